@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { defaultConfig, enabledTechniques, type ResolvedConfig } from '../core/config.js';
+import { UserError } from '../core/errors.js';
+import type { Report } from '../core/report.js';
+import { CATEGORIES, TECHNIQUE_IDS, type CategoryId, type TechniqueId } from '../core/taxonomy.js';
+import type { CollectedFinding, Detector } from '../detectors/engine/contract.js';
+import { loadLexiconDir, loadRuleFile } from '../detectors/engine/load.js';
+import { RuleSet, type LoadedRuleFile } from '../detectors/engine/ruleset.js';
+import { builtinCodeDetectors, builtinLexicons, builtinRuleFiles } from '../detectors/registry.js';
+import { toOriginalSpan } from '../text/normalise.js';
+import { segment, type Doc } from '../text/segment.js';
+import { VERSION } from '../version.js';
+import { finaliseFindings } from './finalise.js';
+import { reportLayers } from './layers.js';
+import { loadDefaultModel, type ModelDetector } from './model-hook.js';
+
+export interface AnalyzeOptions {
+  /** Only these techniques (intersected with the config's). */
+  techniques?: readonly TechniqueId[];
+  /** Drop findings below this confidence (overrides the config's). */
+  minConfidence?: number;
+  /** Run the report layers (sourcing, frames, ...). Default true. */
+  layers?: boolean;
+}
+
+export interface AnalyzerOptions {
+  config?: ResolvedConfig;
+  /** Use this model instead of the default artefact (null: rules only). */
+  model?: ModelDetector | null;
+}
+
+/**
+ * Compiles rules once and analyses any number of texts. Creating one is the expensive part
+ * (loading and compiling rule files); `analyze` is the hot path.
+ */
+export class Analyzer {
+  readonly config: ResolvedConfig;
+  readonly techniques: ReadonlySet<TechniqueId>;
+  private readonly rules: RuleSet;
+  private readonly code: readonly Detector[];
+  private readonly model: ModelDetector | null;
+  readonly engine: Report['engine'];
+
+  constructor(options: AnalyzerOptions = {}) {
+    this.config = options.config ?? defaultConfig();
+    this.techniques = enabledTechniques(this.config);
+    const files: LoadedRuleFile[] = [...builtinRuleFiles(), ...this.config.rules.map((file) => ({ file, data: loadRuleFile(file) }))];
+    const lexicons = new Map(builtinLexicons());
+    for (const dir of this.config.lexicons) for (const [k, v] of loadLexiconDir(dir)) lexicons.set(k, v);
+    this.rules = new RuleSet(files.filter((f) => this.techniques.has(f.data.technique as TechniqueId)), lexicons);
+    this.code = builtinCodeDetectors().filter((d) => this.techniques.has(d.meta.technique));
+    this.model = options.model !== undefined ? options.model : this.config.model ? loadDefaultModel() : null;
+    const hash = createHash('sha1');
+    for (const f of files) hash.update(f.file.endsWith('rules.yaml') ? readFileSync(f.file) : JSON.stringify(f.data));
+    for (const [k, v] of [...lexicons].sort()) hash.update(`${k}:${v.join('|')}`);
+    this.engine = { name: 'framewise', version: VERSION, rules: hash.digest('hex').slice(0, 12), model: this.model?.version ?? null };
+  }
+
+  /** Analyses one text. Never throws on text content; throws UserError for input over the size limit. */
+  analyze(input: string, options: AnalyzeOptions = {}): Report {
+    if (typeof input !== 'string') throw new UserError('input must be a string');
+    if (input.length * 3 > this.config.maxInputBytes && Buffer.byteLength(input, 'utf8') > this.config.maxInputBytes) {
+      throw new UserError(`input is ${Buffer.byteLength(input, 'utf8')} bytes, over the limit of ${this.config.maxInputBytes} (raise maxInputBytes)`);
+    }
+    const doc = segment(input);
+    const wanted = options.techniques && options.techniques.length > 0 ? new Set(options.techniques) : null;
+    const collected: CollectedFinding[] = [];
+    const errors: Report['errors'] = [];
+    const keep = (f: CollectedFinding) => (!wanted || wanted.has(f.technique)) && this.techniques.has(f.technique);
+
+    for (const f of this.rules.run(doc)) if (keep(f)) collected.push(f);
+    for (const d of this.code) {
+      if (wanted && !wanted.has(d.meta.technique)) continue;
+      runDetector(d, doc, collected, errors, keep);
+    }
+    if (this.model) runDetector(this.model, doc, collected, errors, keep);
+
+    const findings = finaliseFindings(doc, collected, options.minConfidence ?? this.config.minConfidence);
+    const byTechnique = Object.fromEntries(TECHNIQUE_IDS.map((id) => [id, 0])) as Record<TechniqueId, number>;
+    const byCategory = Object.fromEntries(CATEGORIES.map((id) => [id, 0])) as Record<CategoryId, number>;
+    for (const f of findings) {
+      byTechnique[f.technique]++;
+      byCategory[f.category]++;
+    }
+    const span = (start: number, end: number) => {
+      const [s, e] = toOriginalSpan(doc.nt, start, end);
+      return { start: s, end: e, text: input.slice(s, e) };
+    };
+    const report: Report = {
+      engine: this.engine,
+      length: input.length,
+      words: doc.words,
+      sentences: doc.sentences.length,
+      paragraphs: doc.paragraphs.length,
+      headline: doc.headline ? span(doc.headline.start, doc.headline.end) : null,
+      findings,
+      counts: { total: findings.length, byTechnique, byCategory },
+      ratePer1000Words: doc.words === 0 ? 0 : Math.round((findings.length * 1000 * 100) / doc.words) / 100,
+      quotes: doc.quotes.map((q) => ({ ...span(q.start, q.end), open: q.open })),
+      errors,
+    };
+    if (options.layers !== false) {
+      for (const layer of reportLayers) {
+        try {
+          layer.apply({ doc, report, span });
+        } catch (e) {
+          errors.push({ detector: `layer:${layer.name}`, message: (e as Error).message });
+        }
+      }
+    }
+    return report;
+  }
+
+  /** The segmented document, for tools that need tokens and sentences (model training, layers). */
+  segment(input: string): Doc {
+    return segment(input);
+  }
+}
+
+function runDetector(
+  d: Detector,
+  doc: Doc,
+  out: CollectedFinding[],
+  errors: Report['errors'],
+  keep: (f: CollectedFinding) => boolean,
+): void {
+  const local: CollectedFinding[] = [];
+  try {
+    d.create({
+      doc,
+      report: (r) =>
+        local.push({
+          technique: r.technique ?? d.meta.technique,
+          start: r.start,
+          end: r.end,
+          confidence: r.confidence,
+          message: r.message,
+          ruleId: r.ruleId ?? d.meta.id,
+          source: r.source ?? d.meta.source,
+          ...(r.evidence ? { evidence: r.evidence } : {}),
+        }),
+    });
+  } catch (e) {
+    errors.push({ detector: d.meta.id, message: e instanceof Error ? e.message : String(e) });
+    return;
+  }
+  for (const f of local) if (keep(f)) out.push(f);
+}
+
+let defaultAnalyzer: Analyzer | null = null;
+
+/** The analyzer with the default configuration, created on first use. */
+export function getDefaultAnalyzer(): Analyzer {
+  defaultAnalyzer ??= new Analyzer();
+  return defaultAnalyzer;
+}
+
+/** Analyses a text with the default configuration (rules plus the shipped model, when present). */
+export function analyze(input: string, options?: AnalyzeOptions): Report {
+  return getDefaultAnalyzer().analyze(input, options);
+}

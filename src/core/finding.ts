@@ -1,0 +1,35 @@
+import type { CategoryId, TechniqueId } from './taxonomy.js';
+
+/** Where a finding came from: a lexicon rule, a phrase/token pattern, detector code, or the trained model. */
+export type FindingSource = 'lexicon' | 'pattern' | 'code' | 'model';
+
+/** One persuasion technique found at one span. Offsets are UTF-16 indices into the ORIGINAL input. */
+export interface Finding {
+  /** Stable within a report: `${technique}@${start}-${end}`. */
+  id: string;
+  technique: TechniqueId;
+  category: CategoryId;
+  start: number;
+  end: number;
+  /** 1-based line and column of `start` in the original input (column counts UTF-16 units). */
+  line: number;
+  column: number;
+  /** Exactly `input.slice(start, end)`. */
+  text: string;
+  /** 0..1. */
+  confidence: number;
+  /** `technique/rule-name`, e.g. `loaded-language/charged-adjective`. */
+  ruleId: string;
+  source: FindingSource;
+  /** Why, in one sentence a reader understands. */
+  message: string;
+  /** Words or related spans that support the finding (e.g. the trigger word, the headline claim). */
+  evidence?: Evidence[];
+}
+
+export interface Evidence {
+  label: string;
+  text: string;
+  start?: number;
+  end?: number;
+}

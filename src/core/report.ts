@@ -1,0 +1,40 @@
+import type { Finding } from './finding.js';
+import type { CategoryId, TechniqueId } from './taxonomy.js';
+
+export interface EngineInfo {
+  name: 'framewise';
+  version: string;
+  /** Hash of the rule set in use; a change means stored analyses are stale. */
+  rules: string;
+  /** Model artefact version, or null when rules only. */
+  model: string | null;
+}
+
+export interface SpanRef {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The analysis of one document. Offsets are UTF-16 indices into the original input. */
+export interface Report {
+  engine: EngineInfo;
+  /** Length of the original input in UTF-16 units. */
+  length: number;
+  words: number;
+  sentences: number;
+  paragraphs: number;
+  headline: SpanRef | null;
+  findings: Finding[];
+  counts: {
+    total: number;
+    byTechnique: Record<TechniqueId, number>;
+    byCategory: Record<CategoryId, number>;
+  };
+  /** Findings per 1,000 words (0 for an empty text). */
+  ratePer1000Words: number;
+  /** Direct quotations (span including marks). */
+  quotes: Array<SpanRef & { open: boolean }>;
+  /** Detectors that failed on this document (the others still ran). */
+  errors: Array<{ detector: string; message: string }>;
+}

@@ -1,0 +1,44 @@
+import type { Evidence, FindingSource } from '../../core/finding.js';
+import type { TechniqueId } from '../../core/taxonomy.js';
+import type { Doc } from '../../text/segment.js';
+
+/**
+ * A detector in the spirit of an ESLint rule: metadata plus a small `create` that inspects the
+ * segmented document and reports findings. Offsets reported are canonical (they index `doc.text`);
+ * the pipeline maps them back to the original input.
+ */
+export interface DetectorMeta {
+  /** `technique/name`, unique. */
+  id: string;
+  technique: TechniqueId;
+  description: string;
+  source: FindingSource;
+}
+
+export interface RawFinding {
+  technique?: TechniqueId;
+  start: number;
+  end: number;
+  confidence: number;
+  message: string;
+  /** Defaults to the detector id. */
+  ruleId?: string;
+  source?: FindingSource;
+  evidence?: Evidence[];
+}
+
+export interface DetectorContext {
+  doc: Doc;
+  report(finding: RawFinding): void;
+}
+
+export interface Detector {
+  meta: DetectorMeta;
+  create(ctx: DetectorContext): void;
+}
+
+/** A finding as collected before mapping to original offsets. */
+export interface CollectedFinding extends Required<Omit<RawFinding, 'evidence'>> {
+  technique: TechniqueId;
+  evidence?: Evidence[];
+}

@@ -1,0 +1,101 @@
+import type { Report } from '../core/report.js';
+
+/**
+ * The corpus store contract. SQLite (embedded default) and PostgreSQL implement it; one contract
+ * test suite (src/store/contract.ts) runs against both. All methods are async so that both fit.
+ */
+
+export interface DocumentMeta {
+  title?: string | null;
+  outlet?: string | null;
+  author?: string | null;
+  /** ISO date (YYYY-MM-DD) or date-time. */
+  publishedAt?: string | null;
+  url?: string | null;
+  language?: string | null;
+  /** Free labels, e.g. a camp (`camp:north`) or country (`country:freedonia`). */
+  tags?: string[];
+  /** Where the document came from (file path and row), for messages. */
+  origin?: string | null;
+}
+
+export interface NewDocument extends DocumentMeta {
+  text: string;
+}
+
+export interface StoredDocument extends Required<Omit<DocumentMeta, 'tags'>> {
+  id: number;
+  /** sha256 of the text: identical texts are stored once. */
+  hash: string;
+  tags: string[];
+  text: string;
+  words: number;
+  createdAt: string;
+}
+
+export type DocumentSummary = Omit<StoredDocument, 'text'> & { analysed: boolean };
+
+export interface DocumentFilter {
+  outlet?: string;
+  author?: string;
+  tag?: string;
+  /** Case-insensitive substring of title or text. */
+  q?: string;
+  from?: string;
+  to?: string;
+  ids?: number[];
+}
+
+export interface Page {
+  limit?: number;
+  offset?: number;
+}
+
+export interface AnalysisKey {
+  documentId: number;
+  /** `${engine.version}+${engine.rules}+${engine.model ?? 'rules'}`: a new engine re-analyses. */
+  engineKey: string;
+}
+
+export interface StoredAnalysis extends AnalysisKey {
+  report: Report;
+  createdAt: string;
+}
+
+export interface InsertResult {
+  id: number;
+  /** False when a document with the same hash was already stored. */
+  created: boolean;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Creates tables / runs pending migrations. Idempotent. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  insertDocument(doc: NewDocument): Promise<InsertResult>;
+  /** Inserts many in one transaction; same semantics as insertDocument for each. */
+  insertDocuments(docs: NewDocument[]): Promise<InsertResult[]>;
+  getDocument(id: number): Promise<StoredDocument | null>;
+  getDocumentByHash(hash: string): Promise<StoredDocument | null>;
+  listDocuments(filter?: DocumentFilter, page?: Page): Promise<{ total: number; items: DocumentSummary[] }>;
+  deleteDocument(id: number): Promise<boolean>;
+  countDocuments(filter?: DocumentFilter): Promise<number>;
+
+  saveAnalysis(key: AnalysisKey, report: Report): Promise<void>;
+  /** Saves many in one transaction (batch analysis). */
+  saveAnalyses(items: Array<{ key: AnalysisKey; report: Report }>): Promise<void>;
+  getAnalysis(documentId: number, engineKey: string): Promise<StoredAnalysis | null>;
+  /** Ids of documents (matching the filter) that have no analysis for this engine key. */
+  documentsNeedingAnalysis(engineKey: string, filter?: DocumentFilter, limit?: number): Promise<number[]>;
+  /**
+   * Streams documents with their analysis for an engine key, in id order, in pages, so that
+   * comparison over a large corpus keeps memory flat.
+   */
+  iterateAnalysed(engineKey: string, filter?: DocumentFilter, batchSize?: number): AsyncIterable<{ doc: DocumentSummary; report: Report }>;
+}
+
+export function engineKeyOf(engine: Report['engine']): string {
+  return `${engine.version}+${engine.rules}+${engine.model ?? 'rules'}`;
+}

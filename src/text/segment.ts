@@ -1,0 +1,160 @@
+import { normalise, type NormalisedText } from './normalise.js';
+import { F_CAP, F_NEWLINE_BEFORE, F_PARA_BEFORE, K_NUMBER, K_PUNCT, K_WORD, tokenise, tokenLower, type Tokens } from './tokenise.js';
+import { findQuotes, type QuoteSpan } from './quotes.js';
+
+/** Spans are canonical offsets; token ranges are [tokenStart, tokenEnd). */
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  tokenStart: number;
+  tokenEnd: number;
+  paragraph: number;
+}
+
+export interface Paragraph {
+  index: number;
+  start: number;
+  end: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+export interface Headline {
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+/** A normalised, segmented document: what every detector reads. */
+export interface Doc {
+  nt: NormalisedText;
+  /** Canonical text (offsets below index into it). */
+  text: string;
+  tokens: Tokens;
+  /** Sentence index of every token. */
+  tokenSentence: Int32Array;
+  sentences: Sentence[];
+  paragraphs: Paragraph[];
+  quotes: QuoteSpan[];
+  headline: Headline | null;
+  /** Number of word and number tokens. */
+  words: number;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'st', 'jr', 'sr', 'no', 'vs', 'lt', 'col', 'capt',
+  'gov', 'sgt', 'maj', 'adm', 'cmdr', 'pres', 'rev', 'hon', 'messrs', 'inc', 'ltd', 'co', 'corp', 'dept',
+  'univ', 'approx', 'est', 'fig', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
+  'nov', 'dec', 'mt', 'ft', 'ave', 'blvd', 'etc', 'al', 'cf', 'e.g', 'i.e', 'p', 'pp', 'vol', 'op',
+]);
+
+function isTerminal(text: string, t: Tokens, i: number): boolean {
+  if (t.kind[i] !== K_PUNCT) return false;
+  const c = text.charCodeAt(t.start[i]!);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026; // . ! ? …
+}
+
+function isCloser(text: string, t: Tokens, i: number): boolean {
+  if (t.kind[i] !== K_PUNCT) return false;
+  const c = text.charCodeAt(t.start[i]!);
+  return c === 34 || c === 39 || c === 41 || c === 93; // " ' ) ]
+}
+
+/** Splits tokens into sentences: terminal punctuation before a plausible sentence start, or a line break. */
+function splitSentences(text: string, t: Tokens): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let begin = 0;
+  for (let i = 0; i < t.count; i++) {
+    // A line break ends a sentence unless the next line continues in lowercase (hard-wrapped text).
+    if (i > begin && t.flags[i]! & F_NEWLINE_BEFORE) {
+      const c = text.charCodeAt(t.start[i]!);
+      const lowerContinuation = c >= 97 && c <= 122 && !(t.flags[i]! & F_PARA_BEFORE);
+      if (!lowerContinuation) {
+        out.push([begin, i]);
+        begin = i;
+      }
+    }
+    if (!isTerminal(text, t, i)) continue;
+    let j = i + 1;
+    while (j < t.count && isCloser(text, t, j) && !(t.flags[j]! & F_NEWLINE_BEFORE) && t.start[j] === t.end[j - 1]) j++;
+    if (j >= t.count) continue;
+    if (t.flags[j]! & F_NEWLINE_BEFORE) continue; // the line break rule handles it
+    if (t.start[j] === t.end[j - 1]) continue; // glued: "3.5", "example.com"
+    const nextC = text.charCodeAt(t.start[j]!);
+    const nextStarts = (t.flags[j]! & F_CAP) !== 0 || t.kind[j] === K_NUMBER || nextC === 34 || nextC === 39 || nextC === 40 || nextC === 8220;
+    if (!nextStarts) continue;
+    if (text.charCodeAt(t.start[i]!) === 46 && t.end[i]! - t.start[i]! === 1 && i > 0 && t.kind[i - 1] === K_WORD) {
+      const prev = tokenLower(t, i - 1);
+      if (ABBREVIATIONS.has(prev)) continue;
+      // An initial: "J. Smith".
+      if (prev.length === 1 && (t.flags[i - 1]! & F_CAP) !== 0) continue;
+    }
+    out.push([begin, j]);
+    begin = j;
+    i = j - 1;
+  }
+  if (begin < t.count) out.push([begin, t.count]);
+  return out;
+}
+
+/**
+ * The first line is a headline when it is set off as a title: followed by a line break, short,
+ * at least two words, and not ending like a sentence of running text.
+ */
+function detectHeadline(text: string, sentences: Sentence[]): Headline | null {
+  if (sentences.length < 2) return null;
+  const first = sentences[0]!;
+  const nl = text.indexOf('\n', first.start);
+  if (nl === -1 || nl < first.end) return null;
+  const rest = text.slice(first.end, nl);
+  if (rest.trim() !== '') return null;
+  const line = text.slice(first.start, first.end);
+  if (line.length > 200 || line.split(/\s+/).length < 2) return null;
+  const blankAfter = /^\n[ \t]*\n/.test(text.slice(nl));
+  if (line.trimEnd().endsWith('.') && !blankAfter) return null;
+  return { start: first.start, end: first.end, sentence: 0 };
+}
+
+/** Normalises, tokenises and segments a text. Never throws on any string. */
+export function segment(input: string): Doc {
+  const nt = normalise(input);
+  const text = nt.text;
+  const tokens = tokenise(text);
+  const spans = splitSentences(text, tokens);
+  const tokenSentence = new Int32Array(tokens.count);
+  const sentences: Sentence[] = [];
+  const paragraphs: Paragraph[] = [];
+  let words = 0;
+  for (let k = 0; k < tokens.count; k++) if (tokens.kind[k] === K_WORD || tokens.kind[k] === K_NUMBER) words++;
+  for (const [a, b] of spans) {
+    const index = sentences.length;
+    for (let k = a; k < b; k++) tokenSentence[k] = index;
+    const newPara = index === 0 || (tokens.flags[a]! & F_PARA_BEFORE) !== 0 || paragraphs.length === 0;
+    if (newPara) {
+      if (paragraphs.length > 0) paragraphs[paragraphs.length - 1]!.sentenceEnd = index;
+      paragraphs.push({ index: paragraphs.length, start: tokens.start[a]!, end: tokens.end[b - 1]!, sentenceStart: index, sentenceEnd: index + 1 });
+    }
+    const para = paragraphs[paragraphs.length - 1]!;
+    para.end = tokens.end[b - 1]!;
+    para.sentenceEnd = index + 1;
+    sentences.push({ index, start: tokens.start[a]!, end: tokens.end[b - 1]!, tokenStart: a, tokenEnd: b, paragraph: para.index });
+  }
+  const headline = detectHeadline(text, sentences);
+  const quotes = findQuotes(text, paragraphs);
+  return { nt, text, tokens, tokenSentence, sentences, paragraphs, quotes, headline, words };
+}
+
+/** The sentence that contains a canonical offset (binary search). */
+export function sentenceAt(doc: Doc, offset: number): Sentence | undefined {
+  const s = doc.sentences;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid]!.end <= offset) lo = mid + 1;
+    else if (s[mid]!.start > offset) hi = mid - 1;
+    else return s[mid];
+  }
+  return undefined;
+}
