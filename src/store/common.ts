@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { UserError } from '../core/errors.js';
+import { normalise } from '../text/normalise.js';
+import { K_NUMBER, K_WORD, tokenise } from '../text/tokenise.js';
+import type { DocumentFilter, NewDocument, Page } from './types.js';
+
+/**
+ * Pieces every Store implementation shares, so that SQLite and PostgreSQL agree on hashing,
+ * word counts, tag clean-up and paging limits (the contract suite checks the results).
+ */
+
+/** sha256 (hex) of the text exactly as given: the dedupe key. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Words as the analyzer counts them (word and number tokens of the normalised text). */
+export function countWords(text: string): number {
+  const tokens = tokenise(normalise(text).text);
+  let n = 0;
+  for (let k = 0; k < tokens.count; k++) if (tokens.kind[k] === K_WORD || tokens.kind[k] === K_NUMBER) n++;
+  return n;
+}
+
+/** Trimmed, non-empty, unique, sorted: the form in which tags are stored and returned. */
+export function cleanTags(tags: readonly string[] | undefined): string[] {
+  if (!tags) return [];
+  return [...new Set(tags.map((t) => String(t).trim()).filter(Boolean))].sort();
+}
+
+export const DEFAULT_PAGE_LIMIT = 50;
+export const MAX_PAGE_LIMIT = 1000;
+
+export function pageOf(page: Page | undefined): { limit: number; offset: number } {
+  const limit = page?.limit ?? DEFAULT_PAGE_LIMIT;
+  const offset = page?.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) throw new UserError(`limit: expected an integer from 1 to ${MAX_PAGE_LIMIT}, got ${limit}`, { field: 'limit' });
+  if (!Number.isInteger(offset) || offset < 0) throw new UserError(`offset: expected a non-negative integer, got ${offset}`, { field: 'offset' });
+  return { limit, offset };
+}
+
+/** A document row ready to insert: validated, with hash, word count and cleaned metadata. */
+export interface PreparedDocument {
+  hash: string;
+  text: string;
+  words: number;
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  language: string | null;
+  origin: string | null;
+  tags: string[];
+  createdAt: string;
+}
+
+const opt = (v: string | null | undefined): string | null => {
+  if (v === undefined || v === null) return null;
+  const s = String(v).trim();
+  return s === '' ? null : s;
+};
+
+export function prepareDocument(doc: NewDocument, now = new Date()): PreparedDocument {
+  if (typeof doc?.text !== 'string') throw new UserError('document text must be a string', { field: 'text' });
+  if (doc.text.trim() === '') throw new UserError('document text is empty', { field: 'text' });
+  return {
+    hash: contentHash(doc.text),
+    text: doc.text,
+    words: countWords(doc.text),
+    title: opt(doc.title),
+    outlet: opt(doc.outlet),
+    author: opt(doc.author),
+    publishedAt: opt(doc.publishedAt),
+    url: opt(doc.url),
+    language: opt(doc.language),
+    origin: opt(doc.origin),
+    tags: cleanTags(doc.tags),
+    createdAt: now.toISOString(),
+  };
+}
+
+/** True when the filter can match nothing without asking the database (an empty id list). */
+export function filterIsEmpty(filter: DocumentFilter | undefined): boolean {
+  return Array.isArray(filter?.ids) && filter.ids.length === 0;
+}
