@@ -1,0 +1,110 @@
+import type { CategoryId, TechniqueId } from '../core/taxonomy.js';
+import type { DocumentFilter } from '../store/types.js';
+
+/**
+ * Result shapes of corpus comparison (src/compare/groups.ts: `compareGroups(store, engineKey, options)`)
+ * and of two documents side by side (src/compare/documents.ts: `compareDocuments(a, b)`).
+ * Plain JSON: the HTTP API returns these as they are.
+ */
+
+export type GroupBy = 'outlet' | 'tag' | 'author';
+export const GROUP_BY: readonly GroupBy[] = ['outlet', 'tag', 'author'];
+
+export interface CompareOptions {
+  by: GroupBy;
+  /** Only documents matching this filter form the corpus (groups and "rest" alike). */
+  where?: DocumentFilter;
+  /** With by=tag: only tags starting with this prefix form groups (e.g. "camp:"). */
+  tagPrefix?: string;
+  /** How many techniques to list as a group's top techniques (default 5). */
+  top?: number;
+  /** Example spans kept per group and technique (default 3, highest confidence first). */
+  examples?: number;
+  /** False discovery rate for the Benjamini-Hochberg correction (default 0.05). */
+  alpha?: number;
+}
+
+export interface ExampleSpan {
+  documentId: number;
+  title: string | null;
+  text: string;
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+/** One technique in one group, tested against the rest of the corpus. */
+export interface TechniqueComparison {
+  technique: TechniqueId;
+  category: CategoryId;
+  count: number;
+  ratePer1000Words: number;
+  /** Count and words in the rest of the corpus (documents not in this group). */
+  restCount: number;
+  restRatePer1000Words: number;
+  /** Group rate / rest rate; null when both counts are 0 (no information). */
+  rateRatio: number | null;
+  /** Exact (conditional binomial, Clopper-Pearson) 95% interval of the rate ratio; upper may be Infinity (serialised as null). */
+  ci95: [number, number | null] | null;
+  /** Two-sided exact p-value (twice the smaller tail, capped at 1). */
+  pValue: number;
+  /** Benjamini-Hochberg adjusted p-value over all tests of this comparison. */
+  qValue: number;
+  /** qValue < alpha. */
+  significant: boolean;
+  /** Which way a significant difference goes ('same' when not significant). */
+  direction: 'higher' | 'lower' | 'same';
+  examples: ExampleSpan[];
+}
+
+export interface GroupStats {
+  key: string;
+  documents: number;
+  words: number;
+  findings: number;
+  ratePer1000Words: number;
+  /** Findings per category and their share (0..1) of the group's findings. */
+  categoryMix: Array<{ category: CategoryId; count: number; share: number }>;
+  /** Techniques with at least one finding in the group or the rest, most frequent in the group first. */
+  techniques: TechniqueComparison[];
+  /** The `top` most frequent techniques of the group (a subset of `techniques`). */
+  top: TechniqueComparison[];
+  /** Techniques whose difference from the rest is significant after correction. */
+  significant: TechniqueComparison[];
+}
+
+export interface Comparison {
+  by: GroupBy;
+  where: DocumentFilter;
+  engineKey: string;
+  alpha: number;
+  method: string;
+  totals: { documents: number; words: number; findings: number; ratePer1000Words: number };
+  /** Largest groups (by documents) first. */
+  groups: GroupStats[];
+}
+
+/** A document as compareDocuments needs it. */
+export interface SideInput {
+  id?: number;
+  title?: string | null;
+  outlet?: string | null;
+  text: string;
+  report: import('../core/report.js').Report;
+}
+
+export interface KeyPhrase {
+  phrase: string;
+  /** Occurrences in document a and b. */
+  a: number;
+  b: number;
+}
+
+export interface DocumentComparison {
+  a: { id: number | null; title: string | null; outlet: string | null; words: number; findings: number; ratePer1000Words: number };
+  b: { id: number | null; title: string | null; outlet: string | null; words: number; findings: number; ratePer1000Words: number };
+  /** Techniques found in either, with counts per side. */
+  techniques: Array<{ technique: TechniqueId; category: CategoryId; a: number; b: number }>;
+  categories: Array<{ category: CategoryId; a: number; b: number }>;
+  phrases: { shared: KeyPhrase[]; onlyA: KeyPhrase[]; onlyB: KeyPhrase[] };
+}
