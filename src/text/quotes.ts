@@ -22,14 +22,29 @@ interface ParagraphLike {
   end: number;
 }
 
-const isLetterOrDigit = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const isLetterOrDigit = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && LETTER_OR_DIGIT.test(String.fromCharCode(c)));
 
 export function findQuotes(text: string, paragraphs: readonly ParagraphLike[]): QuoteSpan[] {
   const out: QuoteSpan[] = [];
+  // One scan for quote marks over the whole text, then per paragraph: never rescan the tail.
+  const doubles: number[] = [];
+  const singles: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) doubles.push(i);
+    else if (c === 39) singles.push(i);
+  }
+  let d = 0;
+  let s = 0;
   for (let p = 0; p < paragraphs.length; p++) {
     const { start, end } = paragraphs[p]!;
+    while (d < doubles.length && doubles[d]! < start) d++;
+    while (s < singles.length && singles[s]! < start) s++;
     let open = -1;
-    for (let i = text.indexOf('"', start); i !== -1 && i < end; i = text.indexOf('"', i + 1)) {
+    for (; d < doubles.length && doubles[d]! < end; d++) {
+      const i = doubles[d]!;
       if (open === -1) open = i;
       else {
         if (i > open + 1) out.push({ start: open, end: i + 1, contentStart: open + 1, contentEnd: i, paragraph: p, open: false, mark: '"' });
@@ -40,13 +55,15 @@ export function findQuotes(text: string, paragraphs: readonly ParagraphLike[]): 
     // Single-quoted phrases: opening ' after a non-letter and before a letter; closing ' after a
     // letter or punctuation and before a non-letter; no paragraph crossing; short.
     let sOpen = -1;
-    for (let i = text.indexOf("'", start); i !== -1 && i < end; i = text.indexOf("'", i + 1)) {
-      const before = text[i - 1];
-      const after = text[i + 1];
+    const firstDouble = out.length;
+    for (; s < singles.length && singles[s]! < end; s++) {
+      const i = singles[s]!;
+      const before = text.charCodeAt(i - 1);
+      const after = text.charCodeAt(i + 1);
       if (sOpen === -1) {
         if (!isLetterOrDigit(before) && isLetterOrDigit(after)) sOpen = i;
-      } else if (!isLetterOrDigit(after) && before !== ' ') {
-        if (i - sOpen <= 300 && !overlapsAny(out, sOpen, i + 1)) {
+      } else if (!isLetterOrDigit(after) && before !== 32) {
+        if (i - sOpen <= 300 && !overlapsDouble(out, firstDouble, sOpen, i + 1)) {
           out.push({ start: sOpen, end: i + 1, contentStart: sOpen + 1, contentEnd: i, paragraph: p, open: false, mark: "'" });
         }
         sOpen = -1;
@@ -57,7 +74,12 @@ export function findQuotes(text: string, paragraphs: readonly ParagraphLike[]): 
   return out;
 }
 
-function overlapsAny(spans: QuoteSpan[], start: number, end: number): boolean {
-  for (const s of spans) if (s.mark === '"' && s.start < end && start < s.end && !(s.start < start && end <= s.end)) return true;
+/** A single-quoted span may nest inside a double-quoted one but not straddle its boundary. */
+function overlapsDouble(spans: QuoteSpan[], upto: number, start: number, end: number): boolean {
+  for (let k = upto - 1; k >= 0; k--) {
+    const q = spans[k]!;
+    if (q.end <= start) break;
+    if (q.mark === '"' && q.start < end && start < q.end && !(q.start < start && end <= q.end)) return true;
+  }
   return false;
 }

@@ -163,6 +163,17 @@ export function tokenise(text: string): Tokens {
       i = j;
       continue;
     }
+    // Clitics split from the word before: 's 'd 'm 'll 're 've ("Freedonia's" -> "Freedonia" "'s").
+    if (c === 39 && i > 0 && isWordChar(charClass(text.charCodeAt(i - 1)))) {
+      let j = i + 1;
+      while (j < n && j - i <= 3 && charClass(text.charCodeAt(j)) === C_LETTER) j++;
+      const clitic = text.slice(i + 1, j).toLowerCase();
+      if ((clitic === 's' || clitic === 'd' || clitic === 'm' || clitic === 'll' || clitic === 're' || clitic === 've') && (j >= n || !isWordChar(charClass(text.charCodeAt(j))))) {
+        emit(i, j, K_WORD, 0);
+        i = j;
+        continue;
+      }
+    }
     // Runs of the same punctuation mark are one token: "!!!", "...", "--".
     let j = i + 1;
     while (j < n && text.charCodeAt(j) === c) j++;

@@ -195,7 +195,13 @@ export class RuleSet {
     }
     if (this.unanchored.length > 0) {
       for (const sent of doc.sentences) {
-        for (let i = sent.tokenStart; i < sent.tokenEnd; i++) for (const p of this.unanchored) this.tryPattern(doc, p, i, sent.tokenEnd, out);
+        for (const p of this.unanchored) {
+          // Resume after each match so a pattern does not report the tails of its own matches.
+          for (let i = sent.tokenStart; i < sent.tokenEnd; ) {
+            const end = this.tryPattern(doc, p, i, sent.tokenEnd, out);
+            i = end > i ? end : i + 1;
+          }
+        }
       }
     }
     return out;
@@ -217,12 +223,14 @@ export class RuleSet {
     }
   }
 
-  private tryPattern(doc: Doc, p: PatternEntry, from: number, limit: number, out: CollectedFinding[]): void {
+  /** Tries one pattern at one token; returns the match's end token, or -1. */
+  private tryPattern(doc: Doc, p: PatternEntry, from: number, limit: number, out: CollectedFinding[]): number {
     const marks = [-1, -1];
     const end = this.matchElems(doc, p, 0, from, limit, marks);
-    if (end <= from) return;
+    if (end <= from) return -1;
     const [a, b] = marks[0]! >= 0 && marks[1]! > marks[0]! ? [marks[0]!, marks[1]!] : [from, end];
     this.emit(doc, p.rule, a, b, from, end, out);
+    return end;
   }
 
   private matchElems(doc: Doc, p: PatternEntry, k: number, ti: number, limit: number, marks: number[]): number {

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { segment, sentenceAt } from './segment.js';
+import { F_CAP, F_UPPER, K_HASHTAG, K_NUMBER, K_PUNCT, K_SYMBOL, K_WORD, tokenise, tokenLower } from './tokenise.js';
+
+const words = (text: string) => {
+  const t = tokenise(text);
+  return Array.from({ length: t.count }, (_, i) => text.slice(t.start[i], t.end[i]));
+};
+const sentences = (text: string) => segment(text).sentences.map((s) => text.slice(s.start, s.end));
+
+describe('tokenise', () => {
+  it('keeps hyphenated words and contractions, splits possessive s', () => {
+    expect(words("The so-called leader didn't say Freedonia's plan.")).toEqual([
+      'The', 'so-called', 'leader', "didn't", 'say', 'Freedonia', "'s", 'plan', '.',
+    ]);
+  });
+
+  it('keeps numbers with separators, dotted abbreviations and hashtags whole', () => {
+    expect(words('About 2,000 people (3.5%) left the U.S. on Monday #NoWar')).toEqual([
+      'About', '2,000', 'people', '(', '3.5', '%', ')', 'left', 'the', 'U.S.', 'on', 'Monday', '#NoWar',
+    ]);
+  });
+
+  it('groups runs of the same punctuation and ?! runs', () => {
+    expect(words('What?! No!!! Wait...')).toEqual(['What', '?!', 'No', '!!!', 'Wait', '...']);
+  });
+
+  it('assigns kinds and case flags', () => {
+    const t = tokenise('NATO 42 #tag \ud83d\udd25 Hello , x');
+    expect(Array.from(t.kind)).toEqual([K_WORD, K_NUMBER, K_HASHTAG, K_SYMBOL, K_WORD, K_PUNCT, K_WORD]);
+    expect(t.flags[0]! & F_UPPER).toBeTruthy();
+    expect(t.flags[4]! & F_CAP).toBeTruthy();
+    expect(t.flags[6]! & F_CAP).toBeFalsy();
+  });
+
+  it('gives the same id to the same word in any case and exposes its lowercase form', () => {
+    const t = tokenise('Regime regime REGIME');
+    expect(t.id[0]).toBe(t.id[1]);
+    expect(t.id[1]).toBe(t.id[2]);
+    expect(tokenLower(t, 2)).toBe('regime');
+  });
+
+  it('handles letters of other scripts', () => {
+    expect(words('Москва и Київ, 東京')).toEqual(['Москва', 'и', 'Київ', ',', '東京']);
+  });
+});
+
+describe('segment', () => {
+  it('splits sentences but not at abbreviations, initials or decimals', () => {
+    expect(sentences('Mr. Smith met Dr. J. Doe at 3.5 p.m. today. They talked! Did they agree? Yes.')).toEqual([
+      'Mr. Smith met Dr. J. Doe at 3.5 p.m. today.',
+      'They talked!',
+      'Did they agree?',
+      'Yes.',
+    ]);
+  });
+
+  it('keeps a closing quote with its sentence', () => {
+    expect(sentences('He said "we will fight." Then he left.')).toEqual(['He said "we will fight."', 'Then he left.']);
+  });
+
+  it('ends sentences at line breaks unless the next line continues in lowercase', () => {
+    expect(sentences('A headline here\nThe body starts. It goes\non here.')).toEqual([
+      'A headline here',
+      'The body starts.',
+      'It goes\non here.',
+    ]);
+  });
+
+  it('finds paragraphs and the sentences in each', () => {
+    const doc = segment('First one. Second one.\n\nThird one.\r\n\r\nFourth.');
+    expect(doc.paragraphs.map((p) => [p.sentenceStart, p.sentenceEnd])).toEqual([[0, 2], [2, 3], [3, 4]]);
+    expect(doc.sentences.map((s) => s.paragraph)).toEqual([0, 0, 1, 2]);
+  });
+
+  it('detects a headline set off as a title', () => {
+    const doc = segment('Border talks collapse after night of shelling\n\nThe talks ended on Tuesday. Both sides left.');
+    expect(doc.headline).not.toBeNull();
+    expect(doc.text.slice(doc.headline!.start, doc.headline!.end)).toBe('Border talks collapse after night of shelling');
+    expect(segment('Just one sentence of running text here.').headline).toBeNull();
+    expect(segment('The talks ended.\nBoth sides left.').headline).toBeNull();
+  });
+
+  it('counts words and finds the sentence at an offset', () => {
+    const doc = segment('One two. Three four five.');
+    expect(doc.words).toBe(5);
+    expect(sentenceAt(doc, 12)!.index).toBe(1);
+    expect(sentenceAt(doc, 8)).toBeUndefined(); // the space between sentences
+  });
+
+  it('returns an empty document for empty or blank input', () => {
+    for (const text of ['', '   ', '\n\n\n']) {
+      const doc = segment(text);
+      expect(doc.sentences).toEqual([]);
+      expect(doc.words).toBe(0);
+      expect(doc.headline).toBeNull();
+    }
+  });
+});
+
+describe('quotes', () => {
+  const quotes = (text: string) => segment(text).quotes.map((q) => text.slice(q.start, q.end));
+
+  it('pairs double quotes within a paragraph, curly or straight', () => {
+    expect(quotes('\u201cWe will not retreat,\u201d the minister said. "Never."')).toEqual(['\u201cWe will not retreat,\u201d', '"Never."']);
+  });
+
+  it('runs an unclosed quote to the end of its paragraph', () => {
+    const doc = segment('She said: "the first part goes on\n\n"and here it ends."');
+    expect(doc.quotes[0]!.open).toBe(true);
+    expect(doc.quotes).toHaveLength(2);
+  });
+
+  it('finds single-quoted phrases but ignores apostrophes', () => {
+    expect(quotes("Outbreak could be 'stronger' next year, the people's doctor said. Don't worry.")).toEqual(["'stronger'"]);
+  });
+});
