@@ -42,7 +42,7 @@ export interface TechniqueComparison {
   /** Count and words in the rest of the corpus (documents not in this group). */
   restCount: number;
   restRatePer1000Words: number;
-  /** Group rate / rest rate; null when both counts are 0 (no information). */
+  /** Group rate / rest rate; null when it is undefined (no findings either side, no rest) or infinite (none in the rest). */
   rateRatio: number | null;
   /** Exact (conditional binomial, Clopper-Pearson) 95% interval of the rate ratio; upper may be Infinity (serialised as null). */
   ci95: [number, number | null] | null;

@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Analyzer } from '../analysis/analyzer.js';
+import type { Analyzer } from '../analysis/analyzer.js';
 import type { Report } from '../core/report.js';
 import { contentHash, countWords } from './common.js';
+import { stableAnalyzer } from './test-support/analyzer.js';
 import { engineKeyOf, type NewDocument, type Store } from './types.js';
 
 /**
@@ -28,7 +29,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     const reportOf = (text: string): Report => analyzer.analyze(text);
 
     beforeAll(() => {
-      analyzer = new Analyzer({ model: null });
+      analyzer = stableAnalyzer();
     });
     beforeEach(async () => {
       store = await makeStore();
