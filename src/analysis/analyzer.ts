@@ -103,7 +103,7 @@ export class Analyzer {
     if (options.layers !== false) {
       for (const layer of reportLayers) {
         try {
-          layer.apply({ doc, report, span });
+          layer.apply({ doc, report, span, config: this.config });
         } catch (e) {
           errors.push({ detector: `layer:${layer.name}`, message: (e as Error).message });
         }

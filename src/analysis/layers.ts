@@ -1,5 +1,7 @@
 import type { Report } from '../core/report.js';
 import type { Doc } from '../text/segment.js';
+import type { ResolvedConfig } from '../core/config.js';
+import { framesLayer } from '../frames/layer.js';
 
 /** What a report layer (sourcing, claims, actors, frames, intensity...) gets to work with. */
 export interface LayerContext {
@@ -7,6 +9,8 @@ export interface LayerContext {
   report: Report;
   /** Maps a canonical span of `doc.text` to the original input: offsets and text. */
   span(start: number, end: number): { start: number; end: number; text: string };
+  /** The analyzer's configuration (layers read user lexicon directories from it). */
+  config?: ResolvedConfig;
 }
 
 /**
@@ -19,4 +23,4 @@ export interface ReportLayer {
 }
 
 /** Every report layer, in one explicit list. */
-export const reportLayers: ReportLayer[] = [];
+export const reportLayers: ReportLayer[] = [framesLayer];

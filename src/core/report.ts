@@ -1,5 +1,6 @@
 import type { Finding } from './finding.js';
 import type { CategoryId, TechniqueId } from './taxonomy.js';
+import type { FramesReport } from '../frames/analyse.js';
 
 export interface EngineInfo {
   name: 'framewise';
@@ -35,6 +36,8 @@ export interface Report {
   ratePer1000Words: number;
   /** Direct quotations (span including marks). */
   quotes: Array<SpanRef & { open: boolean }>;
+  /** Frame scores, dominant frames and their evidence, per paragraph and document (frames layer). */
+  frames?: FramesReport;
   /** Detectors that failed on this document (the others still ran). */
   errors: Array<{ detector: string; message: string }>;
 }

@@ -1,0 +1,152 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../core/errors.js';
+import { parseWordList } from '../detectors/engine/load.js';
+import { segment } from '../text/segment.js';
+import { FRAME_IDS, isFrameId, type FrameId } from './frame-ids.js';
+import { builtinCueTerms } from './cues.js';
+import { featuresOf, PREFIX_LENGTH } from './features.js';
+
+export const EXAMPLES_DIR = fileURLToPath(new URL('./examples/', import.meta.url));
+
+export interface LabelledSentence {
+  frame: FrameId;
+  text: string;
+}
+
+/** Reads `examples/<frame-id>.txt` (one sentence a line); an unknown file name is an error. */
+export function loadExamples(dir = EXAMPLES_DIR): LabelledSentence[] {
+  const out: LabelledSentence[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.txt')) continue;
+    const frame = basename(name, '.txt');
+    if (!isFrameId(frame)) throw new UserError(`${join(dir, name)}: "${frame}" is not a frame id (expected one of ${FRAME_IDS.join(', ')})`, { file: join(dir, name) });
+    for (const text of parseWordList(readFileSync(join(dir, name), 'utf8'))) out.push({ frame, text });
+  }
+  return out;
+}
+
+/** Features of a whole sentence, as the classifier sees it in training. */
+export function sentenceFeatures(text: string): string[] {
+  const doc = segment(text);
+  return featuresOf(doc, 0, doc.tokens.count).map((x) => x.f);
+}
+
+export interface Prediction {
+  /** Posterior per frame, in FRAME_IDS order. */
+  probs: Float64Array;
+  /** Number of features the model knows. */
+  known: number;
+}
+
+/**
+ * Multinomial naive Bayes over content-word stems with uniform priors (the classes are balanced by
+ * construction). Trained in a few milliseconds from the example files, so the weights never drift
+ * from the data that produced them, and training is deterministic.
+ */
+export class FrameClassifier {
+  /** log P(feature | frame), per feature, in FRAME_IDS order. */
+  private readonly logp = new Map<string, Float64Array>();
+  /** Per feature, how much more likely under each frame than on average (for explanations). */
+  private readonly lift = new Map<string, Float64Array>();
+  readonly vocabularySize: number;
+
+  /**
+   * `cues` (frame lexicon terms) join the training data as one-line documents, so that the model
+   * knows the lexicon's vocabulary; a `word*` cue contributes its prefix feature.
+   */
+  constructor(examples: readonly LabelledSentence[], cues: ReadonlyArray<{ frame: FrameId; term: string }> = [], alpha = 0.5) {
+    const K = FRAME_IDS.length;
+    const index = new Map<FrameId, number>(FRAME_IDS.map((f, k) => [f, k]));
+    const counts = new Map<string, Float64Array>();
+    const totals = new Float64Array(K);
+    for (const ex of examples) {
+      const k = index.get(ex.frame)!;
+      // Binary counts per sentence: a word repeated in one example says no more than once.
+      for (const f of new Set(sentenceFeatures(ex.text))) {
+        let row = counts.get(f);
+        if (!row) counts.set(f, (row = new Float64Array(K)));
+        row[k]! += 1;
+        totals[k]! += 1;
+      }
+    }
+    for (const cue of cues) {
+      const k = index.get(cue.frame)!;
+      const feats = new Set<string>();
+      for (const word of cue.term.toLowerCase().split(/\s+/)) {
+        if (word.endsWith('*')) {
+          const p = word.slice(0, -1);
+          if (p.length >= PREFIX_LENGTH) feats.add(`${p.slice(0, PREFIX_LENGTH)}~`);
+        } else for (const f of sentenceFeatures(word)) feats.add(f);
+      }
+      for (const f of feats) {
+        let row = counts.get(f);
+        if (!row) counts.set(f, (row = new Float64Array(K)));
+        row[k]! += 1;
+        totals[k]! += 1;
+      }
+    }
+    this.vocabularySize = counts.size;
+    const V = counts.size;
+    for (const [f, row] of counts) {
+      const lp = new Float64Array(K);
+      let mean = 0;
+      for (let k = 0; k < K; k++) {
+        lp[k] = Math.log((row[k]! + alpha) / (totals[k]! + alpha * V));
+        mean += lp[k]! / K;
+      }
+      const lift = new Float64Array(K);
+      for (let k = 0; k < K; k++) lift[k] = lp[k]! - mean;
+      this.logp.set(f, lp);
+      this.lift.set(f, lift);
+    }
+  }
+
+  knows(feature: string): boolean {
+    return this.logp.has(feature);
+  }
+
+  /** How strongly a feature points at frame k (log-likelihood above the frame average). */
+  liftOf(feature: string, k: number): number {
+    return this.lift.get(feature)?.[k] ?? 0;
+  }
+
+  predict(features: readonly string[]): Prediction {
+    const K = FRAME_IDS.length;
+    const score = new Float64Array(K);
+    let known = 0;
+    for (const f of features) {
+      const lp = this.logp.get(f);
+      if (!lp) continue;
+      known++;
+      for (let k = 0; k < K; k++) score[k]! += lp[k]!;
+    }
+    const probs = new Float64Array(K);
+    if (known === 0) {
+      probs.fill(1 / K);
+      return { probs, known };
+    }
+    // Naive Bayes is overconfident when many words agree; a temperature that grows with the
+    // number of words keeps the posterior usable as a soft score.
+    const temperature = 1 + known / 4;
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) max = Math.max(max, score[k]!);
+    let sum = 0;
+    for (let k = 0; k < K; k++) sum += probs[k] = Math.exp((score[k]! - max) / temperature);
+    for (let k = 0; k < K; k++) probs[k]! /= sum;
+    return { probs, known };
+  }
+
+  predictText(text: string): Prediction {
+    return this.predict(sentenceFeatures(text));
+  }
+}
+
+let builtin: FrameClassifier | null = null;
+
+/** The classifier trained on the shipped examples, built on first use. */
+export function builtinFrameClassifier(): FrameClassifier {
+  builtin ??= new FrameClassifier(loadExamples(), builtinCueTerms());
+  return builtin;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { segment } from '../text/segment.js';
+import { TermMatcher } from './term-matcher.js';
+
+function matches(m: TermMatcher<string>, text: string): string[] {
+  const doc = segment(text);
+  const out: string[] = [];
+  m.scan(doc, 0, doc.tokens.count, (h) => out.push(`${h.entry.value}:${doc.text.slice(h.start, h.end)}`));
+  return out;
+}
+
+describe('TermMatcher', () => {
+  const m = new TermMatcher<string>();
+  m.add('wipe out', 'phrase');
+  m.add('wipe', 'word');
+  m.add('econom*', 'prefix');
+  m.add('human rights law*', 'mixed');
+  m.add('vermin', 'dehumanising');
+
+  it('prefers the longest entry at a position and does not overlap', () => {
+    expect(matches(m, 'They will wipe out the town and wipe the slate.')).toEqual(['phrase:wipe out', 'word:wipe']);
+  });
+  it('matches prefixes, case-insensitively, inside phrases too', () => {
+    expect(matches(m, 'The Economy and economic policy. Human rights lawyers spoke.')).toEqual([
+      'prefix:Economy', 'prefix:economic', 'mixed:Human rights lawyers',
+    ]);
+  });
+  it('does not match a phrase across punctuation', () => {
+    expect(matches(m, 'Wipe, out.')).toEqual(['word:Wipe']);
+  });
+  it('lets a later entry replace the value of the same term', () => {
+    const m2 = new TermMatcher<number>();
+    m2.add('Vermin', 1);
+    m2.add('vermin', 2);
+    expect(m2.size).toBe(1);
+    expect(m2.hasWord('vermin')).toBe(true);
+    const doc = segment('vermin');
+    const got: number[] = [];
+    m2.scan(doc, 0, doc.tokens.count, (h) => got.push(h.entry.value));
+    expect(got).toEqual([2]);
+  });
+});
