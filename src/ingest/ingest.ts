@@ -1,0 +1,120 @@
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { DEFAULT_MAX_INPUT_BYTES } from '../core/config.js';
+import { UserError } from '../core/errors.js';
+import type { Report } from '../core/report.js';
+import { expandInputs } from '../cli/inputs.js';
+import { cleanTags } from '../store/common.js';
+import { engineKeyOf, type AnalysisKey, type NewDocument, type Store } from '../store/types.js';
+import { INGEST_EXTENSIONS, readerFor } from './readers/index.js';
+import { detectLanguage } from './record.js';
+import type { IngestOptions, IngestProblem, IngestProgress, IngestSummary, ReadRecord } from './types.js';
+
+/**
+ * Reads files and directories into the store: dedupes by content hash, analyses what has no
+ * analysis for the analyzer's engine yet, and reports each bad file or row with its location while
+ * carrying on with the rest. Rerunning it on the same inputs only re-reads them (resumable).
+ */
+export async function ingestPaths(store: Store, paths: readonly string[], options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const batchSize = options.batchSize ?? 100;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UserError(`batchSize: expected a positive integer, got ${batchSize}`);
+  const maxBytes = options.maxBytes ?? options.analyzer?.config.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  const analyzer = options.analyzer;
+  const engineKey = analyzer ? engineKeyOf(analyzer.engine) : null;
+  const extraTags = cleanTags(options.tags);
+  const outlet = options.outlet?.trim() || null;
+
+  const problems: IngestProblem[] = [];
+  const warnings: IngestProblem[] = [];
+  const progress: IngestProgress = { filesTotal: 0, filesDone: 0, read: 0, added: 0, duplicates: 0, analysed: 0, failed: 0, current: null };
+  const report = () => options.onProgress?.({ ...progress });
+  const problem = (location: string, message: string) => {
+    problems.push({ location, message });
+    progress.failed++;
+  };
+
+  const files: string[] = [];
+  for (const entry of expandInputs(paths, INGEST_EXTENSIONS)) {
+    if (entry.error) problem(entry.file, entry.error.message.replace(`${entry.file}: `, ''));
+    else if (entry.file === '-') problem('-', 'standard input is not supported by ingest; give file paths');
+    else if (!readerFor(entry.file)) {
+      let isFile = true;
+      try {
+        isFile = statSync(entry.file).isFile();
+      } catch {
+        // expandInputs already reported missing paths
+      }
+      problem(entry.file, isFile ? `unsupported file type "${extname(entry.file) || '(none)'}" (supported: ${[...INGEST_EXTENSIONS].join(', ')})` : 'not a regular file');
+    } else files.push(entry.file);
+  }
+  progress.filesTotal = files.length;
+  report();
+
+  let batch: ReadRecord[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const records = batch;
+    batch = [];
+    const results = await store.insertDocuments(records.map((r) => r.doc));
+    const firstById = new Map<number, ReadRecord>();
+    results.forEach((r, i) => {
+      if (r.created) progress.added++;
+      else progress.duplicates++;
+      if (!firstById.has(r.id)) firstById.set(r.id, records[i]!);
+    });
+    report();
+    if (!analyzer || !engineKey) return;
+    const need = await store.documentsNeedingAnalysis(engineKey, { ids: [...firstById.keys()] });
+    const done: Array<{ key: AnalysisKey; report: Report }> = [];
+    for (const id of need) {
+      const rec = firstById.get(id)!;
+      try {
+        done.push({ key: { documentId: id, engineKey }, report: analyzer.analyze(rec.doc.text) });
+        progress.analysed++;
+      } catch (e) {
+        // The document stays stored without an analysis; a rerun tries again.
+        problem(rec.location, `analysis failed: ${(e as Error).message}`);
+      }
+      report();
+    }
+    await store.saveAnalyses(done);
+  };
+
+  for (const file of files) {
+    progress.current = file;
+    report();
+    for await (const item of readerFor(file)!(file, maxBytes)) {
+      if (item.kind === 'problem') {
+        problem(item.location, item.message);
+        continue;
+      }
+      if (item.kind === 'warning') {
+        warnings.push({ location: item.location, message: item.message });
+        continue;
+      }
+      const bytes = Buffer.byteLength(item.doc.text, 'utf8');
+      if (bytes > maxBytes) {
+        problem(item.location, `document is ${bytes} bytes, over the per-document limit of ${maxBytes}`);
+        continue;
+      }
+      const doc: NewDocument = {
+        ...item.doc,
+        outlet: item.doc.outlet ?? outlet,
+        tags: cleanTags([...(item.doc.tags ?? []), ...extraTags]),
+        language: item.doc.language ?? detectLanguage(item.doc.text),
+        origin: item.location,
+      };
+      batch.push({ location: item.location, doc });
+      progress.read++;
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+    progress.filesDone++;
+    report();
+  }
+  progress.current = null;
+  report();
+  const { current: _current, ...counts } = progress;
+  return { ...counts, engineKey, problems, warnings, seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,79 @@
+import { createReadStream } from 'node:fs';
+import { UserError } from '../../core/errors.js';
+import { recordToDocument } from '../record.js';
+import type { ReadItem } from '../types.js';
+
+/** Splits a byte stream into lines (without the newline), numbered from 1, without decoding. */
+export async function* byteLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<{ line: number; bytes: Buffer }> {
+  let rest: Buffer = Buffer.alloc(0);
+  let line = 0;
+  for await (const chunk of chunks) {
+    let buf = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    let at = 0;
+    for (let nl = buf.indexOf(10, at); nl !== -1; nl = buf.indexOf(10, at)) {
+      yield { line: ++line, bytes: buf.subarray(at, nl) };
+      at = nl + 1;
+    }
+    rest = Buffer.from(buf.subarray(at));
+    buf = rest;
+  }
+  if (rest.length) yield { line: ++line, bytes: rest };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A JSON Lines corpus: one JSON object per line with a "text" field and optional metadata. A bad
+ * line (invalid UTF-8, invalid JSON, no text) is reported as file:line and skipped.
+ */
+export async function* readJsonlFile(file: string, maxBytes: number): AsyncGenerator<ReadItem> {
+  let stream;
+  try {
+    stream = createReadStream(file, { highWaterMark: 1 << 20 });
+    for await (const { line, bytes } of byteLines(stream as AsyncIterable<Buffer>)) {
+      const where = `${file}:${line}`;
+      let end = bytes.length;
+      if (end > 0 && bytes[end - 1] === 13) end--;
+      let start = 0;
+      if (line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+      const raw = bytes.subarray(start, end);
+      if (raw.length === 0 || raw.every((b) => b === 32 || b === 9)) continue;
+      if (raw.length > maxBytes) {
+        yield { kind: 'problem', location: where, message: `line is ${raw.length} bytes, over the per-document limit of ${maxBytes}` };
+        continue;
+      }
+      if (raw.includes(0)) {
+        yield { kind: 'problem', location: where, message: 'binary data (NUL bytes), not a JSON line' };
+        continue;
+      }
+      let text: string;
+      try {
+        text = utf8.decode(raw);
+      } catch {
+        yield { kind: 'problem', location: where, message: 'not valid UTF-8' };
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        yield { kind: 'problem', location: where, message: `invalid JSON (${(e as Error).message})` };
+        continue;
+      }
+      try {
+        const { doc, warnings } = recordToDocument(value, where);
+        for (const w of warnings) yield { kind: 'warning', location: where, message: w };
+        yield { kind: 'doc', location: where, doc };
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        yield { kind: 'problem', location: where, message: e.message.replace(`${where}: `, '') };
+      }
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) return yield { kind: 'problem', location: file, message: `cannot read (${code})` };
+    throw e;
+  } finally {
+    stream?.destroy();
+  }
+}
