@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { VERSION } from '../version.js';
+import * as S from './schemas.js';
+
+/**
+ * The OpenAPI 3.1 document of the API, generated from the same zod schemas that validate requests.
+ * Named schemas (`.meta({ id })`) become components; everything else is inlined.
+ */
+
+interface Operation {
+  method: 'get' | 'post' | 'delete';
+  path: string;
+  summary: string;
+  write?: boolean;
+  params?: z.ZodObject;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Extra request content types besides application/json. */
+  textBody?: boolean;
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+}
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [c, { description: ERROR_TEXT[c] ?? 'Error', schema: S.ErrorSchema }]));
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid request: the message names the field',
+  401: 'Missing or invalid bearer token (only when FRAMEWISE_TOKEN is set)',
+  404: 'Not found',
+  413: 'Request body over the size limit',
+};
+
+export const operations: Operation[] = [
+  {
+    method: 'post', path: '/api/analyze', summary: 'Analyse a text (not stored)', body: S.AnalyzeBody, textBody: true,
+    query: S.AnalyzeOptions,
+    responses: { 200: { description: 'The report', schema: S.ReportSchema }, ...errors(400, 413) },
+  },
+  {
+    method: 'post', path: '/api/documents', summary: 'Store a document with metadata and analyse it', write: true, body: S.CreateDocumentBody,
+    responses: {
+      201: { description: 'Created', schema: S.CreatedDocument },
+      200: { description: 'Identical text already stored (deduplicated by hash)', schema: S.CreatedDocument },
+      ...errors(400, 401, 413),
+    },
+  },
+  {
+    method: 'get', path: '/api/documents', summary: 'List documents with filters and paging', query: S.ListDocumentsQuery,
+    responses: { 200: { description: 'A page of documents', schema: S.DocumentList }, ...errors(400) },
+  },
+  {
+    method: 'get', path: '/api/documents/{id}', summary: 'A document with its report', params: S.IdParams,
+    responses: { 200: { description: 'The document and its report', schema: S.DocumentWithReport }, ...errors(400, 404) },
+  },
+  {
+    method: 'delete', path: '/api/documents/{id}', summary: 'Delete a document and its analyses', write: true, params: S.IdParams,
+    responses: { 204: { description: 'Deleted' }, ...errors(400, 401, 404) },
+  },
+  {
+    method: 'get', path: '/api/compare', summary: 'Compare groups of documents (by outlet, tag or author), or two documents (a, b)', query: S.CompareQuery,
+    responses: { 200: { description: 'Group comparison, or two-document comparison when a and b are given', schema: z.union([S.CompareResultSchema, S.DocumentComparisonSchema]) }, ...errors(400, 404) },
+  },
+  {
+    method: 'get', path: '/api/health', summary: 'Liveness and store status',
+    responses: { 200: { description: 'OK', schema: S.Health } },
+  },
+  {
+    method: 'get', path: '/api/openapi.json', summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1 document' } },
+  },
+];
+
+type Json = Record<string, unknown>;
+
+export function buildOpenApi(): Json {
+  const components: Record<string, unknown> = {};
+  const schema = (s: z.ZodType, io: 'input' | 'output'): Json => {
+    const { $schema: _, $defs, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+    for (const [k, v] of Object.entries(($defs as Json | undefined) ?? {})) components[k] ??= relink(v);
+    return relink(rest) as Json;
+  };
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const parameters: unknown[] = [];
+    const addParams = (s: z.ZodType, where: 'path' | 'query') => {
+      const js = schema(s, 'input');
+      const props = (js.properties ?? {}) as Record<string, Json>;
+      const required = new Set((js.required as string[] | undefined) ?? []);
+      for (const [name, p] of Object.entries(props)) {
+        const { description, ...rest } = p;
+        parameters.push({ name, in: where, required: where === 'path' || (required.has(name) && !('default' in p)), ...(description ? { description } : {}), schema: rest });
+      }
+    };
+    if (op.params) addParams(op.params, 'path');
+    if (op.query) addParams(op.query, 'query');
+    const content: Json = {};
+    if (op.body) content['application/json'] = { schema: schema(op.body, 'input') };
+    if (op.textBody) content['text/plain'] = { schema: { type: 'string', description: 'The text; options go in the query' } };
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      operationId: `${op.method}${op.path.replace(/\/api|[{}.]/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase())}`,
+      ...(parameters.length ? { parameters } : {}),
+      ...(op.body ? { requestBody: { required: true, content } } : {}),
+      ...(op.write ? { security: [{ bearer: [] }] } : {}),
+      responses: Object.fromEntries(
+        Object.entries(op.responses).map(([code, r]) => [
+          code,
+          { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: schema(r.schema, 'output') } } } : {}) },
+        ]),
+      ),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'framewise API',
+      version: VERSION,
+      description:
+        'Find persuasion techniques in news text, store a corpus and compare outlets. Offsets are UTF-16 indices into the original text. ' +
+        'When the server runs with FRAMEWISE_TOKEN, writes need `Authorization: Bearer <token>`.',
+    },
+    paths,
+    components: { schemas: components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+  };
+}
+
+/** zod puts named schemas under `$defs`; OpenAPI keeps them under components. */
+function relink(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(relink);
+  if (v && typeof v === 'object') {
+    const out: Json = {};
+    for (const [k, x] of Object.entries(v)) out[k] = k === '$ref' && typeof x === 'string' ? x.replace('#/$defs/', '#/components/schemas/') : relink(x);
+    return out;
+  }
+  return v;
+}

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.js';
+import { AnalyzeBody, AnalyzeOptions } from '../schemas.js';
+import { parseRequest } from '../validate.js';
+
+/** POST /api/analyze: JSON `{ text, techniques?, minConfidence? }`, or a text/plain body with options in the query. */
+export function analyzeRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.post('/api/analyze', async (request) => {
+    const { text, ...options } =
+      typeof request.body === 'string'
+        ? { ...parseRequest(AnalyzeOptions.strict(), request.query, 'query'), text: parseRequest(AnalyzeBody.shape.text, request.body, 'body') }
+        : parseRequest(AnalyzeBody, request.body, 'body');
+    return ctx.analyzer.analyze(text, options);
+  });
+}

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { CATEGORIES, TECHNIQUE_IDS, type TechniqueId } from '../core/taxonomy.js';
+
+/**
+ * Request and response shapes of the HTTP API. Requests are validated with these schemas; the OpenAPI
+ * document is generated from the same schemas, so the two cannot drift apart.
+ */
+
+const techniqueId = z.enum(TECHNIQUE_IDS as [TechniqueId, ...TechniqueId[]]);
+const categoryId = z.enum(CATEGORIES);
+
+/** `techniques` may be an array or a comma-separated string (query strings). */
+const techniqueList = z
+  .union([z.array(techniqueId), z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))])
+  .pipe(z.array(techniqueId))
+  .meta({ description: 'Only these technique ids (array or comma-separated)' });
+
+export const AnalyzeOptions = z.object({
+  techniques: techniqueList.optional(),
+  minConfidence: z.coerce.number().min(0).max(1).optional().meta({ description: 'Drop findings below this confidence (0..1)' }),
+});
+
+export const AnalyzeBody = z
+  .object({
+    text: z.string({ error: 'expected a string' }).min(1, 'expected a non-empty string'),
+  })
+  .extend(AnalyzeOptions.shape)
+  .strict();
+
+const nullableString = (max: number) => z.string().max(max).nullable().optional();
+
+export const DocumentMeta = z.object({
+  title: nullableString(1000),
+  outlet: nullableString(200),
+  author: nullableString(200),
+  publishedAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected an ISO date (YYYY-MM-DD or date-time)')
+    .nullable()
+    .optional(),
+  url: z.url({ error: 'expected a URL' }).max(2000).nullable().optional(),
+  language: nullableString(20),
+  tags: z.array(z.string().min(1).max(100)).max(50).optional(),
+});
+
+export const CreateDocumentBody = z
+  .object({ text: z.string({ error: 'expected a string' }).min(1, 'expected a non-empty string') })
+  .extend(DocumentMeta.shape)
+  .strict();
+
+export const DocumentFilterQuery = z.object({
+  outlet: z.string().min(1).optional(),
+  tag: z.string().min(1).optional(),
+  author: z.string().min(1).optional(),
+  q: z.string().min(1).optional().meta({ description: 'Case-insensitive substring of title or text' }),
+  from: z.string().min(1).optional().meta({ description: 'Published on or after (ISO date)' }),
+  to: z.string().min(1).optional().meta({ description: 'Published on or before (ISO date)' }),
+});
+
+export const ListDocumentsQuery = DocumentFilterQuery.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+}).strict();
+
+export const IdParams = z.object({ id: z.coerce.number({ error: 'expected a document id' }).int().positive() });
+
+export const CompareQuery = DocumentFilterQuery.extend({
+  by: z.enum(['outlet', 'tag', 'author']).default('outlet'),
+  tagPrefix: z.string().min(1).optional().meta({ description: 'With by=tag: only tags with this prefix form groups (e.g. camp:)' }),
+  a: z.coerce.number().int().positive().optional().meta({ description: 'First document id (two-document mode)' }),
+  b: z.coerce.number().int().positive().optional().meta({ description: 'Second document id (two-document mode)' }),
+})
+  .strict()
+  .refine((q) => (q.a === undefined) === (q.b === undefined), { message: 'give both a and b, or neither', path: ['b'] });
+
+// ---- Responses (documentation only: the server does not validate its own output) ----
+
+const Span = z.object({ start: z.int(), end: z.int(), text: z.string() });
+
+export const FindingSchema = z
+  .object({
+    id: z.string(),
+    technique: techniqueId,
+    category: categoryId,
+    start: z.int().meta({ description: 'UTF-16 offset into the original text' }),
+    end: z.int(),
+    line: z.int(),
+    column: z.int(),
+    text: z.string(),
+    confidence: z.number().min(0).max(1),
+    ruleId: z.string(),
+    source: z.enum(['lexicon', 'pattern', 'code', 'model']),
+    message: z.string(),
+    evidence: z.array(z.object({ label: z.string(), text: z.string(), start: z.int().optional(), end: z.int().optional() })).optional(),
+  })
+  .meta({ id: 'Finding' });
+
+export const ReportSchema = z
+  .looseObject({
+    engine: z.object({ name: z.literal('framewise'), version: z.string(), rules: z.string(), model: z.string().nullable() }),
+    length: z.int(),
+    words: z.int(),
+    sentences: z.int(),
+    paragraphs: z.int(),
+    headline: Span.nullable(),
+    findings: z.array(FindingSchema),
+    counts: z.object({ total: z.int(), byTechnique: z.record(z.string(), z.int()), byCategory: z.record(z.string(), z.int()) }),
+    ratePer1000Words: z.number(),
+    quotes: z.array(Span.extend({ open: z.boolean() })),
+    errors: z.array(z.object({ detector: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'Report', description: 'The analysis of one document. Report layers (sourcing, claims, actors, frames, intensity) add further sections.' });
+
+export const StoredDocumentSchema = z
+  .object({
+    id: z.int(),
+    hash: z.string(),
+    title: z.string().nullable(),
+    outlet: z.string().nullable(),
+    author: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    url: z.string().nullable(),
+    language: z.string().nullable(),
+    origin: z.string().nullable(),
+    tags: z.array(z.string()),
+    text: z.string(),
+    words: z.int(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Document' });
+
+export const DocumentSummarySchema = StoredDocumentSchema.omit({ text: true }).extend({ analysed: z.boolean() }).meta({ id: 'DocumentSummary' });
+
+export const DocumentWithReport = z.object({ document: StoredDocumentSchema, report: ReportSchema });
+export const CreatedDocument = z.object({ id: z.int(), created: z.boolean(), document: StoredDocumentSchema, report: ReportSchema });
+export const DocumentList = z.object({ total: z.int(), limit: z.int(), offset: z.int(), items: z.array(DocumentSummarySchema) });
+export const Health = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  store: z.enum(['sqlite', 'postgres']),
+  documents: z.int(),
+  engine: z.string(),
+});
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      status: z.int(),
+      message: z.string().meta({ description: 'What went wrong and where' }),
+      field: z.string().optional().meta({ description: 'The request field at fault, e.g. body.text' }),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+const Counts = { words: z.int(), findings: z.int(), ratePer1000Words: z.number() };
+
+export const CompareResultSchema = z
+  .looseObject({
+    by: z.enum(['outlet', 'tag', 'author']),
+    where: z.looseObject({}),
+    engineKey: z.string(),
+    alpha: z.number(),
+    method: z.string().meta({ description: 'The statistical test, in words' }),
+    totals: z.object({ documents: z.int(), ...Counts }),
+    groups: z.array(
+      z.looseObject({
+        key: z.string(),
+        documents: z.int(),
+        ...Counts,
+        categoryMix: z.array(z.object({ category: categoryId, count: z.int(), share: z.number() })),
+        techniques: z.array(z.looseObject({ technique: techniqueId, count: z.int(), ratePer1000Words: z.number(), rateRatio: z.number().nullable(), qValue: z.number(), significant: z.boolean() })),
+        significant: z.array(z.looseObject({ technique: techniqueId })),
+      }),
+    ),
+  })
+  .meta({ id: 'Comparison', description: 'Per group: documents, words, technique rates, category mix, top techniques with example spans, and significance tests against the rest of the corpus.' });
+
+const Side = z.object({ id: z.int().nullable(), title: z.string().nullable(), outlet: z.string().nullable(), ...Counts });
+const Phrase = z.object({ phrase: z.string(), a: z.int(), b: z.int() });
+
+export const DocumentComparisonSchema = z
+  .looseObject({
+    a: Side,
+    b: Side,
+    techniques: z.array(z.object({ technique: techniqueId, category: categoryId, a: z.int(), b: z.int() })),
+    categories: z.array(z.object({ category: categoryId, a: z.int(), b: z.int() })),
+    phrases: z.object({ shared: z.array(Phrase), onlyA: z.array(Phrase), onlyB: z.array(Phrase) }),
+  })
+  .meta({ id: 'DocumentComparison', description: 'Two documents side by side: techniques, categories, shared and distinct key phrases.' });

@@ -1,0 +1,63 @@
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { Analyzer } from '../analysis/analyzer.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/types.js';
+import { buildServer } from './app.js';
+
+export interface StartOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host: string;
+  /** Store location (SQLite path or postgres:// URL); undefined: FRAMEWISE_DB or ./framewise.db. */
+  db?: string;
+  analyzer?: Analyzer;
+  token?: string;
+  bodyLimit?: number;
+  logger?: FastifyServerOptions['logger'];
+  webRoot?: string | null;
+  /** Runs once the store is open and before listening (e.g. loading the demo corpus when it is empty). */
+  prepare?: (store: Store, analyzer: Analyzer) => Promise<void>;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  store: Store;
+  analyzer: Analyzer;
+  /** http://host:port/ as a browser should open it. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the store, builds the app and listens. `close` stops the server, then closes the store. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const store = await openStore(options.db);
+  try {
+    const analyzer = options.analyzer ?? new Analyzer();
+    await options.prepare?.(store, analyzer);
+    const app = await buildServer({
+      store,
+      analyzer,
+      token: options.token,
+      bodyLimit: options.bodyLimit,
+      logger: options.logger,
+      webRoot: options.webRoot,
+    });
+    await app.listen({ port: options.port, host: options.host });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : options.port;
+    const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
+    return {
+      app,
+      store,
+      analyzer,
+      url: `http://${shownHost}:${port}/`,
+      async close() {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}

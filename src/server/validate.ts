@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import { UserError } from '../core/errors.js';
+
+/**
+ * Parses a request part (body, query, params) with a zod schema. The first issue becomes a UserError
+ * (HTTP 400) whose message names the field, e.g. `body.text: expected a non-empty string`.
+ */
+export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'params'): z.output<S> {
+  const r = schema.safeParse(value ?? {});
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const field = [where, ...issue.path.map(String)].join('.');
+  throw new UserError(`${field}: ${issue.message}`, { field, status: 400 });
+}
