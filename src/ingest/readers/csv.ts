@@ -5,28 +5,30 @@ import { UserError } from '../../core/errors.js';
 import { fieldOfColumn, recordToDocument } from '../record.js';
 import type { ReadItem } from '../types.js';
 
-/** Decodes UTF-8 strictly (a bad byte fails the stream with its offset) instead of inserting U+FFFD. */
-function strictUtf8(): Transform {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let offset = 0;
+/**
+ * Decodes UTF-8, marking bad bytes with U+FFFD so that only the rows holding them are rejected
+ * (see below); refuses a file whose first chunk holds NUL bytes (binary data).
+ */
+function utf8Decoder(): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  let first = true;
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
-      try {
-        const s = decoder.decode(chunk, { stream: true });
-        offset += chunk.length;
-        done(null, s);
-      } catch {
-        done(new UserError(`not valid UTF-8 (in the bytes after offset ${offset})`));
-      }
+      if (first && chunk.subarray(0, 8192).includes(0)) return done(new UserError('looks like a binary file (NUL bytes), not CSV text'));
+      first = false;
+      done(null, decoder.decode(chunk, { stream: true }));
     },
     flush(done) {
-      try {
-        done(null, decoder.decode());
-      } catch {
-        done(new UserError('not valid UTF-8 (at the end of the file)'));
-      }
+      done(null, decoder.decode());
     },
   });
+}
+
+function rowMessage(err: CsvError | undefined): string {
+  if (!err) return 'malformed row';
+  const m = /columns length is (\d+), got (\d+)/.exec(err.message);
+  if (m) return `row has ${m[2]} fields, the header has ${m[1]}`;
+  return err.message.replace(/^Invalid Record Length: /, '');
 }
 
 /**
@@ -51,11 +53,11 @@ export async function* readCsvFile(file: string, maxBytes: number): AsyncGenerat
     info: true,
     on_skip: (err: CsvError | undefined) => {
       const line = (err as (CsvError & { lines?: number }) | undefined)?.lines;
-      skipped.push({ kind: 'problem', location: line ? `${file}:${line}` : file, message: (err?.message ?? 'malformed row').replace(/^Invalid Record Length: /, '') });
+      skipped.push({ kind: 'problem', location: line ? `${file}:${line}` : file, message: rowMessage(err) });
       return undefined;
     },
   });
-  const decode = strictUtf8();
+  const decode = utf8Decoder();
   const fail = (e: Error) => parser.destroy(e);
   source.on('error', fail);
   decode.on('error', fail);
@@ -64,6 +66,10 @@ export async function* readCsvFile(file: string, maxBytes: number): AsyncGenerat
     for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       while (skipped.length) yield skipped.shift()!;
       const where = `${file}:${item.info.lines}`;
+      if (Object.values(item.record).some((v) => typeof v === 'string' && v.includes('\uFFFD'))) {
+        yield { kind: 'problem', location: where, message: 'not valid UTF-8' };
+        continue;
+      }
       try {
         const { doc, warnings } = recordToDocument(item.record, where);
         for (const w of warnings) yield { kind: 'warning', location: where, message: w };
