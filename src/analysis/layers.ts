@@ -2,6 +2,9 @@ import type { Report } from '../core/report.js';
 import type { Doc } from '../text/segment.js';
 import type { ResolvedConfig } from '../core/config.js';
 import { framesLayer } from '../frames/layer.js';
+import { sourcingLayer } from '../sourcing/layer.js';
+import { actorsLayer } from '../actors/layer.js';
+import { claimsLayer } from '../claims/layer.js';
 
 /** What a report layer (sourcing, claims, actors, frames, intensity...) gets to work with. */
 export interface LayerContext {
@@ -23,4 +26,4 @@ export interface ReportLayer {
 }
 
 /** Every report layer, in one explicit list. */
-export const reportLayers: ReportLayer[] = [framesLayer];
+export const reportLayers: ReportLayer[] = [framesLayer, sourcingLayer, actorsLayer, claimsLayer];

@@ -1,6 +1,9 @@
 import type { Finding } from './finding.js';
 import type { CategoryId, TechniqueId } from './taxonomy.js';
 import type { FramesReport } from '../frames/analyse.js';
+import type { Quotation, SourcingSummary } from '../sourcing/types.js';
+import type { Claim } from '../claims/types.js';
+import type { ActorSummary } from '../actors/types.js';
 
 export interface EngineInfo {
   name: 'framewise';
@@ -38,6 +41,14 @@ export interface Report {
   quotes: Array<SpanRef & { open: boolean }>;
   /** Frame scores, dominant frames and their evidence, per paragraph and document (frames layer). */
   frames?: FramesReport;
+  /** Sourcing class of every sentence, with counts and shares (sourcing layer). */
+  sourcing?: SourcingSummary;
+  /** Direct quotations with speaker and attribution verb (sourcing layer). */
+  quotations?: Quotation[];
+  /** Check-worthy claims with type, source and hedging; accusations with their parties (claims layer). */
+  claims?: Claim[];
+  /** Actors with mentions, techniques, loaded terms and portrayal (actors layer). */
+  actors?: ActorSummary[];
   /** Detectors that failed on this document (the others still ran). */
   errors: Array<{ detector: string; message: string }>;
 }

@@ -1,0 +1,184 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { UserError } from '../core/errors.js';
+import { parseYamlFile } from '../detectors/engine/load.js';
+import type { Tokens } from '../text/tokenise.js';
+import { F_CAP, F_UPPER, tokenise } from '../text/tokenise.js';
+import { lower } from '../sourcing/words.js';
+
+export const ACTOR_TYPES = ['country', 'people', 'international-body', 'media', 'armed-group', 'organisation', 'person', 'unknown'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+export interface ActorEntry {
+  id: string;
+  name: string;
+  type: ActorType;
+  /** For a country: the actor id of its people (and the reverse). */
+  people?: string;
+  country?: string;
+}
+
+/** How an alias was written in the gazetteer, which decides what a match means. */
+export type AliasKind = 'name' | 'demonym' | 'people';
+
+interface Alias {
+  toks: string[];
+  /** Per token: 0 any case, 1 must start with a capital, 2 must be all capitals. */
+  caseReq: Uint8Array;
+  actor: string;
+  kind: AliasKind;
+}
+
+export interface GazetteerMatch {
+  length: number;
+  actor: string;
+  kind: AliasKind;
+}
+
+const Str = z.string().min(1);
+const Country = z
+  .object({
+    id: Str, name: Str, capital: Str.nullable().optional(), demonyms: z.array(Str).default([]),
+    people: Str.optional(), aliases: z.array(Str).default([]),
+  })
+  .strict();
+const People = z.object({ id: Str, name: Str, aliases: z.array(Str).default([]), demonyms: z.array(Str).default([]) }).strict();
+const Organisation = z
+  .object({ id: Str, name: Str, type: z.enum(ACTOR_TYPES).default('organisation'), aliases: z.array(Str).default([]) })
+  .strict();
+export const GazetteerFile = z
+  .object({
+    countries: z.array(Country).default([]),
+    peoples: z.array(People).default([]),
+    organisations: z.array(Organisation).default([]),
+  })
+  .strict();
+export type GazetteerData = z.infer<typeof GazetteerFile>;
+
+export const BUILTIN_GAZETTEER = fileURLToPath(new URL('./gazetteer.yaml', import.meta.url));
+
+/** English plural of a demonym for its people: Azerbaijani -> Azerbaijanis, Chinese -> Chinese. */
+export function peoplePlural(demonym: string): string {
+  if (/(ese|ss|ch|sh|z)$/.test(demonym)) return demonym;
+  return demonym + 's';
+}
+
+function aliasTokens(alias: string): { toks: string[]; caseReq: Uint8Array } {
+  const t = tokenise(alias);
+  const toks: string[] = [];
+  const caseReq = new Uint8Array(t.count);
+  for (let i = 0; i < t.count; i++) {
+    toks.push(lower(t, i));
+    caseReq[i] = t.flags[i]! & F_UPPER && (t.end[i]! - t.start[i]! <= 5) ? 2 : t.flags[i]! & F_CAP ? 1 : 0;
+  }
+  return { toks, caseReq };
+}
+
+/**
+ * The actor gazetteer compiled for matching: aliases indexed by first token, longest first.
+ * Countries get their name, aliases and capital as one actor, demonyms that resolve by context,
+ * and a people actor (the plural demonym).
+ */
+export class Gazetteer {
+  readonly actors = new Map<string, ActorEntry>();
+  private readonly byFirst = new Map<string, Alias[]>();
+  private readonly seen = new Map<string, string>();
+
+  static fromData(parts: Array<{ file: string; data: GazetteerData }>): Gazetteer {
+    const g = new Gazetteer();
+    for (const p of parts) g.add(p.data, p.file);
+    for (const list of g.byFirst.values()) list.sort((a, b) => b.toks.length - a.toks.length);
+    return g;
+  }
+
+  private actor(e: ActorEntry): void {
+    const prev = this.actors.get(e.id);
+    this.actors.set(e.id, prev ? { ...prev, ...e } : e);
+  }
+
+  private alias(text: string, actor: string, kind: AliasKind, file: string): void {
+    const { toks, caseReq } = aliasTokens(text);
+    if (toks.length === 0) return;
+    const key = `${toks.join(' ')}|${kind}|${caseReq.join('')}`;
+    const owner = this.seen.get(key);
+    if (owner === actor) return;
+    if (owner !== undefined) throw new UserError(`${file}: alias "${text}" of "${actor}" is already an alias of "${owner}"`, { file, field: actor });
+    this.seen.set(key, actor);
+    const list = this.byFirst.get(toks[0]!) ?? [];
+    list.push({ toks, caseReq, actor, kind });
+    this.byFirst.set(toks[0]!, list);
+  }
+
+  add(data: GazetteerData, file: string): void {
+    for (const c of data.countries) {
+      const peopleName = c.people ?? (c.demonyms[0] ? peoplePlural(c.demonyms[0]) : `People of ${c.name}`);
+      const peopleId = `${c.id}:people`;
+      this.actor({ id: c.id, name: c.name, type: 'country', people: peopleId });
+      this.actor({ id: peopleId, name: peopleName, type: 'people', country: c.id });
+      for (const a of [c.name, ...c.aliases, ...(c.capital ? [c.capital] : [])]) this.alias(a, c.id, 'name', file);
+      for (const d of c.demonyms) {
+        this.alias(d, c.id, 'demonym', file);
+        const plural = peoplePlural(d);
+        if (plural !== d) this.alias(plural, peopleId, 'people', file);
+      }
+      if (c.people && c.people !== c.demonyms[0]) this.alias(c.people, peopleId, 'people', file);
+    }
+    for (const p of data.peoples) {
+      this.actor({ id: p.id, name: p.name, type: 'people' });
+      for (const a of [p.name, ...p.aliases]) this.alias(a, p.id, 'people', file);
+      for (const d of p.demonyms) if (d !== p.name) this.alias(d, p.id, 'demonym', file);
+    }
+    for (const o of data.organisations) {
+      this.actor({ id: o.id, name: o.name, type: o.type });
+      for (const a of new Set([o.name, ...o.aliases])) this.alias(a, o.id, 'name', file);
+    }
+  }
+
+  /** The longest alias starting at token i (within [i, end)), respecting the aliases' capitalisation. */
+  match(t: Tokens, i: number, end: number): GazetteerMatch | null {
+    const list = this.byFirst.get(lower(t, i));
+    if (!list) return null;
+    outer: for (const a of list) {
+      if (i + a.toks.length > end) continue;
+      for (let k = 0; k < a.toks.length; k++) {
+        const j = i + k;
+        if (k > 0 && lower(t, j) !== a.toks[k]) continue outer;
+        const req = a.caseReq[k]!;
+        if (req === 1 && !(t.flags[j]! & F_CAP)) continue outer;
+        if (req === 2 && !(t.flags[j]! & F_UPPER)) continue outer;
+      }
+      return { length: a.toks.length, actor: a.actor, kind: a.kind };
+    }
+    return null;
+  }
+
+  get(id: string): ActorEntry | undefined {
+    return this.actors.get(id);
+  }
+}
+
+export function loadGazetteerFile(file: string): GazetteerData {
+  if (!existsSync(file)) throw new UserError(`${file}: gazetteer file not found`, { file });
+  return parseYamlFile(file, readFileSync(file, 'utf8'), GazetteerFile);
+}
+
+/** The built-in gazetteer plus extra files (later files extend or add actors). */
+export function loadGazetteer(extraFiles: readonly string[] = []): Gazetteer {
+  return Gazetteer.fromData([BUILTIN_GAZETTEER, ...extraFiles].map((file) => ({ file, data: loadGazetteerFile(file) })));
+}
+
+let defaultG: Gazetteer | null = null;
+
+/**
+ * The gazetteer the analysis uses: the built-in one plus the files listed in FRAMEWISE_GAZETTEER
+ * (separated like PATH), loaded once per process.
+ */
+export function defaultGazetteer(): Gazetteer {
+  if (!defaultG) {
+    const extra = (process.env.FRAMEWISE_GAZETTEER ?? '').split(delimiter).filter(Boolean);
+    defaultG = loadGazetteer(extra);
+  }
+  return defaultG;
+}

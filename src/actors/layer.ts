@@ -1,0 +1,109 @@
+import type { LayerContext, ReportLayer } from '../analysis/layers.js';
+import type { SpanRef } from '../core/report.js';
+import { analyseSourcing } from '../sourcing/analyse.js';
+import { loadedAt } from '../sourcing/classify.js';
+import { lower, punctChar } from '../sourcing/words.js';
+import type { Doc } from '../text/segment.js';
+import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
+import { findMentions, type HeuristicActor, type Mention } from './mentions.js';
+import { decideRole, portrayalCues, type RoleCue } from './portrayal.js';
+import type { ActorSummary } from './types.js';
+
+export interface ActorAnalysis {
+  mentions: Mention[];
+  heuristic: Map<string, HeuristicActor>;
+  cues: RoleCue[];
+  gazetteer: Gazetteer;
+}
+
+const cache = new WeakMap<Doc, ActorAnalysis>();
+
+/** Mentions and role cues of a document (computed once; the claims layer reads them too). */
+export function analyseActors(doc: Doc, g: Gazetteer = defaultGazetteer()): ActorAnalysis {
+  let r = cache.get(doc);
+  if (!r || r.gazetteer !== g) {
+    const { mentions, heuristic } = findMentions(doc, g);
+    const cues = portrayalCues(doc, mentions, analyseSourcing(doc));
+    r = { mentions, heuristic, cues, gazetteer: g };
+    cache.set(doc, r);
+  }
+  return r;
+}
+
+/** Loaded terms within three tokens of a mention, in the same clause. */
+function loadedNear(doc: Doc, m: Mention): Array<[number, number]> {
+  const s = doc.sentences[m.sentence]!;
+  const out: Array<[number, number]> = [];
+  for (let i = Math.max(s.tokenStart, m.a - 3); i < Math.min(s.tokenEnd, m.b + 3); i++) {
+    if (i >= m.a && i < m.b) continue;
+    const n = loadedAt(doc, i, s.tokenEnd);
+    if (!n) continue;
+    // Nothing but words between the term and the mention.
+    const from = Math.min(i + n, m.a);
+    const to = Math.max(i, m.b);
+    let clean = true;
+    for (let k = Math.min(from, to); k < Math.max(from, to); k++) if (punctChar(doc, k) && lower(doc.tokens, k) !== "'s") clean = false;
+    if (clean) out.push([i, i + n]);
+    i += n - 1;
+  }
+  return out;
+}
+
+export function buildActors(ctx: LayerContext, g: Gazetteer = defaultGazetteer()): ActorSummary[] {
+  const { doc, span, report } = ctx;
+  const r = analyseActors(doc, g);
+  const tokSpan = (a: number, b: number): SpanRef => span(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
+  const byActor = new Map<string, Mention[]>();
+  for (const m of r.mentions) {
+    const list = byActor.get(m.actor) ?? [];
+    list.push(m);
+    byActor.set(m.actor, list);
+  }
+  const cuesBy = new Map<string, RoleCue[]>();
+  for (const c of r.cues) {
+    const list = cuesBy.get(c.actor) ?? [];
+    list.push(c);
+    cuesBy.set(c.actor, list);
+  }
+  const out: ActorSummary[] = [];
+  for (const [id, ms] of byActor) {
+    const entry = g.get(id) ?? r.heuristic.get(id);
+    if (!entry) continue;
+    const mentions = ms.map((m) => tokSpan(m.a, m.b));
+    const techniques: ActorSummary['techniques'] = [];
+    for (const f of report.findings) {
+      if (mentions.some((m) => f.start <= m.start && m.end <= f.end)) techniques.push({ finding: f.id, technique: f.technique });
+    }
+    const seen = new Set<number>();
+    const loadedTerms: SpanRef[] = [];
+    for (const m of ms) {
+      for (const [a, b] of loadedNear(doc, m)) {
+        if (seen.has(a)) continue;
+        seen.add(a);
+        loadedTerms.push(tokSpan(a, b));
+      }
+    }
+    const cues = cuesBy.get(id) ?? [];
+    const { role, scores } = decideRole(cues);
+    out.push({
+      id,
+      name: entry.name,
+      type: entry.type,
+      origin: g.get(id) ? 'gazetteer' : 'heuristic',
+      mentions,
+      techniques,
+      loadedTerms,
+      portrayal: { role, scores, evidence: cues.map((c) => ({ ...tokSpan(c.a, c.b), role: c.role, cue: c.cue, weight: c.weight })) },
+    });
+  }
+  out.sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0]!.start - b.mentions[0]!.start);
+  return out;
+}
+
+/** Report layer: actors with mentions, techniques, loaded terms and portrayal. */
+export const actorsLayer: ReportLayer = {
+  name: 'actors',
+  apply(ctx) {
+    ctx.report.actors = buildActors(ctx);
+  },
+};

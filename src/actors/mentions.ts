@@ -1,0 +1,140 @@
+import type { Doc } from '../text/segment.js';
+import { ROLE_WORDS, ORG_HEADS } from '../sourcing/cues.js';
+import { isCap, isWord, lower, punctChar, tokenText, wordSet } from '../sourcing/words.js';
+import { builtinLexicon } from '../detectors/lexicons.js';
+import type { ActorType, Gazetteer } from './gazetteer.js';
+
+/** One mention of an actor: tokens [a, b) in the canonical text. */
+export interface Mention {
+  actor: string;
+  a: number;
+  b: number;
+  sentence: number;
+}
+
+export interface HeuristicActor {
+  id: string;
+  name: string;
+  type: ActorType;
+}
+
+/** Nouns that make a demonym name the state: "Azerbaijani government", "Sylvanian forces". */
+const STATE_NOUNS = wordSet(
+  'government authorities army military forces troops soldiers officials ministry president leadership regime ' +
+    'administration side state navy police diplomats embassy parliament delegation leaders leader units positions ' +
+    'artillery drones jets warplanes tanks commanders commander officers defence defense minister spokesman ' +
+    'spokeswoman spokesperson envoy ambassador foreign interior border security special armed air prime',
+);
+/** Nouns that make a demonym name the people: "Armenian civilians", "Freedonian refugees". */
+const PEOPLE_NOUNS = wordSet(
+  'people civilians villagers residents refugees citizens population children women families community communities ' +
+    'minority majority nation workers students prisoners captives hostages victims men elderly farmers pilgrims ' +
+    'settlers migrants inhabitants public mothers fathers youth journalists diaspora',
+);
+const CONNECTORS = wordSet('of for de al el bin ibn van von der du la le');
+const NOT_NAMES = wordSet(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december god mr mrs ms dr i',
+);
+
+let stop: Set<string> | null = null;
+const stopwords = () => (stop ??= new Set(builtinLexicon('stopwords')));
+
+const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+
+/** Is the headline in Title Case (most words capitalised)? Then capitalisation says nothing there. */
+function titleCaseHeadline(doc: Doc): number {
+  if (!doc.headline) return -1;
+  const s = doc.sentences[doc.headline.sentence]!;
+  let words = 0;
+  let caps = 0;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    if (!isWord(doc.tokens, i)) continue;
+    words++;
+    if (isCap(doc.tokens, i)) caps++;
+  }
+  return words >= 3 && caps / words > 0.6 ? s.index : -1;
+}
+
+/**
+ * Finds actor mentions: gazetteer aliases (longest match), demonyms resolved by the next noun to the
+ * state or the people, then runs of capitalised words for persons and organisations the gazetteer
+ * does not know. A surname alone links to the person named in full earlier.
+ */
+export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heuristic: Map<string, HeuristicActor> } {
+  const t = doc.tokens;
+  const mentions: Mention[] = [];
+  const heuristic = new Map<string, HeuristicActor>();
+  const surnames = new Map<string, string>();
+  const skipSentence = titleCaseHeadline(doc);
+  for (const s of doc.sentences) {
+    let i = s.tokenStart;
+    while (i < s.tokenEnd) {
+      if (!isWord(t, i)) { i++; continue; }
+      const m = g.match(t, i, s.tokenEnd);
+      if (m) {
+        let actor = m.actor;
+        let b = i + m.length;
+        if (m.kind === 'demonym') {
+          const entry = g.get(actor);
+          const next = b < s.tokenEnd && isWord(t, b) ? lower(t, b) : '';
+          if (entry?.type === 'country') {
+            if (PEOPLE_NOUNS.has(next)) { actor = entry.people ?? actor; b++; }
+            else if (STATE_NOUNS.has(next)) {
+              b++;
+              // Two-word heads: "prime minister", "armed forces", "foreign ministry".
+              if (b < s.tokenEnd && isWord(t, b) && (STATE_NOUNS.has(lower(t, b)) || ROLE_WORDS.has(lower(t, b)))) b++;
+            } else if (!next) {
+              // A bare demonym used as a noun ("the Chinese") is the people when the plural is the same word.
+              const p = entry.people ? g.get(entry.people) : undefined;
+              if (p && p.name.toLowerCase() === lower(t, i)) actor = p.id;
+            }
+          } else if (PEOPLE_NOUNS.has(next) || STATE_NOUNS.has(next)) b++;
+        }
+        mentions.push({ actor, a: i, b, sentence: s.index });
+        i = b;
+        continue;
+      }
+      if (!isCap(t, i) || s.index === skipSentence) { i++; continue; }
+      // A run of capitalised words (with connectors: "Ministry of Defence").
+      let a = i;
+      let e = i;
+      while (e < s.tokenEnd) {
+        if (isCap(t, e) && !g.match(t, e, s.tokenEnd)) { e++; continue; }
+        if (e > a && CONNECTORS.has(lower(t, e)) && e + 1 < s.tokenEnd && isCap(t, e + 1) && !g.match(t, e + 1, s.tokenEnd)) { e += 2; continue; }
+        break;
+      }
+      const end = e;
+      // Sentence-initial function words and titles are not part of the name.
+      while (a < end && (stopwords().has(lower(t, a)) || NOT_NAMES.has(lower(t, a)))) a++;
+      let titled = false;
+      while (a < end && ROLE_WORDS.has(lower(t, a))) { a++; titled = true; }
+      while (e > a && CONNECTORS.has(lower(t, e - 1))) e--;
+      i = Math.max(end, i + 1);
+      if (a >= e) continue;
+      const n = e - a;
+      const atStart = a === s.tokenStart || (a === s.tokenStart + 1 && punctChar(doc, s.tokenStart) === '"');
+      if (n === 1 && atStart && !titled) continue; // cannot tell a name from a capitalised first word
+      const name = tokenText(doc, a, e);
+      const last = lower(t, e - 1);
+      let type: ActorType;
+      if (ORG_HEADS.has(last) || CONNECTORS.has(lower(t, Math.min(a + 1, e - 1)))) type = 'organisation';
+      else if (titled || n >= 2) type = 'person';
+      else type = 'unknown';
+      let id: string;
+      if (n === 1 && surnames.has(last)) id = surnames.get(last)!;
+      else {
+        id = `${type === 'unknown' ? 'unknown' : type === 'person' ? 'person' : 'org'}:${slug(name)}`;
+        if (!heuristic.has(id)) heuristic.set(id, { id, name, type });
+        if (type === 'person' && n >= 2) surnames.set(last, id);
+      }
+      mentions.push({ actor: id, a, b: e, sentence: s.index });
+    }
+  }
+  // A lone capitalised word seen once, never as a person, is too weak to call an actor.
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.actor, (counts.get(m.actor) ?? 0) + 1);
+  const kept = mentions.filter((m) => !(heuristic.get(m.actor)?.type === 'unknown' && counts.get(m.actor)! < 2));
+  for (const [id, h] of heuristic) if (h.type === 'unknown' && counts.get(id)! < 2) heuristic.delete(id);
+  return { mentions: kept, heuristic };
+}

@@ -1,0 +1,176 @@
+import type { Doc } from '../text/segment.js';
+import type { SourcingAnalysis } from '../sourcing/analyse.js';
+import { isWord, lower, punctChar, wordSet } from '../sourcing/words.js';
+import type { Mention } from './mentions.js';
+
+export type PortrayalRole = 'aggressor' | 'victim' | 'authority' | 'neutral';
+export type ActiveRole = Exclude<PortrayalRole, 'neutral'>;
+
+/** One piece of evidence for a role: the cue and the token range of the clause it rests on. */
+export interface RoleCue {
+  actor: string;
+  role: ActiveRole;
+  weight: number;
+  cue: string;
+  a: number;
+  b: number;
+}
+
+/** Verbs of harm: the subject is cast as doing harm, the object as suffering it. */
+const HARM_VERBS = wordSet(
+  'attack attacks attacked attacking shell shells shelled shelling bomb bombs bombed bombing bombard bombards bombarded ' +
+    'strike strikes struck hit hits kill kills killed killing murder murders murdered massacre massacred slaughter ' +
+    'slaughtered execute executed invade invades invaded invading occupy occupies occupied seize seizes seized raid ' +
+    'raids raided target targets targeted destroy destroys destroyed burn burns burned burnt loot looted torture tortured ' +
+    'abduct abducted kidnap kidnapped expel expels expelled deport deported displace displaced besiege besieged ' +
+    'blockade blockaded shoot shoots shot wound wounded injure injured ambush ambushed assault assaulted terrorise ' +
+    'terrorised terrorize terrorized persecute persecuted oppress oppressed annex annexed starve starved rape raped ' +
+    'provoke provoked violate violates violated fire fired',
+);
+/** Nouns of harm: "the shelling of X" (X suffers), "X's invasion" or "X aggression" (X does harm). */
+const HARM_NOUNS = wordSet(
+  'attack attacks shelling bombing bombardment strike strikes invasion occupation siege blockade killing killings ' +
+    'massacre aggression war genocide crimes offensive assault raid raids persecution oppression annexation ' +
+    'ethnic cleansing deportation deportations expulsion torture atrocities incursion provocation provocations',
+);
+/** What an actor suffers in its own clause: "Sylvanians fled", "the Freedonian people mourned". */
+const SUFFER_VERBS = wordSet('died die dies fled flee flees perished starved starve suffered suffer suffers mourned mourn mourns lost wept grieve grieved');
+/** Doing the work of an authority: verifying, ruling, mediating, documenting. */
+const AUTHORITY_VERBS = wordSet(
+  'confirmed verified documented investigated monitored mediated brokered ruled found concluded inspected certified ' +
+    'recorded reported urged called condemned',
+);
+const ACCUSE_VERBS = wordSet('accused accuses accuse blamed blames blame');
+/** Participles that, right after an actor and before a preposition or the end, read as passive ("Three Sylvanians killed in raid"). */
+const ELLIPTIC_PASSIVE = wordSet('killed wounded injured shot displaced abducted kidnapped executed massacred murdered tortured expelled deported targeted besieged raped slaughtered detained');
+const PASSIVE_AUX = wordSet('was were been being is are be got');
+const AGAINST = wordSet('on against of upon');
+const CLAUSE_BREAK = wordSet('and but while whereas which who that after before because although though when where as');
+
+function clauseWindowBack(doc: Doc, from: number, limit: number, max: number): number {
+  let k = from;
+  while (k - 1 >= limit && from - k < max) {
+    const c = punctChar(doc, k - 1);
+    if (c && c !== '-' && !(c === "'" )) break;
+    if (isWord(doc.tokens, k - 1) && CLAUSE_BREAK.has(lower(doc.tokens, k - 1))) break;
+    k--;
+  }
+  return k;
+}
+
+function clauseWindowFwd(doc: Doc, from: number, limit: number, max: number): number {
+  let k = from;
+  while (k < limit && k - from < max) {
+    const c = punctChar(doc, k);
+    if (c && c !== '-') break;
+    if (isWord(doc.tokens, k) && CLAUSE_BREAK.has(lower(doc.tokens, k))) break;
+    k++;
+  }
+  return k;
+}
+
+/**
+ * Collects role cues from every sentence. The rules look only at positions (who stands before or
+ * after a verb of harm, who is the object of "attack on", who is a source), never at which actor it
+ * is, so swapping two actors' names swaps their cues.
+ */
+export function portrayalCues(doc: Doc, mentions: readonly Mention[], sourcing: SourcingAnalysis): RoleCue[] {
+  const t = doc.tokens;
+  const cues: RoleCue[] = [];
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  const inQuote = (i: number) => sourcing.tokenQuote[i] !== -1;
+  const lastBefore = (list: Mention[], from: number, to: number) => {
+    let best: Mention | null = null;
+    for (const m of list) if (m.b <= to && m.b >= from && (!best || m.b > best.b)) best = m;
+    return best;
+  };
+  const firstAfter = (list: Mention[], from: number, to: number) => {
+    let best: Mention | null = null;
+    for (const m of list) if (m.a >= from && m.a < to && (!best || m.a < best.a)) best = m;
+    return best;
+  };
+  const add = (m: Mention | null, role: ActiveRole, weight: number, i: number, s: { tokenStart: number; tokenEnd: number }) => {
+    if (!m) return;
+    cues.push({ actor: m.actor, role, weight, cue: lower(t, i), a: s.tokenStart, b: s.tokenEnd });
+  };
+  for (const s of doc.sentences) {
+    const list = bySentence.get(s.index);
+    if (!list) continue;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!isWord(t, i) || inQuote(i)) continue;
+      const w = lower(t, i);
+      if (HARM_VERBS.has(w) && !list.some((m) => m.a <= i && i < m.b)) {
+        const prev = i > s.tokenStart ? lower(t, i - 1) : '';
+        const back = clauseWindowBack(doc, PASSIVE_AUX.has(prev) ? i - 1 : i, s.tokenStart, 7);
+        const fwd = clauseWindowFwd(doc, i + 1, s.tokenEnd, 6);
+        const subject = lastBefore(list, back, PASSIVE_AUX.has(prev) ? i - 1 : i);
+        const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
+        const passive = PASSIVE_AUX.has(prev) || (subject !== null && ELLIPTIC_PASSIVE.has(w) && (next === 'by' || next === 'in' || next === 'when' || next === 'as' || next === 'during' || !next || punctChar(doc, i + 1) !== ''));
+        if (passive) {
+          add(subject, 'victim', 1, i, s);
+          if (next === 'by') add(firstAfter(list, i + 2, clauseWindowFwd(doc, i + 2, s.tokenEnd, 5)), 'aggressor', 1, i, s);
+        } else {
+          add(subject, 'aggressor', 1, i, s);
+          const onto = next === 'on' || next === 'at' || next === 'upon' ? i + 2 : i + 1;
+          add(firstAfter(list, onto, fwd), 'victim', 1, i, s);
+        }
+        continue;
+      }
+      if (HARM_NOUNS.has(w) && !list.some((m) => m.a <= i && i < m.b)) {
+        // "attack on X", "shelling of X": X suffers; "X's attack", "Sylvanian aggression", "... by X": X does harm.
+        const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
+        if (AGAINST.has(next)) add(firstAfter(list, i + 2, clauseWindowFwd(doc, i + 2, s.tokenEnd, 4)), 'victim', 1, i, s);
+        if (next === 'by') add(firstAfter(list, i + 2, clauseWindowFwd(doc, i + 2, s.tokenEnd, 4)), 'aggressor', 1, i, s);
+        const before = list.find((m) => m.b === i || (m.b === i - 1 && lower(t, i - 1) === "'s"));
+        if (before) add(before, 'aggressor', 1, i, s);
+        continue;
+      }
+      if (SUFFER_VERBS.has(w)) {
+        const subject = lastBefore(list, clauseWindowBack(doc, i, s.tokenStart, 5), i);
+        add(subject, 'victim', 1, i, s);
+        continue;
+      }
+      if (ACCUSE_VERBS.has(w)) {
+        add(firstAfter(list, i + 1, clauseWindowFwd(doc, i + 1, s.tokenEnd, 5)), 'aggressor', 0.5, i, s);
+        continue;
+      }
+      if (AUTHORITY_VERBS.has(w)) {
+        const subject = lastBefore(list, clauseWindowBack(doc, i, s.tokenStart, 4), i);
+        if (subject) add(subject, 'authority', 0.5, i, s);
+      }
+    }
+  }
+  // Sources: an actor whose words are reported with a neutral verb is cast as an authority.
+  const sourceCue = (a: number, b: number, tone: string, lemma: string, sentence: number) => {
+    if (tone !== 'neutral' || lemma === 'accuse' || lemma === 'blame' || lemma === 'deny') return;
+    const s = doc.sentences[sentence]!;
+    for (const m of bySentence.get(sentence) ?? []) {
+      if (m.a >= a && m.b <= b) {
+        cues.push({ actor: m.actor, role: 'authority', weight: 0.5, cue: lemma, a: s.tokenStart, b: s.tokenEnd });
+        break;
+      }
+    }
+  };
+  for (const at of sourcing.attributions) if (!at.inQuote && !at.source.pronoun) sourceCue(at.source.a, at.source.b, at.info.tone, at.info.lemma, at.sentence);
+  return cues;
+}
+
+export interface Portrayal {
+  role: PortrayalRole;
+  scores: Record<ActiveRole, number>;
+}
+
+/** The role with the highest score; neutral when nothing was cast, or when two roles tie. */
+export function decideRole(cues: readonly RoleCue[]): Portrayal {
+  const scores: Record<ActiveRole, number> = { aggressor: 0, victim: 0, authority: 0 };
+  for (const c of cues) scores[c.role] += c.weight;
+  const order: ActiveRole[] = ['aggressor', 'victim', 'authority'];
+  const max = Math.max(...order.map((r) => scores[r]));
+  const top = order.filter((r) => scores[r] === max);
+  return { role: max > 0 && top.length === 1 ? top[0]! : 'neutral', scores };
+}

@@ -1,0 +1,33 @@
+import type { SpanRef } from '../core/report.js';
+import type { TechniqueId } from '../core/taxonomy.js';
+import type { ActorType } from './gazetteer.js';
+import type { ActiveRole, PortrayalRole } from './portrayal.js';
+
+export type { ActorType } from './gazetteer.js';
+export type { ActiveRole, PortrayalRole } from './portrayal.js';
+
+export interface PortrayalEvidence extends SpanRef {
+  role: ActiveRole;
+  /** The word that cast the role ("shelled", "attack on", "said"). */
+  cue: string;
+  weight: number;
+}
+
+/** One actor in one document: where it is mentioned, what is said of it, and how it is cast. */
+export interface ActorSummary {
+  id: string;
+  name: string;
+  type: ActorType;
+  /** From the gazetteer, or found by the capitalised-phrase heuristic. */
+  origin: 'gazetteer' | 'heuristic';
+  mentions: SpanRef[];
+  /** Technique findings whose spans contain a mention of this actor. */
+  techniques: Array<{ finding: string; technique: TechniqueId }>;
+  /** Loaded terms right next to a mention ("the Sylvanian regime", "Freedonian occupiers"). */
+  loadedTerms: SpanRef[];
+  portrayal: {
+    role: PortrayalRole;
+    scores: Record<ActiveRole, number>;
+    evidence: PortrayalEvidence[];
+  };
+}

@@ -1,0 +1,194 @@
+import type { Doc } from '../text/segment.js';
+import type { ActorAnalysis } from '../actors/layer.js';
+import type { Mention } from '../actors/mentions.js';
+import type { SourcingAnalysis } from '../sourcing/analyse.js';
+import { phraseBefore, type SourcePhrase } from '../sourcing/noun-phrase.js';
+import { isNumber, isWord, lower, punctChar } from '../sourcing/words.js';
+import {
+  ACCUSE_VERBS, APPROXIMATORS, CASUALTY_PHRASES, CASUALTY_WORDS, CHARGE_OF, CHARGE_PHRASES, COMMIT_VERBS, CONDITIONAL_PHRASES,
+  CONDITIONAL_WORDS, DISPLACEMENT_PHRASES, DISPLACEMENT_WORDS, EVENT_WORDS, EVIDENCE_CUES, EVIDENCE_NOUNS, HEDGE_PHRASES, HEDGE_WORDS,
+  NUMBER_WORDS,
+} from './cues.js';
+
+export const CLAIM_TYPES = ['accusation', 'casualties', 'displacement', 'number', 'event'] as const;
+export type ClaimType = (typeof CLAIM_TYPES)[number];
+export type Hedging = 'certain' | 'hedged' | 'conditional';
+
+/** A party to an accusation: the actor mentioned, or the words that name it. Token range [a, b). */
+export interface PartyInfo {
+  a: number;
+  b: number;
+  actor: string | null;
+}
+
+export interface AccusationInfo {
+  accuser: PartyInfo | null;
+  accused: PartyInfo | null;
+  charges: string[];
+  charge: [number, number];
+  evidence: [number, number] | null;
+}
+
+export interface ClaimInfo {
+  sentence: number;
+  types: ClaimType[];
+  hedging: Hedging;
+  hedges: Array<[number, number]>;
+  /** Token ranges of the words that made it check-worthy. */
+  cues: Array<[number, number]>;
+  accusation: AccusationInfo | null;
+}
+
+const isYear = (doc: Doc, i: number) => {
+  const s = doc.text.slice(doc.tokens.start[i]!, doc.tokens.end[i]!);
+  return s.length === 4 && +s >= 1800 && +s <= 2100;
+};
+
+const mentionIn = (ms: readonly Mention[], a: number, b: number) => ms.find((m) => m.a >= a && m.b <= b) ?? null;
+
+function party(ms: readonly Mention[], p: SourcePhrase | null, fallback?: Mention | null): PartyInfo | null {
+  if (p) return { a: p.a, b: p.b, actor: mentionIn(ms, p.a, p.b)?.actor ?? null };
+  return fallback ? { a: fallback.a, b: fallback.b, actor: fallback.actor } : null;
+}
+
+/**
+ * Finds check-worthy claims: sentences that assert something verifiable (numbers, casualties,
+ * displacement, events, accusations). Questions are not claims; neither are sentences with nothing
+ * but evaluation.
+ */
+export function detectClaims(doc: Doc, sourcing: SourcingAnalysis, actors: ActorAnalysis): ClaimInfo[] {
+  const t = doc.tokens;
+  const out: ClaimInfo[] = [];
+  const mentionsBySentence = new Map<number, Mention[]>();
+  for (const m of actors.mentions) {
+    const l = mentionsBySentence.get(m.sentence) ?? [];
+    l.push(m);
+    mentionsBySentence.set(m.sentence, l);
+  }
+  for (const s of doc.sentences) {
+    // Questions assert nothing.
+    let last = s.tokenEnd - 1;
+    while (last > s.tokenStart && (punctChar(doc, last) === '"' || punctChar(doc, last) === "'")) last--;
+    if (punctChar(doc, last) === '?') continue;
+    const types = new Set<ClaimType>();
+    const cues: Array<[number, number]> = [];
+    const hedges: Array<[number, number]> = [];
+    let conditional = false;
+    const charges: Array<[number, number, string]> = [];
+    let accuseVerb = -1;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (isNumber(t, i)) {
+        if (!isYear(doc, i)) { types.add('number'); cues.push([i, i + 1]); }
+        if (i > s.tokenStart && APPROXIMATORS.has(lower(t, i - 1))) hedges.push([i - 1, i]);
+        continue;
+      }
+      if (!isWord(t, i)) continue;
+      const w = lower(t, i);
+      if (NUMBER_WORDS.has(w)) {
+        types.add('number');
+        cues.push([i, i + 1]);
+        if (i > s.tokenStart && APPROXIMATORS.has(lower(t, i - 1))) hedges.push([i - 1, i]);
+      }
+      const cas = CASUALTY_WORDS.has(w) ? 1 : CASUALTY_PHRASES.match(t, i, s.tokenEnd);
+      if (cas) { types.add('casualties'); cues.push([i, i + cas]); }
+      const dis = DISPLACEMENT_WORDS.has(w) ? 1 : DISPLACEMENT_PHRASES.match(t, i, s.tokenEnd);
+      if (dis) { types.add('displacement'); cues.push([i, i + dis]); }
+      if (EVENT_WORDS.has(w)) { types.add('event'); cues.push([i, i + 1]); }
+      const ch = CHARGE_PHRASES.match(t, i, s.tokenEnd);
+      if (ch) {
+        const term = doc.text.slice(t.start[i]!, t.end[i + ch - 1]!).toLowerCase().replace(/\s+/g, ' ');
+        charges.push([i, i + ch, CHARGE_OF.get(term) ?? term]);
+        i += ch - 1;
+        continue;
+      }
+      if (ACCUSE_VERBS.has(w) && accuseVerb === -1) accuseVerb = i;
+      if (HEDGE_WORDS.has(w)) hedges.push([i, i + 1]);
+      else {
+        const h = HEDGE_PHRASES.match(t, i, s.tokenEnd);
+        if (h) hedges.push([i, i + h]);
+      }
+      if (CONDITIONAL_WORDS.has(w) || CONDITIONAL_PHRASES.match(t, i, s.tokenEnd)) conditional = true;
+    }
+    let accusation: AccusationInfo | null = null;
+    if (charges.length > 0 || accuseVerb !== -1) {
+      types.add('accusation');
+      accusation = accusationOf(doc, s.index, charges, accuseVerb, sourcing, mentionsBySentence.get(s.index) ?? []);
+      if (accusation) cues.push(accusation.charge);
+    }
+    if (types.size === 0) continue;
+    const ordered = CLAIM_TYPES.filter((x) => types.has(x));
+    out.push({ sentence: s.index, types: ordered, hedging: conditional ? 'conditional' : hedges.length ? 'hedged' : 'certain', hedges, cues, accusation });
+  }
+  return out;
+}
+
+function accusationOf(
+  doc: Doc,
+  sentence: number,
+  charges: Array<[number, number, string]>,
+  accuseVerb: number,
+  sourcing: SourcingAnalysis,
+  ms: readonly Mention[],
+): AccusationInfo | null {
+  const t = doc.tokens;
+  const s = doc.sentences[sentence]!;
+  const ids = [...new Set(charges.map((c) => c[2]))];
+  let accuser: PartyInfo | null = null;
+  let accused: PartyInfo | null = null;
+  let charge: [number, number] = charges[0] ? [charges[0][0], charges[0][1]] : [accuseVerb, accuseVerb + 1];
+  if (accuseVerb !== -1) {
+    // "X accused Y of Z" / "X blamed Y for Z".
+    accuser = party(ms, phraseBefore(doc, accuseVerb, s.tokenStart));
+    let of = accuseVerb + 1;
+    while (of < s.tokenEnd && of - accuseVerb < 10 && lower(t, of) !== 'of' && lower(t, of) !== 'for') of++;
+    const m = ms.find((x) => x.a > accuseVerb && x.a < of) ?? null;
+    if (m) accused = { a: m.a, b: m.b, actor: m.actor };
+    else if (of > accuseVerb + 1 && of < s.tokenEnd) accused = { a: accuseVerb + 1, b: of, actor: null };
+    if (!charges.length && of < s.tokenEnd) {
+      let e = of + 1;
+      while (e < s.tokenEnd && !punctChar(doc, e)) e++;
+      if (e > of + 1) charge = [of + 1, e];
+    }
+  } else {
+    // The source of the sentence accuses; the author does when there is none.
+    const sc = sourcing.sentences[sentence]!;
+    const src = sc.quote ? (sc.quote.resolved ?? sc.quote.speaker) : sc.attribution?.source ?? null;
+    accuser = party(ms, src);
+    const [ca, cb] = charge;
+    // "Sylvanian aggression", "Freedonia's genocide", "genocide by X", "X committed war crimes".
+    const adjacent = ms.find((m) => m.b === ca || (m.b === ca - 1 && lower(t, ca - 1) === "'s"));
+    let agent: Mention | null = adjacent ?? null;
+    if (!agent && cb < s.tokenEnd && lower(t, cb) === 'by') agent = ms.find((m) => m.a === cb + 1 || m.a === cb + 2) ?? null;
+    if (!agent) {
+      for (let k = ca - 1; k >= Math.max(s.tokenStart, ca - 6); k--) {
+        if (COMMIT_VERBS.has(lower(t, k))) {
+          agent = [...ms].reverse().find((m) => m.b <= k && m.b >= k - 5 && !(src && m.a >= src.a && m.b <= src.b)) ?? null;
+          break;
+        }
+      }
+    }
+    // "called X terrorists", "X is a terrorist state": the nearest mention in the same clause.
+    if (!agent) agent = [...ms].reverse().find((m) => m.b <= ca && m.b >= ca - 4 && !(src && m.a >= src.a && m.b <= src.b)) ?? null;
+    if (agent && !(accuser && accuser.a <= agent.a && agent.b <= accuser.b)) accused = { a: agent.a, b: agent.b, actor: agent.actor };
+  }
+  // Stated evidence: "citing ...", "based on ...", or a clause naming evidence.
+  let evidence: [number, number] | null = null;
+  const cue = EVIDENCE_CUES.find(t, s.tokenStart, s.tokenEnd);
+  const clauseEnd = (from: number) => {
+    let e = from;
+    while (e < s.tokenEnd && !(punctChar(doc, e) && punctChar(doc, e) !== '-' && punctChar(doc, e) !== "'" && punctChar(doc, e) !== '"')) e++;
+    return e;
+  };
+  if (cue) evidence = [cue[0], clauseEnd(cue[0] + cue[1])];
+  else {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (isWord(t, i) && EVIDENCE_NOUNS.has(lower(t, i))) {
+        let a = i;
+        while (a > s.tokenStart && !punctChar(doc, a - 1) && i - a < 4) a--;
+        evidence = [a, clauseEnd(i + 1)];
+        break;
+      }
+    }
+  }
+  return { accuser, accused, charges: ids, charge, evidence };
+}

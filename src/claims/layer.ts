@@ -1,0 +1,50 @@
+import type { LayerContext, ReportLayer } from '../analysis/layers.js';
+import type { SpanRef } from '../core/report.js';
+import { analyseActors } from '../actors/layer.js';
+import { defaultGazetteer, type Gazetteer } from '../actors/gazetteer.js';
+import { analyseSourcing } from '../sourcing/analyse.js';
+import { displaySource } from '../sourcing/layer.js';
+import { detectClaims, type PartyInfo } from './detect.js';
+import type { Claim, Party } from './types.js';
+
+export function buildClaims(ctx: LayerContext, g: Gazetteer = defaultGazetteer()): Claim[] {
+  const { doc, span } = ctx;
+  const sourcing = analyseSourcing(doc);
+  const actors = analyseActors(doc, g);
+  const tok = (a: number, b: number): SpanRef => span(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
+  const partyOf = (p: PartyInfo | null): Party | null => (p ? { ...tok(p.a, p.b), actor: p.actor } : null);
+  return detectClaims(doc, sourcing, actors).map((c) => {
+    const sent = doc.sentences[c.sentence]!;
+    const sc = sourcing.sentences[c.sentence]!;
+    const name = sc.quote ? displaySource(sc.quote.speaker, sc.quote.resolved) : displaySource(sc.attribution?.source ?? null);
+    const claim: Claim = {
+      ...span(sent.start, sent.end),
+      sentence: c.sentence,
+      type: c.types[0]!,
+      types: c.types,
+      hedging: c.hedging,
+      hedges: c.hedges.map(([a, b]) => tok(a, b)),
+      cues: c.cues.map(([a, b]) => tok(a, b)),
+      source: { class: sc.cls, name },
+    };
+    if (c.accusation) {
+      const a = c.accusation;
+      claim.accusation = {
+        accuser: partyOf(a.accuser),
+        accused: partyOf(a.accused),
+        charges: a.charges,
+        charge: tok(a.charge[0], a.charge[1]),
+        evidence: a.evidence ? tok(a.evidence[0], a.evidence[1]) : null,
+      };
+    }
+    return claim;
+  });
+}
+
+/** Report layer: check-worthy claims with type, source and hedging; accusations with their parties. */
+export const claimsLayer: ReportLayer = {
+  name: 'claims',
+  apply(ctx) {
+    ctx.report.claims = buildClaims(ctx);
+  },
+};

@@ -1,0 +1,36 @@
+import type { SpanRef } from '../core/report.js';
+import type { SourcingClass } from '../sourcing/classify.js';
+import type { ClaimType, Hedging } from './detect.js';
+
+export type { ClaimType, Hedging } from './detect.js';
+
+/** A party to an accusation: the words that name it, and the actor id when it is a known actor. */
+export interface Party extends SpanRef {
+  actor: string | null;
+}
+
+/** Who accuses whom of what, on what stated evidence (null: none stated). */
+export interface Accusation {
+  /** null: the text itself makes the accusation, with no source. */
+  accuser: Party | null;
+  accused: Party | null;
+  /** Charge ids: genocide, ethnic-cleansing, war-crimes, terrorism, aggression, ... */
+  charges: string[];
+  charge: SpanRef;
+  evidence: SpanRef | null;
+}
+
+/** A check-worthy claim: a sentence asserting something that could be verified. */
+export interface Claim extends SpanRef {
+  sentence: number;
+  /** The most specific type (accusation > casualties > displacement > number > event). */
+  type: ClaimType;
+  types: ClaimType[];
+  hedging: Hedging;
+  hedges: SpanRef[];
+  /** The words that made the sentence check-worthy. */
+  cues: SpanRef[];
+  /** Who it rests on, from the sourcing layer. */
+  source: { class: SourcingClass; name: string | null };
+  accusation?: Accusation;
+}

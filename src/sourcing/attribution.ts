@@ -1,0 +1,120 @@
+import type { Doc } from '../text/segment.js';
+import { ATTRIBUTION_VERBS, DETERMINERS, DOCUMENT_HEADS, VERB_GROUP_FILLERS, type VerbInfo } from './cues.js';
+import { phraseAfter, phraseBefore, type SourcePhrase } from './noun-phrase.js';
+import { isWord, lower, punctChar } from './words.js';
+
+/** One attribution: a reporting verb (or "according to") and its source. Token ranges are [a, b). */
+export interface Attribution {
+  verb: number;
+  verbEnd: number;
+  verbText: string;
+  info: VerbInfo;
+  source: SourcePhrase;
+  /** Where the source stands relative to the verb. */
+  side: 'before' | 'after';
+  sentence: number;
+  /** First and one-past-last token of source plus verb. */
+  a: number;
+  b: number;
+  /** The verb stands inside a quotation (speech within speech). */
+  inQuote: boolean;
+}
+
+const ACCORDING: VerbInfo = { lemma: 'according to', tone: 'neutral' };
+const NOUN_MARKERS = new Set([...DETERMINERS, 'my', 'your', "'s", 'these', 'such', 'new', 'false', 'earlier', 'latest']);
+/** Verbs too common outside speech to count unless they introduce speech or a clause. */
+const WEAK = new Set(['continue', 'add', 'note', 'ask', 'recall', 'describe', 'call', 'post', 'write', 'find', 'conclude', 'estimate']);
+const PASSIVE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
+const NEVER_SOURCE = new Set(['there', 'this', 'that', 'which', 'what', 'who', 'it\'s', 'here', 'meanwhile', 'however', 'also', 'but', 'and', 'then', 'so']);
+
+/**
+ * Finds every attribution in the document in one pass over the tokens. `tokenQuote[i]` is the index
+ * of the outermost quotation containing token i, or -1.
+ */
+export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[] {
+  const t = doc.tokens;
+  const out: Attribution[] = [];
+  for (const s of doc.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!isWord(t, i)) continue;
+      const w = lower(t, i);
+      let info: VerbInfo | undefined;
+      let verbEnd = i + 1;
+      if (w === 'according' && i + 1 < s.tokenEnd && lower(t, i + 1) === 'to') {
+        info = ACCORDING;
+        verbEnd = i + 2;
+      } else {
+        info = ATTRIBUTION_VERBS.get(w);
+        if (!info) continue;
+        const prev = i > s.tokenStart ? lower(t, i - 1) : '';
+        if (prev === 'to' || NOUN_MARKERS.has(prev)) continue; // "declined to say", "his claims"
+        const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
+        if (next === 'to' && (prev === 'is' || prev === 'are' || prev === 'was' || prev === 'were')) continue; // "is said to": hearsay
+        if (PASSIVE.has(prev) && info.lemma !== 'quote') continue; // "fighting was reported": no source named
+      }
+      const inQuote = tokenQuote[i] !== -1;
+      // Source before the verb group ("the minister has repeatedly said") or after it ("said the minister").
+      let g = i;
+      while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.has(lower(t, g - 1))) g--;
+      let source: SourcePhrase | null = null;
+      let side: 'before' | 'after' = 'before';
+      const quoteLimit = (from: number, dir: 1 | -1) => {
+        // Stay on this side of any quotation boundary.
+        let k = from;
+        const q = tokenQuote[from] ?? -1;
+        if (dir === -1) { while (k - 1 >= s.tokenStart && (tokenQuote[k - 1] ?? -1) === q && punctChar(doc, k - 1) !== '"') k--; return k; }
+        while (k < s.tokenEnd && (tokenQuote[k] ?? -1) === q && punctChar(doc, k) !== '"') k++;
+        return k;
+      };
+      if (info === ACCORDING) {
+        source = phraseAfter(doc, verbEnd, quoteLimit(verbEnd, 1));
+        side = 'after';
+      } else {
+        const prevC = g > s.tokenStart ? punctChar(doc, g - 1) : 'start';
+        const tryAfter = info.inverts && (prevC === '"' || prevC === ',' || prevC === ':' || prevC === "'" || prevC === 'start');
+        if (tryAfter) {
+          source = phraseAfter(doc, verbEnd, quoteLimit(verbEnd, 1));
+          side = 'after';
+        }
+        if (!source) {
+          source = g > s.tokenStart ? phraseBefore(doc, g, quoteLimit(g - 1, -1)) : null;
+          side = 'before';
+        }
+      }
+      if (!source) continue;
+      const first = lower(t, source.a);
+      if (NEVER_SOURCE.has(first) && source.b - source.a === 1) continue;
+      if (source.pronoun === 'i' || source.pronoun === 'we') {
+        if (info.lemma === 'believe') continue;
+      }
+      if ((info.lemma === 'find' || info.lemma === 'conclude' || info.lemma === 'estimate') && source.kind !== 'document') continue;
+      if (info.lemma === 'believe' && (source.pronoun || source.kind === 'document')) continue;
+      if (info.lemma === 'quote' && !(verbEnd < s.tokenEnd && lower(t, verbEnd) === 'as')) continue;
+      if (WEAK.has(info.lemma) && !introducesSpeech(doc, verbEnd, s.tokenEnd, tokenQuote, i) && source.kind !== 'document') continue;
+      // A sentence-initial capitalised word alone is only a source if it looks like a name, not a verb or noun of the text.
+      const a = Math.min(source.a, i);
+      const b = Math.max(source.b, verbEnd);
+      out.push({ verb: i, verbEnd, verbText: doc.text.slice(t.start[i]!, t.end[verbEnd - 1]!), info, source, side, sentence: s.index, a, b, inQuote });
+      if (side === 'after') i = Math.max(i, source.b - 1);
+    }
+  }
+  return out;
+}
+
+/** Is the verb next to a quotation, or followed by ':', ',', 'that' or a listener and a clause? */
+function introducesSpeech(doc: Doc, after: number, end: number, tokenQuote: Int32Array, verb: number): boolean {
+  const t = doc.tokens;
+  const prevC = verb > 0 ? punctChar(doc, verb - 1) : '';
+  if (prevC === '"' || prevC === ',' || prevC === "'") return true;
+  for (let k = verb - 1; k >= Math.max(0, verb - 4); k--) if (punctChar(doc, k) === '"') return true;
+  if (after >= end) return prevC !== '';
+  const c = punctChar(doc, after);
+  if (c === ':' || c === '"' || c === ',') return true;
+  const w = lower(t, after);
+  if (w === 'that' || w === 'as') return true;
+  void tokenQuote;
+  return false;
+}
+
+/** Is the source a document or body ("the report", "a UN study")? */
+export const isDocumentHead = (w: string) => DOCUMENT_HEADS.has(w);

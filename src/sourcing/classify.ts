@@ -1,0 +1,132 @@
+import { builtinLexicon } from '../detectors/lexicons.js';
+import type { Doc } from '../text/segment.js';
+import type { Attribution } from './attribution.js';
+import { HEARSAY_PHRASES, HEARSAY_WORDS, OPINION_PHRASES, OPINION_WORDS, QUESTION_OR_EXCLAIM, VAGUE_PHRASES } from './cues.js';
+import type { QuoteInfo } from './quotations.js';
+import { isWord, lower, PhraseSet, punctChar, tokenText } from './words.js';
+
+export const SOURCING_CLASSES = ['quote', 'attributed-named', 'attributed-vague', 'hearsay', 'unattributed-claim', 'opinion'] as const;
+export type SourcingClass = (typeof SOURCING_CLASSES)[number];
+
+/** Why a sentence got its class: the cue words (canonical tokens) and the attribution, if any. */
+export interface SentenceClass {
+  sentence: number;
+  cls: SourcingClass;
+  /** Token range of the deciding cue. */
+  cue: [number, number] | null;
+  attribution: Attribution | null;
+  quote: QuoteInfo | null;
+}
+
+/** Loaded terms (shared lexicon, written by the loaded-language work) as phrases plus prefixes ("demoni*"). */
+let loaded: { phrases: PhraseSet; prefixes: string[] } | null = null;
+export function loadedTerms(): { phrases: PhraseSet; prefixes: string[] } {
+  if (!loaded) {
+    const terms = builtinLexicon('loaded-terms');
+    loaded = {
+      phrases: new PhraseSet(terms.filter((x) => !x.endsWith('*'))),
+      prefixes: terms.filter((x) => x.endsWith('*') && !x.includes(' ')).map((x) => x.slice(0, -1).toLowerCase()),
+    };
+  }
+  return loaded;
+}
+
+/** Length of a loaded term at token i, or 0. */
+export function loadedAt(doc: Doc, i: number, end: number): number {
+  const l = loadedTerms();
+  const n = l.phrases.match(doc.tokens, i, end);
+  if (n > 0) return n;
+  if (!isWord(doc.tokens, i) || l.prefixes.length === 0) return 0;
+  const w = lower(doc.tokens, i);
+  for (const p of l.prefixes) if (w.startsWith(p)) return 1;
+  return 0;
+}
+
+/**
+ * Classifies every sentence. Precedence, from most to least specific: direct speech, hearsay,
+ * vague attribution, named attribution, the author's opinion, and otherwise an unattributed claim.
+ * Words inside quotations never decide hearsay, vagueness or opinion: they belong to the speaker.
+ */
+export function classifySentences(doc: Doc, attributions: readonly Attribution[], quotes: readonly QuoteInfo[], tokenQuote: Int32Array): SentenceClass[] {
+  const t = doc.tokens;
+  const bySentence: Attribution[][] = doc.sentences.map(() => []);
+  for (const at of attributions) if (!at.inQuote) bySentence[at.sentence]!.push(at);
+  const speechBySentence: Array<QuoteInfo | null> = doc.sentences.map(() => null);
+  for (const q of quotes) {
+    if (q.nested || q.kind !== 'speech') continue;
+    for (let s = q.firstSentence; s <= q.lastSentence; s++) {
+      const sent = doc.sentences[s]!;
+      const inside = Math.min(sent.end, q.span.end) - Math.max(sent.start, q.span.start);
+      // Direct speech that is most of the sentence, or any attributed quote of four words or more.
+      if (inside * 3 >= sent.end - sent.start || (q.speaker && q.words >= 4)) speechBySentence[s] ??= q;
+    }
+  }
+  const out: SentenceClass[] = [];
+  for (const sent of doc.sentences) {
+    const q = speechBySentence[sent.index];
+    if (q) {
+      out.push({ sentence: sent.index, cls: 'quote', cue: [q.a, q.b], attribution: q.attribution, quote: q });
+      continue;
+    }
+    const ats = bySentence[sent.index]!;
+    let hearsay: [number, number] | null = null;
+    let vague: [number, number] | null = null;
+    let opinion: [number, number] | null = null;
+    for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+      if (tokenQuote[i] !== -1) continue;
+      if (!hearsay) {
+        if (HEARSAY_WORDS.has(lower(t, i))) hearsay = [i, i + 1];
+        else {
+          const n = HEARSAY_PHRASES.match(t, i, sent.tokenEnd);
+          if (n) hearsay = [i, i + n];
+        }
+      }
+      if (!vague) {
+        const n = VAGUE_PHRASES.match(t, i, sent.tokenEnd);
+        if (n) vague = [i, i + n];
+      }
+      if (!opinion) {
+        if (OPINION_WORDS.has(lower(t, i))) opinion = [i, i + 1];
+        else {
+          const n = OPINION_PHRASES.match(t, i, sent.tokenEnd) || loadedAt(doc, i, sent.tokenEnd);
+          if (n) opinion = [i, i + n];
+        }
+      }
+    }
+    if (!opinion && sent.tokenEnd > sent.tokenStart) {
+      // A question or exclamation in the author's voice.
+      let k = sent.tokenEnd - 1;
+      while (k > sent.tokenStart && (punctChar(doc, k) === '"' || punctChar(doc, k) === "'" || punctChar(doc, k) === ')')) k--;
+      if (tokenQuote[k] === -1 && QUESTION_OR_EXCLAIM.has(punctChar(doc, k))) opinion = [k, k + 1];
+    }
+    const hearsayAt = ats.find((a) => a.source.hearsay);
+    const vagueAt = ats.find((a) => a.source.vague);
+    const namedAt = ats.find((a) => !a.source.vague && !a.source.hearsay);
+    let cls: SourcingClass;
+    let cue: [number, number] | null;
+    let attribution: Attribution | null = null;
+    if (hearsay || hearsayAt) {
+      cls = 'hearsay';
+      cue = hearsay ?? [hearsayAt!.a, hearsayAt!.b];
+      attribution = hearsayAt ?? namedAt ?? vagueAt ?? null;
+    } else if (vague || vagueAt) {
+      cls = 'attributed-vague';
+      cue = vagueAt ? [vagueAt.a, vagueAt.b] : vague;
+      attribution = vagueAt ?? null;
+    } else if (namedAt) {
+      cls = 'attributed-named';
+      cue = [namedAt.a, namedAt.b];
+      attribution = namedAt;
+    } else if (opinion) {
+      cls = 'opinion';
+      cue = opinion;
+    } else {
+      cls = 'unattributed-claim';
+      cue = null;
+    }
+    out.push({ sentence: sent.index, cls, cue, attribution, quote: null });
+  }
+  return out;
+}
+
+export const cueText = (doc: Doc, cue: [number, number] | null): string | null => (cue ? tokenText(doc, cue[0], cue[1]) : null);

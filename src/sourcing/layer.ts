@@ -1,0 +1,81 @@
+import type { SpanRef } from '../core/report.js';
+import type { LayerContext, ReportLayer } from '../analysis/layers.js';
+import type { Doc } from '../text/segment.js';
+import { analyseSourcing } from './analyse.js';
+import type { Attribution } from './attribution.js';
+import { SOURCING_CLASSES, type SourcingClass } from './classify.js';
+import type { SourcePhrase } from './noun-phrase.js';
+import type { QuoteInfo } from './quotations.js';
+import type { Quotation, SourceRef, SourcingSentence, SourcingSummary } from './types.js';
+
+type Span = LayerContext['span'];
+
+const tokenSpan = (doc: Doc, span: Span, a: number, b: number): SpanRef => span(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
+
+export function sourceRef(doc: Doc, span: Span, p: SourcePhrase): SourceRef {
+  return { ...tokenSpan(doc, span, p.a, p.b), name: p.name, role: p.role, affiliation: p.affiliation, pronoun: p.pronoun, kind: p.kind };
+}
+
+/** How a source reads in a list: its name, else its role with affiliation, else its words. */
+export function displaySource(p: SourcePhrase | null, resolved?: SourcePhrase | null): string | null {
+  if (!p) return null;
+  const r = p.pronoun ? resolved ?? null : p;
+  if (!r) return p.text;
+  if (r.name) return r.name;
+  if (r.role && r.affiliation && !r.role.toLowerCase().includes(r.affiliation.toLowerCase())) return `${r.role} (${r.affiliation})`;
+  return r.role ?? r.text;
+}
+
+function attributionSource(a: Attribution | null, q: QuoteInfo | null): string | null {
+  if (q) return displaySource(q.speaker, q.resolved);
+  return a ? displaySource(a.source) : null;
+}
+
+export function buildSourcing(ctx: LayerContext): { sourcing: SourcingSummary; quotations: Quotation[] } {
+  const { doc, span } = ctx;
+  const r = analyseSourcing(doc);
+  const counts = Object.fromEntries(SOURCING_CLASSES.map((c) => [c, 0])) as Record<SourcingClass, number>;
+  const sentences: SourcingSentence[] = r.sentences.map((s) => {
+    counts[s.cls]++;
+    const sent = doc.sentences[s.sentence]!;
+    return {
+      index: s.sentence,
+      ...span(sent.start, sent.end),
+      class: s.cls,
+      cue: s.cue ? tokenSpan(doc, span, s.cue[0], s.cue[1]) : null,
+      source: attributionSource(s.attribution, s.quote),
+    };
+  });
+  const total = sentences.length;
+  const share = (n: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 1000);
+  const shares = Object.fromEntries(SOURCING_CLASSES.map((c) => [c, share(counts[c])])) as Record<SourcingClass, number>;
+  const quotations: Quotation[] = r.quotes.map((q) => {
+    const at = q.attribution;
+    return {
+      ...span(q.span.start, q.span.end),
+      content: span(q.span.contentStart, q.span.contentEnd),
+      kind: q.kind,
+      nested: q.nested,
+      inHeadline: q.inHeadline,
+      spansSentences: q.lastSentence > q.firstSentence,
+      open: q.span.open,
+      speaker: q.speaker ? { ...sourceRef(doc, span, q.speaker), via: q.via ?? 'direct', resolved: displaySource(q.speaker, q.resolved) } : null,
+      verb: at ? { ...tokenSpan(doc, span, at.verb, at.verbEnd), lemma: at.info.lemma, tone: at.info.tone, ...(at.info.note ? { note: at.info.note } : {}) } : null,
+      sentence: q.firstSentence,
+    };
+  });
+  return {
+    sourcing: { sentences, counts, shares, weakShare: share(counts['attributed-vague'] + counts.hearsay + counts['unattributed-claim']) },
+    quotations,
+  };
+}
+
+/** Report layer: sentence sourcing classes and quotations with speakers. */
+export const sourcingLayer: ReportLayer = {
+  name: 'sourcing',
+  apply(ctx) {
+    const { sourcing, quotations } = buildSourcing(ctx);
+    ctx.report.sourcing = sourcing;
+    ctx.report.quotations = quotations;
+  },
+};

@@ -1,0 +1,250 @@
+import type { Doc } from '../text/segment.js';
+import {
+  DETERMINERS, DOCUMENT_HEADS, HEARSAY_HEADS, INDEFINITE, NP_BREAKERS, ORG_HEADS, PRONOUNS, ROLE_WORDS, VAGUE_HEADS,
+} from './cues.js';
+import { isCap, isNumber, isWord, lower, punctChar, tokenText } from './words.js';
+
+export type SpeakerKind = 'person' | 'organisation' | 'document' | 'group' | 'unknown';
+
+/** A source noun phrase, split into the parts a reader asks about. Token range [a, b). */
+export interface SourcePhrase {
+  a: number;
+  b: number;
+  text: string;
+  name: string | null;
+  role: string | null;
+  affiliation: string | null;
+  /** The pronoun, when the source is one ("he", "they"). */
+  pronoun: string | null;
+  kind: SpeakerKind;
+  /** Anonymous or unidentifiable ("officials", "a source", "critics"). */
+  vague: boolean;
+  /** Second-hand ("reports", "rumours", "local media"). */
+  hearsay: boolean;
+}
+
+const PREPS = new Set(['of', 'for', 'at', 'from', 'with']);
+const POSSESSIVE = "'s";
+
+function clean(s: string): string | null {
+  const t = s.replace(/^[\s,]+|[\s,]+$/g, '');
+  return t ? t : null;
+}
+
+/** Splits "a spokesman for the UN refugee agency" into role and affiliation. */
+function roleAndAffiliation(doc: Doc, a: number, b: number): { role: string | null; affiliation: string | null } {
+  const t = doc.tokens;
+  while (a < b && DETERMINERS.has(lower(t, a))) a++;
+  for (let i = a; i < b; i++) {
+    if (PREPS.has(lower(t, i)) && i > a) {
+      let c = i + 1;
+      while (c < b && DETERMINERS.has(lower(t, c))) c++;
+      return { role: clean(tokenText(doc, a, i)), affiliation: clean(tokenText(doc, c, b)) };
+    }
+  }
+  return { role: clean(tokenText(doc, a, b)), affiliation: null };
+}
+
+/** Parses tokens [a, b) as a source phrase; an appositive after a comma gives role and affiliation. */
+export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null {
+  const t = doc.tokens;
+  while (a < b && punctChar(doc, a) !== '') a++;
+  while (b > a && punctChar(doc, b - 1) !== '') b--;
+  if (b <= a) return null;
+  const base: SourcePhrase = {
+    a, b, text: tokenText(doc, a, b), name: null, role: null, affiliation: null, pronoun: null, kind: 'unknown', vague: false, hearsay: false,
+  };
+  if (b - a === 1 && PRONOUNS.has(lower(t, a))) return { ...base, pronoun: lower(t, a), kind: lower(t, a) === 'it' ? 'organisation' : 'person' };
+  // Core and appositive ("John Smith, a spokesman for the ministry").
+  let coreEnd = b;
+  for (let i = a; i < b; i++) if (punctChar(doc, i) === ',') { coreEnd = i; break; }
+  let appositive: { role: string | null; affiliation: string | null } | null = null;
+  if (coreEnd < b) {
+    let e = coreEnd + 1;
+    while (e < b && punctChar(doc, e) !== ',') e++;
+    appositive = roleAndAffiliation(doc, coreEnd + 1, e);
+  }
+  let s = a;
+  let indefinite = false;
+  while (s < coreEnd && (DETERMINERS.has(lower(t, s)) || INDEFINITE.has(lower(t, s)) || isNumber(t, s))) {
+    if (INDEFINITE.has(lower(t, s)) || isNumber(t, s)) indefinite = true;
+    s++;
+  }
+  // A preposition inside the core: "the head of the UN mission", "a spokesman for the ministry".
+  let headEnd = coreEnd;
+  let prepAffiliation: string | null = null;
+  for (let i = s + 1; i < coreEnd; i++) {
+    if (PREPS.has(lower(t, i))) {
+      let c = i + 1;
+      while (c < coreEnd && DETERMINERS.has(lower(t, c))) c++;
+      prepAffiliation = clean(tokenText(doc, c, coreEnd));
+      headEnd = i;
+      break;
+    }
+  }
+  // A possessive: "Sylvania's foreign minister".
+  let possessor: string | null = null;
+  for (let i = s; i < headEnd; i++) {
+    if (lower(t, i) === POSSESSIVE) {
+      possessor = clean(tokenText(doc, s, i).replace(/^(the|a|an)\s+/i, ''));
+      s = i + 1;
+      break;
+    }
+  }
+  if (s >= headEnd) return { ...base, affiliation: possessor ?? prepAffiliation };
+  const head = lower(t, headEnd - 1);
+  const anyCap = (x: number, y: number) => {
+    for (let i = x; i < y; i++) if (isCap(t, i)) return true;
+    return false;
+  };
+  const out: SourcePhrase = { ...base };
+  out.affiliation = possessor ?? prepAffiliation ?? appositive?.affiliation ?? null;
+  if (DOCUMENT_HEADS.has(head)) {
+    out.kind = 'document';
+    out.name = anyCap(s, headEnd) ? clean(tokenText(doc, s, headEnd)) : null;
+    out.role = out.name ? null : clean(tokenText(doc, s, headEnd));
+    return out;
+  }
+  if (HEARSAY_HEADS.has(head) && !anyCapName(doc, s, headEnd - 1)) {
+    out.kind = 'group';
+    out.hearsay = true;
+    out.role = clean(tokenText(doc, s, headEnd));
+    return out;
+  }
+  if (ORG_HEADS.has(head)) {
+    out.kind = 'organisation';
+    if (anyCap(s, headEnd)) out.name = clean(tokenText(doc, s, headEnd));
+    else out.role = clean(tokenText(doc, s, headEnd));
+    // "unnamed officials" is caught below; an indefinite organisation ("a militia") is vague.
+    out.vague = indefinite;
+    return out;
+  }
+  if (VAGUE_HEADS.has(head) && !isCap(t, headEnd - 1)) {
+    out.kind = 'group';
+    out.vague = appositive?.role == null || indefinite;
+    if (appositive) out.vague = false;
+    // A role phrase before the head: "senior Sylvanian officials" -> affiliation Sylvanian.
+    let capStart = -1;
+    for (let i = s; i < headEnd; i++) if (isCap(t, i)) { capStart = i; break; }
+    if (capStart !== -1 && !out.affiliation) {
+      let ce = capStart;
+      while (ce < headEnd && isCap(t, ce)) ce++;
+      out.affiliation = clean(tokenText(doc, capStart, ce));
+    }
+    out.role = clean(tokenText(doc, s, headEnd));
+    return out;
+  }
+  // Trailing run of capitalised non-role words is the name ("Foreign Minister Ana Petrova").
+  let nameStart = headEnd;
+  while (nameStart > s && isCap(t, nameStart - 1) && !ROLE_WORDS.has(lower(t, nameStart - 1))) nameStart--;
+  if (nameStart < headEnd) {
+    out.name = clean(tokenText(doc, nameStart, headEnd));
+    // Role words before the name, and a capitalised affiliation before those.
+    let r = nameStart;
+    while (r > s && (ROLE_WORDS.has(lower(t, r - 1)) || (!isCap(t, r - 1) && isWord(t, r - 1)))) r--;
+    if (r < nameStart) out.role = clean(tokenText(doc, r, nameStart).toLowerCase());
+    if (r > s && !out.affiliation) out.affiliation = clean(tokenText(doc, s, r));
+    if (appositive?.role) out.role = appositive.role;
+    const nameTokens = headEnd - nameStart;
+    out.kind = out.role || nameTokens >= 2 ? 'person' : 'unknown';
+    if (ORG_HEADS.has(lower(t, headEnd - 1))) out.kind = 'organisation';
+    return out;
+  }
+  // A role without a name: "the foreign minister", "a spokesman".
+  let r = s;
+  while (r < headEnd && isCap(t, r) && !ROLE_WORDS.has(lower(t, r))) r++;
+  if (r > s && !out.affiliation) out.affiliation = clean(tokenText(doc, s, r));
+  out.role = clean(tokenText(doc, r, headEnd).toLowerCase()) ?? clean(tokenText(doc, s, headEnd).toLowerCase());
+  out.kind = 'person';
+  if (!ROLE_WORDS.has(head)) out.kind = 'unknown';
+  out.vague = indefinite && !out.affiliation;
+  return out;
+}
+
+function anyCapName(doc: Doc, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (isCap(doc.tokens, i) && !DETERMINERS.has(lower(doc.tokens, i))) return true;
+  return false;
+}
+
+/** Can token i be part of a source phrase (scanning in either direction)? */
+function npToken(doc: Doc, i: number): boolean {
+  const t = doc.tokens;
+  if (isWord(t, i)) return !NP_BREAKERS.has(lower(t, i)) || PREPS.has(lower(t, i));
+  if (isNumber(t, i)) return true;
+  const c = punctChar(doc, i);
+  return c === '-' || c === '.';
+}
+
+/**
+ * The source phrase that ends just before token `end` (a verb): scans back at most 9 tokens within
+ * [limit, end). A determiner ends the phrase unless a preposition or possessive precedes it, so
+ * "On Tuesday the ministry said" yields "the ministry". "X, the foreign minister, said" is handled.
+ */
+export function phraseBefore(doc: Doc, end: number, limit: number): SourcePhrase | null {
+  const t = doc.tokens;
+  let b = end;
+  // Appositive before the verb.
+  if (b - 1 >= limit && punctChar(doc, b - 1) === ',') {
+    let c = b - 2;
+    while (c >= limit && c > b - 12 && punctChar(doc, c) !== ',' && npToken(doc, c)) c--;
+    if (c >= limit && punctChar(doc, c) === ',') {
+      const head = scanBack(doc, c, limit);
+      if (head !== null && head < c) return parsePhrase(doc, head, b - 1);
+    }
+    return null;
+  }
+  const a = scanBack(doc, b, limit);
+  if (a === null || a >= b) return null;
+  // Lowercase words with no determiner, role or vague head are not a source ("the bridge was said").
+  return parsePhrase(doc, a, b);
+  void t;
+}
+
+function scanBack(doc: Doc, b: number, limit: number): number | null {
+  const t = doc.tokens;
+  let a = b;
+  while (a - 1 >= limit && b - a < 9 && npToken(doc, a - 1)) {
+    const w = lower(t, a - 1);
+    a--;
+    if (DETERMINERS.has(w) || INDEFINITE.has(w)) {
+      const before = a - 1 >= limit ? lower(t, a - 1) : '';
+      if (!PREPS.has(before) && before !== POSSESSIVE) break;
+    }
+  }
+  // Never start with a preposition.
+  while (a < b && PREPS.has(lower(t, a))) a++;
+  // Sentence-initial capitalised function words ("Meanwhile") are not part of a name.
+  return a < b ? a : null;
+}
+
+/**
+ * The source phrase that starts at token `start` (after an inverted verb or "according to"), with an
+ * appositive after a comma. Returns null when no plausible phrase starts there.
+ */
+export function phraseAfter(doc: Doc, start: number, limit: number): SourcePhrase | null {
+  const t = doc.tokens;
+  if (start >= limit) return null;
+  const first = lower(t, start);
+  if (!(isCap(t, start) || DETERMINERS.has(first) || INDEFINITE.has(first) || PRONOUNS.has(first) || ROLE_WORDS.has(first) || VAGUE_HEADS.has(first) || HEARSAY_HEADS.has(first))) return null;
+  if (PRONOUNS.has(first)) return parsePhrase(doc, start, start + 1);
+  let b = start;
+  while (b < limit && b - start < 10) {
+    if (npToken(doc, b) && !(PREPS.has(lower(t, b)) && !(b + 1 < limit && (isCap(t, b + 1) || DETERMINERS.has(lower(t, b + 1)))))) {
+      if (punctChar(doc, b) === '.' && b + 1 >= limit) break;
+      b++;
+      continue;
+    }
+    break;
+  }
+  if (b === start) return null;
+  // Appositive: ", a spokesman for the ministry" up to the next comma or the end.
+  if (b < limit && punctChar(doc, b) === ',' && b + 1 < limit) {
+    const n = lower(t, b + 1);
+    if (DETERMINERS.has(n) || INDEFINITE.has(n) || ROLE_WORDS.has(n) || (isCap(t, b + 1) && ROLE_WORDS.has(lower(t, Math.min(b + 2, limit - 1))))) {
+      let e = b + 1;
+      while (e < limit && e - b < 14 && (npToken(doc, e) || lower(t, e) === POSSESSIVE)) e++;
+      return parsePhrase(doc, start, e);
+    }
+  }
+  return parsePhrase(doc, start, b);
+}

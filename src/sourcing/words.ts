@@ -1,0 +1,77 @@
+import type { Doc } from '../text/segment.js';
+import { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower, tokenise, type Tokens } from '../text/tokenise.js';
+
+/**
+ * Small token helpers shared by the sourcing, claims and actors layers. Everything works on the
+ * document's existing tokens (no regexes over sentences), comparing lowercased forms.
+ */
+
+export const lower = (t: Tokens, i: number): string => tokenLower(t, i);
+export const isWord = (t: Tokens, i: number): boolean => t.kind[i] === K_WORD;
+export const isNumber = (t: Tokens, i: number): boolean => t.kind[i] === K_NUMBER;
+export const isPunct = (t: Tokens, i: number): boolean => t.kind[i] === K_PUNCT;
+export const isCap = (t: Tokens, i: number): boolean => t.kind[i] === K_WORD && (t.flags[i]! & F_CAP) !== 0;
+export const isUpper = (t: Tokens, i: number): boolean => (t.flags[i]! & F_UPPER) !== 0;
+
+/** The first character of punctuation token i ('' for other tokens). */
+export function punctChar(doc: Doc, i: number): string {
+  return doc.tokens.kind[i] === K_PUNCT ? doc.text[doc.tokens.start[i]!]! : '';
+}
+
+/** Canonical text of tokens [a, b). */
+export function tokenText(doc: Doc, a: number, b: number): string {
+  return b > a ? doc.text.slice(doc.tokens.start[a]!, doc.tokens.end[b - 1]!) : '';
+}
+
+/** Lowercased token forms of a phrase, tokenised exactly as documents are. */
+export function phraseTokens(phrase: string): string[] {
+  const t = tokenise(phrase);
+  const out: string[] = [];
+  for (let i = 0; i < t.count; i++) out.push(tokenLower(t, i));
+  return out;
+}
+
+/**
+ * A set of multi-word phrases indexed by first word: `match(tokens, i, end)` returns the token
+ * length of the longest phrase starting at token i, or 0. Built once at module load.
+ */
+export class PhraseSet {
+  private readonly byFirst = new Map<string, string[][]>();
+  readonly size: number;
+
+  constructor(phrases: Iterable<string>) {
+    let n = 0;
+    for (const p of phrases) {
+      const toks = phraseTokens(p);
+      if (toks.length === 0) continue;
+      const list = this.byFirst.get(toks[0]!) ?? [];
+      list.push(toks);
+      this.byFirst.set(toks[0]!, list);
+      n++;
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+    this.size = n;
+  }
+
+  match(t: Tokens, i: number, end: number): number {
+    const list = this.byFirst.get(tokenLower(t, i));
+    if (!list) return 0;
+    outer: for (const p of list) {
+      if (i + p.length > end) continue;
+      for (let k = 1; k < p.length; k++) if (tokenLower(t, i + k) !== p[k]) continue outer;
+      return p.length;
+    }
+    return 0;
+  }
+
+  /** First match in [a, b): [start, length], or null. */
+  find(t: Tokens, a: number, b: number): [number, number] | null {
+    for (let i = a; i < b; i++) {
+      const n = this.match(t, i, b);
+      if (n > 0) return [i, n];
+    }
+    return null;
+  }
+}
+
+export const wordSet = (words: string): Set<string> => new Set(words.trim().split(/\s+/));
