@@ -1,0 +1,45 @@
+import { workerData } from 'piscina';
+import { Analyzer } from '../analysis/analyzer.js';
+import type { ResolvedConfig } from '../core/config.js';
+import type { Report } from '../core/report.js';
+// The library entry registers optional parts (such as the model loader) exactly as for callers.
+import '../index.js';
+
+/**
+ * Runs inside a pool thread: one Analyzer per thread, compiled on its first task, then reused for
+ * every document the thread sees.
+ */
+
+export interface AnalyseDoc {
+  id: number;
+  text: string;
+}
+
+export type AnalyseOutcome = { id: number; report: Report } | { id: number; error: string };
+
+export type AnalyseTask = { kind: 'analyse'; docs: AnalyseDoc[] } | { kind: 'engine' };
+
+let analyzer: Analyzer | undefined;
+
+function getAnalyzer(): Analyzer {
+  const data = workerData as { config?: ResolvedConfig } | undefined;
+  analyzer ??= new Analyzer(data?.config ? { config: data.config } : {});
+  return analyzer;
+}
+
+export default function run(task: AnalyseTask): AnalyseOutcome[] | Report['engine'] {
+  const a = getAnalyzer();
+  if (task.kind === 'engine') return a.engine;
+  return analyseDocs(a, task.docs);
+}
+
+/** Analyses each document; a document that cannot be analysed gets an error and the rest go on. */
+export function analyseDocs(a: Analyzer, docs: AnalyseDoc[]): AnalyseOutcome[] {
+  return docs.map((d) => {
+    try {
+      return { id: d.id, report: a.analyze(d.text) };
+    } catch (e) {
+      return { id: d.id, error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+}

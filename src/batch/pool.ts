@@ -1,0 +1,71 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { UserError } from '../core/errors.js';
+import type { ResolvedConfig } from '../core/config.js';
+import type { Report } from '../core/report.js';
+import type { AnalyseDoc, AnalyseOutcome, AnalyseTask } from './analyse-task.js';
+
+export interface AnalysisPoolOptions {
+  /** Worker threads (default: one per core). */
+  threads?: number;
+  /** The configuration every thread analyses with (default: the default config). */
+  config?: ResolvedConfig;
+}
+
+/**
+ * Where the thread module is. Built code (dist/) loads the compiled .js directly; when this file
+ * runs as TypeScript (tests, tsx) the threads load the .ts source through tsx, so tests always
+ * exercise the current source.
+ */
+export function taskModule(): { filename: string; execArgv: string[] } {
+  const self = import.meta.url;
+  if (self.endsWith('.ts')) return { filename: new URL('./analyse-task.ts', self).href, execArgv: ['--import', 'tsx'] };
+  return { filename: new URL('./analyse-task.js', self).href, execArgv: [] };
+}
+
+export function parseThreads(value: string | number | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UserError(`--threads: expected an integer from 1 to 256, got "${value}"`, { field: 'threads' });
+  return n;
+}
+
+/** A pool of analysis threads (piscina), sized to the cores unless told otherwise. */
+export class AnalysisPool {
+  readonly threads: number;
+  private readonly piscina: Piscina;
+
+  constructor(options: AnalysisPoolOptions = {}) {
+    this.threads = options.threads ?? availableParallelism();
+    const { filename, execArgv } = taskModule();
+    this.piscina = new Piscina({
+      filename,
+      execArgv,
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      // One task at a time per thread: analysis is CPU-bound.
+      concurrentTasksPerWorker: 1,
+      idleTimeout: 60_000,
+      workerData: { config: options.config },
+    });
+  }
+
+  /** The engine the threads analyse with (its key decides which stored analyses are current). */
+  async engine(): Promise<Report['engine']> {
+    return (await this.piscina.run({ kind: 'engine' } satisfies AnalyseTask)) as Report['engine'];
+  }
+
+  /** Analyses a batch of documents on one thread. */
+  async analyse(docs: AnalyseDoc[]): Promise<AnalyseOutcome[]> {
+    return (await this.piscina.run({ kind: 'analyse', docs } satisfies AnalyseTask)) as AnalyseOutcome[];
+  }
+
+  /** Tasks waiting for a free thread. */
+  get queued(): number {
+    return this.piscina.queueSize;
+  }
+
+  async close(): Promise<void> {
+    await this.piscina.destroy();
+  }
+}

@@ -1,0 +1,98 @@
+import { hostname } from 'node:os';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Analyzer } from '../analysis/analyzer.js';
+import { engineKeyOf, type Store } from '../store/types.js';
+import { analyseDocs } from './analyse-task.js';
+import { analysedAmong, fetchDocuments } from './fetch.js';
+import { connectionOf, DEFAULT_QUEUE, recordThroughput, type AnalyseJobData, type AnalyseJobResult } from './queue.js';
+
+/**
+ * Analyses one job's documents and stores the reports in one transaction.
+ *
+ * Idempotent by document (content hash) and engine key: documents that already have an analysis
+ * for this engine are skipped, so a job retried after its worker died stores each document once.
+ * A document that cannot be analysed (over the size limit) fails the job for good, with the reason,
+ * after the others are stored: retrying would not change the outcome.
+ */
+export async function processBatch(store: Store, analyzer: Analyzer, ids: number[], worker = 'local'): Promise<AnalyseJobResult> {
+  const engineKey = engineKeyOf(analyzer.engine);
+  const done = await analysedAmong(store, ids, engineKey);
+  const todo = ids.filter((id) => !done.has(id));
+  const docs = await fetchDocuments(store, todo);
+  const outcomes = analyseDocs(analyzer, docs);
+  const good = outcomes.flatMap((o) => ('report' in o ? [{ key: { documentId: o.id, engineKey }, report: o.report }] : []));
+  await store.saveAnalyses(good);
+  const bad = outcomes.flatMap((o) => ('error' in o ? [`document ${o.id}: ${o.error}`] : []));
+  if (bad.length > 0) throw new UnrecoverableError(`${bad.length} of ${ids.length} documents could not be analysed: ${bad.join('; ')}`);
+  return { analysed: good.length, skipped: done.size, missing: todo.length - docs.length, engineKey, worker };
+}
+
+export interface DistributedWorkerOptions {
+  redisUrl: string;
+  store: Store;
+  analyzer: Analyzer;
+  queue?: string;
+  /** Jobs processed at once by this process (default 1: analysis is CPU-bound; run one process per core). */
+  concurrency?: number;
+  /** How long a job's lock lasts without renewal before another worker takes the job over (ms). */
+  lockDuration?: number;
+  /** How often to look for jobs whose worker died (ms). */
+  stalledInterval?: number;
+  /** Stop once the queue is empty (benchmarks, one-off runs). */
+  exitWhenDrained?: boolean;
+  name?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningWorker {
+  name: string;
+  /** Resolves when the worker has stopped (closed, or drained with exitWhenDrained). */
+  stopped: Promise<void>;
+  /** Finishes the jobs in hand, then stops. */
+  close(): Promise<void>;
+}
+
+export async function startWorker(options: DistributedWorkerOptions): Promise<RunningWorker> {
+  const queueName = options.queue ?? DEFAULT_QUEUE;
+  const name = options.name ?? `${hostname()}:${process.pid}`;
+  const log = options.log ?? (() => {});
+  const stats = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const worker = new Worker<AnalyseJobData, AnalyseJobResult>(
+    queueName,
+    async (job: Job<AnalyseJobData, AnalyseJobResult>) => {
+      const result = await processBatch(options.store, options.analyzer, job.data.ids, name);
+      await recordThroughput(stats, queueName, result);
+      return result;
+    },
+    {
+      connection: connectionOf(options.redisUrl),
+      concurrency: options.concurrency ?? 1,
+      lockDuration: options.lockDuration ?? 30_000,
+      stalledInterval: options.stalledInterval ?? 30_000,
+      // A job whose worker died goes back to the queue this many times before it is failed.
+      maxStalledCount: 3,
+      name,
+      autorun: false,
+    },
+  );
+  worker.on('active', (job) => log(`job ${job.id} start (${job.data.ids.length} documents)`));
+  worker.on('completed', (job, r) => log(`job ${job.id} done analysed=${r.analysed} skipped=${r.skipped} missing=${r.missing}`));
+  worker.on('failed', (job, err) => log(`job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`));
+  worker.on('error', (err) => log(`worker error: ${err.message}`));
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      await worker.close();
+      stats.disconnect();
+    })();
+    return closing;
+  };
+  if (options.exitWhenDrained) worker.on('drained', () => void close());
+  await worker.waitUntilReady();
+  const running = worker.run();
+  const stopped = running.then(() => close());
+  log(`worker ${name} listening on queue ${queueName} (engine ${engineKeyOf(options.analyzer.engine)})`);
+  return { name, stopped, close };
+}

@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { checkQueueName, DEFAULT_QUEUE, queueStatus, resolveRedisUrl } from '../../batch/queue.js';
+import type { CliIO } from '../io.js';
+import type { CommandResult } from '../main.js';
+
+interface QueueFlags {
+  redis?: string;
+  queue: string;
+  json?: boolean;
+}
+
+export function registerQueue(program: Command, io: CliIO, _result: CommandResult): void {
+  const queue = program.command('queue').description('Inspect the distributed analysis queue');
+  queue
+    .command('status')
+    .description('Jobs by state, documents analysed, throughput of the last 5 minutes, and failed jobs with their error')
+    .option('--redis <url>', 'Redis URL (default: $FRAMEWISE_REDIS)')
+    .option('--queue <name>', 'queue name', DEFAULT_QUEUE)
+    .option('--json', 'print the status as JSON')
+    .action(async (flags: QueueFlags) => {
+      const s = await queueStatus(resolveRedisUrl(flags.redis), checkQueueName(flags.queue));
+      if (flags.json) {
+        io.out(JSON.stringify(s, null, 2) + '\n');
+        return;
+      }
+      const c = s.counts;
+      io.out(`queue "${s.queue}": ${c.waiting + c.prioritized} waiting, ${c.active} active, ${c.delayed} delayed (retry backoff), ${c.completed} completed, ${c.failed} failed\n`);
+      io.out(`documents: ${s.totals.analysed} analysed, ${s.totals.skipped} skipped (already analysed), ${s.totals.missing} missing; ${s.docsPerSec} docs/s over the last ${s.windowMinutes} min\n`);
+      for (const f of s.failed) io.out(`failed job ${f.id} (documents ${f.ids}, ${f.attempts} attempts): ${f.error}\n`);
+    });
+}
