@@ -2,6 +2,7 @@ import type { Report } from '../core/report.js';
 import type { Doc } from '../text/segment.js';
 import type { ResolvedConfig } from '../core/config.js';
 import { framesLayer } from '../frames/layer.js';
+import { intensityLayer } from '../intensity/layer.js';
 import { sourcingLayer } from '../sourcing/layer.js';
 import { actorsLayer } from '../actors/layer.js';
 import { claimsLayer } from '../claims/layer.js';
@@ -26,4 +27,4 @@ export interface ReportLayer {
 }
 
 /** Every report layer, in one explicit list. */
-export const reportLayers: ReportLayer[] = [framesLayer, sourcingLayer, actorsLayer, claimsLayer];
+export const reportLayers: ReportLayer[] = [framesLayer, intensityLayer, sourcingLayer, actorsLayer, claimsLayer];

@@ -1,6 +1,7 @@
 import type { Finding } from './finding.js';
 import type { CategoryId, TechniqueId } from './taxonomy.js';
 import type { FramesReport } from '../frames/analyse.js';
+import type { IntensityReport } from '../intensity/score.js';
 import type { Quotation, SourcingSummary } from '../sourcing/types.js';
 import type { Claim } from '../claims/types.js';
 import type { ActorSummary } from '../actors/types.js';
@@ -41,6 +42,8 @@ export interface Report {
   quotes: Array<SpanRef & { open: boolean }>;
   /** Frame scores, dominant frames and their evidence, per paragraph and document (frames layer). */
   frames?: FramesReport;
+  /** Discourse intensity 0..100 per sentence and document, with its contributions (intensity layer). */
+  intensity?: IntensityReport;
   /** Sourcing class of every sentence, with counts and shares (sourcing layer). */
   sourcing?: SourcingSummary;
   /** Direct quotations with speaker and attribution verb (sourcing layer). */

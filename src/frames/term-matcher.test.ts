@@ -39,4 +39,14 @@ describe('TermMatcher', () => {
     m2.scan(doc, 0, doc.tokens.count, (h) => got.push(h.entry.value));
     expect(got).toEqual([2]);
   });
+  it('prefers the later-added of two equally long entries (exact word and prefix)', () => {
+    const m3 = new TermMatcher<string>();
+    m3.add('massacre', 'loaded');
+    m3.add('massacre*', 'atrocity');
+    m3.add('massacred', 'loaded');
+    const doc = segment('massacre massacres massacred');
+    const got: string[] = [];
+    m3.scan(doc, 0, doc.tokens.count, (h) => got.push(h.entry.value));
+    expect(got).toEqual(['atrocity', 'atrocity', 'loaded']);
+  });
 });

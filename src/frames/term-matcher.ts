@@ -15,6 +15,8 @@ export interface TermEntry<T> {
 
 interface Compiled<T> {
   entry: TermEntry<T>;
+  /** Insertion order: among equally long candidates the later-added entry wins. */
+  seq: number;
   /** Remaining words after the first: exact string or prefix. */
   rest: Array<{ w: string; prefix: boolean }>;
 }
@@ -29,15 +31,25 @@ export interface TermMatch<T> {
   end: number;
 }
 
+/** Longest phrases first so that the first hit at a position is the longest; then the latest added. */
+function byPriority<T>(a: Compiled<T>, b: Compiled<T>): number {
+  return b.rest.length - a.rest.length || b.seq - a.seq;
+}
+
 const isWordToken = (kind: number) => kind === K_WORD || kind === K_NUMBER;
 
 export class TermMatcher<T> {
   private readonly exact = new Map<string, Compiled<T>[]>();
   private readonly prefixed = new Map<string, Compiled<T>[]>();
   private prefixLengths: number[] = [];
+  private seq = 0;
   size = 0;
 
-  /** Adds a term; a later entry with the same term replaces the value of the earlier one. */
+  /**
+   * Adds a term; a later entry with the same term replaces the value of the earlier one, and among
+   * entries of equal length matching at one position (an exact word and a `word*` prefix), the
+   * later-added wins, so lists added later take precedence.
+   */
   add(term: string, value: T): void {
     const words = term.toLowerCase().trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) return;
@@ -51,12 +63,13 @@ export class TermMatcher<T> {
     const existing = list.find((c) => c.entry.term === normalised);
     if (existing) {
       existing.entry.value = value;
+      existing.seq = this.seq++;
+      list.sort(byPriority);
       return;
     }
     const rest = words.slice(1).map((w) => (w.length > 1 && w.endsWith('*') ? { w: w.slice(0, -1), prefix: true } : { w, prefix: false }));
-    list.push({ entry: { term: normalised, value, words }, rest });
-    // Longest phrases first so that the first hit at a position is the longest.
-    list.sort((a, b) => b.rest.length - a.rest.length);
+    list.push({ entry: { term: normalised, value, words }, rest, seq: this.seq++ });
+    list.sort(byPriority);
     if (isPrefix && !this.prefixLengths.includes(key.length)) this.prefixLengths = [...this.prefixLengths, key.length].sort((a, b) => b - a);
     this.size++;
   }
@@ -72,7 +85,7 @@ export class TermMatcher<T> {
     for (const len of this.prefixLengths) {
       if (word.length < len) continue;
       const p = this.prefixed.get(word.slice(0, len));
-      if (p) out = out ? [...out, ...p].sort((a, b) => b.rest.length - a.rest.length) : p;
+      if (p) out = out ? [...out, ...p].sort(byPriority) : p;
     }
     return out;
   }
