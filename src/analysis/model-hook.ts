@@ -1,4 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Detector } from '../detectors/engine/contract.js';
+import { loadModelFile } from '../model/artefact.js';
+import { modelDetector } from '../model/detector.js';
+import { repoRoot } from '../model/resources.js';
 
 /** A trained model exposed as a detector (findings carry source "model"). */
 export interface ModelDetector extends Detector {
@@ -6,18 +11,23 @@ export interface ModelDetector extends Detector {
   version: string;
 }
 
-type ModelLoader = () => ModelDetector | null;
+/** The shipped model artefact, relative to the repository (or installed package) root. */
+export const DEFAULT_MODEL_PATH = join('models', 'default', 'framewise-ptc.fwm');
 
-let loader: ModelLoader = () => null;
-
-/**
- * The model package registers how to load the shipped artefact; analysis stays independent of
- * model code. With no artefact available, analysis runs on rules alone.
- */
-export function setDefaultModelLoader(fn: ModelLoader): void {
-  loader = fn;
+export function defaultModelFile(): string {
+  return join(repoRoot(), DEFAULT_MODEL_PATH);
 }
 
+let cached: ModelDetector | null | undefined;
+
+/**
+ * The shipped model, loaded on first use and cached; null when the artefact is absent (analysis then
+ * runs on rules alone). A corrupt artefact is an error, not a silent fallback.
+ */
 export function loadDefaultModel(): ModelDetector | null {
-  return loader();
+  if (cached === undefined) {
+    const file = defaultModelFile();
+    cached = existsSync(file) ? modelDetector(loadModelFile(file).model) : null;
+  }
+  return cached;
 }

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
 import type { CommandResult } from '../main.js';
 import { registerAnalyze } from './analyze.js';
+import { registerEval } from './eval.js';
+import { registerTrain } from './train.js';
 import { registerAnalyzeCorpus } from './analyze-corpus.js';
 import { registerEnqueue } from './enqueue.js';
 import { registerQueue } from './queue.js';

@@ -1,0 +1,59 @@
+/**
+ * k-fold cross-validation over documents of the PTC training split: prints SI F1, TC micro-F1,
+ * FLC F1 and per-technique F1. Usage: npm run eval:cv [-- --folds 5 --only 2 --sweep]
+ */
+import { parseArgs } from 'node:util';
+import { PTC_LABELS } from '../src/core/taxonomy.js';
+import { loadRecords, toPtcDocs } from '../src/eval/records.js';
+import { prepareDoc } from '../src/model/corpus.js';
+import { dataFile, trainingLexiconTable } from '../src/model/resources.js';
+import { crossValidate, DEFAULT_TRAIN_CONFIG, heldOutPredictions, scorePredictions, type TrainConfig } from '../src/model/train.js';
+
+const { values } = parseArgs({
+  options: {
+    folds: { type: 'string', default: '5' },
+    only: { type: 'string' },
+    sweep: { type: 'boolean', default: false },
+    set: { type: 'string', multiple: true, default: [] },
+    json: { type: 'boolean', default: false },
+  },
+});
+const cfg: TrainConfig = { ...DEFAULT_TRAIN_CONFIG };
+for (const kv of values.set!) {
+  const [k, v] = kv.split('=');
+  if (!(k! in cfg)) throw new Error(`unknown setting ${k}`);
+  (cfg as unknown as Record<string, number>)[k!] = Number(v);
+}
+const t0 = Date.now();
+const file = dataFile('ptc/train.jsonl');
+const records = toPtcDocs(loadRecords(file, { requireText: true }), file);
+const table = trainingLexiconTable();
+const docs = records.map((r) => prepareDoc(r as typeof r & { text: string }, table));
+const log = (m: string) => process.stderr.write(m + '\n');
+log(`prepared ${docs.length} documents in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+const held = crossValidate(docs, cfg, Number(values.folds), log, values.only ? Number(values.only) : undefined);
+const heldDocs = held.map((h) => h.doc);
+const pct = (x: number) => (x * 100).toFixed(1);
+if (values.sweep) {
+  for (const th of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) {
+    const s = scorePredictions(heldDocs, heldOutPredictions(held, th, cfg.secondLabel));
+    log(`threshold ${th}: SI P ${pct(s.si.p)} R ${pct(s.si.r)} F1 ${pct(s.si.f1)} | FLC F1 ${pct(s.flc.f1)}`);
+  }
+  for (const sl of [0.25, 0.35, 0.5, 1]) {
+    const s = scorePredictions(heldDocs, heldOutPredictions(held, cfg.threshold, sl));
+    log(`second label ${sl}: FLC P ${pct(s.flc.p)} R ${pct(s.flc.r)} F1 ${pct(s.flc.f1)}`);
+  }
+}
+const s = scorePredictions(heldDocs, heldOutPredictions(held, cfg.threshold, cfg.secondLabel));
+if (values.json) {
+  console.log(JSON.stringify({ docs: heldDocs.length, si: s.si, tc: { microF1: s.tc.microF1, perTechnique: s.tc.perTechnique }, flc: s.flc }));
+} else {
+  console.log(`${values.only ? `${values.only} of ` : ''}${values.folds}-fold CV over ${heldDocs.length} documents (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  console.log(`SI   P ${pct(s.si.p)}  R ${pct(s.si.r)}  F1 ${pct(s.si.f1)}`);
+  console.log(`TC   micro-F1 ${pct(s.tc.microF1)}`);
+  console.log(`FLC  P ${pct(s.flc.p)}  R ${pct(s.flc.r)}  F1 ${pct(s.flc.f1)}`);
+  console.log('per technique: TC F1 / FLC F1 (gold count)');
+  for (const l of PTC_LABELS) {
+    console.log(`  ${l.padEnd(36)} ${pct(s.tc.perTechnique[l].f1).padStart(5)} ${pct(s.flc.perTechnique[l].f1).padStart(5)}  (${s.tc.perTechnique[l].gold})`);
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * A linear-chain CRF over hashed features: emission weights per (bucket, label), label transitions,
+ * trained by AdaGrad on the log-likelihood with L2 on the touched weights. Exact marginals come from
+ * forward-backward in log space, so span scores are probabilities, not just a best path.
+ */
+import { rng, shuffle } from './hash.js';
+
+/** One sequence (a sentence): token t owns feats[offs[t] .. offs[t+1]) (bucket indices). */
+export interface Sequence {
+  offs: Int32Array;
+  feats: Uint32Array;
+  labels?: Uint8Array;
+}
+
+export interface CrfWeights {
+  labels: number;
+  buckets: number;
+  /** emission[bucket * labels + y] */
+  emission: Float32Array;
+  /** transition[(prev + 1) * labels + y]; row 0 is the start state. */
+  transition: Float32Array;
+}
+
+export interface CrfTrainOptions {
+  epochs: number;
+  rate: number;
+  l2: number;
+  seed: number;
+  /** Weight of the loss on sequences by label: multiplies the gradient of tokens with gold label y. */
+  onEpoch?: (epoch: number, loss: number) => void;
+}
+
+export function newCrf(labels: number, buckets: number): CrfWeights {
+  return { labels, buckets, emission: new Float32Array(buckets * labels), transition: new Float32Array((labels + 1) * labels) };
+}
+
+function logSumExp(a: Float64Array, from: number, n: number): number {
+  let m = -Infinity;
+  for (let k = 0; k < n; k++) if (a[from + k]! > m) m = a[from + k]!;
+  if (m === -Infinity) return m;
+  let s = 0;
+  for (let k = 0; k < n; k++) s += Math.exp(a[from + k]! - m);
+  return m + Math.log(s);
+}
+
+/** Emission scores score[t * L + y]. */
+function emissions(w: CrfWeights, seq: Sequence, out: Float64Array): void {
+  const L = w.labels;
+  const T = seq.offs.length - 1;
+  for (let t = 0; t < T; t++) {
+    for (let y = 0; y < L; y++) out[t * L + y] = 0;
+    for (let k = seq.offs[t]!; k < seq.offs[t + 1]!; k++) {
+      const base = seq.feats[k]! * L;
+      for (let y = 0; y < L; y++) out[t * L + y] += w.emission[base + y]!;
+    }
+  }
+}
+
+interface Work {
+  em: Float64Array;
+  alpha: Float64Array;
+  beta: Float64Array;
+  tmp: Float64Array;
+}
+
+function work(T: number, L: number, w?: Work): Work {
+  if (w && w.em.length >= T * L) return w;
+  const n = Math.max(T * L, 64);
+  return { em: new Float64Array(n * 2), alpha: new Float64Array(n * 2), beta: new Float64Array(n * 2), tmp: new Float64Array(Math.max(L, 8)) };
+}
+
+/** Forward-backward; fills `marg[t * L + y]` and returns log Z. Optionally the pairwise marginals via a callback. */
+function forwardBackward(
+  w: CrfWeights,
+  seq: Sequence,
+  ws: Work,
+  marg: Float64Array,
+  pair?: (t: number, prev: number, y: number, p: number) => void,
+): number {
+  const L = w.labels;
+  const T = seq.offs.length - 1;
+  const { em, alpha, beta, tmp } = ws;
+  const tr = w.transition;
+  emissions(w, seq, em);
+  for (let y = 0; y < L; y++) alpha[y] = tr[y]! + em[y]!;
+  for (let t = 1; t < T; t++) {
+    for (let y = 0; y < L; y++) {
+      for (let p = 0; p < L; p++) tmp[p] = alpha[(t - 1) * L + p]! + tr[(p + 1) * L + y]!;
+      alpha[t * L + y] = logSumExp(tmp, 0, L) + em[t * L + y]!;
+    }
+  }
+  const logZ = logSumExp(alpha, (T - 1) * L, L);
+  for (let y = 0; y < L; y++) beta[(T - 1) * L + y] = 0;
+  for (let t = T - 2; t >= 0; t--) {
+    for (let p = 0; p < L; p++) {
+      for (let y = 0; y < L; y++) tmp[y] = tr[(p + 1) * L + y]! + em[(t + 1) * L + y]! + beta[(t + 1) * L + y]!;
+      beta[t * L + p] = logSumExp(tmp, 0, L);
+    }
+  }
+  for (let t = 0; t < T; t++) for (let y = 0; y < L; y++) marg[t * L + y] = Math.exp(alpha[t * L + y]! + beta[t * L + y]! - logZ);
+  if (pair) {
+    for (let y = 0; y < L; y++) pair(0, -1, y, marg[y]!);
+    for (let t = 1; t < T; t++) {
+      for (let p = 0; p < L; p++) {
+        for (let y = 0; y < L; y++) {
+          pair(t, p, y, Math.exp(alpha[(t - 1) * L + p]! + tr[(p + 1) * L + y]! + em[t * L + y]! + beta[t * L + y]! - logZ));
+        }
+      }
+    }
+  }
+  return logZ;
+}
+
+/** Per-token label marginals, [t * L + y]. */
+export function crfMarginals(w: CrfWeights, seq: Sequence): Float64Array {
+  const T = seq.offs.length - 1;
+  const L = w.labels;
+  const marg = new Float64Array(T * L);
+  if (T === 0) return marg;
+  forwardBackward(w, seq, work(T, L), marg);
+  return marg;
+}
+
+export function trainCrf(w: CrfWeights, data: readonly Sequence[], opts: CrfTrainOptions): void {
+  const L = w.labels;
+  const gEm = new Float32Array(w.emission.length);
+  const gTr = new Float64Array(w.transition.length);
+  const order = data.map((_, i) => i);
+  const random = rng(opts.seed);
+  let ws: Work | undefined;
+  let marg = new Float64Array(1024);
+  const trGrad = new Float64Array(w.transition.length);
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    shuffle(order, random);
+    let loss = 0;
+    for (const idx of order) {
+      const seq = data[idx]!;
+      const T = seq.offs.length - 1;
+      if (T === 0 || !seq.labels) continue;
+      ws = work(T, L, ws);
+      if (marg.length < T * L) marg = new Float64Array(T * L * 2);
+      trGrad.fill(0);
+      const logZ = forwardBackward(w, seq, ws, marg, (t, p, y, pr) => {
+        trGrad[(p + 1) * L + y] += pr;
+      });
+      // Gold path score.
+      let gold = 0;
+      const em = ws.em;
+      for (let t = 0; t < T; t++) {
+        const y = seq.labels[t]!;
+        const p = t === 0 ? -1 : seq.labels[t - 1]!;
+        gold += em[t * L + y]! + w.transition[(p + 1) * L + y]!;
+        trGrad[(p + 1) * L + y] -= 1;
+      }
+      loss += logZ - gold;
+      // Emission updates (AdaGrad with L2 on touched weights).
+      for (let t = 0; t < T; t++) {
+        const y0 = seq.labels[t]!;
+        for (let k = seq.offs[t]!; k < seq.offs[t + 1]!; k++) {
+          const base = seq.feats[k]! * L;
+          for (let y = 0; y < L; y++) {
+            const i = base + y;
+            const g = marg[t * L + y]! - (y === y0 ? 1 : 0) + opts.l2 * w.emission[i]!;
+            if (g === 0) continue;
+            gEm[i] += g * g;
+            w.emission[i] -= (opts.rate * g) / Math.sqrt(gEm[i]! + 1e-6);
+          }
+        }
+      }
+      for (let i = 0; i < trGrad.length; i++) {
+        const g = trGrad[i]!;
+        if (g === 0) continue;
+        gTr[i] += g * g;
+        w.transition[i] -= (opts.rate * g) / Math.sqrt(gTr[i]! + 1e-6);
+      }
+    }
+    opts.onEpoch?.(epoch, loss);
+  }
+}

@@ -1,0 +1,44 @@
+import type { ModelDetector } from '../analysis/model-hook.js';
+import { PTC_PRIMARY, techniqueInfo } from '../core/taxonomy.js';
+import { buildView } from './features.js';
+import { predictDoc, type Model } from './model.js';
+
+/**
+ * The trained model as a detector: every span the tagger finds becomes a finding of its most likely
+ * technique (and of a second one when the classifier is torn), with source "model" and a calibrated
+ * confidence. PTC labels map to framewise techniques through PTC_PRIMARY.
+ */
+export interface TrainedModelDetector extends ModelDetector {
+  model: Model;
+}
+
+export function modelDetector(model: Model): TrainedModelDetector {
+  return {
+    model,
+    version: model.version,
+    meta: {
+      id: 'model/ptc-crf',
+      technique: 'loaded-language',
+      description: 'Trained span tagger (linear-chain CRF) and technique classifier (logistic regression) on the PTC corpus.',
+      source: 'model',
+    },
+    create(ctx) {
+      const doc = ctx.doc;
+      if (doc.tokens.count === 0) return;
+      for (const span of predictDoc(model, doc, buildView(doc, model.table))) {
+        for (const t of span.techniques) {
+          const technique = PTC_PRIMARY[t.label];
+          ctx.report({
+            technique,
+            start: span.start,
+            end: span.end,
+            confidence: t.confidence,
+            ruleId: `model/${technique}`,
+            source: 'model',
+            message: `The trained model reads this as ${techniqueInfo(technique).name.toLowerCase()} (span ${Math.round(span.score * 100)}%, technique ${Math.round(t.probability * 100)}%).`,
+          });
+        }
+      }
+    },
+  };
+}

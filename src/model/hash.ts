@@ -1,0 +1,52 @@
+/**
+ * Feature hashing. Features are never stored as strings: a template id and the hashes of its values
+ * mix into a bucket index, so the artefact holds numbers only and the feature space has a fixed size.
+ */
+
+/** FNV-1a over UTF-16 code units, finished with a murmur3 avalanche. Stable across runs and platforms. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix(h);
+}
+
+export function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Combines two 32-bit values into one well-mixed 32-bit hash. */
+export function mix(a: number, b: number): number {
+  return fmix((Math.imul(a, 0x9e3779b1) ^ (b + 0x7f4a7c15 + (a << 6) + (a >>> 2))) | 0);
+}
+
+export function mix3(a: number, b: number, c: number): number {
+  return mix(mix(a, b), c);
+}
+
+/** Seeded PRNG (mulberry32) for shuffles and folds: the same seed gives the same model. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}

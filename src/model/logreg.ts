@@ -1,0 +1,81 @@
+/**
+ * Multinomial logistic regression over hashed sparse features, trained by AdaGrad with L2 on the
+ * touched weights. Used to classify the technique of a span.
+ */
+import { rng, shuffle } from './hash.js';
+
+export interface LogRegWeights {
+  classes: number;
+  buckets: number;
+  /** w[bucket * classes + c] */
+  w: Float32Array;
+}
+
+export interface Example {
+  feats: Uint32Array;
+  /** Gold class, or several classes sharing the probability mass (a span with two techniques). */
+  labels: number[];
+}
+
+export function newLogReg(classes: number, buckets: number): LogRegWeights {
+  return { classes, buckets, w: new Float32Array(classes * buckets) };
+}
+
+/** Class probabilities for one feature list (deduplicated counts add up). */
+export function predictProba(m: LogRegWeights, feats: Uint32Array | readonly number[], out = new Float64Array(m.classes)): Float64Array {
+  const K = m.classes;
+  out.fill(0);
+  for (let k = 0; k < feats.length; k++) {
+    const base = feats[k]! * K;
+    for (let c = 0; c < K; c++) out[c] += m.w[base + c]!;
+  }
+  let max = -Infinity;
+  for (let c = 0; c < K; c++) if (out[c]! > max) max = out[c]!;
+  let s = 0;
+  for (let c = 0; c < K; c++) {
+    out[c] = Math.exp(out[c]! - max);
+    s += out[c]!;
+  }
+  for (let c = 0; c < K; c++) out[c] /= s;
+  return out;
+}
+
+export interface LogRegTrainOptions {
+  epochs: number;
+  rate: number;
+  l2: number;
+  seed: number;
+  /** Per-class weight on the loss (balances rare techniques); default 1. */
+  classWeight?: Float64Array;
+}
+
+export function trainLogReg(m: LogRegWeights, data: readonly Example[], opts: LogRegTrainOptions): void {
+  const K = m.classes;
+  const G = new Float32Array(m.w.length);
+  const order = data.map((_, i) => i);
+  const random = rng(opts.seed);
+  const p = new Float64Array(K);
+  const target = new Float64Array(K);
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    shuffle(order, random);
+    const rate = opts.rate / Math.sqrt(1 + epoch * 0.5);
+    for (const i of order) {
+      const ex = data[i]!;
+      predictProba(m, ex.feats, p);
+      target.fill(0);
+      for (const l of ex.labels) target[l] += 1 / ex.labels.length;
+      let weight = 0;
+      for (const l of ex.labels) weight += (opts.classWeight?.[l] ?? 1) / ex.labels.length;
+      for (let k = 0; k < ex.feats.length; k++) {
+        const base = ex.feats[k]! * K;
+        for (let c = 0; c < K; c++) {
+          const j = base + c;
+          const g = weight * (p[c]! - target[c]!) + opts.l2 * m.w[j]!;
+          if (g === 0) continue;
+          G[j] += g * g;
+          m.w[j] -= (rate * g) / Math.sqrt(G[j]! + 1e-6);
+        }
+      }
+    }
+  }
+}

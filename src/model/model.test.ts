@@ -1,0 +1,126 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../analysis/analyzer.js';
+import { UserError } from '../core/errors.js';
+import { toPtcDocs } from '../eval/records.js';
+import { segment } from '../text/segment.js';
+import { decodeModel, encodeModel } from './artefact.js';
+import { prepareDoc } from './corpus.js';
+import { modelDetector } from './detector.js';
+import { lookupWord } from './lexicon-table.js';
+import { hashString } from './hash.js';
+import { predictDoc } from './model.js';
+import { trainFromFiles } from './pipeline.js';
+import { syntheticCorpus, syntheticTable } from './test-support/synthetic.js';
+import { fitPlatt } from './train.js';
+
+const SMALL = { taggerBits: 14, classifierBits: 13, taggerEpochs: 8, classifierEpochs: 15, threshold: 0.3 };
+
+function corpusFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fw-model-'));
+  const file = join(dir, 'train.jsonl');
+  writeFileSync(file, syntheticCorpus().map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return file;
+}
+
+const file = corpusFile();
+const train = (seed = 7) => trainFromFiles({ files: [file], folds: 2, config: { ...SMALL, seed }, version: 'test-1', table: syntheticTable() });
+
+describe('lexicon table', () => {
+  it('finds words, prefix entries and valence', () => {
+    const t = syntheticTable();
+    expect(lookupWord(t, 'disgraceful', hashString('disgraceful')).valence).toBeCloseTo(-2.52, 1);
+    const labelsBit = 1 << t.lists.indexOf('labels');
+    expect(lookupWord(t, 'puppets', hashString('puppets')).mask & labelsBit).toBe(labelsBit);
+    expect(lookupWord(t, 'table', hashString('table')).mask).toBe(0);
+  });
+});
+
+describe('training', () => {
+  const run = train();
+
+  it('is deterministic: the same data and seed give the same bytes', () => {
+    const again = train();
+    expect(Buffer.compare(encodeModel(run.model), encodeModel(again.model))).toBe(0);
+    expect(Buffer.compare(encodeModel(run.model), encodeModel(train(8).model))).not.toBe(0);
+  });
+
+  it('reports cross-validation scores and a calibration', () => {
+    expect(run.cv).not.toBeNull();
+    expect(run.cv!.si.f1).toBeGreaterThan(0.5);
+    expect(run.cv!.tc.microF1).toBeGreaterThan(0.5);
+    expect(Number.isFinite(run.model.calibration.a)).toBe(true);
+  });
+
+  it('tags and classifies a new document written in the same style', () => {
+    const text = 'Freedonia signed a trade deal.\nThe outrageous decision by Sylvania shocked the region.\n';
+    const doc = segment(text);
+    const spans = predictDoc(run.model, doc);
+    const hit = spans.find((s) => text.slice(s.start, s.end).includes('outrageous'));
+    expect(hit).toBeDefined();
+    expect(hit!.techniques[0]!.label).toBe('Loaded_Language');
+    expect(spans.some((s) => text.slice(s.start, s.end).includes('trade deal'))).toBe(false);
+  });
+
+  it('survives the artefact round trip with the same predictions', () => {
+    const bytes = encodeModel(run.model, { note: 'test' });
+    const { model, header } = decodeModel(bytes);
+    expect(header.meta).toEqual({ note: 'test' });
+    expect(model.version).toBe('test-1');
+    const doc = segment(syntheticCorpus(30)[27]!.text!);
+    const a = predictDoc(run.model, doc);
+    const b = predictDoc(model, doc);
+    expect(b.map((s) => [s.start, s.end, s.techniques[0]!.label])).toEqual(a.map((s) => [s.start, s.end, s.techniques[0]!.label]));
+    for (let i = 0; i < a.length; i++) expect(b[i]!.score).toBeCloseTo(a[i]!.score, 3);
+  });
+
+  it('plugs into the analyzer as a detector with source "model", original offsets and calibrated confidence', () => {
+    const analyzer = new Analyzer({ model: modelDetector(run.model) });
+    const text = '\uFEFFLeaders in Sylvania called the envoys thugs of a foreign power.\r\nThe vile decision by Freedonia shocked the region.';
+    const report = analyzer.analyze(text);
+    expect(report.engine.model).toBe('test-1');
+    const model = report.findings.filter((f) => f.source === 'model');
+    expect(model.length).toBeGreaterThan(0);
+    for (const f of model) {
+      expect(f.text).toBe(text.slice(f.start, f.end));
+      expect(f.confidence).toBeGreaterThan(0);
+      expect(f.confidence).toBeLessThanOrEqual(1);
+      expect(f.ruleId).toBe(`model/${f.technique}`);
+    }
+    expect(model.some((f) => f.technique === 'name-calling' && f.text.includes('thugs'))).toBe(true);
+  });
+
+  it('rejects a damaged artefact with a clear error', () => {
+    expect(() => decodeModel(Buffer.from('not a model'), 'bad.fwm')).toThrow(UserError);
+    expect(() => decodeModel(Buffer.from('not a model'), 'bad.fwm')).toThrow(/bad\.fwm: not a framewise model/);
+    const bytes = encodeModel(run.model);
+    const raw = gunzipSync(bytes);
+    expect(() => decodeModel(gzipSync(raw.subarray(0, raw.length - 1000)), 'cut.fwm')).toThrow(/cut\.fwm: model is truncated/);
+  });
+});
+
+describe('corpus preparation', () => {
+  it('labels tokens B/I/O from gold spans given in original offsets (CRLF text)', () => {
+    const rec = toPtcDocs(syntheticCorpus(1), 'synthetic')[0]!;
+    const d = prepareDoc({ ...rec, text: rec.text! }, syntheticTable());
+    const labelled = [...d.bio].map((l, i) => (l ? `${l}:${d.doc.text.slice(d.doc.tokens.start[i], d.doc.tokens.end[i])}` : '')).filter(Boolean);
+    expect(labelled).toContain('1:disgraceful');
+    expect(labelled).toContain('1:Never');
+    expect(labelled).toContain('2:again');
+    expect(d.gold.map((g) => g.techniques[0])).toEqual(['Loaded_Language', 'Name_Calling,Labeling', 'Slogans']);
+  });
+});
+
+describe('Platt scaling', () => {
+  it('fits a rising curve when higher scores are more often right', () => {
+    const pts = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].flatMap((x, i) => [{ x, correct: i >= 4 }, { x, correct: i >= 6 }]);
+    const p = fitPlatt(pts);
+    expect(p.a).toBeGreaterThan(0);
+    const at = (x: number) => 1 / (1 + Math.exp(-(p.a * x + p.b)));
+    expect(at(0.9)).toBeGreaterThan(0.8);
+    expect(at(0.1)).toBeLessThan(0.2);
+  });
+});

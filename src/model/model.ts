@@ -1,0 +1,146 @@
+/**
+ * The trained model and its inference: the CRF tags propaganda spans (B/I/O over tokens), the
+ * classifier names each span's technique, and Platt scaling turns scores into calibrated confidences.
+ */
+import { PTC_LABELS, type PtcLabel } from '../core/taxonomy.js';
+import type { Doc } from '../text/segment.js';
+import { K_PUNCT } from '../text/tokenise.js';
+import { crfMarginals, type CrfWeights, type Sequence } from './crf.js';
+import { buildView, countOccurrences, spanFeatures, tokenFeatures, type DocView } from './features.js';
+import type { LexiconTable } from './lexicon-table.js';
+import { predictProba, type LogRegWeights } from './logreg.js';
+
+export const LABEL_O = 0;
+export const LABEL_B = 1;
+export const LABEL_I = 2;
+
+export interface Platt {
+  a: number;
+  b: number;
+}
+
+export interface ModelSettings {
+  /** A token joins a span when P(B) + P(I) exceeds this. */
+  threshold: number;
+  /** A second technique is reported for a span when its probability exceeds this. */
+  secondLabel: number;
+}
+
+export interface Model {
+  version: string;
+  table: LexiconTable;
+  tagger: CrfWeights;
+  classifier: LogRegWeights;
+  /** Class order of the classifier. */
+  labels: readonly PtcLabel[];
+  settings: ModelSettings;
+  /** Calibrates span score x technique probability into P(finding is right). */
+  calibration: Platt;
+}
+
+export const CLASS_LABELS: readonly PtcLabel[] = PTC_LABELS;
+
+/** The tagger's input for one sentence. */
+export function sentenceSequence(v: DocView, tokenStart: number, tokenEnd: number, mask: number, buf: number[] = []): Sequence {
+  const T = tokenEnd - tokenStart;
+  const offs = new Int32Array(T + 1);
+  buf.length = 0;
+  for (let i = tokenStart; i < tokenEnd; i++) {
+    offs[i - tokenStart] = buf.length;
+    tokenFeatures(v, i, buf);
+  }
+  offs[T] = buf.length;
+  const feats = new Uint32Array(buf.length);
+  for (let k = 0; k < buf.length; k++) feats[k] = buf[k]! & mask;
+  return { offs, feats };
+}
+
+export function spanFeatureVector(v: DocView, a: number, b: number, mask: number, lowerText: string): Uint32Array {
+  const buf: number[] = [];
+  spanFeatures(v, a, b, buf, (phrase) => countOccurrences(lowerText, phrase));
+  const out = new Uint32Array(buf.length);
+  for (let k = 0; k < buf.length; k++) out[k] = buf[k]! & mask;
+  return out;
+}
+
+/** A span the tagger proposes: tokens [a, b) and its mean in-span probability. */
+export interface TaggedSpan {
+  a: number;
+  b: number;
+  score: number;
+}
+
+/** Turns per-token marginals of one sentence into spans. */
+export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, threshold: number, out: TaggedSpan[]): void {
+  const T = marg.length / 3;
+  let a = -1;
+  let sum = 0;
+  const close = (b: number) => {
+    // Trim punctuation at the edges: spans are words.
+    let x = a;
+    let y = b;
+    while (x < y && doc.tokens.kind[tokenStart + x] === K_PUNCT) x++;
+    while (y > x && doc.tokens.kind[tokenStart + y - 1] === K_PUNCT) y--;
+    if (y > x) out.push({ a: tokenStart + x, b: tokenStart + y, score: sum / (b - a) });
+    a = -1;
+    sum = 0;
+  };
+  for (let t = 0; t < T; t++) {
+    const pB = marg[t * 3 + LABEL_B]!;
+    const pI = marg[t * 3 + LABEL_I]!;
+    const pin = pB + pI;
+    if (pin > threshold) {
+      if (a >= 0 && pB > pI && pB > 0.5) close(t);
+      if (a < 0) a = t;
+      sum += pin;
+    } else if (a >= 0) close(t);
+  }
+  if (a >= 0) close(T);
+}
+
+export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+export function calibrate(p: Platt, x: number): number {
+  return sigmoid(p.a * x + p.b);
+}
+
+export interface PredictedSpan {
+  /** Canonical character offsets. */
+  start: number;
+  end: number;
+  /** Tagger score (mean in-span probability). */
+  score: number;
+  /** Techniques by descending probability (one or two). */
+  techniques: Array<{ label: PtcLabel; probability: number; confidence: number }>;
+}
+
+/** Tags and classifies one segmented document. */
+export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc, model.table)): PredictedSpan[] {
+  const tMask = model.tagger.buckets - 1;
+  const cMask = model.classifier.buckets - 1;
+  const spans: TaggedSpan[] = [];
+  const buf: number[] = [];
+  for (const s of doc.sentences) {
+    if (s.tokenEnd <= s.tokenStart) continue;
+    const seq = sentenceSequence(view, s.tokenStart, s.tokenEnd, tMask, buf);
+    decodeSpans(doc, crfMarginals(model.tagger, seq), s.tokenStart, model.settings.threshold, spans);
+  }
+  if (spans.length === 0) return [];
+  const lower = doc.text.toLowerCase();
+  const probs = new Float64Array(model.classifier.classes);
+  return spans.map((sp) => {
+    predictProba(model.classifier, spanFeatureVector(view, sp.a, sp.b, cMask, lower), probs);
+    const ranked = [...probs].map((p, c) => ({ c, p })).sort((x, y) => y.p - x.p || x.c - y.c);
+    const techniques = [ranked[0]!, ...(ranked[1]!.p > model.settings.secondLabel ? [ranked[1]!] : [])].map(({ c, p }) => ({
+      label: model.labels[c]!,
+      probability: p,
+      confidence: calibrate(model.calibration, sp.score * p),
+    }));
+    return { start: doc.tokens.start[sp.a]!, end: doc.tokens.end[sp.b - 1]!, score: sp.score, techniques };
+  });
+}
+
+/** Technique probabilities for a given token span (TC: gold spans are given). */
+export function classifySpan(model: Model, view: DocView, a: number, b: number, lower: string): Float64Array {
+  return predictProba(model.classifier, spanFeatureVector(view, a, b, model.classifier.buckets - 1, lower));
+}

@@ -1,0 +1,260 @@
+/**
+ * Training and cross-validation. Everything is seeded: the same data and config give the same
+ * weights, bit for bit.
+ */
+import type { PtcLabel } from '../core/taxonomy.js';
+import type { PtcDoc } from '../eval/records.js';
+import { scoreFLC, scoreSI, scoreTC, type FlcScore, type SpanScore, type TcScore } from '../eval/scorers.js';
+import { toOriginalSpan } from '../text/normalise.js';
+import { type PreparedDoc } from './corpus.js';
+import { crfMarginals, newCrf, trainCrf, type CrfWeights, type Sequence } from './crf.js';
+import { rng, shuffle } from './hash.js';
+import type { LexiconTable } from './lexicon-table.js';
+import { newLogReg, predictProba, trainLogReg, type Example, type LogRegWeights } from './logreg.js';
+import {
+  CLASS_LABELS,
+  calibrate,
+  decodeSpans,
+  sentenceSequence,
+  spanFeatureVector,
+  type Model,
+  type Platt,
+  type TaggedSpan,
+} from './model.js';
+
+export interface TrainConfig {
+  seed: number;
+  taggerBits: number;
+  taggerEpochs: number;
+  taggerRate: number;
+  taggerL2: number;
+  classifierBits: number;
+  classifierEpochs: number;
+  classifierRate: number;
+  classifierL2: number;
+  /** Class weights for the classifier are (count / max)^-balance. */
+  classBalance: number;
+  threshold: number;
+  secondLabel: number;
+}
+
+export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
+  seed: 20200911,
+  taggerBits: 21,
+  taggerEpochs: 6,
+  taggerRate: 0.05,
+  taggerL2: 1e-6,
+  classifierBits: 19,
+  classifierEpochs: 12,
+  classifierRate: 0.1,
+  classifierL2: 1e-6,
+  classBalance: 0.3,
+  threshold: 0.3,
+  secondLabel: 0.35,
+};
+
+export type Log = (msg: string) => void;
+
+const seqCache = new WeakMap<PreparedDoc, { bits: number; seqs: Sequence[] }>();
+
+/** The tagger sequences of a document (one per sentence), cached per feature-table size. */
+export function docSequences(d: PreparedDoc, bits: number): Sequence[] {
+  const hit = seqCache.get(d);
+  if (hit && hit.bits === bits) return hit.seqs;
+  const mask = (1 << bits) - 1;
+  const buf: number[] = [];
+  const seqs = d.doc.sentences.map((s) => {
+    const seq = sentenceSequence(d.view, s.tokenStart, s.tokenEnd, mask, buf);
+    seq.labels = d.bio.slice(s.tokenStart, s.tokenEnd);
+    // A span continuing from the previous sentence restarts with B: sentences are separate chains.
+    if (seq.labels.length > 0 && seq.labels[0] === 2) seq.labels[0] = 1;
+    return seq;
+  });
+  seqCache.set(d, { bits, seqs });
+  return seqs;
+}
+
+export function trainTagger(docs: readonly PreparedDoc[], cfg: TrainConfig, log?: Log): CrfWeights {
+  const crf = newCrf(3, 1 << cfg.taggerBits);
+  const data = docs.flatMap((d) => docSequences(d, cfg.taggerBits)).filter((s) => s.offs.length > 1);
+  trainCrf(crf, data, {
+    epochs: cfg.taggerEpochs,
+    rate: cfg.taggerRate,
+    l2: cfg.taggerL2,
+    seed: cfg.seed,
+    onEpoch: (e, loss) => log?.(`  tagger epoch ${e + 1}/${cfg.taggerEpochs}: loss ${loss.toFixed(0)}`),
+  });
+  return crf;
+}
+
+const labelIndex = new Map<PtcLabel, number>(CLASS_LABELS.map((l, i) => [l, i]));
+
+const lowerCache = new WeakMap<PreparedDoc, string>();
+function lowerText(d: PreparedDoc): string {
+  let s = lowerCache.get(d);
+  if (s === undefined) lowerCache.set(d, (s = d.doc.text.toLowerCase()));
+  return s;
+}
+
+const spanCache = new WeakMap<PreparedDoc, { bits: number; feats: Uint32Array[] }>();
+function goldSpanFeatures(d: PreparedDoc, bits: number): Uint32Array[] {
+  const hit = spanCache.get(d);
+  if (hit && hit.bits === bits) return hit.feats;
+  const mask = (1 << bits) - 1;
+  const feats = d.gold.map((g) => spanFeatureVector(d.view, g.a, g.b, mask, lowerText(d)));
+  spanCache.set(d, { bits, feats });
+  return feats;
+}
+
+export function trainClassifier(docs: readonly PreparedDoc[], cfg: TrainConfig): LogRegWeights {
+  const m = newLogReg(CLASS_LABELS.length, 1 << cfg.classifierBits);
+  const data: Example[] = [];
+  const counts = new Float64Array(CLASS_LABELS.length);
+  for (const d of docs) {
+    const feats = goldSpanFeatures(d, cfg.classifierBits);
+    d.gold.forEach((g, k) => {
+      const labels = g.techniques.map((t) => labelIndex.get(t)!);
+      for (const l of labels) counts[l] += 1;
+      data.push({ feats: feats[k]!, labels });
+    });
+  }
+  const max = Math.max(...counts);
+  const classWeight = counts.map((c) => (c > 0 ? Math.pow(c / max, -cfg.classBalance) : 1));
+  trainLogReg(m, data, { epochs: cfg.classifierEpochs, rate: cfg.classifierRate, l2: cfg.classifierL2, seed: cfg.seed, classWeight });
+  return m;
+}
+
+/** Per-sentence tagger marginals of a document. */
+export function docMarginals(tagger: CrfWeights, d: PreparedDoc, bits: number): Float64Array[] {
+  return docSequences(d, bits).map((s) => crfMarginals(tagger, s));
+}
+
+export function spansFromMarginals(d: PreparedDoc, marg: Float64Array[], threshold: number): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  d.doc.sentences.forEach((s, k) => decodeSpans(d.doc, marg[k]!, s.tokenStart, threshold, out));
+  return out;
+}
+
+/** Held-out output for one document. */
+export interface HeldOut {
+  doc: PreparedDoc;
+  marginals: Float64Array[];
+  /** Technique probabilities of every gold span (TC), aligned with doc.gold. */
+  goldProbs: Float64Array[];
+  tagger: CrfWeights;
+  classifier: LogRegWeights;
+}
+
+export function foldsOf(n: number, k: number, seed: number): number[] {
+  const idx = shuffle(
+    Array.from({ length: n }, (_, i) => i),
+    rng(seed ^ 0x5eed),
+  );
+  const fold = new Array<number>(n);
+  idx.forEach((i, pos) => (fold[i] = pos % k));
+  return fold;
+}
+
+/** k-fold cross-validation over documents; returns each document's held-out outputs. */
+export function crossValidate(docs: readonly PreparedDoc[], cfg: TrainConfig, k: number, log?: Log, only?: number): HeldOut[] {
+  const fold = foldsOf(docs.length, k, cfg.seed);
+  const out: HeldOut[] = [];
+  for (let f = 0; f < k; f++) {
+    if (only !== undefined && f >= only) break;
+    const train = docs.filter((_, i) => fold[i] !== f);
+    const test = docs.filter((_, i) => fold[i] === f);
+    const t0 = Date.now();
+    const tagger = trainTagger(train, cfg);
+    const t1 = Date.now();
+    const classifier = trainClassifier(train, cfg);
+    log?.(`fold ${f + 1}/${k}: ${train.length} train / ${test.length} test docs; tagger ${((t1 - t0) / 1000).toFixed(1)} s, classifier ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+    for (const d of test) {
+      const goldProbs = goldSpanFeatures(d, cfg.classifierBits).map((fv) => predictProba(classifier, fv));
+      out.push({ doc: d, marginals: docMarginals(tagger, d, cfg.taggerBits), goldProbs, tagger, classifier });
+    }
+  }
+  return out;
+}
+
+export interface Predictions {
+  /** SI/FLC predictions (spans with one or two techniques), original offsets. */
+  flc: PtcDoc[];
+  /** TC predictions: for every gold span with k techniques, the top k classes. */
+  tc: PtcDoc[];
+  /** For calibration: the raw score of each predicted finding and whether FLC counts it right. */
+  scored: Array<{ x: number; correct: boolean }>;
+}
+
+export function heldOutPredictions(held: readonly HeldOut[], threshold: number, secondLabel: number): Predictions {
+  const flc: PtcDoc[] = [];
+  const tc: PtcDoc[] = [];
+  const scored: Predictions['scored'] = [];
+  for (const h of held) {
+    const d = h.doc;
+    const tcSpans = d.gold.flatMap((g, k) => {
+      const p = h.goldProbs[k]!;
+      const ranked = [...p].map((x, c) => ({ x, c })).sort((a, b) => b.x - a.x || a.c - b.c);
+      return g.techniques.map((_, j) => ({ start: g.start, end: g.end, technique: CLASS_LABELS[ranked[j]!.c]! }));
+    });
+    tc.push({ id: d.id, spans: tcSpans });
+    const spans = spansFromMarginals(d, h.marginals, threshold);
+    const lower = lowerText(d);
+    const mask = h.classifier.buckets - 1;
+    const out: PtcDoc['spans'] = [];
+    for (const sp of spans) {
+      const probs = predictProba(h.classifier, spanFeatureVector(d.view, sp.a, sp.b, mask, lower));
+      const ranked = [...probs].map((x, c) => ({ x, c })).sort((a, b) => b.x - a.x || a.c - b.c);
+      const [start, end] = toOriginalSpan(d.doc.nt, d.doc.tokens.start[sp.a]!, d.doc.tokens.end[sp.b - 1]!);
+      const chosen = [ranked[0]!, ...(ranked[1]!.x > secondLabel ? [ranked[1]!] : [])];
+      for (const r of chosen) {
+        const technique = CLASS_LABELS[r.c]!;
+        out.push({ start, end, technique });
+        const correct = d.spans.some((g) => g.technique === technique && g.start < end && start < g.end);
+        scored.push({ x: sp.score * r.x, correct });
+      }
+    }
+    flc.push({ id: d.id, spans: out });
+  }
+  return { flc, tc, scored };
+}
+
+export interface CvScores {
+  si: SpanScore;
+  tc: TcScore;
+  flc: FlcScore;
+}
+
+export function scorePredictions(docs: readonly PreparedDoc[], p: Predictions): CvScores {
+  const gold: PtcDoc[] = docs.map((d) => ({ id: d.id, spans: d.spans }));
+  return { si: scoreSI(gold, p.flc), tc: scoreTC(gold, p.tc), flc: scoreFLC(gold, p.flc) };
+}
+
+/** Fits Platt scaling P(correct) = sigmoid(a x + b) by Newton's method on the log-loss. */
+export function fitPlatt(points: ReadonlyArray<{ x: number; correct: boolean }>): Platt {
+  let a = 1;
+  let b = 0;
+  if (points.length === 0) return { a, b };
+  for (let it = 0; it < 50; it++) {
+    let ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+    for (const { x, correct } of points) {
+      const p = calibrate({ a, b }, x);
+      const e = p - (correct ? 1 : 0);
+      const w = Math.max(p * (1 - p), 1e-9);
+      ga += e * x; gb += e;
+      haa += w * x * x; hab += w * x; hbb += w;
+    }
+    haa += 1e-6; hbb += 1e-6;
+    const det = haa * hbb - hab * hab;
+    if (Math.abs(det) < 1e-12) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+  }
+  return { a, b };
+}
+
+export function buildModel(table: LexiconTable, tagger: CrfWeights, classifier: LogRegWeights, cfg: TrainConfig, calibration: Platt, version: string): Model {
+  return { version, table, tagger, classifier, labels: CLASS_LABELS, settings: { threshold: cfg.threshold, secondLabel: cfg.secondLabel }, calibration };
+}
