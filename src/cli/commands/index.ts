@@ -12,4 +12,4 @@ import { registerWorker } from './worker.js';
 export type RegisterCommand = (program: Command, io: CliIO, result: CommandResult) => void;
 
 /** Every CLI command, in one explicit list (help lists them in this order). */
-export const commands: RegisterCommand[] = [registerAnalyze, registerAnalyzeCorpus, registerEnqueue, registerWorker, registerQueue];
+export const commands: RegisterCommand[] = [registerAnalyze, registerAnalyzeCorpus, registerEnqueue, registerWorker, registerQueue, registerEval, registerTrain];
