@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { delimiter } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
@@ -181,4 +181,23 @@ export function defaultGazetteer(): Gazetteer {
     defaultG = loadGazetteer(extra);
   }
   return defaultG;
+}
+
+const byFiles = new Map<string, Gazetteer>();
+
+/**
+ * The gazetteer for an analyzer's configuration: the default one, plus a `gazetteer.yaml` found in
+ * any of the config's lexicon directories (so users extend actors the way they extend word lists).
+ */
+export function gazetteerFor(config?: { lexicons: readonly string[] }): Gazetteer {
+  const files = (config?.lexicons ?? []).map((d) => join(d, 'gazetteer.yaml')).filter((f) => existsSync(f));
+  if (files.length === 0) return defaultGazetteer();
+  const key = files.join(delimiter);
+  let g = byFiles.get(key);
+  if (!g) {
+    const extra = (process.env.FRAMEWISE_GAZETTEER ?? '').split(delimiter).filter(Boolean);
+    g = loadGazetteer([...extra, ...files]);
+    byFiles.set(key, g);
+  }
+  return g;
 }

@@ -4,7 +4,7 @@ import { analyseSourcing } from '../sourcing/analyse.js';
 import { loadedAt } from '../sourcing/classify.js';
 import { lower, punctChar } from '../sourcing/words.js';
 import type { Doc } from '../text/segment.js';
-import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
+import { defaultGazetteer, gazetteerFor, type Gazetteer } from './gazetteer.js';
 import { findMentions, type HeuristicActor, type Mention } from './mentions.js';
 import { decideRole, portrayalCues, type RoleCue } from './portrayal.js';
 import type { ActorSummary } from './types.js';
@@ -104,6 +104,6 @@ export function buildActors(ctx: LayerContext, g: Gazetteer = defaultGazetteer()
 export const actorsLayer: ReportLayer = {
   name: 'actors',
   apply(ctx) {
-    ctx.report.actors = buildActors(ctx);
+    ctx.report.actors = buildActors(ctx, gazetteerFor(ctx.config));
   },
 };

@@ -1,7 +1,7 @@
 import type { LayerContext, ReportLayer } from '../analysis/layers.js';
 import type { SpanRef } from '../core/report.js';
 import { analyseActors } from '../actors/layer.js';
-import { defaultGazetteer, type Gazetteer } from '../actors/gazetteer.js';
+import { defaultGazetteer, gazetteerFor, type Gazetteer } from '../actors/gazetteer.js';
 import { analyseSourcing } from '../sourcing/analyse.js';
 import { displaySource } from '../sourcing/layer.js';
 import { detectClaims, type PartyInfo } from './detect.js';
@@ -45,6 +45,6 @@ export function buildClaims(ctx: LayerContext, g: Gazetteer = defaultGazetteer()
 export const claimsLayer: ReportLayer = {
   name: 'claims',
   apply(ctx) {
-    ctx.report.claims = buildClaims(ctx);
+    ctx.report.claims = buildClaims(ctx, gazetteerFor(ctx.config));
   },
 };

@@ -2,6 +2,9 @@ import pc from 'picocolors';
 import type { Report } from '../../core/report.js';
 import { CATEGORIES, techniqueInfo } from '../../core/taxonomy.js';
 import { categoryPaint } from './colors.js';
+import { sourcingSection } from '../../sourcing/pretty.js';
+import { claimsSection } from '../../claims/pretty.js';
+import { actorsSection } from '../../actors/pretty.js';
 
 export interface PrettyOptions {
   colors: boolean;
@@ -10,7 +13,7 @@ export interface PrettyOptions {
 
 /** Extra sections (frame bar, intensity gauge, sourcing...) contributed by report layers. */
 export type PrettySection = (report: Report, colors: boolean) => string | null;
-export const prettySections: PrettySection[] = [];
+export const prettySections: PrettySection[] = [sourcingSection, claimsSection, actorsSection];
 
 /**
  * The text with every finding highlighted in its category's colour and numbered, then a legend and

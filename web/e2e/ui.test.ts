@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/analysis/analyzer.js';
+import { startServer, type RunningServer } from '../../src/server/start.js';
+import { artifact, buildWebUi, chromiumMissing, launchChromium } from './browser.js';
+
+/**
+ * The real server on a temp SQLite file, the real UI built by vite, driven in Debian's Chromium.
+ * Screenshots go to test-artifacts/e2e/.
+ */
+
+// Written for this test: two outlets covering the same invented border incident.
+const ARTICLE =
+  'Border clash at the river\n\n' +
+  'The brutal Sylvanian regime sent its thugs across the river on Sunday, Freedonian officials said.\n' +
+  'Critics argue the ruthless raid was a shameful disaster for the region.\n\n' +
+  'Sylvania said its patrol had crossed by mistake and offered talks.';
+
+const CORPUS = [
+  { outlet: 'Northland Herald', tags: ['camp:north'], title: 'Thugs cross the river', text: 'The barbaric Sylvanian regime and its thugs crossed the river again. A shameful, cowardly raid.' },
+  { outlet: 'Northland Herald', tags: ['camp:north'], title: 'Regime lies again', text: 'The ruthless regime lied about the raid, and its brutal thugs laughed at the victims.' },
+  { outlet: 'Southland Voice', tags: ['camp:south'], title: 'Freedonian provocation', text: 'The brutal Freedonian junta provoked the clash with its cowardly lies, a shameful act.' },
+  { outlet: 'Meridian Wire', tags: ['wire'], title: 'Patrols meet at river', text: 'Patrols from Freedonia and Sylvania met at the river on Sunday. Officials said talks would follow.' },
+  { outlet: 'Meridian Wire', tags: ['wire'], title: 'Talks set for Monday', text: 'Delegations will meet on Monday to discuss the crossing, the two foreign ministries said.' },
+];
+
+const HOSTILE_TITLE = '<img src=x onerror="window.__pwnedTitle=1">Hostile';
+const HOSTILE_TEXT = 'Plain words, then <script>window.__pwned = 1</script> and <b>bold?</b> <img src=x onerror="window.__pwnedImg=1"> and the brutal regime.';
+
+describe.skipIf(chromiumMissing())('web UI in Chromium', () => {
+  let dir: string;
+  let webRoot: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const analyzer = new Analyzer({ model: null });
+  const ids: number[] = [];
+  let hostileId = 0;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'framewise-e2e-'));
+    webRoot = await buildWebUi();
+    server = await startServer({ port: 0, host: '127.0.0.1', db: join(dir, 'e2e.db'), analyzer, webRoot });
+    for (const doc of CORPUS) {
+      const res = await server.app.inject({ method: 'POST', url: '/api/documents', payload: doc });
+      ids.push(res.json().id);
+    }
+    hostileId = (await server.app.inject({ method: 'POST', url: '/api/documents', payload: { title: HOSTILE_TITLE, outlet: 'Meridian Wire', text: HOSTILE_TEXT } })).json().id;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(dirname(webRoot), { recursive: true, force: true });
+  });
+
+  /** Distinct finding ids shown in the text (a finding split by overlaps is still one highlight). */
+  const shownFindingIds = (p: Page, scope = '[data-testid=doc-text]') =>
+    p.$$eval(`${scope} mark.hl`, (marks) => [...new Set(marks.flatMap((m) => (m as HTMLElement).dataset.findings!.split(' ')))]);
+
+  it('highlights every finding of a pasted text and shows totals', async () => {
+    const expected = analyzer.analyze(ARTICLE);
+    expect(expected.findings.length).toBeGreaterThan(3);
+    await page.goto(server.url);
+    await page.fill('#text-input', ARTICLE);
+    await page.click('#analyze-button');
+    await page.waitForSelector('[data-testid=total-findings]');
+    expect(await page.textContent('[data-testid=total-findings]')).toBe(String(expected.findings.length));
+    expect((await shownFindingIds(page)).sort()).toEqual(expected.findings.map((f) => f.id).sort());
+    // The text is shown exactly as pasted.
+    expect(await page.$eval('[data-testid=doc-text]', (el) => el.textContent)).toBe(ARTICLE);
+    await page.screenshot({ path: artifact('analyze.png'), fullPage: true });
+  });
+
+  it('opens a tooltip with technique, reason, confidence and rule', async () => {
+    const brutal = analyzer.analyze(ARTICLE).findings.find((f) => f.text === 'brutal')!;
+    expect(brutal).toBeDefined();
+    await page.hover(`mark.hl[data-findings~="${brutal.id}"]`);
+    const tip = page.locator('#tooltip');
+    await tip.waitFor({ state: 'visible' });
+    const text = (await tip.textContent())!;
+    expect(text).toContain(brutal.message);
+    expect(text).toContain(brutal.ruleId);
+    expect(text).toContain(`confidence ${Math.round(brutal.confidence * 100)}%`);
+    await page.screenshot({ path: artifact('tooltip.png') });
+    await page.mouse.move(5, 5);
+    await tip.waitFor({ state: 'hidden' });
+  });
+
+  it('filters highlights from the legend', async () => {
+    const report = analyzer.analyze(ARTICLE);
+    const category = report.findings[0]!.category;
+    const others = report.findings.filter((f) => f.category !== category).map((f) => f.id).sort();
+    await page.click(`.legend button[data-category="${category}"]`);
+    expect((await shownFindingIds(page)).sort()).toEqual(others);
+    expect(await page.textContent('.shown-count')).toBe(` (${others.length} shown)`);
+    await page.click(`.legend button[data-category="${category}"]`);
+    expect((await shownFindingIds(page)).length).toBe(report.findings.length);
+  });
+
+  it('lists the corpus and draws the outlet comparison charts', async () => {
+    await page.goto(`${server.url}#/corpus`);
+    await page.waitForSelector('[data-testid=chart-rate] canvas');
+    await page.waitForSelector('[data-testid=significant]');
+    expect(await page.$$eval('[data-testid=doc-list] tbody tr', (rows) => rows.length)).toBe(CORPUS.length + 1);
+    expect(await page.textContent('[data-testid=page-info]')).toBe(`1–${CORPUS.length + 1} of ${CORPUS.length + 1}`);
+    // chart.js drew something: the canvas is sized and not blank.
+    const drawn = await page.$eval('[data-testid=chart-rate] canvas', (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let ink = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
+      return { width: canvas.width, ink };
+    });
+    expect(drawn.width).toBeGreaterThan(100);
+    expect(drawn.ink).toBeGreaterThan(500);
+    await page.screenshot({ path: artifact('corpus.png'), fullPage: true });
+
+    await page.fill('#filter-outlet', 'Northland Herald');
+    await page.click('.filters button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=page-info]')?.textContent === '1–2 of 2');
+  });
+
+  it('shows a document containing HTML and script as text, running nothing', async () => {
+    await page.goto(`${server.url}#/doc/${hostileId}`);
+    await page.waitForSelector('[data-testid=doc-text]');
+    expect(await page.$eval('[data-testid=doc-text]', (el) => el.textContent)).toBe(HOSTILE_TEXT);
+    expect(await page.textContent('[data-testid=doc-title]')).toBe(HOSTILE_TITLE);
+    expect(await page.$$eval('main script, main img, main b', (els) => els.length)).toBe(0);
+    expect(await page.evaluate(() => [(window as any).__pwned, (window as any).__pwnedImg, (window as any).__pwnedTitle])).toEqual([undefined, undefined, undefined]);
+    await page.screenshot({ path: artifact('hostile.png'), fullPage: true });
+  });
+
+  it('puts two documents side by side', async () => {
+    await page.goto(`${server.url}#/side?a=${ids[0]}&b=${ids[2]}`);
+    await page.waitForSelector('[data-testid=side-a] [data-testid=doc-text]');
+    await page.waitForSelector('[data-testid=side-b] [data-testid=doc-text]');
+    expect(await page.$eval('[data-testid=side-a] [data-testid=doc-text]', (el) => el.textContent)).toBe(CORPUS[0]!.text);
+    expect(await page.$eval('[data-testid=side-b] [data-testid=doc-text]', (el) => el.textContent)).toBe(CORPUS[2]!.text);
+    await page.waitForSelector('[data-testid=side-summary]');
+    await page.screenshot({ path: artifact('side-by-side.png'), fullPage: true });
+  });
+});

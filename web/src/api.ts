@@ -1,0 +1,68 @@
+import type { Comparison, DocumentComparison, GroupBy } from '../../src/compare/types.js';
+import type { Report } from '../../src/core/report.js';
+import type { TechniqueId } from '../../src/core/taxonomy.js';
+import type { DocumentSummary, StoredDocument } from '../../src/store/types.js';
+
+/** The UI's only way to the server: typed calls to the HTTP API. */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const TOKEN_KEY = 'framewise.token';
+export const tokenStore = {
+  get: (): string => localStorage.getItem(TOKEN_KEY) ?? '',
+  set: (v: string) => (v ? localStorage.setItem(TOKEN_KEY, v) : localStorage.removeItem(TOKEN_KEY)),
+};
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const token = tokenStore.get();
+  if (token && method !== 'GET') headers.authorization = `Bearer ${token}`;
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = (data as { error?: { message?: string; field?: string } } | null)?.error;
+    const hint = res.status === 401 ? ' (set the API token at the top right)' : '';
+    throw new ApiError(res.status, (err?.message ?? `HTTP ${res.status}`) + hint, err?.field);
+  }
+  return data as T;
+}
+
+export interface DocumentFilterParams {
+  outlet?: string;
+  tag?: string;
+  author?: string;
+  q?: string;
+}
+
+function query(params: object): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export type DocumentList = { total: number; limit: number; offset: number; items: DocumentSummary[] };
+export type DocumentWithReport = { document: StoredDocument; report: Report };
+
+export const api = {
+  analyze: (text: string, options: { techniques?: TechniqueId[]; minConfidence?: number } = {}) =>
+    call<Report>('POST', '/api/analyze', { text, ...options }),
+  createDocument: (doc: { text: string; title?: string; outlet?: string; author?: string; tags?: string[] }) =>
+    call<{ id: number; created: boolean; document: StoredDocument; report: Report }>('POST', '/api/documents', doc),
+  listDocuments: (filter: DocumentFilterParams, page: { limit: number; offset: number }) =>
+    call<DocumentList>('GET', `/api/documents${query({ ...filter, ...page })}`),
+  getDocument: (id: number) => call<DocumentWithReport>('GET', `/api/documents/${id}`),
+  deleteDocument: (id: number) => call<void>('DELETE', `/api/documents/${id}`),
+  compareGroups: (by: GroupBy, filter: DocumentFilterParams) => call<Comparison>('GET', `/api/compare${query({ by, ...filter })}`),
+  compareDocuments: (a: number, b: number) => call<DocumentComparison>('GET', `/api/compare${query({ a, b })}`),
+};

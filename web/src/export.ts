@@ -1,0 +1,70 @@
+import type { Comparison, DocumentComparison } from '../../src/compare/types.js';
+import type { Report } from '../../src/core/report.js';
+
+/** CSV and JSON exports of what the UI shows. Pure functions (tested in node) plus a download helper. */
+
+type Cell = string | number | boolean | null | undefined;
+
+/**
+ * RFC 4180 quoting; cells a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)
+ * get a leading apostrophe, because exported text comes from arbitrary documents.
+ */
+export function toCsv(header: string[], rows: Cell[][]): string {
+  const cell = (v: Cell): string => {
+    if (v === null || v === undefined) return '';
+    let s = String(v);
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function findingsCsv(report: Report): string {
+  return toCsv(
+    ['technique', 'category', 'start', 'end', 'line', 'column', 'text', 'confidence', 'ruleId', 'source', 'message'],
+    report.findings.map((f) => [f.technique, f.category, f.start, f.end, f.line, f.column, f.text, f.confidence, f.ruleId, f.source, f.message]),
+  );
+}
+
+/** One row per group and technique: rates, ratio, interval, p and q values. */
+export function comparisonCsv(c: Comparison): string {
+  const rows: Cell[][] = [];
+  for (const g of c.groups) {
+    for (const t of g.techniques) {
+      rows.push([
+        c.by, g.key, g.documents, g.words, t.technique, t.category, t.count, t.ratePer1000Words, t.restCount, t.restRatePer1000Words,
+        t.rateRatio, t.ci95?.[0] ?? null, t.ci95?.[1] ?? null, t.pValue, t.qValue, t.significant, t.direction,
+      ]);
+    }
+  }
+  return toCsv(
+    ['by', 'group', 'documents', 'words', 'technique', 'category', 'count', 'ratePer1000Words', 'restCount', 'restRatePer1000Words', 'rateRatio', 'ci95Low', 'ci95High', 'pValue', 'qValue', 'significant', 'direction'],
+    rows,
+  );
+}
+
+export function documentComparisonCsv(c: DocumentComparison): string {
+  const rows: Cell[][] = [
+    ...c.techniques.map((t) => ['technique', t.technique, t.a, t.b]),
+    ...c.categories.map((t) => ['category', t.category, t.a, t.b]),
+    ...c.phrases.shared.map((p) => ['shared-phrase', p.phrase, p.a, p.b]),
+    ...c.phrases.onlyA.map((p) => ['only-a-phrase', p.phrase, p.a, p.b]),
+    ...c.phrases.onlyB.map((p) => ['only-b-phrase', p.phrase, p.a, p.b]),
+  ];
+  return toCsv(['kind', 'name', `a (${c.a.id ?? 'a'})`, `b (${c.b.id ?? 'b'})`], rows);
+}
+
+export function download(filename: string, content: string, type: 'application/json' | 'text/csv'): void {
+  const url = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}

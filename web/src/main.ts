@@ -1,0 +1,30 @@
+import { tokenStore } from './api.js';
+import { destroyCharts } from './charts.js';
+import { analyzePage } from './pages/analyze.js';
+import { corpusPage } from './pages/corpus.js';
+import { documentPage } from './pages/document.js';
+import { sideBySidePage } from './pages/side-by-side.js';
+import { hideTooltip } from './tooltip.js';
+import './styles.css';
+
+/** Hash routes: #/analyze, #/corpus?filters, #/doc/ID, #/side?a=ID&b=ID. */
+async function route(): Promise<void> {
+  const root = document.getElementById('app')!;
+  destroyCharts();
+  hideTooltip(true);
+  const path = location.hash.replace(/^#/, '').split('?')[0] || '/analyze';
+  const section = path.split('/')[1] ?? 'analyze';
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) a.classList.toggle('active', a.dataset.nav === (section === 'doc' ? 'corpus' : section));
+  const doc = /^\/doc\/(\d+)$/.exec(path);
+  if (doc) return documentPage(root, Number(doc[1]));
+  if (path === '/corpus') return corpusPage(root);
+  if (path === '/side') return sideBySidePage(root);
+  return analyzePage(root);
+}
+
+const token = document.getElementById('api-token') as HTMLInputElement;
+token.value = tokenStore.get();
+token.addEventListener('change', () => tokenStore.set(token.value.trim()));
+
+window.addEventListener('hashchange', () => void route());
+void route();

@@ -1,0 +1,200 @@
+import type { Comparison, GroupBy } from '../../../src/compare/types.js';
+import { api, type DocumentFilterParams } from '../api.js';
+import { mixChart, rateChart, techniqueChart } from '../charts.js';
+import { fmt, h, pct, replace } from '../dom.js';
+import { comparisonCsv, download, json } from '../export.js';
+import { swatch } from '../report-view.js';
+import { techniqueName } from '../taxonomy.js';
+import { errorBox, go, hashParams, loading } from '../ui.js';
+import { CATEGORY_NAME } from '../colors.js';
+
+const PAGE = 20;
+const FILTERS = ['outlet', 'tag', 'author', 'q'] as const;
+
+/** The corpus: documents with filters and paging, then a comparison of groups with charts. */
+export async function corpusPage(root: HTMLElement): Promise<void> {
+  const params = hashParams();
+  const filter: DocumentFilterParams = {};
+  for (const k of FILTERS) if (params.get(k)) filter[k] = params.get(k)!;
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const by = (['outlet', 'tag', 'author'].includes(params.get('by') ?? '') ? params.get('by') : 'outlet') as GroupBy;
+
+  const navigate = (changes: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams();
+    for (const k of FILTERS) if (filter[k]) next.set(k, filter[k]!);
+    next.set('by', by);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    if (next.get('offset') === '0') next.delete('offset');
+    go(`#/corpus?${next}`);
+  };
+
+  const inputs = Object.fromEntries(FILTERS.map((k) => [k, h('input', { name: k, id: `filter-${k}`, value: filter[k] ?? '', placeholder: k === 'q' ? 'text contains' : k })])) as Record<
+    (typeof FILTERS)[number],
+    HTMLInputElement
+  >;
+  const filterForm = h(
+    'form',
+    {
+      class: 'filters row',
+      on: {
+        submit: (ev) => {
+          ev.preventDefault();
+          navigate({ ...Object.fromEntries(FILTERS.map((k) => [k, inputs[k].value.trim()])), offset: 0 });
+        },
+      },
+    },
+    FILTERS.map((k) => inputs[k]),
+    h('button', { type: 'submit' }, 'Filter'),
+    h('button', { type: 'button', class: 'secondary', on: { click: () => go('#/corpus') } }, 'Clear'),
+  );
+
+  const list = h('div', { class: 'doc-list', data: { testid: 'doc-list' } }, loading());
+  const comparison = h('div', { class: 'comparison', data: { testid: 'comparison' } }, loading());
+  const bySelect = h(
+    'select',
+    { id: 'compare-by', on: { change: () => navigate({ by: bySelect.value }) } },
+    (['outlet', 'tag', 'author'] as const).map((k) => h('option', { value: k, selected: k === by ? 'selected' : undefined }, k)),
+  );
+
+  replace(
+    root,
+    h('h1', null, 'Corpus'),
+    filterForm,
+    list,
+    h('h2', null, 'Compare ', bySelect, h('span', { class: 'muted small' }, ' (documents matching the filters)')),
+    comparison,
+  );
+
+  await Promise.all([renderList(list, filter, offset, navigate), renderComparison(comparison, by, filter)]);
+}
+
+async function renderList(box: HTMLElement, filter: DocumentFilterParams, offset: number, navigate: (c: Record<string, string | number | undefined>) => void): Promise<void> {
+  try {
+    const page = await api.listDocuments(filter, { limit: PAGE, offset });
+    if (page.total === 0) return replace(box, h('p', { class: 'muted' }, 'No documents match. Add some from the Analyze page, or run `framewise ingest`.'));
+    const chosen = new Set<number>();
+    const sideBtn = h('button', { type: 'button', id: 'side-by-side-button', disabled: true }, 'Side by side (pick 2)');
+    sideBtn.addEventListener('click', () => {
+      const [a, b] = [...chosen];
+      go(`#/side?a=${a}&b=${b}`);
+    });
+    const pick = (id: number) => (ev: Event) => {
+      const on = (ev.target as HTMLInputElement).checked;
+      if (on) chosen.add(id);
+      else chosen.delete(id);
+      sideBtn.disabled = chosen.size !== 2;
+    };
+    replace(
+      box,
+      h(
+        'table',
+        { class: 'docs' },
+        h('thead', null, h('tr', null, ['', 'Title', 'Outlet', 'Author', 'Published', 'Words', 'Tags'].map((c) => h('th', null, c)))),
+        h(
+          'tbody',
+          null,
+          page.items.map((d) =>
+            h(
+              'tr',
+              { data: { id: d.id } },
+              h('td', null, h('input', { type: 'checkbox', aria: { label: `select document ${d.id}` }, on: { change: pick(d.id) } })),
+              h('td', null, h('a', { href: `#/doc/${d.id}` }, d.title || `Document ${d.id}`)),
+              h('td', null, d.outlet ?? ''),
+              h('td', null, d.author ?? ''),
+              h('td', null, d.publishedAt ?? ''),
+              h('td', { class: 'num' }, fmt(d.words)),
+              h('td', null, d.tags.map((t) => h('span', { class: 'tag' }, t))),
+            ),
+          ),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'row pager' },
+        h('button', { type: 'button', class: 'secondary', disabled: offset === 0, on: { click: () => navigate({ offset: Math.max(0, offset - PAGE) }) } }, '← Previous'),
+        h('span', { class: 'muted', data: { testid: 'page-info' } }, `${offset + 1}–${offset + page.items.length} of ${page.total}`),
+        h('button', { type: 'button', class: 'secondary', disabled: offset + PAGE >= page.total, on: { click: () => navigate({ offset: offset + PAGE }) } }, 'Next →'),
+        sideBtn,
+      ),
+    );
+  } catch (e) {
+    replace(box, errorBox(e));
+  }
+}
+
+async function renderComparison(box: HTMLElement, by: GroupBy, filter: DocumentFilterParams): Promise<void> {
+  let c: Comparison;
+  try {
+    c = await api.compareGroups(by, filter);
+  } catch (e) {
+    return replace(box, errorBox(e));
+  }
+  if (c.groups.length === 0) return replace(box, h('p', { class: 'muted' }, `No analysed documents with a${by === 'outlet' ? 'n' : ''} ${by} to compare.`));
+  const canvas = () => h('canvas', { role: 'img' });
+  const rate = canvas();
+  const mix = canvas();
+  const tech = canvas();
+  rate.setAttribute('aria-label', `Findings per 1,000 words by ${by}`);
+  mix.setAttribute('aria-label', `Category mix by ${by}`);
+  tech.setAttribute('aria-label', `Technique rates by ${by}`);
+  replace(
+    box,
+    h(
+      'p',
+      { class: 'muted' },
+      `${c.totals.documents} documents, ${fmt(c.totals.words)} words, ${c.totals.findings} findings (${fmt(c.totals.ratePer1000Words, 1)} per 1,000 words). `,
+      `Each group is tested against the rest of the corpus; ★ marks differences significant at a false discovery rate of ${c.alpha}. `,
+      h('span', { class: 'method', title: c.method }, 'How?'),
+      h(
+        'span',
+        { class: 'exports' },
+        h('button', { type: 'button', class: 'secondary', on: { click: () => download(`compare-by-${by}.json`, json(c), 'application/json') } }, 'Export JSON'),
+        h('button', { type: 'button', class: 'secondary', on: { click: () => download(`compare-by-${by}.csv`, comparisonCsv(c), 'text/csv') } }, 'Export CSV'),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'charts' },
+      h('figure', { class: 'chart', data: { testid: 'chart-rate' } }, h('figcaption', null, `Findings per 1,000 words by ${by}`), h('div', { class: 'canvas-box' }, rate)),
+      h('figure', { class: 'chart', data: { testid: 'chart-mix' } }, h('figcaption', null, `Category mix by ${by}`), h('div', { class: 'canvas-box' }, mix)),
+      h('figure', { class: 'chart wide', data: { testid: 'chart-techniques' } }, h('figcaption', null, 'Most frequent techniques (dark border: significant difference from the rest)'), h('div', { class: 'canvas-box' }, tech)),
+    ),
+    significantTable(c),
+  );
+  rateChart(rate, c);
+  mixChart(mix, c);
+  techniqueChart(tech, c);
+}
+
+function significantTable(c: Comparison): HTMLElement {
+  const rows = c.groups.flatMap((g) => g.significant.map((t) => ({ g, t })));
+  if (rows.length === 0) return h('p', { class: 'muted', data: { testid: 'significant' } }, 'No difference between groups is significant at this corpus size.');
+  const ci = (x: [number, number | null] | null) => (x ? `${fmt(x[0], 2)}–${x[1] === null ? '∞' : fmt(x[1], 2)}` : '');
+  return h(
+    'table',
+    { class: 'significant', data: { testid: 'significant' } },
+    h('caption', null, 'Significant differences'),
+    h('thead', null, h('tr', null, [c.by, 'Technique', 'Rate', 'Rest', 'Ratio (95% CI)', 'q', ''].map((x) => h('th', null, x)))),
+    h(
+      'tbody',
+      null,
+      rows.map(({ g, t }) =>
+        h(
+          'tr',
+          null,
+          h('td', null, g.key),
+          h('td', { title: CATEGORY_NAME[t.category] }, swatch(t.category), techniqueName(t.technique)),
+          h('td', { class: 'num' }, fmt(t.ratePer1000Words, 1)),
+          h('td', { class: 'num' }, fmt(t.restRatePer1000Words, 1)),
+          h('td', { class: 'num' }, t.rateRatio === null ? '' : `${fmt(t.rateRatio, 2)} (${ci(t.ci95)})`),
+          h('td', { class: 'num' }, t.qValue < 0.001 ? '<0.001' : fmt(t.qValue, 3)),
+          h('td', { class: t.direction === 'higher' ? 'up' : 'down' }, t.direction === 'higher' ? '★ ▲ higher' : '★ ▼ lower'),
+        ),
+      ),
+    ),
+    h('tfoot', null, h('tr', null, h('td', { colspan: 7, class: 'muted small' }, `Share of findings: ${c.groups.map((g) => `${g.key} ${pct(g.findings / Math.max(1, c.totals.findings))}`).join(', ')}`))),
+  );
+}

@@ -1,0 +1,189 @@
+import type { Finding } from '../../src/core/finding.js';
+import type { Report } from '../../src/core/report.js';
+import { CATEGORY_COLOR, CATEGORY_NAME, withAlpha } from './colors.js';
+import { fmt, h, pct, replace, type Child } from './dom.js';
+import { download, findingsCsv, json } from './export.js';
+import { splitIntoPieces } from './highlight.js';
+import { renderPanels } from './panels/index.js';
+import { CATEGORIES, techniqueDefinition, techniqueName, type CategoryId, type TechniqueId } from './taxonomy.js';
+import { attachTooltip } from './tooltip.js';
+
+export interface ReportViewOptions {
+  /** Base name for exported files. */
+  name?: string;
+  /** Side-by-side columns: no findings table, no export buttons. */
+  compact?: boolean;
+}
+
+/**
+ * A report as a reader sees it: totals, a legend that filters, the text with every finding
+ * highlighted in its category colour (tooltip per span), layer panels, and the list of findings.
+ */
+export function renderReport(text: string, report: Report, options: ReportViewOptions = {}): HTMLElement {
+  const hiddenCategories = new Set<CategoryId>();
+  const hiddenTechniques = new Set<TechniqueId>();
+  const visible = (f: Finding) => !hiddenCategories.has(f.category) && !hiddenTechniques.has(f.technique);
+
+  const textBox = h('div', { class: 'doc-text', data: { testid: 'doc-text' } });
+  const legend = h('div', { class: 'legend', data: { testid: 'legend' } });
+  const shown = h('span', { class: 'shown-count' });
+
+  const redraw = () => {
+    const findings = report.findings.filter(visible);
+    renderText(textBox, text, findings);
+    renderLegend(legend, report, hiddenCategories, hiddenTechniques, redraw);
+    shown.textContent = findings.length === report.findings.length ? '' : ` (${findings.length} shown)`;
+  };
+  redraw();
+
+  const name = options.name ?? 'framewise-report';
+  const exports = options.compact
+    ? null
+    : h(
+        'div',
+        { class: 'exports' },
+        h('button', { type: 'button', class: 'secondary', on: { click: () => download(`${name}.json`, json(report), 'application/json') } }, 'Export JSON'),
+        h('button', { type: 'button', class: 'secondary', on: { click: () => download(`${name}.csv`, findingsCsv(report), 'text/csv') } }, 'Export CSV'),
+      );
+
+  return h(
+    'section',
+    { class: `report${options.compact ? ' compact' : ''}`, data: { testid: 'report' } },
+    h(
+      'div',
+      { class: 'totals', data: { testid: 'totals' } },
+      h('strong', { data: { testid: 'total-findings' } }, String(report.counts.total)),
+      ` finding${report.counts.total === 1 ? '' : 's'}`,
+      shown,
+      ` · ${fmt(report.words)} words · ${fmt(report.ratePer1000Words, 1)} per 1,000 words · ${report.sentences} sentence${report.sentences === 1 ? '' : 's'}`,
+      report.errors.length ? h('span', { class: 'warn' }, ` · ${report.errors.length} detector error(s): ${report.errors.map((e) => e.detector).join(', ')}`) : null,
+      exports,
+    ),
+    legend,
+    textBox,
+    renderPanels(report),
+    options.compact ? null : findingsTable(report),
+  );
+}
+
+function renderText(box: HTMLElement, text: string, findings: Finding[]): void {
+  const nodes: Child[] = [];
+  for (const piece of splitIntoPieces(text.length, findings)) {
+    const slice = text.slice(piece.start, piece.end);
+    if (piece.covering.length === 0) {
+      nodes.push(slice);
+      continue;
+    }
+    const main = piece.covering[0]!;
+    const color = CATEGORY_COLOR[main.category];
+    const mark = h(
+      'mark',
+      {
+        class: `hl${piece.covering.length > 1 ? ' multi' : ''}`,
+        tabindex: 0,
+        data: { findings: piece.covering.map((f) => f.id).join(' '), technique: main.technique, category: main.category },
+        aria: { label: `${slice}: ${piece.covering.map((f) => techniqueName(f.technique)).join(', ')}` },
+        style: { background: withAlpha(color, 0.22), borderBottomColor: color },
+      },
+      slice,
+    );
+    attachTooltip(mark, () => piece.covering.map(tooltipEntry));
+    nodes.push(mark);
+  }
+  replace(box, ...nodes);
+}
+
+function tooltipEntry(f: Finding): HTMLElement {
+  return h(
+    'div',
+    { class: 'tip-entry', data: { testid: 'tooltip-entry' } },
+    h('div', { class: 'tip-title' }, swatch(f.category), h('strong', null, techniqueName(f.technique)), h('span', { class: 'muted' }, ` · ${CATEGORY_NAME[f.category]}`)),
+    h('div', { class: 'tip-text' }, '“', f.text, '”'),
+    h('div', null, f.message),
+    h('div', { class: 'muted small' }, techniqueDefinition(f.technique)),
+    f.evidence?.length ? h('ul', { class: 'evidence' }, f.evidence.map((e) => h('li', null, h('span', { class: 'muted' }, `${e.label}: `), e.text))) : null,
+    h('div', { class: 'tip-meta' }, `confidence ${pct(f.confidence)} · ${f.source} · `, h('code', null, f.ruleId), ` · line ${f.line}:${f.column}`),
+  );
+}
+
+export function swatch(category: CategoryId): HTMLElement {
+  return h('span', { class: 'swatch', style: { background: CATEGORY_COLOR[category] }, aria: { hidden: 'true' } });
+}
+
+function renderLegend(box: HTMLElement, report: Report, hiddenCats: Set<CategoryId>, hiddenTechs: Set<TechniqueId>, redraw: () => void): void {
+  const used = CATEGORIES.filter((c) => report.counts.byCategory[c] > 0);
+  if (used.length === 0) {
+    replace(box, h('p', { class: 'muted' }, 'No persuasion techniques found.'));
+    return;
+  }
+  const toggle = <T>(set: Set<T>, v: T) => () => {
+    if (set.has(v)) set.delete(v);
+    else set.add(v);
+    redraw();
+  };
+  replace(
+    box,
+    h('span', { class: 'legend-hint muted' }, 'Click to show or hide:'),
+    used.map((c) => {
+      const techniques = (Object.entries(report.counts.byTechnique) as Array<[TechniqueId, number]>).filter(
+        ([id, n]) => n > 0 && report.findings.some((f) => f.technique === id && f.category === c),
+      );
+      return h(
+        'div',
+        { class: 'legend-group' },
+        h(
+          'button',
+          { type: 'button', class: `chip${hiddenCats.has(c) ? ' off' : ''}`, aria: { pressed: String(!hiddenCats.has(c)) }, data: { category: c }, on: { click: toggle(hiddenCats, c) } },
+          swatch(c),
+          `${CATEGORY_NAME[c]} `,
+          h('span', { class: 'count' }, String(report.counts.byCategory[c])),
+        ),
+        techniques.map(([id, n]) =>
+          h(
+            'button',
+            {
+              type: 'button',
+              class: `chip small${hiddenTechs.has(id) || hiddenCats.has(c) ? ' off' : ''}`,
+              title: techniqueDefinition(id),
+              aria: { pressed: String(!hiddenTechs.has(id)) },
+              data: { technique: id },
+              on: { click: toggle(hiddenTechs, id) },
+            },
+            `${techniqueName(id)} `,
+            h('span', { class: 'count' }, String(n)),
+          ),
+        ),
+      );
+    }),
+  );
+}
+
+function findingsTable(report: Report): HTMLElement | null {
+  if (report.findings.length === 0) return null;
+  return h(
+    'details',
+    { class: 'findings' },
+    h('summary', null, `All findings (${report.findings.length})`),
+    h(
+      'table',
+      null,
+      h('thead', null, h('tr', null, ['Where', 'Technique', 'Text', 'Confidence', 'Rule', 'Why'].map((c) => h('th', null, c)))),
+      h(
+        'tbody',
+        null,
+        report.findings.map((f) =>
+          h(
+            'tr',
+            null,
+            h('td', { class: 'num' }, `${f.line}:${f.column}`),
+            h('td', null, swatch(f.category), techniqueName(f.technique)),
+            h('td', null, f.text),
+            h('td', { class: 'num' }, pct(f.confidence)),
+            h('td', null, h('code', null, f.ruleId)),
+            h('td', null, f.message),
+          ),
+        ),
+      ),
+    ),
+  );
+}
