@@ -106,3 +106,28 @@ describe('ingestPaths', () => {
     await store.close();
   });
 });
+
+describe('analyseMissing', () => {
+  it('analyses only stored documents without an analysis for the engine, within the filter', async () => {
+    const { analyseMissing } = await import('./analyse.js');
+    const analyzer = stableAnalyzer();
+    const store = await openSqliteStore(join(dir, 'missing.db'));
+    await store.insertDocuments([
+      { text: 'A vile plan.', tags: ['x'] },
+      { text: 'A calm plan.', tags: ['y'] },
+      { text: 'A brutal plan.', tags: ['x'] },
+    ]);
+    const key = engineKeyOf(analyzer.engine);
+    const seen: Array<[number, number]> = [];
+    const r = await analyseMissing(store, analyzer, { tag: 'x' }, { batchSize: 1, onProgress: (d, t) => seen.push([d, t]) });
+    expect(r).toEqual({ engineKey: key, analysed: 2, problems: [] });
+    expect(seen).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    expect(await store.documentsNeedingAnalysis(key)).toHaveLength(1);
+    expect((await analyseMissing(store, analyzer)).analysed).toBe(1);
+    expect((await analyseMissing(store, analyzer)).analysed).toBe(0);
+    await store.close();
+  });
+});

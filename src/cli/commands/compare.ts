@@ -1,0 +1,93 @@
+import { Option, type Command } from 'commander';
+import { Analyzer } from '../../analysis/analyzer.js';
+import { UserError } from '../../core/errors.js';
+import { comparisonToCsv, comparisonToTable } from '../../compare/format.js';
+import { compareGroups } from '../../compare/groups.js';
+import { GROUP_BY, type GroupBy } from '../../compare/types.js';
+import { analyseMissing } from '../../ingest/analyse.js';
+import { openStore } from '../../store/open.js';
+import { engineKeyOf, type DocumentFilter } from '../../store/types.js';
+import type { CliIO } from '../io.js';
+import type { CommandResult } from '../main.js';
+import { resolveConfig } from './analyze.js';
+
+const WHERE_KEYS = ['outlet', 'author', 'tag', 'q', 'from', 'to'] as const;
+
+/** `--where key=value` pairs to a DocumentFilter; a repeated key is an error (filters AND together). */
+export function parseWhere(pairs: readonly string[]): DocumentFilter {
+  const filter: DocumentFilter = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UserError(`--where: expected key=value, got "${pair}"`, { field: 'where' });
+    const key = pair.slice(0, eq).trim();
+    const value = pair.slice(eq + 1).trim();
+    if (!(WHERE_KEYS as readonly string[]).includes(key)) throw new UserError(`--where: unknown key "${key}" (use ${WHERE_KEYS.join(', ')})`, { field: 'where' });
+    if (value === '') throw new UserError(`--where: empty value for "${key}"`, { field: 'where' });
+    const k = key as (typeof WHERE_KEYS)[number];
+    if (filter[k] !== undefined) throw new UserError(`--where: "${key}" given twice`, { field: 'where' });
+    if ((k === 'from' || k === 'to') && !/^\d{4}(-\d{2}(-\d{2})?)?/.test(value)) throw new UserError(`--where: ${key} must be a date like 2024-03-01, got "${value}"`, { field: 'where' });
+    filter[k] = value;
+  }
+  return filter;
+}
+
+interface CompareFlags {
+  by: GroupBy;
+  where: string[];
+  format: 'table' | 'json' | 'csv';
+  db?: string;
+  tagPrefix?: string;
+  top: string;
+  alpha: string;
+  config?: string;
+  model: boolean;
+  update: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerCompare(program: Command, io: CliIO, _result: CommandResult): void {
+  program
+    .command('compare')
+    .description('Compare groups of the stored corpus (outlets, tags, authors): technique rates and which differences are significant')
+    .addOption(new Option('--by <field>', 'group documents by').choices([...GROUP_BY]).makeOptionMandatory())
+    .option('--where <key=value>', `only documents matching (keys: ${WHERE_KEYS.join(', ')}; repeatable)`, collect, [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--db <path>', 'SQLite file or postgres:// URL (default: $FRAMEWISE_DB, else ./framewise.db)')
+    .option('--tag-prefix <prefix>', 'with --by tag: only tags starting with this, e.g. camp:')
+    .option('--top <n>', 'top techniques listed per group', '5')
+    .option('--alpha <x>', 'false discovery rate for significance', '0.05')
+    .option('-c, --config <file>', 'config file (default: ./framewise.config.json if present)')
+    .option('--no-model', 'rules only, without the trained model')
+    .option('--no-update', 'do not analyse stored documents that lack an analysis for the current engine')
+    .action(async (flags: CompareFlags) => {
+      const where = parseWhere(flags.where);
+      const top = Number(flags.top);
+      const alpha = Number(flags.alpha);
+      if (!Number.isInteger(top) || top < 0) throw new UserError(`--top: expected a non-negative integer, got "${flags.top}"`, { field: 'top' });
+      if (!(alpha > 0 && alpha < 1)) throw new UserError(`--alpha: expected a number between 0 and 1, got "${flags.alpha}"`, { field: 'alpha' });
+      const config = resolveConfig(flags.config);
+      if (!flags.model) config.model = false;
+      const analyzer = new Analyzer({ config });
+      const store = await openStore(flags.db);
+      try {
+        if (flags.update) {
+          const r = await analyseMissing(store, analyzer, where);
+          if (r.analysed > 0) io.err(`framewise: analysed ${r.analysed} stored documents with the current engine first\n`);
+          for (const p of r.problems) io.err(`framewise: ${p.location}: ${p.message}\n`);
+        }
+        const c = await compareGroups(store, engineKeyOf(analyzer.engine), {
+          by: flags.by,
+          where,
+          tagPrefix: flags.tagPrefix,
+          top,
+          alpha,
+        });
+        if (flags.format === 'json') io.out(JSON.stringify(c, null, 2) + '\n');
+        else if (flags.format === 'csv') io.out(comparisonToCsv(c));
+        else io.out(comparisonToTable(c));
+      } finally {
+        await store.close();
+      }
+    });
+}

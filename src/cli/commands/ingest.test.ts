@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TECHNIQUE_IDS } from '../../core/taxonomy.js';
+import { openSqliteStore } from '../../store/sqlite.js';
+import { STABLE_TECHNIQUES } from '../../store/test-support/analyzer.js';
+import { runCli } from '../test-io.js';
+
+const FIX = fileURLToPath(new URL('../../ingest/fixtures/', import.meta.url));
+let dir: string;
+let cfg: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fw-ingest-cli-'));
+  cfg = join(dir, 'cfg.json');
+  writeFileSync(cfg, JSON.stringify({ model: false, techniques: Object.fromEntries(TECHNIQUE_IDS.map((t) => [t, STABLE_TECHNIQUES.includes(t)])) }));
+  writeFileSync(join(dir, 'a.jsonl'), ['North', 'South'].map((o, i) => JSON.stringify({ text: `A ${i ? 'vile' : 'calm'} report from the ${o}.`, outlet: o })).join('\n') + '\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('framewise ingest', () => {
+  it('stores and analyses good inputs, names each bad one, exits 2, and skips everything on a rerun', async () => {
+    const db = join(dir, 'fw.db');
+    const r = await runCli(['ingest', '--db', db, '-c', cfg, '--tag', 'run:1', '--tag', 'src:fixtures', FIX, join(dir, 'a.jsonl')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('12 of 12 files: 12 documents read, 12 new, 0 already stored, 12 analysed, 12 failed');
+    expect(r.stdout).toContain(`store: ${db}`);
+    expect(r.stderr).toContain(`framewise: ${join(FIX, 'corpus.csv')}:3: row has 6 fields, the header has 5`);
+    expect(r.stderr).toContain(`framewise: ${join(FIX, 'binary.txt')}: looks like a binary file`);
+    expect(r.stderr).toContain(`framewise: warning: ${join(FIX, 'corpus.jsonl')}:7: date "sometime soon"`);
+
+    const again = await runCli(['ingest', '--db', db, '-c', cfg, '--json', join(dir, 'a.jsonl')]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ read: 2, added: 0, duplicates: 2, analysed: 0, failed: 0, db });
+
+    const store = await openSqliteStore(db);
+    expect(await store.countDocuments({ tag: 'src:fixtures' })).toBe(12);
+    expect((await store.listDocuments({ outlet: 'South' })).items[0]!.tags).toEqual(['run:1', 'src:fixtures']);
+    await store.close();
+  });
+
+  it('uses FRAMEWISE_DB when --db is absent, and stores without analysing on --no-analyze', async () => {
+    const db = join(dir, 'env.db');
+    process.env.FRAMEWISE_DB = db;
+    try {
+      const r = await runCli(['ingest', '--no-analyze', '--outlet', 'Desk', join(dir, 'a.jsonl')]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('2 new, 0 already stored, 0 analysed, 0 failed');
+    } finally {
+      delete process.env.FRAMEWISE_DB;
+    }
+    const store = await openSqliteStore(db);
+    expect((await store.listDocuments()).items.map((d) => [d.outlet, d.analysed])).toEqual([
+      ['South', false],
+      ['North', false],
+    ]);
+    await store.close();
+  });
+
+  it('refuses a bad batch size and a missing path list', async () => {
+    expect((await runCli(['ingest', '--db', join(dir, 'x.db'), '--batch-size', '0', FIX])).stderr).toContain('--batch-size: expected a positive integer');
+    expect((await runCli(['ingest'])).code).toBe(2);
+  });
+});

@@ -1,0 +1,106 @@
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { Analyzer } from '../../analysis/analyzer.js';
+import { EXIT_USER_ERROR, UserError } from '../../core/errors.js';
+import { ingestPaths } from '../../ingest/ingest.js';
+import type { IngestProgress, IngestSummary } from '../../ingest/types.js';
+import { openStore, resolveDbLocation } from '../../store/open.js';
+import type { CliIO } from '../io.js';
+import type { CommandResult } from '../main.js';
+import { resolveConfig } from './analyze.js';
+
+interface IngestFlags {
+  db?: string;
+  outlet?: string;
+  tag: string[];
+  config?: string;
+  model: boolean;
+  analyze: boolean;
+  batchSize?: string;
+  progress: boolean;
+  json?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function summaryLine(s: IngestSummary): string {
+  const rate = s.seconds > 0 ? Math.round(s.read / s.seconds) : s.read;
+  return (
+    `${s.filesDone} of ${s.filesTotal} files: ${s.read} documents read, ${s.added} new, ${s.duplicates} already stored, ` +
+    `${s.analysed} analysed, ${s.failed} failed, in ${s.seconds.toFixed(1)} s (${rate} documents/s)`
+  );
+}
+
+/** A progress bar on a terminal (stderr), nothing otherwise: logs and pipes stay clean. */
+function progressBar(enabled: boolean): { update(p: IngestProgress): void; stop(): void } {
+  if (!enabled) return { update: () => {}, stop: () => {} };
+  const started = performance.now();
+  const bar = new cliProgress.SingleBar(
+    {
+      format: ' {bar} {filesDone}/{filesTotal} files | {read} read, {added} new, {duplicates} stored, {analysed} analysed, {failed} failed | {rate} docs/s',
+      hideCursor: true,
+      clearOnComplete: false,
+      stream: process.stderr,
+      fps: 10,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let begun = false;
+  return {
+    update(p) {
+      const secs = (performance.now() - started) / 1000;
+      const payload = { ...p, rate: secs > 0 ? Math.round(p.read / secs) : 0 };
+      if (!begun) {
+        bar.start(Math.max(1, p.filesTotal), p.filesDone, payload);
+        begun = true;
+      } else {
+        bar.setTotal(Math.max(1, p.filesTotal));
+        bar.update(p.filesDone, payload);
+      }
+    },
+    stop() {
+      if (begun) bar.stop();
+    },
+  };
+}
+
+export function registerIngest(program: Command, io: CliIO, result: CommandResult): void {
+  program
+    .command('ingest')
+    .description('Read files into the corpus store and analyse them (.txt, .md, .html, .jsonl, .csv; directories are searched)')
+    .argument('<paths...>', 'files or directories')
+    .option('--db <path>', 'SQLite file or postgres:// URL (default: $FRAMEWISE_DB, else ./framewise.db)')
+    .option('--outlet <name>', 'outlet for documents whose input names none')
+    .option('--tag <tag>', 'add a tag to every document, e.g. camp:north (repeatable)', collect, [])
+    .option('-c, --config <file>', 'config file (default: ./framewise.config.json if present)')
+    .option('--no-model', 'rules only, without the trained model')
+    .option('--no-analyze', 'store the documents without analysing them')
+    .option('--batch-size <n>', 'documents per transaction', '100')
+    .option('--no-progress', 'no progress bar')
+    .option('--json', 'print the summary as JSON')
+    .action(async (paths: string[], flags: IngestFlags) => {
+      const batchSize = Number(flags.batchSize);
+      if (!Number.isInteger(batchSize) || batchSize < 1) throw new UserError(`--batch-size: expected a positive integer, got "${flags.batchSize}"`, { field: 'batch-size' });
+      let analyzer: Analyzer | null = null;
+      if (flags.analyze) {
+        const config = resolveConfig(flags.config);
+        if (!flags.model) config.model = false;
+        analyzer = new Analyzer({ config });
+      }
+      const location = resolveDbLocation(flags.db);
+      const store = await openStore(location);
+      const bar = progressBar(flags.progress && Boolean(process.stderr.isTTY) && !flags.json);
+      let summary: IngestSummary;
+      try {
+        summary = await ingestPaths(store, paths, { analyzer, outlet: flags.outlet, tags: flags.tag, batchSize, onProgress: (p) => bar.update(p) });
+      } finally {
+        bar.stop();
+        await store.close();
+      }
+      for (const p of summary.problems) io.err(`framewise: ${p.location}: ${p.message}\n`);
+      for (const w of summary.warnings) io.err(`framewise: warning: ${w.location}: ${w.message}\n`);
+      if (flags.json) io.out(JSON.stringify({ db: location.startsWith('postgres') ? 'postgres' : location, ...summary }, null, 2) + '\n');
+      else io.out(`${summaryLine(summary)}\nstore: ${location.startsWith('postgres') ? 'PostgreSQL' : location}\n`);
+      if (summary.failed > 0) result.exitCode = EXIT_USER_ERROR;
+    });
+}
