@@ -9,8 +9,10 @@ import { registerEnqueue } from './enqueue.js';
 import { registerQueue } from './queue.js';
 import { registerWorker } from './worker.js';
 import { registerServe } from './serve.js';
+import { registerIngest } from './ingest.js';
+import { registerCompare } from './compare.js';
 
 export type RegisterCommand = (program: Command, io: CliIO, result: CommandResult) => void;
 
 /** Every CLI command, in one explicit list (help lists them in this order). */
-export const commands: RegisterCommand[] = [registerAnalyze, registerAnalyzeCorpus, registerEnqueue, registerWorker, registerQueue, registerServe, registerEval, registerTrain];
+export const commands: RegisterCommand[] = [registerAnalyze, registerAnalyzeCorpus, registerEnqueue, registerWorker, registerQueue, registerServe, registerIngest, registerCompare, registerEval, registerTrain];
