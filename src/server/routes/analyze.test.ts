@@ -5,7 +5,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await testApp({ bodyLimit: 64 * 1024 });
 });
-afterAll(() => t.close());
+afterAll(() => t?.close());
 
 describe('POST /api/analyze', () => {
   it('returns the same report as the analyzer for a JSON body', async () => {

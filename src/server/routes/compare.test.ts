@@ -21,7 +21,7 @@ beforeAll(async () => {
   for (const text of HERALD) await t.store.insertDocument({ text, outlet: 'Northland Herald', tags: ['camp:north'] });
   for (const text of WIRE) await t.store.insertDocument({ text, outlet: 'Meridian Wire', tags: ['wire'] });
 });
-afterAll(() => t.close());
+afterAll(() => t?.close());
 
 describe('GET /api/compare', () => {
   it('analyses unanalysed documents and compares outlets', async () => {
@@ -56,5 +56,30 @@ describe('GET /api/compare', () => {
     const res = await t.app.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message.startsWith(field)).toBe(true);
+  });
+});
+
+describe('GET /api/compare?a=&b=', () => {
+  it('compares two documents: counts per side and shared or distinct key phrases', async () => {
+    const { items } = await t.store.listDocuments({ outlet: 'Northland Herald' }, { limit: 10 });
+    const [x, y] = items;
+    const res = await t.app.inject({ method: 'GET', url: `/api/compare?a=${x!.id}&b=${y!.id}` });
+    expect(res.statusCode).toBe(200);
+    const c = res.json();
+    const rx = t.analyzer.analyze((await t.store.getDocument(x!.id))!.text);
+    const ry = t.analyzer.analyze((await t.store.getDocument(y!.id))!.text);
+    expect(c.a).toMatchObject({ id: x!.id, outlet: 'Northland Herald', findings: rx.findings.length, words: rx.words });
+    expect(c.b).toMatchObject({ id: y!.id, findings: ry.findings.length });
+    for (const row of c.techniques) {
+      expect(row.a).toBe(rx.counts.byTechnique[row.technique as keyof typeof rx.counts.byTechnique]);
+      expect(row.b).toBe(ry.counts.byTechnique[row.technique as keyof typeof ry.counts.byTechnique]);
+    }
+    expect(c.phrases.shared.map((p: { phrase: string }) => p.phrase)).toContain('thugs');
+  });
+
+  it('answers 404 naming a missing document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/compare?a=1&b=9999' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.message).toBe('document 9999 not found');
   });
 });

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { compareDocuments } from '../../compare/documents.js';
 import { compareGroups } from '../../compare/groups.js';
-import { UserError } from '../../core/errors.js';
 import { engineKeyOf, type DocumentFilter } from '../../store/types.js';
 import type { ServerContext } from '../context.js';
-import { analyseMissing } from '../reports.js';
+import { notFound } from '../errors.js';
+import { analyseMissing, reportFor } from '../reports.js';
 import { CompareQuery } from '../schemas.js';
 import { parseRequest } from '../validate.js';
 
@@ -12,7 +13,12 @@ export function compareRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/compare', async (request) => {
     const { by, tagPrefix, a, b, ...where } = parseRequest(CompareQuery, request.query, 'query');
     if (a !== undefined && b !== undefined) {
-      throw new UserError('query.a: two-document comparison is not available yet', { field: 'query.a', status: 501 });
+      const side = async (id: number) => {
+        const doc = await ctx.store.getDocument(id);
+        if (!doc) throw notFound(`document ${id}`);
+        return { id, title: doc.title, outlet: doc.outlet, text: doc.text, report: await reportFor(ctx.store, ctx.analyzer, doc) };
+      };
+      return compareDocuments(await side(a), await side(b));
     }
     // Documents ingested without analysis are analysed now, so every matching document counts.
     await analyseMissing(ctx.store, ctx.analyzer, where satisfies DocumentFilter);

@@ -6,7 +6,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
 });
-afterAll(() => t.close());
+afterAll(() => t?.close());
 
 const post = (payload: unknown) => t.app.inject({ method: 'POST', url: '/api/documents', payload: payload as object });
 const get = (url: string) => t.app.inject({ method: 'GET', url });

@@ -7,7 +7,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
 });
-afterAll(() => t.close());
+afterAll(() => t?.close());
 
 describe('GET /api/health', () => {
   it('reports version, store kind and document count', async () => {

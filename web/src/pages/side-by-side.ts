@@ -93,8 +93,15 @@ function summaryTable(c: DocumentComparison): HTMLElement {
       h('tr', null, h('td', null, 'Words'), h('td', { class: 'num' }, fmt(c.a.words)), h('td', { class: 'num' }, fmt(c.b.words))),
       h('tr', null, h('td', null, 'Findings'), h('td', { class: 'num' }, c.a.findings), h('td', { class: 'num' }, c.b.findings)),
       h('tr', null, h('td', null, 'Per 1,000 words'), h('td', { class: 'num' }, fmt(c.a.ratePer1000Words, 1)), h('td', { class: 'num' }, fmt(c.b.ratePer1000Words, 1))),
-      c.categories.map((x) => h('tr', { class: 'cat' }, h('td', null, swatch(x.category), CATEGORY_NAME[x.category]), cell(x.a, x.b), cell(x.b, x.a))),
-      c.techniques.map((x) => h('tr', null, h('td', { class: 'indent' }, techniqueName(x.technique)), cell(x.a, x.b), cell(x.b, x.a))),
+      // Categories either document uses, each followed by its techniques.
+      c.categories
+        .filter((x) => x.a + x.b > 0)
+        .map((x) => [
+          h('tr', { class: 'cat' }, h('td', null, swatch(x.category), CATEGORY_NAME[x.category]), cell(x.a, x.b), cell(x.b, x.a)),
+          c.techniques
+            .filter((t) => t.category === x.category)
+            .map((t) => h('tr', null, h('td', { class: 'indent' }, techniqueName(t.technique)), cell(t.a, t.b), cell(t.b, t.a))),
+        ]),
     ),
   );
 }
