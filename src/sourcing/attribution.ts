@@ -90,6 +90,8 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       if ((info.lemma === 'find' || info.lemma === 'conclude' || info.lemma === 'estimate') && source.kind !== 'document') continue;
       if (info.lemma === 'believe' && (source.pronoun || source.kind === 'document')) continue;
       if (info.lemma === 'quote' && !(verbEnd < s.tokenEnd && lower(t, verbEnd) === 'as')) continue;
+      // "a film called X": only speakers call things names.
+      if ((info.lemma === 'call' || info.lemma === 'describe') && source.kind === 'unknown' && !source.name) continue;
       if (WEAK.has(info.lemma) && !introducesSpeech(doc, verbEnd, s.tokenEnd, tokenQuote, i) && source.kind !== 'document') continue;
       // A sentence-initial capitalised word alone is only a source if it looks like a name, not a verb or noun of the text.
       const a = Math.min(source.a, i);

@@ -1,7 +1,7 @@
 import { builtinLexicon } from '../detectors/lexicons.js';
 import type { Doc } from '../text/segment.js';
 import type { Attribution } from './attribution.js';
-import { HEARSAY_PHRASES, HEARSAY_WORDS, OPINION_PHRASES, OPINION_WORDS, QUESTION_OR_EXCLAIM, VAGUE_PHRASES } from './cues.js';
+import { EVENT_LOADED_TERMS, HEARSAY_PHRASES, HEARSAY_WORDS, OPINION_PHRASES, OPINION_WORDS, QUESTION_OR_EXCLAIM, VAGUE_PHRASES } from './cues.js';
 import type { QuoteInfo } from './quotations.js';
 import { isWord, lower, PhraseSet, punctChar, tokenText } from './words.js';
 
@@ -58,7 +58,7 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
       const sent = doc.sentences[s]!;
       const inside = Math.min(sent.end, q.span.end) - Math.max(sent.start, q.span.start);
       // Direct speech that is most of the sentence, or any attributed quote of four words or more.
-      if (inside * 3 >= sent.end - sent.start || (q.speaker && q.words >= 4)) speechBySentence[s] ??= q;
+      if (inside * 3 >= sent.end - sent.start || q.speaker) speechBySentence[s] ??= q;
     }
   }
   const out: SentenceClass[] = [];
@@ -88,7 +88,7 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
       if (!opinion) {
         if (OPINION_WORDS.has(lower(t, i))) opinion = [i, i + 1];
         else {
-          const n = OPINION_PHRASES.match(t, i, sent.tokenEnd) || loadedAt(doc, i, sent.tokenEnd);
+          const n = OPINION_PHRASES.match(t, i, sent.tokenEnd) || (EVENT_LOADED_TERMS.has(lower(t, i)) ? 0 : loadedAt(doc, i, sent.tokenEnd));
           if (n) opinion = [i, i + n];
         }
       }

@@ -152,16 +152,27 @@ export const HEARSAY_PHRASES = new PhraseSet([
 /** The author's own evaluation: stance adverbs, deontic modals, first person, evaluative adjectives. */
 export const OPINION_WORDS = wordSet(
   'should must ought clearly obviously undoubtedly surely certainly sadly shamefully shockingly disgracefully thankfully ' +
-    'unfortunately fortunately frankly arguably regrettably outrageous disgraceful shameful unacceptable absurd ridiculous ' +
+    'unfortunately fortunately frankly arguably regrettably so-called insult travesty farce mockery outrageous disgraceful shameful unacceptable absurd ridiculous ' +
     'appalling deplorable despicable scandalous laughable pathetic brilliant heroic cowardly disgusting tragic senseless ' +
     'reckless foolish naive cynical hypocritical hypocrisy admirable courageous noble inexcusable intolerable unforgivable ' +
-    'irresponsible dangerous deserve deserves deserved need needs i my me mine myself we our us ourselves let',
+    'irresponsible deserve deserves deserved i my me mine myself we our us ourselves',
 );
 export const OPINION_PHRASES = new PhraseSet([
   'in my view', 'in our view', 'in my opinion', 'it is time', 'it is high time', 'of course', 'no doubt', 'make no mistake',
   'the truth is', 'let us', "let's", 'we must', 'we should', 'there is no excuse', 'it is clear', 'it is obvious',
-  'it is a shame', 'it is wrong', 'it is right', 'enough is enough', 'needs to', 'need to', 'has to', 'have to',
+  'it is a shame', 'it is wrong', 'it is right', 'enough is enough',
 ]);
+
+/**
+ * Loaded terms that also name events (a massacre, a siege, looting): in a sentence without a source
+ * they make an unattributed claim (often an accusation), not the author's opinion.
+ */
+export const EVENT_LOADED_TERMS = wordSet(
+  'destroyed obliterated crushed crush crushing looted plundered plunder ransacked pillaged stole stolen grabbed sabotage ' +
+    'sabotaged hijacked hijack exploited annex besieged siege starvation starve torture tortured rape raped massacre ' +
+    'massacres massacred genocide slaughter slaughtered slaughtering decimated decimate annihilation extermination ' +
+    'atrocity atrocities pogrom pogroms carnage bloodshed onslaught rampage terrorised terrorized bombardment',
+);
 
 /** Nouns that, after a demonstrative or role, name an institution rather than a person. */
 export const ORG_HEADS = wordSet(

@@ -23,7 +23,7 @@ export interface SourcePhrase {
   hearsay: boolean;
 }
 
-const PREPS = new Set(['of', 'for', 'at', 'from', 'with']);
+const PREPS = new Set(['of', 'for', 'at', 'from', 'with', 'by']);
 const POSSESSIVE = "'s";
 
 function clean(s: string): string | null {
@@ -119,7 +119,8 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
     out.vague = indefinite;
     return out;
   }
-  if (VAGUE_HEADS.has(head) && !isCap(t, headEnd - 1)) {
+  // A capital on the head itself only counts when it is not the phrase's first word ("Officials said").
+  if (VAGUE_HEADS.has(head) && (!isCap(t, headEnd - 1) || headEnd - 1 === s)) {
     out.kind = 'group';
     out.vague = appositive?.role == null || indefinite;
     if (appositive) out.vague = false;

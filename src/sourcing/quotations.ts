@@ -3,7 +3,7 @@ import type { Doc } from '../text/segment.js';
 import type { Attribution } from './attribution.js';
 import type { SourcePhrase } from './noun-phrase.js';
 import { parsePhrase } from './noun-phrase.js';
-import { isWord, isNumber, lower, punctChar } from './words.js';
+import { isCap, isWord, isNumber, lower, punctChar } from './words.js';
 
 export type SpeakerVia = 'direct' | 'pronoun' | 'continuation' | 'colon';
 
@@ -71,6 +71,7 @@ export function extractQuotations(doc: Doc, attributions: readonly Attribution[]
   }
   const named = attributions.filter((at) => !at.inQuote && isNamed(at.source));
   const out: QuoteInfo[] = [];
+  let persons: SourcePhrase[] | null = null;
   for (const q of doc.quotes) {
     const a = tokenAtOrAfter(doc, q.start);
     const b = tokenAtOrAfter(doc, q.end);
@@ -110,7 +111,9 @@ export function extractQuotations(doc: Doc, attributions: readonly Attribution[]
       const p = a - 1 - sent.tokenStart <= 8 ? parsePhrase(doc, sent.tokenStart, a - 1) : null;
       if (p) { info.speaker = p; info.via = 'colon'; }
     }
-    info.kind = info.speaker || words >= 4 ? 'speech' : 'phrase';
+    // Up to three words inside a clause ('a "provocation"') are a quoted phrase, not speech.
+    const midClause = a > 0 && doc.tokenSentence[a - 1] === doc.tokenSentence[a] && isWord(t, a - 1);
+    info.kind = words <= 3 && midClause ? 'phrase' : info.speaker || words >= 4 ? 'speech' : 'phrase';
     if (!info.speaker && info.kind === 'speech') {
       // A continued quotation: the previous speech quote in this paragraph, or the paragraph before.
       for (let k = out.length - 2; k >= 0; k--) {
@@ -127,14 +130,22 @@ export function extractQuotations(doc: Doc, attributions: readonly Attribution[]
         break;
       }
     }
-    if (info.speaker?.pronoun && !info.resolved) info.resolved = resolvePronoun(info.speaker, named, out);
+    if (!info.speaker && info.kind === 'speech' && a === doc.sentences[info.firstSentence]!.tokenStart && info.firstSentence > 0) {
+      // A quote that opens its sentence, after a sentence introducing a person ("X described the scene.").
+      const prevSentence = doc.sentences[info.firstSentence - 1]!;
+      if (prevSentence.paragraph === doc.sentences[info.firstSentence]!.paragraph) {
+        const p = (persons ??= personSubjects(doc, tokenQuote)).find((x) => x.a >= prevSentence.tokenStart && x.b <= prevSentence.tokenEnd);
+        if (p) { info.speaker = p; info.resolved = p; info.via = 'continuation'; }
+      }
+    }
+    if (info.speaker?.pronoun && !info.resolved) info.resolved = resolvePronoun(info.speaker, named, out, (persons ??= personSubjects(doc, tokenQuote)));
     else if (info.speaker && !info.speaker.pronoun && !info.resolved) info.resolved = info.speaker;
   }
   return out;
 }
 
 /** The last named source before a pronoun: a person for he/she, any named source otherwise. */
-function resolvePronoun(p: SourcePhrase, named: readonly Attribution[], quotes: readonly QuoteInfo[]): SourcePhrase | null {
+function resolvePronoun(p: SourcePhrase, named: readonly Attribution[], quotes: readonly QuoteInfo[], persons: readonly SourcePhrase[]): SourcePhrase | null {
   const wantPerson = p.pronoun === 'he' || p.pronoun === 'she';
   let best: SourcePhrase | null = null;
   const consider = (c: SourcePhrase | null) => {
@@ -144,7 +155,30 @@ function resolvePronoun(p: SourcePhrase, named: readonly Attribution[], quotes: 
   };
   for (const at of named) consider(at.source);
   for (const q of quotes) consider(q.resolved);
+  for (const x of persons) consider(x);
   return best;
+}
+
+/**
+ * The first person named in each sentence outside quotations ("Marta Kovac arrived..."): a title
+ * with a name, or two or more capitalised words that read as a person's name.
+ */
+export function personSubjects(doc: Doc, tokenQuote: Int32Array): SourcePhrase[] {
+  const t = doc.tokens;
+  const out: SourcePhrase[] = [];
+  for (const s of doc.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!isCap(t, i) || tokenQuote[i] !== -1) continue;
+      let e = i;
+      while (e < s.tokenEnd && isCap(t, e) && tokenQuote[e] === -1) e++;
+      if (e - i >= 2) {
+        const p = parsePhrase(doc, i, e);
+        if (p && p.kind === 'person' && p.name) { out.push(p); break; }
+      }
+      i = e;
+    }
+  }
+  return out;
 }
 
 /** Lowercased attribution verb at a quote, if any. */
