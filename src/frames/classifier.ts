@@ -7,6 +7,7 @@ import { segment } from '../text/segment.js';
 import { FRAME_IDS, isFrameId, type FrameId } from './frame-ids.js';
 import { builtinCueTerms } from './cues.js';
 import { featuresOf, PREFIX_LENGTH } from './features.js';
+import { stem } from './stem.js';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('./examples/', import.meta.url));
 
@@ -51,6 +52,8 @@ export class FrameClassifier {
   /** Per feature, how much more likely under each frame than on average (for explanations). */
   private readonly lift = new Map<string, Float64Array>();
   readonly vocabularySize: number;
+  /** Stems of words the training sentences write in lowercase: common words, not names. */
+  private readonly common = new Set<string>();
 
   /**
    * `cues` (frame lexicon terms) join the training data as one-line documents, so that the model
@@ -63,6 +66,7 @@ export class FrameClassifier {
     const totals = new Float64Array(K);
     for (const ex of examples) {
       const k = index.get(ex.frame)!;
+      for (const w of ex.text.match(/(?<![\p{L}'-])[\p{Ll}][\p{L}'-]*/gu) ?? []) this.common.add(stem(w));
       // Binary counts per sentence: a word repeated in one example says no more than once.
       for (const f of new Set(sentenceFeatures(ex.text))) {
         let row = counts.get(f);
@@ -101,6 +105,11 @@ export class FrameClassifier {
       this.logp.set(f, lp);
       this.lift.set(f, lift);
     }
+  }
+
+  /** True when the examples use the word in lowercase somewhere (so it is not only a name). */
+  isCommonWord(word: string): boolean {
+    return this.common.has(stem(word));
   }
 
   knows(feature: string): boolean {

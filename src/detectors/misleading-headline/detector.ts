@@ -1,0 +1,316 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Evidence } from '../../core/finding.js';
+import { builtinFrameClassifier } from '../../frames/classifier.js';
+import { featureOf } from '../../frames/features.js';
+import { stem } from '../../frames/stem.js';
+import { TermMatcher } from '../../frames/term-matcher.js';
+import { loadIntensityMatcher, type IntensityTerm } from '../../intensity/lexicons.js';
+import { toOriginalSpan } from '../../text/normalise.js';
+import type { Doc, Sentence } from '../../text/segment.js';
+import { F_CAP, K_NUMBER, K_PUNCT, K_WORD, tokenLower } from '../../text/tokenise.js';
+import type { Detector, DetectorContext } from '../engine/contract.js';
+
+/** Verbs by which a headline makes someone the agent of harm ("Sylvania shells...", "X behind..."). */
+const BLAME_VERBS = new Set(
+  ['kill', 'bomb', 'shell', 'attack', 'strike', 'destroy', 'massacre', 'slaughter', 'murder', 'burn', 'shoot', 'cause', 'trigger',
+    'spark', 'poison', 'behind', 'responsible', 'blame', 'loot', 'torture', 'invade', 'sabotage', 'hack', 'rig', 'steal', 'raid',
+    'execute', 'abduct', 'kidnap', 'target', 'sink', 'down', 'leak', 'wreck', 'flood', 'starve', 'expel', 'evict', 'jail'].map(stem),
+);
+/** All-or-nothing quantifiers: in a headline they claim a scale the body must also state. */
+const UNIVERSALS = new Set(['all', 'every', 'entire', 'whole', 'none', 'nobody', 'everyone', 'everybody', 'total', 'totally', 'completely', 'always', 'never', 'wiped']);
+/** Headline words that carry no claim of their own. */
+const HEADLINE_FILLER = new Set(
+  ['amid', 'over', 'after', 'says', 'say', 'said', 'vows', 'vow', 'urges', 'urge', 'eyes', 'mulls', 'nears', 'new', 'report', 'update', 'live',
+    'breaking', 'exclusive', 'watch', 'analysis', 'opinion', 'latest', 'news', 'first', 'set', 'week', 'day', 'today', 'year', 'time'].map(stem),
+);
+const HEADLINE_HEDGES = new Set(['may', 'might', 'could', 'reportedly', 'allegedly', 'alleged', 'suspected', 'possible', 'possibly', 'likely', 'claims', 'claim', 'says', 'say', 'accuses', 'accused', 'blames', 'denies', 'probe', 'investigate', 'investigation']);
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, thousand: 1000, dozen: 12, dozens: 24, scores: 40, hundreds: 200,
+  thousands: 2000, millions: 2_000_000, billions: 2_000_000_000,
+};
+const MULTIPLIERS: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
+
+const HEDGES_FILE = fileURLToPath(new URL('./body-hedges.txt', import.meta.url));
+
+let hedgeMatcher: TermMatcher<true> | null = null;
+function hedges(): TermMatcher<true> {
+  if (!hedgeMatcher) {
+    hedgeMatcher = new TermMatcher<true>();
+    hedgeMatcher.addList(readFileSync(HEDGES_FILE, 'utf8'), () => true);
+  }
+  return hedgeMatcher;
+}
+
+let loadedMatcher: TermMatcher<IntensityTerm> | null = null;
+/** Loaded vocabulary: the intensity layer's lists (shared loaded terms, atrocity, dehumanising...). */
+function loaded(): TermMatcher<IntensityTerm> {
+  loadedMatcher ??= loadIntensityMatcher();
+  return loadedMatcher;
+}
+const LOADED_KINDS = new Set(['loaded-term', 'name-calling', 'atrocity', 'dehumanising', 'eliminationist']);
+
+interface NumberMention {
+  value: number;
+  text: string;
+}
+
+/** Numbers in a token range: digits with separators and multipliers ("1.5 million"), and number words. */
+function numbersIn(doc: Doc, from: number, to: number): NumberMention[] {
+  const t = doc.tokens;
+  const out: NumberMention[] = [];
+  for (let i = from; i < to; i++) {
+    const w = tokenLower(t, i);
+    let value: number | null = null;
+    let end = i;
+    if (t.kind[i] === K_NUMBER || /^\d[\d,.]*$/.test(w)) {
+      const v = Number(w.replace(/,/g, ''));
+      if (!Number.isFinite(v)) continue;
+      // Years and percentages are not counts of people or things.
+      if (Number.isInteger(v) && v >= 1900 && v <= 2100 && !w.includes(',')) continue;
+      value = v;
+    } else if (t.kind[i] === K_WORD && w in NUMBER_WORDS) {
+      value = NUMBER_WORDS[w]!;
+      // "a hundred", "two thousand" read as one number below.
+    } else continue;
+    const next = i + 1 < to ? tokenLower(t, i + 1) : '';
+    if (next in MULTIPLIERS) {
+      value *= MULTIPLIERS[next]!;
+      end = i + 1;
+    } else if (next === 'hundred' && value < 100) {
+      value *= 100;
+      end = i + 1;
+    }
+    if (i + 1 < to && doc.text[t.start[i + 1]!] === '%') continue;
+    out.push({ value, text: doc.text.slice(t.start[i]!, t.end[end]!) });
+    i = end;
+  }
+  return out;
+}
+
+function hasHedge(doc: Doc, s: Sentence): boolean {
+  let found = false;
+  hedges().scan(doc, s.tokenStart, s.tokenEnd, (m) => {
+    // "May" capitalised inside a sentence is the month.
+    if (m.entry.term === 'may' && m.tokenStart > s.tokenStart && doc.tokens.flags[m.tokenStart]! & F_CAP) return;
+    found = true;
+  });
+  return found;
+}
+
+/** A common word: one the frame examples write in lowercase (names like "Freedonia" never are). */
+function isCommonWord(w: string): boolean {
+  return builtinFrameClassifier().isCommonWord(w);
+}
+
+/** Content stems of a sentence (for overlap), with the words as written. */
+function contentOf(doc: Doc, s: Sentence): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const f = featureOf(doc, i);
+    if (f !== null && !out.has(f)) out.set(f, doc.text.slice(doc.tokens.start[i]!, doc.tokens.end[i]!));
+  }
+  return out;
+}
+
+/** Same word family: equal stems, or one a prefix of the other at 5+ letters ("Sylvania"/"Sylvanian"). */
+function related(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  return s.length >= 5 && l.startsWith(s);
+}
+
+function inSet(stemmed: string, set: ReadonlySet<string>): boolean {
+  if (set.has(stemmed)) return true;
+  if (stemmed.length < 5) return false;
+  for (const x of set) if (related(stemmed, x)) return true;
+  return false;
+}
+
+interface Reason {
+  rule: 'unsupported-claim' | 'stronger-certainty' | 'inflated-scale' | 'assigned-blame' | 'loaded-terms';
+  confidence: number;
+  message: string;
+  detail: string;
+}
+
+/**
+ * Misleading headline: compares the headline with its body. Flags it when the headline asserts
+ * entities, numbers or content the body never mentions, states flatly what the body hedges,
+ * claims a larger scale, makes someone the agent of harm the body does not, or uses loaded words
+ * the body avoids. One finding per headline, covering the headline, with every reason in it.
+ */
+export const misleadingHeadlineDetector: Detector = {
+  meta: {
+    id: 'misleading-headline/headline-vs-body',
+    technique: 'misleading-headline',
+    description: 'A headline that claims more than the body supports: other facts, more certainty, larger scale, blame or loaded words.',
+    source: 'code',
+  },
+  create(ctx: DetectorContext) {
+    const { doc } = ctx;
+    if (!doc.headline) return;
+    const t = doc.tokens;
+    const head = doc.sentences[doc.headline.sentence]!;
+    const body = doc.sentences.filter((s) => s.index !== head.index);
+    if (body.length === 0) return;
+
+    const headContent = contentOf(doc, head);
+    const bodyContent = body.map((s) => contentOf(doc, s));
+    const bodyStems = new Set<string>();
+    for (const m of bodyContent) for (const k of m.keys()) bodyStems.add(k);
+    // Words the body only ever writes capitalised: its named entities.
+    const bodyNames = new Set<string>();
+    const bodyLower = new Set<string>();
+    for (const s of body) {
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+        if (t.kind[i] !== K_WORD) continue;
+        (t.flags[i]! & F_CAP ? bodyNames : bodyLower).add(stem(tokenLower(t, i)));
+      }
+    }
+    for (const w of bodyLower) bodyNames.delete(w);
+
+    // The nearest body sentences: most shared content stems, earliest first on ties.
+    const overlap = bodyContent.map((m) => [...headContent.keys()].filter((k) => inSet(k, new Set(m.keys()))).length);
+    const nearest = body
+      .map((s, k) => ({ s, k, n: overlap[k]! }))
+      .filter((x) => x.n > 0)
+      .sort((a, b) => b.n - a.n || a.k - b.k)
+      .slice(0, 2);
+
+    const reasons: Reason[] = [];
+    const headWords: Array<{ i: number; w: string; stem: string; cap: boolean }> = [];
+    for (let i = head.tokenStart; i < head.tokenEnd; i++) {
+      if (t.kind[i] !== K_WORD) continue;
+      const w = tokenLower(t, i);
+      headWords.push({ i, w, stem: stem(w), cap: (t.flags[i]! & F_CAP) !== 0 });
+    }
+    const contentWords = headWords.filter((x) => featureOf(doc, x.i) !== null);
+    const titleCase = contentWords.length >= 3 && contentWords.filter((x) => x.cap).length / contentWords.length >= 0.7;
+
+    // 1. Entities and content the body never mentions.
+    // A capitalised headline word is a name when the body treats it as one; in running (not title
+    // case) headlines also any capitalised word after the first, and a first word no lexicon knows.
+    const isName = (x: { i: number; w: string; cap: boolean; stem: string }) => {
+      if (!x.cap) return false;
+      if (inSet(x.stem, bodyNames)) return true;
+      if (titleCase) return false;
+      return x.i !== head.tokenStart || !isCommonWord(x.w);
+    };
+    const missingNames = contentWords.filter((x) => isName(x) && x.w.length >= 3 && !inSet(x.stem, bodyStems));
+    const claimWords = contentWords.filter((x) => !HEADLINE_FILLER.has(x.stem));
+    const missingWords = claimWords.filter((x) => !inSet(x.stem, bodyStems));
+    if (missingNames.length > 0) {
+      const names = unique(missingNames.map((x) => text(doc, x.i)));
+      reasons.push({ rule: 'unsupported-claim', confidence: 0.75, message: `names ${quoteList(names)}, which the body never mentions`, detail: names.join(', ') });
+    } else if (claimWords.length >= 3 && missingWords.length >= 2 && missingWords.length / claimWords.length >= 0.5) {
+      const words = unique(missingWords.map((x) => text(doc, x.i)));
+      reasons.push({ rule: 'unsupported-claim', confidence: 0.55, message: `rests on words the body does not use (${quoteList(words)})`, detail: words.join(', ') });
+    }
+
+    // 2. Numbers: absent from the body, or larger than anything in it.
+    const headNumbers = numbersIn(doc, head.tokenStart, head.tokenEnd);
+    if (headNumbers.length > 0) {
+      const bodyNumbers = body.flatMap((s) => numbersIn(doc, s.tokenStart, s.tokenEnd));
+      const max = bodyNumbers.reduce((m, x) => Math.max(m, x.value), 0);
+      for (const n of headNumbers) {
+        if (bodyNumbers.some((b) => Math.abs(b.value - n.value) <= Math.max(1e-9, 0.01 * n.value))) continue;
+        if (bodyNumbers.length === 0) {
+          reasons.push({ rule: 'unsupported-claim', confidence: 0.7, message: `gives the figure "${n.text}", which the body does not`, detail: n.text });
+        } else if (n.value > max * 1.2) {
+          const biggest = bodyNumbers.find((b) => b.value === max)!;
+          reasons.push({ rule: 'inflated-scale', confidence: 0.8, message: `says "${n.text}" where the body's largest figure is "${biggest.text}"`, detail: `${n.text} vs ${biggest.text}` });
+        }
+      }
+    }
+
+    // 3. Universal quantifiers the body does not share.
+    for (const x of headWords) {
+      if (!UNIVERSALS.has(x.w) || bodyStems.has(x.stem) || body.some((s) => sentenceHas(doc, s, x.w))) continue;
+      reasons.push({ rule: 'inflated-scale', confidence: 0.6, message: `says "${text(doc, x.i)}" though the body states no such scale`, detail: text(doc, x.i) });
+      break;
+    }
+
+    // 4. Certainty: the headline asserts what its nearest body sentences only report or hedge.
+    const headHedged = headWords.some((x) => HEADLINE_HEDGES.has(x.w)) || doc.text.slice(head.start, head.end).includes('?') || doc.quotes.some((q) => q.start >= head.start && q.end <= head.end);
+    if (!headHedged && nearest.length > 0 && nearest[0]!.n >= 2 && nearest.every((x) => hasHedge(doc, x.s))) {
+      reasons.push({ rule: 'stronger-certainty', confidence: 0.65, message: 'states as fact what the body only reports as alleged, possible or unconfirmed', detail: 'body hedges' });
+    }
+
+    // 5. Blame: "<Name> <harm verb>" in the headline, with no unhedged body sentence saying so.
+    for (let k = 0; k < headWords.length && !headHedged; k++) {
+      const x = headWords[k]!;
+      if (!isName(x)) continue;
+      const verb = headWords.slice(k + 1, k + 4).find((y) => BLAME_VERBS.has(y.stem));
+      if (!verb || (verb.i > x.i + 1 && headWords.slice(k + 1).some((y) => y.i < verb.i && y.stem === 'by'))) continue;
+      const agentSaid = body.some((s) => {
+        if (hasHedge(doc, s)) return false;
+        let hasName = false;
+        let hasVerb = false;
+        for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+          if (t.kind[i] !== K_WORD) continue;
+          const st = stem(tokenLower(t, i));
+          if (related(st, x.stem)) hasName = true;
+          if (BLAME_VERBS.has(st)) hasVerb = true;
+        }
+        return hasName && hasVerb;
+      });
+      if (!agentSaid) {
+        reasons.push({ rule: 'assigned-blame', confidence: 0.7, message: `makes ${text(doc, x.i)} the agent ("${text(doc, x.i)} ... ${text(doc, verb.i)}") where the body does not say so`, detail: `${text(doc, x.i)} ${text(doc, verb.i)}` });
+        break;
+      }
+    }
+
+    // 6. Loaded words the body does not use.
+    const bodyLoaded = new Set<string>();
+    for (const s of body) loaded().scan(doc, s.tokenStart, s.tokenEnd, (m) => bodyLoaded.add(m.entry.term));
+    const headLoaded: string[] = [];
+    loaded().scan(doc, head.tokenStart, head.tokenEnd, (m) => {
+      if (!LOADED_KINDS.has(m.entry.value.kind) || bodyLoaded.has(m.entry.term)) return;
+      const stems = [];
+      for (let i = m.tokenStart; i < m.tokenEnd; i++) if (t.kind[i] !== K_PUNCT) stems.push(stem(tokenLower(t, i)));
+      if (stems.every((s) => bodyStems.has(s))) return;
+      headLoaded.push(doc.text.slice(m.start, m.end));
+    });
+    if (headLoaded.length > 0) {
+      reasons.push({ rule: 'loaded-terms', confidence: 0.6, message: `uses loaded words the body does not (${quoteList(unique(headLoaded))})`, detail: unique(headLoaded).join(', ') });
+    }
+
+    if (reasons.length === 0) return;
+    reasons.sort((a, b) => b.confidence - a.confidence);
+    const original = (start: number, end: number) => {
+      const [s, e] = toOriginalSpan(doc.nt, start, end);
+      return { start: s, end: e, text: doc.nt.original.slice(s, e) };
+    };
+    const evidence: Evidence[] = [{ label: 'headline claim', ...original(head.start, head.end) }];
+    for (const n of nearest) evidence.push({ label: 'nearest body sentence', ...original(n.s.start, n.s.end) });
+    if (nearest.length === 0) evidence.push({ label: 'nearest body sentence', text: '(no body sentence shares a content word with the headline)' });
+    for (const r of reasons) evidence.push({ label: r.rule, text: r.detail });
+    ctx.report({
+      start: head.start,
+      end: head.end,
+      confidence: Math.min(0.95, reasons[0]!.confidence + 0.1 * (reasons.length - 1)),
+      ruleId: `misleading-headline/${reasons[0]!.rule}`,
+      message: `The headline ${reasons.map((r) => r.message).join('; it ')}.`,
+      evidence,
+    });
+  },
+};
+
+function text(doc: Doc, i: number): string {
+  return doc.text.slice(doc.tokens.start[i]!, doc.tokens.end[i]!);
+}
+
+function sentenceHas(doc: Doc, s: Sentence, w: string): boolean {
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (tokenLower(doc.tokens, i) === w) return true;
+  return false;
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function quoteList(xs: string[]): string {
+  return xs.map((x) => `"${x}"`).join(', ');
+}
