@@ -16,8 +16,8 @@ import { artifact, buildWebUi, chromiumMissing, launchChromium } from './browser
 const ARTICLE =
   'Border clash at the river\n\n' +
   'The brutal Sylvanian regime sent its thugs across the river on Sunday, Freedonian officials said.\n' +
-  'Critics argue the ruthless raid was a shameful disaster for the region.\n\n' +
-  'Sylvania said its patrol had crossed by mistake and offered talks.';
+  'Critics argue the ruthless raid was a shameful disaster for the region. Sources say 40 families fled their homes.\n\n' +
+  '"Our patrol crossed by mistake," the Sylvanian foreign minister, Ana Petrov, said on Monday, and offered talks.';
 
 const CORPUS = [
   { outlet: 'Northland Herald', tags: ['camp:north'], title: 'Thugs cross the river', text: 'The barbaric Sylvanian regime and its thugs crossed the river again. A shameful, cowardly raid.' },
@@ -106,6 +106,23 @@ describe.skipIf(chromiumMissing())('web UI in Chromium', () => {
     expect(await page.textContent('.shown-count')).toBe(` (${others.length} shown)`);
     await page.click(`.legend button[data-category="${category}"]`);
     expect((await shownFindingIds(page)).length).toBe(report.findings.length);
+  });
+
+  it('shows a panel for every report section, with one heat-strip cell per sentence', async () => {
+    const expected = analyzer.analyze(ARTICLE);
+    const panels = { frames: 'panel-frames', intensity: 'panel-intensity', sourcing: 'panel-sourcing', claims: 'panel-claims', actors: 'panel-actors' } as const;
+    for (const [key, id] of Object.entries(panels)) {
+      expect(await page.locator(`[data-testid=${id}]`).count(), key).toBe(expected[key as keyof typeof panels] ? 1 : 0);
+    }
+    if (expected.intensity) {
+      expect(await page.locator('[data-testid=heat-strip] .heat-cell').count()).toBe(expected.intensity.sentences.length);
+      const top = expected.intensity.sentences.reduce((a, b) => (b.score > a.score ? b : a));
+      await page.hover(`[data-testid=heat-strip] .heat-cell >> nth=${expected.intensity.sentences.indexOf(top)}`);
+      expect(await page.textContent('#tooltip')).toContain(ARTICLE.slice(top.start, top.end));
+    }
+    if (expected.claims) expect(await page.locator('[data-testid=panel-claims] ol.claims > li').count()).toBe(expected.claims.length);
+    if (expected.actors) expect(await page.locator('[data-testid=panel-actors] details.actor').count()).toBe(expected.actors.length);
+    await page.locator('.panels').screenshot({ path: artifact('panels.png') });
   });
 
   it('lists the corpus and draws the outlet comparison charts', async () => {

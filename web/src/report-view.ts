@@ -61,7 +61,7 @@ export function renderReport(text: string, report: Report, options: ReportViewOp
     ),
     legend,
     textBox,
-    renderPanels(report),
+    renderPanels(report, text),
     options.compact ? null : findingsTable(report),
   );
 }
