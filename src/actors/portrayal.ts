@@ -1,6 +1,7 @@
 import type { Doc } from '../text/segment.js';
 import type { SourcingAnalysis } from '../sourcing/analyse.js';
 import { isWord, lower, punctChar, wordSet } from '../sourcing/words.js';
+import { ATTRIBUTION_VERBS } from '../sourcing/cues.js';
 import type { Mention } from './mentions.js';
 
 export type PortrayalRole = 'aggressor' | 'victim' | 'authority' | 'neutral';
@@ -25,7 +26,7 @@ const HARM_VERBS = wordSet(
     'abduct abducted kidnap kidnapped expel expels expelled deport deported displace displaced besiege besieged ' +
     'blockade blockaded shoot shoots shot wound wounded injure injured ambush ambushed assault assaulted terrorise ' +
     'terrorised terrorize terrorized persecute persecuted oppress oppressed annex annexed starve starved rape raped ' +
-    'provoke provoked violate violates violated fire fired',
+    'provoke provoked violate violates violated fire fired block blocks blocked ram rammed harass harassed intercept intercepted',
 );
 /** Nouns of harm: "the shelling of X" (X suffers), "X's invasion" or "X aggression" (X does harm). */
 const HARM_NOUNS = wordSet(
@@ -52,7 +53,7 @@ function clauseWindowBack(doc: Doc, from: number, limit: number, max: number): n
   while (k - 1 >= limit && from - k < max) {
     const c = punctChar(doc, k - 1);
     if (c && c !== '-' && !(c === "'" )) break;
-    if (isWord(doc.tokens, k - 1) && CLAUSE_BREAK.has(lower(doc.tokens, k - 1))) break;
+    if (isWord(doc.tokens, k - 1) && (CLAUSE_BREAK.has(lower(doc.tokens, k - 1)) || ATTRIBUTION_VERBS.has(lower(doc.tokens, k - 1)))) break;
     k--;
   }
   return k;

@@ -2,10 +2,8 @@ import { PhraseSet, wordSet } from '../sourcing/words.js';
 
 /** Cue lists for check-worthy claims. Lowercased token forms. */
 
-export const NUMBER_WORDS = wordSet(
-  'two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds ' +
-    'thousand thousands million millions billion billions dozen dozens percent per-cent scores tens',
-);
+/** Quantities in words. Small numbers ("two sides") are too common to make a sentence a number claim. */
+export const NUMBER_WORDS = wordSet('hundred hundreds thousand thousands million millions billion billions dozen dozens percent per-cent scores tens');
 export const CASUALTY_WORDS = wordSet(
   'killed dead died deaths death casualties wounded injured fatalities bodies massacred executed murdered slain perished ' +
     'killing killings wounding injuries',
@@ -20,7 +18,8 @@ export const EVENT_WORDS = wordSet(
   'attacked shelled bombed struck fired captured seized occupied invaded launched destroyed signed agreed announced ' +
     'arrested detained withdrew met voted approved passed resigned elected declared entered crossed raided ambushed ' +
     'shot downed sank burned looted abducted kidnapped released exchanged imposed banned closed reopened suspended ' +
-    'blockaded besieged annexed deployed mobilised mobilized retreated surrendered took',
+    'blockaded besieged annexed deployed mobilised mobilized retreated surrendered took withdrawn taken fallen fell ' +
+    'begun started ended collapsed exploded blocked intercepted',
 );
 
 /** Charge terms and the charge they stand for. */
@@ -50,6 +49,8 @@ for (const [id, terms] of Object.entries(CHARGES)) for (const term of terms) CHA
 
 /** Verbs that make the accusation explicit ("accused X of", "blamed X for"). */
 export const ACCUSE_VERBS = wordSet('accused accuses accuse accusing blamed blames blame blaming charged');
+/** Verbs that pin a label on someone; an accusation when the label is a charge ("called X a terrorist regime"). */
+export const LABEL_VERBS = wordSet('called calls call branded brands labelled labeled labels described describes denounced denounces');
 /** Verbs that commit the subject to a charge ("committed war crimes", "is waging aggression"). */
 export const COMMIT_VERBS = wordSet('committed commits committing perpetrated perpetrates carried carrying waged waging wages engaged engaging conducting conducted guilty responsible practising practicing');
 

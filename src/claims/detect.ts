@@ -2,12 +2,13 @@ import type { Doc } from '../text/segment.js';
 import type { ActorAnalysis } from '../actors/layer.js';
 import type { Mention } from '../actors/mentions.js';
 import type { SourcingAnalysis } from '../sourcing/analyse.js';
-import { phraseBefore, type SourcePhrase } from '../sourcing/noun-phrase.js';
+import { phraseAfter, phraseBefore, type SourcePhrase } from '../sourcing/noun-phrase.js';
+import { VERB_GROUP_FILLERS } from '../sourcing/cues.js';
 import { isNumber, isWord, lower, punctChar } from '../sourcing/words.js';
 import {
   ACCUSE_VERBS, APPROXIMATORS, CASUALTY_PHRASES, CASUALTY_WORDS, CHARGE_OF, CHARGE_PHRASES, COMMIT_VERBS, CONDITIONAL_PHRASES,
   CONDITIONAL_WORDS, DISPLACEMENT_PHRASES, DISPLACEMENT_WORDS, EVENT_WORDS, EVIDENCE_CUES, EVIDENCE_NOUNS, HEDGE_PHRASES, HEDGE_WORDS,
-  NUMBER_WORDS,
+  LABEL_VERBS, NUMBER_WORDS,
 } from './cues.js';
 
 export const CLAIM_TYPES = ['accusation', 'casualties', 'displacement', 'number', 'event'] as const;
@@ -76,6 +77,7 @@ export function detectClaims(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
     let conditional = false;
     const charges: Array<[number, number, string]> = [];
     let accuseVerb = -1;
+    let labelVerb = -1;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (isNumber(t, i)) {
         if (!isYear(doc, i)) { types.add('number'); cues.push([i, i + 1]); }
@@ -102,6 +104,7 @@ export function detectClaims(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
         continue;
       }
       if (ACCUSE_VERBS.has(w) && accuseVerb === -1) accuseVerb = i;
+      if (LABEL_VERBS.has(w) && labelVerb === -1) labelVerb = i;
       if (HEDGE_WORDS.has(w)) hedges.push([i, i + 1]);
       else {
         const h = HEDGE_PHRASES.match(t, i, s.tokenEnd);
@@ -112,7 +115,9 @@ export function detectClaims(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
     let accusation: AccusationInfo | null = null;
     if (charges.length > 0 || accuseVerb !== -1) {
       types.add('accusation');
-      accusation = accusationOf(doc, s.index, charges, accuseVerb, sourcing, mentionsBySentence.get(s.index) ?? []);
+      // "X called Y a terrorist regime": a label verb before a charge accuses like "accused".
+      const verb = accuseVerb !== -1 ? accuseVerb : charges.length && labelVerb !== -1 && labelVerb < charges[0]![0] ? labelVerb : -1;
+      accusation = accusationOf(doc, s.index, charges, verb, sourcing, mentionsBySentence.get(s.index) ?? []);
       if (accusation) cues.push(accusation.charge);
     }
     if (types.size === 0) continue;
@@ -140,7 +145,8 @@ function accusationOf(
     // "X accused Y of Z" / "X blamed Y for Z".
     accuser = party(ms, phraseBefore(doc, accuseVerb, s.tokenStart));
     let of = accuseVerb + 1;
-    while (of < s.tokenEnd && of - accuseVerb < 10 && lower(t, of) !== 'of' && lower(t, of) !== 'for') of++;
+    const stop = charges[0] && charges[0][0] > accuseVerb ? charges[0][0] : s.tokenEnd;
+    while (of < stop && of - accuseVerb < 10 && lower(t, of) !== 'of' && lower(t, of) !== 'for' && !(of > accuseVerb + 1 && (lower(t, of) === 'a' || lower(t, of) === 'an' || lower(t, of) === 'as'))) of++;
     const m = ms.find((x) => x.a > accuseVerb && x.a < of) ?? null;
     if (m) accused = { a: m.a, b: m.b, actor: m.actor };
     else if (of > accuseVerb + 1 && of < s.tokenEnd) accused = { a: accuseVerb + 1, b: of, actor: null };
@@ -158,18 +164,30 @@ function accusationOf(
     // "Sylvanian aggression", "Freedonia's genocide", "genocide by X", "X committed war crimes".
     const adjacent = ms.find((m) => m.b === ca || (m.b === ca - 1 && lower(t, ca - 1) === "'s"));
     let agent: Mention | null = adjacent ?? null;
-    if (!agent && cb < s.tokenEnd && lower(t, cb) === 'by') agent = ms.find((m) => m.a === cb + 1 || m.a === cb + 2) ?? null;
-    if (!agent) {
+    let agentPhrase: SourcePhrase | null = null;
+    if (!agent && cb < s.tokenEnd && lower(t, cb) === 'by') {
+      agent = ms.find((m) => m.a === cb + 1 || m.a === cb + 2) ?? null;
+      if (!agent) agentPhrase = phraseAfter(doc, cb + 1, s.tokenEnd);
+    }
+    if (!agent && !agentPhrase) {
       for (let k = ca - 1; k >= Math.max(s.tokenStart, ca - 6); k--) {
         if (COMMIT_VERBS.has(lower(t, k))) {
           agent = [...ms].reverse().find((m) => m.b <= k && m.b >= k - 5 && !(src && m.a >= src.a && m.b <= src.b)) ?? null;
+          if (!agent) {
+            // The subject of "committed", skipping auxiliaries: "Southland troops had committed".
+            let g = k;
+            while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.has(lower(t, g - 1))) g--;
+            const p = phraseBefore(doc, g, src ? Math.max(s.tokenStart, src.b) : s.tokenStart);
+            if (p && !(src && p.a < src.b)) agentPhrase = p;
+          }
           break;
         }
       }
     }
+    if (agentPhrase) accused = { a: agentPhrase.a, b: agentPhrase.b, actor: null };
     // "called X terrorists", "X is a terrorist state": the nearest mention in the same clause.
     if (!agent) agent = [...ms].reverse().find((m) => m.b <= ca && m.b >= ca - 4 && !(src && m.a >= src.a && m.b <= src.b)) ?? null;
-    if (agent && !(accuser && accuser.a <= agent.a && agent.b <= accuser.b)) accused = { a: agent.a, b: agent.b, actor: agent.actor };
+    if (!accused && agent && !(accuser && accuser.a <= agent.a && agent.b <= accuser.b)) accused = { a: agent.a, b: agent.b, actor: agent.actor };
   }
   // Stated evidence: "citing ...", "based on ...", or a clause naming evidence.
   let evidence: [number, number] | null = null;

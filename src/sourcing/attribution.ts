@@ -1,7 +1,7 @@
 import type { Doc } from '../text/segment.js';
 import { ATTRIBUTION_VERBS, DETERMINERS, DOCUMENT_HEADS, VERB_GROUP_FILLERS, type VerbInfo } from './cues.js';
 import { phraseAfter, phraseBefore, type SourcePhrase } from './noun-phrase.js';
-import { isWord, lower, punctChar } from './words.js';
+import { isNumber, isWord, lower, punctChar } from './words.js';
 
 /** One attribution: a reporting verb (or "according to") and its source. Token ranges are [a, b). */
 export interface Attribution {
@@ -47,7 +47,7 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         info = ATTRIBUTION_VERBS.get(w);
         if (!info) continue;
         const prev = i > s.tokenStart ? lower(t, i - 1) : '';
-        if (prev === 'to' || NOUN_MARKERS.has(prev)) continue; // "declined to say", "his claims"
+        if (prev === 'to' || NOUN_MARKERS.has(prev) || (i > s.tokenStart && isNumber(t, i - 1))) continue; // "declined to say", "his claims", "three reports"
         const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
         if (next === 'to' && (prev === 'is' || prev === 'are' || prev === 'was' || prev === 'were')) continue; // "is said to": hearsay
         if (PASSIVE.has(prev) && info.lemma !== 'quote') continue; // "fighting was reported": no source named
@@ -71,7 +71,9 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         side = 'after';
       } else {
         const prevC = g > s.tokenStart ? punctChar(doc, g - 1) : 'start';
-        const tryAfter = info.inverts && (prevC === '"' || prevC === ',' || prevC === ':' || prevC === "'" || prevC === 'start');
+        // "...," said X  /  "...", said X: inverted only right after a quotation (or at the start).
+        const afterQuoteComma = prevC === ',' && g - 2 >= s.tokenStart && (punctChar(doc, g - 2) === '"' || punctChar(doc, g - 2) === "'");
+        const tryAfter = info.inverts && (prevC === '"' || prevC === "'" || prevC === ':' || prevC === 'start' || afterQuoteComma);
         if (tryAfter) {
           source = phraseAfter(doc, verbEnd, quoteLimit(verbEnd, 1));
           side = 'after';
@@ -109,6 +111,7 @@ function introducesSpeech(doc: Doc, after: number, end: number, tokenQuote: Int3
   const prevC = verb > 0 ? punctChar(doc, verb - 1) : '';
   if (prevC === '"' || prevC === ',' || prevC === "'") return true;
   for (let k = verb - 1; k >= Math.max(0, verb - 4); k--) if (punctChar(doc, k) === '"') return true;
+  for (let k = after; k < Math.min(end, after + 6); k++) if (punctChar(doc, k) === '"') return true;
   if (after >= end) return prevC !== '';
   const c = punctChar(doc, after);
   if (c === ':' || c === '"' || c === ',') return true;

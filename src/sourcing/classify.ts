@@ -99,6 +99,9 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
       while (k > sent.tokenStart && (punctChar(doc, k) === '"' || punctChar(doc, k) === "'" || punctChar(doc, k) === ')')) k--;
       if (tokenQuote[k] === -1 && QUESTION_OR_EXCLAIM.has(punctChar(doc, k))) opinion = [k, k + 1];
     }
+    // "X said neighbours had told him that...": a report of a report is second-hand.
+    const relayed = ats.find((a, k) => k > 0 && a.side === 'before' && a.verb > ats[0]!.verbEnd && !a.source.vague && a.info.lemma !== 'accuse' && a.info.lemma !== 'according to');
+    if (relayed && !hearsay) hearsay = [relayed.a, relayed.b];
     const hearsayAt = ats.find((a) => a.source.hearsay);
     const vagueAt = ats.find((a) => a.source.vague);
     const namedAt = ats.find((a) => !a.source.vague && !a.source.hearsay);

@@ -29,6 +29,7 @@ export const ATTRIBUTION_VERBS = new Map<string, VerbInfo>();
   forms('say', 'say says said', ni, V);
   forms('tell', 'tell tells told', n, V);
   forms('state', 'stated', ni, V);
+  forms('answer', 'answered answers', ni, V);
   forms('add', 'added adds', ni, V);
   forms('note', 'noted notes', ni, V);
   forms('explain', 'explained explains', ni, V);
@@ -44,13 +45,13 @@ export const ATTRIBUTION_VERBS = new Map<string, VerbInfo>();
   forms('remark', 'remarked remarks', ni, V);
   forms('tweet', 'tweeted tweets', ni, V);
   forms('post', 'posted', n, V);
-  forms('confirm', 'confirmed confirms', ni, V);
-  forms('deny', 'denied denies', n, V);
-  forms('argue', 'argued argues', ni, V);
-  forms('warn', 'warned warns', ni, V);
-  forms('urge', 'urged urges', n, V);
-  forms('accuse', 'accused accuses', n, V);
-  forms('blame', 'blamed blames', n, V);
+  forms('confirm', 'confirm confirmed confirms', ni, V);
+  forms('deny', 'deny denied denies', n, V);
+  forms('argue', 'argue argued argues', ni, V);
+  forms('warn', 'warn warned warns', ni, V);
+  forms('urge', 'urge urged urges', n, V);
+  forms('accuse', 'accuse accused accuses', n, V);
+  forms('blame', 'blame blamed blames', n, V);
   forms('condemn', 'condemned condemns', n, V);
   forms('testify', 'testified testifies', n, V);
   forms('recall', 'recalled recalls', ni, V);
@@ -60,25 +61,27 @@ export const ATTRIBUTION_VERBS = new Map<string, VerbInfo>();
   forms('find', 'found', n, V);
   forms('conclude', 'concluded concludes', n, V);
   forms('believe', 'believe believes', n, V);
+  forms('fear', 'fear feared', n, V);
+  forms('suspect', 'suspected', n, V);
   forms('estimate', 'estimated estimates', n, V);
   const doubt = { tone: 'loaded' as const, note: 'casts doubt' as const, inverts: true };
   forms('claim', 'claim claims claimed', doubt, V);
-  forms('allege', 'alleged alleges', doubt, V);
-  forms('insist', 'insisted insists', doubt, V);
-  forms('maintain', 'maintained maintains', doubt, V);
+  forms('allege', 'allege alleged alleges', doubt, V);
+  forms('insist', 'insist insisted insists', doubt, V);
+  forms('maintain', 'maintain maintained maintains', doubt, V);
   forms('assert', 'asserted asserts', doubt, V);
   forms('contend', 'contended contends', doubt, V);
   forms('purport', 'purported', doubt, V);
   const truth = { tone: 'loaded' as const, note: 'presupposes truth' as const, inverts: true };
-  forms('admit', 'admitted admits', truth, V);
-  forms('concede', 'conceded concedes', truth, V);
+  forms('admit', 'admit admitted admits', truth, V);
+  forms('concede', 'concede conceded concedes', truth, V);
   forms('confess', 'confessed confesses', truth, V);
-  forms('acknowledge', 'acknowledged acknowledges', truth, V);
+  forms('acknowledge', 'acknowledge acknowledged acknowledges', truth, V);
   forms('reveal', 'revealed reveals', truth, V);
   const manner = { tone: 'loaded' as const, note: 'colours manner' as const, inverts: true };
   forms('boast', 'boasted boasts', manner, V);
   forms('brag', 'bragged brags', manner, V);
-  forms('complain', 'complained complains', manner, V);
+  forms('complain', 'complain complained complains', manner, V);
   forms('whine', 'whined whines', manner, V);
   forms('rant', 'ranted rants', manner, V);
   forms('snap', 'snapped snaps', manner, V);
@@ -105,11 +108,15 @@ export const VERB_GROUP_FILLERS = wordSet(
 
 /** Heads that make a source anonymous or unidentifiable. */
 export const VAGUE_HEADS = wordSet(
-  'source sources official officials diplomat diplomats insider insiders people person critics critic observers observer experts expert analysts analyst some many others several witnesses witness residents resident commentators activists campaigners someone somebody anyone everyone everybody few most insiders aides aide figures',
+  'source sources official officials diplomat diplomats insider insiders people person critics critic observers observer experts expert analysts analyst some many others several witnesses witness residents resident commentators activists campaigners someone somebody anyone everyone everybody few most insiders aides aide figures ' +
+    // Unnamed people in the plural: "aid workers said", "soldiers told us".
+    'workers doctors nurses medics soldiers fighters villagers farmers survivors refugees protesters demonstrators volunteers teachers students locals citizens passengers parents relatives neighbours neighbors families mothers men women',
 );
 
 /** Heads that make a source second-hand: reports, rumours, accounts. */
 export const HEARSAY_HEADS = wordSet('reports rumours rumors rumour rumor accounts posts media claims hearsay gossip word speculation');
+/** Modifiers that make "media" an identifiable source: "state media said". */
+export const OFFICIAL_MEDIA = wordSet('state official government public national');
 
 /** Determiners that make a source indefinite ("an official", "some experts"). */
 export const INDEFINITE = wordSet('a an some several one two three many few numerous various certain unnamed anonymous other');
@@ -137,7 +144,7 @@ export const VAGUE_PHRASES = new PhraseSet([
 ]);
 
 /** Second-hand reports: what others reportedly said or saw. */
-export const HEARSAY_WORDS = wordSet('reportedly allegedly purportedly supposedly rumoured rumored ostensibly apparently');
+export const HEARSAY_WORDS = wordSet('reportedly allegedly purportedly supposedly rumoured rumored ostensibly apparently rumour rumours rumor rumors hearsay');
 export const HEARSAY_PHRASES = new PhraseSet([
   'is said to', 'are said to', 'was said to', 'were said to', 'is reported to', 'are reported to', 'was reported to',
   'were reported to', 'is alleged to', 'are alleged to', 'was alleged to', 'were alleged to', 'is rumoured to', 'is rumored to',
@@ -155,12 +162,13 @@ export const OPINION_WORDS = wordSet(
     'unfortunately fortunately frankly arguably regrettably so-called insult travesty farce mockery outrageous disgraceful shameful unacceptable absurd ridiculous ' +
     'appalling deplorable despicable scandalous laughable pathetic brilliant heroic cowardly disgusting tragic senseless ' +
     'reckless foolish naive cynical hypocritical hypocrisy admirable courageous noble inexcusable intolerable unforgivable ' +
-    'irresponsible deserve deserves deserved i my me mine myself we our us ourselves',
+    'irresponsible deserve deserves deserved cowardice cowardly ashamed shame shameless i my me myself we our us ourselves',
 );
 export const OPINION_PHRASES = new PhraseSet([
   'in my view', 'in our view', 'in my opinion', 'it is time', 'it is high time', 'of course', 'no doubt', 'make no mistake',
   'the truth is', 'let us', "let's", 'we must', 'we should', 'there is no excuse', 'it is clear', 'it is obvious',
-  'it is a shame', 'it is wrong', 'it is right', 'enough is enough',
+  'it is a shame', 'it is wrong', 'it is right', 'enough is enough', 'blood on their hands', 'blood on his hands',
+  'blood on her hands', 'in their right mind', 'history will judge', 'at best', 'at worst',
 ]);
 
 /**

@@ -28,7 +28,7 @@ export function prf(correct: number, predicted: number, support: number): PRF {
 const ClassFixtures = z.object(Object.fromEntries(SOURCING_CLASSES.map((c) => [c, z.array(z.string().min(1)).default([])]))).strict();
 
 /** `classes.yaml` is the development set; `classes-heldout.yaml` was written after the rules were frozen. */
-export type ClassSet = 'classes' | 'classes-heldout';
+export type ClassSet = 'classes' | 'classes-heldout' | 'classes-blind';
 
 export function loadClassFixtures(set: ClassSet = 'classes'): Array<{ text: string; gold: SourcingClass }> {
   const file = `${FIXTURES_DIR}${set}.yaml`;

@@ -1,6 +1,6 @@
 import type { Doc } from '../text/segment.js';
 import {
-  DETERMINERS, DOCUMENT_HEADS, HEARSAY_HEADS, INDEFINITE, NP_BREAKERS, ORG_HEADS, PRONOUNS, ROLE_WORDS, VAGUE_HEADS,
+  DETERMINERS, DOCUMENT_HEADS, HEARSAY_HEADS, INDEFINITE, NP_BREAKERS, OFFICIAL_MEDIA, ORG_HEADS, PRONOUNS, ROLE_WORDS, VAGUE_HEADS,
 } from './cues.js';
 import { isCap, isNumber, isWord, lower, punctChar, tokenText } from './words.js';
 
@@ -23,7 +23,8 @@ export interface SourcePhrase {
   hearsay: boolean;
 }
 
-const PREPS = new Set(['of', 'for', 'at', 'from', 'with', 'by']);
+const PREPS = new Set(['of', 'for', 'at', 'from', 'with', 'by', 'in']);
+const RELATIVE = new Set(['who', 'which', 'whose', 'speaking', 'asked', 'asking', 'citing', 'quoted']);
 const POSSESSIVE = "'s";
 
 function clean(s: string): string | null {
@@ -105,13 +106,14 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
     out.role = out.name ? null : clean(tokenText(doc, s, headEnd));
     return out;
   }
-  if (HEARSAY_HEADS.has(head) && !anyCapName(doc, s, headEnd - 1)) {
+  const officialMedia = head === 'media' && headEnd - 1 > s && OFFICIAL_MEDIA.has(lower(t, headEnd - 2));
+  if (HEARSAY_HEADS.has(head) && !anyCapName(doc, s, headEnd - 1) && !officialMedia) {
     out.kind = 'group';
     out.hearsay = true;
     out.role = clean(tokenText(doc, s, headEnd));
     return out;
   }
-  if (ORG_HEADS.has(head)) {
+  if (ORG_HEADS.has(head) || officialMedia) {
     out.kind = 'organisation';
     if (anyCap(s, headEnd)) out.name = clean(tokenText(doc, s, headEnd));
     else out.role = clean(tokenText(doc, s, headEnd));
@@ -186,13 +188,17 @@ export function phraseBefore(doc: Doc, end: number, limit: number): SourcePhrase
   let b = end;
   // Appositive before the verb.
   if (b - 1 >= limit && punctChar(doc, b - 1) === ',') {
-    let c = b - 2;
-    while (c >= limit && c > b - 12 && punctChar(doc, c) !== ',' && npToken(doc, c)) c--;
-    if (c >= limit && punctChar(doc, c) === ',') {
-      const head = scanBack(doc, c, limit);
-      if (head !== null && head < c) return parsePhrase(doc, head, b - 1);
-    }
-    return null;
+    // The comma before: "X, the foreign minister, said" or "X, who heads the unit, said".
+    let k = b - 2;
+    while (k >= limit && k > b - 18 && punctChar(doc, k) !== ',') k--;
+    if (k < limit || punctChar(doc, k) !== ',' || k === b - 2) return null;
+    let plain = true;
+    for (let i = k + 1; i < b - 1; i++) if (!npToken(doc, i)) plain = false;
+    const relative = RELATIVE.has(lower(t, k + 1));
+    if (!plain && !relative) return null;
+    const head = scanBack(doc, k, limit);
+    if (head === null || head >= k) return null;
+    return relative ? parsePhrase(doc, head, k) : parsePhrase(doc, head, b - 1);
   }
   const a = scanBack(doc, b, limit);
   if (a === null || a >= b) return null;
