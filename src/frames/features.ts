@@ -3,9 +3,17 @@ import { K_WORD, tokenLower } from '../text/tokenise.js';
 import type { Doc } from '../text/segment.js';
 import { stem } from './stem.js';
 
+/** Reporting boilerplate that says nothing about a frame (beyond the shared stopwords). */
+const NEWS_STOPWORDS = [
+  'since', 'said', 'says', 'say', 'told', 'also', 'would', 'could', 'may', 'might', 'will', 'shall', 'one', 'two', 'three', 'four',
+  'five', 'first', 'last', 'new', 'year', 'years', 'week', 'weeks', 'day', 'days', 'month', 'months', 'today', 'yesterday', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'according', 'including', 'percent', 'per', 'cent', 'already',
+  'still', 'yet', 'just', 'many', 'much', 'more', 'most', 'several', 'since', 'whether', 'another', 'other', 'others',
+];
+
 let stops: Set<string> | null = null;
 function stopwords(): Set<string> {
-  stops ??= new Set(builtinLexicon('stopwords'));
+  stops ??= new Set([...builtinLexicon('stopwords'), ...NEWS_STOPWORDS]);
   return stops;
 }
 

@@ -6,6 +6,7 @@ import type { Finding } from '../core/finding.js';
 import { UserError } from '../core/errors.js';
 import { toOriginalSpan } from '../text/normalise.js';
 import { segment } from '../text/segment.js';
+import { WIRE_REPORT } from './test-texts.js';
 import { bandOf, IntensityScorer, pointsToScore, type IntensityReport } from './score.js';
 
 const scorer = new IntensityScorer();
@@ -18,18 +19,6 @@ function run(text: string, findings: Finding[] = [], s = scorer): IntensityRepor
   }, findings);
 }
 
-/** A wire report written for this test: violence reported in plain terms. */
-export const WIRE_REPORT = `Two killed as storm hits northern coast
-
-VARN, March 4 (Wire) - Two people were killed and about 40 injured when a storm struck the northern coast of Sylvania on Monday, the interior ministry said.
-
-Winds of up to 120 km per hour brought down power lines and damaged roofs in three towns. Around 15,000 homes were without electricity on Monday evening, the national grid operator said.
-
-Rescue teams evacuated 600 residents from low-lying areas near the river. The regional governor said schools would stay closed on Tuesday.
-
-Freedonia's foreign ministry offered assistance. Sylvania's government said it would assess the damage before deciding whether to request aid.
-
-Forecasters expect the storm to weaken as it moves inland overnight.`;
 
 describe('IntensityScorer', () => {
   it('scores a neutral wire report in the neutral band, every sentence included', () => {

@@ -5,6 +5,8 @@ import { categoryPaint } from './colors.js';
 import { sourcingSection } from '../../sourcing/pretty.js';
 import { claimsSection } from '../../claims/pretty.js';
 import { actorsSection } from '../../actors/pretty.js';
+import { framesSection } from '../../frames/pretty.js';
+import { intensitySection } from '../../intensity/pretty.js';
 
 export interface PrettyOptions {
   colors: boolean;
@@ -13,7 +15,7 @@ export interface PrettyOptions {
 
 /** Extra sections (frame bar, intensity gauge, sourcing...) contributed by report layers. */
 export type PrettySection = (report: Report, colors: boolean) => string | null;
-export const prettySections: PrettySection[] = [sourcingSection, claimsSection, actorsSection];
+export const prettySections: PrettySection[] = [framesSection, intensitySection, sourcingSection, claimsSection, actorsSection];
 
 /**
  * The text with every finding highlighted in its category's colour and numbered, then a legend and
