@@ -35,16 +35,19 @@ const held = crossValidate(docs, cfg, Number(values.folds), log, values.only ? N
 const heldDocs = held.map((h) => h.doc);
 const pct = (x: number) => (x * 100).toFixed(1);
 if (values.sweep) {
-  for (const th of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) {
-    const s = scorePredictions(heldDocs, heldOutPredictions(held, th, cfg.secondLabel));
-    log(`threshold ${th}: SI P ${pct(s.si.p)} R ${pct(s.si.r)} F1 ${pct(s.si.f1)} | FLC F1 ${pct(s.flc.f1)}`);
+  for (const th of [0.15, 0.2, 0.25, 0.3, 0.35]) {
+    for (const seed of [0, 0.4, 0.5, 0.6]) {
+      if (seed && seed <= th) continue;
+      const s = scorePredictions(heldDocs, heldOutPredictions(held, th, seed, cfg.secondLabel));
+      log(`threshold ${th} seed ${seed}: SI P ${pct(s.si.p)} R ${pct(s.si.r)} F1 ${pct(s.si.f1)} | FLC F1 ${pct(s.flc.f1)}`);
+    }
   }
   for (const sl of [0.25, 0.35, 0.5, 1]) {
-    const s = scorePredictions(heldDocs, heldOutPredictions(held, cfg.threshold, sl));
+    const s = scorePredictions(heldDocs, heldOutPredictions(held, cfg.threshold, cfg.seedThreshold, sl));
     log(`second label ${sl}: FLC P ${pct(s.flc.p)} R ${pct(s.flc.r)} F1 ${pct(s.flc.f1)}`);
   }
 }
-const s = scorePredictions(heldDocs, heldOutPredictions(held, cfg.threshold, cfg.secondLabel));
+const s = scorePredictions(heldDocs, heldOutPredictions(held, cfg.threshold, cfg.seedThreshold, cfg.secondLabel));
 if (values.json) {
   console.log(JSON.stringify({ docs: heldDocs.length, si: s.si, tc: { microF1: s.tc.microF1, perTechnique: s.tc.perTechnique }, flc: s.flc }));
 } else {

@@ -36,6 +36,7 @@ export interface ArtefactHeader {
   calibration: Platt;
   table: { lists: string[]; prefixLengths: number[]; maxWords: number };
   tagger: { labels: number; buckets: number };
+  sentence: { buckets: number } | null;
   classifier: { classes: number; buckets: number };
   /** Free-form training facts (data, config, cross-validation scores) for the model card. */
   meta: Record<string, unknown>;
@@ -60,6 +61,10 @@ export function encodeModel(model: Model, meta: Record<string, unknown> = {}): B
   const em = quantise(model.tagger.emission);
   add('tagger.emission', 'q16', em.data, em.scale);
   add('tagger.transition', 'f32', model.tagger.transition);
+  if (model.sentence) {
+    const sw = quantise(model.sentence.w);
+    add('sentence.w', 'q16', sw.data, sw.scale);
+  }
   const cw = quantise(model.classifier.w);
   add('classifier.w', 'q16', cw.data, cw.scale);
   add('table.hashes', 'u32', arrays.hashes);
@@ -79,6 +84,7 @@ export function encodeModel(model: Model, meta: Record<string, unknown> = {}): B
     calibration: model.calibration,
     table: { lists: model.table.lists, prefixLengths: model.table.prefixLengths, maxWords: model.table.maxWords },
     tagger: { labels: model.tagger.labels, buckets: model.tagger.buckets },
+    sentence: model.sentence ? { buckets: model.sentence.buckets } : null,
     classifier: { classes: model.classifier.classes, buckets: model.classifier.buckets },
     meta,
     tensors,
@@ -144,6 +150,7 @@ export function decodeModel(gz: Uint8Array, file = 'model'): DecodedModel {
     calibration: header.calibration,
     table: lexiconTableFromArrays(header.table.lists, header.table.prefixLengths, header.table.maxWords, u32('table.hashes'), i8('table.valence'), u32('table.mask')),
     tagger: { labels: header.tagger.labels, buckets: header.tagger.buckets, emission: f32('tagger.emission'), transition: f32('tagger.transition') },
+    sentence: header.sentence ? { classes: 2, buckets: header.sentence.buckets, w: f32('sentence.w') } : null,
     classifier: { classes: header.classifier.classes, buckets: header.classifier.buckets, w: f32('classifier.w') },
   };
   if (model.tagger.emission.length !== model.tagger.buckets * model.tagger.labels) throw new UserError(`${file}: tagger weights do not match their declared size`, { file });

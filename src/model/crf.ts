@@ -26,7 +26,8 @@ export interface CrfTrainOptions {
   rate: number;
   l2: number;
   seed: number;
-  /** Weight of the loss on sequences by label: multiplies the gradient of tokens with gold label y. */
+  /** Return the mean of the end-of-epoch weights over the last `average` epochs (0 or 1: the last weights). */
+  average?: number;
   onEpoch?: (epoch: number, loss: number) => void;
 }
 
@@ -130,6 +131,9 @@ export function trainCrf(w: CrfWeights, data: readonly Sequence[], opts: CrfTrai
   let ws: Work | undefined;
   let marg = new Float64Array(1024);
   const trGrad = new Float64Array(w.transition.length);
+  const avgFrom = opts.average && opts.average > 1 ? Math.max(0, opts.epochs - opts.average) : opts.epochs;
+  const sumEm = avgFrom < opts.epochs ? new Float64Array(w.emission.length) : null;
+  const sumTr = new Float64Array(w.transition.length);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     shuffle(order, random);
     let loss = 0;
@@ -175,5 +179,14 @@ export function trainCrf(w: CrfWeights, data: readonly Sequence[], opts: CrfTrai
       }
     }
     opts.onEpoch?.(epoch, loss);
+    if (sumEm && epoch >= avgFrom) {
+      for (let i = 0; i < sumEm.length; i++) sumEm[i] += w.emission[i]!;
+      for (let i = 0; i < sumTr.length; i++) sumTr[i] += w.transition[i]!;
+    }
+  }
+  if (sumEm) {
+    const n = opts.epochs - avgFrom;
+    for (let i = 0; i < sumEm.length; i++) w.emission[i] = sumEm[i]! / n;
+    for (let i = 0; i < sumTr.length; i++) w.transition[i] = sumTr[i]! / n;
   }
 }

@@ -28,6 +28,11 @@ export interface DocView {
   /** Optional extra per-token tags (e.g. rule findings), as small integers hashed into a feature. */
   tags: Array<number[] | undefined>;
   stopBit: number;
+  /** Stage-one sentence scores (P(sentence holds a propaganda span)) and their document mean, when set. */
+  sentScore: Float32Array | null;
+  docScore: number;
+  /** Bumped whenever sentScore changes, so cached tagger inputs are rebuilt. */
+  stamp: number;
 }
 
 const wordCache = new Map<string, { h: number; valence: number; mask: number }>();
@@ -110,7 +115,7 @@ export function buildView(doc: Doc, table: LexiconTable): DocView {
     sentMark[s.index] = m;
   }
   const stopIdx = table.lists.indexOf('stopwords');
-  return { doc, n, wh, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: [], stopBit: stopIdx >= 0 ? 1 << stopIdx : 0 };
+  return { doc, n, wh, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: [], stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
 }
 
 const bucket = (x: number, edges: readonly number[]): number => {
@@ -198,6 +203,32 @@ export function tokenFeatures(v: DocView, i: number, out: number[]): void {
   if ((t.flags[i]! & F_CAP) && i > s.tokenStart) out.push(mix(28, sh));
   const tags = v.tags[i];
   if (tags) for (const g of tags) out.push(mix(30, g));
+  if (v.sentScore) {
+    const q = Math.round(v.sentScore[si]! * 10);
+    out.push(mix(40, q), mix3(41, q, fromStart), mix3(42, q, sh), mix3(44, q, toEnd));
+    out.push(mix(43, Math.round(v.docScore * 20)));
+  }
+}
+
+/** Features of a whole sentence for the stage-one sentence classifier. */
+export function sentenceFeatures(v: DocView, si: number, out: number[]): void {
+  const doc = v.doc;
+  const t = doc.tokens;
+  const s = doc.sentences[si]!;
+  out.push(mix(200, 1));
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    out.push(mix(201, v.wh[k]!));
+    if (k + 1 < s.tokenEnd) out.push(mix3(202, v.wh[k]!, v.wh[k + 1]!));
+    if (t.kind[k] === K_WORD && (t.flags[k]! & F_UPPER)) out.push(mix(203, 1));
+  }
+  const sl = v.sentLex[si]!;
+  for (let b = 0; b < 32; b++) if (sl & (1 << b)) out.push(mix(204, b));
+  out.push(mix(205, bucket(v.sentNeg[si]!, VAL_EDGES)), mix(206, bucket(v.sentPos[si]!, VAL_EDGES)));
+  out.push(mix(207, v.sentMark[si]!), mix(208, bucket(s.tokenEnd - s.tokenStart, LEN_EDGES)), mix(209, bucket(si, SENT_EDGES)));
+  out.push(mix(210, s.tokenEnd > s.tokenStart ? v.wh[s.tokenStart]! : 0));
+  let q = 0;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) q += v.inQuote[k]!;
+  out.push(mix(211, Math.round((q / Math.max(1, s.tokenEnd - s.tokenStart)) * 4)));
 }
 
 /** Features of a candidate span [a, b) of tokens (canonical char range cs..ce) for the technique classifier. */

@@ -6,7 +6,7 @@ import { PTC_LABELS, type PtcLabel } from '../core/taxonomy.js';
 import type { Doc } from '../text/segment.js';
 import { K_PUNCT } from '../text/tokenise.js';
 import { crfMarginals, type CrfWeights, type Sequence } from './crf.js';
-import { buildView, countOccurrences, spanFeatures, tokenFeatures, type DocView } from './features.js';
+import { buildView, countOccurrences, sentenceFeatures, spanFeatures, tokenFeatures, type DocView } from './features.js';
 import type { LexiconTable } from './lexicon-table.js';
 import { predictProba, type LogRegWeights } from './logreg.js';
 
@@ -22,6 +22,8 @@ export interface Platt {
 export interface ModelSettings {
   /** A token joins a span when P(B) + P(I) exceeds this. */
   threshold: number;
+  /** A span is kept only when one of its tokens reaches this P(B) + P(I) (hysteresis). */
+  seed: number;
   /** A second technique is reported for a span when its probability exceeds this. */
   secondLabel: number;
 }
@@ -30,6 +32,8 @@ export interface Model {
   version: string;
   table: LexiconTable;
   tagger: CrfWeights;
+  /** Stage one: P(sentence holds a propaganda span), a feature of the tagger (null: not used). */
+  sentence: LogRegWeights | null;
   classifier: LogRegWeights;
   /** Class order of the classifier. */
   labels: readonly PtcLabel[];
@@ -63,6 +67,26 @@ export function spanFeatureVector(v: DocView, a: number, b: number, mask: number
   return out;
 }
 
+/** Sets the stage-one sentence scores of a document view (and their mean). */
+export function scoreSentences(sentence: LogRegWeights, v: DocView): void {
+  const mask = sentence.buckets - 1;
+  const scores = new Float32Array(v.doc.sentences.length);
+  const buf: number[] = [];
+  const p = new Float64Array(2);
+  let sum = 0;
+  for (let si = 0; si < scores.length; si++) {
+    buf.length = 0;
+    sentenceFeatures(v, si, buf);
+    for (let k = 0; k < buf.length; k++) buf[k] = buf[k]! & mask;
+    predictProba(sentence, buf, p);
+    scores[si] = p[1]!;
+    sum += p[1]!;
+  }
+  v.sentScore = scores;
+  v.docScore = scores.length ? sum / scores.length : 0;
+  v.stamp++;
+}
+
 /** A span the tagger proposes: tokens [a, b) and its mean in-span probability. */
 export interface TaggedSpan {
   a: number;
@@ -71,19 +95,21 @@ export interface TaggedSpan {
 }
 
 /** Turns per-token marginals of one sentence into spans. */
-export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, threshold: number, out: TaggedSpan[]): void {
+export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, threshold: number, seed: number, out: TaggedSpan[]): void {
   const T = marg.length / 3;
   let a = -1;
   let sum = 0;
+  let max = 0;
   const close = (b: number) => {
     // Trim punctuation at the edges: spans are words.
     let x = a;
     let y = b;
     while (x < y && doc.tokens.kind[tokenStart + x] === K_PUNCT) x++;
     while (y > x && doc.tokens.kind[tokenStart + y - 1] === K_PUNCT) y--;
-    if (y > x) out.push({ a: tokenStart + x, b: tokenStart + y, score: sum / (b - a) });
+    if (y > x && max >= seed) out.push({ a: tokenStart + x, b: tokenStart + y, score: sum / (b - a) });
     a = -1;
     sum = 0;
+    max = 0;
   };
   for (let t = 0; t < T; t++) {
     const pB = marg[t * 3 + LABEL_B]!;
@@ -93,6 +119,7 @@ export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, th
       if (a >= 0 && pB > pI && pB > 0.5) close(t);
       if (a < 0) a = t;
       sum += pin;
+      if (pin > max) max = pin;
     } else if (a >= 0) close(t);
   }
   if (a >= 0) close(T);
@@ -120,10 +147,11 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
   const cMask = model.classifier.buckets - 1;
   const spans: TaggedSpan[] = [];
   const buf: number[] = [];
+  if (model.sentence) scoreSentences(model.sentence, view);
   for (const s of doc.sentences) {
     if (s.tokenEnd <= s.tokenStart) continue;
     const seq = sentenceSequence(view, s.tokenStart, s.tokenEnd, tMask, buf);
-    decodeSpans(doc, crfMarginals(model.tagger, seq), s.tokenStart, model.settings.threshold, spans);
+    decodeSpans(doc, crfMarginals(model.tagger, seq), s.tokenStart, model.settings.threshold, model.settings.seed, spans);
   }
   if (spans.length === 0) return [];
   const lower = doc.text.toLowerCase();

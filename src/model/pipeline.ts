@@ -18,6 +18,7 @@ import {
   fitPlatt,
   heldOutPredictions,
   scorePredictions,
+  stageOne,
   trainClassifier,
   trainTagger,
   type CvScores,
@@ -85,16 +86,17 @@ export function trainFromFiles(opts: TrainOptions): TrainRun {
   let calibration = { a: 4, b: -2 };
   if (folds >= 2) {
     const held = crossValidate(docs, cfg, folds, log);
-    const preds = heldOutPredictions(held, cfg.threshold, cfg.secondLabel);
+    const preds = heldOutPredictions(held, cfg.threshold, cfg.seedThreshold, cfg.secondLabel);
     cv = scorePredictions(docs, preds);
     calibration = fitPlatt(preds.scored);
     log(`cross-validation: SI F1 ${cv.si.f1.toFixed(3)}, TC micro-F1 ${cv.tc.microF1.toFixed(3)}, FLC F1 ${cv.flc.f1.toFixed(3)}`);
   }
   log('training the final model on all documents');
+  const sentence = stageOne(docs, cfg);
   const tagger = trainTagger(docs, cfg, log);
   const classifier = trainClassifier(docs, cfg);
   const version = opts.version ?? `ptc-crf-${new Date().toISOString().slice(0, 10)}`;
-  const model = buildModel(table, tagger, classifier, cfg, calibration, version);
+  const model = buildModel(table, tagger, sentence, classifier, cfg, calibration, version);
   const run: TrainRun = { model, cv, seconds: (Date.now() - t0) / 1000 };
   if (opts.out) {
     const file = join(opts.out, MODEL_FILE_NAME);

@@ -11,8 +11,10 @@ import { crfMarginals, newCrf, trainCrf, type CrfWeights, type Sequence } from '
 import { rng, shuffle } from './hash.js';
 import type { LexiconTable } from './lexicon-table.js';
 import { newLogReg, predictProba, trainLogReg, type Example, type LogRegWeights } from './logreg.js';
+import { sentenceFeatures } from './features.js';
 import {
   CLASS_LABELS,
+  scoreSentences,
   calibrate,
   decodeSpans,
   sentenceSequence,
@@ -28,13 +30,20 @@ export interface TrainConfig {
   taggerEpochs: number;
   taggerRate: number;
   taggerL2: number;
+  /** Average the tagger's weights over this many final epochs. */
+  taggerAverage: number;
   classifierBits: number;
   classifierEpochs: number;
   classifierRate: number;
   classifierL2: number;
   /** Class weights for the classifier are (count / max)^-balance. */
   classBalance: number;
+  /** Stage-one sentence classifier as a tagger feature (0: off), its table size and inner folds. */
+  sentenceBits: number;
+  sentenceFolds: number;
   threshold: number;
+  /** Hysteresis: a span needs one token at or above this in-span probability. */
+  seedThreshold: number;
   secondLabel: number;
 }
 
@@ -43,24 +52,28 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   taggerBits: 21,
   taggerEpochs: 6,
   taggerRate: 0.05,
-  taggerL2: 1e-6,
+  taggerL2: 1e-5,
+  taggerAverage: 0,
   classifierBits: 19,
   classifierEpochs: 12,
   classifierRate: 0.1,
   classifierL2: 1e-6,
-  classBalance: 0.3,
+  classBalance: 0,
+  sentenceBits: 0,
+  sentenceFolds: 3,
   threshold: 0.3,
+  seedThreshold: 0.3,
   secondLabel: 0.35,
 };
 
 export type Log = (msg: string) => void;
 
-const seqCache = new WeakMap<PreparedDoc, { bits: number; seqs: Sequence[] }>();
+const seqCache = new WeakMap<PreparedDoc, { bits: number; stamp: number; seqs: Sequence[] }>();
 
 /** The tagger sequences of a document (one per sentence), cached per feature-table size. */
 export function docSequences(d: PreparedDoc, bits: number): Sequence[] {
   const hit = seqCache.get(d);
-  if (hit && hit.bits === bits) return hit.seqs;
+  if (hit && hit.bits === bits && hit.stamp === d.view.stamp) return hit.seqs;
   const mask = (1 << bits) - 1;
   const buf: number[] = [];
   const seqs = d.doc.sentences.map((s) => {
@@ -70,8 +83,60 @@ export function docSequences(d: PreparedDoc, bits: number): Sequence[] {
     if (seq.labels.length > 0 && seq.labels[0] === 2) seq.labels[0] = 1;
     return seq;
   });
-  seqCache.set(d, { bits, seqs });
+  seqCache.set(d, { bits, stamp: d.view.stamp, seqs });
   return seqs;
+}
+
+const sentCache = new WeakMap<PreparedDoc, { bits: number; feats: Uint32Array[]; labels: number[] }>();
+function sentenceExamples(d: PreparedDoc, bits: number): { feats: Uint32Array[]; labels: number[] } {
+  const hit = sentCache.get(d);
+  if (hit && hit.bits === bits) return hit;
+  const mask = (1 << bits) - 1;
+  const buf: number[] = [];
+  const feats: Uint32Array[] = [];
+  const labels: number[] = [];
+  for (const s of d.doc.sentences) {
+    buf.length = 0;
+    sentenceFeatures(d.view, s.index, buf);
+    feats.push(Uint32Array.from(buf, (x) => x & mask));
+    let inside = 0;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (d.bio[k]) inside++;
+    labels.push(inside > 0 ? 1 : 0);
+  }
+  const out = { bits, feats, labels };
+  sentCache.set(d, out);
+  return out;
+}
+
+export function trainSentenceModel(docs: readonly PreparedDoc[], cfg: TrainConfig): LogRegWeights {
+  const m = newLogReg(2, 1 << cfg.sentenceBits);
+  const data: Example[] = [];
+  for (const d of docs) {
+    const ex = sentenceExamples(d, cfg.sentenceBits);
+    ex.feats.forEach((f, k) => data.push({ feats: f, labels: [ex.labels[k]!] }));
+  }
+  trainLogReg(m, data, { epochs: 8, rate: 0.05, l2: 1e-6, seed: cfg.seed });
+  return m;
+}
+
+/**
+ * Trains the stage-one sentence model on `docs` and gives every training document cross-fitted
+ * scores (from inner folds that did not see it), so the tagger learns how far to trust them.
+ */
+export function stageOne(docs: readonly PreparedDoc[], cfg: TrainConfig): LogRegWeights | null {
+  if (cfg.sentenceBits <= 0) {
+    for (const d of docs) if (d.view.sentScore) { d.view.sentScore = null; d.view.stamp++; }
+    return null;
+  }
+  const k = Math.max(2, cfg.sentenceFolds);
+  const fold = foldsOf(docs.length, k, cfg.seed + 1);
+  for (let f = 0; f < k; f++) {
+    const m = trainSentenceModel(docs.filter((_, i) => fold[i] !== f), cfg);
+    docs.forEach((d, i) => {
+      if (fold[i] === f) scoreSentences(m, d.view);
+    });
+  }
+  return trainSentenceModel(docs, cfg);
 }
 
 export function trainTagger(docs: readonly PreparedDoc[], cfg: TrainConfig, log?: Log): CrfWeights {
@@ -81,6 +146,7 @@ export function trainTagger(docs: readonly PreparedDoc[], cfg: TrainConfig, log?
     epochs: cfg.taggerEpochs,
     rate: cfg.taggerRate,
     l2: cfg.taggerL2,
+    average: cfg.taggerAverage,
     seed: cfg.seed,
     onEpoch: (e, loss) => log?.(`  tagger epoch ${e + 1}/${cfg.taggerEpochs}: loss ${loss.toFixed(0)}`),
   });
@@ -129,9 +195,9 @@ export function docMarginals(tagger: CrfWeights, d: PreparedDoc, bits: number): 
   return docSequences(d, bits).map((s) => crfMarginals(tagger, s));
 }
 
-export function spansFromMarginals(d: PreparedDoc, marg: Float64Array[], threshold: number): TaggedSpan[] {
+export function spansFromMarginals(d: PreparedDoc, marg: Float64Array[], threshold: number, seed: number): TaggedSpan[] {
   const out: TaggedSpan[] = [];
-  d.doc.sentences.forEach((s, k) => decodeSpans(d.doc, marg[k]!, s.tokenStart, threshold, out));
+  d.doc.sentences.forEach((s, k) => decodeSpans(d.doc, marg[k]!, s.tokenStart, threshold, seed, out));
   return out;
 }
 
@@ -164,6 +230,8 @@ export function crossValidate(docs: readonly PreparedDoc[], cfg: TrainConfig, k:
     const train = docs.filter((_, i) => fold[i] !== f);
     const test = docs.filter((_, i) => fold[i] === f);
     const t0 = Date.now();
+    const sentence = stageOne(train, cfg);
+    if (sentence) for (const d of test) scoreSentences(sentence, d.view);
     const tagger = trainTagger(train, cfg);
     const t1 = Date.now();
     const classifier = trainClassifier(train, cfg);
@@ -185,7 +253,7 @@ export interface Predictions {
   scored: Array<{ x: number; correct: boolean }>;
 }
 
-export function heldOutPredictions(held: readonly HeldOut[], threshold: number, secondLabel: number): Predictions {
+export function heldOutPredictions(held: readonly HeldOut[], threshold: number, seed: number, secondLabel: number): Predictions {
   const flc: PtcDoc[] = [];
   const tc: PtcDoc[] = [];
   const scored: Predictions['scored'] = [];
@@ -197,7 +265,7 @@ export function heldOutPredictions(held: readonly HeldOut[], threshold: number, 
       return g.techniques.map((_, j) => ({ start: g.start, end: g.end, technique: CLASS_LABELS[ranked[j]!.c]! }));
     });
     tc.push({ id: d.id, spans: tcSpans });
-    const spans = spansFromMarginals(d, h.marginals, threshold);
+    const spans = spansFromMarginals(d, h.marginals, threshold, seed);
     const lower = lowerText(d);
     const mask = h.classifier.buckets - 1;
     const out: PtcDoc['spans'] = [];
@@ -255,6 +323,6 @@ export function fitPlatt(points: ReadonlyArray<{ x: number; correct: boolean }>)
   return { a, b };
 }
 
-export function buildModel(table: LexiconTable, tagger: CrfWeights, classifier: LogRegWeights, cfg: TrainConfig, calibration: Platt, version: string): Model {
-  return { version, table, tagger, classifier, labels: CLASS_LABELS, settings: { threshold: cfg.threshold, secondLabel: cfg.secondLabel }, calibration };
+export function buildModel(table: LexiconTable, tagger: CrfWeights, sentence: LogRegWeights | null, classifier: LogRegWeights, cfg: TrainConfig, calibration: Platt, version: string): Model {
+  return { version, table, tagger, sentence, classifier, labels: CLASS_LABELS, settings: { threshold: cfg.threshold, seed: cfg.seedThreshold, secondLabel: cfg.secondLabel }, calibration };
 }
