@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../core/errors.js';
+import { parseWordList } from '../detectors/engine/load.js';
 import { segment } from '../text/segment.js';
 import { FrameAnalyser } from './analyse.js';
 import { FrameClassifier, loadExamples, type LabelledSentence } from './classifier.js';
 import { builtinCueTerms } from './cues.js';
-import { FRAME_IDS } from './frame-ids.js';
+import { FRAME_IDS, isFrameId } from './frame-ids.js';
 
 export interface FrameCvResult {
   examples: number;
@@ -57,4 +61,44 @@ export function crossValidateFrames(folds = 5, examples: readonly LabelledSenten
   const n = examples.length;
   const r = (x: number) => Math.round((x / n) * 1000) / 1000;
   return { examples: n, folds, classifier: r(cls), lexicon: r(lex), combined: r(comb), combinedTop2: r(comb2) };
+}
+
+export const HOLDOUT_FILE = fileURLToPath(new URL('./holdout.txt', import.meta.url));
+
+/** Held-out sentences (`<frame-id> | <sentence>`), never used to tune lexicons or examples. */
+export function loadHoldout(file = HOLDOUT_FILE): LabelledSentence[] {
+  return parseWordList(readFileSync(file, 'utf8')).map((line, k) => {
+    const at = line.indexOf('|');
+    const frame = line.slice(0, at).trim();
+    if (at < 0 || !isFrameId(frame)) throw new UserError(`${file}: entry ${k + 1}: expected "<frame-id> | <sentence>", got "${line.slice(0, 60)}"`, { file });
+    return { frame, text: line.slice(at + 1).trim() };
+  });
+}
+
+export interface FrameHoldoutResult {
+  sentences: number;
+  /** Top frame of the shipped analyser (lexicons + classifier on all examples) is the gold frame. */
+  top1: number;
+  top2: number;
+  /** Sentences with no framing evidence at all. */
+  unframed: number;
+}
+
+/** Scores the shipped analyser on the held-out sentences. */
+export function evaluateHoldout(sentences = loadHoldout(), analyser = new FrameAnalyser()): FrameHoldoutResult {
+  let top1 = 0;
+  let top2 = 0;
+  let unframed = 0;
+  for (const ex of sentences) {
+    const doc = segment(ex.text);
+    const sf = analyser.sentenceFrames(doc, 0, doc.tokens.count);
+    const gold = FRAME_IDS.indexOf(ex.frame);
+    const order = argmaxOrder(sf.w);
+    if (sf.w[order[0]!]! === 0) unframed++;
+    if (sf.w[gold]! > 0 && order[0] === gold) top1++;
+    if (sf.w[gold]! > 0 && order.slice(0, 2).includes(gold)) top2++;
+  }
+  const n = sentences.length;
+  const r = (x: number) => Math.round((x / n) * 1000) / 1000;
+  return { sentences: n, top1: r(top1), top2: r(top2), unframed };
 }
