@@ -108,6 +108,12 @@ export const ReportSchema = z
     ratePer1000Words: z.number(),
     quotes: z.array(Span.extend({ open: z.boolean() })),
     errors: z.array(z.object({ detector: z.string(), message: z.string() })),
+    frames: z.looseObject({}).optional().meta({ description: 'Frame scores, dominant frames and their cues and sentences, per paragraph and document' }),
+    intensity: z.looseObject({}).optional().meta({ description: 'Discourse intensity 0..100 with band, per sentence and document, with contributions' }),
+    sourcing: z.looseObject({}).optional().meta({ description: 'Sourcing class of every sentence with counts and shares' }),
+    quotations: z.array(z.looseObject({})).optional().meta({ description: 'Direct quotations with speaker and attribution verb' }),
+    claims: z.array(z.looseObject({})).optional().meta({ description: 'Check-worthy claims with type, source and hedging; accusations with their parties' }),
+    actors: z.array(z.looseObject({})).optional().meta({ description: 'Actors with mentions, techniques, loaded terms and portrayal' }),
   })
   .meta({ id: 'Report', description: 'The analysis of one document. Report layers (sourcing, claims, actors, frames, intensity) add further sections.' });
 

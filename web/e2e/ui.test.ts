@@ -143,6 +143,11 @@ describe.skipIf(chromiumMissing())('web UI in Chromium', () => {
     expect(drawn.ink).toBeGreaterThan(500);
     await page.screenshot({ path: artifact('corpus.png'), fullPage: true });
 
+    await page.selectOption('#compare-by', 'tag');
+    await page.waitForSelector('#tag-prefix');
+    await page.waitForSelector('[data-testid=chart-rate] canvas');
+    expect(page.url()).toContain('by=tag&tagPrefix=camp');
+
     await page.fill('#filter-outlet', 'Northland Herald');
     await page.click('.filters button[type=submit]');
     await page.waitForFunction(() => document.querySelector('[data-testid=page-info]')?.textContent === '1–2 of 2');

@@ -63,6 +63,6 @@ export const api = {
     call<DocumentList>('GET', `/api/documents${query({ ...filter, ...page })}`),
   getDocument: (id: number) => call<DocumentWithReport>('GET', `/api/documents/${id}`),
   deleteDocument: (id: number) => call<void>('DELETE', `/api/documents/${id}`),
-  compareGroups: (by: GroupBy, filter: DocumentFilterParams) => call<Comparison>('GET', `/api/compare${query({ by, ...filter })}`),
+  compareGroups: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '') => call<Comparison>('GET', `/api/compare${query({ by, tagPrefix, ...filter })}`),
   compareDocuments: (a: number, b: number) => call<DocumentComparison>('GET', `/api/compare${query({ a, b })}`),
 };

@@ -25,6 +25,10 @@ async function route(): Promise<void> {
 const token = document.getElementById('api-token') as HTMLInputElement;
 token.value = tokenStore.get();
 token.addEventListener('change', () => tokenStore.set(token.value.trim()));
+document.getElementById('token-form')!.addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  tokenStore.set(token.value.trim());
+});
 
 window.addEventListener('hashchange', () => void route());
 void route();

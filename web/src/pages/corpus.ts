@@ -18,11 +18,14 @@ export async function corpusPage(root: HTMLElement): Promise<void> {
   for (const k of FILTERS) if (params.get(k)) filter[k] = params.get(k)!;
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const by = (['outlet', 'tag', 'author'].includes(params.get('by') ?? '') ? params.get('by') : 'outlet') as GroupBy;
+  // Tags mix kinds (camp:, country:, topic:); a prefix compares one kind at a time.
+  const tagPrefix = params.get('tagPrefix') ?? 'camp:';
 
   const navigate = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();
     for (const k of FILTERS) if (filter[k]) next.set(k, filter[k]!);
     next.set('by', by);
+    if (by === 'tag') next.set('tagPrefix', tagPrefix);
     for (const [k, v] of Object.entries(changes)) {
       if (v === undefined || v === '') next.delete(k);
       else next.set(k, String(v));
@@ -55,20 +58,30 @@ export async function corpusPage(root: HTMLElement): Promise<void> {
   const comparison = h('div', { class: 'comparison', data: { testid: 'comparison' } }, loading());
   const bySelect = h(
     'select',
-    { id: 'compare-by', on: { change: () => navigate({ by: bySelect.value }) } },
+    { id: 'compare-by', on: { change: () => navigate({ by: bySelect.value, tagPrefix: bySelect.value === 'tag' ? tagPrefix : undefined }) } },
     (['outlet', 'tag', 'author'] as const).map((k) => h('option', { value: k, selected: k === by ? 'selected' : undefined }, k)),
   );
+
+  const prefixInput = h('input', { id: 'tag-prefix', value: tagPrefix, placeholder: 'all tags', title: 'Only tags starting with this form groups (empty: every tag)' });
+  prefixInput.addEventListener('change', () => navigate({ by: 'tag', tagPrefix: prefixInput.value.trim() }));
 
   replace(
     root,
     h('h1', null, 'Corpus'),
     filterForm,
     list,
-    h('h2', null, 'Compare ', bySelect, h('span', { class: 'muted small' }, ' (documents matching the filters)')),
+    h(
+      'h2',
+      null,
+      'Compare by ',
+      bySelect,
+      by === 'tag' ? h('label', { class: 'small' }, ' tag prefix ', prefixInput) : null,
+      h('span', { class: 'muted small' }, ' (documents matching the filters)'),
+    ),
     comparison,
   );
 
-  await Promise.all([renderList(list, filter, offset, navigate), renderComparison(comparison, by, filter)]);
+  await Promise.all([renderList(list, filter, offset, navigate), renderComparison(comparison, by, filter, by === 'tag' ? tagPrefix : '')]);
 }
 
 async function renderList(box: HTMLElement, filter: DocumentFilterParams, offset: number, navigate: (c: Record<string, string | number | undefined>) => void): Promise<void> {
@@ -125,10 +138,10 @@ async function renderList(box: HTMLElement, filter: DocumentFilterParams, offset
   }
 }
 
-async function renderComparison(box: HTMLElement, by: GroupBy, filter: DocumentFilterParams): Promise<void> {
+async function renderComparison(box: HTMLElement, by: GroupBy, filter: DocumentFilterParams, tagPrefix: string): Promise<void> {
   let c: Comparison;
   try {
-    c = await api.compareGroups(by, filter);
+    c = await api.compareGroups(by, filter, tagPrefix);
   } catch (e) {
     return replace(box, errorBox(e));
   }
