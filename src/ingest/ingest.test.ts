@@ -131,3 +131,20 @@ describe('analyseMissing', () => {
     await store.close();
   });
 });
+
+describe('ingest progress', () => {
+  it('follows bytes through a corpus file up to its size', async () => {
+    const store = await openSqliteStore(join(dir, 'bytes.db'));
+    const file = join(dir, 'many.jsonl');
+    writeFileSync(file, Array.from({ length: 50 }, (_, i) => JSON.stringify({ text: `Document number ${i} about the valley.` })).join('\n') + '\n');
+    const seen: IngestProgress[] = [];
+    const r = await ingestPaths(store, [file], { analyzer: null, batchSize: 10, onProgress: (p) => seen.push(p) });
+    const size = (await import('node:fs')).statSync(file).size;
+    expect(r.bytesTotal).toBe(size);
+    expect(r.bytesDone).toBe(size);
+    const bytes = seen.map((p) => p.bytesDone);
+    expect(bytes.some((b) => b > 0 && b < size)).toBe(true);
+    expect([...bytes].sort((a, b) => a - b)).toEqual(bytes);
+    await store.close();
+  });
+});

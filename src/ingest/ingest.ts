@@ -27,7 +27,18 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
 
   const problems: IngestProblem[] = [];
   const warnings: IngestProblem[] = [];
-  const progress: IngestProgress = { filesTotal: 0, filesDone: 0, read: 0, added: 0, duplicates: 0, analysed: 0, failed: 0, current: null };
+  const progress: IngestProgress = {
+    filesTotal: 0,
+    filesDone: 0,
+    read: 0,
+    added: 0,
+    duplicates: 0,
+    analysed: 0,
+    failed: 0,
+    current: null,
+    bytesTotal: 0,
+    bytesDone: 0,
+  };
   const report = () => options.onProgress?.({ ...progress });
   const problem = (location: string, message: string) => {
     problems.push({ location, message });
@@ -49,6 +60,14 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     } else files.push(entry.file);
   }
   progress.filesTotal = files.length;
+  const sizes = files.map((f) => {
+    try {
+      return statSync(f).size;
+    } catch {
+      return 0;
+    }
+  });
+  progress.bytesTotal = sizes.reduce((a, b) => a + b, 0);
   report();
 
   let batch: ReadRecord[] = [];
@@ -81,10 +100,12 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     await store.saveAnalyses(done);
   };
 
-  for (const file of files) {
+  let bytesBefore = 0;
+  for (const [i, file] of files.entries()) {
     progress.current = file;
     report();
     for await (const item of readerFor(file)!(file, maxBytes)) {
+      if (item.offset !== undefined) progress.bytesDone = bytesBefore + Math.min(item.offset, sizes[i]!);
       if (item.kind === 'problem') {
         problem(item.location, item.message);
         continue;
@@ -110,6 +131,8 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    bytesBefore += sizes[i]!;
+    progress.bytesDone = bytesBefore;
     progress.filesDone++;
     report();
   }

@@ -32,6 +32,9 @@ export interface IngestProgress {
   failed: number;
   /** File being read. */
   current: string | null;
+  /** Sizes of all input files, and bytes read so far (finished files plus the position in the current one). */
+  bytesTotal: number;
+  bytesDone: number;
 }
 
 /** A bad file, row or document: where (file or file:line) and what. */
@@ -56,4 +59,7 @@ export interface ReadRecord {
 }
 
 /** What a reader yields: a document, or a problem at a location (the reader then carries on). */
-export type ReadItem = ({ kind: 'doc' } & ReadRecord) | ({ kind: 'problem' } & IngestProblem) | ({ kind: 'warning' } & IngestProblem);
+export type ReadItem = (({ kind: 'doc' } & ReadRecord) | ({ kind: 'problem' } & IngestProblem) | ({ kind: 'warning' } & IngestProblem)) & {
+  /** Bytes of the file read up to this item, for progress (readers of one-document files leave it out). */
+  offset?: number;
+};

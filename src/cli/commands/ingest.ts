@@ -24,24 +24,29 @@ interface IngestFlags {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function summaryLine(s: IngestSummary): string {
-  const rate = s.seconds > 0 ? Math.round(s.read / s.seconds) : s.read;
+  const handled = s.engineKey ? s.analysed + s.duplicates : s.read;
+  const rate = s.seconds > 0 ? Math.round(handled / s.seconds) : handled;
   return (
     `${s.filesDone} of ${s.filesTotal} files: ${s.read} documents read, ${s.added} new, ${s.duplicates} already stored, ` +
     `${s.analysed} analysed, ${s.failed} failed, in ${s.seconds.toFixed(1)} s (${rate} documents/s)`
   );
 }
 
-/** A progress bar on a terminal (stderr), nothing otherwise: logs and pipes stay clean. */
-function progressBar(enabled: boolean): { update(p: IngestProgress): void; stop(): void } {
+/**
+ * A progress bar on a terminal (stderr), nothing otherwise, so that logs and pipes stay clean. The
+ * bar follows bytes read (a single large corpus file still moves it); the rate counts documents
+ * fully handled (stored and, when analysing, analysed).
+ */
+function progressBar(enabled: boolean, analysing: boolean): { update(p: IngestProgress): void; stop(): void } {
   if (!enabled) return { update: () => {}, stop: () => {} };
   const started = performance.now();
   const bar = new cliProgress.SingleBar(
     {
-      format: ' {bar} {filesDone}/{filesTotal} files | {read} read, {added} new, {duplicates} stored, {analysed} analysed, {failed} failed | {rate} docs/s',
+      format: ' {bar} {percentage}% | {filesDone}/{filesTotal} files | {read} read, {added} new, {duplicates} stored, {analysed} analysed, {failed} failed | {rate} docs/s',
       hideCursor: true,
       clearOnComplete: false,
       stream: process.stderr,
-      fps: 10,
+      fps: 5,
     },
     cliProgress.Presets.shades_classic,
   );
@@ -49,13 +54,15 @@ function progressBar(enabled: boolean): { update(p: IngestProgress): void; stop(
   return {
     update(p) {
       const secs = (performance.now() - started) / 1000;
-      const payload = { ...p, rate: secs > 0 ? Math.round(p.read / secs) : 0 };
+      const handled = analysing ? p.analysed + p.duplicates : p.added + p.duplicates;
+      const payload = { ...p, rate: secs > 0 ? Math.round(handled / secs) : 0 };
+      const total = Math.max(1, p.bytesTotal);
       if (!begun) {
-        bar.start(Math.max(1, p.filesTotal), p.filesDone, payload);
+        bar.start(total, p.bytesDone, payload);
         begun = true;
       } else {
-        bar.setTotal(Math.max(1, p.filesTotal));
-        bar.update(p.filesDone, payload);
+        bar.setTotal(total);
+        bar.update(p.bytesDone, payload);
       }
     },
     stop() {
@@ -89,7 +96,7 @@ export function registerIngest(program: Command, io: CliIO, result: CommandResul
       }
       const location = resolveDbLocation(flags.db);
       const store = await openStore(location);
-      const bar = progressBar(flags.progress && Boolean(process.stderr.isTTY) && !flags.json);
+      const bar = progressBar(flags.progress && Boolean(process.stderr.isTTY) && !flags.json, analyzer !== null);
       let summary: IngestSummary;
       try {
         summary = await ingestPaths(store, paths, { analyzer, outlet: flags.outlet, tags: flags.tag, batchSize, onProgress: (p) => bar.update(p) });

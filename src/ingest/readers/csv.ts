@@ -63,17 +63,18 @@ export async function* readCsvFile(file: string, maxBytes: number): AsyncGenerat
   decode.on('error', fail);
   source.pipe(decode).pipe(parser);
   try {
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
       while (skipped.length) yield skipped.shift()!;
       const where = `${file}:${item.info.lines}`;
+      const offset = item.info.bytes;
       if (Object.values(item.record).some((v) => typeof v === 'string' && v.includes('\uFFFD'))) {
-        yield { kind: 'problem', location: where, message: 'not valid UTF-8' };
+        yield { kind: 'problem', offset, location: where, message: 'not valid UTF-8' };
         continue;
       }
       try {
         const { doc, warnings } = recordToDocument(item.record, where);
         for (const w of warnings) yield { kind: 'warning', location: where, message: w };
-        yield { kind: 'doc', location: where, doc };
+        yield { kind: 'doc', offset, location: where, doc };
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
         yield { kind: 'problem', location: where, message: e.message.replace(`${where}: `, '') };

@@ -4,20 +4,22 @@ import { recordToDocument } from '../record.js';
 import type { ReadItem } from '../types.js';
 
 /** Splits a byte stream into lines (without the newline), numbered from 1, without decoding. */
-export async function* byteLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<{ line: number; bytes: Buffer }> {
+export async function* byteLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<{ line: number; bytes: Buffer; end: number }> {
+  let consumed = 0;
   let rest: Buffer = Buffer.alloc(0);
   let line = 0;
   for await (const chunk of chunks) {
     let buf = rest.length ? Buffer.concat([rest, chunk]) : chunk;
     let at = 0;
     for (let nl = buf.indexOf(10, at); nl !== -1; nl = buf.indexOf(10, at)) {
-      yield { line: ++line, bytes: buf.subarray(at, nl) };
+      yield { line: ++line, bytes: buf.subarray(at, nl), end: consumed + nl + 1 };
       at = nl + 1;
     }
+    consumed += at;
     rest = Buffer.from(buf.subarray(at));
     buf = rest;
   }
-  if (rest.length) yield { line: ++line, bytes: rest };
+  if (rest.length) yield { line: ++line, bytes: rest, end: consumed + rest.length };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -30,7 +32,7 @@ export async function* readJsonlFile(file: string, maxBytes: number): AsyncGener
   let stream;
   try {
     stream = createReadStream(file, { highWaterMark: 1 << 20 });
-    for await (const { line, bytes } of byteLines(stream as AsyncIterable<Buffer>)) {
+    for await (const { line, bytes, end: offset } of byteLines(stream as AsyncIterable<Buffer>)) {
       const where = `${file}:${line}`;
       let end = bytes.length;
       if (end > 0 && bytes[end - 1] === 13) end--;
@@ -39,34 +41,34 @@ export async function* readJsonlFile(file: string, maxBytes: number): AsyncGener
       const raw = bytes.subarray(start, end);
       if (raw.length === 0 || raw.every((b) => b === 32 || b === 9)) continue;
       if (raw.length > maxBytes) {
-        yield { kind: 'problem', location: where, message: `line is ${raw.length} bytes, over the per-document limit of ${maxBytes}` };
+        yield { kind: 'problem', offset, location: where, message: `line is ${raw.length} bytes, over the per-document limit of ${maxBytes}` };
         continue;
       }
       if (raw.includes(0)) {
-        yield { kind: 'problem', location: where, message: 'binary data (NUL bytes), not a JSON line' };
+        yield { kind: 'problem', offset, location: where, message: 'binary data (NUL bytes), not a JSON line' };
         continue;
       }
       let text: string;
       try {
         text = utf8.decode(raw);
       } catch {
-        yield { kind: 'problem', location: where, message: 'not valid UTF-8' };
+        yield { kind: 'problem', offset, location: where, message: 'not valid UTF-8' };
         continue;
       }
       let value: unknown;
       try {
         value = JSON.parse(text);
       } catch (e) {
-        yield { kind: 'problem', location: where, message: `invalid JSON (${(e as Error).message})` };
+        yield { kind: 'problem', offset, location: where, message: `invalid JSON (${(e as Error).message})` };
         continue;
       }
       try {
         const { doc, warnings } = recordToDocument(value, where);
         for (const w of warnings) yield { kind: 'warning', location: where, message: w };
-        yield { kind: 'doc', location: where, doc };
+        yield { kind: 'doc', offset, location: where, doc };
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
-        yield { kind: 'problem', location: where, message: e.message.replace(`${where}: `, '') };
+        yield { kind: 'problem', offset, location: where, message: e.message.replace(`${where}: `, '') };
       }
     }
   } catch (e) {
