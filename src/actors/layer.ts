@@ -30,12 +30,11 @@ export function analyseActors(doc: Doc, g: Gazetteer = defaultGazetteer()): Acto
   return r;
 }
 
-/** Loaded terms within three tokens of a mention, in the same clause. */
+/** Loaded terms in a mention ("Freedonian regime") or within three tokens of it, in the same clause. */
 function loadedNear(doc: Doc, m: Mention): Array<[number, number]> {
   const s = doc.sentences[m.sentence]!;
   const out: Array<[number, number]> = [];
   for (let i = Math.max(s.tokenStart, m.a - 3); i < Math.min(s.tokenEnd, m.b + 3); i++) {
-    if (i >= m.a && i < m.b) continue;
     const n = loadedAt(doc, i, s.tokenEnd);
     if (!n) continue;
     // Nothing but words between the term and the mention.

@@ -114,7 +114,8 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       if (a >= e) continue;
       const n = e - a;
       const atStart = a === s.tokenStart || (a === s.tokenStart + 1 && punctChar(doc, s.tokenStart) === '"');
-      if (n === 1 && atStart && !titled) continue; // cannot tell a name from a capitalised first word
+      const known = n === 1 ? surnames.get(lower(t, a)) : undefined;
+      if (n === 1 && atStart && !titled && !known) continue; // cannot tell a name from a capitalised first word
       const name = tokenText(doc, a, e);
       const last = lower(t, e - 1);
       let type: ActorType;

@@ -157,7 +157,8 @@ export function portrayalCues(doc: Doc, mentions: readonly Mention[], sourcing: 
       }
     }
   };
-  for (const at of sourcing.attributions) if (!at.inQuote && !at.source.pronoun) sourceCue(at.source.a, at.source.b, at.info.tone, at.info.lemma, at.sentence);
+  // Anonymous or second-hand sources lend no authority.
+  for (const at of sourcing.attributions) if (!at.inQuote && !at.source.pronoun && !at.source.vague && !at.source.hearsay) sourceCue(at.source.a, at.source.b, at.info.tone, at.info.lemma, at.sentence);
   return cues;
 }
 
