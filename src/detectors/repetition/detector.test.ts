@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../analysis/analyzer.js';
+
+const analyzer = new Analyzer({ model: null });
+const rules = (text: string) =>
+  analyzer.analyze(text, { techniques: ['repetition'], layers: false }).findings.map((f) => `${f.ruleId}: ${f.text}`);
+
+describe('repetition detector', () => {
+  it('does not flag a topic word that a report naturally repeats', () => {
+    const text = 'The dam on the river burst on Monday. Engineers had inspected the dam in May. The dam held back a lake of 40 million cubic metres, and the dam operator said repairs would take a year.';
+    expect(rules(text)).toEqual([]);
+  });
+
+  it('reports both openings of an anaphora and every use of a repeated short quotation', () => {
+    expect(rules('We will not forget. We will not forgive.')).toEqual([
+      'repetition/anaphora: We will not',
+      'repetition/anaphora: We will not',
+    ]);
+    const q = rules('Freedonia calls it a "peace plan". Nobody in Sylvania believes the "peace plan" will work.');
+    expect(q.filter((r) => r.startsWith('repetition/repeated-quotation'))).toHaveLength(2);
+  });
+
+  it('reports a loaded term from its second use on', () => {
+    const found = rules('The occupiers came in spring. By summer the occupiers held the coast.');
+    expect(found).toEqual(['repetition/repeated-loaded-term: occupiers']);
+  });
+
+  it('leaves grammatical doubles alone but flags emphatic ones', () => {
+    expect(rules('He had had enough of the talks.')).toEqual([]);
+    expect(rules('It was very, very late.')).toEqual(['repetition/emphatic-doubling: very, very']);
+  });
+});
