@@ -125,6 +125,26 @@ describe.skipIf(chromiumMissing())('web UI in Chromium', () => {
     await page.locator('.panels').screenshot({ path: artifact('panels.png') });
   });
 
+  it('opens a text file and saves it to the corpus with metadata', async () => {
+    const text = 'Southland papers call the brutal Northland regime a gang of thugs. Talks resume on Friday.';
+    await page.goto(`${server.url}#/analyze`);
+    await page.setInputFiles('#file-input', { name: 'southland-note.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page.waitForFunction((t) => (document.getElementById('text-input') as HTMLTextAreaElement).value === t, text);
+    await page.click('details.save summary');
+    expect(await page.inputValue('#doc-title')).toBe('southland-note');
+    await page.fill('#doc-outlet', 'Southland Voice');
+    await page.fill('#doc-tags', 'camp:south, upload');
+    await page.click('#save-button');
+    await page.waitForSelector('[data-testid=doc-title]');
+    expect(await page.textContent('[data-testid=doc-title]')).toBe('southland-note');
+    const id = Number(/#\/doc\/(\d+)/.exec(page.url())![1]);
+    const stored = await server.store.getDocument(id);
+    expect(stored).toMatchObject({ text, outlet: 'Southland Voice', tags: ['camp:south', 'upload'] });
+    expect(await page.textContent('[data-testid=total-findings]')).toBe(String(analyzer.analyze(text).findings.length));
+    // Leave the corpus as the next test expects it.
+    await server.store.deleteDocument(id);
+  });
+
   it('lists the corpus and draws the outlet comparison charts', async () => {
     await page.goto(`${server.url}#/corpus`);
     await page.waitForSelector('[data-testid=chart-rate] canvas');

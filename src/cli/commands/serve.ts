@@ -50,7 +50,12 @@ export async function runServe(flags: ServeFlags, io: CliIO, env: NodeJS.Process
     },
   });
   io.out(`framewise ${token ? '(writes need the FRAMEWISE_TOKEN bearer token) ' : ''}serving ${db} at ${server.url}\n`);
+  if (!token && !isLoopback(flags.host)) io.err(`framewise: warning: listening on ${flags.host} without FRAMEWISE_TOKEN: anyone who can reach it can add and delete documents\n`);
   return server;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 export function registerServe(program: Command, io: CliIO): void {
