@@ -1,5 +1,4 @@
 import { UserError } from '../core/errors.js';
-import { openSqliteStore } from './sqlite.js';
 import type { Store } from './types.js';
 
 /** Where the store lives when neither --db nor FRAMEWISE_DB says otherwise. */
@@ -51,5 +50,7 @@ export async function openStore(location?: string | null): Promise<Store> {
   }
   const path = where.startsWith('sqlite:') ? where.slice('sqlite:'.length) : where;
   if (path === '') throw new UserError('--db: empty SQLite path', { field: 'db' });
+  // Loaded on use: importing the package (or running `framewise analyze`) needs no native driver.
+  const { openSqliteStore } = await import('./sqlite.js');
   return openSqliteStore(path);
 }
