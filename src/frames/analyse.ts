@@ -71,6 +71,8 @@ interface SentenceFrames {
   cls: Float64Array;
   cues: Array<{ frame: number; start: number; end: number }>;
   features: Array<{ f: string; token: number }>;
+  /** Per frame, the tokens the classifier leaned on most (computed on first use). */
+  words?: Map<number, number[]>;
 }
 
 export interface FrameAnalyserOptions {
@@ -133,6 +135,27 @@ export class FrameAnalyser {
     return { w, cls, cues, features };
   }
 
+  /** The (up to three) tokens of a sentence whose words point most at frame k. */
+  private topWords(sf: SentenceFrames, k: number): number[] {
+    sf.words ??= new Map();
+    let out = sf.words.get(k);
+    if (!out) {
+      const scored: Array<[number, number]> = [];
+      for (const x of sf.features) {
+        const lift = this.classifier.liftOf(x.f, k);
+        if (lift >= MIN_LIFT) scored.push([lift, x.token]);
+      }
+      scored.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+      out = [];
+      for (const [, token] of scored) {
+        if (!out.includes(token)) out.push(token);
+        if (out.length === 3) break;
+      }
+      sf.words.set(k, out);
+    }
+    return out;
+  }
+
   private mix(doc: Doc, per: SentenceFrames[], members: number[], span: SpanFn, maxCues: number, maxSentences: number): FrameMix {
     const total = new Float64Array(K);
     for (const s of members) for (let k = 0; k < K; k++) total[k]! += per[s]!.w[k]!;
@@ -169,15 +192,14 @@ export class FrameAnalyser {
       cues.push({ text: o.text, start: o.start, end: o.end, source });
     };
     // Lexicon cues in reading order of the strongest sentences, then the classifier's words.
-    for (const s of ranked) for (const c of per[s]!.cues) if (c.frame === k) push(c.start, c.end, 'lexicon');
     for (const s of ranked) {
+      if (cues.length >= maxCues) break;
+      for (const c of per[s]!.cues) if (c.frame === k) push(c.start, c.end, 'lexicon');
+    }
+    for (const s of ranked) {
+      if (cues.length >= maxCues) break;
       if (per[s]!.cls[k]! <= 0) continue;
-      const words = per[s]!.features
-        .map((x) => ({ ...x, lift: this.classifier.liftOf(x.f, k) }))
-        .filter((x) => x.lift >= MIN_LIFT)
-        .sort((a, b) => b.lift - a.lift || a.token - b.token)
-        .slice(0, 3);
-      for (const x of words) push(doc.tokens.start[x.token]!, doc.tokens.end[x.token]!, 'classifier');
+      for (const token of this.topWords(per[s]!, k)) push(doc.tokens.start[token]!, doc.tokens.end[token]!, 'classifier');
     }
     const sentences = ranked.slice(0, maxSentences).map((s) => {
       const sent = doc.sentences[s]!;

@@ -34,13 +34,20 @@ export function expandFeature(stemmed: string): string[] {
   return stemmed.length > PREFIX_LENGTH + 1 ? [stemmed, `${stemmed.slice(0, PREFIX_LENGTH)}~`] : [stemmed];
 }
 
+const expanded = new Map<string, string[]>();
+
 /** Content-word features of the token range [from, to), with the token index of each. */
 export function featuresOf(doc: Doc, from: number, to: number): Array<{ f: string; token: number }> {
   const out: Array<{ f: string; token: number }> = [];
   for (let i = from; i < to; i++) {
     const s = featureOf(doc, i);
     if (s === null) continue;
-    for (const f of expandFeature(s)) out.push({ f, token: i });
+    let fs = expanded.get(s);
+    if (!fs) {
+      if (expanded.size >= 100_000) expanded.clear();
+      expanded.set(s, (fs = expandFeature(s)));
+    }
+    for (const f of fs) out.push({ f, token: i });
   }
   return out;
 }

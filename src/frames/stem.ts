@@ -10,10 +10,24 @@ const IRREGULAR: Record<string, string> = {
   led: 'lead', paid: 'pay', sold: 'sell', bought: 'buy', left: 'leave', began: 'begin', begun: 'begin',
 };
 
+/** Stems are pure functions of the word and news vocabulary repeats: a bounded cache pays off. */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 100_000;
+
 export function stem(word: string): string {
+  let s = cache.get(word);
+  if (s === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    s = computeStem(word);
+    cache.set(word, s);
+  }
+  return s;
+}
+
+function computeStem(word: string): string {
   const w = word.toLowerCase().replace(/'s$/, '');
   const irr = IRREGULAR[w];
-  if (irr) return irr === w ? w : stem(irr);
+  if (irr) return irr === w ? w : computeStem(irr);
   if (w.length <= 3) return w;
   let s = w;
   if (s.endsWith('ies') && s.length > 4) s = s.slice(0, -3) + 'y';

@@ -53,6 +53,7 @@ export class TermMatcher<T> {
   add(term: string, value: T): void {
     const words = term.toLowerCase().trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) return;
+    this.cache.clear();
     const first = words[0]!;
     const isPrefix = first.length > 1 && first.endsWith('*');
     const key = isPrefix ? first.slice(0, -1) : first;
@@ -79,7 +80,20 @@ export class TermMatcher<T> {
     for (const term of parseWordList(text)) this.add(term, value(term));
   }
 
+  /** Candidate lists per word, including misses; bounded, and reset whenever an entry is added. */
+  private readonly cache = new Map<string, Compiled<T>[] | null>();
+
   private candidates(word: string): Compiled<T>[] | undefined {
+    let c = this.cache.get(word);
+    if (c === undefined) {
+      if (this.cache.size >= 100_000) this.cache.clear();
+      c = this.lookup(word) ?? null;
+      this.cache.set(word, c);
+    }
+    return c ?? undefined;
+  }
+
+  private lookup(word: string): Compiled<T>[] | undefined {
     const hit = this.exact.get(word);
     let out = hit;
     for (const len of this.prefixLengths) {

@@ -121,10 +121,10 @@ function related(a: string, b: string): boolean {
   return s.length >= 5 && l.startsWith(s);
 }
 
-function inSet(stemmed: string, set: ReadonlySet<string>): boolean {
+function inSet(stemmed: string, set: ReadonlySet<string> | ReadonlyMap<string, unknown>): boolean {
   if (set.has(stemmed)) return true;
   if (stemmed.length < 5) return false;
-  for (const x of set) if (related(stemmed, x)) return true;
+  for (const x of set.keys()) if (related(stemmed, x)) return true;
   return false;
 }
 
@@ -172,7 +172,8 @@ export const misleadingHeadlineDetector: Detector = {
     for (const w of bodyLower) bodyNames.delete(w);
 
     // The nearest body sentences: most shared content stems, earliest first on ties.
-    const overlap = bodyContent.map((m) => [...headContent.keys()].filter((k) => inSet(k, new Set(m.keys()))).length);
+    const headKeys = [...headContent.keys()];
+    const overlap = bodyContent.map((m) => headKeys.filter((k) => inSet(k, m)).length);
     const nearest = body
       .map((s, k) => ({ s, k, n: overlap[k]! }))
       .filter((x) => x.n > 0)
