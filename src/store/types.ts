@@ -33,6 +33,7 @@ export interface StoredDocument extends Required<Omit<DocumentMeta, 'tags'>> {
   createdAt: string;
 }
 
+/** A document without its text; `analysed`: at least one analysis (any engine) is stored. */
 export type DocumentSummary = Omit<StoredDocument, 'text'> & { analysed: boolean };
 
 export interface DocumentFilter {
@@ -41,8 +42,11 @@ export interface DocumentFilter {
   tag?: string;
   /** Case-insensitive substring of title or text. */
   q?: string;
+  /** publishedAt >= from. */
   from?: string;
+  /** publishedAt <= to, at the precision given: to=2024-03-01 keeps 2024-03-01T18:00. */
   to?: string;
+  /** An empty list matches nothing. */
   ids?: number[];
 }
 
@@ -79,6 +83,7 @@ export interface Store {
   insertDocuments(docs: NewDocument[]): Promise<InsertResult[]>;
   getDocument(id: number): Promise<StoredDocument | null>;
   getDocumentByHash(hash: string): Promise<StoredDocument | null>;
+  /** Newest first (id descending); default limit 50, at most 1000 (common.ts pageOf). */
   listDocuments(filter?: DocumentFilter, page?: Page): Promise<{ total: number; items: DocumentSummary[] }>;
   deleteDocument(id: number): Promise<boolean>;
   countDocuments(filter?: DocumentFilter): Promise<number>;
