@@ -4,6 +4,9 @@ import type { Detector, DetectorContext } from '../engine/contract.js';
 import { builtinLexicons } from '../lexicons.js';
 
 /**
+ * Confidences are low on purpose: PTC marks only some instances of a repeat, and against it these
+ * rules reach 5-15% precision; their order follows that measured precision.
+ *
  * Repetition, measured against PTC's Repetition spans: a repeated content word as such is almost
  * never the technique (about 1% of repeated word occurrences fall in a gold span; news repeats its
  * topic), so the detector reports only the repetition that is rhetorical:
@@ -94,7 +97,7 @@ function emphaticDoubling(ctx: DetectorContext, doc: Doc): void {
     ctx.report({
       start: t.start[prev]!,
       end: t.end[i]!,
-      confidence: 0.5,
+      confidence: 0.3,
       ruleId: 'repetition/emphatic-doubling',
       message: `"${lower(doc, i)}" is repeated back to back for emphasis.`,
     });
@@ -129,7 +132,7 @@ function anaphora(ctx: DetectorContext, doc: Doc, l: Lists): void {
       ctx.report({
         start: t.start[words[0]!]!,
         end: t.end[words[words.length - 1]!]!,
-        confidence: n >= 3 ? 0.5 : 0.4,
+        confidence: n >= 3 ? 0.3 : 0.25,
         ruleId: 'repetition/anaphora',
         message: `Consecutive sentences open with the same words ("${doc.text.slice(t.start[shared[0]!]!, t.end[shared[n - 1]!]!)}").`,
       });
@@ -159,7 +162,7 @@ function repeatedQuotes(ctx: DetectorContext, doc: Doc): void {
       ctx.report({
         start,
         end,
-        confidence: 0.45,
+        confidence: 0.4,
         ruleId: 'repetition/repeated-quotation',
         message: `The quoted words "${key}" recur ${list.length} times.`,
       });
@@ -194,7 +197,7 @@ function repeatedLoadedTerms(ctx: DetectorContext, doc: Doc, l: Lists): void {
       ctx.report({
         start: t.start[i]!,
         end: t.end[end]!,
-        confidence: 0.4,
+        confidence: 0.3,
         ruleId: 'repetition/repeated-loaded-term',
         message: `The loaded term "${key}" is used again (${n} times so far).`,
       });
@@ -235,7 +238,7 @@ function repeatedPhrases(ctx: DetectorContext, doc: Doc, l: Lists): void {
         ctx.report({
           start: t.start[i]!,
           end: t.end[i + len - 1]!,
-          confidence: Math.min(0.3 + 0.05 * (len - MIN_PHRASE) + 0.05 * (list.length - 2), 0.5),
+          confidence: 0.25,
           ruleId: 'repetition/recurring-phrase',
           message: `The phrase "${key.trim()}" is used ${list.length} times.`,
         });
@@ -264,7 +267,7 @@ function sentenceHammering(ctx: DetectorContext, doc: Doc, l: Lists): void {
         ctx.report({
           start: t.start[i]!,
           end: t.end[i]!,
-          confidence: 0.35,
+          confidence: 0.3,
           ruleId: 'repetition/hammered-word',
           message: `"${w}" is used ${list.length} times in one sentence.`,
         });
