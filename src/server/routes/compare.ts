@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { compareDocuments } from '../../compare/documents.js';
 import { compareGroups } from '../../compare/groups.js';
+import { analyseMissing } from '../../ingest/analyse.js';
 import { engineKeyOf, type DocumentFilter } from '../../store/types.js';
 import type { ServerContext } from '../context.js';
 import { notFound } from '../errors.js';
-import { analyseMissing, reportFor } from '../reports.js';
+import { reportFor } from '../reports.js';
 import { CompareQuery } from '../schemas.js';
 import { parseRequest } from '../validate.js';
 
