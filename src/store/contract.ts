@@ -113,6 +113,16 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect((await store.getDocument(r.id))!.title).toBe('Ünïcode');
     });
 
+    it('treats q literally: % and _ are not wildcards', async () => {
+      const a = await store.insertDocument({ text: 'Prices rose 50% overnight.' });
+      await store.insertDocument({ text: 'Prices rose 500 overnight.' });
+      await store.insertDocument({ text: 'A snake_case word.' });
+      expect((await store.listDocuments({ q: '50%' })).items.map((d) => d.id)).toEqual([a.id]);
+      expect(await store.countDocuments({ q: 'e_c' })).toBe(1);
+      expect(await store.countDocuments({ q: '%' })).toBe(1);
+      await expect(store.listDocuments({}, { limit: 1001 })).rejects.toThrow(/limit/);
+    });
+
     it('stores identical text once and keeps the first metadata', async () => {
       const a = await store.insertDocument(docs[1]!);
       const b = await store.insertDocument({ ...docs[1]!, outlet: 'Other Outlet', tags: ['x'] });
