@@ -7,8 +7,11 @@ import { parseYamlFile } from '../detectors/engine/load.js';
 const Role = z.enum(['aggressor', 'victim', 'authority', 'neutral']);
 const GoldPortrayal = z.object({ text: z.string().min(1), roles: z.record(z.string(), Role) }).strict();
 
-export function loadPortrayalFixtures(): Array<z.infer<typeof GoldPortrayal>> {
-  const file = fileURLToPath(new URL('./fixtures/portrayal.yaml', import.meta.url));
+/** `portrayal` is the development set; `portrayal-blind` was written after the rules were frozen. */
+export type PortrayalSet = 'portrayal' | 'portrayal-blind';
+
+export function loadPortrayalFixtures(set: PortrayalSet = 'portrayal'): Array<z.infer<typeof GoldPortrayal>> {
+  const file = fileURLToPath(new URL(`./fixtures/${set}.yaml`, import.meta.url));
   return parseYamlFile(file, readFileSync(file, 'utf8'), z.array(GoldPortrayal));
 }
 
@@ -21,9 +24,9 @@ export interface PortrayalEvaluation {
 }
 
 /** Accuracy of the portrayal role per (text, actor) pair on the hand-annotated sentences. */
-export function evaluatePortrayal(analyzer: Analyzer): PortrayalEvaluation {
+export function evaluatePortrayal(analyzer: Analyzer, set: PortrayalSet = 'portrayal'): PortrayalEvaluation {
   const ev: PortrayalEvaluation = { total: 0, correct: 0, byRole: {}, errors: [] };
-  for (const fx of loadPortrayalFixtures()) {
+  for (const fx of loadPortrayalFixtures(set)) {
     const actors = analyzer.analyze(fx.text).actors ?? [];
     for (const [id, role] of Object.entries(fx.roles)) {
       const got = actors.find((a) => a.id === id)?.portrayal.role ?? 'absent';

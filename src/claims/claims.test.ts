@@ -40,8 +40,8 @@ describe('claims layer', () => {
     expect(c!.source.class).toBe('unattributed-claim');
   });
 
-  it('scores the claims fixture table', () => {
-    const ev = evaluateClaims(analyzer);
+  it.each(['claims', 'claims-blind'] as const)('scores the %s fixture table', (set) => {
+    const ev = evaluateClaims(analyzer, set);
     const misses = ev.errors.join('\n');
     expect(ev.checkWorthy.f1, misses).toBeGreaterThanOrEqual(0.9);
     for (const k of ['type', 'hedging', 'accuser', 'accused', 'charges', 'evidence'] as const) {

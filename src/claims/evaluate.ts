@@ -18,8 +18,11 @@ const GoldClaim = z
   })
   .strict();
 
-export function loadClaimFixtures(): Array<z.infer<typeof GoldClaim>> {
-  const file = fileURLToPath(new URL('./fixtures/claims.yaml', import.meta.url));
+/** `claims` is the development set; `claims-blind` was written after the rules were frozen. */
+export type ClaimSet = 'claims' | 'claims-blind';
+
+export function loadClaimFixtures(set: ClaimSet = 'claims'): Array<z.infer<typeof GoldClaim>> {
+  const file = fileURLToPath(new URL(`./fixtures/${set}.yaml`, import.meta.url));
   return parseYamlFile(file, readFileSync(file, 'utf8'), z.array(GoldClaim));
 }
 
@@ -37,7 +40,7 @@ export interface ClaimEvaluation {
 const norm = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/^the\s+/, '');
 
 /** Detection, type, hedging and accusation-part accuracy on the hand-annotated claims. */
-export function evaluateClaims(analyzer: Analyzer): ClaimEvaluation {
+export function evaluateClaims(analyzer: Analyzer, set: ClaimSet = 'claims'): ClaimEvaluation {
   const ev: ClaimEvaluation = {
     checkWorthy: prf(0, 0, 0), type: { total: 0, correct: 0 }, hedging: { total: 0, correct: 0 }, accuser: { total: 0, correct: 0 },
     accused: { total: 0, correct: 0 }, charges: { total: 0, correct: 0 }, evidence: { total: 0, correct: 0 }, errors: [],
@@ -50,7 +53,7 @@ export function evaluateClaims(analyzer: Analyzer): ClaimEvaluation {
     if (ok) ev[k].correct++;
     else ev.errors.push(what);
   };
-  for (const g of loadClaimFixtures()) {
+  for (const g of loadClaimFixtures(set)) {
     const claim = analyzer.analyze(g.text).claims?.[0];
     if (g.type !== 'none') support++;
     if (claim) predicted++;

@@ -84,8 +84,11 @@ const GoldQuote = z
 const QuoteFixtures = z.array(z.object({ text: z.string().min(1), quotes: z.array(GoldQuote).min(1) }).strict());
 export type GoldQuote = z.infer<typeof GoldQuote>;
 
-export function loadQuoteFixtures(): z.infer<typeof QuoteFixtures> {
-  const file = `${FIXTURES_DIR}quotations.yaml`;
+/** `quotations` is the development set; `quotations-blind` was written after the rules were frozen. */
+export type QuoteSet = 'quotations' | 'quotations-blind';
+
+export function loadQuoteFixtures(set: QuoteSet = 'quotations'): z.infer<typeof QuoteFixtures> {
+  const file = `${FIXTURES_DIR}${set}.yaml`;
   return parseYamlFile(file, readFileSync(file, 'utf8'), QuoteFixtures);
 }
 
@@ -113,7 +116,7 @@ export interface QuoteEvaluation {
 }
 
 /** Speaker, verb and tone accuracy on the hand-annotated quotation cases. */
-export function evaluateQuotations(analyzer: Analyzer): QuoteEvaluation {
+export function evaluateQuotations(analyzer: Analyzer, set: QuoteSet = 'quotations'): QuoteEvaluation {
   const ev: QuoteEvaluation = {
     quotes: 0, found: 0, speaker: prf(0, 0, 0), byVia: {}, verb: { total: 0, correct: 0 }, tone: { total: 0, correct: 0 },
     kind: { total: 0, correct: 0 }, roleAffiliation: { total: 0, correct: 0 }, nestedHeadline: { total: 0, correct: 0 }, errors: [],
@@ -122,7 +125,7 @@ export function evaluateQuotations(analyzer: Analyzer): QuoteEvaluation {
   let spPredicted = 0;
   let spSupport = 0;
   const tally = (t: { total: number; correct: number }, ok: boolean) => { t.total++; if (ok) t.correct++; };
-  for (const fx of loadQuoteFixtures()) {
+  for (const fx of loadQuoteFixtures(set)) {
     const report = analyzer.analyze(fx.text);
     for (const g of fx.quotes) {
       ev.quotes++;

@@ -28,6 +28,12 @@ describe('sourcing fixture tables', () => {
     for (const c of SOURCING_CLASSES) expect(ev.perClass[c].recall, `${c} recall\n${misses}`).toBeGreaterThan(0.5);
   });
 
+  it('quotation speakers on the blind set', () => {
+    const ev = evaluateQuotations(analyzer, 'quotations-blind');
+    expect(ev.found).toBe(ev.quotes);
+    expect(ev.speaker.f1, ev.errors.join('\n')).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('quotation speakers, verbs and tones', () => {
     const ev = evaluateQuotations(analyzer);
     const misses = ev.errors.join('\n');

@@ -1,0 +1,131 @@
+// Scores the sourcing, quotation, claims and portrayal layers on their hand-annotated fixture tables
+// and writes the section "Sourcing, quotes and claims" of docs/evaluation.md (other sections are
+// left as they are). Run: npx tsx scripts/evaluate-sourcing.ts [--print]
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Analyzer } from '../src/analysis/analyzer.js';
+import { evaluatePortrayal } from '../src/actors/evaluate.js';
+import { evaluateClaims } from '../src/claims/evaluate.js';
+import { SOURCING_CLASSES } from '../src/sourcing/classify.js';
+import { evaluateClasses, evaluateQuotations, loadClassFixtures, loadQuoteFixtures, type ClassSet } from '../src/sourcing/evaluate.js';
+
+const DOC = fileURLToPath(new URL('../docs/evaluation.md', import.meta.url));
+const START = '<!-- sourcing-quotes-claims:start -->';
+const END = '<!-- sourcing-quotes-claims:end -->';
+
+const analyzer = new Analyzer({ model: null });
+const f2 = (x: number) => x.toFixed(2);
+const pct = (c: number, t: number) => (t ? `${c}/${t} (${((100 * c) / t).toFixed(0)}%)` : 'n/a');
+
+function classTable(set: ClassSet): string[] {
+  const ev = evaluateClasses(analyzer, set);
+  const rows = SOURCING_CLASSES.map((c) => {
+    const p = ev.perClass[c];
+    return `| ${c} | ${p.support} | ${f2(p.precision)} | ${f2(p.recall)} | ${f2(p.f1)} |`;
+  });
+  return [
+    '| class | sentences | precision | recall | F1 |',
+    '|---|---:|---:|---:|---:|',
+    ...rows,
+    `| **all** | ${ev.total} | | accuracy ${f2(ev.accuracy)} | macro ${f2(ev.macroF1)} |`,
+  ];
+}
+
+const q = evaluateQuotations(analyzer);
+const qb = evaluateQuotations(analyzer, 'quotations-blind');
+const cd = evaluateClaims(analyzer, 'claims');
+const cb = evaluateClaims(analyzer, 'claims-blind');
+const pd = evaluatePortrayal(analyzer, 'portrayal');
+const pb = evaluatePortrayal(analyzer, 'portrayal-blind');
+const sizes = (['classes', 'classes-heldout', 'classes-blind'] as const).map((s) => loadClassFixtures(s).length);
+const quoteTexts = loadQuoteFixtures().length + loadQuoteFixtures('quotations-blind').length;
+
+const lines = [
+  '## Sourcing, quotes and claims',
+  '',
+  START,
+  `Measured by \`npx tsx scripts/evaluate-sourcing.ts\` (rules only, no model) on tables written for this project: ` +
+    `${sizes[0]} + ${sizes[1]} + ${sizes[2]} sentences annotated with a sourcing class, ${quoteTexts} texts with ${q.quotes + qb.quotes} annotated quotations, ` +
+    `${cd.checkWorthy.support + cb.checkWorthy.support} claims and ${pd.total + pb.total} actor portrayals. ` +
+    'The tables live in `src/sourcing/fixtures/`, `src/claims/fixtures/` and `src/actors/fixtures/`; the tests in those folders ' +
+    'fail when the scores fall under floors set a little below these numbers.',
+  '',
+  'Read the numbers with care. The development tables were written together with the rules and are fitted to them. ' +
+    'The held-out tables were written after the rules were frozen, by the same author: `classes-heldout` was scored blind once ' +
+    '(accuracy 0.77, macro F1 0.77), then its misses prompted general fixes (base verb forms, plural unnamed sources, relative clauses, ' +
+    'reports of reports), so its score below is no longer blind; `classes-blind`, `quotations-blind`, `claims-blind` and `portrayal-blind` were scored once and ' +
+    'the rules were not changed because of them. Same-author sentences are easier than real news, so expect lower scores on real articles.',
+  '',
+  '### Sentence sourcing classes',
+  '',
+  'Development set (`classes.yaml`):',
+  '',
+  ...classTable('classes'),
+  '',
+  'Held-out set after fixes (`classes-heldout.yaml`; blind first run: accuracy 0.77, macro F1 0.77):',
+  '',
+  ...classTable('classes-heldout'),
+  '',
+  'Blind set (`classes-blind.yaml`, scored once):',
+  '',
+  ...classTable('classes-blind'),
+  '',
+  '### Quotations and speakers (`quotations.yaml`)',
+  '',
+  'Hard cases included: speaker before and after the quote, split quotes, quotes spanning sentences and paragraphs, pronoun ' +
+    'speakers, headline quotes, nested quotes and scare quotes.',
+  '',
+  '| measure | development (`quotations.yaml`) | blind (`quotations-blind.yaml`) |',
+  '|---|---:|---:|',
+  `| quotations found | ${pct(q.found, q.quotes)} | ${pct(qb.found, qb.quotes)} |`,
+  `| speaker precision | ${f2(q.speaker.precision)} | ${f2(qb.speaker.precision)} |`,
+  `| speaker recall | ${f2(q.speaker.recall)} | ${f2(qb.speaker.recall)} |`,
+  ...Object.entries(q.byVia).map(([via, r]) => `| speaker right, found by ${via} | ${pct(r.correct, r.total)} | ${pct(qb.byVia[via]?.correct ?? 0, qb.byVia[via]?.total ?? 0)} |`),
+  `| attribution verb | ${pct(q.verb.correct, q.verb.total)} | ${pct(qb.verb.correct, qb.verb.total)} |`,
+  `| verb tone (neutral / loaded) | ${pct(q.tone.correct, q.tone.total)} | ${pct(qb.tone.correct, qb.tone.total)} |`,
+  `| speech vs quoted phrase | ${pct(q.kind.correct, q.kind.total)} | ${pct(qb.kind.correct, qb.kind.total)} |`,
+  `| role and affiliation | ${pct(q.roleAffiliation.correct, q.roleAffiliation.total)} | ${pct(qb.roleAffiliation.correct, qb.roleAffiliation.total)} |`,
+  `| nested / headline flags | ${pct(q.nestedHeadline.correct, q.nestedHeadline.total)} | ${pct(qb.nestedHeadline.correct, qb.nestedHeadline.total)} |`,
+  '',
+  ...([...q.errors, ...qb.errors].length ? ['Remaining misses:', '', ...[...q.errors, ...qb.errors].map((e) => `- ${e}`), ''] : []),
+  '### Check-worthy claims and accusations',
+  '',
+  '| measure | development (`claims.yaml`) | blind (`claims-blind.yaml`) |',
+  '|---|---:|---:|',
+  `| check-worthy precision | ${f2(cd.checkWorthy.precision)} | ${f2(cb.checkWorthy.precision)} |`,
+  `| check-worthy recall | ${f2(cd.checkWorthy.recall)} | ${f2(cb.checkWorthy.recall)} |`,
+  ...(['type', 'hedging', 'accuser', 'accused', 'charges', 'evidence'] as const).map(
+    (k) => `| ${k} | ${pct(cd[k].correct, cd[k].total)} | ${pct(cb[k].correct, cb[k].total)} |`,
+  ),
+  '',
+  '### Actor portrayal',
+  '',
+  '| gold role | development (`portrayal.yaml`) | blind (`portrayal-blind.yaml`) |',
+  '|---|---:|---:|',
+  ...['aggressor', 'victim', 'authority', 'neutral'].map(
+    (r) => `| ${r} | ${pct(pd.byRole[r]?.correct ?? 0, pd.byRole[r]?.total ?? 0)} | ${pct(pb.byRole[r]?.correct ?? 0, pb.byRole[r]?.total ?? 0)} |`,
+  ),
+  `| **all** | ${pct(pd.correct, pd.total)} | ${pct(pb.correct, pb.total)} |`,
+  '',
+  'Neutrality: `src/actors/party-swap.test.ts` draws pairs of countries from the whole gazetteer and checks that swapping their names ' +
+    'in five texts swaps their portrayals and leaves every sourcing class, quotation, claim and other actor unchanged.',
+  END,
+];
+const section = lines.join('\n');
+
+if (process.argv.includes('--print')) {
+  process.stdout.write(section + '\n');
+} else {
+  let doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Evaluation\n';
+  const a = doc.indexOf(START);
+  const b = doc.indexOf(END);
+  if (a !== -1 && b !== -1) {
+    // Replace our block, including the heading just above it.
+    const head = doc.lastIndexOf('## Sourcing, quotes and claims', a);
+    doc = doc.slice(0, head === -1 ? a : head) + section + doc.slice(b + END.length);
+  } else {
+    doc = doc.trimEnd() + '\n\n' + section + '\n';
+  }
+  writeFileSync(DOC, doc);
+  process.stdout.write(`wrote ${DOC}\n`);
+}
