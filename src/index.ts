@@ -29,3 +29,9 @@ export type { IngestOptions, IngestSummary, IngestProgress, IngestProblem } from
 export { compareGroups } from './compare/groups.js';
 export { compareDocuments } from './compare/documents.js';
 export type { Comparison, CompareOptions, GroupStats, TechniqueComparison, DocumentComparison } from './compare/types.js';
+export { FRAME_IDS, FRAMES, frameInfo, type FrameId, type FrameInfo } from './frames/frame-ids.js';
+export type { FramesReport, FrameMix, FrameEvidence, FrameCue, FrameSentence, ParagraphFrames } from './frames/analyse.js';
+export { aggregateFrames, type FrameAggregate } from './frames/aggregate.js';
+export { INTENSITY_BANDS, bandOf, type IntensityReport, type IntensityBand, type SentenceIntensity, type IntensityContribution } from './intensity/score.js';
+export { INTENSITY_KINDS, type IntensityKind } from './intensity/lexicons.js';
+export { aggregateIntensity, type IntensityAggregate } from './intensity/aggregate.js';
