@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 import { artifact, buildWebUi, chromiumMissing, launchChromium } from './browser.js';
@@ -52,9 +52,14 @@ describe.skipIf(chromiumMissing())('web UI in Chromium', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => {
-      throw e;
-    });
+    // Script errors and console errors (CSP violations show up there) fail the test they happen in.
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  });
+
+  const problems: string[] = [];
+  afterEach(() => {
+    expect(problems.splice(0)).toEqual([]);
   });
 
   afterAll(async () => {
