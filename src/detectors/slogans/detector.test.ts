@@ -26,4 +26,9 @@ describe('slogans detector', () => {
     expect(found.map((f) => f.text)).toEqual(['NO MORE WARS FOR SYLVANIA!']);
     expect(found[0]!.ruleId).toBe('slogans/shouted-chant');
   });
+
+  it('reports a capitalised call without "!" but not a capitalised statement', () => {
+    const found = run('The march began. DEFEND THE NORTHLAND COAST. THE COUNCIL MET ON MONDAY.').map((f) => f.text);
+    expect(found).toEqual(['DEFEND THE NORTHLAND COAST.']);
+  });
 });

@@ -12,6 +12,8 @@ const CAMEL_HEAD = new RegExp(`^(?:${HEADS.replace(/(^|\|)(\w)/g, (_m, bar: stri
 const LOWER_HEAD = new RegExp(`^(?:${HEADS})(?:the|our|all|this)`);
 const isCallHead = (tag: string) =>
   CAMEL_HEAD.test(tag.charAt(0).toUpperCase() + tag.slice(1)) || (tag === tag.toLowerCase() && LOWER_HEAD.test(tag));
+/** First words that make a capitalised sentence a chant even without "!". */
+const CHANT_OPENERS = new Set([...HEADS.split('|'), 'smash', 'defend', 'expose', 'purge', 'kill', 'free', 'liberate']);
 const CALL_TAIL = /(?:now|again|first|out|matters|too|back|forever|together|strong|never|must(?:go|fall|resign))$/i;
 
 /**
@@ -49,9 +51,11 @@ export const slogansDetector: Detector = {
       if (doc.headline && s.index === doc.headline.sentence) continue;
       let words = 0;
       let shouted = true;
-      // A chant ends with "!" (a shouted question or statement in capitals is emphasis, not a slogan).
-      const last = doc.text.slice(s.start, s.end).trimEnd();
-      if (!last.endsWith('!')) continue;
+      // A chant ends with "!" or opens with a call ("SMASH THE STATE"); a shouted question or
+      // statement in capitals is emphasis, not a slogan.
+      const sentence = doc.text.slice(s.start, s.end).trim();
+      const firstWord = /^["“']?(\p{L}+)/u.exec(sentence)?.[1]?.toLowerCase() ?? '';
+      if (!sentence.endsWith('!') && !CHANT_OPENERS.has(firstWord)) continue;
       for (let i = s.tokenStart; i < s.tokenEnd && shouted; i++) {
         if (t.kind[i] === K_WORD) {
           words++;
