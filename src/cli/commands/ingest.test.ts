@@ -64,3 +64,16 @@ describe('framewise ingest', () => {
     expect((await runCli(['ingest'])).code).toBe(2);
   });
 });
+
+describe('framewise ingest --threads', () => {
+  it('stores first, then analyses in worker threads', async () => {
+    const db = join(dir, 'threads.db');
+    const r = await runCli(['ingest', '--db', db, '-c', cfg, '--threads', '1', '--json', join(dir, 'a.jsonl')]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ read: 2, added: 2, analysed: 2, failed: 0 });
+    const store = await openSqliteStore(db);
+    expect((await store.listDocuments()).items.every((d) => d.analysed)).toBe(true);
+    await store.close();
+    expect((await runCli(['ingest', '--db', db, '--threads', 'many', join(dir, 'a.jsonl')])).stderr).toContain('--threads: expected an integer');
+  });
+});

@@ -1,6 +1,8 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { Analyzer } from '../../analysis/analyzer.js';
+import { analyseCorpus } from '../../batch/corpus.js';
+import { AnalysisPool, parseThreads } from '../../batch/pool.js';
 import { EXIT_USER_ERROR, UserError } from '../../core/errors.js';
 import { ingestPaths } from '../../ingest/ingest.js';
 import type { IngestProgress, IngestSummary } from '../../ingest/types.js';
@@ -19,6 +21,7 @@ interface IngestFlags {
   batchSize?: string;
   progress: boolean;
   json?: boolean;
+  threads?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -67,6 +70,7 @@ function progressBar(enabled: boolean, analysing: boolean): { update(p: IngestPr
     },
     stop() {
       if (begun) bar.stop();
+      begun = false;
     },
   };
 }
@@ -83,23 +87,39 @@ export function registerIngest(program: Command, io: CliIO, result: CommandResul
     .option('--no-model', 'rules only, without the trained model')
     .option('--no-analyze', 'store the documents without analysing them')
     .option('--batch-size <n>', 'documents per transaction', '100')
+    .option('--threads <n>', 'store first, then analyse every stored document lacking an analysis in N worker threads (default: analyse in this process while reading)')
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print the summary as JSON')
     .action(async (paths: string[], flags: IngestFlags) => {
       const batchSize = Number(flags.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new UserError(`--batch-size: expected a positive integer, got "${flags.batchSize}"`, { field: 'batch-size' });
-      let analyzer: Analyzer | null = null;
-      if (flags.analyze) {
-        const config = resolveConfig(flags.config);
-        if (!flags.model) config.model = false;
-        analyzer = new Analyzer({ config });
-      }
+      const threads = flags.threads === undefined ? null : parseThreads(flags.threads);
+      const config = resolveConfig(flags.config);
+      if (!flags.model) config.model = false;
+      // With --threads, reading stores only and the pool analyses afterwards.
+      const analyzer = flags.analyze && threads === null ? new Analyzer({ config }) : null;
       const location = resolveDbLocation(flags.db);
       const store = await openStore(location);
       const bar = progressBar(flags.progress && Boolean(process.stderr.isTTY) && !flags.json, analyzer !== null);
       let summary: IngestSummary;
       try {
         summary = await ingestPaths(store, paths, { analyzer, outlet: flags.outlet, tags: flags.tag, batchSize, onProgress: (p) => bar.update(p) });
+        bar.stop();
+        if (flags.analyze && threads !== null) {
+          const pool = new AnalysisPool({ threads, config });
+          try {
+            const tty = flags.progress && Boolean(process.stderr.isTTY) && !flags.json;
+            const r = await analyseCorpus({ store, pool, onProgress: (p) => void (tty && io.err(`\r analysed ${p.done}/${p.total} in ${threads} threads`)) });
+            if (tty && r.total > 0) io.err('\n');
+            summary.engineKey = r.engineKey;
+            summary.analysed = r.analysed;
+            summary.seconds += r.seconds;
+            for (const f of r.failed) summary.problems.push({ location: `document ${f.id}`, message: `analysis failed: ${f.error}` });
+            summary.failed += r.failed.length;
+          } finally {
+            await pool.close();
+          }
+        }
       } finally {
         bar.stop();
         await store.close();
