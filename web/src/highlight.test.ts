@@ -26,6 +26,16 @@ describe('splitIntoPieces', () => {
     ]);
   });
 
+  it('also cuts at extra points (the headline end) without merging across them', () => {
+    const pieces = splitIntoPieces(10, [f('a', 2, 6)], [4]);
+    expect(pieces.map((p) => [p.start, p.end, p.covering.map((x) => x.id).join()])).toEqual([
+      [0, 2, ''],
+      [2, 4, 'a'],
+      [4, 6, 'a'],
+      [6, 10, ''],
+    ]);
+  });
+
   it('drops spans outside the text or empty, and handles no findings', () => {
     expect(splitIntoPieces(5, [f('x', 3, 9), f('y', 2, 2)])).toEqual([{ start: 0, end: 5, covering: [] }]);
     expect(splitIntoPieces(0, [])).toEqual([]);

@@ -16,9 +16,9 @@ export interface Piece<F extends SpanLike> {
   covering: F[];
 }
 
-export function splitIntoPieces<F extends SpanLike>(length: number, findings: readonly F[]): Piece<F>[] {
+export function splitIntoPieces<F extends SpanLike>(length: number, findings: readonly F[], extraCuts: readonly number[] = []): Piece<F>[] {
   const valid = findings.filter((f) => f.start >= 0 && f.end <= length && f.start < f.end);
-  const cuts = new Set<number>([0, length]);
+  const cuts = new Set<number>([0, length, ...extraCuts.filter((x) => x > 0 && x < length)]);
   for (const f of valid) {
     cuts.add(f.start);
     cuts.add(f.end);
@@ -31,8 +31,8 @@ export function splitIntoPieces<F extends SpanLike>(length: number, findings: re
     const end = points[i + 1]!;
     const covering = bySize.filter((f) => f.start <= start && f.end >= end);
     const last = pieces[pieces.length - 1];
-    // Merge neighbours covered by exactly the same findings (keeps the DOM small).
-    if (last && last.end === start && sameIds(last.covering, covering)) last.end = end;
+    // Merge neighbours covered by exactly the same findings (keeps the DOM small), except across an extra cut.
+    if (last && last.end === start && sameIds(last.covering, covering) && !extraCuts.includes(start)) last.end = end;
     else pieces.push({ start, end, covering });
   }
   return pieces;

@@ -30,7 +30,7 @@ export function renderReport(text: string, report: Report, options: ReportViewOp
 
   const redraw = () => {
     const findings = report.findings.filter(visible);
-    renderText(textBox, text, findings);
+    renderText(textBox, text, findings, report.headline);
     renderLegend(legend, report, hiddenCategories, hiddenTechniques, redraw);
     shown.textContent = findings.length === report.findings.length ? '' : ` (${findings.length} shown)`;
   };
@@ -66,12 +66,13 @@ export function renderReport(text: string, report: Report, options: ReportViewOp
   );
 }
 
-function renderText(box: HTMLElement, text: string, findings: Finding[]): void {
+function renderText(box: HTMLElement, text: string, findings: Finding[], headline: Report['headline']): void {
   const nodes: Child[] = [];
-  for (const piece of splitIntoPieces(text.length, findings)) {
+  const inHeadline = (start: number) => headline !== null && start >= headline.start && start < headline.end;
+  for (const piece of splitIntoPieces(text.length, findings, headline ? [headline.start, headline.end] : [])) {
     const slice = text.slice(piece.start, piece.end);
     if (piece.covering.length === 0) {
-      nodes.push(slice);
+      nodes.push(inHeadline(piece.start) ? h('span', { class: 'headline' }, slice) : slice);
       continue;
     }
     const main = piece.covering[0]!;
@@ -79,7 +80,7 @@ function renderText(box: HTMLElement, text: string, findings: Finding[]): void {
     const mark = h(
       'mark',
       {
-        class: `hl${piece.covering.length > 1 ? ' multi' : ''}`,
+        class: `hl${piece.covering.length > 1 ? ' multi' : ''}${inHeadline(piece.start) ? ' headline' : ''}`,
         tabindex: 0,
         data: { findings: piece.covering.map((f) => f.id).join(' '), technique: main.technique, category: main.category },
         aria: { label: `${slice}: ${piece.covering.map((f) => techniqueName(f.technique)).join(', ')}` },
