@@ -8,3 +8,4 @@ export interface GeneratedArticle {
 }
 export function articles(options: { count: number; bytes?: number; seed?: number }): Generator<GeneratedArticle>;
 export function corpusTexts(megabytes: number, options?: { bytes?: number; seed?: number }): string[];
+export function snippets(options: { count: number; seed?: number }): Generator<{ text: string }>;

@@ -99,6 +99,15 @@ export function* articles({ count, bytes = 5000, seed = 1 }) {
   }
 }
 
+/** `count` short items (a headline and one sentence, about 150 bytes), unique, for queue tests. */
+export function* snippets({ count, seed = 1 }) {
+  const r = rng(seed);
+  for (let k = 0; k < count; k++) {
+    const headline = `${pick(r, COUNTRIES)} and ${pick(r, COUNTRIES)} at odds over ${pick(r, TOPICS)}`;
+    yield { text: `${headline}\n\n${sentence(r)} (${seed}-${k})\n` };
+  }
+}
+
 /** Concatenated articles totalling at least `megabytes` MB, as an array of texts (one per article). */
 export function corpusTexts(megabytes, { bytes = 5000, seed = 7 } = {}) {
   const r = rng(seed);

@@ -1,8 +1,13 @@
-import type { Store, StoredDocument } from '../store/types.js';
+import type { Report } from '../core/report.js';
+import type { AnalysisKey, Store, StoredDocument } from '../store/types.js';
 
 /** Stores that can fetch many documents in one round trip (PostgreSQL) say so with this method. */
 interface BulkFetch {
   getDocuments(ids: number[]): Promise<StoredDocument[]>;
+}
+
+interface SaveIfAbsent {
+  saveAnalysesIfAbsent(items: Array<{ key: AnalysisKey; report: Report }>): Promise<number[]>;
 }
 
 interface BulkAnalysed {
@@ -23,6 +28,22 @@ export async function analysedAmong(store: Store, ids: number[], engineKey: stri
   if (typeof bulk === 'function') return bulk.call(store, ids, engineKey);
   const found = await Promise.all(ids.map(async (id) => ((await store.getAnalysis(id, engineKey)) ? id : null)));
   return new Set(found.filter((id): id is number => id !== null));
+}
+
+/**
+ * Stores analyses that are not stored yet and returns the document ids stored. Atomic where the
+ * store supports it (PostgreSQL); elsewhere a check then a save, which is exact for one writer.
+ */
+export async function saveAnalysesIfAbsent(store: Store, items: Array<{ key: AnalysisKey; report: Report }>): Promise<number[]> {
+  const atomic = (store as Partial<SaveIfAbsent>).saveAnalysesIfAbsent;
+  if (typeof atomic === 'function') return atomic.call(store, items);
+  const byEngine = new Map<string, number[]>();
+  for (const it of items) byEngine.set(it.key.engineKey, [...(byEngine.get(it.key.engineKey) ?? []), it.key.documentId]);
+  const present = new Set<string>();
+  for (const [engineKey, ids] of byEngine) for (const id of await analysedAmong(store, ids, engineKey)) present.add(`${id}\u0000${engineKey}`);
+  const fresh = items.filter((it) => !present.has(`${it.key.documentId}\u0000${it.key.engineKey}`));
+  await store.saveAnalyses(fresh);
+  return fresh.map((it) => it.key.documentId);
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

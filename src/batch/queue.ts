@@ -94,10 +94,11 @@ export async function enqueue(options: EnqueueOptions): Promise<{ documents: num
     const tag = options.engineKey.replace(/[^A-Za-z0-9]+/g, '_');
     let added = 0;
     for (const group of chunk(batches, 500)) {
-      const jobs = await queue.addBulk(
-        group.map((b) => ({ name: JOB_NAME, data: { ids: b }, opts: { ...JOB_OPTIONS, jobId: `${tag}_${b[0]}-${b[b.length - 1]}_${b.length}` } })),
-      );
-      added += jobs.length;
+      const jobs = group.map((b) => ({ name: JOB_NAME, data: { ids: b }, opts: { ...JOB_OPTIONS, jobId: `${tag}_${b[0]}-${b[b.length - 1]}_${b.length}` } }));
+      // BullMQ ignores a job whose id exists already; count those to tell the user.
+      const states = await Promise.all(jobs.map((j) => queue.getJobState(j.opts.jobId)));
+      added += states.filter((s) => s === 'unknown').length;
+      await queue.addBulk(jobs);
     }
     return { documents: ids.length, jobs: batches.length, added };
   } finally {

@@ -3,15 +3,18 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Analyzer } from '../analysis/analyzer.js';
 import { engineKeyOf, type Store } from '../store/types.js';
-import { analyseDocs } from './analyse-task.js';
-import { analysedAmong, fetchDocuments } from './fetch.js';
+import { analyseDocs, type AnalyseOutcome } from './analyse-task.js';
+import { analysedAmong, fetchDocuments, saveAnalysesIfAbsent } from './fetch.js';
 import { connectionOf, DEFAULT_QUEUE, recordThroughput, type AnalyseJobData, type AnalyseJobResult } from './queue.js';
+
+const YIELD_EVERY = 10;
 
 /**
  * Analyses one job's documents and stores the reports in one transaction.
  *
  * Idempotent by document (content hash) and engine key: documents that already have an analysis
- * for this engine are skipped, so a job retried after its worker died stores each document once.
+ * for this engine are skipped, and reports are stored only where none exists yet, so a job retried
+ * after its worker died, or delivered twice, stores each document once.
  * A document that cannot be analysed (over the size limit) fails the job for good, with the reason,
  * after the others are stored: retrying would not change the outcome.
  */
@@ -20,12 +23,18 @@ export async function processBatch(store: Store, analyzer: Analyzer, ids: number
   const done = await analysedAmong(store, ids, engineKey);
   const todo = ids.filter((id) => !done.has(id));
   const docs = await fetchDocuments(store, todo);
-  const outcomes = analyseDocs(analyzer, docs);
+  const outcomes: AnalyseOutcome[] = [];
+  for (let k = 0; k < docs.length; k += YIELD_EVERY) {
+    outcomes.push(...analyseDocs(analyzer, docs.slice(k, k + YIELD_EVERY)));
+    // Let the job lock be renewed between slices, so a long batch is not taken for a dead worker.
+    await new Promise((r) => setImmediate(r));
+  }
   const good = outcomes.flatMap((o) => ('report' in o ? [{ key: { documentId: o.id, engineKey }, report: o.report }] : []));
-  await store.saveAnalyses(good);
+  const stored = await saveAnalysesIfAbsent(store, good);
   const bad = outcomes.flatMap((o) => ('error' in o ? [`document ${o.id}: ${o.error}`] : []));
   if (bad.length > 0) throw new UnrecoverableError(`${bad.length} of ${ids.length} documents could not be analysed: ${bad.join('; ')}`);
-  return { analysed: good.length, skipped: done.size, missing: todo.length - docs.length, engineKey, worker };
+  // Stored by someone else meanwhile (a duplicate delivery) counts as skipped, not analysed.
+  return { analysed: stored.length, skipped: done.size + good.length - stored.length, missing: todo.length - docs.length, engineKey, worker };
 }
 
 export interface DistributedWorkerOptions {

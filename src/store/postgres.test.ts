@@ -64,6 +64,22 @@ describe.skipIf(skip)('PostgreSQL store', () => {
       await store.close();
     });
 
+    it('saveAnalysesIfAbsent stores only what is new, atomically, even when racing', async () => {
+      const store = await openPostgresStore(await pg.freshUrl());
+      const ids = (await store.insertDocuments(['one', 'two', 'three'].map((w) => ({ text: `Item ${w} from the Harbour Herald.` })))).map((r) => r.id);
+      const report = (n: number) => ({ engine: { name: 'framewise', version: 't', rules: String(n), model: null }, findings: [] }) as unknown as Report;
+      const items = (n: number) => ids.map((id) => ({ key: { documentId: id, engineKey: 'k' }, report: report(n) }));
+      const [a, b] = await Promise.all([store.saveAnalysesIfAbsent(items(1)), store.saveAnalysesIfAbsent(items(2))]);
+      expect([...a, ...b].sort()).toEqual([...ids].sort());
+      const winner = a.length === 3 ? '1' : '2';
+      expect((await store.getAnalysis(ids[0]!, 'k'))!.report.engine.rules).toBe(winner);
+      // Existing analyses are left alone; a deleted document is skipped, not an error.
+      await store.deleteDocument(ids[2]!);
+      expect(await store.saveAnalysesIfAbsent(items(3))).toEqual([]);
+      expect((await store.getAnalysis(ids[1]!, 'k'))!.report.engine.rules).toBe(winner);
+      await store.close();
+    });
+
     it('folds non-ASCII case in text search whatever the cluster locale', async () => {
       const store = await openPostgresStore(await pg.freshUrl());
       await store.insertDocument({ text: 'ÉLECTIONS À SYLVANIA: the ÜBER-LOYAL press cheered.' });

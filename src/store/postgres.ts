@@ -338,6 +338,25 @@ export class PostgresStore implements Store {
     });
   }
 
+  /**
+   * Stores the analyses that do not exist yet and leaves existing ones untouched; returns the
+   * document ids actually stored. Two workers that end up with the same job (a lock that expired
+   * under load) then store each document once, whatever the timing.
+   */
+  async saveAnalysesIfAbsent(items: Array<{ key: AnalysisKey; report: Report }>): Promise<number[]> {
+    if (items.length === 0) return [];
+    const now = new Date().toISOString();
+    const res = await this.query<{ id: number }>(
+      `INSERT INTO analyses (document_id, engine_key, report, created_at)
+       SELECT u.id, u.engine_key, u.report::jsonb, $4 FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, engine_key, report)
+       WHERE EXISTS (SELECT 1 FROM documents d WHERE d.id = u.id)
+       ON CONFLICT (document_id, engine_key) DO NOTHING
+       RETURNING document_id AS id`,
+      [items.map((r) => r.key.documentId), items.map((r) => r.key.engineKey), items.map((r) => JSON.stringify(r.report)), now],
+    );
+    return res.rows.map((r) => r.id);
+  }
+
   async getAnalysis(documentId: number, engineKey: string): Promise<StoredAnalysis | null> {
     if (!Number.isSafeInteger(documentId)) return null;
     const r = (await this.query<{ report: Report; created_at: string }>('SELECT report, created_at FROM analyses WHERE document_id = $1 AND engine_key = $2', [documentId, engineKey])).rows[0];

@@ -1,0 +1,111 @@
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articles } from '../../bench/corpus.mjs';
+import { Analyzer } from '../analysis/analyzer.js';
+import { defaultConfig } from '../core/config.js';
+import { runCli } from '../cli/test-io.js';
+import { openPostgresStore, type PostgresStore } from '../store/postgres.js';
+import { engineKeyOf } from '../store/types.js';
+import { missing, startPostgres, startRedis, type PostgresService, type RedisService } from '../test-support/services.js';
+import { connectionOf, enqueue, queueStatus, resolveRedisUrl } from './queue.js';
+import { processBatch, startWorker } from './worker.js';
+
+const skip = missing('postgres') || missing('redis');
+
+describe.skipIf(skip)('distributed analysis on real Redis (BullMQ) and PostgreSQL', () => {
+  let pg: PostgresService;
+  let redis: RedisService;
+  let store: PostgresStore;
+  let dbUrl: string;
+  const config = { ...defaultConfig(), maxInputBytes: 3000 };
+  const analyzer = new Analyzer({ config });
+  const engineKey = engineKeyOf(analyzer.engine);
+
+  beforeAll(async () => {
+    [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
+    dbUrl = await pg.freshUrl();
+    store = await openPostgresStore(dbUrl);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await Promise.all([pg?.stop(), redis?.stop()]);
+  });
+
+  it('processBatch stores each document once and skips what is already analysed', async () => {
+    const ids = (await store.insertDocuments([...articles({ count: 5, bytes: 600, seed: 21 })])).map((r) => r.id);
+    const first = await processBatch(store, analyzer, ids.slice(0, 3));
+    expect(first).toMatchObject({ analysed: 3, skipped: 0, missing: 0, engineKey });
+    // A retry of a bigger batch after a crash: the three stored ones are not analysed again.
+    const retry = await processBatch(store, analyzer, [...ids, 987_654]);
+    expect(retry).toMatchObject({ analysed: 2, skipped: 3, missing: 1 });
+    expect(await store.documentsNeedingAnalysis(engineKey, { ids })).toEqual([]);
+  });
+
+  it('the same batch delivered to two workers at once is stored once', async () => {
+    const ids = (await store.insertDocuments([...articles({ count: 12, bytes: 500, seed: 25 })])).map((r) => r.id);
+    const [x, y] = await Promise.all([processBatch(store, analyzer, ids, 'x'), processBatch(store, analyzer, ids, 'y')]);
+    expect(x.analysed + y.analysed).toBe(12);
+    expect(x.analysed + x.skipped).toBe(12);
+    expect(y.analysed + y.skipped).toBe(12);
+  });
+
+  it('enqueue + worker: every document analysed, status shows counts and throughput, failures kept with their error', async () => {
+    const queue = 'q1';
+    const docs = [...articles({ count: 40, bytes: 500, seed: 22 })];
+    await store.insertDocuments(docs);
+    const big = (await store.insertDocument({ text: [...articles({ count: 1, bytes: 5000, seed: 23 })][0]!.text })).id;
+    const need = await store.documentsNeedingAnalysis(engineKey);
+    expect(need).toHaveLength(41);
+
+    const r = await enqueue({ store, redisUrl: redis.url, engineKey, queue, batchSize: 8 });
+    expect(r).toEqual({ documents: 41, jobs: 6, added: 6 });
+
+    const lines: string[] = [];
+    const w = await startWorker({ redisUrl: redis.url, store, analyzer, queue, exitWhenDrained: true, log: (l) => lines.push(l) });
+    await w.stopped;
+
+    expect(await store.documentsNeedingAnalysis(engineKey)).toEqual([big]);
+    const s = await queueStatus(redis.url, queue);
+    expect(s.counts).toMatchObject({ waiting: 0, active: 0, completed: 5, failed: 1 });
+    expect(s.totals).toMatchObject({ analysed: 40, jobs: 5 });
+    expect(s.docsPerSec).toBeGreaterThan(0);
+    // The oversized document fails its job at once (no pointless retries), with the reason kept.
+    expect(s.failed).toHaveLength(1);
+    expect(s.failed[0]!.attempts).toBe(1);
+    expect(s.failed[0]!.error).toMatch(new RegExp(`document ${big}: input is \\d+ bytes, over the limit of 3000`));
+    expect(lines.some((l) => /job .* done analysed=8 skipped=0/.test(l))).toBe(true);
+
+    // Enqueueing again adds nothing new: the failed batch has the same job id and stays failed.
+    const again = await enqueue({ store, redisUrl: redis.url, engineKey, queue, batchSize: 8 });
+    expect(again).toEqual({ documents: 1, jobs: 1, added: 0 });
+    const q = new Queue(queue, { connection: connectionOf(redis.url) });
+    expect(await q.getJobCounts('waiting', 'failed')).toEqual({ waiting: 0, failed: 1 });
+    await q.close();
+  });
+
+  it('the CLI enqueues, works and reports status; bad flags are user errors', async () => {
+    const db = await pg.freshUrl();
+    const s = await openPostgresStore(db);
+    await s.insertDocuments([...articles({ count: 12, bytes: 400, seed: 24 })]);
+    await s.close();
+    const enq = await runCli(['enqueue', '--db', db, '--redis', redis.url, '--queue', 'cli', '--batch', '5', '--no-model']);
+    expect(enq.stderr).toBe('');
+    expect(enq.stdout).toMatch(/^queued 12 documents in 3 jobs on "cli" \(0 already queued\); engine /);
+    const work = await runCli(['worker', '--db', db, '--redis', redis.url, '--queue', 'cli', '--no-model', '--exit-when-drained']);
+    expect(work.code).toBe(0);
+    expect(work.stderr).toMatch(/job .* done analysed=5/);
+    const status = await runCli(['queue', 'status', '--redis', redis.url, '--queue', 'cli']);
+    expect(status.stdout).toMatch(/0 waiting, 0 active, 0 delayed \(retry backoff\), 3 completed, 0 failed/);
+    expect(status.stdout).toMatch(/documents: 12 analysed, 0 skipped/);
+    const json = JSON.parse((await runCli(['queue', 'status', '--redis', redis.url, '--queue', 'cli', '--json'])).stdout);
+    expect(json.totals.analysed).toBe(12);
+
+    const noRedis = await runCli(['worker', '--db', db]);
+    expect(noRedis.code).toBe(2);
+    expect(noRedis.stderr).toMatch(/--redis: a Redis URL is required/);
+    expect((await runCli(['enqueue', '--redis', 'http://x', '--db', db])).stderr).toMatch(/expected a redis:\/\/ or rediss:\/\/ URL/);
+    expect((await runCli(['enqueue', '--redis', redis.url, '--db', db, '--batch', '0'])).stderr).toMatch(/--batch: expected an integer/);
+    expect((await runCli(['queue', 'status', '--redis', redis.url, '--queue', 'a:b'])).stderr).toMatch(/--queue: expected letters/);
+    expect(resolveRedisUrl(undefined, { FRAMEWISE_REDIS: 'redis://h:1' })).toBe('redis://h:1');
+  });
+});
