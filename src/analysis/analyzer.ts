@@ -38,6 +38,10 @@ export class Analyzer {
   readonly config: ResolvedConfig;
   readonly techniques: ReadonlySet<TechniqueId>;
   private readonly rules: RuleSet;
+  private readonly ruleFiles: LoadedRuleFile[];
+  private readonly lexicons: Map<string, string[]>;
+  /** Rule sets compiled for technique subsets (`techniques` option), so a subset runs only its rules. */
+  private readonly subsets = new Map<string, RuleSet>();
   private readonly code: readonly Detector[];
   private readonly model: ModelDetector | null;
   readonly engine: Report['engine'];
@@ -48,7 +52,9 @@ export class Analyzer {
     const files: LoadedRuleFile[] = [...builtinRuleFiles(), ...this.config.rules.map((file) => ({ file, data: loadRuleFile(file) }))];
     const lexicons = new Map(builtinLexicons());
     for (const dir of this.config.lexicons) for (const [k, v] of loadLexiconDir(dir)) lexicons.set(k, v);
-    this.rules = new RuleSet(files.filter((f) => this.techniques.has(f.data.technique as TechniqueId)), lexicons);
+    this.ruleFiles = files.filter((f) => this.techniques.has(f.data.technique as TechniqueId));
+    this.lexicons = lexicons;
+    this.rules = new RuleSet(this.ruleFiles, lexicons);
     this.code = builtinCodeDetectors().filter((d) => this.techniques.has(d.meta.technique));
     this.model = options.model !== undefined ? options.model : this.config.model ? loadDefaultModel() : null;
     const hash = createHash('sha1');
@@ -69,7 +75,7 @@ export class Analyzer {
     const errors: Report['errors'] = [];
     const keep = (f: CollectedFinding) => (!wanted || wanted.has(f.technique)) && this.techniques.has(f.technique);
 
-    for (const f of this.rules.run(doc)) if (keep(f)) collected.push(f);
+    for (const f of this.rulesFor(wanted).run(doc)) if (keep(f)) collected.push(f);
     for (const d of this.code) {
       if (wanted && !wanted.has(d.meta.technique)) continue;
       runDetector(d, doc, collected, errors, keep);
@@ -112,6 +118,18 @@ export class Analyzer {
     return report;
   }
 
+  private rulesFor(wanted: ReadonlySet<TechniqueId> | null): RuleSet {
+    if (!wanted) return this.rules;
+    const key = [...wanted].filter((t) => this.techniques.has(t)).sort().join(',');
+    let set = this.subsets.get(key);
+    if (!set) {
+      if (this.subsets.size >= 64) this.subsets.clear();
+      set = new RuleSet(this.ruleFiles.filter((f) => wanted.has(f.data.technique as TechniqueId)), this.lexicons);
+      this.subsets.set(key, set);
+    }
+    return set;
+  }
+
   /** The segmented document, for tools that need tokens and sentences (model training, layers). */
   segment(input: string): Doc {
     return segment(input);
@@ -129,6 +147,7 @@ function runDetector(
   try {
     d.create({
       doc,
+      findings: out,
       report: (r) =>
         local.push({
           technique: r.technique ?? d.meta.technique,
