@@ -5,9 +5,11 @@
 import { parseArgs } from 'node:util';
 import { PTC_LABELS } from '../src/core/taxonomy.js';
 import { loadRecords, toPtcDocs } from '../src/eval/records.js';
+import { Analyzer } from '../src/analysis/analyzer.js';
 import { prepareDoc } from '../src/model/corpus.js';
+import { analyzerRuleTagger } from '../src/model/rule-tags.js';
 import { dataFile, trainingLexiconTable } from '../src/model/resources.js';
-import { crossValidate, DEFAULT_TRAIN_CONFIG, heldOutPredictions, scorePredictions, type TrainConfig } from '../src/model/train.js';
+import { crossValidate, decodeSettings, DEFAULT_TRAIN_CONFIG, heldOutPredictions, scorePredictions, type TrainConfig } from '../src/model/train.js';
 
 const { values } = parseArgs({
   options: {
@@ -16,6 +18,7 @@ const { values } = parseArgs({
     sweep: { type: 'boolean', default: false },
     set: { type: 'string', multiple: true, default: [] },
     json: { type: 'boolean', default: false },
+    rules: { type: 'boolean', default: false },
   },
 });
 const cfg: TrainConfig = { ...DEFAULT_TRAIN_CONFIG };
@@ -28,26 +31,29 @@ const t0 = Date.now();
 const file = dataFile('ptc/train.jsonl');
 const records = toPtcDocs(loadRecords(file, { requireText: true }), file);
 const table = trainingLexiconTable();
-const docs = records.map((r) => prepareDoc(r as typeof r & { text: string }, table));
+const rules = values.rules ? analyzerRuleTagger(new Analyzer({ model: null })) : undefined;
+const docs = records.map((r) => prepareDoc(r as typeof r & { text: string }, table, rules));
 const log = (m: string) => process.stderr.write(m + '\n');
 log(`prepared ${docs.length} documents in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 const held = crossValidate(docs, cfg, Number(values.folds), log, values.only ? Number(values.only) : undefined);
 const heldDocs = held.map((h) => h.doc);
 const pct = (x: number) => (x * 100).toFixed(1);
 if (values.sweep) {
-  for (const th of [0.15, 0.2, 0.25, 0.3, 0.35]) {
-    for (const seed of [0, 0.4, 0.5, 0.6]) {
-      if (seed && seed <= th) continue;
-      const s = scorePredictions(heldDocs, heldOutPredictions(held, th, seed, cfg.secondLabel));
-      log(`threshold ${th} seed ${seed}: SI P ${pct(s.si.p)} R ${pct(s.si.r)} F1 ${pct(s.si.f1)} | FLC F1 ${pct(s.flc.f1)}`);
+  const base = decodeSettings(cfg);
+  for (const th of [0.2, 0.25, 0.3]) {
+    for (const gap of [0, 1, 2, 4]) {
+      for (const extend of [1, 0.7, 0.5]) {
+        const s = scorePredictions(heldDocs, heldOutPredictions(held, { ...base, threshold: th, gap, extend }, cfg.secondLabel));
+        log(`threshold ${th} gap ${gap} extend ${extend}: SI P ${pct(s.si.p)} R ${pct(s.si.r)} F1 ${pct(s.si.f1)} | FLC F1 ${pct(s.flc.f1)}`);
+      }
     }
   }
   for (const sl of [0.25, 0.35, 0.5, 1]) {
-    const s = scorePredictions(heldDocs, heldOutPredictions(held, cfg.threshold, cfg.seedThreshold, sl));
+    const s = scorePredictions(heldDocs, heldOutPredictions(held, base, sl));
     log(`second label ${sl}: FLC P ${pct(s.flc.p)} R ${pct(s.flc.r)} F1 ${pct(s.flc.f1)}`);
   }
 }
-const s = scorePredictions(heldDocs, heldOutPredictions(held, cfg.threshold, cfg.seedThreshold, cfg.secondLabel));
+const s = scorePredictions(heldDocs, heldOutPredictions(held, decodeSettings(cfg), cfg.secondLabel));
 if (values.json) {
   console.log(JSON.stringify({ docs: heldDocs.length, si: s.si, tc: { microF1: s.tc.microF1, perTechnique: s.tc.perTechnique }, flc: s.flc }));
 } else {

@@ -4,7 +4,8 @@
  */
 import { Analyzer } from '../analysis/analyzer.js';
 import { toPtcLabel, type PtcLabel } from '../core/taxonomy.js';
-import { prepareDoc } from '../model/corpus.js';
+import { prepareDoc, type RuleTagger } from '../model/corpus.js';
+import { analyzerRuleTagger } from '../model/rule-tags.js';
 import { classifySpan, predictDoc, type Model } from '../model/model.js';
 import { toOriginalSpan } from '../text/normalise.js';
 import type { PtcDoc, PtcSpan } from './records.js';
@@ -39,10 +40,16 @@ export function analyzerPredictions(gold: readonly PtcDoc[], analyzer: Analyzer)
   });
 }
 
-/** Predictions of the model alone (no rules). */
+/** The rule tagger a model needs for its features (null when it was trained without rules). */
+function rulesFor(model: Model): RuleTagger | undefined {
+  return model.settings.ruleFeatures ? analyzerRuleTagger(new Analyzer({ model: null })) : undefined;
+}
+
+/** Predictions of the model alone (rule findings only as its features, when it was trained so). */
 export function modelPredictions(gold: readonly PtcDoc[], model: Model): PtcDoc[] {
+  const rules = rulesFor(model);
   return gold.map((g) => {
-    const d = prepareDoc({ id: g.id, text: g.text ?? '', spans: [] }, model.table);
+    const d = prepareDoc({ id: g.id, text: g.text ?? '', spans: [] }, model.table, rules);
     const spans: PtcSpan[] = [];
     for (const p of predictDoc(model, d.doc, d.view)) {
       const [start, end] = toOriginalSpan(d.doc.nt, p.start, p.end);
@@ -54,8 +61,9 @@ export function modelPredictions(gold: readonly PtcDoc[], model: Model): PtcDoc[
 
 /** TC: the classifier's top-k techniques for every gold span that carries k techniques. */
 export function modelTcPredictions(gold: readonly PtcDoc[], model: Model): PtcDoc[] {
+  const rules = rulesFor(model);
   return gold.map((g) => {
-    const d = prepareDoc({ id: g.id, text: g.text ?? '', spans: g.spans }, model.table);
+    const d = prepareDoc({ id: g.id, text: g.text ?? '', spans: g.spans }, model.table, rules);
     const lower = d.doc.text.toLowerCase();
     const spans: PtcSpan[] = [];
     const byKey = new Map(d.gold.map((s) => [`${s.start}:${s.end}`, s]));

@@ -49,9 +49,32 @@ export function tokenRange(doc: Doc, cs: number, ce: number): [number, number] |
   return b > lo ? [lo, b] : null;
 }
 
-export function prepareDoc(rec: PtcDoc & { text: string }, table: LexiconTable): PreparedDoc {
+/** Rule findings of a text as canonical token tags (technique index + 1), for tagger features. */
+export type RuleTagger = (doc: Doc) => Array<{ start: number; end: number; tag: number }>;
+
+export function applyRuleTags(doc: Doc, view: DocView, tagger: RuleTagger): void {
+  // Fold spans contained in a longer one of the same technique, as the pipeline does, so raw and
+  // finalised findings give the same tags.
+  const found = tagger(doc).sort((x, y) => x.tag - y.tag || x.start - y.start || y.end - x.end);
+  let cover: { start: number; end: number; tag: number } | null = null;
+  for (const f of found) {
+    if (cover && cover.tag === f.tag && f.start >= cover.start && f.end <= cover.end) continue;
+    cover = f;
+    const r = tokenRange(doc, f.start, f.end);
+    if (!r) continue;
+    for (let k = r[0]; k < r[1]; k++) {
+      const tag = k === r[0] ? f.tag * 2 : f.tag * 2 + 1;
+      const tags = (view.tags[k] ??= []);
+      if (!tags.includes(tag)) tags.push(tag);
+    }
+  }
+  for (const tags of view.tags) tags?.sort((x, y) => x - y);
+}
+
+export function prepareDoc(rec: PtcDoc & { text: string }, table: LexiconTable, rules?: RuleTagger): PreparedDoc {
   const doc = segment(rec.text);
   const view = buildView(doc, table);
+  if (rules) applyRuleTags(doc, view, rules);
   const bio = new Uint8Array(doc.tokens.count);
   const canon = (s: { start: number; end: number }) => [toCanonicalOffset(doc.nt, s.start), toCanonicalOffset(doc.nt, s.end)] as const;
   for (const m of mergeOverlapping(rec.spans)) {

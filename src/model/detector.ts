@@ -1,6 +1,8 @@
 import type { ModelDetector } from '../analysis/model-hook.js';
 import { PTC_PRIMARY, techniqueInfo } from '../core/taxonomy.js';
+import { applyRuleTags } from './corpus.js';
 import { buildView } from './features.js';
+import { ruleTag } from './rule-tags.js';
 import { predictDoc, type Model } from './model.js';
 
 /**
@@ -25,7 +27,12 @@ export function modelDetector(model: Model): TrainedModelDetector {
     create(ctx) {
       const doc = ctx.doc;
       if (doc.tokens.count === 0) return;
-      for (const span of predictDoc(model, doc, buildView(doc, model.table))) {
+      const view = buildView(doc, model.table);
+      if (model.settings.ruleFeatures && ctx.findings) {
+        const found = ctx.findings.filter((f) => f.source !== 'model').map((f) => ({ start: f.start, end: f.end, tag: ruleTag(f.technique) }));
+        applyRuleTags(doc, view, () => found);
+      }
+      for (const span of predictDoc(model, doc, view)) {
         for (const t of span.techniques) {
           const technique = PTC_PRIMARY[t.label];
           ctx.report({

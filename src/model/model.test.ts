@@ -27,7 +27,7 @@ function corpusFile(): string {
 }
 
 const file = corpusFile();
-const train = (seed = 7) => trainFromFiles({ files: [file], folds: 2, config: { ...SMALL, seed }, version: 'test-1', table: syntheticTable() });
+const train = (seed = 7) => trainFromFiles({ files: [file], folds: 2, config: { ...SMALL, seed }, version: 'test-1', table: syntheticTable(), rules: false });
 
 describe('lexicon table', () => {
   it('finds words, prefix entries and valence', () => {

@@ -22,10 +22,16 @@ export interface Platt {
 export interface ModelSettings {
   /** A token joins a span when P(B) + P(I) exceeds this. */
   threshold: number;
-  /** A span is kept only when one of its tokens reaches this P(B) + P(I) (hysteresis). */
+  /** A span is kept only when one of its tokens reaches this P(B) + P(I) (hysteresis; 0: off). */
   seed: number;
+  /** Spans of one sentence separated by at most this many tokens are joined (0: off). */
+  gap: number;
+  /** A span covering at least this share of its sentence grows to the whole sentence (1: off). */
+  extend: number;
   /** A second technique is reported for a span when its probability exceeds this. */
   secondLabel: number;
+  /** The model was trained with the rules' findings as features (inference must supply them too). */
+  ruleFeatures: boolean;
 }
 
 export interface Model {
@@ -95,8 +101,12 @@ export interface TaggedSpan {
 }
 
 /** Turns per-token marginals of one sentence into spans. */
-export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, threshold: number, seed: number, out: TaggedSpan[]): void {
+export type DecodeSettings = Pick<ModelSettings, 'threshold' | 'seed' | 'gap' | 'extend'>;
+
+export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, settings: DecodeSettings, out: TaggedSpan[]): void {
+  const { threshold, seed } = settings;
   const T = marg.length / 3;
+  const first = out.length;
   let a = -1;
   let sum = 0;
   let max = 0;
@@ -123,6 +133,38 @@ export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, th
     } else if (a >= 0) close(t);
   }
   if (a >= 0) close(T);
+  if (out.length === first) return;
+  // Join close fragments, then grow spans that already cover most of the sentence.
+  if (settings.gap > 0) {
+    let w = first;
+    for (let r = first + 1; r < out.length; r++) {
+      const prev = out[w]!;
+      const cur = out[r]!;
+      if (cur.a - prev.b <= settings.gap) {
+        const la = prev.b - prev.a;
+        const lb = cur.b - cur.a;
+        out[w] = { a: prev.a, b: cur.b, score: (prev.score * la + cur.score * lb) / (la + lb) };
+      } else out[++w] = cur;
+    }
+    out.length = w + 1;
+  }
+  if (settings.extend < 1) {
+    let x = tokenStart;
+    let y = tokenStart + T;
+    while (x < y && doc.tokens.kind[x] === K_PUNCT) x++;
+    while (y > x && doc.tokens.kind[y - 1] === K_PUNCT) y--;
+    for (let r = first; r < out.length; r++) {
+      const sp = out[r]!;
+      if (y > x && (sp.b - sp.a) / (y - x) >= settings.extend) out[r] = { a: Math.min(sp.a, x), b: Math.max(sp.b, y), score: sp.score };
+    }
+    // Grown spans may now overlap: keep the first of any overlapping run.
+    let w = first;
+    for (let r = first + 1; r < out.length; r++) {
+      if (out[r]!.a < out[w]!.b) out[w] = { a: out[w]!.a, b: Math.max(out[w]!.b, out[r]!.b), score: Math.max(out[w]!.score, out[r]!.score) };
+      else out[++w] = out[r]!;
+    }
+    out.length = w + 1;
+  }
 }
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -151,7 +193,7 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
   for (const s of doc.sentences) {
     if (s.tokenEnd <= s.tokenStart) continue;
     const seq = sentenceSequence(view, s.tokenStart, s.tokenEnd, tMask, buf);
-    decodeSpans(doc, crfMarginals(model.tagger, seq), s.tokenStart, model.settings.threshold, model.settings.seed, spans);
+    decodeSpans(doc, crfMarginals(model.tagger, seq), s.tokenStart, model.settings, spans);
   }
   if (spans.length === 0) return [];
   const lower = doc.text.toLowerCase();

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { loadRecords, toPtcDocs } from '../eval/records.js';
 import { saveModel } from './artefact.js';
-import { prepareDoc, type PreparedDoc } from './corpus.js';
+import { Analyzer } from '../analysis/analyzer.js';
+import { prepareDoc, type PreparedDoc, type RuleTagger } from './corpus.js';
+import { analyzerRuleTagger } from './rule-tags.js';
 import { resetFeatureCache } from './features.js';
 import type { LexiconTable } from './lexicon-table.js';
 import type { Model } from './model.js';
@@ -14,6 +16,7 @@ import { trainingLexiconTable } from './resources.js';
 import {
   buildModel,
   crossValidate,
+  decodeSettings,
   DEFAULT_TRAIN_CONFIG,
   fitPlatt,
   heldOutPredictions,
@@ -37,7 +40,7 @@ export interface TrainRun {
 }
 
 /** Loads and prepares every document of the given files (text required). */
-export function prepareFiles(files: readonly string[], table: LexiconTable): PreparedDoc[] {
+export function prepareFiles(files: readonly string[], table: LexiconTable, rules?: RuleTagger): PreparedDoc[] {
   resetFeatureCache();
   const docs: PreparedDoc[] = [];
   const seen = new Set<string>();
@@ -45,7 +48,7 @@ export function prepareFiles(files: readonly string[], table: LexiconTable): Pre
     for (const r of toPtcDocs(loadRecords(file, { requireText: true }), file)) {
       const id = seen.has(r.id) ? `${file}#${r.id}` : r.id;
       seen.add(id);
-      docs.push(prepareDoc({ ...r, id, text: r.text! }, table));
+      docs.push(prepareDoc({ ...r, id, text: r.text! }, table, rules));
     }
   }
   if (docs.length === 0) throw new UserError(`no documents in ${files.join(', ')}`);
@@ -61,6 +64,8 @@ export interface TrainOptions {
   config?: Partial<TrainConfig>;
   version?: string;
   table?: LexiconTable;
+  /** Use the rules' findings as features (default true). */
+  rules?: boolean;
   log?: Log;
 }
 
@@ -79,14 +84,15 @@ export function trainFromFiles(opts: TrainOptions): TrainRun {
   const log = opts.log ?? (() => {});
   const cfg: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...opts.config };
   const table = opts.table ?? trainingLexiconTable();
-  const docs = prepareFiles(opts.files, table);
+  const ruleFeatures = opts.rules ?? true;
+  const docs = prepareFiles(opts.files, table, ruleFeatures ? analyzerRuleTagger(new Analyzer({ model: null })) : undefined);
   log(`prepared ${docs.length} documents (${docs.reduce((n, d) => n + d.gold.length, 0)} gold spans)`);
   const folds = opts.folds ?? 5;
   let cv: CvScores | null = null;
   let calibration = { a: 4, b: -2 };
   if (folds >= 2) {
     const held = crossValidate(docs, cfg, folds, log);
-    const preds = heldOutPredictions(held, cfg.threshold, cfg.seedThreshold, cfg.secondLabel);
+    const preds = heldOutPredictions(held, decodeSettings(cfg), cfg.secondLabel);
     cv = scorePredictions(docs, preds);
     calibration = fitPlatt(preds.scored);
     log(`cross-validation: SI F1 ${cv.si.f1.toFixed(3)}, TC micro-F1 ${cv.tc.microF1.toFixed(3)}, FLC F1 ${cv.flc.f1.toFixed(3)}`);
@@ -96,7 +102,7 @@ export function trainFromFiles(opts: TrainOptions): TrainRun {
   const tagger = trainTagger(docs, cfg, log);
   const classifier = trainClassifier(docs, cfg);
   const version = opts.version ?? `ptc-crf-${new Date().toISOString().slice(0, 10)}`;
-  const model = buildModel(table, tagger, sentence, classifier, cfg, calibration, version);
+  const model = buildModel(table, tagger, sentence, classifier, cfg, calibration, version, ruleFeatures);
   const run: TrainRun = { model, cv, seconds: (Date.now() - t0) / 1000 };
   if (opts.out) {
     const file = join(opts.out, MODEL_FILE_NAME);
@@ -106,6 +112,7 @@ export function trainFromFiles(opts: TrainOptions): TrainRun {
       goldSpans: docs.reduce((n, d) => n + d.spans.length, 0),
       config: cfg,
       folds,
+      ruleFeatures,
       crossValidation: cv ? summariseScores(cv) : null,
     };
     run.bytes = saveModel(file, model, meta);

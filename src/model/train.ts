@@ -21,8 +21,13 @@ import {
   spanFeatureVector,
   type Model,
   type Platt,
+  type DecodeSettings,
   type TaggedSpan,
 } from './model.js';
+
+export function decodeSettings(cfg: TrainConfig): DecodeSettings {
+  return { threshold: cfg.threshold, seed: cfg.seedThreshold, gap: cfg.gap, extend: cfg.extend };
+}
 
 export interface TrainConfig {
   seed: number;
@@ -44,6 +49,8 @@ export interface TrainConfig {
   threshold: number;
   /** Hysteresis: a span needs one token at or above this in-span probability. */
   seedThreshold: number;
+  gap: number;
+  extend: number;
   secondLabel: number;
 }
 
@@ -61,8 +68,10 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   classBalance: 0,
   sentenceBits: 0,
   sentenceFolds: 3,
-  threshold: 0.3,
-  seedThreshold: 0.3,
+  threshold: 0.25,
+  seedThreshold: 0,
+  gap: 0,
+  extend: 1,
   secondLabel: 0.35,
 };
 
@@ -195,9 +204,9 @@ export function docMarginals(tagger: CrfWeights, d: PreparedDoc, bits: number): 
   return docSequences(d, bits).map((s) => crfMarginals(tagger, s));
 }
 
-export function spansFromMarginals(d: PreparedDoc, marg: Float64Array[], threshold: number, seed: number): TaggedSpan[] {
+export function spansFromMarginals(d: PreparedDoc, marg: Float64Array[], settings: DecodeSettings): TaggedSpan[] {
   const out: TaggedSpan[] = [];
-  d.doc.sentences.forEach((s, k) => decodeSpans(d.doc, marg[k]!, s.tokenStart, threshold, seed, out));
+  d.doc.sentences.forEach((s, k) => decodeSpans(d.doc, marg[k]!, s.tokenStart, settings, out));
   return out;
 }
 
@@ -253,7 +262,7 @@ export interface Predictions {
   scored: Array<{ x: number; correct: boolean }>;
 }
 
-export function heldOutPredictions(held: readonly HeldOut[], threshold: number, seed: number, secondLabel: number): Predictions {
+export function heldOutPredictions(held: readonly HeldOut[], settings: DecodeSettings, secondLabel: number): Predictions {
   const flc: PtcDoc[] = [];
   const tc: PtcDoc[] = [];
   const scored: Predictions['scored'] = [];
@@ -265,7 +274,7 @@ export function heldOutPredictions(held: readonly HeldOut[], threshold: number, 
       return g.techniques.map((_, j) => ({ start: g.start, end: g.end, technique: CLASS_LABELS[ranked[j]!.c]! }));
     });
     tc.push({ id: d.id, spans: tcSpans });
-    const spans = spansFromMarginals(d, h.marginals, threshold, seed);
+    const spans = spansFromMarginals(d, h.marginals, settings);
     const lower = lowerText(d);
     const mask = h.classifier.buckets - 1;
     const out: PtcDoc['spans'] = [];
@@ -323,6 +332,15 @@ export function fitPlatt(points: ReadonlyArray<{ x: number; correct: boolean }>)
   return { a, b };
 }
 
-export function buildModel(table: LexiconTable, tagger: CrfWeights, sentence: LogRegWeights | null, classifier: LogRegWeights, cfg: TrainConfig, calibration: Platt, version: string): Model {
-  return { version, table, tagger, sentence, classifier, labels: CLASS_LABELS, settings: { threshold: cfg.threshold, seed: cfg.seedThreshold, secondLabel: cfg.secondLabel }, calibration };
+export function buildModel(
+  table: LexiconTable,
+  tagger: CrfWeights,
+  sentence: LogRegWeights | null,
+  classifier: LogRegWeights,
+  cfg: TrainConfig,
+  calibration: Platt,
+  version: string,
+  ruleFeatures: boolean,
+): Model {
+  return { version, table, tagger, sentence, classifier, labels: CLASS_LABELS, settings: { ...decodeSettings(cfg), secondLabel: cfg.secondLabel, ruleFeatures }, calibration };
 }

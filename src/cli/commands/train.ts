@@ -9,7 +9,7 @@ interface TrainFlags {
   out: string;
   folds: string;
   seed?: string;
-  version?: string;
+  modelVersion?: string;
 }
 
 export function registerTrain(program: Command, io: CliIO, _result: CommandResult): void {
@@ -20,7 +20,7 @@ export function registerTrain(program: Command, io: CliIO, _result: CommandResul
     .requiredOption('-o, --out <dir>', 'folder for the model artefact (framewise-ptc.fwm)')
     .option('--folds <k>', 'cross-validation folds for calibration and reported scores (0: skip)', '5')
     .option('--seed <n>', 'random seed (same data and seed give the same model)')
-    .option('--version <name>', 'model version recorded in reports')
+    .option('--model-version <name>', 'model version recorded in reports')
     .action((flags: TrainFlags) => {
       const folds = Number(flags.folds);
       if (!Number.isInteger(folds) || folds < 0 || folds === 1) throw new UserError(`--folds: expected 0 or an integer of at least 2, got "${flags.folds}"`);
@@ -31,7 +31,7 @@ export function registerTrain(program: Command, io: CliIO, _result: CommandResul
         out: flags.out,
         folds,
         config: seed === undefined ? {} : { seed },
-        version: flags.version,
+        version: flags.modelVersion,
         log: (m) => io.err(m + '\n'),
       });
       const cv = run.cv;

@@ -30,6 +30,8 @@ export interface RawFinding {
 export interface DetectorContext {
   doc: Doc;
   report(finding: RawFinding): void;
+  /** Findings collected before this detector ran (the trained model reads the rules' findings as features). */
+  findings?: readonly CollectedFinding[];
 }
 
 export interface Detector {
