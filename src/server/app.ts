@@ -7,7 +7,7 @@ import { analyzeRoutes } from './routes/analyze.js';
 import { compareRoutes } from './routes/compare.js';
 import { documentRoutes } from './routes/documents.js';
 import { metaRoutes } from './routes/meta.js';
-import { defaultWebRoot, registerWeb } from './web.js';
+import { defaultWebRoot, registerSecurityHeaders, registerWeb } from './web.js';
 
 export interface ServerOptions {
   store: Store;
@@ -32,6 +32,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
   const ctx: ServerContext = { store: options.store, analyzer: options.analyzer, token: options.token || undefined };
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
   analyzeRoutes(app, ctx);
   documentRoutes(app, ctx);
   compareRoutes(app, ctx);

@@ -15,6 +15,7 @@ describe('GET /api/health', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ok', version: VERSION, store: 'sqlite', documents: 1 });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });
 
