@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { UserError } from '../../core/errors.js';
 import { decodeText } from '../../cli/inputs.js';
 import { normaliseDate } from '../record.js';
@@ -119,6 +119,9 @@ export function extractArticle(html: string): { doc: NewDocument; warnings: stri
 export async function* readHtmlFile(file: string, maxBytes: number): AsyncGenerator<ReadItem> {
   let html: string;
   try {
+    // Refuse an oversized file before reading it into memory.
+    const { size } = await stat(file);
+    if (size > maxBytes) return yield { kind: 'problem', location: file, message: `${size} bytes is over the per-document limit of ${maxBytes} bytes` };
     html = decodeText(file, await readFile(file), maxBytes);
   } catch (e) {
     if (e instanceof UserError) return yield { kind: 'problem', location: file, message: e.message.replace(`${file}: `, '') };

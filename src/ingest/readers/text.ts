@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { decodeText } from '../../cli/inputs.js';
@@ -24,6 +24,9 @@ export function titleOfText(text: string, markdown: boolean): string | null {
 export async function* readTextFile(file: string, maxBytes: number): AsyncGenerator<ReadItem> {
   let text: string;
   try {
+    // Refuse an oversized file before reading it into memory.
+    const { size } = await stat(file);
+    if (size > maxBytes) return yield { kind: 'problem', location: file, message: `${size} bytes is over the per-document limit of ${maxBytes} bytes` };
     text = decodeText(file, await readFile(file), maxBytes);
   } catch (e) {
     if (e instanceof UserError) return yield { kind: 'problem', location: file, message: e.message.replace(`${file}: `, '') };
