@@ -16,7 +16,8 @@ export interface FrameCue {
 export interface FrameSentence {
   start: number;
   end: number;
-  text: string;
+  /** The sentence as written (document level only; paragraphs give the span). */
+  text?: string;
   /** This sentence's evidence mass for the frame. */
   weight: number;
 }
@@ -40,10 +41,17 @@ export interface FrameMix {
   frames: FrameEvidence[];
 }
 
-export interface ParagraphFrames extends FrameMix {
+/**
+ * A paragraph's frames, kept compact because every paragraph of every stored document carries one:
+ * only non-zero scores, and evidence for the dominant frames (the ones a paragraph view shows).
+ */
+export interface ParagraphFrames {
   index: number;
   start: number;
   end: number;
+  scores: Partial<Record<FrameId, number>>;
+  dominant: FrameId[];
+  frames: FrameEvidence[];
 }
 
 export interface FramesReport extends FrameMix {
@@ -96,8 +104,8 @@ export class FrameAnalyser {
   constructor(options: FrameAnalyserOptions = {}) {
     this.cues = loadFrameCues([...envFrameCueDirs(), ...(options.cueDirs ?? [])]);
     this.classifier = options.classifier ?? builtinFrameClassifier();
-    this.maxCues = options.maxCues ?? 10;
-    this.maxSentences = options.maxSentences ?? 3;
+    this.maxCues = options.maxCues ?? 6;
+    this.maxSentences = options.maxSentences ?? 2;
   }
 
   analyse(doc: Doc, span: SpanFn): FramesReport {
@@ -105,7 +113,10 @@ export class FrameAnalyser {
     const paragraphs: ParagraphFrames[] = doc.paragraphs.map((p) => {
       const members = range(p.sentenceStart, p.sentenceEnd);
       const o = span(p.start, p.end);
-      return { index: p.index, start: o.start, end: o.end, ...this.mix(doc, per, members, span, Math.min(5, this.maxCues), Math.min(2, this.maxSentences)) };
+      const m = this.mix(doc, per, members, span, Math.min(3, this.maxCues), 1, false);
+      const scores: Partial<Record<FrameId, number>> = {};
+      for (const f of FRAME_IDS) if (m.scores[f] > 0) scores[f] = m.scores[f];
+      return { index: p.index, start: o.start, end: o.end, scores, dominant: m.dominant, frames: m.frames.filter((f) => m.dominant.includes(f.frame)) };
     });
     return { ...this.mix(doc, per, range(0, doc.sentences.length), span, this.maxCues, this.maxSentences), paragraphs };
   }
@@ -156,7 +167,7 @@ export class FrameAnalyser {
     return out;
   }
 
-  private mix(doc: Doc, per: SentenceFrames[], members: number[], span: SpanFn, maxCues: number, maxSentences: number): FrameMix {
+  private mix(doc: Doc, per: SentenceFrames[], members: number[], span: SpanFn, maxCues: number, maxSentences: number, withText = true): FrameMix {
     const total = new Float64Array(K);
     for (const s of members) for (let k = 0; k < K; k++) total[k]! += per[s]!.w[k]!;
     let mass = 0;
@@ -174,20 +185,27 @@ export class FrameAnalyser {
         dominant.push(FRAME_IDS[k]!);
       }
     }
-    const frames = order.map((k) => this.evidence(doc, per, members, k, total[k]!, scores[FRAME_IDS[k]!], span, maxCues, maxSentences));
+    // Minor frames (under 5% of the evidence) keep a short explanation: reports stay small.
+    const frames = order.map((k) => {
+      const minor = scores[FRAME_IDS[k]!] < 0.05;
+      return this.evidence(doc, per, members, k, total[k]!, scores[FRAME_IDS[k]!], span, minor ? Math.min(3, maxCues) : maxCues, minor ? 1 : maxSentences, withText);
+    });
     return { scores, dominant, frames };
   }
 
   private evidence(
     doc: Doc, per: SentenceFrames[], members: number[], k: number, weight: number, score: number, span: SpanFn, maxCues: number, maxSentences: number,
+    withText: boolean,
   ): FrameEvidence {
     const ranked = members.filter((s) => per[s]!.w[k]! > 0).sort((a, b) => per[b]!.w[k]! - per[a]!.w[k]! || a - b);
     const cues: FrameCue[] = [];
     const seen = new Set<string>();
     const push = (start: number, end: number, source: FrameCue['source']) => {
+      if (cues.length >= maxCues) return;
       const o = span(start, end);
       const key = o.text.toLowerCase();
-      if (seen.has(key) || cues.length >= maxCues) return;
+      // A classifier word inside a lexicon phrase ("Court" in "Supreme Court") adds nothing.
+      if (seen.has(key) || cues.some((c) => c.start < o.end && o.start < c.end)) return;
       seen.add(key);
       cues.push({ text: o.text, start: o.start, end: o.end, source });
     };
@@ -204,7 +222,7 @@ export class FrameAnalyser {
     const sentences = ranked.slice(0, maxSentences).map((s) => {
       const sent = doc.sentences[s]!;
       const o = span(sent.start, sent.end);
-      return { start: o.start, end: o.end, text: o.text, weight: round(per[s]!.w[k]!) };
+      return withText ? { start: o.start, end: o.end, text: o.text, weight: round(per[s]!.w[k]!) } : { start: o.start, end: o.end, weight: round(per[s]!.w[k]!) };
     });
     return { frame: FRAME_IDS[k]!, score, weight: round(weight), cues, sentences };
   }
