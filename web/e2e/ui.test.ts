@@ -166,6 +166,8 @@ describe.skipIf(chromiumMissing())('web UI in Chromium', () => {
     });
     expect(drawn.width).toBeGreaterThan(100);
     expect(drawn.ink).toBeGreaterThan(500);
+    const outlets = new Set(CORPUS.map((d) => d.outlet)).size;
+    expect(await page.locator('[data-testid=group-cards] .group-card').count()).toBe(outlets);
     await page.screenshot({ path: artifact('corpus.png'), fullPage: true });
 
     await page.selectOption('#compare-by', 'tag');

@@ -1,6 +1,6 @@
 import type { Comparison, GroupBy } from '../../../src/compare/types.js';
 import { api, type DocumentFilterParams } from '../api.js';
-import { mixChart, rateChart, techniqueChart } from '../charts.js';
+import { groupColor, mixChart, rateChart, techniqueChart } from '../charts.js';
 import { fmt, h, pct, replace } from '../dom.js';
 import { comparisonCsv, download, json } from '../export.js';
 import { swatch } from '../report-view.js';
@@ -176,6 +176,7 @@ async function renderComparison(box: HTMLElement, by: GroupBy, filter: DocumentF
       h('figure', { class: 'chart wide', data: { testid: 'chart-techniques' } }, h('figcaption', null, 'Most frequent techniques (dark border: significant difference from the rest)'), h('div', { class: 'canvas-box' }, tech)),
     ),
     significantTable(c),
+    groupCards(c),
   );
   rateChart(rate, c);
   mixChart(mix, c);
@@ -211,3 +212,37 @@ function significantTable(c: Comparison): HTMLElement {
     h('tfoot', null, h('tr', null, h('td', { colspan: 7, class: 'muted small' }, `Share of findings: ${c.groups.map((g) => `${g.key} ${pct(g.findings / Math.max(1, c.totals.findings))}`).join(', ')}`))),
   );
 }
+
+/** Per group: size, rate and its top techniques, each with an example span linking to its document. */
+function groupCards(c: Comparison): HTMLElement {
+  return h(
+    'div',
+    { class: 'group-cards', data: { testid: 'group-cards' } },
+    c.groups.map((g, i) =>
+      h(
+        'section',
+        { class: 'panel group-card' },
+        h('h3', null, h('span', { class: 'swatch', style: { background: groupColor(i) } }), g.key),
+        h('p', { class: 'small muted' }, `${g.documents} document${g.documents === 1 ? '' : 's'} · ${fmt(g.words)} words · ${fmt(g.ratePer1000Words, 1)} per 1,000 words`),
+        g.top.length === 0
+          ? h('p', { class: 'small muted' }, 'No findings.')
+          : h(
+              'ol',
+              { class: 'small top-techniques' },
+              g.top.map((t) =>
+                h(
+                  'li',
+                  null,
+                  swatch(t.category),
+                  h('strong', null, techniqueName(t.technique)),
+                  ` ${fmt(t.ratePer1000Words, 1)}`,
+                  t.significant ? h('span', { class: t.direction === 'higher' ? 'up' : 'down', title: `q = ${t.qValue.toPrecision(2)}` }, t.direction === 'higher' ? ' ★▲' : ' ★▼') : null,
+                  t.examples[0] ? h('div', { class: 'example' }, h('a', { href: `#/doc/${t.examples[0].documentId}`, title: t.examples[0].title ?? '' }, `“${t.examples[0].text}”`)) : null,
+                ),
+              ),
+            ),
+      ),
+    ),
+  );
+}
+
