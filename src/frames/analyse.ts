@@ -66,7 +66,7 @@ const CLASSIFIER_WEIGHT = 1;
 /** Classifier posteriors below this are noise for a 14-way decision. */
 const MIN_POSTERIOR = 0.2;
 /** A word must be this much (log) likelier under the frame to be shown as classifier evidence. */
-const MIN_LIFT = 0.7;
+const MIN_LIFT = 1.2;
 /** Below this much evidence mass a unit has no dominant frame. */
 const MIN_DOMINANT_MASS = 1;
 const MIN_DOMINANT_SHARE = 0.15;
