@@ -1,6 +1,8 @@
 /**
  * k-fold cross-validation over documents of the PTC training split: prints SI F1, TC micro-F1,
- * FLC F1 and per-technique F1. Usage: npm run eval:cv [-- --folds 5 --only 2 --sweep]
+ * FLC F1 and per-technique F1, with the shipped model's settings (rules' findings as features).
+ * Usage: npm run eval:cv [-- --folds 5] [--only N: first N folds] [--sweep: decoding variants]
+ *        [--set name=value: override a TrainConfig setting] [--no-rules] [--json]
  */
 import { parseArgs } from 'node:util';
 import { PTC_LABELS } from '../src/core/taxonomy.js';
@@ -18,7 +20,7 @@ const { values } = parseArgs({
     sweep: { type: 'boolean', default: false },
     set: { type: 'string', multiple: true, default: [] },
     json: { type: 'boolean', default: false },
-    rules: { type: 'boolean', default: false },
+    'no-rules': { type: 'boolean', default: false },
   },
 });
 const cfg: TrainConfig = { ...DEFAULT_TRAIN_CONFIG };
@@ -31,7 +33,7 @@ const t0 = Date.now();
 const file = dataFile('ptc/train.jsonl');
 const records = toPtcDocs(loadRecords(file, { requireText: true }), file);
 const table = trainingLexiconTable();
-const rules = values.rules ? analyzerRuleTagger(new Analyzer({ model: null })) : undefined;
+const rules = !values['no-rules'] ? analyzerRuleTagger(new Analyzer({ model: null })) : undefined;
 const docs = records.map((r) => prepareDoc(r as typeof r & { text: string }, table, rules));
 const log = (m: string) => process.stderr.write(m + '\n');
 log(`prepared ${docs.length} documents in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
