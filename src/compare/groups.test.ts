@@ -127,6 +127,19 @@ describe('GroupAccumulator', () => {
     expect(north.restCount).toBe(0);
   });
 
+  it('keeps distinct wordings as examples', () => {
+    const acc = new GroupAccumulator({ by: 'outlet', examples: 2 });
+    const r = reportWith(100, [['doubt', 0.5], ['doubt', 0.6], ['doubt', 0.4]]);
+    // reportWith names spans w0, w1, w2: make the first two the same wording.
+    r.findings[1]!.text = 'W0';
+    acc.add(doc(1, 'A'), r);
+    const ex = acc.result('k').groups[0]!.techniques[0]!.examples;
+    expect(ex.map((e) => [e.text, e.confidence])).toEqual([
+      ['W0', 0.6],
+      ['w2', 0.4],
+    ]);
+  });
+
   it('gives a group that is the whole corpus no test', () => {
     const acc = new GroupAccumulator({ by: 'outlet' });
     acc.add(doc(1, 'Only'), reportWith(100, times('slogans', 2)));

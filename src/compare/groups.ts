@@ -67,6 +67,12 @@ export class GroupAccumulator {
       for (const acc of targets.slice(1)) {
         let list = acc.examples.get(f.technique);
         if (!list) acc.examples.set(f.technique, (list = []));
+        // Distinct wordings make better examples than the same word three times.
+        const same = list.findIndex((e) => e.text.toLowerCase() === f.text.toLowerCase());
+        if (same !== -1) {
+          if (f.confidence <= list[same]!.confidence) continue;
+          list.splice(same, 1);
+        }
         if (list.length < this.examplesPer || f.confidence > list[list.length - 1]!.confidence) {
           list.push({ documentId: doc.id, title: doc.title, text: f.text, start: f.start, end: f.end, confidence: f.confidence });
           list.sort((x, y) => y.confidence - x.confidence || x.documentId - y.documentId || x.start - y.start);
