@@ -1,7 +1,6 @@
 import type { Doc } from '../text/segment.js';
 import { builtinFrameClassifier, type FrameClassifier } from './classifier.js';
 import { envFrameCueDirs, loadFrameCues } from './cues.js';
-import { featuresOf } from './features.js';
 import { FRAME_IDS, type FrameId } from './frame-ids.js';
 import type { TermMatcher } from './term-matcher.js';
 
@@ -132,7 +131,7 @@ export class FrameAnalyser {
       w[k]! += 1 + 0.5 * (m.entry.words.length - 1);
       cues.push({ frame: k, start: m.start, end: m.end });
     });
-    const features = featuresOf(doc, from, to);
+    const features = this.classifier.featuresFor(doc, from, to);
     const pred = this.classifier.predict(features.map((x) => x.f));
     if (pred.known > 0) {
       const confidence = pred.known / (pred.known + 2);

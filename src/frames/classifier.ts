@@ -3,10 +3,11 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../core/errors.js';
 import { parseWordList } from '../detectors/engine/load.js';
-import { segment } from '../text/segment.js';
+import { segment, type Doc } from '../text/segment.js';
+import { F_CAP } from '../text/tokenise.js';
 import { FRAME_IDS, isFrameId, type FrameId } from './frame-ids.js';
 import { builtinCueTerms } from './cues.js';
-import { featuresOf, PREFIX_LENGTH } from './features.js';
+import { expandFeature, featureOf, PREFIX_LENGTH } from './features.js';
 import { stem } from './stem.js';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('./examples/', import.meta.url));
@@ -28,10 +29,16 @@ export function loadExamples(dir = EXAMPLES_DIR): LabelledSentence[] {
   return out;
 }
 
-/** Features of a whole sentence, as the classifier sees it in training. */
-export function sentenceFeatures(text: string): string[] {
+/** Features of a whole sentence; with `common`, only of words whose stem is in it (no names). */
+export function sentenceFeatures(text: string, common?: ReadonlySet<string>): string[] {
   const doc = segment(text);
-  return featuresOf(doc, 0, doc.tokens.count).map((x) => x.f);
+  const out: string[] = [];
+  for (let i = 0; i < doc.tokens.count; i++) {
+    const s = featureOf(doc, i);
+    if (s === null || (common && !common.has(s))) continue;
+    out.push(...expandFeature(s));
+  }
+  return out;
 }
 
 export interface Prediction {
@@ -64,11 +71,12 @@ export class FrameClassifier {
     const index = new Map<FrameId, number>(FRAME_IDS.map((f, k) => [f, k]));
     const counts = new Map<string, Float64Array>();
     const totals = new Float64Array(K);
+    for (const ex of examples) for (const w of ex.text.match(/(?<![\p{L}'-])[\p{Ll}][\p{L}'-]*/gu) ?? []) this.common.add(stem(w));
     for (const ex of examples) {
       const k = index.get(ex.frame)!;
-      for (const w of ex.text.match(/(?<![\p{L}'-])[\p{Ll}][\p{L}'-]*/gu) ?? []) this.common.add(stem(w));
-      // Binary counts per sentence: a word repeated in one example says no more than once.
-      for (const f of new Set(sentenceFeatures(ex.text))) {
+      // Names (words the examples never write in lowercase: Freedonia, Northland) are not learned,
+      // so that which country a sentence names cannot move its frame. Binary counts per sentence.
+      for (const f of new Set(sentenceFeatures(ex.text, this.common))) {
         let row = counts.get(f);
         if (!row) counts.set(f, (row = new Float64Array(K)));
         row[k]! += 1;
@@ -147,8 +155,25 @@ export class FrameClassifier {
     return { probs, known };
   }
 
+  /**
+   * Features of a token range for prediction. A capitalised word the model does not know is taken
+   * for a name and left out entirely, so that its prefix ("north~" of "Northland") cannot make one
+   * country's name frame a sentence differently from another's.
+   */
+  featuresFor(doc: Doc, from: number, to: number): Array<{ f: string; token: number }> {
+    const out: Array<{ f: string; token: number }> = [];
+    for (let i = from; i < to; i++) {
+      const s = featureOf(doc, i);
+      if (s === null) continue;
+      if (!this.logp.has(s) && doc.tokens.flags[i]! & F_CAP) continue;
+      for (const f of expandFeature(s)) out.push({ f, token: i });
+    }
+    return out;
+  }
+
   predictText(text: string): Prediction {
-    return this.predict(sentenceFeatures(text));
+    const doc = segment(text);
+    return this.predict(this.featuresFor(doc, 0, doc.tokens.count).map((x) => x.f));
   }
 }
 
