@@ -1,12 +1,17 @@
 /**
- * The model artefact: one gzip file holding a JSON header and typed arrays. Float weights are
- * quantised to 16-bit integers with one scale per tensor; the lexicon table is stored as word hashes,
- * so the file carries numbers only (no text from the training data).
+ * The model artefact: one binary file holding a JSON header and typed arrays. Weights are quantised
+ * to 16-bit integers with one scale per tensor and stored sparsely (most hashed buckets are never
+ * used): varint gaps between non-zero indices, then the values. A loaded model keeps the integers
+ * (no dequantising pass), which keeps loading fast. The lexicon table is stored as word hashes, so the
+ * file carries numbers only (no text from the training data).
  *
- * Layout (before gzip): "FWM1", u32 header length, header JSON (UTF-8), then each tensor's bytes at
+ * Sparse int16 barely compresses further, and gunzip would dominate load time, so the file is stored
+ * as is (a gzipped artefact is read too).
+ *
+ * Layout: "FWM1", u32 header length, header JSON (UTF-8), then each tensor's bytes at
  * the 8-byte aligned offset the header names.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../core/errors.js';
@@ -17,15 +22,18 @@ import type { Model, ModelSettings, Platt } from './model.js';
 export const ARTEFACT_FORMAT = 1;
 const MAGIC = 0x314d5746; // "FWM1" little-endian
 
-type DType = 'q16' | 'f32' | 'u32' | 'i8';
+type DType = 'sq16' | 'f32' | 'u32' | 'i8';
 
 interface TensorInfo {
   name: string;
   dtype: DType;
+  /** Number of elements (dense length for sq16). */
   length: number;
   offset: number;
-  /** q16 only: value = int16 * scale. */
+  /** sq16: value = int16 * scale; nnz non-zero values; indexBytes of varint gaps before them. */
   scale?: number;
+  nnz?: number;
+  indexBytes?: number;
 }
 
 export interface ArtefactHeader {
@@ -43,7 +51,8 @@ export interface ArtefactHeader {
   tensors: TensorInfo[];
 }
 
-function quantise(a: Float32Array): { data: Int16Array; scale: number } {
+function quantise(a: Float32Array | Int16Array, known?: number): { data: Int16Array; scale: number } {
+  if (a instanceof Int16Array) return { data: a, scale: known ?? 1 };
   let max = 0;
   for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]!));
   const scale = max > 0 ? max / 32767 : 1;
@@ -52,21 +61,48 @@ function quantise(a: Float32Array): { data: Int16Array; scale: number } {
   return { data, scale };
 }
 
+/** Sparse encoding of int16 weights: LEB128 gaps between non-zero indices, padding, then the values. */
+function sparse(q: Int16Array): { bytes: Uint8Array; nnz: number; indexBytes: number } {
+  let nnz = 0;
+  for (let i = 0; i < q.length; i++) if (q[i] !== 0) nnz++;
+  const idx = new Uint8Array(nnz * 5);
+  let n = 0;
+  let prev = -1;
+  const vals = new Int16Array(nnz);
+  let k = 0;
+  for (let i = 0; i < q.length; i++) {
+    if (q[i] === 0) continue;
+    let gap = i - prev - 1;
+    prev = i;
+    while (gap >= 0x80) {
+      idx[n++] = (gap & 0x7f) | 0x80;
+      gap >>>= 7;
+    }
+    idx[n++] = gap;
+    vals[k++] = q[i]!;
+  }
+  const pad = Math.ceil(n / 8) * 8;
+  const bytes = new Uint8Array(pad + nnz * 2);
+  bytes.set(idx.subarray(0, n));
+  bytes.set(new Uint8Array(vals.buffer), pad);
+  return { bytes, nnz, indexBytes: n };
+}
+
 /** Serialises a model; the same model always gives the same bytes. */
 export function encodeModel(model: Model, meta: Record<string, unknown> = {}): Buffer {
   const arrays = lexiconTableArrays(model.table);
   const parts: Array<{ info: Omit<TensorInfo, 'offset'>; bytes: Uint8Array }> = [];
-  const add = (name: string, dtype: DType, arr: ArrayBufferView & { length: number }, scale?: number) =>
-    parts.push({ info: { name, dtype, length: arr.length, ...(scale !== undefined ? { scale } : {}) }, bytes: new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength) });
-  const em = quantise(model.tagger.emission);
-  add('tagger.emission', 'q16', em.data, em.scale);
+  const add = (name: string, dtype: DType, arr: ArrayBufferView & { length: number }) =>
+    parts.push({ info: { name, dtype, length: arr.length }, bytes: new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength) });
+  const addSparse = (name: string, w: Float32Array | Int16Array, known?: number) => {
+    const { data, scale } = quantise(w, known);
+    const sp = sparse(data);
+    parts.push({ info: { name, dtype: 'sq16', length: data.length, scale, nnz: sp.nnz, indexBytes: sp.indexBytes }, bytes: sp.bytes });
+  };
+  addSparse('tagger.emission', model.tagger.emission, model.tagger.emissionScale);
   add('tagger.transition', 'f32', model.tagger.transition);
-  if (model.sentence) {
-    const sw = quantise(model.sentence.w);
-    add('sentence.w', 'q16', sw.data, sw.scale);
-  }
-  const cw = quantise(model.classifier.w);
-  add('classifier.w', 'q16', cw.data, cw.scale);
+  if (model.sentence) addSparse('sentence.w', model.sentence.w, model.sentence.scale);
+  addSparse('classifier.w', model.classifier.w, model.classifier.scale);
   add('table.hashes', 'u32', arrays.hashes);
   add('table.valence', 'i8', arrays.valence);
   add('table.mask', 'u32', arrays.mask);
@@ -96,7 +132,7 @@ export function encodeModel(model: Model, meta: Record<string, unknown> = {}): B
   raw.writeUInt32LE(headerBytes.length, 4);
   headerBytes.copy(raw, 8);
   parts.forEach((p, i) => raw.set(p.bytes, start + tensors[i]!.offset));
-  return gzipSync(raw, { level: 9 });
+  return raw;
 }
 
 export interface DecodedModel {
@@ -105,11 +141,13 @@ export interface DecodedModel {
 }
 
 export function decodeModel(gz: Uint8Array, file = 'model'): DecodedModel {
-  let raw: Buffer;
-  try {
-    raw = gunzipSync(gz);
-  } catch {
-    throw new UserError(`${file}: not a framewise model (not gzip)`, { file });
+  let raw = Buffer.from(gz.buffer, gz.byteOffset, gz.byteLength);
+  if (raw[0] === 0x1f && raw[1] === 0x8b) {
+    try {
+      raw = gunzipSync(raw);
+    } catch {
+      throw new UserError(`${file}: not a framewise model (damaged gzip)`, { file });
+    }
   }
   if (raw.length < 8 || raw.readUInt32LE(0) !== MAGIC) throw new UserError(`${file}: not a framewise model (bad magic)`, { file });
   const hlen = raw.readUInt32LE(4);
@@ -122,36 +160,61 @@ export function decodeModel(gz: Uint8Array, file = 'model'): DecodedModel {
   if (header.format !== ARTEFACT_FORMAT) throw new UserError(`${file}: model format ${header.format}, this framewise reads format ${ARTEFACT_FORMAT}`, { file });
   for (const l of header.labels) if (!isPtcLabel(l)) throw new UserError(`${file}: unknown label "${l}" in model`, { file });
   const start = Math.ceil((8 + hlen) / 8) * 8;
-  // Copy into a fresh aligned buffer so typed arrays can view it directly.
-  const body = new Uint8Array(raw.length - start);
-  body.set(raw.subarray(start));
+  const body = raw.subarray(start);
   const tensor = (name: string): TensorInfo => {
     const t = header.tensors.find((x) => x.name === name);
     if (!t) throw new UserError(`${file}: model lacks tensor "${name}"`, { file });
-    const size = { q16: 2, f32: 4, u32: 4, i8: 1 }[t.dtype];
-    if (t.offset + t.length * size > body.length) throw new UserError(`${file}: model is truncated (tensor "${name}")`, { file });
+    const bytes = t.dtype === 'sq16' ? Math.ceil((t.indexBytes ?? 0) / 8) * 8 + (t.nnz ?? 0) * 2 : t.length * { f32: 4, u32: 4, i8: 1 }[t.dtype];
+    if (t.offset + bytes > body.length) throw new UserError(`${file}: model is truncated (tensor "${name}")`, { file });
     return t;
   };
-  const f32 = (name: string): Float32Array => {
+  // Small tensors are copied out (typed arrays need aligned offsets); weights are rebuilt from sparse form.
+  const copy = (name: string, size: number) => {
     const t = tensor(name);
-    if (t.dtype === 'f32') return new Float32Array(body.buffer, t.offset, t.length).slice();
-    const q = new Int16Array(body.buffer, t.offset, t.length);
-    const out = new Float32Array(t.length);
-    const s = t.scale ?? 1;
-    for (let i = 0; i < q.length; i++) out[i] = q[i]! * s;
-    return out;
+    const out = new Uint8Array(t.length * size);
+    out.set(body.subarray(t.offset, t.offset + t.length * size));
+    return out.buffer;
   };
-  const u32 = (name: string) => new Uint32Array(body.buffer, tensor(name).offset, tensor(name).length);
-  const i8 = (name: string) => new Int8Array(body.buffer, tensor(name).offset, tensor(name).length);
+  const f32 = (name: string) => new Float32Array(copy(name, 4));
+  const u32 = (name: string) => new Uint32Array(copy(name, 4));
+  const i8 = (name: string) => new Int8Array(copy(name, 1));
+  const q16 = (name: string): { w: Int16Array; scale: number } => {
+    const t = tensor(name);
+    if (t.dtype !== 'sq16') throw new UserError(`${file}: tensor "${name}" has type ${t.dtype}, expected sq16`, { file });
+    const w = new Int16Array(t.length);
+    const nnz = t.nnz ?? 0;
+    const valAt = t.offset + Math.ceil((t.indexBytes ?? 0) / 8) * 8;
+    const vals = new Int16Array(nnz);
+    new Uint8Array(vals.buffer).set(body.subarray(valAt, valAt + nnz * 2));
+    let p = t.offset;
+    let i = -1;
+    for (let k = 0; k < nnz; k++) {
+      let gap = 0;
+      let shift = 0;
+      let b: number;
+      do {
+        b = body[p++]!;
+        gap |= (b & 0x7f) << shift;
+        shift += 7;
+      } while (b & 0x80);
+      i += gap + 1;
+      if (i >= w.length) throw new UserError(`${file}: tensor "${name}" is damaged (index past its end)`, { file });
+      w[i] = vals[k]!;
+    }
+    return { w, scale: t.scale ?? 1 };
+  };
+  const em = q16('tagger.emission');
+  const cw = q16('classifier.w');
+  const sw = header.sentence ? q16('sentence.w') : null;
   const model: Model = {
     version: header.version,
     labels: header.labels,
     settings: header.settings,
     calibration: header.calibration,
     table: lexiconTableFromArrays(header.table.lists, header.table.prefixLengths, header.table.maxWords, u32('table.hashes'), i8('table.valence'), u32('table.mask')),
-    tagger: { labels: header.tagger.labels, buckets: header.tagger.buckets, emission: f32('tagger.emission'), transition: f32('tagger.transition') },
-    sentence: header.sentence ? { classes: 2, buckets: header.sentence.buckets, w: f32('sentence.w') } : null,
-    classifier: { classes: header.classifier.classes, buckets: header.classifier.buckets, w: f32('classifier.w') },
+    tagger: { labels: header.tagger.labels, buckets: header.tagger.buckets, emission: em.w, emissionScale: em.scale, transition: f32('tagger.transition') },
+    sentence: header.sentence && sw ? { classes: 2, buckets: header.sentence.buckets, w: sw.w, scale: sw.scale } : null,
+    classifier: { classes: header.classifier.classes, buckets: header.classifier.buckets, w: cw.w, scale: cw.scale },
   };
   if (model.tagger.emission.length !== model.tagger.buckets * model.tagger.labels) throw new UserError(`${file}: tagger weights do not match their declared size`, { file });
   if (model.classifier.w.length !== model.classifier.buckets * model.classifier.classes) throw new UserError(`${file}: classifier weights do not match their declared size`, { file });

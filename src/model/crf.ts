@@ -15,8 +15,9 @@ export interface Sequence {
 export interface CrfWeights {
   labels: number;
   buckets: number;
-  /** emission[bucket * labels + y] */
-  emission: Float32Array;
+  /** emission[bucket * labels + y]; a loaded model keeps them as 16-bit integers times emissionScale. */
+  emission: Float32Array | Int16Array;
+  emissionScale?: number;
   /** transition[(prev + 1) * labels + y]; row 0 is the start state. */
   transition: Float32Array;
 }
@@ -55,6 +56,8 @@ function emissions(w: CrfWeights, seq: Sequence, out: Float64Array): void {
       for (let y = 0; y < L; y++) out[t * L + y] += w.emission[base + y]!;
     }
   }
+  const sc = w.emissionScale;
+  if (sc !== undefined && sc !== 1) for (let i = 0; i < T * L; i++) out[i] *= sc;
 }
 
 interface Work {
@@ -123,6 +126,7 @@ export function crfMarginals(w: CrfWeights, seq: Sequence): Float64Array {
 }
 
 export function trainCrf(w: CrfWeights, data: readonly Sequence[], opts: CrfTrainOptions): void {
+  if (!(w.emission instanceof Float32Array)) throw new Error('trainCrf needs float weights');
   const L = w.labels;
   const gEm = new Float32Array(w.emission.length);
   const gTr = new Float64Array(w.transition.length);

@@ -7,8 +7,9 @@ import { rng, shuffle } from './hash.js';
 export interface LogRegWeights {
   classes: number;
   buckets: number;
-  /** w[bucket * classes + c] */
-  w: Float32Array;
+  /** w[bucket * classes + c]; a loaded model keeps them as 16-bit integers times `scale`. */
+  w: Float32Array | Int16Array;
+  scale?: number;
 }
 
 export interface Example {
@@ -29,6 +30,7 @@ export function predictProba(m: LogRegWeights, feats: Uint32Array | readonly num
     const base = feats[k]! * K;
     for (let c = 0; c < K; c++) out[c] += m.w[base + c]!;
   }
+  if (m.scale !== undefined && m.scale !== 1) for (let c = 0; c < K; c++) out[c] *= m.scale;
   let max = -Infinity;
   for (let c = 0; c < K; c++) if (out[c]! > max) max = out[c]!;
   let s = 0;
@@ -50,6 +52,7 @@ export interface LogRegTrainOptions {
 }
 
 export function trainLogReg(m: LogRegWeights, data: readonly Example[], opts: LogRegTrainOptions): void {
+  if (!(m.w instanceof Float32Array)) throw new Error('trainLogReg needs float weights');
   const K = m.classes;
   const G = new Float32Array(m.w.length);
   const order = data.map((_, i) => i);
