@@ -205,9 +205,9 @@ export const misleadingHeadlineDetector: Detector = {
     if (missingNames.length > 0) {
       const names = unique(missingNames.map((x) => text(doc, x.i)));
       reasons.push({ rule: 'unsupported-claim', confidence: 0.75, message: `names ${quoteList(names)}, which the body never mentions`, detail: names.join(', ') });
-    } else if (claimWords.length >= 3 && missingWords.length >= 2 && missingWords.length / claimWords.length >= 0.5) {
+    } else if (missingWords.length >= 3 && missingWords.length / claimWords.length >= 0.6) {
       const words = unique(missingWords.map((x) => text(doc, x.i)));
-      reasons.push({ rule: 'unsupported-claim', confidence: 0.55, message: `rests on words the body does not use (${quoteList(words)})`, detail: words.join(', ') });
+      reasons.push({ rule: 'unsupported-claim', confidence: 0.45, message: `rests on words the body does not use (${quoteList(words)})`, detail: words.join(', ') });
     }
 
     // 2. Numbers: absent from the body, or larger than anything in it.
