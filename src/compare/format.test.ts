@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../core/report.js';
 import { CSV_COLUMNS, comparisonToCsv, comparisonToTable, csvField } from './format.js';
@@ -52,20 +53,21 @@ describe('csvField', () => {
 });
 
 describe('comparisonToCsv', () => {
-  it('writes one row per group and technique under a fixed header', () => {
-    const lines = comparisonToCsv(comparison()).trim().split('\n');
-    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
-    // Loud: flag-waving and doubt (doubt appears in the rest); Quiet: the same two.
-    expect(lines).toHaveLength(5);
-    const loudFw = lines.find((l) => l.startsWith('"Loud, Inc.",1,1000,20,20,flag-waving,'))!;
-    const cells = loudFw.split(',');
-    // group is quoted (2 cells after split), so columns shift by one
-    expect(cells[CSV_COLUMNS.indexOf('rate_ratio') + 1]).toBe('20');
-    expect(cells[CSV_COLUMNS.indexOf('significant') + 1]).toBe('true');
-    expect(cells[CSV_COLUMNS.indexOf('direction') + 1]).toBe('higher');
-    const quietDoubt = lines.find((l) => l.startsWith('Quiet,1,1000,2,2,doubt,'))!.split(',');
-    expect(quietDoubt[CSV_COLUMNS.indexOf('rate_ratio')]).toBe(''); // none in the rest: no finite ratio
-    expect(quietDoubt[CSV_COLUMNS.indexOf('ci95_high')]).toBe('');
+  it('writes overall, category and technique rows per group under a fixed header', () => {
+    const csv = comparisonToCsv(comparison());
+    expect(csv.split('\n')[0]).toBe(CSV_COLUMNS.join(','));
+    const rows = parse(csv, { columns: true }) as Array<Record<(typeof CSV_COLUMNS)[number], string>>;
+    // Per group: 1 overall + 7 categories + 2 techniques seen in the corpus.
+    expect(rows).toHaveLength(20);
+    const loud = rows.filter((r) => r.group === 'Loud, Inc.');
+    expect(loud.map((r) => r.level)).toEqual(['overall', ...Array(7).fill('category'), 'technique', 'technique']);
+    expect(loud[0]).toMatchObject({ documents: '1', words: '1000', findings: '20', count: '20', rest_count: '2', rate_ratio: '10', significant: 'true', direction: 'higher' });
+    const fw = loud.find((r) => r.technique === 'flag-waving')!;
+    expect(fw).toMatchObject({ category: 'justification', count: '20', rate_ratio: '20', significant: 'true', direction: 'higher' });
+    const quietDoubt = rows.find((r) => r.group === 'Quiet' && r.technique === 'doubt')!;
+    expect(quietDoubt.rate_ratio).toBe(''); // none in the rest: no finite ratio
+    expect(quietDoubt.ci95_high).toBe('');
+    expect(quietDoubt.rest_count).toBe('0');
   });
 });
 
@@ -73,8 +75,9 @@ describe('comparisonToTable', () => {
   it('lists groups with significant techniques, top techniques with examples, and the method', () => {
     const t = comparisonToTable(comparison());
     expect(t).toMatch(/^Compared by outlet: 2 documents, 2000 words, 22 findings \(11 per 1,000 words\)/);
-    expect(t).toMatch(/Loud, Inc\.\s+1\s+1000\s+20\s+20\.00\s+↑flag-waving/);
-    expect(t).toMatch(/Quiet\s+1\s+1000\s+2\s+2\.00\s+↓flag-waving/);
+    expect(t).toMatch(/Loud, Inc\.\s+1\s+1000\s+20\s+20\.00\s+10\.00× \[[\d.]+, [\d.]+\] \*\s+↑flag-waving/);
+    expect(t).toMatch(/Quiet\s+1\s+1000\s+2\s+2\.00\s+0\.10× \[[\d.]+, [\d.]+\] \*\s+↓flag-waving/);
+    expect(t).toContain('more justification than the rest');
     expect(t).toContain('more flag-waving than the rest: 20.00 vs 1.00 per 1k, ratio 20.00×');
     expect(t).toContain('e.g. "our sacred soil"');
     expect(t).toContain('Casting doubt');

@@ -1,5 +1,5 @@
 import { techniqueInfo } from '../core/taxonomy.js';
-import type { Comparison, TechniqueComparison } from './types.js';
+import type { Comparison, RateComparison } from './types.js';
 
 /** One CSV field: quoted when it holds a comma, quote or line break. */
 export function csvField(v: string | number | boolean | null): string {
@@ -11,28 +11,31 @@ export function csvField(v: string | number | boolean | null): string {
 const num = (x: number | null, digits = 4) => (x === null ? null : Number(x.toPrecision(digits)));
 
 export const CSV_COLUMNS = [
-  'group', 'documents', 'words', 'findings', 'group_rate_per_1000', 'technique', 'category', 'count', 'rate_per_1000',
+  'group', 'documents', 'words', 'findings', 'group_rate_per_1000', 'level', 'technique', 'category', 'count', 'rate_per_1000',
   'rest_count', 'rest_rate_per_1000', 'rate_ratio', 'ci95_low', 'ci95_high', 'p_value', 'q_value', 'significant', 'direction',
 ] as const;
 
-/** Long format: one row per group and technique, for spreadsheets and R/pandas. */
+/**
+ * Long format, for spreadsheets and R/pandas: per group one `overall` row (all findings), one
+ * `category` row per category and one `technique` row per technique seen in the corpus.
+ */
 export function comparisonToCsv(c: Comparison): string {
   const rows = [CSV_COLUMNS.join(',')];
+  const test = (t: RateComparison) => [
+    t.count, t.ratePer1000Words, t.restCount, t.restRatePer1000Words, num(t.rateRatio), num(t.ci95?.[0] ?? null), num(t.ci95?.[1] ?? null),
+    num(t.pValue), num(t.qValue), t.significant, t.direction,
+  ];
   for (const g of c.groups) {
-    for (const t of g.techniques) {
-      rows.push(
-        [
-          g.key, g.documents, g.words, g.findings, g.ratePer1000Words, t.technique, t.category, t.count, t.ratePer1000Words,
-          t.restCount, t.restRatePer1000Words, num(t.rateRatio), num(t.ci95?.[0] ?? null), num(t.ci95?.[1] ?? null),
-          num(t.pValue), num(t.qValue), t.significant, t.direction,
-        ].map(csvField).join(','),
-      );
-    }
+    const head = [g.key, g.documents, g.words, g.findings, g.ratePer1000Words];
+    const row = (cells: Array<string | number | boolean | null>) => rows.push(cells.map(csvField).join(','));
+    row([...head, 'overall', null, null, ...test(g.overall)]);
+    for (const m of g.categoryMix) row([...head, 'category', null, m.category, ...test(m.vsRest)]);
+    for (const t of g.techniques) row([...head, 'technique', t.technique, t.category, ...test(t)]);
   }
   return rows.join('\n') + '\n';
 }
 
-function fmtRatio(t: TechniqueComparison): string {
+function fmtRatio(t: RateComparison): string {
   const r = t.rateRatio === null ? (t.restCount === 0 && t.count > 0 ? '∞' : '–') : t.rateRatio.toFixed(2);
   const ci = t.ci95 ? ` [${t.ci95[0].toFixed(2)}, ${t.ci95[1] === null ? '∞' : t.ci95[1].toFixed(2)}]` : '';
   return `${r}×${ci}`;
@@ -56,16 +59,20 @@ export function comparisonToTable(c: Comparison): string {
   }
   const w = Math.min(32, Math.max(5, ...c.groups.map((g) => g.key.length)));
   out.push('');
-  out.push(`${pad('group', w)}  ${lpad('docs', 5)}  ${lpad('words', 8)}  ${lpad('findings', 8)}  ${lpad('per 1k', 7)}  significant`);
+  out.push(`${pad('group', w)}  ${lpad('docs', 5)}  ${lpad('words', 8)}  ${lpad('findings', 8)}  ${lpad('per 1k', 7)}  ${pad('vs rest', 24)}  significant techniques`);
   for (const g of c.groups) {
     const sig = g.significant.map((t) => `${t.direction === 'higher' ? '↑' : '↓'}${t.technique}`).join(' ');
-    out.push(`${pad(clip(g.key, w), w)}  ${lpad(String(g.documents), 5)}  ${lpad(String(g.words), 8)}  ${lpad(String(g.findings), 8)}  ${lpad(g.ratePer1000Words.toFixed(2), 7)}  ${sig || '-'}`);
+    const vs = `${fmtRatio(g.overall)}${g.overall.significant ? ' *' : ''}`;
+    out.push(`${pad(clip(g.key, w), w)}  ${lpad(String(g.documents), 5)}  ${lpad(String(g.words), 8)}  ${lpad(String(g.findings), 8)}  ${lpad(g.ratePer1000Words.toFixed(2), 7)}  ${pad(vs, 24)}  ${sig || '-'}`);
   }
   for (const g of c.groups) {
     out.push('');
     out.push(`== ${g.key} (${g.documents} documents, ${g.ratePer1000Words.toFixed(2)} findings per 1,000 words)`);
     const mix = g.categoryMix.filter((m) => m.count > 0).sort((a, b) => b.count - a.count).map((m) => `${m.category} ${Math.round(m.share * 100)}%`);
     out.push(`   categories: ${mix.join(', ') || 'none'}`);
+    for (const m of g.categoryMix.filter((x) => x.vsRest.significant)) {
+      out.push(`   ${m.vsRest.direction === 'higher' ? 'more' : 'less'} ${m.category} than the rest: ${m.vsRest.ratePer1000Words.toFixed(2)} vs ${m.vsRest.restRatePer1000Words.toFixed(2)} per 1k, ratio ${fmtRatio(m.vsRest)}, q=${fmtP(m.vsRest.qValue)}`);
+    }
     for (const t of g.top) {
       const ex = t.examples.map((e) => `"${clip(e.text, 40)}"`).join(', ');
       out.push(`   ${pad(techniqueInfo(t.technique).name, 34)} ${lpad(String(t.count), 4)}  ${lpad(t.ratePer1000Words.toFixed(2), 6)}/1k  vs rest ${fmtRatio(t)}${ex ? `  e.g. ${ex}` : ''}`);
@@ -75,6 +82,6 @@ export function comparisonToTable(c: Comparison): string {
     }
   }
   out.push('');
-  out.push(`Rate ratio: the group's rate over the rest of the corpus, with a 95% interval; significant: Benjamini-Hochberg q < ${c.alpha}.`);
+  out.push(`vs rest: the group's rate over the rest of the corpus, with a 95% interval; * and "more/less": significant, Benjamini-Hochberg q < ${c.alpha}.`);
   return out.join('\n') + '\n';
 }

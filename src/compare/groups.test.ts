@@ -85,7 +85,18 @@ describe('GroupAccumulator', () => {
     expect(a!.techniques).toHaveLength(2);
 
     const mix = Object.fromEntries(b!.categoryMix.map((m) => [m.category, m]));
-    expect(mix['manipulative-wording']).toEqual({ category: 'manipulative-wording', count: 5, share: 5 / 7 });
+    expect(mix['manipulative-wording']).toMatchObject({ category: 'manipulative-wording', count: 5, share: 5 / 7 });
+    // Category tests: B's manipulative wording is A's loaded language seen from the other side.
+    expect(mix['manipulative-wording']!.vsRest).toMatchObject({ count: 5, restCount: 5, ratePer1000Words: 1.67, restRatePer1000Words: 5 });
+    expect(mix['manipulative-wording']!.vsRest.pValue).toBeCloseTo(0.15625381469726562, 10);
+    // 14 category tests (7 per group), two of them at p = 0.15625: BH gives 0.15625 * 14 / 2 > 1, capped.
+    expect(mix['manipulative-wording']!.vsRest.qValue).toBe(1);
+    expect(mix['call']!.vsRest).toMatchObject({ count: 0, restCount: 0, rateRatio: null, ci95: null, pValue: 1 });
+    // Overall: 5 findings in 1,000 words against 7 in 3,000: p = 2 * P(Bin(12, 1/4) >= 5).
+    expect(a!.overall.rateRatio).toBeCloseTo(2.142857142857143, 12);
+    expect(a!.overall.pValue).toBeCloseTo(0.31528735160827637, 10);
+    expect(a!.overall.qValue).toBeCloseTo(0.31528735160827637, 10);
+    expect(b!.overall).toMatchObject({ count: 7, restCount: 5, significant: false, direction: 'same' });
     expect(mix['attack-on-reputation']!.count).toBe(2);
     expect(b!.categoryMix.map((m) => m.category)).toEqual([...CATEGORIES]);
     expect(b!.top.map((t) => t.technique)).toEqual(['loaded-language', 'name-calling']);
@@ -105,6 +116,7 @@ describe('GroupAccumulator', () => {
     expect(loud).toMatchObject({ technique: 'flag-waving', direction: 'higher', significant: true, rateRatio: 20 });
     expect(quiet).toMatchObject({ direction: 'lower', significant: true, rateRatio: 0.05 });
     expect(loud.ci95![0]).toBeGreaterThan(1);
+    expect(c.groups.find((g) => g.key === 'Loud')!.overall).toMatchObject({ significant: true, direction: 'higher', rateRatio: 20 });
     expect(quiet.ci95![1]).toBeLessThan(1);
   });
 

@@ -3,14 +3,41 @@ import type { Report } from '../core/report.js';
 import { CATEGORIES, TECHNIQUE_IDS, categoryOf, type CategoryId, type TechniqueId } from '../core/taxonomy.js';
 import type { DocumentSummary, Store } from '../store/types.js';
 import { benjaminiHochberg, poissonRateRatio } from './stats.js';
-import type { CompareOptions, Comparison, ExampleSpan, GroupBy, GroupStats, TechniqueComparison } from './types.js';
+import type { CompareOptions, Comparison, ExampleSpan, GroupBy, GroupStats, RateComparison, TechniqueComparison } from './types.js';
 
 /** The group a document has no value for (outlet or author missing). */
 export const UNKNOWN_GROUP = '(unknown)';
 
 export const METHOD =
-  'Per technique, the group rate (findings per word) against the rest of the corpus: exact conditional binomial test of two Poisson rates, ' +
-  'two-sided p-value, Clopper-Pearson 95% interval of the rate ratio, Benjamini-Hochberg correction over all tests.';
+  'Per technique, per category and overall, the group rate (findings per word) against the rest of the corpus: exact conditional binomial test ' +
+  'of two Poisson rates, two-sided p-value, Clopper-Pearson 95% interval of the rate ratio, Benjamini-Hochberg correction within each ' +
+  'family (techniques, categories, overall).';
+
+type Untested = Omit<RateComparison, 'qValue' | 'significant' | 'direction'>;
+
+/** The test of `count` in `words` against `restCount` in `restWords` (no test when either side has no words). */
+function rateTest(count: number, words: number, restCount: number, restWords: number): Untested {
+  const test = words > 0 && restWords > 0 && count + restCount > 0 ? poissonRateRatio(count, words, restCount, restWords) : null;
+  return {
+    count,
+    ratePer1000Words: per1000(count, words),
+    restCount,
+    restRatePer1000Words: per1000(restCount, restWords),
+    rateRatio: test ? finiteOrNull(test.ratio) : null,
+    ci95: test?.ci ? [test.ci[0], Number.isFinite(test.ci[1]) ? test.ci[1] : null] : null,
+    pValue: test ? test.p : 1,
+  };
+}
+
+/** Adds BH q-values, significance and direction to one family of tests, in place order. */
+function correct<T extends Untested>(family: T[], alpha: number): Array<T & RateComparison> {
+  const q = benjaminiHochberg(family.map((t) => t.pValue));
+  return family.map((t, i) => {
+    const significant = q[i]! < alpha;
+    const higher = t.ratePer1000Words > t.restRatePer1000Words || (t.restCount === 0 && t.count > 0);
+    return { ...t, qValue: q[i]!, significant, direction: significant ? (higher ? 'higher' : 'lower') : 'same' };
+  });
+}
 
 interface Acc {
   documents: number;
@@ -87,56 +114,56 @@ export class GroupAccumulator {
     const alpha = this.options.alpha ?? 0.05;
     const top = this.options.top ?? 5;
     const T = this.total;
-    type Pending = { group: string; row: Omit<TechniqueComparison, 'qValue' | 'significant' | 'direction'> };
-    const pending: Pending[] = [];
-    for (const [key, g] of this.groups) {
-      const restWords = T.words - g.words;
+    const keys = [...this.groups.keys()];
+    const restOf = (g: Acc) => T.words - g.words;
+
+    // Family 1: techniques (only those seen anywhere in the corpus).
+    const techRows: Array<Untested & { group: string; technique: TechniqueId; category: CategoryId; examples: ExampleSpan[] }> = [];
+    for (const key of keys) {
+      const g = this.groups.get(key)!;
       for (const technique of TECHNIQUE_IDS) {
         const count = g.byTechnique.get(technique) ?? 0;
         const restCount = (T.byTechnique.get(technique) ?? 0) - count;
         if (count + restCount === 0) continue;
-        // A group that is the whole corpus (or has no words) has nothing to be compared with.
-        const test = g.words > 0 && restWords > 0 ? poissonRateRatio(count, g.words, restCount, restWords) : null;
-        pending.push({
-          group: key,
-          row: {
-            technique,
-            category: categoryOf(technique),
-            count,
-            ratePer1000Words: per1000(count, g.words),
-            restCount,
-            restRatePer1000Words: per1000(restCount, restWords),
-            rateRatio: test ? finiteOrNull(test.ratio) : null,
-            ci95: test?.ci ? [test.ci[0], Number.isFinite(test.ci[1]) ? test.ci[1] : null] : null,
-            pValue: test ? test.p : 1,
-            examples: g.examples.get(technique) ?? [],
-          },
-        });
+        techRows.push({ group: key, technique, category: categoryOf(technique), ...rateTest(count, g.words, restCount, restOf(g)), examples: g.examples.get(technique) ?? [] });
       }
     }
-    const q = benjaminiHochberg(pending.map((p) => p.row.pValue));
-    const byGroup = new Map<string, TechniqueComparison[]>();
-    pending.forEach((p, i) => {
-      const significant = q[i]! < alpha;
-      const higher = p.row.ratePer1000Words > p.row.restRatePer1000Words || (p.row.restCount === 0 && p.row.count > 0);
-      const row: TechniqueComparison = { ...p.row, qValue: q[i]!, significant, direction: significant ? (higher ? 'higher' : 'lower') : 'same' };
-      const list = byGroup.get(p.group) ?? [];
-      list.push(row);
-      byGroup.set(p.group, list);
+    // Family 2: categories; family 3: all findings.
+    const catRows = keys.flatMap((key) => {
+      const g = this.groups.get(key)!;
+      return CATEGORIES.map((category) => {
+        const count = g.byCategory.get(category) ?? 0;
+        return { group: key, category, ...rateTest(count, g.words, (T.byCategory.get(category) ?? 0) - count, restOf(g)) };
+      });
     });
+    const overallRows = keys.map((key) => {
+      const g = this.groups.get(key)!;
+      return { group: key, ...rateTest(g.findings, g.words, T.findings - g.findings, restOf(g)) };
+    });
+    const strip = <X extends { group: string }>(x: X): Omit<X, 'group'> => {
+      const { group: _group, ...rest } = x;
+      return rest;
+    };
+    const techTested = correct(techRows, alpha);
+    const catTested = correct(catRows, alpha);
+    const overallTested = correct(overallRows, alpha);
 
-    const groups: GroupStats[] = [...this.groups].map(([key, g]) => {
-      const techniques = (byGroup.get(key) ?? []).sort((x, y) => y.count - x.count || x.pValue - y.pValue || x.technique.localeCompare(y.technique));
+    const groups: GroupStats[] = keys.map((key) => {
+      const g = this.groups.get(key)!;
+      const techniques: TechniqueComparison[] = techTested
+        .filter((t) => t.group === key)
+        .map(strip)
+        .sort((x, y) => y.count - x.count || x.pValue - y.pValue || x.technique.localeCompare(y.technique));
       return {
         key,
         documents: g.documents,
         words: g.words,
         findings: g.findings,
         ratePer1000Words: per1000(g.findings, g.words),
-        categoryMix: CATEGORIES.map((category) => {
-          const count = g.byCategory.get(category) ?? 0;
-          return { category, count, share: g.findings === 0 ? 0 : count / g.findings };
-        }),
+        overall: strip(overallTested.find((o) => o.group === key)!),
+        categoryMix: catTested
+          .filter((c) => c.group === key)
+          .map(({ group: _g, category, ...vsRest }) => ({ category, count: vsRest.count, share: g.findings === 0 ? 0 : vsRest.count / g.findings, vsRest })),
         techniques,
         top: techniques.filter((t) => t.count > 0).slice(0, top),
         significant: techniques.filter((t) => t.significant),

@@ -33,10 +33,8 @@ export interface ExampleSpan {
   confidence: number;
 }
 
-/** One technique in one group, tested against the rest of the corpus. */
-export interface TechniqueComparison {
-  technique: TechniqueId;
-  category: CategoryId;
+/** A count in a group (findings of one technique, one category, or all) tested against the rest of the corpus. */
+export interface RateComparison {
   count: number;
   ratePer1000Words: number;
   /** Count and words in the rest of the corpus (documents not in this group). */
@@ -48,12 +46,18 @@ export interface TechniqueComparison {
   ci95: [number, number | null] | null;
   /** Two-sided exact p-value (twice the smaller tail, capped at 1). */
   pValue: number;
-  /** Benjamini-Hochberg adjusted p-value over all tests of this comparison. */
+  /** Benjamini-Hochberg adjusted p-value within its family (techniques, categories, or overall rates). */
   qValue: number;
   /** qValue < alpha. */
   significant: boolean;
   /** Which way a significant difference goes ('same' when not significant). */
   direction: 'higher' | 'lower' | 'same';
+}
+
+/** One technique in one group, tested against the rest of the corpus. */
+export interface TechniqueComparison extends RateComparison {
+  technique: TechniqueId;
+  category: CategoryId;
   examples: ExampleSpan[];
 }
 
@@ -63,8 +67,10 @@ export interface GroupStats {
   words: number;
   findings: number;
   ratePer1000Words: number;
-  /** Findings per category and their share (0..1) of the group's findings. */
-  categoryMix: Array<{ category: CategoryId; count: number; share: number }>;
+  /** All findings against the rest of the corpus. */
+  overall: RateComparison;
+  /** Findings per category, their share (0..1) of the group's findings, and the category's test against the rest. */
+  categoryMix: Array<{ category: CategoryId; count: number; share: number; vsRest: RateComparison }>;
   /** Techniques with at least one finding in the group or the rest, most frequent in the group first. */
   techniques: TechniqueComparison[];
   /** The `top` most frequent techniques of the group (a subset of `techniques`). */

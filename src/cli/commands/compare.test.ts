@@ -56,7 +56,7 @@ describe('framewise compare', () => {
   it('prints a table and a long CSV, honouring --where and --tag-prefix', async () => {
     const t = await runCli(['compare', '--by', 'tag', '--tag-prefix', 'camp:', '--db', db, '-c', cfg]);
     expect(t.stdout).toMatch(/^Compared by tag: 8 documents/);
-    expect(t.stdout).toMatch(/camp:north\s+4\s+\d+\s+\d+\s+[\d.]+\s+↑loaded-language/);
+    expect(t.stdout).toMatch(/camp:north\s+4\s+\d+\s+\d+\s+[\d.]+\s+∞× \[[\d.]+, ∞\] \*\s+↑loaded-language/);
     expect(t.stdout).toContain('more loaded-language than the rest');
 
     const csv = await runCli(['compare', '--by', 'outlet', '--format', 'csv', '--where', 'tag=camp:north', '--db', db, '-c', cfg]);
