@@ -7,6 +7,7 @@ import { parseYamlFile } from '../detectors/engine/load.js';
 import type { Tokens } from '../text/tokenise.js';
 import { F_CAP, F_UPPER, tokenise } from '../text/tokenise.js';
 import { lower } from '../sourcing/words.js';
+import { vocab } from '../text/vocab.js';
 
 export const ACTOR_TYPES = ['country', 'people', 'international-body', 'media', 'armed-group', 'organisation', 'person', 'unknown'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
@@ -25,6 +26,8 @@ export type AliasKind = 'name' | 'demonym' | 'people';
 
 interface Alias {
   toks: string[];
+  /** Vocab ids of the tokens. */
+  ids: Int32Array;
   /** Per token: 0 any case, 1 must start with a capital, 2 must be all capitals. */
   caseReq: Uint8Array;
   actor: string;
@@ -83,13 +86,22 @@ function aliasTokens(alias: string): { toks: string[]; caseReq: Uint8Array } {
  */
 export class Gazetteer {
   readonly actors = new Map<string, ActorEntry>();
-  private readonly byFirst = new Map<string, Alias[]>();
+  private readonly byFirst = new Map<number, Alias[]>();
+  /**
+   * Aliases whose words this gazetteer added to the vocabulary, by first word: a document tokenised
+   * before the gazetteer was built has local ids for them. Empty for the built-in gazetteer, which is
+   * built when this module loads, before any document.
+   */
+  private byFirstWord = new Map<string, Alias[]>();
+  private firstBits = new Uint8Array(0);
   private readonly seen = new Map<string, string>();
 
   static fromData(parts: Array<{ file: string; data: GazetteerData }>): Gazetteer {
     const g = new Gazetteer();
     for (const p of parts) g.add(p.data, p.file);
-    for (const list of g.byFirst.values()) list.sort((a, b) => b.toks.length - a.toks.length);
+    for (const list of [...g.byFirst.values(), ...g.byFirstWord.values()]) list.sort((a, b) => b.toks.length - a.toks.length);
+    g.firstBits = new Uint8Array(Math.max(0, ...g.byFirst.keys()) + 1);
+    for (const id of g.byFirst.keys()) g.firstBits[id] = 1;
     return g;
   }
 
@@ -106,9 +118,17 @@ export class Gazetteer {
     if (owner === actor) return;
     if (owner !== undefined) throw new UserError(`${file}: alias "${text}" of "${actor}" is already an alias of "${owner}"`, { file, field: actor });
     this.seen.set(key, actor);
-    const list = this.byFirst.get(toks[0]!) ?? [];
-    list.push({ toks, caseReq, actor, kind });
-    this.byFirst.set(toks[0]!, list);
+    const late = toks.some((w) => vocab.get(w) < 0);
+    const ids = Int32Array.from(toks, (w) => vocab.intern(w));
+    const alias = { toks, ids, caseReq, actor, kind };
+    const list = this.byFirst.get(ids[0]!) ?? [];
+    list.push(alias);
+    this.byFirst.set(ids[0]!, list);
+    if (late) {
+      const byWord = this.byFirstWord.get(toks[0]!) ?? [];
+      byWord.push(alias);
+      this.byFirstWord.set(toks[0]!, byWord);
+    }
   }
 
   add(data: GazetteerData, file: string): void {
@@ -138,13 +158,17 @@ export class Gazetteer {
 
   /** The longest alias starting at token i (within [i, end)), respecting the aliases' capitalisation. */
   match(t: Tokens, i: number, end: number): GazetteerMatch | null {
-    const list = this.byFirst.get(lower(t, i));
+    // Tokens carry vocab ids; a word interned after the document was tokenised has a local id.
+    const id = t.id[i]!;
+    let list: Alias[] | undefined;
+    if (id >= 0) list = id < this.firstBits.length && this.firstBits[id] === 1 ? this.byFirst.get(id) : undefined;
+    else if (this.byFirstWord.size > 0) list = this.byFirstWord.get(lower(t, i));
     if (!list) return null;
     outer: for (const a of list) {
       if (i + a.toks.length > end) continue;
       for (let k = 0; k < a.toks.length; k++) {
         const j = i + k;
-        if (k > 0 && lower(t, j) !== a.toks[k]) continue outer;
+        if (k > 0 && t.id[j] !== a.ids[k] && !(t.id[j]! < 0 && lower(t, j) === a.toks[k])) continue outer;
         const req = a.caseReq[k]!;
         if (req === 1 && !(t.flags[j]! & F_CAP)) continue outer;
         if (req === 2 && !(t.flags[j]! & F_UPPER)) continue outer;
@@ -171,10 +195,22 @@ export function loadGazetteer(extraFiles: readonly string[] = []): Gazetteer {
 
 let defaultG: Gazetteer | null = null;
 
+/** Marks a gazetteer as built before any document was tokenised (no late-word fallback needed). */
+function settled(g: Gazetteer): Gazetteer {
+  (g as unknown as { byFirstWord: Map<string, Alias[]> }).byFirstWord = new Map();
+  return g;
+}
+
 /**
  * The gazetteer the analysis uses: the built-in one plus the files listed in FRAMEWISE_GAZETTEER
  * (separated like PATH), loaded once per process.
  */
+/** Builds the default gazetteer at module load (see actors/layer.ts), before any document exists. */
+export function loadBuiltinAtStartup(): Gazetteer {
+  if (!defaultG) defaultG = settled(loadGazetteer((process.env.FRAMEWISE_GAZETTEER ?? '').split(delimiter).filter(Boolean)));
+  return defaultG;
+}
+
 export function defaultGazetteer(): Gazetteer {
   if (!defaultG) {
     const extra = (process.env.FRAMEWISE_GAZETTEER ?? '').split(delimiter).filter(Boolean);

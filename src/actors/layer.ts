@@ -4,7 +4,7 @@ import { analyseSourcing } from '../sourcing/analyse.js';
 import { loadedAt } from '../sourcing/classify.js';
 import { lower, punctChar } from '../sourcing/words.js';
 import type { Doc } from '../text/segment.js';
-import { defaultGazetteer, gazetteerFor, type Gazetteer } from './gazetteer.js';
+import { defaultGazetteer, gazetteerFor, loadBuiltinAtStartup, type Gazetteer } from './gazetteer.js';
 import { findMentions, type HeuristicActor, type Mention } from './mentions.js';
 import { decideRole, portrayalCues, type RoleCue } from './portrayal.js';
 import type { ActorSummary } from './types.js';
@@ -18,8 +18,11 @@ export interface ActorAnalysis {
 
 const cache = new WeakMap<Doc, ActorAnalysis>();
 
+// Build the default gazetteer now, so its aliases are in the vocabulary before any document is tokenised.
+const BUILTIN = loadBuiltinAtStartup();
+
 /** Mentions and role cues of a document (computed once; the claims layer reads them too). */
-export function analyseActors(doc: Doc, g: Gazetteer = defaultGazetteer()): ActorAnalysis {
+export function analyseActors(doc: Doc, g: Gazetteer = BUILTIN): ActorAnalysis {
   let r = cache.get(doc);
   if (!r || r.gazetteer !== g) {
     const { mentions, heuristic } = findMentions(doc, g);
@@ -92,7 +95,14 @@ export function buildActors(ctx: LayerContext, g: Gazetteer = defaultGazetteer()
       mentions,
       techniques,
       loadedTerms,
-      portrayal: { role, scores, evidence: cues.map((c) => ({ ...tokSpan(c.a, c.b), role: c.role, cue: c.cue, weight: c.weight })) },
+      portrayal: {
+        role,
+        scores,
+        evidence: cues.map((c) => {
+          const r = tokSpan(c.a, c.b);
+          return { start: r.start, end: r.end, text: r.text, role: c.role, cue: c.cue, weight: c.weight };
+        }),
+      },
     });
   }
   out.sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0]!.start - b.mentions[0]!.start);

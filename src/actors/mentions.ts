@@ -1,6 +1,6 @@
 import type { Doc } from '../text/segment.js';
 import { ROLE_WORDS, ORG_HEADS } from '../sourcing/cues.js';
-import { isCap, isWord, lower, punctChar, tokenText, wordSet } from '../sourcing/words.js';
+import { isCap, isWord, lower, punctChar, tokenText, WordSet, wordSet } from '../sourcing/words.js';
 import { builtinLexicon } from '../detectors/lexicons.js';
 import type { ActorType, Gazetteer } from './gazetteer.js';
 
@@ -37,10 +37,18 @@ const NOT_NAMES = wordSet(
     'september october november december god mr mrs ms dr i',
 );
 
-let stop: Set<string> | null = null;
-const stopwords = () => (stop ??= new Set(builtinLexicon('stopwords')));
+/** Function words, interned at load time so each token is checked by id. */
+const STOPWORDS = new WordSet(builtinLexicon('stopwords'));
 
-const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+const slugs = new Map<string, string>();
+function slug(s: string): string {
+  let r = slugs.get(s);
+  if (r === undefined) {
+    r = s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+    if (slugs.size < 50_000) slugs.set(s, r);
+  }
+  return r;
+}
 
 /** Is the headline in Title Case (most words capitalised)? Then capitalisation says nothing there. */
 function titleCaseHeadline(doc: Doc): number {
@@ -83,7 +91,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
             else if (STATE_NOUNS.has(next)) {
               b++;
               // Two-word heads: "prime minister", "armed forces", "foreign ministry".
-              if (b < s.tokenEnd && isWord(t, b) && (STATE_NOUNS.has(lower(t, b)) || ROLE_WORDS.has(lower(t, b)))) b++;
+              if (b < s.tokenEnd && isWord(t, b) && (STATE_NOUNS.at(t, b) || ROLE_WORDS.at(t, b))) b++;
             } else if (!next) {
               // A bare demonym used as a noun ("the Chinese") is the people when the plural is the same word.
               const p = entry.people ? g.get(entry.people) : undefined;
@@ -101,15 +109,15 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       let e = i;
       while (e < s.tokenEnd) {
         if (isCap(t, e) && !g.match(t, e, s.tokenEnd)) { e++; continue; }
-        if (e > a && CONNECTORS.has(lower(t, e)) && e + 1 < s.tokenEnd && isCap(t, e + 1) && !g.match(t, e + 1, s.tokenEnd)) { e += 2; continue; }
+        if (e > a && CONNECTORS.at(t, e) && e + 1 < s.tokenEnd && isCap(t, e + 1) && !g.match(t, e + 1, s.tokenEnd)) { e += 2; continue; }
         break;
       }
       const end = e;
       // Sentence-initial function words and titles are not part of the name.
-      while (a < end && (stopwords().has(lower(t, a)) || NOT_NAMES.has(lower(t, a)))) a++;
+      while (a < end && (STOPWORDS.at(t, a) || NOT_NAMES.at(t, a))) a++;
       let titled = false;
-      while (a < end && ROLE_WORDS.has(lower(t, a))) { a++; titled = true; }
-      while (e > a && CONNECTORS.has(lower(t, e - 1))) e--;
+      while (a < end && ROLE_WORDS.at(t, a)) { a++; titled = true; }
+      while (e > a && CONNECTORS.at(t, e - 1)) e--;
       i = Math.max(end, i + 1);
       if (a >= e) continue;
       const n = e - a;
@@ -119,7 +127,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       const name = tokenText(doc, a, e);
       const last = lower(t, e - 1);
       let type: ActorType;
-      if (ORG_HEADS.has(last) || CONNECTORS.has(lower(t, Math.min(a + 1, e - 1)))) type = 'organisation';
+      if (ORG_HEADS.has(last) || CONNECTORS.at(t, Math.min(a + 1, e - 1))) type = 'organisation';
       else if (titled || n >= 2) type = 'person';
       else type = 'unknown';
       let id: string;

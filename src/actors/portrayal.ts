@@ -1,7 +1,7 @@
 import type { Doc } from '../text/segment.js';
 import type { SourcingAnalysis } from '../sourcing/analyse.js';
 import { isWord, lower, punctChar, wordSet } from '../sourcing/words.js';
-import { ATTRIBUTION_VERBS } from '../sourcing/cues.js';
+import { ATTRIBUTION_FORMS } from '../sourcing/cues.js';
 import type { Mention } from './mentions.js';
 
 export type PortrayalRole = 'aggressor' | 'victim' | 'authority' | 'neutral';
@@ -53,7 +53,7 @@ function clauseWindowBack(doc: Doc, from: number, limit: number, max: number): n
   while (k - 1 >= limit && from - k < max) {
     const c = punctChar(doc, k - 1);
     if (c && c !== '-' && !(c === "'" )) break;
-    if (isWord(doc.tokens, k - 1) && (CLAUSE_BREAK.has(lower(doc.tokens, k - 1)) || ATTRIBUTION_VERBS.has(lower(doc.tokens, k - 1)))) break;
+    if (isWord(doc.tokens, k - 1) && (CLAUSE_BREAK.at(doc.tokens, k - 1) || ATTRIBUTION_FORMS.at(doc.tokens, k - 1))) break;
     k--;
   }
   return k;
@@ -64,7 +64,7 @@ function clauseWindowFwd(doc: Doc, from: number, limit: number, max: number): nu
   while (k < limit && k - from < max) {
     const c = punctChar(doc, k);
     if (c && c !== '-') break;
-    if (isWord(doc.tokens, k) && CLAUSE_BREAK.has(lower(doc.tokens, k))) break;
+    if (isWord(doc.tokens, k) && CLAUSE_BREAK.at(doc.tokens, k)) break;
     k++;
   }
   return k;
@@ -105,13 +105,13 @@ export function portrayalCues(doc: Doc, mentions: readonly Mention[], sourcing: 
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (!isWord(t, i) || inQuote(i)) continue;
       const w = lower(t, i);
-      if (HARM_VERBS.has(w) && !list.some((m) => m.a <= i && i < m.b)) {
+      if (HARM_VERBS.at(t, i) && !list.some((m) => m.a <= i && i < m.b)) {
         const prev = i > s.tokenStart ? lower(t, i - 1) : '';
         const back = clauseWindowBack(doc, PASSIVE_AUX.has(prev) ? i - 1 : i, s.tokenStart, 7);
         const fwd = clauseWindowFwd(doc, i + 1, s.tokenEnd, 6);
         const subject = lastBefore(list, back, PASSIVE_AUX.has(prev) ? i - 1 : i);
         const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
-        const passive = PASSIVE_AUX.has(prev) || (subject !== null && ELLIPTIC_PASSIVE.has(w) && (next === 'by' || next === 'in' || next === 'when' || next === 'as' || next === 'during' || !next || punctChar(doc, i + 1) !== ''));
+        const passive = PASSIVE_AUX.has(prev) || (subject !== null && ELLIPTIC_PASSIVE.at(t, i) && (next === 'by' || next === 'in' || next === 'when' || next === 'as' || next === 'during' || !next || punctChar(doc, i + 1) !== ''));
         if (passive) {
           add(subject, 'victim', 1, i, s);
           if (next === 'by') add(firstAfter(list, i + 2, clauseWindowFwd(doc, i + 2, s.tokenEnd, 5)), 'aggressor', 1, i, s);
@@ -122,7 +122,7 @@ export function portrayalCues(doc: Doc, mentions: readonly Mention[], sourcing: 
         }
         continue;
       }
-      if (HARM_NOUNS.has(w) && !list.some((m) => m.a <= i && i < m.b)) {
+      if (HARM_NOUNS.at(t, i) && !list.some((m) => m.a <= i && i < m.b)) {
         // "attack on X", "shelling of X": X suffers; "X's attack", "Sylvanian aggression", "... by X": X does harm.
         const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
         if (AGAINST.has(next)) add(firstAfter(list, i + 2, clauseWindowFwd(doc, i + 2, s.tokenEnd, 4)), 'victim', 1, i, s);
@@ -131,16 +131,16 @@ export function portrayalCues(doc: Doc, mentions: readonly Mention[], sourcing: 
         if (before) add(before, 'aggressor', 1, i, s);
         continue;
       }
-      if (SUFFER_VERBS.has(w)) {
+      if (SUFFER_VERBS.at(t, i)) {
         const subject = lastBefore(list, clauseWindowBack(doc, i, s.tokenStart, 5), i);
         add(subject, 'victim', 1, i, s);
         continue;
       }
-      if (ACCUSE_VERBS.has(w)) {
+      if (ACCUSE_VERBS.at(t, i)) {
         add(firstAfter(list, i + 1, clauseWindowFwd(doc, i + 1, s.tokenEnd, 5)), 'aggressor', 0.5, i, s);
         continue;
       }
-      if (AUTHORITY_VERBS.has(w)) {
+      if (AUTHORITY_VERBS.at(t, i)) {
         const subject = lastBefore(list, clauseWindowBack(doc, i, s.tokenStart, 4), i);
         if (subject) add(subject, 'authority', 0.5, i, s);
       }

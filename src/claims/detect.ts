@@ -81,21 +81,21 @@ export function detectClaims(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (isNumber(t, i)) {
         if (!isYear(doc, i)) { types.add('number'); cues.push([i, i + 1]); }
-        if (i > s.tokenStart && APPROXIMATORS.has(lower(t, i - 1))) hedges.push([i - 1, i]);
+        if (i > s.tokenStart && APPROXIMATORS.at(t, i - 1)) hedges.push([i - 1, i]);
         continue;
       }
       if (!isWord(t, i)) continue;
       const w = lower(t, i);
-      if (NUMBER_WORDS.has(w)) {
+      if (NUMBER_WORDS.at(t, i)) {
         types.add('number');
         cues.push([i, i + 1]);
-        if (i > s.tokenStart && APPROXIMATORS.has(lower(t, i - 1))) hedges.push([i - 1, i]);
+        if (i > s.tokenStart && APPROXIMATORS.at(t, i - 1)) hedges.push([i - 1, i]);
       }
-      const cas = CASUALTY_WORDS.has(w) ? 1 : CASUALTY_PHRASES.match(t, i, s.tokenEnd);
+      const cas = CASUALTY_WORDS.at(t, i) ? 1 : CASUALTY_PHRASES.match(t, i, s.tokenEnd);
       if (cas) { types.add('casualties'); cues.push([i, i + cas]); }
-      const dis = DISPLACEMENT_WORDS.has(w) ? 1 : DISPLACEMENT_PHRASES.match(t, i, s.tokenEnd);
+      const dis = DISPLACEMENT_WORDS.at(t, i) ? 1 : DISPLACEMENT_PHRASES.match(t, i, s.tokenEnd);
       if (dis) { types.add('displacement'); cues.push([i, i + dis]); }
-      if (EVENT_WORDS.has(w)) { types.add('event'); cues.push([i, i + 1]); }
+      if (EVENT_WORDS.at(t, i)) { types.add('event'); cues.push([i, i + 1]); }
       const ch = CHARGE_PHRASES.match(t, i, s.tokenEnd);
       if (ch) {
         const term = doc.text.slice(t.start[i]!, t.end[i + ch - 1]!).toLowerCase().replace(/\s+/g, ' ');
@@ -103,14 +103,14 @@ export function detectClaims(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
         i += ch - 1;
         continue;
       }
-      if (ACCUSE_VERBS.has(w) && accuseVerb === -1) accuseVerb = i;
-      if (LABEL_VERBS.has(w) && labelVerb === -1) labelVerb = i;
-      if (HEDGE_WORDS.has(w)) hedges.push([i, i + 1]);
+      if (ACCUSE_VERBS.at(t, i) && accuseVerb === -1) accuseVerb = i;
+      if (LABEL_VERBS.at(t, i) && labelVerb === -1) labelVerb = i;
+      if (HEDGE_WORDS.at(t, i)) hedges.push([i, i + 1]);
       else {
         const h = HEDGE_PHRASES.match(t, i, s.tokenEnd);
         if (h) hedges.push([i, i + h]);
       }
-      if (CONDITIONAL_WORDS.has(w) || CONDITIONAL_PHRASES.match(t, i, s.tokenEnd)) conditional = true;
+      if (CONDITIONAL_WORDS.at(t, i) || CONDITIONAL_PHRASES.match(t, i, s.tokenEnd)) conditional = true;
     }
     let accusation: AccusationInfo | null = null;
     if (charges.length > 0 || accuseVerb !== -1) {
@@ -171,12 +171,12 @@ function accusationOf(
     }
     if (!agent && !agentPhrase) {
       for (let k = ca - 1; k >= Math.max(s.tokenStart, ca - 6); k--) {
-        if (COMMIT_VERBS.has(lower(t, k))) {
+        if (COMMIT_VERBS.at(t, k)) {
           agent = [...ms].reverse().find((m) => m.b <= k && m.b >= k - 5 && !(src && m.a >= src.a && m.b <= src.b)) ?? null;
           if (!agent) {
             // The subject of "committed", skipping auxiliaries: "Southland troops had committed".
             let g = k;
-            while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.has(lower(t, g - 1))) g--;
+            while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.at(t, g - 1)) g--;
             const p = phraseBefore(doc, g, src ? Math.max(s.tokenStart, src.b) : s.tokenStart);
             if (p && !(src && p.a < src.b)) agentPhrase = p;
           }
@@ -200,7 +200,7 @@ function accusationOf(
   if (cue) evidence = [cue[0], clauseEnd(cue[0] + cue[1])];
   else {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (isWord(t, i) && EVIDENCE_NOUNS.has(lower(t, i))) {
+      if (isWord(t, i) && EVIDENCE_NOUNS.at(t, i)) {
         let a = i;
         while (a > s.tokenStart && !punctChar(doc, a - 1) && i - a < 4) a--;
         evidence = [a, clauseEnd(i + 1)];

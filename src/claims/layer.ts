@@ -12,13 +12,20 @@ export function buildClaims(ctx: LayerContext, g: Gazetteer = defaultGazetteer()
   const sourcing = analyseSourcing(doc);
   const actors = analyseActors(doc, g);
   const tok = (a: number, b: number): SpanRef => span(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
-  const partyOf = (p: PartyInfo | null): Party | null => (p ? { ...tok(p.a, p.b), actor: p.actor } : null);
+  const partyOf = (p: PartyInfo | null): Party | null => {
+    if (!p) return null;
+    const r = tok(p.a, p.b);
+    return { start: r.start, end: r.end, text: r.text, actor: p.actor };
+  };
   return detectClaims(doc, sourcing, actors).map((c) => {
     const sent = doc.sentences[c.sentence]!;
     const sc = sourcing.sentences[c.sentence]!;
     const name = sc.quote ? displaySource(sc.quote.speaker, sc.quote.resolved) : displaySource(sc.attribution?.source ?? null);
+    const sp = span(sent.start, sent.end);
     const claim: Claim = {
-      ...span(sent.start, sent.end),
+      start: sp.start,
+      end: sp.end,
+      text: sp.text,
       sentence: c.sentence,
       type: c.types[0]!,
       types: c.types,

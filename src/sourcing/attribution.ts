@@ -1,5 +1,5 @@
 import type { Doc } from '../text/segment.js';
-import { ATTRIBUTION_VERBS, DETERMINERS, DOCUMENT_HEADS, VERB_GROUP_FILLERS, type VerbInfo } from './cues.js';
+import { ATTRIBUTION_FORMS, ATTRIBUTION_VERBS, DOCUMENT_HEADS, VERB_GROUP_FILLERS, type VerbInfo } from './cues.js';
 import { phraseAfter, phraseBefore, type SourcePhrase } from './noun-phrase.js';
 import { isNumber, isWord, lower, punctChar } from './words.js';
 
@@ -21,7 +21,7 @@ export interface Attribution {
 }
 
 const ACCORDING: VerbInfo = { lemma: 'according to', tone: 'neutral' };
-const NOUN_MARKERS = new Set([...DETERMINERS, 'my', 'your', "'s", 'these', 'such', 'new', 'false', 'earlier', 'latest']);
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'some', 'several', 'my', 'your', "'s", 'such', 'new', 'false', 'earlier', 'latest']);
 /** Verbs too common outside speech to count unless they introduce speech or a clause. */
 const WEAK = new Set(['continue', 'add', 'note', 'ask', 'recall', 'describe', 'call', 'post', 'write', 'find', 'conclude', 'estimate']);
 const PASSIVE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
@@ -36,7 +36,7 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
   const out: Attribution[] = [];
   for (const s of doc.sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (!isWord(t, i)) continue;
+      if (!ATTRIBUTION_FORMS.at(t, i)) continue;
       const w = lower(t, i);
       let info: VerbInfo | undefined;
       let verbEnd = i + 1;
@@ -55,7 +55,7 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       const inQuote = tokenQuote[i] !== -1;
       // Source before the verb group ("the minister has repeatedly said") or after it ("said the minister").
       let g = i;
-      while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.has(lower(t, g - 1))) g--;
+      while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.at(t, g - 1)) g--;
       let source: SourcePhrase | null = null;
       let side: 'before' | 'after' = 'before';
       const quoteLimit = (from: number, dir: 1 | -1) => {

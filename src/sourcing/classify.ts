@@ -18,18 +18,18 @@ export interface SentenceClass {
   quote: QuoteInfo | null;
 }
 
-/** Loaded terms (shared lexicon, written by the loaded-language work) as phrases plus prefixes ("demoni*"). */
-let loaded: { phrases: PhraseSet; prefixes: string[] } | null = null;
-export function loadedTerms(): { phrases: PhraseSet; prefixes: string[] } {
-  if (!loaded) {
-    const terms = builtinLexicon('loaded-terms');
-    loaded = {
-      phrases: new PhraseSet(terms.filter((x) => !x.endsWith('*'))),
-      prefixes: terms.filter((x) => x.endsWith('*') && !x.includes(' ')).map((x) => x.slice(0, -1).toLowerCase()),
-    };
-  }
-  return loaded;
-}
+/**
+ * Loaded terms (the shared lexicon) as phrases plus prefixes ("demoni*"), built at load time so that
+ * their words are in the vocabulary before any document is tokenised.
+ */
+const LOADED = (() => {
+  const terms = builtinLexicon('loaded-terms');
+  return {
+    phrases: new PhraseSet(terms.filter((x) => !x.endsWith('*'))),
+    prefixes: terms.filter((x) => x.endsWith('*') && !x.includes(' ')).map((x) => x.slice(0, -1).toLowerCase()),
+  };
+})();
+export const loadedTerms = (): { phrases: PhraseSet; prefixes: string[] } => LOADED;
 
 /** Length of a loaded term at token i, or 0. */
 export function loadedAt(doc: Doc, i: number, end: number): number {
@@ -75,7 +75,7 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
       if (tokenQuote[i] !== -1) continue;
       if (!hearsay) {
-        if (HEARSAY_WORDS.has(lower(t, i))) hearsay = [i, i + 1];
+        if (HEARSAY_WORDS.at(t, i)) hearsay = [i, i + 1];
         else {
           const n = HEARSAY_PHRASES.match(t, i, sent.tokenEnd);
           if (n) hearsay = [i, i + n];
@@ -86,9 +86,9 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
         if (n) vague = [i, i + n];
       }
       if (!opinion) {
-        if (OPINION_WORDS.has(lower(t, i))) opinion = [i, i + 1];
+        if (OPINION_WORDS.at(t, i)) opinion = [i, i + 1];
         else {
-          const n = OPINION_PHRASES.match(t, i, sent.tokenEnd) || (EVENT_LOADED_TERMS.has(lower(t, i)) ? 0 : loadedAt(doc, i, sent.tokenEnd));
+          const n = OPINION_PHRASES.match(t, i, sent.tokenEnd) || (EVENT_LOADED_TERMS.at(t, i) ? 0 : loadedAt(doc, i, sent.tokenEnd));
           if (n) opinion = [i, i + n];
         }
       }

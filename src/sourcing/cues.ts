@@ -1,4 +1,4 @@
-import { PhraseSet, wordSet } from './words.js';
+import { PhraseSet, WordSet, wordSet } from './words.js';
 
 /**
  * Cue lists for sourcing. Kept as data in one place so a reviewer can see, and argue with, every
@@ -96,6 +96,9 @@ export const ATTRIBUTION_VERBS = new Map<string, VerbInfo>();
   forms('thunder', 'thundered', manner, V);
   forms('gloat', 'gloated gloats', manner, V);
 }
+
+/** Every attribution verb form, for a one-read check per token. */
+export const ATTRIBUTION_FORMS = new WordSet([...ATTRIBUTION_VERBS.keys(), 'according']);
 
 /** Verbs that attribute only when their subject is a document or body of evidence ("the report found"). */
 export const EVIDENCE_ONLY_VERBS = wordSet('found concluded estimated quoted believe believes');

@@ -13,7 +13,8 @@ type Span = LayerContext['span'];
 const tokenSpan = (doc: Doc, span: Span, a: number, b: number): SpanRef => span(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
 
 export function sourceRef(doc: Doc, span: Span, p: SourcePhrase): SourceRef {
-  return { ...tokenSpan(doc, span, p.a, p.b), name: p.name, role: p.role, affiliation: p.affiliation, pronoun: p.pronoun, kind: p.kind };
+  const r = tokenSpan(doc, span, p.a, p.b);
+  return { start: r.start, end: r.end, text: r.text, name: p.name, role: p.role, affiliation: p.affiliation, pronoun: p.pronoun, kind: p.kind };
 }
 
 /** How a source reads in a list: its name, else its role with affiliation, else its words. */
@@ -38,9 +39,12 @@ export function buildSourcing(ctx: LayerContext): { sourcing: SourcingSummary; q
   const sentences: SourcingSentence[] = r.sentences.map((s) => {
     counts[s.cls]++;
     const sent = doc.sentences[s.sentence]!;
+    const sp = span(sent.start, sent.end);
     return {
       index: s.sentence,
-      ...span(sent.start, sent.end),
+      start: sp.start,
+      end: sp.end,
+      text: sp.text,
       class: s.cls,
       cue: s.cue ? tokenSpan(doc, span, s.cue[0], s.cue[1]) : null,
       source: attributionSource(s.attribution, s.quote),
@@ -51,16 +55,30 @@ export function buildSourcing(ctx: LayerContext): { sourcing: SourcingSummary; q
   const shares = Object.fromEntries(SOURCING_CLASSES.map((c) => [c, share(counts[c])])) as Record<SourcingClass, number>;
   const quotations: Quotation[] = r.quotes.map((q) => {
     const at = q.attribution;
+    const sp = span(q.span.start, q.span.end);
+    let speaker: Quotation['speaker'] = null;
+    if (q.speaker) {
+      const r = sourceRef(doc, span, q.speaker);
+      speaker = { start: r.start, end: r.end, text: r.text, name: r.name, role: r.role, affiliation: r.affiliation, pronoun: r.pronoun, kind: r.kind, via: q.via ?? 'direct', resolved: displaySource(q.speaker, q.resolved) };
+    }
+    let verb: Quotation['verb'] = null;
+    if (at) {
+      const r = tokenSpan(doc, span, at.verb, at.verbEnd);
+      verb = { start: r.start, end: r.end, text: r.text, lemma: at.info.lemma, tone: at.info.tone };
+      if (at.info.note) verb.note = at.info.note;
+    }
     return {
-      ...span(q.span.start, q.span.end),
+      start: sp.start,
+      end: sp.end,
+      text: sp.text,
       content: span(q.span.contentStart, q.span.contentEnd),
       kind: q.kind,
       nested: q.nested,
       inHeadline: q.inHeadline,
       spansSentences: q.lastSentence > q.firstSentence,
       open: q.span.open,
-      speaker: q.speaker ? { ...sourceRef(doc, span, q.speaker), via: q.via ?? 'direct', resolved: displaySource(q.speaker, q.resolved) } : null,
-      verb: at ? { ...tokenSpan(doc, span, at.verb, at.verbEnd), lemma: at.info.lemma, tone: at.info.tone, ...(at.info.note ? { note: at.info.note } : {}) } : null,
+      speaker,
+      verb,
       sentence: q.firstSentence,
     };
   });

@@ -2,7 +2,7 @@ import type { Doc } from '../text/segment.js';
 import {
   DETERMINERS, DOCUMENT_HEADS, HEARSAY_HEADS, INDEFINITE, NP_BREAKERS, OFFICIAL_MEDIA, ORG_HEADS, PRONOUNS, ROLE_WORDS, VAGUE_HEADS,
 } from './cues.js';
-import { isCap, isNumber, isWord, lower, punctChar, tokenText } from './words.js';
+import { isCap, isNumber, isWord, lower, punctChar, tokenText, wordSet } from './words.js';
 
 export type SpeakerKind = 'person' | 'organisation' | 'document' | 'group' | 'unknown';
 
@@ -23,8 +23,8 @@ export interface SourcePhrase {
   hearsay: boolean;
 }
 
-const PREPS = new Set(['of', 'for', 'at', 'from', 'with', 'by', 'in']);
-const RELATIVE = new Set(['who', 'which', 'whose', 'speaking', 'asked', 'asking', 'citing', 'quoted']);
+const PREPS = wordSet('of for at from with by in');
+const RELATIVE = wordSet('who which whose speaking asked asking citing quoted');
 const POSSESSIVE = "'s";
 
 function clean(s: string): string | null {
@@ -35,11 +35,11 @@ function clean(s: string): string | null {
 /** Splits "a spokesman for the UN refugee agency" into role and affiliation. */
 function roleAndAffiliation(doc: Doc, a: number, b: number): { role: string | null; affiliation: string | null } {
   const t = doc.tokens;
-  while (a < b && DETERMINERS.has(lower(t, a))) a++;
+  while (a < b && DETERMINERS.at(t, a)) a++;
   for (let i = a; i < b; i++) {
-    if (PREPS.has(lower(t, i)) && i > a) {
+    if (PREPS.at(t, i) && i > a) {
       let c = i + 1;
-      while (c < b && DETERMINERS.has(lower(t, c))) c++;
+      while (c < b && DETERMINERS.at(t, c)) c++;
       return { role: clean(tokenText(doc, a, i)), affiliation: clean(tokenText(doc, c, b)) };
     }
   }
@@ -55,7 +55,7 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   const base: SourcePhrase = {
     a, b, text: tokenText(doc, a, b), name: null, role: null, affiliation: null, pronoun: null, kind: 'unknown', vague: false, hearsay: false,
   };
-  if (b - a === 1 && PRONOUNS.has(lower(t, a))) return { ...base, pronoun: lower(t, a), kind: lower(t, a) === 'it' ? 'organisation' : 'person' };
+  if (b - a === 1 && PRONOUNS.at(t, a)) return { ...base, pronoun: lower(t, a), kind: lower(t, a) === 'it' ? 'organisation' : 'person' };
   // Core and appositive ("John Smith, a spokesman for the ministry").
   let coreEnd = b;
   for (let i = a; i < b; i++) if (punctChar(doc, i) === ',') { coreEnd = i; break; }
@@ -67,17 +67,17 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   }
   let s = a;
   let indefinite = false;
-  while (s < coreEnd && (DETERMINERS.has(lower(t, s)) || INDEFINITE.has(lower(t, s)) || isNumber(t, s))) {
-    if (INDEFINITE.has(lower(t, s)) || isNumber(t, s)) indefinite = true;
+  while (s < coreEnd && (DETERMINERS.at(t, s) || INDEFINITE.at(t, s) || isNumber(t, s))) {
+    if (INDEFINITE.at(t, s) || isNumber(t, s)) indefinite = true;
     s++;
   }
   // A preposition inside the core: "the head of the UN mission", "a spokesman for the ministry".
   let headEnd = coreEnd;
   let prepAffiliation: string | null = null;
   for (let i = s + 1; i < coreEnd; i++) {
-    if (PREPS.has(lower(t, i))) {
+    if (PREPS.at(t, i)) {
       let c = i + 1;
-      while (c < coreEnd && DETERMINERS.has(lower(t, c))) c++;
+      while (c < coreEnd && DETERMINERS.at(t, c)) c++;
       prepAffiliation = clean(tokenText(doc, c, coreEnd));
       headEnd = i;
       break;
@@ -106,7 +106,7 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
     out.role = out.name ? null : clean(tokenText(doc, s, headEnd));
     return out;
   }
-  const officialMedia = head === 'media' && headEnd - 1 > s && OFFICIAL_MEDIA.has(lower(t, headEnd - 2));
+  const officialMedia = head === 'media' && headEnd - 1 > s && OFFICIAL_MEDIA.at(t, headEnd - 2);
   if (HEARSAY_HEADS.has(head) && !anyCapName(doc, s, headEnd - 1) && !officialMedia) {
     out.kind = 'group';
     out.hearsay = true;
@@ -139,23 +139,23 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   }
   // Trailing run of capitalised non-role words is the name ("Foreign Minister Ana Petrova").
   let nameStart = headEnd;
-  while (nameStart > s && isCap(t, nameStart - 1) && !ROLE_WORDS.has(lower(t, nameStart - 1))) nameStart--;
+  while (nameStart > s && isCap(t, nameStart - 1) && !ROLE_WORDS.at(t, nameStart - 1)) nameStart--;
   if (nameStart < headEnd) {
     out.name = clean(tokenText(doc, nameStart, headEnd));
     // Role words before the name, and a capitalised affiliation before those.
     let r = nameStart;
-    while (r > s && (ROLE_WORDS.has(lower(t, r - 1)) || (!isCap(t, r - 1) && isWord(t, r - 1)))) r--;
+    while (r > s && (ROLE_WORDS.at(t, r - 1) || (!isCap(t, r - 1) && isWord(t, r - 1)))) r--;
     if (r < nameStart) out.role = clean(tokenText(doc, r, nameStart).toLowerCase());
     if (r > s && !out.affiliation) out.affiliation = clean(tokenText(doc, s, r));
     if (appositive?.role) out.role = appositive.role;
     const nameTokens = headEnd - nameStart;
     out.kind = out.role || nameTokens >= 2 ? 'person' : 'unknown';
-    if (ORG_HEADS.has(lower(t, headEnd - 1))) out.kind = 'organisation';
+    if (ORG_HEADS.at(t, headEnd - 1)) out.kind = 'organisation';
     return out;
   }
   // A role without a name: "the foreign minister", "a spokesman".
   let r = s;
-  while (r < headEnd && isCap(t, r) && !ROLE_WORDS.has(lower(t, r))) r++;
+  while (r < headEnd && isCap(t, r) && !ROLE_WORDS.at(t, r)) r++;
   if (r > s && !out.affiliation) out.affiliation = clean(tokenText(doc, s, r));
   out.role = clean(tokenText(doc, r, headEnd).toLowerCase()) ?? clean(tokenText(doc, s, headEnd).toLowerCase());
   out.kind = 'person';
@@ -165,14 +165,14 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
 }
 
 function anyCapName(doc: Doc, a: number, b: number): boolean {
-  for (let i = a; i < b; i++) if (isCap(doc.tokens, i) && !DETERMINERS.has(lower(doc.tokens, i))) return true;
+  for (let i = a; i < b; i++) if (isCap(doc.tokens, i) && !DETERMINERS.at(doc.tokens, i)) return true;
   return false;
 }
 
 /** Can token i be part of a source phrase (scanning in either direction)? */
 function npToken(doc: Doc, i: number): boolean {
   const t = doc.tokens;
-  if (isWord(t, i)) return !NP_BREAKERS.has(lower(t, i)) || PREPS.has(lower(t, i));
+  if (isWord(t, i)) return !NP_BREAKERS.at(t, i) || PREPS.at(t, i);
   if (isNumber(t, i)) return true;
   const c = punctChar(doc, i);
   return c === '-' || c === '.';
@@ -194,7 +194,7 @@ export function phraseBefore(doc: Doc, end: number, limit: number): SourcePhrase
     if (k < limit || punctChar(doc, k) !== ',' || k === b - 2) return null;
     let plain = true;
     for (let i = k + 1; i < b - 1; i++) if (!npToken(doc, i)) plain = false;
-    const relative = RELATIVE.has(lower(t, k + 1));
+    const relative = RELATIVE.at(t, k + 1);
     if (!plain && !relative) return null;
     const head = scanBack(doc, k, limit);
     if (head === null || head >= k) return null;
@@ -219,7 +219,7 @@ function scanBack(doc: Doc, b: number, limit: number): number | null {
     }
   }
   // Never start with a preposition.
-  while (a < b && PREPS.has(lower(t, a))) a++;
+  while (a < b && PREPS.at(t, a)) a++;
   // Sentence-initial capitalised function words ("Meanwhile") are not part of a name.
   return a < b ? a : null;
 }
@@ -236,7 +236,7 @@ export function phraseAfter(doc: Doc, start: number, limit: number): SourcePhras
   if (PRONOUNS.has(first)) return parsePhrase(doc, start, start + 1);
   let b = start;
   while (b < limit && b - start < 10) {
-    if (npToken(doc, b) && !(PREPS.has(lower(t, b)) && !(b + 1 < limit && (isCap(t, b + 1) || DETERMINERS.has(lower(t, b + 1)))))) {
+    if (npToken(doc, b) && !(PREPS.at(t, b) && !(b + 1 < limit && (isCap(t, b + 1) || DETERMINERS.at(t, b + 1))))) {
       if (punctChar(doc, b) === '.' && b + 1 >= limit) break;
       b++;
       continue;
@@ -247,7 +247,7 @@ export function phraseAfter(doc: Doc, start: number, limit: number): SourcePhras
   // Appositive: ", a spokesman for the ministry" up to the next comma or the end.
   if (b < limit && punctChar(doc, b) === ',' && b + 1 < limit) {
     const n = lower(t, b + 1);
-    if (DETERMINERS.has(n) || INDEFINITE.has(n) || ROLE_WORDS.has(n) || (isCap(t, b + 1) && ROLE_WORDS.has(lower(t, Math.min(b + 2, limit - 1))))) {
+    if (DETERMINERS.has(n) || INDEFINITE.has(n) || ROLE_WORDS.has(n) || (isCap(t, b + 1) && ROLE_WORDS.at(t, Math.min(b + 2, limit - 1)))) {
       let e = b + 1;
       while (e < limit && e - b < 14 && (npToken(doc, e) || lower(t, e) === POSSESSIVE)) e++;
       return parsePhrase(doc, start, e);

@@ -1,5 +1,6 @@
 import type { Doc } from '../text/segment.js';
 import { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower, tokenise, type Tokens } from '../text/tokenise.js';
+import { vocab } from '../text/vocab.js';
 
 /**
  * Small token helpers shared by the sourcing, claims and actors layers. Everything works on the
@@ -32,11 +33,42 @@ export function phraseTokens(phrase: string): string[] {
 }
 
 /**
- * A set of multi-word phrases indexed by first word: `match(tokens, i, end)` returns the token
- * length of the longest phrase starting at token i, or 0. Built once at module load.
+ * A set of words, interned in the global vocabulary so that membership of a token is one typed-array
+ * read on its id (documents get vocab ids at tokenisation; words no set names get negative ids).
+ */
+export class WordSet {
+  private readonly bits: Uint8Array;
+  private readonly words: Set<string>;
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    const ids = [...this.words].map((w) => vocab.intern(w));
+    this.bits = new Uint8Array(Math.max(0, ...ids) + 1);
+    for (const id of ids) this.bits[id] = 1;
+  }
+
+  /** Is this (lowercased) word in the set? */
+  has(word: string): boolean {
+    return this.words.has(word);
+  }
+
+  /** Is token i of these tokens in the set? */
+  at(t: Tokens, i: number): boolean {
+    const id = t.id[i]!;
+    return id >= 0 && id < this.bits.length && this.bits[id] === 1;
+  }
+}
+
+export const wordSet = (words: string): WordSet => new WordSet(words.trim().split(/\s+/));
+
+/**
+ * A set of multi-word phrases indexed by the vocab id of their first word: `match(tokens, i, end)`
+ * returns the token length of the longest phrase starting at token i, or 0. Built once at load.
  */
 export class PhraseSet {
-  private readonly byFirst = new Map<string, string[][]>();
+  private readonly byFirst = new Map<number, Int32Array[]>();
+  /** Vocab ids that start some phrase: one typed-array read rejects most tokens. */
+  private readonly firstBits: Uint8Array;
   readonly size: number;
 
   constructor(phrases: Iterable<string>) {
@@ -44,21 +76,26 @@ export class PhraseSet {
     for (const p of phrases) {
       const toks = phraseTokens(p);
       if (toks.length === 0) continue;
-      const list = this.byFirst.get(toks[0]!) ?? [];
-      list.push(toks);
-      this.byFirst.set(toks[0]!, list);
+      const ids = Int32Array.from(toks, (w) => vocab.intern(w));
+      const list = this.byFirst.get(ids[0]!) ?? [];
+      list.push(ids);
+      this.byFirst.set(ids[0]!, list);
       n++;
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+    this.firstBits = new Uint8Array(Math.max(0, ...this.byFirst.keys()) + 1);
+    for (const id of this.byFirst.keys()) this.firstBits[id] = 1;
     this.size = n;
   }
 
   match(t: Tokens, i: number, end: number): number {
-    const list = this.byFirst.get(tokenLower(t, i));
+    const id = t.id[i]!;
+    if (id < 0 || id >= this.firstBits.length || this.firstBits[id] === 0) return 0;
+    const list = this.byFirst.get(id);
     if (!list) return 0;
     outer: for (const p of list) {
       if (i + p.length > end) continue;
-      for (let k = 1; k < p.length; k++) if (tokenLower(t, i + k) !== p[k]) continue outer;
+      for (let k = 1; k < p.length; k++) if (t.id[i + k] !== p[k]) continue outer;
       return p.length;
     }
     return 0;
@@ -73,5 +110,3 @@ export class PhraseSet {
     return null;
   }
 }
-
-export const wordSet = (words: string): Set<string> => new Set(words.trim().split(/\s+/));
