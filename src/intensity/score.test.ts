@@ -101,10 +101,11 @@ describe('IntensityScorer', () => {
   });
 
   it('bands and the points-to-score curve are monotone', () => {
-    expect(['neutral', 'mild', 'moderate', 'strong', 'extreme'].map((b, i) => bandOf([0, 10, 30, 50, 70][i]!))).toEqual(['neutral', 'mild', 'moderate', 'strong', 'extreme']);
-    expect(bandOf(9.9)).toBe('neutral');
+    expect([0, 10, 30, 50, 70].map(bandOf)).toEqual(['neutral', 'mild', 'moderate', 'strong', 'extreme']);
+    expect([9.9, 29.9, 49.9, 69.9, 100].map(bandOf)).toEqual(['neutral', 'mild', 'moderate', 'strong', 'extreme']);
     expect(pointsToScore(0)).toBe(0);
     expect(pointsToScore(1)).toBeGreaterThan(10);
+    for (let p = 0; p < 30; p++) expect(pointsToScore(p + 1)).toBeGreaterThanOrEqual(pointsToScore(p));
     expect(pointsToScore(100)).toBeLessThanOrEqual(100);
   });
 
