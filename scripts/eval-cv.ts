@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { PTC_LABELS } from '../src/core/taxonomy.js';
+import { analyzerPredictions } from '../src/eval/evaluate.js';
 import { loadRecords, toPtcDocs } from '../src/eval/records.js';
 import { Analyzer } from '../src/analysis/analyzer.js';
 import { prepareDoc } from '../src/model/corpus.js';
@@ -55,14 +56,23 @@ if (values.sweep) {
     log(`second label ${sl}: FLC P ${pct(s.flc.p)} R ${pct(s.flc.r)} F1 ${pct(s.flc.f1)}`);
   }
 }
-const s = scorePredictions(heldDocs, heldOutPredictions(held, decodeSettings(cfg), cfg.secondLabel));
+const preds = heldOutPredictions(held, decodeSettings(cfg), cfg.secondLabel);
+const s = scorePredictions(heldDocs, preds);
+// What analyze() reports: the model's spans together with the rules' own findings.
+const gold = heldDocs.map((d) => ({ id: d.id, text: d.text, spans: d.spans }));
+const ruleOnly = analyzerPredictions(gold, new Analyzer({ model: null }));
+const union = preds.flc.map((p, i) => ({ id: p.id, spans: [...p.spans, ...ruleOnly[i]!.spans] }));
+const rulesScore = scorePredictions(heldDocs, { ...preds, flc: ruleOnly });
+const unionScore = scorePredictions(heldDocs, { ...preds, flc: union });
 if (values.json) {
-  console.log(JSON.stringify({ docs: heldDocs.length, si: s.si, tc: { microF1: s.tc.microF1, perTechnique: s.tc.perTechnique }, flc: s.flc }));
+  console.log(JSON.stringify({ docs: heldDocs.length, si: s.si, tc: { microF1: s.tc.microF1, perTechnique: s.tc.perTechnique }, flc: s.flc, rules: { si: rulesScore.si, flc: rulesScore.flc }, rulesAndModel: { si: unionScore.si, flc: unionScore.flc } }));
 } else {
   console.log(`${values.only ? `${values.only} of ` : ''}${values.folds}-fold CV over ${heldDocs.length} documents (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   console.log(`SI   P ${pct(s.si.p)}  R ${pct(s.si.r)}  F1 ${pct(s.si.f1)}`);
   console.log(`TC   micro-F1 ${pct(s.tc.microF1)}`);
   console.log(`FLC  P ${pct(s.flc.p)}  R ${pct(s.flc.r)}  F1 ${pct(s.flc.f1)}`);
+  console.log(`rules alone:       SI F1 ${pct(rulesScore.si.f1)} (P ${pct(rulesScore.si.p)} R ${pct(rulesScore.si.r)}), FLC F1 ${pct(rulesScore.flc.f1)}`);
+  console.log(`rules + model:     SI F1 ${pct(unionScore.si.f1)} (P ${pct(unionScore.si.p)} R ${pct(unionScore.si.r)}), FLC F1 ${pct(unionScore.flc.f1)}`);
   console.log('per technique: TC F1 / FLC F1 (gold count)');
   for (const l of PTC_LABELS) {
     console.log(`  ${l.padEnd(36)} ${pct(s.tc.perTechnique[l].f1).padStart(5)} ${pct(s.flc.perTechnique[l].f1).padStart(5)}  (${s.tc.perTechnique[l].gold})`);

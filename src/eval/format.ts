@@ -2,6 +2,24 @@ import { PTC_LABELS } from '../core/taxonomy.js';
 import type { EvalResult } from './evaluate.js';
 import { NO_PREDICTION } from './scorers.js';
 
+/** Column heads of the confusion matrix. */
+const SHORT: Record<(typeof PTC_LABELS)[number], string> = {
+  Loaded_Language: 'LoadL',
+  'Name_Calling,Labeling': 'NameC',
+  Repetition: 'Repet',
+  'Exaggeration,Minimisation': 'Exagg',
+  Doubt: 'Doubt',
+  'Appeal_to_fear-prejudice': 'Fear',
+  'Flag-Waving': 'Flag',
+  Causal_Oversimplification: 'Causl',
+  Slogans: 'Slogn',
+  Appeal_to_Authority: 'Auth',
+  'Black-and-White_Fallacy': 'B&W',
+  'Thought-terminating_Cliches': 'ThTrm',
+  'Bandwagon,Reductio_ad_hitlerum': 'Bandw',
+  'Whataboutism,Straw_Men,Red_Herring': 'WhatA',
+};
+
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
 
@@ -50,12 +68,12 @@ export function evalTable(res: EvalResult): string {
     }
   }
   if (res.tc) {
-    const short = PTC_LABELS.map((l) => l.replace(/[^A-Za-z]/g, '').slice(0, 4));
+    const short = PTC_LABELS.map((l) => SHORT[l]);
     lines.push('', 'TC confusion (rows gold, columns predicted; "none": no prediction)');
-    lines.push(`${''.padEnd(36)} ${[...short, 'none'].map((s) => s.padStart(5)).join('')}`);
+    lines.push(`${''.padEnd(36)} ${[...short, 'none'].map((s) => s.padStart(6)).join('')}`);
     for (const g of PTC_LABELS) {
       const row = res.tc.confusion[g];
-      lines.push(`${g.padEnd(36)} ${[...PTC_LABELS, NO_PREDICTION].map((p) => String(row[p as keyof typeof row]).padStart(5)).join('')}`);
+      lines.push(`${g.padEnd(36)} ${[...PTC_LABELS, NO_PREDICTION].map((p) => String(row[p as keyof typeof row]).padStart(6)).join('')}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -46,6 +46,11 @@ describe('framewise eval', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^SI {3}P 100\.0 {2}R {2}73\.5 {2}F1 {2}84\.7/);
     expect(r.stdout).not.toMatch(/TC|FLC/);
+    const tc = await runCli(['eval', '--gold', join(dir, 'gold.jsonl'), '--pred', join(dir, 'pred.jsonl'), '--task', 'tc']);
+    expect(tc.stdout).toMatch(/^TC {3}micro-F1 {3}0\.0 {3}\(0 of 2 gold instances right\)/);
+    const doubtRow = tc.stdout.split('\n').find((l) => l.startsWith('Doubt ') && /\d+\s+\d+$/.test(l) && l.includes('  1'));
+    expect(tc.stdout).toMatch(/LoadL +NameC/);
+    expect(doubtRow).toBeDefined();
   });
 
   it('fails with a clear message on a missing file or a stray prediction', async () => {
