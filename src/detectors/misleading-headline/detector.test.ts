@@ -32,6 +32,7 @@ describe('misleading-headline detector', () => {
   it('says nothing without a headline or a body', () => {
     expect(run('Sylvania bombs village. A blast hit a village on Monday, killing two.')).toEqual([]);
     expect(run('Sylvania bombs village')).toEqual([]);
+    expect(run('By Anna Novak\n\nThe council approved the budget on Monday.')).toEqual([]);
   });
 
   it('reads "May" inside a sentence as the month, not a hedge', () => {

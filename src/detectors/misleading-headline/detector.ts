@@ -155,6 +155,8 @@ export const misleadingHeadlineDetector: Detector = {
     const head = doc.sentences[doc.headline.sentence]!;
     const body = doc.sentences.filter((s) => s.index !== head.index);
     if (body.length === 0) return;
+    // A byline set off as a first line ("By Anna Novak") is not a headline.
+    if (tokenLower(t, head.tokenStart) === 'by') return;
 
     const headContent = contentOf(doc, head);
     const bodyContent = body.map((s) => contentOf(doc, s));
