@@ -80,3 +80,12 @@ describe('Analyzer', () => {
     expect(analyze('Hello there.').findings).toEqual([]);
   });
 });
+
+describe('engine key', () => {
+  it('changes with the enabled techniques and the confidence threshold, not between equal configs', () => {
+    const base = new Analyzer({ model: null }).engine.rules;
+    expect(new Analyzer({ model: null }).engine.rules).toBe(base);
+    expect(new Analyzer({ model: null, config: parseConfig({ techniques: { repetition: false } }) }).engine.rules).not.toBe(base);
+    expect(new Analyzer({ model: null, config: parseConfig({ minConfidence: 0.5 }) }).engine.rules).not.toBe(base);
+  });
+});

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { defaultConfig, enabledTechniques, type ResolvedConfig } from '../core/config.js';
 import { UserError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
@@ -57,9 +56,13 @@ export class Analyzer {
     this.rules = new RuleSet(this.ruleFiles, lexicons);
     this.code = builtinCodeDetectors().filter((d) => this.techniques.has(d.meta.technique));
     this.model = options.model !== undefined ? options.model : this.config.model ? loadDefaultModel() : null;
+    // Everything that changes output goes into the key, so stored analyses made under another
+    // configuration are never mistaken for current ones: enabled rules, techniques, lexicons, threshold.
     const hash = createHash('sha1');
-    for (const f of files) hash.update(f.file.endsWith('rules.yaml') ? readFileSync(f.file) : JSON.stringify(f.data));
+    for (const f of this.ruleFiles) hash.update(JSON.stringify(f.data));
+    hash.update([...this.techniques].sort().join(','));
     for (const [k, v] of [...lexicons].sort()) hash.update(`${k}:${v.join('|')}`);
+    hash.update(`min:${this.config.minConfidence}`);
     this.engine = { name: 'framewise', version: VERSION, rules: hash.digest('hex').slice(0, 12), model: this.model?.version ?? null };
   }
 
