@@ -1,5 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
-import type { Comparison, TechniqueComparison } from '../../src/compare/types.js';
+import type { Comparison, RateComparison, TechniqueComparison } from '../../src/compare/types.js';
 import { CATEGORY_COLOR, CATEGORY_NAME, withAlpha } from './colors.js';
 import { techniqueName } from './taxonomy.js';
 
@@ -22,17 +22,46 @@ export const groupColor = (i: number) => GROUP_COLORS[i % GROUP_COLORS.length]!;
 
 const common = { responsive: true, maintainAspectRatio: false, animation: false } as const;
 
-/** Findings per 1,000 words per group, with the corpus average in the title. */
+/** Dark border on bars whose difference from the rest of the corpus is significant. */
+const SIG_BORDER = '#111';
+const sigStyle = (r: RateComparison | undefined) => ({ color: r?.significant ? SIG_BORDER : 'transparent', width: r?.significant ? 2.5 : 0 });
+
+/** One line for a tooltip: how a rate compares with the rest, and whether that is significant. */
+export function vsRest(r: RateComparison): string {
+  const ratio = r.rateRatio === null ? '' : `×${r.rateRatio.toFixed(2)} the rest`;
+  const ci = r.ci95 ? ` (95% CI ${r.ci95[0].toFixed(2)}–${r.ci95[1] === null ? '∞' : r.ci95[1].toFixed(2)})` : '';
+  return `${r.significant ? `★ significantly ${r.direction}: ` : ''}${ratio}${ci}, q = ${r.qValue.toPrecision(2)}`;
+}
+
+/** Findings per 1,000 words per group; groups significantly above or below the rest get a dark border and a ★. */
 export function rateChart(canvas: HTMLCanvasElement, c: Comparison): Chart {
   return make(canvas, {
     type: 'bar',
     data: {
-      labels: c.groups.map((g) => g.key),
-      datasets: [{ label: 'Findings per 1,000 words', data: c.groups.map((g) => g.ratePer1000Words), backgroundColor: c.groups.map((_, i) => groupColor(i)) }],
+      labels: c.groups.map((g) => (g.overall?.significant ? `★ ${g.key}` : g.key)),
+      datasets: [
+        {
+          label: 'Findings per 1,000 words',
+          data: c.groups.map((g) => g.ratePer1000Words),
+          backgroundColor: c.groups.map((_, i) => groupColor(i)),
+          borderColor: c.groups.map((g) => sigStyle(g.overall).color),
+          borderWidth: c.groups.map((g) => sigStyle(g.overall).width),
+        },
+      ],
     },
     options: {
       ...common,
-      plugins: { legend: { display: false }, tooltip: { callbacks: { afterLabel: (item) => `${c.groups[item.dataIndex]!.documents} documents, ${c.groups[item.dataIndex]!.words} words` } } },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            afterLabel: (item) => {
+              const g = c.groups[item.dataIndex]!;
+              return [`${g.documents} documents, ${g.words} words`, ...(g.overall ? [vsRest(g.overall)] : [])];
+            },
+          },
+        },
+      },
       scales: { y: { beginAtZero: true, title: { display: true, text: 'per 1,000 words' } } },
     },
   });
@@ -46,15 +75,31 @@ export function mixChart(canvas: HTMLCanvasElement, c: Comparison): Chart {
     type: 'bar',
     data: {
       labels: c.groups.map((g) => g.key),
-      datasets: used.map((cat) => ({
-        label: CATEGORY_NAME[cat],
-        data: c.groups.map((g) => Math.round((g.categoryMix.find((m) => m.category === cat)?.share ?? 0) * 1000) / 10),
-        backgroundColor: CATEGORY_COLOR[cat],
-      })),
+      datasets: used.map((cat) => {
+        const mix = (g: Comparison['groups'][number]) => g.categoryMix.find((m) => m.category === cat);
+        return {
+          label: CATEGORY_NAME[cat],
+          data: c.groups.map((g) => Math.round((mix(g)?.share ?? 0) * 1000) / 10),
+          backgroundColor: CATEGORY_COLOR[cat],
+          borderColor: c.groups.map((g) => sigStyle(mix(g)?.vsRest).color),
+          borderWidth: c.groups.map((g) => sigStyle(mix(g)?.vsRest).width),
+        };
+      }),
     },
     options: {
       ...common,
-      plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${item.formattedValue}%` } } },
+      plugins: {
+        legend: { position: 'bottom', labels: { generateLabels: (chart) => used.map((cat, i) => ({ text: CATEGORY_NAME[cat], fillStyle: CATEGORY_COLOR[cat], strokeStyle: 'transparent', lineWidth: 0, hidden: !chart.isDatasetVisible(i), datasetIndex: i })) } },
+        tooltip: {
+          callbacks: {
+            label: (item) => `${item.dataset.label}: ${item.formattedValue}%`,
+            afterLabel: (item) => {
+              const r = c.groups[item.dataIndex]!.categoryMix.find((m) => m.category === used[item.datasetIndex])?.vsRest;
+              return r ? `rate ${r.ratePer1000Words} per 1,000 words; ${vsRest(r)}` : '';
+            },
+          },
+        },
+      },
       scales: { x: { stacked: true }, y: { stacked: true, max: 100, beginAtZero: true, title: { display: true, text: '% of findings' } } },
     },
   });
@@ -77,8 +122,8 @@ export function techniqueChart(canvas: HTMLCanvasElement, c: Comparison, maxTech
         label: g.key,
         data: techniques.map((t) => cell(gi, t)?.ratePer1000Words ?? 0),
         backgroundColor: techniques.map((t) => withAlpha(groupColor(gi), cell(gi, t)?.significant ? 1 : 0.55)),
-        borderColor: techniques.map((t) => (cell(gi, t)?.significant ? '#111' : 'transparent')),
-        borderWidth: techniques.map((t) => (cell(gi, t)?.significant ? 2.5 : 0)),
+        borderColor: techniques.map((t) => sigStyle(cell(gi, t)).color),
+        borderWidth: techniques.map((t) => sigStyle(cell(gi, t)).width),
       })),
     },
     options: {
@@ -90,8 +135,7 @@ export function techniqueChart(canvas: HTMLCanvasElement, c: Comparison, maxTech
           callbacks: {
             afterLabel: (item) => {
               const t = cell(item.datasetIndex, techniques[item.dataIndex]!);
-              if (!t) return '';
-              return `${t.significant ? '★ significant: ' : ''}${t.direction === 'same' ? '' : `${t.direction} than the rest, `}q = ${t.qValue.toPrecision(2)}`;
+              return t ? vsRest(t) : '';
             },
           },
         },

@@ -1,4 +1,4 @@
-import type { Comparison, DocumentComparison } from '../../src/compare/types.js';
+import type { Comparison, DocumentComparison, RateComparison } from '../../src/compare/types.js';
 import type { Report } from '../../src/core/report.js';
 
 /** CSV and JSON exports of what the UI shows. Pure functions (tested in node) plus a download helper. */
@@ -26,19 +26,21 @@ export function findingsCsv(report: Report): string {
   );
 }
 
-/** One row per group and technique: rates, ratio, interval, p and q values. */
+/** One row per group and level (all findings, each category, each technique): rates, ratio, interval, p and q values. */
 export function comparisonCsv(c: Comparison): string {
   const rows: Cell[][] = [];
+  const row = (g: Comparison['groups'][number], level: string, name: string, category: string, r: RateComparison) =>
+    rows.push([
+      c.by, g.key, g.documents, g.words, level, name, category, r.count, r.ratePer1000Words, r.restCount, r.restRatePer1000Words,
+      r.rateRatio, r.ci95?.[0] ?? null, r.ci95?.[1] ?? null, r.pValue, r.qValue, r.significant, r.direction,
+    ]);
   for (const g of c.groups) {
-    for (const t of g.techniques) {
-      rows.push([
-        c.by, g.key, g.documents, g.words, t.technique, t.category, t.count, t.ratePer1000Words, t.restCount, t.restRatePer1000Words,
-        t.rateRatio, t.ci95?.[0] ?? null, t.ci95?.[1] ?? null, t.pValue, t.qValue, t.significant, t.direction,
-      ]);
-    }
+    if (g.overall) row(g, 'overall', 'all', '', g.overall);
+    for (const m of g.categoryMix) if (m.vsRest) row(g, 'category', m.category, m.category, m.vsRest);
+    for (const t of g.techniques) row(g, 'technique', t.technique, t.category, t);
   }
   return toCsv(
-    ['by', 'group', 'documents', 'words', 'technique', 'category', 'count', 'ratePer1000Words', 'restCount', 'restRatePer1000Words', 'rateRatio', 'ci95Low', 'ci95High', 'pValue', 'qValue', 'significant', 'direction'],
+    ['by', 'group', 'documents', 'words', 'level', 'name', 'category', 'count', 'ratePer1000Words', 'restCount', 'restRatePer1000Words', 'rateRatio', 'ci95Low', 'ci95High', 'pValue', 'qValue', 'significant', 'direction'],
     rows,
   );
 }

@@ -1,4 +1,4 @@
-import type { Comparison, GroupBy } from '../../../src/compare/types.js';
+import type { Comparison, GroupBy, GroupStats, RateComparison } from '../../../src/compare/types.js';
 import { api, type DocumentFilterParams } from '../api.js';
 import { groupColor, mixChart, rateChart, techniqueChart } from '../charts.js';
 import { fmt, h, pct, replace } from '../dom.js';
@@ -183,33 +183,45 @@ async function renderComparison(box: HTMLElement, by: GroupBy, filter: DocumentF
   techniqueChart(tech, c);
 }
 
+interface SignificantRow {
+  g: GroupStats;
+  level: 'overall' | 'category' | 'technique';
+  label: HTMLElement | string;
+  r: RateComparison;
+}
+
+/** Every significant difference: a group's overall rate, a category's, or a technique's, against the rest. */
 function significantTable(c: Comparison): HTMLElement {
-  const rows = c.groups.flatMap((g) => g.significant.map((t) => ({ g, t })));
+  const rows: SignificantRow[] = c.groups.flatMap((g) => [
+    ...(g.overall?.significant ? [{ g, level: 'overall' as const, label: 'All findings', r: g.overall }] : []),
+    ...g.categoryMix.filter((m) => m.vsRest?.significant).map((m) => ({ g, level: 'category' as const, label: h('span', null, swatch(m.category), CATEGORY_NAME[m.category]), r: m.vsRest })),
+    ...g.significant.map((t) => ({ g, level: 'technique' as const, label: h('span', { title: CATEGORY_NAME[t.category] }, swatch(t.category), techniqueName(t.technique)), r: t })),
+  ]);
   if (rows.length === 0) return h('p', { class: 'muted', data: { testid: 'significant' } }, 'No difference between groups is significant at this corpus size.');
   const ci = (x: [number, number | null] | null) => (x ? `${fmt(x[0], 2)}–${x[1] === null ? '∞' : fmt(x[1], 2)}` : '');
   return h(
     'table',
     { class: 'significant', data: { testid: 'significant' } },
-    h('caption', null, 'Significant differences'),
-    h('thead', null, h('tr', null, [c.by, 'Technique', 'Rate', 'Rest', 'Ratio (95% CI)', 'q', ''].map((x) => h('th', null, x)))),
+    h('caption', null, 'Significant differences (each group against the rest of the corpus)'),
+    h('thead', null, h('tr', null, [c.by, 'What', 'Rate', 'Rest', 'Ratio (95% CI)', 'q', ''].map((x) => h('th', null, x)))),
     h(
       'tbody',
       null,
-      rows.map(({ g, t }) =>
+      rows.map(({ g, level, label, r }) =>
         h(
           'tr',
-          null,
+          { class: `level-${level}` },
           h('td', null, g.key),
-          h('td', { title: CATEGORY_NAME[t.category] }, swatch(t.category), techniqueName(t.technique)),
-          h('td', { class: 'num' }, fmt(t.ratePer1000Words, 1)),
-          h('td', { class: 'num' }, fmt(t.restRatePer1000Words, 1)),
-          h('td', { class: 'num' }, t.rateRatio === null ? '' : `${fmt(t.rateRatio, 2)} (${ci(t.ci95)})`),
-          h('td', { class: 'num' }, t.qValue < 0.001 ? '<0.001' : fmt(t.qValue, 3)),
-          h('td', { class: t.direction === 'higher' ? 'up' : 'down' }, t.direction === 'higher' ? '★ ▲ higher' : '★ ▼ lower'),
+          h('td', null, label),
+          h('td', { class: 'num' }, fmt(r.ratePer1000Words, 1)),
+          h('td', { class: 'num' }, fmt(r.restRatePer1000Words, 1)),
+          h('td', { class: 'num' }, r.rateRatio === null ? '' : `${fmt(r.rateRatio, 2)} (${ci(r.ci95)})`),
+          h('td', { class: 'num' }, r.qValue < 0.001 ? '<0.001' : fmt(r.qValue, 3)),
+          h('td', { class: r.direction === 'higher' ? 'up' : 'down' }, r.direction === 'higher' ? '★ ▲ higher' : '★ ▼ lower'),
         ),
       ),
     ),
-    h('tfoot', null, h('tr', null, h('td', { colspan: 7, class: 'muted small' }, `Share of findings: ${c.groups.map((g) => `${g.key} ${pct(g.findings / Math.max(1, c.totals.findings))}`).join(', ')}`))),
+    h('tfoot', null, h('tr', null, h('td', { colspan: 7, class: 'muted small' }, 'Rates are findings per 1,000 words.'))),
   );
 }
 
