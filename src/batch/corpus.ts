@@ -16,7 +16,7 @@ export interface AnalyseCorpusOptions {
   filter?: DocumentFilter;
   /** Documents per task sent to a thread (default 16): fewer messages, still fine-grained. */
   taskSize?: number;
-  /** Analyses written per transaction (default 500). */
+  /** Analyses written per transaction (default 100; a report is often 10-20 times its text). */
   writeBatch?: number;
   /** At most this many documents (default: all that need analysis). */
   limit?: number;
@@ -42,7 +42,7 @@ export interface AnalyseCorpusResult {
 export async function analyseCorpus(options: AnalyseCorpusOptions): Promise<AnalyseCorpusResult> {
   const { store, pool } = options;
   const taskSize = options.taskSize ?? 16;
-  const writeBatch = options.writeBatch ?? 500;
+  const writeBatch = options.writeBatch ?? 100;
   const started = performance.now();
   const engineKey = engineKeyOf(await pool.engine());
   const todo = Float64Array.from(await store.documentsNeedingAnalysis(engineKey, options.filter, options.limit));
@@ -75,24 +75,23 @@ export async function analyseCorpus(options: AnalyseCorpusOptions): Promise<Anal
 
   // A window of tasks in flight keeps every thread busy without reading the corpus ahead.
   const window = pool.threads * 3;
-  let crash: unknown;
   const inFlight = new Set<Promise<void>>();
   for (let k = 0; k < total; k += taskSize) {
     const ids = Array.from(todo.subarray(k, Math.min(total, k + taskSize)));
     const docs = await fetchDocuments(store, ids);
     const task = pool.analyse(docs.map((d) => ({ id: d.id, text: d.text }))).then(take, (e: unknown) => {
-      crash ??= e;
+      // The thread died (out of memory on a huge document, say): piscina starts a new one; these
+      // documents are recorded as failed and the run goes on.
+      const message = `analysis thread failed: ${e instanceof Error ? e.message : String(e)}`;
+      for (const d of docs) failed.push({ id: d.id, error: message });
     });
     const tracked: Promise<void> = task.finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
     if (inFlight.size >= window) await Promise.race(inFlight);
-    if (crash !== undefined) break;
     // Back-pressure on writes too: never let unwritten reports pile up behind a slow store.
     if (pending.length >= writeBatch * 2) await writing;
   }
   await Promise.all(inFlight);
-  // A thread that died (not a document that failed: those are recorded) stops the run.
-  if (crash !== undefined) throw crash;
   await flush();
   await writing;
   return { engineKey, total, analysed, failed, seconds: (performance.now() - started) / 1000 };

