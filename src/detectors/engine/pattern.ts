@@ -9,7 +9,7 @@ import { vocab } from '../../text/vocab.js';
  *   word            a literal word (case-insensitive); multi-token literals ("israel's") expand
  *   a|b|c           any of several single-token words
  *   word*           any word starting with "word"
- *   @name           any term of a named lexicon (single-token terms)
+ *   @name           any term of a named lexicon (single-token terms); `@a|@b|word` mixes them
  *   <CAP> <UPPER> <NUM> <WORD> <PUNCT>   token classes
  *   _               any one token;  _{m,n}  a gap of m..n tokens
  *   X?              element X is optional;  !X  any one token that is not X
@@ -76,9 +76,10 @@ export function compilePattern(source: string, resolve: LexiconResolver, where: 
       elems.push({ t: 'class', cls: cls[1] as TokenClass, optional, neg });
       continue;
     }
-    const alts = raw.startsWith('@')
-      ? resolve(raw.slice(1)) ?? fail(`${where}: unknown lexicon "${raw}" in pattern "${source}"`)
-      : raw.split('|');
+    // Alternatives may mix words and lexicon references: `@fear-verbs|panic|dread`.
+    const alts = raw
+      .split('|')
+      .flatMap((alt) => (alt.startsWith('@') && alt.length > 1 ? resolve(alt.slice(1)) ?? fail(`${where}: unknown lexicon "${alt}" in pattern "${source}"`) : [alt]));
     const ids = new Set<number>();
     const prefixes: string[] = [];
     const sequences: string[][] = [];

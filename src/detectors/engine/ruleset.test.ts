@@ -53,6 +53,17 @@ describe('pattern rules', () => {
     expect(r.map((x) => x.text)).toEqual(['Many critics say']);
   });
 
+  it('mix lexicon references and words in one alternation', () => {
+    const rule = { ...base, id: 'p', kind: 'pattern', patterns: ['@fear|dread grips'] };
+    expect(run([rule], 'Panic grips the town. Dread grips the valley.', { fear: ['panic'] }).map((x) => x.text)).toEqual(['Panic grips', 'Dread grips']);
+  });
+
+  it('cancel only on the whole unless-phrase', () => {
+    const rule = { ...base, id: 'u', kind: 'lexicon', terms: ['regime'], unless: ['regime change'] };
+    expect(run([rule], 'They debated regime change.')).toEqual([]);
+    expect(run([rule], 'The regime will change nothing.')).toHaveLength(1);
+  });
+
   it('honour optional elements', () => {
     const rule = { ...base, id: 'p', kind: 'pattern', patterns: ['very? bad idea'] };
     expect(run([rule], 'A very bad idea and a bad idea.').map((x) => x.text)).toEqual(['very bad idea', 'bad idea']);

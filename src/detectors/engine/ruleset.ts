@@ -17,7 +17,8 @@ interface CompiledRule {
   expand: Rule['expand'];
   quotes: Rule['quotes'];
   headline: Rule['headline'];
-  unless: Set<number>;
+  /** Words or phrases (as id sequences) that cancel a match anywhere in its sentence. */
+  unless: number[][];
 }
 
 interface TrieNode {
@@ -82,7 +83,7 @@ export class RuleSet {
       expand: rule.expand,
       quotes: rule.quotes,
       headline: rule.headline,
-      unless: new Set(rule.unless.flatMap((w) => termTokens(w).map((x) => vocab.intern(x)))),
+      unless: rule.unless.map((w) => termTokens(w).map((x) => vocab.intern(x))).filter((seq) => seq.length > 0),
     });
     if (rule.kind === 'lexicon') {
       for (const term of rule.terms) this.addTerm(term, index, where);
@@ -301,8 +302,15 @@ export class RuleSet {
       const inside = insideQuote(doc, t.start[a]!, t.end[b - 1]!);
       if ((rule.quotes === 'inside') !== inside) return;
     }
-    if (rule.unless.size > 0) {
-      for (let k = s.tokenStart; k < s.tokenEnd; k++) if (rule.unless.has(t.id[k]!)) return;
+    if (rule.unless.length > 0) {
+      for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+        for (const seq of rule.unless) {
+          if (t.id[k] !== seq[0] || k + seq.length > s.tokenEnd) continue;
+          let all = true;
+          for (let q = 1; q < seq.length && all; q++) all = t.id[k + q] === seq[q];
+          if (all) return;
+        }
+      }
     }
     let start = t.start[a]!;
     let end = t.end[b - 1]!;
