@@ -60,6 +60,10 @@ export const operations: Operation[] = [
     responses: { 200: { description: 'Group comparison, or two-document comparison when a and b are given', schema: z.union([S.CompareResultSchema, S.DocumentComparisonSchema]) }, ...errors(400, 404) },
   },
   {
+    method: 'get', path: '/api/compare/layers', summary: 'Frame mix, intensity distribution, sourcing and actor portrayal per group', query: S.CompareLayersQuery,
+    responses: { 200: { description: 'Layer comparison', schema: S.LayerComparisonSchema }, ...errors(400) },
+  },
+  {
     method: 'get', path: '/api/health', summary: 'Liveness and store status',
     responses: { 200: { description: 'OK', schema: S.Health } },
   },

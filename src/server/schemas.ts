@@ -73,6 +73,11 @@ export const CompareQuery = DocumentFilterQuery.extend({
   .strict()
   .refine((q) => (q.a === undefined) === (q.b === undefined), { message: 'give both a and b, or neither', path: ['b'] });
 
+export const CompareLayersQuery = DocumentFilterQuery.extend({
+  by: z.enum(['outlet', 'tag', 'author']).default('outlet'),
+  tagPrefix: z.string().min(1).optional().meta({ description: 'With by=tag: only tags with this prefix form groups (e.g. camp:)' }),
+}).strict();
+
 // ---- Responses (documentation only: the server does not validate its own output) ----
 
 const Span = z.object({ start: z.int(), end: z.int(), text: z.string() });
@@ -192,3 +197,20 @@ export const DocumentComparisonSchema = z
     phrases: z.object({ shared: z.array(Phrase), onlyA: z.array(Phrase), onlyB: z.array(Phrase) }),
   })
   .meta({ id: 'DocumentComparison', description: 'Two documents side by side: techniques, categories, shared and distinct key phrases.' });
+
+export const LayerComparisonSchema = z
+  .looseObject({
+    by: z.enum(['outlet', 'tag', 'author']),
+    engineKey: z.string(),
+    groups: z.array(
+      z.looseObject({
+        key: z.string(),
+        documents: z.int(),
+        frames: z.looseObject({ mix: z.record(z.string(), z.number()) }).meta({ description: 'Mean frame shares, dominant and present counts' }),
+        intensity: z.looseObject({ mean: z.number(), bands: z.record(z.string(), z.int()) }).meta({ description: 'Intensity distribution: mean, median, p90, bands, histogram, contributions' }),
+        sourcing: z.looseObject({ shares: z.record(z.string(), z.number()), weakShare: z.number() }).meta({ description: 'Sourcing classes pooled over the group, quotations and claims' }),
+        actors: z.array(z.looseObject({ id: z.string(), name: z.string(), dominantRole: z.string() })).meta({ description: 'Portrayal of the most mentioned actors' }),
+      }),
+    ),
+  })
+  .meta({ id: 'LayerComparison', description: 'Per group: frame mix, intensity distribution, sourcing shares and actor portrayal.' });

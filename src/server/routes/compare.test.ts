@@ -83,3 +83,30 @@ describe('GET /api/compare?a=&b=', () => {
     expect(res.json().error.message).toBe('document 9999 not found');
   });
 });
+
+describe('GET /api/compare/layers', () => {
+  it('aggregates frames, intensity, sourcing and actors per group of the same documents', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/compare/layers?by=outlet' });
+    expect(res.statusCode).toBe(200);
+    const c = res.json();
+    const groups = Object.fromEntries(c.groups.map((g: { key: string }) => [g.key, g]));
+    expect(Object.keys(groups).sort()).toEqual(['Meridian Wire', 'Northland Herald']);
+    const herald = HERALD.map((x) => t.analyzer.analyze(x));
+    const wire = WIRE.map((x) => t.analyzer.analyze(x));
+    expect(groups['Northland Herald'].documents).toBe(3);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(groups['Northland Herald'].intensity.mean).toBeCloseTo(mean(herald.map((r) => r.intensity!.score)), 0);
+    expect(groups['Northland Herald'].intensity.mean).toBeGreaterThan(groups['Meridian Wire'].intensity.mean);
+    const sentences = (rs: typeof wire) => rs.reduce((n, r) => n + r.sourcing!.sentences.length, 0);
+    expect(groups['Meridian Wire'].sourcing.sentences).toBe(sentences(wire));
+    expect(groups['Northland Herald'].actors.map((a: { name: string }) => a.name)).toContain('Sylvania');
+  });
+
+  it('applies filters and rejects two-document parameters', async () => {
+    const byTag = (await t.app.inject({ method: 'GET', url: '/api/compare/layers?by=tag&tagPrefix=camp:' })).json();
+    expect(byTag.groups.map((g: { key: string }) => g.key)).toEqual(['camp:north']);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/compare/layers?a=1&b=2' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/^query/);
+  });
+});

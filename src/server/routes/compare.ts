@@ -6,10 +6,14 @@ import { engineKeyOf, type DocumentFilter } from '../../store/types.js';
 import type { ServerContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { reportFor } from '../reports.js';
-import { CompareQuery } from '../schemas.js';
+import { compareLayers } from '../group-layers.js';
+import { CompareLayersQuery, CompareQuery } from '../schemas.js';
 import { parseRequest } from '../validate.js';
 
-/** GET /api/compare: groups (by outlet|tag|author, filtered by outlet/tag/author/q/from/to) or two documents (a, b). */
+/**
+ * GET /api/compare: groups (by outlet|tag|author, filtered by outlet/tag/author/q/from/to) or two documents (a, b).
+ * GET /api/compare/layers: the same groups' frame mix, intensity distribution, sourcing and actor portrayal.
+ */
 export function compareRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/compare', async (request) => {
     const { by, tagPrefix, a, b, ...where } = parseRequest(CompareQuery, request.query, 'query');
@@ -24,5 +28,11 @@ export function compareRoutes(app: FastifyInstance, ctx: ServerContext): void {
     // Documents ingested without analysis are analysed now, so every matching document counts.
     await analyseMissing(ctx.store, ctx.analyzer, where satisfies DocumentFilter);
     return compareGroups(ctx.store, engineKeyOf(ctx.analyzer.engine), { by, where, ...(tagPrefix ? { tagPrefix } : {}) });
+  });
+
+  app.get('/api/compare/layers', async (request) => {
+    const { by, tagPrefix, ...where } = parseRequest(CompareLayersQuery, request.query, 'query');
+    await analyseMissing(ctx.store, ctx.analyzer, where satisfies DocumentFilter);
+    return compareLayers(ctx.store, engineKeyOf(ctx.analyzer.engine), { by, where, ...(tagPrefix ? { tagPrefix } : {}) });
   });
 }
