@@ -2,7 +2,7 @@
 // Usage: node bench/batch-child.mjs <json options>; prints one JSON line.
 //   { mode: 'threads', docs, threads }            store docs in SQLite, then analyse-corpus in N threads
 //   { mode: 'growth', docs, threads }             ingest a JSONL file of docs into SQLite, analyse in N threads
-import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +46,7 @@ try {
   const analyseSec = (performance.now() - t2) / 1000;
   await pool.close();
   await store.close();
+  const dbMB = Math.round(['bench.db', 'bench.db-wal'].reduce((n, f) => n + (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0), 0) / 1e6);
   if (r.analysed !== opts.docs) throw new Error(`analysed ${r.analysed} of ${opts.docs}: ${JSON.stringify(r.failed.slice(0, 3))}`);
   clearInterval(sample);
   const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
@@ -60,6 +61,7 @@ try {
       docsPerSec: Math.round((opts.docs / analyseSec) * 10) / 10,
       peakRssMB: Math.round(maxRss / 1e6),
       ingestPeakRssMB: Math.round(ingestPeakRss / 1e6),
+      dbMB,
     }) + '\n',
   );
 } finally {

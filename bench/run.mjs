@@ -68,7 +68,7 @@ if (want('growth')) {
   results.growth = [];
   for (const docs of sizes.growth) {
     const r = child({ mode: 'growth', docs, threads: availableParallelism() });
-    results.growth.push({ docs, docBytes: 5000, threads: r.threads, seconds: r.seconds, ingestSeconds: r.ingestSeconds, analyseSeconds: r.analyseSeconds, docsPerSec: r.docsPerSec, peakRssMB: r.peakRssMB });
+    results.growth.push({ docs, docBytes: 5000, threads: r.threads, seconds: r.seconds, ingestSeconds: r.ingestSeconds, analyseSeconds: r.analyseSeconds, docsPerSec: r.docsPerSec, peakRssMB: r.peakRssMB, dbMB: r.dbMB });
     log(`growth: ${docs} docs: ${r.seconds} s (ingest ${r.ingestSeconds} s, analyse ${r.analyseSeconds} s), peak RSS ${r.peakRssMB} MB`);
   }
 }
