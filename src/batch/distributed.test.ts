@@ -80,6 +80,14 @@ describe.skipIf(skip)('distributed analysis on real Redis (BullMQ) and PostgreSQ
     expect(again).toEqual({ documents: 1, jobs: 1, added: 0 });
     const q = new Queue(queue, { connection: connectionOf(redis.url) });
     expect(await q.getJobCounts('waiting', 'failed')).toEqual({ waiting: 0, failed: 1 });
+    // `queue retry` puts it back; still too big, it fails again, with a second attempt recorded.
+    expect((await runCli(['queue', 'retry', '--redis', redis.url, '--queue', queue])).stdout).toBe(`1 failed job put back on queue "${queue}"\n`);
+    expect(await q.getJobCounts('waiting', 'failed')).toEqual({ waiting: 1, failed: 0 });
+    const w2 = await startWorker({ redisUrl: redis.url, store, analyzer, queue, exitWhenDrained: true });
+    await w2.stopped;
+    const failedAgain = await q.getFailed();
+    expect(failedAgain).toHaveLength(1);
+    expect(failedAgain[0]!.failedReason).toMatch(/over the limit of 3000/);
     await q.close();
   });
 

@@ -162,3 +162,15 @@ export async function queueStatus(redisUrl: string, name = DEFAULT_QUEUE, window
     await queue.close();
   }
 }
+
+/** Puts every failed job back on the queue (after fixing what made them fail); returns how many. */
+export async function retryFailed(redisUrl: string, name = DEFAULT_QUEUE): Promise<number> {
+  const queue = new Queue<AnalyseJobData, AnalyseJobResult>(name, { connection: connectionOf(redisUrl) });
+  try {
+    const n = await queue.getFailedCount();
+    if (n > 0) await queue.retryJobs({ state: 'failed', count: 1000 });
+    return n;
+  } finally {
+    await queue.close();
+  }
+}

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkQueueName, DEFAULT_QUEUE, queueStatus, resolveRedisUrl } from '../../batch/queue.js';
+import { checkQueueName, DEFAULT_QUEUE, queueStatus, resolveRedisUrl, retryFailed } from '../../batch/queue.js';
 import type { CliIO } from '../io.js';
 import type { CommandResult } from '../main.js';
 
@@ -27,5 +27,14 @@ export function registerQueue(program: Command, io: CliIO, _result: CommandResul
       io.out(`queue "${s.queue}": ${c.waiting + c.prioritized} waiting, ${c.active} active, ${c.delayed} delayed (retry backoff), ${c.completed} completed, ${c.failed} failed\n`);
       io.out(`documents: ${s.totals.analysed} analysed, ${s.totals.skipped} skipped (already analysed), ${s.totals.missing} missing; ${s.docsPerSec} docs/s over the last ${s.windowMinutes} min\n`);
       for (const f of s.failed) io.out(`failed job ${f.id} (documents ${f.ids}, ${f.attempts} attempts): ${f.error}\n`);
+    });
+  queue
+    .command('retry')
+    .description('Put the failed jobs back on the queue (once what made them fail is fixed)')
+    .option('--redis <url>', 'Redis URL (default: $FRAMEWISE_REDIS)')
+    .option('--queue <name>', 'queue name', DEFAULT_QUEUE)
+    .action(async (flags: QueueFlags) => {
+      const n = await retryFailed(resolveRedisUrl(flags.redis), checkQueueName(flags.queue));
+      io.out(`${n} failed job${n === 1 ? '' : 's'} put back on queue "${flags.queue}"\n`);
     });
 }
