@@ -42,18 +42,16 @@ const held = crossValidate(docs, cfg, Number(values.folds), log, values.only ? N
 const heldDocs = held.map((h) => h.doc);
 const pct = (x: number) => (x * 100).toFixed(1);
 if (values.sweep) {
+  const gold0 = heldDocs.map((d) => ({ id: d.id, text: d.text, spans: d.spans }));
+  const rulePreds = analyzerPredictions(gold0, new Analyzer({ model: null }));
   const base = decodeSettings(cfg);
-  for (const th of [0.2, 0.25, 0.3]) {
-    for (const gap of [0, 1, 2, 4]) {
-      for (const extend of [1, 0.7, 0.5]) {
-        const s = scorePredictions(heldDocs, heldOutPredictions(held, { ...base, threshold: th, gap, extend }, cfg.secondLabel));
-        log(`threshold ${th} gap ${gap} extend ${extend}: SI P ${pct(s.si.p)} R ${pct(s.si.r)} F1 ${pct(s.si.f1)} | FLC F1 ${pct(s.flc.f1)}`);
-      }
+  for (const th of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45]) {
+    for (const sl of [0.35, 1]) {
+      const p = heldOutPredictions(held, { ...base, threshold: th }, sl);
+      const s = scorePredictions(heldDocs, p);
+      const u = scorePredictions(heldDocs, { ...p, flc: p.flc.map((x, i) => ({ id: x.id, spans: [...x.spans, ...rulePreds[i]!.spans] })) });
+      log(`threshold ${th} second ${sl}: model SI ${pct(s.si.f1)} FLC ${pct(s.flc.f1)} | rules+model SI P ${pct(u.si.p)} R ${pct(u.si.r)} F1 ${pct(u.si.f1)} FLC ${pct(u.flc.f1)}`);
     }
-  }
-  for (const sl of [0.25, 0.35, 0.5, 1]) {
-    const s = scorePredictions(heldDocs, heldOutPredictions(held, base, sl));
-    log(`second label ${sl}: FLC P ${pct(s.flc.p)} R ${pct(s.flc.r)} F1 ${pct(s.flc.f1)}`);
   }
 }
 const preds = heldOutPredictions(held, decodeSettings(cfg), cfg.secondLabel);
