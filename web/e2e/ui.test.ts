@@ -166,7 +166,12 @@ describe.skipIf(chromiumMissing())('web UI in Chromium', () => {
     });
     expect(drawn.width).toBeGreaterThan(100);
     expect(drawn.ink).toBeGreaterThan(500);
+    for (const id of ['chart-frames', 'chart-intensity', 'chart-sourcing']) await page.waitForSelector(`[data-testid=${id}] canvas`);
     const outlets = new Set(CORPUS.map((d) => d.outlet)).size;
+    if (analyzer.analyze(CORPUS[0]!.text).actors) {
+      // One column per outlet in the portrayal table.
+      expect(await page.locator('[data-testid=portrayal] thead th').count()).toBe(outlets + 1);
+    }
     expect(await page.locator('[data-testid=group-cards] .group-card').count()).toBe(outlets);
     await page.screenshot({ path: artifact('corpus.png'), fullPage: true });
 

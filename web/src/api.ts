@@ -1,6 +1,7 @@
 import type { Comparison, DocumentComparison, GroupBy } from '../../src/compare/types.js';
 import type { Report } from '../../src/core/report.js';
 import type { TechniqueId } from '../../src/core/taxonomy.js';
+import type { LayerComparison } from '../../src/server/group-layers.js';
 import type { DocumentSummary, StoredDocument } from '../../src/store/types.js';
 
 /** The UI's only way to the server: typed calls to the HTTP API. */
@@ -64,5 +65,6 @@ export const api = {
   getDocument: (id: number) => call<DocumentWithReport>('GET', `/api/documents/${id}`),
   deleteDocument: (id: number) => call<void>('DELETE', `/api/documents/${id}`),
   compareGroups: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '') => call<Comparison>('GET', `/api/compare${query({ by, tagPrefix, ...filter })}`),
+  compareLayers: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '') => call<LayerComparison>('GET', `/api/compare/layers${query({ by, tagPrefix, ...filter })}`),
   compareDocuments: (a: number, b: number) => call<DocumentComparison>('GET', `/api/compare${query({ a, b })}`),
 };

@@ -11,7 +11,7 @@ export function destroyCharts(): void {
   while (live.length) live.pop()!.destroy();
 }
 
-function make(canvas: HTMLCanvasElement, config: ChartConfiguration<'bar'>): Chart {
+export function make(canvas: HTMLCanvasElement, config: ChartConfiguration<'bar'>): Chart {
   const chart = new Chart(canvas, config);
   live.push(chart);
   return chart;

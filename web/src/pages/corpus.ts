@@ -1,6 +1,8 @@
 import type { Comparison, GroupBy, GroupStats, RateComparison } from '../../../src/compare/types.js';
+import type { LayerComparison } from '../../../src/server/group-layers.js';
 import { api, type DocumentFilterParams } from '../api.js';
 import { groupColor, mixChart, rateChart, techniqueChart } from '../charts.js';
+import { frameMixChart, intensityBandsChart, portrayalTable, sourcingChart } from '../layer-charts.js';
 import { fmt, h, pct, replace } from '../dom.js';
 import { comparisonCsv, download, json } from '../export.js';
 import { swatch } from '../report-view.js';
@@ -81,7 +83,14 @@ export async function corpusPage(root: HTMLElement): Promise<void> {
     comparison,
   );
 
-  await Promise.all([renderList(list, filter, offset, navigate), renderComparison(comparison, by, filter, by === 'tag' ? tagPrefix : '')]);
+  const layers = h('div', { class: 'layer-comparison', data: { testid: 'layer-comparison' } }, loading());
+  root.append(h('h2', null, `Frames, intensity, sourcing and portrayal by ${by}`), layers);
+
+  await Promise.all([
+    renderList(list, filter, offset, navigate),
+    renderComparison(comparison, by, filter, by === 'tag' ? tagPrefix : ''),
+    renderLayers(layers, by, filter, by === 'tag' ? tagPrefix : ''),
+  ]);
 }
 
 async function renderList(box: HTMLElement, filter: DocumentFilterParams, offset: number, navigate: (c: Record<string, string | number | undefined>) => void): Promise<void> {
@@ -256,5 +265,27 @@ function groupCards(c: Comparison): HTMLElement {
       ),
     ),
   );
+}
+
+async function renderLayers(box: HTMLElement, by: GroupBy, filter: DocumentFilterParams, tagPrefix: string): Promise<void> {
+  let c: LayerComparison;
+  try {
+    c = await api.compareLayers(by, filter, tagPrefix);
+  } catch (e) {
+    return replace(box, errorBox(e));
+  }
+  if (c.groups.length === 0) return replace(box, h('p', { class: 'muted' }, 'Nothing to compare.'));
+  const figure = (testid: string, caption: string, draw: (canvas: HTMLCanvasElement) => void) => {
+    const canvas = h('canvas', { role: 'img', aria: { label: caption } });
+    const fig = h('figure', { class: `chart${testid === 'chart-sourcing' ? ' wide' : ''}`, data: { testid } }, h('figcaption', null, caption), h('div', { class: 'canvas-box' }, canvas));
+    return { fig, draw: () => draw(canvas) };
+  };
+  const charts = [
+    figure('chart-frames', `Frame mix by ${by} (mean share per document)`, (cv) => frameMixChart(cv, c)),
+    figure('chart-intensity', `Intensity bands by ${by} (% of documents)`, (cv) => intensityBandsChart(cv, c)),
+    figure('chart-sourcing', `Sourcing by ${by} (% of sentences)`, (cv) => sourcingChart(cv, c)),
+  ];
+  replace(box, h('div', { class: 'charts' }, charts.map((x) => x.fig)), portrayalTable(c));
+  for (const x of charts) x.draw();
 }
 

@@ -3,7 +3,7 @@ import type { IntensityReport, SentenceIntensity } from '../../../src/intensity/
 import { h } from '../dom.js';
 import { attachTooltip } from '../tooltip.js';
 
-const BAND_COLOR: Record<string, string> = { neutral: '#eef2f6', mild: '#ffe9a8', moderate: '#ffb74d', strong: '#f4511e', extreme: '#9b1111' };
+export const BAND_COLOR: Record<string, string> = { neutral: '#eef2f6', mild: '#ffe9a8', moderate: '#ffb74d', strong: '#f4511e', extreme: '#9b1111' };
 
 /** Colour of a 0..100 score on a white-to-dark-red ramp. */
 export function heat(score: number): string {
