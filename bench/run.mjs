@@ -21,7 +21,7 @@ const log = (line) => process.stderr.write(`[bench ${new Date().toISOString().sl
 
 const sizes = quick
   ? { analyzeMB: 1, batchDocs: 200, bullmqDocs: 500, apiSeconds: 3, growth: [100, 1000] }
-  : { analyzeMB: 20, batchDocs: 2000, bullmqDocs: 4000, apiSeconds: 10, growth: [1000, 10000, 100000] };
+  : { analyzeMB: 20, batchDocs: 1000, bullmqDocs: 2000, apiSeconds: 10, growth: [1000, 10000, 100000] };
 if (growthArg >= 0) sizes.growth = args[growthArg + 1].split(',').map(Number);
 
 function child(opts) {
@@ -35,7 +35,14 @@ const results = {
   machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 1e9), node: process.version, platform: `${process.platform}-${process.arch}` },
 };
 
+const file = fileURLToPath(new URL(quick ? './results.quick.json' : './results.json', import.meta.url));
+// With --only, the sections run now replace theirs in the existing file; the others are kept.
+const previous = only && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+// Saved after every section, so that a long run that is stopped keeps what it measured.
+const save = () => writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+
 if (want('analyze')) Object.assign(results, await analyzeSection({ megabytes: sizes.analyzeMB, log }));
+save();
 
 if (want('batch')) {
   results.batch = { docs: sizes.batchDocs, docBytes: 5000, docsPerSec: {}, peakRssMB: {} };
@@ -46,6 +53,8 @@ if (want('batch')) {
     log(`batch: ${threads} thread(s): ${r.docsPerSec} docs/s, peak RSS ${r.peakRssMB} MB`);
   }
 }
+
+save();
 
 if (want('bullmq')) {
   const r = await bullmqSection({ docs: sizes.bullmqDocs, workerCounts: [1, 2], log });
@@ -59,22 +68,24 @@ if (want('bullmq')) {
   }
 }
 
+save();
+
 if (want('api')) {
   const api = await apiSection({ seconds: sizes.apiSeconds, log });
   results.api = api;
 }
+
+save();
 
 if (want('growth')) {
   results.growth = [];
   for (const docs of sizes.growth) {
     const r = child({ mode: 'growth', docs, threads: availableParallelism() });
     results.growth.push({ docs, docBytes: 5000, threads: r.threads, seconds: r.seconds, ingestSeconds: r.ingestSeconds, analyseSeconds: r.analyseSeconds, docsPerSec: r.docsPerSec, peakRssMB: r.peakRssMB, dbMB: r.dbMB });
+    save();
     log(`growth: ${docs} docs: ${r.seconds} s (ingest ${r.ingestSeconds} s, analyse ${r.analyseSeconds} s), peak RSS ${r.peakRssMB} MB`);
   }
 }
 
-const file = fileURLToPath(new URL(quick ? './results.quick.json' : './results.json', import.meta.url));
-// With --only, the sections run now replace theirs in the existing file; the others are kept.
-const previous = only && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+save();
 log(`wrote ${file}`);

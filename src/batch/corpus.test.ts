@@ -51,7 +51,7 @@ describe('analyseCorpus over a real SQLite store in 2 threads', () => {
       expect(stored.report).toEqual(inProcess.analyze(doc.text));
     }
     expect(await store.documentsNeedingAnalysis(result.engineKey)).toEqual([bigId]);
-  });
+  }, 120_000);
 
   it('does nothing the second time but retry what failed', async () => {
     const again = await analyseCorpus({ store, pool });

@@ -89,7 +89,7 @@ describe.skipIf(skip)('distributed analysis on real Redis (BullMQ) and PostgreSQ
     expect(failedAgain).toHaveLength(1);
     expect(failedAgain[0]!.failedReason).toMatch(/over the limit of 3000/);
     await q.close();
-  });
+  }, 60_000);
 
   it('the CLI enqueues, works and reports status; bad flags are user errors', async () => {
     const db = await pg.freshUrl();
@@ -115,5 +115,5 @@ describe.skipIf(skip)('distributed analysis on real Redis (BullMQ) and PostgreSQ
     expect((await runCli(['enqueue', '--redis', redis.url, '--db', db, '--batch', '0'])).stderr).toMatch(/--batch: expected an integer/);
     expect((await runCli(['queue', 'status', '--redis', redis.url, '--queue', 'a:b'])).stderr).toMatch(/--queue: expected letters/);
     expect(resolveRedisUrl(undefined, { FRAMEWISE_REDIS: 'redis://h:1' })).toBe('redis://h:1');
-  });
+  }, 60_000);
 });

@@ -25,7 +25,7 @@ describe('framewise analyze-corpus', () => {
 
     const second = await runCli(['analyze-corpus', '--db', db, '--threads', '1', '--no-model']);
     expect(second.stdout).toMatch(/^analysed 0 of 0 documents in [\d.]+ s \(0\.0 docs\/s, 1 threads\), 0 failed; engine /);
-  });
+  }, 120_000);
 
   it('rejects bad flags with the flag named', async () => {
     const bad = await runCli(['analyze-corpus', '--db', join(dir, 'x.db'), '--threads', '0']);
