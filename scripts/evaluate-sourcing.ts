@@ -54,7 +54,10 @@ const lines = [
     'The held-out tables were written after the rules were frozen, by the same author: `classes-heldout` was scored blind once ' +
     '(accuracy 0.77, macro F1 0.77), then its misses prompted general fixes (base verb forms, plural unnamed sources, relative clauses, ' +
     'reports of reports), so its score below is no longer blind; `classes-blind`, `quotations-blind`, `claims-blind` and `portrayal-blind` were scored once and ' +
-    'the rules were not changed because of them. Same-author sentences are easier than real news, so expect lower scores on real articles.',
+    'the rules were not changed because of them. Later, reading real news (the PTC training articles, never copied) showed that loaded ' +
+    'terms of violence and disaster ("plague", "devastating") made factual sentences opinions, so only the evaluative sections of the ' +
+    'loaded-terms lexicon now mark opinion; that cost the blind set one opinion sentence (its first run: accuracy 0.90, macro F1 0.90). ' +
+    'Same-author sentences are easier than real news, so expect lower scores on real articles.',
   '',
   '### Sentence sourcing classes',
   '',
@@ -106,6 +109,15 @@ const lines = [
     (r) => `| ${r} | ${pct(pd.byRole[r]?.correct ?? 0, pd.byRole[r]?.total ?? 0)} | ${pct(pb.byRole[r]?.correct ?? 0, pb.byRole[r]?.total ?? 0)} |`,
   ),
   `| **all** | ${pct(pd.correct, pd.total)} | ${pct(pb.correct, pb.total)} |`,
+  '',
+  '### On real news, and speed',
+  '',
+  'On the 371 PTC training articles (2.11 MB; `npx tsx bench/sourcing-layers.ts`) the layers find 24.5% quote sentences, 8.8% named ' +
+    'attribution, 1.2% vague attribution, 1.7% hearsay, 41.8% unattributed claims and 22.0% opinion; 2,740 direct quotations (4.3% ' +
+    'with a loaded verb), 3,595 check-worthy claims and 462 accusations. No sentence of it is annotated for sourcing, so these are ' +
+    'descriptive numbers, not scores. Speed, compiled JavaScript, best of 8 rounds on a shared 2-core machine under heavy load: ' +
+    'normalise + tokenise + segment 513 ms; sourcing and quotations 205 ms, actors 224 ms, claims 91 ms, so the three layers together ' +
+    'cost about as much as segmentation (they reuse its tokens: cue words, phrases and gazetteer aliases are matched by vocabulary id).',
   '',
   'Neutrality: `src/actors/party-swap.test.ts` draws pairs of countries from the whole gazetteer and checks that swapping their names ' +
     'in five texts swaps their portrayals and leaves every sourcing class, quotation, claim and other actor unchanged.',

@@ -22,12 +22,13 @@ export interface ActorAggregate {
 
 const ROLES: PortrayalRole[] = ['aggressor', 'victim', 'authority', 'neutral'];
 
-/** Aggregates the actors layer of many reports, most-mentioned actors first. */
-export function aggregateActors(reports: Iterable<Pick<Report, 'actors'>>): ActorAggregate[] {
-  const acc = new Map<string, ActorAggregate & { terms: Map<string, number> }>();
-  for (const r of reports) {
+/** Accumulates the actors layer one report at a time (memory grows with distinct actors, not documents). */
+export class ActorsAccumulator {
+  private readonly acc = new Map<string, ActorAggregate & { terms: Map<string, number> }>();
+
+  add(r: Pick<Report, 'actors'>): void {
     for (const a of r.actors ?? []) {
-      let x = acc.get(a.id);
+      let x = this.acc.get(a.id);
       if (!x) {
         x = {
           id: a.id, name: a.name, type: a.type, documents: 0, mentions: 0,
@@ -35,7 +36,7 @@ export function aggregateActors(reports: Iterable<Pick<Report, 'actors'>>): Acto
           roleShares: { aggressor: 0, victim: 0, authority: 0, neutral: 0 },
           dominantRole: 'neutral', loadedTerms: [], terms: new Map(),
         };
-        acc.set(a.id, x);
+        this.acc.set(a.id, x);
       }
       x.documents++;
       x.mentions += a.mentions.length;
@@ -46,16 +47,28 @@ export function aggregateActors(reports: Iterable<Pick<Report, 'actors'>>): Acto
       }
     }
   }
-  const out: ActorAggregate[] = [];
-  for (const { terms, ...x } of acc.values()) {
-    for (const r of ROLES) x.roleShares[r] = Math.round((x.roles[r] / x.documents) * 1000) / 1000;
-    const cast = ROLES.filter((r) => r !== 'neutral');
-    const max = Math.max(...cast.map((r) => x.roles[r]));
-    const top = cast.filter((r) => x.roles[r] === max);
-    x.dominantRole = max > 0 && top.length === 1 ? top[0]! : 'neutral';
-    x.loadedTerms = [...terms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10).map(([term, count]) => ({ term, count }));
-    out.push(x);
+
+  /** Most-mentioned actors first. */
+  result(): ActorAggregate[] {
+    const out: ActorAggregate[] = [];
+    for (const { terms, ...rest } of this.acc.values()) {
+      const x: ActorAggregate = { ...rest, roles: { ...rest.roles }, roleShares: { ...rest.roleShares } };
+      for (const r of ROLES) x.roleShares[r] = Math.round((x.roles[r] / x.documents) * 1000) / 1000;
+      const cast = ROLES.filter((r) => r !== 'neutral');
+      const max = Math.max(...cast.map((r) => x.roles[r]));
+      const top = cast.filter((r) => x.roles[r] === max);
+      x.dominantRole = max > 0 && top.length === 1 ? top[0]! : 'neutral';
+      x.loadedTerms = [...terms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10).map(([term, count]) => ({ term, count }));
+      out.push(x);
+    }
+    out.sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+    return out;
   }
-  out.sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
-  return out;
+}
+
+/** Aggregates the actors layer of many reports, most-mentioned actors first. */
+export function aggregateActors(reports: Iterable<Pick<Report, 'actors'>>): ActorAggregate[] {
+  const acc = new ActorsAccumulator();
+  for (const r of reports) acc.add(r);
+  return acc.result();
 }

@@ -27,58 +27,70 @@ export interface SourcingAggregate {
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const zero = () => Object.fromEntries(SOURCING_CLASSES.map((c) => [c, 0])) as Record<SourcingClass, number>;
 
-/** Aggregates the sourcing, quotation and claims layers of many reports; reports without them are skipped. */
-export function aggregateSourcing(reports: Iterable<Pick<Report, 'sourcing' | 'quotations' | 'claims'>>): SourcingAggregate {
-  const counts = zero();
-  const shareSums = zero();
-  let documents = 0;
-  let sentences = 0;
-  let quotations = 0;
-  let loaded = 0;
-  let claims = 0;
-  let unsourced = 0;
-  let accusations = 0;
-  let noEvidence = 0;
-  for (const r of reports) {
-    if (!r.sourcing) continue;
-    documents++;
-    sentences += r.sourcing.sentences.length;
+/** Accumulates the sourcing, quotation and claims layers one report at a time (counts only). */
+export class SourcingAccumulator {
+  private readonly counts = zero();
+  private readonly shareSums = zero();
+  private documents = 0;
+  private sentences = 0;
+  private quotations = 0;
+  private loaded = 0;
+  private claims = 0;
+  private unsourced = 0;
+  private accusations = 0;
+  private noEvidence = 0;
+
+  add(r: Pick<Report, 'sourcing' | 'quotations' | 'claims'>): void {
+    if (!r.sourcing) return;
+    this.documents++;
+    this.sentences += r.sourcing.sentences.length;
     for (const c of SOURCING_CLASSES) {
-      counts[c] += r.sourcing.counts[c];
-      shareSums[c] += r.sourcing.shares[c];
+      this.counts[c] += r.sourcing.counts[c];
+      this.shareSums[c] += r.sourcing.shares[c];
     }
     for (const q of r.quotations ?? []) {
       if (q.kind !== 'speech' || q.nested) continue;
-      quotations++;
-      if (q.verb?.tone === 'loaded') loaded++;
+      this.quotations++;
+      if (q.verb?.tone === 'loaded') this.loaded++;
     }
     for (const c of r.claims ?? []) {
-      claims++;
-      if (c.source.class === 'unattributed-claim' || c.source.class === 'opinion') unsourced++;
+      this.claims++;
+      if (c.source.class === 'unattributed-claim' || c.source.class === 'opinion') this.unsourced++;
       if (c.accusation) {
-        accusations++;
-        if (!c.accusation.evidence) noEvidence++;
+        this.accusations++;
+        if (!c.accusation.evidence) this.noEvidence++;
       }
     }
   }
-  const shares = zero();
-  const meanShares = zero();
-  for (const c of SOURCING_CLASSES) {
-    shares[c] = sentences ? r3(counts[c] / sentences) : 0;
-    meanShares[c] = documents ? r3(shareSums[c] / documents) : 0;
+
+  result(): SourcingAggregate {
+    const { counts, sentences, documents, quotations, claims } = this;
+    const shares = zero();
+    const meanShares = zero();
+    for (const c of SOURCING_CLASSES) {
+      shares[c] = sentences ? r3(counts[c] / sentences) : 0;
+      meanShares[c] = documents ? r3(this.shareSums[c] / documents) : 0;
+    }
+    return {
+      documents,
+      sentences,
+      counts: { ...counts },
+      shares,
+      meanShares,
+      weakShare: sentences ? r3((counts['attributed-vague'] + counts.hearsay + counts['unattributed-claim']) / sentences) : 0,
+      quotations,
+      loadedVerbShare: quotations ? r3(this.loaded / quotations) : 0,
+      claims,
+      unsourcedClaimShare: claims ? r3(this.unsourced / claims) : 0,
+      accusations: this.accusations,
+      accusationsWithoutEvidence: this.noEvidence,
+    };
   }
-  return {
-    documents,
-    sentences,
-    counts,
-    shares,
-    meanShares,
-    weakShare: sentences ? r3((counts['attributed-vague'] + counts.hearsay + counts['unattributed-claim']) / sentences) : 0,
-    quotations,
-    loadedVerbShare: quotations ? r3(loaded / quotations) : 0,
-    claims,
-    unsourcedClaimShare: claims ? r3(unsourced / claims) : 0,
-    accusations,
-    accusationsWithoutEvidence: noEvidence,
-  };
+}
+
+/** Aggregates the sourcing, quotation and claims layers of many reports; reports without them are skipped. */
+export function aggregateSourcing(reports: Iterable<Pick<Report, 'sourcing' | 'quotations' | 'claims'>>): SourcingAggregate {
+  const acc = new SourcingAccumulator();
+  for (const r of reports) acc.add(r);
+  return acc.result();
 }

@@ -25,6 +25,8 @@ const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those'
 /** Verbs too common outside speech to count unless they introduce speech or a clause. */
 const WEAK = new Set(['continue', 'add', 'note', 'ask', 'recall', 'describe', 'call', 'post', 'write', 'find', 'conclude', 'estimate']);
 const PASSIVE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
+/** Verbs whose subject is often not a speaker at all ("the new reality revealed"). */
+const NEEDS_SPEAKER = new Set(['reveal', 'call', 'describe', 'believe', 'fear', 'suspect', 'acknowledge', 'maintain']);
 const NEVER_SOURCE = new Set(['there', 'this', 'that', 'which', 'what', 'who', 'it\'s', 'here', 'meanwhile', 'however', 'also', 'but', 'and', 'then', 'so']);
 
 /**
@@ -50,7 +52,7 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         if (prev === 'to' || NOUN_MARKERS.has(prev) || (i > s.tokenStart && isNumber(t, i - 1))) continue; // "declined to say", "his claims", "three reports"
         const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
         if (next === 'to' && (prev === 'is' || prev === 'are' || prev === 'was' || prev === 'were')) continue; // "is said to": hearsay
-        if (PASSIVE.has(prev) && info.lemma !== 'quote') continue; // "fighting was reported": no source named
+        if (PASSIVE.has(prev) && info.lemma !== 'quote' && !w.endsWith('ing')) continue; // "fighting was reported": no source named
       }
       const inQuote = tokenQuote[i] !== -1;
       // Source before the verb group ("the minister has repeatedly said") or after it ("said the minister").
@@ -77,6 +79,15 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         if (tryAfter) {
           source = phraseAfter(doc, verbEnd, quoteLimit(verbEnd, 1));
           side = 'after';
+        } else if (info.inverts && prevC === ',') {
+          // "..., said Elena Sy, the secretary general." Inverted after indirect speech: the source
+          // must run to the end of the sentence (or an appositive) and name someone.
+          const p = phraseAfter(doc, verbEnd, s.tokenEnd);
+          const next = p && p.b < s.tokenEnd ? punctChar(doc, p.b) : '.';
+          if (p && (next === '.' || next === ',' || next === '') && p.b >= s.tokenEnd - 2 && !p.pronoun && !p.vague && !p.hearsay && (p.name || p.kind === 'person' || p.kind === 'organisation')) {
+            source = p;
+            side = 'after';
+          }
         }
         if (!source) {
           source = g > s.tokenStart ? phraseBefore(doc, g, quoteLimit(g - 1, -1)) : null;
@@ -94,7 +105,9 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       if (info.lemma === 'quote' && !(verbEnd < s.tokenEnd && lower(t, verbEnd) === 'as')) continue;
       // "a film called X": only speakers call things names.
       if ((info.lemma === 'call' || info.lemma === 'describe') && source.kind === 'unknown' && !source.name) continue;
-      if (WEAK.has(info.lemma) && !introducesSpeech(doc, verbEnd, s.tokenEnd, tokenQuote, i) && source.kind !== 'document') continue;
+      if (WEAK.has(info.lemma) && !introducesSpeech(doc, verbEnd, s.tokenEnd, s.tokenStart, i) && source.kind !== 'document') continue;
+      // For these verbs a source must be someone: not "the new reality revealed".
+      if (NEEDS_SPEAKER.has(info.lemma) && source.kind === 'unknown' && !source.name && !source.pronoun && !source.vague) continue;
       // A sentence-initial capitalised word alone is only a source if it looks like a name, not a verb or noun of the text.
       const a = Math.min(source.a, i);
       const b = Math.max(source.b, verbEnd);
@@ -106,18 +119,17 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
 }
 
 /** Is the verb next to a quotation, or followed by ':', ',', 'that' or a listener and a clause? */
-function introducesSpeech(doc: Doc, after: number, end: number, tokenQuote: Int32Array, verb: number): boolean {
+function introducesSpeech(doc: Doc, after: number, end: number, start: number, verb: number): boolean {
   const t = doc.tokens;
   const prevC = verb > 0 ? punctChar(doc, verb - 1) : '';
   if (prevC === '"' || prevC === ',' || prevC === "'") return true;
-  for (let k = verb - 1; k >= Math.max(0, verb - 4); k--) if (punctChar(doc, k) === '"') return true;
+  for (let k = verb - 1; k >= Math.max(start, verb - 4); k--) if (punctChar(doc, k) === '"') return true;
   for (let k = after; k < Math.min(end, after + 6); k++) if (punctChar(doc, k) === '"') return true;
   if (after >= end) return prevC !== '';
   const c = punctChar(doc, after);
   if (c === ':' || c === '"' || c === ',') return true;
   const w = lower(t, after);
   if (w === 'that' || w === 'as') return true;
-  void tokenQuote;
   return false;
 }
 

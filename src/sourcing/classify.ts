@@ -1,4 +1,6 @@
-import { builtinLexicon } from '../detectors/lexicons.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinLexicon, LEXICONS_DIR } from '../detectors/lexicons.js';
 import type { Doc } from '../text/segment.js';
 import type { Attribution } from './attribution.js';
 import { EVENT_LOADED_TERMS, HEARSAY_PHRASES, HEARSAY_WORDS, OPINION_PHRASES, OPINION_WORDS, QUESTION_OR_EXCLAIM, VAGUE_PHRASES } from './cues.js';
@@ -22,18 +24,43 @@ export interface SentenceClass {
  * Loaded terms (the shared lexicon) as phrases plus prefixes ("demoni*"), built at load time so that
  * their words are in the vocabulary before any document is tokenised.
  */
-const LOADED = (() => {
-  const terms = builtinLexicon('loaded-terms');
+interface TermSet { phrases: PhraseSet; prefixes: string[] }
+function termSet(terms: string[]): TermSet {
   return {
     phrases: new PhraseSet(terms.filter((x) => !x.endsWith('*'))),
     prefixes: terms.filter((x) => x.endsWith('*') && !x.includes(' ')).map((x) => x.slice(0, -1).toLowerCase()),
   };
-})();
-export const loadedTerms = (): { phrases: PhraseSet; prefixes: string[] } => LOADED;
+}
+/** Every loaded term: what the actors layer lists as applied to an actor. */
+const ALL_LOADED = termSet(builtinLexicon('loaded-terms'));
+/** The evaluative ones: what makes a sentence the author's opinion. */
+const EVALUATIVE = termSet(evaluativeLoadedTerms());
+export const loadedTerms = (): TermSet => ALL_LOADED;
 
-/** Length of a loaded term at token i, or 0. */
-export function loadedAt(doc: Doc, i: number, end: number): number {
-  const l = loadedTerms();
+/**
+ * The loaded terms that express the author's judgement: the lexicon's sections of labels, moral
+ * condemnation, scorn and glorification. Its sections of violence, disaster and charged verbs also
+ * name events ("plague", "devastating", "destroyed") that news reports state as facts, so they do
+ * not make a sentence an opinion. Without section headers, all terms count.
+ */
+function evaluativeLoadedTerms(): string[] {
+  const file = join(LEXICONS_DIR, 'loaded-terms.txt');
+  if (!existsSync(file)) return [];
+  const lines = readFileSync(file, 'utf8').split('\n');
+  if (!lines.some((l) => l.startsWith('# ---'))) return builtinLexicon('loaded-terms');
+  const out: string[] = [];
+  let keep = false;
+  for (const line of lines) {
+    if (line.startsWith('# ---')) { keep = /label|condemn|scorn|ridicule|glorif|sanctif/i.test(line); continue; }
+    const term = line.replace(/#.*$/, '').trim();
+    if (keep && term) out.push(term);
+  }
+  return out;
+}
+
+/** Length of a loaded term at token i, or 0 (`evaluative`: only terms of judgement). */
+export function loadedAt(doc: Doc, i: number, end: number, evaluative = false): number {
+  const l = evaluative ? EVALUATIVE : ALL_LOADED;
   const n = l.phrases.match(doc.tokens, i, end);
   if (n > 0) return n;
   if (!isWord(doc.tokens, i) || l.prefixes.length === 0) return 0;
@@ -88,7 +115,7 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
       if (!opinion) {
         if (OPINION_WORDS.at(t, i)) opinion = [i, i + 1];
         else {
-          const n = OPINION_PHRASES.match(t, i, sent.tokenEnd) || (EVENT_LOADED_TERMS.at(t, i) ? 0 : loadedAt(doc, i, sent.tokenEnd));
+          const n = OPINION_PHRASES.match(t, i, sent.tokenEnd) || (EVENT_LOADED_TERMS.at(t, i) ? 0 : loadedAt(doc, i, sent.tokenEnd, true));
           if (n) opinion = [i, i + n];
         }
       }

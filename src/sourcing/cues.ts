@@ -26,8 +26,8 @@ export const ATTRIBUTION_VERBS = new Map<string, VerbInfo>();
   const V = ATTRIBUTION_VERBS;
   const n = { tone: 'neutral' as const };
   const ni = { tone: 'neutral' as const, inverts: true };
-  forms('say', 'say says said', ni, V);
-  forms('tell', 'tell tells told', n, V);
+  forms('say', 'say says said saying', ni, V);
+  forms('tell', 'tell tells told telling', n, V);
   forms('state', 'stated', ni, V);
   forms('answer', 'answered answers', ni, V);
   forms('add', 'added adds', ni, V);
@@ -47,8 +47,8 @@ export const ATTRIBUTION_VERBS = new Map<string, VerbInfo>();
   forms('post', 'posted', n, V);
   forms('confirm', 'confirm confirmed confirms', ni, V);
   forms('deny', 'deny denied denies', n, V);
-  forms('argue', 'argue argued argues', ni, V);
-  forms('warn', 'warn warned warns', ni, V);
+  forms('argue', 'argue argued argues arguing', ni, V);
+  forms('warn', 'warn warned warns warning', ni, V);
   forms('urge', 'urge urged urges', n, V);
   forms('accuse', 'accuse accused accuses', n, V);
   forms('blame', 'blame blamed blames', n, V);
@@ -65,9 +65,9 @@ export const ATTRIBUTION_VERBS = new Map<string, VerbInfo>();
   forms('suspect', 'suspected', n, V);
   forms('estimate', 'estimated estimates', n, V);
   const doubt = { tone: 'loaded' as const, note: 'casts doubt' as const, inverts: true };
-  forms('claim', 'claim claims claimed', doubt, V);
-  forms('allege', 'allege alleged alleges', doubt, V);
-  forms('insist', 'insist insisted insists', doubt, V);
+  forms('claim', 'claim claims claimed claiming', doubt, V);
+  forms('allege', 'allege alleged alleges alleging', doubt, V);
+  forms('insist', 'insist insisted insists insisting', doubt, V);
   forms('maintain', 'maintain maintained maintains', doubt, V);
   forms('assert', 'asserted asserts', doubt, V);
   forms('contend', 'contended contends', doubt, V);
@@ -106,7 +106,7 @@ export const DOCUMENT_HEADS = wordSet('report study investigation inquiry survey
 
 /** Auxiliaries and adverbs allowed between a speaker and the verb ("has repeatedly said"). */
 export const VERB_GROUP_FILLERS = wordSet(
-  'has have had was were is are been be will would also later earlier again previously repeatedly then once further publicly privately separately recently reportedly himself herself themselves itself only',
+  'has have had was were is are been be being will would also later earlier again previously repeatedly then once further publicly privately separately recently reportedly himself herself themselves itself only even now still already openly',
 );
 
 /** Heads that make a source anonymous or unidentifiable. */

@@ -74,7 +74,7 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   // A preposition inside the core: "the head of the UN mission", "a spokesman for the ministry".
   let headEnd = coreEnd;
   let prepAffiliation: string | null = null;
-  for (let i = s + 1; i < coreEnd; i++) {
+  for (let i = indefinite ? s : s + 1; i < coreEnd; i++) {
     if (PREPS.at(t, i)) {
       let c = i + 1;
       while (c < coreEnd && DETERMINERS.at(t, c)) c++;
@@ -92,7 +92,8 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
       break;
     }
   }
-  if (s >= headEnd) return { ...base, affiliation: possessor ?? prepAffiliation };
+  // Nothing but quantifiers: "Many in the capital", "Some of the residents".
+  if (s >= headEnd) return indefinite ? { ...base, kind: 'group', vague: true, role: clean(tokenText(doc, a, headEnd).toLowerCase()) } : { ...base, affiliation: possessor ?? prepAffiliation };
   const head = lower(t, headEnd - 1);
   const anyCap = (x: number, y: number) => {
     for (let i = x; i < y; i++) if (isCap(t, i)) return true;
@@ -193,7 +194,7 @@ export function phraseBefore(doc: Doc, end: number, limit: number): SourcePhrase
     while (k >= limit && k > b - 18 && punctChar(doc, k) !== ',') k--;
     if (k < limit || punctChar(doc, k) !== ',' || k === b - 2) return null;
     let plain = true;
-    for (let i = k + 1; i < b - 1; i++) if (!npToken(doc, i)) plain = false;
+    for (let i = k + 1; i < b - 1; i++) if (!npToken(doc, i) && lower(t, i) !== 'and') plain = false;
     const relative = RELATIVE.at(t, k + 1);
     if (!plain && !relative) return null;
     const head = scanBack(doc, k, limit);
