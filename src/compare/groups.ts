@@ -186,7 +186,7 @@ function finiteOrNull(x: number | null): number | null {
   return x === null || !Number.isFinite(x) ? null : x;
 }
 
-function validate(options: CompareOptions): void {
+export function validateCompareOptions(options: CompareOptions): void {
   if (!['outlet', 'tag', 'author'].includes(options.by)) throw new UserError(`by: expected outlet, tag or author, got "${String(options.by)}"`, { field: 'by' });
   if (options.alpha !== undefined && !(options.alpha > 0 && options.alpha < 1)) throw new UserError(`alpha: expected a number between 0 and 1, got ${options.alpha}`, { field: 'alpha' });
   for (const k of ['top', 'examples'] as const) {
@@ -200,7 +200,7 @@ function validate(options: CompareOptions): void {
  * `options.where`), streaming the analyses so that memory stays flat on a large corpus.
  */
 export async function compareGroups(store: Store, engineKey: string, options: CompareOptions): Promise<Comparison> {
-  validate(options);
+  validateCompareOptions(options);
   const acc = new GroupAccumulator(options);
   for await (const { doc, report } of store.iterateAnalysed(engineKey, options.where)) acc.add(doc, report);
   return acc.result(engineKey);

@@ -2,7 +2,8 @@ import { Option, type Command } from 'commander';
 import { Analyzer } from '../../analysis/analyzer.js';
 import { UserError } from '../../core/errors.js';
 import { comparisonToCsv, comparisonToTable } from '../../compare/format.js';
-import { compareGroups } from '../../compare/groups.js';
+import { GroupAccumulator, validateCompareOptions } from '../../compare/groups.js';
+import { LayerAccumulator, layersToTable } from '../../compare/layers.js';
 import { GROUP_BY, type GroupBy } from '../../compare/types.js';
 import { analyseMissing } from '../../ingest/analyse.js';
 import { openStore } from '../../store/open.js';
@@ -76,16 +77,21 @@ export function registerCompare(program: Command, io: CliIO, _result: CommandRes
           if (r.analysed > 0) io.err(`framewise: analysed ${r.analysed} stored documents with the current engine first\n`);
           for (const p of r.problems) io.err(`framewise: ${p.location}: ${p.message}\n`);
         }
-        const c = await compareGroups(store, engineKeyOf(analyzer.engine), {
-          by: flags.by,
-          where,
-          tagPrefix: flags.tagPrefix,
-          top,
-          alpha,
-        });
-        if (flags.format === 'json') io.out(JSON.stringify(c, null, 2) + '\n');
+        const options = { by: flags.by, where, tagPrefix: flags.tagPrefix, top, alpha };
+        validateCompareOptions(options);
+        // One pass over the stored analyses feeds both the technique statistics and the layer aggregates.
+        const engineKey = engineKeyOf(analyzer.engine);
+        const techniques = new GroupAccumulator(options);
+        const layers = new LayerAccumulator(options);
+        for await (const { doc, report } of store.iterateAnalysed(engineKey, where)) {
+          techniques.add(doc, report);
+          layers.add(doc, report);
+        }
+        const c = techniques.result(engineKey);
+        const l = layers.result(engineKey);
+        if (flags.format === 'json') io.out(JSON.stringify({ ...c, layers: l.groups }, null, 2) + '\n');
         else if (flags.format === 'csv') io.out(comparisonToCsv(c));
-        else io.out(comparisonToTable(c));
+        else io.out(comparisonToTable(c) + layersToTable(l));
       } finally {
         await store.close();
       }
