@@ -1,15 +1,23 @@
-import { K_WORD, tokenLower } from '../../text/tokenise.js';
+import { K_NUMBER, K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Doc, Sentence } from '../../text/segment.js';
 import type { Detector } from '../engine/contract.js';
 
-/** Words that show the question points at someone's misdeeds ("what about their prisons?"). */
+/** Words that show the question points at someone's misdeeds ("what about their prisons?", "the dam that drowned our fields?"). */
 const WRONGDOING = new Set([
   'their', 'own', 'themselves', 'crime', 'crimes', 'bombing', 'bombings', 'bombed', 'killed', 'killing', 'killings',
   'massacre', 'massacres', 'invasion', 'invaded', 'occupation', 'occupied', 'war', 'wars', 'torture', 'tortured',
   'abuse', 'abuses', 'jails', 'jailed', 'prisons', 'prisoners', 'camps', 'atrocities', 'shelling', 'shelled',
   'dead', 'victims', 'record', 'hypocrisy', 'sanctions', 'blockade', 'siege', 'drones', 'strikes', 'corruption',
   'lies', 'propaganda', 'censorship', 'refugees', 'displaced', 'genocide', 'executions', 'rigged',
+  // harm done to people, land or property, named as verbs or nouns
+  'raid', 'raids', 'raided', 'arrested', 'arrests', 'detained', 'detentions', 'deported', 'expelled', 'evicted',
+  'drowned', 'flooded', 'poisoned', 'poisoning', 'polluted', 'pollution', 'spill', 'spills', 'stole', 'stolen',
+  'theft', 'seized', 'looted', 'looting', 'burned', 'burnt', 'destroyed', 'demolished', 'attacked', 'assaulted',
+  'beat', 'beaten', 'murdered', 'murders', 'kidnapped', 'abducted', 'annexed', 'annexation', 'massacred',
+  'persecuted', 'persecution', 'harassed', 'starved', 'cheated', 'bribes', 'bribery', 'fraud', 'smuggled',
 ]);
+/** Words that point the question at another party: "the fences they built", "their bandits". */
+const OTHER_PARTY = new Set(['they', 'their', 'them', 'theirs']);
 /** Words of accusation in the sentence before: the question answers a criticism. */
 const ACCUSATION = new Set([
   'accuse', 'accuses', 'accused', 'criticise', 'criticises', 'criticised', 'criticize', 'criticizes', 'criticized',
@@ -17,6 +25,7 @@ const ACCUSATION = new Set([
   'denounces', 'denounced', 'complain', 'complains', 'complained', 'outrage', 'outraged', 'protest', 'protests',
   'sanction', 'sanctions', 'charge', 'charges', 'charged', 'allege', 'alleges', 'alleged', 'claims', 'say', 'says',
 ]);
+const LEADERS = new Set(['and', 'but', 'so', 'well', 'yes', 'ok', 'okay']);
 
 const word = (doc: Doc, i: number) => (doc.tokens.kind[i] === K_WORD ? tokenLower(doc.tokens, i) : '');
 
@@ -25,10 +34,47 @@ function hasWord(doc: Doc, s: Sentence, set: Set<string>, from = s.tokenStart): 
   return false;
 }
 
+const isQuestion = (doc: Doc, s: Sentence) => doc.text.slice(s.start, s.end).trimEnd().endsWith('?');
+
+/** Token index of "what/how" when the sentence opens with "(And|But|...) what/how about", else -1. */
+function whatAboutAt(doc: Doc, s: Sentence): number {
+  let i = s.tokenStart;
+  while (i < s.tokenEnd && doc.tokens.kind[i] !== K_WORD) i++;
+  if (LEADERS.has(word(doc, i))) i++;
+  while (i < s.tokenEnd && doc.tokens.kind[i] !== K_WORD) i++;
+  const first = word(doc, i);
+  return (first === 'what' || first === 'how') && word(doc, i + 1) === 'about' && isQuestion(doc, s) ? i : -1;
+}
+
+/** "Where were the observers then?" / "Where was the outrage when...?": the companion of a what-about run. */
+function isWhereWereQuestion(doc: Doc, s: Sentence): boolean {
+  let i = s.tokenStart;
+  while (i < s.tokenEnd && doc.tokens.kind[i] !== K_WORD) i++;
+  if (LEADERS.has(word(doc, i))) i++;
+  return word(doc, i) === 'where' && (word(doc, i + 1) === 'was' || word(doc, i + 1) === 'were') && isQuestion(doc, s)
+    && (hasWord(doc, s, new Set(['then', 'when'])));
+}
+
+/** A past event named as a date or time: "in 2017", "back then", "last year". */
+function hasPastAnchor(doc: Doc, s: Sentence, from: number): boolean {
+  const t = doc.tokens;
+  for (let k = from; k < s.tokenEnd; k++) {
+    if (t.kind[k] === K_NUMBER) {
+      const n = Number(doc.text.slice(t.start[k]!, t.end[k]!));
+      if (n >= 1900 && n <= 2099) return true;
+    }
+    const w = word(doc, k);
+    if (w === 'then' || w === 'ago' || w === 'once') return true;
+    if ((w === 'last' || w === 'back') && ['year', 'years', 'month', 'summer', 'winter', 'spring', 'autumn', 'week', 'in', 'then', 'when'].includes(word(doc, k + 1))) return true;
+  }
+  return false;
+}
+
 /**
  * "What about ...?" / "How about ...?" as a reply: a question opening with it (after at most an
- * "and/but/so/well") that names the other side's misdeeds, or follows a sentence of accusation in
- * the same paragraph. A bare "what about the weather?" is not flagged.
+ * "and/but/so/well"). It is flagged when it names misdeeds, follows a sentence of accusation in the
+ * same paragraph, or points at another party ("they", "their") at a past date or as one of a run of
+ * such questions. A bare "what about the weather?" or a list of agenda questions is not flagged.
  */
 export const whatAboutDetector: Detector = {
   meta: {
@@ -40,23 +86,34 @@ export const whatAboutDetector: Detector = {
   create(ctx) {
     const { doc } = ctx;
     const text = doc.text;
+    const at = doc.sentences.map((s) => whatAboutAt(doc, s));
+    // Two neighbouring deflecting questions in one paragraph ("What about X? What about Y? Where were they then?").
+    const inRun = (k: number) => {
+      const s = doc.sentences[k]!;
+      for (const j of [k - 1, k + 1]) {
+        const o = doc.sentences[j];
+        if (o && o.paragraph === s.paragraph && (at[j]! >= 0 || isWhereWereQuestion(doc, o))) return true;
+      }
+      return false;
+    };
     for (const s of doc.sentences) {
-      let i = s.tokenStart;
-      while (i < s.tokenEnd && doc.tokens.kind[i] !== K_WORD) i++;
-      if (['and', 'but', 'so', 'well', 'yes', 'ok', 'okay'].includes(word(doc, i))) i++;
-      while (i < s.tokenEnd && doc.tokens.kind[i] !== K_WORD) i++;
-      const first = word(doc, i);
-      if ((first !== 'what' && first !== 'how') || word(doc, i + 1) !== 'about') continue;
-      if (!text.slice(s.start, s.end).trimEnd().endsWith('?')) continue;
+      const i = at[s.index]!;
+      if (i < 0) continue;
       const wrongdoing = hasWord(doc, s, WRONGDOING, i + 2);
+      const otherParty = hasWord(doc, s, OTHER_PARTY, i + 2);
+      const past = hasPastAnchor(doc, s, i + 2);
+      const run = inRun(s.index);
       const prev = s.index > 0 ? doc.sentences[s.index - 1]! : null;
       const answersAccusation = prev !== null && prev.paragraph === s.paragraph && hasWord(doc, prev, ACCUSATION);
-      if (!wrongdoing && !answersAccusation) continue;
+      // Pointing at them in the past, or in a run of questions, deflects even without a misdeed word.
+      const pointsAway = (otherParty && (past || run)) || (past && run);
+      if (!wrongdoing && !answersAccusation && !pointsAway) continue;
+      const signals = [wrongdoing, answersAccusation, otherParty, past, run].filter(Boolean).length;
       const trigger = text.slice(doc.tokens.start[i]!, doc.tokens.end[i + 1]!);
       ctx.report({
         start: s.start,
         end: s.end,
-        confidence: wrongdoing && answersAccusation ? 0.75 : wrongdoing ? 0.6 : 0.5,
+        confidence: Math.min(0.8, 0.4 + 0.1 * signals),
         message: `The question "${trigger} ..." turns attention to another party's conduct instead of answering the criticism.`,
         evidence: [{ label: 'trigger', text: trigger }],
       });
