@@ -31,6 +31,32 @@ describe('SqliteStore specifics', () => {
     await again.close();
   });
 
+  it('stores reports deflated, reads them back intact, and still reads reports stored as JSON text', async () => {
+    const path = join(dir, 'deflated.db');
+    const store = await openSqliteStore(path);
+    const id = (await store.insertDocument({ text: 'The council met on Monday.' })).id;
+    const report = { engine: { name: 'framewise' }, findings: Array.from({ length: 50 }, (_, i) => ({ technique: 'doubt', start: i, end: i + 3, message: 'the same words again and again' })) };
+    await store.saveAnalysis({ documentId: id, engineKey: 'k1' }, report as never);
+    await store.saveAnalysis({ documentId: id, engineKey: 'k2' }, report as never);
+    await store.close();
+
+    const raw = new Database(path);
+    const row = raw.prepare("SELECT typeof(report) AS t, length(report) AS n FROM analyses WHERE engine_key = 'k1'").get() as { t: string; n: number };
+    expect(row.t).toBe('blob');
+    expect(row.n).toBeLessThan(JSON.stringify(report).length / 5);
+    // A row as an earlier framewise wrote it: plain JSON text.
+    raw.prepare("UPDATE analyses SET report = ? WHERE engine_key = 'k2'").run(JSON.stringify(report));
+    raw.close();
+
+    const again = await openSqliteStore(path);
+    expect((await again.getAnalysis(id, 'k1'))!.report).toEqual(report);
+    expect((await again.getAnalysis(id, 'k2'))!.report).toEqual(report);
+    const seen = [];
+    for await (const r of again.iterateAnalysed('k2')) seen.push(r.report);
+    expect(seen).toEqual([report]);
+    await again.close();
+  });
+
   it('refuses a database from a newer framewise', async () => {
     const path = join(dir, 'newer.db');
     const raw = new Database(path);

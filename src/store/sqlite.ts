@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
@@ -70,7 +72,7 @@ interface DocRow {
   tags: string | null;
   text?: string;
   analysed?: number;
-  report?: string;
+  report?: string | Buffer;
 }
 
 const SUMMARY_COLUMNS = `d.id, d.hash, d.title, d.outlet, d.author, d.published_at, d.url, d.language, d.origin, d.words, d.created_at,
@@ -255,15 +257,19 @@ export class SqliteStore implements Store {
     return (this.db.prepare(`SELECT count(*) AS n FROM documents d WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
   }
 
+  private saveStatements?: { exists: Statement; insert: Statement };
+
   private saveOne(key: AnalysisKey, report: Report, now: string): void {
-    const exists = this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(key.documentId);
-    if (!exists) throw new UserError(`cannot save analysis: no document ${key.documentId}`, { field: 'documentId', status: 404 });
-    this.db
-      .prepare(
+    this.saveStatements ??= {
+      exists: this.db.prepare('SELECT 1 FROM documents WHERE id = ?'),
+      insert: this.db.prepare(
         `INSERT INTO analyses (document_id, engine_key, report, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (document_id, engine_key) DO UPDATE SET report = excluded.report, created_at = excluded.created_at`,
-      )
-      .run(key.documentId, key.engineKey, JSON.stringify(report), now);
+      ),
+    };
+    const exists = this.saveStatements.exists.get(key.documentId);
+    if (!exists) throw new UserError(`cannot save analysis: no document ${key.documentId}`, { field: 'documentId', status: 404 });
+    this.saveStatements.insert.run(key.documentId, key.engineKey, encodeReport(report), now);
   }
 
   async saveAnalysis(key: AnalysisKey, report: Report): Promise<void> {
@@ -279,9 +285,9 @@ export class SqliteStore implements Store {
 
   async getAnalysis(documentId: number, engineKey: string): Promise<StoredAnalysis | null> {
     const r = this.db.prepare('SELECT report, created_at FROM analyses WHERE document_id = ? AND engine_key = ?').get(documentId, engineKey) as
-      | { report: string; created_at: string }
+      | { report: string | Buffer; created_at: string }
       | undefined;
-    return r ? { documentId, engineKey, report: JSON.parse(r.report) as Report, createdAt: r.created_at } : null;
+    return r ? { documentId, engineKey, report: decodeReport(r.report), createdAt: r.created_at } : null;
   }
 
   async documentsNeedingAnalysis(engineKey: string, filter?: DocumentFilter, limit?: number): Promise<number[]> {
@@ -311,7 +317,7 @@ export class SqliteStore implements Store {
     let last = 0;
     for (;;) {
       const rows = stmt.all(engineKey, last, ...w.params, batchSize) as DocRow[];
-      for (const r of rows) yield { doc: { ...toSummaryBase(r), analysed: true }, report: JSON.parse(r.report!) as Report };
+      for (const r of rows) yield { doc: { ...toSummaryBase(r), analysed: true }, report: decodeReport(r.report!) };
       if (rows.length < batchSize) return;
       last = rows[rows.length - 1]!.id;
     }
@@ -328,4 +334,17 @@ export async function openSqliteStore(path: string): Promise<SqliteStore> {
     throw e;
   }
   return store;
+}
+
+/**
+ * Reports are stored deflated: a report is about 16 times the size of its text (findings with their
+ * evidence, frames, sourcing, actors, claims, intensity) and deflate takes it to about 3 times.
+ * Rows written as JSON text by earlier versions are still read.
+ */
+export function encodeReport(report: Report): Buffer {
+  return deflateRawSync(JSON.stringify(report), { level: 1 });
+}
+
+export function decodeReport(stored: string | Buffer | Uint8Array): Report {
+  return JSON.parse(typeof stored === 'string' ? stored : inflateRawSync(stored).toString('utf8')) as Report;
 }
