@@ -2,7 +2,7 @@ import type { Doc } from '../text/segment.js';
 import { builtinFrameClassifier, type FrameClassifier } from './classifier.js';
 import { envFrameCueDirs, loadFrameCues } from './cues.js';
 import { FRAME_IDS, type FrameId } from './frame-ids.js';
-import type { TermMatcher } from './term-matcher.js';
+import type { TermMatch, TermMatcher } from './term-matcher.js';
 
 /** A word or phrase that carries a frame: a lexicon cue, or a word the classifier leaned on. */
 export interface FrameCue {
@@ -71,15 +71,35 @@ const MIN_DOMINANT_MASS = 1;
 const MIN_DOMINANT_SHARE = 0.15;
 const MAX_DOMINANT = 3;
 
-interface SentenceFrames {
-  /** Evidence mass per frame. */
+/** Evidence mass per frame of one sentence-sized range. */
+export interface SentenceFrames {
   w: Float64Array;
   /** Classifier part of the mass per frame (0 when the classifier abstained). */
   cls: Float64Array;
-  cues: Array<{ frame: number; start: number; end: number }>;
-  features: Array<{ f: string; token: number }>;
-  /** Per frame, the tokens the classifier leaned on most (computed on first use). */
-  words?: Map<number, number[]>;
+}
+
+/**
+ * The evidence of a document's sentences in flat arrays (frame k of sentence s at s*K+k; the cues
+ * and classifier features of sentence s at [off[s], off[s+1])): a few allocations per document
+ * rather than several per sentence.
+ */
+class Evidence {
+  readonly w: Float64Array;
+  readonly cls: Float64Array;
+  readonly cueOff: number[] = [0];
+  readonly cueFrame: number[] = [];
+  readonly cueStart: number[] = [];
+  readonly cueEnd: number[] = [];
+  readonly featOff: number[] = [0];
+  readonly fids: number[] = [];
+  readonly ftokens: number[] = [];
+  /** Per s*K+k, the tokens the classifier leaned on most (computed on first use). */
+  readonly words: Array<number[] | undefined> = [];
+
+  constructor(sentences: number) {
+    this.w = new Float64Array(sentences * K);
+    this.cls = new Float64Array(sentences * K);
+  }
 }
 
 export interface FrameAnalyserOptions {
@@ -108,123 +128,177 @@ export class FrameAnalyser {
   }
 
   analyse(doc: Doc, span: SpanFn): FramesReport {
-    const per = doc.sentences.map((s) => this.sentenceFrames(doc, s.tokenStart, s.tokenEnd));
-    const paragraphs: ParagraphFrames[] = doc.paragraphs.map((p) => {
-      const members = range(p.sentenceStart, p.sentenceEnd);
+    const ev = new Evidence(doc.sentences.length);
+    for (let s = 0; s < doc.sentences.length; s++) this.fill(ev, s, doc, doc.sentences[s]!.tokenStart, doc.sentences[s]!.tokenEnd);
+    const paragraphs: ParagraphFrames[] = [];
+    for (const p of doc.paragraphs) {
       const o = span(p.start, p.end);
-      const m = this.mix(doc, per, members, span, Math.min(3, this.maxCues), 1, false);
+      // A paragraph keeps evidence for its dominant frames only, so only those are explained.
+      const m = this.mix(doc, ev, p.sentenceStart, p.sentenceEnd, span, Math.min(3, this.maxCues), 1, false, true);
       const scores: Partial<Record<FrameId, number>> = {};
       for (const f of FRAME_IDS) if (m.scores[f] > 0) scores[f] = m.scores[f];
-      return { index: p.index, start: o.start, end: o.end, scores, dominant: m.dominant, frames: m.frames.filter((f) => m.dominant.includes(f.frame)) };
-    });
-    return { ...this.mix(doc, per, range(0, doc.sentences.length), span, this.maxCues, this.maxSentences), paragraphs };
+      paragraphs.push({ index: p.index, start: o.start, end: o.end, scores, dominant: m.dominant, frames: m.frames });
+    }
+    return { ...this.mix(doc, ev, 0, doc.sentences.length, span, this.maxCues, this.maxSentences, true, false), paragraphs };
   }
 
   /** Frame evidence of one sentence-sized token range. */
   sentenceFrames(doc: Doc, from: number, to: number): SentenceFrames {
-    const w = new Float64Array(K);
-    const cls = new Float64Array(K);
-    const cues: SentenceFrames['cues'] = [];
-    this.cues.scan(doc, from, to, (m) => {
-      const k = frameIndex.get(m.entry.value)!;
-      // A phrase is a more specific cue than a single word.
-      w[k]! += 1 + 0.5 * (m.entry.words.length - 1);
-      cues.push({ frame: k, start: m.start, end: m.end });
-    });
-    const features = this.classifier.featuresFor(doc, from, to);
-    const pred = this.classifier.predict(features.map((x) => x.f));
-    if (pred.known > 0) {
-      const confidence = pred.known / (pred.known + 2);
-      for (let k = 0; k < K; k++) {
-        const p = pred.probs[k]!;
-        if (p < MIN_POSTERIOR) continue;
-        cls[k] = CLASSIFIER_WEIGHT * confidence * p;
-        w[k]! += cls[k]!;
-      }
-    }
-    return { w, cls, cues, features };
+    const ev = new Evidence(1);
+    this.fill(ev, 0, doc, from, to);
+    return { w: ev.w, cls: ev.cls };
   }
 
-  /** The (up to three) tokens of a sentence whose words point most at frame k. */
-  private topWords(sf: SentenceFrames, k: number): number[] {
-    sf.words ??= new Map();
-    let out = sf.words.get(k);
-    if (!out) {
-      const scored: Array<[number, number]> = [];
-      for (const x of sf.features) {
-        const lift = this.classifier.liftOf(x.f, k);
-        if (lift >= MIN_LIFT) scored.push([lift, x.token]);
+  /** Where the cue matcher's hits go: sentence `hitSentence` of `hitTo` (set around each scan). */
+  private hitTo: Evidence | null = null;
+  private hitSentence = 0;
+  private readonly onCue = (m: TermMatch<FrameId>): void => {
+    const ev = this.hitTo!;
+    const k = frameIndex.get(m.entry.value)!;
+    // A phrase is a more specific cue than a single word.
+    ev.w[this.hitSentence * K + k]! += 1 + 0.5 * (m.entry.words.length - 1);
+    ev.cueFrame.push(k);
+    ev.cueStart.push(m.start);
+    ev.cueEnd.push(m.end);
+  };
+  private readonly probs = new Float64Array(K);
+
+  /** Fills sentence s of `ev` with the evidence of tokens [from, to); sentences are filled in order. */
+  private fill(ev: Evidence, s: number, doc: Doc, from: number, to: number): void {
+    this.hitTo = ev;
+    this.hitSentence = s;
+    this.cues.scan(doc, from, to, this.onCue);
+    this.hitTo = null;
+    ev.cueOff.push(ev.cueFrame.length);
+    const f0 = ev.fids.length;
+    this.classifier.featureIdsFor(doc.tokens, from, to, ev.fids, ev.ftokens);
+    ev.featOff.push(ev.fids.length);
+    const probs = this.probs;
+    const known = this.classifier.predictInto(ev.fids, f0, ev.fids.length, probs);
+    if (known > 0) {
+      const confidence = known / (known + 2);
+      const at = s * K;
+      for (let k = 0; k < K; k++) {
+        const p = probs[k]!;
+        if (p < MIN_POSTERIOR) continue;
+        ev.cls[at + k] = CLASSIFIER_WEIGHT * confidence * p;
+        ev.w[at + k]! += ev.cls[at + k]!;
       }
-      scored.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    }
+  }
+
+  /** The (up to three) tokens of sentence s whose words point most at frame k. */
+  private topWords(ev: Evidence, s: number, k: number): number[] {
+    let out = ev.words[s * K + k];
+    if (!out) {
+      const lifts: number[] = [];
+      const tokens: number[] = [];
+      for (let j = ev.featOff[s]!; j < ev.featOff[s + 1]!; j++) {
+        const lift = this.classifier.liftById(ev.fids[j]!, k);
+        if (lift >= MIN_LIFT) {
+          lifts.push(lift);
+          tokens.push(ev.ftokens[j]!);
+        }
+      }
+      const idx = range(0, lifts.length).sort((a, b) => lifts[b]! - lifts[a]! || tokens[a]! - tokens[b]!);
       out = [];
-      for (const [, token] of scored) {
-        if (!out.includes(token)) out.push(token);
+      for (const j of idx) {
+        if (!out.includes(tokens[j]!)) out.push(tokens[j]!);
         if (out.length === 3) break;
       }
-      sf.words.set(k, out);
+      ev.words[s * K + k] = out;
     }
     return out;
   }
 
-  private mix(doc: Doc, per: SentenceFrames[], members: number[], span: SpanFn, maxCues: number, maxSentences: number, withText = true): FrameMix {
-    const total = new Float64Array(K);
-    for (const s of members) for (let k = 0; k < K; k++) total[k]! += per[s]!.w[k]!;
+  /** The frame mix of sentences [from, to); with `dominantOnly`, evidence for the dominant frames only. */
+  private mix(
+    doc: Doc, ev: Evidence, from: number, to: number, span: SpanFn, maxCues: number, maxSentences: number, withText: boolean,
+    dominantOnly: boolean,
+  ): FrameMix {
+    const total: number[] = new Array<number>(K).fill(0);
+    const w = ev.w;
+    for (let s = from; s < to; s++) for (let k = 0; k < K; k++) total[k]! += w[s * K + k]!;
     let mass = 0;
     for (let k = 0; k < K; k++) mass += total[k]!;
-    const scores = Object.fromEntries(FRAME_IDS.map((f, k) => [f, mass > 0 ? round(total[k]! / mass) : 0])) as Record<FrameId, number>;
-    const order = range(0, K)
-      .filter((k) => scores[FRAME_IDS[k]!] > 0)
-      .sort((a, b) => total[b]! - total[a]! || a - b);
+    const share: number[] = [];
+    const scores = {} as Record<FrameId, number>;
+    const order: number[] = [];
+    for (let k = 0; k < K; k++) {
+      const v = mass > 0 ? round(total[k]! / mass) : 0;
+      share.push(v);
+      scores[FRAME_IDS[k]!] = v;
+      if (v > 0) order.push(k);
+    }
+    order.sort((a, b) => total[b]! - total[a]! || a - b);
     const dominant: FrameId[] = [];
     if (mass >= MIN_DOMINANT_MASS && order.length > 0) {
       const top = total[order[0]!]! / mass;
       for (const k of order) {
-        const share = total[k]! / mass;
-        if (dominant.length >= MAX_DOMINANT || share < MIN_DOMINANT_SHARE || share < top / 2) break;
+        const sh = total[k]! / mass;
+        if (dominant.length >= MAX_DOMINANT || sh < MIN_DOMINANT_SHARE || sh < top / 2) break;
         dominant.push(FRAME_IDS[k]!);
       }
     }
-    // Minor frames (under 5% of the evidence) keep a short explanation: reports stay small.
-    const frames = order.map((k) => {
-      const minor = scores[FRAME_IDS[k]!] < 0.05;
-      return this.evidence(doc, per, members, k, total[k]!, scores[FRAME_IDS[k]!], span, minor ? Math.min(3, maxCues) : maxCues, minor ? 1 : maxSentences, withText);
-    });
+    // The dominant frames lead `order`, so evidence for them alone is its first entries.
+    const explained = dominantOnly ? dominant.length : order.length;
+    const frames: FrameEvidence[] = [];
+    for (let j = 0; j < explained; j++) {
+      const k = order[j]!;
+      // Minor frames (under 5% of the evidence) keep a short explanation: reports stay small.
+      const minor = share[k]! < 0.05;
+      frames.push(this.evidence(doc, ev, from, to, k, total[k]!, share[k]!, span, minor ? Math.min(3, maxCues) : maxCues, minor ? 1 : maxSentences, withText));
+    }
     return { scores, dominant, frames };
   }
 
   private evidence(
-    doc: Doc, per: SentenceFrames[], members: number[], k: number, weight: number, score: number, span: SpanFn, maxCues: number, maxSentences: number,
-    withText: boolean,
+    doc: Doc, ev: Evidence, from: number, to: number, k: number, weight: number, score: number, span: SpanFn, maxCues: number,
+    maxSentences: number, withText: boolean,
   ): FrameEvidence {
-    const ranked = members.filter((s) => per[s]!.w[k]! > 0).sort((a, b) => per[b]!.w[k]! - per[a]!.w[k]! || a - b);
+    const w = ev.w;
+    const ranked: number[] = [];
+    for (let s = from; s < to; s++) if (w[s * K + k]! > 0) ranked.push(s);
+    ranked.sort((a, b) => w[b * K + k]! - w[a * K + k]! || a - b);
     const cues: FrameCue[] = [];
     const seen = new Set<string>();
-    const push = (start: number, end: number, source: FrameCue['source']) => {
-      if (cues.length >= maxCues) return;
-      const o = span(start, end);
-      const key = o.text.toLowerCase();
-      // A classifier word inside a lexicon phrase ("Court" in "Supreme Court") adds nothing.
-      if (seen.has(key) || cues.some((c) => c.start < o.end && o.start < c.end)) return;
-      seen.add(key);
-      cues.push({ text: o.text, start: o.start, end: o.end, source });
-    };
     // Lexicon cues in reading order of the strongest sentences, then the classifier's words.
     for (const s of ranked) {
       if (cues.length >= maxCues) break;
-      for (const c of per[s]!.cues) if (c.frame === k) push(c.start, c.end, 'lexicon');
+      for (let c = ev.cueOff[s]!; c < ev.cueOff[s + 1]!; c++) {
+        if (ev.cueFrame[c] === k && pushCue(cues, seen, maxCues, span(ev.cueStart[c]!, ev.cueEnd[c]!), 'lexicon')) break;
+      }
     }
     for (const s of ranked) {
       if (cues.length >= maxCues) break;
-      if (per[s]!.cls[k]! <= 0) continue;
-      for (const token of this.topWords(per[s]!, k)) push(doc.tokens.start[token]!, doc.tokens.end[token]!, 'classifier');
+      if (ev.cls[s * K + k]! <= 0) continue;
+      for (const token of this.topWords(ev, s, k)) {
+        if (pushCue(cues, seen, maxCues, span(doc.tokens.start[token]!, doc.tokens.end[token]!), 'classifier')) break;
+      }
     }
-    const sentences = ranked.slice(0, maxSentences).map((s) => {
+    const sentences: FrameSentence[] = [];
+    for (let j = 0; j < ranked.length && j < maxSentences; j++) {
+      const s = ranked[j]!;
       const sent = doc.sentences[s]!;
       const o = span(sent.start, sent.end);
-      return withText ? { start: o.start, end: o.end, text: o.text, weight: round(per[s]!.w[k]!) } : { start: o.start, end: o.end, weight: round(per[s]!.w[k]!) };
-    });
+      const sw = round(w[s * K + k]!);
+      sentences.push(withText ? { start: o.start, end: o.end, text: o.text, weight: sw } : { start: o.start, end: o.end, weight: sw });
+    }
     return { frame: FRAME_IDS[k]!, score, weight: round(weight), cues, sentences };
   }
+}
+
+/** Adds a cue unless its text was seen or it overlaps one already kept; true when `cues` is full. */
+function pushCue(cues: FrameCue[], seen: Set<string>, maxCues: number, o: { start: number; end: number; text: string }, source: FrameCue['source']): boolean {
+  const key = o.text.toLowerCase();
+  // A classifier word inside a lexicon phrase ("Court" in "Supreme Court") adds nothing.
+  let clash = seen.has(key);
+  for (let j = 0; !clash && j < cues.length; j++) clash = cues[j]!.start < o.end && o.start < cues[j]!.end;
+  if (!clash) {
+    seen.add(key);
+    cues.push({ text: o.text, start: o.start, end: o.end, source });
+  }
+  return cues.length >= maxCues;
 }
 
 function range(a: number, b: number): number[] {

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { UserError } from '../core/errors.js';
 import { parseWordList } from '../detectors/engine/load.js';
 import { segment, type Doc } from '../text/segment.js';
-import { F_CAP } from '../text/tokenise.js';
+import { F_CAP, K_WORD, type Tokens } from '../text/tokenise.js';
+import { vocab } from '../text/vocab.js';
 import { FRAME_IDS, isFrameId, type FrameId } from './frame-ids.js';
 import { builtinCueTerms } from './cues.js';
-import { expandFeature, featureOf, PREFIX_LENGTH } from './features.js';
+import { expandFeature, featureOf, isContentWord, PREFIX_LENGTH } from './features.js';
 import { stem } from './stem.js';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('./examples/', import.meta.url));
@@ -53,11 +54,26 @@ export interface Prediction {
  * construction). Trained in a few milliseconds from the example files, so the weights never drift
  * from the data that produced them, and training is deterministic.
  */
+/**
+ * What the model makes of one lowercased word: the ids of its stem and prefix features (-1 when
+ * unknown or absent). A word that is no content word has `content` false.
+ */
+interface WordFeatures {
+  content: boolean;
+  stem: number;
+  prefix: number;
+}
+
+const NOT_CONTENT: WordFeatures = { content: false, stem: -1, prefix: -1 };
+const K = FRAME_IDS.length;
+
 export class FrameClassifier {
-  /** log P(feature | frame), per feature, in FRAME_IDS order. */
-  private readonly logp = new Map<string, Float64Array>();
+  /** Feature ids, in training order. */
+  private readonly ids = new Map<string, number>();
+  /** log P(feature | frame): row id*K.. in FRAME_IDS order. */
+  private readonly logp: Float64Array;
   /** Per feature, how much more likely under each frame than on average (for explanations). */
-  private readonly lift = new Map<string, Float64Array>();
+  private readonly lift: Float64Array;
   readonly vocabularySize: number;
   /** Stems of words the training sentences write in lowercase: common words, not names. */
   private readonly common = new Set<string>();
@@ -67,7 +83,6 @@ export class FrameClassifier {
    * knows the lexicon's vocabulary; a `word*` cue contributes its prefix feature.
    */
   constructor(examples: readonly LabelledSentence[], cues: ReadonlyArray<{ frame: FrameId; term: string }> = [], alpha = 0.5) {
-    const K = FRAME_IDS.length;
     const index = new Map<FrameId, number>(FRAME_IDS.map((f, k) => [f, k]));
     const counts = new Map<string, Float64Array>();
     const totals = new Float64Array(K);
@@ -101,17 +116,18 @@ export class FrameClassifier {
     }
     this.vocabularySize = counts.size;
     const V = counts.size;
+    this.logp = new Float64Array(V * K);
+    this.lift = new Float64Array(V * K);
     for (const [f, row] of counts) {
-      const lp = new Float64Array(K);
+      const id = this.ids.size;
+      this.ids.set(f, id);
+      const lp = this.logp.subarray(id * K, id * K + K);
       let mean = 0;
       for (let k = 0; k < K; k++) {
         lp[k] = Math.log((row[k]! + alpha) / (totals[k]! + alpha * V));
         mean += lp[k]! / K;
       }
-      const lift = new Float64Array(K);
-      for (let k = 0; k < K; k++) lift[k] = lp[k]! - mean;
-      this.logp.set(f, lp);
-      this.lift.set(f, lift);
+      for (let k = 0; k < K; k++) this.lift[id * K + k] = lp[k]! - mean;
     }
   }
 
@@ -121,28 +137,53 @@ export class FrameClassifier {
   }
 
   knows(feature: string): boolean {
-    return this.logp.has(feature);
+    return this.ids.has(feature);
   }
 
   /** How strongly a feature points at frame k (log-likelihood above the frame average). */
   liftOf(feature: string, k: number): number {
-    return this.lift.get(feature)?.[k] ?? 0;
+    const id = this.ids.get(feature);
+    return id === undefined ? 0 : this.lift[id * K + k]!;
+  }
+
+  /** liftOf by feature id (see featureIdsFor). */
+  liftById(id: number, k: number): number {
+    return this.lift[id * K + k]!;
   }
 
   predict(features: readonly string[]): Prediction {
-    const K = FRAME_IDS.length;
-    const score = new Float64Array(K);
-    let known = 0;
+    const ids: number[] = [];
     for (const f of features) {
-      const lp = this.logp.get(f);
-      if (!lp) continue;
-      known++;
-      for (let k = 0; k < K; k++) score[k]! += lp[k]!;
+      const id = this.ids.get(f);
+      if (id !== undefined) ids.push(id);
     }
+    return this.predictIds(ids, ids.length);
+  }
+
+  /** predict over known feature ids (the first n of `ids`); unknown features add nothing anyway. */
+  predictIds(ids: ArrayLike<number>, n: number): Prediction {
     const probs = new Float64Array(K);
+    const known = this.predictInto(ids, 0, n, probs);
+    return { probs, known };
+  }
+
+  private readonly score = new Float64Array(K);
+
+  /**
+   * predict over the known feature ids ids[from, to), into `probs` (no allocation: this runs per
+   * sentence); returns the number of known features.
+   */
+  predictInto(ids: ArrayLike<number>, from: number, to: number, probs: Float64Array): number {
+    const score = this.score.fill(0);
+    const logp = this.logp;
+    const known = to - from;
+    for (let j = from; j < to; j++) {
+      const row = ids[j]! * K;
+      for (let k = 0; k < K; k++) score[k]! += logp[row + k]!;
+    }
     if (known === 0) {
       probs.fill(1 / K);
-      return { probs, known };
+      return known;
     }
     // Naive Bayes is overconfident when many words agree; a temperature that grows with the
     // number of words keeps the posterior usable as a soft score.
@@ -152,7 +193,7 @@ export class FrameClassifier {
     let sum = 0;
     for (let k = 0; k < K; k++) sum += probs[k] = Math.exp((score[k]! - max) / temperature);
     for (let k = 0; k < K; k++) probs[k]! /= sum;
-    return { probs, known };
+    return known;
   }
 
   /**
@@ -165,8 +206,64 @@ export class FrameClassifier {
     for (let i = from; i < to; i++) {
       const s = featureOf(doc, i);
       if (s === null) continue;
-      if (!this.logp.has(s) && doc.tokens.flags[i]! & F_CAP) continue;
+      if (!this.ids.has(s) && doc.tokens.flags[i]! & F_CAP) continue;
       for (const f of expandFeature(s)) out.push({ f, token: i });
+    }
+    return out;
+  }
+
+  /**
+   * The known features of [from, to) as ids, with their tokens, appended to `ids` and `tokens`
+   * (same order as featuresFor, less the features the model does not know, which neither predict
+   * nor liftOf uses).
+   */
+  featureIdsFor(t: Tokens, from: number, to: number, ids: number[], tokens: number[]): void {
+    for (let i = from; i < to; i++) {
+      if (t.kind[i] !== K_WORD) continue;
+      const w = this.wordAt(t, i);
+      if (!w.content) continue;
+      if (w.stem >= 0) {
+        ids.push(w.stem);
+        tokens.push(i);
+      } else if (t.flags[i]! & F_CAP) continue;
+      if (w.prefix >= 0) {
+        ids.push(w.prefix);
+        tokens.push(i);
+      }
+    }
+  }
+
+  /**
+   * Word features by global vocab id (stable ids; the vocab only holds what rules name), and by
+   * local id for the document seen last, so that a token costs an array read, not a stem.
+   */
+  private byId: Array<WordFeatures | undefined> = [];
+  private localOf: readonly string[] | null = null;
+  private byLocal: Array<WordFeatures | undefined> = [];
+  private readonly byWord = new Map<string, WordFeatures>();
+
+  private wordAt(t: Tokens, i: number): WordFeatures {
+    const id = t.id[i]!;
+    if (id >= 0) return (this.byId[id] ??= this.wordFeatures(vocab.str(id)));
+    if (t.localWords !== this.localOf) {
+      this.localOf = t.localWords;
+      this.byLocal = [];
+    }
+    const j = -id - 2;
+    return (this.byLocal[j] ??= this.wordFeatures(t.localWords[j]!));
+  }
+
+  private wordFeatures(w: string): WordFeatures {
+    let out = this.byWord.get(w);
+    if (!out) {
+      if (this.byWord.size >= 100_000) this.byWord.clear();
+      if (!isContentWord(w)) out = NOT_CONTENT;
+      else {
+        const s = stem(w);
+        const fs = expandFeature(s);
+        out = { content: true, stem: this.ids.get(s) ?? -1, prefix: fs.length > 1 ? (this.ids.get(fs[1]!) ?? -1) : -1 };
+      }
+      this.byWord.set(w, out);
     }
     return out;
   }

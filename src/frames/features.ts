@@ -22,8 +22,12 @@ export function featureOf(doc: Doc, i: number): string | null {
   const t = doc.tokens;
   if (t.kind[i] !== K_WORD) return null;
   const w = tokenLower(t, i);
-  if (w.length < 2 || stopwords().has(w)) return null;
-  return stem(w);
+  return isContentWord(w) ? stem(w) : null;
+}
+
+/** True for a lowercased word token that is no function word (featureOf gives its stem). */
+export function isContentWord(w: string): boolean {
+  return w.length >= 2 && !stopwords().has(w);
 }
 
 /** Length of the prefix feature that lets "refugee", "refuge" and "refugees" share evidence. */

@@ -1,5 +1,6 @@
-import { K_NUMBER, K_WORD, tokenLower } from '../text/tokenise.js';
+import { K_NUMBER, K_WORD, tokenLower, type Tokens } from '../text/tokenise.js';
 import type { Doc } from '../text/segment.js';
+import { vocab } from '../text/vocab.js';
 import { parseWordList } from '../detectors/engine/load.js';
 
 /**
@@ -54,6 +55,8 @@ export class TermMatcher<T> {
     const words = term.toLowerCase().trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) return;
     this.cache.clear();
+    this.byId = [];
+    this.localOf = null;
     const first = words[0]!;
     const isPrefix = first.length > 1 && first.endsWith('*');
     const key = isPrefix ? first.slice(0, -1) : first;
@@ -82,6 +85,31 @@ export class TermMatcher<T> {
 
   /** Candidate lists per word, including misses; bounded, and reset whenever an entry is added. */
   private readonly cache = new Map<string, Compiled<T>[] | null>();
+
+  /**
+   * Candidate lists by global vocab id (ids are stable, and the vocab is bounded by what rules name),
+   * and by local id for the document scanned last: most tokens then skip hashing their string.
+   */
+  private byId: Array<Compiled<T>[] | null | undefined> = [];
+  private localOf: readonly string[] | null = null;
+  private byLocal: Array<Compiled<T>[] | null | undefined> = [];
+
+  private candidatesAt(t: Tokens, i: number): Compiled<T>[] | null {
+    const id = t.id[i]!;
+    if (id >= 0) {
+      let c = this.byId[id];
+      if (c === undefined) c = this.byId[id] = this.candidates(vocab.str(id)) ?? null;
+      return c;
+    }
+    if (t.localWords !== this.localOf) {
+      this.localOf = t.localWords;
+      this.byLocal = [];
+    }
+    const j = -id - 2;
+    let c = this.byLocal[j];
+    if (c === undefined) c = this.byLocal[j] = this.candidates(t.localWords[j]!) ?? null;
+    return c;
+  }
 
   private candidates(word: string): Compiled<T>[] | undefined {
     let c = this.cache.get(word);
@@ -112,7 +140,7 @@ export class TermMatcher<T> {
     const t = doc.tokens;
     for (let i = from; i < to; i++) {
       if (!isWordToken(t.kind[i]!)) continue;
-      const list = this.candidates(tokenLower(t, i));
+      const list = this.candidatesAt(t, i);
       if (!list) continue;
       for (const c of list) {
         let j = i + 1;
