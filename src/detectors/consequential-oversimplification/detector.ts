@@ -1,6 +1,6 @@
-import { K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Doc, Sentence } from '../../text/segment.js';
 import type { Detector } from '../engine/contract.js';
+import { firstWordIndex, sentenceHas, wordAt } from '../sentence-words.js';
 
 /** Openers of the first step of a spelled-out chain ("First they take the water."). */
 const FIRST_STEP = new Set(['first', 'today', 'now', 'yesterday']);
@@ -15,18 +15,9 @@ const ESCALATION = new Set([
   'destroy', 'erase', 'lose', 'losing', 'gone', 'finished', 'dictate', 'rule', 'own',
 ]);
 
-const word = (doc: Doc, i: number) => (doc.tokens.kind[i] === K_WORD ? tokenLower(doc.tokens, i) : '');
-
-function firstWord(doc: Doc, s: Sentence): number {
-  let i = s.tokenStart;
-  while (i < s.tokenEnd && doc.tokens.kind[i] !== K_WORD) i++;
-  return i;
-}
-
-function has(doc: Doc, s: Sentence, words: Set<string>): boolean {
-  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (words.has(word(doc, k))) return true;
-  return false;
-}
+const word = wordAt;
+const firstWord = firstWordIndex;
+const has = (doc: Doc, s: Sentence, words: ReadonlySet<string>) => sentenceHas(doc, s, words);
 
 const WILL = new Set(['will', "'ll", 'shall', 'would']);
 

@@ -1,6 +1,7 @@
 import { K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Doc, Sentence } from '../../text/segment.js';
 import type { Detector } from '../engine/contract.js';
+import { firstWordIndex, sentenceHas } from '../sentence-words.js';
 
 const SUBJECTS = new Set(['they', 'he', 'she']);
 const NEGATIONS = new Set(['not', "n't", 'never']);
@@ -11,16 +12,8 @@ const REPORTING = new Set(['said', 'says', 'say', 'told', 'according', 'stated',
 
 const word = (doc: Doc, i: number) => (doc.tokens.kind[i] === K_WORD || doc.text[doc.tokens.start[i]!] === "'" ? tokenLower(doc.tokens, i) : '');
 
-function firstWord(doc: Doc, s: Sentence): number {
-  let i = s.tokenStart;
-  while (i < s.tokenEnd && doc.tokens.kind[i] !== K_WORD) i++;
-  return i;
-}
-
-function has(doc: Doc, s: Sentence, words: Set<string>): boolean {
-  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (words.has(word(doc, k))) return true;
-  return false;
-}
+const firstWord = firstWordIndex;
+const has = (doc: Doc, s: Sentence, words: ReadonlySet<string>) => sentenceHas(doc, s, words, s.tokenStart, word);
 
 /** "They do not want water" at the sentence start: returns the subject, else null. */
 function deniedWant(doc: Doc, s: Sentence): string | null {

@@ -1,6 +1,7 @@
-import { K_NUMBER, K_WORD, tokenLower } from '../../text/tokenise.js';
+import { K_NUMBER, K_WORD } from '../../text/tokenise.js';
 import type { Doc, Sentence } from '../../text/segment.js';
 import type { Detector } from '../engine/contract.js';
+import { sentenceHas, wordAt } from '../sentence-words.js';
 
 /** Words that show the question points at someone's misdeeds ("what about their prisons?", "the dam that drowned our fields?"). */
 const WRONGDOING = new Set([
@@ -27,12 +28,8 @@ const ACCUSATION = new Set([
 ]);
 const LEADERS = new Set(['and', 'but', 'so', 'well', 'yes', 'ok', 'okay']);
 
-const word = (doc: Doc, i: number) => (doc.tokens.kind[i] === K_WORD ? tokenLower(doc.tokens, i) : '');
-
-function hasWord(doc: Doc, s: Sentence, set: Set<string>, from = s.tokenStart): boolean {
-  for (let k = from; k < s.tokenEnd; k++) if (set.has(word(doc, k))) return true;
-  return false;
-}
+const word = wordAt;
+const hasWord = (doc: Doc, s: Sentence, set: ReadonlySet<string>, from = s.tokenStart) => sentenceHas(doc, s, set, from);
 
 const isQuestion = (doc: Doc, s: Sentence) => doc.text.slice(s.start, s.end).trimEnd().endsWith('?');
 
