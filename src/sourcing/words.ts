@@ -110,3 +110,64 @@ export class PhraseSet {
     return null;
   }
 }
+
+/**
+ * A pure function of a token's lowercased form, memoised per vocab id: the first lookup of an id
+ * computes it from the string, later ones are one array read. Document-local ids (words outside the
+ * vocabulary) are memoised per document. Unlike WordSet, nothing needs to be interned beforehand,
+ * so the answer is right for any token whenever its document was tokenised.
+ */
+export class WordLookup<T> {
+  /** Per global id: 0 not computed yet, -1 no value, k > 0 values[k - 1]. */
+  private slots = new Int32Array(1024);
+  private readonly values: T[] = [];
+  private readonly index = new Map<T, number>();
+  private localOf: string[] | null = null;
+  private local: Int32Array = new Int32Array(0);
+
+  constructor(private readonly fn: (word: string) => T | undefined) {}
+
+  private slotOf(word: string): number {
+    const v = this.fn(word);
+    if (v === undefined) return -1;
+    let k = this.index.get(v);
+    if (k === undefined) {
+      this.values.push(v);
+      k = this.values.length;
+      this.index.set(v, k);
+    }
+    return k;
+  }
+
+  /** The value for token i, or undefined. */
+  at(t: Tokens, i: number): T | undefined {
+    const id = t.id[i]!;
+    let k: number;
+    if (id >= 0) {
+      if (id >= this.slots.length) {
+        const grown = new Int32Array(Math.max(id + 1, this.slots.length * 2));
+        grown.set(this.slots);
+        this.slots = grown;
+      }
+      k = this.slots[id]!;
+      if (k === 0) this.slots[id] = k = this.slotOf(vocab.str(id));
+    } else {
+      const j = -id - 2;
+      if (t.localWords !== this.localOf) {
+        this.localOf = t.localWords;
+        this.local = new Int32Array(t.localWords.length);
+      }
+      k = this.local[j]!;
+      if (k === 0) this.local[j] = k = this.slotOf(t.localWords[j]!);
+    }
+    return k > 0 ? this.values[k - 1] : undefined;
+  }
+
+  /** True when token i has a value. */
+  has(t: Tokens, i: number): boolean {
+    return this.at(t, i) !== undefined;
+  }
+}
+
+/** Membership of a token's lowercased form in a set of words, memoised per vocab id. */
+export const wordLookupSet = (words: ReadonlySet<string>): WordLookup<true> => new WordLookup((w) => (words.has(w) ? true : undefined));

@@ -29,4 +29,12 @@ describe('repetition detector', () => {
     expect(rules('He had had enough of the talks.')).toEqual([]);
     expect(rules('It was very, very late.')).toEqual(['repetition/emphatic-doubling: very, very']);
   });
+
+  it('reports a repeated phrase from its second use on, the longest phrase first', () => {
+    const text = 'Officials promised cheaper grain export deals this year. Farmers still wait for cheaper grain export deals today. Nobody believes cheaper grain export deals will come.';
+    expect(rules(text).filter((r) => r.startsWith('repetition/recurring-phrase'))).toEqual([
+      'repetition/recurring-phrase: cheaper grain export deals',
+      'repetition/recurring-phrase: cheaper grain export deals',
+    ]);
+  });
 });

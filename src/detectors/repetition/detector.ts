@@ -2,6 +2,7 @@ import { K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Doc } from '../../text/segment.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
 import { builtinLexicons } from '../lexicons.js';
+import { WordLookup, wordLookupSet } from '../../sourcing/words.js';
 
 /**
  * Confidences are low on purpose: PTC marks only some instances of a repeat, and against it these
@@ -26,10 +27,10 @@ const MAX_PHRASE = 5;
 const HAMMER_MAX_GAP = 6;
 
 interface Lists {
-  stop: Set<string>;
-  loaded: Set<string>;
+  stop: WordLookup<true>;
+  loaded: WordLookup<true>;
   /** Multi-word loaded terms, indexed by their first word. */
-  loadedPhrases: Map<string, string[][]>;
+  loadedPhrases: WordLookup<string[][]>;
 }
 let lists: Lists | null = null;
 function load(): Lists {
@@ -50,7 +51,7 @@ function load(): Lists {
         loadedPhrases.set(words[0]!, list);
       }
     }
-    lists = { stop, loaded, loadedPhrases };
+    lists = { stop: wordLookupSet(stop), loaded: wordLookupSet(loaded), loadedPhrases: new WordLookup((w) => loadedPhrases.get(w)) };
   }
   return lists;
 }
@@ -65,70 +66,85 @@ export const repetitionDetector: Detector = {
   create(ctx: DetectorContext) {
     const { doc } = ctx;
     const l = load();
+    const t = doc.tokens;
+    // Content words (long enough, not stopwords), decided once per token.
+    const content = new Uint8Array(t.count);
+    for (let i = 0; i < t.count; i++) {
+      if (t.kind[i] === K_WORD && t.end[i]! - t.start[i]! >= MIN_WORD_LENGTH && !l.stop.has(t, i)) content[i] = 1;
+    }
     emphaticDoubling(ctx, doc);
-    anaphora(ctx, doc, l);
+    anaphora(ctx, doc, content);
     repeatedQuotes(ctx, doc);
     repeatedLoadedTerms(ctx, doc, l);
-    repeatedPhrases(ctx, doc, l);
-    sentenceHammering(ctx, doc, l);
+    repeatedPhrases(ctx, doc, content);
+    sentenceHammering(ctx, doc, content);
   },
 };
 
+// Token ids stand for lowercased forms (one id per form within a document), so equal ids are equal words.
 const lower = (doc: Doc, i: number) => tokenLower(doc.tokens, i);
 const isWord = (doc: Doc, i: number) => doc.tokens.kind[i] === K_WORD;
-const isContent = (doc: Doc, l: Lists, i: number) =>
-  isWord(doc, i) && doc.tokens.end[i]! - doc.tokens.start[i]! >= MIN_WORD_LENGTH && !l.stop.has(lower(doc, i));
 const isCapitalised = (doc: Doc, i: number) => {
   const c = doc.text.charCodeAt(doc.tokens.start[i]!);
   return c >= 65 && c <= 90;
 };
 
+/** "had had", "that that" are grammar, not emphasis. */
+const GRAMMAR_DOUBLES = new Set(['had', 'that', 'is', 'the', 'a', 'to', 'do', 'in', 'so']);
+
 /** "very, very", "never, never, never". */
 function emphaticDoubling(ctx: DetectorContext, doc: Doc): void {
   const t = doc.tokens;
   for (let i = 1; i < t.count; i++) {
-    if (!isWord(doc, i)) continue;
-    const comma = i >= 2 && !isWord(doc, i - 1) && doc.text.slice(t.start[i - 1]!, t.end[i - 1]!) === ',';
+    if (t.kind[i] !== K_WORD) continue;
+    const comma = i >= 2 && t.kind[i - 1] !== K_WORD && t.end[i - 1]! - t.start[i - 1]! === 1 && doc.text.charCodeAt(t.start[i - 1]!) === 44;
     const prev = comma ? i - 2 : i - 1;
-    if (prev < 0 || !isWord(doc, prev) || doc.tokenSentence[prev] !== doc.tokenSentence[i]) continue;
-    if (lower(doc, prev) !== lower(doc, i) || /^\d/.test(lower(doc, i))) continue;
-    // "had had", "that that" are grammar, not emphasis.
-    if (['had', 'that', 'is', 'the', 'a', 'to', 'do', 'in', 'so'].includes(lower(doc, i)) && !comma) continue;
+    if (prev < 0 || t.kind[prev] !== K_WORD || t.id[prev] !== t.id[i] || doc.tokenSentence[prev] !== doc.tokenSentence[i]) continue;
+    const w = lower(doc, i);
+    if (/^\d/.test(w)) continue;
+    if (!comma && GRAMMAR_DOUBLES.has(w)) continue;
     ctx.report({
       start: t.start[prev]!,
       end: t.end[i]!,
       confidence: 0.3,
       ruleId: 'repetition/emphatic-doubling',
-      message: `"${lower(doc, i)}" is repeated back to back for emphasis.`,
+      message: `"${w}" is repeated back to back for emphasis.`,
     });
   }
 }
 
+/** The first 2-4 words opening sentence s (stops at the first non-word after a word). */
+function opening(doc: Doc, s: number): number[] {
+  const sent = doc.sentences[s]!;
+  const words: number[] = [];
+  for (let k = sent.tokenStart; k < sent.tokenEnd && words.length < 4; k++) {
+    if (isWord(doc, k)) words.push(k);
+    else if (words.length > 0) break;
+  }
+  return words;
+}
+
 /** Consecutive sentences of a paragraph (or adjacent paragraphs) opening with the same 2-4 words. */
-function anaphora(ctx: DetectorContext, doc: Doc, l: Lists): void {
+function anaphora(ctx: DetectorContext, doc: Doc, content: Uint8Array): void {
   const t = doc.tokens;
-  const opening = (s: number) => {
-    const sent = doc.sentences[s]!;
-    const words: number[] = [];
-    for (let k = sent.tokenStart; k < sent.tokenEnd && words.length < 4; k++) {
-      if (isWord(doc, k)) words.push(k);
-      else if (words.length > 0) break;
-    }
-    return words;
-  };
+  let before: number[] | null = null;
+  let a = doc.sentences.length > 1 ? opening(doc, 0) : [];
   for (let s = 1; s < doc.sentences.length; s++) {
-    const a = opening(s - 1);
-    const b = opening(s);
+    const b = opening(doc, s);
+    const prevA = a;
+    const prevBefore = before;
+    before = a;
+    a = b;
     let n = 0;
-    while (n < a.length && n < b.length && lower(doc, a[n]!) === lower(doc, b[n]!)) n++;
+    while (n < prevA.length && n < b.length && t.id[prevA[n]!] === t.id[b[n]!]) n++;
     if (n < 2) continue;
     // Two function words ("It is", "This is") open sentences all the time; need a content word or three words.
     const shared = b.slice(0, n);
     // A shared name ("Freedonia's parliament ... Freedonia's president") is not anaphora either.
-    if (n === 2 && !shared.some((k) => isContent(doc, l, k) && !isCapitalised(doc, k))) continue;
+    if (n === 2 && !shared.some((k) => content[k] === 1 && !isCapitalised(doc, k))) continue;
     // Bylines, list items and datelines repeat by layout, not rhetoric.
     if (shared.every((k) => isCapitalised(doc, k))) continue;
-    for (const words of s === 1 || !sameOpening(doc, opening(s - 2), a, n) ? [a.slice(0, n), shared] : [shared]) {
+    for (const words of s === 1 || !sameOpening(doc, prevBefore!, prevA, n) ? [prevA.slice(0, n), shared] : [shared]) {
       ctx.report({
         start: t.start[words[0]!]!,
         end: t.end[words[words.length - 1]!]!,
@@ -142,12 +158,13 @@ function anaphora(ctx: DetectorContext, doc: Doc, l: Lists): void {
 
 function sameOpening(doc: Doc, x: number[], y: number[], n: number): boolean {
   if (x.length < n) return false;
-  for (let k = 0; k < n; k++) if (lower(doc, x[k]!) !== lower(doc, y[k]!)) return false;
+  for (let k = 0; k < n; k++) if (doc.tokens.id[x[k]!] !== doc.tokens.id[y[k]!]) return false;
   return true;
 }
 
 /** The same short quotation (a scare-quoted label, a slogan) used twice or more. */
 function repeatedQuotes(ctx: DetectorContext, doc: Doc): void {
+  if (doc.quotes.length < 2) return;
   const byText = new Map<string, Array<[number, number]>>();
   for (const q of doc.quotes) {
     if (q.open || q.contentEnd - q.contentStart > MAX_QUOTE_LENGTH || q.contentEnd - q.contentStart < 3) continue;
@@ -173,24 +190,27 @@ function repeatedQuotes(ctx: DetectorContext, doc: Doc): void {
 /** A loaded word or phrase (src/lexicons/loaded-terms.txt) used more than once: every use after the first. */
 function repeatedLoadedTerms(ctx: DetectorContext, doc: Doc, l: Lists): void {
   const t = doc.tokens;
-  const seen = new Map<string, number>();
+  let seen: Map<string, number> | null = null;
   for (let i = 0; i < t.count; i++) {
-    if (!isWord(doc, i)) continue;
-    const w = lower(doc, i);
+    if (t.kind[i] !== K_WORD) continue;
     let key: string | null = null;
     let end = i;
-    for (const p of l.loadedPhrases.get(w) ?? []) {
-      if (i + p.length > t.count) continue;
-      let ok = true;
-      for (let k = 1; k < p.length && ok; k++) ok = lower(doc, i + k) === p[k];
-      if (ok) {
-        key = p.join(' ');
-        end = i + p.length - 1;
-        break;
+    const phrases = l.loadedPhrases.at(t, i);
+    if (phrases) {
+      for (const p of phrases) {
+        if (i + p.length > t.count) continue;
+        let ok = true;
+        for (let k = 1; k < p.length && ok; k++) ok = lower(doc, i + k) === p[k];
+        if (ok) {
+          key = p.join(' ');
+          end = i + p.length - 1;
+          break;
+        }
       }
     }
-    if (key === null && l.loaded.has(w)) key = w;
+    if (key === null && l.loaded.has(t, i)) key = lower(doc, i);
     if (key === null) continue;
+    seen ??= new Map();
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     if (n >= 2) {
@@ -206,54 +226,137 @@ function repeatedLoadedTerms(ctx: DetectorContext, doc: Doc, l: Lists): void {
   }
 }
 
-/** Phrases of 3..5 words, starting and ending with content words, used twice or more: every use after the first. */
-function repeatedPhrases(ctx: DetectorContext, doc: Doc, l: Lists): void {
+/**
+ * Phrases of 3..5 words, starting and ending with content words, used twice or more: every use after the first.
+ * Phrases are grouped by their token ids (hashed, then compared), in order of first use.
+ */
+function repeatedPhrases(ctx: DetectorContext, doc: Doc, content: Uint8Array): void {
   const t = doc.tokens;
-  const covered = new Uint8Array(t.count);
+  const n = t.count;
+  if (n < MIN_PHRASE) return;
+  const ids = t.id;
+  // A token no phrase may contain: a non-word, or a capitalised word inside its sentence (a name:
+  // "confirmed to the Supreme Court" recurs because the story is about it). cleanUntil[i] is the
+  // first such token at or after i.
+  const cleanUntil = new Int32Array(n + 1);
+  cleanUntil[n] = n;
+  for (let i = n - 1; i >= 0; i--) {
+    const bad = t.kind[i] !== K_WORD || (isCapitalised(doc, i) && i !== doc.sentences[doc.tokenSentence[i]!]!.tokenStart);
+    cleanUntil[i] = bad ? i : cleanUntil[i + 1]!;
+  }
+  const covered = new Uint8Array(n);
+  // Groups of equal phrases, in order of first use: first position, accepted positions as a linked
+  // list (head, tail, count), and the next group in the same hash slot. The hash table is open
+  // addressing over group numbers + 1.
+  const gFirst = new Int32Array(n);
+  const gTail = new Int32Array(n);
+  const gCount = new Int32Array(n);
+  const posNext = new Int32Array(n);
+  let size = 16;
+  while (size < 2 * n) size <<= 1;
+  const table = new Int32Array(size);
+  const mask = size - 1;
   for (let len = MAX_PHRASE; len >= MIN_PHRASE; len--) {
-    const seen = new Map<string, number[]>();
-    for (let i = 0; i + len <= t.count; i++) {
-      if (!isContent(doc, l, i) || !isContent(doc, l, i + len - 1)) continue;
+    if (len < MAX_PHRASE) table.fill(0);
+    let groups = 0;
+    let repeats = false;
+    for (let i = 0; i + len <= n; i++) {
+      if (content[i] !== 1 || content[i + len - 1] !== 1 || cleanUntil[i]! < i + len) continue;
       if (doc.tokenSentence[i] !== doc.tokenSentence[i + len - 1]) continue;
-      let key = '';
-      let ok = true;
-      let names = false;
-      for (let k = 0; k < len && ok; k++) {
-        ok = isWord(doc, i + k);
-        key += `${lower(doc, i + k)} `;
-        if (isCapitalised(doc, i + k) && i + k !== doc.sentences[doc.tokenSentence[i]!]!.tokenStart) names = true;
+      let h = len;
+      for (let k = 0; k < len; k++) h = Math.imul(h ^ ids[i + k]!, 0x9e3779b1) ^ (h >>> 15);
+      let slot = (h ^ (h >>> 16)) & mask;
+      let g = -1;
+      for (;;) {
+        const e = table[slot]!;
+        if (e === 0) break;
+        const f = gFirst[e - 1]!;
+        let same = true;
+        for (let k = 0; k < len && same; k++) same = ids[f + k] === ids[i + k];
+        if (same) {
+          g = e - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
       }
-      // A phrase with a name in it ("confirmed to the Supreme Court") recurs because the story is about it.
-      if (!ok || names) continue;
-      let list = seen.get(key);
-      if (!list) seen.set(key, (list = []));
-      if (list.length === 0 || list[list.length - 1]! + len <= i) list.push(i);
+      if (g === -1) {
+        g = groups++;
+        table[slot] = g + 1;
+        gFirst[g] = i;
+        gTail[g] = i;
+        gCount[g] = 1;
+        continue;
+      }
+      if (gTail[g]! + len <= i) {
+        posNext[gTail[g]!] = i;
+        gTail[g] = i;
+        gCount[g]!++;
+        repeats = true;
+      }
     }
-    for (const [key, list] of seen) {
-      if (list.length < 2) continue;
-      for (let k = 1; k < list.length; k++) {
-        const i = list[k]!;
+    if (!repeats) continue;
+    for (let g = 0; g < groups; g++) {
+      const count = gCount[g]!;
+      if (count < 2) continue;
+      let key: string | null = null;
+      let i = gFirst[g]!;
+      for (let k = 1; k < count; k++) {
+        i = posNext[i]!;
         if (covered[i]) continue;
         for (let j = i; j < i + len; j++) covered[j] = 1;
+        if (key === null) {
+          const f = gFirst[g]!;
+          key = lower(doc, f);
+          for (let j = f + 1; j < f + len; j++) key += ` ${lower(doc, j)}`;
+        }
         ctx.report({
           start: t.start[i]!,
           end: t.end[i + len - 1]!,
           confidence: 0.25,
           ruleId: 'repetition/recurring-phrase',
-          message: `The phrase "${key.trim()}" is used ${list.length} times.`,
+          message: `The phrase "${key}" is used ${count} times.`,
         });
       }
     }
   }
 }
 
+/** Per-sentence word counts by token id, reset by bumping an epoch instead of clearing. */
+let stamp = new Int32Array(0);
+let tally = new Int32Array(0);
+let epoch = 0;
+const slotOfId = (id: number) => (id >= 0 ? 2 * id : 2 * (-id - 2) + 1);
+
 /** One content word three or more times in a single sentence: "lies, lies and more lies". */
-function sentenceHammering(ctx: DetectorContext, doc: Doc, l: Lists): void {
+function sentenceHammering(ctx: DetectorContext, doc: Doc, content: Uint8Array): void {
   const t = doc.tokens;
+  let need = 2 * t.localWords.length + 2;
+  for (let i = 0; i < t.count; i++) if (content[i] && 2 * t.id[i]! + 2 > need) need = 2 * t.id[i]! + 2;
+  if (stamp.length < need) {
+    stamp = new Int32Array(Math.max(need, 2 * stamp.length));
+    tally = new Int32Array(stamp.length);
+    epoch = 0;
+  }
+  if (epoch > 0x3fffffff) {
+    stamp.fill(0);
+    epoch = 0;
+  }
   for (const s of doc.sentences) {
+    // Most sentences repeat no content word three times: count by id first.
+    const e = ++epoch;
+    let thrice = false;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (content[i] !== 1) continue;
+      const x = slotOfId(t.id[i]!);
+      if (stamp[x] !== e) {
+        stamp[x] = e;
+        tally[x] = 1;
+      } else if (++tally[x]! >= 3) thrice = true;
+    }
+    if (!thrice) continue;
     const at = new Map<string, number[]>();
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (!isContent(doc, l, i)) continue;
+      if (content[i] !== 1) continue;
       const w = lower(doc, i);
       let list = at.get(w);
       if (!list) at.set(w, (list = []));
