@@ -125,10 +125,11 @@ export class WordLookup<T> {
   private localOf: string[] | null = null;
   private local: Int32Array = new Int32Array(0);
 
-  constructor(private readonly fn: (word: string) => T | undefined) {}
+  /** `fn` must depend on the lowercased word alone (it also gets the token, for computing it). */
+  constructor(private readonly fn: (word: string, t: Tokens, i: number) => T | undefined) {}
 
-  private slotOf(word: string): number {
-    const v = this.fn(word);
+  private slotOf(word: string, t: Tokens, i: number): number {
+    const v = this.fn(word, t, i);
     if (v === undefined) return -1;
     let k = this.index.get(v);
     if (k === undefined) {
@@ -150,7 +151,7 @@ export class WordLookup<T> {
         this.slots = grown;
       }
       k = this.slots[id]!;
-      if (k === 0) this.slots[id] = k = this.slotOf(vocab.str(id));
+      if (k === 0) this.slots[id] = k = this.slotOf(vocab.str(id), t, i);
     } else {
       const j = -id - 2;
       if (t.localWords !== this.localOf) {
@@ -158,7 +159,7 @@ export class WordLookup<T> {
         this.local = new Int32Array(t.localWords.length);
       }
       k = this.local[j]!;
-      if (k === 0) this.local[j] = k = this.slotOf(t.localWords[j]!);
+      if (k === 0) this.local[j] = k = this.slotOf(t.localWords[j]!, t, i);
     }
     return k > 0 ? this.values[k - 1] : undefined;
   }
@@ -171,3 +172,49 @@ export class WordLookup<T> {
 
 /** Membership of a token's lowercased form in a set of words, memoised per vocab id. */
 export const wordLookupSet = (words: ReadonlySet<string>): WordLookup<true> => new WordLookup((w) => (words.has(w) ? true : undefined));
+
+/**
+ * Scratch marks per token id (global and document-local), cleared in O(1) by starting a new
+ * generation: for counting or deduplicating words without building strings or Maps. One instance
+ * per use site; `fit` once per document, `clear` whenever the marks should read 0 again.
+ */
+export class TokenMarks {
+  private stamp = new Int32Array(0);
+  private val = new Int32Array(0);
+  private epoch = 0;
+
+  /** Sizes the marks for a document's tokens and clears them. */
+  fit(t: Tokens): void {
+    const need = 2 * Math.max(vocab.size, t.localWords.length) + 2;
+    if (this.stamp.length < need) {
+      this.stamp = new Int32Array(Math.max(need, this.stamp.length * 2));
+      this.val = new Int32Array(this.stamp.length);
+      this.epoch = 0;
+    }
+    this.clear();
+  }
+
+  clear(): void {
+    if (this.epoch >= 0x3fffffff) {
+      this.stamp.fill(0);
+      this.epoch = 0;
+    }
+    this.epoch++;
+  }
+
+  private slot(t: Tokens, i: number): number {
+    const id = t.id[i]!;
+    return id >= 0 ? 2 * id : 2 * (-id - 2) + 1;
+  }
+
+  get(t: Tokens, i: number): number {
+    const s = this.slot(t, i);
+    return this.stamp[s] === this.epoch ? this.val[s]! : 0;
+  }
+
+  set(t: Tokens, i: number, v: number): void {
+    const s = this.slot(t, i);
+    this.stamp[s] = this.epoch;
+    this.val[s] = v;
+  }
+}

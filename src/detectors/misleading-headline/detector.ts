@@ -10,6 +10,7 @@ import { toOriginalSpan } from '../../text/normalise.js';
 import type { Doc, Sentence } from '../../text/segment.js';
 import { F_CAP, K_NUMBER, K_PUNCT, K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
+import { TokenMarks, WordLookup } from '../../sourcing/words.js';
 
 /** Verbs by which a headline makes someone the agent of harm ("Sylvania shells...", "X behind..."). */
 const BLAME_VERBS = new Set(
@@ -61,16 +62,21 @@ function numbersIn(doc: Doc, from: number, to: number): NumberMention[] {
   const t = doc.tokens;
   const out: NumberMention[] = [];
   for (let i = from; i < to; i++) {
+    const kind = t.kind[i];
+    const c = doc.text.charCodeAt(t.start[i]!);
+    const digit = c >= 48 && c <= 57;
+    // Only number tokens, words and tokens starting with a digit can be numbers.
+    if (kind !== K_NUMBER && kind !== K_WORD && !digit) continue;
     const w = tokenLower(t, i);
     let value: number | null = null;
     let end = i;
-    if (t.kind[i] === K_NUMBER || /^\d[\d,.]*$/.test(w)) {
+    if (kind === K_NUMBER || (digit && /^\d[\d,.]*$/.test(w))) {
       const v = Number(w.replace(/,/g, ''));
       if (!Number.isFinite(v)) continue;
       // Years and percentages are not counts of people or things.
       if (Number.isInteger(v) && v >= 1900 && v <= 2100 && !w.includes(',')) continue;
       value = v;
-    } else if (t.kind[i] === K_WORD && w in NUMBER_WORDS) {
+    } else if (kind === K_WORD && w in NUMBER_WORDS) {
       value = NUMBER_WORDS[w]!;
       // "a hundred", "two thousand" read as one number below.
     } else continue;
@@ -104,12 +110,24 @@ function isCommonWord(w: string): boolean {
   return builtinFrameClassifier().isCommonWord(w);
 }
 
-/** Content stems of a sentence (for overlap), with the words as written. */
-function contentOf(doc: Doc, s: Sentence): Map<string, string> {
-  const out = new Map<string, string>();
+/**
+ * Stems and content features of words, memoised per token id (both are functions of the lowercased
+ * word alone). featureOf reads the token, so the memo computes it on the document being checked.
+ */
+let current: Doc | null = null;
+const STEMS = new WordLookup<string>((w) => stem(w));
+const FEATURES = new WordLookup<string>((_w, _t, i) => featureOf(current!, i) ?? undefined);
+const featureAt = (doc: Doc, i: number): string | null => (doc.tokens.kind[i] === K_WORD ? FEATURES.at(doc.tokens, i) ?? null : null);
+/** Per body word id: which cases it was seen in (1 capitalised, 2 not), and its feature's slot + 1. */
+const seenCase = new TokenMarks();
+const featureSlot = new TokenMarks();
+
+/** Content stems of a sentence (for overlap), in order. */
+function contentKeys(doc: Doc, s: Sentence): string[] {
+  const out: string[] = [];
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    const f = featureOf(doc, i);
-    if (f !== null && !out.has(f)) out.set(f, doc.text.slice(doc.tokens.start[i]!, doc.tokens.end[i]!));
+    const f = featureAt(doc, i);
+    if (f !== null && !out.includes(f)) out.push(f);
   }
   return out;
 }
@@ -158,24 +176,73 @@ export const misleadingHeadlineDetector: Detector = {
     // A byline set off as a first line ("By Anna Novak") is not a headline.
     if (tokenLower(t, head.tokenStart) === 'by') return;
 
-    const headContent = contentOf(doc, head);
-    const bodyContent = body.map((s) => contentOf(doc, s));
+    current = doc;
+    const headKeys = contentKeys(doc, head);
+    const keyIndex = new Map<string, number>();
+    headKeys.forEach((k, j) => keyIndex.set(k, j));
+    // Index the body in one pass over its words, deduplicated by token id: its content stems, the
+    // case each stem is written in, and per sentence how many headline stems it shares.
+    seenCase.fit(t);
+    featureSlot.fit(t);
     const bodyStems = new Set<string>();
-    for (const m of bodyContent) for (const k of m.keys()) bodyStems.add(k);
-    // Words the body only ever writes capitalised: its named entities.
-    const bodyNames = new Set<string>();
-    const bodyLower = new Set<string>();
-    for (const s of body) {
+    const caseOf = new Map<string, number>();
+    /** Per distinct body feature: the headline stems it counts as (same word family). */
+    const keysOf: number[][] = [];
+    const keyInBody = new Uint8Array(headKeys.length);
+    const keySentence = new Int32Array(headKeys.length).fill(-1);
+    const overlap: number[] = [];
+    for (let k = 0; k < body.length; k++) {
+      const s = body[k]!;
+      let n = 0;
       for (let i = s.tokenStart; i < s.tokenEnd; i++) {
         if (t.kind[i] !== K_WORD) continue;
-        (t.flags[i]! & F_CAP ? bodyNames : bodyLower).add(stem(tokenLower(t, i)));
+        const bit = t.flags[i]! & F_CAP ? 1 : 2;
+        const seen = seenCase.get(t, i);
+        if ((seen & bit) === 0) {
+          seenCase.set(t, i, seen | bit);
+          const st = STEMS.at(t, i)!;
+          caseOf.set(st, (caseOf.get(st) ?? 0) | bit);
+        }
+        let fs = featureSlot.get(t, i);
+        if (fs === 0) {
+          const f = FEATURES.at(t, i);
+          if (f === undefined) fs = -1;
+          else {
+            bodyStems.add(f);
+            const keys: number[] = [];
+            for (let j = 0; j < headKeys.length; j++) {
+              const key = headKeys[j]!;
+              if (key === f || (key.length >= 5 && related(key, f))) {
+                keys.push(j);
+                keyInBody[j] = 1;
+              }
+            }
+            keysOf.push(keys);
+            fs = keysOf.length;
+          }
+          featureSlot.set(t, i, fs);
+        }
+        if (fs > 0) {
+          for (const j of keysOf[fs - 1]!) {
+            if (keySentence[j] !== k) {
+              keySentence[j] = k;
+              n++;
+            }
+          }
+        }
       }
+      overlap.push(n);
     }
-    for (const w of bodyLower) bodyNames.delete(w);
+    // Words the body only ever writes capitalised: its named entities.
+    const bodyNames = new Set<string>();
+    for (const [st, c] of caseOf) if (c === 1) bodyNames.add(st);
+    /** Does the body use this headline stem (or its word family)? */
+    const inBody = (stemmed: string) => {
+      const j = keyIndex.get(stemmed);
+      return j !== undefined ? keyInBody[j] === 1 : inSet(stemmed, bodyStems);
+    };
 
     // The nearest body sentences: most shared content stems, earliest first on ties.
-    const headKeys = [...headContent.keys()];
-    const overlap = bodyContent.map((m) => headKeys.filter((k) => inSet(k, m)).length);
     const nearest = body
       .map((s, k) => ({ s, k, n: overlap[k]! }))
       .filter((x) => x.n > 0)
@@ -187,9 +254,10 @@ export const misleadingHeadlineDetector: Detector = {
     for (let i = head.tokenStart; i < head.tokenEnd; i++) {
       if (t.kind[i] !== K_WORD) continue;
       const w = tokenLower(t, i);
-      headWords.push({ i, w, stem: stem(w), cap: (t.flags[i]! & F_CAP) !== 0 });
+      headWords.push({ i, w, stem: STEMS.at(t, i)!, cap: (t.flags[i]! & F_CAP) !== 0 });
     }
-    const contentWords = headWords.filter((x) => featureOf(doc, x.i) !== null);
+    const contentWords = headWords.filter((x) => featureAt(doc, x.i) !== null);
+    current = null;
     const titleCase = contentWords.length >= 3 && contentWords.filter((x) => x.cap).length / contentWords.length >= 0.7;
 
     // 1. Entities and content the body never mentions.
@@ -201,9 +269,9 @@ export const misleadingHeadlineDetector: Detector = {
       if (titleCase) return false;
       return x.i !== head.tokenStart || !isCommonWord(x.w);
     };
-    const missingNames = contentWords.filter((x) => isName(x) && x.w.length >= 3 && !inSet(x.stem, bodyStems));
+    const missingNames = contentWords.filter((x) => isName(x) && x.w.length >= 3 && !inBody(x.stem));
     const claimWords = contentWords.filter((x) => !HEADLINE_FILLER.has(x.stem));
-    const missingWords = claimWords.filter((x) => !inSet(x.stem, bodyStems));
+    const missingWords = claimWords.filter((x) => !inBody(x.stem));
     if (missingNames.length > 0) {
       const names = unique(missingNames.map((x) => text(doc, x.i)));
       reasons.push({ rule: 'unsupported-claim', confidence: 0.75, message: `names ${quoteList(names)}, which the body never mentions`, detail: names.join(', ') });
@@ -230,7 +298,7 @@ export const misleadingHeadlineDetector: Detector = {
 
     // 3. Universal quantifiers the body does not share.
     for (const x of headWords) {
-      if (!UNIVERSALS.has(x.w) || bodyStems.has(x.stem) || body.some((s) => sentenceHas(doc, s, x.w))) continue;
+      if (!UNIVERSALS.has(x.w) || bodyStems.has(x.stem) || body.some((s) => sentenceHas(doc, s, t.id[x.i]!))) continue;
       reasons.push({ rule: 'inflated-scale', confidence: 0.6, message: `says "${text(doc, x.i)}" though the body states no such scale`, detail: text(doc, x.i) });
       break;
     }
@@ -253,7 +321,7 @@ export const misleadingHeadlineDetector: Detector = {
         let hasVerb = false;
         for (let i = s.tokenStart; i < s.tokenEnd; i++) {
           if (t.kind[i] !== K_WORD) continue;
-          const st = stem(tokenLower(t, i));
+          const st = STEMS.at(t, i)!;
           if (related(st, x.stem)) hasName = true;
           if (BLAME_VERBS.has(st)) hasVerb = true;
         }
@@ -265,17 +333,23 @@ export const misleadingHeadlineDetector: Detector = {
       }
     }
 
-    // 6. Loaded words the body does not use.
-    const bodyLoaded = new Set<string>();
-    for (const s of body) loaded().scan(doc, s.tokenStart, s.tokenEnd, (m) => bodyLoaded.add(m.entry.term));
-    const headLoaded: string[] = [];
+    // 6. Loaded words the body does not use (the body is scanned only when the headline has some).
+    const headMatches: Array<{ term: string; tokenStart: number; tokenEnd: number; start: number; end: number }> = [];
     loaded().scan(doc, head.tokenStart, head.tokenEnd, (m) => {
-      if (!LOADED_KINDS.has(m.entry.value.kind) || bodyLoaded.has(m.entry.term)) return;
-      const stems = [];
-      for (let i = m.tokenStart; i < m.tokenEnd; i++) if (t.kind[i] !== K_PUNCT) stems.push(stem(tokenLower(t, i)));
-      if (stems.every((s) => bodyStems.has(s))) return;
-      headLoaded.push(doc.text.slice(m.start, m.end));
+      if (LOADED_KINDS.has(m.entry.value.kind)) headMatches.push({ term: m.entry.term, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, start: m.start, end: m.end });
     });
+    const headLoaded: string[] = [];
+    if (headMatches.length > 0) {
+      const bodyLoaded = new Set<string>();
+      for (const s of body) loaded().scan(doc, s.tokenStart, s.tokenEnd, (m) => bodyLoaded.add(m.entry.term));
+      for (const m of headMatches) {
+        if (bodyLoaded.has(m.term)) continue;
+        const stems = [];
+        for (let i = m.tokenStart; i < m.tokenEnd; i++) if (t.kind[i] !== K_PUNCT) stems.push(STEMS.at(t, i)!);
+        if (stems.every((s) => bodyStems.has(s))) continue;
+        headLoaded.push(doc.text.slice(m.start, m.end));
+      }
+    }
     if (headLoaded.length > 0) {
       reasons.push({ rule: 'loaded-terms', confidence: 0.6, message: `uses loaded words the body does not (${quoteList(unique(headLoaded))})`, detail: unique(headLoaded).join(', ') });
     }
@@ -305,8 +379,9 @@ function text(doc: Doc, i: number): string {
   return doc.text.slice(doc.tokens.start[i]!, doc.tokens.end[i]!);
 }
 
-function sentenceHas(doc: Doc, s: Sentence, w: string): boolean {
-  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (tokenLower(doc.tokens, i) === w) return true;
+/** Does sentence s contain the word with this token id (ids are one per lowercased form)? */
+function sentenceHas(doc: Doc, s: Sentence, id: number): boolean {
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (doc.tokens.id[i] === id) return true;
   return false;
 }
 
