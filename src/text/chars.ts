@@ -8,7 +8,14 @@ export const C_HIGH = 5; // high surrogate
 export const C_LOW = 6; // low surrogate
 export const C_NEWLINE = 7;
 
+/** Set in `charInfo` for a unit that changes under toLowerCase (an uppercase letter). */
+export const UPPER_BIT = 8;
+export const CLASS_MASK = 7;
+
+/** Per unit: class in the low bits plus UPPER_BIT; 255 = not computed yet. */
 const table = new Uint8Array(65536).fill(255);
+/** The table itself, for hot loops that inline the lookup (fall back to `charInfo` on 255). */
+export const CHAR_INFO: Uint8Array = table;
 const LETTER = /\p{L}/u;
 const MARK = /\p{M}/u;
 const DIGIT = /\p{N}/u;
@@ -19,22 +26,28 @@ function compute(c: number): number {
   if (c >= 0xd800 && c <= 0xdbff) return C_HIGH;
   if (c >= 0xdc00 && c <= 0xdfff) return C_LOW;
   const ch = String.fromCharCode(c);
-  if (LETTER.test(ch)) return C_LETTER;
-  if (DIGIT.test(ch)) return C_DIGIT;
-  if (MARK.test(ch)) return C_MARK;
-  if (SPACE.test(ch) || c === 0x200b) return C_SPACE;
-  return C_OTHER;
+  const upper = ch !== ch.toLowerCase() ? UPPER_BIT : 0;
+  if (LETTER.test(ch)) return C_LETTER | upper;
+  if (DIGIT.test(ch)) return C_DIGIT | upper;
+  if (MARK.test(ch)) return C_MARK | upper;
+  if (SPACE.test(ch) || c === 0x200b) return C_SPACE | upper;
+  return C_OTHER | upper;
 }
 
 for (let c = 0; c < 128; c++) table[c] = compute(c);
 
-export function charClass(c: number): number {
+/** Class and case of a UTF-16 unit in one lookup: `info & CLASS_MASK`, `info & UPPER_BIT`. */
+export function charInfo(c: number): number {
   let v = table[c]!;
   if (v === 255) {
     v = compute(c);
     table[c] = v;
   }
   return v;
+}
+
+export function charClass(c: number): number {
+  return charInfo(c) & CLASS_MASK;
 }
 
 export function isUpperAscii(c: number): boolean {

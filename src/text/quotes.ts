@@ -31,11 +31,9 @@ export function findQuotes(text: string, paragraphs: readonly ParagraphLike[]): 
   // One scan for quote marks over the whole text, then per paragraph: never rescan the tail.
   const doubles: number[] = [];
   const singles: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) doubles.push(i);
-    else if (c === 39) singles.push(i);
-  }
+  // indexOf is a native (memchr-like) search, much faster than a charCodeAt loop.
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) doubles.push(i);
+  for (let i = text.indexOf("'"); i !== -1; i = text.indexOf("'", i + 1)) singles.push(i);
   let d = 0;
   let s = 0;
   for (let p = 0; p < paragraphs.length; p++) {

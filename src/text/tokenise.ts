@@ -1,5 +1,5 @@
-import { charClass, C_DIGIT, C_HIGH, C_LETTER, C_LOW, C_MARK, C_NEWLINE, C_SPACE } from './chars.js';
-import { vocab } from './vocab.js';
+import { charClass, charInfo, CHAR_INFO, CLASS_MASK, UPPER_BIT, C_DIGIT, C_HIGH, C_LETTER, C_LOW, C_MARK, C_NEWLINE, C_SPACE } from './chars.js';
+import { HASH_SEED, hashStep, hashString, lowerAscii, vocab } from './vocab.js';
 
 export const K_WORD = 1;
 export const K_NUMBER = 2;
@@ -37,8 +37,84 @@ export function tokenLower(t: Tokens, i: number): string {
   return id >= 0 ? vocab.str(id) : t.localWords[-id - 2]!;
 }
 
+let scratchStart = new Int32Array(0);
+let scratchEnd = new Int32Array(0);
+let scratchId = new Int32Array(0);
+let scratchKind = new Uint8Array(0);
+let scratchFlags = new Uint8Array(0);
+
+/** Document-local word table: open addressing, slot -> local index + 1, keyed like the vocab. */
+let localSlots = new Int32Array(64);
+let localMask = 63;
+let localHashes = new Int32Array(64);
+let localWords: string[] = [];
+
 function isWordChar(cls: number): boolean {
   return cls === C_LETTER || cls === C_DIGIT || cls === C_MARK;
+}
+
+/**
+ * The id of text[s, e) lowercased: global when the vocab knows it, else document-local (negative).
+ * `h` is the hash of the lowercased units and `or` the OR of all units; when it is >= 128 the range
+ * is not ASCII, lowercasing may change its length, and the lookup goes through the string.
+ */
+function wordId(text: string, s: number, e: number, h: number, or: number): number {
+  let slot: number;
+  if (or < 128) {
+    const v = vocab.getAsciiRange(text, s, e, h);
+    if (v >= 0) return v;
+    const len = e - s;
+    for (slot = h & localMask; ; slot = (slot + 1) & localMask) {
+      const x = localSlots[slot]!;
+      if (x === 0) break;
+      if (localHashes[x - 1] !== h) continue;
+      const w = localWords[x - 1]!;
+      if (w.length !== len) continue;
+      let q = 0;
+      while (q < len && lowerAscii(text.charCodeAt(s + q)) === w.charCodeAt(q)) q++;
+      if (q === len) return -(x + 1);
+    }
+  } else {
+    const w = text.slice(s, e).toLowerCase();
+    h = hashString(w);
+    const v = vocab.get(w);
+    if (v >= 0) return v;
+    for (slot = h & localMask; ; slot = (slot + 1) & localMask) {
+      const x = localSlots[slot]!;
+      if (x === 0) break;
+      if (localHashes[x - 1] === h && localWords[x - 1] === w) return -(x + 1);
+    }
+  }
+  const index = localWords.length;
+  localWords.push(text.slice(s, e).toLowerCase());
+  if (index >= localHashes.length) {
+    const hs = new Int32Array(localHashes.length * 2);
+    hs.set(localHashes);
+    localHashes = hs;
+  }
+  localHashes[index] = h;
+  if ((index + 1) * 2 > localMask) {
+    localSlots = new Int32Array(localSlots.length * 2);
+    localMask = localSlots.length - 1;
+    for (let x = 0; x <= index; x++) {
+      let t = localHashes[x]! & localMask;
+      while (localSlots[t] !== 0) t = (t + 1) & localMask;
+      localSlots[t] = x + 1;
+    }
+  } else localSlots[slot] = index + 1;
+  return -(index + 2);
+}
+
+/** Hash (see vocab.ts) and OR of the units of text[s, e), for tokens not hashed while scanning. */
+function rangeId(text: string, s: number, e: number): number {
+  let h = HASH_SEED;
+  let or = 0;
+  for (let p = s; p < e; p++) {
+    const c = text.charCodeAt(p);
+    or |= c;
+    h = hashStep(h, lowerAscii(c));
+  }
+  return wordId(text, s, e, h, or);
 }
 
 /**
@@ -49,166 +125,178 @@ function isWordChar(cls: number): boolean {
  */
 export function tokenise(text: string): Tokens {
   const n = text.length;
-  let cap = Math.max(16, (n >> 2) + 8);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let kind = new Uint8Array(cap);
-  let flags = new Uint8Array(cap);
+  // Module constants copied to locals: imported bindings are not constant-folded in hot loops.
+  const table = CHAR_INFO;
+  const _C_SPACE = C_SPACE, _C_NEWLINE = C_NEWLINE, _C_LETTER = C_LETTER, _C_DIGIT = C_DIGIT, _C_MARK = C_MARK, _C_HIGH = C_HIGH, _C_LOW = C_LOW;
+  const _CLASS_MASK = CLASS_MASK, _UPPER_BIT = UPPER_BIT, _HASH_SEED = HASH_SEED;
+  const _F_NEWLINE_BEFORE = F_NEWLINE_BEFORE, _F_PARA_BEFORE = F_PARA_BEFORE, _F_CAP = F_CAP, _F_UPPER = F_UPPER, _F_GLUED = F_GLUED;
+  const _K_NUMBER = K_NUMBER, _K_WORD = K_WORD, _K_SYMBOL = K_SYMBOL, _K_HASHTAG = K_HASHTAG, _K_PUNCT = K_PUNCT;
+  // Scratch arrays reused across calls (a document never has more tokens than units); the result
+  // gets exact-size copies. Plain locals, no closures: this loop is the hot path. Each token's id
+  // is looked up as it is emitted, words with the hash computed while scanning them.
+  if (scratchStart.length < n) {
+    const size = Math.max(n, scratchStart.length * 2);
+    scratchStart = new Int32Array(size);
+    scratchEnd = new Int32Array(size);
+    scratchId = new Int32Array(size);
+    scratchKind = new Uint8Array(size);
+    scratchFlags = new Uint8Array(size);
+  }
+  const start = scratchStart;
+  const end = scratchEnd;
+  const ids = scratchId;
+  const kind = scratchKind;
+  const flags = scratchFlags;
+  let size = 64;
+  while (size < n >> 2) size *= 2;
+  if (localSlots.length !== size) {
+    localSlots = new Int32Array(size);
+    localMask = size - 1;
+  } else localSlots.fill(0);
+  localWords = [];
   let count = 0;
   let pendingFlags = 0;
   let sawSpace = true;
-  const grow = () => {
-    cap *= 2;
-    const s = new Int32Array(cap); s.set(start); start = s;
-    const e = new Int32Array(cap); e.set(end); end = e;
-    const k = new Uint8Array(cap); k.set(kind); kind = k;
-    const f = new Uint8Array(cap); f.set(flags); flags = f;
-  };
-  const emit = (s: number, e: number, k: number, f: number) => {
-    if (count === cap) grow();
-    start[count] = s;
-    end[count] = e;
-    kind[count] = k;
-    flags[count] = f | pendingFlags | (sawSpace || count === 0 ? 0 : F_GLUED);
-    pendingFlags = 0;
-    sawSpace = false;
-    count++;
-  };
 
   let i = 0;
   let newlines = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const cls = charClass(c);
-    if (cls === C_SPACE || cls === C_NEWLINE) {
-      if (cls === C_NEWLINE) {
+    let info = table[c]!;
+    if (info === 255) info = charInfo(c);
+    const cls = info & _CLASS_MASK;
+    if (cls === _C_SPACE || cls === _C_NEWLINE) {
+      if (cls === _C_NEWLINE) {
         newlines++;
-        pendingFlags |= newlines >= 2 ? F_NEWLINE_BEFORE | F_PARA_BEFORE : F_NEWLINE_BEFORE;
+        pendingFlags |= newlines >= 2 ? _F_NEWLINE_BEFORE | _F_PARA_BEFORE : _F_NEWLINE_BEFORE;
       }
       sawSpace = true;
       i++;
       continue;
     }
     newlines = 0;
-    if (cls === C_LETTER || cls === C_DIGIT) {
-      let j = i + 1;
-      let allDigits = cls === C_DIGIT;
-      let letters = cls === C_LETTER ? 1 : 0;
-      let uppers = cls === C_LETTER && text[i] !== text[i]!.toLowerCase() ? 1 : 0;
+    let j: number;
+    let k: number;
+    let f = 0;
+    let id: number;
+    if (cls === _C_LETTER || cls === _C_DIGIT) {
+      j = i + 1;
+      let allDigits = cls === _C_DIGIT;
+      let letters = cls === _C_LETTER ? 1 : 0;
+      let uppers = cls === _C_LETTER && (info & _UPPER_BIT) !== 0 ? 1 : 0;
+      let h = hashStep(_HASH_SEED, lowerAscii(c));
+      let or = c;
+      let hashed = true;
       for (;;) {
         while (j < n) {
           const d = text.charCodeAt(j);
-          const dc = charClass(d);
-          if (!isWordChar(dc)) break;
-          if (dc === C_LETTER) {
+          let di = table[d]!;
+          if (di === 255) di = charInfo(d);
+          const dc = di & _CLASS_MASK;
+          if (dc === _C_LETTER) {
             allDigits = false;
             letters++;
-            if (d >= 65 && d <= 90) uppers++;
-            else if (d > 127 && text[j] !== text[j]!.toLowerCase()) uppers++;
-          }
+            if ((di & _UPPER_BIT) !== 0) uppers++;
+          } else if (dc !== _C_DIGIT && dc !== _C_MARK) break;
+          h = hashStep(h, lowerAscii(d));
+          or |= d;
           j++;
         }
         if (j + 1 >= n) break;
         const sep = text.charCodeAt(j);
         const nextCls = charClass(text.charCodeAt(j + 1));
         // Digits separated by '.' or ',' continue a number: 3.5, 2,000.
-        if (allDigits && (sep === 46 || sep === 44) && nextCls === C_DIGIT) { j += 1; continue; }
+        if (allDigits && (sep === 46 || sep === 44) && nextCls === _C_DIGIT) {
+          h = hashStep(h, sep);
+          j += 1;
+          continue;
+        }
         // Hyphenated compounds and contractions continue a word, except the possessive/clitic 's.
-        if ((sep === 45 || sep === 39) && (nextCls === C_LETTER || nextCls === C_DIGIT)) {
+        if ((sep === 45 || sep === 39) && (nextCls === _C_LETTER || nextCls === _C_DIGIT)) {
           if (sep === 39) {
             const c2 = text.charCodeAt(j + 1) | 32;
-            const c3 = j + 2 < n ? charClass(text.charCodeAt(j + 2)) : C_SPACE;
+            const c3 = j + 2 < n ? charClass(text.charCodeAt(j + 2)) : _C_SPACE;
             if ((c2 === 115 /* s */ || c2 === 100 /* d */ || c2 === 109 /* m */) && !isWordChar(c3)) break;
             if ((c2 === 108 || c2 === 114 || c2 === 118) && j + 3 <= n) {
               // 'll 're 've
-              const c4 = j + 3 < n ? charClass(text.charCodeAt(j + 3)) : C_SPACE;
+              const c4 = j + 3 < n ? charClass(text.charCodeAt(j + 3)) : _C_SPACE;
               if (!isWordChar(c4)) break;
             }
           }
+          h = hashStep(h, sep);
           j += 1;
           continue;
         }
         // Dotted abbreviations: U.S. e.g. (single letters separated by dots).
-        if (sep === 46 && j - i === 1 && letters === 1 && nextCls === C_LETTER && (j + 2 >= n || text.charCodeAt(j + 2) === 46)) {
+        if (sep === 46 && j - i === 1 && letters === 1 && nextCls === _C_LETTER && (j + 2 >= n || text.charCodeAt(j + 2) === 46)) {
           j += 3;
-          while (j + 1 < n && charClass(text.charCodeAt(j)) === C_LETTER && text.charCodeAt(j + 1) === 46) j += 2;
+          while (j + 1 < n && charClass(text.charCodeAt(j)) === _C_LETTER && text.charCodeAt(j + 1) === 46) j += 2;
+          hashed = false;
           break;
         }
         break;
       }
-      let f = 0;
-      const first = text.charCodeAt(i);
-      if (cls === C_LETTER && (first >= 65 && first <= 90 || (first > 127 && text[i] !== text[i]!.toLowerCase()))) f |= F_CAP;
-      if (letters >= 2 && uppers === letters) f |= F_UPPER;
-      emit(i, j, allDigits ? K_NUMBER : K_WORD, f);
-      i = j;
-      continue;
-    }
-    if (cls === C_HIGH) {
-      const j = i + 1 < n && charClass(text.charCodeAt(i + 1)) === C_LOW ? i + 2 : i + 1;
-      emit(i, j, K_SYMBOL, 0);
-      i = j;
-      continue;
-    }
-    if (cls === C_LOW || cls === C_MARK) {
-      emit(i, i + 1, K_SYMBOL, 0);
-      i++;
-      continue;
-    }
-    // '#word' is a hashtag token.
-    if (c === 35 && i + 1 < n && charClass(text.charCodeAt(i + 1)) === C_LETTER) {
-      let j = i + 2;
-      while (j < n && isWordChar(charClass(text.charCodeAt(j)))) j++;
-      emit(i, j, K_HASHTAG, 0);
-      i = j;
-      continue;
-    }
-    // Clitics split from the word before: 's 'd 'm 'll 're 've ("Freedonia's" -> "Freedonia" "'s").
-    if (c === 39 && i > 0 && isWordChar(charClass(text.charCodeAt(i - 1)))) {
-      let j = i + 1;
-      while (j < n && j - i <= 3 && charClass(text.charCodeAt(j)) === C_LETTER) j++;
-      const clitic = text.slice(i + 1, j).toLowerCase();
-      if ((clitic === 's' || clitic === 'd' || clitic === 'm' || clitic === 'll' || clitic === 're' || clitic === 've') && (j >= n || !isWordChar(charClass(text.charCodeAt(j))))) {
-        emit(i, j, K_WORD, 0);
-        i = j;
-        continue;
+      if (cls === _C_LETTER && (info & _UPPER_BIT) !== 0) f |= _F_CAP;
+      if (letters >= 2 && uppers === letters) f |= _F_UPPER;
+      k = allDigits ? _K_NUMBER : _K_WORD;
+      // A dotted abbreviation at the very end of the text overshoots it by one unit.
+      id = hashed ? wordId(text, i, j, h, or) : rangeId(text, i, j < n ? j : n);
+    } else {
+      if (cls === _C_HIGH) {
+        j = i + 1 < n && charClass(text.charCodeAt(i + 1)) === _C_LOW ? i + 2 : i + 1;
+        k = _K_SYMBOL;
+      } else if (cls === _C_LOW || cls === _C_MARK) {
+        j = i + 1;
+        k = _K_SYMBOL;
+      } else if (c === 35 && i + 1 < n && charClass(text.charCodeAt(i + 1)) === _C_LETTER) {
+        // '#word' is a hashtag token.
+        j = i + 2;
+        while (j < n && isWordChar(charClass(text.charCodeAt(j)))) j++;
+        k = _K_HASHTAG;
+      } else {
+        j = -1;
+        k = _K_PUNCT;
+        // Clitics split from the word before: 's 'd 'm 'll 're 've ("Freedonia's" -> "Freedonia" "'s").
+        if (c === 39 && i > 0 && isWordChar(charClass(text.charCodeAt(i - 1)))) {
+          let e = i + 1;
+          while (e < n && e - i <= 3 && charClass(text.charCodeAt(e)) === _C_LETTER) e++;
+          const clitic = text.slice(i + 1, e).toLowerCase();
+          if ((clitic === 's' || clitic === 'd' || clitic === 'm' || clitic === 'll' || clitic === 're' || clitic === 've') && (e >= n || !isWordChar(charClass(text.charCodeAt(e))))) {
+            j = e;
+            k = _K_WORD;
+          }
+        }
+        if (j === -1) {
+          // Runs of the same punctuation mark are one token: "!!!", "...", "--".
+          j = i + 1;
+          while (j < n && text.charCodeAt(j) === c) j++;
+          // "?!" and "!?" runs count as one token too.
+          if ((c === 33 || c === 63) && j < n && (text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) {
+            while (j < n && (text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) j++;
+          }
+        }
       }
+      id = rangeId(text, i, j);
     }
-    // Runs of the same punctuation mark are one token: "!!!", "...", "--".
-    let j = i + 1;
-    while (j < n && text.charCodeAt(j) === c) j++;
-    // "?!" and "!?" runs count as one token too.
-    if ((c === 33 || c === 63) && j < n && (text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) {
-      while (j < n && (text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) j++;
-    }
-    emit(i, j, K_PUNCT, 0);
+    start[count] = i;
+    end[count] = j;
+    ids[count] = id;
+    kind[count] = k;
+    flags[count] = f | pendingFlags | (sawSpace || count === 0 ? 0 : _F_GLUED);
+    pendingFlags = 0;
+    sawSpace = false;
+    count++;
     i = j;
   }
-
-  const id = new Int32Array(count);
-  const local = new Map<string, number>();
-  const localWords: string[] = [];
-  for (let k = 0; k < count; k++) {
-    const w = text.slice(start[k], end[k]).toLowerCase();
-    let v = vocab.get(w);
-    if (v < 0) {
-      const known = local.get(w);
-      if (known !== undefined) v = known;
-      else {
-        v = -(localWords.length + 2);
-        local.set(w, v);
-        localWords.push(w);
-      }
-    }
-    id[k] = v;
-  }
+  const words = localWords;
+  localWords = [];
   return {
     count,
-    start: start.subarray(0, count),
-    end: end.subarray(0, count),
-    id,
-    kind: kind.subarray(0, count),
-    flags: flags.subarray(0, count),
-    localWords,
+    start: start.slice(0, count),
+    end: end.slice(0, count),
+    id: ids.slice(0, count),
+    kind: kind.slice(0, count),
+    flags: flags.slice(0, count),
+    localWords: words,
   };
 }
