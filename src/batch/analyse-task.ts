@@ -2,6 +2,7 @@ import { workerData } from 'piscina';
 import { Analyzer } from '../analysis/analyzer.js';
 import type { ResolvedConfig } from '../core/config.js';
 import type { Report } from '../core/report.js';
+import { serialiseReport, type ReportEncoding, type SerialisedReport } from '../store/encoding.js';
 // The library entry registers optional parts (such as the model loader) exactly as for callers.
 import '../index.js';
 
@@ -16,8 +17,10 @@ export interface AnalyseDoc {
 }
 
 export type AnalyseOutcome = { id: number; report: Report } | { id: number; error: string };
+/** With `encoding`, reports come back serialised for the store, so the writing thread only moves bytes. */
+export type SerialisedOutcome = { id: number; report: SerialisedReport } | { id: number; error: string };
 
-export type AnalyseTask = { kind: 'analyse'; docs: AnalyseDoc[] } | { kind: 'engine' };
+export type AnalyseTask = { kind: 'analyse'; docs: AnalyseDoc[]; encoding?: ReportEncoding } | { kind: 'engine' };
 
 let analyzer: Analyzer | undefined;
 
@@ -27,10 +30,13 @@ function getAnalyzer(): Analyzer {
   return analyzer;
 }
 
-export default function run(task: AnalyseTask): AnalyseOutcome[] | Report['engine'] {
+export default function run(task: AnalyseTask): AnalyseOutcome[] | SerialisedOutcome[] | Report['engine'] {
   const a = getAnalyzer();
   if (task.kind === 'engine') return a.engine;
-  return analyseDocs(a, task.docs);
+  const outcomes = analyseDocs(a, task.docs);
+  const encoding = task.encoding;
+  if (!encoding) return outcomes;
+  return outcomes.map((o) => ('report' in o ? { id: o.id, report: serialiseReport(o.report, encoding) } : o));
 }
 
 /** Analyses each document; a document that cannot be analysed gets an error and the rest go on. */

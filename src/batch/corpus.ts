@@ -1,6 +1,6 @@
-import type { Report } from '../core/report.js';
+import type { SerialisedReport } from '../store/encoding.js';
 import { engineKeyOf, type DocumentFilter, type Store } from '../store/types.js';
-import type { AnalyseOutcome } from './analyse-task.js';
+import type { SerialisedOutcome } from './analyse-task.js';
 import { fetchDocuments } from './fetch.js';
 import type { AnalysisPool } from './pool.js';
 
@@ -49,7 +49,7 @@ export async function analyseCorpus(options: AnalyseCorpusOptions): Promise<Anal
   const total = todo.length;
   const failed: AnalyseCorpusResult['failed'] = [];
   let analysed = 0;
-  let pending: Array<{ key: { documentId: number; engineKey: string }; report: Report }> = [];
+  let pending: Array<{ key: { documentId: number; engineKey: string }; report: SerialisedReport }> = [];
   // Writes go one after another; analysis carries on in the threads while a batch is written.
   let writing: Promise<void> = Promise.resolve();
   const flush = () => {
@@ -65,7 +65,7 @@ export async function analyseCorpus(options: AnalyseCorpusOptions): Promise<Anal
     writing.catch(() => {});
     return writing;
   };
-  const take = (outcomes: AnalyseOutcome[]) => {
+  const take = (outcomes: SerialisedOutcome[]) => {
     for (const o of outcomes) {
       if ('report' in o) pending.push({ key: { documentId: o.id, engineKey }, report: o.report });
       else failed.push({ id: o.id, error: o.error });
@@ -79,7 +79,8 @@ export async function analyseCorpus(options: AnalyseCorpusOptions): Promise<Anal
   for (let k = 0; k < total; k += taskSize) {
     const ids = Array.from(todo.subarray(k, Math.min(total, k + taskSize)));
     const docs = await fetchDocuments(store, ids);
-    const task = pool.analyse(docs.map((d) => ({ id: d.id, text: d.text }))).then(take, (e: unknown) => {
+    // Threads serialise reports for the store: the writing thread only moves bytes.
+    const task = pool.analyseSerialised(docs.map((d) => ({ id: d.id, text: d.text })), store.reportEncoding).then(take, (e: unknown) => {
       // The thread died (out of memory on a huge document, say): piscina starts a new one; these
       // documents are recorded as failed and the run goes on.
       const message = `analysis thread failed: ${e instanceof Error ? e.message : String(e)}`;

@@ -1,4 +1,5 @@
 import type { Report } from '../core/report.js';
+import type { SerialisedReport } from '../store/encoding.js';
 import type { AnalysisKey, Store, StoredDocument } from '../store/types.js';
 
 /** Stores that can fetch many documents in one round trip (PostgreSQL) say so with this method. */
@@ -7,7 +8,7 @@ interface BulkFetch {
 }
 
 interface SaveIfAbsent {
-  saveAnalysesIfAbsent(items: Array<{ key: AnalysisKey; report: Report }>): Promise<number[]>;
+  saveAnalysesIfAbsent(items: Array<{ key: AnalysisKey; report: Report | SerialisedReport }>): Promise<number[]>;
 }
 
 interface BulkAnalysed {
@@ -34,7 +35,7 @@ export async function analysedAmong(store: Store, ids: number[], engineKey: stri
  * Stores analyses that are not stored yet and returns the document ids stored. Atomic where the
  * store supports it (PostgreSQL); elsewhere a check then a save, which is exact for one writer.
  */
-export async function saveAnalysesIfAbsent(store: Store, items: Array<{ key: AnalysisKey; report: Report }>): Promise<number[]> {
+export async function saveAnalysesIfAbsent(store: Store, items: Array<{ key: AnalysisKey; report: Report | SerialisedReport }>): Promise<number[]> {
   const atomic = (store as Partial<SaveIfAbsent>).saveAnalysesIfAbsent;
   if (typeof atomic === 'function') return atomic.call(store, items);
   const byEngine = new Map<string, number[]>();

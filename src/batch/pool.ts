@@ -3,7 +3,8 @@ import { Piscina } from 'piscina';
 import { UserError } from '../core/errors.js';
 import type { ResolvedConfig } from '../core/config.js';
 import type { Report } from '../core/report.js';
-import type { AnalyseDoc, AnalyseOutcome, AnalyseTask } from './analyse-task.js';
+import type { ReportEncoding } from '../store/encoding.js';
+import type { AnalyseDoc, AnalyseOutcome, AnalyseTask, SerialisedOutcome } from './analyse-task.js';
 
 export interface AnalysisPoolOptions {
   /** Worker threads (default: one per core). */
@@ -64,6 +65,11 @@ export class AnalysisPool {
   /** Analyses a batch of documents on one thread. */
   async analyse(docs: AnalyseDoc[]): Promise<AnalyseOutcome[]> {
     return (await this.piscina.run({ kind: 'analyse', docs } satisfies AnalyseTask)) as AnalyseOutcome[];
+  }
+
+  /** Analyses a batch on one thread and serialises the reports there, in the store's encoding. */
+  async analyseSerialised(docs: AnalyseDoc[], encoding: ReportEncoding): Promise<SerialisedOutcome[]> {
+    return (await this.piscina.run({ kind: 'analyse', docs, encoding } satisfies AnalyseTask)) as SerialisedOutcome[];
   }
 
   /** Tasks waiting for a free thread. */

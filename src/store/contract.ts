@@ -2,6 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Analyzer } from '../analysis/analyzer.js';
 import type { Report } from '../core/report.js';
 import { contentHash, countWords } from './common.js';
+import { serialiseReport } from './encoding.js';
 import { stableAnalyzer } from './test-support/analyzer.js';
 import { engineKeyOf, type NewDocument, type Store } from './types.js';
 
@@ -207,6 +208,17 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         expect((await store.getAnalysis(ids[1]!, 'v2'))!.report).toEqual(report);
 
         await expect(store.saveAnalysis({ documentId: 999999, engineKey: key }, report)).rejects.toThrow(/999999/);
+      });
+
+      it('saves reports serialised by analysis threads, in its own encoding or the other', async () => {
+        const report = reportOf(docs[2]!.text);
+        const other = store.reportEncoding === 'json' ? 'deflate' : 'json';
+        await store.saveAnalyses([
+          { key: { documentId: ids[2]!, engineKey: 'own' }, report: serialiseReport(report, store.reportEncoding) },
+          { key: { documentId: ids[2]!, engineKey: 'other' }, report: serialiseReport(report, other) },
+        ]);
+        expect((await store.getAnalysis(ids[2]!, 'own'))!.report).toEqual(report);
+        expect((await store.getAnalysis(ids[2]!, 'other'))!.report).toEqual(report);
       });
 
       it('tracks which documents need analysis for an engine key', async () => {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { UserError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
+import { reportJson, type ReportEncoding, type SerialisedReport } from './encoding.js';
 import { filterIsEmpty, pageOf, prepareDocument, type PreparedDocument } from './common.js';
 import type {
   AnalysisKey,
@@ -137,6 +138,7 @@ export interface PostgresStoreOptions {
 /** The team store: PostgreSQL through a connection pool (pg 8). */
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
+  readonly reportEncoding: ReportEncoding = 'json';
   private readonly pool: pg.Pool;
   private readonly where: string;
 
@@ -317,10 +319,10 @@ export class PostgresStore implements Store {
     await this.saveAnalyses([{ key, report }]);
   }
 
-  async saveAnalyses(items: Array<{ key: AnalysisKey; report: Report }>): Promise<void> {
+  async saveAnalyses(items: Array<{ key: AnalysisKey; report: Report | SerialisedReport }>): Promise<void> {
     if (items.length === 0) return;
     // One row per key (the last wins), as if saved one after the other.
-    const byKey = new Map<string, { key: AnalysisKey; report: Report }>();
+    const byKey = new Map<string, { key: AnalysisKey; report: Report | SerialisedReport }>();
     for (const it of items) byKey.set(`${it.key.documentId}\u0000${it.key.engineKey}`, it);
     const rows = [...byKey.values()];
     const now = new Date().toISOString();
@@ -333,7 +335,7 @@ export class PostgresStore implements Store {
         `INSERT INTO analyses (document_id, engine_key, report, created_at)
          SELECT u.id, u.engine_key, u.report::jsonb, $4 FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, engine_key, report)
          ON CONFLICT (document_id, engine_key) DO UPDATE SET report = excluded.report, created_at = excluded.created_at`,
-        [rows.map((r) => r.key.documentId), rows.map((r) => r.key.engineKey), rows.map((r) => JSON.stringify(r.report)), now],
+        [rows.map((r) => r.key.documentId), rows.map((r) => r.key.engineKey), rows.map((r) => reportJson(r.report)), now],
       );
     });
   }
@@ -343,7 +345,7 @@ export class PostgresStore implements Store {
    * document ids actually stored. Two workers that end up with the same job (a lock that expired
    * under load) then store each document once, whatever the timing.
    */
-  async saveAnalysesIfAbsent(items: Array<{ key: AnalysisKey; report: Report }>): Promise<number[]> {
+  async saveAnalysesIfAbsent(items: Array<{ key: AnalysisKey; report: Report | SerialisedReport }>): Promise<number[]> {
     if (items.length === 0) return [];
     const now = new Date().toISOString();
     const res = await this.query<{ id: number }>(
@@ -352,7 +354,7 @@ export class PostgresStore implements Store {
        WHERE EXISTS (SELECT 1 FROM documents d WHERE d.id = u.id)
        ON CONFLICT (document_id, engine_key) DO NOTHING
        RETURNING document_id AS id`,
-      [items.map((r) => r.key.documentId), items.map((r) => r.key.engineKey), items.map((r) => JSON.stringify(r.report)), now],
+      [items.map((r) => r.key.documentId), items.map((r) => r.key.engineKey), items.map((r) => reportJson(r.report)), now],
     );
     return res.rows.map((r) => r.id);
   }

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
+import { decodeReport, reportDeflated, type ReportEncoding, type SerialisedReport } from './encoding.js';
 import { filterIsEmpty, pageOf, prepareDocument, type PreparedDocument } from './common.js';
 import type {
   AnalysisKey,
@@ -141,6 +141,7 @@ function whereOf(filter: DocumentFilter | undefined): { sql: string; params: unk
 /** The embedded default store: one SQLite file in WAL mode. */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
+  readonly reportEncoding: ReportEncoding = 'deflate';
   readonly path: string;
   private readonly db: Database.Database;
 
@@ -259,7 +260,7 @@ export class SqliteStore implements Store {
 
   private saveStatements?: { exists: Statement; insert: Statement };
 
-  private saveOne(key: AnalysisKey, report: Report, now: string): void {
+  private saveOne(key: AnalysisKey, report: Report | SerialisedReport, now: string): void {
     this.saveStatements ??= {
       exists: this.db.prepare('SELECT 1 FROM documents WHERE id = ?'),
       insert: this.db.prepare(
@@ -269,14 +270,14 @@ export class SqliteStore implements Store {
     };
     const exists = this.saveStatements.exists.get(key.documentId);
     if (!exists) throw new UserError(`cannot save analysis: no document ${key.documentId}`, { field: 'documentId', status: 404 });
-    this.saveStatements.insert.run(key.documentId, key.engineKey, encodeReport(report), now);
+    this.saveStatements.insert.run(key.documentId, key.engineKey, reportDeflated(report), now);
   }
 
   async saveAnalysis(key: AnalysisKey, report: Report): Promise<void> {
     this.saveOne(key, report, new Date().toISOString());
   }
 
-  async saveAnalyses(items: Array<{ key: AnalysisKey; report: Report }>): Promise<void> {
+  async saveAnalyses(items: Array<{ key: AnalysisKey; report: Report | SerialisedReport }>): Promise<void> {
     const now = new Date().toISOString();
     this.db.transaction(() => {
       for (const it of items) this.saveOne(it.key, it.report, now);
@@ -336,15 +337,3 @@ export async function openSqliteStore(path: string): Promise<SqliteStore> {
   return store;
 }
 
-/**
- * Reports are stored deflated: a report is about 16 times the size of its text (findings with their
- * evidence, frames, sourcing, actors, claims, intensity) and deflate takes it to about 3 times.
- * Rows written as JSON text by earlier versions are still read.
- */
-export function encodeReport(report: Report): Buffer {
-  return deflateRawSync(JSON.stringify(report), { level: 1 });
-}
-
-export function decodeReport(stored: string | Buffer | Uint8Array): Report {
-  return JSON.parse(typeof stored === 'string' ? stored : inflateRawSync(stored).toString('utf8')) as Report;
-}

@@ -1,4 +1,5 @@
 import type { Report } from '../core/report.js';
+import type { ReportEncoding, SerialisedReport } from './encoding.js';
 
 /**
  * The corpus store contract. SQLite (embedded default) and PostgreSQL implement it; one contract
@@ -89,8 +90,10 @@ export interface Store {
   countDocuments(filter?: DocumentFilter): Promise<number>;
 
   saveAnalysis(key: AnalysisKey, report: Report): Promise<void>;
-  /** Saves many in one transaction (batch analysis). */
-  saveAnalyses(items: Array<{ key: AnalysisKey; report: Report }>): Promise<void>;
+  /** Saves many in one transaction (batch analysis); reports may come serialised from analysis threads. */
+  saveAnalyses(items: Array<{ key: AnalysisKey; report: Report | SerialisedReport }>): Promise<void>;
+  /** How this store keeps reports, so that analysis threads can serialise them for it. */
+  readonly reportEncoding: ReportEncoding;
   getAnalysis(documentId: number, engineKey: string): Promise<StoredAnalysis | null>;
   /** Ids of documents (matching the filter) that have no analysis for this engine key. */
   documentsNeedingAnalysis(engineKey: string, filter?: DocumentFilter, limit?: number): Promise<number[]>;
