@@ -94,7 +94,7 @@ class Evidence {
   readonly fids: number[] = [];
   readonly ftokens: number[] = [];
   /** Per s*K+k, the tokens the classifier leaned on most (computed on first use). */
-  readonly words: Array<number[] | undefined> = [];
+  readonly words = new Map<number, number[]>();
 
   constructor(sentences: number) {
     this.w = new Float64Array(sentences * K);
@@ -135,9 +135,7 @@ export class FrameAnalyser {
       const o = span(p.start, p.end);
       // A paragraph keeps evidence for its dominant frames only, so only those are explained.
       const m = this.mix(doc, ev, p.sentenceStart, p.sentenceEnd, span, Math.min(3, this.maxCues), 1, false, true);
-      const scores: Partial<Record<FrameId, number>> = {};
-      for (const f of FRAME_IDS) if (m.scores[f] > 0) scores[f] = m.scores[f];
-      paragraphs.push({ index: p.index, start: o.start, end: o.end, scores, dominant: m.dominant, frames: m.frames });
+      paragraphs.push({ index: p.index, start: o.start, end: o.end, scores: m.scores, dominant: m.dominant, frames: m.frames });
     }
     return { ...this.mix(doc, ev, 0, doc.sentences.length, span, this.maxCues, this.maxSentences, true, false), paragraphs };
   }
@@ -189,32 +187,39 @@ export class FrameAnalyser {
 
   /** The (up to three) tokens of sentence s whose words point most at frame k. */
   private topWords(ev: Evidence, s: number, k: number): number[] {
-    let out = ev.words[s * K + k];
+    let out = ev.words.get(s * K + k);
     if (!out) {
-      const lifts: number[] = [];
-      const tokens: number[] = [];
+      // The three best distinct tokens by (lift desc, token asc): a token's best feature decides.
+      const best: number[] = [];
+      const bestLift: number[] = [];
       for (let j = ev.featOff[s]!; j < ev.featOff[s + 1]!; j++) {
         const lift = this.classifier.liftById(ev.fids[j]!, k);
-        if (lift >= MIN_LIFT) {
-          lifts.push(lift);
-          tokens.push(ev.ftokens[j]!);
+        if (lift < MIN_LIFT) continue;
+        const token = ev.ftokens[j]!;
+        const at = best.indexOf(token);
+        if (at >= 0) {
+          if (lift <= bestLift[at]!) continue;
+          best.splice(at, 1);
+          bestLift.splice(at, 1);
         }
+        let pos = best.length;
+        while (pos > 0 && (bestLift[pos - 1]! < lift || (bestLift[pos - 1] === lift && best[pos - 1]! > token))) pos--;
+        best.splice(pos, 0, token);
+        bestLift.splice(pos, 0, lift);
       }
-      const idx = range(0, lifts.length).sort((a, b) => lifts[b]! - lifts[a]! || tokens[a]! - tokens[b]!);
-      out = [];
-      for (const j of idx) {
-        if (!out.includes(tokens[j]!)) out.push(tokens[j]!);
-        if (out.length === 3) break;
-      }
-      ev.words[s * K + k] = out;
+      out = best.length > 3 ? best.slice(0, 3) : best;
+      ev.words.set(s * K + k, out);
     }
     return out;
   }
 
-  /** The frame mix of sentences [from, to); with `dominantOnly`, evidence for the dominant frames only. */
+  /**
+   * The frame mix of sentences [from, to). A paragraph's (`paragraph`) keeps only non-zero scores
+   * and evidence for its dominant frames.
+   */
   private mix(
     doc: Doc, ev: Evidence, from: number, to: number, span: SpanFn, maxCues: number, maxSentences: number, withText: boolean,
-    dominantOnly: boolean,
+    paragraph: boolean,
   ): FrameMix {
     const total: number[] = new Array<number>(K).fill(0);
     const w = ev.w;
@@ -227,7 +232,7 @@ export class FrameAnalyser {
     for (let k = 0; k < K; k++) {
       const v = mass > 0 ? round(total[k]! / mass) : 0;
       share.push(v);
-      scores[FRAME_IDS[k]!] = v;
+      if (v > 0 || !paragraph) scores[FRAME_IDS[k]!] = v;
       if (v > 0) order.push(k);
     }
     order.sort((a, b) => total[b]! - total[a]! || a - b);
@@ -241,7 +246,7 @@ export class FrameAnalyser {
       }
     }
     // The dominant frames lead `order`, so evidence for them alone is its first entries.
-    const explained = dominantOnly ? dominant.length : order.length;
+    const explained = paragraph ? dominant.length : order.length;
     const frames: FrameEvidence[] = [];
     for (let j = 0; j < explained; j++) {
       const k = order[j]!;
@@ -261,7 +266,7 @@ export class FrameAnalyser {
     for (let s = from; s < to; s++) if (w[s * K + k]! > 0) ranked.push(s);
     ranked.sort((a, b) => w[b * K + k]! - w[a * K + k]! || a - b);
     const cues: FrameCue[] = [];
-    const seen = new Set<string>();
+    const seen: string[] = [];
     // Lexicon cues in reading order of the strongest sentences, then the classifier's words.
     for (const s of ranked) {
       if (cues.length >= maxCues) break;
@@ -289,13 +294,13 @@ export class FrameAnalyser {
 }
 
 /** Adds a cue unless its text was seen or it overlaps one already kept; true when `cues` is full. */
-function pushCue(cues: FrameCue[], seen: Set<string>, maxCues: number, o: { start: number; end: number; text: string }, source: FrameCue['source']): boolean {
+function pushCue(cues: FrameCue[], seen: string[], maxCues: number, o: { start: number; end: number; text: string }, source: FrameCue['source']): boolean {
   const key = o.text.toLowerCase();
   // A classifier word inside a lexicon phrase ("Court" in "Supreme Court") adds nothing.
-  let clash = seen.has(key);
+  let clash = seen.includes(key);
   for (let j = 0; !clash && j < cues.length; j++) clash = cues[j]!.start < o.end && o.start < cues[j]!.end;
   if (!clash) {
-    seen.add(key);
+    seen.push(key);
     cues.push({ text: o.text, start: o.start, end: o.end, source });
   }
   return cues.length >= maxCues;

@@ -10,6 +10,7 @@ import { FRAME_IDS, isFrameId, type FrameId } from './frame-ids.js';
 import { builtinCueTerms } from './cues.js';
 import { expandFeature, featureOf, isContentWord, PREFIX_LENGTH } from './features.js';
 import { stem } from './stem.js';
+import { fillTo } from './term-matcher.js';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('./examples/', import.meta.url));
 
@@ -244,10 +245,14 @@ export class FrameClassifier {
 
   private wordAt(t: Tokens, i: number): WordFeatures {
     const id = t.id[i]!;
-    if (id >= 0) return (this.byId[id] ??= this.wordFeatures(vocab.str(id)));
+    if (id >= 0) {
+      // Dense arrays (filled to size): a write far past the end would make V8 store them as dictionaries.
+      if (id >= this.byId.length) fillTo(this.byId, vocab.size);
+      return (this.byId[id] ??= this.wordFeatures(vocab.str(id)));
+    }
     if (t.localWords !== this.localOf) {
       this.localOf = t.localWords;
-      this.byLocal = [];
+      this.byLocal = fillTo([], t.localWords.length);
     }
     const j = -id - 2;
     return (this.byLocal[j] ??= this.wordFeatures(t.localWords[j]!));

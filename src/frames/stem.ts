@@ -25,7 +25,8 @@ export function stem(word: string): string {
 }
 
 function computeStem(word: string): string {
-  const w = word.toLowerCase().replace(/'s$/, '');
+  const lower = word.toLowerCase();
+  const w = lower.endsWith("'s") ? lower.slice(0, -2) : lower;
   const irr = IRREGULAR[w];
   if (irr) return irr === w ? w : computeStem(irr);
   if (w.length <= 3) return w;

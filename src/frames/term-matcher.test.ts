@@ -49,4 +49,20 @@ describe('TermMatcher', () => {
     m3.scan(doc, 0, doc.tokens.count, (h) => got.push(h.entry.value));
     expect(got).toEqual(['atrocity', 'atrocity', 'loaded']);
   });
+  it('merges exact and nested prefix entries by length, then the latest added', () => {
+    const m4 = new TermMatcher<string>();
+    m4.add('econ*', 'short');
+    m4.add('econom* crisis', 'phrase');
+    m4.add('economy', 'exact');
+    m4.add('econom*', 'long');
+    const got = (text: string) => {
+      const doc = segment(text);
+      const out: string[] = [];
+      m4.scan(doc, 0, doc.tokens.count, (h) => out.push(`${h.entry.value}:${doc.text.slice(h.start, h.end)}`));
+      return out;
+    };
+    expect(got('economy crisis, economy, economic, econ, eco')).toEqual(['phrase:economy crisis', 'long:economy', 'long:economic', 'short:econ']);
+    expect(m4.hasWord('economics')).toBe(true);
+    expect(m4.hasWord('eco')).toBe(false);
+  });
 });

@@ -37,12 +37,19 @@ function byPriority<T>(a: Compiled<T>, b: Compiled<T>): number {
   return b.rest.length - a.rest.length || b.seq - a.seq;
 }
 
+interface TrieNode<T> {
+  next: Map<number, TrieNode<T>>;
+  /** Entries whose first word is the prefix ending here (`key*`). */
+  list: Compiled<T>[] | undefined;
+}
+
 const isWordToken = (kind: number) => kind === K_WORD || kind === K_NUMBER;
 
 export class TermMatcher<T> {
   private readonly exact = new Map<string, Compiled<T>[]>();
   private readonly prefixed = new Map<string, Compiled<T>[]>();
-  private prefixLengths: number[] = [];
+  /** The `prefixed` keys as a trie over UTF-16 units: a word finds its prefixes in one walk. */
+  private readonly trie: TrieNode<T> = { next: new Map(), list: undefined };
   private seq = 0;
   size = 0;
 
@@ -62,7 +69,19 @@ export class TermMatcher<T> {
     const key = isPrefix ? first.slice(0, -1) : first;
     const table = isPrefix ? this.prefixed : this.exact;
     let list = table.get(key);
-    if (!list) table.set(key, (list = []));
+    if (!list) {
+      table.set(key, (list = []));
+      if (isPrefix) {
+        let node = this.trie;
+        for (let i = 0; i < key.length; i++) {
+          const c = key.charCodeAt(i);
+          let child = node.next.get(c);
+          if (!child) node.next.set(c, (child = { next: new Map(), list: undefined }));
+          node = child;
+        }
+        node.list = list;
+      }
+    }
     const normalised = words.join(' ');
     const existing = list.find((c) => c.entry.term === normalised);
     if (existing) {
@@ -74,7 +93,6 @@ export class TermMatcher<T> {
     const rest = words.slice(1).map((w) => (w.length > 1 && w.endsWith('*') ? { w: w.slice(0, -1), prefix: true } : { w, prefix: false }));
     list.push({ entry: { term: normalised, value, words }, rest, seq: this.seq++ });
     list.sort(byPriority);
-    if (isPrefix && !this.prefixLengths.includes(key.length)) this.prefixLengths = [...this.prefixLengths, key.length].sort((a, b) => b - a);
     this.size++;
   }
 
@@ -97,13 +115,15 @@ export class TermMatcher<T> {
   private candidatesAt(t: Tokens, i: number): Compiled<T>[] | null {
     const id = t.id[i]!;
     if (id >= 0) {
+      // Dense arrays (filled to size): a write far past the end would make V8 store them as dictionaries.
+      if (id >= this.byId.length) fillTo(this.byId, vocab.size);
       let c = this.byId[id];
       if (c === undefined) c = this.byId[id] = this.candidates(vocab.str(id)) ?? null;
       return c;
     }
     if (t.localWords !== this.localOf) {
       this.localOf = t.localWords;
-      this.byLocal = [];
+      this.byLocal = fillTo([], t.localWords.length);
     }
     const j = -id - 2;
     let c = this.byLocal[j];
@@ -121,12 +141,14 @@ export class TermMatcher<T> {
     return c ?? undefined;
   }
 
+  /** All entries whose first word matches `word`, by priority (seq makes the order total). */
   private lookup(word: string): Compiled<T>[] | undefined {
-    const hit = this.exact.get(word);
-    let out = hit;
-    for (const len of this.prefixLengths) {
-      if (word.length < len) continue;
-      const p = this.prefixed.get(word.slice(0, len));
+    let out = this.exact.get(word);
+    let node: TrieNode<T> | undefined = this.trie;
+    for (let i = 0; i < word.length; i++) {
+      node = node.next.get(word.charCodeAt(i));
+      if (!node) break;
+      const p = node.list;
       if (p) out = out ? [...out, ...p].sort(byPriority) : p;
     }
     return out;
@@ -170,4 +192,10 @@ export class TermMatcher<T> {
     const list = this.candidates(word);
     return !!list && list.some((c) => c.rest.length === 0);
   }
+}
+
+/** Pads `a` with undefined up to length n (keeps it a dense array). */
+export function fillTo<X>(a: Array<X | undefined>, n: number): Array<X | undefined> {
+  while (a.length < n) a.push(undefined);
+  return a;
 }
