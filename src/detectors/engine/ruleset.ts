@@ -27,10 +27,90 @@ interface TrieNode {
   terminals: number[] | null;
 }
 
+/**
+ * A pattern compiled for the matcher: elements as parallel typed arrays (one shape, no string
+ * switches) and word sets as bitmaps over vocab ids, so a token test is an array load.
+ */
 interface PatternEntry {
   rule: number;
-  pattern: CompiledPattern;
+  anchorOffset: number;
+  /** Element count, opcode, flags and arguments per element. */
+  n: number;
+  op: Uint8Array;
+  optional: Uint8Array;
+  neg: Uint8Array;
+  /** Gap: min and max; class: the class code; set: index into `sets`. */
+  a: Int32Array;
+  b: Int32Array;
   markSlots: Int8Array;
+  sets: IdSet[];
+  /** First element that consumes a token when it is required (a cheap pre-test), else -1. */
+  first: number;
+}
+
+interface IdSet {
+  lo: number;
+  bits: Uint8Array;
+  prefixes: string[];
+}
+
+const OP_MARK = 0;
+const OP_GAP = 1;
+const OP_SET = 2;
+const OP_CLASS = 3;
+const CLASS_CODES: Record<string, number> = { CAP: 0, UPPER: 1, NUM: 2, WORD: 3, PUNCT: 4 };
+
+function compileEntry(rule: number, pattern: CompiledPattern): PatternEntry {
+  const n = pattern.elems.length;
+  const entry: PatternEntry = {
+    rule,
+    anchorOffset: pattern.anchorOffset,
+    n,
+    op: new Uint8Array(n),
+    optional: new Uint8Array(n),
+    neg: new Uint8Array(n),
+    a: new Int32Array(n),
+    b: new Int32Array(n),
+    markSlots: new Int8Array(n).fill(-1),
+    sets: [],
+    first: -1,
+  };
+  let m = 0;
+  pattern.elems.forEach((e, k) => {
+    if (e.t === 'mark') {
+      entry.op[k] = OP_MARK;
+      entry.markSlots[k] = m++;
+    } else if (e.t === 'gap') {
+      entry.op[k] = OP_GAP;
+      entry.a[k] = e.min;
+      entry.b[k] = e.max;
+    } else {
+      entry.optional[k] = e.optional ? 1 : 0;
+      entry.neg[k] = e.neg ? 1 : 0;
+      if (e.t === 'class') {
+        entry.op[k] = OP_CLASS;
+        entry.a[k] = CLASS_CODES[e.cls]!;
+      } else {
+        entry.op[k] = OP_SET;
+        entry.a[k] = entry.sets.length;
+        let lo = Infinity;
+        let hi = -1;
+        for (const id of e.ids) {
+          if (id < lo) lo = id;
+          if (id > hi) hi = id;
+        }
+        const bits = new Uint8Array(hi >= 0 ? hi - lo + 1 : 0);
+        for (const id of e.ids) bits[id - lo] = 1;
+        entry.sets.push({ lo: hi >= 0 ? lo : 0, bits, prefixes: e.prefixes });
+      }
+    }
+  });
+  for (let k = 0; k < n; k++) {
+    if (entry.op[k] === OP_MARK) continue;
+    if (entry.op[k] !== OP_GAP && entry.optional[k] === 0) entry.first = k;
+    break;
+  }
+  return entry;
 }
 
 interface RegexEntry {
@@ -57,14 +137,32 @@ export class RuleSet {
   private readonly anchored = new Map<number, PatternEntry[]>();
   private readonly unanchored: PatternEntry[] = [];
   private readonly regexByWord = new Map<number, RegexEntry[]>();
-  private readonly prefixCache = new Map<string, boolean>();
-  private readonly allPrefixes: string[] = [];
+  /** Per vocab id: the root trie child, anchored patterns and triggered regexes (dense lookups). */
+  private readonly rootById: Array<TrieNode | undefined> = [];
+  private readonly anchoredById: Array<PatternEntry[] | undefined> = [];
+  private readonly regexById: Array<RegexEntry[] | undefined> = [];
+  /** Per vocab id: does the word start with a prefix term at the trie root (0 unknown, 1 yes, 2 no). */
+  private rootPrefixById = new Uint8Array(0);
+  /** Scratch for one run: pattern marks; per rule, the sentence and token where its regex ran. */
+  private readonly marks = new Int32Array(2);
+  private readonly regexSentence: Int32Array;
+  private readonly regexToken: Int32Array;
+  /** Tokens of the document being run (set by run, read by the matcher). */
+  private tId: Int32Array = new Int32Array(0);
+  private tFlags: Uint8Array = new Uint8Array(0);
+  private tKind: Uint8Array = new Uint8Array(0);
+  private tLocal: string[] = [];
 
   constructor(files: readonly LoadedRuleFile[], globalLexicons: ReadonlyMap<string, string[]> = new Map()) {
     for (const { file, data } of files) {
       const resolve: LexiconResolver = (name) => data.lexicons[name] ?? globalLexicons.get(name);
       for (const rule of data.rules) this.add(data.technique as TechniqueId, rule, resolve, file);
     }
+    if (this.trie.next) for (const [id, node] of this.trie.next) this.rootById[id] = node;
+    for (const [id, list] of this.anchored) this.anchoredById[id] = list;
+    for (const [id, list] of this.regexByWord) this.regexById[id] = list;
+    this.regexSentence = new Int32Array(this.rules.length);
+    this.regexToken = new Int32Array(this.rules.length);
   }
 
   get size(): number {
@@ -90,12 +188,7 @@ export class RuleSet {
     } else if (rule.kind === 'pattern') {
       for (const p of rule.patterns) {
         const pattern = compilePattern(p, resolve, where);
-        const markSlots = new Int8Array(pattern.elems.length).fill(-1);
-        let m = 0;
-        pattern.elems.forEach((e, k) => {
-          if (e.t === 'mark') markSlots[k] = m++;
-        });
-        const entry: PatternEntry = { rule: index, pattern, markSlots };
+        const entry = compileEntry(index, pattern);
         if (pattern.anchor === -1) this.unanchored.push(entry);
         else {
           const a = pattern.elems[pattern.anchor] as Extract<Elem, { t: 'set' }>;
@@ -136,7 +229,6 @@ export class RuleSet {
         let found = node.prefixNext.find((p) => p.prefix === prefix);
         if (!found) node.prefixNext.push((found = { prefix, node: newNode() }));
         node = found.node;
-        this.allPrefixes.push(prefix);
         continue;
       }
       const toks = termTokens(word);
@@ -153,45 +245,72 @@ export class RuleSet {
     if (!node.terminals.includes(rule)) node.terminals.push(rule);
   }
 
-  /** Quick reject: can this word start or continue any prefix term? Cached per word. */
-  private mayMatchPrefix(word: string): boolean {
-    let v = this.prefixCache.get(word);
-    if (v === undefined) {
-      v = this.allPrefixes.some((p) => word.startsWith(p));
-      if (this.prefixCache.size > 100_000) this.prefixCache.clear();
-      this.prefixCache.set(word, v);
+  /** Does token i start with one of the prefix terms at the trie root? Cached per vocab id. */
+  private rootPrefix(i: number): boolean {
+    const id = this.tId[i]!;
+    if (id < 0) return startsWithAny(this.tLocal[-id - 2]!, this.trie.prefixNext!);
+    if (id >= this.rootPrefixById.length) {
+      const grown = new Uint8Array(Math.max(vocab.size, id + 1));
+      grown.set(this.rootPrefixById);
+      this.rootPrefixById = grown;
     }
-    return v;
+    let v = this.rootPrefixById[id]!;
+    if (v === 0) {
+      v = startsWithAny(vocab.str(id), this.trie.prefixNext!) ? 1 : 2;
+      this.rootPrefixById[id] = v;
+    }
+    return v === 1;
   }
 
   run(doc: Doc): CollectedFinding[] {
     const out: CollectedFinding[] = [];
     const t = doc.tokens;
     const n = t.count;
+    this.tId = t.id;
+    this.tFlags = t.flags;
+    this.tKind = t.kind;
+    this.tLocal = t.localWords;
+    this.regexSentence.fill(-1);
     const ends: number[] = [];
+    const rootById = this.rootById;
+    const anchoredById = this.anchoredById;
+    const regexById = this.regexById;
+    const rootPrefixes = this.trie.prefixNext;
+    let s = -1;
+    let sentStart = 0;
+    let limit = 0;
     for (let i = 0; i < n; i++) {
       const id = t.id[i]!;
-      const s = doc.tokenSentence[i]!;
-      const limit = doc.sentences[s]!.tokenEnd;
+      if (doc.tokenSentence[i] !== s) {
+        s = doc.tokenSentence[i]!;
+        const sent = doc.sentences[s]!;
+        sentStart = sent.tokenStart;
+        limit = sent.tokenEnd;
+      }
       // Lexicon trie: collect every terminal reachable from token i (within the sentence).
-      const direct = id >= 0 && this.trie.next !== null && this.trie.next.has(id);
-      if (direct || (this.trie.prefixNext !== null && this.mayMatchPrefix(tokenLower(t, i)))) {
+      const child = id >= 0 ? rootById[id] : undefined;
+      if (child !== undefined || (rootPrefixes !== null && this.rootPrefix(i))) {
         ends.length = 0;
-        this.walk(doc, this.trie, i, limit, ends);
+        // The root step of walk(), from the dense table.
+        if (child !== undefined) this.walk(doc, child, i + 1, limit, ends);
+        if (rootPrefixes !== null) {
+          const w = tokenLower(t, i);
+          for (const p of rootPrefixes) if (w.startsWith(p.prefix)) this.walk(doc, p.node, i + 1, limit, ends);
+        }
         for (let k = 0; k < ends.length; k += 2) this.emit(doc, ends[k]!, i, ends[k + 1]!, -1, -1, out);
       }
       if (id >= 0) {
-        const patterns = this.anchored.get(id);
-        if (patterns) {
-          for (const p of patterns) {
-            const from = i - p.pattern.anchorOffset;
-            const sentStart = doc.sentences[s]!.tokenStart;
+        const patterns = anchoredById[id];
+        if (patterns !== undefined) {
+          for (let q = 0; q < patterns.length; q++) {
+            const p = patterns[q]!;
+            const from = i - p.anchorOffset;
             if (from < sentStart) continue;
             this.tryPattern(doc, p, from, limit, out);
           }
         }
-        const regexes = this.regexByWord.get(id);
-        if (regexes) this.runRegexes(doc, regexes, s, i, out);
+        const regexes = regexById[id];
+        if (regexes !== undefined) this.runRegexes(doc, regexes, s, i, out);
       }
     }
     if (this.unanchored.length > 0) {
@@ -199,6 +318,11 @@ export class RuleSet {
         for (const p of this.unanchored) {
           // Resume after each match so a pattern does not report the tails of its own matches.
           for (let i = sent.tokenStart; i < sent.tokenEnd; ) {
+            // A required first element that fails here fails the whole try: skip it cheaply.
+            if (p.first >= 0 && this.test(p, p.first, i) === (p.neg[p.first] === 1)) {
+              i++;
+              continue;
+            }
             const end = this.tryPattern(doc, p, i, sent.tokenEnd, out);
             i = end > i ? end : i + 1;
           }
@@ -226,54 +350,87 @@ export class RuleSet {
 
   /** Tries one pattern at one token; returns the match's end token, or -1. */
   private tryPattern(doc: Doc, p: PatternEntry, from: number, limit: number, out: CollectedFinding[]): number {
-    const marks = [-1, -1];
-    const end = this.matchElems(doc, p, 0, from, limit, marks);
+    const marks = this.marks;
+    marks[0] = -1;
+    marks[1] = -1;
+    const end = this.matchElems(p, 0, from, limit);
     if (end <= from) return -1;
-    const [a, b] = marks[0]! >= 0 && marks[1]! > marks[0]! ? [marks[0]!, marks[1]!] : [from, end];
-    this.emit(doc, p.rule, a, b, from, end, out);
+    if (marks[0]! >= 0 && marks[1]! > marks[0]!) this.emit(doc, p.rule, marks[0]!, marks[1]!, from, end, out);
+    else this.emit(doc, p.rule, from, end, from, end, out);
     return end;
   }
 
-  private matchElems(doc: Doc, p: PatternEntry, k: number, ti: number, limit: number, marks: number[]): number {
-    const elems = p.pattern.elems;
-    if (k === elems.length) return ti;
-    const e = elems[k]!;
-    switch (e.t) {
-      case 'mark': {
-        marks[p.markSlots[k]!] = ti;
-        return this.matchElems(doc, p, k + 1, ti, limit, marks);
+  /**
+   * Backtracking match of elements k.. at token ti: the first success in order (shortest gap
+   * first, optional element taken before skipped). Required elements loop instead of recursing.
+   */
+  private matchElems(p: PatternEntry, k: number, ti: number, limit: number): number {
+    const n = p.n;
+    for (;;) {
+      if (k === n) return ti;
+      const op = p.op[k]!;
+      if (op === OP_MARK) {
+        this.marks[p.markSlots[k]!] = ti;
+        k++;
+        continue;
       }
-      case 'gap': {
-        for (let g = e.min; g <= e.max && ti + g <= limit; g++) {
-          const r = this.matchElems(doc, p, k + 1, ti + g, limit, marks);
+      if (op === OP_GAP) {
+        const max = p.b[k]!;
+        for (let g = p.a[k]!; g <= max && ti + g <= limit; g++) {
+          const r = this.matchElems(p, k + 1, ti + g, limit);
           if (r >= 0) return r;
         }
         return -1;
       }
-      default: {
-        if (ti < limit && tokenMatches(doc, e, ti) !== e.neg) {
-          const r = this.matchElems(doc, p, k + 1, ti + 1, limit, marks);
-          if (r >= 0) return r;
-        }
-        return e.optional ? this.matchElems(doc, p, k + 1, ti, limit, marks) : -1;
+      const ok = ti < limit && this.test(p, k, ti) !== (p.neg[k] === 1);
+      if (p.optional[k] === 0) {
+        if (!ok) return -1;
+        k++;
+        ti++;
+        continue;
       }
+      if (ok) {
+        const r = this.matchElems(p, k + 1, ti + 1, limit);
+        if (r >= 0) return r;
+      }
+      k++;
+    }
+  }
+
+  /** Does token i satisfy set or class element k (before negation)? */
+  private test(p: PatternEntry, k: number, i: number): boolean {
+    if (p.op[k] === OP_SET) {
+      const set = p.sets[p.a[k]!]!;
+      const id = this.tId[i]!;
+      if (id >= 0) {
+        const x = id - set.lo;
+        if (x >= 0 && x < set.bits.length && set.bits[x] === 1) return true;
+      }
+      if (set.prefixes.length === 0) return false;
+      const w = id >= 0 ? vocab.str(id) : this.tLocal[-id - 2]!;
+      for (const pre of set.prefixes) if (w.startsWith(pre)) return true;
+      return false;
+    }
+    switch (p.a[k]) {
+      case 0: return (this.tFlags[i]! & F_CAP) !== 0;
+      case 1: return (this.tFlags[i]! & F_UPPER) !== 0;
+      case 2: return this.tKind[i] === K_NUMBER;
+      case 3: return this.tKind[i] === K_WORD;
+      default: return this.tKind[i] === K_PUNCT;
     }
   }
 
   private runRegexes(doc: Doc, regexes: RegexEntry[], s: number, token: number, out: CollectedFinding[]): void {
     const sent = doc.sentences[s]!;
     // Run each regex once per sentence: only at the first trigger word in that sentence.
+    // The first trigger token of a rule in a sentence is remembered per rule.
+    let text: string | null = null;
     for (const { rule, re } of regexes) {
-      let first = true;
-      for (let k = sent.tokenStart; k < token; k++) {
-        const list = this.regexByWord.get(doc.tokens.id[k]!);
-        if (list && list.some((x) => x.rule === rule)) {
-          first = false;
-          break;
-        }
-      }
-      if (!first) continue;
-      const text = doc.text.slice(sent.start, sent.end);
+      if (this.regexSentence[rule] !== s) {
+        this.regexSentence[rule] = s;
+        this.regexToken[rule] = token;
+      } else if (this.regexToken[rule] !== token) continue;
+      text ??= doc.text.slice(sent.start, sent.end);
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
@@ -334,22 +491,9 @@ export class RuleSet {
   }
 }
 
-function tokenMatches(doc: Doc, e: Extract<Elem, { t: 'set' } | { t: 'class' }>, i: number): boolean {
-  const t = doc.tokens;
-  if (e.t === 'set') {
-    const id = t.id[i]!;
-    if (id >= 0 && e.ids.has(id)) return true;
-    if (e.prefixes.length === 0) return false;
-    const w = tokenLower(t, i);
-    return e.prefixes.some((p) => w.startsWith(p));
-  }
-  switch (e.cls) {
-    case 'CAP': return (t.flags[i]! & F_CAP) !== 0;
-    case 'UPPER': return (t.flags[i]! & F_UPPER) !== 0;
-    case 'NUM': return t.kind[i] === K_NUMBER;
-    case 'WORD': return t.kind[i] === K_WORD;
-    case 'PUNCT': return t.kind[i] === K_PUNCT;
-  }
+function startsWithAny(w: string, prefixes: ReadonlyArray<{ prefix: string }>): boolean {
+  for (const p of prefixes) if (w.startsWith(p.prefix)) return true;
+  return false;
 }
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '--', '\u2014', '\u2013', '"']);
