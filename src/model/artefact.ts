@@ -106,6 +106,7 @@ export function encodeModel(model: Model, meta: Record<string, unknown> = {}): B
   add('table.hashes', 'u32', arrays.hashes);
   add('table.valence', 'i8', arrays.valence);
   add('table.mask', 'u32', arrays.mask);
+  if (model.table.ordinary.length) add('table.ordinary', 'u32', model.table.ordinary);
   let offset = 0;
   const tensors: TensorInfo[] = parts.map((p) => {
     const info = { ...p.info, offset };
@@ -211,7 +212,7 @@ export function decodeModel(gz: Uint8Array, file = 'model'): DecodedModel {
     labels: header.labels,
     settings: header.settings,
     calibration: header.calibration,
-    table: lexiconTableFromArrays(header.table.lists, header.table.prefixLengths, header.table.maxWords, u32('table.hashes'), i8('table.valence'), u32('table.mask')),
+    table: lexiconTableFromArrays(header.table.lists, header.table.prefixLengths, header.table.maxWords, u32('table.hashes'), i8('table.valence'), u32('table.mask'), header.tensors.some((t) => t.name === 'table.ordinary') ? u32('table.ordinary') : undefined),
     tagger: { labels: header.tagger.labels, buckets: header.tagger.buckets, emission: em.w, emissionScale: em.scale, transition: f32('tagger.transition') },
     sentence: header.sentence && sw ? { classes: 2, buckets: header.sentence.buckets, w: sw.w, scale: sw.scale } : null,
     classifier: { classes: header.classifier.classes, buckets: header.classifier.buckets, w: cw.w, scale: cw.scale },

@@ -65,12 +65,13 @@ interface Work {
   alpha: Float64Array;
   beta: Float64Array;
   tmp: Float64Array;
+  scale: Float64Array;
 }
 
 function work(T: number, L: number, w?: Work): Work {
   if (w && w.em.length >= T * L) return w;
   const n = Math.max(T * L, 64);
-  return { em: new Float64Array(n * 2), alpha: new Float64Array(n * 2), beta: new Float64Array(n * 2), tmp: new Float64Array(Math.max(L, 8)) };
+  return { em: new Float64Array(n * 2), alpha: new Float64Array(n * 2), beta: new Float64Array(n * 2), tmp: new Float64Array(Math.max(L, 8)), scale: new Float64Array(n) };
 }
 
 /** Forward-backward; fills `marg[t * L + y]` and returns log Z. Optionally the pairwise marginals via a callback. */
@@ -115,8 +116,64 @@ function forwardBackward(
   return logZ;
 }
 
-/** Per-token label marginals, [t * L + y]. */
+/** exp(transition) per weights object, for the probability-space recursion. */
+const expTransitions = new WeakMap<Float32Array, Float64Array>();
+let inferenceWork: Work | undefined;
+
+/**
+ * Per-token label marginals, [t * L + y]. Inference runs forward-backward in probability space with
+ * per-position scaling (Rabiner): three exponentials per token instead of the log-space recursion's
+ * dozens of exp/log calls, with the same marginals up to rounding.
+ */
 export function crfMarginals(w: CrfWeights, seq: Sequence): Float64Array {
+  const T = seq.offs.length - 1;
+  const L = w.labels;
+  const marg = new Float64Array(T * L);
+  if (T === 0) return marg;
+  const ws = (inferenceWork = work(T, L, inferenceWork));
+  const { em, alpha, beta } = ws;
+  const scale = ws.scale.length >= T ? ws.scale : (ws.scale = new Float64Array(T * 2));
+  let tr = expTransitions.get(w.transition);
+  if (!tr) expTransitions.set(w.transition, (tr = Float64Array.from(w.transition, Math.exp)));
+  emissions(w, seq, em);
+  // em becomes exp(em - max over labels): bounded potentials whatever the weights.
+  for (let t = 0; t < T; t++) {
+    let m = -Infinity;
+    for (let y = 0; y < L; y++) if (em[t * L + y]! > m) m = em[t * L + y]!;
+    for (let y = 0; y < L; y++) em[t * L + y] = Math.exp(em[t * L + y]! - m);
+  }
+  let c = 0;
+  for (let y = 0; y < L; y++) c += alpha[y] = tr[y]! * em[y]!;
+  scale[0] = c;
+  for (let y = 0; y < L; y++) alpha[y]! /= c;
+  for (let t = 1; t < T; t++) {
+    c = 0;
+    for (let y = 0; y < L; y++) {
+      let sum = 0;
+      for (let p = 0; p < L; p++) sum += alpha[(t - 1) * L + p]! * tr[(p + 1) * L + y]!;
+      c += alpha[t * L + y] = sum * em[t * L + y]!;
+    }
+    scale[t] = c;
+    for (let y = 0; y < L; y++) alpha[t * L + y]! /= c;
+  }
+  for (let y = 0; y < L; y++) beta[(T - 1) * L + y] = 1;
+  for (let t = T - 2; t >= 0; t--) {
+    for (let p = 0; p < L; p++) {
+      let sum = 0;
+      for (let y = 0; y < L; y++) sum += tr[(p + 1) * L + y]! * em[(t + 1) * L + y]! * beta[(t + 1) * L + y]!;
+      beta[t * L + p] = sum / scale[t + 1]!;
+    }
+  }
+  for (let t = 0; t < T; t++) {
+    let z = 0;
+    for (let y = 0; y < L; y++) z += marg[t * L + y] = alpha[t * L + y]! * beta[t * L + y]!;
+    for (let y = 0; y < L; y++) marg[t * L + y]! /= z;
+  }
+  return marg;
+}
+
+/** The log-space marginals (training's recursion), kept to check the fast path against. */
+export function crfMarginalsLog(w: CrfWeights, seq: Sequence): Float64Array {
   const T = seq.offs.length - 1;
   const L = w.labels;
   const marg = new Float64Array(T * L);

@@ -5,8 +5,8 @@
  */
 import type { Doc } from '../text/segment.js';
 import { F_CAP, F_UPPER, K_HASHTAG, K_NUMBER, K_PUNCT, K_WORD, tokenLower } from '../text/tokenise.js';
-import { hashString, mix, mix3 } from './hash.js';
-import { lookupWord, type LexiconTable } from './lexicon-table.js';
+import { fmix, FNV_SEED, fnvUpdate, hashString, mix, mix3 } from './hash.js';
+import { isOrdinaryWord, lookupWord, PARTY_BIT, type LexiconTable } from './lexicon-table.js';
 
 /** Per-token facts computed once per document. */
 export interface DocView {
@@ -27,6 +27,8 @@ export interface DocView {
   sentLex: Uint32Array;
   /** Optional extra per-token tags (e.g. rule findings), as small integers hashed into a feature. */
   tags: Array<number[] | undefined>;
+  /** 1 where the token names a party or is an unknown capitalised word (a name): its identity is hidden. */
+  masked: Uint8Array;
   stopBit: number;
   /** Stage-one sentence scores (P(sentence holds a propaganda span)) and their document mean, when set. */
   sentScore: Float32Array | null;
@@ -35,23 +37,27 @@ export interface DocView {
   stamp: number;
 }
 
-const wordCache = new Map<string, { h: number; valence: number; mask: number }>();
+type WordInfo = { h: number; valence: number; mask: number; ordinary: boolean };
+/** Word lookups cached per table, so two models with different tables never share an entry. */
+let wordCaches = new WeakMap<LexiconTable, Map<string, WordInfo>>();
 const CACHE_LIMIT = 200_000;
 
-function wordInfo(table: LexiconTable, w: string): { h: number; valence: number; mask: number } {
-  let info = wordCache.get(w);
+function wordInfo(table: LexiconTable, w: string): WordInfo {
+  let cache = wordCaches.get(table);
+  if (!cache) wordCaches.set(table, (cache = new Map()));
+  let info = cache.get(w);
   if (!info) {
     const h = hashString(w);
-    info = { h, ...lookupWord(table, w, h) };
-    if (wordCache.size >= CACHE_LIMIT) wordCache.clear();
-    wordCache.set(w, info);
+    info = { h, ...lookupWord(table, w, h), ordinary: isOrdinaryWord(table, h) };
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(w, info);
   }
   return info;
 }
 
 /** Clears the word cache (a different lexicon table must not see cached lookups). */
 export function resetFeatureCache(): void {
-  wordCache.clear();
+  wordCaches = new WeakMap();
 }
 
 export function buildView(doc: Doc, table: LexiconTable): DocView {
@@ -64,25 +70,37 @@ export function buildView(doc: Doc, table: LexiconTable): DocView {
   const inQuote = new Uint8Array(n);
   const words: string[] = new Array(n);
   const counts = new Map<number, number>();
+  const masked = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const w = tokenLower(t, i);
     words[i] = w;
     const info = wordInfo(table, w);
-    wh[i] = info.h;
-    valence[i] = info.valence;
-    lex[i] |= info.mask;
-    counts.set(info.h, (counts.get(info.h) ?? 0) + 1);
+    // Neutrality: names of parties, and capitalised words that are neither ordinary English words nor
+    // in any list (names of people, places, countries), all read as one placeholder, so swapping two
+    // sides changes nothing.
+    const isName = (t.flags[i]! & F_CAP) !== 0 && info.valence === 0 && info.mask === 0 && w.length > 1 && !info.ordinary;
+    if (t.kind[i] === K_WORD && ((info.mask & PARTY_BIT) !== 0 || isName)) {
+      masked[i] = 1;
+      wh[i] = NAME_HASH;
+      lex[i] |= PARTY_BIT;
+    } else {
+      wh[i] = info.h;
+      valence[i] = info.valence;
+      lex[i] |= info.mask;
+    }
+    counts.set(wh[i]!, (counts.get(wh[i]!) ?? 0) + 1);
   }
   for (let i = 0; i < n; i++) count[i] = counts.get(wh[i]!)!;
   // Multi-word terms: hash "w1 w2" and "w1 w2 w3".
   if (table.maxWords > 1) {
     for (let i = 0; i + 1 < n; i++) {
       if (t.kind[i] !== K_WORD) continue;
-      let phrase = words[i]!;
+      // Hashed incrementally: no phrase strings are built.
+      let phrase = fnvUpdate(FNV_SEED, words[i]!);
       for (let k = 1; k < table.maxWords && i + k < n; k++) {
-        phrase += ' ' + words[i + k]!;
-        const j = table.index.get(hashString(phrase));
-        if (j !== undefined) for (let q = i; q <= i + k; q++) lex[q] |= table.mask[j]!;
+        phrase = fnvUpdate(fnvUpdate(phrase, ' '), words[i + k]!);
+        const j = table.index.get(fmix(phrase));
+        if (j !== undefined) for (let q = i; q <= i + k; q++) lex[q] |= table.mask[j]! & ~PARTY_BIT;
       }
     }
   }
@@ -115,7 +133,7 @@ export function buildView(doc: Doc, table: LexiconTable): DocView {
     sentMark[s.index] = m;
   }
   const stopIdx = table.lists.indexOf('stopwords');
-  return { doc, n, wh, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: [], stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
+  return { doc, n, wh, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: [], masked, stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
 }
 
 const bucket = (x: number, edges: readonly number[]): number => {
@@ -140,6 +158,7 @@ function shapeOf(doc: Doc, i: number): number {
   return 6;
 }
 
+const NAME_HASH = 0x4e414d45;
 const BOS = 0x0b05;
 const EOS = 0x0e05;
 
@@ -164,7 +183,7 @@ export function tokenFeatures(v: DocView, i: number, out: number[]): void {
   const shp = i + 1 < s.tokenEnd ? shapeOf(doc, i + 1) : 0;
   out.push(mix(11, sh), mix3(12, mix(shm, sh), shp));
   const len = t.end[i]! - t.start[i]!;
-  if (t.kind[i] === K_WORD && len > 4) {
+  if (t.kind[i] === K_WORD && len > 4 && !v.masked[i]) {
     const low = doc.text.slice(t.start[i]! + len - 3, t.end[i]!).toLowerCase();
     out.push(mix(10, hashString(low)));
   }
@@ -249,7 +268,10 @@ export function spanFeatures(v: DocView, a: number, b: number, out: number[], te
   const cs = t.start[a]!;
   const ce = t.end[b - 1]!;
   const text = doc.text.slice(cs, Math.min(ce, cs + 400)).toLowerCase();
-  const padded = ` ${text} `;
+  // Character n-grams read names as a placeholder too.
+  const pieces: string[] = [];
+  for (let k = a; k < b && t.start[k]! < cs + 400; k++) pieces.push(v.masked[k] ? '\u00a7' : doc.text.slice(t.start[k]!, t.end[k]!).toLowerCase());
+  const padded = ` ${pieces.join(' ')} `;
   for (let k = 0; k + 4 <= padded.length; k++) out.push(mix(111, hashString(padded.slice(k, k + 4))));
   const nb = bucket(n, [2, 3, 4, 6, 9, 14, 20, 30, 45]);
   out.push(mix(112, nb));

@@ -5,12 +5,18 @@
 
 /** FNV-1a over UTF-16 code units, finished with a murmur3 avalanche. Stable across runs and platforms. */
 export function hashString(s: string): number {
-  let h = 0x811c9dc5;
+  return fmix(fnvUpdate(FNV_SEED, s));
+}
+
+export const FNV_SEED = 0x811c9dc5;
+
+/** The FNV-1a state after more units: hashString(a + b) === fmix(fnvUpdate(fnvUpdate(FNV_SEED, a), b)). */
+export function fnvUpdate(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return fmix(h);
+  return h;
 }
 
 export function fmix(h: number): number {

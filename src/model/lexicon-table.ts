@@ -19,6 +19,11 @@ export interface LexiconTable {
   prefixLengths: number[];
   /** Longest multi-word term, in words (1..3). */
   maxWords: number;
+  /**
+   * Sorted hashes of ordinary English words (lowercase). A capitalised word outside this list and the
+   * lexicons is read as a name, whose identity the model never sees. Empty: every unknown capitalised word is a name.
+   */
+  ordinary: Uint32Array;
 }
 
 export const VALENCE_SCALE = 25;
@@ -40,9 +45,20 @@ export function loadVader(file: string): Map<string, number> {
   return parseVader(readFileSync(file, 'utf8'), file);
 }
 
-/** Builds the table from a valence map and named word lists (at most 32 lists). */
-export function buildLexiconTable(valence: Map<string, number>, lists: Array<[string, readonly string[]]>): LexiconTable {
-  if (lists.length > 32) throw new Error('at most 32 word lists fit the mask');
+/** Bit of the mask that marks words naming a party (nation, people, religion): the model never tells them apart. */
+export const PARTY_BIT = 1 << 31;
+
+/**
+ * Builds the table from a valence map, named word lists (at most 31) and the words that name parties
+ * of a conflict (nationalities, peoples, religions and their places of worship).
+ */
+export function buildLexiconTable(
+  valence: Map<string, number>,
+  lists: Array<[string, readonly string[]]>,
+  party: readonly string[] = [],
+  ordinaryWords: Iterable<string> = [],
+): LexiconTable {
+  if (lists.length > 31) throw new Error('at most 31 word lists fit the mask (bit 31 marks party words)');
   const terms = new Map<string, { v: number; m: number }>();
   const entry = (t: string) => {
     let e = terms.get(t);
@@ -63,19 +79,22 @@ export function buildLexiconTable(valence: Map<string, number>, lists: Array<[st
       entry(t).m |= 1 << bit;
     }
   });
+  for (const raw of party) {
+    const t = raw.trim().toLowerCase();
+    if (t && !t.includes(' ')) entry(t).m |= PARTY_BIT;
+  }
   const keys = [...terms.keys()].sort();
   const index = new Map<number, number>();
   const val = new Int8Array(keys.length);
   const mask = new Uint32Array(keys.length);
-  keys.forEach((k, i) => {
+  keys.forEach((k) => {
     const e = terms.get(k)!;
     const h = hashString(k);
     const prev = index.get(h);
     const at = prev ?? index.size;
     if (prev === undefined) index.set(h, at);
     val[at] = Math.max(-100, Math.min(100, Math.round(e.v * VALENCE_SCALE)));
-    mask[at] = (mask[at] ?? 0) | e.m;
-    void i;
+    mask[at] = (mask[at]! | e.m) >>> 0;
   });
   return {
     lists: lists.map(([n]) => n),
@@ -84,7 +103,29 @@ export function buildLexiconTable(valence: Map<string, number>, lists: Array<[st
     mask: mask.slice(0, index.size),
     prefixLengths: [...prefixLengths].sort((a, b) => a - b),
     maxWords,
+    ordinary: ordinaryHashes(ordinaryWords),
   };
+}
+
+function ordinaryHashes(words: Iterable<string>): Uint32Array {
+  const hs = new Set<number>();
+  for (const w of words) if (w) hs.add(hashString(w.toLowerCase()));
+  return Uint32Array.from(hs).sort();
+}
+
+/** True when the lowercased word (by hash) is an ordinary English word. */
+export function isOrdinaryWord(t: LexiconTable, wordHash: number): boolean {
+  const a = t.ordinary;
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = a[mid]!;
+    if (x === wordHash) return true;
+    if (x < wordHash) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** The table as plain arrays for the artefact (hashes in insertion order). */
@@ -101,10 +142,11 @@ export function lexiconTableFromArrays(
   hashes: Uint32Array,
   valence: Int8Array,
   mask: Uint32Array,
+  ordinary: Uint32Array = new Uint32Array(0),
 ): LexiconTable {
   const index = new Map<number, number>();
   for (let i = 0; i < hashes.length; i++) index.set(hashes[i]!, i);
-  return { lists, index, valence, mask, prefixLengths, maxWords };
+  return { lists, index, valence, mask, prefixLengths, maxWords, ordinary };
 }
 
 /** Valence and list mask of one lowercased word, including `prefix*` entries. */

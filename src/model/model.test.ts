@@ -65,6 +65,17 @@ describe('training', () => {
     expect(spans.some((s) => text.slice(s.start, s.end).includes('trade deal'))).toBe(false);
   });
 
+  it('is neutral: swapping the names of two parties changes no span, technique or score', () => {
+    const text =
+      'The vile decision by Sylvania shocked the region. Leaders in Freedonia called the Christians thugs of a foreign power, ' +
+      'and the Muslims at the mosque said nothing.\nThe church stayed closed.';
+    const swapped = text.replace(/Sylvania|Freedonia|Christians|Muslims|mosque|church/g, (m) =>
+      ({ Sylvania: 'Freedonia', Freedonia: 'Sylvania', Christians: 'Muslims', Muslims: 'Christians', mosque: 'church', church: 'mosque' })[m]!);
+    const shape = (t: string) => predictDoc(run.model, segment(t)).map((s) => [s.score, ...s.techniques.map((x) => `${x.label}:${x.probability}`)]);
+    expect(shape(swapped)).toEqual(shape(text));
+    expect(shape(text).length).toBeGreaterThan(0);
+  });
+
   it('survives the artefact round trip with the same predictions', () => {
     const bytes = encodeModel(run.model, { note: 'test' });
     const { model, header } = decodeModel(bytes);

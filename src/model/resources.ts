@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import wordListPath from 'word-list';
 import { UserError } from '../core/errors.js';
 import { builtinLexicons } from '../detectors/lexicons.js';
 import { buildLexiconTable, loadVader, type LexiconTable } from './lexicon-table.js';
@@ -46,11 +47,21 @@ function dataWordLists(dir: string): Array<[string, string[]]> {
     .map((f) => [basename(f, '.txt'), readFileSync(join(dir, f), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))]);
 }
 
+/** The MIT `word-list` package: 274k lowercase English words (no proper names), read at training time only. */
+function ordinaryEnglishWords(): string[] {
+  return readFileSync(wordListPath, 'utf8').split('\n');
+}
+
+/** Lowercase words that mark a religious side as much as its name does. */
+const PLACES_OF_WORSHIP = ['church', 'churches', 'mosque', 'mosques', 'synagogue', 'synagogues', 'temple', 'temples', 'cathedral', 'cathedrals'];
+
 /** VADER valence plus the engine's lexicons and the npm word lists, frozen into a table. */
 export function trainingLexiconTable(): LexiconTable {
   const lexDir = join(dataDir(), 'lexicons');
   const vader = loadVader(dataFile('lexicons/vader_lexicon.txt'));
   const lists: Array<[string, readonly string[]]> = [...builtinLexicons()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   lists.push(...dataWordLists(lexDir));
-  return buildLexiconTable(vader, lists.slice(0, 32));
+  const lex = builtinLexicons();
+  const party = ['religions-ethnicities', 'flag-waving-demonyms', 'flag-waving-countries'].flatMap((name) => lex.get(name) ?? []).concat(PLACES_OF_WORSHIP);
+  return buildLexiconTable(vader, lists.slice(0, 31), party, ordinaryEnglishWords());
 }

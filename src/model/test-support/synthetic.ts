@@ -44,8 +44,12 @@ export function syntheticCorpus(docs = 24): DocRecord[] {
 
 export function syntheticTable(): LexiconTable {
   const vader = parseVader(['disgraceful\t-2.5\t0.5\t[]', 'shameful\t-2.2\t0.5\t[]', 'shocked\t-1.8\t0.6\t[]', 'good\t1.9\t0.4\t[]'].join('\n'), 'vader-test.txt');
-  return buildLexiconTable(vader, [
-    ['stopwords', ['the', 'of', 'a', 'in', 'by', 'to', 'on']],
-    ['labels', ['thugs', 'puppet*', 'foreign power']],
-  ]);
+  return buildLexiconTable(
+    vader,
+    [
+      ['stopwords', ['the', 'of', 'a', 'in', 'by', 'to', 'on']],
+      ['labels', ['thugs', 'puppet*', 'foreign power']],
+    ],
+    ['christian', 'christians', 'muslim', 'muslims', 'church', 'mosque'],
+  );
 }
