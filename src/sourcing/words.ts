@@ -124,6 +124,7 @@ export class WordLookup<T> {
   private readonly index = new Map<T, number>();
   private localOf: string[] | null = null;
   private local: Int32Array = new Int32Array(0);
+  private readonly byWord = new Map<string, number>();
 
   /** `fn` must depend on the lowercased word alone (it also gets the token, for computing it). */
   constructor(private readonly fn: (word: string, t: Tokens, i: number) => T | undefined) {}
@@ -133,11 +134,21 @@ export class WordLookup<T> {
     if (v === undefined) return -1;
     let k = this.index.get(v);
     if (k === undefined) {
+      // Values of words outside the vocabulary are unbounded: start over rather than grow forever.
+      if (this.values.length >= 200_000) this.forget();
       this.values.push(v);
       k = this.values.length;
       this.index.set(v, k);
     }
     return k;
+  }
+
+  private forget(): void {
+    this.slots.fill(0);
+    this.local.fill(0);
+    this.values.length = 0;
+    this.index.clear();
+    this.byWord.clear();
   }
 
   /** The value for token i, or undefined. */
@@ -159,7 +170,17 @@ export class WordLookup<T> {
         this.local = new Int32Array(t.localWords.length);
       }
       k = this.local[j]!;
-      if (k === 0) this.local[j] = k = this.slotOf(t.localWords[j]!, t, i);
+      if (k === 0) {
+        // Words outside the vocabulary recur across documents too: remember them by string (bounded).
+        const w = t.localWords[j]!;
+        k = this.byWord.get(w) ?? 0;
+        if (k === 0) {
+          k = this.slotOf(w, t, i);
+          if (this.byWord.size >= 50_000) this.byWord.clear();
+          this.byWord.set(w, k);
+        }
+        this.local[j] = k;
+      }
     }
     return k > 0 ? this.values[k - 1] : undefined;
   }

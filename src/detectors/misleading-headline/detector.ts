@@ -118,9 +118,8 @@ let current: Doc | null = null;
 const STEMS = new WordLookup<string>((w) => stem(w));
 const FEATURES = new WordLookup<string>((_w, _t, i) => featureOf(current!, i) ?? undefined);
 const featureAt = (doc: Doc, i: number): string | null => (doc.tokens.kind[i] === K_WORD ? FEATURES.at(doc.tokens, i) ?? null : null);
-/** Per body word id: which cases it was seen in (1 capitalised, 2 not), and its feature's slot + 1. */
-const seenCase = new TokenMarks();
-const featureSlot = new TokenMarks();
+/** Per body word id: the cases it was seen in and its feature's headline links (see indexBody). */
+const marks = new TokenMarks();
 
 /** Content stems of a sentence (for overlap), in order. */
 function contentKeys(doc: Doc, s: Sentence): string[] {
@@ -135,8 +134,7 @@ function contentKeys(doc: Doc, s: Sentence): string[] {
 /** Same word family: equal stems, or one a prefix of the other at 5+ letters ("Sylvania"/"Sylvanian"). */
 function related(a: string, b: string): boolean {
   if (a === b) return true;
-  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
-  return s.length >= 5 && l.startsWith(s);
+  return a.length <= b.length ? a.length >= 5 && b.startsWith(a) : b.length >= 5 && a.startsWith(b);
 }
 
 function inSet(stemmed: string, set: ReadonlySet<string> | ReadonlyMap<string, unknown>): boolean {
@@ -144,6 +142,85 @@ function inSet(stemmed: string, set: ReadonlySet<string> | ReadonlyMap<string, u
   if (stemmed.length < 5) return false;
   for (const x of set.keys()) if (related(stemmed, x)) return true;
   return false;
+}
+
+interface BodyIndex {
+  /** Content stems of the body. */
+  bodyStems: Set<string>;
+  /** Stems the body only ever writes capitalised: its named entities. */
+  bodyNames: Set<string>;
+  keyIndex: Map<string, number>;
+  /** Per headline stem: does the body use it or its word family? */
+  keyInBody: Uint8Array;
+  /** Per body sentence: how many headline stems it shares. */
+  overlap: number[];
+}
+
+function indexBody(doc: Doc, body: Sentence[], headKeys: string[]): BodyIndex {
+  const t = doc.tokens;
+  const keyIndex = new Map<string, number>();
+  headKeys.forEach((k, j) => keyIndex.set(k, j));
+  // Index the body in one pass over its words, deduplicated by token id: its content stems, the
+  // case each stem is written in, and per sentence how many headline stems it shares.
+  marks.fit(t);
+  const bodyStems = new Set<string>();
+  const caseOf = new Map<string, number>();
+  /** Per distinct body feature: the headline stems it counts as (same word family). */
+  const keysOf: number[][] = [];
+  const keyInBody = new Uint8Array(headKeys.length);
+  const keySentence = new Int32Array(headKeys.length).fill(-1);
+  const overlap: number[] = [];
+  for (let k = 0; k < body.length; k++) {
+    const s = body[k]!;
+    let n = 0;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (t.kind[i] !== K_WORD) continue;
+      // Per word id: bits 0-1 the cases seen (1 capitalised, 2 not); above them 0 not looked up,
+      // 1 no feature, k + 2 the feature's headline links keysOf[k].
+      let mark = marks.get(t, i);
+      const bit = t.flags[i]! & F_CAP ? 1 : 2;
+      if ((mark & bit) === 0) {
+        mark |= bit;
+        const st = STEMS.at(t, i)!;
+        caseOf.set(st, (caseOf.get(st) ?? 0) | bit);
+      }
+      let code = mark >> 2;
+      if (code === 0) {
+        const f = FEATURES.at(t, i);
+        if (f === undefined) code = 1;
+        else {
+          bodyStems.add(f);
+          const keys: number[] = [];
+          for (let j = 0; j < headKeys.length; j++) {
+            const key = headKeys[j]!;
+            if (key === f || (key.length >= 5 && key.charCodeAt(0) === f.charCodeAt(0) && related(key, f))) {
+              keys.push(j);
+              keyInBody[j] = 1;
+            }
+          }
+          keysOf.push(keys);
+          code = keysOf.length + 1;
+        }
+        mark = (code << 2) | (mark & 3);
+      }
+      marks.set(t, i, mark);
+      if (code > 1) {
+        const keys = keysOf[code - 2]!;
+        for (let q = 0; q < keys.length; q++) {
+          const j = keys[q]!;
+          if (keySentence[j] !== k) {
+            keySentence[j] = k;
+            n++;
+          }
+        }
+      }
+    }
+    overlap.push(n);
+  }
+  // Words the body only ever writes capitalised: its named entities.
+  const bodyNames = new Set<string>();
+  for (const [st, c] of caseOf) if (c === 1) bodyNames.add(st);
+  return { bodyStems, bodyNames, keyIndex, keyInBody, overlap };
 }
 
 interface Reason {
@@ -178,64 +255,7 @@ export const misleadingHeadlineDetector: Detector = {
 
     current = doc;
     const headKeys = contentKeys(doc, head);
-    const keyIndex = new Map<string, number>();
-    headKeys.forEach((k, j) => keyIndex.set(k, j));
-    // Index the body in one pass over its words, deduplicated by token id: its content stems, the
-    // case each stem is written in, and per sentence how many headline stems it shares.
-    seenCase.fit(t);
-    featureSlot.fit(t);
-    const bodyStems = new Set<string>();
-    const caseOf = new Map<string, number>();
-    /** Per distinct body feature: the headline stems it counts as (same word family). */
-    const keysOf: number[][] = [];
-    const keyInBody = new Uint8Array(headKeys.length);
-    const keySentence = new Int32Array(headKeys.length).fill(-1);
-    const overlap: number[] = [];
-    for (let k = 0; k < body.length; k++) {
-      const s = body[k]!;
-      let n = 0;
-      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-        if (t.kind[i] !== K_WORD) continue;
-        const bit = t.flags[i]! & F_CAP ? 1 : 2;
-        const seen = seenCase.get(t, i);
-        if ((seen & bit) === 0) {
-          seenCase.set(t, i, seen | bit);
-          const st = STEMS.at(t, i)!;
-          caseOf.set(st, (caseOf.get(st) ?? 0) | bit);
-        }
-        let fs = featureSlot.get(t, i);
-        if (fs === 0) {
-          const f = FEATURES.at(t, i);
-          if (f === undefined) fs = -1;
-          else {
-            bodyStems.add(f);
-            const keys: number[] = [];
-            for (let j = 0; j < headKeys.length; j++) {
-              const key = headKeys[j]!;
-              if (key === f || (key.length >= 5 && related(key, f))) {
-                keys.push(j);
-                keyInBody[j] = 1;
-              }
-            }
-            keysOf.push(keys);
-            fs = keysOf.length;
-          }
-          featureSlot.set(t, i, fs);
-        }
-        if (fs > 0) {
-          for (const j of keysOf[fs - 1]!) {
-            if (keySentence[j] !== k) {
-              keySentence[j] = k;
-              n++;
-            }
-          }
-        }
-      }
-      overlap.push(n);
-    }
-    // Words the body only ever writes capitalised: its named entities.
-    const bodyNames = new Set<string>();
-    for (const [st, c] of caseOf) if (c === 1) bodyNames.add(st);
+    const { bodyStems, bodyNames, keyIndex, keyInBody, overlap } = indexBody(doc, body, headKeys);
     /** Does the body use this headline stem (or its word family)? */
     const inBody = (stemmed: string) => {
       const j = keyIndex.get(stemmed);
@@ -243,11 +263,18 @@ export const misleadingHeadlineDetector: Detector = {
     };
 
     // The nearest body sentences: most shared content stems, earliest first on ties.
-    const nearest = body
-      .map((s, k) => ({ s, k, n: overlap[k]! }))
-      .filter((x) => x.n > 0)
-      .sort((a, b) => b.n - a.n || a.k - b.k)
-      .slice(0, 2);
+    let best = -1;
+    let second = -1;
+    for (let k = 0; k < body.length; k++) {
+      const n = overlap[k]!;
+      if (n <= 0) continue;
+      if (best === -1 || n > overlap[best]!) {
+        second = best;
+        best = k;
+      } else if (second === -1 || n > overlap[second]!) second = k;
+    }
+    const nearest: Array<{ s: Sentence; k: number; n: number }> = [];
+    for (const k of [best, second]) if (k !== -1) nearest.push({ s: body[k]!, k, n: overlap[k]! });
 
     const reasons: Reason[] = [];
     const headWords: Array<{ i: number; w: string; stem: string; cap: boolean }> = [];
@@ -355,23 +382,7 @@ export const misleadingHeadlineDetector: Detector = {
     }
 
     if (reasons.length === 0) return;
-    reasons.sort((a, b) => b.confidence - a.confidence);
-    const original = (start: number, end: number) => {
-      const [s, e] = toOriginalSpan(doc.nt, start, end);
-      return { start: s, end: e, text: doc.nt.original.slice(s, e) };
-    };
-    const evidence: Evidence[] = [{ label: 'headline claim', ...original(head.start, head.end) }];
-    for (const n of nearest) evidence.push({ label: 'nearest body sentence', ...original(n.s.start, n.s.end) });
-    if (nearest.length === 0) evidence.push({ label: 'nearest body sentence', text: '(no body sentence shares a content word with the headline)' });
-    for (const r of reasons) evidence.push({ label: r.rule, text: r.detail });
-    ctx.report({
-      start: head.start,
-      end: head.end,
-      confidence: Math.min(0.95, reasons[0]!.confidence + 0.1 * (reasons.length - 1)),
-      ruleId: `misleading-headline/${reasons[0]!.rule}`,
-      message: `The headline ${reasons.map((r) => r.message).join('; it ')}.`,
-      evidence,
-    });
+    reportHeadline(ctx, doc, head, nearest, reasons);
   },
 };
 
@@ -391,4 +402,31 @@ function unique(xs: string[]): string[] {
 
 function quoteList(xs: string[]): string {
   return xs.map((x) => `"${x}"`).join(', ');
+}
+
+/** One finding covering the headline, its reasons strongest first (kept apart from the checks, which stay small). */
+function reportHeadline(ctx: DetectorContext, doc: Doc, head: Sentence, nearest: Array<{ s: Sentence }>, reasons: Reason[]): void {
+  reasons.sort((a, b) => b.confidence - a.confidence);
+  const original = (start: number, end: number) => {
+    const [s, e] = toOriginalSpan(doc.nt, start, end);
+    return { start: s, end: e, text: doc.nt.original.slice(s, e) };
+  };
+  const evidence: Evidence[] = [{ label: 'headline claim', ...original(head.start, head.end) }];
+  for (const n of nearest) evidence.push({ label: 'nearest body sentence', ...original(n.s.start, n.s.end) });
+  if (nearest.length === 0) evidence.push({ label: 'nearest body sentence', text: '(no body sentence shares a content word with the headline)' });
+  for (const r of reasons) evidence.push({ label: r.rule, text: r.detail });
+  ctx.report({
+    start: head.start,
+    end: head.end,
+    confidence: Math.min(0.95, reasons[0]!.confidence + 0.1 * (reasons.length - 1)),
+    ruleId: `misleading-headline/${reasons[0]!.rule}`,
+    message: `The headline ${joined(reasons, '; it ')}.`,
+    evidence,
+  });
+}
+
+function joined(reasons: Reason[], sep: string): string {
+  let out = '';
+  for (let k = 0; k < reasons.length; k++) out += (k > 0 ? sep : '') + reasons[k]!.message;
+  return out;
 }
