@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { rng, article } from './corpus.mjs';
@@ -33,6 +34,7 @@ export async function apiSection({ seconds, log }) {
     const bad = fixed.non2xx + fixed.errors + max.non2xx + max.errors;
     if (bad > 0) throw new Error(`API benchmark saw ${bad} failed requests`);
     const res = {
+      threads: Number(process.env.FRAMEWISE_BENCH_API_THREADS ?? availableParallelism()),
       articleBytes: Math.round(bodies.reduce((n, b) => n + JSON.parse(b).text.length, 0) / bodies.length),
       atRate: 100,
       p50Ms: fixed.latency.p50,

@@ -1,5 +1,6 @@
 import { workerData } from 'piscina';
-import { Analyzer } from '../analysis/analyzer.js';
+import { Analyzer, type AnalyzeOptions } from '../analysis/analyzer.js';
+import { UserError } from '../core/errors.js';
 import type { ResolvedConfig } from '../core/config.js';
 import type { Report } from '../core/report.js';
 import { serialiseReport, type ReportEncoding, type SerialisedReport } from '../store/encoding.js';
@@ -20,7 +21,13 @@ export type AnalyseOutcome = { id: number; report: Report } | { id: number; erro
 /** With `encoding`, reports come back serialised for the store, so the writing thread only moves bytes. */
 export type SerialisedOutcome = { id: number; report: SerialisedReport } | { id: number; error: string };
 
-export type AnalyseTask = { kind: 'analyse'; docs: AnalyseDoc[]; encoding?: ReportEncoding } | { kind: 'engine' };
+/** One text with options (the HTTP API): the report comes back as JSON text, ready to send. */
+export type TextOutcome = { json: string } | { error: string; userError: boolean };
+
+export type AnalyseTask =
+  | { kind: 'analyse'; docs: AnalyseDoc[]; encoding?: ReportEncoding }
+  | { kind: 'text'; text: string; options: AnalyzeOptions }
+  | { kind: 'engine' };
 
 let analyzer: Analyzer | undefined;
 
@@ -30,9 +37,17 @@ function getAnalyzer(): Analyzer {
   return analyzer;
 }
 
-export default function run(task: AnalyseTask): AnalyseOutcome[] | SerialisedOutcome[] | Report['engine'] {
+export default function run(task: AnalyseTask): AnalyseOutcome[] | SerialisedOutcome[] | TextOutcome | Report['engine'] {
   const a = getAnalyzer();
   if (task.kind === 'engine') return a.engine;
+  if (task.kind === 'text') {
+    try {
+      return { json: JSON.stringify(a.analyze(task.text, task.options)) };
+    } catch (e) {
+      // Error classes do not cross threads: say whether it was the caller's fault.
+      return { error: e instanceof Error ? e.message : String(e), userError: e instanceof UserError };
+    }
+  }
   const outcomes = analyseDocs(a, task.docs);
   const encoding = task.encoding;
   if (!encoding) return outcomes;

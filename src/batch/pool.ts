@@ -4,7 +4,8 @@ import { UserError } from '../core/errors.js';
 import type { ResolvedConfig } from '../core/config.js';
 import type { Report } from '../core/report.js';
 import type { ReportEncoding } from '../store/encoding.js';
-import type { AnalyseDoc, AnalyseOutcome, AnalyseTask, SerialisedOutcome } from './analyse-task.js';
+import type { AnalyzeOptions } from '../analysis/analyzer.js';
+import type { AnalyseDoc, AnalyseOutcome, AnalyseTask, SerialisedOutcome, TextOutcome } from './analyse-task.js';
 
 export interface AnalysisPoolOptions {
   /** Worker threads (default: one per core). */
@@ -70,6 +71,16 @@ export class AnalysisPool {
   /** Analyses a batch on one thread and serialises the reports there, in the store's encoding. */
   async analyseSerialised(docs: AnalyseDoc[], encoding: ReportEncoding): Promise<SerialisedOutcome[]> {
     return (await this.piscina.run({ kind: 'analyse', docs, encoding } satisfies AnalyseTask)) as SerialisedOutcome[];
+  }
+
+  /**
+   * Analyses one text on a thread and returns the report as JSON text (what the HTTP API sends), so
+   * the server's event loop neither analyses nor serialises. Input errors throw UserError.
+   */
+  async analyseText(text: string, options: AnalyzeOptions = {}): Promise<string> {
+    const out = (await this.piscina.run({ kind: 'text', text, options } satisfies AnalyseTask)) as TextOutcome;
+    if ('json' in out) return out.json;
+    throw out.userError ? new UserError(out.error) : new Error(out.error);
   }
 
   /** Tasks waiting for a free thread. */

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Analyzer } from '../analysis/analyzer.js';
+import type { AnalysisPool } from '../batch/pool.js';
 import type { Store } from '../store/types.js';
 import type { ServerContext } from './context.js';
 import { registerErrorHandling } from './errors.js';
@@ -20,6 +21,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Directory of the built web UI; null serves the API only. */
   webRoot?: string | null;
+  /** Analysis threads for POST /api/analyze, configured like `analyzer` (the caller closes it). */
+  pool?: AnalysisPool;
 }
 
 export const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
@@ -30,7 +33,7 @@ export const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
-  const ctx: ServerContext = { store: options.store, analyzer: options.analyzer, token: options.token || undefined };
+  const ctx: ServerContext = { store: options.store, analyzer: options.analyzer, token: options.token || undefined, ...(options.pool ? { pool: options.pool } : {}) };
   registerErrorHandling(app);
   registerSecurityHeaders(app);
   analyzeRoutes(app, ctx);

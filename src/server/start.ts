@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { Analyzer } from '../analysis/analyzer.js';
+import { AnalysisPool } from '../batch/pool.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { buildServer } from './app.js';
@@ -11,6 +12,11 @@ export interface StartOptions {
   /** Store location (SQLite path or postgres:// URL); undefined: FRAMEWISE_DB or ./framewise.db. */
   db?: string;
   analyzer?: Analyzer;
+  /**
+   * Threads that analyse POST /api/analyze texts, with the analyzer's configuration (default 0: in
+   * the event loop). `serve` uses one per core, so a slow analysis never holds up other requests.
+   */
+  threads?: number;
   token?: string;
   bodyLimit?: number;
   logger?: FastifyServerOptions['logger'];
@@ -31,12 +37,15 @@ export interface RunningServer {
 /** Opens the store, builds the app and listens. `close` stops the server, then closes the store. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = await openStore(options.db);
+  let pool: AnalysisPool | undefined;
   try {
     const analyzer = options.analyzer ?? new Analyzer();
     await options.prepare?.(store, analyzer);
+    pool = options.threads ? new AnalysisPool({ threads: options.threads, config: analyzer.config }) : undefined;
     const app = await buildServer({
       store,
       analyzer,
+      ...(pool ? { pool } : {}),
       token: options.token,
       bodyLimit: options.bodyLimit,
       logger: options.logger,
@@ -53,10 +62,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       url: `http://${shownHost}:${port}/`,
       async close() {
         await app.close();
+        await pool?.close();
         await store.close();
       },
     };
   } catch (e) {
+    await pool?.close();
     await store.close();
     throw e;
   }

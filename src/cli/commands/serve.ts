@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../../server/start.js';
 import type { CliIO } from '../io.js';
 import type { CommandResult } from '../main.js';
 import { resolveConfig } from './analyze.js';
+import { parseThreads } from '../../batch/pool.js';
 
 export interface ServeFlags {
   port: string;
@@ -17,6 +18,7 @@ export interface ServeFlags {
   config?: string;
   model: boolean;
   logLevel: string;
+  threads?: string;
 }
 
 export function parsePort(value: string): number {
@@ -41,6 +43,7 @@ export async function runServe(flags: ServeFlags, io: CliIO, env: NodeJS.Process
     db,
     token,
     analyzer: new Analyzer({ config }),
+    threads: flags.threads === '0' ? 0 : parseThreads(flags.threads),
     logger: flags.logLevel === 'silent' ? false : { level: flags.logLevel },
     prepare: async (store, analyzer) => {
       if (!flags.demo || (await store.countDocuments()) > 0) return;
@@ -68,6 +71,7 @@ export function registerServe(program: Command, io: CliIO): void {
     .option('--demo', 'load the demo corpus when the store is empty')
     .option('-c, --config <file>', 'config file (default: ./framewise.config.json if present)')
     .option('--no-model', 'rules only, without the trained model')
+    .option('--threads <n>', 'threads that analyse POST /api/analyze texts (default: one per core; 0: in the event loop)')
     .addOption(new Option('--log-level <level>', 'server log level').choices(['silent', 'error', 'warn', 'info', 'debug']).default('warn'))
     .action(async (flags: ServeFlags) => {
       const server = await runServe(flags, io);

@@ -5,11 +5,13 @@ import { parseRequest } from '../validate.js';
 
 /** POST /api/analyze: JSON `{ text, techniques?, minConfidence? }`, or a text/plain body with options in the query. */
 export function analyzeRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.post('/api/analyze', async (request) => {
+  app.post('/api/analyze', async (request, reply) => {
     const { text, ...options } =
       typeof request.body === 'string'
         ? { ...parseRequest(AnalyzeOptions.strict(), request.query, 'query'), text: parseRequest(AnalyzeBody.shape.text, request.body, 'body') }
         : parseRequest(AnalyzeBody, request.body, 'body');
-    return ctx.analyzer.analyze(text, options);
+    if (!ctx.pool) return ctx.analyzer.analyze(text, options);
+    // Analysed and serialised on a thread: the event loop stays free for other requests.
+    return reply.type('application/json; charset=utf-8').send(await ctx.pool.analyseText(text, options));
   });
 }
