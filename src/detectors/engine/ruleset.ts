@@ -46,6 +46,12 @@ interface PatternEntry {
   sets: IdSet[];
   /** First element that consumes a token when it is required (a cheap pre-test), else -1. */
   first: number;
+  /**
+   * The most selective plain word set (required, not negated, no prefixes) other than the anchor
+   * at a fixed offset from the match start, or -1: a necessary condition tested before a try.
+   */
+  filterSet: IdSet | null;
+  filterOffset: number;
 }
 
 interface IdSet {
@@ -74,6 +80,8 @@ function compileEntry(rule: number, pattern: CompiledPattern): PatternEntry {
     markSlots: new Int8Array(n).fill(-1),
     sets: [],
     first: -1,
+    filterSet: null,
+    filterOffset: 0,
   };
   let m = 0;
   pattern.elems.forEach((e, k) => {
@@ -110,6 +118,29 @@ function compileEntry(rule: number, pattern: CompiledPattern): PatternEntry {
     if (entry.op[k] !== OP_GAP && entry.optional[k] === 0) entry.first = k;
     break;
   }
+  // Elements at fixed offsets: up to the first optional element or variable gap.
+  let offset = 0;
+  let best = Infinity;
+  for (let k = 0; k < n; k++) {
+    const op = entry.op[k]!;
+    if (op === OP_MARK) continue;
+    if (op === OP_GAP) {
+      if (entry.a[k] !== entry.b[k]) break;
+      offset += entry.a[k]!;
+      continue;
+    }
+    if (entry.optional[k] === 1) break;
+    if (op === OP_SET && entry.neg[k] === 0 && k !== pattern.anchor) {
+      const set = entry.sets[entry.a[k]!]!;
+      const size = (pattern.elems[k] as Extract<Elem, { t: 'set' }>).ids.size;
+      if (set.prefixes.length === 0 && size < best) {
+        best = size;
+        entry.filterSet = set;
+        entry.filterOffset = offset;
+      }
+    }
+    offset++;
+  }
   return entry;
 }
 
@@ -138,12 +169,14 @@ export class RuleSet {
   private readonly unanchored: PatternEntry[] = [];
   private readonly regexByWord = new Map<number, RegexEntry[]>();
   /** Per vocab id: the root trie child, anchored patterns and triggered regexes (dense lookups). */
-  private readonly rootById: Array<TrieNode | undefined> = [];
-  private readonly anchoredById: Array<PatternEntry[] | undefined> = [];
-  private readonly regexById: Array<RegexEntry[] | undefined> = [];
+  private readonly rootById: Array<TrieNode | undefined>;
+  private readonly anchoredById: Array<PatternEntry[] | undefined>;
+  private readonly regexById: Array<RegexEntry[] | undefined>;
   /** Per vocab id: does the word start with a prefix term at the trie root (0 unknown, 1 yes, 2 no). */
   private rootPrefixById = new Uint8Array(0);
-  /** Scratch for one run: pattern marks; per rule, the sentence and token where its regex ran. */
+  /** Scratch for one run: (rule, end token) pairs from a trie walk; pattern marks; per rule, the sentence and token where its regex ran. */
+  private readonly ends: number[] = [];
+  private nEnds = 0;
   private readonly marks = new Int32Array(2);
   private readonly regexSentence: Int32Array;
   private readonly regexToken: Int32Array;
@@ -158,6 +191,10 @@ export class RuleSet {
       const resolve: LexiconResolver = (name) => data.lexicons[name] ?? globalLexicons.get(name);
       for (const rule of data.rules) this.add(data.technique as TechniqueId, rule, resolve, file);
     }
+    // Filled to full length first: writing far past the end of an empty array makes it sparse.
+    this.rootById = new Array<TrieNode | undefined>(vocab.size).fill(undefined);
+    this.anchoredById = new Array<PatternEntry[] | undefined>(vocab.size).fill(undefined);
+    this.regexById = new Array<RegexEntry[] | undefined>(vocab.size).fill(undefined);
     if (this.trie.next) for (const [id, node] of this.trie.next) this.rootById[id] = node;
     for (const [id, list] of this.anchored) this.anchoredById[id] = list;
     for (const [id, list] of this.regexByWord) this.regexById[id] = list;
@@ -271,7 +308,6 @@ export class RuleSet {
     this.tKind = t.kind;
     this.tLocal = t.localWords;
     this.regexSentence.fill(-1);
-    const ends: number[] = [];
     const rootById = this.rootById;
     const anchoredById = this.anchoredById;
     const regexById = this.regexById;
@@ -290,14 +326,15 @@ export class RuleSet {
       // Lexicon trie: collect every terminal reachable from token i (within the sentence).
       const child = id >= 0 ? rootById[id] : undefined;
       if (child !== undefined || (rootPrefixes !== null && this.rootPrefix(i))) {
-        ends.length = 0;
+        this.nEnds = 0;
         // The root step of walk(), from the dense table.
-        if (child !== undefined) this.walk(doc, child, i + 1, limit, ends);
+        if (child !== undefined) this.walk(doc, child, i + 1, limit);
         if (rootPrefixes !== null) {
           const w = tokenLower(t, i);
-          for (const p of rootPrefixes) if (w.startsWith(p.prefix)) this.walk(doc, p.node, i + 1, limit, ends);
+          for (const p of rootPrefixes) if (startsWith(w, p.prefix)) this.walk(doc, p.node, i + 1, limit);
         }
-        for (let k = 0; k < ends.length; k += 2) this.emit(doc, ends[k]!, i, ends[k + 1]!, -1, -1, out);
+        const ends = this.ends;
+        for (let k = 0; k < this.nEnds; k += 2) this.emit(doc, ends[k]!, i, ends[k + 1]!, -1, -1, out);
       }
       if (id >= 0) {
         const patterns = anchoredById[id];
@@ -306,6 +343,13 @@ export class RuleSet {
             const p = patterns[q]!;
             const from = i - p.anchorOffset;
             if (from < sentStart) continue;
+            const f = p.filterSet;
+            if (f !== null) {
+              const ft = from + p.filterOffset;
+              if (ft >= limit) continue;
+              const x = t.id[ft]! - f.lo;
+              if (x < 0 || x >= f.bits.length || f.bits[x] === 0) continue;
+            }
             this.tryPattern(doc, p, from, limit, out);
           }
         }
@@ -333,18 +377,23 @@ export class RuleSet {
   }
 
   /** Depth-first walk of the trie from token i; pushes (rule, endToken) pairs, longest per rule last. */
-  private walk(doc: Doc, node: TrieNode, i: number, limit: number, ends: number[]): void {
-    if (node.terminals && i > 0) for (const r of node.terminals) ends.push(r, i);
+  private walk(doc: Doc, node: TrieNode, i: number, limit: number): void {
+    if (node.terminals && i > 0) {
+      for (const r of node.terminals) {
+        this.ends[this.nEnds++] = r;
+        this.ends[this.nEnds++] = i;
+      }
+    }
     if (i >= limit) return;
     const t = doc.tokens;
     const id = t.id[i]!;
     if (node.next && id >= 0) {
       const child = node.next.get(id);
-      if (child) this.walk(doc, child, i + 1, limit, ends);
+      if (child) this.walk(doc, child, i + 1, limit);
     }
     if (node.prefixNext) {
       const w = tokenLower(t, i);
-      for (const p of node.prefixNext) if (w.startsWith(p.prefix)) this.walk(doc, p.node, i + 1, limit, ends);
+      for (const p of node.prefixNext) if (startsWith(w, p.prefix)) this.walk(doc, p.node, i + 1, limit);
     }
   }
 
@@ -408,7 +457,7 @@ export class RuleSet {
       }
       if (set.prefixes.length === 0) return false;
       const w = id >= 0 ? vocab.str(id) : this.tLocal[-id - 2]!;
-      for (const pre of set.prefixes) if (w.startsWith(pre)) return true;
+      for (const pre of set.prefixes) if (startsWith(w, pre)) return true;
       return false;
     }
     switch (p.a[k]) {
@@ -492,8 +541,13 @@ export class RuleSet {
 }
 
 function startsWithAny(w: string, prefixes: ReadonlyArray<{ prefix: string }>): boolean {
-  for (const p of prefixes) if (w.startsWith(p.prefix)) return true;
+  for (const p of prefixes) if (startsWith(w, p.prefix)) return true;
   return false;
+}
+
+/** w.startsWith(p), with the first unit compared inline: most words fail there, without a call. */
+function startsWith(w: string, p: string): boolean {
+  return w.charCodeAt(0) === p.charCodeAt(0) && w.startsWith(p);
 }
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '--', '\u2014', '\u2013', '"']);
