@@ -60,6 +60,9 @@ export interface FramesReport extends FrameMix {
 type SpanFn = (start: number, end: number) => { start: number; end: number; text: string };
 
 const K = FRAME_IDS.length;
+// Local copies of imported constants: where the code is transpiled to CommonJS (tsx, the test
+// runner) every read of an imported binding is a getter call, and these are read per frame in every mix.
+const IDS: readonly FrameId[] = FRAME_IDS;
 /** Weight of the classifier's belief relative to one lexicon cue. */
 const CLASSIFIER_WEIGHT = 1;
 /** Classifier posteriors below this are noise for a 14-way decision. */
@@ -189,25 +192,25 @@ export class FrameAnalyser {
   private topWords(ev: Evidence, s: number, k: number): number[] {
     let out = ev.words.get(s * K + k);
     if (!out) {
-      // The three best distinct tokens by (lift desc, token asc): a token's best feature decides.
-      const best: number[] = [];
-      const bestLift: number[] = [];
-      for (let j = ev.featOff[s]!; j < ev.featOff[s + 1]!; j++) {
-        const lift = this.classifier.liftById(ev.fids[j]!, k);
-        if (lift < MIN_LIFT) continue;
+      // The three best distinct tokens by (lift desc, token asc), a token ranked by its best
+      // feature. A token's features are adjacent and tokens ascend, so ties keep the earlier one.
+      let t0 = -1, t1 = -1, t2 = -1;
+      let l0 = 0, l1 = 0, l2 = 0;
+      const end = ev.featOff[s + 1]!;
+      for (let j = ev.featOff[s]!; j < end; j++) {
         const token = ev.ftokens[j]!;
-        const at = best.indexOf(token);
-        if (at >= 0) {
-          if (lift <= bestLift[at]!) continue;
-          best.splice(at, 1);
-          bestLift.splice(at, 1);
+        let lift = this.classifier.liftById(ev.fids[j]!, k);
+        while (j + 1 < end && ev.ftokens[j + 1] === token) lift = Math.max(lift, this.classifier.liftById(ev.fids[++j]!, k));
+        if (lift < MIN_LIFT) continue;
+        if (t0 < 0 || lift > l0) {
+          t2 = t1; l2 = l1; t1 = t0; l1 = l0; t0 = token; l0 = lift;
+        } else if (t1 < 0 || lift > l1) {
+          t2 = t1; l2 = l1; t1 = token; l1 = lift;
+        } else if (t2 < 0 || lift > l2) {
+          t2 = token; l2 = lift;
         }
-        let pos = best.length;
-        while (pos > 0 && (bestLift[pos - 1]! < lift || (bestLift[pos - 1] === lift && best[pos - 1]! > token))) pos--;
-        best.splice(pos, 0, token);
-        bestLift.splice(pos, 0, lift);
       }
-      out = best.length > 3 ? best.slice(0, 3) : best;
+      out = t0 < 0 ? [] : t1 < 0 ? [t0] : t2 < 0 ? [t0, t1] : [t0, t1, t2];
       ev.words.set(s * K + k, out);
     }
     return out;
@@ -232,7 +235,7 @@ export class FrameAnalyser {
     for (let k = 0; k < K; k++) {
       const v = mass > 0 ? round(total[k]! / mass) : 0;
       share.push(v);
-      if (v > 0 || !paragraph) scores[FRAME_IDS[k]!] = v;
+      if (v > 0 || !paragraph) scores[IDS[k]!] = v;
       if (v > 0) order.push(k);
     }
     order.sort((a, b) => total[b]! - total[a]! || a - b);
@@ -242,7 +245,7 @@ export class FrameAnalyser {
       for (const k of order) {
         const sh = total[k]! / mass;
         if (dominant.length >= MAX_DOMINANT || sh < MIN_DOMINANT_SHARE || sh < top / 2) break;
-        dominant.push(FRAME_IDS[k]!);
+        dominant.push(IDS[k]!);
       }
     }
     // The dominant frames lead `order`, so evidence for them alone is its first entries.
@@ -264,7 +267,17 @@ export class FrameAnalyser {
     const w = ev.w;
     const ranked: number[] = [];
     for (let s = from; s < to; s++) if (w[s * K + k]! > 0) ranked.push(s);
-    ranked.sort((a, b) => w[b * K + k]! - w[a * K + k]! || a - b);
+    // Strongest first, reading order among equals (insertion sort: a frame's sentences are few).
+    for (let i = 1; i < ranked.length; i++) {
+      const x = ranked[i]!;
+      const wx = w[x * K + k]!;
+      let j = i;
+      while (j > 0 && w[ranked[j - 1]! * K + k]! < wx) {
+        ranked[j] = ranked[j - 1]!;
+        j--;
+      }
+      ranked[j] = x;
+    }
     const cues: FrameCue[] = [];
     const seen: string[] = [];
     // Lexicon cues in reading order of the strongest sentences, then the classifier's words.
@@ -289,7 +302,7 @@ export class FrameAnalyser {
       const sw = round(w[s * K + k]!);
       sentences.push(withText ? { start: o.start, end: o.end, text: o.text, weight: sw } : { start: o.start, end: o.end, weight: sw });
     }
-    return { frame: FRAME_IDS[k]!, score, weight: round(weight), cues, sentences };
+    return { frame: IDS[k]!, score, weight: round(weight), cues, sentences };
   }
 }
 

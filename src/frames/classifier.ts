@@ -67,6 +67,10 @@ interface WordFeatures {
 
 const NOT_CONTENT: WordFeatures = { content: false, stem: -1, prefix: -1 };
 const K = FRAME_IDS.length;
+// Local copies of imported constants: where the code is transpiled to CommonJS (tsx, the test
+// runner) every read of an imported binding is a getter call, and these are read per token.
+const WORD = K_WORD;
+const CAP = F_CAP;
 
 export class FrameClassifier {
   /** Feature ids, in training order. */
@@ -175,22 +179,24 @@ export class FrameClassifier {
    * sentence); returns the number of known features.
    */
   predictInto(ids: ArrayLike<number>, from: number, to: number, probs: Float64Array): number {
-    const score = this.score.fill(0);
-    const logp = this.logp;
     const known = to - from;
-    for (let j = from; j < to; j++) {
-      const row = ids[j]! * K;
-      for (let k = 0; k < K; k++) score[k]! += logp[row + k]!;
-    }
     if (known === 0) {
       probs.fill(1 / K);
       return known;
     }
+    // Frame by frame, summing in feature order: the same sums as feature by feature, in a register.
+    const score = this.score;
+    const logp = this.logp;
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) {
+      let acc = 0;
+      for (let j = from; j < to; j++) acc += logp[ids[j]! * K + k]!;
+      score[k] = acc;
+      if (acc > max) max = acc;
+    }
     // Naive Bayes is overconfident when many words agree; a temperature that grows with the
     // number of words keeps the posterior usable as a soft score.
     const temperature = 1 + known / 4;
-    let max = -Infinity;
-    for (let k = 0; k < K; k++) max = Math.max(max, score[k]!);
     let sum = 0;
     for (let k = 0; k < K; k++) sum += probs[k] = Math.exp((score[k]! - max) / temperature);
     for (let k = 0; k < K; k++) probs[k]! /= sum;
@@ -220,13 +226,13 @@ export class FrameClassifier {
    */
   featureIdsFor(t: Tokens, from: number, to: number, ids: number[], tokens: number[]): void {
     for (let i = from; i < to; i++) {
-      if (t.kind[i] !== K_WORD) continue;
+      if (t.kind[i] !== WORD) continue;
       const w = this.wordAt(t, i);
       if (!w.content) continue;
       if (w.stem >= 0) {
         ids.push(w.stem);
         tokens.push(i);
-      } else if (t.flags[i]! & F_CAP) continue;
+      } else if (t.flags[i]! & CAP) continue;
       if (w.prefix >= 0) {
         ids.push(w.prefix);
         tokens.push(i);
