@@ -102,6 +102,10 @@ describe('FrameAnalyser', () => {
     expect(() => new FrameAnalyser({ cueDirs: [join(dir, 'missing')] })).toThrow(/not found/);
   });
 
+  it('analyses text with words that name Object.prototype members', () => {
+    expect(() => run('The constructor of the bridge said costs rose.')).not.toThrow();
+  });
+
   it('is deterministic', () => {
     expect(run(STORY)).toEqual(r);
   });

@@ -16,4 +16,8 @@ describe('stem', () => {
     expect(stem('press')).toBe('press');
     expect(stem('virus')).toBe('virus');
   });
+  it('stems words that name Object.prototype members like any other word', () => {
+    expect(stem('constructor')).toBe('constructor');
+    expect(stem('Constructors')).toBe('constructor');
+  });
 });

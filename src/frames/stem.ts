@@ -3,12 +3,13 @@
  * inflections ("strikes", "striking", "struck" stays apart) so that a headline word finds its body
  * counterpart and classifier features generalise across plural and tense.
  */
-const IRREGULAR: Record<string, string> = {
+// A Map, not an object literal: a word like "constructor" must not find Object.prototype's.
+const IRREGULAR = new Map<string, string>(Object.entries({
   children: 'child', people: 'person', men: 'man', women: 'woman', killed: 'kill', dead: 'die', died: 'die',
   deaths: 'death', says: 'say', said: 'say', taken: 'take', took: 'take', fled: 'flee', struck: 'strike',
   hit: 'hit', shot: 'shoot', won: 'win', lost: 'lose', fell: 'fall', rose: 'rise', risen: 'rise', held: 'hold',
   led: 'lead', paid: 'pay', sold: 'sell', bought: 'buy', left: 'leave', began: 'begin', begun: 'begin',
-};
+}));
 
 /** Stems are pure functions of the word and news vocabulary repeats: a bounded cache pays off. */
 const cache = new Map<string, string>();
@@ -27,7 +28,7 @@ export function stem(word: string): string {
 function computeStem(word: string): string {
   const lower = word.toLowerCase();
   const w = lower.endsWith("'s") ? lower.slice(0, -2) : lower;
-  const irr = IRREGULAR[w];
+  const irr = IRREGULAR.get(w);
   if (irr) return irr === w ? w : computeStem(irr);
   if (w.length <= 3) return w;
   let s = w;
