@@ -10,6 +10,10 @@ export const C_NEWLINE = 7;
 
 /** Set in `charInfo` for a unit that changes under toLowerCase (an uppercase letter). */
 export const UPPER_BIT = 8;
+/** Set for a letter that is not uppercase (so "all letters uppercase" is one OR over a word). */
+export const NONUPPER_LETTER_BIT = 16;
+/** Set for units above ASCII. */
+export const NONASCII_BIT = 32;
 export const CLASS_MASK = 7;
 
 /** Per unit: class in the low bits plus UPPER_BIT; 255 = not computed yet. */
@@ -22,16 +26,17 @@ const DIGIT = /\p{N}/u;
 const SPACE = /\s/u;
 
 function compute(c: number): number {
+  const high = c > 127 ? NONASCII_BIT : 0;
   if (c === 10) return C_NEWLINE;
-  if (c >= 0xd800 && c <= 0xdbff) return C_HIGH;
-  if (c >= 0xdc00 && c <= 0xdfff) return C_LOW;
+  if (c >= 0xd800 && c <= 0xdbff) return C_HIGH | high;
+  if (c >= 0xdc00 && c <= 0xdfff) return C_LOW | high;
   const ch = String.fromCharCode(c);
   const upper = ch !== ch.toLowerCase() ? UPPER_BIT : 0;
-  if (LETTER.test(ch)) return C_LETTER | upper;
-  if (DIGIT.test(ch)) return C_DIGIT | upper;
-  if (MARK.test(ch)) return C_MARK | upper;
-  if (SPACE.test(ch) || c === 0x200b) return C_SPACE | upper;
-  return C_OTHER | upper;
+  if (LETTER.test(ch)) return C_LETTER | (upper || NONUPPER_LETTER_BIT) | high;
+  if (DIGIT.test(ch)) return C_DIGIT | upper | high;
+  if (MARK.test(ch)) return C_MARK | upper | high;
+  if (SPACE.test(ch) || c === 0x200b) return C_SPACE | upper | high;
+  return C_OTHER | upper | high;
 }
 
 for (let c = 0; c < 128; c++) table[c] = compute(c);

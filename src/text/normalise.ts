@@ -62,8 +62,11 @@ function decodeEntity(body: string): string | null {
   return NAMED_ENTITIES[body] ?? null;
 }
 
+/** A superset of NEEDS_WORK (\r, & and anything from U+00A0 up) that a regex scans about twice as fast. */
+const MAY_NEED_WORK = /[^\0-\x0c\x0e-\x25\x27-\x9f]/;
+
 export function normalise(original: string): NormalisedText {
-  if (!NEEDS_WORK.test(original)) return { original, text: original, origStart: null, origEnd: null };
+  if (!MAY_NEED_WORK.test(original) || !NEEDS_WORK.test(original)) return { original, text: original, origStart: null, origEnd: null };
   const n = original.length;
   const origStart = new Int32Array(n + 1);
   const origEnd = new Int32Array(n + 1);

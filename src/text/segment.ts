@@ -49,52 +49,57 @@ const ABBREVIATIONS = new Set([
   'nov', 'dec', 'mt', 'ft', 'ave', 'blvd', 'etc', 'al', 'cf', 'e.g', 'i.e', 'p', 'pp', 'vol', 'op',
 ]);
 
-function isTerminal(text: string, t: Tokens, i: number): boolean {
-  if (t.kind[i] !== K_PUNCT) return false;
-  const c = text.charCodeAt(t.start[i]!);
-  return c === 46 || c === 33 || c === 63 || c === 0x2026; // . ! ? …
-}
-
 function isCloser(text: string, t: Tokens, i: number): boolean {
   if (t.kind[i] !== K_PUNCT) return false;
   const c = text.charCodeAt(t.start[i]!);
   return c === 34 || c === 39 || c === 41 || c === 93; // " ' ) ]
 }
 
-/** Splits tokens into sentences: terminal punctuation before a plausible sentence start, or a line break. */
-function splitSentences(text: string, t: Tokens): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/**
+ * Splits tokens into sentences: terminal punctuation before a plausible sentence start, or a line
+ * break. Returns the token index where each sentence begins, then the token count.
+ */
+function splitSentences(text: string, t: Tokens): number[] {
+  const out: number[] = [0];
+  const count = t.count;
+  const kind = t.kind;
+  const flags = t.flags;
+  const start = t.start;
+  const end = t.end;
   let begin = 0;
-  for (let i = 0; i < t.count; i++) {
+  for (let i = 0; i < count; i++) {
     // A line break ends a sentence unless the next line continues in lowercase (hard-wrapped text).
-    if (i > begin && t.flags[i]! & F_NEWLINE_BEFORE) {
-      const c = text.charCodeAt(t.start[i]!);
-      const lowerContinuation = c >= 97 && c <= 122 && !(t.flags[i]! & F_PARA_BEFORE);
+    if (i > begin && flags[i]! & F_NEWLINE_BEFORE) {
+      const c = text.charCodeAt(start[i]!);
+      const lowerContinuation = c >= 97 && c <= 122 && !(flags[i]! & F_PARA_BEFORE);
       if (!lowerContinuation) {
-        out.push([begin, i]);
+        out.push(i);
         begin = i;
       }
     }
-    if (!isTerminal(text, t, i)) continue;
+    if (kind[i] !== K_PUNCT) continue;
+    const term = text.charCodeAt(start[i]!);
+    if (term !== 46 && term !== 33 && term !== 63 && term !== 0x2026) continue; // . ! ? …
     let j = i + 1;
-    while (j < t.count && isCloser(text, t, j) && !(t.flags[j]! & F_NEWLINE_BEFORE) && t.start[j] === t.end[j - 1]) j++;
-    if (j >= t.count) continue;
-    if (t.flags[j]! & F_NEWLINE_BEFORE) continue; // the line break rule handles it
-    if (t.start[j] === t.end[j - 1]) continue; // glued: "3.5", "example.com"
-    const nextC = text.charCodeAt(t.start[j]!);
-    const nextStarts = (t.flags[j]! & F_CAP) !== 0 || t.kind[j] === K_NUMBER || nextC === 34 || nextC === 39 || nextC === 40 || nextC === 8220;
+    while (j < count && isCloser(text, t, j) && !(flags[j]! & F_NEWLINE_BEFORE) && start[j] === end[j - 1]) j++;
+    if (j >= count) continue;
+    if (flags[j]! & F_NEWLINE_BEFORE) continue; // the line break rule handles it
+    if (start[j] === end[j - 1]) continue; // glued: "3.5", "example.com"
+    const nextC = text.charCodeAt(start[j]!);
+    const nextStarts = (flags[j]! & F_CAP) !== 0 || kind[j] === K_NUMBER || nextC === 34 || nextC === 39 || nextC === 40 || nextC === 8220;
     if (!nextStarts) continue;
-    if (text.charCodeAt(t.start[i]!) === 46 && t.end[i]! - t.start[i]! === 1 && i > 0 && t.kind[i - 1] === K_WORD) {
+    if (term === 46 && end[i]! - start[i]! === 1 && i > 0 && kind[i - 1] === K_WORD) {
       const prev = tokenLower(t, i - 1);
       if (ABBREVIATIONS.has(prev)) continue;
       // An initial: "J. Smith".
-      if (prev.length === 1 && (t.flags[i - 1]! & F_CAP) !== 0) continue;
+      if (prev.length === 1 && (flags[i - 1]! & F_CAP) !== 0) continue;
     }
-    out.push([begin, j]);
+    out.push(j);
     begin = j;
     i = j - 1;
   }
-  if (begin < t.count) out.push([begin, t.count]);
+  if (begin < count) out.push(count);
+  else out.pop();
   return out;
 }
 
@@ -121,24 +126,29 @@ export function segment(input: string): Doc {
   const nt = normalise(input);
   const text = nt.text;
   const tokens = tokenise(text);
-  const spans = splitSentences(text, tokens);
+  const bounds = splitSentences(text, tokens);
   const tokenSentence = new Int32Array(tokens.count);
   const sentences: Sentence[] = [];
   const paragraphs: Paragraph[] = [];
+  const kind = tokens.kind;
   let words = 0;
-  for (let k = 0; k < tokens.count; k++) if (tokens.kind[k] === K_WORD || tokens.kind[k] === K_NUMBER) words++;
-  for (const [a, b] of spans) {
-    const index = sentences.length;
-    for (let k = a; k < b; k++) tokenSentence[k] = index;
-    const newPara = index === 0 || (tokens.flags[a]! & F_PARA_BEFORE) !== 0 || paragraphs.length === 0;
-    if (newPara) {
-      if (paragraphs.length > 0) paragraphs[paragraphs.length - 1]!.sentenceEnd = index;
-      paragraphs.push({ index: paragraphs.length, start: tokens.start[a]!, end: tokens.end[b - 1]!, sentenceStart: index, sentenceEnd: index + 1 });
+  let para: Paragraph | null = null;
+  for (let index = 0; index + 1 < bounds.length; index++) {
+    const a = bounds[index]!;
+    const b = bounds[index + 1]!;
+    for (let k = a; k < b; k++) {
+      tokenSentence[k] = index;
+      if (kind[k] === K_WORD || kind[k] === K_NUMBER) words++;
     }
-    const para = paragraphs[paragraphs.length - 1]!;
-    para.end = tokens.end[b - 1]!;
+    const end = tokens.end[b - 1]!;
+    if (para === null || (tokens.flags[a]! & F_PARA_BEFORE) !== 0) {
+      if (para !== null) para.sentenceEnd = index;
+      para = { index: paragraphs.length, start: tokens.start[a]!, end, sentenceStart: index, sentenceEnd: index + 1 };
+      paragraphs.push(para);
+    }
+    para.end = end;
     para.sentenceEnd = index + 1;
-    sentences.push({ index, start: tokens.start[a]!, end: tokens.end[b - 1]!, tokenStart: a, tokenEnd: b, paragraph: para.index });
+    sentences.push({ index, start: tokens.start[a]!, end, tokenStart: a, tokenEnd: b, paragraph: para.index });
   }
   const headline = detectHeadline(text, sentences);
   const quotes = findQuotes(text, paragraphs);

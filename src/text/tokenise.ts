@@ -1,4 +1,4 @@
-import { charClass, charInfo, CHAR_INFO, CLASS_MASK, UPPER_BIT, C_DIGIT, C_HIGH, C_LETTER, C_LOW, C_MARK, C_NEWLINE, C_SPACE } from './chars.js';
+import { charClass, charInfo, CHAR_INFO, CLASS_MASK, NONASCII_BIT, NONUPPER_LETTER_BIT, UPPER_BIT, C_DIGIT, C_HIGH, C_LETTER, C_LOW, C_MARK, C_NEWLINE, C_SPACE } from './chars.js';
 import { HASH_SEED, hashStep, hashString, lowerAscii, vocab } from './vocab.js';
 
 export const K_WORD = 1;
@@ -55,12 +55,12 @@ function isWordChar(cls: number): boolean {
 
 /**
  * The id of text[s, e) lowercased: global when the vocab knows it, else document-local (negative).
- * `h` is the hash of the lowercased units and `or` the OR of all units; when it is >= 128 the range
- * is not ASCII, lowercasing may change its length, and the lookup goes through the string.
+ * `h` is the hash of the lowercased units when the range is ASCII; otherwise lowercasing may change
+ * its length, and the lookup goes through the string.
  */
-function wordId(text: string, s: number, e: number, h: number, or: number): number {
+function wordId(text: string, s: number, e: number, h: number, ascii: boolean): number {
   let slot: number;
-  if (or < 128) {
+  if (ascii) {
     const v = vocab.getAsciiRange(text, s, e, h);
     if (v >= 0) return v;
     const len = e - s;
@@ -114,7 +114,7 @@ function rangeId(text: string, s: number, e: number): number {
     or |= c;
     h = hashStep(h, lowerAscii(c));
   }
-  return wordId(text, s, e, h, or);
+  return wordId(text, s, e, h, or < 128);
 }
 
 /**
@@ -128,7 +128,7 @@ export function tokenise(text: string): Tokens {
   // Module constants copied to locals: imported bindings are not constant-folded in hot loops.
   const table = CHAR_INFO;
   const _C_SPACE = C_SPACE, _C_NEWLINE = C_NEWLINE, _C_LETTER = C_LETTER, _C_DIGIT = C_DIGIT, _C_MARK = C_MARK, _C_HIGH = C_HIGH, _C_LOW = C_LOW;
-  const _CLASS_MASK = CLASS_MASK, _UPPER_BIT = UPPER_BIT, _HASH_SEED = HASH_SEED;
+  const _CLASS_MASK = CLASS_MASK, _UPPER_BIT = UPPER_BIT, _NONUPPER_LETTER_BIT = NONUPPER_LETTER_BIT, _NONASCII_BIT = NONASCII_BIT, _HASH_SEED = HASH_SEED;
   const _F_NEWLINE_BEFORE = F_NEWLINE_BEFORE, _F_PARA_BEFORE = F_PARA_BEFORE, _F_CAP = F_CAP, _F_UPPER = F_UPPER, _F_GLUED = F_GLUED;
   const _K_NUMBER = K_NUMBER, _K_WORD = K_WORD, _K_SYMBOL = K_SYMBOL, _K_HASHTAG = K_HASHTAG, _K_PUNCT = K_PUNCT;
   // Scratch arrays reused across calls (a document never has more tokens than units); the result
@@ -181,27 +181,25 @@ export function tokenise(text: string): Tokens {
     let id: number;
     if (cls === _C_LETTER || cls === _C_DIGIT) {
       j = i + 1;
-      let allDigits = cls === _C_DIGIT;
+      // acc ORs the info of every unit: a letter (class bit 0), a non-uppercase letter, non-ASCII.
+      let acc = info;
       let letters = cls === _C_LETTER ? 1 : 0;
-      let uppers = cls === _C_LETTER && (info & _UPPER_BIT) !== 0 ? 1 : 0;
-      let h = hashStep(_HASH_SEED, lowerAscii(c));
-      let or = c;
+      // The hash of the lowercased units: an ASCII capital has UPPER_BIT (8), and 8 << 2 is the case bit.
+      let h = hashStep(_HASH_SEED, c | ((info & _UPPER_BIT) << 2));
       let hashed = true;
       for (;;) {
         while (j < n) {
           const d = text.charCodeAt(j);
           let di = table[d]!;
           if (di === 255) di = charInfo(d);
-          const dc = di & _CLASS_MASK;
-          if (dc === _C_LETTER) {
-            allDigits = false;
-            letters++;
-            if ((di & _UPPER_BIT) !== 0) uppers++;
-          } else if (dc !== _C_DIGIT && dc !== _C_MARK) break;
-          h = hashStep(h, lowerAscii(d));
-          or |= d;
+          // Word units: letter (1), digit (2) or mark (4).
+          if (((0b10110 >> (di & _CLASS_MASK)) & 1) === 0) break;
+          acc |= di;
+          letters += di & 1;
+          h = hashStep(h, d | ((di & _UPPER_BIT) << 2));
           j++;
         }
+        const allDigits = (acc & 1) === 0;
         if (j + 1 >= n) break;
         const sep = text.charCodeAt(j);
         const nextCls = charClass(text.charCodeAt(j + 1));
@@ -237,10 +235,10 @@ export function tokenise(text: string): Tokens {
         break;
       }
       if (cls === _C_LETTER && (info & _UPPER_BIT) !== 0) f |= _F_CAP;
-      if (letters >= 2 && uppers === letters) f |= _F_UPPER;
-      k = allDigits ? _K_NUMBER : _K_WORD;
+      if (letters >= 2 && (acc & _NONUPPER_LETTER_BIT) === 0) f |= _F_UPPER;
+      k = (acc & 1) === 0 ? _K_NUMBER : _K_WORD;
       // A dotted abbreviation at the very end of the text overshoots it by one unit.
-      id = hashed ? wordId(text, i, j, h, or) : rangeId(text, i, j < n ? j : n);
+      id = hashed ? wordId(text, i, j, h, (acc & _NONASCII_BIT) === 0) : rangeId(text, i, j < n ? j : n);
     } else {
       if (cls === _C_HIGH) {
         j = i + 1 < n && charClass(text.charCodeAt(i + 1)) === _C_LOW ? i + 2 : i + 1;

@@ -9,9 +9,14 @@
 export class Vocab {
   private readonly strings: string[] = [];
   private hashes = new Int32Array(0);
-  /** Slot -> id + 1 (0 = empty). */
+  /** Slot -> id + 1 (0 = empty), and the hash of that word beside it so probing stays in one place. */
   private slots = new Int32Array(64);
+  private slotHash = new Int32Array(64);
   private mask = 63;
+  /** Every word's UTF-16 units back to back (offset and length per id), compared without strings. */
+  private units = new Uint16Array(1024);
+  private unitsUsed = 0;
+  private offsets = new Int32Array(0);
 
   /** Interns a (lowercased) word and returns its id (>= 0). */
   intern(word: string): number {
@@ -21,11 +26,22 @@ export class Vocab {
     const id = this.strings.length;
     this.strings.push(word);
     if (id >= this.hashes.length) {
-      const hs = new Int32Array(Math.max(64, this.hashes.length * 2));
+      const size = Math.max(64, this.hashes.length * 2);
+      const hs = new Int32Array(size);
       hs.set(this.hashes);
       this.hashes = hs;
+      const os = new Int32Array(size);
+      os.set(this.offsets);
+      this.offsets = os;
     }
     this.hashes[id] = h;
+    if (this.unitsUsed + word.length > this.units.length) {
+      const us = new Uint16Array(Math.max(this.units.length * 2, this.unitsUsed + word.length));
+      us.set(this.units);
+      this.units = us;
+    }
+    this.offsets[id] = this.unitsUsed;
+    for (let k = 0; k < word.length; k++) this.units[this.unitsUsed++] = word.charCodeAt(k);
     if ((id + 1) * 2 > this.mask) this.rehash();
     else this.place(id, h);
     return id;
@@ -42,15 +58,18 @@ export class Vocab {
    */
   getAsciiRange(text: string, start: number, end: number, h: number): number {
     const len = end - start;
-    const strings = this.strings;
-    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const v = this.slots[s]!;
+    const slots = this.slots;
+    const slotHash = this.slotHash;
+    const mask = this.mask;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const v = slots[s]!;
       if (v === 0) return -1;
-      if (this.hashes[v - 1] !== h) continue;
-      const w = strings[v - 1]!;
-      if (w.length !== len) continue;
+      if (slotHash[s] !== h) continue;
+      const off = this.offsets[v - 1]!;
+      if (this.strings[v - 1]!.length !== len) continue;
+      const units = this.units;
       let k = 0;
-      while (k < len && lowerAscii(text.charCodeAt(start + k)) === w.charCodeAt(k)) k++;
+      while (k < len && lowerAscii(text.charCodeAt(start + k)) === units[off + k]) k++;
       if (k === len) return v - 1;
     }
   }
@@ -67,7 +86,7 @@ export class Vocab {
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
       const v = this.slots[s]!;
       if (v === 0) return -1;
-      if (this.hashes[v - 1] === h && this.strings[v - 1] === word) return v - 1;
+      if (this.slotHash[s] === h && this.strings[v - 1] === word) return v - 1;
     }
   }
 
@@ -75,10 +94,12 @@ export class Vocab {
     let s = h & this.mask;
     while (this.slots[s] !== 0) s = (s + 1) & this.mask;
     this.slots[s] = id + 1;
+    this.slotHash[s] = h;
   }
 
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2);
+    this.slotHash = new Int32Array(this.slots.length);
     this.mask = this.slots.length - 1;
     for (let id = 0; id < this.strings.length; id++) this.place(id, this.hashes[id]!);
   }

@@ -58,6 +58,8 @@ interface IdSet {
   lo: number;
   bits: Uint8Array;
   prefixes: string[];
+  /** Per vocab id: does the word start with one of the prefixes (0 unknown, 1 yes, 2 no). */
+  prefixHit: Uint8Array;
 }
 
 const OP_MARK = 0;
@@ -109,7 +111,7 @@ function compileEntry(rule: number, pattern: CompiledPattern): PatternEntry {
         }
         const bits = new Uint8Array(hi >= 0 ? hi - lo + 1 : 0);
         for (const id of e.ids) bits[id - lo] = 1;
-        entry.sets.push({ lo: hi >= 0 ? lo : 0, bits, prefixes: e.prefixes });
+        entry.sets.push({ lo: hi >= 0 ? lo : 0, bits, prefixes: e.prefixes, prefixHit: new Uint8Array(0) });
       }
     }
   });
@@ -329,7 +331,7 @@ export class RuleSet {
         this.nEnds = 0;
         // The root step of walk(), from the dense table.
         if (child !== undefined) this.walk(doc, child, i + 1, limit);
-        if (rootPrefixes !== null) {
+        if (rootPrefixes !== null && (child === undefined || this.rootPrefix(i))) {
           const w = tokenLower(t, i);
           for (const p of rootPrefixes) if (startsWith(w, p.prefix)) this.walk(doc, p.node, i + 1, limit);
         }
@@ -456,9 +458,18 @@ export class RuleSet {
         if (x >= 0 && x < set.bits.length && set.bits[x] === 1) return true;
       }
       if (set.prefixes.length === 0) return false;
-      const w = id >= 0 ? vocab.str(id) : this.tLocal[-id - 2]!;
-      for (const pre of set.prefixes) if (startsWith(w, pre)) return true;
-      return false;
+      if (id < 0) return startsWithSome(this.tLocal[-id - 2]!, set.prefixes);
+      if (id >= set.prefixHit.length) {
+        const grown = new Uint8Array(Math.max(vocab.size, id + 1));
+        grown.set(set.prefixHit);
+        set.prefixHit = grown;
+      }
+      let v = set.prefixHit[id]!;
+      if (v === 0) {
+        v = startsWithSome(vocab.str(id), set.prefixes) ? 1 : 2;
+        set.prefixHit[id] = v;
+      }
+      return v === 1;
     }
     switch (p.a[k]) {
       case 0: return (this.tFlags[i]! & F_CAP) !== 0;
@@ -542,6 +553,11 @@ export class RuleSet {
 
 function startsWithAny(w: string, prefixes: ReadonlyArray<{ prefix: string }>): boolean {
   for (const p of prefixes) if (startsWith(w, p.prefix)) return true;
+  return false;
+}
+
+function startsWithSome(w: string, prefixes: readonly string[]): boolean {
+  for (const p of prefixes) if (startsWith(w, p)) return true;
   return false;
 }
 
