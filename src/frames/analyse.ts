@@ -163,6 +163,8 @@ export class FrameAnalyser {
     ev.cueEnd.push(m.end);
   };
   private readonly probs = new Float64Array(K);
+  /** Evidence mass per frame of the unit being mixed (scratch; mix is not re-entered). */
+  private readonly total = new Float64Array(K);
 
   /** Fills sentence s of `ev` with the evidence of tokens [from, to); sentences are filled in order. */
   private fill(ev: Evidence, s: number, doc: Doc, from: number, to: number): void {
@@ -224,7 +226,7 @@ export class FrameAnalyser {
     doc: Doc, ev: Evidence, from: number, to: number, span: SpanFn, maxCues: number, maxSentences: number, withText: boolean,
     paragraph: boolean,
   ): FrameMix {
-    const total: number[] = new Array<number>(K).fill(0);
+    const total = this.total.fill(0);
     const w = ev.w;
     for (let s = from; s < to; s++) for (let k = 0; k < K; k++) total[k]! += w[s * K + k]!;
     let mass = 0;
@@ -238,7 +240,16 @@ export class FrameAnalyser {
       if (v > 0 || !paragraph) scores[IDS[k]!] = v;
       if (v > 0) order.push(k);
     }
-    order.sort((a, b) => total[b]! - total[a]! || a - b);
+    // Strongest first, frame order among equals (stable insertion sort of at most K frames).
+    for (let i = 1; i < order.length; i++) {
+      const x = order[i]!;
+      let j = i;
+      while (j > 0 && total[order[j - 1]!]! < total[x]!) {
+        order[j] = order[j - 1]!;
+        j--;
+      }
+      order[j] = x;
+    }
     const dominant: FrameId[] = [];
     if (mass >= MIN_DOMINANT_MASS && order.length > 0) {
       const top = total[order[0]!]! / mass;
