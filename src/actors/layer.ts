@@ -86,7 +86,13 @@ export function buildActors(ctx: LayerContext, g: Gazetteer = defaultGazetteer()
     const mentions = ms.map((m) => tokSpan(m.a, m.b));
     const techniques: ActorSummary['techniques'] = [];
     for (const f of report.findings) {
-      if (mentions.some((m) => f.start <= m.start && m.end <= f.end)) techniques.push({ finding: f.id, technique: f.technique });
+      for (let k = 0; k < mentions.length; k++) {
+        const m = mentions[k]!;
+        if (f.start <= m.start && m.end <= f.end) {
+          techniques.push({ finding: f.id, technique: f.technique });
+          break;
+        }
+      }
     }
     const seen = new Set<number>();
     const loadedTerms: SpanRef[] = [];

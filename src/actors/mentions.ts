@@ -46,14 +46,15 @@ const NOT_NAMES = wordSet(
 /** Function words, interned at load time so each token is checked by id. */
 const STOPWORDS = new WordSet(builtinLexicon('stopwords'));
 
-const slugs = new Map<string, string>();
-function slug(s: string): string {
-  let r = slugs.get(s);
-  if (r === undefined) {
-    r = s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-    if (slugs.size < 50_000) slugs.set(s, r);
+/** Per name as written: its slug and the actor ids made from it, so each id string is built (and hashed) once. */
+const named = new Map<string, { slug: string; ids: Record<string, string> }>();
+function actorId(prefix: string, name: string): string {
+  let n = named.get(name);
+  if (n === undefined) {
+    n = { slug: name.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, ''), ids: {} };
+    if (named.size < 50_000) named.set(name, n);
   }
-  return r;
+  return (n.ids[prefix] ??= `${prefix}:${n.slug}`);
 }
 
 /** Is the headline in Title Case (most words capitalised)? Then capitalisation says nothing there. */
@@ -139,7 +140,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       let id: string;
       if (n === 1 && surnames.has(last)) id = surnames.get(last)!;
       else {
-        id = `${type === 'unknown' ? 'unknown' : type === 'person' ? 'person' : 'org'}:${slug(name)}`;
+        id = actorId(type === 'unknown' ? 'unknown' : type === 'person' ? 'person' : 'org', name);
         if (!heuristic.has(id)) heuristic.set(id, { id, name, type });
         if (type === 'person' && n >= 2) surnames.set(last, id);
       }

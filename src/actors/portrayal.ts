@@ -1,5 +1,6 @@
 import type { Doc } from '../text/segment.js';
 import type { SourcingAnalysis } from '../sourcing/analyse.js';
+import { WordSet } from '../sourcing/words.js';
 import * as wordsMod from '../sourcing/words.js';
 import * as cuesMod from '../sourcing/cues.js';
 import type { Mention } from './mentions.js';
@@ -49,6 +50,16 @@ const AUTHORITY_VERBS = wordSet(
 const ACCUSE_VERBS = wordSet('accused accuses accuse blamed blames blame');
 /** Participles that, right after an actor and before a preposition or the end, read as passive ("Three Sylvanians killed in raid"). */
 const ELLIPTIC_PASSIVE = wordSet('killed wounded injured shot displaced abducted kidnapped executed massacred murdered tortured expelled deported targeted besieged raped slaughtered detained');
+const HARM_VERB = 1;
+const HARM_NOUN = 2;
+const SUFFER_VERB = 4;
+const ACCUSE_VERB = 8;
+const AUTHORITY_VERB = 16;
+/** Per vocab id, which of the role-casting sets above the word is in (WordSet ids, so global ids only). */
+const CUE_BITS = ((): Uint8Array => {
+  const sets: Array<[WordSet, number]> = [[HARM_VERBS, HARM_VERB], [HARM_NOUNS, HARM_NOUN], [SUFFER_VERBS, SUFFER_VERB], [ACCUSE_VERBS, ACCUSE_VERB], [AUTHORITY_VERBS, AUTHORITY_VERB]];
+  return WordSet.union(sets);
+})();
 const PASSIVE_AUX = wordSet('was were been being is are be got');
 const AGAINST = wordSet('on against of upon');
 const CLAUSE_BREAK = wordSet('and but while whereas which who that after before because although though when where as');
@@ -108,9 +119,11 @@ export function portrayalCues(doc: Doc, mentions: readonly Mention[], sourcing: 
     const list = bySentence.get(s.index);
     if (!list) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (!isWord(t, i) || inQuote(i)) continue;
-      const w = lower(t, i);
-      if (HARM_VERBS.at(t, i) && !list.some((m) => m.a <= i && i < m.b)) {
+      // One read decides whether the word can cast a role at all: most words cannot.
+      const id = t.id[i]!;
+      const cue = id >= 0 && id < CUE_BITS.length ? CUE_BITS[id]! : 0;
+      if (cue === 0 || !isWord(t, i) || inQuote(i)) continue;
+      if (cue & HARM_VERB && !list.some((m) => m.a <= i && i < m.b)) {
         const prev = i > s.tokenStart ? lower(t, i - 1) : '';
         const back = clauseWindowBack(doc, PASSIVE_AUX.has(prev) ? i - 1 : i, s.tokenStart, 7);
         const fwd = clauseWindowFwd(doc, i + 1, s.tokenEnd, 6);
@@ -127,7 +140,7 @@ export function portrayalCues(doc: Doc, mentions: readonly Mention[], sourcing: 
         }
         continue;
       }
-      if (HARM_NOUNS.at(t, i) && !list.some((m) => m.a <= i && i < m.b)) {
+      if (cue & HARM_NOUN && !list.some((m) => m.a <= i && i < m.b)) {
         // "attack on X", "shelling of X": X suffers; "X's attack", "Sylvanian aggression", "... by X": X does harm.
         const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
         if (AGAINST.has(next)) add(firstAfter(list, i + 2, clauseWindowFwd(doc, i + 2, s.tokenEnd, 4)), 'victim', 1, i, s);
@@ -136,16 +149,16 @@ export function portrayalCues(doc: Doc, mentions: readonly Mention[], sourcing: 
         if (before) add(before, 'aggressor', 1, i, s);
         continue;
       }
-      if (SUFFER_VERBS.at(t, i)) {
+      if (cue & SUFFER_VERB) {
         const subject = lastBefore(list, clauseWindowBack(doc, i, s.tokenStart, 5), i);
         add(subject, 'victim', 1, i, s);
         continue;
       }
-      if (ACCUSE_VERBS.at(t, i)) {
+      if (cue & ACCUSE_VERB) {
         add(firstAfter(list, i + 1, clauseWindowFwd(doc, i + 1, s.tokenEnd, 5)), 'aggressor', 0.5, i, s);
         continue;
       }
-      if (AUTHORITY_VERBS.at(t, i)) {
+      if (cue & AUTHORITY_VERB) {
         const subject = lastBefore(list, clauseWindowBack(doc, i, s.tokenStart, 4), i);
         if (subject) add(subject, 'authority', 0.5, i, s);
       }

@@ -5,14 +5,14 @@ import type { Doc } from '../text/segment.js';
 import type { Attribution } from './attribution.js';
 import * as cuesMod from './cues.js';
 import type { QuoteInfo } from './quotations.js';
-import { PhraseSet } from './words.js';
+import { PhraseSet, WordLookup } from './words.js';
 import * as wordsMod from './words.js';
 
 // Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
 // binding is a getter call, which dominated these hot loops.
 const { builtinLexicon, LEXICONS_DIR } = lexiconsMod;
 const { EVENT_LOADED_TERMS, HEARSAY_PHRASES, HEARSAY_WORDS, OPINION_PHRASES, OPINION_WORDS, QUESTION_OR_EXCLAIM, VAGUE_PHRASES } = cuesMod;
-const { isWord, lower, punctChar, tokenText } = wordsMod;
+const { isWord, punctChar, tokenText } = wordsMod;
 
 export const SOURCING_CLASSES = ['quote', 'attributed-named', 'attributed-vague', 'hearsay', 'unattributed-claim', 'opinion'] as const;
 export type SourcingClass = (typeof SOURCING_CLASSES)[number];
@@ -31,11 +31,14 @@ export interface SentenceClass {
  * Loaded terms (the shared lexicon) as phrases plus prefixes ("demoni*"), built at load time so that
  * their words are in the vocabulary before any document is tokenised.
  */
-interface TermSet { phrases: PhraseSet; prefixes: string[] }
+interface TermSet { phrases: PhraseSet; prefixes: string[]; prefixed: WordLookup<true> }
 function termSet(terms: string[]): TermSet {
+  const prefixes = terms.filter((x) => x.endsWith('*') && !x.includes(' ')).map((x) => x.slice(0, -1).toLowerCase());
   return {
     phrases: new PhraseSet(terms.filter((x) => !x.endsWith('*'))),
-    prefixes: terms.filter((x) => x.endsWith('*') && !x.includes(' ')).map((x) => x.slice(0, -1).toLowerCase()),
+    prefixes,
+    // Whether a word starts with one of the prefixes, remembered per word.
+    prefixed: new WordLookup((w) => (prefixes.some((p) => w.startsWith(p)) ? true : undefined)),
   };
 }
 /** Every loaded term: what the actors layer lists as applied to an actor. */
@@ -71,9 +74,7 @@ export function loadedAt(doc: Doc, i: number, end: number, evaluative = false): 
   const n = l.phrases.match(doc.tokens, i, end);
   if (n > 0) return n;
   if (!isWord(doc.tokens, i) || l.prefixes.length === 0) return 0;
-  const w = lower(doc.tokens, i);
-  for (const p of l.prefixes) if (w.startsWith(p)) return 1;
-  return 0;
+  return l.prefixed.has(doc.tokens, i) ? 1 : 0;
 }
 
 /**

@@ -53,6 +53,15 @@ export class WordSet {
     for (const id of ids) this.bits[id] = 1;
   }
 
+  /** Per vocab id, the OR of the flags of the sets that hold the word: one read tests them all. */
+  static union(sets: ReadonlyArray<[WordSet, number]>): Uint8Array {
+    let n = 0;
+    for (const [set] of sets) n = Math.max(n, set.bits.length);
+    const out = new Uint8Array(n);
+    for (const [set, flag] of sets) for (let id = 0; id < set.bits.length; id++) if (set.bits[id] === 1) out[id]! |= flag;
+    return out;
+  }
+
   /** Is this (lowercased) word in the set? */
   has(word: string): boolean {
     return this.words.has(word);
