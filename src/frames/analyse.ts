@@ -330,12 +330,6 @@ function pushCue(cues: FrameCue[], seen: string[], maxCues: number, o: { start: 
   return cues.length >= maxCues;
 }
 
-function range(a: number, b: number): number[] {
-  const out: number[] = [];
-  for (let i = a; i < b; i++) out.push(i);
-  return out;
-}
-
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
