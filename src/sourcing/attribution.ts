@@ -68,16 +68,8 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.at(t, g - 1)) g--;
       let source: SourcePhrase | null = null;
       let side: 'before' | 'after' = 'before';
-      const quoteLimit = (from: number, dir: 1 | -1) => {
-        // Stay on this side of any quotation boundary.
-        let k = from;
-        const q = tokenQuote[from] ?? -1;
-        if (dir === -1) { while (k - 1 >= s.tokenStart && (tokenQuote[k - 1] ?? -1) === q && punctChar(doc, k - 1) !== '"') k--; return k; }
-        while (k < s.tokenEnd && (tokenQuote[k] ?? -1) === q && punctChar(doc, k) !== '"') k++;
-        return k;
-      };
       if (info === ACCORDING) {
-        source = phraseAfter(doc, verbEnd, quoteLimit(verbEnd, 1));
+        source = phraseAfter(doc, verbEnd, quoteBound(doc, tokenQuote, s, verbEnd, 1));
         side = 'after';
       } else {
         const prevC = g > s.tokenStart ? punctChar(doc, g - 1) : 'start';
@@ -85,7 +77,7 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         const afterQuoteComma = prevC === ',' && g - 2 >= s.tokenStart && (punctChar(doc, g - 2) === '"' || punctChar(doc, g - 2) === "'");
         const tryAfter = info.inverts && (prevC === '"' || prevC === "'" || prevC === ':' || prevC === 'start' || afterQuoteComma);
         if (tryAfter) {
-          source = phraseAfter(doc, verbEnd, quoteLimit(verbEnd, 1));
+          source = phraseAfter(doc, verbEnd, quoteBound(doc, tokenQuote, s, verbEnd, 1));
           side = 'after';
         } else if (info.inverts && prevC === ',') {
           // "..., said Elena Sy, the secretary general." Inverted after indirect speech: the source
@@ -98,7 +90,7 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
           }
         }
         if (!source) {
-          source = g > s.tokenStart ? phraseBefore(doc, g, quoteLimit(g - 1, -1)) : null;
+          source = g > s.tokenStart ? phraseBefore(doc, g, quoteBound(doc, tokenQuote, s, g - 1, -1)) : null;
           side = 'before';
         }
       }
@@ -124,6 +116,15 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
     }
   }
   return out;
+}
+
+/** Stays on this side of any quotation boundary, scanning from `from` within sentence s. */
+function quoteBound(doc: Doc, tokenQuote: Int32Array, s: { tokenStart: number; tokenEnd: number }, from: number, dir: 1 | -1): number {
+  let k = from;
+  const q = tokenQuote[from] ?? -1;
+  if (dir === -1) { while (k - 1 >= s.tokenStart && (tokenQuote[k - 1] ?? -1) === q && punctChar(doc, k - 1) !== '"') k--; return k; }
+  while (k < s.tokenEnd && (tokenQuote[k] ?? -1) === q && punctChar(doc, k) !== '"') k++;
+  return k;
 }
 
 /** Is the verb next to a quotation, or followed by ':', ',', 'that' or a listener and a clause? */

@@ -5,7 +5,7 @@ import type { Doc } from '../text/segment.js';
 import type { Attribution } from './attribution.js';
 import * as cuesMod from './cues.js';
 import type { QuoteInfo } from './quotations.js';
-import { PhraseSet, WordLookup } from './words.js';
+import { PhraseSet, WordLookup, WordSet } from './words.js';
 import * as wordsMod from './words.js';
 
 // Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
@@ -68,6 +68,20 @@ function evaluativeLoadedTerms(): string[] {
   return out;
 }
 
+/** A word token that starts with one of the loaded-term prefixes ("demoni*"). */
+function loadedPrefixAt(doc: Doc, i: number, evaluative: boolean): boolean {
+  const l = evaluative ? EVALUATIVE : ALL_LOADED;
+  return l.prefixes.length > 0 && isWord(doc.tokens, i) && l.prefixed.has(doc.tokens, i);
+}
+
+/**
+ * Per vocab id: can a sentence cue start here (a hearsay, vague or opinion word or phrase, an
+ * evaluative loaded phrase)? Words outside the vocabulary start none of them (prefixes aside).
+ */
+const CUE_START = WordSet.union([
+  [HEARSAY_WORDS, 1], [HEARSAY_PHRASES, 1], [VAGUE_PHRASES, 1], [OPINION_WORDS, 1], [OPINION_PHRASES, 1], [EVALUATIVE.phrases, 1],
+]);
+
 /** Length of a loaded term at token i, or 0 (`evaluative`: only terms of judgement). */
 export function loadedAt(doc: Doc, i: number, end: number, evaluative = false): number {
   const l = evaluative ? EVALUATIVE : ALL_LOADED;
@@ -109,6 +123,9 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
     let opinion: [number, number] | null = null;
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
       if (tokenQuote[i] !== -1) continue;
+      // One read rules out most words: no cue set holds them and no phrase starts with them.
+      const id = t.id[i]!;
+      if ((id < 0 || id >= CUE_START.length || CUE_START[id] === 0) && !(opinion === null && loadedPrefixAt(doc, i, true))) continue;
       if (!hearsay) {
         if (HEARSAY_WORDS.at(t, i)) hearsay = [i, i + 1];
         else {

@@ -1,4 +1,5 @@
 import type { Doc } from '../text/segment.js';
+import type { Tokens } from '../text/tokenise.js';
 import * as cuesMod from './cues.js';
 import * as wordsMod from './words.js';
 
@@ -30,7 +31,15 @@ const PREPS = wordSet('of for at from with by in');
 const RELATIVE = wordSet('who which whose speaking asked asking citing quoted');
 const POSSESSIVE = "'s";
 
+/** Characters that /[\s,]/ matches. */
+function isSpaceOrComma(c: number): boolean {
+  return c === 32 || c === 44 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function clean(s: string): string | null {
+  // Most phrases start and end with a word: no regex needed.
+  if (s.length > 0 && !isSpaceOrComma(s.charCodeAt(0)) && !isSpaceOrComma(s.charCodeAt(s.length - 1))) return s;
   const t = s.replace(/^[\s,]+|[\s,]+$/g, '');
   return t ? t : null;
 }
@@ -98,15 +107,11 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   // Nothing but quantifiers: "Many in the capital", "Some of the residents".
   if (s >= headEnd) return indefinite ? { ...base, kind: 'group', vague: true, role: clean(tokenText(doc, a, headEnd).toLowerCase()) } : { ...base, affiliation: possessor ?? prepAffiliation };
   const head = lower(t, headEnd - 1);
-  const anyCap = (x: number, y: number) => {
-    for (let i = x; i < y; i++) if (isCap(t, i)) return true;
-    return false;
-  };
   const out: SourcePhrase = { ...base };
   out.affiliation = possessor ?? prepAffiliation ?? appositive?.affiliation ?? null;
   if (DOCUMENT_HEADS.has(head)) {
     out.kind = 'document';
-    out.name = anyCap(s, headEnd) ? clean(tokenText(doc, s, headEnd)) : null;
+    out.name = anyCap(t, s, headEnd) ? clean(tokenText(doc, s, headEnd)) : null;
     out.role = out.name ? null : clean(tokenText(doc, s, headEnd));
     return out;
   }
@@ -119,7 +124,7 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   }
   if (ORG_HEADS.has(head) || officialMedia) {
     out.kind = 'organisation';
-    if (anyCap(s, headEnd)) out.name = clean(tokenText(doc, s, headEnd));
+    if (anyCap(t, s, headEnd)) out.name = clean(tokenText(doc, s, headEnd));
     else out.role = clean(tokenText(doc, s, headEnd));
     // "unnamed officials" is caught below; an indefinite organisation ("a militia") is vague.
     out.vague = indefinite;
@@ -166,6 +171,11 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   if (!ROLE_WORDS.has(head)) out.kind = 'unknown';
   out.vague = indefinite && !out.affiliation;
   return out;
+}
+
+function anyCap(t: Tokens, x: number, y: number): boolean {
+  for (let i = x; i < y; i++) if (isCap(t, i)) return true;
+  return false;
 }
 
 function anyCapName(doc: Doc, a: number, b: number): boolean {

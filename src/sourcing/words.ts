@@ -53,13 +53,24 @@ export class WordSet {
     for (const id of ids) this.bits[id] = 1;
   }
 
-  /** Per vocab id, the OR of the flags of the sets that hold the word: one read tests them all. */
-  static union(sets: ReadonlyArray<[WordSet, number]>): Uint8Array {
+  /**
+   * Per vocab id, the OR of the flags of the sets that hold the word (or, for a PhraseSet, that
+   * have a phrase starting with it): one read tests them all. Ids past the end are in none.
+   */
+  static union(sets: ReadonlyArray<[WordSet | PhraseSet, number]>): Uint8Array {
     let n = 0;
-    for (const [set] of sets) n = Math.max(n, set.bits.length);
+    for (const [set] of sets) n = Math.max(n, set.idBits().length);
     const out = new Uint8Array(n);
-    for (const [set, flag] of sets) for (let id = 0; id < set.bits.length; id++) if (set.bits[id] === 1) out[id]! |= flag;
+    for (const [set, flag] of sets) {
+      const bits = set.idBits();
+      for (let id = 0; id < bits.length; id++) if (bits[id] === 1) out[id]! |= flag;
+    }
     return out;
+  }
+
+  /** 1 at the vocab ids of the set's words. */
+  idBits(): Uint8Array {
+    return this.bits;
   }
 
   /** Is this (lowercased) word in the set? */
@@ -101,6 +112,11 @@ export class PhraseSet {
     this.firstBits = new Uint8Array(Math.max(0, ...this.byFirst.keys()) + 1);
     for (const id of this.byFirst.keys()) this.firstBits[id] = 1;
     this.size = n;
+  }
+
+  /** 1 at the vocab ids that start some phrase. */
+  idBits(): Uint8Array {
+    return this.firstBits;
   }
 
   match(t: Tokens, i: number, end: number): number {
