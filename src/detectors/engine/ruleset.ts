@@ -13,6 +13,8 @@ interface CompiledRule {
   ruleId: string;
   source: FindingSource;
   message: string;
+  /** Whether the message contains {match} (most do not need the replace). */
+  hasPlaceholder: boolean;
   confidence: number;
   expand: Rule['expand'];
   quotes: Rule['quotes'];
@@ -54,12 +56,53 @@ interface PatternEntry {
   filterOffset: number;
 }
 
+/** The patterns anchored on one word, with a quick reject for all of them at once. */
+interface AnchorList {
+  entries: PatternEntry[];
+  /** The entries without a filter set, in order: all that can match when no group below hits. */
+  unfiltered: PatternEntry[];
+  /** Per offset of a filter from the anchor token: the union of the filter sets there. */
+  groups: Array<{ delta: number; lo: number; bits: Uint8Array }>;
+}
+
+function anchorList(entries: PatternEntry[]): AnchorList {
+  const byDelta = new Map<number, IdSet[]>();
+  const unfiltered: PatternEntry[] = [];
+  for (const e of entries) {
+    if (e.filterSet === null) {
+      unfiltered.push(e);
+      continue;
+    }
+    const delta = e.filterOffset - e.anchorOffset;
+    let sets = byDelta.get(delta);
+    if (!sets) byDelta.set(delta, (sets = []));
+    sets.push(e.filterSet);
+  }
+  const groups: AnchorList['groups'] = [];
+  for (const [delta, sets] of byDelta) {
+    let lo = Infinity;
+    let hi = -1;
+    for (const x of sets) {
+      if (x.bits.length === 0) continue;
+      lo = Math.min(lo, x.lo);
+      hi = Math.max(hi, x.lo + x.bits.length - 1);
+    }
+    const bits = new Uint8Array(hi >= 0 ? hi - lo + 1 : 0);
+    for (const x of sets) for (let k = 0; k < x.bits.length; k++) if (x.bits[k] === 1) bits[x.lo + k - lo] = 1;
+    groups.push({ delta, lo: hi >= 0 ? lo : 0, bits });
+  }
+  return { entries, unfiltered, groups };
+}
+
 interface IdSet {
   lo: number;
   bits: Uint8Array;
   prefixes: string[];
   /** Per vocab id: does the word start with one of the prefixes (0 unknown, 1 yes, 2 no). */
   prefixHit: Uint8Array;
+  /** The same for the current document's local words, valid while `localRun` is the run number. */
+  localHit: Uint8Array;
+  localRun: number;
 }
 
 const OP_MARK = 0;
@@ -111,7 +154,7 @@ function compileEntry(rule: number, pattern: CompiledPattern): PatternEntry {
         }
         const bits = new Uint8Array(hi >= 0 ? hi - lo + 1 : 0);
         for (const id of e.ids) bits[id - lo] = 1;
-        entry.sets.push({ lo: hi >= 0 ? lo : 0, bits, prefixes: e.prefixes, prefixHit: new Uint8Array(0) });
+        entry.sets.push({ lo: hi >= 0 ? lo : 0, bits, prefixes: e.prefixes, prefixHit: new Uint8Array(0), localHit: new Uint8Array(0), localRun: -1 });
       }
     }
   });
@@ -172,10 +215,14 @@ export class RuleSet {
   private readonly regexByWord = new Map<number, RegexEntry[]>();
   /** Per vocab id: the root trie child, anchored patterns and triggered regexes (dense lookups). */
   private readonly rootById: Array<TrieNode | undefined>;
-  private readonly anchoredById: Array<PatternEntry[] | undefined>;
+  private readonly anchoredById: Array<AnchorList | undefined>;
   private readonly regexById: Array<RegexEntry[] | undefined>;
   /** Per vocab id: does the word start with a prefix term at the trie root (0 unknown, 1 yes, 2 no). */
   private rootPrefixById = new Uint8Array(0);
+  /** The same for the current document's local words (see IdSet.localHit). */
+  private localRootHit: Uint8Array = new Uint8Array(0);
+  private localRootRun = -1;
+  private runNumber = 0;
   /** Scratch for one run: (rule, end token) pairs from a trie walk; pattern marks; per rule, the sentence and token where its regex ran. */
   private readonly ends: number[] = [];
   private nEnds = 0;
@@ -195,10 +242,10 @@ export class RuleSet {
     }
     // Filled to full length first: writing far past the end of an empty array makes it sparse.
     this.rootById = new Array<TrieNode | undefined>(vocab.size).fill(undefined);
-    this.anchoredById = new Array<PatternEntry[] | undefined>(vocab.size).fill(undefined);
+    this.anchoredById = new Array<AnchorList | undefined>(vocab.size).fill(undefined);
     this.regexById = new Array<RegexEntry[] | undefined>(vocab.size).fill(undefined);
     if (this.trie.next) for (const [id, node] of this.trie.next) this.rootById[id] = node;
-    for (const [id, list] of this.anchored) this.anchoredById[id] = list;
+    for (const [id, list] of this.anchored) this.anchoredById[id] = anchorList(list);
     for (const [id, list] of this.regexByWord) this.regexById[id] = list;
     this.regexSentence = new Int32Array(this.rules.length);
     this.regexToken = new Int32Array(this.rules.length);
@@ -216,6 +263,7 @@ export class RuleSet {
       ruleId: `${technique}/${rule.id}`,
       source: rule.kind === 'lexicon' ? 'lexicon' : 'pattern',
       message: rule.message,
+      hasPlaceholder: rule.message.includes('{match}'),
       confidence: rule.confidence,
       expand: rule.expand,
       quotes: rule.quotes,
@@ -287,7 +335,18 @@ export class RuleSet {
   /** Does token i start with one of the prefix terms at the trie root? Cached per vocab id. */
   private rootPrefix(i: number): boolean {
     const id = this.tId[i]!;
-    if (id < 0) return startsWithAny(this.tLocal[-id - 2]!, this.trie.prefixNext!);
+    if (id < 0) {
+      if (this.localRootRun !== this.runNumber) {
+        this.localRootHit = cacheFor(this.localRootHit, this.tLocal.length);
+        this.localRootRun = this.runNumber;
+      }
+      let v = this.localRootHit[-id - 2]!;
+      if (v === 0) {
+        v = startsWithAny(this.tLocal[-id - 2]!, this.trie.prefixNext!) ? 1 : 2;
+        this.localRootHit[-id - 2] = v;
+      }
+      return v === 1;
+    }
     if (id >= this.rootPrefixById.length) {
       const grown = new Uint8Array(Math.max(vocab.size, id + 1));
       grown.set(this.rootPrefixById);
@@ -310,6 +369,7 @@ export class RuleSet {
     this.tKind = t.kind;
     this.tLocal = t.localWords;
     this.regexSentence.fill(-1);
+    this.runNumber++;
     const rootById = this.rootById;
     const anchoredById = this.anchoredById;
     const regexById = this.regexById;
@@ -339,8 +399,9 @@ export class RuleSet {
         for (let k = 0; k < this.nEnds; k += 2) this.emit(doc, ends[k]!, i, ends[k + 1]!, -1, -1, out);
       }
       if (id >= 0) {
-        const patterns = anchoredById[id];
-        if (patterns !== undefined) {
+        const anchored = anchoredById[id];
+        if (anchored !== undefined) {
+          const patterns = anyGroupHit(anchored, t.id, i, limit) ? anchored.entries : anchored.unfiltered;
           for (let q = 0; q < patterns.length; q++) {
             const p = patterns[q]!;
             const from = i - p.anchorOffset;
@@ -458,7 +519,18 @@ export class RuleSet {
         if (x >= 0 && x < set.bits.length && set.bits[x] === 1) return true;
       }
       if (set.prefixes.length === 0) return false;
-      if (id < 0) return startsWithSome(this.tLocal[-id - 2]!, set.prefixes);
+      if (id < 0) {
+        if (set.localRun !== this.runNumber) {
+          set.localHit = cacheFor(set.localHit, this.tLocal.length);
+          set.localRun = this.runNumber;
+        }
+        let v = set.localHit[-id - 2]!;
+        if (v === 0) {
+          v = startsWithSome(this.tLocal[-id - 2]!, set.prefixes) ? 1 : 2;
+          set.localHit[-id - 2] = v;
+        }
+        return v === 1;
+      }
       if (id >= set.prefixHit.length) {
         const grown = new Uint8Array(Math.max(vocab.size, id + 1));
         grown.set(set.prefixHit);
@@ -543,12 +615,31 @@ export class RuleSet {
       start,
       end,
       confidence: rule.confidence,
-      message: rule.message.replaceAll('{match}', match),
+      // replaceAll, not split/join: a "$&"-style sequence in the match must be treated as before.
+      message: rule.hasPlaceholder ? rule.message.replaceAll('{match}', match) : rule.message,
       ruleId: rule.ruleId,
       source: rule.source,
       evidence: rule.expand === 'match' ? undefined : [{ label: 'trigger', text: match }],
     });
   }
+}
+
+/** Could any pattern of the list pass its filter at anchor token i? (A necessary condition.) */
+function anyGroupHit(list: AnchorList, ids: Int32Array, i: number, limit: number): boolean {
+  for (const g of list.groups) {
+    const ti = i + g.delta;
+    if (ti < 0 || ti >= limit) continue;
+    const x = ids[ti]! - g.lo;
+    if (x >= 0 && x < g.bits.length && g.bits[x] === 1) return true;
+  }
+  return false;
+}
+
+/** A zeroed per-document cache of at least n entries (reusing the old one when it is big enough). */
+function cacheFor(old: Uint8Array, n: number): Uint8Array {
+  if (old.length < n) return new Uint8Array(Math.max(n, old.length * 2));
+  old.fill(0, 0, n);
+  return old;
 }
 
 function startsWithAny(w: string, prefixes: ReadonlyArray<{ prefix: string }>): boolean {
