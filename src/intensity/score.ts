@@ -1,7 +1,8 @@
 import type { Finding } from '../core/finding.js';
 import type { Doc } from '../text/segment.js';
 import * as tokeniseMod from '../text/tokenise.js';
-import type { TermMatcher } from '../frames/term-matcher.js';
+import type { TermMatch, TermMatcher } from '../frames/term-matcher.js';
+import { wordLookupSet } from '../sourcing/words.js';
 import type { IntensityKind, IntensityTerm } from './lexicons.js';
 import * as lexiconsMod from './lexicons.js';
 
@@ -48,7 +49,17 @@ const DOC_POWER = 4;
 
 const ACRONYMS = new Set(['unicef', 'unesco', 'unhcr', 'opec', 'nasdaq', 'fifa', 'uefa', 'interpol', 'asean', 'covid', 'nato', 'ngos']);
 const YOU = new Set(['you', 'your', 'yours', "you'll", "you're", 'yourselves', 'yourself']);
+/** YOU by token id: one array read for most words. */
+const YOU_WORD = wordLookupSet(YOU);
 const FUTURE = new Set(['will', 'shall', "'ll", 'gonna', 'going', "you'll", 'soon']);
+
+/** A run of words in capitals: all of it when three or more, else words of five letters or more that are not acronyms. */
+function capitals(t: Doc['tokens'], run: number[], hits: Hit[], quoted: (at: number) => boolean): void {
+  for (const i of run) {
+    const len = t.end[i]! - t.start[i]!;
+    if (run.length >= 3 || (len >= 5 && !ACRONYMS.has(tokenLower(t, i)))) hits.push({ kind: 'capitals', weight: 1, start: t.start[i]!, end: t.end[i]!, quoted: quoted(t.start[i]!) });
+  }
+}
 
 export interface IntensityContribution {
   kind: IntensityKind;
@@ -116,10 +127,15 @@ export class IntensityScorer {
     const sentences: SentenceIntensity[] = [];
     const totals = new Map<IntensityKind, { count: number; points: number }>();
     let ni = 0;
+    // One callback for the whole document (not a closure per sentence).
+    let hits: Hit[] = [];
+    const onTerm = (m: TermMatch<IntensityTerm>) => {
+      hits.push({ kind: m.entry.value.kind, weight: m.entry.value.weight, start: m.start, end: m.end, quoted: quoted(m.start) });
+    };
     for (const s of doc.sentences) {
       const o = span(s.start, s.end);
-      const hits: Hit[] = [];
-      this.matcher.scan(doc, s.tokenStart, s.tokenEnd, (m) => hits.push({ kind: m.entry.value.kind, weight: m.entry.value.weight, start: m.start, end: m.end, quoted: quoted(m.start) }));
+      hits = [];
+      this.matcher.scan(doc, s.tokenStart, s.tokenEnd, onTerm);
       this.threats(doc, s.tokenStart, s.tokenEnd, hits, quoted);
       this.typography(doc, s.tokenStart, s.tokenEnd, hits, quoted);
       // Name-calling findings that start inside this sentence (findings are sorted by start).
@@ -174,7 +190,7 @@ export class IntensityScorer {
   private threats(doc: Doc, from: number, to: number, hits: Hit[], quoted: (at: number) => boolean): void {
     const t = doc.tokens;
     for (let i = from; i < to; i++) {
-      if (t.kind[i] !== K_WORD || !YOU.has(tokenLower(t, i))) continue;
+      if (t.kind[i] !== K_WORD || !YOU_WORD.has(t, i)) continue;
       if (hits.some((h) => h.kind === 'threat' && h.start <= t.start[i]! && t.start[i]! < h.end)) continue;
       let future = tokenLower(t, i) === "you'll";
       for (let j = i + 1; j < Math.min(to, i + 6); j++) {
@@ -195,13 +211,6 @@ export class IntensityScorer {
     const t = doc.tokens;
     const text = doc.text;
     let run: number[] = [];
-    const flush = () => {
-      for (const i of run) {
-        const len = t.end[i]! - t.start[i]!;
-        if (run.length >= 3 || (len >= 5 && !ACRONYMS.has(tokenLower(t, i)))) hits.push({ kind: 'capitals', weight: 1, start: t.start[i]!, end: t.end[i]!, quoted: quoted(t.start[i]!) });
-      }
-      run = [];
-    };
     for (let i = from; i < to; i++) {
       if (t.kind[i] === K_PUNCT) {
         if (text.charCodeAt(t.start[i]!) === 33) {
@@ -213,9 +222,12 @@ export class IntensityScorer {
         continue;
       }
       if (t.kind[i] === K_WORD && t.flags[i]! & F_UPPER) run.push(i);
-      else flush();
+      else if (run.length > 0) {
+        capitals(t, run, hits, quoted);
+        run = [];
+      }
     }
-    flush();
+    if (run.length > 0) capitals(t, run, hits, quoted);
   }
 
   private quotedMask(doc: Doc): (at: number) => boolean {
