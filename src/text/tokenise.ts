@@ -130,6 +130,7 @@ export function tokenise(text: string): Tokens {
   const _C_SPACE = C_SPACE, _C_NEWLINE = C_NEWLINE, _C_LETTER = C_LETTER, _C_DIGIT = C_DIGIT, _C_MARK = C_MARK, _C_HIGH = C_HIGH, _C_LOW = C_LOW;
   const _CLASS_MASK = CLASS_MASK, _UPPER_BIT = UPPER_BIT, _NONUPPER_LETTER_BIT = NONUPPER_LETTER_BIT, _NONASCII_BIT = NONASCII_BIT, _HASH_SEED = HASH_SEED;
   const _F_NEWLINE_BEFORE = F_NEWLINE_BEFORE, _F_PARA_BEFORE = F_PARA_BEFORE, _F_CAP = F_CAP, _F_UPPER = F_UPPER, _F_GLUED = F_GLUED;
+  const _LOWER_INFO = C_LETTER | NONUPPER_LETTER_BIT;
   const _K_NUMBER = K_NUMBER, _K_WORD = K_WORD, _K_SYMBOL = K_SYMBOL, _K_HASHTAG = K_HASHTAG, _K_PUNCT = K_PUNCT;
   // Scratch arrays reused across calls (a document never has more tokens than units); the result
   // gets exact-size copies. Plain locals, no closures: this loop is the hot path. Each token's id
@@ -162,6 +163,11 @@ export function tokenise(text: string): Tokens {
   let newlines = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
+    if (c === 32) {
+      sawSpace = true;
+      i++;
+      continue;
+    }
     let info = table[c]!;
     if (info === 255) info = charInfo(c);
     const cls = info & _CLASS_MASK;
@@ -190,6 +196,14 @@ export function tokenise(text: string): Tokens {
       for (;;) {
         while (j < n) {
           const d = text.charCodeAt(j);
+          if (d >= 97 && d <= 122) {
+            // Fast path for the commonest unit, an ASCII lowercase letter.
+            acc |= _LOWER_INFO;
+            letters++;
+            h = hashStep(h, d);
+            j++;
+            continue;
+          }
           let di = table[d]!;
           if (di === 255) di = charInfo(d);
           // Word units: letter (1), digit (2) or mark (4).

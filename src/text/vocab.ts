@@ -9,11 +9,13 @@
 export class Vocab {
   private readonly strings: string[] = [];
   private hashes = new Int32Array(0);
-  /** Slot -> id + 1 (0 = empty), and the hash of that word beside it so probing stays in one place. */
-  private slots = new Int32Array(64);
-  private slotHash = new Int32Array(64);
+  /**
+   * Open-addressing table, four ints per slot: id + 1 (0 = empty), hash, offset into `units`,
+   * length. A probe reads one cache line and never touches the string objects.
+   */
+  private table = new Int32Array(64 * 4);
   private mask = 63;
-  /** Every word's UTF-16 units back to back (offset and length per id), compared without strings. */
+  /** Every word's UTF-16 units back to back. */
   private units = new Uint16Array(1024);
   private unitsUsed = 0;
   private offsets = new Int32Array(0);
@@ -43,7 +45,7 @@ export class Vocab {
     this.offsets[id] = this.unitsUsed;
     for (let k = 0; k < word.length; k++) this.units[this.unitsUsed++] = word.charCodeAt(k);
     if ((id + 1) * 2 > this.mask) this.rehash();
-    else this.place(id, h);
+    else this.place(id);
     return id;
   }
 
@@ -58,15 +60,14 @@ export class Vocab {
    */
   getAsciiRange(text: string, start: number, end: number, h: number): number {
     const len = end - start;
-    const slots = this.slots;
-    const slotHash = this.slotHash;
+    const table = this.table;
     const mask = this.mask;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const v = slots[s]!;
+      const at = s << 2;
+      const v = table[at]!;
       if (v === 0) return -1;
-      if (slotHash[s] !== h) continue;
-      const off = this.offsets[v - 1]!;
-      if (this.strings[v - 1]!.length !== len) continue;
+      if (table[at + 1] !== h || table[at + 3] !== len) continue;
+      const off = table[at + 2]!;
       const units = this.units;
       let k = 0;
       while (k < len && lowerAscii(text.charCodeAt(start + k)) === units[off + k]) k++;
@@ -84,24 +85,27 @@ export class Vocab {
 
   private find(word: string, h: number): number {
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const v = this.slots[s]!;
+      const v = this.table[s << 2]!;
       if (v === 0) return -1;
-      if (this.slotHash[s] === h && this.strings[v - 1] === word) return v - 1;
+      if (this.table[(s << 2) + 1] === h && this.strings[v - 1] === word) return v - 1;
     }
   }
 
-  private place(id: number, h: number): void {
+  private place(id: number): void {
+    const h = this.hashes[id]!;
     let s = h & this.mask;
-    while (this.slots[s] !== 0) s = (s + 1) & this.mask;
-    this.slots[s] = id + 1;
-    this.slotHash[s] = h;
+    while (this.table[s << 2] !== 0) s = (s + 1) & this.mask;
+    const at = s << 2;
+    this.table[at] = id + 1;
+    this.table[at + 1] = h;
+    this.table[at + 2] = this.offsets[id]!;
+    this.table[at + 3] = this.strings[id]!.length;
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    this.slotHash = new Int32Array(this.slots.length);
-    this.mask = this.slots.length - 1;
-    for (let id = 0; id < this.strings.length; id++) this.place(id, this.hashes[id]!);
+    this.mask = this.mask * 2 + 1;
+    this.table = new Int32Array((this.mask + 1) * 4);
+    for (let id = 0; id < this.strings.length; id++) this.place(id);
   }
 }
 
