@@ -67,6 +67,15 @@ export function buildActors(ctx: LayerContext, g: Gazetteer = defaultGazetteer()
   const { doc, span, report } = ctx;
   const r = analyseActors(doc, g);
   const tokSpan = (a: number, b: number): SpanRef => span(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
+  // Role cues rest on whole sentences, shared by many cues: map each sentence once.
+  const sentenceSpans = new Map<number, { b: number; r: SpanRef }>();
+  const cueSpan = (a: number, b: number): SpanRef => {
+    const known = sentenceSpans.get(a);
+    if (known && known.b === b) return known.r;
+    const r = tokSpan(a, b);
+    if (!known) sentenceSpans.set(a, { b, r });
+    return r;
+  };
   const byActor = new Map<string, Mention[]>();
   for (const m of r.mentions) {
     const list = byActor.get(m.actor) ?? [];
@@ -117,7 +126,7 @@ export function buildActors(ctx: LayerContext, g: Gazetteer = defaultGazetteer()
         role,
         scores,
         evidence: cues.map((c) => {
-          const r = tokSpan(c.a, c.b);
+          const r = cueSpan(c.a, c.b);
           return { start: r.start, end: r.end, text: r.text, role: c.role, cue: c.cue, weight: c.weight };
         }),
       },

@@ -185,12 +185,19 @@ export interface Portrayal {
   scores: Record<ActiveRole, number>;
 }
 
+const ROLE_ORDER: readonly ActiveRole[] = ['aggressor', 'victim', 'authority'];
+
 /** The role with the highest score; neutral when nothing was cast, or when two roles tie. */
 export function decideRole(cues: readonly RoleCue[]): Portrayal {
   const scores: Record<ActiveRole, number> = { aggressor: 0, victim: 0, authority: 0 };
   for (const c of cues) scores[c.role] += c.weight;
-  const order: ActiveRole[] = ['aggressor', 'victim', 'authority'];
-  const max = Math.max(...order.map((r) => scores[r]));
-  const top = order.filter((r) => scores[r] === max);
-  return { role: max > 0 && top.length === 1 ? top[0]! : 'neutral', scores };
+  const max = Math.max(scores.aggressor, scores.victim, scores.authority);
+  let top: ActiveRole | null = null;
+  let ties = 0;
+  for (const r of ROLE_ORDER) {
+    if (scores[r] !== max) continue;
+    top ??= r;
+    ties++;
+  }
+  return { role: max > 0 && ties === 1 ? top! : 'neutral', scores };
 }
