@@ -423,10 +423,13 @@ export class RuleSet {
     if (this.unanchored.length > 0) {
       for (const sent of doc.sentences) {
         for (const p of this.unanchored) {
+          // A required first element that fails at a token fails the whole try: skip it cheaply.
+          const k0 = p.first;
+          const set0 = k0 >= 0 && p.op[k0] === OP_SET ? p.sets[p.a[k0]!]! : null;
+          const neg0 = k0 >= 0 && p.neg[k0] === 1;
           // Resume after each match so a pattern does not report the tails of its own matches.
           for (let i = sent.tokenStart; i < sent.tokenEnd; ) {
-            // A required first element that fails here fails the whole try: skip it cheaply.
-            if (p.first >= 0 && this.test(p, p.first, i) === (p.neg[p.first] === 1)) {
+            if (k0 >= 0 && (set0 !== null ? this.setHas(set0, i) : this.test(p, k0, i)) === neg0) {
               i++;
               continue;
             }
@@ -511,38 +514,7 @@ export class RuleSet {
 
   /** Does token i satisfy set or class element k (before negation)? */
   private test(p: PatternEntry, k: number, i: number): boolean {
-    if (p.op[k] === OP_SET) {
-      const set = p.sets[p.a[k]!]!;
-      const id = this.tId[i]!;
-      if (id >= 0) {
-        const x = id - set.lo;
-        if (x >= 0 && x < set.bits.length && set.bits[x] === 1) return true;
-      }
-      if (set.prefixes.length === 0) return false;
-      if (id < 0) {
-        if (set.localRun !== this.runNumber) {
-          set.localHit = cacheFor(set.localHit, this.tLocal.length);
-          set.localRun = this.runNumber;
-        }
-        let v = set.localHit[-id - 2]!;
-        if (v === 0) {
-          v = startsWithSome(this.tLocal[-id - 2]!, set.prefixes) ? 1 : 2;
-          set.localHit[-id - 2] = v;
-        }
-        return v === 1;
-      }
-      if (id >= set.prefixHit.length) {
-        const grown = new Uint8Array(Math.max(vocab.size, id + 1));
-        grown.set(set.prefixHit);
-        set.prefixHit = grown;
-      }
-      let v = set.prefixHit[id]!;
-      if (v === 0) {
-        v = startsWithSome(vocab.str(id), set.prefixes) ? 1 : 2;
-        set.prefixHit[id] = v;
-      }
-      return v === 1;
-    }
+    if (p.op[k] === OP_SET) return this.setHas(p.sets[p.a[k]!]!, i);
     switch (p.a[k]) {
       case 0: return (this.tFlags[i]! & F_CAP) !== 0;
       case 1: return (this.tFlags[i]! & F_UPPER) !== 0;
@@ -550,6 +522,41 @@ export class RuleSet {
       case 3: return this.tKind[i] === K_WORD;
       default: return this.tKind[i] === K_PUNCT;
     }
+  }
+
+  /** Is token i in the word set (by id, or by prefix)? Small, so it inlines into hot loops. */
+  private setHas(set: IdSet, i: number): boolean {
+    const id = this.tId[i]!;
+    const x = id - set.lo;
+    if (id >= 0 && x >= 0 && x < set.bits.length && set.bits[x] === 1) return true;
+    return set.prefixes.length !== 0 && this.prefixHas(set, id);
+  }
+
+  /** Prefix test of a set, cached per vocab id and per document-local word. */
+  private prefixHas(set: IdSet, id: number): boolean {
+    if (id < 0) {
+      if (set.localRun !== this.runNumber) {
+        set.localHit = cacheFor(set.localHit, this.tLocal.length);
+        set.localRun = this.runNumber;
+      }
+      let v = set.localHit[-id - 2]!;
+      if (v === 0) {
+        v = startsWithSome(this.tLocal[-id - 2]!, set.prefixes) ? 1 : 2;
+        set.localHit[-id - 2] = v;
+      }
+      return v === 1;
+    }
+    if (id >= set.prefixHit.length) {
+      const grown = new Uint8Array(Math.max(vocab.size, id + 1));
+      grown.set(set.prefixHit);
+      set.prefixHit = grown;
+    }
+    let v = set.prefixHit[id]!;
+    if (v === 0) {
+      v = startsWithSome(vocab.str(id), set.prefixes) ? 1 : 2;
+      set.prefixHit[id] = v;
+    }
+    return v === 1;
   }
 
   private runRegexes(doc: Doc, regexes: RegexEntry[], s: number, token: number, out: CollectedFinding[]): void {
