@@ -113,7 +113,8 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       if (!isCap(t, i) || s.index === skipSentence) { i++; continue; }
       // A run of capitalised words (with connectors: "Ministry of Defence").
       let a = i;
-      let e = i;
+      // Token i is capitalised and starts no alias (tested above): the run starts after it.
+      let e = i + 1;
       while (e < s.tokenEnd) {
         if (isCap(t, e) && !g.match(t, e, s.tokenEnd)) { e++; continue; }
         if (e > a && CONNECTORS.at(t, e) && e + 1 < s.tokenEnd && isCap(t, e + 1) && !g.match(t, e + 1, s.tokenEnd)) { e += 2; continue; }
