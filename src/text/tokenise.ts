@@ -37,6 +37,8 @@ export function tokenLower(t: Tokens, i: number): string {
   return id >= 0 ? vocab.str(id) : t.localWords[-id - 2]!;
 }
 
+/** Scratch longer than this (in units) is dropped after the call instead of kept for the next. */
+const MAX_KEPT_SCRATCH = 1 << 18;
 let scratchStart = new Int32Array(0);
 let scratchEnd = new Int32Array(0);
 let scratchId = new Int32Array(0);
@@ -302,6 +304,16 @@ export function tokenise(text: string): Tokens {
   }
   const words = localWords;
   localWords = [];
+  // Do not keep the scratch of an unusually long text alive.
+  if (scratchStart.length > MAX_KEPT_SCRATCH) {
+    scratchStart = scratchEnd = scratchId = new Int32Array(0);
+    scratchKind = scratchFlags = new Uint8Array(0);
+  }
+  if (localSlots.length > MAX_KEPT_SCRATCH) {
+    localSlots = new Int32Array(64);
+    localMask = 63;
+    localHashes = new Int32Array(64);
+  }
   return {
     count,
     start: start.slice(0, count),
