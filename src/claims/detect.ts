@@ -5,6 +5,7 @@ import type { SourcingAnalysis } from '../sourcing/analyse.js';
 import type { SourcePhrase } from '../sourcing/noun-phrase.js';
 import * as nounPhraseMod from '../sourcing/noun-phrase.js';
 import * as cuesMod from '../sourcing/cues.js';
+import { PhraseSet, WordSet } from '../sourcing/words.js';
 import * as wordsMod from '../sourcing/words.js';
 import * as claimCuesMod from './cues.js';
 
@@ -14,6 +15,12 @@ const { phraseAfter, phraseBefore } = nounPhraseMod;
 const { VERB_GROUP_FILLERS } = cuesMod;
 const { isNumber, isWord, lower, punctChar } = wordsMod;
 const { ACCUSE_VERBS, APPROXIMATORS, CASUALTY_PHRASES, CASUALTY_WORDS, CHARGE_OF, CHARGE_PHRASES, COMMIT_VERBS, CONDITIONAL_PHRASES, CONDITIONAL_WORDS, DISPLACEMENT_PHRASES, DISPLACEMENT_WORDS, EVENT_WORDS, EVIDENCE_CUES, EVIDENCE_NOUNS, HEDGE_PHRASES, HEDGE_WORDS, LABEL_VERBS, NUMBER_WORDS } = claimCuesMod;
+
+/** Per vocab id: is the word in a claim cue set, or does a cue phrase start with it? */
+const CUE_START = WordSet.union(
+  [NUMBER_WORDS, CASUALTY_WORDS, CASUALTY_PHRASES, DISPLACEMENT_WORDS, DISPLACEMENT_PHRASES, EVENT_WORDS, CHARGE_PHRASES, ACCUSE_VERBS,
+    LABEL_VERBS, HEDGE_WORDS, HEDGE_PHRASES, CONDITIONAL_WORDS, CONDITIONAL_PHRASES].map((set) => [set, 1] as [WordSet | PhraseSet, number]),
+);
 
 export const CLAIM_TYPES = ['accusation', 'casualties', 'displacement', 'number', 'event'] as const;
 export type ClaimType = (typeof CLAIM_TYPES)[number];
@@ -89,7 +96,9 @@ export function detectClaims(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
         continue;
       }
       if (!isWord(t, i)) continue;
-      const w = lower(t, i);
+      // One read rules out words that are in no cue set and start no cue phrase.
+      const id = t.id[i]!;
+      if (id < 0 || id >= CUE_START.length || CUE_START[id] === 0) continue;
       if (NUMBER_WORDS.at(t, i)) {
         types.add('number');
         cues.push([i, i + 1]);
