@@ -71,58 +71,52 @@ export function normalise(original: string): NormalisedText {
   const origStart = new Int32Array(n + 1);
   const origEnd = new Int32Array(n + 1);
   const out: string[] = [];
-  let len = 0;
-  const push = (s: string, from: number, to: number) => {
-    for (let k = 0; k < s.length; k++) {
-      origStart[len] = from;
-      origEnd[len] = to;
-      len++;
-    }
-    out.push(s);
-  };
+  let len = 0; // canonical length so far (a plain local, not captured by a closure: this loop is hot)
   let i = 0;
   while (i < n) {
     const c = original.charCodeAt(i);
+    let r: string | null;
+    let to = i + 1;
     if (c === 13 /* \r */) {
-      const to = original.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-      push('\n', i, to);
-      i = to;
-      continue;
-    }
-    if (c === 38 /* & */) {
+      if (original.charCodeAt(i + 1) === 10) to = i + 2;
+      r = '\n';
+    } else if (c === 38 /* & */) {
+      r = '&';
       const m = ENTITY.exec(original.slice(i, i + 12));
       if (m) {
         const decoded = decodeEntity(m[1]!);
         if (decoded !== null) {
-          push(decoded, i, i + m[0].length);
-          i += m[0].length;
-          continue;
+          r = decoded;
+          to = i + m[0].length;
         }
       }
-      push('&', i, i + 1);
-      i++;
-      continue;
-    }
-    const r = replacementFor(c);
-    if (r === null) {
-      // Copy the run of untouched characters in one go.
-      let j = i + 1;
-      while (j < n) {
-        const d = original.charCodeAt(j);
-        if (d === 13 || d === 38 || replacementFor(d) !== null) break;
-        j++;
-      }
-      for (let k = i; k < j; k++) {
-        origStart[len] = k;
-        origEnd[len] = k + 1;
-        len++;
-      }
-      out.push(original.slice(i, j));
-      i = j;
     } else {
-      push(r, i, i + 1);
-      i++;
+      r = c < 0xa0 ? null : replacementFor(c);
+      if (r === null) {
+        // Copy the run of untouched characters in one go.
+        let j = i + 1;
+        while (j < n) {
+          const d = original.charCodeAt(j);
+          if (d < 0xa0 ? d === 13 || d === 38 : replacementFor(d) !== null) break;
+          j++;
+        }
+        for (let k = i; k < j; k++) {
+          origStart[len] = k;
+          origEnd[len] = k + 1;
+          len++;
+        }
+        out.push(original.slice(i, j));
+        i = j;
+        continue;
+      }
     }
+    for (let k = 0; k < r.length; k++) {
+      origStart[len] = i;
+      origEnd[len] = to;
+      len++;
+    }
+    out.push(r);
+    i = to;
   }
   origStart[len] = n;
   origEnd[len] = n;
