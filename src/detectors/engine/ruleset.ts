@@ -49,11 +49,24 @@ interface PatternEntry {
   /** First element that consumes a token when it is required (a cheap pre-test), else -1. */
   first: number;
   /**
-   * The most selective plain word set (required, not negated, no prefixes) other than the anchor
-   * at a fixed offset from the match start, or -1: a necessary condition tested before a try.
+   * A plain word set (required, not negated, no prefixes) other than the anchor whose element
+   * always lands within offsets [filterFrom, filterTo] of the match start (at most 3 positions),
+   * the most selective such; a necessary condition tested before a try. Null when there is none.
    */
   filterSet: IdSet | null;
-  filterOffset: number;
+  filterFrom: number;
+  filterTo: number;
+}
+
+/** Is some token in [from, to] (clipped to [0, limit)) in the set? */
+function anyInSet(ids: Int32Array, from: number, to: number, limit: number, lo: number, bits: Uint8Array): boolean {
+  if (from < 0) from = 0;
+  if (to >= limit) to = limit - 1;
+  for (let q = from; q <= to; q++) {
+    const x = ids[q]! - lo;
+    if (x >= 0 && x < bits.length && bits[x] === 1) return true;
+  }
+  return false;
 }
 
 /** The patterns anchored on one word, with a quick reject for all of them at once. */
@@ -61,25 +74,27 @@ interface AnchorList {
   entries: PatternEntry[];
   /** The entries without a filter set, in order: all that can match when no group below hits. */
   unfiltered: PatternEntry[];
-  /** Per offset of a filter from the anchor token: the union of the filter sets there. */
-  groups: Array<{ delta: number; lo: number; bits: Uint8Array }>;
+  /** Per offset range of a filter from the anchor token: the union of the filter sets there. */
+  groups: Array<{ from: number; to: number; lo: number; bits: Uint8Array }>;
 }
 
 function anchorList(entries: PatternEntry[]): AnchorList {
-  const byDelta = new Map<number, IdSet[]>();
+  const byDelta = new Map<string, { from: number; to: number; sets: IdSet[] }>();
   const unfiltered: PatternEntry[] = [];
   for (const e of entries) {
     if (e.filterSet === null) {
       unfiltered.push(e);
       continue;
     }
-    const delta = e.filterOffset - e.anchorOffset;
-    let sets = byDelta.get(delta);
-    if (!sets) byDelta.set(delta, (sets = []));
-    sets.push(e.filterSet);
+    const from = e.filterFrom - e.anchorOffset;
+    const to = e.filterTo - e.anchorOffset;
+    const key = `${from},${to}`;
+    let group = byDelta.get(key);
+    if (!group) byDelta.set(key, (group = { from, to, sets: [] }));
+    group.sets.push(e.filterSet);
   }
   const groups: AnchorList['groups'] = [];
-  for (const [delta, sets] of byDelta) {
+  for (const { from, to, sets } of byDelta.values()) {
     let lo = Infinity;
     let hi = -1;
     for (const x of sets) {
@@ -89,7 +104,7 @@ function anchorList(entries: PatternEntry[]): AnchorList {
     }
     const bits = new Uint8Array(hi >= 0 ? hi - lo + 1 : 0);
     for (const x of sets) for (let k = 0; k < x.bits.length; k++) if (x.bits[k] === 1) bits[x.lo + k - lo] = 1;
-    groups.push({ delta, lo: hi >= 0 ? lo : 0, bits });
+    groups.push({ from, to, lo: hi >= 0 ? lo : 0, bits });
   }
   return { entries, unfiltered, groups };
 }
@@ -126,7 +141,8 @@ function compileEntry(rule: number, pattern: CompiledPattern): PatternEntry {
     sets: [],
     first: -1,
     filterSet: null,
-    filterOffset: 0,
+    filterFrom: 0,
+    filterTo: 0,
   };
   let m = 0;
   pattern.elems.forEach((e, k) => {
@@ -163,28 +179,34 @@ function compileEntry(rule: number, pattern: CompiledPattern): PatternEntry {
     if (entry.op[k] !== OP_GAP && entry.optional[k] === 0) entry.first = k;
     break;
   }
-  // Elements at fixed offsets: up to the first optional element or variable gap.
-  let offset = 0;
+  // Offsets each element can land at: gaps and optional elements widen the range.
+  let minOff = 0;
+  let maxOff = 0;
   let best = Infinity;
   for (let k = 0; k < n; k++) {
     const op = entry.op[k]!;
     if (op === OP_MARK) continue;
     if (op === OP_GAP) {
-      if (entry.a[k] !== entry.b[k]) break;
-      offset += entry.a[k]!;
+      minOff += entry.a[k]!;
+      maxOff += entry.b[k]!;
       continue;
     }
-    if (entry.optional[k] === 1) break;
-    if (op === OP_SET && entry.neg[k] === 0 && k !== pattern.anchor) {
+    if (entry.optional[k] === 1) {
+      maxOff++;
+      continue;
+    }
+    if (op === OP_SET && entry.neg[k] === 0 && k !== pattern.anchor && maxOff - minOff <= 2) {
       const set = entry.sets[entry.a[k]!]!;
-      const size = (pattern.elems[k] as Extract<Elem, { t: 'set' }>).ids.size;
-      if (set.prefixes.length === 0 && size < best) {
-        best = size;
+      const cost = (pattern.elems[k] as Extract<Elem, { t: 'set' }>).ids.size * (maxOff - minOff + 1);
+      if (set.prefixes.length === 0 && cost < best) {
+        best = cost;
         entry.filterSet = set;
-        entry.filterOffset = offset;
+        entry.filterFrom = minOff;
+        entry.filterTo = maxOff;
       }
     }
-    offset++;
+    minOff++;
+    maxOff++;
   }
   return entry;
 }
@@ -407,12 +429,7 @@ export class RuleSet {
             const from = i - p.anchorOffset;
             if (from < sentStart) continue;
             const f = p.filterSet;
-            if (f !== null) {
-              const ft = from + p.filterOffset;
-              if (ft >= limit) continue;
-              const x = t.id[ft]! - f.lo;
-              if (x < 0 || x >= f.bits.length || f.bits[x] === 0) continue;
-            }
+            if (f !== null && !anyInSet(t.id, from + p.filterFrom, from + p.filterTo, limit, f.lo, f.bits)) continue;
             this.tryPattern(doc, p, from, limit, out);
           }
         }
@@ -633,12 +650,7 @@ export class RuleSet {
 
 /** Could any pattern of the list pass its filter at anchor token i? (A necessary condition.) */
 function anyGroupHit(list: AnchorList, ids: Int32Array, i: number, limit: number): boolean {
-  for (const g of list.groups) {
-    const ti = i + g.delta;
-    if (ti < 0 || ti >= limit) continue;
-    const x = ids[ti]! - g.lo;
-    if (x >= 0 && x < g.bits.length && g.bits[x] === 1) return true;
-  }
+  for (const g of list.groups) if (anyInSet(ids, i + g.from, i + g.to, limit, g.lo, g.bits)) return true;
   return false;
 }
 
