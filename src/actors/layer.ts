@@ -1,5 +1,6 @@
 import type { LayerContext, ReportLayer } from '../analysis/layers.js';
 import type { SpanRef } from '../core/report.js';
+import type { Finding } from '../core/finding.js';
 import * as analyseMod from '../sourcing/analyse.js';
 import * as classifyMod from '../sourcing/classify.js';
 import * as wordsMod from '../sourcing/words.js';
@@ -63,6 +64,49 @@ function loadedNear(doc: Doc, m: Mention): Array<[number, number]> {
   return out;
 }
 
+/**
+ * Per actor, the findings whose span contains one of its mentions, in findings order. Mentions are
+ * indexed by start, so each finding looks only at the mentions that start inside it.
+ */
+function linkTechniques(findings: readonly Finding[], mentionsOf: readonly SpanRef[][]): Array<ActorSummary['techniques']> {
+  const out: Array<ActorSummary['techniques']> = mentionsOf.map(() => []);
+  const spans: Array<{ start: number; end: number; actor: number }> = [];
+  let ordered = true;
+  mentionsOf.forEach((ms, actor) => {
+    for (const m of ms) {
+      if (m.end < m.start) ordered = false;
+      spans.push({ start: m.start, end: m.end, actor });
+    }
+  });
+  if (!ordered) {
+    // Not expected (spans run forwards); the plain check then.
+    mentionsOf.forEach((ms, actor) => {
+      for (const f of findings) if (ms.some((m) => f.start <= m.start && m.end <= f.end)) out[actor]!.push({ finding: f.id, technique: f.technique });
+    });
+    return out;
+  }
+  spans.sort((a, b) => a.start - b.start);
+  const last = new Int32Array(mentionsOf.length).fill(-1);
+  for (let fi = 0; fi < findings.length; fi++) {
+    const f = findings[fi]!;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.start < f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < spans.length && spans[k]!.start <= f.end; k++) {
+      const sp = spans[k]!;
+      if (sp.end <= f.end && last[sp.actor] !== fi) {
+        last[sp.actor] = fi;
+        out[sp.actor]!.push({ finding: f.id, technique: f.technique });
+      }
+    }
+  }
+  return out;
+}
+
 export function buildActors(ctx: LayerContext, g: Gazetteer = defaultGazetteer()): ActorSummary[] {
   const { doc, span, report } = ctx;
   const r = analyseActors(doc, g);
@@ -88,21 +132,17 @@ export function buildActors(ctx: LayerContext, g: Gazetteer = defaultGazetteer()
     list.push(c);
     cuesBy.set(c.actor, list);
   }
-  const out: ActorSummary[] = [];
+  const kept: Array<{ id: string; ms: Mention[]; entry: { name: string; type: ActorSummary['type'] }; mentions: SpanRef[] }> = [];
   for (const [id, ms] of byActor) {
     const entry = g.get(id) ?? r.heuristic.get(id);
     if (!entry) continue;
-    const mentions = ms.map((m) => tokSpan(m.a, m.b));
-    const techniques: ActorSummary['techniques'] = [];
-    for (const f of report.findings) {
-      for (let k = 0; k < mentions.length; k++) {
-        const m = mentions[k]!;
-        if (f.start <= m.start && m.end <= f.end) {
-          techniques.push({ finding: f.id, technique: f.technique });
-          break;
-        }
-      }
-    }
+    kept.push({ id, ms, entry, mentions: ms.map((m) => tokSpan(m.a, m.b)) });
+  }
+  const techniquesOf = linkTechniques(report.findings, kept.map((k) => k.mentions));
+  const out: ActorSummary[] = [];
+  for (let ka = 0; ka < kept.length; ka++) {
+    const { id, ms, entry, mentions } = kept[ka]!;
+    const techniques = techniquesOf[ka]!;
     const seen = new Set<number>();
     const loadedTerms: SpanRef[] = [];
     for (const m of ms) {
