@@ -2,20 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import * as errorsMod from '../core/errors.js';
-import * as loadMod from '../detectors/engine/load.js';
+import { UserError } from '../core/errors.js';
+import { parseYamlFile } from '../detectors/engine/load.js';
 import type { Tokens } from '../text/tokenise.js';
-import * as tokeniseMod from '../text/tokenise.js';
-import * as wordsMod from '../sourcing/words.js';
-import * as vocabMod from '../text/vocab.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { UserError } = errorsMod;
-const { parseYamlFile } = loadMod;
-const { F_CAP, F_UPPER, tokenise } = tokeniseMod;
-const { lower } = wordsMod;
-const { vocab } = vocabMod;
+import { F_CAP, F_UPPER, tokenise } from '../text/tokenise.js';
+import { lower } from '../sourcing/words.js';
+import { vocab } from '../text/vocab.js';
 
 export const ACTOR_TYPES = ['country', 'people', 'international-body', 'media', 'armed-group', 'organisation', 'person', 'unknown'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];

@@ -1,26 +1,17 @@
 import type { LayerContext, ReportLayer } from '../analysis/layers.js';
 import type { SpanRef } from '../core/report.js';
 import type { Finding } from '../core/finding.js';
-import * as analyseMod from '../sourcing/analyse.js';
-import * as classifyMod from '../sourcing/classify.js';
-import * as wordsMod from '../sourcing/words.js';
+import { analyseSourcing } from '../sourcing/analyse.js';
+import { loadedAt } from '../sourcing/classify.js';
+import { lower, punctChar } from '../sourcing/words.js';
 import type { Doc } from '../text/segment.js';
 import type { Gazetteer } from './gazetteer.js';
-import * as gazetteerMod from './gazetteer.js';
+import { defaultGazetteer, gazetteerFor, loadBuiltinAtStartup } from './gazetteer.js';
 import type { HeuristicActor, Mention } from './mentions.js';
-import * as mentionsMod from './mentions.js';
+import { findMentions } from './mentions.js';
 import type { RoleCue } from './portrayal.js';
-import * as portrayalMod from './portrayal.js';
+import { decideRole, portrayalCues } from './portrayal.js';
 import type { ActorSummary } from './types.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { analyseSourcing } = analyseMod;
-const { loadedAt } = classifyMod;
-const { lower, punctChar } = wordsMod;
-const { defaultGazetteer, gazetteerFor, loadBuiltinAtStartup } = gazetteerMod;
-const { findMentions } = mentionsMod;
-const { decideRole, portrayalCues } = portrayalMod;
 
 export interface ActorAnalysis {
   mentions: Mention[];

@@ -1,14 +1,8 @@
 import type { Doc } from '../text/segment.js';
-import * as cuesMod from '../sourcing/cues.js';
-import * as wordsMod from '../sourcing/words.js';
-import * as lexiconsMod from '../detectors/lexicons.js';
+import { ROLE_WORDS, ORG_HEADS } from '../sourcing/cues.js';
+import { isCap, isWord, lower, punctChar, tokenText, WordSet, wordSet } from '../sourcing/words.js';
+import { builtinLexicon } from '../detectors/lexicons.js';
 import type { ActorType, Gazetteer } from './gazetteer.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { ROLE_WORDS, ORG_HEADS } = cuesMod;
-const { isCap, isWord, lower, punctChar, tokenText, WordSet, wordSet } = wordsMod;
-const { builtinLexicon } = lexiconsMod;
 
 /** One mention of an actor: tokens [a, b) in the canonical text. */
 export interface Mention {

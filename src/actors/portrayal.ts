@@ -1,14 +1,9 @@
 import type { Doc } from '../text/segment.js';
 import type { SourcingAnalysis } from '../sourcing/analyse.js';
 import { WordSet } from '../sourcing/words.js';
-import * as wordsMod from '../sourcing/words.js';
-import * as cuesMod from '../sourcing/cues.js';
+import { isWord, lower, punctChar, wordSet } from '../sourcing/words.js';
+import { ATTRIBUTION_FORMS } from '../sourcing/cues.js';
 import type { Mention } from './mentions.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { isWord, lower, punctChar, wordSet } = wordsMod;
-const { ATTRIBUTION_FORMS } = cuesMod;
 
 export type PortrayalRole = 'aggressor' | 'victim' | 'authority' | 'neutral';
 export type ActiveRole = Exclude<PortrayalRole, 'neutral'>;

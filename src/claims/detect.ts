@@ -3,18 +3,11 @@ import type { ActorAnalysis } from '../actors/layer.js';
 import type { Mention } from '../actors/mentions.js';
 import type { SourcingAnalysis } from '../sourcing/analyse.js';
 import type { SourcePhrase } from '../sourcing/noun-phrase.js';
-import * as nounPhraseMod from '../sourcing/noun-phrase.js';
-import * as cuesMod from '../sourcing/cues.js';
+import { phraseAfter, phraseBefore } from '../sourcing/noun-phrase.js';
+import { VERB_GROUP_FILLERS } from '../sourcing/cues.js';
 import { PhraseSet, WordSet } from '../sourcing/words.js';
-import * as wordsMod from '../sourcing/words.js';
-import * as claimCuesMod from './cues.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { phraseAfter, phraseBefore } = nounPhraseMod;
-const { VERB_GROUP_FILLERS } = cuesMod;
-const { isNumber, isWord, lower, punctChar } = wordsMod;
-const { ACCUSE_VERBS, APPROXIMATORS, CASUALTY_PHRASES, CASUALTY_WORDS, CHARGE_OF, CHARGE_PHRASES, COMMIT_VERBS, CONDITIONAL_PHRASES, CONDITIONAL_WORDS, DISPLACEMENT_PHRASES, DISPLACEMENT_WORDS, EVENT_WORDS, EVIDENCE_CUES, EVIDENCE_NOUNS, HEDGE_PHRASES, HEDGE_WORDS, LABEL_VERBS, NUMBER_WORDS } = claimCuesMod;
+import { isNumber, isWord, lower, punctChar } from '../sourcing/words.js';
+import { ACCUSE_VERBS, APPROXIMATORS, CASUALTY_PHRASES, CASUALTY_WORDS, CHARGE_OF, CHARGE_PHRASES, COMMIT_VERBS, CONDITIONAL_PHRASES, CONDITIONAL_WORDS, DISPLACEMENT_PHRASES, DISPLACEMENT_WORDS, EVENT_WORDS, EVIDENCE_CUES, EVIDENCE_NOUNS, HEDGE_PHRASES, HEDGE_WORDS, LABEL_VERBS, NUMBER_WORDS } from './cues.js';
 
 /** Per vocab id: is the word in a claim cue set, or does a cue phrase start with it? */
 const CUE_START = WordSet.union(

@@ -1,21 +1,13 @@
 import type { LayerContext, ReportLayer } from '../analysis/layers.js';
 import type { SpanRef } from '../core/report.js';
-import * as actorsLayerMod from '../actors/layer.js';
+import { analyseActors } from '../actors/layer.js';
 import type { Gazetteer } from '../actors/gazetteer.js';
-import * as gazetteerMod from '../actors/gazetteer.js';
-import * as analyseMod from '../sourcing/analyse.js';
-import * as sourcingLayerMod from '../sourcing/layer.js';
+import { defaultGazetteer, gazetteerFor } from '../actors/gazetteer.js';
+import { analyseSourcing } from '../sourcing/analyse.js';
+import { displaySource } from '../sourcing/layer.js';
 import type { PartyInfo } from './detect.js';
-import * as detectMod from './detect.js';
+import { detectClaims } from './detect.js';
 import type { Claim, Party } from './types.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { analyseActors } = actorsLayerMod;
-const { defaultGazetteer, gazetteerFor } = gazetteerMod;
-const { analyseSourcing } = analyseMod;
-const { displaySource } = sourcingLayerMod;
-const { detectClaims } = detectMod;
 
 export function buildClaims(ctx: LayerContext, g: Gazetteer = defaultGazetteer()): Claim[] {
   const { doc, span } = ctx;

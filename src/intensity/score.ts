@@ -1,15 +1,10 @@
 import type { Finding } from '../core/finding.js';
 import type { Doc } from '../text/segment.js';
-import * as tokeniseMod from '../text/tokenise.js';
+import { F_UPPER, K_PUNCT, K_WORD, tokenLower } from '../text/tokenise.js';
 import type { TermMatch, TermMatcher } from '../frames/term-matcher.js';
 import { wordLookupSet } from '../sourcing/words.js';
 import type { IntensityKind, IntensityTerm } from './lexicons.js';
-import * as lexiconsMod from './lexicons.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { F_UPPER, K_PUNCT, K_WORD, tokenLower } = tokeniseMod;
-const { loadIntensityMatcher, threatVerbs } = lexiconsMod;
+import { loadIntensityMatcher, threatVerbs } from './lexicons.js';
 
 export const INTENSITY_BANDS = ['neutral', 'mild', 'moderate', 'strong', 'extreme'] as const;
 export type IntensityBand = (typeof INTENSITY_BANDS)[number];

@@ -1,16 +1,10 @@
 import type { Doc } from '../text/segment.js';
 import type { Attribution } from './attribution.js';
-import * as attributionMod from './attribution.js';
+import { findAttributions } from './attribution.js';
 import type { SentenceClass } from './classify.js';
-import * as classifyMod from './classify.js';
+import { classifySentences } from './classify.js';
 import type { QuoteInfo } from './quotations.js';
-import * as quotationsMod from './quotations.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { findAttributions } = attributionMod;
-const { classifySentences } = classifyMod;
-const { extractQuotations, tokenQuoteMap } = quotationsMod;
+import { extractQuotations, tokenQuoteMap } from './quotations.js';
 
 /** Everything the sourcing analysis knows about a document, in canonical offsets and tokens. */
 export interface SourcingAnalysis {

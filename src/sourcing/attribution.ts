@@ -1,15 +1,9 @@
 import type { Doc } from '../text/segment.js';
 import type { VerbInfo } from './cues.js';
-import * as cuesMod from './cues.js';
+import { ATTRIBUTION_FORMS, ATTRIBUTION_VERBS, DOCUMENT_HEADS, VERB_GROUP_FILLERS } from './cues.js';
 import type { SourcePhrase } from './noun-phrase.js';
-import * as nounPhraseMod from './noun-phrase.js';
-import * as wordsMod from './words.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { ATTRIBUTION_FORMS, ATTRIBUTION_VERBS, DOCUMENT_HEADS, VERB_GROUP_FILLERS } = cuesMod;
-const { phraseAfter, phraseBefore } = nounPhraseMod;
-const { isNumber, isWord, lower, punctChar } = wordsMod;
+import { phraseAfter, phraseBefore } from './noun-phrase.js';
+import { isNumber, isWord, lower, punctChar } from './words.js';
 
 /** One attribution: a reporting verb (or "according to") and its source. Token ranges are [a, b). */
 export interface Attribution {

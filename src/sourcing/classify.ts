@@ -1,18 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as lexiconsMod from '../detectors/lexicons.js';
+import { builtinLexicon, LEXICONS_DIR } from '../detectors/lexicons.js';
 import type { Doc } from '../text/segment.js';
 import type { Attribution } from './attribution.js';
-import * as cuesMod from './cues.js';
+import { EVENT_LOADED_TERMS, HEARSAY_PHRASES, HEARSAY_WORDS, OPINION_PHRASES, OPINION_WORDS, QUESTION_OR_EXCLAIM, VAGUE_PHRASES } from './cues.js';
 import type { QuoteInfo } from './quotations.js';
 import { PhraseSet, WordLookup, WordSet } from './words.js';
-import * as wordsMod from './words.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { builtinLexicon, LEXICONS_DIR } = lexiconsMod;
-const { EVENT_LOADED_TERMS, HEARSAY_PHRASES, HEARSAY_WORDS, OPINION_PHRASES, OPINION_WORDS, QUESTION_OR_EXCLAIM, VAGUE_PHRASES } = cuesMod;
-const { isWord, punctChar, tokenText } = wordsMod;
+import { isWord, punctChar, tokenText } from './words.js';
 
 export const SOURCING_CLASSES = ['quote', 'attributed-named', 'attributed-vague', 'hearsay', 'unattributed-claim', 'opinion'] as const;
 export type SourcingClass = (typeof SOURCING_CLASSES)[number];

@@ -1,18 +1,13 @@
 import type { SpanRef } from '../core/report.js';
 import type { LayerContext, ReportLayer } from '../analysis/layers.js';
 import type { Doc } from '../text/segment.js';
-import * as analyseMod from './analyse.js';
+import { analyseSourcing } from './analyse.js';
 import type { Attribution } from './attribution.js';
 import type { SourcingClass } from './classify.js';
-import * as classifyMod from './classify.js';
+import { SOURCING_CLASSES } from './classify.js';
 import type { SourcePhrase } from './noun-phrase.js';
 import type { QuoteInfo } from './quotations.js';
 import type { Quotation, SourceRef, SourcingSentence, SourcingSummary } from './types.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { analyseSourcing } = analyseMod;
-const { SOURCING_CLASSES } = classifyMod;
 
 type Span = LayerContext['span'];
 

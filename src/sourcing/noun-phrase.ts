@@ -1,12 +1,7 @@
 import type { Doc } from '../text/segment.js';
 import type { Tokens } from '../text/tokenise.js';
-import * as cuesMod from './cues.js';
-import * as wordsMod from './words.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { DETERMINERS, DOCUMENT_HEADS, HEARSAY_HEADS, INDEFINITE, NP_BREAKERS, OFFICIAL_MEDIA, ORG_HEADS, PRONOUNS, ROLE_WORDS, VAGUE_HEADS } = cuesMod;
-const { isCap, isNumber, isWord, lower, punctChar, tokenText, wordSet } = wordsMod;
+import { DETERMINERS, DOCUMENT_HEADS, HEARSAY_HEADS, INDEFINITE, NP_BREAKERS, OFFICIAL_MEDIA, ORG_HEADS, PRONOUNS, ROLE_WORDS, VAGUE_HEADS } from './cues.js';
+import { isCap, isNumber, isWord, lower, punctChar, tokenText, wordSet } from './words.js';
 
 export type SpeakerKind = 'person' | 'organisation' | 'document' | 'group' | 'unknown';
 

@@ -2,13 +2,8 @@ import type { QuoteSpan } from '../text/quotes.js';
 import type { Doc } from '../text/segment.js';
 import type { Attribution } from './attribution.js';
 import type { SourcePhrase } from './noun-phrase.js';
-import * as nounPhraseMod from './noun-phrase.js';
-import * as wordsMod from './words.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { parsePhrase } = nounPhraseMod;
-const { isCap, isWord, isNumber, lower, punctChar } = wordsMod;
+import { parsePhrase } from './noun-phrase.js';
+import { isCap, isWord, isNumber, lower, punctChar } from './words.js';
 
 export type SpeakerVia = 'direct' | 'pronoun' | 'continuation' | 'colon';
 

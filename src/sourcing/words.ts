@@ -1,12 +1,7 @@
 import type { Doc } from '../text/segment.js';
 import type { Tokens } from '../text/tokenise.js';
-import * as tokeniseMod from '../text/tokenise.js';
-import * as vocabMod from '../text/vocab.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower, tokenise } = tokeniseMod;
-const { vocab } = vocabMod;
+import { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower, tokenise } from '../text/tokenise.js';
+import { vocab } from '../text/vocab.js';
 
 /**
  * Small token helpers shared by the sourcing, claims and actors layers. Everything works on the

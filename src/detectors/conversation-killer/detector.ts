@@ -1,11 +1,6 @@
-import * as tokeniseMod from '../../text/tokenise.js';
+import { K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Detector } from '../engine/contract.js';
-import * as wordsMod from '../../sourcing/words.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { K_WORD, tokenLower } = tokeniseMod;
-const { WordLookup, wordLookupSet } = wordsMod;
+import { WordLookup, wordLookupSet } from '../../sourcing/words.js';
 
 /** Copulas of a tautology: "X is X", "X are X", "X will be X". */
 const COPULA = new Set(['is', 'are', 'was', 'were']);

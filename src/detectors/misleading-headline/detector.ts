@@ -1,27 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Evidence } from '../../core/finding.js';
-import * as classifierMod from '../../frames/classifier.js';
-import * as featuresMod from '../../frames/features.js';
-import * as stemMod from '../../frames/stem.js';
+import { builtinFrameClassifier } from '../../frames/classifier.js';
+import { featureOf } from '../../frames/features.js';
+import { stem } from '../../frames/stem.js';
 import { TermMatcher } from '../../frames/term-matcher.js';
 import type { IntensityTerm } from '../../intensity/lexicons.js';
-import * as lexiconsMod from '../../intensity/lexicons.js';
-import * as normaliseMod from '../../text/normalise.js';
+import { loadIntensityMatcher } from '../../intensity/lexicons.js';
+import { toOriginalSpan } from '../../text/normalise.js';
 import type { Doc, Sentence } from '../../text/segment.js';
-import * as tokeniseMod from '../../text/tokenise.js';
+import { F_CAP, K_NUMBER, K_PUNCT, K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
-import * as wordsMod from '../../sourcing/words.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { builtinFrameClassifier } = classifierMod;
-const { featureOf } = featuresMod;
-const { stem } = stemMod;
-const { loadIntensityMatcher } = lexiconsMod;
-const { toOriginalSpan } = normaliseMod;
-const { F_CAP, K_NUMBER, K_PUNCT, K_WORD, tokenLower } = tokeniseMod;
-const { TokenMarks, WordLookup } = wordsMod;
+import { TokenMarks, WordLookup } from '../../sourcing/words.js';
 
 /** Verbs by which a headline makes someone the agent of harm ("Sylvania shells...", "X behind..."). */
 const BLAME_VERBS = new Set(

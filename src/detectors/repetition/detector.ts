@@ -1,13 +1,8 @@
-import * as tokeniseMod from '../../text/tokenise.js';
+import { K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Doc } from '../../text/segment.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
-import * as lexiconsMod from '../lexicons.js';
+import { builtinLexicons } from '../lexicons.js';
 import { WordLookup, wordLookupSet } from '../../sourcing/words.js';
-
-// Imported names bound once: under tsx (which runs src as CommonJS) every read of an imported
-// binding is a getter call, which dominated these hot loops.
-const { K_WORD, tokenLower } = tokeniseMod;
-const { builtinLexicons } = lexiconsMod;
 
 /**
  * Confidences are low on purpose: PTC marks only some instances of a repeat, and against it these
