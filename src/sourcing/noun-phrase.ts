@@ -50,6 +50,10 @@ function roleAndAffiliation(doc: Doc, a: number, b: number): { role: string | nu
       return { role: clean(tokenText(doc, a, i)), affiliation: clean(tokenText(doc, c, b)) };
     }
   }
+  // A capitalised word before the role words: "the Sylvanian foreign minister" -> affiliation Sylvanian.
+  let r = a;
+  while (r < b && isCap(t, r) && !ROLE_WORDS.at(t, r)) r++;
+  if (r > a && r < b && ROLE_WORDS.at(t, b - 1)) return { role: clean(tokenText(doc, r, b).toLowerCase()), affiliation: clean(tokenText(doc, a, r)) };
   return { role: clean(tokenText(doc, a, b)), affiliation: null };
 }
 
@@ -67,10 +71,13 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   let coreEnd = b;
   for (let i = a; i < b; i++) if (punctChar(doc, i) === ',') { coreEnd = i; break; }
   let appositive: { role: string | null; affiliation: string | null } | null = null;
+  // A bare name in apposition: "the Sylvanian foreign minister, Ana Petrov".
+  let appositiveName: string | null = null;
   if (coreEnd < b) {
     let e = coreEnd + 1;
     while (e < b && punctChar(doc, e) !== ',') e++;
     appositive = roleAndAffiliation(doc, coreEnd + 1, e);
+    if (isBareName(doc, coreEnd + 1, e)) appositiveName = clean(tokenText(doc, coreEnd + 1, e));
   }
   let s = a;
   let indefinite = false;
@@ -157,10 +164,16 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
     if (ORG_HEADS.at(t, headEnd - 1)) out.kind = 'organisation';
     return out;
   }
-  // A role without a name: "the foreign minister", "a spokesman".
+  // A role without a name: "the foreign minister", "a spokesman" (named in apposition, if at all).
   let r = s;
   while (r < headEnd && isCap(t, r) && !ROLE_WORDS.at(t, r)) r++;
   if (r > s && !out.affiliation) out.affiliation = clean(tokenText(doc, s, r));
+  if (appositiveName && ROLE_WORDS.has(head)) {
+    out.name = appositiveName;
+    out.role = clean(tokenText(doc, r, headEnd).toLowerCase());
+    out.kind = 'person';
+    return out;
+  }
   out.role = clean(tokenText(doc, r, headEnd).toLowerCase()) ?? clean(tokenText(doc, s, headEnd).toLowerCase());
   out.kind = 'person';
   if (!ROLE_WORDS.has(head)) out.kind = 'unknown';
@@ -171,6 +184,14 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
 function anyCap(t: Tokens, x: number, y: number): boolean {
   for (let i = x; i < y; i++) if (isCap(t, i)) return true;
   return false;
+}
+
+/** Tokens [a, b) are a person's name: one to four capitalised words, no role word ("Ana Petrov"). */
+function isBareName(doc: Doc, a: number, b: number): boolean {
+  const t = doc.tokens;
+  if (b - a < 1 || b - a > 4) return false;
+  for (let i = a; i < b; i++) if (!isWord(t, i) || !isCap(t, i) || ROLE_WORDS.at(t, i) || DETERMINERS.at(t, i)) return false;
+  return true;
 }
 
 function anyCapName(doc: Doc, a: number, b: number): boolean {
