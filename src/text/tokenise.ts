@@ -44,6 +44,9 @@ let scratchEnd = new Int32Array(0);
 let scratchId = new Int32Array(0);
 let scratchKind = new Uint8Array(0);
 let scratchFlags = new Uint8Array(0);
+let scratchUnits = new Uint16Array(0);
+/** A Buffer view of scratchUnits for a native UTF-16 copy (little-endian Node only). */
+let unitsBytes: Buffer | null = typeof Buffer !== 'undefined' && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? Buffer.alloc(0) : null;
 
 /** Document-local word table: open addressing, slot -> local index + 1, keyed like the vocab. */
 let localSlots = new Int32Array(64);
@@ -60,10 +63,10 @@ function isWordChar(cls: number): boolean {
  * `h` is the hash of the lowercased units when the range is ASCII; otherwise lowercasing may change
  * its length, and the lookup goes through the string.
  */
-function wordId(text: string, s: number, e: number, h: number, ascii: boolean): number {
+function wordId(text: string, units: Uint16Array, s: number, e: number, h: number, ascii: boolean): number {
   let slot: number;
   if (ascii) {
-    const v = vocab.getAsciiRange(text, s, e, h);
+    const v = vocab.getAsciiRange(units, s, e, h);
     if (v >= 0) return v;
     const len = e - s;
     for (slot = h & localMask; ; slot = (slot + 1) & localMask) {
@@ -73,7 +76,7 @@ function wordId(text: string, s: number, e: number, h: number, ascii: boolean): 
       const w = localWords[x - 1]!;
       if (w.length !== len) continue;
       let q = 0;
-      while (q < len && lowerAscii(text.charCodeAt(s + q)) === w.charCodeAt(q)) q++;
+      while (q < len && lowerAscii(units[s + q]!) === w.charCodeAt(q)) q++;
       if (q === len) return -(x + 1);
     }
   } else {
@@ -108,15 +111,15 @@ function wordId(text: string, s: number, e: number, h: number, ascii: boolean): 
 }
 
 /** Hash (see vocab.ts) and OR of the units of text[s, e), for tokens not hashed while scanning. */
-function rangeId(text: string, s: number, e: number): number {
+function rangeId(text: string, units: Uint16Array, s: number, e: number): number {
   let h = HASH_SEED;
   let or = 0;
   for (let p = s; p < e; p++) {
-    const c = text.charCodeAt(p);
+    const c = units[p]!;
     or |= c;
     h = hashStep(h, lowerAscii(c));
   }
-  return wordId(text, s, e, h, or < 128);
+  return wordId(text, units, s, e, h, or < 128);
 }
 
 /**
@@ -144,7 +147,16 @@ export function tokenise(text: string): Tokens {
     scratchId = new Int32Array(size);
     scratchKind = new Uint8Array(size);
     scratchFlags = new Uint8Array(size);
+    scratchUnits = new Uint16Array(size);
   }
+  // The units are copied once into a typed array: the loops below then read one representation,
+  // whatever kind of string (one- or two-byte, sliced, concatenated) the callers pass in. Reading
+  // the string directly made this code much slower once other callers had passed other kinds.
+  const units = scratchUnits;
+  if (unitsBytes !== null) {
+    if (unitsBytes.buffer !== units.buffer) unitsBytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+    unitsBytes.write(text, 0, n * 2, 'utf16le');
+  } else for (let k = 0; k < n; k++) units[k] = text.charCodeAt(k);
   const start = scratchStart;
   const end = scratchEnd;
   const ids = scratchId;
@@ -164,7 +176,7 @@ export function tokenise(text: string): Tokens {
   let i = 0;
   let newlines = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = units[i]!;
     if (c === 32) {
       sawSpace = true;
       i++;
@@ -197,7 +209,7 @@ export function tokenise(text: string): Tokens {
       let hashed = true;
       for (;;) {
         while (j < n) {
-          const d = text.charCodeAt(j);
+          const d = units[j]!;
           if (d >= 97 && d <= 122) {
             // Fast path for the commonest unit, an ASCII lowercase letter.
             acc |= _LOWER_INFO;
@@ -217,8 +229,8 @@ export function tokenise(text: string): Tokens {
         }
         const allDigits = (acc & 1) === 0;
         if (j + 1 >= n) break;
-        const sep = text.charCodeAt(j);
-        const nextCls = charClass(text.charCodeAt(j + 1));
+        const sep = units[j]!;
+        const nextCls = charClass(units[j + 1]!);
         // Digits separated by '.' or ',' continue a number: 3.5, 2,000.
         if (allDigits && (sep === 46 || sep === 44) && nextCls === _C_DIGIT) {
           h = hashStep(h, sep);
@@ -228,12 +240,12 @@ export function tokenise(text: string): Tokens {
         // Hyphenated compounds and contractions continue a word, except the possessive/clitic 's.
         if ((sep === 45 || sep === 39) && (nextCls === _C_LETTER || nextCls === _C_DIGIT)) {
           if (sep === 39) {
-            const c2 = text.charCodeAt(j + 1) | 32;
-            const c3 = j + 2 < n ? charClass(text.charCodeAt(j + 2)) : _C_SPACE;
+            const c2 = units[j + 1]! | 32;
+            const c3 = j + 2 < n ? charClass(units[j + 2]!) : _C_SPACE;
             if ((c2 === 115 /* s */ || c2 === 100 /* d */ || c2 === 109 /* m */) && !isWordChar(c3)) break;
             if ((c2 === 108 || c2 === 114 || c2 === 118) && j + 3 <= n) {
               // 'll 're 've
-              const c4 = j + 3 < n ? charClass(text.charCodeAt(j + 3)) : _C_SPACE;
+              const c4 = j + 3 < n ? charClass(units[j + 3]!) : _C_SPACE;
               if (!isWordChar(c4)) break;
             }
           }
@@ -242,9 +254,9 @@ export function tokenise(text: string): Tokens {
           continue;
         }
         // Dotted abbreviations: U.S. e.g. (single letters separated by dots).
-        if (sep === 46 && j - i === 1 && letters === 1 && nextCls === _C_LETTER && (j + 2 >= n || text.charCodeAt(j + 2) === 46)) {
+        if (sep === 46 && j - i === 1 && letters === 1 && nextCls === _C_LETTER && (j + 2 >= n || units[j + 2]! === 46)) {
           j += 3;
-          while (j + 1 < n && charClass(text.charCodeAt(j)) === _C_LETTER && text.charCodeAt(j + 1) === 46) j += 2;
+          while (j + 1 < n && charClass(units[j]!) === _C_LETTER && units[j + 1]! === 46) j += 2;
           hashed = false;
           break;
         }
@@ -254,28 +266,28 @@ export function tokenise(text: string): Tokens {
       if (letters >= 2 && (acc & _NONUPPER_LETTER_BIT) === 0) f |= _F_UPPER;
       k = (acc & 1) === 0 ? _K_NUMBER : _K_WORD;
       // A dotted abbreviation at the very end of the text overshoots it by one unit.
-      id = hashed ? wordId(text, i, j, h, (acc & _NONASCII_BIT) === 0) : rangeId(text, i, j < n ? j : n);
+      id = hashed ? wordId(text, units, i, j, h, (acc & _NONASCII_BIT) === 0) : rangeId(text, units, i, j < n ? j : n);
     } else {
       if (cls === _C_HIGH) {
-        j = i + 1 < n && charClass(text.charCodeAt(i + 1)) === _C_LOW ? i + 2 : i + 1;
+        j = i + 1 < n && charClass(units[i + 1]!) === _C_LOW ? i + 2 : i + 1;
         k = _K_SYMBOL;
       } else if (cls === _C_LOW || cls === _C_MARK) {
         j = i + 1;
         k = _K_SYMBOL;
-      } else if (c === 35 && i + 1 < n && charClass(text.charCodeAt(i + 1)) === _C_LETTER) {
+      } else if (c === 35 && i + 1 < n && charClass(units[i + 1]!) === _C_LETTER) {
         // '#word' is a hashtag token.
         j = i + 2;
-        while (j < n && isWordChar(charClass(text.charCodeAt(j)))) j++;
+        while (j < n && isWordChar(charClass(units[j]!))) j++;
         k = _K_HASHTAG;
       } else {
         j = -1;
         k = _K_PUNCT;
         // Clitics split from the word before: 's 'd 'm 'll 're 've ("Freedonia's" -> "Freedonia" "'s").
-        if (c === 39 && i > 0 && isWordChar(charClass(text.charCodeAt(i - 1)))) {
+        if (c === 39 && i > 0 && isWordChar(charClass(units[i - 1]!))) {
           let e = i + 1;
-          while (e < n && e - i <= 3 && charClass(text.charCodeAt(e)) === _C_LETTER) e++;
+          while (e < n && e - i <= 3 && charClass(units[e]!) === _C_LETTER) e++;
           const clitic = text.slice(i + 1, e).toLowerCase();
-          if ((clitic === 's' || clitic === 'd' || clitic === 'm' || clitic === 'll' || clitic === 're' || clitic === 've') && (e >= n || !isWordChar(charClass(text.charCodeAt(e))))) {
+          if ((clitic === 's' || clitic === 'd' || clitic === 'm' || clitic === 'll' || clitic === 're' || clitic === 've') && (e >= n || !isWordChar(charClass(units[e]!)))) {
             j = e;
             k = _K_WORD;
           }
@@ -283,14 +295,14 @@ export function tokenise(text: string): Tokens {
         if (j === -1) {
           // Runs of the same punctuation mark are one token: "!!!", "...", "--".
           j = i + 1;
-          while (j < n && text.charCodeAt(j) === c) j++;
+          while (j < n && units[j]! === c) j++;
           // "?!" and "!?" runs count as one token too.
-          if ((c === 33 || c === 63) && j < n && (text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) {
-            while (j < n && (text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) j++;
+          if ((c === 33 || c === 63) && j < n && (units[j]! === 33 || units[j]! === 63)) {
+            while (j < n && (units[j]! === 33 || units[j]! === 63)) j++;
           }
         }
       }
-      id = rangeId(text, i, j);
+      id = rangeId(text, units, i, j);
     }
     start[count] = i;
     end[count] = j;
@@ -308,6 +320,7 @@ export function tokenise(text: string): Tokens {
   if (scratchStart.length > MAX_KEPT_SCRATCH) {
     scratchStart = scratchEnd = scratchId = new Int32Array(0);
     scratchKind = scratchFlags = new Uint8Array(0);
+    scratchUnits = new Uint16Array(0);
   }
   if (localSlots.length > MAX_KEPT_SCRATCH) {
     localSlots = new Int32Array(64);

@@ -55,10 +55,10 @@ export class Vocab {
   }
 
   /**
-   * The id of text[start, end) lowercased, for a range of ASCII units whose lowercased form hashes
+   * The id of text[start, end) lowercased (text as UTF-16 units), for a range of ASCII units whose lowercased form hashes
    * to `h` (see `hashStep`/`lowerAscii`), or -1.
    */
-  getAsciiRange(text: string, start: number, end: number, h: number): number {
+  getAsciiRange(text: Uint16Array, start: number, end: number, h: number): number {
     const len = end - start;
     const table = this.table;
     const mask = this.mask;
@@ -70,7 +70,7 @@ export class Vocab {
       const off = table[at + 2]!;
       const units = this.units;
       let k = 0;
-      while (k < len && lowerAscii(text.charCodeAt(start + k)) === units[off + k]) k++;
+      while (k < len && lowerAscii(text[start + k]!) === units[off + k]) k++;
       if (k === len) return v - 1;
     }
   }
