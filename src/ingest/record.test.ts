@@ -41,6 +41,10 @@ describe('detectLanguage', () => {
     expect(detectLanguage('The negotiators left the hotel on Monday without an agreement on how much water each side may draw from the river.')).toBe('en');
     expect(detectLanguage('Les négociateurs ont quitté l’hôtel lundi sans accord sur la quantité d’eau que chaque partie peut prélever dans la rivière.')).toBe('fr');
     expect(detectLanguage('Too short.')).toBeNull();
+    // Languages that share letters with English but not its function words still go to franc.
+    expect(detectLanguage('Die Unterhändler verließen am Montag das Hotel ohne eine Einigung darüber, wie viel Wasser jede Seite aus dem Fluss entnehmen darf, und die Gespräche werden in der nächsten Woche fortgesetzt.')).toBe('de');
+    expect(detectLanguage('Los negociadores salieron del hotel el lunes sin un acuerdo sobre cuánta agua puede sacar cada parte del río, y las conversaciones seguirán la próxima semana en la capital.')).toBe('es');
+    expect(detectLanguage('The talks ended on Monday. The two delegations said that the water of the river is shared, and that a new meeting was set for the end of the month in the capital.')).toBe('en');
   });
 });
 
