@@ -46,11 +46,12 @@ save();
 
 if (want('batch')) {
   results.batch = { docs: sizes.batchDocs, docBytes: 5000, docsPerSec: {}, peakRssMB: {} };
-  for (const threads of [1, 2]) {
-    const r = child({ mode: 'threads', docs: sizes.batchDocs, threads });
-    results.batch.docsPerSec[`threads${threads}`] = r.docsPerSec;
-    results.batch.peakRssMB[`threads${threads}`] = r.peakRssMB;
-    log(`batch: ${threads} thread(s): ${r.docsPerSec} docs/s, peak RSS ${r.peakRssMB} MB`);
+  for (const [threads, model] of [[1, false], [2, false], [2, true]]) {
+    const r = child({ mode: 'threads', docs: sizes.batchDocs, threads, model });
+    const key = `threads${threads}${model ? 'Model' : ''}`;
+    results.batch.docsPerSec[key] = r.docsPerSec;
+    results.batch.peakRssMB[key] = r.peakRssMB;
+    log(`batch: ${threads} thread(s)${model ? ' with the model' : ', rules only'}: ${r.docsPerSec} docs/s, peak RSS ${r.peakRssMB} MB`);
   }
 }
 
