@@ -62,3 +62,30 @@ export function isUpperAscii(c: number): boolean {
 export function isLowerAscii(c: number): boolean {
   return c >= 97 && c <= 122;
 }
+
+const NATIVE_UTF16 = typeof Buffer !== 'undefined' && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * A reusable Uint16Array holding a string's UTF-16 units. Hot loops read this instead of calling
+ * charCodeAt: once a process has passed strings of several kinds (one- or two-byte, sliced,
+ * concatenated) to the same code, charCodeAt there handles them all and gets much slower. The
+ * copy is a native Buffer#write('utf16le') on little-endian Node, else a plain loop.
+ */
+export class UnitBuffer {
+  private units = new Uint16Array(0);
+  private bytes: Buffer | null = null;
+
+  /** The units of text in [0, text.length); valid until the next call. */
+  fill(text: string): Uint16Array {
+    const n = text.length;
+    if (this.units.length < n || this.units.length > Math.max(1 << 18, n * 4)) {
+      // Grow, or shrink after an unusually long text so it is not kept alive.
+      this.units = new Uint16Array(Math.max(n, 1024));
+      this.bytes = NATIVE_UTF16 ? Buffer.from(this.units.buffer, this.units.byteOffset, this.units.byteLength) : null;
+    }
+    const units = this.units;
+    if (this.bytes !== null) this.bytes.write(text, 0, n * 2, 'utf16le');
+    else for (let k = 0; k < n; k++) units[k] = text.charCodeAt(k);
+    return units;
+  }
+}

@@ -8,6 +8,8 @@
  * lets the maps be preallocated.
  */
 
+import { UnitBuffer } from './chars.js';
+
 export interface NormalisedText {
   original: string;
   text: string;
@@ -62,6 +64,8 @@ function decodeEntity(body: string): string | null {
   return NAMED_ENTITIES[body] ?? null;
 }
 
+const units = new UnitBuffer();
+
 /** A superset of NEEDS_WORK (\r, & and anything from U+00A0 up) that a regex scans about twice as fast. */
 const MAY_NEED_WORK = /[^\0-\x0c\x0e-\x25\x27-\x9f]/;
 
@@ -72,13 +76,14 @@ export function normalise(original: string): NormalisedText {
   const origEnd = new Int32Array(n + 1);
   const out: string[] = [];
   let len = 0; // canonical length so far (a plain local, not captured by a closure: this loop is hot)
+  const u = units.fill(original); // read units from a typed array, not the string (see UnitBuffer)
   let i = 0;
   while (i < n) {
-    const c = original.charCodeAt(i);
+    const c = u[i]!;
     let r: string | null;
     let to = i + 1;
     if (c === 13 /* \r */) {
-      if (original.charCodeAt(i + 1) === 10) to = i + 2;
+      if (i + 1 < n && u[i + 1] === 10) to = i + 2;
       r = '\n';
     } else if (c === 38 /* & */) {
       r = '&';
@@ -96,7 +101,7 @@ export function normalise(original: string): NormalisedText {
         // Copy the run of untouched characters in one go.
         let j = i + 1;
         while (j < n) {
-          const d = original.charCodeAt(j);
+          const d = u[j]!;
           if (d < 0xa0 ? d === 13 || d === 38 : replacementFor(d) !== null) break;
           j++;
         }

@@ -1,4 +1,4 @@
-import { charClass, charInfo, CHAR_INFO, CLASS_MASK, NONASCII_BIT, NONUPPER_LETTER_BIT, UPPER_BIT, C_DIGIT, C_HIGH, C_LETTER, C_LOW, C_MARK, C_NEWLINE, C_SPACE } from './chars.js';
+import { charClass, charInfo, UnitBuffer, CHAR_INFO, CLASS_MASK, NONASCII_BIT, NONUPPER_LETTER_BIT, UPPER_BIT, C_DIGIT, C_HIGH, C_LETTER, C_LOW, C_MARK, C_NEWLINE, C_SPACE } from './chars.js';
 import { HASH_SEED, hashStep, hashString, lowerAscii, vocab } from './vocab.js';
 
 export const K_WORD = 1;
@@ -44,9 +44,7 @@ let scratchEnd = new Int32Array(0);
 let scratchId = new Int32Array(0);
 let scratchKind = new Uint8Array(0);
 let scratchFlags = new Uint8Array(0);
-let scratchUnits = new Uint16Array(0);
-/** A Buffer view of scratchUnits for a native UTF-16 copy (little-endian Node only). */
-let unitsBytes: Buffer | null = typeof Buffer !== 'undefined' && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? Buffer.alloc(0) : null;
+const textUnits = new UnitBuffer();
 
 /** Document-local word table: open addressing, slot -> local index + 1, keyed like the vocab. */
 let localSlots = new Int32Array(64);
@@ -147,16 +145,9 @@ export function tokenise(text: string): Tokens {
     scratchId = new Int32Array(size);
     scratchKind = new Uint8Array(size);
     scratchFlags = new Uint8Array(size);
-    scratchUnits = new Uint16Array(size);
   }
-  // The units are copied once into a typed array: the loops below then read one representation,
-  // whatever kind of string (one- or two-byte, sliced, concatenated) the callers pass in. Reading
-  // the string directly made this code much slower once other callers had passed other kinds.
-  const units = scratchUnits;
-  if (unitsBytes !== null) {
-    if (unitsBytes.buffer !== units.buffer) unitsBytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
-    unitsBytes.write(text, 0, n * 2, 'utf16le');
-  } else for (let k = 0; k < n; k++) units[k] = text.charCodeAt(k);
+  // Read units from a typed-array copy, not the string (see UnitBuffer).
+  const units = textUnits.fill(text);
   const start = scratchStart;
   const end = scratchEnd;
   const ids = scratchId;
@@ -320,7 +311,6 @@ export function tokenise(text: string): Tokens {
   if (scratchStart.length > MAX_KEPT_SCRATCH) {
     scratchStart = scratchEnd = scratchId = new Int32Array(0);
     scratchKind = scratchFlags = new Uint8Array(0);
-    scratchUnits = new Uint16Array(0);
   }
   if (localSlots.length > MAX_KEPT_SCRATCH) {
     localSlots = new Int32Array(64);
