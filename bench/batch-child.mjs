@@ -41,7 +41,7 @@ try {
   const ingestPeakRss = Math.max(peakRss, process.memoryUsage.rss());
   // Rules only unless `model` is set: the model's share is measured separately (analyze.modelMBps, batch.threads2Model).
   const pool = new AnalysisPool({ threads: opts.threads, config: { ...(await import('../dist/src/core/config.js')).defaultConfig(), ...(opts.model ? {} : { model: false }) } });
-  await pool.engine(); // threads started and rules compiled before the clock starts
+  await pool.warm(); // every thread started and its rules compiled before the clock starts
   const t2 = performance.now();
   const r = await analyseCorpus({ store, pool });
   const analyseSec = (performance.now() - t2) / 1000;

@@ -27,7 +27,8 @@ describe('analyseCorpus over a real SQLite store in 2 threads', () => {
     ids = (await store.insertDocuments(docs)).map((r) => r.id);
     bigId = (await store.insertDocument({ text: [...articles({ count: 1, bytes: 4000, seed: 12 })][0]!.text })).id;
     pool = new AnalysisPool({ threads: 2, config });
-  });
+    await pool.warm();
+  }, 60_000);
   afterAll(async () => {
     await pool?.close();
     await store?.close();
@@ -52,6 +53,12 @@ describe('analyseCorpus over a real SQLite store in 2 threads', () => {
     }
     expect(await store.documentsNeedingAnalysis(result.engineKey)).toEqual([bigId]);
   }, 120_000);
+
+  it('after warm(), every thread answers with the same engine', async () => {
+    const ids = await Promise.all(Array.from({ length: 4 }, () => pool.engine()));
+    expect(new Set(ids.map((e) => JSON.stringify(e))).size).toBe(1);
+    expect(pool.threads).toBe(2);
+  });
 
   it('does nothing the second time but retry what failed', async () => {
     const again = await analyseCorpus({ store, pool });

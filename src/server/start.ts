@@ -42,6 +42,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const analyzer = options.analyzer ?? new Analyzer();
     await options.prepare?.(store, analyzer);
     pool = options.threads ? new AnalysisPool({ threads: options.threads, config: analyzer.config }) : undefined;
+    // Threads compile their analyzers before the server listens, so the first requests are not slow.
+    await pool?.warm();
     const app = await buildServer({
       store,
       analyzer,
