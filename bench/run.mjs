@@ -21,7 +21,7 @@ const log = (line) => process.stderr.write(`[bench ${new Date().toISOString().sl
 
 const sizes = quick
   ? { analyzeMB: 1, batchDocs: 200, bullmqDocs: 500, apiSeconds: 3, growth: [100, 1000] }
-  : { analyzeMB: 20, batchDocs: 1000, bullmqDocs: 2000, apiSeconds: 10, growth: [1000, 10000, 100000] };
+  : { analyzeMB: 20, batchDocs: 4000, bullmqDocs: 2000, apiSeconds: 10, growth: [1000, 10000, 100000] };
 if (growthArg >= 0) sizes.growth = args[growthArg + 1].split(',').map(Number);
 
 function child(opts) {
