@@ -10,6 +10,8 @@ export interface Sequence {
   offs: Int32Array;
   feats: Uint32Array;
   labels?: Uint8Array;
+  /** Features every token carries alike (inference only): their weights are summed once. */
+  shared?: Uint32Array;
 }
 
 export interface CrfWeights {
@@ -49,8 +51,24 @@ function logSumExp(a: Float64Array, from: number, n: number): number {
 function emissions(w: CrfWeights, seq: Sequence, out: Float64Array): void {
   const L = w.labels;
   const T = seq.offs.length - 1;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  if (seq.shared) {
+    if (L !== 3) throw new Error('shared features need a 3-label CRF');
+    for (let k = 0; k < seq.shared.length; k++) {
+      const base = seq.shared[k]! * 3;
+      s0 += w.emission[base]!;
+      s1 += w.emission[base + 1]!;
+      s2 += w.emission[base + 2]!;
+    }
+  }
   for (let t = 0; t < T; t++) {
-    for (let y = 0; y < L; y++) out[t * L + y] = 0;
+    if (L === 3) {
+      out[t * 3] = s0;
+      out[t * 3 + 1] = s1;
+      out[t * 3 + 2] = s2;
+    } else for (let y = 0; y < L; y++) out[t * L + y] = 0;
     for (let k = seq.offs[t]!; k < seq.offs[t + 1]!; k++) {
       const base = seq.feats[k]! * L;
       for (let y = 0; y < L; y++) out[t * L + y] += w.emission[base + y]!;

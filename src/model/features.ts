@@ -163,10 +163,37 @@ const BOS = 0x0b05;
 const EOS = 0x0e05;
 
 /**
- * Token features for the tagger, appended to `out` for token i; returns nothing. Features are
- * template-tagged hashes (the caller masks them to the table size).
+ * Token features for the tagger, appended to `out` for token i: the token's own features, then those
+ * of its sentence. Features are template-tagged hashes (the caller masks them to the table size).
  */
 export function tokenFeatures(v: DocView, i: number, out: number[]): void {
+  tokenOwnFeatures(v, i, out);
+  sentenceSharedFeatures(v, v.doc.tokenSentence[i]!, out);
+}
+
+/**
+ * The features every token of sentence si carries alike (its length, tone, marks, position, word
+ * lists, first word). Inference sums their weights once per sentence instead of once per token.
+ */
+export function sentenceSharedFeatures(v: DocView, si: number, out: number[]): void {
+  const s = v.doc.sentences[si]!;
+  // Sentence shape and tone, shared by every token of the sentence.
+  const sLen = s.tokenEnd - s.tokenStart;
+  const lb = bucket(sLen, LEN_EDGES);
+  out.push(mix(17, lb));
+  const nb1 = bucket(v.sentNeg[si]!, VAL_EDGES);
+  const pb1 = bucket(v.sentPos[si]!, VAL_EDGES);
+  out.push(mix(18, nb1), mix(19, pb1), mix3(20, nb1, lb));
+  const mark = v.sentMark[si]!;
+  out.push(mix(21, mark));
+  out.push(mix(25, bucket(si, SENT_EDGES)));
+  const sl = v.sentLex[si]!;
+  for (let b = 0; b < 32; b++) if (sl & (1 << b)) out.push(mix(32, b));
+  out.push(mix(31, v.wh[s.tokenStart]!));
+}
+
+/** The features of token i that are its own (words, shapes, valence, lists, position, quotes, repetition). */
+export function tokenOwnFeatures(v: DocView, i: number, out: number[]): void {
   const doc = v.doc;
   const t = doc.tokens;
   const si = doc.tokenSentence[i]!;
@@ -196,23 +223,10 @@ export function tokenFeatures(v: DocView, i: number, out: number[]): void {
   for (let b = 0; b < 32; b++) if (lx & (1 << b)) out.push(mix(15, b));
   const nb = (i > s.tokenStart ? v.lex[i - 1]! : 0) | (i + 1 < s.tokenEnd ? v.lex[i + 1]! : 0);
   for (let b = 0; b < 32; b++) if (nb & (1 << b)) out.push(mix(16, b));
-  // Sentence shape and tone, shared by every token of the sentence.
-  const sLen = s.tokenEnd - s.tokenStart;
-  const lb = bucket(sLen, LEN_EDGES);
-  out.push(mix(17, lb));
-  const nb1 = bucket(v.sentNeg[si]!, VAL_EDGES);
-  const pb1 = bucket(v.sentPos[si]!, VAL_EDGES);
-  out.push(mix(18, nb1), mix(19, pb1), mix3(20, nb1, lb));
-  const mark = v.sentMark[si]!;
-  out.push(mix(21, mark));
   const fromStart = bucket(i - s.tokenStart, POS_EDGES);
   const toEnd = bucket(s.tokenEnd - 1 - i, POS_EDGES);
   out.push(mix3(22, fromStart, toEnd));
   out.push(mix3(23, v.inQuote[i]!, i > 0 ? v.inQuote[i - 1]! : 0));
-  out.push(mix(25, bucket(si, SENT_EDGES)));
-  const sl = v.sentLex[si]!;
-  for (let b = 0; b < 32; b++) if (sl & (1 << b)) out.push(mix(32, b));
-  out.push(mix(31, v.wh[s.tokenStart]!));
   out.push(mix3(33, v.wh[s.tokenStart]!, fromStart));
   // Repetition of content words within the document.
   if (t.kind[i] === K_WORD && !(lx & v.stopBit) && len > 2) {

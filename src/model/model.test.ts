@@ -12,7 +12,9 @@ import { prepareDoc } from './corpus.js';
 import { modelDetector } from './detector.js';
 import { lookupWord } from './lexicon-table.js';
 import { hashString } from './hash.js';
-import { predictDoc } from './model.js';
+import { predictDoc, sentenceSequence, sentenceSequenceShared } from './model.js';
+import { buildView } from './features.js';
+import { crfMarginals } from './crf.js';
 import { trainFromFiles } from './pipeline.js';
 import { syntheticCorpus, syntheticTable } from './test-support/synthetic.js';
 import { fitPlatt } from './train.js';
@@ -74,6 +76,20 @@ describe('training', () => {
     const shape = (t: string) => predictDoc(run.model, segment(t)).map((s) => [s.score, ...s.techniques.map((x) => `${x.label}:${x.probability}`)]);
     expect(shape(swapped)).toEqual(shape(text));
     expect(shape(text).length).toBeGreaterThan(0);
+  });
+
+  it('sums the sentence-wide features once at inference, with the same marginals as per token', () => {
+    const doc = segment('The vile decision shocked the region!\nLeaders called them thugs of a foreign power, and nobody answered.');
+    const view = buildView(doc, run.model.table);
+    const mask = run.model.tagger.buckets - 1;
+    for (const s of doc.sentences) {
+      const full = crfMarginals(run.model.tagger, sentenceSequence(view, s.tokenStart, s.tokenEnd, mask));
+      const split = sentenceSequenceShared(view, s.tokenStart, s.tokenEnd, mask);
+      expect(split.shared!.length).toBeGreaterThan(0);
+      expect(split.feats.length).toBeLessThan(sentenceSequence(view, s.tokenStart, s.tokenEnd, mask).feats.length);
+      const fast = crfMarginals(run.model.tagger, split);
+      for (let i = 0; i < full.length; i++) expect(fast[i]).toBeCloseTo(full[i]!, 12);
+    }
   });
 
   it('survives the artefact round trip with the same predictions', () => {

@@ -6,7 +6,7 @@ import { PTC_LABELS, type PtcLabel } from '../core/taxonomy.js';
 import type { Doc } from '../text/segment.js';
 import { K_PUNCT } from '../text/tokenise.js';
 import { crfMarginals, type CrfWeights, type Sequence } from './crf.js';
-import { buildView, countOccurrences, sentenceFeatures, spanFeatures, tokenFeatures, type DocView } from './features.js';
+import { buildView, countOccurrences, sentenceFeatures, sentenceSharedFeatures, spanFeatures, tokenFeatures, tokenOwnFeatures, type DocView } from './features.js';
 import type { LexiconTable } from './lexicon-table.js';
 import { predictProba, type LogRegWeights } from './logreg.js';
 
@@ -63,6 +63,28 @@ export function sentenceSequence(v: DocView, tokenStart: number, tokenEnd: numbe
   const feats = new Uint32Array(buf.length);
   for (let k = 0; k < buf.length; k++) feats[k] = buf[k]! & mask;
   return { offs, feats };
+}
+
+/**
+ * The tagger's input for one sentence at inference: each token's own features, and the sentence's
+ * shared features once (the CRF adds their weights to every token), into reused typed arrays.
+ */
+export function sentenceSequenceShared(v: DocView, tokenStart: number, tokenEnd: number, mask: number, buf: number[] = []): Sequence {
+  const T = tokenEnd - tokenStart;
+  const offs = new Int32Array(T + 1);
+  buf.length = 0;
+  for (let i = tokenStart; i < tokenEnd; i++) {
+    offs[i - tokenStart] = buf.length;
+    tokenOwnFeatures(v, i, buf);
+  }
+  offs[T] = buf.length;
+  const feats = new Uint32Array(buf.length);
+  for (let k = 0; k < buf.length; k++) feats[k] = buf[k]! & mask;
+  buf.length = 0;
+  sentenceSharedFeatures(v, v.doc.tokenSentence[tokenStart]!, buf);
+  const shared = new Uint32Array(buf.length);
+  for (let k = 0; k < buf.length; k++) shared[k] = buf[k]! & mask;
+  return { offs, feats, shared };
 }
 
 export function spanFeatureVector(v: DocView, a: number, b: number, mask: number, lowerText: string): Uint32Array {
@@ -192,7 +214,7 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
   if (model.sentence) scoreSentences(model.sentence, view);
   for (const s of doc.sentences) {
     if (s.tokenEnd <= s.tokenStart) continue;
-    const seq = sentenceSequence(view, s.tokenStart, s.tokenEnd, tMask, buf);
+    const seq = sentenceSequenceShared(view, s.tokenStart, s.tokenEnd, tMask, buf);
     decodeSpans(doc, crfMarginals(model.tagger, seq), s.tokenStart, model.settings, spans);
   }
   if (spans.length === 0) return [];
