@@ -55,7 +55,9 @@ export async function analyzeSection({ megabytes, log }) {
       retextIntensifyMBps: r2(mb / riSec),
       rulesVsWriteGood: r2(wgSec / rulesSec),
       rulesVsRetextIntensify: r2(riSec / rulesSec),
+      detectorsOnlyVsRetextIntensify: r2(riSec / detSec),
       modelVsRetextIntensify: r2(riSec / modelSec),
+      modelVsRules: r2(rulesSec / modelSec),
     },
   };
 }
