@@ -32,6 +32,11 @@ describe('frames pretty section', () => {
     expect(rows.some((r) => r.includes('[E] Economic'))).toBe(true);
   });
 
+  it('says when a frame rests on the classifier alone instead of printing no cues', () => {
+    const report = { frames: { scores: {}, dominant: ['cultural-identity'], frames: [{ frame: 'cultural-identity', score: 1, weight: 1, cues: [], sentences: [] }] } } as unknown as Report;
+    expect(framesSection(report, false)!.split('\n')[1]).toMatch(/Cultural identity\s+100%\s+\(classifier only, no cue words\)$/);
+  });
+
   it('says so when nothing is framed, and is absent without the layer', () => {
     expect(framesSection(reportOf('Zyx qwv plorf.'), false)).toBe('Frames  no framing evidence');
     expect(framesSection({} as Report, false)).toBeNull();

@@ -49,7 +49,8 @@ export function framesSection(report: Report, colors: boolean): string | null {
   shown.forEach((e, k) => {
     const key = FRAME_KEYS[e.frame];
     const tag = colors ? PAINTS[k % PAINTS.length]!(c, ` ${key} `) : `[${key}]`;
-    const cues = e.cues.slice(0, 6).map((q) => (q.source === 'classifier' ? c.dim(q.text) : q.text)).join(', ');
+    // A frame can rest on the sentence classifier alone: say so rather than print an empty cue list.
+    const cues = e.cues.length ? e.cues.slice(0, 6).map((q) => (q.source === 'classifier' ? c.dim(q.text) : q.text)).join(', ') : c.dim('(classifier only, no cue words)');
     lines.push(`  ${tag} ${frameInfo(e.frame).name.padEnd(width)} ${String(Math.round(e.score * 100)).padStart(3)}%  ${cues}`);
   });
   if (f.frames.length > shown.length) lines.push(c.dim(`  + ${f.frames.length - shown.length} weaker frame(s)`));
