@@ -12,7 +12,7 @@ import { prepareDoc } from './corpus.js';
 import { modelDetector } from './detector.js';
 import { lookupWord } from './lexicon-table.js';
 import { hashString } from './hash.js';
-import { predictDoc, sentenceSequence, sentenceSequenceShared } from './model.js';
+import { predictDoc, sentenceSequence } from './model.js';
 import { buildView } from './features.js';
 import { crfMarginals } from './crf.js';
 import { trainFromFiles } from './pipeline.js';
@@ -84,7 +84,7 @@ describe('training', () => {
     const mask = run.model.tagger.buckets - 1;
     for (const s of doc.sentences) {
       const full = crfMarginals(run.model.tagger, sentenceSequence(view, s.tokenStart, s.tokenEnd, mask));
-      const split = sentenceSequenceShared(view, s.tokenStart, s.tokenEnd, mask);
+      const split = sentenceSequence(view, s.tokenStart, s.tokenEnd, mask, [], true);
       expect(split.shared!.length).toBeGreaterThan(0);
       expect(split.feats.length).toBeLessThan(sentenceSequence(view, s.tokenStart, s.tokenEnd, mask).feats.length);
       const fast = crfMarginals(run.model.tagger, split);

@@ -50,49 +50,38 @@ export interface Model {
 
 export const CLASS_LABELS: readonly PtcLabel[] = PTC_LABELS;
 
-/** The tagger's input for one sentence. */
-export function sentenceSequence(v: DocView, tokenStart: number, tokenEnd: number, mask: number, buf: number[] = []): Sequence {
-  const T = tokenEnd - tokenStart;
-  const offs = new Int32Array(T + 1);
-  buf.length = 0;
-  for (let i = tokenStart; i < tokenEnd; i++) {
-    offs[i - tokenStart] = buf.length;
-    tokenFeatures(v, i, buf);
-  }
-  offs[T] = buf.length;
-  const feats = new Uint32Array(buf.length);
-  for (let k = 0; k < buf.length; k++) feats[k] = buf[k]! & mask;
-  return { offs, feats };
-}
-
 /**
- * The tagger's input for one sentence at inference: each token's own features, and the sentence's
- * shared features once (the CRF adds their weights to every token), into reused typed arrays.
+ * The tagger's input for one sentence: each token's features. With `shareSentence` (inference), the
+ * sentence-wide features are listed once in `shared` and the CRF adds their weights to every token,
+ * with the same marginals; training keeps them per token.
  */
-export function sentenceSequenceShared(v: DocView, tokenStart: number, tokenEnd: number, mask: number, buf: number[] = []): Sequence {
+export function sentenceSequence(v: DocView, tokenStart: number, tokenEnd: number, mask: number, buf: number[] = [], shareSentence = false): Sequence {
   const T = tokenEnd - tokenStart;
   const offs = new Int32Array(T + 1);
   buf.length = 0;
   for (let i = tokenStart; i < tokenEnd; i++) {
     offs[i - tokenStart] = buf.length;
-    tokenOwnFeatures(v, i, buf);
+    if (shareSentence) tokenOwnFeatures(v, i, buf);
+    else tokenFeatures(v, i, buf);
   }
   offs[T] = buf.length;
-  const feats = new Uint32Array(buf.length);
-  for (let k = 0; k < buf.length; k++) feats[k] = buf[k]! & mask;
+  const feats = maskedCopy(buf, mask);
+  if (!shareSentence) return { offs, feats };
   buf.length = 0;
   sentenceSharedFeatures(v, v.doc.tokenSentence[tokenStart]!, buf);
-  const shared = new Uint32Array(buf.length);
-  for (let k = 0; k < buf.length; k++) shared[k] = buf[k]! & mask;
-  return { offs, feats, shared };
+  return { offs, feats, shared: maskedCopy(buf, mask) };
+}
+
+function maskedCopy(buf: readonly number[], mask: number): Uint32Array {
+  const out = new Uint32Array(buf.length);
+  for (let k = 0; k < buf.length; k++) out[k] = buf[k]! & mask;
+  return out;
 }
 
 export function spanFeatureVector(v: DocView, a: number, b: number, mask: number, lowerText: string): Uint32Array {
   const buf: number[] = [];
   spanFeatures(v, a, b, buf, (phrase) => countOccurrences(lowerText, phrase));
-  const out = new Uint32Array(buf.length);
-  for (let k = 0; k < buf.length; k++) out[k] = buf[k]! & mask;
-  return out;
+  return maskedCopy(buf, mask);
 }
 
 /** Sets the stage-one sentence scores of a document view (and their mean). */
@@ -214,7 +203,7 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
   if (model.sentence) scoreSentences(model.sentence, view);
   for (const s of doc.sentences) {
     if (s.tokenEnd <= s.tokenStart) continue;
-    const seq = sentenceSequenceShared(view, s.tokenStart, s.tokenEnd, tMask, buf);
+    const seq = sentenceSequence(view, s.tokenStart, s.tokenEnd, tMask, buf, true);
     decodeSpans(doc, crfMarginals(model.tagger, seq), s.tokenStart, model.settings, spans);
   }
   if (spans.length === 0) return [];
