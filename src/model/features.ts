@@ -38,21 +38,38 @@ export interface DocView {
 }
 
 type WordInfo = { h: number; valence: number; mask: number; ordinary: boolean };
-/** Word lookups cached per table, so two models with different tables never share an entry. */
-let wordCaches = new WeakMap<LexiconTable, Map<string, WordInfo>>();
+/** Word lookups cached per table (two models with different tables never share an entry), by string and by global vocab id. */
+interface WordCache {
+  byString: Map<string, WordInfo>;
+  byId: Array<WordInfo | null>;
+}
+let wordCaches = new WeakMap<LexiconTable, WordCache>();
 const CACHE_LIMIT = 200_000;
 
-function wordInfo(table: LexiconTable, w: string): WordInfo {
+function cacheFor(table: LexiconTable): WordCache {
   let cache = wordCaches.get(table);
-  if (!cache) wordCaches.set(table, (cache = new Map()));
-  let info = cache.get(w);
+  if (!cache) wordCaches.set(table, (cache = { byString: new Map(), byId: [] }));
+  return cache;
+}
+
+function wordInfo(cache: WordCache, table: LexiconTable, w: string): WordInfo {
+  let info = cache.byString.get(w);
   if (!info) {
     const h = hashString(w);
     info = { h, ...lookupWord(table, w, h), ordinary: isOrdinaryWord(table, h) };
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(w, info);
+    if (cache.byString.size >= CACHE_LIMIT) cache.byString.clear();
+    cache.byString.set(w, info);
   }
   return info;
+}
+
+/** The facts of token i's word: by its global vocab id when it has one (no string lookup), else by string. */
+function tokenWordInfo(cache: WordCache, table: LexiconTable, id: number, w: string): WordInfo {
+  if (id < 0) return wordInfo(cache, table, w);
+  const byId = cache.byId;
+  // Kept dense (no holes), so the array stays a fast element array.
+  while (byId.length <= id) byId.push(null);
+  return (byId[id] ??= wordInfo(cache, table, w));
 }
 
 /** Clears the word cache (a different lexicon table must not see cached lookups). */
@@ -62,6 +79,7 @@ export function resetFeatureCache(): void {
 
 export function buildView(doc: Doc, table: LexiconTable): DocView {
   const t = doc.tokens;
+  const cache = cacheFor(table);
   const n = t.count;
   const wh = new Uint32Array(n);
   const valence = new Float32Array(n);
@@ -74,7 +92,7 @@ export function buildView(doc: Doc, table: LexiconTable): DocView {
   for (let i = 0; i < n; i++) {
     const w = tokenLower(t, i);
     words[i] = w;
-    const info = wordInfo(table, w);
+    const info = tokenWordInfo(cache, table, t.id[i]!, w);
     // Neutrality: names of parties, and capitalised words that are neither ordinary English words nor
     // in any list (names of people, places, countries), all read as one placeholder, so swapping two
     // sides changes nothing.
