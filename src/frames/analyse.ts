@@ -60,9 +60,6 @@ export interface FramesReport extends FrameMix {
 type SpanFn = (start: number, end: number) => { start: number; end: number; text: string };
 
 const K = FRAME_IDS.length;
-// Local copies of imported constants: where the code is transpiled to CommonJS (tsx, the test
-// runner) every read of an imported binding is a getter call, and these are read per frame in every mix.
-const IDS: readonly FrameId[] = FRAME_IDS;
 /** Weight of the classifier's belief relative to one lexicon cue. */
 const CLASSIFIER_WEIGHT = 1;
 /** Classifier posteriors below this are noise for a 14-way decision. */
@@ -237,7 +234,7 @@ export class FrameAnalyser {
     for (let k = 0; k < K; k++) {
       const v = mass > 0 ? round(total[k]! / mass) : 0;
       share.push(v);
-      if (v > 0 || !paragraph) scores[IDS[k]!] = v;
+      if (v > 0 || !paragraph) scores[FRAME_IDS[k]!] = v;
       if (v > 0) order.push(k);
     }
     // Strongest first, frame order among equals (stable insertion sort of at most K frames).
@@ -256,7 +253,7 @@ export class FrameAnalyser {
       for (const k of order) {
         const sh = total[k]! / mass;
         if (dominant.length >= MAX_DOMINANT || sh < MIN_DOMINANT_SHARE || sh < top / 2) break;
-        dominant.push(IDS[k]!);
+        dominant.push(FRAME_IDS[k]!);
       }
     }
     // The dominant frames lead `order`, so evidence for them alone is its first entries.
@@ -313,7 +310,7 @@ export class FrameAnalyser {
       const sw = round(w[s * K + k]!);
       sentences.push(withText ? { start: o.start, end: o.end, text: o.text, weight: sw } : { start: o.start, end: o.end, weight: sw });
     }
-    return { frame: IDS[k]!, score, weight: round(weight), cues, sentences };
+    return { frame: FRAME_IDS[k]!, score, weight: round(weight), cues, sentences };
   }
 }
 

@@ -67,10 +67,6 @@ interface WordFeatures {
 
 const NOT_CONTENT: WordFeatures = { content: false, stem: -1, prefix: -1 };
 const K = FRAME_IDS.length;
-// Local copies of imported constants: where the code is transpiled to CommonJS (tsx, the test
-// runner) every read of an imported binding is a getter call, and these are read per token.
-const WORD = K_WORD;
-const CAP = F_CAP;
 
 export class FrameClassifier {
   /** Feature ids, in training order. */
@@ -226,13 +222,13 @@ export class FrameClassifier {
    */
   featureIdsFor(t: Tokens, from: number, to: number, ids: number[], tokens: number[]): void {
     for (let i = from; i < to; i++) {
-      if (t.kind[i] !== WORD) continue;
+      if (t.kind[i] !== K_WORD) continue;
       const w = this.wordAt(t, i);
       if (!w.content) continue;
       if (w.stem >= 0) {
         ids.push(w.stem);
         tokens.push(i);
-      } else if (t.flags[i]! & CAP) continue;
+      } else if (t.flags[i]! & F_CAP) continue;
       if (w.prefix >= 0) {
         ids.push(w.prefix);
         tokens.push(i);

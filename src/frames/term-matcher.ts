@@ -43,11 +43,7 @@ interface TrieNode<T> {
   list: Compiled<T>[] | undefined;
 }
 
-// Local copies of imported constants: where the code is transpiled to CommonJS (tsx, the test
-// runner) every read of an imported binding is a getter call, and these are read per token.
-const WORD = K_WORD;
-const NUMBER = K_NUMBER;
-const isWordToken = (kind: number) => kind === WORD || kind === NUMBER;
+const isWordToken = (kind: number) => kind === K_WORD || kind === K_NUMBER;
 
 export class TermMatcher<T> {
   private readonly exact = new Map<string, Compiled<T>[]>();
