@@ -51,24 +51,17 @@ function logSumExp(a: Float64Array, from: number, n: number): number {
 function emissions(w: CrfWeights, seq: Sequence, out: Float64Array): void {
   const L = w.labels;
   const T = seq.offs.length - 1;
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
+  // Weights of the sentence-wide features, summed once; every token starts from them.
+  const base0 = sharedScratch.length >= L ? sharedScratch : (sharedScratch = new Float64Array(L));
+  base0.fill(0, 0, L);
   if (seq.shared) {
-    if (L !== 3) throw new Error('shared features need a 3-label CRF');
     for (let k = 0; k < seq.shared.length; k++) {
-      const base = seq.shared[k]! * 3;
-      s0 += w.emission[base]!;
-      s1 += w.emission[base + 1]!;
-      s2 += w.emission[base + 2]!;
+      const base = seq.shared[k]! * L;
+      for (let y = 0; y < L; y++) base0[y] += w.emission[base + y]!;
     }
   }
   for (let t = 0; t < T; t++) {
-    if (L === 3) {
-      out[t * 3] = s0;
-      out[t * 3 + 1] = s1;
-      out[t * 3 + 2] = s2;
-    } else for (let y = 0; y < L; y++) out[t * L + y] = 0;
+    for (let y = 0; y < L; y++) out[t * L + y] = base0[y]!;
     for (let k = seq.offs[t]!; k < seq.offs[t + 1]!; k++) {
       const base = seq.feats[k]! * L;
       for (let y = 0; y < L; y++) out[t * L + y] += w.emission[base + y]!;
@@ -77,6 +70,8 @@ function emissions(w: CrfWeights, seq: Sequence, out: Float64Array): void {
   const sc = w.emissionScale;
   if (sc !== undefined && sc !== 1) for (let i = 0; i < T * L; i++) out[i] *= sc;
 }
+
+let sharedScratch = new Float64Array(8);
 
 interface Work {
   em: Float64Array;
