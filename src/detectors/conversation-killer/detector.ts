@@ -1,6 +1,6 @@
 import { K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Detector } from '../engine/contract.js';
-import { WordLookup, wordLookupSet } from '../../sourcing/words.js';
+import { WordInts, WordSet } from '../word-cache.js';
 
 /** Copulas of a tautology: "X is X", "X are X", "X will be X". */
 const COPULA = new Set(['is', 'are', 'was', 'were']);
@@ -8,9 +8,9 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 const WILL = 1;
 const COPULA_WORD = 2;
 /** Words that can follow the first X, by token id. */
-const LINK = new WordLookup((w) => (w === 'will' ? WILL : COPULA.has(w) ? COPULA_WORD : undefined));
-const BE = wordLookupSet(new Set(['be']));
-const ARTICLE = wordLookupSet(ARTICLES);
+const LINK = new WordInts((w) => (w === 'will' ? WILL : COPULA.has(w) ? COPULA_WORD : -1));
+const BE = new WordSet(new Set(['be']));
+const ARTICLE = new WordSet(ARTICLES);
 /** "this is this" / "it is it" carry no closure; "that is that" does (it is listed in rules.yaml). */
 const SKIP = new Set(['it', 'this', 'that', 'he', 'she', 'they', 'we', 'you', 'i', 'there', 'what', 'which', 'who', 'enough']);
 
@@ -35,7 +35,7 @@ export const tautologyDetector: Detector = {
       let j = i + 1;
       if (j >= t.count) continue;
       const link = LINK.at(t, j);
-      if (link === undefined) continue;
+      if (link === -1) continue;
       if (link === WILL) {
         if (j + 1 < t.count && BE.has(t, j + 1)) j += 2;
         else continue;

@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Evidence } from '../../core/finding.js';
 import { builtinFrameClassifier } from '../../frames/classifier.js';
-import { featureOf } from '../../frames/features.js';
+import { isContentWord } from '../../frames/features.js';
 import { stem } from '../../frames/stem.js';
 import { TermMatcher } from '../../frames/term-matcher.js';
 import type { IntensityTerm } from '../../intensity/lexicons.js';
 import { loadIntensityMatcher } from '../../intensity/lexicons.js';
 import { toOriginalSpan } from '../../text/normalise.js';
 import type { Doc, Sentence } from '../../text/segment.js';
-import { F_CAP, K_NUMBER, K_PUNCT, K_WORD, tokenLower } from '../../text/tokenise.js';
+import { F_CAP, K_NUMBER, K_PUNCT, K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
-import { TokenMarks, WordLookup } from '../../sourcing/words.js';
+import { WordInts } from '../word-cache.js';
 
 /** Verbs by which a headline makes someone the agent of harm ("Sylvania shells...", "X behind..."). */
 const BLAME_VERBS = new Set(
@@ -112,15 +112,30 @@ function isCommonWord(w: string): boolean {
 }
 
 /**
- * Stems and content features of words, memoised per token id (both are functions of the lowercased
- * word alone). featureOf reads the token, so the memo computes it on the document being checked.
+ * Stems by integer id (equal stems, equal ids), and per word its stem id and whether it is a
+ * content word (featureOf gives its stem then): both functions of the lowercased word alone.
+ * The stem table is bounded: past MAX_STEMS it starts over, between documents.
  */
-let current: Doc | null = null;
-const STEMS = new WordLookup<string>((w) => stem(w));
-const FEATURES = new WordLookup<string>((_w, _t, i) => featureOf(current!, i) ?? undefined);
-const featureAt = (doc: Doc, i: number): string | null => (doc.tokens.kind[i] === K_WORD ? FEATURES.at(doc.tokens, i) ?? null : null);
-/** Per body word id: the cases it was seen in and its feature's headline links (see indexBody). */
-const marks = new TokenMarks();
+const MAX_STEMS = 200_000;
+let stemStrings: string[] = [];
+let stemIds = new Map<string, number>();
+function stemId(st: string): number {
+  let k = stemIds.get(st);
+  if (k === undefined) {
+    k = stemStrings.length;
+    stemStrings.push(st);
+    stemIds.set(st, k);
+  }
+  return k;
+}
+/** Per word: stem id * 2, plus 1 for a content word. */
+let WORDS = new WordInts((w) => stemId(stem(w)) * 2 + (isContentWord(w) ? 1 : 0));
+const stemAt = (t: Tokens, i: number): string => stemStrings[WORDS.at(t, i) >> 1]!;
+const featureAt = (doc: Doc, i: number): string | null => {
+  if (doc.tokens.kind[i] !== K_WORD) return null;
+  const v = WORDS.at(doc.tokens, i);
+  return (v & 1) === 1 ? stemStrings[v >> 1]! : null;
+};
 
 /** Content stems of a sentence (for overlap), in order. */
 function contentKeys(doc: Doc, s: Sentence): string[] {
@@ -138,18 +153,34 @@ function related(a: string, b: string): boolean {
   return a.length <= b.length ? a.length >= 5 && b.startsWith(a) : b.length >= 5 && a.startsWith(b);
 }
 
-function inSet(stemmed: string, set: ReadonlySet<string> | ReadonlyMap<string, unknown>): boolean {
+/** A set of stems of the body: membership by stem id, and the stems in a list for family checks. */
+interface StemSet {
+  has(stemmed: string): boolean;
+  list: string[];
+}
+
+function inSet(stemmed: string, set: StemSet): boolean {
   if (set.has(stemmed)) return true;
   if (stemmed.length < 5) return false;
-  for (const x of set.keys()) if (related(stemmed, x)) return true;
+  for (const x of set.list) if (related(stemmed, x)) return true;
   return false;
 }
 
+/**
+ * Per stem id, for the document being indexed (valid where stamp is the current epoch): bits 0-1
+ * the cases the body writes it in (1 capitalised, 2 not), bit 2 set when it is a body feature;
+ * and for features, the index of its headline links in keysOf.
+ */
+let stemStamp = new Int32Array(0);
+let stemBits = new Uint8Array(0);
+let stemLinks = new Int32Array(0);
+let epoch = 0;
+
 interface BodyIndex {
   /** Content stems of the body. */
-  bodyStems: Set<string>;
+  bodyStems: StemSet;
   /** Stems the body only ever writes capitalised: its named entities. */
-  bodyNames: Set<string>;
+  bodyNames: StemSet;
   keyIndex: Map<string, number>;
   /** Per headline stem: does the body use it or its word family? */
   keyInBody: Uint8Array;
@@ -161,67 +192,93 @@ function indexBody(doc: Doc, body: Sentence[], headKeys: string[]): BodyIndex {
   const t = doc.tokens;
   const keyIndex = new Map<string, number>();
   headKeys.forEach((k, j) => keyIndex.set(k, j));
-  // Index the body in one pass over its words, deduplicated by token id: its content stems, the
-  // case each stem is written in, and per sentence how many headline stems it shares.
-  marks.fit(t);
-  const bodyStems = new Set<string>();
-  const caseOf = new Map<string, number>();
+  // Index the body in one pass over its words, by stem id: the case each stem is written in, its
+  // content stems, and per sentence how many headline stems it shares.
+  if (epoch >= 0x3fffffff) {
+    stemStamp.fill(0);
+    epoch = 0;
+  }
+  const e = ++epoch;
+  /** Stem ids seen in the body, and those that are features, in order of first use. */
+  const seen: number[] = [];
+  const features: string[] = [];
   /** Per distinct body feature: the headline stems it counts as (same word family). */
   const keysOf: number[][] = [];
   const keyInBody = new Uint8Array(headKeys.length);
   const keySentence = new Int32Array(headKeys.length).fill(-1);
   const overlap: number[] = [];
+  const kind = t.kind;
+  const flags = t.flags;
   for (let k = 0; k < body.length; k++) {
     const s = body[k]!;
     let n = 0;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (t.kind[i] !== K_WORD) continue;
-      // Per word id: bits 0-1 the cases seen (1 capitalised, 2 not); above them 0 not looked up,
-      // 1 no feature, k + 2 the feature's headline links keysOf[k].
-      let mark = marks.get(t, i);
-      const bit = t.flags[i]! & F_CAP ? 1 : 2;
-      if ((mark & bit) === 0) {
-        mark |= bit;
-        const st = STEMS.at(t, i)!;
-        caseOf.set(st, (caseOf.get(st) ?? 0) | bit);
+      if (kind[i] !== K_WORD) continue;
+      const v = WORDS.at(t, i);
+      const sid = v >> 1;
+      if (sid >= stemStamp.length) growStems(sid + 1);
+      if (stemStamp[sid] !== e) {
+        stemStamp[sid] = e;
+        stemBits[sid] = 0;
+        stemLinks[sid] = -1;
+        seen.push(sid);
       }
-      let code = mark >> 2;
-      if (code === 0) {
-        const f = FEATURES.at(t, i);
-        if (f === undefined) code = 1;
-        else {
-          bodyStems.add(f);
-          const keys: number[] = [];
-          for (let j = 0; j < headKeys.length; j++) {
-            const key = headKeys[j]!;
-            if (key === f || (key.length >= 5 && key.charCodeAt(0) === f.charCodeAt(0) && related(key, f))) {
-              keys.push(j);
-              keyInBody[j] = 1;
-            }
+      stemBits[sid] |= flags[i]! & F_CAP ? 1 : 2;
+      if ((v & 1) === 0) continue;
+      let link = stemLinks[sid]!;
+      if (link === -1) {
+        const f = stemStrings[sid]!;
+        stemBits[sid] |= 4;
+        features.push(f);
+        const keys: number[] = [];
+        for (let j = 0; j < headKeys.length; j++) {
+          const key = headKeys[j]!;
+          if (key === f || (key.length >= 5 && key.charCodeAt(0) === f.charCodeAt(0) && related(key, f))) {
+            keys.push(j);
+            keyInBody[j] = 1;
           }
-          keysOf.push(keys);
-          code = keysOf.length + 1;
         }
-        mark = (code << 2) | (mark & 3);
+        link = stemLinks[sid] = keysOf.length;
+        keysOf.push(keys);
       }
-      marks.set(t, i, mark);
-      if (code > 1) {
-        const keys = keysOf[code - 2]!;
-        for (let q = 0; q < keys.length; q++) {
-          const j = keys[q]!;
-          if (keySentence[j] !== k) {
-            keySentence[j] = k;
-            n++;
-          }
+      const keys = keysOf[link]!;
+      for (let q = 0; q < keys.length; q++) {
+        const j = keys[q]!;
+        if (keySentence[j] !== k) {
+          keySentence[j] = k;
+          n++;
         }
       }
     }
     overlap.push(n);
   }
+  const bitsOf = (stemmed: string): number => {
+    const sid = stemIds.get(stemmed);
+    return sid !== undefined && sid < stemStamp.length && stemStamp[sid] === e ? stemBits[sid]! : 0;
+  };
   // Words the body only ever writes capitalised: its named entities.
-  const bodyNames = new Set<string>();
-  for (const [st, c] of caseOf) if (c === 1) bodyNames.add(st);
-  return { bodyStems, bodyNames, keyIndex, keyInBody, overlap };
+  const names: string[] = [];
+  for (const sid of seen) if ((stemBits[sid]! & 3) === 1) names.push(stemStrings[sid]!);
+  return {
+    bodyStems: { has: (x) => (bitsOf(x) & 4) !== 0, list: features },
+    bodyNames: { has: (x) => (bitsOf(x) & 3) === 1, list: names },
+    keyIndex,
+    keyInBody,
+    overlap,
+  };
+}
+
+function growStems(need: number): void {
+  const size = Math.max(need, stemStamp.length * 2, 1024);
+  const stamp = new Int32Array(size);
+  stamp.set(stemStamp);
+  const bits = new Uint8Array(size);
+  bits.set(stemBits);
+  const links = new Int32Array(size);
+  links.set(stemLinks);
+  stemStamp = stamp;
+  stemBits = bits;
+  stemLinks = links;
 }
 
 interface Reason {
@@ -254,7 +311,14 @@ export const misleadingHeadlineDetector: Detector = {
     // A byline set off as a first line ("By Anna Novak") is not a headline.
     if (tokenLower(t, head.tokenStart) === 'by') return;
 
-    current = doc;
+    if (stemStrings.length >= MAX_STEMS) {
+      stemStrings = [];
+      stemIds = new Map();
+      WORDS = new WordInts((w) => stemId(stem(w)) * 2 + (isContentWord(w) ? 1 : 0));
+      stemStamp = new Int32Array(0);
+      stemBits = new Uint8Array(0);
+      stemLinks = new Int32Array(0);
+    }
     const headKeys = contentKeys(doc, head);
     const { bodyStems, bodyNames, keyIndex, keyInBody, overlap } = indexBody(doc, body, headKeys);
     /** Does the body use this headline stem (or its word family)? */
@@ -282,10 +346,9 @@ export const misleadingHeadlineDetector: Detector = {
     for (let i = head.tokenStart; i < head.tokenEnd; i++) {
       if (t.kind[i] !== K_WORD) continue;
       const w = tokenLower(t, i);
-      headWords.push({ i, w, stem: STEMS.at(t, i)!, cap: (t.flags[i]! & F_CAP) !== 0 });
+      headWords.push({ i, w, stem: stemAt(t, i), cap: (t.flags[i]! & F_CAP) !== 0 });
     }
     const contentWords = headWords.filter((x) => featureAt(doc, x.i) !== null);
-    current = null;
     const titleCase = contentWords.length >= 3 && contentWords.filter((x) => x.cap).length / contentWords.length >= 0.7;
 
     // 1. Entities and content the body never mentions.
@@ -349,7 +412,7 @@ export const misleadingHeadlineDetector: Detector = {
         let hasVerb = false;
         for (let i = s.tokenStart; i < s.tokenEnd; i++) {
           if (t.kind[i] !== K_WORD) continue;
-          const st = STEMS.at(t, i)!;
+          const st = stemAt(t, i);
           if (related(st, x.stem)) hasName = true;
           if (BLAME_VERBS.has(st)) hasVerb = true;
         }
@@ -373,7 +436,7 @@ export const misleadingHeadlineDetector: Detector = {
       for (const m of headMatches) {
         if (bodyLoaded.has(m.term)) continue;
         const stems = [];
-        for (let i = m.tokenStart; i < m.tokenEnd; i++) if (t.kind[i] !== K_PUNCT) stems.push(STEMS.at(t, i)!);
+        for (let i = m.tokenStart; i < m.tokenEnd; i++) if (t.kind[i] !== K_PUNCT) stems.push(stemAt(t, i));
         if (stems.every((s) => bodyStems.has(s))) continue;
         headLoaded.push(doc.text.slice(m.start, m.end));
       }

@@ -2,7 +2,7 @@ import { K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Doc } from '../../text/segment.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
 import { builtinLexicons } from '../lexicons.js';
-import { WordLookup, wordLookupSet } from '../../sourcing/words.js';
+import { WordInts, WordSet } from '../word-cache.js';
 
 /**
  * Confidences are low on purpose: PTC marks only some instances of a repeat, and against it these
@@ -27,10 +27,11 @@ const MAX_PHRASE = 5;
 const HAMMER_MAX_GAP = 6;
 
 interface Lists {
-  stop: WordLookup<true>;
-  loaded: WordLookup<true>;
-  /** Multi-word loaded terms, indexed by their first word. */
-  loadedPhrases: WordLookup<string[][]>;
+  stop: WordSet;
+  loaded: WordSet;
+  /** Multi-word loaded terms, indexed by their first word: an index into `phraseLists`, or -1. */
+  loadedPhrases: WordInts;
+  phraseLists: string[][][];
 }
 let lists: Lists | null = null;
 function load(): Lists {
@@ -51,7 +52,9 @@ function load(): Lists {
         loadedPhrases.set(words[0]!, list);
       }
     }
-    lists = { stop: wordLookupSet(stop), loaded: wordLookupSet(loaded), loadedPhrases: new WordLookup((w) => loadedPhrases.get(w)) };
+    const phraseLists = [...loadedPhrases.values()];
+    const phraseIndex = new Map([...loadedPhrases.keys()].map((w, k) => [w, k]));
+    lists = { stop: new WordSet(stop), loaded: new WordSet(loaded), loadedPhrases: new WordInts((w) => phraseIndex.get(w) ?? -1), phraseLists };
   }
   return lists;
 }
@@ -195,8 +198,9 @@ function repeatedLoadedTerms(ctx: DetectorContext, doc: Doc, l: Lists): void {
     if (t.kind[i] !== K_WORD) continue;
     let key: string | null = null;
     let end = i;
-    const phrases = l.loadedPhrases.at(t, i);
-    if (phrases) {
+    const pk = l.loadedPhrases.at(t, i);
+    if (pk >= 0) {
+      const phrases = l.phraseLists[pk]!;
       for (const p of phrases) {
         if (i + p.length > t.count) continue;
         let ok = true;
