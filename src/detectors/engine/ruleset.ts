@@ -633,7 +633,8 @@ export class RuleSet {
     } else if (rule.expand === 'clause') {
       [start, end] = clauseAround(doc, matchFrom >= 0 ? matchFrom : a, matchTo >= 0 ? matchTo : b);
     }
-    const match = doc.text.slice(t.start[a]!, t.end[b - 1]!);
+    // The matched text is needed only for a {match} message or trigger evidence.
+    const match = rule.hasPlaceholder || rule.expand !== 'match' ? doc.text.slice(t.start[a]!, t.end[b - 1]!) : '';
     out.push({
       technique: rule.technique,
       start,

@@ -2,6 +2,7 @@ import { F_CAP, K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Doc } from '../../text/segment.js';
 import type { Detector } from '../engine/contract.js';
 import { builtinLexicon } from '../lexicons.js';
+import { WordInts } from '../word-cache.js';
 
 /** Nouns for places and polities: "the mainly Christian enclave", "the Muslim nation". */
 const PLACE_NOUNS = new Set([
@@ -75,6 +76,30 @@ function load(): Lists {
   return lists;
 }
 
+const NOT_IDENTITY = -1;
+const PLAIN = 0;
+const COMPOUND_HEAD = 1;
+const COMPOUND_TAIL = 2;
+let candidateCache: WordInts | null = null;
+/** Per word: an identity word (PLAIN), "Serb-held" (COMPOUND_HEAD), "majority-Muslim" (COMPOUND_TAIL), or NOT_IDENTITY. */
+function candidateKinds(): WordInts {
+  if (!candidateCache) {
+    const { identity } = load();
+    candidateCache = new WordInts((w) => {
+      const dash = w.indexOf('-');
+      if (dash > 0) {
+        const head = w.slice(0, dash);
+        const tail = w.slice(dash + 1);
+        if (identity.has(head) && COMPOUND_TAILS.has(tail)) return COMPOUND_HEAD;
+        if (head === 'majority' && identity.has(tail)) return COMPOUND_TAIL;
+        return NOT_IDENTITY;
+      }
+      return identity.has(w) ? PLAIN : NOT_IDENTITY;
+    });
+  }
+  return candidateCache;
+}
+
 const isWord = (doc: Doc, i: number) => i >= 0 && i < doc.tokens.count && doc.tokens.kind[i] === K_WORD;
 const isCap = (doc: Doc, i: number) => (doc.tokens.flags[i]! & F_CAP) !== 0;
 
@@ -105,7 +130,7 @@ export const identityFramingDetector: Detector = {
   create(ctx) {
     const { doc } = ctx;
     const t = doc.tokens;
-    const { identity, topic } = load();
+    const { topic } = load();
     const topicSentence = new Map<number, boolean>();
     const sentenceIsTopic = (s: number) => {
       let v = topicSentence.get(s);
@@ -118,19 +143,17 @@ export const identityFramingDetector: Detector = {
       return v;
     };
 
+    const candidates = candidateKinds();
     for (let i = 0; i < t.count; i++) {
       if (t.kind[i] !== K_WORD) continue;
+      // Most words are no identity word: decided once per word id.
+      const cand = candidates.at(t, i);
+      if (cand === NOT_IDENTITY) continue;
       const w = tokenLower(t, i);
       let idWord = w;
       let compound = false;
-      const dash = w.indexOf('-');
-      if (dash > 0) {
-        const head = w.slice(0, dash);
-        const tail = w.slice(dash + 1);
-        if (identity.has(head) && COMPOUND_TAILS.has(tail)) [idWord, compound] = [head, true];
-        else if (head === 'majority' && identity.has(tail)) [idWord, compound] = [tail, true];
-        else continue;
-      } else if (!identity.has(w)) continue;
+      if (cand === COMPOUND_HEAD) [idWord, compound] = [w.slice(0, w.indexOf('-')), true];
+      else if (cand === COMPOUND_TAIL) [idWord, compound] = [w.slice(w.indexOf('-') + 1), true];
       const s = doc.tokenSentence[i]!;
       const sent = doc.sentences[s]!;
       // A name: "Christian Democratic Union", "Muslim Brotherhood", "Islamic State", "Christian Bale".

@@ -71,7 +71,7 @@ export const repetitionDetector: Detector = {
     const l = load();
     const t = doc.tokens;
     // Content words (long enough, not stopwords), decided once per token.
-    const content = new Uint8Array(t.count);
+    const content = scratch(t.count);
     for (let i = 0; i < t.count; i++) {
       if (t.kind[i] === K_WORD && t.end[i]! - t.start[i]! >= MIN_WORD_LENGTH && !l.stop.has(t, i)) content[i] = 1;
     }
@@ -81,8 +81,44 @@ export const repetitionDetector: Detector = {
     repeatedLoadedTerms(ctx, doc, l);
     repeatedPhrases(ctx, doc, content);
     sentenceHammering(ctx, doc, content);
+    releaseScratch(t.count);
   },
 };
+
+/** Per-token scratch reused across documents (zeroed where read before written). */
+let contentScratch = new Uint8Array(0);
+let coveredScratch = new Uint8Array(0);
+let intScratch: Int32Array[] = [];
+let intScratchSize = 0;
+/** Hash table of repeatedPhrases (the first `size` entries are used). */
+let tableScratch = new Int32Array(0);
+/** Scratch of an unusually long document is dropped after use instead of kept. */
+const MAX_KEPT_TOKENS = 1 << 17;
+
+function scratch(n: number): Uint8Array {
+  if (contentScratch.length < n) contentScratch = new Uint8Array(Math.max(n, 2 * contentScratch.length, 1024));
+  else contentScratch.fill(0, 0, n);
+  return contentScratch;
+}
+
+/** Five Int32Arrays of at least n + 1 entries and a zeroed Uint8Array of n (contents undefined otherwise). */
+function phraseScratch(n: number): { ints: Int32Array[]; covered: Uint8Array } {
+  if (intScratchSize < n + 1) {
+    intScratchSize = Math.max(n + 1, 2 * intScratchSize, 1024);
+    intScratch = [0, 1, 2, 3, 4].map(() => new Int32Array(intScratchSize));
+    coveredScratch = new Uint8Array(intScratchSize);
+  } else coveredScratch.fill(0, 0, n);
+  return { ints: intScratch, covered: coveredScratch };
+}
+
+function releaseScratch(n: number): void {
+  if (n <= MAX_KEPT_TOKENS) return;
+  contentScratch = new Uint8Array(0);
+  coveredScratch = new Uint8Array(0);
+  intScratch = [];
+  intScratchSize = 0;
+  tableScratch = new Int32Array(0);
+}
 
 // Token ids stand for lowercased forms (one id per form within a document), so equal ids are equal words.
 const lower = (doc: Doc, i: number) => tokenLower(doc.tokens, i);
@@ -242,26 +278,28 @@ function repeatedPhrases(ctx: DetectorContext, doc: Doc, content: Uint8Array): v
   // A token no phrase may contain: a non-word, or a capitalised word inside its sentence (a name:
   // "confirmed to the Supreme Court" recurs because the story is about it). cleanUntil[i] is the
   // first such token at or after i.
-  const cleanUntil = new Int32Array(n + 1);
+  const { ints, covered } = phraseScratch(n);
+  const cleanUntil = ints[0]!;
   cleanUntil[n] = n;
   for (let i = n - 1; i >= 0; i--) {
     const bad = t.kind[i] !== K_WORD || (isCapitalised(doc, i) && i !== doc.sentences[doc.tokenSentence[i]!]!.tokenStart);
     cleanUntil[i] = bad ? i : cleanUntil[i + 1]!;
   }
-  const covered = new Uint8Array(n);
+
   // Groups of equal phrases, in order of first use: first position, accepted positions as a linked
   // list (head, tail, count), and the next group in the same hash slot. The hash table is open
   // addressing over group numbers + 1.
-  const gFirst = new Int32Array(n);
-  const gTail = new Int32Array(n);
-  const gCount = new Int32Array(n);
-  const posNext = new Int32Array(n);
+  const gFirst = ints[1]!;
+  const gTail = ints[2]!;
+  const gCount = ints[3]!;
+  const posNext = ints[4]!;
   let size = 16;
   while (size < 2 * n) size <<= 1;
-  const table = new Int32Array(size);
+  if (tableScratch.length < size) tableScratch = new Int32Array(size);
+  const table = tableScratch;
   const mask = size - 1;
   for (let len = MAX_PHRASE; len >= MIN_PHRASE; len--) {
-    if (len < MAX_PHRASE) table.fill(0);
+    table.fill(0, 0, size);
     let groups = 0;
     let repeats = false;
     for (let i = 0; i + len <= n; i++) {
