@@ -79,6 +79,36 @@ export class WordInts {
     if (v === 0) this.byKey[k] = v = this.fn(t.localWords[-id - 2]!) + 2;
     return v - 2;
   }
+
+  /** Writes the value of every token of the document to out[0, t.count). */
+  fill(t: Tokens, out: Int32Array): void {
+    const ids = t.id;
+    const n = t.count;
+    let byId = this.byId;
+    let keys: Int32Array | null = null;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      let v: number;
+      if (id >= 0) {
+        if (id >= byId.length) byId = this.byId = grown(byId, Math.max(vocab.size, id + 1));
+        v = byId[id]!;
+        if (v === 0) byId[id] = v = this.fn(vocab.str(id)) + 2;
+      } else {
+        if (keys === null) {
+          keys = localKeys(t);
+          if (this.generation !== extraGeneration) {
+            this.byKey.fill(0);
+            this.generation = extraGeneration;
+          }
+        }
+        const k = keys[-id - 2]!;
+        if (k >= this.byKey.length) this.byKey = grown(this.byKey, k + 1);
+        v = this.byKey[k]!;
+        if (v === 0) this.byKey[k] = v = this.fn(t.localWords[-id - 2]!) + 2;
+      }
+      out[i] = v - 2;
+    }
+  }
 }
 
 /** Membership of a token's lowercased form in a set of words. */

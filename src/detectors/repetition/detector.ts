@@ -2,7 +2,8 @@ import { K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Doc } from '../../text/segment.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
 import { builtinLexicons } from '../lexicons.js';
-import { WordInts, WordSet } from '../word-cache.js';
+import { WordInts } from '../word-cache.js';
+import { vocab } from '../../text/vocab.js';
 
 /**
  * Confidences are low on purpose: PTC marks only some instances of a repeat, and against it these
@@ -26,11 +27,14 @@ const MAX_PHRASE = 5;
 /** Most tokens between two uses of a hammered word. */
 const HAMMER_MAX_GAP = 6;
 
+/** Word facts, as bits of one integer per word: a stopword, a loaded word, and (above bit 2) 1 + the index of the loaded phrases it starts. */
+const STOP = 1;
+const LOADED = 2;
+const PHRASES_SHIFT = 2;
+
 interface Lists {
-  stop: WordSet;
-  loaded: WordSet;
-  /** Multi-word loaded terms, indexed by their first word: an index into `phraseLists`, or -1. */
-  loadedPhrases: WordInts;
+  words: WordInts;
+  /** Multi-word loaded terms, by the index in a word's facts. */
   phraseLists: string[][][];
 }
 let lists: Lists | null = null;
@@ -54,7 +58,11 @@ function load(): Lists {
     }
     const phraseLists = [...loadedPhrases.values()];
     const phraseIndex = new Map([...loadedPhrases.keys()].map((w, k) => [w, k]));
-    lists = { stop: new WordSet(stop), loaded: new WordSet(loaded), loadedPhrases: new WordInts((w) => phraseIndex.get(w) ?? -1), phraseLists };
+    const words = new WordInts((w) => {
+      const p = phraseIndex.get(w);
+      return (stop.has(w) ? STOP : 0) | (loaded.has(w) ? LOADED : 0) | (p === undefined ? 0 : (p + 1) << PHRASES_SHIFT);
+    });
+    lists = { words, phraseLists };
   }
   return lists;
 }
@@ -72,13 +80,15 @@ export const repetitionDetector: Detector = {
     const t = doc.tokens;
     // Content words (long enough, not stopwords), decided once per token.
     const content = scratch(t.count);
+    const facts = factScratch(t.count);
+    l.words.fill(t, facts);
     for (let i = 0; i < t.count; i++) {
-      if (t.kind[i] === K_WORD && t.end[i]! - t.start[i]! >= MIN_WORD_LENGTH && !l.stop.has(t, i)) content[i] = 1;
+      if (t.kind[i] === K_WORD && t.end[i]! - t.start[i]! >= MIN_WORD_LENGTH && (facts[i]! & STOP) === 0) content[i] = 1;
     }
     emphaticDoubling(ctx, doc);
     anaphora(ctx, doc, content);
     repeatedQuotes(ctx, doc);
-    repeatedLoadedTerms(ctx, doc, l);
+    repeatedLoadedTerms(ctx, doc, l, facts);
     repeatedPhrases(ctx, doc, content);
     sentenceHammering(ctx, doc, content);
     releaseScratch(t.count);
@@ -94,6 +104,13 @@ let intScratchSize = 0;
 let tableScratch = new Int32Array(0);
 /** Scratch of an unusually long document is dropped after use instead of kept. */
 const MAX_KEPT_TOKENS = 1 << 17;
+
+let factsScratch = new Int32Array(0);
+
+function factScratch(n: number): Int32Array {
+  if (factsScratch.length < n) factsScratch = new Int32Array(Math.max(n, 2 * factsScratch.length, 1024));
+  return factsScratch;
+}
 
 function scratch(n: number): Uint8Array {
   if (contentScratch.length < n) contentScratch = new Uint8Array(Math.max(n, 2 * contentScratch.length, 1024));
@@ -114,6 +131,7 @@ function phraseScratch(n: number): { ints: Int32Array[]; covered: Uint8Array } {
 function releaseScratch(n: number): void {
   if (n <= MAX_KEPT_TOKENS) return;
   contentScratch = new Uint8Array(0);
+  factsScratch = new Int32Array(0);
   coveredScratch = new Uint8Array(0);
   intScratch = [];
   intScratchSize = 0;
@@ -227,16 +245,17 @@ function repeatedQuotes(ctx: DetectorContext, doc: Doc): void {
 }
 
 /** A loaded word or phrase (src/lexicons/loaded-terms.txt) used more than once: every use after the first. */
-function repeatedLoadedTerms(ctx: DetectorContext, doc: Doc, l: Lists): void {
+function repeatedLoadedTerms(ctx: DetectorContext, doc: Doc, l: Lists, facts: Int32Array): void {
   const t = doc.tokens;
   let seen: Map<string, number> | null = null;
   for (let i = 0; i < t.count; i++) {
     if (t.kind[i] !== K_WORD) continue;
     let key: string | null = null;
     let end = i;
-    const pk = l.loadedPhrases.at(t, i);
-    if (pk >= 0) {
-      const phrases = l.phraseLists[pk]!;
+    const fact = facts[i]!;
+    if (fact === 0) continue;
+    if (fact >> PHRASES_SHIFT !== 0) {
+      const phrases = l.phraseLists[(fact >> PHRASES_SHIFT) - 1]!;
       for (const p of phrases) {
         if (i + p.length > t.count) continue;
         let ok = true;
@@ -248,7 +267,7 @@ function repeatedLoadedTerms(ctx: DetectorContext, doc: Doc, l: Lists): void {
         }
       }
     }
-    if (key === null && l.loaded.has(t, i)) key = lower(doc, i);
+    if (key === null && (fact & LOADED) !== 0) key = lower(doc, i);
     if (key === null) continue;
     seen ??= new Map();
     const n = (seen.get(key) ?? 0) + 1;
@@ -372,8 +391,8 @@ const slotOfId = (id: number) => (id >= 0 ? 2 * id : 2 * (-id - 2) + 1);
 /** One content word three or more times in a single sentence: "lies, lies and more lies". */
 function sentenceHammering(ctx: DetectorContext, doc: Doc, content: Uint8Array): void {
   const t = doc.tokens;
-  let need = 2 * t.localWords.length + 2;
-  for (let i = 0; i < t.count; i++) if (content[i] && 2 * t.id[i]! + 2 > need) need = 2 * t.id[i]! + 2;
+  // Every global id is below vocab.size: no pass over the tokens to find the largest.
+  const need = 2 * Math.max(vocab.size, t.localWords.length) + 2;
   if (stamp.length < need) {
     stamp = new Int32Array(Math.max(need, 2 * stamp.length));
     tally = new Int32Array(stamp.length);
