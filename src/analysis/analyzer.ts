@@ -86,8 +86,11 @@ export class Analyzer {
     if (this.model) runDetector(this.model, doc, collected, errors, keep);
 
     const findings = finaliseFindings(doc, collected, options.minConfidence ?? this.config.minConfidence);
-    const byTechnique = Object.fromEntries(TECHNIQUE_IDS.map((id) => [id, 0])) as Record<TechniqueId, number>;
-    const byCategory = Object.fromEntries(CATEGORIES.map((id) => [id, 0])) as Record<CategoryId, number>;
+    // Keys in taxonomy order, as Object.fromEntries would give them (no entry arrays per document).
+    const byTechnique = {} as Record<TechniqueId, number>;
+    for (const id of TECHNIQUE_IDS) byTechnique[id] = 0;
+    const byCategory = {} as Record<CategoryId, number>;
+    for (const id of CATEGORIES) byCategory[id] = 0;
     for (const f of findings) {
       byTechnique[f.technique]++;
       byCategory[f.category]++;
@@ -151,8 +154,8 @@ function runDetector(
     d.create({
       doc,
       findings: out,
-      report: (r) =>
-        local.push({
+      report: (r) => {
+        const f: CollectedFinding = {
           technique: r.technique ?? d.meta.technique,
           start: r.start,
           end: r.end,
@@ -160,8 +163,10 @@ function runDetector(
           message: r.message,
           ruleId: r.ruleId ?? d.meta.id,
           source: r.source ?? d.meta.source,
-          ...(r.evidence ? { evidence: r.evidence } : {}),
-        }),
+        };
+        if (r.evidence) f.evidence = r.evidence;
+        local.push(f);
+      },
     });
   } catch (e) {
     errors.push({ detector: d.meta.id, message: e instanceof Error ? e.message : String(e) });

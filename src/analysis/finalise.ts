@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/taxonomy.js';
 import type { CollectedFinding } from '../detectors/engine/contract.js';
-import { lineColumn, lineStarts, toOriginalSpan } from '../text/normalise.js';
+import { lineStarts } from '../text/normalise.js';
 import type { Doc } from '../text/segment.js';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -13,29 +13,46 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  */
 export function finaliseFindings(doc: Doc, collected: CollectedFinding[], minConfidence: number): Finding[] {
   const original = doc.nt.original;
+  const { origStart, origEnd } = doc.nt;
+  const textLength = doc.text.length;
   const mapped: Finding[] = [];
   let starts: Int32Array | null = null;
   for (const c of collected) {
     if (!(c.end > c.start) || c.confidence < minConfidence) continue;
-    const [start, end] = toOriginalSpan(doc.nt, Math.max(0, c.start), Math.min(doc.text.length, c.end));
+    // toOriginalSpan and lineColumn, inlined: no tuple or object per finding.
+    const cs = Math.max(0, c.start);
+    const ce = Math.min(textLength, c.end);
+    let start = cs;
+    let end = ce;
+    if (origStart !== null && origEnd !== null) {
+      start = origStart[cs]!;
+      end = ce <= cs ? start : origEnd[ce - 1]!;
+    }
     if (end <= start) continue;
     starts ??= lineStarts(original);
-    const { line, column } = lineColumn(starts, start);
-    mapped.push({
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const f: Finding = {
       id: `${c.technique}@${start}-${end}`,
       technique: c.technique,
       category: categoryOf(c.technique),
       start,
       end,
-      line,
-      column,
+      line: lo + 1,
+      column: start - starts[lo]! + 1,
       text: original.slice(start, end),
       confidence: round(Math.min(1, Math.max(0, c.confidence))),
       ruleId: c.ruleId,
       source: c.source,
       message: c.message,
-      ...(c.evidence ? { evidence: c.evidence } : {}),
-    });
+    };
+    if (c.evidence) f.evidence = c.evidence;
+    mapped.push(f);
   }
   // Per technique: longest span first at each start, then fold contained spans.
   mapped.sort((a, b) =>
