@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { rng, article } from './corpus.mjs';
+import { pacedLoad, percentile } from './paced-load.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -29,22 +30,31 @@ export async function apiSection({ seconds, log }) {
     const requests = bodies.map((body) => ({ method: 'POST', path: '/api/analyze', headers: { 'content-type': 'application/json' }, body }));
     const base = { url: `${url}api/analyze`, requests, duration: seconds };
     await run({ ...base, duration: 2, connections: 2 }); // warm-up
+    // The target's reading of "100 requests per second": arrivals evenly paced, open loop.
+    const paced = await pacedLoad({ url: base.url, bodies, rate: 100, seconds });
+    // autocannon's rate limit sends each connection's share in a burst at the top of each second.
     const fixed = await run({ ...base, connections: 10, overallRate: 100 });
     const max = await run({ ...base, connections: 10 });
-    const bad = fixed.non2xx + fixed.errors + max.non2xx + max.errors;
+    const bad = paced.failed + fixed.non2xx + fixed.errors + max.non2xx + max.errors;
     if (bad > 0) throw new Error(`API benchmark saw ${bad} failed requests`);
+    const ms = (p) => Math.round(percentile(paced.latenciesMs, p) * 10) / 10;
     const res = {
       threads: Number(process.env.FRAMEWISE_BENCH_API_THREADS ?? availableParallelism()),
       articleBytes: Math.round(bodies.reduce((n, b) => n + JSON.parse(b).text.length, 0) / bodies.length),
       atRate: 100,
-      p50Ms: fixed.latency.p50,
-      p99Ms: fixed.latency.p99,
-      achievedRps: Math.round(fixed.requests.average),
+      load: 'open loop, evenly paced arrivals, latency from the scheduled send time',
+      requests: paced.ok,
+      p50Ms: ms(50),
+      p90Ms: ms(90),
+      p99Ms: ms(99),
+      maxMs: ms(100),
+      achievedRps: Math.round(paced.achievedRps),
+      autocannonBurst: { connections: 10, overallRate: 100, p50Ms: fixed.latency.p50, p99Ms: fixed.latency.p99, achievedRps: Math.round(fixed.requests.average) },
       rps: Math.round(max.requests.average),
       maxLoadP50Ms: max.latency.p50,
       maxLoadP99Ms: max.latency.p99,
     };
-    log(`api: at 100 rps p50 ${res.p50Ms} ms, p99 ${res.p99Ms} ms; max ${res.rps} rps (p99 ${res.maxLoadP99Ms} ms)`);
+    log(`api: paced 100 rps p50 ${res.p50Ms} ms, p99 ${res.p99Ms} ms; autocannon burst of 100/s p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms; max ${res.rps} rps (p99 ${res.maxLoadP99Ms} ms)`);
     return res;
   } finally {
     child.kill('SIGTERM');
