@@ -11,7 +11,7 @@ import { crfMarginals, newCrf, trainCrf, type CrfWeights, type Sequence } from '
 import { rng, shuffle } from './hash.js';
 import type { LexiconTable } from './lexicon-table.js';
 import { newLogReg, predictProba, trainLogReg, type Example, type LogRegWeights } from './logreg.js';
-import { sentenceFeatures } from './features.js';
+import { FeatureBuffer, sentenceFeatures } from './features.js';
 import {
   CLASS_LABELS,
   scoreSentences,
@@ -84,7 +84,7 @@ export function docSequences(d: PreparedDoc, bits: number): Sequence[] {
   const hit = seqCache.get(d);
   if (hit && hit.bits === bits && hit.stamp === d.view.stamp) return hit.seqs;
   const mask = (1 << bits) - 1;
-  const buf: number[] = [];
+  const buf = new FeatureBuffer(mask);
   const seqs = d.doc.sentences.map((s) => {
     const seq = sentenceSequence(d.view, s.tokenStart, s.tokenEnd, mask, buf);
     seq.labels = d.bio.slice(s.tokenStart, s.tokenEnd);
@@ -100,14 +100,13 @@ const sentCache = new WeakMap<PreparedDoc, { bits: number; feats: Uint32Array[];
 function sentenceExamples(d: PreparedDoc, bits: number): { feats: Uint32Array[]; labels: number[] } {
   const hit = sentCache.get(d);
   if (hit && hit.bits === bits) return hit;
-  const mask = (1 << bits) - 1;
-  const buf: number[] = [];
+  const buf = new FeatureBuffer((1 << bits) - 1);
   const feats: Uint32Array[] = [];
   const labels: number[] = [];
   for (const s of d.doc.sentences) {
-    buf.length = 0;
+    buf.reset();
     sentenceFeatures(d.view, s.index, buf);
-    feats.push(Uint32Array.from(buf, (x) => x & mask));
+    feats.push(buf.copy());
     let inside = 0;
     for (let k = s.tokenStart; k < s.tokenEnd; k++) if (d.bio[k]) inside++;
     labels.push(inside > 0 ? 1 : 0);
