@@ -230,12 +230,12 @@ export function foldsOf(n: number, k: number, seed: number): number[] {
 }
 
 /** k-fold cross-validation over documents; returns each document's held-out outputs. */
-export function crossValidate(docs: readonly PreparedDoc[], cfg: TrainConfig, k: number, log?: Log, only?: number): HeldOut[] {
+export function crossValidate(docs: readonly PreparedDoc[], cfg: TrainConfig, k: number, log?: Log, only?: number, extra: readonly PreparedDoc[] = []): HeldOut[] {
   const fold = foldsOf(docs.length, k, cfg.seed);
   const out: HeldOut[] = [];
   for (let f = 0; f < k; f++) {
     if (only !== undefined && f >= only) break;
-    const train = docs.filter((_, i) => fold[i] !== f);
+    const train = [...docs.filter((_, i) => fold[i] !== f), ...extra];
     const test = docs.filter((_, i) => fold[i] === f);
     const t0 = Date.now();
     const sentence = stageOne(train, cfg);
