@@ -2,6 +2,7 @@
  * k-fold cross-validation over documents of the PTC training split: prints SI F1, TC micro-F1,
  * FLC F1 and per-technique F1, with the shipped model's settings (rules' findings as features).
  * Usage: npm run eval:cv [-- --folds 5] [--only N: first N folds] [--sweep: decoding variants]
+ *        [--sweep-decode: threshold x seed x gap x extend for the model alone]
  *        [--set name=value: override a TrainConfig setting] [--no-rules] [--json]
  */
 import { parseArgs } from 'node:util';
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '5' },
     only: { type: 'string' },
     sweep: { type: 'boolean', default: false },
+    'sweep-decode': { type: 'boolean', default: false },
+    extra: { type: 'string', multiple: true, default: [] },
     set: { type: 'string', multiple: true, default: [] },
     json: { type: 'boolean', default: false },
     'no-rules': { type: 'boolean', default: false },
@@ -38,7 +41,10 @@ const rules = !values['no-rules'] ? analyzerRuleTagger(new Analyzer({ model: nul
 const docs = records.map((r) => prepareDoc(r as typeof r & { text: string }, table, rules));
 const log = (m: string) => process.stderr.write(m + '\n');
 log(`prepared ${docs.length} documents in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-const held = crossValidate(docs, cfg, Number(values.folds), log, values.only ? Number(values.only) : undefined);
+// --extra FILE: more annotated documents, always on the training side of every fold (never scored).
+const extra = values.extra!.flatMap((f) => toPtcDocs(loadRecords(f, { requireText: true }), f).map((r) => prepareDoc(r as typeof r & { text: string }, table, rules)));
+if (extra.length) log(`extra training documents: ${extra.length}`);
+const held = crossValidate(docs, cfg, Number(values.folds), log, values.only ? Number(values.only) : undefined, extra);
 const heldDocs = held.map((h) => h.doc);
 const pct = (x: number) => (x * 100).toFixed(1);
 if (values.sweep) {
@@ -53,6 +59,18 @@ if (values.sweep) {
       log(`threshold ${th} second ${sl}: model SI ${pct(s.si.f1)} FLC ${pct(s.flc.f1)} | rules+model SI P ${pct(u.si.p)} R ${pct(u.si.r)} F1 ${pct(u.si.f1)} FLC ${pct(u.flc.f1)}`);
     }
   }
+}
+if (values['sweep-decode']) {
+  const rows: Array<[number, string]> = [];
+  for (const threshold of [0.2, 0.25, 0.3])
+    for (const seed of [0, 0.35, 0.45, 0.55])
+      for (const gap of [0, 1, 2])
+        for (const extend of [1, 0.8, 0.6]) {
+          const s = scorePredictions(heldDocs, heldOutPredictions(held, { threshold, seed, gap, extend }, cfg.secondLabel));
+          rows.push([s.si.f1, `threshold ${threshold} seed ${seed} gap ${gap} extend ${extend}: SI P ${pct(s.si.p)} R ${pct(s.si.r)} F1 ${pct(s.si.f1)} FLC ${pct(s.flc.f1)}`]);
+        }
+  rows.sort((a, b) => b[0] - a[0]);
+  for (const [, line] of rows.slice(0, 15)) log(line);
 }
 const preds = heldOutPredictions(held, decodeSettings(cfg), cfg.secondLabel);
 const s = scorePredictions(heldDocs, preds);

@@ -60,11 +60,32 @@ function emissions(w: CrfWeights, seq: Sequence, out: Float64Array): void {
       for (let y = 0; y < L; y++) base0[y] += w.emission[base + y]!;
     }
   }
-  for (let t = 0; t < T; t++) {
-    for (let y = 0; y < L; y++) out[t * L + y] = base0[y]!;
-    for (let k = seq.offs[t]!; k < seq.offs[t + 1]!; k++) {
-      const base = seq.feats[k]! * L;
-      for (let y = 0; y < L; y++) out[t * L + y] += w.emission[base + y]!;
+  const emission = w.emission;
+  const { offs, feats } = seq;
+  if (L === 3) {
+    // The B/I/O tagger: three running sums in registers, so the gathers from the (large) weight table
+    // are all that touches memory.
+    for (let t = 0; t < T; t++) {
+      let e0 = base0[0]!;
+      let e1 = base0[1]!;
+      let e2 = base0[2]!;
+      for (let k = offs[t]!, end = offs[t + 1]!; k < end; k++) {
+        const base = feats[k]! * 3;
+        e0 += emission[base]!;
+        e1 += emission[base + 1]!;
+        e2 += emission[base + 2]!;
+      }
+      out[t * 3] = e0;
+      out[t * 3 + 1] = e1;
+      out[t * 3 + 2] = e2;
+    }
+  } else {
+    for (let t = 0; t < T; t++) {
+      for (let y = 0; y < L; y++) out[t * L + y] = base0[y]!;
+      for (let k = offs[t]!; k < offs[t + 1]!; k++) {
+        const base = feats[k]! * L;
+        for (let y = 0; y < L; y++) out[t * L + y] += emission[base + y]!;
+      }
     }
   }
   const sc = w.emissionScale;

@@ -8,12 +8,49 @@ import { F_CAP, F_UPPER, K_HASHTAG, K_NUMBER, K_PUNCT, K_WORD, tokenLower } from
 import { fmix, FNV_SEED, fnvUpdate, hashString, mix, mix3 } from './hash.js';
 import { isOrdinaryWord, lookupWord, PARTY_BIT, type LexiconTable } from './lexicon-table.js';
 
+/**
+ * Where feature functions write: hashed features, masked to the table size as they are pushed, in a
+ * growable typed array (no boxed numbers, no copy to mask them afterwards).
+ */
+export class FeatureBuffer {
+  data: Uint32Array;
+  length = 0;
+  constructor(
+    public mask = 0xffffffff,
+    capacity = 256,
+  ) {
+    this.data = new Uint32Array(capacity);
+  }
+
+  push(h: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Uint32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = (h & this.mask) >>> 0;
+  }
+
+  /** Empties the buffer, optionally with a new mask. */
+  reset(mask = this.mask): void {
+    this.length = 0;
+    this.mask = mask;
+  }
+
+  /** A copy of what was pushed since position `from`. */
+  copy(from = 0): Uint32Array {
+    return this.data.slice(from, this.length);
+  }
+}
+
 /** Per-token facts computed once per document. */
 export interface DocView {
   doc: Doc;
   n: number;
   /** Lowercased word hash of every token. */
   wh: Uint32Array;
+  /** Per token, its word hash mixed with each of WORD_TEMPLATES (WORD_TEMPLATES.length values per token). */
+  wm: Uint32Array;
   valence: Float32Array;
   /** Word-list membership bits (multi-word terms mark each of their tokens). */
   lex: Uint32Array;
@@ -37,7 +74,7 @@ export interface DocView {
   stamp: number;
 }
 
-type WordInfo = { h: number; valence: number; mask: number; ordinary: boolean };
+type WordInfo = { h: number; valence: number; mask: number; ordinary: boolean; mixes: Uint32Array | null };
 /** Word lookups cached per table (two models with different tables never share an entry), by string and by global vocab id. */
 interface WordCache {
   byString: Map<string, WordInfo>;
@@ -56,7 +93,7 @@ function wordInfo(cache: WordCache, table: LexiconTable, w: string): WordInfo {
   let info = cache.byString.get(w);
   if (!info) {
     const h = hashString(w);
-    info = { h, ...lookupWord(table, w, h), ordinary: isOrdinaryWord(table, h) };
+    info = { h, ...lookupWord(table, w, h), ordinary: isOrdinaryWord(table, h), mixes: null };
     if (cache.byString.size >= CACHE_LIMIT) cache.byString.clear();
     cache.byString.set(w, info);
   }
@@ -77,6 +114,66 @@ export function resetFeatureCache(): void {
   wordCaches = new WeakMap();
 }
 
+/** The lexicon table's term index as an open-addressing typed table: hash -> entry, no boxed keys. */
+interface TermSlots {
+  keys: Uint32Array;
+  /** Entry index + 1; 0 marks an empty slot. */
+  vals: Int32Array;
+  mask: number;
+}
+const termSlots = new WeakMap<LexiconTable, TermSlots>();
+
+function slotsFor(table: LexiconTable): TermSlots {
+  let ts = termSlots.get(table);
+  if (ts) return ts;
+  let size = 16;
+  while (size < table.index.size * 2) size *= 2;
+  ts = { keys: new Uint32Array(size), vals: new Int32Array(size), mask: size - 1 };
+  for (const [h, j] of table.index) {
+    let slot = h & ts.mask;
+    while (ts.vals[slot] !== 0) slot = (slot + 1) & ts.mask;
+    ts.keys[slot] = h;
+    ts.vals[slot] = j + 1;
+  }
+  termSlots.set(table, ts);
+  return ts;
+}
+
+/** table.index.get(h), or -1. */
+function termIndex(table: LexiconTable, h: number): number {
+  const ts = slotsFor(table);
+  for (let slot = h & ts.mask; ; slot = (slot + 1) & ts.mask) {
+    const v = ts.vals[slot]!;
+    if (v === 0) return -1;
+    if (ts.keys[slot] === h) return v - 1;
+  }
+}
+
+let countKeys = new Uint32Array(0);
+let countVals = new Int32Array(0);
+
+/** count[i] = how many entries of `keys` equal keys[i] (an open-addressing tally; no Map of boxed hashes). */
+function countEqual(keys: Uint32Array, count: Int32Array): void {
+  const n = keys.length;
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  if (countKeys.length < size) {
+    countKeys = new Uint32Array(size);
+    countVals = new Int32Array(size);
+  } else countVals.fill(0, 0, size);
+  const mask = size - 1;
+  const slotOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = keys[i]!;
+    let slot = fmix(h) & mask;
+    while (countVals[slot] !== 0 && countKeys[slot] !== h) slot = (slot + 1) & mask;
+    countKeys[slot] = h;
+    countVals[slot]!++;
+    slotOf[i] = slot;
+  }
+  for (let i = 0; i < n; i++) count[i] = countVals[slotOf[i]!]!;
+}
+
 export function buildView(doc: Doc, table: LexiconTable): DocView {
   const t = doc.tokens;
   const cache = cacheFor(table);
@@ -87,8 +184,8 @@ export function buildView(doc: Doc, table: LexiconTable): DocView {
   const count = new Int32Array(n);
   const inQuote = new Uint8Array(n);
   const words: string[] = new Array(n);
-  const counts = new Map<number, number>();
   const masked = new Uint8Array(n);
+  const wm = new Uint32Array(n * WM);
   for (let i = 0; i < n; i++) {
     const w = tokenLower(t, i);
     words[i] = w;
@@ -101,14 +198,15 @@ export function buildView(doc: Doc, table: LexiconTable): DocView {
       masked[i] = 1;
       wh[i] = NAME_HASH;
       lex[i] |= PARTY_BIT;
+      wm.set(NAME_MIXES, i * WM);
     } else {
       wh[i] = info.h;
       valence[i] = info.valence;
       lex[i] |= info.mask;
+      wm.set((info.mixes ??= wordMixes(info.h)), i * WM);
     }
-    counts.set(wh[i]!, (counts.get(wh[i]!) ?? 0) + 1);
   }
-  for (let i = 0; i < n; i++) count[i] = counts.get(wh[i]!)!;
+  countEqual(wh, count);
   // Multi-word terms: hash "w1 w2" and "w1 w2 w3".
   if (table.maxWords > 1) {
     for (let i = 0; i + 1 < n; i++) {
@@ -117,8 +215,8 @@ export function buildView(doc: Doc, table: LexiconTable): DocView {
       let phrase = fnvUpdate(FNV_SEED, words[i]!);
       for (let k = 1; k < table.maxWords && i + k < n; k++) {
         phrase = fnvUpdate(fnvUpdate(phrase, ' '), words[i + k]!);
-        const j = table.index.get(fmix(phrase));
-        if (j !== undefined) for (let q = i; q <= i + k; q++) lex[q] |= table.mask[j]! & ~PARTY_BIT;
+        const j = termIndex(table, fmix(phrase));
+        if (j >= 0) for (let q = i; q <= i + k; q++) lex[q] |= table.mask[j]! & ~PARTY_BIT;
       }
     }
   }
@@ -151,7 +249,7 @@ export function buildView(doc: Doc, table: LexiconTable): DocView {
     sentMark[s.index] = m;
   }
   const stopIdx = table.lists.indexOf('stopwords');
-  return { doc, n, wh, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: [], masked, stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
+  return { doc, n, wh, wm, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: [], masked, stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
 }
 
 const bucket = (x: number, edges: readonly number[]): number => {
@@ -181,10 +279,73 @@ const BOS = 0x0b05;
 const EOS = 0x0e05;
 
 /**
- * Token features for the tagger, appended to `out` for token i: the token's own features, then those
- * of its sentence. Features are template-tagged hashes (the caller masks them to the table size).
+ * Templates that mix a token's word hash alone: 2..6 (the word at offsets 0, -1, +1, -2, +2), 7..9 (the
+ * first half of the bigram templates) and 33 (sentence-initial word). Each word's mixes are computed
+ * once and cached with its lookup, so a token costs a copy instead of nine hash mixes.
  */
-export function tokenFeatures(v: DocView, i: number, out: number[]): void {
+const WORD_TEMPLATES = [2, 3, 4, 5, 6, 7, 8, 9, 33] as const;
+const WM = WORD_TEMPLATES.length;
+const W_SELF = 0;
+const W_PREV = 1;
+const W_NEXT = 2;
+const W_PREV2 = 3;
+const W_NEXT2 = 4;
+const W_BI_PREV = 5;
+const W_BI_NEXT = 6;
+const W_SKIP = 7;
+const W_FIRST = 8;
+
+function wordMixes(h: number): Uint32Array {
+  return Uint32Array.from(WORD_TEMPLATES, (k) => mix(k, h));
+}
+const NAME_MIXES = wordMixes(NAME_HASH);
+const BOS_MIXES = wordMixes(BOS);
+const EOS_MIXES = wordMixes(EOS);
+
+/** mix(template, x) for x in 0..size-1: small-valued features become a table lookup. */
+function mixTable(template: number, size: number): Uint32Array {
+  return Uint32Array.from({ length: size }, (_, x) => mix(template, x));
+}
+const SHAPES = 272;
+const M11 = mixTable(11, SHAPES);
+const M28 = mixTable(28, SHAPES);
+const M14 = mixTable(14, 16);
+const M15 = mixTable(15, 32);
+const M16 = mixTable(16, 32);
+const M26 = mixTable(26, COUNT_EDGES.length + 1);
+const M27 = mixTable(27, COUNT_EDGES.length + 1);
+const M32 = mixTable(32, 32);
+/** mix3(22, fromStart, toEnd) at [fromStart * 8 + toEnd]. */
+const M22 = Uint32Array.from({ length: 64 }, (_, x) => mix3(22, x >> 3, x & 7));
+/** mix3(23, inQuote, previous inQuote) at [a * 2 + b]. */
+const M23 = Uint32Array.from({ length: 4 }, (_, x) => mix3(23, x >> 1, x & 1));
+const M1 = mix(1, 1);
+
+/** Pushes mix(template, bit) for every set bit of `bits`, lowest first. */
+function pushBits(out: FeatureBuffer, bits: number, table: Uint32Array): void {
+  for (let x = bits | 0; x !== 0; x &= x - 1) out.push(table[31 - Math.clz32(x & -x)]!);
+}
+
+const lowerAsciiUnit = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/** hashString(text.slice(e - 3, e).toLowerCase()) without building the strings when they are ASCII. */
+export function suffixHash(text: string, e: number): number {
+  const c1 = text.charCodeAt(e - 3);
+  const c2 = text.charCodeAt(e - 2);
+  const c3 = text.charCodeAt(e - 1);
+  if ((c1 | c2 | c3) >= 128) return hashString(text.slice(e - 3, e).toLowerCase());
+  let h = FNV_SEED;
+  h = Math.imul(h ^ lowerAsciiUnit(c1), 0x01000193);
+  h = Math.imul(h ^ lowerAsciiUnit(c2), 0x01000193);
+  h = Math.imul(h ^ lowerAsciiUnit(c3), 0x01000193);
+  return fmix(h);
+}
+
+/**
+ * Token features for the tagger, appended to `out` for token i: the token's own features, then those
+ * of its sentence. Features are template-tagged hashes (the buffer masks them to the table size).
+ */
+export function tokenFeatures(v: DocView, i: number, out: FeatureBuffer): void {
   tokenOwnFeatures(v, i, out);
   sentenceSharedFeatures(v, v.doc.tokenSentence[i]!, out);
 }
@@ -193,7 +354,7 @@ export function tokenFeatures(v: DocView, i: number, out: number[]): void {
  * The features every token of sentence si carries alike (its length, tone, marks, position, word
  * lists, first word). Inference sums their weights once per sentence instead of once per token.
  */
-export function sentenceSharedFeatures(v: DocView, si: number, out: number[]): void {
+export function sentenceSharedFeatures(v: DocView, si: number, out: FeatureBuffer): void {
   const s = v.doc.sentences[si]!;
   // Sentence shape and tone, shared by every token of the sentence.
   const sLen = s.tokenEnd - s.tokenStart;
@@ -201,68 +362,81 @@ export function sentenceSharedFeatures(v: DocView, si: number, out: number[]): v
   out.push(mix(17, lb));
   const nb1 = bucket(v.sentNeg[si]!, VAL_EDGES);
   const pb1 = bucket(v.sentPos[si]!, VAL_EDGES);
-  out.push(mix(18, nb1), mix(19, pb1), mix3(20, nb1, lb));
-  const mark = v.sentMark[si]!;
-  out.push(mix(21, mark));
+  out.push(mix(18, nb1));
+  out.push(mix(19, pb1));
+  out.push(mix3(20, nb1, lb));
+  out.push(mix(21, v.sentMark[si]!));
   out.push(mix(25, bucket(si, SENT_EDGES)));
-  const sl = v.sentLex[si]!;
-  for (let b = 0; b < 32; b++) if (sl & (1 << b)) out.push(mix(32, b));
+  pushBits(out, v.sentLex[si]!, M32);
   out.push(mix(31, v.wh[s.tokenStart]!));
 }
 
 /** The features of token i that are its own (words, shapes, valence, lists, position, quotes, repetition). */
-export function tokenOwnFeatures(v: DocView, i: number, out: number[]): void {
+export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer): void {
   const doc = v.doc;
   const t = doc.tokens;
   const si = doc.tokenSentence[i]!;
   const s = doc.sentences[si]!;
-  const w = (k: number) => (k < s.tokenStart ? BOS : k >= s.tokenEnd ? EOS : v.wh[k]!);
+  const first = s.tokenStart;
+  const end = s.tokenEnd;
+  const wm = v.wm;
+  const o = i * WM;
+  const hasPrev = i > first;
+  const hasNext = i + 1 < end;
   const w0 = v.wh[i]!;
-  const wm1 = w(i - 1);
-  const wp1 = w(i + 1);
-  out.push(mix(1, 1));
-  out.push(mix(2, w0), mix(3, wm1), mix(4, wp1), mix(5, w(i - 2)), mix(6, w(i + 2)));
-  out.push(mix3(7, wm1, w0), mix3(8, w0, wp1), mix3(9, wm1, wp1));
+  const wp1 = hasNext ? v.wh[i + 1]! : EOS;
+  out.push(M1);
+  out.push(wm[o + W_SELF]!);
+  out.push(hasPrev ? wm[o - WM + W_PREV]! : BOS_MIXES[W_PREV]!);
+  out.push(hasNext ? wm[o + WM + W_NEXT]! : EOS_MIXES[W_NEXT]!);
+  out.push(i - 2 >= first ? wm[o - 2 * WM + W_PREV2]! : BOS_MIXES[W_PREV2]!);
+  out.push(i + 2 < end ? wm[o + 2 * WM + W_NEXT2]! : EOS_MIXES[W_NEXT2]!);
+  // Bigrams: mix3(k, a, b) === mix(mix(k, a), b), the first half cached per word.
+  out.push(mix(hasPrev ? wm[o - WM + W_BI_PREV]! : BOS_MIXES[W_BI_PREV]!, w0));
+  out.push(mix(wm[o + W_BI_NEXT]!, wp1));
+  out.push(mix(hasPrev ? wm[o - WM + W_SKIP]! : BOS_MIXES[W_SKIP]!, wp1));
   const sh = shapeOf(doc, i);
-  const shm = i > s.tokenStart ? shapeOf(doc, i - 1) : 0;
-  const shp = i + 1 < s.tokenEnd ? shapeOf(doc, i + 1) : 0;
-  out.push(mix(11, sh), mix3(12, mix(shm, sh), shp));
+  const shm = hasPrev ? shapeOf(doc, i - 1) : 0;
+  const shp = hasNext ? shapeOf(doc, i + 1) : 0;
+  out.push(M11[sh]!);
+  out.push(mix3(12, mix(shm, sh), shp));
   const len = t.end[i]! - t.start[i]!;
-  if (t.kind[i] === K_WORD && len > 4 && !v.masked[i]) {
-    const low = doc.text.slice(t.start[i]! + len - 3, t.end[i]!).toLowerCase();
-    out.push(mix(10, hashString(low)));
-  }
+  if (t.kind[i] === K_WORD && len > 4 && !v.masked[i]) out.push(mix(10, suffixHash(doc.text, t.end[i]!)));
   const val = v.valence[i]!;
   if (val !== 0) out.push(mix(13, Math.round(val * 2)));
   let maxAbs = 0;
-  for (let k = Math.max(s.tokenStart, i - 2); k <= Math.min(s.tokenEnd - 1, i + 2); k++) maxAbs = Math.max(maxAbs, Math.abs(v.valence[k]!));
-  out.push(mix(14, Math.round(maxAbs * 2)));
+  for (let k = Math.max(first, i - 2); k <= Math.min(end - 1, i + 2); k++) maxAbs = Math.max(maxAbs, Math.abs(v.valence[k]!));
+  const qa = Math.round(maxAbs * 2);
+  out.push(qa < M14.length ? M14[qa]! : mix(14, qa));
   const lx = v.lex[i]!;
-  for (let b = 0; b < 32; b++) if (lx & (1 << b)) out.push(mix(15, b));
-  const nb = (i > s.tokenStart ? v.lex[i - 1]! : 0) | (i + 1 < s.tokenEnd ? v.lex[i + 1]! : 0);
-  for (let b = 0; b < 32; b++) if (nb & (1 << b)) out.push(mix(16, b));
-  const fromStart = bucket(i - s.tokenStart, POS_EDGES);
-  const toEnd = bucket(s.tokenEnd - 1 - i, POS_EDGES);
-  out.push(mix3(22, fromStart, toEnd));
-  out.push(mix3(23, v.inQuote[i]!, i > 0 ? v.inQuote[i - 1]! : 0));
-  out.push(mix3(33, v.wh[s.tokenStart]!, fromStart));
+  pushBits(out, lx, M15);
+  pushBits(out, (hasPrev ? v.lex[i - 1]! : 0) | (hasNext ? v.lex[i + 1]! : 0), M16);
+  const fromStart = bucket(i - first, POS_EDGES);
+  const toEnd = bucket(end - 1 - i, POS_EDGES);
+  out.push(M22[fromStart * 8 + toEnd]!);
+  out.push(M23[v.inQuote[i]! * 2 + (i > 0 ? v.inQuote[i - 1]! : 0)]!);
+  out.push(mix(wm[first * WM + W_FIRST]!, fromStart));
   // Repetition of content words within the document.
   if (t.kind[i] === K_WORD && !(lx & v.stopBit) && len > 2) {
     const cb = bucket(v.count[i]!, COUNT_EDGES);
-    out.push(mix(26, cb), mix3(27, cb, sh));
+    out.push(M26[cb]!);
+    out.push(mix(M27[cb]!, sh));
   }
-  if ((t.flags[i]! & F_CAP) && i > s.tokenStart) out.push(mix(28, sh));
+  if (t.flags[i]! & F_CAP && hasPrev) out.push(M28[sh]!);
   const tags = v.tags[i];
   if (tags) for (const g of tags) out.push(mix(30, g));
   if (v.sentScore) {
     const q = Math.round(v.sentScore[si]! * 10);
-    out.push(mix(40, q), mix3(41, q, fromStart), mix3(42, q, sh), mix3(44, q, toEnd));
+    out.push(mix(40, q));
+    out.push(mix3(41, q, fromStart));
+    out.push(mix3(42, q, sh));
+    out.push(mix3(44, q, toEnd));
     out.push(mix(43, Math.round(v.docScore * 20)));
   }
 }
 
 /** Features of a whole sentence for the stage-one sentence classifier. */
-export function sentenceFeatures(v: DocView, si: number, out: number[]): void {
+export function sentenceFeatures(v: DocView, si: number, out: FeatureBuffer): void {
   const doc = v.doc;
   const t = doc.tokens;
   const s = doc.sentences[si]!;
@@ -270,12 +444,15 @@ export function sentenceFeatures(v: DocView, si: number, out: number[]): void {
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
     out.push(mix(201, v.wh[k]!));
     if (k + 1 < s.tokenEnd) out.push(mix3(202, v.wh[k]!, v.wh[k + 1]!));
-    if (t.kind[k] === K_WORD && (t.flags[k]! & F_UPPER)) out.push(mix(203, 1));
+    if (t.kind[k] === K_WORD && t.flags[k]! & F_UPPER) out.push(mix(203, 1));
   }
   const sl = v.sentLex[si]!;
   for (let b = 0; b < 32; b++) if (sl & (1 << b)) out.push(mix(204, b));
-  out.push(mix(205, bucket(v.sentNeg[si]!, VAL_EDGES)), mix(206, bucket(v.sentPos[si]!, VAL_EDGES)));
-  out.push(mix(207, v.sentMark[si]!), mix(208, bucket(s.tokenEnd - s.tokenStart, LEN_EDGES)), mix(209, bucket(si, SENT_EDGES)));
+  out.push(mix(205, bucket(v.sentNeg[si]!, VAL_EDGES)));
+  out.push(mix(206, bucket(v.sentPos[si]!, VAL_EDGES)));
+  out.push(mix(207, v.sentMark[si]!));
+  out.push(mix(208, bucket(s.tokenEnd - s.tokenStart, LEN_EDGES)));
+  out.push(mix(209, bucket(si, SENT_EDGES)));
   out.push(mix(210, s.tokenEnd > s.tokenStart ? v.wh[s.tokenStart]! : 0));
   let q = 0;
   for (let k = s.tokenStart; k < s.tokenEnd; k++) q += v.inQuote[k]!;
@@ -283,7 +460,7 @@ export function sentenceFeatures(v: DocView, si: number, out: number[]): void {
 }
 
 /** Features of a candidate span [a, b) of tokens (canonical char range cs..ce) for the technique classifier. */
-export function spanFeatures(v: DocView, a: number, b: number, out: number[], textCount?: (lower: string) => number): void {
+export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffer, textCount?: (lower: string) => number): void {
   const doc = v.doc;
   const t = doc.tokens;
   const n = b - a;
@@ -292,11 +469,18 @@ export function spanFeatures(v: DocView, a: number, b: number, out: number[], te
     out.push(mix(101, v.wh[k]!));
     if (k + 1 < b) out.push(mix3(102, v.wh[k]!, v.wh[k + 1]!));
   }
-  out.push(mix(103, v.wh[a]!), mix(104, v.wh[b - 1]!));
+  out.push(mix(103, v.wh[a]!));
+  out.push(mix(104, v.wh[b - 1]!));
   const before = (k: number) => (a - k >= 0 ? v.wh[a - k]! : BOS);
   const after = (k: number) => (b - 1 + k < v.n ? v.wh[b - 1 + k]! : EOS);
-  out.push(mix(105, before(1)), mix3(106, before(2), before(1)), mix(107, after(1)), mix3(108, after(1), after(2)));
-  for (let k = 2; k <= 4; k++) out.push(mix(109, before(k)), mix(110, after(k)));
+  out.push(mix(105, before(1)));
+  out.push(mix3(106, before(2), before(1)));
+  out.push(mix(107, after(1)));
+  out.push(mix3(108, after(1), after(2)));
+  for (let k = 2; k <= 4; k++) {
+    out.push(mix(109, before(k)));
+    out.push(mix(110, after(k)));
+  }
   const cs = t.start[a]!;
   const ce = t.end[b - 1]!;
   const text = doc.text.slice(cs, Math.min(ce, cs + 400)).toLowerCase();
@@ -304,7 +488,12 @@ export function spanFeatures(v: DocView, a: number, b: number, out: number[], te
   const pieces: string[] = [];
   for (let k = a; k < b && t.start[k]! < cs + 400; k++) pieces.push(v.masked[k] ? '\u00a7' : doc.text.slice(t.start[k]!, t.end[k]!).toLowerCase());
   const padded = ` ${pieces.join(' ')} `;
-  for (let k = 0; k + 4 <= padded.length; k++) out.push(mix(111, hashString(padded.slice(k, k + 4))));
+  // hashString of each 4-unit window, without slicing it out.
+  for (let k = 0; k + 4 <= padded.length; k++) {
+    let h = FNV_SEED;
+    for (let q = k; q < k + 4; q++) h = Math.imul(h ^ padded.charCodeAt(q), 0x01000193);
+    out.push(mix(111, fmix(h)));
+  }
   const nb = bucket(n, [2, 3, 4, 6, 9, 14, 20, 30, 45]);
   out.push(mix(112, nb));
   if (textCount) out.push(mix3(113, bucket(textCount(text), [2, 3, 4, 6]), Math.min(n, 4)));
@@ -330,7 +519,8 @@ export function spanFeatures(v: DocView, a: number, b: number, out: number[], te
     if (t.kind[k] === K_HASHTAG) out.push(mix(115, 1));
   }
   out.push(mix3(116, bucket(maxCount, COUNT_EDGES), Math.min(n, 4)));
-  out.push(mix(117, bucket(neg, VAL_EDGES)), mix(118, bucket(pos, VAL_EDGES)));
+  out.push(mix(117, bucket(neg, VAL_EDGES)));
+  out.push(mix(118, bucket(pos, VAL_EDGES)));
   for (let bit = 0; bit < 32; bit++) if (lx & (1 << bit)) out.push(mix(119, bit));
   if (upper > 0) out.push(mix(120, Math.min(upper, 3)));
   if (words > 0) out.push(mix(121, Math.round((caps / words) * 4)));

@@ -84,7 +84,7 @@ describe('training', () => {
     const mask = run.model.tagger.buckets - 1;
     for (const s of doc.sentences) {
       const full = crfMarginals(run.model.tagger, sentenceSequence(view, s.tokenStart, s.tokenEnd, mask));
-      const split = sentenceSequence(view, s.tokenStart, s.tokenEnd, mask, [], true);
+      const split = sentenceSequence(view, s.tokenStart, s.tokenEnd, mask, undefined, true);
       expect(split.shared!.length).toBeGreaterThan(0);
       expect(split.feats.length).toBeLessThan(sentenceSequence(view, s.tokenStart, s.tokenEnd, mask).feats.length);
       const fast = crfMarginals(run.model.tagger, split);

@@ -6,7 +6,7 @@ import { PTC_LABELS, type PtcLabel } from '../core/taxonomy.js';
 import type { Doc } from '../text/segment.js';
 import { K_PUNCT } from '../text/tokenise.js';
 import { crfMarginals, type CrfWeights, type Sequence } from './crf.js';
-import { buildView, countOccurrences, sentenceFeatures, sentenceSharedFeatures, spanFeatures, tokenFeatures, tokenOwnFeatures, type DocView } from './features.js';
+import { buildView, countOccurrences, FeatureBuffer, sentenceFeatures, sentenceSharedFeatures, spanFeatures, tokenFeatures, tokenOwnFeatures, type DocView } from './features.js';
 import type { LexiconTable } from './lexicon-table.js';
 import { predictProba, type LogRegWeights } from './logreg.js';
 
@@ -55,47 +55,42 @@ export const CLASS_LABELS: readonly PtcLabel[] = PTC_LABELS;
  * sentence-wide features are listed once in `shared` and the CRF adds their weights to every token,
  * with the same marginals; training keeps them per token.
  */
-export function sentenceSequence(v: DocView, tokenStart: number, tokenEnd: number, mask: number, buf: number[] = [], shareSentence = false): Sequence {
+export function sentenceSequence(v: DocView, tokenStart: number, tokenEnd: number, mask: number, buf = new FeatureBuffer(mask), shareSentence = false): Sequence {
   const T = tokenEnd - tokenStart;
   const offs = new Int32Array(T + 1);
-  buf.length = 0;
+  buf.reset(mask);
   for (let i = tokenStart; i < tokenEnd; i++) {
     offs[i - tokenStart] = buf.length;
     if (shareSentence) tokenOwnFeatures(v, i, buf);
     else tokenFeatures(v, i, buf);
   }
   offs[T] = buf.length;
-  const feats = maskedCopy(buf, mask);
+  const feats = buf.copy();
   if (!shareSentence) return { offs, feats };
-  buf.length = 0;
+  buf.reset();
   sentenceSharedFeatures(v, v.doc.tokenSentence[tokenStart]!, buf);
-  return { offs, feats, shared: maskedCopy(buf, mask) };
+  return { offs, feats, shared: buf.copy() };
 }
 
-function maskedCopy(buf: readonly number[], mask: number): Uint32Array {
-  const out = new Uint32Array(buf.length);
-  for (let k = 0; k < buf.length; k++) out[k] = buf[k]! & mask;
-  return out;
-}
+const spanBuffer = new FeatureBuffer();
 
 export function spanFeatureVector(v: DocView, a: number, b: number, mask: number, lowerText: string): Uint32Array {
-  const buf: number[] = [];
-  spanFeatures(v, a, b, buf, (phrase) => countOccurrences(lowerText, phrase));
-  return maskedCopy(buf, mask);
+  spanBuffer.reset(mask);
+  spanFeatures(v, a, b, spanBuffer, (phrase) => countOccurrences(lowerText, phrase));
+  return spanBuffer.copy();
 }
 
 /** Sets the stage-one sentence scores of a document view (and their mean). */
 export function scoreSentences(sentence: LogRegWeights, v: DocView): void {
   const mask = sentence.buckets - 1;
   const scores = new Float32Array(v.doc.sentences.length);
-  const buf: number[] = [];
+  const buf = new FeatureBuffer(mask);
   const p = new Float64Array(2);
   let sum = 0;
   for (let si = 0; si < scores.length; si++) {
-    buf.length = 0;
+    buf.reset();
     sentenceFeatures(v, si, buf);
-    for (let k = 0; k < buf.length; k++) buf[k] = buf[k]! & mask;
-    predictProba(sentence, buf, p);
+    predictProba(sentence, buf.data.subarray(0, buf.length), p);
     scores[si] = p[1]!;
     sum += p[1]!;
   }
@@ -199,7 +194,7 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
   const tMask = model.tagger.buckets - 1;
   const cMask = model.classifier.buckets - 1;
   const spans: TaggedSpan[] = [];
-  const buf: number[] = [];
+  const buf = new FeatureBuffer(tMask);
   if (model.sentence) scoreSentences(model.sentence, view);
   for (const s of doc.sentences) {
     if (s.tokenEnd <= s.tokenStart) continue;

@@ -11,7 +11,7 @@ import { crfMarginals, newCrf, trainCrf, type CrfWeights, type Sequence } from '
 import { rng, shuffle } from './hash.js';
 import type { LexiconTable } from './lexicon-table.js';
 import { newLogReg, predictProba, trainLogReg, type Example, type LogRegWeights } from './logreg.js';
-import { sentenceFeatures } from './features.js';
+import { FeatureBuffer, sentenceFeatures } from './features.js';
 import {
   CLASS_LABELS,
   scoreSentences,
@@ -84,7 +84,7 @@ export function docSequences(d: PreparedDoc, bits: number): Sequence[] {
   const hit = seqCache.get(d);
   if (hit && hit.bits === bits && hit.stamp === d.view.stamp) return hit.seqs;
   const mask = (1 << bits) - 1;
-  const buf: number[] = [];
+  const buf = new FeatureBuffer(mask);
   const seqs = d.doc.sentences.map((s) => {
     const seq = sentenceSequence(d.view, s.tokenStart, s.tokenEnd, mask, buf);
     seq.labels = d.bio.slice(s.tokenStart, s.tokenEnd);
@@ -100,14 +100,13 @@ const sentCache = new WeakMap<PreparedDoc, { bits: number; feats: Uint32Array[];
 function sentenceExamples(d: PreparedDoc, bits: number): { feats: Uint32Array[]; labels: number[] } {
   const hit = sentCache.get(d);
   if (hit && hit.bits === bits) return hit;
-  const mask = (1 << bits) - 1;
-  const buf: number[] = [];
+  const buf = new FeatureBuffer((1 << bits) - 1);
   const feats: Uint32Array[] = [];
   const labels: number[] = [];
   for (const s of d.doc.sentences) {
-    buf.length = 0;
+    buf.reset();
     sentenceFeatures(d.view, s.index, buf);
-    feats.push(Uint32Array.from(buf, (x) => x & mask));
+    feats.push(buf.copy());
     let inside = 0;
     for (let k = s.tokenStart; k < s.tokenEnd; k++) if (d.bio[k]) inside++;
     labels.push(inside > 0 ? 1 : 0);
@@ -231,12 +230,12 @@ export function foldsOf(n: number, k: number, seed: number): number[] {
 }
 
 /** k-fold cross-validation over documents; returns each document's held-out outputs. */
-export function crossValidate(docs: readonly PreparedDoc[], cfg: TrainConfig, k: number, log?: Log, only?: number): HeldOut[] {
+export function crossValidate(docs: readonly PreparedDoc[], cfg: TrainConfig, k: number, log?: Log, only?: number, extra: readonly PreparedDoc[] = []): HeldOut[] {
   const fold = foldsOf(docs.length, k, cfg.seed);
   const out: HeldOut[] = [];
   for (let f = 0; f < k; f++) {
     if (only !== undefined && f >= only) break;
-    const train = docs.filter((_, i) => fold[i] !== f);
+    const train = [...docs.filter((_, i) => fold[i] !== f), ...extra];
     const test = docs.filter((_, i) => fold[i] === f);
     const t0 = Date.now();
     const sentence = stageOne(train, cfg);

@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { segment } from '../text/segment.js';
+import { tokenLower } from '../text/tokenise.js';
+import { buildView, FeatureBuffer, suffixHash } from './features.js';
+import { hashString } from './hash.js';
+import { buildLexiconTable } from './lexicon-table.js';
+
+describe('FeatureBuffer', () => {
+  it('masks what is pushed and grows past its capacity', () => {
+    const buf = new FeatureBuffer(0xff, 2);
+    for (let k = 0; k < 10; k++) buf.push(0x1234_5600 + k);
+    expect(buf.length).toBe(10);
+    expect([...buf.copy()]).toEqual(Array.from({ length: 10 }, (_, k) => k));
+    expect([...buf.copy(8)]).toEqual([8, 9]);
+    buf.reset(0xffffffff);
+    buf.push(0xfedcba98);
+    expect([...buf.copy()]).toEqual([0xfedcba98]);
+  });
+});
+
+describe('suffixHash', () => {
+  it('equals hashing the lowercased last three units, ASCII or not', () => {
+    const units = fc.constantFrom('a', 'B', 'z', 'Q', '1', '-', 'É', 'İ', 'Σ', 'ß', 'ǅ', '\ud83d', '\ude00', 'x');
+    fc.assert(
+      fc.property(fc.array(units, { minLength: 3, maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        expect(suffixHash(text, text.length)).toBe(hashString(text.slice(text.length - 3).toLowerCase()));
+      }),
+    );
+  });
+});
+
+describe('buildView', () => {
+  it('counts each word as often as its lowercased form occurs, and marks multi-word terms', () => {
+    const table = buildLexiconTable(new Map([['calm', 1.5]]), [['phrases', ['cold war', 'iron curtain falls']]]);
+    const doc = segment('The cold war ended. The COLD war, they said, and the iron curtain falls.');
+    const v = buildView(doc, table);
+    const words = Array.from({ length: doc.tokens.count }, (_, i) => tokenLower(doc.tokens, i));
+    for (let i = 0; i < words.length; i++) {
+      if (v.masked[i]) continue;
+      expect(v.count[i]).toBe(words.filter((w, j) => w === words[i] && !v.masked[j]).length);
+    }
+    const marked = words.filter((_, i) => v.lex[i]! & 1);
+    expect(marked).toEqual(['cold', 'war', 'cold', 'war', 'iron', 'curtain', 'falls']);
+  });
+});
