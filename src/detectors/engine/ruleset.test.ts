@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../core/errors.js';
 import { segment } from '../../text/segment.js';
 import { RuleFile } from './rule-schema.js';
-import { RuleSet } from './ruleset.js';
+import { requiredFinalChar, RuleSet } from './ruleset.js';
 
 function run(rules: unknown[], text: string, lexicons: Record<string, string[]> = {}) {
   const data = RuleFile.parse({ technique: 'loaded-language', lexicons, rules });
@@ -99,6 +99,16 @@ describe('regex rules', () => {
     const rule = { ...base, id: 'r', kind: 'regex', regex: '\\b(?:\\d+|thousands) (?:killed|dead)\\b', requires: ['killed', 'dead'] };
     const r = run([rule], 'Calm day. Thousands killed in raids, officials said 12 dead.');
     expect(r.map((x) => x.text)).toEqual(['Thousands killed', '12 dead']);
+  });
+
+  it('skip a regex ending in a literal "?" only where the sentence has none', () => {
+    expect(requiredFinalChar('(?:^|[.!?]\\s+)why\\b[^?.!]{2,250}\\?')).toBe('?');
+    expect(requiredFinalChar('why\\b.*\\?|how\\b')).toBeNull();
+    expect(requiredFinalChar('why\\\\?')).toBeNull();
+    expect(requiredFinalChar('why[\\?]')).toBeNull();
+    expect(requiredFinalChar('(?:why|how\\?)')).toBeNull();
+    const rule = { ...base, id: 'q', kind: 'regex', regex: '\\bwhy\\b[^?.!]{2,80}\\?', requires: ['why'] };
+    expect(run([rule], 'Why would they do that? Why it matters.').map((x) => x.text)).toEqual(['Why would they do that?']);
   });
 
   it('reject invalid regexes', () => {

@@ -214,6 +214,38 @@ function compileEntry(rule: number, pattern: CompiledPattern): PatternEntry {
 interface RegexEntry {
   rule: number;
   re: RegExp;
+  /** A character every match contains (see requiredFinalChar), or null: without it in the sentence, exec is skipped. */
+  needs: string | null;
+}
+
+/**
+ * The character every match of a regex must contain, found only in one plain shape: the source is
+ * a concatenation at top level (no `|` outside groups and classes) whose last atom is an escaped
+ * `?`, `!` or `.` with no quantifier after it ("...[^?.!]{3,250}\?"). Null for anything else.
+ */
+export function requiredFinalChar(source: string): string | null {
+  let depth = 0;
+  let inClass = false;
+  let lastEscape = -1;
+  for (let k = 0; k < source.length; k++) {
+    const c = source[k]!;
+    if (c === '\\') {
+      if (depth === 0 && !inClass) lastEscape = k;
+      k++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return null;
+  }
+  if (depth !== 0 || inClass || lastEscape !== source.length - 2) return null;
+  const last = source[source.length - 1]!;
+  return last === '?' || last === '!' || last === '.' ? last : null;
 }
 
 const newNode = (): TrieNode => ({ next: null, prefixNext: null, terminals: null });
@@ -315,7 +347,7 @@ export class RuleSet {
       } catch (e) {
         throw new UserError(`${where}: invalid regex: ${(e as Error).message}`);
       }
-      const entry = { rule: index, re };
+      const entry: RegexEntry = { rule: index, re, needs: requiredFinalChar(rule.regex) };
       for (const w of rule.requires) {
         const toks = termTokens(w);
         if (toks.length !== 1) throw new UserError(`${where}: "requires" entries must be single words, got "${w}"`);
@@ -581,12 +613,13 @@ export class RuleSet {
     // Run each regex once per sentence: only at the first trigger word in that sentence.
     // The first trigger token of a rule in a sentence is remembered per rule.
     let text: string | null = null;
-    for (const { rule, re } of regexes) {
+    for (const { rule, re, needs } of regexes) {
       if (this.regexSentence[rule] !== s) {
         this.regexSentence[rule] = s;
         this.regexToken[rule] = token;
       } else if (this.regexToken[rule] !== token) continue;
       text ??= doc.text.slice(sent.start, sent.end);
+      if (needs !== null && !text.includes(needs)) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
