@@ -55,9 +55,10 @@ export function finaliseFindings(doc: Doc, collected: CollectedFinding[], minCon
     mapped.push(f);
   }
   // Per technique: longest span first at each start, then fold contained spans.
+  // Equal techniques (the common case within a group) are found by ===, before any ordering compare.
   mapped.sort((a, b) =>
-    a.technique < b.technique ? -1 : a.technique > b.technique ? 1 :
-    a.start - b.start || b.end - a.end || b.confidence - a.confidence || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+    a.technique !== b.technique ? (a.technique < b.technique ? -1 : 1) :
+    a.start - b.start || b.end - a.end || b.confidence - a.confidence || (a.ruleId === b.ruleId ? 0 : a.ruleId < b.ruleId ? -1 : 1));
   const kept: Finding[] = [];
   let cover: Finding | null = null;
   for (const f of mapped) {
