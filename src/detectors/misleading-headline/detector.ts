@@ -209,6 +209,16 @@ function indexBody(doc: Doc, body: Sentence[], headKeys: string[]): BodyIndex {
   const overlap: number[] = [];
   const kind = t.kind;
   const flags = t.flags;
+  // Head keys are stems of headline words, so each has an id.
+  const headIds = new Int32Array(headKeys.length);
+  const headLong = new Uint8Array(headKeys.length);
+  const headFirst = new Int32Array(headKeys.length);
+  for (let j = 0; j < headKeys.length; j++) {
+    const key = headKeys[j]!;
+    headIds[j] = stemIds.get(key) ?? -1;
+    headLong[j] = key.length >= 5 ? 1 : 0;
+    headFirst[j] = key.charCodeAt(0);
+  }
   for (let k = 0; k < body.length; k++) {
     const s = body[k]!;
     let n = 0;
@@ -231,9 +241,11 @@ function indexBody(doc: Doc, body: Sentence[], headKeys: string[]): BodyIndex {
         stemBits[sid] |= 4;
         features.push(f);
         const keys: number[] = [];
+        // Same stem by id; a family member (related) only when both are 5+ letters with the same first letter.
+        const long = f.length >= 5;
+        const f0 = f.charCodeAt(0);
         for (let j = 0; j < headKeys.length; j++) {
-          const key = headKeys[j]!;
-          if (key === f || (key.length >= 5 && key.charCodeAt(0) === f.charCodeAt(0) && related(key, f))) {
+          if (headIds[j] === sid || (long && headLong[j] === 1 && headFirst[j] === f0 && related(headKeys[j]!, f))) {
             keys.push(j);
             keyInBody[j] = 1;
           }
