@@ -82,12 +82,13 @@ export class AnalysisPool {
   }
 
   /**
-   * Analyses one text on a thread and returns the report as JSON text (what the HTTP API sends), so
-   * the server's event loop neither analyses nor serialises. Input errors throw UserError.
+   * Analyses one text on a thread and returns the report as UTF-8 JSON (what the HTTP API sends), so
+   * the server's event loop neither analyses nor serialises, and its heap never holds the report.
+   * Input errors throw UserError.
    */
-  async analyseText(text: string, options: AnalyzeOptions = {}): Promise<string> {
+  async analyseText(text: string, options: AnalyzeOptions = {}): Promise<Buffer> {
     const out = (await this.piscina.run({ kind: 'text', text, options } satisfies AnalyseTask)) as TextOutcome;
-    if ('json' in out) return out.json;
+    if (out instanceof Uint8Array) return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
     throw out.userError ? new UserError(out.error) : new Error(out.error);
   }
 
