@@ -15,6 +15,8 @@ interface CompiledRule {
   message: string;
   /** Whether the message contains {match} (most do not need the replace). */
   hasPlaceholder: boolean;
+  /** The message split at {match}: joined with the match when it has no '$' (same as replaceAll then). */
+  messageParts: string[];
   confidence: number;
   expand: Rule['expand'];
   quotes: Rule['quotes'];
@@ -318,6 +320,7 @@ export class RuleSet {
       source: rule.kind === 'lexicon' ? 'lexicon' : 'pattern',
       message: rule.message,
       hasPlaceholder: rule.message.includes('{match}'),
+      messageParts: rule.message.split('{match}'),
       confidence: rule.confidence,
       expand: rule.expand,
       quotes: rule.quotes,
@@ -673,13 +676,24 @@ export class RuleSet {
       start,
       end,
       confidence: rule.confidence,
-      // replaceAll, not split/join: a "$&"-style sequence in the match must be treated as before.
-      message: rule.hasPlaceholder ? rule.message.replaceAll('{match}', match) : rule.message,
+      message: rule.hasPlaceholder ? fillMessage(rule, match) : rule.message,
       ruleId: rule.ruleId,
       source: rule.source,
       evidence: rule.expand === 'match' ? undefined : [{ label: 'trigger', text: match }],
     });
   }
+}
+
+/**
+ * The message with {match} replaced by the match. replaceAll reads '$' sequences in the
+ * replacement ("$&"), so a match with a '$' goes through it; without one, joining the parts
+ * at the placeholders gives the same string without the replace machinery.
+ */
+function fillMessage(rule: CompiledRule, match: string): string {
+  const parts = rule.messageParts;
+  if (match.indexOf('$') !== -1) return rule.message.replaceAll('{match}', match);
+  if (parts.length === 2) return parts[0]! + match + parts[1]!;
+  return parts.join(match);
 }
 
 /** Could any pattern of the list pass its filter at anchor token i? (A necessary condition.) */
