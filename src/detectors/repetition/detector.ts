@@ -219,13 +219,53 @@ function sameOpening(doc: Doc, x: number[], y: number[], n: number): boolean {
   return true;
 }
 
+/** Is c a unit that the regex class \s matches (WhiteSpace or LineTerminator)? */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * A lowercased quotation as a grouping key: what `.replace(/[\s.,!?]+$/u, '').replace(/\s+/g, ' ')`
+ * gives (trailing whitespace and . , ! ? dropped, each whitespace run one space), in one scan.
+ */
+function quoteKey(w: string): string {
+  let e = w.length;
+  for (; e > 0; e--) {
+    const c = w.charCodeAt(e - 1);
+    if (!(c === 46 || c === 44 || c === 33 || c === 63 || isJsSpace(c))) break;
+  }
+  // Whitespace other than single spaces needs rewriting; most quotations have none.
+  let plain = true;
+  for (let k = 0; k < e && plain; k++) {
+    const c = w.charCodeAt(k);
+    if (c === 32) plain = k + 1 >= e || !isJsSpace(w.charCodeAt(k + 1));
+    else if (isJsSpace(c)) plain = false;
+  }
+  if (plain) return e === w.length ? w : w.slice(0, e);
+  let out = '';
+  let from = 0;
+  for (let k = 0; k < e; ) {
+    if (!isJsSpace(w.charCodeAt(k))) {
+      k++;
+      continue;
+    }
+    let j = k + 1;
+    while (j < e && isJsSpace(w.charCodeAt(j))) j++;
+    out += w.slice(from, k) + ' ';
+    from = k = j;
+  }
+  return out + w.slice(from, e);
+}
+
 /** The same short quotation (a scare-quoted label, a slogan) used twice or more. */
 function repeatedQuotes(ctx: DetectorContext, doc: Doc): void {
   if (doc.quotes.length < 2) return;
   const byText = new Map<string, Array<[number, number]>>();
   for (const q of doc.quotes) {
     if (q.open || q.contentEnd - q.contentStart > MAX_QUOTE_LENGTH || q.contentEnd - q.contentStart < 3) continue;
-    const key = doc.text.slice(q.contentStart, q.contentEnd).toLowerCase().replace(/[\s.,!?]+$/u, '').replace(/\s+/g, ' ');
+    const key = quoteKey(doc.text.slice(q.contentStart, q.contentEnd).toLowerCase());
     let list = byText.get(key);
     if (!list) byText.set(key, (list = []));
     list.push([q.contentStart, q.contentEnd]);
