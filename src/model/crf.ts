@@ -5,7 +5,10 @@
  */
 import { rng, shuffle } from './hash.js';
 
-/** One sequence (a sentence): token t owns feats[offs[t] .. offs[t+1]) (bucket indices). */
+/**
+ * One sequence (a sentence): token t owns feats[offs[t] .. offs[t+1]) (bucket indices). Offsets may
+ * point into a larger array (inference lays out a whole document's features in one).
+ */
 export interface Sequence {
   offs: Int32Array;
   feats: Uint32Array;
@@ -159,10 +162,11 @@ let inferenceWork: Work | undefined;
  * per-position scaling (Rabiner): three exponentials per token instead of the log-space recursion's
  * dozens of exp/log calls, with the same marginals up to rounding.
  */
-export function crfMarginals(w: CrfWeights, seq: Sequence): Float64Array {
+export function crfMarginals(w: CrfWeights, seq: Sequence, into?: Float64Array): Float64Array {
   const T = seq.offs.length - 1;
   const L = w.labels;
-  const marg = new Float64Array(T * L);
+  // With `into` (inference), the marginals are written to its start and a view of them is returned.
+  const marg = into && into.length >= T * L ? into.subarray(0, T * L) : new Float64Array(T * L);
   if (T === 0) return marg;
   const ws = (inferenceWork = work(T, L, inferenceWork));
   const { em, alpha, beta } = ws;

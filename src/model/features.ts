@@ -51,6 +51,8 @@ export interface DocView {
   wh: Uint32Array;
   /** Per token, its word hash mixed with each of WORD_TEMPLATES (WORD_TEMPLATES.length values per token). */
   wm: Uint32Array;
+  /** Per token, its shape (word case, number, hashtag, which punctuation mark). */
+  shape: Uint16Array;
   valence: Float32Array;
   /** Word-list membership bits (multi-word terms mark each of their tokens). */
   lex: Uint32Array;
@@ -140,8 +142,7 @@ function slotsFor(table: LexiconTable): TermSlots {
 }
 
 /** table.index.get(h), or -1. */
-function termIndex(table: LexiconTable, h: number): number {
-  const ts = slotsFor(table);
+function termIndex(ts: TermSlots, h: number): number {
   for (let slot = h & ts.mask; ; slot = (slot + 1) & ts.mask) {
     const v = ts.vals[slot]!;
     if (v === 0) return -1;
@@ -198,24 +199,28 @@ export function buildView(doc: Doc, table: LexiconTable): DocView {
       masked[i] = 1;
       wh[i] = NAME_HASH;
       lex[i] |= PARTY_BIT;
-      wm.set(NAME_MIXES, i * WM);
+      for (let q = 0; q < WM; q++) wm[i * WM + q] = NAME_MIXES[q]!;
     } else {
       wh[i] = info.h;
       valence[i] = info.valence;
       lex[i] |= info.mask;
-      wm.set((info.mixes ??= wordMixes(info.h)), i * WM);
+      const mixes = (info.mixes ??= wordMixes(info.h));
+      for (let q = 0; q < WM; q++) wm[i * WM + q] = mixes[q]!;
     }
   }
   countEqual(wh, count);
+  const shape = new Uint16Array(n);
+  for (let i = 0; i < n; i++) shape[i] = shapeOf(doc, i);
   // Multi-word terms: hash "w1 w2" and "w1 w2 w3".
   if (table.maxWords > 1) {
+    const terms = slotsFor(table);
     for (let i = 0; i + 1 < n; i++) {
       if (t.kind[i] !== K_WORD) continue;
       // Hashed incrementally: no phrase strings are built.
       let phrase = fnvUpdate(FNV_SEED, words[i]!);
       for (let k = 1; k < table.maxWords && i + k < n; k++) {
         phrase = fnvUpdate(fnvUpdate(phrase, ' '), words[i + k]!);
-        const j = termIndex(table, fmix(phrase));
+        const j = termIndex(terms, fmix(phrase));
         if (j >= 0) for (let q = i; q <= i + k; q++) lex[q] |= table.mask[j]! & ~PARTY_BIT;
       }
     }
@@ -249,7 +254,7 @@ export function buildView(doc: Doc, table: LexiconTable): DocView {
     sentMark[s.index] = m;
   }
   const stopIdx = table.lists.indexOf('stopwords');
-  return { doc, n, wh, wm, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: [], masked, stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
+  return { doc, n, wh, wm, shape, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: [], masked, stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
 }
 
 const bucket = (x: number, edges: readonly number[]): number => {
@@ -261,6 +266,9 @@ const bucket = (x: number, edges: readonly number[]): number => {
 const LEN_EDGES = [4, 8, 13, 20, 30, 45];
 const VAL_EDGES = [0.5, 1.5, 3, 5, 8];
 const POS_EDGES = [1, 2, 3, 5, 8, 13];
+/** bucket(x, POS_EDGES) for x >= 0 (from the last edge up, every x shares the top bucket). */
+const POS_TABLE = Uint8Array.from({ length: 16 }, (_, x) => bucket(x, POS_EDGES));
+const posBucket = (x: number): number => POS_TABLE[x < 15 ? x : 15]!;
 const COUNT_EDGES = [2, 3, 5, 9];
 const SENT_EDGES = [1, 2, 3, 5, 10, 20];
 
@@ -395,9 +403,9 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer): voi
   out.push(mix(hasPrev ? wm[o - WM + W_BI_PREV]! : BOS_MIXES[W_BI_PREV]!, w0));
   out.push(mix(wm[o + W_BI_NEXT]!, wp1));
   out.push(mix(hasPrev ? wm[o - WM + W_SKIP]! : BOS_MIXES[W_SKIP]!, wp1));
-  const sh = shapeOf(doc, i);
-  const shm = hasPrev ? shapeOf(doc, i - 1) : 0;
-  const shp = hasNext ? shapeOf(doc, i + 1) : 0;
+  const sh = v.shape[i]!;
+  const shm = hasPrev ? v.shape[i - 1]! : 0;
+  const shp = hasNext ? v.shape[i + 1]! : 0;
   out.push(M11[sh]!);
   out.push(mix3(12, mix(shm, sh), shp));
   const len = t.end[i]! - t.start[i]!;
@@ -411,8 +419,8 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer): voi
   const lx = v.lex[i]!;
   pushBits(out, lx, M15);
   pushBits(out, (hasPrev ? v.lex[i - 1]! : 0) | (hasNext ? v.lex[i + 1]! : 0), M16);
-  const fromStart = bucket(i - first, POS_EDGES);
-  const toEnd = bucket(end - 1 - i, POS_EDGES);
+  const fromStart = posBucket(i - first);
+  const toEnd = posBucket(end - 1 - i);
   out.push(M22[fromStart * 8 + toEnd]!);
   out.push(M23[v.inQuote[i]! * 2 + (i > 0 ? v.inQuote[i - 1]! : 0)]!);
   out.push(mix(wm[first * WM + W_FIRST]!, fromStart));

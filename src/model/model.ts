@@ -74,10 +74,52 @@ export function sentenceSequence(v: DocView, tokenStart: number, tokenEnd: numbe
 
 const spanBuffer = new FeatureBuffer();
 
-export function spanFeatureVector(v: DocView, a: number, b: number, mask: number, lowerText: string): Uint32Array {
+/** The classifier's features of span [a, b), as a view of a shared buffer that the next call overwrites. */
+function spanFeatureView(v: DocView, a: number, b: number, mask: number, lowerText: string): Uint32Array {
   spanBuffer.reset(mask);
   spanFeatures(v, a, b, spanBuffer, (phrase) => countOccurrences(lowerText, phrase));
-  return spanBuffer.copy();
+  return spanBuffer.data.subarray(0, spanBuffer.length);
+}
+
+export function spanFeatureVector(v: DocView, a: number, b: number, mask: number, lowerText: string): Uint32Array {
+  return spanFeatureView(v, a, b, mask, lowerText).slice();
+}
+
+/** Reused across documents by inference: one document's token and sentence features, and marginals. */
+const ownBuffer = new FeatureBuffer();
+const sharedBuffer = new FeatureBuffer();
+let marginalScratch = new Float64Array(1024);
+
+/**
+ * Tags every sentence of a document (inference): all token features are laid out in one buffer and
+ * each sentence's sequence is a view into it, so a document allocates no arrays per sentence.
+ */
+function tagDocument(model: Model, view: DocView, spans: TaggedSpan[]): void {
+  const doc = view.doc;
+  const mask = model.tagger.buckets - 1;
+  const offs = new Int32Array(view.n + 1);
+  const sharedOffs = new Int32Array(doc.sentences.length + 1);
+  ownBuffer.reset(mask);
+  sharedBuffer.reset(mask);
+  for (const s of doc.sentences) {
+    sharedOffs[s.index] = sharedBuffer.length;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      offs[i] = ownBuffer.length;
+      tokenOwnFeatures(view, i, ownBuffer);
+    }
+    offs[s.tokenEnd] = ownBuffer.length;
+    if (s.tokenEnd > s.tokenStart) sentenceSharedFeatures(view, s.index, sharedBuffer);
+  }
+  sharedOffs[doc.sentences.length] = sharedBuffer.length;
+  const feats = ownBuffer.data;
+  const labels = model.tagger.labels;
+  for (const s of doc.sentences) {
+    if (s.tokenEnd <= s.tokenStart) continue;
+    const T = s.tokenEnd - s.tokenStart;
+    if (marginalScratch.length < T * labels) marginalScratch = new Float64Array(T * labels * 2);
+    const seq: Sequence = { offs: offs.subarray(s.tokenStart, s.tokenEnd + 1), feats, shared: sharedBuffer.data.subarray(sharedOffs[s.index]!, sharedOffs[s.index + 1]!) };
+    decodeSpans(doc, crfMarginals(model.tagger, seq, marginalScratch), s.tokenStart, model.settings, spans);
+  }
 }
 
 /** Sets the stage-one sentence scores of a document view (and their mean). */
@@ -191,21 +233,15 @@ export interface PredictedSpan {
 
 /** Tags and classifies one segmented document. */
 export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc, model.table)): PredictedSpan[] {
-  const tMask = model.tagger.buckets - 1;
   const cMask = model.classifier.buckets - 1;
   const spans: TaggedSpan[] = [];
-  const buf = new FeatureBuffer(tMask);
   if (model.sentence) scoreSentences(model.sentence, view);
-  for (const s of doc.sentences) {
-    if (s.tokenEnd <= s.tokenStart) continue;
-    const seq = sentenceSequence(view, s.tokenStart, s.tokenEnd, tMask, buf, true);
-    decodeSpans(doc, crfMarginals(model.tagger, seq), s.tokenStart, model.settings, spans);
-  }
+  tagDocument(model, view, spans);
   if (spans.length === 0) return [];
   const lower = doc.text.toLowerCase();
   const probs = new Float64Array(model.classifier.classes);
   return spans.map((sp) => {
-    predictProba(model.classifier, spanFeatureVector(view, sp.a, sp.b, cMask, lower), probs);
+    predictProba(model.classifier, spanFeatureView(view, sp.a, sp.b, cMask, lower), probs);
     const ranked = [...probs].map((p, c) => ({ c, p })).sort((x, y) => y.p - x.p || x.c - y.c);
     const techniques = [ranked[0]!, ...(ranked[1]!.p > model.settings.secondLabel ? [ranked[1]!] : [])].map(({ c, p }) => ({
       label: model.labels[c]!,
@@ -218,5 +254,5 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
 
 /** Technique probabilities for a given token span (TC: gold spans are given). */
 export function classifySpan(model: Model, view: DocView, a: number, b: number, lower: string): Float64Array {
-  return predictProba(model.classifier, spanFeatureVector(view, a, b, model.classifier.buckets - 1, lower));
+  return predictProba(model.classifier, spanFeatureView(view, a, b, model.classifier.buckets - 1, lower));
 }
