@@ -103,8 +103,9 @@ function wordInfo(cache: WordCache, table: LexiconTable, w: string): WordInfo {
 }
 
 /** The facts of token i's word: by its global vocab id when it has one (no string lookup), else by string. */
-function tokenWordInfo(cache: WordCache, table: LexiconTable, id: number, w: string): WordInfo {
-  if (id < 0) return wordInfo(cache, table, w);
+function tokenWordInfo(cache: WordCache, table: LexiconTable, id: number, w: string, local: Array<WordInfo | undefined>): WordInfo {
+  // Words outside the global vocab have document-local ids: one string lookup per word and document.
+  if (id < 0) return (local[-id - 2] ??= wordInfo(cache, table, w));
   const byId = cache.byId;
   // Kept dense (no holes), so the array stays a fast element array.
   while (byId.length <= id) byId.push(null);
@@ -187,10 +188,11 @@ export function buildView(doc: Doc, table: LexiconTable): DocView {
   const words: string[] = new Array(n);
   const masked = new Uint8Array(n);
   const wm = new Uint32Array(n * WM);
+  const local: Array<WordInfo | undefined> = new Array(t.localWords.length);
   for (let i = 0; i < n; i++) {
     const w = tokenLower(t, i);
     words[i] = w;
-    const info = tokenWordInfo(cache, table, t.id[i]!, w);
+    const info = tokenWordInfo(cache, table, t.id[i]!, w, local);
     // Neutrality: names of parties, and capitalised words that are neither ordinary English words nor
     // in any list (names of people, places, countries), all read as one placeholder, so swapping two
     // sides changes nothing.
