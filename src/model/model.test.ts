@@ -12,7 +12,7 @@ import { prepareDoc } from './corpus.js';
 import { modelDetector } from './detector.js';
 import { lookupWord } from './lexicon-table.js';
 import { hashString } from './hash.js';
-import { predictDoc, sentenceSequence } from './model.js';
+import { decodeSpans, predictDoc, sentenceSequence, type TaggedSpan } from './model.js';
 import { buildView } from './features.js';
 import { crfMarginals } from './crf.js';
 import { trainFromFiles } from './pipeline.js';
@@ -90,6 +90,23 @@ describe('training', () => {
       const fast = crfMarginals(run.model.tagger, split);
       for (let i = 0; i < full.length; i++) expect(fast[i]).toBeCloseTo(full[i]!, 12);
     }
+  });
+
+  it('tags a whole document at once exactly as sentence by sentence', () => {
+    const text = 'The vile decision shocked the region!\n\nLeaders called them thugs of a foreign power.  And nobody answered. Why? Why now?';
+    const doc = segment(text);
+    const view = buildView(doc, run.model.table);
+    const mask = run.model.tagger.buckets - 1;
+    const reference: TaggedSpan[] = [];
+    for (const s of doc.sentences) {
+      if (s.tokenEnd <= s.tokenStart) continue;
+      decodeSpans(doc, crfMarginals(run.model.tagger, sentenceSequence(view, s.tokenStart, s.tokenEnd, mask, undefined, true)), s.tokenStart, run.model.settings, reference);
+    }
+    expect(reference.length).toBeGreaterThan(0);
+    const spans = predictDoc(run.model, doc, view);
+    expect(spans.map((s) => [s.start, s.end, s.score])).toEqual(reference.map((r) => [doc.tokens.start[r.a], doc.tokens.end[r.b - 1], r.score]));
+    // Twice in a row (reused buffers) gives the same.
+    expect(predictDoc(run.model, doc, buildView(doc, run.model.table))).toEqual(spans);
   });
 
   it('survives the artefact round trip with the same predictions', () => {
