@@ -118,11 +118,11 @@ function scratch(n: number): Uint8Array {
   return contentScratch;
 }
 
-/** Five Int32Arrays of at least n + 1 entries and a zeroed Uint8Array of n (contents undefined otherwise). */
+/** Six Int32Arrays of at least n + 1 entries and a zeroed Uint8Array of n (contents undefined otherwise). */
 function phraseScratch(n: number): { ints: Int32Array[]; covered: Uint8Array } {
   if (intScratchSize < n + 1) {
     intScratchSize = Math.max(n + 1, 2 * intScratchSize, 1024);
-    intScratch = [0, 1, 2, 3, 4].map(() => new Int32Array(intScratchSize));
+    intScratch = [0, 1, 2, 3, 4, 5].map(() => new Int32Array(intScratchSize));
     coveredScratch = new Uint8Array(intScratchSize);
   } else coveredScratch.fill(0, 0, n);
   return { ints: intScratch, covered: coveredScratch };
@@ -340,10 +340,18 @@ function repeatedPhrases(ctx: DetectorContext, doc: Doc, content: Uint8Array): v
   const { ints, covered } = phraseScratch(n);
   const cleanUntil = ints[0]!;
   cleanUntil[n] = n;
+  // Phrase starts: content words with at least MIN_PHRASE clean tokens from them, listed in
+  // descending order (only these can start a phrase of any length below).
+  const starts = ints[5]!;
+  let m = 0;
   for (let i = n - 1; i >= 0; i--) {
     const bad = t.kind[i] !== K_WORD || (isCapitalised(doc, i) && i !== doc.sentences[doc.tokenSentence[i]!]!.tokenStart);
-    cleanUntil[i] = bad ? i : cleanUntil[i + 1]!;
+    const until = bad ? i : cleanUntil[i + 1]!;
+    cleanUntil[i] = until;
+    if (content[i] === 1 && until >= i + MIN_PHRASE) starts[m++] = i;
   }
+  // A repeat needs two starts.
+  if (m < 2) return;
 
   // Groups of equal phrases, in order of first use: first position, accepted positions as a linked
   // list (head, tail, count), and the next group in the same hash slot. The hash table is open
@@ -361,8 +369,9 @@ function repeatedPhrases(ctx: DetectorContext, doc: Doc, content: Uint8Array): v
     table.fill(0, 0, size);
     let groups = 0;
     let repeats = false;
-    for (let i = 0; i + len <= n; i++) {
-      if (content[i] !== 1 || content[i + len - 1] !== 1 || cleanUntil[i]! < i + len) continue;
+    for (let c = m - 1; c >= 0; c--) {
+      const i = starts[c]!;
+      if (content[i + len - 1] !== 1 || cleanUntil[i]! < i + len) continue;
       if (doc.tokenSentence[i] !== doc.tokenSentence[i + len - 1]) continue;
       let h = len;
       for (let k = 0; k < len; k++) h = Math.imul(h ^ ids[i + k]!, 0x9e3779b1) ^ (h >>> 15);
