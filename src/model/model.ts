@@ -89,6 +89,8 @@ export function spanFeatureVector(v: DocView, a: number, b: number, mask: number
 const ownBuffer = new FeatureBuffer();
 const sharedBuffer = new FeatureBuffer();
 let marginalScratch = new Float64Array(1024);
+/** Buffers longer than this (entries) are dropped after the document instead of kept for the next. */
+const MAX_KEPT_FEATURES = 1 << 20;
 
 /**
  * Tags every sentence of a document (inference): all token features are laid out in one buffer and
@@ -120,6 +122,9 @@ function tagDocument(model: Model, view: DocView, spans: TaggedSpan[]): void {
     const seq: Sequence = { offs: offs.subarray(s.tokenStart, s.tokenEnd + 1), feats, shared: sharedBuffer.data.subarray(sharedOffs[s.index]!, sharedOffs[s.index + 1]!) };
     decodeSpans(doc, crfMarginals(model.tagger, seq, marginalScratch), s.tokenStart, model.settings, spans);
   }
+  // A very long document leaves large buffers behind: let them go rather than hold them for good.
+  if (ownBuffer.data.length > MAX_KEPT_FEATURES) ownBuffer.data = new Uint32Array(1024);
+  if (marginalScratch.length > MAX_KEPT_FEATURES) marginalScratch = new Float64Array(1024);
 }
 
 /** Sets the stage-one sentence scores of a document view (and their mean). */
