@@ -122,6 +122,12 @@ interface IdSet {
   localRun: number;
 }
 
+/** Token flags: a root trie child, a root prefix term, anchored patterns, triggered regexes. */
+const T_ROOT = 1;
+const T_PREFIX = 2;
+const T_ANCHORED = 4;
+const T_REGEX = 8;
+
 const OP_MARK = 0;
 const OP_GAP = 1;
 const OP_SET = 2;
@@ -273,6 +279,8 @@ export class RuleSet {
   private readonly rootById: Array<TrieNode | undefined>;
   private readonly anchoredById: Array<AnchorList | undefined>;
   private readonly regexById: Array<RegexEntry[] | undefined>;
+  /** Per vocab id (below the vocab size at construction): T_* bits of the lookups that can hit. */
+  private readonly tokenFlags: Uint8Array;
   /** Per vocab id: does the word start with a prefix term at the trie root (0 unknown, 1 yes, 2 no). */
   private rootPrefixById = new Uint8Array(0);
   /** The same for the current document's local words (see IdSet.localHit). */
@@ -303,6 +311,16 @@ export class RuleSet {
     if (this.trie.next) for (const [id, node] of this.trie.next) this.rootById[id] = node;
     for (const [id, list] of this.anchored) this.anchoredById[id] = anchorList(list);
     for (const [id, list] of this.regexByWord) this.regexById[id] = list;
+    // One byte per vocab id saying which of the lookups below can hit: most tokens need none.
+    this.tokenFlags = new Uint8Array(vocab.size);
+    const prefixes = this.trie.prefixNext;
+    for (let id = 0; id < vocab.size; id++) {
+      this.tokenFlags[id] =
+        (this.rootById[id] !== undefined ? T_ROOT : 0) |
+        (prefixes !== null && startsWithAny(vocab.str(id), prefixes) ? T_PREFIX : 0) |
+        (this.anchoredById[id] !== undefined ? T_ANCHORED : 0) |
+        (this.regexById[id] !== undefined ? T_REGEX : 0);
+    }
     this.regexSentence = new Int32Array(this.rules.length);
     this.regexToken = new Int32Array(this.rules.length);
   }
@@ -431,31 +449,37 @@ export class RuleSet {
     const anchoredById = this.anchoredById;
     const regexById = this.regexById;
     const rootPrefixes = this.trie.prefixNext;
+    const tokenFlags = this.tokenFlags;
+    const flagged = tokenFlags.length;
+    const ids = t.id;
+    const tokenSentence = doc.tokenSentence;
     let s = -1;
     let sentStart = 0;
     let limit = 0;
     for (let i = 0; i < n; i++) {
-      const id = t.id[i]!;
-      if (doc.tokenSentence[i] !== s) {
-        s = doc.tokenSentence[i]!;
+      const id = ids[i]!;
+      // Words outside the table (local, or interned after this set was built) can only start a prefix term.
+      const fl = id >= 0 && id < flagged ? tokenFlags[id]! : rootPrefixes !== null && this.rootPrefix(i) ? T_PREFIX : 0;
+      if (fl === 0) continue;
+      if (tokenSentence[i] !== s) {
+        s = tokenSentence[i]!;
         const sent = doc.sentences[s]!;
         sentStart = sent.tokenStart;
         limit = sent.tokenEnd;
       }
       // Lexicon trie: collect every terminal reachable from token i (within the sentence).
-      const child = id >= 0 ? rootById[id] : undefined;
-      if (child !== undefined || (rootPrefixes !== null && this.rootPrefix(i))) {
+      if ((fl & (T_ROOT | T_PREFIX)) !== 0) {
         this.nEnds = 0;
         // The root step of walk(), from the dense table.
-        if (child !== undefined) this.walk(doc, child, i + 1, limit);
-        if (rootPrefixes !== null && (child === undefined || this.rootPrefix(i))) {
+        if ((fl & T_ROOT) !== 0) this.walk(doc, rootById[id]!, i + 1, limit);
+        if ((fl & T_PREFIX) !== 0) {
           const w = tokenLower(t, i);
-          for (const p of rootPrefixes) if (startsWith(w, p.prefix)) this.walk(doc, p.node, i + 1, limit);
+          for (const p of rootPrefixes!) if (startsWith(w, p.prefix)) this.walk(doc, p.node, i + 1, limit);
         }
         const ends = this.ends;
         for (let k = 0; k < this.nEnds; k += 2) this.emit(doc, ends[k]!, i, ends[k + 1]!, -1, -1, out);
       }
-      if (id >= 0) {
+      if ((fl & (T_ANCHORED | T_REGEX)) !== 0) {
         const anchored = anchoredById[id];
         if (anchored !== undefined) {
           const patterns = anyGroupHit(anchored, t.id, i, limit) ? anchored.entries : anchored.unfiltered;
