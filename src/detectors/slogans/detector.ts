@@ -51,11 +51,7 @@ export const slogansDetector: Detector = {
       if (doc.headline && s.index === doc.headline.sentence) continue;
       let words = 0;
       let shouted = true;
-      // A chant ends with "!" or opens with a call ("SMASH THE STATE"); a shouted question or
-      // statement in capitals is emphasis, not a slogan.
-      const sentence = doc.text.slice(s.start, s.end).trim();
-      const firstWord = /^["“']?(\p{L}+)/u.exec(sentence)?.[1]?.toLowerCase() ?? '';
-      if (!sentence.endsWith('!') && !CHANT_OPENERS.has(firstWord)) continue;
+      // The capitals test first: it fails at the first lowercase word of almost every sentence.
       for (let i = s.tokenStart; i < s.tokenEnd && shouted; i++) {
         if (t.kind[i] === K_WORD) {
           words++;
@@ -64,6 +60,11 @@ export const slogansDetector: Detector = {
         } else if (t.kind[i] === K_NUMBER) shouted = false;
       }
       if (!shouted || words < CAPS_MIN_WORDS || words > CAPS_MAX_WORDS) continue;
+      // A chant ends with "!" or opens with a call ("SMASH THE STATE"); a shouted question or
+      // statement in capitals is emphasis, not a slogan.
+      const sentence = doc.text.slice(s.start, s.end).trim();
+      const firstWord = /^["“']?(\p{L}+)/u.exec(sentence)?.[1]?.toLowerCase() ?? '';
+      if (!sentence.endsWith('!') && !CHANT_OPENERS.has(firstWord)) continue;
       ctx.report({
         start: s.start,
         end: s.end,
