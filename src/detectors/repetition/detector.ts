@@ -1,4 +1,4 @@
-import { K_WORD, tokenLower } from '../../text/tokenise.js';
+import { F_CAP, K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Doc } from '../../text/segment.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
 import { builtinLexicons } from '../lexicons.js';
@@ -154,6 +154,8 @@ function emphaticDoubling(ctx: DetectorContext, doc: Doc): void {
   const t = doc.tokens;
   for (let i = 1; i < t.count; i++) {
     if (t.kind[i] !== K_WORD) continue;
+    // The earlier use is the token before or, after a comma, the one before that: same id first.
+    if (t.id[i - 1] !== t.id[i] && (i < 2 || t.id[i - 2] !== t.id[i])) continue;
     const comma = i >= 2 && t.kind[i - 1] !== K_WORD && t.end[i - 1]! - t.start[i - 1]! === 1 && doc.text.charCodeAt(t.start[i - 1]!) === 44;
     const prev = comma ? i - 2 : i - 1;
     if (prev < 0 || t.kind[prev] !== K_WORD || t.id[prev] !== t.id[i] || doc.tokenSentence[prev] !== doc.tokenSentence[i]) continue;
@@ -338,6 +340,7 @@ function repeatedPhrases(ctx: DetectorContext, doc: Doc, content: Uint8Array): v
   // "confirmed to the Supreme Court" recurs because the story is about it). cleanUntil[i] is the
   // first such token at or after i.
   const { ints, covered } = phraseScratch(n);
+  const flags = t.flags;
   const cleanUntil = ints[0]!;
   cleanUntil[n] = n;
   // Phrase starts: content words with at least MIN_PHRASE clean tokens from them, listed in
@@ -345,7 +348,8 @@ function repeatedPhrases(ctx: DetectorContext, doc: Doc, content: Uint8Array): v
   const starts = ints[5]!;
   let m = 0;
   for (let i = n - 1; i >= 0; i--) {
-    const bad = t.kind[i] !== K_WORD || (isCapitalised(doc, i) && i !== doc.sentences[doc.tokenSentence[i]!]!.tokenStart);
+    // F_CAP is set on every token starting with A-Z: the text is read only for capitalised tokens.
+    const bad = t.kind[i] !== K_WORD || ((flags[i]! & F_CAP) !== 0 && isCapitalised(doc, i) && i !== doc.sentences[doc.tokenSentence[i]!]!.tokenStart);
     const until = bad ? i : cleanUntil[i + 1]!;
     cleanUntil[i] = until;
     if (content[i] === 1 && until >= i + MIN_PHRASE) starts[m++] = i;
