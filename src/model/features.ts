@@ -76,18 +76,30 @@ export interface DocView {
   stamp: number;
 }
 
-type WordInfo = { h: number; valence: number; mask: number; ordinary: boolean; mixes: Uint32Array | null };
-/** Word lookups cached per table (two models with different tables never share an entry), by string and by global vocab id. */
+/** A word's lookup; its WORD_TEMPLATES mixes are at `at` in the cache's pool. */
+type WordInfo = { h: number; valence: number; mask: number; ordinary: boolean; at: number };
+/**
+ * Word lookups cached per table (two models with different tables never share an entry), by string
+ * and by global vocab id. The mixes live in one flat pool (no typed array per word: a 100k-word cache
+ * would otherwise cost tens of MB per thread).
+ */
 interface WordCache {
   byString: Map<string, WordInfo>;
   byId: Array<WordInfo | null>;
+  pool: Uint32Array;
+  used: number;
 }
 let wordCaches = new WeakMap<LexiconTable, WordCache>();
 const CACHE_LIMIT = 200_000;
 
+function newCache(): WordCache {
+  return { byString: new Map(), byId: [], pool: new Uint32Array(4096 * WM), used: 0 };
+}
+
+/** The table's cache, started afresh when it has grown past the limit (only between documents, so offsets stay valid within one). */
 function cacheFor(table: LexiconTable): WordCache {
   let cache = wordCaches.get(table);
-  if (!cache) wordCaches.set(table, (cache = { byString: new Map(), byId: [] }));
+  if (!cache || cache.byString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache()));
   return cache;
 }
 
@@ -95,11 +107,22 @@ function wordInfo(cache: WordCache, table: LexiconTable, w: string): WordInfo {
   let info = cache.byString.get(w);
   if (!info) {
     const h = hashString(w);
-    info = { h, ...lookupWord(table, w, h), ordinary: isOrdinaryWord(table, h), mixes: null };
-    if (cache.byString.size >= CACHE_LIMIT) cache.byString.clear();
+    info = { h, ...lookupWord(table, w, h), ordinary: isOrdinaryWord(table, h), at: storeMixes(cache, h) };
     cache.byString.set(w, info);
   }
   return info;
+}
+
+function storeMixes(cache: WordCache, h: number): number {
+  if (cache.used + WM > cache.pool.length) {
+    const bigger = new Uint32Array(cache.pool.length * 2);
+    bigger.set(cache.pool);
+    cache.pool = bigger;
+  }
+  const at = cache.used;
+  for (let q = 0; q < WM; q++) cache.pool[at + q] = mix(WORD_TEMPLATES[q]!, h);
+  cache.used += WM;
+  return at;
 }
 
 /** The facts of token i's word: by its global vocab id when it has one (no string lookup), else by string. */
@@ -206,8 +229,8 @@ export function buildView(doc: Doc, table: LexiconTable): DocView {
       wh[i] = info.h;
       valence[i] = info.valence;
       lex[i] |= info.mask;
-      const mixes = (info.mixes ??= wordMixes(info.h));
-      for (let q = 0; q < WM; q++) wm[i * WM + q] = mixes[q]!;
+      const pool = cache.pool;
+      for (let q = 0; q < WM; q++) wm[i * WM + q] = pool[info.at + q]!;
     }
   }
   countEqual(wh, count);
