@@ -11,7 +11,7 @@ import { vocab } from '../text/vocab.js';
  * generation) and every cache drops its memo of local words.
  */
 
-const MAX_EXTRA_WORDS = 100_000;
+const MAX_EXTRA_WORDS = 30_000;
 let extraIds = new Map<string, number>();
 let extraGeneration = 0;
 /** The localWords array whose keys `docKeys` holds. */

@@ -90,7 +90,7 @@ interface WordCache {
   used: number;
 }
 let wordCaches = new WeakMap<LexiconTable, WordCache>();
-const CACHE_LIMIT = 200_000;
+const CACHE_LIMIT = 50_000;
 
 function newCache(): WordCache {
   return { byString: new Map(), byId: [], pool: new Uint32Array(4096 * WM), used: 0 };

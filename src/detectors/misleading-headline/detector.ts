@@ -116,7 +116,7 @@ function isCommonWord(w: string): boolean {
  * content word (featureOf gives its stem then): both functions of the lowercased word alone.
  * The stem table is bounded: past MAX_STEMS it starts over, between documents.
  */
-const MAX_STEMS = 200_000;
+const MAX_STEMS = 50_000;
 let stemStrings: string[] = [];
 let stemIds = new Map<string, number>();
 function stemId(st: string): number {
