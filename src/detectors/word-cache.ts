@@ -63,50 +63,49 @@ export class WordInts {
   /** The value for token i (-1 when the word has none). */
   at(t: Tokens, i: number): number {
     const id = t.id[i]!;
-    if (id >= 0) {
-      if (id >= this.byId.length) this.byId = grown(this.byId, Math.max(vocab.size, id + 1));
-      let v = this.byId[id]!;
-      if (v === 0) this.byId[id] = v = this.fn(vocab.str(id)) + 2;
-      return v - 2;
-    }
-    const k = localKeys(t)[-id - 2]!;
-    if (this.generation !== extraGeneration) {
-      this.byKey.fill(0);
-      this.generation = extraGeneration;
-    }
-    if (k >= this.byKey.length) this.byKey = grown(this.byKey, k + 1);
-    let v = this.byKey[k]!;
-    if (v === 0) this.byKey[k] = v = this.fn(t.localWords[-id - 2]!) + 2;
-    return v - 2;
+    if (id >= 0) return this.ofId(id);
+    const keys = localKeys(t);
+    this.syncGeneration();
+    return this.ofKey(keys[-id - 2]!, t.localWords[-id - 2]!);
   }
 
   /** Writes the value of every token of the document to out[0, t.count). */
   fill(t: Tokens, out: Int32Array): void {
     const ids = t.id;
-    const n = t.count;
-    let byId = this.byId;
     let keys: Int32Array | null = null;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < t.count; i++) {
       const id = ids[i]!;
-      let v: number;
       if (id >= 0) {
-        if (id >= byId.length) byId = this.byId = grown(byId, Math.max(vocab.size, id + 1));
-        v = byId[id]!;
-        if (v === 0) byId[id] = v = this.fn(vocab.str(id)) + 2;
-      } else {
-        if (keys === null) {
-          keys = localKeys(t);
-          if (this.generation !== extraGeneration) {
-            this.byKey.fill(0);
-            this.generation = extraGeneration;
-          }
-        }
-        const k = keys[-id - 2]!;
-        if (k >= this.byKey.length) this.byKey = grown(this.byKey, k + 1);
-        v = this.byKey[k]!;
-        if (v === 0) this.byKey[k] = v = this.fn(t.localWords[-id - 2]!) + 2;
+        out[i] = this.ofId(id);
+        continue;
       }
-      out[i] = v - 2;
+      if (keys === null) {
+        keys = localKeys(t);
+        this.syncGeneration();
+      }
+      out[i] = this.ofKey(keys[-id - 2]!, t.localWords[-id - 2]!);
+    }
+  }
+
+  private ofId(id: number): number {
+    if (id >= this.byId.length) this.byId = grown(this.byId, Math.max(vocab.size, id + 1));
+    let v = this.byId[id]!;
+    if (v === 0) this.byId[id] = v = this.fn(vocab.str(id)) + 2;
+    return v - 2;
+  }
+
+  private ofKey(k: number, word: string): number {
+    if (k >= this.byKey.length) this.byKey = grown(this.byKey, k + 1);
+    let v = this.byKey[k]!;
+    if (v === 0) this.byKey[k] = v = this.fn(word) + 2;
+    return v - 2;
+  }
+
+  /** Local-word memos are dropped when the shared key table has started over. */
+  private syncGeneration(): void {
+    if (this.generation !== extraGeneration) {
+      this.byKey.fill(0);
+      this.generation = extraGeneration;
     }
   }
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { segment } from '../text/segment.js';
+import { tokenLower } from '../text/tokenise.js';
+import { WordInts, WordSet } from './word-cache.js';
+
+/** Distinct made-up words: never in the global vocab, so they take the local-word path. */
+const nonsense = (n: number, salt: string) => Array.from({ length: n }, (_, i) => `zq${salt}${i.toString(36)}x`);
+
+describe('WordInts', () => {
+  it('gives every token the value of its lowercased word, by vocab id and for local words, across documents', () => {
+    const ints = new WordInts((w) => w.length);
+    for (const text of ['The Vile decision, the vile DECISION.', 'Zqfoo zqbar and the zqfoo again.']) {
+      const t = segment(text).tokens;
+      const out = new Int32Array(t.count);
+      ints.fill(t, out);
+      for (let i = 0; i < t.count; i++) {
+        expect(out[i]).toBe(tokenLower(t, i).length);
+        expect(ints.at(t, i)).toBe(out[i]);
+      }
+    }
+  });
+
+  it('stays right when the shared table of local words starts over', () => {
+    const set = new WordSet(new Set(['zqkeepx']));
+    const first = segment(['zqkeepx', ...nonsense(20_000, 'a')].join(' ')).tokens;
+    expect(set.has(first, 0)).toBe(true);
+    // Enough new local words to pass the table's bound: it starts over, and memos must not leak.
+    const second = segment([...nonsense(20_000, 'b'), 'zqkeepx', 'zqa0x'].join(' ')).tokens;
+    const n = second.count;
+    expect(set.has(second, n - 2)).toBe(true);
+    expect(set.has(second, n - 1)).toBe(false);
+    expect(set.has(second, 0)).toBe(false);
+  });
+});
