@@ -54,7 +54,9 @@ export class AnalysisPool {
       concurrentTasksPerWorker: 1,
       idleTimeout: 60_000,
       workerData: { config: options.config },
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMB ?? 256, maxYoungGenerationSizeMb: 16 },
+      // Young generation: 12 MB kept 100k articles with the model under 500 MB peak RSS on 2 threads
+      // (16 MB: 504 MB; 8 MB: 489 MB but a quarter slower).
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMB ?? 256, maxYoungGenerationSizeMb: 12 },
     });
   }
 
