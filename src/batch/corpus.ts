@@ -52,6 +52,11 @@ export async function analyseCorpus(options: AnalyseCorpusOptions): Promise<Anal
   let pending: Array<{ key: { documentId: number; engineKey: string }; report: SerialisedReport }> = [];
   // Writes go one after another; analysis carries on in the threads while a batch is written.
   let writing: Promise<void> = Promise.resolve();
+  let reported = -1;
+  const report = () => {
+    reported = analysed + failed.length;
+    options.onProgress?.({ done: reported, total, failed: failed.length });
+  };
   const flush = () => {
     if (pending.length === 0) return writing;
     const batch = pending;
@@ -59,7 +64,7 @@ export async function analyseCorpus(options: AnalyseCorpusOptions): Promise<Anal
     writing = writing.then(async () => {
       await store.saveAnalyses(batch);
       analysed += batch.length;
-      options.onProgress?.({ done: analysed + failed.length, total, failed: failed.length });
+      report();
     });
     // The error is kept in `writing` and thrown at the next await of it, not reported as unhandled.
     writing.catch(() => {});
@@ -95,5 +100,7 @@ export async function analyseCorpus(options: AnalyseCorpusOptions): Promise<Anal
   await Promise.all(inFlight);
   await flush();
   await writing;
+  // Failures that came in after the last write are counted too.
+  if (reported !== analysed + failed.length) report();
   return { engineKey, total, analysed, failed, seconds: (performance.now() - started) / 1000 };
 }
