@@ -120,7 +120,7 @@ function storeMixes(cache: WordCache, h: number): number {
     cache.pool = bigger;
   }
   const at = cache.used;
-  for (let q = 0; q < WM; q++) cache.pool[at + q] = mix(WORD_TEMPLATES[q]!, h);
+  cache.pool.set(wordMixes(h), at);
   cache.used += WM;
   return at;
 }
