@@ -3,6 +3,7 @@
  * FLC F1 and per-technique F1, with the shipped model's settings (rules' findings as features).
  * Usage: npm run eval:cv [-- --folds 5] [--only N: first N folds] [--sweep: decoding variants]
  *        [--sweep-decode: threshold x seed x gap x extend for the model alone]
+ *        [--sweep-filter: decoding threshold x the span filter's keep level]
  *        [--set name=value: override a TrainConfig setting] [--no-rules] [--json]
  */
 import { parseArgs } from 'node:util';
@@ -13,7 +14,9 @@ import { Analyzer } from '../src/analysis/analyzer.js';
 import { prepareDoc } from '../src/model/corpus.js';
 import { analyzerRuleTagger } from '../src/model/rule-tags.js';
 import { dataFile, trainingLexiconTable } from '../src/model/resources.js';
-import { crossValidate, decodeSettings, DEFAULT_TRAIN_CONFIG, heldOutPredictions, scorePredictions, type TrainConfig } from '../src/model/train.js';
+import { calibrate } from '../src/model/model.js';
+import { MODEL_MIN_CONFIDENCE } from '../src/model/detector.js';
+import { crossFitFilters, crossValidate, decodeSettings, DEFAULT_TRAIN_CONFIG, fitPlatt, heldOutPredictions, scorePredictions, type TrainConfig } from '../src/model/train.js';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     sweep: { type: 'boolean', default: false },
     'sweep-decode': { type: 'boolean', default: false },
+    'sweep-filter': { type: 'boolean', default: false },
     extra: { type: 'string', multiple: true, default: [] },
     set: { type: 'string', multiple: true, default: [] },
     json: { type: 'boolean', default: false },
@@ -53,7 +57,7 @@ if (values.sweep) {
   const base = decodeSettings(cfg);
   for (const th of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45]) {
     for (const sl of [0.35, 1]) {
-      const p = heldOutPredictions(held, { ...base, threshold: th }, sl);
+      const p = heldOutPredictions(held, { ...base, threshold: th }, sl, crossFitFilters(held, { ...cfg, threshold: th }));
       const s = scorePredictions(heldDocs, p);
       const u = scorePredictions(heldDocs, { ...p, flc: p.flc.map((x, i) => ({ id: x.id, spans: [...x.spans, ...rulePreds[i]!.spans] })) });
       log(`threshold ${th} second ${sl}: model SI ${pct(s.si.f1)} FLC ${pct(s.flc.f1)} | rules+model SI P ${pct(u.si.p)} R ${pct(u.si.r)} F1 ${pct(u.si.f1)} FLC ${pct(u.flc.f1)}`);
@@ -66,18 +70,45 @@ if (values['sweep-decode']) {
     for (const seed of [0, 0.35, 0.45, 0.55])
       for (const gap of [0, 1, 2])
         for (const extend of [1, 0.8, 0.6]) {
-          const s = scorePredictions(heldDocs, heldOutPredictions(held, { threshold, seed, gap, extend }, cfg.secondLabel));
+          const settings = { threshold, seed, gap, extend };
+          const s = scorePredictions(heldDocs, heldOutPredictions(held, settings, cfg.secondLabel, crossFitFilters(held, { ...cfg, ...settings, seedThreshold: seed })));
           rows.push([s.si.f1, `threshold ${threshold} seed ${seed} gap ${gap} extend ${extend}: SI P ${pct(s.si.p)} R ${pct(s.si.r)} F1 ${pct(s.si.f1)} FLC ${pct(s.flc.f1)}`]);
         }
   rows.sort((a, b) => b[0] - a[0]);
   for (const [, line] of rows.slice(0, 15)) log(line);
 }
-const preds = heldOutPredictions(held, decodeSettings(cfg), cfg.secondLabel);
+// Each fold's spans go through a span filter trained on the other folds' held-out spans.
+if (values['sweep-filter']) {
+  for (const threshold of [0.15, 0.2, 0.25, 0.3]) {
+    const c = { ...cfg, threshold };
+    const none = scorePredictions(heldDocs, heldOutPredictions(held, decodeSettings(c), cfg.secondLabel));
+    const parts = [`threshold ${threshold}: no filter SI ${pct(none.si.f1)}`];
+    for (const filterKeep of [0.15, 0.2, 0.25, 0.3]) {
+      const s = scorePredictions(heldDocs, heldOutPredictions(held, decodeSettings(c), cfg.secondLabel, crossFitFilters(held, { ...c, filterKeep })));
+      parts.push(`keep ${filterKeep}: SI ${pct(s.si.f1)} (P ${pct(s.si.p)} R ${pct(s.si.r)})`);
+    }
+    log(parts.join(' | '));
+  }
+}
+const preds = heldOutPredictions(held, decodeSettings(cfg), cfg.secondLabel, crossFitFilters(held, cfg));
 const s = scorePredictions(heldDocs, preds);
 // What analyze() reports: the model's spans together with the rules' own findings.
 const gold = heldDocs.map((d) => ({ id: d.id, text: d.text, spans: d.spans }));
 const ruleOnly = analyzerPredictions(gold, new Analyzer({ model: null }));
-const union = preds.flc.map((p, i) => ({ id: p.id, spans: [...p.spans, ...ruleOnly[i]!.spans] }));
+// analyze() drops model findings under MODEL_MIN_CONFIDENCE, calibrated as training calibrates them.
+const platt = fitPlatt(preds.scored);
+const confident = (minConfidence: number) => {
+  let k = 0;
+  return preds.flc.map((p) => ({ id: p.id, spans: p.spans.filter(() => calibrate(platt, preds.scored[k++]!.x) >= minConfidence) }));
+};
+if (values['sweep-filter']) {
+  for (const c of [0, 0.1, 0.15, 0.2, 0.25]) {
+    const kept = confident(c);
+    const u = scorePredictions(heldDocs, { ...preds, flc: kept.map((p, i) => ({ id: p.id, spans: [...p.spans, ...ruleOnly[i]!.spans] })) });
+    log(`model findings with confidence >= ${c}: ${kept.reduce((n, d) => n + d.spans.length, 0)}; rules + model SI ${pct(u.si.f1)} (P ${pct(u.si.p)} R ${pct(u.si.r)}) FLC ${pct(u.flc.f1)}`);
+  }
+}
+const union = confident(MODEL_MIN_CONFIDENCE).map((p, i) => ({ id: p.id, spans: [...p.spans, ...ruleOnly[i]!.spans] }));
 const rulesScore = scorePredictions(heldDocs, { ...preds, flc: ruleOnly });
 const unionScore = scorePredictions(heldDocs, { ...preds, flc: union });
 if (values.json) {

@@ -17,7 +17,8 @@ import { buildView } from './features.js';
 import { crfMarginals } from './crf.js';
 import { trainFromFiles } from './pipeline.js';
 import { syntheticCorpus, syntheticTable } from './test-support/synthetic.js';
-import { fitPlatt } from './train.js';
+import { DEFAULT_TRAIN_CONFIG, fitPlatt } from './train.js';
+import { FILTER_FEATURES } from './span-filter.js';
 
 const SMALL = { taggerBits: 14, classifierBits: 13, taggerEpochs: 8, classifierEpochs: 15, threshold: 0.3 };
 
@@ -103,10 +104,29 @@ describe('training', () => {
       decodeSpans(doc, crfMarginals(run.model.tagger, sentenceSequence(view, s.tokenStart, s.tokenEnd, mask, undefined, true)), s.tokenStart, run.model.settings, reference);
     }
     expect(reference.length).toBeGreaterThan(0);
-    const spans = predictDoc(run.model, doc, view);
+    const unfiltered = { ...run.model, filter: null };
+    const spans = predictDoc(unfiltered, doc, view);
     expect(spans.map((s) => [s.start, s.end, s.score])).toEqual(reference.map((r) => [doc.tokens.start[r.a], doc.tokens.end[r.b - 1], r.score]));
     // Twice in a row (reused buffers) gives the same.
-    expect(predictDoc(run.model, doc, buildView(doc, run.model.table))).toEqual(spans);
+    expect(predictDoc(unfiltered, doc, buildView(doc, run.model.table))).toEqual(spans);
+  });
+
+  it('trains a span filter from held-out spans that drops spans under its keep level', () => {
+    const filter = run.model.filter!;
+    expect(filter.weights).toHaveLength(FILTER_FEATURES);
+    expect(filter.keep).toBe(DEFAULT_TRAIN_CONFIG.filterKeep);
+    const text = 'The vile decision shocked the region!\n\nLeaders called them thugs of a foreign power. The outrageous plan failed.';
+    const doc = segment(text);
+    const all = predictDoc({ ...run.model, filter: null }, doc);
+    expect(all.length).toBeGreaterThan(0);
+    const at = (keep: number) => predictDoc({ ...run.model, filter: { ...filter, keep } }, doc).map((s) => [s.start, s.end]);
+    expect(at(0)).toEqual(all.map((s) => [s.start, s.end]));
+    expect(at(1.01)).toEqual([]);
+    // A stricter filter keeps a subset of what a looser one keeps.
+    const loose = at(0.2).map(String);
+    expect(at(0.6).every((s) => loose.includes(String(s)))).toBe(true);
+    // Without cross-validation there are no held-out spans to learn from: no filter.
+    expect(trainFromFiles({ files: [file], folds: 0, config: SMALL, version: 't', table: syntheticTable(), rules: false }).model.filter).toBeNull();
   });
 
   it('survives the artefact round trip with the same predictions', () => {
@@ -119,6 +139,10 @@ describe('training', () => {
     const b = predictDoc(model, doc);
     expect(b.map((s) => [s.start, s.end, s.techniques[0]!.label])).toEqual(a.map((s) => [s.start, s.end, s.techniques[0]!.label]));
     for (let i = 0; i < a.length; i++) expect(b[i]!.score).toBeCloseTo(a[i]!.score, 3);
+    expect(model.filter).toEqual(run.model.filter);
+    // A span filter of the wrong size is refused rather than misread.
+    const bad = encodeModel({ ...run.model, filter: { weights: [1, 2], keep: 0.2 } });
+    expect(() => decodeModel(bad, 'bad-filter.fwm')).toThrow(/bad-filter\.fwm: span filter has 2 weights, expected 33/);
   });
 
   it('plugs into the analyzer as a detector with source "model", original offsets and calibrated confidence', () => {

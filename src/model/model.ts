@@ -9,6 +9,7 @@ import { crfMarginals, type CrfWeights, type Sequence } from './crf.js';
 import { buildView, countOccurrences, FeatureBuffer, sentenceFeatures, sentenceSharedFeatures, spanFeatures, tokenFeatures, tokenOwnFeatures, type DocView } from './features.js';
 import type { LexiconTable } from './lexicon-table.js';
 import { predictProba, type LogRegWeights } from './logreg.js';
+import { FILTER_FEATURES, filterFeatures, keepProbability, type SpanEvidence, type SpanFilter } from './span-filter.js';
 
 export const LABEL_O = 0;
 export const LABEL_B = 1;
@@ -44,7 +45,9 @@ export interface Model {
   /** Class order of the classifier. */
   labels: readonly PtcLabel[];
   settings: ModelSettings;
-  /** Calibrates span score x technique probability into P(finding is right). */
+  /** Drops proposed spans unlikely to be right (null: keep every span). */
+  filter: SpanFilter | null;
+  /** Calibrates (filter's estimate, or tagger score) x technique probability into P(finding is right). */
   calibration: Platt;
 }
 
@@ -96,7 +99,8 @@ const MAX_KEPT_FEATURES = 1 << 20;
  * Tags every sentence of a document (inference): all token features are laid out in one buffer and
  * each sentence's sequence is a view into it, so a document allocates no arrays per sentence.
  */
-function tagDocument(model: Model, view: DocView, spans: TaggedSpan[]): void {
+/** Returns the mean P(B) + P(I) over the document's tokens. */
+function tagDocument(model: Model, view: DocView, spans: TaggedSpan[]): number {
   const doc = view.doc;
   const mask = model.tagger.buckets - 1;
   const offs = new Int32Array(view.n + 1);
@@ -115,16 +119,20 @@ function tagDocument(model: Model, view: DocView, spans: TaggedSpan[]): void {
   sharedOffs[doc.sentences.length] = sharedBuffer.length;
   const feats = ownBuffer.data;
   const labels = model.tagger.labels;
+  let pinSum = 0;
+  let tokens = 0;
   for (const s of doc.sentences) {
     if (s.tokenEnd <= s.tokenStart) continue;
     const T = s.tokenEnd - s.tokenStart;
     if (marginalScratch.length < T * labels) marginalScratch = new Float64Array(T * labels * 2);
     const seq: Sequence = { offs: offs.subarray(s.tokenStart, s.tokenEnd + 1), feats, shared: sharedBuffer.data.subarray(sharedOffs[s.index]!, sharedOffs[s.index + 1]!) };
-    decodeSpans(doc, crfMarginals(model.tagger, seq, marginalScratch), s.tokenStart, model.settings, spans);
+    pinSum += decodeSpans(doc, crfMarginals(model.tagger, seq, marginalScratch), s.tokenStart, model.settings, spans);
+    tokens += T;
   }
   // A very long document leaves large buffers behind: let them go rather than hold them for good.
   if (ownBuffer.data.length > MAX_KEPT_FEATURES) ownBuffer.data = new Uint32Array(1024);
   if (marginalScratch.length > MAX_KEPT_FEATURES) marginalScratch = new Float64Array(1024);
+  return tokens > 0 ? pinSum / tokens : 0;
 }
 
 /** Sets the stage-one sentence scores of a document view (and their mean). */
@@ -146,20 +154,23 @@ export function scoreSentences(sentence: LogRegWeights, v: DocView): void {
   v.stamp++;
 }
 
-/** A span the tagger proposes: tokens [a, b) and its mean in-span probability. */
-export interface TaggedSpan {
-  a: number;
-  b: number;
-  score: number;
-}
+/** A span the tagger proposes: tokens [a, b), its mean in-span probability and the filter's evidence. */
+export type TaggedSpan = SpanEvidence;
 
 /** Turns per-token marginals of one sentence into spans. */
 export type DecodeSettings = Pick<ModelSettings, 'threshold' | 'seed' | 'gap' | 'extend'>;
 
-export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, settings: DecodeSettings, out: TaggedSpan[]): void {
+/**
+ * Appends the spans of one sentence to `out`; returns the sum of P(B) + P(I) over its tokens (for the
+ * document's mean, a feature of the span filter).
+ */
+export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, settings: DecodeSettings, out: TaggedSpan[]): number {
   const { threshold, seed } = settings;
   const T = marg.length / 3;
   const first = out.length;
+  let sentSum = 0;
+  for (let t = 0; t < T; t++) sentSum += marg[t * 3 + LABEL_B]! + marg[t * 3 + LABEL_I]!;
+  const sentMean = T > 0 ? sentSum / T : 0;
   let a = -1;
   let sum = 0;
   let max = 0;
@@ -169,7 +180,16 @@ export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, se
     let y = b;
     while (x < y && doc.tokens.kind[tokenStart + x] === K_PUNCT) x++;
     while (y > x && doc.tokens.kind[tokenStart + y - 1] === K_PUNCT) y--;
-    if (y > x && max >= seed) out.push({ a: tokenStart + x, b: tokenStart + y, score: sum / (b - a) });
+    if (y > x && max >= seed) {
+      let hi = 0;
+      let lo = 1;
+      for (let t = x; t < y; t++) {
+        const p = marg[t * 3 + LABEL_B]! + marg[t * 3 + LABEL_I]!;
+        if (p > hi) hi = p;
+        if (p < lo) lo = p;
+      }
+      out.push({ a: tokenStart + x, b: tokenStart + y, score: sum / (b - a), max: hi, min: lo, first: marg[x * 3 + LABEL_B]!, sentMean });
+    }
     a = -1;
     sum = 0;
     max = 0;
@@ -186,7 +206,7 @@ export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, se
     } else if (a >= 0) close(t);
   }
   if (a >= 0) close(T);
-  if (out.length === first) return;
+  if (out.length === first) return sentSum;
   // Join close fragments, then grow spans that already cover most of the sentence.
   if (settings.gap > 0) {
     let w = first;
@@ -196,7 +216,7 @@ export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, se
       if (cur.a - prev.b <= settings.gap) {
         const la = prev.b - prev.a;
         const lb = cur.b - cur.a;
-        out[w] = { a: prev.a, b: cur.b, score: (prev.score * la + cur.score * lb) / (la + lb) };
+        out[w] = { ...prev, b: cur.b, score: (prev.score * la + cur.score * lb) / (la + lb), max: Math.max(prev.max, cur.max), min: Math.min(prev.min, cur.min) };
       } else out[++w] = cur;
     }
     out.length = w + 1;
@@ -208,16 +228,19 @@ export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, se
     while (y > x && doc.tokens.kind[y - 1] === K_PUNCT) y--;
     for (let r = first; r < out.length; r++) {
       const sp = out[r]!;
-      if (y > x && (sp.b - sp.a) / (y - x) >= settings.extend) out[r] = { a: Math.min(sp.a, x), b: Math.max(sp.b, y), score: sp.score };
+      if (y > x && (sp.b - sp.a) / (y - x) >= settings.extend) out[r] = { ...sp, a: Math.min(sp.a, x), b: Math.max(sp.b, y) };
     }
     // Grown spans may now overlap: keep the first of any overlapping run.
     let w = first;
     for (let r = first + 1; r < out.length; r++) {
-      if (out[r]!.a < out[w]!.b) out[w] = { a: out[w]!.a, b: Math.max(out[w]!.b, out[r]!.b), score: Math.max(out[w]!.score, out[r]!.score) };
-      else out[++w] = out[r]!;
+      const p = out[w]!;
+      const q = out[r]!;
+      if (q.a < p.b) out[w] = { ...p, b: Math.max(p.b, q.b), score: Math.max(p.score, q.score), max: Math.max(p.max, q.max), min: Math.min(p.min, q.min) };
+      else out[++w] = q;
     }
     out.length = w + 1;
   }
+  return sentSum;
 }
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -241,21 +264,30 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
   const cMask = model.classifier.buckets - 1;
   const spans: TaggedSpan[] = [];
   if (model.sentence) scoreSentences(model.sentence, view);
-  tagDocument(model, view, spans);
+  const docMean = tagDocument(model, view, spans);
   if (spans.length === 0) return [];
   const lower = doc.text.toLowerCase();
   const probs = new Float64Array(model.classifier.classes);
-  return spans.map((sp) => {
+  const out: PredictedSpan[] = [];
+  for (const sp of spans) {
     predictProba(model.classifier, spanFeatureView(view, sp.a, sp.b, cMask, lower), probs);
-    const ranked = [...probs].map((p, c) => ({ c, p })).sort((x, y) => y.p - x.p || x.c - y.c);
+    let x = sp.score;
+    if (model.filter) {
+      x = keepProbability(model.filter, filterFeatures(view, sp, docMean, probs, filterScratch));
+      if (x < model.filter.keep) continue;
+    }
+    const ranked = [...probs].map((p, c) => ({ c, p })).sort((a, b) => b.p - a.p || a.c - b.c);
     const techniques = [ranked[0]!, ...(ranked[1]!.p > model.settings.secondLabel ? [ranked[1]!] : [])].map(({ c, p }) => ({
       label: model.labels[c]!,
       probability: p,
-      confidence: calibrate(model.calibration, sp.score * p),
+      confidence: calibrate(model.calibration, x * p),
     }));
-    return { start: doc.tokens.start[sp.a]!, end: doc.tokens.end[sp.b - 1]!, score: sp.score, techniques };
-  });
+    out.push({ start: doc.tokens.start[sp.a]!, end: doc.tokens.end[sp.b - 1]!, score: sp.score, techniques });
+  }
+  return out;
 }
+
+const filterScratch = new Float64Array(FILTER_FEATURES);
 
 /** Technique probabilities for a given token span (TC: gold spans are given). */
 export function classifySpan(model: Model, view: DocView, a: number, b: number, lower: string): Float64Array {

@@ -12,17 +12,21 @@ import { analyzerRuleTagger } from './rule-tags.js';
 import { resetFeatureCache } from './features.js';
 import type { LexiconTable } from './lexicon-table.js';
 import type { Model } from './model.js';
+import type { SpanFilter } from './span-filter.js';
 import { trainingLexiconTable } from './resources.js';
 import {
   buildModel,
+  crossFitFilters,
   crossValidate,
   decodeSettings,
+  filterExamples,
   DEFAULT_TRAIN_CONFIG,
   fitPlatt,
   heldOutPredictions,
   scorePredictions,
   stageOne,
   trainClassifier,
+  trainFilter,
   trainTagger,
   type CvScores,
   type Log,
@@ -90,11 +94,14 @@ export function trainFromFiles(opts: TrainOptions): TrainRun {
   const folds = opts.folds ?? 5;
   let cv: CvScores | null = null;
   let calibration = { a: 4, b: -2 };
+  // The span filter learns from held-out spans, so it needs cross-validation (without: no filter).
+  let filter: SpanFilter | null = null;
   if (folds >= 2) {
     const held = crossValidate(docs, cfg, folds, log);
-    const preds = heldOutPredictions(held, decodeSettings(cfg), cfg.secondLabel);
+    const preds = heldOutPredictions(held, decodeSettings(cfg), cfg.secondLabel, crossFitFilters(held, cfg));
     cv = scorePredictions(docs, preds);
     calibration = fitPlatt(preds.scored);
+    filter = trainFilter(filterExamples(held, decodeSettings(cfg)), cfg);
     log(`cross-validation: SI F1 ${cv.si.f1.toFixed(3)}, TC micro-F1 ${cv.tc.microF1.toFixed(3)}, FLC F1 ${cv.flc.f1.toFixed(3)}`);
   }
   log('training the final model on all documents');
@@ -102,7 +109,7 @@ export function trainFromFiles(opts: TrainOptions): TrainRun {
   const tagger = trainTagger(docs, cfg, log);
   const classifier = trainClassifier(docs, cfg);
   const version = opts.version ?? `ptc-crf-${new Date().toISOString().slice(0, 10)}`;
-  const model = buildModel(table, tagger, sentence, classifier, cfg, calibration, version, ruleFeatures);
+  const model = buildModel(table, tagger, sentence, classifier, cfg, calibration, version, ruleFeatures, filter);
   const run: TrainRun = { model, cv, seconds: (Date.now() - t0) / 1000 };
   if (opts.out) {
     const file = join(opts.out, MODEL_FILE_NAME);

@@ -4,7 +4,7 @@
  */
 import type { PtcLabel } from '../core/taxonomy.js';
 import type { PtcDoc } from '../eval/records.js';
-import { scoreFLC, scoreSI, scoreTC, type FlcScore, type SpanScore, type TcScore } from '../eval/scorers.js';
+import { mergeOverlapping, scoreFLC, scoreSI, scoreTC, type FlcScore, type SpanScore, type TcScore } from '../eval/scorers.js';
 import { toOriginalSpan } from '../text/normalise.js';
 import { type PreparedDoc } from './corpus.js';
 import { crfMarginals, newCrf, trainCrf, type CrfWeights, type Sequence } from './crf.js';
@@ -12,6 +12,7 @@ import { rng, shuffle } from './hash.js';
 import type { LexiconTable } from './lexicon-table.js';
 import { newLogReg, predictProba, trainLogReg, type Example, type LogRegWeights } from './logreg.js';
 import { FeatureBuffer, sentenceFeatures } from './features.js';
+import { filterFeatures, keepProbability, trainSpanFilter, type FilterExample, type SpanFilter } from './span-filter.js';
 import {
   CLASS_LABELS,
   scoreSentences,
@@ -52,6 +53,10 @@ export interface TrainConfig {
   gap: number;
   extend: number;
   secondLabel: number;
+  /** Span filter: drop spans whose predicted precision is under this (0: no filter). */
+  filterKeep: number;
+  filterEpochs: number;
+  filterL2: number;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -68,11 +73,15 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   classBalance: 0,
   sentenceBits: 0,
   sentenceFolds: 3,
-  threshold: 0.25,
+  // Decoding is generous and the span filter takes the doubtful spans out again.
+  threshold: 0.2,
   seedThreshold: 0,
   gap: 0,
   extend: 1,
   secondLabel: 0.35,
+  filterKeep: 0.2,
+  filterEpochs: 300,
+  filterL2: 1e-3,
 };
 
 export type Log = (msg: string) => void;
@@ -203,15 +212,76 @@ export function docMarginals(tagger: CrfWeights, d: PreparedDoc, bits: number): 
   return docSequences(d, bits).map((s) => crfMarginals(tagger, s));
 }
 
-export function spansFromMarginals(d: PreparedDoc, marg: Float64Array[], settings: DecodeSettings): TaggedSpan[] {
-  const out: TaggedSpan[] = [];
-  d.doc.sentences.forEach((s, k) => decodeSpans(d.doc, marg[k]!, s.tokenStart, settings, out));
+/** A document's decoded spans and the mean P(B) + P(I) over its tokens. */
+export function spansFromMarginals(d: PreparedDoc, marg: Float64Array[], settings: DecodeSettings): { spans: TaggedSpan[]; docMean: number } {
+  const spans: TaggedSpan[] = [];
+  let sum = 0;
+  let n = 0;
+  d.doc.sentences.forEach((s, k) => {
+    sum += decodeSpans(d.doc, marg[k]!, s.tokenStart, settings, spans);
+    n += s.tokenEnd - s.tokenStart;
+  });
+  return { spans, docMean: n > 0 ? sum / n : 0 };
+}
+
+/** A held-out span with its technique probabilities and the span filter's features. */
+export interface HeldOutSpan {
+  sp: TaggedSpan;
+  probs: Float64Array;
+  x: Float64Array;
+  /** Original offsets. */
+  start: number;
+  end: number;
+}
+
+export function heldOutSpans(h: HeldOut, settings: DecodeSettings): HeldOutSpan[] {
+  const d = h.doc;
+  const { spans, docMean } = spansFromMarginals(d, h.marginals, settings);
+  const lower = lowerText(d);
+  const mask = h.classifier.buckets - 1;
+  return spans.map((sp) => {
+    const probs = predictProba(h.classifier, spanFeatureVector(d.view, sp.a, sp.b, mask, lower));
+    const [start, end] = toOriginalSpan(d.doc.nt, d.doc.tokens.start[sp.a]!, d.doc.tokens.end[sp.b - 1]!);
+    return { sp, probs, x: filterFeatures(d.view, sp, docMean, probs), start, end };
+  });
+}
+
+/** The span filter's training examples: every held-out span and the share of it inside gold spans. */
+export function filterExamples(held: readonly HeldOut[], settings: DecodeSettings): Array<FilterExample & { fold: number }> {
+  const out: Array<FilterExample & { fold: number }> = [];
+  for (const h of held) {
+    const gold = mergeOverlapping(h.doc.spans);
+    for (const s of heldOutSpans(h, settings)) {
+      let inside = 0;
+      for (const g of gold) inside += Math.max(0, Math.min(s.end, g.end) - Math.max(s.start, g.start));
+      out.push({ x: s.x, y: inside / Math.max(1, s.end - s.start), fold: h.fold });
+    }
+  }
   return out;
+}
+
+/** The span filter trained on all held-out spans (what ships), or null when the config turns it off. */
+export function trainFilter(examples: readonly FilterExample[], cfg: TrainConfig): SpanFilter | null {
+  if (cfg.filterKeep <= 0) return null;
+  return { weights: trainSpanFilter(examples, { epochs: cfg.filterEpochs, l2: cfg.filterL2 }), keep: cfg.filterKeep };
+}
+
+/**
+ * Cross-fitted filters for scoring: each fold's spans are filtered by a filter trained on the other
+ * folds' held-out spans only, so no gold of a scored document shapes its own filter.
+ */
+export function crossFitFilters(held: readonly HeldOut[], cfg: TrainConfig): Map<number, SpanFilter> | null {
+  if (cfg.filterKeep <= 0) return null;
+  const examples = filterExamples(held, decodeSettings(cfg));
+  const folds = [...new Set(held.map((h) => h.fold))].sort((a, b) => a - b);
+  return new Map(folds.map((f) => [f, trainFilter(examples.filter((e) => e.fold !== f), cfg)!]));
 }
 
 /** Held-out output for one document. */
 export interface HeldOut {
   doc: PreparedDoc;
+  /** The cross-validation fold the document was held out in. */
+  fold: number;
   marginals: Float64Array[];
   /** Technique probabilities of every gold span (TC), aligned with doc.gold. */
   goldProbs: Float64Array[];
@@ -246,7 +316,7 @@ export function crossValidate(docs: readonly PreparedDoc[], cfg: TrainConfig, k:
     log?.(`fold ${f + 1}/${k}: ${train.length} train / ${test.length} test docs; tagger ${((t1 - t0) / 1000).toFixed(1)} s, classifier ${((Date.now() - t1) / 1000).toFixed(1)} s`);
     for (const d of test) {
       const goldProbs = goldSpanFeatures(d, cfg.classifierBits).map((fv) => predictProba(classifier, fv));
-      out.push({ doc: d, marginals: docMarginals(tagger, d, cfg.taggerBits), goldProbs, tagger, classifier });
+      out.push({ doc: d, fold: f, marginals: docMarginals(tagger, d, cfg.taggerBits), goldProbs, tagger, classifier });
     }
   }
   return out;
@@ -261,7 +331,11 @@ export interface Predictions {
   scored: Array<{ x: number; correct: boolean }>;
 }
 
-export function heldOutPredictions(held: readonly HeldOut[], settings: DecodeSettings, secondLabel: number): Predictions {
+/**
+ * Predictions from held-out outputs. `filters` gives each fold's span filter (see crossFitFilters);
+ * without it every decoded span is kept and confidence rests on the tagger's score.
+ */
+export function heldOutPredictions(held: readonly HeldOut[], settings: DecodeSettings, secondLabel: number, filters?: Map<number, SpanFilter> | null): Predictions {
   const flc: PtcDoc[] = [];
   const tc: PtcDoc[] = [];
   const scored: Predictions['scored'] = [];
@@ -273,20 +347,21 @@ export function heldOutPredictions(held: readonly HeldOut[], settings: DecodeSet
       return g.techniques.map((_, j) => ({ start: g.start, end: g.end, technique: CLASS_LABELS[ranked[j]!.c]! }));
     });
     tc.push({ id: d.id, spans: tcSpans });
-    const spans = spansFromMarginals(d, h.marginals, settings);
-    const lower = lowerText(d);
-    const mask = h.classifier.buckets - 1;
+    const filter = filters?.get(h.fold) ?? null;
     const out: PtcDoc['spans'] = [];
-    for (const sp of spans) {
-      const probs = predictProba(h.classifier, spanFeatureVector(d.view, sp.a, sp.b, mask, lower));
+    for (const { sp, probs, x, start, end } of heldOutSpans(h, settings)) {
+      let score = sp.score;
+      if (filter) {
+        score = keepProbability(filter, x);
+        if (score < filter.keep) continue;
+      }
       const ranked = [...probs].map((x, c) => ({ x, c })).sort((a, b) => b.x - a.x || a.c - b.c);
-      const [start, end] = toOriginalSpan(d.doc.nt, d.doc.tokens.start[sp.a]!, d.doc.tokens.end[sp.b - 1]!);
       const chosen = [ranked[0]!, ...(ranked[1]!.x > secondLabel ? [ranked[1]!] : [])];
       for (const r of chosen) {
         const technique = CLASS_LABELS[r.c]!;
         out.push({ start, end, technique });
         const correct = d.spans.some((g) => g.technique === technique && g.start < end && start < g.end);
-        scored.push({ x: sp.score * r.x, correct });
+        scored.push({ x: score * r.x, correct });
       }
     }
     flc.push({ id: d.id, spans: out });
@@ -340,6 +415,7 @@ export function buildModel(
   calibration: Platt,
   version: string,
   ruleFeatures: boolean,
+  filter: SpanFilter | null = null,
 ): Model {
-  return { version, table, tagger, sentence, classifier, labels: CLASS_LABELS, settings: { ...decodeSettings(cfg), secondLabel: cfg.secondLabel, ruleFeatures }, calibration };
+  return { version, table, tagger, sentence, classifier, labels: CLASS_LABELS, settings: { ...decodeSettings(cfg), secondLabel: cfg.secondLabel, ruleFeatures }, filter, calibration };
 }
