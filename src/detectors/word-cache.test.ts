@@ -22,10 +22,12 @@ describe('WordInts', () => {
 
   it('stays right when the shared table of local words starts over', () => {
     const set = new WordSet(new Set(['zqkeepx']));
-    const first = segment(['zqkeepx', ...nonsense(20_000, 'a')].join(' ')).tokens;
+    // Enough new local words to pass the table's bound: it starts over after this document, and
+    // memos must not leak into the next generation, whose keys mean other words.
+    const first = segment(['zqkeepx', ...nonsense(31_000, 'a')].join(' ')).tokens;
     expect(set.has(first, 0)).toBe(true);
-    // Enough new local words to pass the table's bound: it starts over, and memos must not leak.
     const second = segment([...nonsense(20_000, 'b'), 'zqkeepx', 'zqa0x'].join(' ')).tokens;
+    expect(second.keyGeneration).not.toBe(first.keyGeneration);
     const n = second.count;
     expect(set.has(second, n - 2)).toBe(true);
     expect(set.has(second, n - 1)).toBe(false);

@@ -5,41 +5,11 @@ import { vocab } from '../text/vocab.js';
  * Per-word facts for the code detectors, memoised as small integers in typed arrays.
  *
  * Global vocab ids index the arrays directly. Words outside the vocab (document-local negative
- * ids) get a cross-document key from one shared table, resolved once per document for all caches
- * together: each cache then reads its memo by that key, with no string lookup or allocation per
- * cache and document. The shared table is bounded; when it is full it starts over (a new
- * generation) and every cache drops its memo of local words.
+ * ids) index them by their cross-document key from the tokeniser (Tokens.localKeys), so each
+ * cache reads its memo with no string lookup or allocation per cache and document. The
+ * tokeniser's table of such words is bounded: when it starts over (a new keyGeneration), every
+ * cache drops its memo of local words.
  */
-
-const MAX_EXTRA_WORDS = 30_000;
-let extraIds = new Map<string, number>();
-let extraGeneration = 0;
-/** The localWords array whose keys `docKeys` holds. */
-let keysOf: string[] | null = null;
-let docKeys = new Int32Array(64);
-
-/** Cross-document keys of a document's local words, by local index (-(id) - 2). */
-function localKeys(t: Tokens): Int32Array {
-  const words = t.localWords;
-  if (words !== keysOf) {
-    if (extraIds.size + words.length > MAX_EXTRA_WORDS) {
-      extraIds = new Map();
-      extraGeneration++;
-    }
-    if (docKeys.length < words.length) docKeys = new Int32Array(Math.max(words.length, docKeys.length * 2));
-    for (let j = 0; j < words.length; j++) {
-      const w = words[j]!;
-      let k = extraIds.get(w);
-      if (k === undefined) {
-        k = extraIds.size;
-        extraIds.set(w, k);
-      }
-      docKeys[j] = k;
-    }
-    keysOf = words;
-  }
-  return docKeys;
-}
 
 function grown(a: Int32Array, need: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(Math.max(need, a.length * 2, 256));
@@ -64,26 +34,18 @@ export class WordInts {
   at(t: Tokens, i: number): number {
     const id = t.id[i]!;
     if (id >= 0) return this.ofId(id);
-    const keys = localKeys(t);
-    this.syncGeneration();
-    return this.ofKey(keys[-id - 2]!, t.localWords[-id - 2]!);
+    this.syncGeneration(t.keyGeneration);
+    return this.ofKey(t.localKeys[-id - 2]!, t.localWords[-id - 2]!);
   }
 
   /** Writes the value of every token of the document to out[0, t.count). */
   fill(t: Tokens, out: Int32Array): void {
     const ids = t.id;
-    let keys: Int32Array | null = null;
+    const keys = t.localKeys;
+    this.syncGeneration(t.keyGeneration);
     for (let i = 0; i < t.count; i++) {
       const id = ids[i]!;
-      if (id >= 0) {
-        out[i] = this.ofId(id);
-        continue;
-      }
-      if (keys === null) {
-        keys = localKeys(t);
-        this.syncGeneration();
-      }
-      out[i] = this.ofKey(keys[-id - 2]!, t.localWords[-id - 2]!);
+      out[i] = id >= 0 ? this.ofId(id) : this.ofKey(keys[-id - 2]!, t.localWords[-id - 2]!);
     }
   }
 
@@ -101,11 +63,11 @@ export class WordInts {
     return v - 2;
   }
 
-  /** Local-word memos are dropped when the shared key table has started over. */
-  private syncGeneration(): void {
-    if (this.generation !== extraGeneration) {
+  /** Local-word memos are dropped when the tokeniser's key table has started over. */
+  private syncGeneration(generation: number): void {
+    if (this.generation !== generation) {
       this.byKey.fill(0);
-      this.generation = extraGeneration;
+      this.generation = generation;
     }
   }
 }

@@ -1,5 +1,5 @@
 import { charClass, charInfo, UnitBuffer, CHAR_INFO, CLASS_MASK, NONASCII_BIT, NONUPPER_LETTER_BIT, UPPER_BIT, C_DIGIT, C_HIGH, C_LETTER, C_LOW, C_MARK, C_NEWLINE, C_SPACE } from './chars.js';
-import { HASH_SEED, hashStep, hashString, lowerAscii, vocab } from './vocab.js';
+import { HASH_SEED, hashStep, lowerAscii, Vocab, vocab } from './vocab.js';
 
 export const K_WORD = 1;
 export const K_NUMBER = 2;
@@ -29,6 +29,12 @@ export interface Tokens {
   flags: Uint8Array;
   /** Lowercased forms of the document's words that are not in the global vocab, by -(id) - 2. */
   localWords: string[];
+  /**
+   * Per local word (by -(id) - 2): its key in the process-wide table of words outside the vocab,
+   * stable across documents of one generation (`keyGeneration`), for caches of per-word facts.
+   */
+  localKeys: Int32Array;
+  keyGeneration: number;
 }
 
 /** The lowercased form of token i. */
@@ -46,11 +52,64 @@ let scratchKind = new Uint8Array(0);
 let scratchFlags = new Uint8Array(0);
 const textUnits = new UnitBuffer();
 
-/** Document-local word table: open addressing, slot -> local index + 1, keyed like the vocab. */
-let localSlots = new Int32Array(64);
-let localMask = 63;
-let localHashes = new Int32Array(64);
+/**
+ * Words outside the vocab, across documents: news repeats the same out-of-vocabulary words (names,
+ * places), so each is lowercased and stored once, not once per document, and gets a key that
+ * per-word caches can index. Bounded: past MAX_EXTRA_WORDS words or MAX_EXTRA_UNITS units it
+ * starts over after the document (a new generation, whose keys mean other words).
+ */
+const MAX_EXTRA_WORDS = 30_000;
+const MAX_EXTRA_UNITS = 1 << 20;
+let extra = new Vocab();
+let extraGeneration = 0;
+/** Per extra key: the document (stamp) that last used it and its local index there. */
+let keyStamp = new Int32Array(1024);
+let keyLocal = new Int32Array(1024);
+let docStamp = 0;
+/** The current document's local words and their extra keys. */
 let localWords: string[] = [];
+let localKeys = new Int32Array(64);
+
+/** The document-local id of extra word `key`, assigning the next local index on first use. */
+function localId(key: number): number {
+  if (key >= keyStamp.length) {
+    const size = Math.max(key + 1, keyStamp.length * 2);
+    const st = new Int32Array(size);
+    st.set(keyStamp);
+    keyStamp = st;
+    const lo = new Int32Array(size);
+    lo.set(keyLocal);
+    keyLocal = lo;
+  }
+  if (keyStamp[key] === docStamp) return -(keyLocal[key]! + 2);
+  const index = localWords.length;
+  keyStamp[key] = docStamp;
+  keyLocal[key] = index;
+  localWords.push(extra.str(key));
+  if (index >= localKeys.length) {
+    const ks = new Int32Array(localKeys.length * 2);
+    ks.set(localKeys);
+    localKeys = ks;
+  }
+  localKeys[index] = key;
+  return -(index + 2);
+}
+
+/**
+ * A copy of w that shares no memory with the document: a substring of 13+ units can be a view of
+ * its parent string, and a word kept in the extra table must not keep its document alive.
+ */
+function ownCopy(w: string): string {
+  if (w.length < 13) return w;
+  let out = '';
+  const codes: number[] = [];
+  for (let k = 0; k < w.length; k += 4096) {
+    codes.length = 0;
+    for (let q = k; q < w.length && q < k + 4096; q++) codes.push(w.charCodeAt(q));
+    out += String.fromCharCode.apply(null, codes);
+  }
+  return out;
+}
 
 function isWordChar(cls: number): boolean {
   return cls === C_LETTER || cls === C_DIGIT || cls === C_MARK;
@@ -62,50 +121,20 @@ function isWordChar(cls: number): boolean {
  * its length, and the lookup goes through the string.
  */
 function wordId(text: string, units: Uint16Array, s: number, e: number, h: number, ascii: boolean): number {
-  let slot: number;
+  let key: number;
   if (ascii) {
     const v = vocab.getAsciiRange(units, s, e, h);
     if (v >= 0) return v;
-    const len = e - s;
-    for (slot = h & localMask; ; slot = (slot + 1) & localMask) {
-      const x = localSlots[slot]!;
-      if (x === 0) break;
-      if (localHashes[x - 1] !== h) continue;
-      const w = localWords[x - 1]!;
-      if (w.length !== len) continue;
-      let q = 0;
-      while (q < len && lowerAscii(units[s + q]!) === w.charCodeAt(q)) q++;
-      if (q === len) return -(x + 1);
-    }
+    key = extra.getAsciiRange(units, s, e, h);
+    if (key < 0) key = extra.intern(ownCopy(text.slice(s, e).toLowerCase()));
   } else {
     const w = text.slice(s, e).toLowerCase();
-    h = hashString(w);
     const v = vocab.get(w);
     if (v >= 0) return v;
-    for (slot = h & localMask; ; slot = (slot + 1) & localMask) {
-      const x = localSlots[slot]!;
-      if (x === 0) break;
-      if (localHashes[x - 1] === h && localWords[x - 1] === w) return -(x + 1);
-    }
+    key = extra.get(w);
+    if (key < 0) key = extra.intern(ownCopy(w));
   }
-  const index = localWords.length;
-  localWords.push(text.slice(s, e).toLowerCase());
-  if (index >= localHashes.length) {
-    const hs = new Int32Array(localHashes.length * 2);
-    hs.set(localHashes);
-    localHashes = hs;
-  }
-  localHashes[index] = h;
-  if ((index + 1) * 2 > localMask) {
-    localSlots = new Int32Array(localSlots.length * 2);
-    localMask = localSlots.length - 1;
-    for (let x = 0; x <= index; x++) {
-      let t = localHashes[x]! & localMask;
-      while (localSlots[t] !== 0) t = (t + 1) & localMask;
-      localSlots[t] = x + 1;
-    }
-  } else localSlots[slot] = index + 1;
-  return -(index + 2);
+  return localId(key);
 }
 
 /** Hash (see vocab.ts) and OR of the units of text[s, e), for tokens not hashed while scanning. */
@@ -153,12 +182,10 @@ export function tokenise(text: string): Tokens {
   const ids = scratchId;
   const kind = scratchKind;
   const flags = scratchFlags;
-  let size = 64;
-  while (size < n >> 2) size *= 2;
-  if (localSlots.length !== size) {
-    localSlots = new Int32Array(size);
-    localMask = size - 1;
-  } else localSlots.fill(0);
+  if (++docStamp > 0x3fffffff) {
+    keyStamp.fill(0);
+    docStamp = 1;
+  }
   localWords = [];
   let count = 0;
   let pendingFlags = 0;
@@ -307,15 +334,19 @@ export function tokenise(text: string): Tokens {
   }
   const words = localWords;
   localWords = [];
+  const keys = localKeys.slice(0, words.length);
+  const generation = extraGeneration;
   // Do not keep the scratch of an unusually long text alive.
   if (scratchStart.length > MAX_KEPT_SCRATCH) {
     scratchStart = scratchEnd = scratchId = new Int32Array(0);
     scratchKind = scratchFlags = new Uint8Array(0);
   }
-  if (localSlots.length > MAX_KEPT_SCRATCH) {
-    localSlots = new Int32Array(64);
-    localMask = 63;
-    localHashes = new Int32Array(64);
+  if (localKeys.length > MAX_KEPT_SCRATCH) localKeys = new Int32Array(64);
+  if (extra.size > MAX_EXTRA_WORDS || extra.unitCount > MAX_EXTRA_UNITS) {
+    extra = new Vocab();
+    extraGeneration++;
+    keyStamp = new Int32Array(1024);
+    keyLocal = new Int32Array(1024);
   }
   return {
     count,
@@ -325,5 +356,7 @@ export function tokenise(text: string): Tokens {
     kind: kind.slice(0, count),
     flags: flags.slice(0, count),
     localWords: words,
+    localKeys: keys,
+    keyGeneration: generation,
   };
 }

@@ -46,3 +46,18 @@ describe('vocab', () => {
     expect(t.id[1]).toBe(t.id[2]);
   });
 });
+
+describe('words outside the vocab', () => {
+  it('get local ids per document in order of first use, and keys shared across documents', () => {
+    const a = tokenise('Zqalpha zqbeta ZQALPHA zqgamma');
+    expect(Array.from(a.id)).toEqual([-2, -3, -2, -4]);
+    expect(a.localWords).toEqual(['zqalpha', 'zqbeta', 'zqgamma']);
+    const b = tokenise('zqgamma zqdelta zqalpha');
+    expect(Array.from(b.id)).toEqual([-2, -3, -4]);
+    expect(b.localWords).toEqual(['zqgamma', 'zqdelta', 'zqalpha']);
+    expect(b.keyGeneration).toBe(a.keyGeneration);
+    expect(b.localKeys[0]).toBe(a.localKeys[2]);
+    expect(b.localKeys[2]).toBe(a.localKeys[0]);
+    expect(new Set([...a.localKeys, ...b.localKeys]).size).toBe(4);
+  });
+});

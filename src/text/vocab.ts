@@ -83,6 +83,11 @@ export class Vocab {
     return this.strings.length;
   }
 
+  /** Total UTF-16 units of the interned words. */
+  get unitCount(): number {
+    return this.unitsUsed;
+  }
+
   private find(word: string, h: number): number {
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
       const v = this.table[s << 2]!;
