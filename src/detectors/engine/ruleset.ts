@@ -27,6 +27,14 @@ interface CompiledRule {
 
 interface TrieNode {
   next: Map<number, TrieNode> | null;
+  /**
+   * `next` as open addressing for the matcher (built once all terms are added): slot -> child id
+   * + 1 in nextKeys, the child at the same slot in nextNodes. A miss, the common case, is a probe
+   * or two in a typed array instead of a Map lookup.
+   */
+  nextKeys: Int32Array | null;
+  nextNodes: TrieNode[];
+  nextMask: number;
   prefixNext: Array<{ prefix: string; node: TrieNode }> | null;
   terminals: number[] | null;
 }
@@ -117,9 +125,9 @@ interface IdSet {
   prefixes: string[];
   /** Per vocab id: does the word start with one of the prefixes (0 unknown, 1 yes, 2 no). */
   prefixHit: Uint8Array;
-  /** The same for the current document's local words, valid while `localRun` is the run number. */
+  /** The same for words outside the vocab, by the tokeniser's key, valid for generation `localGen`. */
   localHit: Uint8Array;
-  localRun: number;
+  localGen: number;
 }
 
 /** Token flags: a root trie child, a root prefix term, anchored patterns, triggered regexes. */
@@ -178,7 +186,7 @@ function compileEntry(rule: number, pattern: CompiledPattern): PatternEntry {
         }
         const bits = new Uint8Array(hi >= 0 ? hi - lo + 1 : 0);
         for (const id of e.ids) bits[id - lo] = 1;
-        entry.sets.push({ lo: hi >= 0 ? lo : 0, bits, prefixes: e.prefixes, prefixHit: new Uint8Array(0), localHit: new Uint8Array(0), localRun: -1 });
+        entry.sets.push({ lo: hi >= 0 ? lo : 0, bits, prefixes: e.prefixes, prefixHit: new Uint8Array(0), localHit: new Uint8Array(0), localGen: -1 });
       }
     }
   });
@@ -256,7 +264,38 @@ export function requiredFinalChar(source: string): string | null {
   return last === '?' || last === '!' || last === '.' ? last : null;
 }
 
-const newNode = (): TrieNode => ({ next: null, prefixNext: null, terminals: null });
+const newNode = (): TrieNode => ({ next: null, nextKeys: null, nextNodes: [], nextMask: 0, prefixNext: null, terminals: null });
+
+/** Builds the open-addressing form of every node's `next` (see TrieNode). */
+function indexTrie(node: TrieNode): void {
+  if (node.next !== null) {
+    let size = 4;
+    while (size < node.next.size * 2) size *= 2;
+    node.nextKeys = new Int32Array(size);
+    node.nextNodes = new Array<TrieNode>(size).fill(node);
+    node.nextMask = size - 1;
+    for (const [id, child] of node.next) {
+      let slot = id & node.nextMask;
+      while (node.nextKeys[slot] !== 0) slot = (slot + 1) & node.nextMask;
+      node.nextKeys[slot] = id + 1;
+      node.nextNodes[slot] = child;
+      indexTrie(child);
+    }
+  }
+  if (node.prefixNext !== null) for (const p of node.prefixNext) indexTrie(p.node);
+}
+
+/** The child of node for vocab id `id` (>= 0), or null. */
+function childOf(node: TrieNode, id: number): TrieNode | null {
+  const keys = node.nextKeys;
+  if (keys === null) return null;
+  const mask = node.nextMask;
+  for (let slot = id & mask; ; slot = (slot + 1) & mask) {
+    const k = keys[slot]!;
+    if (k === id + 1) return node.nextNodes[slot]!;
+    if (k === 0) return null;
+  }
+}
 
 /** A loaded rule file together with where it came from, for error messages. */
 export interface LoadedRuleFile {
@@ -283,10 +322,9 @@ export class RuleSet {
   private readonly tokenFlags: Uint8Array;
   /** Per vocab id: does the word start with a prefix term at the trie root (0 unknown, 1 yes, 2 no). */
   private rootPrefixById = new Uint8Array(0);
-  /** The same for the current document's local words (see IdSet.localHit). */
+  /** The same for words outside the vocab (see IdSet.localHit). */
   private localRootHit: Uint8Array = new Uint8Array(0);
-  private localRootRun = -1;
-  private runNumber = 0;
+  private localRootGen = -1;
   /** Scratch for one run: (rule, end token) pairs from a trie walk; pattern marks; per rule, the sentence and token where its regex ran. */
   private readonly ends: number[] = [];
   private nEnds = 0;
@@ -298,6 +336,8 @@ export class RuleSet {
   private tFlags: Uint8Array = new Uint8Array(0);
   private tKind: Uint8Array = new Uint8Array(0);
   private tLocal: string[] = [];
+  private tKeys: Int32Array = new Int32Array(0);
+  private tGeneration = 0;
 
   constructor(files: readonly LoadedRuleFile[], globalLexicons: ReadonlyMap<string, string[]> = new Map()) {
     for (const { file, data } of files) {
@@ -309,6 +349,7 @@ export class RuleSet {
     this.anchoredById = new Array<AnchorList | undefined>(vocab.size).fill(undefined);
     this.regexById = new Array<RegexEntry[] | undefined>(vocab.size).fill(undefined);
     if (this.trie.next) for (const [id, node] of this.trie.next) this.rootById[id] = node;
+    indexTrie(this.trie);
     for (const [id, list] of this.anchored) this.anchoredById[id] = anchorList(list);
     for (const [id, list] of this.regexByWord) this.regexById[id] = list;
     // One byte per vocab id saying which of the lookups below can hit: most tokens need none.
@@ -411,14 +452,15 @@ export class RuleSet {
   private rootPrefix(i: number): boolean {
     const id = this.tId[i]!;
     if (id < 0) {
-      if (this.localRootRun !== this.runNumber) {
-        this.localRootHit = cacheFor(this.localRootHit, this.tLocal.length);
-        this.localRootRun = this.runNumber;
+      const key = this.tKeys[-id - 2]!;
+      if (this.localRootGen !== this.tGeneration || key >= this.localRootHit.length) {
+        this.localRootHit = keyCache(this.localRootHit, key, this.localRootGen !== this.tGeneration);
+        this.localRootGen = this.tGeneration;
       }
-      let v = this.localRootHit[-id - 2]!;
+      let v = this.localRootHit[key]!;
       if (v === 0) {
         v = startsWithAny(this.tLocal[-id - 2]!, this.trie.prefixNext!) ? 1 : 2;
-        this.localRootHit[-id - 2] = v;
+        this.localRootHit[key] = v;
       }
       return v === 1;
     }
@@ -443,8 +485,9 @@ export class RuleSet {
     this.tFlags = t.flags;
     this.tKind = t.kind;
     this.tLocal = t.localWords;
+    this.tKeys = t.localKeys;
+    this.tGeneration = t.keyGeneration;
     this.regexSentence.fill(-1);
-    this.runNumber++;
     const rootById = this.rootById;
     const anchoredById = this.anchoredById;
     const regexById = this.regexById;
@@ -529,9 +572,9 @@ export class RuleSet {
     if (i >= limit) return;
     const t = doc.tokens;
     const id = t.id[i]!;
-    if (node.next && id >= 0) {
-      const child = node.next.get(id);
-      if (child) this.walk(doc, child, i + 1, limit);
+    if (id >= 0) {
+      const child = childOf(node, id);
+      if (child !== null) this.walk(doc, child, i + 1, limit);
     }
     if (node.prefixNext) {
       const w = tokenLower(t, i);
@@ -611,14 +654,15 @@ export class RuleSet {
   /** Prefix test of a set, cached per vocab id and per document-local word. */
   private prefixHas(set: IdSet, id: number): boolean {
     if (id < 0) {
-      if (set.localRun !== this.runNumber) {
-        set.localHit = cacheFor(set.localHit, this.tLocal.length);
-        set.localRun = this.runNumber;
+      const key = this.tKeys[-id - 2]!;
+      if (set.localGen !== this.tGeneration || key >= set.localHit.length) {
+        set.localHit = keyCache(set.localHit, key, set.localGen !== this.tGeneration);
+        set.localGen = this.tGeneration;
       }
-      let v = set.localHit[-id - 2]!;
+      let v = set.localHit[key]!;
       if (v === 0) {
         v = startsWithSome(this.tLocal[-id - 2]!, set.prefixes) ? 1 : 2;
-        set.localHit[-id - 2] = v;
+        set.localHit[key] = v;
       }
       return v === 1;
     }
@@ -726,11 +770,18 @@ function anyGroupHit(list: AnchorList, ids: Int32Array, i: number, limit: number
   return false;
 }
 
-/** A zeroed per-document cache of at least n entries (reusing the old one when it is big enough). */
-function cacheFor(old: Uint8Array, n: number): Uint8Array {
-  if (old.length < n) return new Uint8Array(Math.max(n, old.length * 2));
-  old.fill(0, 0, n);
-  return old;
+/**
+ * A cache by extra-word key that holds `key`: zeroed when the tokeniser's key table has started
+ * over (`reset`), else the old one, grown keeping its entries when too short.
+ */
+function keyCache(old: Uint8Array, key: number, reset: boolean): Uint8Array {
+  if (key < old.length) {
+    if (reset) old.fill(0);
+    return old;
+  }
+  const grown = new Uint8Array(Math.max(key + 1, old.length * 2, 256));
+  if (!reset) grown.set(old);
+  return grown;
 }
 
 function startsWithAny(w: string, prefixes: ReadonlyArray<{ prefix: string }>): boolean {
