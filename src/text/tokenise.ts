@@ -334,8 +334,22 @@ export function tokenise(text: string): Tokens {
   }
   const words = localWords;
   localWords = [];
-  const keys = localKeys.slice(0, words.length);
+  const nLocal = words.length;
   const generation = extraGeneration;
+  // The result's arrays are views of one buffer: one allocation per document instead of six.
+  const buffer = new ArrayBuffer(4 * (3 * count + nLocal) + 2 * count);
+  const outStart = new Int32Array(buffer, 0, count);
+  const outEnd = new Int32Array(buffer, 4 * count, count);
+  const outId = new Int32Array(buffer, 8 * count, count);
+  const outKeys = new Int32Array(buffer, 12 * count, nLocal);
+  const outKind = new Uint8Array(buffer, 4 * (3 * count + nLocal), count);
+  const outFlags = new Uint8Array(buffer, 4 * (3 * count + nLocal) + count, count);
+  outStart.set(start.subarray(0, count));
+  outEnd.set(end.subarray(0, count));
+  outId.set(ids.subarray(0, count));
+  outKeys.set(localKeys.subarray(0, nLocal));
+  outKind.set(kind.subarray(0, count));
+  outFlags.set(flags.subarray(0, count));
   // Do not keep the scratch of an unusually long text alive.
   if (scratchStart.length > MAX_KEPT_SCRATCH) {
     scratchStart = scratchEnd = scratchId = new Int32Array(0);
@@ -350,13 +364,13 @@ export function tokenise(text: string): Tokens {
   }
   return {
     count,
-    start: start.slice(0, count),
-    end: end.slice(0, count),
-    id: ids.slice(0, count),
-    kind: kind.slice(0, count),
-    flags: flags.slice(0, count),
+    start: outStart,
+    end: outEnd,
+    id: outId,
+    kind: outKind,
+    flags: outFlags,
     localWords: words,
-    localKeys: keys,
+    localKeys: outKeys,
     keyGeneration: generation,
   };
 }
