@@ -53,6 +53,32 @@ let scratchFlags = new Uint8Array(0);
 const textUnits = new UnitBuffer();
 
 /**
+ * Token arrays are carved out of shared arena buffers: allocating an ArrayBuffer costs far more
+ * than copying a document's tokens into it, so several documents share one. A document's views
+ * keep only their own arena alive; one larger than a quarter arena gets a buffer of its own.
+ */
+const ARENA_BYTES = 1 << 17;
+let arena = new ArrayBuffer(0);
+let arenaUsed = 0;
+
+let arenaAt = 0;
+
+/** A buffer with `bytes` bytes free from offset `arenaAt`, taken from the arena (8-aligned). */
+function arenaFor(bytes: number): ArrayBuffer {
+  if (bytes > ARENA_BYTES >> 2) {
+    arenaAt = 0;
+    return new ArrayBuffer(bytes);
+  }
+  if (arenaUsed + bytes > arena.byteLength) {
+    arena = new ArrayBuffer(ARENA_BYTES);
+    arenaUsed = 0;
+  }
+  arenaAt = arenaUsed;
+  arenaUsed += (bytes + 7) & ~7;
+  return arena;
+}
+
+/**
  * Words outside the vocab, across documents: news repeats the same out-of-vocabulary words (names,
  * places), so each is lowercased and stored once, not once per document, and gets a key that
  * per-word caches can index. Bounded: past MAX_EXTRA_WORDS words or MAX_EXTRA_UNITS units it
@@ -336,14 +362,16 @@ export function tokenise(text: string): Tokens {
   localWords = [];
   const nLocal = words.length;
   const generation = extraGeneration;
-  // The result's arrays are views of one buffer: one allocation per document instead of six.
-  const buffer = new ArrayBuffer(4 * (3 * count + nLocal) + 2 * count);
-  const outStart = new Int32Array(buffer, 0, count);
-  const outEnd = new Int32Array(buffer, 4 * count, count);
-  const outId = new Int32Array(buffer, 8 * count, count);
-  const outKeys = new Int32Array(buffer, 12 * count, nLocal);
-  const outKind = new Uint8Array(buffer, 4 * (3 * count + nLocal), count);
-  const outFlags = new Uint8Array(buffer, 4 * (3 * count + nLocal) + count, count);
+  // The result's arrays are views of one arena buffer (see arenaFor).
+  const bytes = 4 * (3 * count + nLocal) + 2 * count;
+  const buffer = arenaFor(bytes);
+  const at = arenaAt;
+  const outStart = new Int32Array(buffer, at, count);
+  const outEnd = new Int32Array(buffer, at + 4 * count, count);
+  const outId = new Int32Array(buffer, at + 8 * count, count);
+  const outKeys = new Int32Array(buffer, at + 12 * count, nLocal);
+  const outKind = new Uint8Array(buffer, at + 4 * (3 * count + nLocal), count);
+  const outFlags = new Uint8Array(buffer, at + 4 * (3 * count + nLocal) + count, count);
   outStart.set(start.subarray(0, count));
   outEnd.set(end.subarray(0, count));
   outId.set(ids.subarray(0, count));

@@ -61,3 +61,15 @@ describe('words outside the vocab', () => {
     expect(new Set([...a.localKeys, ...b.localKeys]).size).toBe(4);
   });
 });
+
+describe('token arrays', () => {
+  it('stay intact when later documents, small and large, are tokenised', () => {
+    const texts = ['Zqone two three.', 'A large one: ' + 'word '.repeat(20_000), 'Zqfour five, six!', ...Array.from({ length: 200 }, (_, k) => `Doc ${k} says zq${k} things.`)];
+    const snapshot = (t: ReturnType<typeof tokenise>) => JSON.stringify([t.start, t.end, t.id, t.kind, t.flags, t.localKeys].map((a) => Array.from(a)));
+    const kept = texts.map((x) => tokenise(x));
+    const before = kept.map(snapshot);
+    for (const x of texts) tokenise(x);
+    expect(kept.map(snapshot)).toEqual(before);
+    expect(kept.map(snapshot)).toEqual(texts.map((x) => snapshot(tokenise(x))));
+  });
+});
