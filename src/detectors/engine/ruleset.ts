@@ -135,6 +135,10 @@ const T_ROOT = 1;
 const T_PREFIX = 2;
 const T_ANCHORED = 4;
 const T_REGEX = 8;
+/** The word follows a root word in some term: a walk from a root child that only continues needs it next. */
+const T_SECOND = 16;
+/** The walk from this root child can stop at once or continue on a prefix: it cannot be skipped by T_SECOND. */
+const T_ROOT_ALWAYS = 32;
 
 const OP_MARK = 0;
 const OP_GAP = 1;
@@ -362,6 +366,14 @@ export class RuleSet {
         (this.anchoredById[id] !== undefined ? T_ANCHORED : 0) |
         (this.regexById[id] !== undefined ? T_REGEX : 0);
     }
+    for (const node of this.rootById) {
+      if (node === undefined || node.next === null) continue;
+      for (const next of node.next.keys()) if (next < vocab.size) this.tokenFlags[next]! |= T_SECOND;
+    }
+    for (let id = 0; id < vocab.size; id++) {
+      const node = this.rootById[id];
+      if (node !== undefined && (node.terminals !== null || node.prefixNext !== null)) this.tokenFlags[id]! |= T_ROOT_ALWAYS;
+    }
     this.regexSentence = new Int32Array(this.rules.length);
     this.regexToken = new Int32Array(this.rules.length);
   }
@@ -502,7 +514,7 @@ export class RuleSet {
     for (let i = 0; i < n; i++) {
       const id = ids[i]!;
       // Words outside the table (local, or interned after this set was built) can only start a prefix term.
-      const fl = id >= 0 && id < flagged ? tokenFlags[id]! : rootPrefixes !== null && this.rootPrefix(i) ? T_PREFIX : 0;
+      const fl = (id >= 0 && id < flagged ? tokenFlags[id]! : rootPrefixes !== null && this.rootPrefix(i) ? T_PREFIX : 0) & ~T_SECOND;
       if (fl === 0) continue;
       if (tokenSentence[i] !== s) {
         s = tokenSentence[i]!;
@@ -514,7 +526,12 @@ export class RuleSet {
       if ((fl & (T_ROOT | T_PREFIX)) !== 0) {
         this.nEnds = 0;
         // The root step of walk(), from the dense table.
-        if ((fl & T_ROOT) !== 0) this.walk(doc, rootById[id]!, i + 1, limit);
+        // A root child with neither terminals nor prefix children matches only if the next word
+        // continues some term (T_SECOND): most common words ("the") are followed by one that does not.
+        if ((fl & T_ROOT) !== 0) {
+          const next = i + 1 < limit ? ids[i + 1]! : -1;
+          if ((fl & T_ROOT_ALWAYS) !== 0 || (next >= 0 && next < flagged && (tokenFlags[next]! & T_SECOND) !== 0)) this.walk(doc, rootById[id]!, i + 1, limit);
+        }
         if ((fl & T_PREFIX) !== 0) {
           const w = tokenLower(t, i);
           for (const p of rootPrefixes!) if (startsWith(w, p.prefix)) this.walk(doc, p.node, i + 1, limit);
