@@ -274,6 +274,8 @@ export function tokenise(text: string): Tokens {
         const allDigits = (acc & 1) === 0;
         if (j + 1 >= n) break;
         const sep = units[j]!;
+        // Only '.', ',', '-' and an apostrophe can continue a token (most words end at a space).
+        if (sep !== 46 && sep !== 44 && sep !== 45 && sep !== 39) break;
         const nextCls = charClass(units[j + 1]!);
         // Digits separated by '.' or ',' continue a number: 3.5, 2,000.
         if (allDigits && (sep === 46 || sep === 44) && nextCls === _C_DIGIT) {

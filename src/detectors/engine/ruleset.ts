@@ -86,6 +86,15 @@ interface AnchorList {
   unfiltered: PatternEntry[];
   /** Per offset range of a filter from the anchor token: the union of the filter sets there. */
   groups: Array<{ from: number; to: number; lo: number; bits: Uint8Array }>;
+  /**
+   * All groups at once (for 2-8 groups, else null): per vocab id - masksLo, a bit per group whose
+   * set holds it; per offset from the anchor - coverFrom, a bit per group whose range covers it.
+   * One load per token near the anchor instead of one per group.
+   */
+  masks: Uint8Array | null;
+  masksLo: number;
+  cover: Uint8Array;
+  coverFrom: number;
 }
 
 function anchorList(entries: PatternEntry[]): AnchorList {
@@ -116,7 +125,31 @@ function anchorList(entries: PatternEntry[]): AnchorList {
     for (const x of sets) for (let k = 0; k < x.bits.length; k++) if (x.bits[k] === 1) bits[x.lo + k - lo] = 1;
     groups.push({ from, to, lo: hi >= 0 ? lo : 0, bits });
   }
-  return { entries, unfiltered, groups };
+  const list: AnchorList = { entries, unfiltered, groups, masks: null, masksLo: 0, cover: new Uint8Array(0), coverFrom: 0 };
+  if (groups.length >= 2 && groups.length <= 8) {
+    let lo = Infinity;
+    let hi = -1;
+    let from = Infinity;
+    let to = -Infinity;
+    for (const g of groups) {
+      from = Math.min(from, g.from);
+      to = Math.max(to, g.to);
+      if (g.bits.length === 0) continue;
+      lo = Math.min(lo, g.lo);
+      hi = Math.max(hi, g.lo + g.bits.length - 1);
+    }
+    const masks = new Uint8Array(hi >= 0 ? hi - lo + 1 : 0);
+    const cover = new Uint8Array(to - from + 1);
+    groups.forEach((g, k) => {
+      for (let x = 0; x < g.bits.length; x++) if (g.bits[x] === 1) masks[g.lo + x - lo]! |= 1 << k;
+      for (let d = g.from; d <= g.to; d++) cover[d - from]! |= 1 << k;
+    });
+    list.masks = masks;
+    list.masksLo = hi >= 0 ? lo : 0;
+    list.cover = cover;
+    list.coverFrom = from;
+  }
+  return list;
 }
 
 interface IdSet {
@@ -783,6 +816,21 @@ function fillMessage(rule: CompiledRule, match: string): string {
 
 /** Could any pattern of the list pass its filter at anchor token i? (A necessary condition.) */
 function anyGroupHit(list: AnchorList, ids: Int32Array, i: number, limit: number): boolean {
+  const masks = list.masks;
+  if (masks !== null) {
+    // The same clipping as anyInSet: to [0, limit), per token the groups covering its offset.
+    const cover = list.cover;
+    const base = i + list.coverFrom;
+    const from = base < 0 ? 0 : base;
+    let to = base + cover.length - 1;
+    if (to >= limit) to = limit - 1;
+    const lo = list.masksLo;
+    for (let q = from; q <= to; q++) {
+      const x = ids[q]! - lo;
+      if (x >= 0 && x < masks.length && (masks[x]! & cover[q - base]!) !== 0) return true;
+    }
+    return false;
+  }
   for (const g of list.groups) if (anyInSet(ids, i + g.from, i + g.to, limit, g.lo, g.bits)) return true;
   return false;
 }

@@ -169,7 +169,7 @@ function inSet(stemmed: string, set: StemSet): boolean {
 /**
  * Per stem id, for the document being indexed (valid where stamp is the current epoch): bits 0-1
  * the cases the body writes it in (1 capitalised, 2 not), bit 2 set when it is a body feature;
- * and for features, the index of its headline links in keysOf.
+ * and for features, the index of its headline links in keysOf (-2 when it has none).
  */
 let stemStamp = new Int32Array(0);
 let stemBits = new Uint8Array(0);
@@ -236,6 +236,8 @@ function indexBody(doc: Doc, body: Sentence[], headKeys: string[]): BodyIndex {
       stemBits[sid] |= flags[i]! & F_CAP ? 1 : 2;
       if ((v & 1) === 0) continue;
       let link = stemLinks[sid]!;
+      // -2: a feature linked to no headline stem (most body words).
+      if (link === -2) continue;
       if (link === -1) {
         const f = stemStrings[sid]!;
         stemBits[sid] |= 4;
@@ -249,6 +251,10 @@ function indexBody(doc: Doc, body: Sentence[], headKeys: string[]): BodyIndex {
             keys.push(j);
             keyInBody[j] = 1;
           }
+        }
+        if (keys.length === 0) {
+          stemLinks[sid] = -2;
+          continue;
         }
         link = stemLinks[sid] = keysOf.length;
         keysOf.push(keys);
