@@ -1,5 +1,5 @@
 import { normalise, type NormalisedText } from './normalise.js';
-import { F_CAP, F_NEWLINE_BEFORE, F_PARA_BEFORE, K_NUMBER, K_PUNCT, K_WORD, tokenise, tokenLower, type Tokens } from './tokenise.js';
+import { arenaInt32, F_CAP, F_NEWLINE_BEFORE, F_PARA_BEFORE, K_NUMBER, K_PUNCT, K_WORD, tokenise, tokenLower, type Tokens } from './tokenise.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
 
 /** Spans are canonical offsets; token ranges are [tokenStart, tokenEnd). */
@@ -127,7 +127,7 @@ export function segment(input: string): Doc {
   const text = nt.text;
   const tokens = tokenise(text);
   const bounds = splitSentences(text, tokens);
-  const tokenSentence = new Int32Array(tokens.count);
+  const tokenSentence = arenaInt32(tokens.count);
   const sentences: Sentence[] = [];
   const paragraphs: Paragraph[] = [];
   const kind = tokens.kind;

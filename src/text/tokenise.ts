@@ -78,6 +78,13 @@ function arenaFor(bytes: number): ArrayBuffer {
   return arena;
 }
 
+/** A zeroed Int32Array of n entries from the token arena, for other per-token arrays of a document. */
+export function arenaInt32(n: number): Int32Array {
+  // Zeroed: arena bytes are handed out once, and a buffer of its own is new.
+  const buffer = arenaFor(4 * n);
+  return new Int32Array(buffer, arenaAt, n);
+}
+
 /**
  * Words outside the vocab, across documents: news repeats the same out-of-vocabulary words (names,
  * places), so each is lowercased and stored once, not once per document, and gets a key that
