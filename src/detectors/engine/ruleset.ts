@@ -374,6 +374,8 @@ export class RuleSet {
   private tKind: Uint8Array = new Uint8Array(0);
   private tLocal: string[] = [];
   private tKeys: Int32Array = new Int32Array(0);
+  /** Scratch for run: T_* flags of the document's words outside the vocab, by local index. */
+  private localFlags = new Uint8Array(64);
   private tGeneration = 0;
 
   constructor(files: readonly LoadedRuleFile[], globalLexicons: ReadonlyMap<string, string[]> = new Map()) {
@@ -496,19 +498,7 @@ export class RuleSet {
   /** Does token i start with one of the prefix terms at the trie root? Cached per vocab id. */
   private rootPrefix(i: number): boolean {
     const id = this.tId[i]!;
-    if (id < 0) {
-      const key = this.tKeys[-id - 2]!;
-      if (this.localRootGen !== this.tGeneration || key >= this.localRootHit.length) {
-        this.localRootHit = keyCache(this.localRootHit, key, this.localRootGen !== this.tGeneration);
-        this.localRootGen = this.tGeneration;
-      }
-      let v = this.localRootHit[key]!;
-      if (v === 0) {
-        v = startsWithAny(this.tLocal[-id - 2]!, this.trie.prefixNext!) ? 1 : 2;
-        this.localRootHit[key] = v;
-      }
-      return v === 1;
-    }
+    if (id < 0) return this.rootPrefixOfLocal(-id - 2);
     if (id >= this.rootPrefixById.length) {
       const grown = new Uint8Array(Math.max(vocab.size, id + 1));
       grown.set(this.rootPrefixById);
@@ -518,6 +508,21 @@ export class RuleSet {
     if (v === 0) {
       v = startsWithAny(vocab.str(id), this.trie.prefixNext!) ? 1 : 2;
       this.rootPrefixById[id] = v;
+    }
+    return v === 1;
+  }
+
+  /** rootPrefix for the document's local word j, cached by its cross-document key. */
+  private rootPrefixOfLocal(j: number): boolean {
+    const key = this.tKeys[j]!;
+    if (this.localRootGen !== this.tGeneration || key >= this.localRootHit.length) {
+      this.localRootHit = keyCache(this.localRootHit, key, this.localRootGen !== this.tGeneration);
+      this.localRootGen = this.tGeneration;
+    }
+    let v = this.localRootHit[key]!;
+    if (v === 0) {
+      v = startsWithAny(this.tLocal[j]!, this.trie.prefixNext!) ? 1 : 2;
+      this.localRootHit[key] = v;
     }
     return v === 1;
   }
@@ -541,13 +546,18 @@ export class RuleSet {
     const flagged = tokenFlags.length;
     const ids = t.id;
     const tokenSentence = doc.tokenSentence;
+    // Words outside the vocab can only start a prefix term: their flags, by local index, once per document.
+    const nLocal = t.localWords.length;
+    if (this.localFlags.length < nLocal) this.localFlags = new Uint8Array(Math.max(nLocal, 2 * this.localFlags.length));
+    const localFlags = this.localFlags;
+    for (let j = 0; j < nLocal; j++) localFlags[j] = rootPrefixes !== null && this.rootPrefixOfLocal(j) ? T_PREFIX : 0;
     let s = -1;
     let sentStart = 0;
     let limit = 0;
     for (let i = 0; i < n; i++) {
       const id = ids[i]!;
-      // Words outside the table (local, or interned after this set was built) can only start a prefix term.
-      const fl = (id >= 0 && id < flagged ? tokenFlags[id]! : rootPrefixes !== null && this.rootPrefix(i) ? T_PREFIX : 0) & ~T_SECOND;
+      // Words interned after this set was built can only start a prefix term too.
+      const fl = (id >= 0 ? (id < flagged ? tokenFlags[id]! : rootPrefixes !== null && this.rootPrefix(i) ? T_PREFIX : 0) : localFlags[-id - 2]!) & ~T_SECOND;
       if (fl === 0) continue;
       if (tokenSentence[i] !== s) {
         s = tokenSentence[i]!;
