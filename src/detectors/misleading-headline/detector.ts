@@ -242,17 +242,18 @@ function indexBody(doc: Doc, body: Sentence[], headKeys: string[]): BodyIndex {
         const f = stemStrings[sid]!;
         stemBits[sid] |= 4;
         features.push(f);
-        const keys: number[] = [];
+        // Allocated at the first link only: most features have none.
+        let keys: number[] | null = null;
         // Same stem by id; a family member (related) only when both are 5+ letters with the same first letter.
         const long = f.length >= 5;
         const f0 = f.charCodeAt(0);
         for (let j = 0; j < headKeys.length; j++) {
           if (headIds[j] === sid || (long && headLong[j] === 1 && headFirst[j] === f0 && related(headKeys[j]!, f))) {
-            keys.push(j);
+            (keys ??= []).push(j);
             keyInBody[j] = 1;
           }
         }
-        if (keys.length === 0) {
+        if (keys === null) {
           stemLinks[sid] = -2;
           continue;
         }

@@ -172,52 +172,70 @@ function emphaticDoubling(ctx: DetectorContext, doc: Doc): void {
   }
 }
 
-/** The first 2-4 words opening sentence s (stops at the first non-word after a word). */
-function opening(doc: Doc, s: number): number[] {
+/**
+ * The first 2-4 words opening sentence s (stops at the first non-word after a word): they are
+ * consecutive tokens, returned as start * 8 + count (0 when the sentence has no word), so that
+ * no array is allocated per sentence.
+ */
+function opening(doc: Doc, s: number): number {
   const sent = doc.sentences[s]!;
-  const words: number[] = [];
-  for (let k = sent.tokenStart; k < sent.tokenEnd && words.length < 4; k++) {
-    if (isWord(doc, k)) words.push(k);
-    else if (words.length > 0) break;
+  let start = 0;
+  let count = 0;
+  for (let k = sent.tokenStart; k < sent.tokenEnd && count < 4; k++) {
+    if (isWord(doc, k)) {
+      if (count === 0) start = k;
+      count++;
+    } else if (count > 0) break;
   }
-  return words;
+  return count === 0 ? 0 : start * 8 + count;
 }
 
 /** Consecutive sentences of a paragraph (or adjacent paragraphs) opening with the same 2-4 words. */
 function anaphora(ctx: DetectorContext, doc: Doc, content: Uint8Array): void {
   const t = doc.tokens;
-  let before: number[] | null = null;
-  let a = doc.sentences.length > 1 ? opening(doc, 0) : [];
+  // Openings as start * 8 + count (see opening); `before` is -1 until set.
+  let before = -1;
+  let a = doc.sentences.length > 1 ? opening(doc, 0) : 0;
   for (let s = 1; s < doc.sentences.length; s++) {
     const b = opening(doc, s);
     const prevA = a;
     const prevBefore = before;
     before = a;
     a = b;
+    const aStart = prevA >> 3;
+    const aCount = prevA & 7;
+    const bStart = b >> 3;
+    const bCount = b & 7;
     let n = 0;
-    while (n < prevA.length && n < b.length && t.id[prevA[n]!] === t.id[b[n]!]) n++;
+    while (n < aCount && n < bCount && t.id[aStart + n] === t.id[bStart + n]) n++;
     if (n < 2) continue;
     // Two function words ("It is", "This is") open sentences all the time; need a content word or three words.
-    const shared = b.slice(0, n);
-    // A shared name ("Freedonia's parliament ... Freedonia's president") is not anaphora either.
-    if (n === 2 && !shared.some((k) => content[k] === 1 && !isCapitalised(doc, k))) continue;
-    // Bylines, list items and datelines repeat by layout, not rhetoric.
-    if (shared.every((k) => isCapitalised(doc, k))) continue;
-    for (const words of s === 1 || !sameOpening(doc, prevBefore!, prevA, n) ? [prevA.slice(0, n), shared] : [shared]) {
-      ctx.report({
-        start: t.start[words[0]!]!,
-        end: t.end[words[words.length - 1]!]!,
-        confidence: n >= 3 ? 0.3 : 0.25,
-        ruleId: 'repetition/anaphora',
-        message: `Consecutive sentences open with the same words ("${doc.text.slice(t.start[shared[0]!]!, t.end[shared[n - 1]!]!)}").`,
-      });
+    // The shared words are tokens [bStart, bStart + n).
+    let someContent = false;
+    let allCapitalised = true;
+    for (let k = bStart; k < bStart + n; k++) {
+      const cap = isCapitalised(doc, k);
+      if (content[k] === 1 && !cap) someContent = true;
+      if (!cap) allCapitalised = false;
     }
+    // A shared name ("Freedonia's parliament ... Freedonia's president") is not anaphora either.
+    if (n === 2 && !someContent) continue;
+    // Bylines, list items and datelines repeat by layout, not rhetoric.
+    if (allCapitalised) continue;
+    const message = `Consecutive sentences open with the same words ("${doc.text.slice(t.start[bStart]!, t.end[bStart + n - 1]!)}").`;
+    const confidence = n >= 3 ? 0.3 : 0.25;
+    if (s === 1 || !sameOpening(doc, prevBefore, aStart, n)) {
+      ctx.report({ start: t.start[aStart]!, end: t.end[aStart + n - 1]!, confidence, ruleId: 'repetition/anaphora', message });
+    }
+    ctx.report({ start: t.start[bStart]!, end: t.end[bStart + n - 1]!, confidence, ruleId: 'repetition/anaphora', message });
   }
 }
 
-function sameOpening(doc: Doc, x: number[], y: number[], n: number): boolean {
-  if (x.length < n) return false;
-  for (let k = 0; k < n; k++) if (doc.tokens.id[x[k]!] !== doc.tokens.id[y[k]!]) return false;
+/** Do opening x (start * 8 + count) and the words from token y share their first n words? */
+function sameOpening(doc: Doc, x: number, y: number, n: number): boolean {
+  if ((x & 7) < n) return false;
+  const xs = x >> 3;
+  for (let k = 0; k < n; k++) if (doc.tokens.id[xs + k] !== doc.tokens.id[y + k]) return false;
   return true;
 }
 
