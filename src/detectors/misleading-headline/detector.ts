@@ -175,6 +175,8 @@ let stemStamp = new Int32Array(0);
 let stemBits = new Uint8Array(0);
 let stemLinks = new Int32Array(0);
 let epoch = 0;
+/** Scratch of indexBody: the stem ids seen in the body. */
+let seenScratch = new Int32Array(1024);
 
 interface BodyIndex {
   /** Content stems of the body. */
@@ -199,8 +201,8 @@ function indexBody(doc: Doc, body: Sentence[], headKeys: string[]): BodyIndex {
     epoch = 0;
   }
   const e = ++epoch;
-  /** Stem ids seen in the body, and those that are features, in order of first use. */
-  const seen: number[] = [];
+  /** Stem ids seen in the body (the first nSeen of seenScratch), and the features, in order of first use. */
+  let nSeen = 0;
   const features: string[] = [];
   /** Per distinct body feature: the headline stems it counts as (same word family). */
   const keysOf: number[][] = [];
@@ -231,7 +233,12 @@ function indexBody(doc: Doc, body: Sentence[], headKeys: string[]): BodyIndex {
         stemStamp[sid] = e;
         stemBits[sid] = 0;
         stemLinks[sid] = -1;
-        seen.push(sid);
+        if (nSeen === seenScratch.length) {
+          const grown = new Int32Array(2 * nSeen);
+          grown.set(seenScratch);
+          seenScratch = grown;
+        }
+        seenScratch[nSeen++] = sid;
       }
       stemBits[sid] |= flags[i]! & F_CAP ? 1 : 2;
       if ((v & 1) === 0) continue;
@@ -277,7 +284,10 @@ function indexBody(doc: Doc, body: Sentence[], headKeys: string[]): BodyIndex {
   };
   // Words the body only ever writes capitalised: its named entities.
   const names: string[] = [];
-  for (const sid of seen) if ((stemBits[sid]! & 3) === 1) names.push(stemStrings[sid]!);
+  for (let q = 0; q < nSeen; q++) {
+    const sid = seenScratch[q]!;
+    if ((stemBits[sid]! & 3) === 1) names.push(stemStrings[sid]!);
+  }
   return {
     bodyStems: { has: (x) => (bitsOf(x) & 4) !== 0, list: features },
     bodyNames: { has: (x) => (bitsOf(x) & 3) === 1, list: names },
