@@ -269,6 +269,8 @@ export function tokenise(text: string): Tokens {
             j++;
             continue;
           }
+          // A space ends most words: no table lookup for it.
+          if (d === 32) break;
           let di = table[d]!;
           if (di === 255) di = charInfo(d);
           // Word units: letter (1), digit (2) or mark (4).
