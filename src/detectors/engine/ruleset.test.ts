@@ -36,6 +36,13 @@ describe('lexicon rules', () => {
 });
 
 describe('pattern rules', () => {
+  it('match unanchored patterns on vocab words, words outside the vocab and prefixes alike', () => {
+    const rule = { ...base, id: 'u', kind: 'pattern', patterns: ['[ pseudo-* ]', '[ regime|zqunknownx ]'] };
+    const r = run([rule], 'The pseudo-intellectuals and the Pseudo-Science regime; zqunknownx and pseudo-zqnovelx.');
+    // Anchored patterns report first, then unanchored ones; "pseudo-zqnovelx" is outside the vocab.
+    expect(r.map((x) => x.text)).toEqual(['regime', 'zqunknownx', 'pseudo-intellectuals', 'Pseudo-Science', 'pseudo-zqnovelx']);
+  });
+
   it('handle alternation, gaps and classes', () => {
     const rule = { ...base, id: 'p', kind: 'pattern', patterns: ['either _{1,6} or'] };
     expect(run([rule], 'Either we fight now or we lose everything.').map((x) => x.text)).toEqual(['Either we fight now or']);

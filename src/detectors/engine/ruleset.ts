@@ -172,6 +172,11 @@ const T_REGEX = 8;
 const T_SECOND = 16;
 /** The walk from this root child can stop at once or continue on a prefix: it cannot be skipped by T_SECOND. */
 const T_ROOT_ALWAYS = 32;
+/**
+ * The word can start an unanchored pattern: it is in the required, not negated, first word set of
+ * one (by id or prefix). Not set for patterns whose first element is anything else; see firstFlag.
+ */
+const T_UNANCHORED = 64;
 
 const OP_MARK = 0;
 const OP_GAP = 1;
@@ -409,6 +414,12 @@ export class RuleSet {
       const node = this.rootById[id];
       if (node !== undefined && (node.terminals !== null || node.prefixNext !== null)) this.tokenFlags[id]! |= T_ROOT_ALWAYS;
     }
+    for (const p of this.unanchored) {
+      const set = firstSet(p);
+      if (set === null) continue;
+      for (let k = 0; k < set.bits.length; k++) if (set.bits[k] === 1 && set.lo + k < vocab.size) this.tokenFlags[set.lo + k]! |= T_UNANCHORED;
+      if (set.prefixes.length > 0) for (let id = 0; id < vocab.size; id++) if (startsWithSome(vocab.str(id), set.prefixes)) this.tokenFlags[id]! |= T_UNANCHORED;
+    }
     this.regexSentence = new Int32Array(this.rules.length);
     this.regexToken = new Int32Array(this.rules.length);
   }
@@ -557,7 +568,7 @@ export class RuleSet {
     for (let i = 0; i < n; i++) {
       const id = ids[i]!;
       // Words interned after this set was built can only start a prefix term too.
-      const fl = (id >= 0 ? (id < flagged ? tokenFlags[id]! : rootPrefixes !== null && this.rootPrefix(i) ? T_PREFIX : 0) : localFlags[-id - 2]!) & ~T_SECOND;
+      const fl = (id >= 0 ? (id < flagged ? tokenFlags[id]! : rootPrefixes !== null && this.rootPrefix(i) ? T_PREFIX : 0) : localFlags[-id - 2]!) & ~(T_SECOND | T_UNANCHORED);
       if (fl === 0) continue;
       if (tokenSentence[i] !== s) {
         s = tokenSentence[i]!;
@@ -606,8 +617,18 @@ export class RuleSet {
           const k0 = p.first;
           const set0 = k0 >= 0 && p.op[k0] === OP_SET ? p.sets[p.a[k0]!]! : null;
           const neg0 = k0 >= 0 && p.neg[k0] === 1;
+          // For a plain first word set, vocab words outside it are rejected by their flag byte
+          // (words outside the vocab, or interned later, take the full test).
+          const flagged0 = firstSet(p) !== null;
           // Resume after each match so a pattern does not report the tails of its own matches.
           for (let i = sent.tokenStart; i < sent.tokenEnd; ) {
+            if (flagged0) {
+              const id = ids[i]!;
+              if (id >= 0 && id < flagged && (tokenFlags[id]! & T_UNANCHORED) === 0) {
+                i++;
+                continue;
+              }
+            }
             if (k0 >= 0 && (set0 !== null ? this.setHas(set0, i) : this.test(p, k0, i)) === neg0) {
               i++;
               continue;
@@ -822,6 +843,12 @@ function fillMessage(rule: CompiledRule, match: string): string {
   if (match.indexOf('$') !== -1) return rule.message.replaceAll('{match}', match);
   if (parts.length === 2) return parts[0]! + match + parts[1]!;
   return parts.join(match);
+}
+
+/** The first element's word set when it is required, a set and not negated (else null). */
+function firstSet(p: PatternEntry): IdSet | null {
+  const k0 = p.first;
+  return k0 >= 0 && p.op[k0] === OP_SET && p.neg[k0] === 0 ? p.sets[p.a[k0]!]! : null;
 }
 
 /** Could any pattern of the list pass its filter at anchor token i? (A necessary condition.) */
