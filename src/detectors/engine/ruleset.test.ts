@@ -114,6 +114,14 @@ describe('regex rules', () => {
     expect(requiredFinalChar('why\\\\?')).toBeNull();
     expect(requiredFinalChar('why[\\?]')).toBeNull();
     expect(requiredFinalChar('(?:why|how\\?)')).toBeNull();
+    expect(requiredFinalChar('(?:^|[.!?]\\s+)(?:stop|end)\\b[^.!?]{1,40}!+')).toBe('!');
+    expect(requiredFinalChar('stop!')).toBe('!');
+    expect(requiredFinalChar('stop!*')).toBeNull();
+    expect(requiredFinalChar('stop!?')).toBeNull();
+    expect(requiredFinalChar('stop|go!+')).toBeNull();
+    expect(requiredFinalChar('stop[!+]')).toBeNull();
+    expect(requiredFinalChar('stop(?:!+)')).toBeNull();
+    expect(requiredFinalChar('stop\\\\+')).toBeNull();
     const rule = { ...base, id: 'q', kind: 'regex', regex: '\\bwhy\\b[^?.!]{2,80}\\?', requires: ['why'] };
     expect(run([rule], 'Why would they do that? Why it matters.').map((x) => x.text)).toEqual(['Why would they do that?']);
   });

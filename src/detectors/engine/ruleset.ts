@@ -277,14 +277,18 @@ interface RegexEntry {
 }
 
 /**
- * The character every match of a regex must contain, found only in one plain shape: the source is
+ * The character every match of a regex must contain, found only in plain shapes: the source is
  * a concatenation at top level (no `|` outside groups and classes) whose last atom is an escaped
- * `?`, `!` or `.` with no quantifier after it ("...[^?.!]{3,250}\?"). Null for anything else.
+ * `?`, `!` or `.` with no quantifier after it ("...[^?.!]{3,250}\?"), or a literal `!` alone or
+ * with `+` after it ("...{1,40}!+"). Null for anything else.
  */
 export function requiredFinalChar(source: string): string | null {
   let depth = 0;
   let inClass = false;
   let lastEscape = -1;
+  /** The last two unescaped characters outside classes at top level. */
+  let plain = -1;
+  let plainBefore = -1;
   for (let k = 0; k < source.length; k++) {
     const c = source[k]!;
     if (c === '\\') {
@@ -300,9 +304,18 @@ export function requiredFinalChar(source: string): string | null {
     else if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth === 0) return null;
+    else if (depth === 0) {
+      plainBefore = plain;
+      plain = k;
+    }
   }
-  if (depth !== 0 || inClass || lastEscape !== source.length - 2) return null;
-  const last = source[source.length - 1]!;
+  if (depth !== 0 || inClass) return null;
+  const n = source.length;
+  // A literal '!' as the last atom, possibly repeated with '+': every match ends with at least one.
+  if (plain === n - 1 && source[n - 1] === '!') return '!';
+  if (plain === n - 1 && source[n - 1] === '+' && plainBefore === n - 2 && source[n - 2] === '!') return '!';
+  if (lastEscape !== n - 2) return null;
+  const last = source[n - 1]!;
   return last === '?' || last === '!' || last === '.' ? last : null;
 }
 
