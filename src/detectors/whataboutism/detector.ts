@@ -2,6 +2,7 @@ import { K_NUMBER, K_WORD } from '../../text/tokenise.js';
 import type { Doc, Sentence } from '../../text/segment.js';
 import type { Detector } from '../engine/contract.js';
 import { sentenceHas, wordAt } from '../sentence-words.js';
+import { WordInts } from '../word-cache.js';
 
 /** Words that show the question points at someone's misdeeds ("what about their prisons?", "the dam that drowned our fields?"). */
 const WRONGDOING = new Set([
@@ -33,14 +34,21 @@ const hasWord = (doc: Doc, s: Sentence, set: ReadonlySet<string>, from = s.token
 
 const isQuestion = (doc: Doc, s: Sentence) => doc.text.slice(s.start, s.end).trimEnd().endsWith('?');
 
+/** The role of a word in a sentence opening "(And|But|...) what/how about", memoised per word. */
+const LEADER = 1;
+const WHAT = 2;
+const ABOUT = 3;
+const OPENING_WORDS = new WordInts((w) => (LEADERS.has(w) ? LEADER : w === 'what' || w === 'how' ? WHAT : w === 'about' ? ABOUT : 0));
+/** The opening role of token i: 0 for a non-word (or past the last token) and for other words. */
+const openingRole = (doc: Doc, i: number): number => (doc.tokens.kind[i] === K_WORD ? OPENING_WORDS.at(doc.tokens, i) : 0);
+
 /** Token index of "what/how" when the sentence opens with "(And|But|...) what/how about", else -1. */
 function whatAboutAt(doc: Doc, s: Sentence): number {
   let i = s.tokenStart;
   while (i < s.tokenEnd && doc.tokens.kind[i] !== K_WORD) i++;
-  if (LEADERS.has(word(doc, i))) i++;
+  if (openingRole(doc, i) === LEADER) i++;
   while (i < s.tokenEnd && doc.tokens.kind[i] !== K_WORD) i++;
-  const first = word(doc, i);
-  return (first === 'what' || first === 'how') && word(doc, i + 1) === 'about' && isQuestion(doc, s) ? i : -1;
+  return openingRole(doc, i) === WHAT && openingRole(doc, i + 1) === ABOUT && isQuestion(doc, s) ? i : -1;
 }
 
 /** "Where were the observers then?" / "Where was the outrage when...?": the companion of a what-about run. */
