@@ -17,6 +17,8 @@ export const F_NEWLINE_BEFORE = 4;
 export const F_PARA_BEFORE = 8;
 /** No whitespace between the previous token and this one. */
 export const F_GLUED = 16;
+/** A word whose first unit is an ASCII capital A-Z (F_CAP also counts other scripts' capitals). */
+export const F_CAP_ASCII = 32;
 
 /** Tokens as parallel typed arrays: cheap to build, cheap to scan. */
 export interface Tokens {
@@ -194,7 +196,7 @@ export function tokenise(text: string): Tokens {
   const table = CHAR_INFO;
   const _C_SPACE = C_SPACE, _C_NEWLINE = C_NEWLINE, _C_LETTER = C_LETTER, _C_DIGIT = C_DIGIT, _C_MARK = C_MARK, _C_HIGH = C_HIGH, _C_LOW = C_LOW;
   const _CLASS_MASK = CLASS_MASK, _UPPER_BIT = UPPER_BIT, _NONUPPER_LETTER_BIT = NONUPPER_LETTER_BIT, _NONASCII_BIT = NONASCII_BIT, _HASH_SEED = HASH_SEED;
-  const _F_NEWLINE_BEFORE = F_NEWLINE_BEFORE, _F_PARA_BEFORE = F_PARA_BEFORE, _F_CAP = F_CAP, _F_UPPER = F_UPPER, _F_GLUED = F_GLUED;
+  const _F_NEWLINE_BEFORE = F_NEWLINE_BEFORE, _F_PARA_BEFORE = F_PARA_BEFORE, _F_CAP = F_CAP, _F_UPPER = F_UPPER, _F_GLUED = F_GLUED, _F_CAP_ASCII = F_CAP_ASCII;
   const _LOWER_INFO = C_LETTER | NONUPPER_LETTER_BIT;
   const _K_NUMBER = K_NUMBER, _K_WORD = K_WORD, _K_SYMBOL = K_SYMBOL, _K_HASHTAG = K_HASHTAG, _K_PUNCT = K_PUNCT;
   // Scratch arrays reused across calls (a document never has more tokens than units); the result
@@ -318,6 +320,7 @@ export function tokenise(text: string): Tokens {
         break;
       }
       if (cls === _C_LETTER && (info & _UPPER_BIT) !== 0) f |= _F_CAP;
+      if (c >= 65 && c <= 90) f |= _F_CAP_ASCII;
       if (letters >= 2 && (acc & _NONUPPER_LETTER_BIT) === 0) f |= _F_UPPER;
       k = (acc & 1) === 0 ? _K_NUMBER : _K_WORD;
       // A dotted abbreviation at the very end of the text overshoots it by one unit.

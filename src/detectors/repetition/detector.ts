@@ -1,4 +1,4 @@
-import { F_CAP, K_WORD, tokenLower } from '../../text/tokenise.js';
+import { F_CAP, F_CAP_ASCII, K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Doc } from '../../text/segment.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
 import { builtinLexicons } from '../lexicons.js';
@@ -141,10 +141,8 @@ function releaseScratch(n: number): void {
 // Token ids stand for lowercased forms (one id per form within a document), so equal ids are equal words.
 const lower = (doc: Doc, i: number) => tokenLower(doc.tokens, i);
 const isWord = (doc: Doc, i: number) => doc.tokens.kind[i] === K_WORD;
-const isCapitalised = (doc: Doc, i: number) => {
-  const c = doc.text.charCodeAt(doc.tokens.start[i]!);
-  return c >= 65 && c <= 90;
-};
+/** Does word token i start with A-Z? (The tokeniser's flag, not a read of the text.) */
+const isCapitalised = (doc: Doc, i: number) => (doc.tokens.flags[i]! & F_CAP_ASCII) !== 0;
 
 /** "had had", "that that" are grammar, not emphasis. */
 const GRAMMAR_DOUBLES = new Set(['had', 'that', 'is', 'the', 'a', 'to', 'do', 'in', 'so']);
