@@ -23,14 +23,16 @@ const WILL = new Set(['will', "'ll", 'shall', 'would']);
 
 type Step = 'first' | 'later' | null;
 
+/** First words of the two-word openers: the pair is built only for a sentence opening with one. */
+const LATER_STEP_2_FIRST = new Set(LATER_STEP_2.map((x) => x.split(' ')[0]!));
+
 function stepOf(doc: Doc, s: Sentence): Step {
   const i = firstWord(doc, s);
   const w = word(doc, i);
-  const two = `${w} ${word(doc, i + 1)}`;
   if (FIRST_STEP.has(w)) return 'first';
+  if (!LATER_STEP.has(w) && !(LATER_STEP_2_FIRST.has(w) && LATER_STEP_2.includes(`${w} ${word(doc, i + 1)}`))) return null;
   // A later step predicts: it needs "will" ("Then they will take the fields").
-  if ((LATER_STEP.has(w) || LATER_STEP_2.includes(two)) && has(doc, s, WILL)) return 'later';
-  return null;
+  return has(doc, s, WILL) ? 'later' : null;
 }
 
 /**
