@@ -175,8 +175,9 @@ let stemStamp = new Int32Array(0);
 let stemBits = new Uint8Array(0);
 let stemLinks = new Int32Array(0);
 let epoch = 0;
-/** Scratch of indexBody: the stem ids seen in the body. */
+/** Scratch of indexBody: the stem ids seen in the body, and those of its features. */
 let seenScratch = new Int32Array(1024);
+let featureScratch = new Int32Array(1024);
 
 interface BodyIndex {
   /** Content stems of the body. */
@@ -203,7 +204,9 @@ function indexBody(doc: Doc, body: Sentence[], headKeys: string[]): BodyIndex {
   const e = ++epoch;
   /** Stem ids seen in the body (the first nSeen of seenScratch), and the features, in order of first use. */
   let nSeen = 0;
-  const features: string[] = [];
+  // Features as stem ids (the first nFeatures of featureScratch): their strings are listed only
+  // if a family check asks for them (see bodyStems below), which most documents never do.
+  let nFeatures = 0;
   /** Per distinct body feature: the headline stems it counts as (same word family). */
   const keysOf: number[][] = [];
   const keyInBody = new Uint8Array(headKeys.length);
@@ -248,7 +251,12 @@ function indexBody(doc: Doc, body: Sentence[], headKeys: string[]): BodyIndex {
       if (link === -1) {
         const f = stemStrings[sid]!;
         stemBits[sid] |= 4;
-        features.push(f);
+        if (nFeatures === featureScratch.length) {
+          const grown = new Int32Array(2 * nFeatures);
+          grown.set(featureScratch);
+          featureScratch = grown;
+        }
+        featureScratch[nFeatures++] = sid;
         // Allocated at the first link only: most features have none.
         let keys: number[] | null = null;
         // Same stem by id; a family member (related) only when both are 5+ letters with the same first letter.
@@ -288,8 +296,19 @@ function indexBody(doc: Doc, body: Sentence[], headKeys: string[]): BodyIndex {
     const sid = seenScratch[q]!;
     if ((stemBits[sid]! & 3) === 1) names.push(stemStrings[sid]!);
   }
+  let featureList: string[] | null = null;
   return {
-    bodyStems: { has: (x) => (bitsOf(x) & 4) !== 0, list: features },
+    bodyStems: {
+      has: (x) => (bitsOf(x) & 4) !== 0,
+      // Built from the scratch while it still holds this document's features (within create).
+      get list() {
+        if (featureList === null) {
+          featureList = [];
+          for (let q = 0; q < nFeatures; q++) featureList.push(stemStrings[featureScratch[q]!]!);
+        }
+        return featureList;
+      },
+    },
     bodyNames: { has: (x) => (bitsOf(x) & 3) === 1, list: names },
     keyIndex,
     keyInBody,
