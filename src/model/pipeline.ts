@@ -98,10 +98,11 @@ export function trainFromFiles(opts: TrainOptions): TrainRun {
   let filter: SpanFilter | null = null;
   if (folds >= 2) {
     const held = crossValidate(docs, cfg, folds, log);
-    const preds = heldOutPredictions(held, decodeSettings(cfg), cfg.secondLabel, crossFitFilters(held, cfg));
+    const examples = filterExamples(held, decodeSettings(cfg));
+    const preds = heldOutPredictions(held, decodeSettings(cfg), cfg.secondLabel, crossFitFilters(held, cfg, examples));
     cv = scorePredictions(docs, preds);
     calibration = fitPlatt(preds.scored);
-    filter = trainFilter(filterExamples(held, decodeSettings(cfg)), cfg);
+    filter = trainFilter(examples, cfg);
     log(`cross-validation: SI F1 ${cv.si.f1.toFixed(3)}, TC micro-F1 ${cv.tc.microF1.toFixed(3)}, FLC F1 ${cv.flc.f1.toFixed(3)}`);
   }
   log('training the final model on all documents');

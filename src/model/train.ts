@@ -270,9 +270,9 @@ export function trainFilter(examples: readonly FilterExample[], cfg: TrainConfig
  * Cross-fitted filters for scoring: each fold's spans are filtered by a filter trained on the other
  * folds' held-out spans only, so no gold of a scored document shapes its own filter.
  */
-export function crossFitFilters(held: readonly HeldOut[], cfg: TrainConfig): Map<number, SpanFilter> | null {
+export function crossFitFilters(held: readonly HeldOut[], cfg: TrainConfig, examples?: ReadonlyArray<FilterExample & { fold: number }>): Map<number, SpanFilter> | null {
   if (cfg.filterKeep <= 0) return null;
-  const examples = filterExamples(held, decodeSettings(cfg));
+  examples ??= filterExamples(held, decodeSettings(cfg));
   const folds = [...new Set(held.map((h) => h.fold))].sort((a, b) => a - b);
   return new Map(folds.map((f) => [f, trainFilter(examples.filter((e) => e.fold !== f), cfg)!]));
 }
@@ -327,7 +327,7 @@ export interface Predictions {
   flc: PtcDoc[];
   /** TC predictions: for every gold span with k techniques, the top k classes. */
   tc: PtcDoc[];
-  /** For calibration: the raw score of each predicted finding and whether FLC counts it right. */
+  /** For calibration: the raw score of each predicted finding and whether FLC counts it right, in the order of flc's spans. */
   scored: Array<{ x: number; correct: boolean }>;
 }
 
