@@ -12,7 +12,7 @@ import { prepareDoc } from './corpus.js';
 import { modelDetector } from './detector.js';
 import { lookupWord } from './lexicon-table.js';
 import { hashString } from './hash.js';
-import { decodeSpans, predictDoc, sentenceSequence, type TaggedSpan } from './model.js';
+import { chosenTechniques, decodeSpans, predictDoc, sentenceSequence, type TaggedSpan } from './model.js';
 import { buildView } from './features.js';
 import { crfMarginals } from './crf.js';
 import { trainFromFiles } from './pipeline.js';
@@ -192,5 +192,14 @@ describe('Platt scaling', () => {
     const at = (x: number) => 1 / (1 + Math.exp(-(p.a * x + p.b)));
     expect(at(0.9)).toBeGreaterThan(0.8);
     expect(at(0.1)).toBeLessThan(0.2);
+  });
+});
+
+describe('chosen techniques', () => {
+  it('takes the most probable class, and the runner-up only above the second-label level (ties to the lower index)', () => {
+    expect(chosenTechniques(new Float64Array([0.1, 0.5, 0.4]), 0.35)).toEqual([1, 2]);
+    expect(chosenTechniques(new Float64Array([0.1, 0.6, 0.3]), 0.35)).toEqual([1]);
+    expect(chosenTechniques(new Float64Array([0.4, 0.2, 0.4]), 0.35)).toEqual([0, 2]);
+    expect(chosenTechniques(new Float64Array([0.5, 0.5, 0]), 0.6)).toEqual([0]);
   });
 });

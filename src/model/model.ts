@@ -276,11 +276,10 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
       x = keepProbability(model.filter, filterFeatures(view, sp, docMean, probs, filterScratch));
       if (x < model.filter.keep) continue;
     }
-    const ranked = [...probs].map((p, c) => ({ c, p })).sort((a, b) => b.p - a.p || a.c - b.c);
-    const techniques = [ranked[0]!, ...(ranked[1]!.p > model.settings.secondLabel ? [ranked[1]!] : [])].map(({ c, p }) => ({
+    const techniques = chosenTechniques(probs, model.settings.secondLabel).map((c) => ({
       label: model.labels[c]!,
-      probability: p,
-      confidence: calibrate(model.calibration, x * p),
+      probability: probs[c]!,
+      confidence: calibrate(model.calibration, x * probs[c]!),
     }));
     out.push({ start: doc.tokens.start[sp.a]!, end: doc.tokens.end[sp.b - 1]!, score: sp.score, techniques });
   }
@@ -288,6 +287,22 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
 }
 
 const filterScratch = new Float64Array(FILTER_FEATURES);
+
+/**
+ * The classes reported for a span: the most probable, and the runner-up when its probability exceeds
+ * `secondLabel` (ties go to the lower class index). A scan, not a sort: this runs for every span.
+ */
+export function chosenTechniques(probs: Float64Array, secondLabel: number): number[] {
+  let first = 0;
+  let second = -1;
+  for (let c = 1; c < probs.length; c++) {
+    if (probs[c]! > probs[first]!) {
+      second = first;
+      first = c;
+    } else if (second < 0 || probs[c]! > probs[second]!) second = c;
+  }
+  return second >= 0 && probs[second]! > secondLabel ? [first, second] : [first];
+}
 
 /** Technique probabilities for a given token span (TC: gold spans are given). */
 export function classifySpan(model: Model, view: DocView, a: number, b: number, lower: string): Float64Array {

@@ -17,6 +17,7 @@ import {
   CLASS_LABELS,
   scoreSentences,
   calibrate,
+  chosenTechniques,
   decodeSpans,
   sentenceSequence,
   spanFeatureVector,
@@ -355,13 +356,11 @@ export function heldOutPredictions(held: readonly HeldOut[], settings: DecodeSet
         score = keepProbability(filter, x);
         if (score < filter.keep) continue;
       }
-      const ranked = [...probs].map((x, c) => ({ x, c })).sort((a, b) => b.x - a.x || a.c - b.c);
-      const chosen = [ranked[0]!, ...(ranked[1]!.x > secondLabel ? [ranked[1]!] : [])];
-      for (const r of chosen) {
-        const technique = CLASS_LABELS[r.c]!;
+      for (const c of chosenTechniques(probs, secondLabel)) {
+        const technique = CLASS_LABELS[c]!;
         out.push({ start, end, technique });
         const correct = d.spans.some((g) => g.technique === technique && g.start < end && start < g.end);
-        scored.push({ x: score * r.x, correct });
+        scored.push({ x: score * probs[c]!, correct });
       }
     }
     flc.push({ id: d.id, spans: out });
