@@ -5,12 +5,11 @@ import { UserError } from '../core/errors.js';
 import { parseWordList } from '../detectors/engine/load.js';
 import { segment, type Doc } from '../text/segment.js';
 import { F_CAP, K_WORD, type Tokens } from '../text/tokenise.js';
-import { vocab } from '../text/vocab.js';
 import { FRAME_IDS, isFrameId, type FrameId } from './frame-ids.js';
 import { builtinCueTerms } from './cues.js';
 import { expandFeature, featureOf, isContentWord, PREFIX_LENGTH } from './features.js';
 import { stem } from './stem.js';
-import { fillTo } from './term-matcher.js';
+import { WordMemo } from './word-memo.js';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('./examples/', import.meta.url));
 
@@ -223,7 +222,7 @@ export class FrameClassifier {
   featureIdsFor(t: Tokens, from: number, to: number, ids: number[], tokens: number[]): void {
     for (let i = from; i < to; i++) {
       if (t.kind[i] !== K_WORD) continue;
-      const w = this.wordAt(t, i);
+      const w = this.words.at(t, i);
       if (!w.content) continue;
       if (w.stem >= 0) {
         ids.push(w.stem);
@@ -236,29 +235,9 @@ export class FrameClassifier {
     }
   }
 
-  /**
-   * Word features by global vocab id (stable ids; the vocab only holds what rules name), and by
-   * local id for the document seen last, so that a token costs an array read, not a stem.
-   */
-  private byId: Array<WordFeatures | undefined> = [];
-  private localOf: readonly string[] | null = null;
-  private byLocal: Array<WordFeatures | undefined> = [];
+  /** Word features per token's word, across documents: a token costs an array read, not a stem. */
+  private readonly words = new WordMemo<WordFeatures>((w) => this.wordFeatures(w));
   private readonly byWord = new Map<string, WordFeatures>();
-
-  private wordAt(t: Tokens, i: number): WordFeatures {
-    const id = t.id[i]!;
-    if (id >= 0) {
-      // Dense arrays (filled to size): a write far past the end would make V8 store them as dictionaries.
-      if (id >= this.byId.length) fillTo(this.byId, vocab.size);
-      return (this.byId[id] ??= this.wordFeatures(vocab.str(id)));
-    }
-    if (t.localWords !== this.localOf) {
-      this.localOf = t.localWords;
-      this.byLocal = fillTo([], t.localWords.length);
-    }
-    const j = -id - 2;
-    return (this.byLocal[j] ??= this.wordFeatures(t.localWords[j]!));
-  }
 
   private wordFeatures(w: string): WordFeatures {
     let out = this.byWord.get(w);

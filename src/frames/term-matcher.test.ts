@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../text/segment.js';
+import { vocab } from '../text/vocab.js';
 import { TermMatcher } from './term-matcher.js';
 
 function matches(m: TermMatcher<string>, text: string): string[] {
@@ -64,5 +65,19 @@ describe('TermMatcher', () => {
     expect(got('economy crisis, economy, economic, econ, eco')).toEqual(['phrase:economy crisis', 'long:economy', 'long:economic', 'short:econ']);
     expect(m4.hasWord('economics')).toBe(true);
     expect(m4.hasWord('eco')).toBe(false);
+  });
+  it('matches words outside the vocabulary across documents, and phrase words the vocabulary gains later', () => {
+    const m5 = new TermMatcher<string>();
+    m5.add('zorblax quintrelvek', 'phrase');
+    m5.add('zorblax', 'word');
+    expect(matches(m5, 'A zorblax quintrelvek and a zorblax.')).toEqual(['phrase:zorblax quintrelvek', 'word:zorblax']);
+    expect(matches(m5, 'Zorblax, then zorblax quintrelvek.')).toEqual(['word:Zorblax', 'phrase:zorblax quintrelvek']);
+    // The phrase's second word becomes a vocab word (a global id) after the matcher resolved it.
+    vocab.intern('quintrelvek');
+    expect(matches(m5, 'zorblax quintrelvek')).toEqual(['phrase:zorblax quintrelvek']);
+    const doc = segment('one zorblax quintrelvek');
+    const got: string[] = [];
+    m5.scanEntries(doc, 0, doc.tokens.count, (e, a, b) => got.push(`${e.value}:${a}-${b}`));
+    expect(got).toEqual(['phrase:1-3']);
   });
 });

@@ -1,7 +1,10 @@
-import { K_NUMBER, K_WORD, tokenLower, type Tokens } from '../text/tokenise.js';
+import { K_NUMBER, K_WORD, type Tokens } from '../text/tokenise.js';
 import type { Doc } from '../text/segment.js';
 import { vocab } from '../text/vocab.js';
 import { parseWordList } from '../detectors/engine/load.js';
+import { WordMemo } from './word-memo.js';
+
+export { fillTo } from './word-memo.js';
 
 /**
  * Matches word lists (single words and short phrases) against a document's tokens. An entry word
@@ -19,7 +22,14 @@ interface Compiled<T> {
   /** Insertion order: among equally long candidates the later-added entry wins. */
   seq: number;
   /** Remaining words after the first: exact string or prefix. */
-  rest: Array<{ w: string; prefix: boolean }>;
+  rest: RestWord[];
+}
+
+interface RestWord {
+  w: string;
+  prefix: boolean;
+  /** Vocab id of an exact word (-1 while the vocab lacks it); see TermMatcher.resolveRest. */
+  id: number;
 }
 
 export interface TermMatch<T> {
@@ -43,7 +53,6 @@ interface TrieNode<T> {
   list: Compiled<T>[] | undefined;
 }
 
-const isWordToken = (kind: number) => kind === K_WORD || kind === K_NUMBER;
 
 export class TermMatcher<T> {
   private readonly exact = new Map<string, Compiled<T>[]>();
@@ -62,8 +71,8 @@ export class TermMatcher<T> {
     const words = term.toLowerCase().trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) return;
     this.cache.clear();
-    this.byId = [];
-    this.localOf = null;
+    this.memo.clear();
+    this.restVocabSize = -1;
     const first = words[0]!;
     const isPrefix = first.length > 1 && first.endsWith('*');
     const key = isPrefix ? first.slice(0, -1) : first;
@@ -90,7 +99,7 @@ export class TermMatcher<T> {
       list.sort(byPriority);
       return;
     }
-    const rest = words.slice(1).map((w) => (w.length > 1 && w.endsWith('*') ? { w: w.slice(0, -1), prefix: true } : { w, prefix: false }));
+    const rest = words.slice(1).map((w): RestWord => (w.length > 1 && w.endsWith('*') ? { w: w.slice(0, -1), prefix: true, id: -1 } : { w, prefix: false, id: -1 }));
     list.push({ entry: { term: normalised, value, words }, rest, seq: this.seq++ });
     list.sort(byPriority);
     this.size++;
@@ -104,31 +113,26 @@ export class TermMatcher<T> {
   /** Candidate lists per word, including misses; bounded, and reset whenever an entry is added. */
   private readonly cache = new Map<string, Compiled<T>[] | null>();
 
-  /**
-   * Candidate lists by global vocab id (ids are stable, and the vocab is bounded by what rules name),
-   * and by local id for the document scanned last: most tokens then skip hashing their string.
-   */
-  private byId: Array<Compiled<T>[] | null | undefined> = [];
-  private localOf: readonly string[] | null = null;
-  private byLocal: Array<Compiled<T>[] | null | undefined> = [];
+  /** Candidate lists (null: none) per token's word, across documents; cleared whenever an entry is added. */
+  private readonly memo = new WordMemo<Compiled<T>[] | null>((w) => this.candidates(w) ?? null);
 
-  private candidatesAt(t: Tokens, i: number): Compiled<T>[] | null {
-    const id = t.id[i]!;
-    if (id >= 0) {
-      // Dense arrays (filled to size): a write far past the end would make V8 store them as dictionaries.
-      if (id >= this.byId.length) fillTo(this.byId, vocab.size);
-      let c = this.byId[id];
-      if (c === undefined) c = this.byId[id] = this.candidates(vocab.str(id)) ?? null;
-      return c;
+  /** Every phrase's remaining words (for resolveRest). */
+  private readonly rests: RestWord[] = [];
+  /** vocab.size when the rest words' ids were last resolved (-1: never). */
+  private restVocabSize = -1;
+
+  /**
+   * Gives the exact remaining words of phrases their vocab ids, so that a token with a global id
+   * matches by comparing ids. The vocab only grows and never renumbers, so this is redone only when
+   * it has grown (a word interned since then gets its id).
+   */
+  private resolveRest(): void {
+    if (this.restVocabSize === -1) {
+      this.rests.length = 0;
+      for (const table of [this.exact, this.prefixed]) for (const list of table.values()) for (const c of list) for (const r of c.rest) this.rests.push(r);
     }
-    if (t.localWords !== this.localOf) {
-      this.localOf = t.localWords;
-      this.byLocal = fillTo([], t.localWords.length);
-    }
-    const j = -id - 2;
-    let c = this.byLocal[j];
-    if (c === undefined) c = this.byLocal[j] = this.candidates(t.localWords[j]!) ?? null;
-    return c;
+    for (const r of this.rests) if (!r.prefix && r.id < 0) r.id = vocab.get(r.w);
+    this.restVocabSize = vocab.size;
   }
 
   private candidates(word: string): Compiled<T>[] | undefined {
@@ -161,30 +165,58 @@ export class TermMatcher<T> {
   scan(doc: Doc, from: number, to: number, hit: (m: TermMatch<T>) => void): void {
     const t = doc.tokens;
     for (let i = from; i < to; i++) {
-      if (!isWordToken(t.kind[i]!)) continue;
-      const list = this.candidatesAt(t, i);
-      if (!list) continue;
-      for (const c of list) {
-        let j = i + 1;
-        let ok = true;
-        for (const r of c.rest) {
-          if (j >= to || !isWordToken(t.kind[j]!)) {
-            ok = false;
-            break;
-          }
-          const w = tokenLower(t, j);
-          if (r.prefix ? !w.startsWith(r.w) : w !== r.w) {
-            ok = false;
-            break;
-          }
-          j++;
-        }
-        if (!ok) continue;
-        hit({ entry: c.entry, tokenStart: i, tokenEnd: j, start: t.start[i]!, end: t.end[j - 1]! });
-        i = j - 1;
-        break;
-      }
+      const entry = this.matchAt(t, i, to);
+      if (entry === null) continue;
+      const j = this.matchEnd;
+      hit({ entry, tokenStart: i, tokenEnd: j, start: t.start[i]!, end: t.end[j - 1]! });
+      i = j - 1;
     }
+  }
+
+  /** scan without a match object per hit: `hit` gets the entry and the token range [tokenStart, tokenEnd). */
+  scanEntries(doc: Doc, from: number, to: number, hit: (entry: TermEntry<T>, tokenStart: number, tokenEnd: number) => void): void {
+    const t = doc.tokens;
+    for (let i = from; i < to; i++) {
+      const entry = this.matchAt(t, i, to);
+      if (entry === null) continue;
+      const j = this.matchEnd;
+      hit(entry, i, j);
+      i = j - 1;
+    }
+  }
+
+  /** Token end of the last matchAt hit. */
+  private matchEnd = 0;
+
+  /** The longest entry matching at token i within [i, to), or null; its token end in matchEnd. */
+  private matchAt(t: Tokens, i: number, to: number): TermEntry<T> | null {
+    const kind = t.kind[i]!;
+    if (kind !== K_WORD && kind !== K_NUMBER) return null;
+    const list = this.memo.at(t, i);
+    if (list === null) return null;
+    if (this.restVocabSize !== vocab.size) this.resolveRest();
+    for (let c = 0; c < list.length; c++) {
+      const rest = list[c]!.rest;
+      let j = i + 1;
+      let r = 0;
+      for (; r < rest.length; r++, j++) {
+        if (j >= to) break;
+        const kj = t.kind[j]!;
+        if (kj !== K_WORD && kj !== K_NUMBER) break;
+        const rw = rest[r]!;
+        const id = t.id[j]!;
+        if (rw.prefix) {
+          if (!(id >= 0 ? vocab.str(id) : t.localWords[-id - 2]!).startsWith(rw.w)) break;
+        } else if (id >= 0) {
+          // Ids name strings one to one: equal ids, equal words (rw.id is current, see resolveRest).
+          if (id !== rw.id) break;
+        } else if (t.localWords[-id - 2] !== rw.w) break;
+      }
+      if (r < rest.length) continue;
+      this.matchEnd = j;
+      return list[c]!.entry;
+    }
+    return null;
   }
 
   /** True when a single lowercased word matches a one-word entry. */
@@ -192,10 +224,4 @@ export class TermMatcher<T> {
     const list = this.candidates(word);
     return !!list && list.some((c) => c.rest.length === 0);
   }
-}
-
-/** Pads `a` with undefined up to length n (keeps it a dense array). */
-export function fillTo<X>(a: Array<X | undefined>, n: number): Array<X | undefined> {
-  while (a.length < n) a.push(undefined);
-  return a;
 }
