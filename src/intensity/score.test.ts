@@ -64,6 +64,15 @@ describe('IntensityScorer', () => {
     expect(r[1]!.contributions.map((c) => `${c.kind}:${c.text}:${c.points}`)).toEqual(['loaded-term:LYING:1', 'capitals:LYING:0.8', 'exclamation:!!:1.6']);
   });
 
+  it('keeps a run of capitals across punctuation, ends it at any other token, and counts each sentence apart', () => {
+    // THEY, ARE and LIARS are one run of three (all count, short words too); "now" ends it.
+    const r = run('THEY, ARE; LIARS, now they go. BIG SHAME 12 NO and more. YOU will pay!').sentences;
+    expect(r[0]!.contributions.filter((c) => c.kind === 'capitals').map((c) => c.text)).toEqual(['THEY', 'ARE', 'LIARS']);
+    // BIG and NO are short, and "12" parts them from SHAME (long enough on its own).
+    expect(r[1]!.contributions.map((c) => `${c.kind}:${c.text}`)).toEqual(['capitals:SHAME']);
+    expect(r[2]!.contributions.map((c) => `${c.kind}:${c.text}`)).toEqual(['threat:YOU will pay', 'exclamation:!']);
+  });
+
   it('weighs quoted speech less than the author\u2019s own words, and marks it', () => {
     const own = run('The rebels are butchers, the minister said.').score;
     const quoted = run('"The rebels are butchers," the minister said.');

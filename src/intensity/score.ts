@@ -1,10 +1,10 @@
 import type { Finding } from '../core/finding.js';
 import type { Doc } from '../text/segment.js';
 import { F_UPPER, K_PUNCT, K_WORD, tokenLower } from '../text/tokenise.js';
-import type { TermMatch, TermMatcher } from '../frames/term-matcher.js';
-import { wordLookupSet } from '../sourcing/words.js';
+import type { TermEntry, TermMatcher } from '../frames/term-matcher.js';
+import { WordMemo } from '../frames/word-memo.js';
 import type { IntensityKind, IntensityTerm } from './lexicons.js';
-import { loadIntensityMatcher, threatVerbs } from './lexicons.js';
+import { INTENSITY_KINDS, loadIntensityMatcher, threatVerbs } from './lexicons.js';
 
 export const INTENSITY_BANDS = ['neutral', 'mild', 'moderate', 'strong', 'extreme'] as const;
 export type IntensityBand = (typeof INTENSITY_BANDS)[number];
@@ -44,8 +44,8 @@ const DOC_POWER = 4;
 
 const ACRONYMS = new Set(['unicef', 'unesco', 'unhcr', 'opec', 'nasdaq', 'fifa', 'uefa', 'interpol', 'asean', 'covid', 'nato', 'ngos']);
 const YOU = new Set(['you', 'your', 'yours', "you'll", "you're", 'yourselves', 'yourself']);
-/** YOU by token id: one array read for most words. */
-const YOU_WORD = wordLookupSet(YOU);
+/** YOU by token: one array read per word. */
+const YOU_WORD = new WordMemo<boolean>((w) => YOU.has(w));
 const FUTURE = new Set(['will', 'shall', "'ll", 'gonna', 'going', "you'll", 'soon']);
 
 /** A run of words in capitals: all of it when three or more, else words of five letters or more that are not acronyms. */
@@ -99,6 +99,14 @@ interface Hit {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** Mark arrays longer than this (in tokens) are dropped after the document. */
+const MAX_KEPT_MARKS = 1 << 18;
+
+/** Index of each kind in INTENSITY_KINDS. */
+const KIND_INDEX = Object.fromEntries(INTENSITY_KINDS.map((k, i) => [k, i])) as Record<IntensityKind, number>;
+
+const byStart = (a: IntensityContribution, b: IntensityContribution) => a.start - b.start;
+
 export function pointsToScore(points: number): number {
   return round1(100 * (1 - Math.exp(-points / SCALE)));
 }
@@ -117,22 +125,43 @@ export class IntensityScorer {
    * spans of the document to the original input.
    */
   score(doc: Doc, span: SpanFn, findings: readonly Finding[] = []): IntensityReport {
-    const names = findings.filter((f) => f.technique === 'name-calling');
+    const names: Finding[] = [];
+    for (const f of findings) if (f.technique === 'name-calling') names.push(f);
     const quoted = this.quotedMask(doc);
     const sentences: SentenceIntensity[] = [];
-    const totals = new Map<IntensityKind, { count: number; points: number }>();
+    // Per kind (INTENSITY_KINDS order): document occurrences and points, and this sentence's points.
+    const count = this.count.fill(0);
+    const total = this.total.fill(0);
+    const used = this.used;
     let ni = 0;
     // One callback for the whole document (not a closure per sentence).
     let hits: Hit[] = [];
-    const onTerm = (m: TermMatch<IntensityTerm>) => {
-      hits.push({ kind: m.entry.value.kind, weight: m.entry.value.weight, start: m.start, end: m.end, quoted: quoted(m.start) });
+    const onTerm = (entry: TermEntry<IntensityTerm>, tokenStart: number, tokenEnd: number) => {
+      const start = doc.tokens.start[tokenStart]!;
+      hits.push({ kind: entry.value.kind, weight: entry.value.weight, start, end: doc.tokens.end[tokenEnd - 1]!, quoted: quoted(start) });
     };
+    this.mark(doc);
+    const you = this.you;
+    const typo = this.typo;
+    let yi = 0;
+    let ti = 0;
     for (const s of doc.sentences) {
       const o = span(s.start, s.end);
       hits = [];
-      this.matcher.scan(doc, s.tokenStart, s.tokenEnd, onTerm);
-      this.threats(doc, s.tokenStart, s.tokenEnd, hits, quoted);
-      this.typography(doc, s.tokenStart, s.tokenEnd, hits, quoted);
+      this.matcher.scanEntries(doc, s.tokenStart, s.tokenEnd, onTerm);
+      // The marked tokens of this sentence: [yi, ye) and [ti, te).
+      while (yi > 0 && you[yi - 1]! >= s.tokenStart) yi--;
+      while (yi < this.nYou && you[yi]! < s.tokenStart) yi++;
+      let ye = yi;
+      while (ye < this.nYou && you[ye]! < s.tokenEnd) ye++;
+      while (ti > 0 && typo[ti - 1]! >= s.tokenStart) ti--;
+      while (ti < this.nTypo && typo[ti]! < s.tokenStart) ti++;
+      let te = ti;
+      while (te < this.nTypo && typo[te]! < s.tokenEnd) te++;
+      if (ye > yi) this.threats(doc, s.tokenEnd, hits, quoted, yi, ye);
+      if (te > ti) this.typography(doc, hits, quoted, ti, te);
+      yi = ye;
+      ti = te;
       // Name-calling findings that start inside this sentence (findings are sorted by start).
       while (ni < names.length && names[ni]!.start < o.start) ni++;
       for (let j = ni; j < names.length && names[j]!.start < o.end; j++) {
@@ -147,24 +176,27 @@ export class IntensityScorer {
         hits.push({ kind: 'name-calling', weight: 1, start: 0, end: 0, quoted: false, original: { start: f.start, end: f.end, text: f.text } });
       }
       const contributions: IntensityContribution[] = [];
-      const used = new Map<IntensityKind, number>();
       let points = 0;
-      for (const h of hits) {
-        const rule = KIND_POINTS[h.kind];
-        const before = used.get(h.kind) ?? 0;
-        const raw = rule.each * h.weight * (h.quoted ? QUOTED_FACTOR : 1);
-        const p = Math.min(raw, rule.cap - before);
-        if (p <= 0) continue;
-        used.set(h.kind, before + p);
-        points += p;
-        const where = h.original ?? span(h.start, h.end);
-        contributions.push({ kind: h.kind, text: where.text, start: where.start, end: where.end, points: round1(p), ...(h.quoted ? { quoted: true } : {}) });
-        const t = totals.get(h.kind) ?? { count: 0, points: 0 };
-        t.count++;
-        t.points += p;
-        totals.set(h.kind, t);
+      if (hits.length > 0) {
+        used.fill(0);
+        for (const h of hits) {
+          const k = KIND_INDEX[h.kind];
+          const rule = KIND_POINTS[h.kind];
+          const before = used[k]!;
+          const raw = rule.each * h.weight * (h.quoted ? QUOTED_FACTOR : 1);
+          const p = Math.min(raw, rule.cap - before);
+          if (p <= 0) continue;
+          used[k] = before + p;
+          points += p;
+          const where = h.original ?? span(h.start, h.end);
+          const c: IntensityContribution = { kind: h.kind, text: where.text, start: where.start, end: where.end, points: round1(p) };
+          if (h.quoted) c.quoted = true;
+          contributions.push(c);
+          count[k]!++;
+          total[k]! += p;
+        }
+        if (contributions.length > 1) contributions.sort(byStart);
       }
-      contributions.sort((a, b) => a.start - b.start);
       const score = pointsToScore(points);
       sentences.push({ index: s.index, start: o.start, end: o.end, score, band: bandOf(score), contributions });
     }
@@ -174,55 +206,113 @@ export class IntensityScorer {
       acc += Math.pow(s.score, DOC_POWER);
       peak = Math.max(peak, s.score);
     }
+    // Do not keep the marks of an unusually long document alive.
+    if (this.typo.length > MAX_KEPT_MARKS) {
+      this.you = new Int32Array(64);
+      this.typo = new Int32Array(64);
+    }
     const score = sentences.length ? round1(Math.pow(acc / sentences.length, 1 / DOC_POWER)) : 0;
-    const contributions = [...totals]
-      .map(([kind, t]) => ({ kind, count: t.count, points: round1(t.points) }))
-      .sort((a, b) => b.points - a.points || (a.kind < b.kind ? -1 : 1));
+    const contributions: Array<{ kind: IntensityKind; count: number; points: number }> = [];
+    for (let k = 0; k < INTENSITY_KINDS.length; k++) if (count[k]! > 0) contributions.push({ kind: INTENSITY_KINDS[k]!, count: count[k]!, points: round1(total[k]!) });
+    contributions.sort((a, b) => b.points - a.points || (a.kind < b.kind ? -1 : 1));
     return { score, band: bandOf(score), peak, contributions, sentences };
   }
 
-  /** "you will pay", "your homes will burn": you/your, a future marker, then a threat verb. */
-  private threats(doc: Doc, from: number, to: number, hits: Hit[], quoted: (at: number) => boolean): void {
+  /** Scratch per kind: document counts and points, and one sentence's points. */
+  private readonly count = new Int32Array(INTENSITY_KINDS.length);
+  private readonly total = new Float64Array(INTENSITY_KINDS.length);
+  private readonly used = new Float64Array(INTENSITY_KINDS.length);
+
+  /** Tokens that threats and typography look at, in order: "you" words, and exclamation marks and words in capitals. */
+  private you = new Int32Array(64);
+  private nYou = 0;
+  private typo = new Int32Array(64);
+  private nTypo = 0;
+
+  /** Finds the document's marked tokens in one pass (most sentences have none). */
+  private mark(doc: Doc): void {
     const t = doc.tokens;
-    for (let i = from; i < to; i++) {
-      if (t.kind[i] !== K_WORD || !YOU_WORD.has(t, i)) continue;
-      if (hits.some((h) => h.kind === 'threat' && h.start <= t.start[i]! && t.start[i]! < h.end)) continue;
+    const text = doc.text;
+    const kind = t.kind;
+    const flags = t.flags;
+    let nYou = 0;
+    let nTypo = 0;
+    let you = this.you;
+    let typo = this.typo;
+    if (typo.length < t.count) {
+      // Every token could be marked: grow once per document rather than per mark.
+      you = this.you = new Int32Array(t.count);
+      typo = this.typo = new Int32Array(t.count);
+    }
+    for (let i = 0; i < t.count; i++) {
+      const k = kind[i]!;
+      if (k === K_WORD) {
+        if (flags[i]! & F_UPPER) typo[nTypo++] = i;
+        if (YOU_WORD.at(t, i)) you[nYou++] = i;
+      } else if (k === K_PUNCT && text.charCodeAt(t.start[i]!) === 33) typo[nTypo++] = i;
+    }
+    this.nYou = nYou;
+    this.nTypo = nTypo;
+  }
+
+  /**
+   * "you will pay", "your homes will burn": you/your, a future marker, then a threat verb. The
+   * sentence's "you" words are marks you[a, b); `to` ends the sentence.
+   */
+  private threats(doc: Doc, to: number, hits: Hit[], quoted: (at: number) => boolean, a: number, b: number): void {
+    const t = doc.tokens;
+    let after = -1;
+    for (let m = a; m < b; m++) {
+      const i = this.you[m]!;
+      // Words up to a found threat's verb are not looked at again.
+      if (i <= after) continue;
+      const at = t.start[i]!;
+      let inThreat = false;
+      for (let h = 0; h < hits.length && !inThreat; h++) inThreat = hits[h]!.kind === 'threat' && hits[h]!.start <= at && at < hits[h]!.end;
+      if (inThreat) continue;
       let future = tokenLower(t, i) === "you'll";
       for (let j = i + 1; j < Math.min(to, i + 6); j++) {
         if (t.kind[j] !== K_WORD) break;
         const w = tokenLower(t, j);
         if (FUTURE.has(w)) future = true;
         else if (future && this.verbs.has(w)) {
-          hits.push({ kind: 'threat', weight: 1, start: t.start[i]!, end: t.end[j]!, quoted: quoted(t.start[i]!) });
-          i = j;
+          hits.push({ kind: 'threat', weight: 1, start: at, end: t.end[j]!, quoted: quoted(at) });
+          after = j;
           break;
         }
       }
     }
   }
 
-  /** Exclamation marks, and words in capitals that are not acronyms (shouting). */
-  private typography(doc: Doc, from: number, to: number, hits: Hit[], quoted: (at: number) => boolean): void {
+  /**
+   * Exclamation marks, and words in capitals that are not acronyms (shouting): the sentence's marks
+   * typo[a, b). A run of capitals goes on across punctuation and ends at any other token.
+   */
+  private typography(doc: Doc, hits: Hit[], quoted: (at: number) => boolean, a: number, b: number): void {
     const t = doc.tokens;
     const text = doc.text;
-    let run: number[] = [];
-    for (let i = from; i < to; i++) {
-      if (t.kind[i] === K_PUNCT) {
-        if (text.charCodeAt(t.start[i]!) === 33) {
-          // "!!!" is one token: each mark counts (up to the cap).
-          let n = 0;
-          for (let k = t.start[i]!; k < t.end[i]!; k++) if (text.charCodeAt(k) === 33) n++;
-          hits.push({ kind: 'exclamation', weight: n, start: t.start[i]!, end: t.end[i]!, quoted: quoted(t.start[i]!) });
+    let run: number[] | null = null;
+    let last = -1;
+    for (let m = a; m < b; m++) {
+      const i = this.typo[m]!;
+      if (run !== null) {
+        // The run ended at a token between the last mark and this one that is no punctuation.
+        let broken = false;
+        for (let x = last + 1; x < i && !broken; x++) broken = t.kind[x] !== K_PUNCT;
+        if (broken) {
+          capitals(t, run, hits, quoted);
+          run = null;
         }
-        continue;
       }
-      if (t.kind[i] === K_WORD && t.flags[i]! & F_UPPER) run.push(i);
-      else if (run.length > 0) {
-        capitals(t, run, hits, quoted);
-        run = [];
-      }
+      if (t.kind[i] === K_PUNCT) {
+        // "!!!" is one token: each mark counts (up to the cap).
+        let n = 0;
+        for (let k = t.start[i]!; k < t.end[i]!; k++) if (text.charCodeAt(k) === 33) n++;
+        hits.push({ kind: 'exclamation', weight: n, start: t.start[i]!, end: t.end[i]!, quoted: quoted(t.start[i]!) });
+      } else (run ??= []).push(i);
+      last = i;
     }
-    if (run.length > 0) capitals(t, run, hits, quoted);
+    if (run !== null) capitals(t, run, hits, quoted);
   }
 
   private quotedMask(doc: Doc): (at: number) => boolean {
