@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { toOriginalSpan } from '../text/normalise.js';
 import { segment } from '../text/segment.js';
-import { FrameAnalyser, type FramesReport } from './analyse.js';
+import { allScores, FrameAnalyser, type FramesReport } from './analyse.js';
 import { FRAME_IDS } from './frame-ids.js';
 
 const analyser = new FrameAnalyser();
@@ -108,5 +108,13 @@ describe('FrameAnalyser', () => {
 
   it('is deterministic', () => {
     expect(run(STORY)).toEqual(r);
+  });
+});
+
+describe('allScores', () => {
+  it('keys every frame in FRAME_IDS order, with its value', () => {
+    const o = allScores(FRAME_IDS.map((_, k) => k / 10));
+    expect(Object.keys(o)).toEqual([...FRAME_IDS]);
+    expect(Object.values(o)).toEqual(FRAME_IDS.map((_, k) => k / 10));
   });
 });

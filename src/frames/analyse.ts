@@ -2,7 +2,7 @@ import type { Doc } from '../text/segment.js';
 import { builtinFrameClassifier, type FrameClassifier } from './classifier.js';
 import { envFrameCueDirs, loadFrameCues } from './cues.js';
 import { FRAME_IDS, type FrameId } from './frame-ids.js';
-import type { TermMatch, TermMatcher } from './term-matcher.js';
+import type { TermEntry, TermMatcher } from './term-matcher.js';
 
 /** A word or phrase that carries a frame: a lexicon cue, or a word the classifier leaned on. */
 export interface FrameCue {
@@ -57,7 +57,8 @@ export interface FramesReport extends FrameMix {
   paragraphs: ParagraphFrames[];
 }
 
-type SpanFn = (start: number, end: number) => { start: number; end: number; text: string };
+type Span = { start: number; end: number; text: string };
+type SpanFn = (start: number, end: number) => Span;
 
 const K = FRAME_IDS.length;
 /** Weight of the classifier's belief relative to one lexicon cue. */
@@ -84,23 +85,92 @@ export interface SentenceFrames {
  * rather than several per sentence.
  */
 class Evidence {
-  readonly w: Float64Array;
-  readonly cls: Float64Array;
-  readonly cueOff: number[] = [0];
-  readonly cueFrame: number[] = [];
-  readonly cueStart: number[] = [];
-  readonly cueEnd: number[] = [];
-  readonly featOff: number[] = [0];
-  readonly fids: number[] = [];
-  readonly ftokens: number[] = [];
+  w: Float64Array;
+  cls: Float64Array;
+  /** Cues of sentence s at [cueOff[s], cueOff[s + 1]); features likewise with featOff. */
+  cueOff: Int32Array;
+  featOff: Int32Array;
+  /** Cue frame and canonical span, nCues of them. */
+  cueFrame = new Int32Array(64);
+  cueStart = new Int32Array(64);
+  cueEnd = new Int32Array(64);
+  nCues = 0;
+  /** Known classifier feature ids and their tokens, nFeats of them. */
+  fids = new Int32Array(256);
+  ftokens = new Int32Array(256);
+  nFeats = 0;
   /** Per s*K+k, the tokens the classifier leaned on most (computed on first use). */
   readonly words = new Map<number, number[]>();
+  /**
+   * Per cue, its span() and lowercased text, computed on first use (set up after the cues are
+   * found): the document and its paragraphs explain the same cues, and a cue that recurs is looked
+   * at for every strong sentence it is in.
+   */
+  cueSpan: Array<Span | undefined> = [];
+  cueKey: string[] = [];
+  /** Scratch for a frame's ranked sentences. */
+  ranked: Int32Array;
 
   constructor(sentences: number) {
     this.w = new Float64Array(sentences * K);
     this.cls = new Float64Array(sentences * K);
+    this.cueOff = new Int32Array(sentences + 1);
+    this.featOff = new Int32Array(sentences + 1);
+    this.ranked = new Int32Array(sentences);
+  }
+
+  /** Empties the evidence for a document of `sentences` sentences (reused: typed arrays are costly to allocate). */
+  reset(sentences: number): void {
+    if (this.ranked.length < sentences) {
+      const n = Math.max(sentences, this.ranked.length * 2);
+      this.w = new Float64Array(n * K);
+      this.cls = new Float64Array(n * K);
+      this.cueOff = new Int32Array(n + 1);
+      this.featOff = new Int32Array(n + 1);
+      this.ranked = new Int32Array(n);
+    } else {
+      this.w.fill(0, 0, sentences * K);
+      this.cls.fill(0, 0, sentences * K);
+    }
+    this.nCues = 0;
+    this.nFeats = 0;
+    this.words.clear();
+    this.cueSpan = [];
+    this.cueKey = [];
+  }
+
+  addCue(k: number, start: number, end: number): void {
+    const n = this.nCues;
+    if (n === this.cueFrame.length) {
+      this.cueFrame = grown(this.cueFrame, 2 * n);
+      this.cueStart = grown(this.cueStart, 2 * n);
+      this.cueEnd = grown(this.cueEnd, 2 * n);
+    }
+    this.cueFrame[n] = k;
+    this.cueStart[n] = start;
+    this.cueEnd[n] = end;
+    this.nCues = n + 1;
+  }
+
+  /** Room for `more` features. */
+  reserveFeatures(more: number): void {
+    const need = this.nFeats + more;
+    if (need > this.fids.length) {
+      const size = Math.max(need, 2 * this.fids.length);
+      this.fids = grown(this.fids, size);
+      this.ftokens = grown(this.ftokens, size);
+    }
   }
 }
+
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
+/** Documents of up to this many sentences reuse the analyser's evidence; longer ones get their own. */
+const MAX_KEPT_SENTENCES = 2048;
 
 export interface FrameAnalyserOptions {
   /** Extra cue directories with frame-<id>.txt files. */
@@ -127,9 +197,16 @@ export class FrameAnalyser {
     this.maxSentences = options.maxSentences ?? 2;
   }
 
+  /** Evidence reused from document to document (analyse is not re-entered). */
+  private readonly kept = new Evidence(64);
+
   analyse(doc: Doc, span: SpanFn): FramesReport {
-    const ev = new Evidence(doc.sentences.length);
+    const n = doc.sentences.length;
+    const ev = n <= MAX_KEPT_SENTENCES ? this.kept : new Evidence(n);
+    if (ev === this.kept) ev.reset(n);
     for (let s = 0; s < doc.sentences.length; s++) this.fill(ev, s, doc, doc.sentences[s]!.tokenStart, doc.sentences[s]!.tokenEnd);
+    ev.cueSpan = new Array<Span | undefined>(ev.nCues);
+    ev.cueKey = new Array<string>(ev.nCues);
     const paragraphs: ParagraphFrames[] = [];
     for (const p of doc.paragraphs) {
       const o = span(p.start, p.end);
@@ -137,7 +214,8 @@ export class FrameAnalyser {
       const m = this.mix(doc, ev, p.sentenceStart, p.sentenceEnd, span, Math.min(3, this.maxCues), 1, false, true);
       paragraphs.push({ index: p.index, start: o.start, end: o.end, scores: m.scores, dominant: m.dominant, frames: m.frames });
     }
-    return { ...this.mix(doc, ev, 0, doc.sentences.length, span, this.maxCues, this.maxSentences, true, false), paragraphs };
+    const m = this.mix(doc, ev, 0, doc.sentences.length, span, this.maxCues, this.maxSentences, true, false);
+    return { scores: m.scores, dominant: m.dominant, frames: m.frames, paragraphs };
   }
 
   /** Frame evidence of one sentence-sized token range. */
@@ -147,17 +225,16 @@ export class FrameAnalyser {
     return { w: ev.w, cls: ev.cls };
   }
 
-  /** Where the cue matcher's hits go: sentence `hitSentence` of `hitTo` (set around each scan). */
+  /** Where the cue matcher's hits go: sentence `hitSentence` of `hitTo`, tokens `hitTokens` (set around each scan). */
   private hitTo: Evidence | null = null;
   private hitSentence = 0;
-  private readonly onCue = (m: TermMatch<FrameId>): void => {
+  private hitTokens: Doc['tokens'] | null = null;
+  private readonly onCue = (entry: TermEntry<FrameId>, tokenStart: number, tokenEnd: number): void => {
     const ev = this.hitTo!;
-    const k = frameIndex.get(m.entry.value)!;
+    const k = frameIndex.get(entry.value)!;
     // A phrase is a more specific cue than a single word.
-    ev.w[this.hitSentence * K + k]! += 1 + 0.5 * (m.entry.words.length - 1);
-    ev.cueFrame.push(k);
-    ev.cueStart.push(m.start);
-    ev.cueEnd.push(m.end);
+    ev.w[this.hitSentence * K + k]! += 1 + 0.5 * (entry.words.length - 1);
+    ev.addCue(k, this.hitTokens!.start[tokenStart]!, this.hitTokens!.end[tokenEnd - 1]!);
   };
   private readonly probs = new Float64Array(K);
   /** Evidence mass per frame of the unit being mixed (scratch; mix is not re-entered). */
@@ -167,14 +244,18 @@ export class FrameAnalyser {
   private fill(ev: Evidence, s: number, doc: Doc, from: number, to: number): void {
     this.hitTo = ev;
     this.hitSentence = s;
-    this.cues.scan(doc, from, to, this.onCue);
+    this.hitTokens = doc.tokens;
+    this.cues.scanEntries(doc, from, to, this.onCue);
     this.hitTo = null;
-    ev.cueOff.push(ev.cueFrame.length);
-    const f0 = ev.fids.length;
-    this.classifier.featureIdsFor(doc.tokens, from, to, ev.fids, ev.ftokens);
-    ev.featOff.push(ev.fids.length);
+    this.hitTokens = null;
+    ev.cueOff[s + 1] = ev.nCues;
+    const f0 = ev.nFeats;
+    // At most two features (stem and prefix) per token.
+    ev.reserveFeatures(2 * (to - from));
+    ev.nFeats = this.classifier.featureIdsInto(doc.tokens, from, to, ev.fids, ev.ftokens, f0);
+    ev.featOff[s + 1] = ev.nFeats;
     const probs = this.probs;
-    const known = this.classifier.predictInto(ev.fids, f0, ev.fids.length, probs);
+    const known = this.classifier.predictInto(ev.fids, f0, ev.nFeats, probs);
     if (known > 0) {
       const confidence = known / (known + 2);
       const at = s * K;
@@ -215,6 +296,10 @@ export class FrameAnalyser {
     return out;
   }
 
+  /** Share per frame of the unit being mixed, and its frames with a non-zero share, strongest first (scratch). */
+  private readonly share = new Float64Array(K);
+  private readonly order = new Int32Array(K);
+
   /**
    * The frame mix of sentences [from, to). A paragraph's (`paragraph`) keeps only non-zero scores
    * and evidence for its dominant frames.
@@ -228,36 +313,37 @@ export class FrameAnalyser {
     for (let s = from; s < to; s++) for (let k = 0; k < K; k++) total[k]! += w[s * K + k]!;
     let mass = 0;
     for (let k = 0; k < K; k++) mass += total[k]!;
-    const share: number[] = [];
-    const scores = {} as Record<FrameId, number>;
-    const order: number[] = [];
+    const share = this.share;
+    const order = this.order;
+    let n = 0;
+    // A paragraph's few non-zero keys are added in frame order; the document has every key.
+    const scores = {} as Partial<Record<FrameId, number>>;
     for (let k = 0; k < K; k++) {
       const v = mass > 0 ? round(total[k]! / mass) : 0;
-      share.push(v);
-      if (v > 0 || !paragraph) scores[FRAME_IDS[k]!] = v;
-      if (v > 0) order.push(k);
-    }
-    // Strongest first, frame order among equals (stable insertion sort of at most K frames).
-    for (let i = 1; i < order.length; i++) {
-      const x = order[i]!;
-      let j = i;
-      while (j > 0 && total[order[j - 1]!]! < total[x]!) {
-        order[j] = order[j - 1]!;
-        j--;
+      share[k] = v;
+      if (v > 0) {
+        if (paragraph) scores[FRAME_IDS[k]!] = v;
+        // Strongest first, frame order among equals (stable insertion of at most K frames).
+        let j = n++;
+        while (j > 0 && total[order[j - 1]!]! < total[k]!) {
+          order[j] = order[j - 1]!;
+          j--;
+        }
+        order[j] = k;
       }
-      order[j] = x;
     }
     const dominant: FrameId[] = [];
-    if (mass >= MIN_DOMINANT_MASS && order.length > 0) {
+    if (mass >= MIN_DOMINANT_MASS && n > 0) {
       const top = total[order[0]!]! / mass;
-      for (const k of order) {
+      for (let j = 0; j < n; j++) {
+        const k = order[j]!;
         const sh = total[k]! / mass;
         if (dominant.length >= MAX_DOMINANT || sh < MIN_DOMINANT_SHARE || sh < top / 2) break;
         dominant.push(FRAME_IDS[k]!);
       }
     }
     // The dominant frames lead `order`, so evidence for them alone is its first entries.
-    const explained = paragraph ? dominant.length : order.length;
+    const explained = paragraph ? dominant.length : n;
     const frames: FrameEvidence[] = [];
     for (let j = 0; j < explained; j++) {
       const k = order[j]!;
@@ -265,7 +351,7 @@ export class FrameAnalyser {
       const minor = share[k]! < 0.05;
       frames.push(this.evidence(doc, ev, from, to, k, total[k]!, share[k]!, span, minor ? Math.min(3, maxCues) : maxCues, minor ? 1 : maxSentences, withText));
     }
-    return { scores, dominant, frames };
+    return { scores: paragraph ? (scores as Record<FrameId, number>) : allScores(share), dominant, frames };
   }
 
   private evidence(
@@ -273,37 +359,46 @@ export class FrameAnalyser {
     maxSentences: number, withText: boolean,
   ): FrameEvidence {
     const w = ev.w;
-    const ranked: number[] = [];
-    for (let s = from; s < to; s++) if (w[s * K + k]! > 0) ranked.push(s);
-    // Strongest first, reading order among equals (insertion sort: a frame's sentences are few).
-    for (let i = 1; i < ranked.length; i++) {
-      const x = ranked[i]!;
-      const wx = w[x * K + k]!;
-      let j = i;
-      while (j > 0 && w[ranked[j - 1]! * K + k]! < wx) {
+    const ranked = ev.ranked;
+    let n = 0;
+    // Strongest first, reading order among equals (insertion: a frame's sentences are few).
+    for (let s = from; s < to; s++) {
+      const ws = w[s * K + k]!;
+      if (!(ws > 0)) continue;
+      let j = n++;
+      while (j > 0 && w[ranked[j - 1]! * K + k]! < ws) {
         ranked[j] = ranked[j - 1]!;
         j--;
       }
-      ranked[j] = x;
+      ranked[j] = s;
     }
     const cues: FrameCue[] = [];
     const seen: string[] = [];
     // Lexicon cues in reading order of the strongest sentences, then the classifier's words.
-    for (const s of ranked) {
+    for (let r = 0; r < n; r++) {
       if (cues.length >= maxCues) break;
+      const s = ranked[r]!;
       for (let c = ev.cueOff[s]!; c < ev.cueOff[s + 1]!; c++) {
-        if (ev.cueFrame[c] === k && pushCue(cues, seen, maxCues, span(ev.cueStart[c]!, ev.cueEnd[c]!), 'lexicon')) break;
+        if (ev.cueFrame[c] !== k) continue;
+        let o = ev.cueSpan[c];
+        if (o === undefined) {
+          o = ev.cueSpan[c] = span(ev.cueStart[c]!, ev.cueEnd[c]!);
+          ev.cueKey[c] = o.text.toLowerCase();
+        }
+        if (pushCue(cues, seen, maxCues, o, ev.cueKey[c]!, 'lexicon')) break;
       }
     }
-    for (const s of ranked) {
+    for (let r = 0; r < n; r++) {
       if (cues.length >= maxCues) break;
+      const s = ranked[r]!;
       if (ev.cls[s * K + k]! <= 0) continue;
       for (const token of this.topWords(ev, s, k)) {
-        if (pushCue(cues, seen, maxCues, span(doc.tokens.start[token]!, doc.tokens.end[token]!), 'classifier')) break;
+        const o = span(doc.tokens.start[token]!, doc.tokens.end[token]!);
+        if (pushCue(cues, seen, maxCues, o, o.text.toLowerCase(), 'classifier')) break;
       }
     }
     const sentences: FrameSentence[] = [];
-    for (let j = 0; j < ranked.length && j < maxSentences; j++) {
+    for (let j = 0; j < n && j < maxSentences; j++) {
       const s = ranked[j]!;
       const sent = doc.sentences[s]!;
       const o = span(sent.start, sent.end);
@@ -314,9 +409,31 @@ export class FrameAnalyser {
   }
 }
 
-/** Adds a cue unless its text was seen or it overlaps one already kept; true when `cues` is full. */
-function pushCue(cues: FrameCue[], seen: string[], maxCues: number, o: { start: number; end: number; text: string }, source: FrameCue['source']): boolean {
-  const key = o.text.toLowerCase();
+/**
+ * Every frame's score, keys in FRAME_IDS order (a test holds them to it): one literal allocates the
+ * object in one go, where 14 added keys cost a transition each.
+ */
+export function allScores(s: ArrayLike<number>): Record<FrameId, number> {
+  return {
+    economic: s[0]!,
+    'capacity-and-resources': s[1]!,
+    morality: s[2]!,
+    'fairness-and-equality': s[3]!,
+    'legality-constitutionality-jurisprudence': s[4]!,
+    'policy-prescription-and-evaluation': s[5]!,
+    'crime-and-punishment': s[6]!,
+    'security-and-defense': s[7]!,
+    'health-and-safety': s[8]!,
+    'quality-of-life': s[9]!,
+    'cultural-identity': s[10]!,
+    'public-opinion': s[11]!,
+    political: s[12]!,
+    'external-regulation-and-reputation': s[13]!,
+  };
+}
+
+/** Adds a cue unless its text (`key`, lowercased) was seen or it overlaps one already kept; true when `cues` is full. */
+function pushCue(cues: FrameCue[], seen: string[], maxCues: number, o: Span, key: string, source: FrameCue['source']): boolean {
   // A classifier word inside a lexicon phrase ("Court" in "Supreme Court") adds nothing.
   let clash = seen.includes(key);
   for (let j = 0; !clash && j < cues.length; j++) clash = cues[j]!.start < o.end && o.start < cues[j]!.end;
