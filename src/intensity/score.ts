@@ -105,7 +105,18 @@ const MAX_KEPT_MARKS = 1 << 18;
 /** Index of each kind in INTENSITY_KINDS. */
 const KIND_INDEX = Object.fromEntries(INTENSITY_KINDS.map((k, i) => [k, i])) as Record<IntensityKind, number>;
 
-const byStart = (a: IntensityContribution, b: IntensityContribution) => a.start - b.start;
+/** Stable sort by start (insertion: a sentence has few contributions, mostly in order already). */
+function sortByStart(c: IntensityContribution[]): void {
+  for (let i = 1; i < c.length; i++) {
+    const x = c[i]!;
+    let j = i;
+    while (j > 0 && c[j - 1]!.start > x.start) {
+      c[j] = c[j - 1]!;
+      j--;
+    }
+    c[j] = x;
+  }
+}
 
 export function pointsToScore(points: number): number {
   return round1(100 * (1 - Math.exp(-points / SCALE)));
@@ -140,6 +151,8 @@ export class IntensityScorer {
       const start = doc.tokens.start[tokenStart]!;
       hits.push({ kind: entry.value.kind, weight: entry.value.weight, start, end: doc.tokens.end[tokenEnd - 1]!, quoted: quoted(start) });
     };
+    let acc = 0;
+    let peak = 0;
     this.mark(doc);
     const you = this.you;
     const typo = this.typo;
@@ -195,16 +208,15 @@ export class IntensityScorer {
           count[k]!++;
           total[k]! += p;
         }
-        if (contributions.length > 1) contributions.sort(byStart);
+        sortByStart(contributions);
       }
       const score = pointsToScore(points);
       sentences.push({ index: s.index, start: o.start, end: o.end, score, band: bandOf(score), contributions });
-    }
-    let acc = 0;
-    let peak = 0;
-    for (const s of sentences) {
-      acc += Math.pow(s.score, DOC_POWER);
-      peak = Math.max(peak, s.score);
+      // A neutral sentence (score 0) adds 0 to the power sum and cannot raise the peak.
+      if (score > 0) {
+        acc += Math.pow(score, DOC_POWER);
+        peak = Math.max(peak, score);
+      }
     }
     // Do not keep the marks of an unusually long document alive.
     if (this.typo.length > MAX_KEPT_MARKS) {
@@ -248,7 +260,8 @@ export class IntensityScorer {
       const k = kind[i]!;
       if (k === K_WORD) {
         if (flags[i]! & F_UPPER) typo[nTypo++] = i;
-        if (YOU_WORD.at(t, i)) you[nYou++] = i;
+        // Only "y" and "Y" lowercase to a word starting with y, as every YOU word does: most words skip the lookup.
+        if ((text.charCodeAt(t.start[i]!) | 32) === 121 && YOU_WORD.at(t, i)) you[nYou++] = i;
       } else if (k === K_PUNCT && text.charCodeAt(t.start[i]!) === 33) typo[nTypo++] = i;
     }
     this.nYou = nYou;
