@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crfMarginals, crfMarginalsLog, newCrf, type Sequence } from './crf.js';
+import { crfMarginals, crfMarginalsAnyLabels, crfMarginalsLog, newCrf, type CrfWeights, type Sequence } from './crf.js';
 import { rng } from './hash.js';
 
 function randomCase(seed: number, spread: number) {
@@ -27,6 +27,23 @@ describe('CRF marginals', () => {
       expect(fast.length).toBe(slow.length);
       for (let i = 0; i < fast.length; i++) expect(Math.abs(fast[i]! - slow[i]!)).toBeLessThan(1e-9);
       for (let t = 0; t < fast.length / 3; t++) expect(fast[t * 3]! + fast[t * 3 + 1]! + fast[t * 3 + 2]!).toBeCloseTo(1, 12);
+    }
+  });
+
+  it('the unrolled three-label path gives the general recursion\'s marginals to the bit (float and 16-bit weights, shared features)', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const { w, seq } = randomCase(seed, seed % 4 === 0 ? 200 : 6);
+      const r = rng(seed + 1000);
+      const shared = Uint32Array.from({ length: Math.floor(r() * 5) }, () => Math.floor(r() * 64));
+      const q: CrfWeights = { ...w, emission: Int16Array.from(w.emission, (x) => Math.round(x * 100)), emissionScale: 0.01 };
+      for (const weights of [w, q]) {
+        for (const s of [seq, { ...seq, shared }]) {
+          const fast = crfMarginals(weights, s);
+          const general = crfMarginalsAnyLabels(weights, s);
+          expect(fast).toEqual(general);
+          expect(Buffer.from(fast.buffer).equals(Buffer.from(general.buffer))).toBe(true);
+        }
+      }
     }
   });
 

@@ -168,6 +168,25 @@ export function crfMarginals(w: CrfWeights, seq: Sequence, into?: Float64Array):
   // With `into` (inference), the marginals are written to its start and a view of them is returned.
   const marg = into && into.length >= T * L ? into.subarray(0, T * L) : new Float64Array(T * L);
   if (T === 0) return marg;
+  if (L === 3) {
+    const shared = seq.shared;
+    marginals3(w, seq.offs, 0, T, seq.feats, shared ?? seq.feats, 0, shared ? shared.length : 0, marg);
+    return marg;
+  }
+  anyLabels(w, seq, marg);
+  return marg;
+}
+
+/** crfMarginals by the recursion for any number of labels, kept to check the three-label path against. */
+export function crfMarginalsAnyLabels(w: CrfWeights, seq: Sequence): Float64Array {
+  const marg = new Float64Array((seq.offs.length - 1) * w.labels);
+  if (marg.length > 0) anyLabels(w, seq, marg);
+  return marg;
+}
+
+function anyLabels(w: CrfWeights, seq: Sequence, marg: Float64Array): void {
+  const T = seq.offs.length - 1;
+  const L = w.labels;
   const ws = (inferenceWork = work(T, L, inferenceWork));
   const { em, alpha, beta } = ws;
   const scale = ws.scale.length >= T ? ws.scale : (ws.scale = new Float64Array(T * 2));
@@ -207,7 +226,107 @@ export function crfMarginals(w: CrfWeights, seq: Sequence, into?: Float64Array):
     for (let y = 0; y < L; y++) z += marg[t * L + y] = alpha[t * L + y]! * beta[t * L + y]!;
     for (let y = 0; y < L; y++) marg[t * L + y]! /= z;
   }
-  return marg;
+}
+
+/**
+ * crfMarginals for the B/I/O tagger (three labels), on a sentence given by position instead of as a
+ * Sequence of views: token t (0 <= t < T) owns feats[offs[o0 + t] .. offs[o0 + t + 1]), and every token
+ * carries shared[s0 .. s1). Writes marg[0 .. 3T). Inference calls it once per sentence, so it creates
+ * no views or objects per call, and the recursion is unrolled over the three labels. It performs the
+ * same floating-point operations in the same order as the general path, so the marginals are the same
+ * to the bit.
+ */
+export function marginals3(w: CrfWeights, offs: Int32Array, o0: number, T: number, feats: Uint32Array, shared: Uint32Array, s0: number, s1: number, marg: Float64Array): void {
+  if (T === 0) return;
+  const ws = (inferenceWork = work(T, 3, inferenceWork));
+  const { em, alpha } = ws;
+  const scale = ws.scale.length >= T ? ws.scale : (ws.scale = new Float64Array(T * 2));
+  let tr = expTransitions.get(w.transition);
+  if (!tr) expTransitions.set(w.transition, (tr = Float64Array.from(w.transition, Math.exp)));
+  const emission = w.emission;
+  let b0 = 0;
+  let b1 = 0;
+  let b2 = 0;
+  for (let k = s0; k < s1; k++) {
+    const base = shared[k]! * 3;
+    b0 += emission[base]!;
+    b1 += emission[base + 1]!;
+    b2 += emission[base + 2]!;
+  }
+  const sc = w.emissionScale;
+  const scaled = sc !== undefined && sc !== 1;
+  // Emissions, then exp(score - max over labels) as in crfMarginals.
+  for (let t = 0; t < T; t++) {
+    let e0 = b0;
+    let e1 = b1;
+    let e2 = b2;
+    for (let k = offs[o0 + t]!, end = offs[o0 + t + 1]!; k < end; k++) {
+      const base = feats[k]! * 3;
+      e0 += emission[base]!;
+      e1 += emission[base + 1]!;
+      e2 += emission[base + 2]!;
+    }
+    if (scaled) {
+      e0 *= sc;
+      e1 *= sc;
+      e2 *= sc;
+    }
+    let m = e0;
+    if (e1 > m) m = e1;
+    if (e2 > m) m = e2;
+    em[t * 3] = Math.exp(e0 - m);
+    em[t * 3 + 1] = Math.exp(e1 - m);
+    em[t * 3 + 2] = Math.exp(e2 - m);
+  }
+  const t00 = tr[3]!, t01 = tr[4]!, t02 = tr[5]!;
+  const t10 = tr[6]!, t11 = tr[7]!, t12 = tr[8]!;
+  const t20 = tr[9]!, t21 = tr[10]!, t22 = tr[11]!;
+  let a0 = tr[0]! * em[0]!;
+  let a1 = tr[1]! * em[1]!;
+  let a2 = tr[2]! * em[2]!;
+  let c = a0 + a1 + a2;
+  scale[0] = c;
+  alpha[0] = a0 /= c;
+  alpha[1] = a1 /= c;
+  alpha[2] = a2 /= c;
+  for (let t = 1; t < T; t++) {
+    const n0 = (a0 * t00 + a1 * t10 + a2 * t20) * em[t * 3]!;
+    const n1 = (a0 * t01 + a1 * t11 + a2 * t21) * em[t * 3 + 1]!;
+    const n2 = (a0 * t02 + a1 * t12 + a2 * t22) * em[t * 3 + 2]!;
+    c = n0 + n1 + n2;
+    scale[t] = c;
+    alpha[t * 3] = a0 = n0 / c;
+    alpha[t * 3 + 1] = a1 = n1 / c;
+    alpha[t * 3 + 2] = a2 = n2 / c;
+  }
+  // Backward, with each position's marginals as soon as its beta is known (beta = 1 at the end).
+  let q0 = 1;
+  let q1 = 1;
+  let q2 = 1;
+  marginalsAt(alpha, T - 1, q0, q1, q2, marg);
+  for (let t = T - 2; t >= 0; t--) {
+    const e0 = em[(t + 1) * 3]!;
+    const e1 = em[(t + 1) * 3 + 1]!;
+    const e2 = em[(t + 1) * 3 + 2]!;
+    const s = scale[t + 1]!;
+    const p0 = (t00 * e0 * q0 + t01 * e1 * q1 + t02 * e2 * q2) / s;
+    const p1 = (t10 * e0 * q0 + t11 * e1 * q1 + t12 * e2 * q2) / s;
+    const p2 = (t20 * e0 * q0 + t21 * e1 * q1 + t22 * e2 * q2) / s;
+    q0 = p0;
+    q1 = p1;
+    q2 = p2;
+    marginalsAt(alpha, t, q0, q1, q2, marg);
+  }
+}
+
+function marginalsAt(alpha: Float64Array, t: number, q0: number, q1: number, q2: number, marg: Float64Array): void {
+  const m0 = alpha[t * 3]! * q0;
+  const m1 = alpha[t * 3 + 1]! * q1;
+  const m2 = alpha[t * 3 + 2]! * q2;
+  const z = m0 + m1 + m2;
+  marg[t * 3] = m0 / z;
+  marg[t * 3 + 1] = m1 / z;
+  marg[t * 3 + 2] = m2 / z;
 }
 
 /** The log-space marginals (training's recursion), kept to check the fast path against. */

@@ -5,7 +5,7 @@
 import { PTC_LABELS, type PtcLabel } from '../core/taxonomy.js';
 import type { Doc } from '../text/segment.js';
 import { K_PUNCT } from '../text/tokenise.js';
-import { crfMarginals, type CrfWeights, type Sequence } from './crf.js';
+import { crfMarginals, marginals3, type CrfWeights, type Sequence } from './crf.js';
 import { buildView, countOccurrences, FeatureBuffer, sentenceFeatures, sentenceSharedFeatures, spanFeatures, tokenFeatures, tokenOwnFeatures, type DocView } from './features.js';
 import type { LexiconTable } from './lexicon-table.js';
 import { predictProba, type LogRegWeights } from './logreg.js';
@@ -125,8 +125,14 @@ function tagDocument(model: Model, view: DocView, spans: TaggedSpan[]): number {
     if (s.tokenEnd <= s.tokenStart) continue;
     const T = s.tokenEnd - s.tokenStart;
     if (marginalScratch.length < T * labels) marginalScratch = new Float64Array(T * labels * 2);
-    const seq: Sequence = { offs: offs.subarray(s.tokenStart, s.tokenEnd + 1), feats, shared: sharedBuffer.data.subarray(sharedOffs[s.index]!, sharedOffs[s.index + 1]!) };
-    pinSum += decodeSpans(doc, crfMarginals(model.tagger, seq, marginalScratch), s.tokenStart, model.settings, spans);
+    if (labels === 3) {
+      // The B/I/O tagger: the sentence by position, no views or objects per sentence.
+      marginals3(model.tagger, offs, s.tokenStart, T, feats, sharedBuffer.data, sharedOffs[s.index]!, sharedOffs[s.index + 1]!, marginalScratch);
+      pinSum += decodeSpans(doc, marginalScratch, s.tokenStart, model.settings, spans, T);
+    } else {
+      const seq: Sequence = { offs: offs.subarray(s.tokenStart, s.tokenEnd + 1), feats, shared: sharedBuffer.data.subarray(sharedOffs[s.index]!, sharedOffs[s.index + 1]!) };
+      pinSum += decodeSpans(doc, crfMarginals(model.tagger, seq, marginalScratch), s.tokenStart, model.settings, spans);
+    }
     tokens += T;
   }
   // A very long document leaves large buffers behind: let them go rather than hold them for good.
@@ -162,11 +168,11 @@ export type DecodeSettings = Pick<ModelSettings, 'threshold' | 'seed' | 'gap' | 
 
 /**
  * Appends the spans of one sentence to `out`; returns the sum of P(B) + P(I) over its tokens (for the
- * document's mean, a feature of the span filter).
+ * document's mean, a feature of the span filter). The sentence's T tokens' marginals are marg[0 .. 3T)
+ * (by default all of `marg`).
  */
-export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, settings: DecodeSettings, out: TaggedSpan[]): number {
+export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, settings: DecodeSettings, out: TaggedSpan[], T = marg.length / 3): number {
   const { threshold, seed } = settings;
-  const T = marg.length / 3;
   const first = out.length;
   let sentSum = 0;
   for (let t = 0; t < T; t++) sentSum += marg[t * 3 + LABEL_B]! + marg[t * 3 + LABEL_I]!;
