@@ -36,7 +36,8 @@ export function modelDetector(model: Model): TrainedModelDetector {
     create(ctx) {
       const doc = ctx.doc;
       if (doc.tokens.count === 0) return;
-      const view = buildView(doc, model.table);
+      // The view lives only for this call: its arrays are reused from document to document.
+      const view = buildView(doc, model.table, true);
       if (model.settings.ruleFeatures && ctx.findings) {
         const found = ctx.findings.filter((f) => f.source !== 'model').map((f) => ({ start: f.start, end: f.end, tag: ruleTag(f.technique) }));
         applyRuleTags(doc, view, () => found);

@@ -184,6 +184,7 @@ function termIndex(ts: TermSlots, h: number): number {
 }
 
 let countKeys = new Uint32Array(0);
+let slotScratch = new Int32Array(0);
 let countVals = new Int32Array(0);
 
 /** count[i] = how many entries of `keys` equal keys[i] (an open-addressing tally; no Map of boxed hashes). */
@@ -196,7 +197,8 @@ function countEqual(keys: Uint32Array, count: Int32Array): void {
     countVals = new Int32Array(size);
   } else countVals.fill(0, 0, size);
   const mask = size - 1;
-  const slotOf = new Int32Array(n);
+  if (slotScratch.length < n) slotScratch = new Int32Array(Math.max(n, slotScratch.length * 2));
+  const slotOf = slotScratch;
   for (let i = 0; i < n; i++) {
     const h = keys[i]!;
     let slot = fmix(h) & mask;
@@ -208,18 +210,52 @@ function countEqual(keys: Uint32Array, count: Int32Array): void {
   for (let i = 0; i < n; i++) count[i] = countVals[slotOf[i]!]!;
 }
 
-export function buildView(doc: Doc, table: LexiconTable): DocView {
+type ViewArray = Uint32Array | Int32Array | Uint16Array | Uint8Array | Float32Array;
+/** Arrays kept by buildView(…, reuse) for the next document, by field. */
+const kept = new Map<string, ViewArray>();
+/** Documents with more tokens than this get arrays of their own (not kept). */
+const MAX_KEPT_TOKENS = 1 << 16;
+
+/**
+ * buildView's arrays: zeroed views of arrays kept from document to document when `reuse`, else new
+ * ones. Each document allocated a dozen arrays (off-heap memory the collector must track and free).
+ */
+function viewArrays(reuse: boolean, n: number, ns: number) {
+  const get = <T extends ViewArray>(name: string, make: (size: number) => T, size: number): T => {
+    if (!reuse || n > MAX_KEPT_TOKENS) return make(size);
+    let a = kept.get(name) as T | undefined;
+    if (!a || a.length < size) kept.set(name, (a = make(Math.max(size, a ? a.length * 2 : 1024))));
+    const v = a.subarray(0, size) as T;
+    v.fill(0);
+    return v;
+  };
+  return {
+    wh: get('wh', (k) => new Uint32Array(k), n),
+    valence: get('valence', (k) => new Float32Array(k), n),
+    lex: get('lex', (k) => new Uint32Array(k), n),
+    count: get('count', (k) => new Int32Array(k), n),
+    inQuote: get('inQuote', (k) => new Uint8Array(k), n),
+    masked: get('masked', (k) => new Uint8Array(k), n),
+    wm: get('wm', (k) => new Uint32Array(k), n * WM),
+    shape: get('shape', (k) => new Uint16Array(k), n),
+    sentNeg: get('sentNeg', (k) => new Float32Array(k), ns),
+    sentPos: get('sentPos', (k) => new Float32Array(k), ns),
+    sentMark: get('sentMark', (k) => new Uint8Array(k), ns),
+    sentLex: get('sentLex', (k) => new Uint32Array(k), ns),
+  };
+}
+
+/**
+ * The per-token facts of a document. With `reuse` (inference, one document at a time), the view's
+ * arrays are overwritten by the next call with `reuse`: the view must not be kept past the document.
+ */
+export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView {
   const t = doc.tokens;
   const cache = cacheFor(table);
   const n = t.count;
-  const wh = new Uint32Array(n);
-  const valence = new Float32Array(n);
-  const lex = new Uint32Array(n);
-  const count = new Int32Array(n);
-  const inQuote = new Uint8Array(n);
+  const ns = doc.sentences.length;
+  const { wh, valence, lex, count, inQuote, masked, wm, shape, sentNeg, sentPos, sentMark, sentLex } = viewArrays(reuse, n, ns);
   const words: string[] = new Array(n);
-  const masked = new Uint8Array(n);
-  const wm = new Uint32Array(n * WM);
   const local: Array<WordInfo | undefined> = new Array(t.localWords.length);
   for (let i = 0; i < n; i++) {
     const w = tokenLower(t, i);
@@ -243,7 +279,6 @@ export function buildView(doc: Doc, table: LexiconTable): DocView {
     }
   }
   countEqual(wh, count);
-  const shape = new Uint16Array(n);
   for (let i = 0; i < n; i++) shape[i] = shapeOf(doc, i);
   // Multi-word terms: hash "w1 w2" and "w1 w2 w3".
   if (table.maxWords > 1) {
@@ -265,11 +300,6 @@ export function buildView(doc: Doc, table: LexiconTable): DocView {
     while (q < doc.quotes.length && doc.quotes[q]!.end <= s) q++;
     if (q < doc.quotes.length && doc.quotes[q]!.contentStart <= s && s < doc.quotes[q]!.contentEnd) inQuote[i] = 1;
   }
-  const ns = doc.sentences.length;
-  const sentNeg = new Float32Array(ns);
-  const sentPos = new Float32Array(ns);
-  const sentMark = new Uint8Array(ns);
-  const sentLex = new Uint32Array(ns);
   for (const s of doc.sentences) {
     let m = 0;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {

@@ -92,6 +92,9 @@ export function spanFeatureVector(v: DocView, a: number, b: number, mask: number
 const ownBuffer = new FeatureBuffer();
 const sharedBuffer = new FeatureBuffer();
 let marginalScratch = new Float64Array(1024);
+/** Token and sentence offsets into ownBuffer and sharedBuffer (read only while tagging one document). */
+let offsScratch = new Int32Array(1024);
+let sharedOffsScratch = new Int32Array(256);
 /** Buffers longer than this (entries) are dropped after the document instead of kept for the next. */
 const MAX_KEPT_FEATURES = 1 << 20;
 
@@ -103,8 +106,10 @@ const MAX_KEPT_FEATURES = 1 << 20;
 function tagDocument(model: Model, view: DocView, spans: TaggedSpan[]): number {
   const doc = view.doc;
   const mask = model.tagger.buckets - 1;
-  const offs = new Int32Array(view.n + 1);
-  const sharedOffs = new Int32Array(doc.sentences.length + 1);
+  if (offsScratch.length < view.n + 1) offsScratch = new Int32Array(Math.max(view.n + 1, offsScratch.length * 2));
+  if (sharedOffsScratch.length < doc.sentences.length + 1) sharedOffsScratch = new Int32Array(Math.max(doc.sentences.length + 1, sharedOffsScratch.length * 2));
+  const offs = offsScratch;
+  const sharedOffs = sharedOffsScratch;
   ownBuffer.reset(mask);
   sharedBuffer.reset(mask);
   for (const s of doc.sentences) {
@@ -138,6 +143,8 @@ function tagDocument(model: Model, view: DocView, spans: TaggedSpan[]): number {
   // A very long document leaves large buffers behind: let them go rather than hold them for good.
   if (ownBuffer.data.length > MAX_KEPT_FEATURES) ownBuffer.data = new Uint32Array(1024);
   if (marginalScratch.length > MAX_KEPT_FEATURES) marginalScratch = new Float64Array(1024);
+  if (offsScratch.length > MAX_KEPT_FEATURES) offsScratch = new Int32Array(1024);
+  if (sharedOffsScratch.length > MAX_KEPT_FEATURES) sharedOffsScratch = new Int32Array(1024);
   return tokens > 0 ? pinSum / tokens : 0;
 }
 
