@@ -31,6 +31,16 @@ export class FeatureBuffer {
     this.data[this.length++] = (h & this.mask) >>> 0;
   }
 
+  /** Makes room for `k` more entries; returns the (possibly new) data array to write them to. */
+  reserve(k: number): Uint32Array {
+    if (this.length + k > this.data.length) {
+      const bigger = new Uint32Array(Math.max(this.data.length * 2, this.length + k));
+      bigger.set(this.data.subarray(0, this.length));
+      this.data = bigger;
+    }
+    return this.data;
+  }
+
   /** Empties the buffer, optionally with a new mask. */
   reset(mask = this.mask): void {
     this.length = 0;
@@ -457,55 +467,70 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer): voi
   const hasNext = i + 1 < end;
   const w0 = v.wh[i]!;
   const wp1 = hasNext ? v.wh[i + 1]! : EOS;
-  out.push(M1);
-  out.push(wm[o + W_SELF]!);
-  out.push(hasPrev ? wm[o - WM + W_PREV]! : BOS_MIXES[W_PREV]!);
-  out.push(hasNext ? wm[o + WM + W_NEXT]! : EOS_MIXES[W_NEXT]!);
-  out.push(i - 2 >= first ? wm[o - 2 * WM + W_PREV2]! : BOS_MIXES[W_PREV2]!);
-  out.push(i + 2 < end ? wm[o + 2 * WM + W_NEXT2]! : EOS_MIXES[W_NEXT2]!);
+  const tags = v.tags[i];
+  // Written straight into the buffer (room for the most a token can have), masked as push() does.
+  const d = out.reserve(TOKEN_MAX_FEATURES + (tags ? tags.length : 0));
+  const m = out.mask;
+  let n = out.length;
+  d[n++] = M1 & m;
+  d[n++] = wm[o + W_SELF]! & m;
+  d[n++] = (hasPrev ? wm[o - WM + W_PREV]! : BOS_MIXES[W_PREV]!) & m;
+  d[n++] = (hasNext ? wm[o + WM + W_NEXT]! : EOS_MIXES[W_NEXT]!) & m;
+  d[n++] = (i - 2 >= first ? wm[o - 2 * WM + W_PREV2]! : BOS_MIXES[W_PREV2]!) & m;
+  d[n++] = (i + 2 < end ? wm[o + 2 * WM + W_NEXT2]! : EOS_MIXES[W_NEXT2]!) & m;
   // Bigrams: mix3(k, a, b) === mix(mix(k, a), b), the first half cached per word.
-  out.push(mix(hasPrev ? wm[o - WM + W_BI_PREV]! : BOS_MIXES[W_BI_PREV]!, w0));
-  out.push(mix(wm[o + W_BI_NEXT]!, wp1));
-  out.push(mix(hasPrev ? wm[o - WM + W_SKIP]! : BOS_MIXES[W_SKIP]!, wp1));
+  d[n++] = mix(hasPrev ? wm[o - WM + W_BI_PREV]! : BOS_MIXES[W_BI_PREV]!, w0) & m;
+  d[n++] = mix(wm[o + W_BI_NEXT]!, wp1) & m;
+  d[n++] = mix(hasPrev ? wm[o - WM + W_SKIP]! : BOS_MIXES[W_SKIP]!, wp1) & m;
   const sh = v.shape[i]!;
   const shm = hasPrev ? v.shape[i - 1]! : 0;
   const shp = hasNext ? v.shape[i + 1]! : 0;
-  out.push(M11[sh]!);
-  out.push(mix3(12, mix(shm, sh), shp));
+  d[n++] = M11[sh]! & m;
+  d[n++] = mix3(12, mix(shm, sh), shp) & m;
   const len = t.end[i]! - t.start[i]!;
-  if (t.kind[i] === K_WORD && len > 4 && !v.masked[i]) out.push(mix(10, suffixHash(doc.text, t.end[i]!)));
-  const val = v.valence[i]!;
-  if (val !== 0) out.push(mix(13, Math.round(val * 2)));
+  const kind = t.kind[i];
+  if (kind === K_WORD && len > 4 && !v.masked[i]) d[n++] = mix(10, suffixHash(doc.text, t.end[i]!)) & m;
+  const valence = v.valence;
+  const val = valence[i]!;
+  if (val !== 0) d[n++] = mix(13, Math.round(val * 2)) & m;
   let maxAbs = 0;
-  for (let k = Math.max(first, i - 2); k <= Math.min(end - 1, i + 2); k++) maxAbs = Math.max(maxAbs, Math.abs(v.valence[k]!));
+  for (let k = Math.max(first, i - 2); k <= Math.min(end - 1, i + 2); k++) maxAbs = Math.max(maxAbs, Math.abs(valence[k]!));
   const qa = Math.round(maxAbs * 2);
-  out.push(qa < M14.length ? M14[qa]! : mix(14, qa));
+  d[n++] = (qa < M14.length ? M14[qa]! : mix(14, qa)) & m;
   const lx = v.lex[i]!;
-  pushBits(out, lx, M15);
-  pushBits(out, (hasPrev ? v.lex[i - 1]! : 0) | (hasNext ? v.lex[i + 1]! : 0), M16);
+  // mix(template, bit) for every set bit, lowest first (as pushBits).
+  for (let x = lx | 0; x !== 0; x &= x - 1) d[n++] = M15[31 - Math.clz32(x & -x)]! & m;
+  for (let x = (hasPrev ? v.lex[i - 1]! : 0) | (hasNext ? v.lex[i + 1]! : 0) | 0; x !== 0; x &= x - 1) d[n++] = M16[31 - Math.clz32(x & -x)]! & m;
   const fromStart = posBucket(i - first);
   const toEnd = posBucket(end - 1 - i);
-  out.push(M22[fromStart * 8 + toEnd]!);
-  out.push(M23[v.inQuote[i]! * 2 + (i > 0 ? v.inQuote[i - 1]! : 0)]!);
-  out.push(mix(wm[first * WM + W_FIRST]!, fromStart));
+  d[n++] = M22[fromStart * 8 + toEnd]! & m;
+  d[n++] = M23[v.inQuote[i]! * 2 + (i > 0 ? v.inQuote[i - 1]! : 0)]! & m;
+  d[n++] = mix(wm[first * WM + W_FIRST]!, fromStart) & m;
   // Repetition of content words within the document.
-  if (t.kind[i] === K_WORD && !(lx & v.stopBit) && len > 2) {
+  if (kind === K_WORD && !(lx & v.stopBit) && len > 2) {
     const cb = bucket(v.count[i]!, COUNT_EDGES);
-    out.push(M26[cb]!);
-    out.push(mix(M27[cb]!, sh));
+    d[n++] = M26[cb]! & m;
+    d[n++] = mix(M27[cb]!, sh) & m;
   }
-  if (t.flags[i]! & F_CAP && hasPrev) out.push(M28[sh]!);
-  const tags = v.tags[i];
-  if (tags) for (const g of tags) out.push(mix(30, g));
+  if (t.flags[i]! & F_CAP && hasPrev) d[n++] = M28[sh]! & m;
+  if (tags) for (const g of tags) d[n++] = mix(30, g) & m;
   if (v.sentScore) {
     const q = Math.round(v.sentScore[si]! * 10);
-    out.push(mix(40, q));
-    out.push(mix3(41, q, fromStart));
-    out.push(mix3(42, q, sh));
-    out.push(mix3(44, q, toEnd));
-    out.push(mix(43, Math.round(v.docScore * 20)));
+    d[n++] = mix(40, q) & m;
+    d[n++] = mix3(41, q, fromStart) & m;
+    d[n++] = mix3(42, q, sh) & m;
+    d[n++] = mix3(44, q, toEnd) & m;
+    d[n++] = mix(43, Math.round(v.docScore * 20)) & m;
   }
+  out.length = n;
 }
+
+/**
+ * The most features tokenOwnFeatures writes for one token besides its tags: 15 always, 5 on
+ * conditions (suffix, valence, two repetition, capitalised), 5 from the stage-one scores and up to 32
+ * list bits each for the word and its neighbours.
+ */
+const TOKEN_MAX_FEATURES = 15 + 5 + 5 + 64;
 
 /** Features of a whole sentence for the stage-one sentence classifier. */
 export function sentenceFeatures(v: DocView, si: number, out: FeatureBuffer): void {
