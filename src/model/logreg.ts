@@ -26,6 +26,15 @@ export function newLogReg(classes: number, buckets: number): LogRegWeights {
 export function predictProba(m: LogRegWeights, feats: Uint32Array | readonly number[], out = new Float64Array(m.classes)): Float64Array {
   const K = m.classes;
   out.fill(0);
+  const w = m.w;
+  // Touch each feature's row first: these loads are independent, so the processor overlaps their
+  // cache misses (dozens in flight) instead of the few the summing loop below leaves room for.
+  let touched = 0;
+  for (let k = 0; k < feats.length; k++) {
+    const base = feats[k]! * K;
+    touched += w[base]! + w[base + K - 1]!;
+  }
+  if (touched !== touched) out[0] = 0; // never (weights are finite): keeps the loads live
   for (let k = 0; k < feats.length; k++) {
     const base = feats[k]! * K;
     for (let c = 0; c < K; c++) out[c] += m.w[base + c]!;
