@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../text/segment.js';
 import { buildView } from './features.js';
-import { FILTER_FEATURES, filterFeatures, keepProbability, trainSpanFilter, type FilterExample, type SpanEvidence } from './span-filter.js';
+import { FILTER_FEATURES, filterFeatures, keepProbability, probabilityBound, trainSpanFilter, type FilterExample, type SpanEvidence } from './span-filter.js';
 import { syntheticTable } from './test-support/synthetic.js';
 import { rng } from './hash.js';
 
@@ -73,5 +73,32 @@ describe('span filter training', () => {
   it('is deterministic and copes with no examples', () => {
     expect(trainSpanFilter(examples, { epochs: 200, l2: 1e-3 })).toEqual(weights);
     expect(trainSpanFilter([], { epochs: 10, l2: 0 })).toEqual(new Array(FILTER_FEATURES).fill(0));
+  });
+});
+
+describe('probabilityBound', () => {
+  it('is never exceeded by what the probability features add, whatever the weights and distribution', () => {
+    const doc = segment('The vile traitors lie, he shouted at the crowd.');
+    const view = buildView(doc, syntheticTable());
+    const sp: SpanEvidence = { a: 1, b: 4, score: 0.5, max: 0.7, min: 0.3, first: 0.4, sentMean: 0.3 };
+    const r = rng(7);
+    for (let trial = 0; trial < 60; trial++) {
+      const weights = Array.from({ length: FILTER_FEATURES }, () => (r() - 0.5) * 6);
+      const filter = { weights, keep: 0.2 };
+      const K = 2 + Math.floor(r() * 14);
+      const bound = probabilityBound(filter, K);
+      const base = filterFeatures(view, sp, 0.2, new Float64Array(K));
+      const logit = (x: Float64Array) => x.reduce((s, v, j) => s + weights[j]! * v, 0);
+      for (let k = 0; k < 200; k++) {
+        // Peaked, flat and in-between distributions.
+        const sharp = r() * 8;
+        const p = Float64Array.from({ length: K }, () => Math.exp(sharp * r()));
+        if (k % 7 === 0) p.fill(1);
+        if (k % 11 === 0) p.fill(0).fill(1, 0, 1);
+        const z = p.reduce((s, v) => s + v, 0);
+        for (let c = 0; c < K; c++) p[c]! /= z;
+        expect(logit(filterFeatures(view, sp, 0.2, p)) - logit(base)).toBeLessThanOrEqual(bound);
+      }
+    }
   });
 });

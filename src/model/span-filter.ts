@@ -101,6 +101,45 @@ export function filterFeatures(view: DocView, sp: SpanEvidence, docMean: number,
   return out;
 }
 
+/** Positions in filterFeatures of the features read from the technique probabilities. */
+const P_TOP = 17;
+const P_SECOND = 18;
+const P_ENTROPY = 19;
+
+const boundCache = new WeakMap<SpanFilter, Map<number, number>>();
+
+/**
+ * An upper bound, over every distribution of `classes` technique probabilities, of what the
+ * probability features add to the filter's score (weights times top probability, runner-up and
+ * entropy). Spans whose score without them plus this bound is under the cut are dropped whatever
+ * the classifier says, so inference skips classifying them.
+ *
+ * With p0 the top probability (1/classes <= p0 <= 1): the runner-up is at most min(p0, 1 - p0) and
+ * at least 0, and the entropy lies between -ln p0 (it is never below the min-entropy) and
+ * ln(classes). The bound h(p0) of the three terms is concave in p0; its maximum is taken on a fine
+ * grid, plus the most h can rise between two grid points (its slope is at most |w_top| + |w_second|
+ * + |w_entropy| * classes).
+ */
+export function probabilityBound(f: SpanFilter, classes: number): number {
+  let byClasses = boundCache.get(f);
+  if (!byClasses) boundCache.set(f, (byClasses = new Map()));
+  const known = byClasses.get(classes);
+  if (known !== undefined) return known;
+  const w0 = f.weights[P_TOP]!;
+  const w1 = f.weights[P_SECOND]!;
+  const w2 = f.weights[P_ENTROPY]!;
+  const h = (p0: number) => w0 * p0 + Math.max(0, w1) * Math.min(p0, 1 - p0) + (w2 >= 0 ? w2 * Math.log(classes) : -w2 * Math.log(p0));
+  const lo = 1 / classes;
+  const steps = 1 << 16;
+  const step = (1 - lo) / steps;
+  let best = -Infinity;
+  for (let k = 0; k <= steps; k++) best = Math.max(best, h(lo + k * step));
+  const slope = Math.abs(w0) + Math.abs(w1) + Math.abs(w2) * classes;
+  const bound = best + slope * step + 1e-9;
+  byClasses.set(classes, bound);
+  return bound;
+}
+
 /** The filter's estimate of the span's precision. */
 export function keepProbability(f: SpanFilter, x: Float64Array): number {
   let s = 0;
