@@ -64,12 +64,24 @@ export function applyRuleTags(doc: Doc, view: DocView, tagger: RuleTagger): void
     if (!r) continue;
     for (let k = r[0]; k < r[1]; k++) {
       const tag = k === r[0] ? f.tag * 2 : f.tag * 2 + 1;
-      const tags = (view.tags[k] ??= []);
-      if (!tags.includes(tag)) tags.push(tag);
+      const tags = view.tags[k];
+      if (tags === undefined) {
+        view.tags[k] = [tag];
+        tagged.push(k);
+      } else if (!tags.includes(tag)) tags.push(tag);
     }
   }
-  for (const tags of view.tags) tags?.sort((x, y) => x - y);
+  // Only the tagged tokens, and only those with several tags, need sorting (view.tags is sparse).
+  for (const k of tagged) {
+    const tags = view.tags[k]!;
+    if (tags.length > 1) tags.sort(byNumber);
+  }
+  tagged.length = 0;
 }
+
+const byNumber = (x: number, y: number) => x - y;
+/** Tokens given tags by the current applyRuleTags call (scratch). */
+const tagged: number[] = [];
 
 export function prepareDoc(rec: PtcDoc & { text: string }, table: LexiconTable, rules?: RuleTagger): PreparedDoc {
   const doc = segment(rec.text);
