@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../text/segment.js';
 import { tokenLower } from '../text/tokenise.js';
-import { buildView, FeatureBuffer, suffixHash } from './features.js';
+import { buildView, countOccurrences, countOccurrencesIn, FeatureBuffer, releaseOccurrenceIndex, suffixHash } from './features.js';
 import { hashString } from './hash.js';
 import { buildLexiconTable } from './lexicon-table.js';
 
@@ -43,5 +43,29 @@ describe('buildView', () => {
     }
     const marked = words.filter((_, i) => v.lex[i]! & 1);
     expect(marked).toEqual(['cold', 'war', 'cold', 'war', 'iron', 'curtain', 'falls']);
+  });
+});
+
+describe('countOccurrencesIn', () => {
+  it('counts as countOccurrences does on long texts (trigram index), overlapping matches included', () => {
+    const long = 'the plan was a plan. '.repeat(1200) + 'aaaaaaa ' + 'the planned plan';
+    expect(long.length).toBeGreaterThan(20_000);
+    for (const phrase of ['the plan', 'plan', 'aaa', 'aaaa', 'plan.', 'nowhere', 'an', 'the planned plan', 'n. t']) {
+      expect(countOccurrencesIn(long, phrase)).toBe(countOccurrences(long, phrase));
+    }
+    expect(countOccurrencesIn(long, 'aaa')).toBe(2);
+    releaseOccurrenceIndex();
+  });
+
+  it('agrees with countOccurrences on random long texts over a small alphabet', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', ' ', 'ab'), { minLength: 20_500, maxLength: 22_000 }), fc.array(fc.constantFrom('a', 'b', ' '), { minLength: 1, maxLength: 7 }), (parts, p) => {
+        const text = parts.join('');
+        const phrase = p.join('');
+        return countOccurrencesIn(text, phrase) === countOccurrences(text, phrase);
+      }),
+      { numRuns: 40 },
+    );
+    releaseOccurrenceIndex();
   });
 });

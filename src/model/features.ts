@@ -635,6 +635,73 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
   for (const g of tags) out.push(mix(128, g));
 }
 
+/** Texts at least this long get a trigram index (below it, a scan per phrase is cheaper). */
+const INDEX_MIN_LENGTH = 20_000;
+/**
+ * The trigram index of the last long text counted in: every start position, grouped by a hash of the
+ * three units there (a bucket's positions ascend: filled by one scan; a bucket may mix trigrams, so
+ * each candidate is still checked).
+ */
+let indexedText: string | null = null;
+const INDEX_BITS = 16;
+let bucketStart = new Int32Array(0);
+let positions = new Int32Array(0);
+
+const trigramBucket = (s: string, i: number) => (Math.imul(Math.imul(s.charCodeAt(i), 0x01000193) ^ s.charCodeAt(i + 1), 0x01000193) ^ (s.charCodeAt(i + 2) * 0x9e3779b1)) >>> (32 - INDEX_BITS);
+
+function indexText(text: string): void {
+  indexedText = text;
+  const n = text.length - 2;
+  const starts = new Int32Array((1 << INDEX_BITS) + 1);
+  for (let i = 0; i < n; i++) starts[trigramBucket(text, i) + 1]!++;
+  for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
+  const fill = starts.slice(0, 1 << INDEX_BITS);
+  const pos = new Int32Array(n);
+  for (let i = 0; i < n; i++) pos[fill[trigramBucket(text, i)]!++] = i;
+  bucketStart = starts;
+  positions = pos;
+}
+
+/**
+ * countOccurrences, with the same result, for many phrases of one text: a long text is indexed by
+ * trigram once, and a phrase is checked only where one of its trigrams may occur, so a document's
+ * spans cost time in proportion to those places instead of a scan of the whole text each (quadratic
+ * growth with document length otherwise).
+ */
+export function countOccurrencesIn(lowerText: string, phrase: string): number {
+  if (phrase.length < 3 || lowerText.length < INDEX_MIN_LENGTH) return countOccurrences(lowerText, phrase);
+  if (indexedText !== lowerText) indexText(lowerText);
+  // Candidates from the phrase's rarest trigram (among its first few): "the ..." would otherwise
+  // check every "the" of the text.
+  let b = trigramBucket(phrase, 0);
+  let off = 0;
+  for (let j = 1; j + 3 <= phrase.length && j < 24; j++) {
+    const c = trigramBucket(phrase, j);
+    if (bucketStart[c + 1]! - bucketStart[c]! < bucketStart[b + 1]! - bucketStart[b]!) {
+      b = c;
+      off = j;
+    }
+  }
+  // Leftmost match first, the next searched from the end of the last: as the indexOf loop does.
+  let n = 0;
+  let next = 0;
+  for (let q = bucketStart[b]!, end = bucketStart[b + 1]!; q < end; q++) {
+    const p = positions[q]! - off;
+    if (p >= next && lowerText.startsWith(phrase, p)) {
+      n++;
+      next = p + phrase.length;
+    }
+  }
+  return n;
+}
+
+/** Lets go of the trigram index (it holds the text and an entry per position). */
+export function releaseOccurrenceIndex(): void {
+  indexedText = null;
+  bucketStart = new Int32Array(0);
+  positions = new Int32Array(0);
+}
+
 /** Counts non-overlapping occurrences of a lowercased phrase in a lowercased text. */
 export function countOccurrences(lowerText: string, phrase: string): number {
   if (phrase.length === 0) return 0;

@@ -6,7 +6,7 @@ import { PTC_LABELS, type PtcLabel } from '../core/taxonomy.js';
 import type { Doc } from '../text/segment.js';
 import { K_PUNCT } from '../text/tokenise.js';
 import { crfMarginals, marginals3, type CrfWeights, type Sequence } from './crf.js';
-import { buildView, countOccurrences, FeatureBuffer, sentenceFeatures, sentenceSharedFeatures, spanFeatures, tokenFeatures, tokenOwnFeatures, type DocView } from './features.js';
+import { buildView, countOccurrencesIn, FeatureBuffer, releaseOccurrenceIndex, sentenceFeatures, sentenceSharedFeatures, spanFeatures, tokenFeatures, tokenOwnFeatures, type DocView } from './features.js';
 import type { LexiconTable } from './lexicon-table.js';
 import { predictProba, type LogRegWeights } from './logreg.js';
 import { FILTER_FEATURES, filterFeatures, keepProbability, probabilityBound, type SpanEvidence, type SpanFilter } from './span-filter.js';
@@ -80,7 +80,7 @@ const spanBuffer = new FeatureBuffer();
 /** The classifier's features of span [a, b), as a view of a shared buffer that the next call overwrites. */
 function spanFeatureView(v: DocView, a: number, b: number, mask: number, lowerText: string): Uint32Array {
   spanBuffer.reset(mask);
-  spanFeatures(v, a, b, spanBuffer, (phrase) => countOccurrences(lowerText, phrase));
+  spanFeatures(v, a, b, spanBuffer, (phrase) => countOccurrencesIn(lowerText, phrase));
   return spanBuffer.data.subarray(0, spanBuffer.length);
 }
 
@@ -302,6 +302,7 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
     }));
     out.push({ start: doc.tokens.start[sp.a]!, end: doc.tokens.end[sp.b - 1]!, score: sp.score, techniques });
   }
+  releaseOccurrenceIndex();
   return out;
 }
 
