@@ -57,6 +57,10 @@ export function applyRuleTags(doc: Doc, view: DocView, tagger: RuleTagger): void
   // finalised findings give the same tags.
   const found = tagger(doc).sort((x, y) => x.tag - y.tag || x.start - y.start || y.end - x.end);
   let cover: { start: number; end: number; tag: number } | null = null;
+  // Dense before any write: an entry set far past the end of an empty array would turn it into a
+  // dictionary, and every token's feature lookup reads it.
+  const all = view.tags;
+  if (found.length > 0) while (all.length < doc.tokens.count) all.push(undefined);
   for (const f of found) {
     if (cover && cover.tag === f.tag && f.start >= cover.start && f.end <= cover.end) continue;
     cover = f;
@@ -66,9 +70,13 @@ export function applyRuleTags(doc: Doc, view: DocView, tagger: RuleTagger): void
       const tag = k === r[0] ? f.tag * 2 : f.tag * 2 + 1;
       const tags = view.tags[k];
       if (tags === undefined) {
-        view.tags[k] = [tag];
+        // Most tagged tokens carry one tag: they share one array per tag (read only).
+        view.tags[k] = single[tag] ??= [tag];
         tagged.push(k);
-      } else if (!tags.includes(tag)) tags.push(tag);
+      } else if (!tags.includes(tag)) {
+        if (tags === single[tags[0]!]) view.tags[k] = [tags[0]!, tag];
+        else tags.push(tag);
+      }
     }
   }
   // Only the tagged tokens, and only those with several tags, need sorting (view.tags is sparse).
@@ -80,6 +88,8 @@ export function applyRuleTags(doc: Doc, view: DocView, tagger: RuleTagger): void
 }
 
 const byNumber = (x: number, y: number) => x - y;
+/** The shared one-tag arrays, by tag. */
+const single: number[][] = [];
 /** Tokens given tags by the current applyRuleTags call (scratch). */
 const tagged: number[] = [];
 
