@@ -34,6 +34,18 @@ interface Alias {
   kind: AliasKind;
 }
 
+/** An alias as `matchAlias` returns it: its words, actor and kind. */
+export interface AliasMatch {
+  readonly toks: readonly string[];
+  readonly actor: string;
+  readonly kind: AliasKind;
+}
+
+/** firstBits: some alias starting with the word takes it in any case, capitalised, or in capitals. */
+const ANY_CASE = 1;
+const CAPITAL = 2;
+const ALL_CAPS = 4;
+
 export interface GazetteerMatch {
   length: number;
   actor: string;
@@ -101,7 +113,9 @@ export class Gazetteer {
     for (const p of parts) g.add(p.data, p.file);
     for (const list of [...g.byFirst.values(), ...g.byFirstWord.values()]) list.sort((a, b) => b.toks.length - a.toks.length);
     g.firstBits = new Uint8Array(Math.max(0, ...g.byFirst.keys()) + 1);
-    for (const id of g.byFirst.keys()) g.firstBits[id] = 1;
+    // Per first word, the capitalisation its aliases ask of it: most tokens of a word like "the"
+    // (which starts "The Hague") are lowercase and can start none of them.
+    for (const [id, list] of g.byFirst) for (const a of list) g.firstBits[id]! |= a.caseReq[0] === 0 ? ANY_CASE : a.caseReq[0] === 1 ? CAPITAL : ALL_CAPS;
     return g;
   }
 
@@ -158,10 +172,21 @@ export class Gazetteer {
 
   /** The longest alias starting at token i (within [i, end)), respecting the aliases' capitalisation. */
   match(t: Tokens, i: number, end: number): GazetteerMatch | null {
+    const a = this.matchAlias(t, i, end);
+    return a ? { length: a.toks.length, actor: a.actor, kind: a.kind } : null;
+  }
+
+  /** Like `match`, but returns the alias itself (no object per match): its length is `toks.length`. */
+  matchAlias(t: Tokens, i: number, end: number): AliasMatch | null {
     // Tokens carry vocab ids; a word interned after the document was tokenised has a local id.
     const id = t.id[i]!;
     let list: Alias[] | undefined;
-    if (id >= 0) list = id < this.firstBits.length && this.firstBits[id] === 1 ? this.byFirst.get(id) : undefined;
+    if (id >= 0) {
+      const bits = id < this.firstBits.length ? this.firstBits[id]! : 0;
+      if (bits === 0) return null;
+      if ((bits & ANY_CASE) === 0 && !((bits & CAPITAL) !== 0 && (t.flags[i]! & F_CAP) !== 0) && !((bits & ALL_CAPS) !== 0 && (t.flags[i]! & F_UPPER) !== 0)) return null;
+      list = this.byFirst.get(id);
+    }
     else if (this.byFirstWord.size > 0) list = this.byFirstWord.get(lower(t, i));
     if (!list) return null;
     outer: for (const a of list) {
@@ -173,7 +198,7 @@ export class Gazetteer {
         if (req === 1 && !(t.flags[j]! & F_CAP)) continue outer;
         if (req === 2 && !(t.flags[j]! & F_UPPER)) continue outer;
       }
-      return { length: a.toks.length, actor: a.actor, kind: a.kind };
+      return a;
     }
     return null;
   }

@@ -80,10 +80,10 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
       if (!isWord(t, i)) { i++; continue; }
-      const m = g.match(t, i, s.tokenEnd);
+      const m = g.matchAlias(t, i, s.tokenEnd);
       if (m) {
         let actor = m.actor;
-        let b = i + m.length;
+        let b = i + m.toks.length;
         if (m.kind === 'demonym') {
           const entry = g.get(actor);
           const next = b < s.tokenEnd && isWord(t, b) ? lower(t, b) : '';
@@ -110,8 +110,8 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       // Token i is capitalised and starts no alias (tested above): the run starts after it.
       let e = i + 1;
       while (e < s.tokenEnd) {
-        if (isCap(t, e) && !g.match(t, e, s.tokenEnd)) { e++; continue; }
-        if (e > a && CONNECTORS.at(t, e) && e + 1 < s.tokenEnd && isCap(t, e + 1) && !g.match(t, e + 1, s.tokenEnd)) { e += 2; continue; }
+        if (isCap(t, e) && !g.matchAlias(t, e, s.tokenEnd)) { e++; continue; }
+        if (e > a && CONNECTORS.at(t, e) && e + 1 < s.tokenEnd && isCap(t, e + 1) && !g.matchAlias(t, e + 1, s.tokenEnd)) { e += 2; continue; }
         break;
       }
       const end = e;
