@@ -10,11 +10,14 @@ import { defaultGazetteer, gazetteerFor, loadBuiltinAtStartup } from './gazettee
 import type { HeuristicActor, Mention } from './mentions.js';
 import { findMentions } from './mentions.js';
 import type { RoleCue } from './portrayal.js';
-import { decideRole, portrayalCues } from './portrayal.js';
+import { decideRole, mentionOffsets, portrayalCues } from './portrayal.js';
 import type { ActorSummary } from './types.js';
 
 export interface ActorAnalysis {
+  /** In document order (sorted by position, hence by sentence). */
   mentions: Mention[];
+  /** Sentence k has mentions [offsets[k], offsets[k + 1]). */
+  offsets: Int32Array;
   heuristic: Map<string, HeuristicActor>;
   cues: RoleCue[];
   gazetteer: Gazetteer;
@@ -30,19 +33,38 @@ export function analyseActors(doc: Doc, g: Gazetteer = BUILTIN): ActorAnalysis {
   let r = cache.get(doc);
   if (!r || r.gazetteer !== g) {
     const { mentions, heuristic } = findMentions(doc, g);
-    const cues = portrayalCues(doc, mentions, analyseSourcing(doc));
-    r = { mentions, heuristic, cues, gazetteer: g };
+    const offsets = mentionOffsets(doc.sentences.length, mentions);
+    const cues = portrayalCues(doc, mentions, analyseSourcing(doc), offsets);
+    r = { mentions, offsets, heuristic, cues, gazetteer: g };
     cache.set(doc, r);
   }
   return r;
 }
 
+/** The mentions of sentence k (a new array). */
+export function sentenceMentions(r: ActorAnalysis, k: number): Mention[] {
+  return r.mentions.slice(r.offsets[k]!, r.offsets[k + 1]!);
+}
+
+/**
+ * Length of the loaded term at each token (0: none), computed on first use: the windows of
+ * neighbouring mentions overlap. Scratch shared by calls, cleared per document by a stamp.
+ */
+let loadedLen = new Int32Array(0);
+let loadedStamp = new Int32Array(0);
+let loadedEpoch = 0;
+
 /** Loaded terms in a mention ("Freedonian regime") or within three tokens of it, in the same clause. */
-function loadedNear(doc: Doc, m: Mention): Array<[number, number]> {
+function loadedNear(doc: Doc, m: Mention, out: Array<[number, number]>): void {
   const s = doc.sentences[m.sentence]!;
-  const out: Array<[number, number]> = [];
   for (let i = Math.max(s.tokenStart, m.a - 3); i < Math.min(s.tokenEnd, m.b + 3); i++) {
-    const n = loadedAt(doc, i, s.tokenEnd);
+    let n: number;
+    if (loadedStamp[i] === loadedEpoch) n = loadedLen[i]!;
+    else {
+      n = loadedAt(doc, i, s.tokenEnd);
+      loadedStamp[i] = loadedEpoch;
+      loadedLen[i] = n;
+    }
     if (!n) continue;
     // Nothing but words between the term and the mention.
     const from = Math.min(i + n, m.a);
@@ -52,50 +74,63 @@ function loadedNear(doc: Doc, m: Mention): Array<[number, number]> {
     if (clean) out.push([i, i + n]);
     i += n - 1;
   }
-  return out;
+}
+
+/** Starts the loaded-term memo for a document of `count` tokens. */
+function startLoadedMemo(count: number): void {
+  if (loadedStamp.length < count || loadedEpoch >= 0x3fffffff) {
+    loadedLen = new Int32Array(Math.max(count, 2 * loadedStamp.length));
+    loadedStamp = new Int32Array(loadedLen.length);
+    loadedEpoch = 0;
+  }
+  loadedEpoch++;
 }
 
 /**
- * Per actor, the findings whose span contains one of its mentions, in findings order. Mentions are
- * indexed by start, so each finding looks only at the mentions that start inside it.
+ * Per actor, the findings whose span contains one of its mentions, in findings order. `starts`,
+ * `ends` and `owner` list every mention span of the kept actors, sorted by start; each finding
+ * looks only at the mentions that start inside it.
  */
-function linkTechniques(findings: readonly Finding[], mentionsOf: readonly SpanRef[][]): Array<ActorSummary['techniques']> {
-  const out: Array<ActorSummary['techniques']> = mentionsOf.map(() => []);
-  const spans: Array<{ start: number; end: number; actor: number }> = [];
-  let ordered = true;
-  mentionsOf.forEach((ms, actor) => {
-    for (const m of ms) {
-      if (m.end < m.start) ordered = false;
-      spans.push({ start: m.start, end: m.end, actor });
-    }
-  });
-  if (!ordered) {
-    // Not expected (spans run forwards); the plain check then.
-    mentionsOf.forEach((ms, actor) => {
-      for (const f of findings) if (ms.some((m) => f.start <= m.start && m.end <= f.end)) out[actor]!.push({ finding: f.id, technique: f.technique });
-    });
-    return out;
-  }
-  spans.sort((a, b) => a.start - b.start);
-  const last = new Int32Array(mentionsOf.length).fill(-1);
+function linkTechniques(findings: readonly Finding[], actors: number, starts: Int32Array, ends: Int32Array, owner: Int32Array): Array<ActorSummary['techniques']> {
+  const out: Array<ActorSummary['techniques']> = [];
+  for (let k = 0; k < actors; k++) out.push([]);
+  const n = starts.length;
+  const last = new Int32Array(actors).fill(-1);
   for (let fi = 0; fi < findings.length; fi++) {
     const f = findings[fi]!;
     let lo = 0;
-    let hi = spans.length;
+    let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (spans[mid]!.start < f.start) lo = mid + 1;
+      if (starts[mid]! < f.start) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < spans.length && spans[k]!.start <= f.end; k++) {
-      const sp = spans[k]!;
-      if (sp.end <= f.end && last[sp.actor] !== fi) {
-        last[sp.actor] = fi;
-        out[sp.actor]!.push({ finding: f.id, technique: f.technique });
+    for (let k = lo; k < n && starts[k]! <= f.end; k++) {
+      const actor = owner[k]!;
+      if (ends[k]! <= f.end && last[actor] !== fi) {
+        last[actor] = fi;
+        out[actor]!.push({ finding: f.id, technique: f.technique });
       }
     }
   }
   return out;
+}
+
+/** The plain check, for mention spans that do not run forwards (not expected). */
+function linkTechniquesPlain(findings: readonly Finding[], mentionsOf: readonly SpanRef[][]): Array<ActorSummary['techniques']> {
+  return mentionsOf.map((ms) => {
+    const out: ActorSummary['techniques'] = [];
+    for (const f of findings) if (ms.some((m) => f.start <= m.start && m.end <= f.end)) out.push({ finding: f.id, technique: f.technique });
+    return out;
+  });
+}
+
+interface Kept {
+  id: string;
+  ms: Mention[];
+  entry: { name: string; type: ActorSummary['type'] };
+  mentions: SpanRef[];
+  cues: RoleCue[] | null;
 }
 
 export function buildActors(ctx: LayerContext, g: Gazetteer = defaultGazetteer()): ActorSummary[] {
@@ -111,39 +146,59 @@ export function buildActors(ctx: LayerContext, g: Gazetteer = defaultGazetteer()
     if (!known) sentenceSpans.set(a, { b, r });
     return r;
   };
-  const byActor = new Map<string, Mention[]>();
-  for (const m of r.mentions) {
-    const list = byActor.get(m.actor) ?? [];
-    list.push(m);
-    byActor.set(m.actor, list);
+  // Actors in order of first mention; each mention is mapped once, in document order.
+  const slot = new Map<string, number>();
+  const kept: Kept[] = [];
+  const mentions = r.mentions;
+  const starts = new Int32Array(mentions.length);
+  const ends = new Int32Array(mentions.length);
+  const owner = new Int32Array(mentions.length);
+  let n = 0;
+  let forwards = true;
+  for (const m of mentions) {
+    let k = slot.get(m.actor);
+    if (k === undefined) {
+      const entry = g.get(m.actor) ?? r.heuristic.get(m.actor);
+      k = entry ? kept.length : -1;
+      slot.set(m.actor, k);
+      if (entry) kept.push({ id: m.actor, ms: [], entry, mentions: [], cues: null });
+    }
+    if (k < 0) continue;
+    const sp = tokSpan(m.a, m.b);
+    const ka = kept[k]!;
+    ka.ms.push(m);
+    ka.mentions.push(sp);
+    if (sp.end < sp.start || (n > 0 && sp.start < starts[n - 1]!)) forwards = false;
+    starts[n] = sp.start;
+    ends[n] = sp.end;
+    owner[n] = k;
+    n++;
   }
-  const cuesBy = new Map<string, RoleCue[]>();
   for (const c of r.cues) {
-    const list = cuesBy.get(c.actor) ?? [];
-    list.push(c);
-    cuesBy.set(c.actor, list);
+    const k = slot.get(c.actor);
+    if (k !== undefined && k >= 0) (kept[k]!.cues ??= []).push(c);
   }
-  const kept: Array<{ id: string; ms: Mention[]; entry: { name: string; type: ActorSummary['type'] }; mentions: SpanRef[] }> = [];
-  for (const [id, ms] of byActor) {
-    const entry = g.get(id) ?? r.heuristic.get(id);
-    if (!entry) continue;
-    kept.push({ id, ms, entry, mentions: ms.map((m) => tokSpan(m.a, m.b)) });
-  }
-  const techniquesOf = linkTechniques(report.findings, kept.map((k) => k.mentions));
+  const techniquesOf = forwards
+    ? linkTechniques(report.findings, kept.length, starts.subarray(0, n), ends.subarray(0, n), owner.subarray(0, n))
+    : linkTechniquesPlain(report.findings, kept.map((k) => k.mentions));
+  startLoadedMemo(doc.tokens.count);
+  const near: Array<[number, number]> = [];
   const out: ActorSummary[] = [];
   for (let ka = 0; ka < kept.length; ka++) {
     const { id, ms, entry, mentions } = kept[ka]!;
     const techniques = techniquesOf[ka]!;
-    const seen = new Set<number>();
     const loadedTerms: SpanRef[] = [];
+    let seen: Set<number> | null = null;
     for (const m of ms) {
-      for (const [a, b] of loadedNear(doc, m)) {
-        if (seen.has(a)) continue;
-        seen.add(a);
+      near.length = 0;
+      loadedNear(doc, m, near);
+      for (const [a, b] of near) {
+        if (seen?.has(a)) continue;
+        (seen ??= new Set()).add(a);
         loadedTerms.push(tokSpan(a, b));
       }
     }
-    const cues = cuesBy.get(id) ?? [];
+    const cues = kept[ka]!.cues ?? [];
     const { role, scores } = decideRole(cues);
     out.push({
       id,

@@ -82,96 +82,124 @@ function clauseWindowFwd(doc: Doc, from: number, limit: number, max: number): nu
 }
 
 /**
+ * Per sentence, where its mentions start in `mentions` (sorted by position, as findMentions gives
+ * them): sentence k has mentions [at[k], at[k + 1]).
+ */
+export function mentionOffsets(sentences: number, mentions: readonly Mention[]): Int32Array {
+  const at = new Int32Array(sentences + 1);
+  for (const m of mentions) at[m.sentence + 1]!++;
+  for (let k = 0; k < sentences; k++) at[k + 1]! += at[k]!;
+  return at;
+}
+
+/**
  * Collects role cues from every sentence. The rules look only at positions (who stands before or
  * after a verb of harm, who is the object of "attack on", who is a source), never at which actor it
- * is, so swapping two actors' names swaps their cues.
+ * is, so swapping two actors' names swaps their cues. A sentence's mentions are the range [lo, hi)
+ * of `mentions`.
  */
-export function portrayalCues(doc: Doc, mentions: readonly Mention[], sourcing: SourcingAnalysis): RoleCue[] {
+export function portrayalCues(doc: Doc, mentions: readonly Mention[], sourcing: SourcingAnalysis, offsets: Int32Array = mentionOffsets(doc.sentences.length, mentions)): RoleCue[] {
   const t = doc.tokens;
   const cues: RoleCue[] = [];
-  const bySentence = new Map<number, Mention[]>();
-  for (const m of mentions) {
-    const list = bySentence.get(m.sentence) ?? [];
-    list.push(m);
-    bySentence.set(m.sentence, list);
-  }
-  const inQuote = (i: number) => sourcing.tokenQuote[i] !== -1;
-  const lastBefore = (list: Mention[], from: number, to: number) => {
+  const tokenQuote = sourcing.tokenQuote;
+  /** The mention ending last in [from, to] (the first of equals). */
+  const lastBefore = (lo: number, hi: number, from: number, to: number) => {
     let best: Mention | null = null;
-    for (const m of list) if (m.b <= to && m.b >= from && (!best || m.b > best.b)) best = m;
+    for (let k = lo; k < hi; k++) {
+      const m = mentions[k]!;
+      if (m.b <= to && m.b >= from && (!best || m.b > best.b)) best = m;
+    }
     return best;
   };
-  const firstAfter = (list: Mention[], from: number, to: number) => {
+  /** The mention starting first in [from, to). */
+  const firstAfter = (lo: number, hi: number, from: number, to: number) => {
     let best: Mention | null = null;
-    for (const m of list) if (m.a >= from && m.a < to && (!best || m.a < best.a)) best = m;
+    for (let k = lo; k < hi; k++) {
+      const m = mentions[k]!;
+      if (m.a >= from && m.a < to && (!best || m.a < best.a)) best = m;
+    }
     return best;
+  };
+  const inside = (lo: number, hi: number, i: number) => {
+    for (let k = lo; k < hi; k++) if (mentions[k]!.a <= i && i < mentions[k]!.b) return true;
+    return false;
   };
   const add = (m: Mention | null, role: ActiveRole, weight: number, i: number, s: { tokenStart: number; tokenEnd: number }) => {
     if (!m) return;
     cues.push({ actor: m.actor, role, weight, cue: lower(t, i), a: s.tokenStart, b: s.tokenEnd });
   };
   for (const s of doc.sentences) {
-    const list = bySentence.get(s.index);
-    if (!list) continue;
+    const lo = offsets[s.index]!;
+    const hi = offsets[s.index + 1]!;
+    if (lo === hi) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       // One read decides whether the word can cast a role at all: most words cannot.
       const id = t.id[i]!;
       const cue = id >= 0 && id < CUE_BITS.length ? CUE_BITS[id]! : 0;
-      if (cue === 0 || !isWord(t, i) || inQuote(i)) continue;
-      if (cue & HARM_VERB && !list.some((m) => m.a <= i && i < m.b)) {
-        const prev = i > s.tokenStart ? lower(t, i - 1) : '';
-        const back = clauseWindowBack(doc, PASSIVE_AUX.has(prev) ? i - 1 : i, s.tokenStart, 7);
+      if (cue === 0 || !isWord(t, i) || tokenQuote[i] !== -1) continue;
+      if (cue & HARM_VERB && !inside(lo, hi, i)) {
+        // Set words are interned: a token is in one exactly when its id is (no strings compared).
+        const passiveAux = i > s.tokenStart && PASSIVE_AUX.at(t, i - 1);
+        const back = clauseWindowBack(doc, passiveAux ? i - 1 : i, s.tokenStart, 7);
         const fwd = clauseWindowFwd(doc, i + 1, s.tokenEnd, 6);
-        const subject = lastBefore(list, back, PASSIVE_AUX.has(prev) ? i - 1 : i);
+        const subject = lastBefore(lo, hi, back, passiveAux ? i - 1 : i);
         const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
-        const passive = PASSIVE_AUX.has(prev) || (subject !== null && ELLIPTIC_PASSIVE.at(t, i) && (next === 'by' || next === 'in' || next === 'when' || next === 'as' || next === 'during' || !next || punctChar(doc, i + 1) !== ''));
+        const passive = passiveAux || (subject !== null && ELLIPTIC_PASSIVE.at(t, i) && (next === 'by' || next === 'in' || next === 'when' || next === 'as' || next === 'during' || !next || punctChar(doc, i + 1) !== ''));
         if (passive) {
           add(subject, 'victim', 1, i, s);
-          if (next === 'by') add(firstAfter(list, i + 2, clauseWindowFwd(doc, i + 2, s.tokenEnd, 5)), 'aggressor', 1, i, s);
+          if (next === 'by') add(firstAfter(lo, hi, i + 2, clauseWindowFwd(doc, i + 2, s.tokenEnd, 5)), 'aggressor', 1, i, s);
         } else {
           add(subject, 'aggressor', 1, i, s);
           const onto = next === 'on' || next === 'at' || next === 'upon' ? i + 2 : i + 1;
-          add(firstAfter(list, onto, fwd), 'victim', 1, i, s);
+          add(firstAfter(lo, hi, onto, fwd), 'victim', 1, i, s);
         }
         continue;
       }
-      if (cue & HARM_NOUN && !list.some((m) => m.a <= i && i < m.b)) {
+      if (cue & HARM_NOUN && !inside(lo, hi, i)) {
         // "attack on X", "shelling of X": X suffers; "X's attack", "Sylvanian aggression", "... by X": X does harm.
         const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
-        if (AGAINST.has(next)) add(firstAfter(list, i + 2, clauseWindowFwd(doc, i + 2, s.tokenEnd, 4)), 'victim', 1, i, s);
-        if (next === 'by') add(firstAfter(list, i + 2, clauseWindowFwd(doc, i + 2, s.tokenEnd, 4)), 'aggressor', 1, i, s);
-        const before = list.find((m) => m.b === i || (m.b === i - 1 && lower(t, i - 1) === "'s"));
+        if (AGAINST.has(next)) add(firstAfter(lo, hi, i + 2, clauseWindowFwd(doc, i + 2, s.tokenEnd, 4)), 'victim', 1, i, s);
+        if (next === 'by') add(firstAfter(lo, hi, i + 2, clauseWindowFwd(doc, i + 2, s.tokenEnd, 4)), 'aggressor', 1, i, s);
+        let before: Mention | null = null;
+        for (let k = lo; k < hi; k++) {
+          const m = mentions[k]!;
+          if (m.b === i || (m.b === i - 1 && lower(t, i - 1) === "'s")) { before = m; break; }
+        }
         if (before) add(before, 'aggressor', 1, i, s);
         continue;
       }
       if (cue & SUFFER_VERB) {
-        const subject = lastBefore(list, clauseWindowBack(doc, i, s.tokenStart, 5), i);
+        const subject = lastBefore(lo, hi, clauseWindowBack(doc, i, s.tokenStart, 5), i);
         add(subject, 'victim', 1, i, s);
         continue;
       }
       if (cue & ACCUSE_VERB) {
-        add(firstAfter(list, i + 1, clauseWindowFwd(doc, i + 1, s.tokenEnd, 5)), 'aggressor', 0.5, i, s);
+        add(firstAfter(lo, hi, i + 1, clauseWindowFwd(doc, i + 1, s.tokenEnd, 5)), 'aggressor', 0.5, i, s);
         continue;
       }
       if (cue & AUTHORITY_VERB) {
-        const subject = lastBefore(list, clauseWindowBack(doc, i, s.tokenStart, 4), i);
+        const subject = lastBefore(lo, hi, clauseWindowBack(doc, i, s.tokenStart, 4), i);
         if (subject) add(subject, 'authority', 0.5, i, s);
       }
     }
   }
   // Sources: an actor whose words are reported with a neutral verb is cast as an authority.
-  const sourceCue = (a: number, b: number, tone: string, lemma: string, sentence: number) => {
-    if (tone !== 'neutral' || lemma === 'accuse' || lemma === 'blame' || lemma === 'deny') return;
-    const s = doc.sentences[sentence]!;
-    for (const m of bySentence.get(sentence) ?? []) {
+  // Anonymous or second-hand sources lend no authority.
+  for (const at of sourcing.attributions) {
+    if (at.inQuote || at.source.pronoun || at.source.vague || at.source.hearsay) continue;
+    const lemma = at.info.lemma;
+    if (at.info.tone !== 'neutral' || lemma === 'accuse' || lemma === 'blame' || lemma === 'deny') continue;
+    const s = doc.sentences[at.sentence]!;
+    const a = at.source.a;
+    const b = at.source.b;
+    for (let k = offsets[at.sentence]!; k < offsets[at.sentence + 1]!; k++) {
+      const m = mentions[k]!;
       if (m.a >= a && m.b <= b) {
         cues.push({ actor: m.actor, role: 'authority', weight: 0.5, cue: lemma, a: s.tokenStart, b: s.tokenEnd });
         break;
       }
     }
-  };
-  // Anonymous or second-hand sources lend no authority.
-  for (const at of sourcing.attributions) if (!at.inQuote && !at.source.pronoun && !at.source.vague && !at.source.hearsay) sourceCue(at.source.a, at.source.b, at.info.tone, at.info.lemma, at.sentence);
+  }
   return cues;
 }
 
