@@ -1,5 +1,6 @@
 import type { Doc } from '../text/segment.js';
 import type { ActorAnalysis } from '../actors/layer.js';
+import { sentenceMentions } from '../actors/layer.js';
 import type { Mention } from '../actors/mentions.js';
 import type { SourcingAnalysis } from '../sourcing/analyse.js';
 import type { SourcePhrase } from '../sourcing/noun-phrase.js';
@@ -44,9 +45,18 @@ export interface ClaimInfo {
   accusation: AccusationInfo | null;
 }
 
+/** A four-digit number from 1800 to 2100 (read from the characters: no substring per number). */
 const isYear = (doc: Doc, i: number) => {
-  const s = doc.text.slice(doc.tokens.start[i]!, doc.tokens.end[i]!);
-  return s.length === 4 && +s >= 1800 && +s <= 2100;
+  const a = doc.tokens.start[i]!;
+  if (doc.tokens.end[i]! - a !== 4) return false;
+  let v = 0;
+  for (let k = a; k < a + 4; k++) {
+    const c = doc.text.charCodeAt(k) - 48;
+    // Not four digits ("3.5e"): the number as JavaScript reads the text, as before.
+    if (c < 0 || c > 9) { const n = +doc.text.slice(a, a + 4); return n >= 1800 && n <= 2100; }
+    v = v * 10 + c;
+  }
+  return v >= 1800 && v <= 2100;
 };
 
 const mentionIn = (ms: readonly Mention[], a: number, b: number) => ms.find((m) => m.a >= a && m.b <= b) ?? null;
@@ -56,6 +66,15 @@ function party(ms: readonly Mention[], p: SourcePhrase | null, fallback?: Mentio
   return fallback ? { a: fallback.a, b: fallback.b, actor: fallback.actor } : null;
 }
 
+/** Claim types as bits, in CLAIM_TYPES order. */
+const T_ACCUSATION = 1;
+const T_CASUALTIES = 2;
+const T_DISPLACEMENT = 4;
+const T_NUMBER = 8;
+const T_EVENT = 16;
+/** Per set of type bits, the types in CLAIM_TYPES order (copied per claim). */
+const TYPES_OF: ClaimType[][] = Array.from({ length: 32 }, (_, bits) => CLAIM_TYPES.filter((_x, k) => (bits & (1 << k)) !== 0));
+
 /**
  * Finds check-worthy claims: sentences that assert something verifiable (numbers, casualties,
  * displacement, events, accusations). Questions are not claims; neither are sentences with nothing
@@ -64,28 +83,23 @@ function party(ms: readonly Mention[], p: SourcePhrase | null, fallback?: Mentio
 export function detectClaims(doc: Doc, sourcing: SourcingAnalysis, actors: ActorAnalysis): ClaimInfo[] {
   const t = doc.tokens;
   const out: ClaimInfo[] = [];
-  const mentionsBySentence = new Map<number, Mention[]>();
-  for (const m of actors.mentions) {
-    const l = mentionsBySentence.get(m.sentence) ?? [];
-    l.push(m);
-    mentionsBySentence.set(m.sentence, l);
-  }
   for (const s of doc.sentences) {
     // Questions assert nothing.
     let last = s.tokenEnd - 1;
     while (last > s.tokenStart && (punctChar(doc, last) === '"' || punctChar(doc, last) === "'")) last--;
     if (punctChar(doc, last) === '?') continue;
-    const types = new Set<ClaimType>();
-    const cues: Array<[number, number]> = [];
-    const hedges: Array<[number, number]> = [];
+    // Most sentences are no claim: their lists are made on the first entry.
+    let types = 0;
+    let cues: Array<[number, number]> | null = null;
+    let hedges: Array<[number, number]> | null = null;
     let conditional = false;
-    const charges: Array<[number, number, string]> = [];
+    let charges: Array<[number, number, string]> | null = null;
     let accuseVerb = -1;
     let labelVerb = -1;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (isNumber(t, i)) {
-        if (!isYear(doc, i)) { types.add('number'); cues.push([i, i + 1]); }
-        if (i > s.tokenStart && APPROXIMATORS.at(t, i - 1)) hedges.push([i - 1, i]);
+        if (!isYear(doc, i)) { types |= T_NUMBER; (cues ??= []).push([i, i + 1]); }
+        if (i > s.tokenStart && APPROXIMATORS.at(t, i - 1)) (hedges ??= []).push([i - 1, i]);
         continue;
       }
       if (!isWord(t, i)) continue;
@@ -93,42 +107,42 @@ export function detectClaims(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
       const id = t.id[i]!;
       if (id < 0 || id >= CUE_START.length || CUE_START[id] === 0) continue;
       if (NUMBER_WORDS.at(t, i)) {
-        types.add('number');
-        cues.push([i, i + 1]);
-        if (i > s.tokenStart && APPROXIMATORS.at(t, i - 1)) hedges.push([i - 1, i]);
+        types |= T_NUMBER;
+        (cues ??= []).push([i, i + 1]);
+        if (i > s.tokenStart && APPROXIMATORS.at(t, i - 1)) (hedges ??= []).push([i - 1, i]);
       }
       const cas = CASUALTY_WORDS.at(t, i) ? 1 : CASUALTY_PHRASES.match(t, i, s.tokenEnd);
-      if (cas) { types.add('casualties'); cues.push([i, i + cas]); }
+      if (cas) { types |= T_CASUALTIES; (cues ??= []).push([i, i + cas]); }
       const dis = DISPLACEMENT_WORDS.at(t, i) ? 1 : DISPLACEMENT_PHRASES.match(t, i, s.tokenEnd);
-      if (dis) { types.add('displacement'); cues.push([i, i + dis]); }
-      if (EVENT_WORDS.at(t, i)) { types.add('event'); cues.push([i, i + 1]); }
+      if (dis) { types |= T_DISPLACEMENT; (cues ??= []).push([i, i + dis]); }
+      if (EVENT_WORDS.at(t, i)) { types |= T_EVENT; (cues ??= []).push([i, i + 1]); }
       const ch = CHARGE_PHRASES.match(t, i, s.tokenEnd);
       if (ch) {
         const term = doc.text.slice(t.start[i]!, t.end[i + ch - 1]!).toLowerCase().replace(/\s+/g, ' ');
-        charges.push([i, i + ch, CHARGE_OF.get(term) ?? term]);
+        (charges ??= []).push([i, i + ch, CHARGE_OF.get(term) ?? term]);
         i += ch - 1;
         continue;
       }
       if (ACCUSE_VERBS.at(t, i) && accuseVerb === -1) accuseVerb = i;
       if (LABEL_VERBS.at(t, i) && labelVerb === -1) labelVerb = i;
-      if (HEDGE_WORDS.at(t, i)) hedges.push([i, i + 1]);
+      if (HEDGE_WORDS.at(t, i)) (hedges ??= []).push([i, i + 1]);
       else {
         const h = HEDGE_PHRASES.match(t, i, s.tokenEnd);
-        if (h) hedges.push([i, i + h]);
+        if (h) (hedges ??= []).push([i, i + h]);
       }
       if (CONDITIONAL_WORDS.at(t, i) || CONDITIONAL_PHRASES.match(t, i, s.tokenEnd)) conditional = true;
     }
     let accusation: AccusationInfo | null = null;
-    if (charges.length > 0 || accuseVerb !== -1) {
-      types.add('accusation');
+    if (charges !== null || accuseVerb !== -1) {
+      types |= T_ACCUSATION;
+      const ch = charges ?? [];
       // "X called Y a terrorist regime": a label verb before a charge accuses like "accused".
-      const verb = accuseVerb !== -1 ? accuseVerb : charges.length && labelVerb !== -1 && labelVerb < charges[0]![0] ? labelVerb : -1;
-      accusation = accusationOf(doc, s.index, charges, verb, sourcing, mentionsBySentence.get(s.index) ?? []);
-      if (accusation) cues.push(accusation.charge);
+      const verb = accuseVerb !== -1 ? accuseVerb : ch.length && labelVerb !== -1 && labelVerb < ch[0]![0] ? labelVerb : -1;
+      accusation = accusationOf(doc, s.index, ch, verb, sourcing, sentenceMentions(actors, s.index));
+      if (accusation) (cues ??= []).push(accusation.charge);
     }
-    if (types.size === 0) continue;
-    const ordered = CLAIM_TYPES.filter((x) => types.has(x));
-    out.push({ sentence: s.index, types: ordered, hedging: conditional ? 'conditional' : hedges.length ? 'hedged' : 'certain', hedges, cues, accusation });
+    if (types === 0) continue;
+    out.push({ sentence: s.index, types: TYPES_OF[types]!.slice(), hedging: conditional ? 'conditional' : hedges ? 'hedged' : 'certain', hedges: hedges ?? [], cues: cues ?? [], accusation });
   }
   return out;
 }
