@@ -92,83 +92,116 @@ export function loadedAt(doc: Doc, i: number, end: number, evaluative = false): 
  */
 export function classifySentences(doc: Doc, attributions: readonly Attribution[], quotes: readonly QuoteInfo[], tokenQuote: Int32Array): SentenceClass[] {
   const t = doc.tokens;
-  const bySentence: Attribution[][] = doc.sentences.map(() => []);
-  for (const at of attributions) if (!at.inQuote) bySentence[at.sentence]!.push(at);
-  const speechBySentence: Array<QuoteInfo | null> = doc.sentences.map(() => null);
+  const nSent = doc.sentences.length;
+  // Attributions outside quotations, grouped by sentence (stable): sentence k has ats[at[k], at[k + 1]).
+  const at = new Int32Array(nSent + 1);
+  for (const x of attributions) if (!x.inQuote) at[x.sentence + 1]!++;
+  for (let k = 0; k < nSent; k++) at[k + 1]! += at[k]!;
+  const ats: Attribution[] = new Array<Attribution>(at[nSent]!);
+  {
+    const fill = at.slice(0, nSent);
+    for (const x of attributions) if (!x.inQuote) ats[fill[x.sentence]!++] = x;
+  }
+  let speechBySentence: Array<QuoteInfo | null> | null = null;
   for (const q of quotes) {
     if (q.nested || q.kind !== 'speech') continue;
     for (let s = q.firstSentence; s <= q.lastSentence; s++) {
       const sent = doc.sentences[s]!;
       const inside = Math.min(sent.end, q.span.end) - Math.max(sent.start, q.span.start);
       // Direct speech that is most of the sentence, or any attributed quote of four words or more.
-      if (inside * 3 >= sent.end - sent.start || q.speaker) speechBySentence[s] ??= q;
+      if (inside * 3 >= sent.end - sent.start || q.speaker) {
+        speechBySentence ??= new Array<QuoteInfo | null>(nSent).fill(null);
+        speechBySentence[s] ??= q;
+      }
     }
   }
   const out: SentenceClass[] = [];
   for (const sent of doc.sentences) {
-    const q = speechBySentence[sent.index];
+    const q = speechBySentence ? speechBySentence[sent.index] : null;
     if (q) {
       out.push({ sentence: sent.index, cls: 'quote', cue: [q.a, q.b], attribution: q.attribution, quote: q });
       continue;
     }
-    const ats = bySentence[sent.index]!;
-    let hearsay: [number, number] | null = null;
-    let vague: [number, number] | null = null;
-    let opinion: [number, number] | null = null;
+    const lo = at[sent.index]!;
+    const hi = at[sent.index + 1]!;
+    // Cue ranges as start and end tokens (-1: none); an array is made only for the deciding one.
+    let hearsayA = -1;
+    let hearsayB = -1;
+    let vagueA = -1;
+    let vagueB = -1;
+    let opinionA = -1;
+    let opinionB = -1;
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
       if (tokenQuote[i] !== -1) continue;
       // One read rules out most words: no cue set holds them and no phrase starts with them.
       const id = t.id[i]!;
-      if ((id < 0 || id >= CUE_START.length || CUE_START[id] === 0) && !(opinion === null && loadedPrefixAt(doc, i, true))) continue;
-      if (!hearsay) {
-        if (HEARSAY_WORDS.at(t, i)) hearsay = [i, i + 1];
+      if ((id < 0 || id >= CUE_START.length || CUE_START[id] === 0) && !(opinionA === -1 && loadedPrefixAt(doc, i, true))) continue;
+      if (hearsayA === -1) {
+        if (HEARSAY_WORDS.at(t, i)) { hearsayA = i; hearsayB = i + 1; }
         else {
           const n = HEARSAY_PHRASES.match(t, i, sent.tokenEnd);
-          if (n) hearsay = [i, i + n];
+          if (n) { hearsayA = i; hearsayB = i + n; }
         }
       }
-      if (!vague) {
+      if (vagueA === -1) {
         const n = VAGUE_PHRASES.match(t, i, sent.tokenEnd);
-        if (n) vague = [i, i + n];
+        if (n) { vagueA = i; vagueB = i + n; }
       }
-      if (!opinion) {
-        if (OPINION_WORDS.at(t, i)) opinion = [i, i + 1];
+      if (opinionA === -1) {
+        if (OPINION_WORDS.at(t, i)) { opinionA = i; opinionB = i + 1; }
         else {
           const n = OPINION_PHRASES.match(t, i, sent.tokenEnd) || (EVENT_LOADED_TERMS.at(t, i) ? 0 : loadedAt(doc, i, sent.tokenEnd, true));
-          if (n) opinion = [i, i + n];
+          if (n) { opinionA = i; opinionB = i + n; }
         }
       }
     }
-    if (!opinion && sent.tokenEnd > sent.tokenStart) {
+    if (opinionA === -1 && sent.tokenEnd > sent.tokenStart) {
       // A question or exclamation in the author's voice.
       let k = sent.tokenEnd - 1;
       while (k > sent.tokenStart && (punctChar(doc, k) === '"' || punctChar(doc, k) === "'" || punctChar(doc, k) === ')')) k--;
-      if (tokenQuote[k] === -1 && QUESTION_OR_EXCLAIM.has(punctChar(doc, k))) opinion = [k, k + 1];
+      if (tokenQuote[k] === -1 && QUESTION_OR_EXCLAIM.has(punctChar(doc, k))) { opinionA = k; opinionB = k + 1; }
     }
-    // "X said neighbours had told him that...": a report of a report is second-hand.
-    const relayed = ats.find((a, k) => k > 0 && a.side === 'before' && a.verb > ats[0]!.verbEnd && !a.source.vague && a.info.lemma !== 'accuse' && a.info.lemma !== 'according to');
-    if (relayed && !hearsay) hearsay = [relayed.a, relayed.b];
-    const hearsayAt = ats.find((a) => a.source.hearsay);
-    const vagueAt = ats.find((a) => a.source.vague);
-    const namedAt = ats.find((a) => !a.source.vague && !a.source.hearsay);
+    let hearsayAt: Attribution | null = null;
+    let vagueAt: Attribution | null = null;
+    let namedAt: Attribution | null = null;
+    if (lo < hi) {
+      // "X said neighbours had told him that...": a report of a report is second-hand.
+      if (hearsayA === -1) {
+        const firstEnd = ats[lo]!.verbEnd;
+        for (let k = lo + 1; k < hi; k++) {
+          const a = ats[k]!;
+          if (a.side === 'before' && a.verb > firstEnd && !a.source.vague && a.info.lemma !== 'accuse' && a.info.lemma !== 'according to') {
+            hearsayA = a.a;
+            hearsayB = a.b;
+            break;
+          }
+        }
+      }
+      for (let k = lo; k < hi; k++) {
+        const a = ats[k]!;
+        if (hearsayAt === null && a.source.hearsay) hearsayAt = a;
+        if (vagueAt === null && a.source.vague) vagueAt = a;
+        if (namedAt === null && !a.source.vague && !a.source.hearsay) namedAt = a;
+      }
+    }
     let cls: SourcingClass;
     let cue: [number, number] | null;
     let attribution: Attribution | null = null;
-    if (hearsay || hearsayAt) {
+    if (hearsayA !== -1 || hearsayAt) {
       cls = 'hearsay';
-      cue = hearsay ?? [hearsayAt!.a, hearsayAt!.b];
+      cue = hearsayA !== -1 ? [hearsayA, hearsayB] : [hearsayAt!.a, hearsayAt!.b];
       attribution = hearsayAt ?? namedAt ?? vagueAt ?? null;
-    } else if (vague || vagueAt) {
+    } else if (vagueA !== -1 || vagueAt) {
       cls = 'attributed-vague';
-      cue = vagueAt ? [vagueAt.a, vagueAt.b] : vague;
+      cue = vagueAt ? [vagueAt.a, vagueAt.b] : [vagueA, vagueB];
       attribution = vagueAt ?? null;
     } else if (namedAt) {
       cls = 'attributed-named';
       cue = [namedAt.a, namedAt.b];
       attribution = namedAt;
-    } else if (opinion) {
+    } else if (opinionA !== -1) {
       cls = 'opinion';
-      cue = opinion;
+      cue = [opinionA, opinionB];
     } else {
       cls = 'unattributed-claim';
       cue = null;
