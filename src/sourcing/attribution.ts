@@ -9,7 +9,6 @@ import { isNumber, isWord, lower, punctChar } from './words.js';
 export interface Attribution {
   verb: number;
   verbEnd: number;
-  verbText: string;
   info: VerbInfo;
   source: SourcePhrase;
   /** Where the source stands relative to the verb. */
@@ -105,7 +104,7 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       // A sentence-initial capitalised word alone is only a source if it looks like a name, not a verb or noun of the text.
       const a = Math.min(source.a, i);
       const b = Math.max(source.b, verbEnd);
-      out.push({ verb: i, verbEnd, verbText: doc.text.slice(t.start[i]!, t.end[verbEnd - 1]!), info, source, side, sentence: s.index, a, b, inQuote });
+      out.push({ verb: i, verbEnd, info, source, side, sentence: s.index, a, b, inQuote });
       if (side === 'after') i = Math.max(i, source.b - 1);
     }
   }

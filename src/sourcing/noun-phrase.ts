@@ -66,7 +66,12 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   const base: SourcePhrase = {
     a, b, text: tokenText(doc, a, b), name: null, role: null, affiliation: null, pronoun: null, kind: 'unknown', vague: false, hearsay: false,
   };
-  if (b - a === 1 && PRONOUNS.at(t, a)) return { ...base, pronoun: lower(t, a), kind: lower(t, a) === 'it' ? 'organisation' : 'person' };
+  // The phrase is built in place: one object per phrase.
+  if (b - a === 1 && PRONOUNS.at(t, a)) {
+    base.pronoun = lower(t, a);
+    base.kind = base.pronoun === 'it' ? 'organisation' : 'person';
+    return base;
+  }
   // Core and appositive ("John Smith, a spokesman for the ministry").
   let coreEnd = b;
   for (let i = a; i < b; i++) if (punctChar(doc, i) === ',') { coreEnd = i; break; }
@@ -107,9 +112,16 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
     }
   }
   // Nothing but quantifiers: "Many in the capital", "Some of the residents".
-  if (s >= headEnd) return indefinite ? { ...base, kind: 'group', vague: true, role: clean(tokenText(doc, a, headEnd).toLowerCase()) } : { ...base, affiliation: possessor ?? prepAffiliation };
+  if (s >= headEnd) {
+    if (indefinite) {
+      base.kind = 'group';
+      base.vague = true;
+      base.role = clean(tokenText(doc, a, headEnd).toLowerCase());
+    } else base.affiliation = possessor ?? prepAffiliation;
+    return base;
+  }
   const head = lower(t, headEnd - 1);
-  const out: SourcePhrase = { ...base };
+  const out = base;
   out.affiliation = possessor ?? prepAffiliation ?? appositive?.affiliation ?? null;
   if (DOCUMENT_HEADS.has(head)) {
     out.kind = 'document';
