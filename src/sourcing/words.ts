@@ -179,6 +179,16 @@ export class WordLookup<T> {
 
   /** The value for token i, or undefined. */
   at(t: Tokens, i: number): T | undefined {
+    // Fast path, small enough to inline: a word of the vocabulary seen before is two reads.
+    const id = t.id[i]!;
+    if (id >= 0 && id < this.slots.length) {
+      const k = this.slots[id]!;
+      if (k !== 0) return k > 0 ? this.values[k - 1] : undefined;
+    }
+    return this.slowAt(t, i);
+  }
+
+  private slowAt(t: Tokens, i: number): T | undefined {
     const id = t.id[i]!;
     let k: number;
     if (id >= 0) {
