@@ -75,6 +75,8 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
   const mentions: Mention[] = [];
   const heuristic = new Map<string, HeuristicActor>();
   const surnames = new Map<string, string>();
+  /** Mentions per unknown heuristic actor (the only ones a count can drop). */
+  const unknownCount = new Map<string, number>();
   const skipSentence = titleCaseHeadline(doc);
   for (const s of doc.sentences) {
     let i = s.tokenStart;
@@ -129,7 +131,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       const name = tokenText(doc, a, e);
       const last = lower(t, e - 1);
       let type: ActorType;
-      if (ORG_HEADS.has(last) || CONNECTORS.at(t, Math.min(a + 1, e - 1))) type = 'organisation';
+      if (ORG_HEADS.at(t, e - 1) || CONNECTORS.at(t, Math.min(a + 1, e - 1))) type = 'organisation';
       else if (titled || n >= 2) type = 'person';
       else type = 'unknown';
       let id: string;
@@ -137,15 +139,26 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       else {
         id = actorId(type === 'unknown' ? 'unknown' : type === 'person' ? 'person' : 'org', name);
         if (!heuristic.has(id)) heuristic.set(id, { id, name, type });
+        if (type === 'unknown') unknownCount.set(id, (unknownCount.get(id) ?? 0) + 1);
         if (type === 'person' && n >= 2) surnames.set(last, id);
       }
       mentions.push({ actor: id, a, b: e, sentence: s.index });
     }
   }
-  // A lone capitalised word seen once, never as a person, is too weak to call an actor.
-  const counts = new Map<string, number>();
-  for (const m of mentions) counts.set(m.actor, (counts.get(m.actor) ?? 0) + 1);
-  const kept = mentions.filter((m) => !(heuristic.get(m.actor)?.type === 'unknown' && counts.get(m.actor)! < 2));
-  for (const [id, h] of heuristic) if (h.type === 'unknown' && counts.get(id)! < 2) heuristic.delete(id);
-  return { mentions: kept, heuristic };
+  // A lone capitalised word seen once, never as a person, is too weak to call an actor. Mentions of
+  // an unknown actor were counted as they were found; only a gazetteer actor of the same id (not
+  // expected) could add to that count, and then the mentions are counted again.
+  let dropped: Set<string> | null = null;
+  for (const [id, h] of heuristic) {
+    if (h.type !== 'unknown') continue;
+    let n = unknownCount.get(id) ?? 0;
+    if (n < 2 && g.get(id) !== undefined) {
+      n = 0;
+      for (const m of mentions) if (m.actor === id) n++;
+    }
+    if (n < 2) (dropped ??= new Set()).add(id);
+  }
+  if (dropped === null) return { mentions, heuristic };
+  for (const id of dropped) heuristic.delete(id);
+  return { mentions: mentions.filter((m) => !dropped.has(m.actor)), heuristic };
 }
