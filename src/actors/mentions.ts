@@ -40,15 +40,36 @@ const NOT_NAMES = wordSet(
 /** Function words, interned at load time so each token is checked by id. */
 const STOPWORDS = new WordSet(builtinLexicon('stopwords'));
 
-/** Per name as written: its slug and the actor ids made from it, so each id string is built (and hashed) once. */
-const named = new Map<string, { slug: string; ids: Record<string, string> }>();
-function actorId(prefix: string, name: string): string {
+/**
+ * A heuristic actor id, one object per id string: it also holds the id's state in the document
+ * being scanned (`doc` stamp, mention count), so checking and counting an actor reads fields
+ * instead of hashing its id into per-document Maps.
+ */
+interface IdRec {
+  id: string;
+  doc: number;
+  count: number;
+}
+/** Per name as written: its slug and the actor ids made from it, so each id is built (and hashed) once. */
+const named = new Map<string, { slug: string; ids: Record<string, IdRec> }>();
+/** Per id string, its record (two names as written can make one id: "MARISCO", "Marisco"). */
+const idRecs = new Map<string, IdRec>();
+/** Stamp of the document findMentions is scanning. */
+let docStamp = 0;
+function actorRec(prefix: string, name: string): IdRec {
   let n = named.get(name);
   if (n === undefined) {
     n = { slug: name.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, ''), ids: {} };
-    if (named.size < 50_000) named.set(name, n);
+    named.set(name, n);
   }
-  return (n.ids[prefix] ??= `${prefix}:${n.slug}`);
+  let r: IdRec | undefined = n.ids[prefix];
+  if (r === undefined) {
+    const id = `${prefix}:${n.slug}`;
+    r = idRecs.get(id);
+    if (r === undefined) idRecs.set(id, (r = { id, doc: 0, count: 0 }));
+    n.ids[prefix] = r;
+  }
+  return r;
 }
 
 /** Is the headline in Title Case (most words capitalised)? Then capitalisation says nothing there. */
@@ -75,8 +96,19 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
   const mentions: Mention[] = [];
   const heuristic = new Map<string, HeuristicActor>();
   const surnames = new Map<string, string>();
-  /** Mentions per unknown heuristic actor (the only ones a count can drop). */
-  const unknownCount = new Map<string, number>();
+  // Names seen across documents are remembered up to a bound; past it they start over, between
+  // documents (records carry per-document state).
+  if (named.size >= 50_000 || idRecs.size >= 50_000) {
+    named.clear();
+    idRecs.clear();
+  }
+  if (docStamp >= 0x3fffffff) {
+    for (const r of idRecs.values()) r.doc = 0;
+    docStamp = 0;
+  }
+  const stamp = ++docStamp;
+  /** Unknown heuristic actors (the only ones a count can drop), in order of first mention. */
+  const unknowns: IdRec[] = [];
   const skipSentence = titleCaseHeadline(doc);
   for (const s of doc.sentences) {
     let i = s.tokenStart;
@@ -128,19 +160,25 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       const atStart = a === s.tokenStart || (a === s.tokenStart + 1 && punctChar(doc, s.tokenStart) === '"');
       const known = n === 1 ? surnames.get(lower(t, a)) : undefined;
       if (n === 1 && atStart && !titled && !known) continue; // cannot tell a name from a capitalised first word
-      const name = tokenText(doc, a, e);
-      const last = lower(t, e - 1);
-      let type: ActorType;
-      if (ORG_HEADS.at(t, e - 1) || CONNECTORS.at(t, Math.min(a + 1, e - 1))) type = 'organisation';
-      else if (titled || n >= 2) type = 'person';
-      else type = 'unknown';
       let id: string;
-      if (n === 1 && surnames.has(last)) id = surnames.get(last)!;
+      // A surname alone (n = 1: `known` is its lowercased word's entry) links to the full name.
+      if (known !== undefined) id = known;
       else {
-        id = actorId(type === 'unknown' ? 'unknown' : type === 'person' ? 'person' : 'org', name);
-        if (!heuristic.has(id)) heuristic.set(id, { id, name, type });
-        if (type === 'unknown') unknownCount.set(id, (unknownCount.get(id) ?? 0) + 1);
-        if (type === 'person' && n >= 2) surnames.set(last, id);
+        const name = tokenText(doc, a, e);
+        let type: ActorType;
+        if (ORG_HEADS.at(t, e - 1) || CONNECTORS.at(t, Math.min(a + 1, e - 1))) type = 'organisation';
+        else if (titled || n >= 2) type = 'person';
+        else type = 'unknown';
+        const r = actorRec(type === 'unknown' ? 'unknown' : type === 'person' ? 'person' : 'org', name);
+        id = r.id;
+        if (r.doc !== stamp) {
+          r.doc = stamp;
+          r.count = 0;
+          heuristic.set(id, { id, name, type });
+          if (type === 'unknown') unknowns.push(r);
+        }
+        r.count++;
+        if (type === 'person' && n >= 2) surnames.set(lower(t, e - 1), id);
       }
       mentions.push({ actor: id, a, b: e, sentence: s.index });
     }
@@ -149,9 +187,9 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
   // an unknown actor were counted as they were found; only a gazetteer actor of the same id (not
   // expected) could add to that count, and then the mentions are counted again.
   let dropped: Set<string> | null = null;
-  for (const [id, h] of heuristic) {
-    if (h.type !== 'unknown') continue;
-    let n = unknownCount.get(id) ?? 0;
+  for (const r of unknowns) {
+    const id = r.id;
+    let n = r.count;
     if (n < 2 && g.get(id) !== undefined) {
       n = 0;
       for (const m of mentions) if (m.actor === id) n++;
