@@ -123,20 +123,20 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   const head = lower(t, headEnd - 1);
   const out = base;
   out.affiliation = possessor ?? prepAffiliation ?? appositive?.affiliation ?? null;
-  if (DOCUMENT_HEADS.has(head)) {
+  if (DOCUMENT_HEADS.at(t, headEnd - 1)) {
     out.kind = 'document';
     out.name = anyCap(t, s, headEnd) ? clean(tokenText(doc, s, headEnd)) : null;
     out.role = out.name ? null : clean(tokenText(doc, s, headEnd));
     return out;
   }
   const officialMedia = head === 'media' && headEnd - 1 > s && OFFICIAL_MEDIA.at(t, headEnd - 2);
-  if (HEARSAY_HEADS.has(head) && !anyCapName(doc, s, headEnd - 1) && !officialMedia) {
+  if (HEARSAY_HEADS.at(t, headEnd - 1) && !anyCapName(doc, s, headEnd - 1) && !officialMedia) {
     out.kind = 'group';
     out.hearsay = true;
     out.role = clean(tokenText(doc, s, headEnd));
     return out;
   }
-  if (ORG_HEADS.has(head) || officialMedia) {
+  if (ORG_HEADS.at(t, headEnd - 1) || officialMedia) {
     out.kind = 'organisation';
     if (anyCap(t, s, headEnd)) out.name = clean(tokenText(doc, s, headEnd));
     else out.role = clean(tokenText(doc, s, headEnd));
@@ -145,7 +145,7 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
     return out;
   }
   // A capital on the head itself only counts when it is not the phrase's first word ("Officials said").
-  if (VAGUE_HEADS.has(head) && (!isCap(t, headEnd - 1) || headEnd - 1 === s)) {
+  if (VAGUE_HEADS.at(t, headEnd - 1) && (!isCap(t, headEnd - 1) || headEnd - 1 === s)) {
     out.kind = 'group';
     out.vague = appositive?.role == null || indefinite;
     if (appositive) out.vague = false;
@@ -180,7 +180,7 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   let r = s;
   while (r < headEnd && isCap(t, r) && !ROLE_WORDS.at(t, r)) r++;
   if (r > s && !out.affiliation) out.affiliation = clean(tokenText(doc, s, r));
-  if (appositiveName && ROLE_WORDS.has(head)) {
+  if (appositiveName && ROLE_WORDS.at(t, headEnd - 1)) {
     out.name = appositiveName;
     out.role = clean(tokenText(doc, r, headEnd).toLowerCase());
     out.kind = 'person';
@@ -188,7 +188,7 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   }
   out.role = clean(tokenText(doc, r, headEnd).toLowerCase()) ?? clean(tokenText(doc, s, headEnd).toLowerCase());
   out.kind = 'person';
-  if (!ROLE_WORDS.has(head)) out.kind = 'unknown';
+  if (!ROLE_WORDS.at(t, headEnd - 1)) out.kind = 'unknown';
   out.vague = indefinite && !out.affiliation;
   return out;
 }
@@ -253,11 +253,10 @@ function scanBack(doc: Doc, b: number, limit: number): number | null {
   const t = doc.tokens;
   let a = b;
   while (a - 1 >= limit && b - a < 9 && npToken(doc, a - 1)) {
-    const w = lower(t, a - 1);
     a--;
-    if (DETERMINERS.has(w) || INDEFINITE.has(w)) {
-      const before = a - 1 >= limit ? lower(t, a - 1) : '';
-      if (!PREPS.has(before) && before !== POSSESSIVE) break;
+    // Set words are interned at load: a token is in a set exactly when its id is.
+    if (DETERMINERS.at(t, a) || INDEFINITE.at(t, a)) {
+      if (!(a - 1 >= limit && (PREPS.at(t, a - 1) || lower(t, a - 1) === POSSESSIVE))) break;
     }
   }
   // Never start with a preposition.
@@ -273,9 +272,8 @@ function scanBack(doc: Doc, b: number, limit: number): number | null {
 export function phraseAfter(doc: Doc, start: number, limit: number): SourcePhrase | null {
   const t = doc.tokens;
   if (start >= limit) return null;
-  const first = lower(t, start);
-  if (!(isCap(t, start) || DETERMINERS.has(first) || INDEFINITE.has(first) || PRONOUNS.has(first) || ROLE_WORDS.has(first) || VAGUE_HEADS.has(first) || HEARSAY_HEADS.has(first))) return null;
-  if (PRONOUNS.has(first)) return parsePhrase(doc, start, start + 1);
+  if (!(isCap(t, start) || DETERMINERS.at(t, start) || INDEFINITE.at(t, start) || PRONOUNS.at(t, start) || ROLE_WORDS.at(t, start) || VAGUE_HEADS.at(t, start) || HEARSAY_HEADS.at(t, start))) return null;
+  if (PRONOUNS.at(t, start)) return parsePhrase(doc, start, start + 1);
   let b = start;
   while (b < limit && b - start < 10) {
     if (npToken(doc, b) && !(PREPS.at(t, b) && !(b + 1 < limit && (isCap(t, b + 1) || DETERMINERS.at(t, b + 1))))) {
@@ -288,8 +286,7 @@ export function phraseAfter(doc: Doc, start: number, limit: number): SourcePhras
   if (b === start) return null;
   // Appositive: ", a spokesman for the ministry" up to the next comma or the end.
   if (b < limit && punctChar(doc, b) === ',' && b + 1 < limit) {
-    const n = lower(t, b + 1);
-    if (DETERMINERS.has(n) || INDEFINITE.has(n) || ROLE_WORDS.has(n) || (isCap(t, b + 1) && ROLE_WORDS.at(t, Math.min(b + 2, limit - 1)))) {
+    if (DETERMINERS.at(t, b + 1) || INDEFINITE.at(t, b + 1) || ROLE_WORDS.at(t, b + 1) || (isCap(t, b + 1) && ROLE_WORDS.at(t, Math.min(b + 2, limit - 1)))) {
       let e = b + 1;
       while (e < limit && e - b < 14 && (npToken(doc, e) || lower(t, e) === POSSESSIVE)) e++;
       return parsePhrase(doc, start, e);
