@@ -15,8 +15,9 @@ export type SourcingClass = (typeof SOURCING_CLASSES)[number];
 export interface SentenceClass {
   sentence: number;
   cls: SourcingClass;
-  /** Token range of the deciding cue. */
-  cue: [number, number] | null;
+  /** Token range [cueA, cueB) of the deciding cue; both -1 when none (numbers, not a tuple per sentence). */
+  cueA: number;
+  cueB: number;
   attribution: Attribution | null;
   quote: QuoteInfo | null;
 }
@@ -90,16 +91,26 @@ export function loadedAt(doc: Doc, i: number, end: number, evaluative = false): 
  * vague attribution, named attribution, the author's opinion, and otherwise an unattributed claim.
  * Words inside quotations never decide hearsay, vagueness or opinion: they belong to the speaker.
  */
+let scratchAt = new Int32Array(0);
+let scratchFill = new Int32Array(0);
+
 export function classifySentences(doc: Doc, attributions: readonly Attribution[], quotes: readonly QuoteInfo[], tokenQuote: Int32Array): SentenceClass[] {
   const t = doc.tokens;
   const nSent = doc.sentences.length;
   // Attributions outside quotations, grouped by sentence (stable): sentence k has ats[at[k], at[k + 1]).
-  const at = new Int32Array(nSent + 1);
+  // Scratch offsets shared by calls (typed arrays are costly to allocate per document).
+  if (scratchAt.length < nSent + 1) {
+    scratchAt = new Int32Array(Math.max(nSent + 1, 2 * scratchAt.length));
+    scratchFill = new Int32Array(scratchAt.length);
+  }
+  const at = scratchAt;
+  at.fill(0, 0, nSent + 1);
   for (const x of attributions) if (!x.inQuote) at[x.sentence + 1]!++;
   for (let k = 0; k < nSent; k++) at[k + 1]! += at[k]!;
   const ats: Attribution[] = new Array<Attribution>(at[nSent]!);
   {
-    const fill = at.slice(0, nSent);
+    const fill = scratchFill;
+    fill.set(at.subarray(0, nSent));
     for (const x of attributions) if (!x.inQuote) ats[fill[x.sentence]!++] = x;
   }
   let speechBySentence: Array<QuoteInfo | null> | null = null;
@@ -119,7 +130,7 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
   for (const sent of doc.sentences) {
     const q = speechBySentence ? speechBySentence[sent.index] : null;
     if (q) {
-      out.push({ sentence: sent.index, cls: 'quote', cue: [q.a, q.b], attribution: q.attribution, quote: q });
+      out.push({ sentence: sent.index, cls: 'quote', cueA: q.a, cueB: q.b, attribution: q.attribution, quote: q });
       continue;
     }
     const lo = at[sent.index]!;
@@ -185,28 +196,30 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
       }
     }
     let cls: SourcingClass;
-    let cue: [number, number] | null;
+    let cueA = -1;
+    let cueB = -1;
     let attribution: Attribution | null = null;
     if (hearsayA !== -1 || hearsayAt) {
       cls = 'hearsay';
-      cue = hearsayA !== -1 ? [hearsayA, hearsayB] : [hearsayAt!.a, hearsayAt!.b];
+      if (hearsayA !== -1) { cueA = hearsayA; cueB = hearsayB; } else { cueA = hearsayAt!.a; cueB = hearsayAt!.b; }
       attribution = hearsayAt ?? namedAt ?? vagueAt ?? null;
     } else if (vagueA !== -1 || vagueAt) {
       cls = 'attributed-vague';
-      cue = vagueAt ? [vagueAt.a, vagueAt.b] : [vagueA, vagueB];
+      if (vagueAt) { cueA = vagueAt.a; cueB = vagueAt.b; } else { cueA = vagueA; cueB = vagueB; }
       attribution = vagueAt ?? null;
     } else if (namedAt) {
       cls = 'attributed-named';
-      cue = [namedAt.a, namedAt.b];
+      cueA = namedAt.a;
+      cueB = namedAt.b;
       attribution = namedAt;
     } else if (opinionA !== -1) {
       cls = 'opinion';
-      cue = [opinionA, opinionB];
+      cueA = opinionA;
+      cueB = opinionB;
     } else {
       cls = 'unattributed-claim';
-      cue = null;
     }
-    out.push({ sentence: sent.index, cls, cue, attribution, quote: null });
+    out.push({ sentence: sent.index, cls, cueA, cueB, attribution, quote: null });
   }
   return out;
 }

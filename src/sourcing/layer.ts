@@ -47,7 +47,7 @@ export function buildSourcing(ctx: LayerContext): { sourcing: SourcingSummary; q
       end: sp.end,
       text: sp.text,
       class: s.cls,
-      cue: s.cue ? tokenSpan(doc, span, s.cue[0], s.cue[1]) : null,
+      cue: s.cueA !== -1 ? tokenSpan(doc, span, s.cueA, s.cueB) : null,
       source: attributionSource(s.attribution, s.quote),
     };
   });
