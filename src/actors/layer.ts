@@ -88,14 +88,15 @@ function startLoadedMemo(count: number): void {
 
 /**
  * Per actor, the findings whose span contains one of its mentions, in findings order. `starts`,
- * `ends` and `owner` list every mention span of the kept actors, sorted by start; each finding
+ * `ends` and `owner` [0, n) list every mention span of the kept actors, sorted by start; each finding
  * looks only at the mentions that start inside it.
  */
-function linkTechniques(findings: readonly Finding[], actors: number, starts: Int32Array, ends: Int32Array, owner: Int32Array): Array<ActorSummary['techniques']> {
+function linkTechniques(findings: readonly Finding[], actors: number, starts: Int32Array, ends: Int32Array, owner: Int32Array, n: number): Array<ActorSummary['techniques']> {
   const out: Array<ActorSummary['techniques']> = [];
   for (let k = 0; k < actors; k++) out.push([]);
-  const n = starts.length;
-  const last = new Int32Array(actors).fill(-1);
+  if (lastFinding.length < actors) lastFinding = new Int32Array(Math.max(actors, 2 * lastFinding.length));
+  const last = lastFinding;
+  last.fill(-1, 0, actors);
   for (let fi = 0; fi < findings.length; fi++) {
     const f = findings[fi]!;
     let lo = 0;
@@ -125,6 +126,11 @@ function linkTechniquesPlain(findings: readonly Finding[], mentionsOf: readonly 
   });
 }
 
+let spanStarts = new Int32Array(0);
+let spanEnds = new Int32Array(0);
+let spanOwner = new Int32Array(0);
+let lastFinding = new Int32Array(0);
+
 interface Kept {
   id: string;
   ms: Mention[];
@@ -150,9 +156,15 @@ export function buildActors(ctx: LayerContext, g: Gazetteer = defaultGazetteer()
   const slot = new Map<string, number>();
   const kept: Kept[] = [];
   const mentions = r.mentions;
-  const starts = new Int32Array(mentions.length);
-  const ends = new Int32Array(mentions.length);
-  const owner = new Int32Array(mentions.length);
+  // Scratch shared by calls (typed arrays are costly to allocate per document).
+  if (spanStarts.length < mentions.length) {
+    spanStarts = new Int32Array(Math.max(mentions.length, 2 * spanStarts.length));
+    spanEnds = new Int32Array(spanStarts.length);
+    spanOwner = new Int32Array(spanStarts.length);
+  }
+  const starts = spanStarts;
+  const ends = spanEnds;
+  const owner = spanOwner;
   let n = 0;
   let forwards = true;
   for (const m of mentions) {
@@ -179,7 +191,7 @@ export function buildActors(ctx: LayerContext, g: Gazetteer = defaultGazetteer()
     if (k !== undefined && k >= 0) (kept[k]!.cues ??= []).push(c);
   }
   const techniquesOf = forwards
-    ? linkTechniques(report.findings, kept.length, starts.subarray(0, n), ends.subarray(0, n), owner.subarray(0, n))
+    ? linkTechniques(report.findings, kept.length, starts, ends, owner, n)
     : linkTechniquesPlain(report.findings, kept.map((k) => k.mentions));
   startLoadedMemo(doc.tokens.count);
   const near: Array<[number, number]> = [];
