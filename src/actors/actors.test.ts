@@ -22,6 +22,17 @@ describe('actors layer', () => {
     expect(r.actors!.find((a) => a.id === 'org:council-of-elders')!.mentions).toHaveLength(2);
   });
 
+  it('keeps no actor state from one document to the next (mention counts, names as first written)', () => {
+    // "Marisco" once is too weak to call an actor; twice it is one. Case variants share an id.
+    const once = 'Talks with Marisco resumed on Monday.';
+    const twice = 'Talks with MARISCO resumed. The envoy from Marisco left.';
+    const first = analyzer.analyze(twice).actors!;
+    expect(first.map((a) => [a.id, a.name, a.mentions.length])).toEqual([['unknown:marisco', 'MARISCO', 2]]);
+    expect(analyzer.analyze(once).actors).toEqual([]);
+    expect(analyzer.analyze(twice).actors).toEqual(first);
+    expect(analyzer.analyze(once).actors).toEqual([]);
+  });
+
   it('does not take a capitalised first word for a name', () => {
     const r = analyzer.analyze('Meanwhile the talks went on. Yesterday nothing happened.');
     expect(r.actors).toEqual([]);
