@@ -179,10 +179,16 @@ export class WordLookup<T> {
 
   /** The value for token i, or undefined. */
   at(t: Tokens, i: number): T | undefined {
-    // Fast path, small enough to inline: a word of the vocabulary seen before is two reads.
+    // Fast path, small enough to inline: a word seen before (in the vocabulary, or outside it in
+    // this document) is two reads.
     const id = t.id[i]!;
-    if (id >= 0 && id < this.slots.length) {
-      const k = this.slots[id]!;
+    if (id >= 0) {
+      if (id < this.slots.length) {
+        const k = this.slots[id]!;
+        if (k !== 0) return k > 0 ? this.values[k - 1] : undefined;
+      }
+    } else if (t.localWords === this.localOf) {
+      const k = this.local[-id - 2]!;
       if (k !== 0) return k > 0 ? this.values[k - 1] : undefined;
     }
     return this.slowAt(t, i);
