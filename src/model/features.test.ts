@@ -50,6 +50,8 @@ describe('countOccurrencesIn', () => {
   it('counts as countOccurrences does on long texts (trigram index), overlapping matches included', () => {
     const long = 'the plan was a plan. '.repeat(1200) + 'aaaaaaa ' + 'the planned plan';
     expect(long.length).toBeGreaterThan(20_000);
+    const short = 'the plan was a plan. '.repeat(120) + 'aaaaaaa';
+    for (const phrase of ['the plan', 'aaa', 'plan.', 'an.', 'nowhere']) expect(countOccurrencesIn(short, phrase)).toBe(countOccurrences(short, phrase));
     for (const phrase of ['the plan', 'plan', 'aaa', 'aaaa', 'plan.', 'nowhere', 'an', 'the planned plan', 'n. t']) {
       expect(countOccurrencesIn(long, phrase)).toBe(countOccurrences(long, phrase));
     }

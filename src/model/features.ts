@@ -638,28 +638,39 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
 /** Texts at least this long get a trigram index (below it, a scan per phrase is cheaper). */
 const INDEX_MIN_LENGTH = 20_000;
 /**
- * The trigram index of the last long text counted in: every start position, grouped by a hash of the
+ * The trigram index of the last text counted in: every start position, grouped by a hash of the
  * three units there (a bucket's positions ascend: filled by one scan; a bucket may mix trigrams, so
- * each candidate is still checked).
+ * each candidate is still checked). Buckets scale with the text, and the arrays are reused.
  */
 let indexedText: string | null = null;
-const INDEX_BITS = 16;
+let indexShift = 16;
 let bucketStart = new Int32Array(0);
+let bucketFill = new Int32Array(0);
 let positions = new Int32Array(0);
+/** Index arrays longer than this are dropped after the document instead of kept. */
+const MAX_KEPT_POSITIONS = 1 << 17;
 
-const trigramBucket = (s: string, i: number) => (Math.imul(Math.imul(s.charCodeAt(i), 0x01000193) ^ s.charCodeAt(i + 1), 0x01000193) ^ (s.charCodeAt(i + 2) * 0x9e3779b1)) >>> (32 - INDEX_BITS);
+const trigramBucket = (s: string, i: number) => (Math.imul(Math.imul(s.charCodeAt(i), 0x01000193) ^ s.charCodeAt(i + 1), 0x01000193) ^ Math.imul(s.charCodeAt(i + 2), 0x9e3779b1)) >>> indexShift;
 
 function indexText(text: string): void {
   indexedText = text;
   const n = text.length - 2;
-  const starts = new Int32Array((1 << INDEX_BITS) + 1);
+  // About two positions per bucket, 2^8 to 2^16 buckets.
+  const bits = Math.min(16, Math.max(8, 31 - Math.clz32(n)));
+  indexShift = 32 - bits;
+  const size = 1 << bits;
+  if (bucketStart.length < size + 1) {
+    bucketStart = new Int32Array(size + 1);
+    bucketFill = new Int32Array(size);
+  } else bucketStart.fill(0, 0, size + 1);
+  if (positions.length < n) positions = new Int32Array(Math.max(n, 2 * positions.length));
+  const starts = bucketStart;
   for (let i = 0; i < n; i++) starts[trigramBucket(text, i) + 1]!++;
-  for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
-  const fill = starts.slice(0, 1 << INDEX_BITS);
-  const pos = new Int32Array(n);
+  for (let b = 1; b <= size; b++) starts[b]! += starts[b - 1]!;
+  const fill = bucketFill;
+  fill.set(starts.subarray(0, size));
+  const pos = positions;
   for (let i = 0; i < n; i++) pos[fill[trigramBucket(text, i)]!++] = i;
-  bucketStart = starts;
-  positions = pos;
 }
 
 /**
@@ -695,11 +706,14 @@ export function countOccurrencesIn(lowerText: string, phrase: string): number {
   return n;
 }
 
-/** Lets go of the trigram index (it holds the text and an entry per position). */
+/** Forgets the indexed text, and lets go of the index arrays when a long text made them large. */
 export function releaseOccurrenceIndex(): void {
   indexedText = null;
-  bucketStart = new Int32Array(0);
-  positions = new Int32Array(0);
+  if (positions.length > MAX_KEPT_POSITIONS) {
+    bucketStart = new Int32Array(0);
+    bucketFill = new Int32Array(0);
+    positions = new Int32Array(0);
+  }
 }
 
 /** Counts non-overlapping occurrences of a lowercased phrase in a lowercased text. */
