@@ -87,7 +87,8 @@ export interface DocView {
 }
 
 /** A word's lookup; its WORD_TEMPLATES mixes are at `at` in the cache's pool. */
-type WordInfo = { h: number; valence: number; mask: number; ordinary: boolean; at: number };
+/** `phrase`: the FNV state after the word and a space, where multi-word terms starting with it continue. */
+type WordInfo = { h: number; valence: number; mask: number; ordinary: boolean; at: number; phrase: number };
 /**
  * Word lookups cached per table (two models with different tables never share an entry), by string
  * and by global vocab id. The mixes live in one flat pool (no typed array per word: a 100k-word cache
@@ -117,7 +118,7 @@ function wordInfo(cache: WordCache, table: LexiconTable, w: string): WordInfo {
   let info = cache.byString.get(w);
   if (!info) {
     const h = hashString(w);
-    info = { h, ...lookupWord(table, w, h), ordinary: isOrdinaryWord(table, h), at: storeMixes(cache, h) };
+    info = { h, ...lookupWord(table, w, h), ordinary: isOrdinaryWord(table, h), at: storeMixes(cache, h), phrase: fnvUpdate(fnvUpdate(FNV_SEED, w), ' ') };
     cache.byString.set(w, info);
   }
   return info;
@@ -255,6 +256,14 @@ function viewArrays(reuse: boolean, n: number, ns: number) {
   };
 }
 
+let phraseStarts = new Int32Array(1024);
+
+/** Scratch for buildView's per-token phrase states (read only within the call). */
+function phraseScratch(n: number): Int32Array {
+  if (phraseStarts.length < n) phraseStarts = new Int32Array(Math.max(n, 2 * phraseStarts.length));
+  return phraseStarts;
+}
+
 /**
  * The per-token facts of a document. With `reuse` (inference, one document at a time), the view's
  * arrays are overwritten by the next call with `reuse`: the view must not be kept past the document.
@@ -266,11 +275,13 @@ export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView
   const ns = doc.sentences.length;
   const { wh, valence, lex, count, inQuote, masked, wm, shape, sentNeg, sentPos, sentMark, sentLex } = viewArrays(reuse, n, ns);
   const words: string[] = new Array(n);
+  const phraseStart = phraseScratch(n);
   const local: Array<WordInfo | undefined> = new Array(t.localWords.length);
   for (let i = 0; i < n; i++) {
     const w = tokenLower(t, i);
     words[i] = w;
     const info = tokenWordInfo(cache, table, t.id[i]!, w, local);
+    phraseStart[i] = info.phrase;
     // Neutrality: names of parties, and capitalised words that are neither ordinary English words nor
     // in any list (names of people, places, countries), all read as one placeholder, so swapping two
     // sides changes nothing.
@@ -295,10 +306,11 @@ export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView
     const terms = slotsFor(table);
     for (let i = 0; i + 1 < n; i++) {
       if (t.kind[i] !== K_WORD) continue;
-      // Hashed incrementally: no phrase strings are built.
-      let phrase = fnvUpdate(FNV_SEED, words[i]!);
+      // Hashed incrementally: no phrase strings are built, and the first word's part is cached.
+      let phrase = phraseStart[i]!;
       for (let k = 1; k < table.maxWords && i + k < n; k++) {
-        phrase = fnvUpdate(fnvUpdate(phrase, ' '), words[i + k]!);
+        if (k > 1) phrase = fnvUpdate(phrase, ' ');
+        phrase = fnvUpdate(phrase, words[i + k]!);
         const j = termIndex(terms, fmix(phrase));
         if (j >= 0) for (let q = i; q <= i + k; q++) lex[q] |= table.mask[j]! & ~PARTY_BIT;
       }
