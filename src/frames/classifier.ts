@@ -181,47 +181,12 @@ export class FrameClassifier {
     }
     const score = this.score;
     const logp = this.logp;
-    if (K === 14) {
-      // One pass over the features, reading each feature's row once, with every frame's sum in a
-      // register; each sum still adds its terms in feature order (the same sums as one frame at a time).
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-      for (let j = from; j < to; j++) {
-        const r = ids[j]! * 14;
-        s0 += logp[r]!;
-        s1 += logp[r + 1]!;
-        s2 += logp[r + 2]!;
-        s3 += logp[r + 3]!;
-        s4 += logp[r + 4]!;
-        s5 += logp[r + 5]!;
-        s6 += logp[r + 6]!;
-        s7 += logp[r + 7]!;
-        s8 += logp[r + 8]!;
-        s9 += logp[r + 9]!;
-        s10 += logp[r + 10]!;
-        s11 += logp[r + 11]!;
-        s12 += logp[r + 12]!;
-        s13 += logp[r + 13]!;
-      }
-      score[0] = s0;
-      score[1] = s1;
-      score[2] = s2;
-      score[3] = s3;
-      score[4] = s4;
-      score[5] = s5;
-      score[6] = s6;
-      score[7] = s7;
-      score[8] = s8;
-      score[9] = s9;
-      score[10] = s10;
-      score[11] = s11;
-      score[12] = s12;
-      score[13] = s13;
-    } else {
-      for (let k = 0; k < K; k++) {
-        let acc = 0;
-        for (let j = from; j < to; j++) acc += logp[ids[j]! * K + k]!;
-        score[k] = acc;
-      }
+    // Row by row: each feature's row is read once; each frame's sum still adds its terms in feature
+    // order (the same sums as one frame at a time).
+    score.fill(0);
+    for (let j = from; j < to; j++) {
+      const r = ids[j]! * K;
+      for (let k = 0; k < K; k++) score[k]! += logp[r + k]!;
     }
     let max = -Infinity;
     for (let k = 0; k < K; k++) if (score[k]! > max) max = score[k]!;
