@@ -9,7 +9,7 @@ import { FRAME_IDS, isFrameId, type FrameId } from './frame-ids.js';
 import { builtinCueTerms } from './cues.js';
 import { expandFeature, featureOf, isContentWord, PREFIX_LENGTH } from './features.js';
 import { stem } from './stem.js';
-import { WordMemo } from './word-memo.js';
+import { WordMemo } from '../text/word-memo.js';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('./examples/', import.meta.url));
 

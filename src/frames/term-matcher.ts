@@ -2,9 +2,8 @@ import { K_NUMBER, K_WORD, type Tokens } from '../text/tokenise.js';
 import type { Doc } from '../text/segment.js';
 import { vocab } from '../text/vocab.js';
 import { parseWordList } from '../detectors/engine/load.js';
-import { WordMemo } from './word-memo.js';
+import { WordMemo } from '../text/word-memo.js';
 
-export { fillTo } from './word-memo.js';
 
 /**
  * Matches word lists (single words and short phrases) against a document's tokens. An entry word

@@ -2,7 +2,7 @@ import type { Finding } from '../core/finding.js';
 import type { Doc } from '../text/segment.js';
 import { F_UPPER, K_PUNCT, K_WORD, tokenLower } from '../text/tokenise.js';
 import type { TermEntry, TermMatcher } from '../frames/term-matcher.js';
-import { WordMemo } from '../frames/word-memo.js';
+import { WordMemo } from '../text/word-memo.js';
 import type { IntensityKind, IntensityTerm } from './lexicons.js';
 import { INTENSITY_KINDS, loadIntensityMatcher, threatVerbs } from './lexicons.js';
 

@@ -2,6 +2,7 @@ import type { Doc } from '../text/segment.js';
 import type { Tokens } from '../text/tokenise.js';
 import { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower, tokenise } from '../text/tokenise.js';
 import { vocab } from '../text/vocab.js';
+import { WordMemo } from '../text/word-memo.js';
 
 /**
  * Small token helpers shared by the sourcing, claims and actors layers. Everything works on the
@@ -138,98 +139,27 @@ export class PhraseSet {
 }
 
 /**
- * A pure function of a token's lowercased form, memoised per vocab id: the first lookup of an id
- * computes it from the string, later ones are one array read. Document-local ids (words outside the
- * vocabulary) are memoised per document. Unlike WordSet, nothing needs to be interned beforehand,
- * so the answer is right for any token whenever its document was tokenised.
+ * A pure function of a token's lowercased form that may have no value (undefined), memoised per word
+ * by WordMemo: vocabulary words by id, words outside it by the tokeniser's cross-document key. Unlike
+ * WordSet, nothing needs to be interned beforehand, so the answer is right for any token whenever its
+ * document was tokenised.
  */
 export class WordLookup<T> {
-  /** Per global id: 0 not computed yet, -1 no value, k > 0 values[k - 1]. */
-  private slots = new Int32Array(1024);
-  private readonly values: T[] = [];
-  private readonly index = new Map<T, number>();
-  private localOf: string[] | null = null;
-  private local: Int32Array = new Int32Array(0);
-  private readonly byWord = new Map<string, number>();
+  private readonly memo: WordMemo<T | null>;
 
-  /** `fn` must depend on the lowercased word alone (it also gets the token, for computing it). */
-  constructor(private readonly fn: (word: string, t: Tokens, i: number) => T | undefined) {}
-
-  private slotOf(word: string, t: Tokens, i: number): number {
-    const v = this.fn(word, t, i);
-    if (v === undefined) return -1;
-    let k = this.index.get(v);
-    if (k === undefined) {
-      // Values of words outside the vocabulary are unbounded: start over rather than grow forever.
-      if (this.values.length >= 200_000) this.forget();
-      this.values.push(v);
-      k = this.values.length;
-      this.index.set(v, k);
-    }
-    return k;
-  }
-
-  private forget(): void {
-    this.slots.fill(0);
-    this.local.fill(0);
-    this.values.length = 0;
-    this.index.clear();
-    this.byWord.clear();
+  /** `fn` must depend on the lowercased word alone. */
+  constructor(fn: (word: string) => T | undefined) {
+    this.memo = new WordMemo((w) => fn(w) ?? null);
   }
 
   /** The value for token i, or undefined. */
   at(t: Tokens, i: number): T | undefined {
-    // Fast path, small enough to inline: a word seen before (in the vocabulary, or outside it in
-    // this document) is two reads.
-    const id = t.id[i]!;
-    if (id >= 0) {
-      if (id < this.slots.length) {
-        const k = this.slots[id]!;
-        if (k !== 0) return k > 0 ? this.values[k - 1] : undefined;
-      }
-    } else if (t.localWords === this.localOf) {
-      const k = this.local[-id - 2]!;
-      if (k !== 0) return k > 0 ? this.values[k - 1] : undefined;
-    }
-    return this.slowAt(t, i);
-  }
-
-  private slowAt(t: Tokens, i: number): T | undefined {
-    const id = t.id[i]!;
-    let k: number;
-    if (id >= 0) {
-      if (id >= this.slots.length) {
-        const grown = new Int32Array(Math.max(id + 1, this.slots.length * 2));
-        grown.set(this.slots);
-        this.slots = grown;
-      }
-      k = this.slots[id]!;
-      if (k === 0) this.slots[id] = k = this.slotOf(vocab.str(id), t, i);
-    } else {
-      const j = -id - 2;
-      if (t.localWords !== this.localOf) {
-        this.localOf = t.localWords;
-        this.local = new Int32Array(t.localWords.length);
-      }
-      k = this.local[j]!;
-      if (k === 0) {
-        // Words outside the vocabulary recur across documents too: remember them by string (bounded).
-        const w = t.localWords[j]!;
-        k = this.byWord.get(w) ?? 0;
-        if (k === 0) {
-          k = this.slotOf(w, t, i);
-          if (this.byWord.size >= 50_000) this.byWord.clear();
-          this.byWord.set(w, k);
-        }
-        this.local[j] = k;
-      }
-    }
-    return k > 0 ? this.values[k - 1] : undefined;
+    return this.memo.at(t, i) ?? undefined;
   }
 
   /** True when token i has a value. */
   has(t: Tokens, i: number): boolean {
-    return this.at(t, i) !== undefined;
+    return this.memo.at(t, i) !== null;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Tokens } from '../text/tokenise.js';
-import { vocab } from '../text/vocab.js';
+import { vocab } from './vocab.js';
 
 /**
  * A value per lowercased word, memoised by token: global vocab ids index one array, and words
