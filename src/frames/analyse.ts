@@ -135,8 +135,6 @@ class Evidence {
     this.nCues = 0;
     this.nFeats = 0;
     this.words.clear();
-    this.cueSpan = [];
-    this.cueKey = [];
   }
 
   addCue(k: number, start: number, end: number): void {

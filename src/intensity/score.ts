@@ -162,12 +162,11 @@ export class IntensityScorer {
       const o = span(s.start, s.end);
       hits = [];
       this.matcher.scanEntries(doc, s.tokenStart, s.tokenEnd, onTerm);
-      // The marked tokens of this sentence: [yi, ye) and [ti, te).
-      while (yi > 0 && you[yi - 1]! >= s.tokenStart) yi--;
+      // The marked tokens of this sentence: [yi, ye) and [ti, te) (sentences and marks ascend, so
+      // the cursors only move forward).
       while (yi < this.nYou && you[yi]! < s.tokenStart) yi++;
       let ye = yi;
       while (ye < this.nYou && you[ye]! < s.tokenEnd) ye++;
-      while (ti > 0 && typo[ti - 1]! >= s.tokenStart) ti--;
       while (ti < this.nTypo && typo[ti]! < s.tokenStart) ti++;
       let te = ti;
       while (te < this.nTypo && typo[te]! < s.tokenEnd) te++;

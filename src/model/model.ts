@@ -9,7 +9,7 @@ import { crfMarginals, marginals3, type CrfWeights, type Sequence } from './crf.
 import { buildView, countOccurrencesIn, FeatureBuffer, releaseOccurrenceIndex, sentenceFeatures, sentenceSharedFeatures, spanFeatures, tokenFeatures, tokenOwnFeatures, type DocView } from './features.js';
 import type { LexiconTable } from './lexicon-table.js';
 import { predictProba, type LogRegWeights } from './logreg.js';
-import { FILTER_FEATURES, filterFeatures, keepProbability, probabilityBound, type SpanEvidence, type SpanFilter } from './span-filter.js';
+import { FILTER_FEATURES, filterFeatures, filterLogit, keepProbability, probabilityBound, type SpanEvidence, type SpanFilter } from './span-filter.js';
 
 export const LABEL_O = 0;
 export const LABEL_B = 1;
@@ -288,12 +288,12 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
   // stays under the cut's logit, with a margin far above rounding. Same spans out as without it.
   const cut = filter && filter.keep > 0 && filter.keep < 1 ? Math.log(filter.keep / (1 - filter.keep)) - probabilityBound(filter, probs.length) - 1e-6 : -Infinity;
   for (const sp of spans) {
-    if (filter && cut > -Infinity && logitOf(filter, filterFeatures(view, sp, docMean, noProbs(probs.length), filterScratch)) < cut) continue;
+    if (filter && cut > -Infinity && filterLogit(filter, filterFeatures(view, sp, docMean, noProbs(probs.length), filterScratch)) < cut) continue;
     predictProba(model.classifier, spanFeatureView(view, sp.a, sp.b, cMask, lower), probs);
     let x = sp.score;
-    if (model.filter) {
-      x = keepProbability(model.filter, filterFeatures(view, sp, docMean, probs, filterScratch));
-      if (x < model.filter.keep) continue;
+    if (filter) {
+      x = keepProbability(filter, filterFeatures(view, sp, docMean, probs, filterScratch));
+      if (x < filter.keep) continue;
     }
     const techniques = chosenTechniques(probs, model.settings.secondLabel).map((c) => ({
       label: model.labels[c]!,
@@ -309,13 +309,6 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
 const filterScratch = new Float64Array(FILTER_FEATURES);
 let zeroProbs = new Float64Array(0);
 const noProbs = (classes: number): Float64Array => (zeroProbs.length === classes ? zeroProbs : (zeroProbs = new Float64Array(classes)));
-
-/** The filter's score before the sigmoid (keepProbability is its sigmoid). */
-function logitOf(f: SpanFilter, x: Float64Array): number {
-  let s = 0;
-  for (let j = 0; j < x.length; j++) s += f.weights[j]! * x[j]!;
-  return s;
-}
 
 /**
  * The classes reported for a span: the most probable, and the runner-up when its probability exceeds

@@ -142,9 +142,14 @@ export function probabilityBound(f: SpanFilter, classes: number): number {
 
 /** The filter's estimate of the span's precision. */
 export function keepProbability(f: SpanFilter, x: Float64Array): number {
+  return 1 / (1 + Math.exp(-filterLogit(f, x)));
+}
+
+/** The filter's score before the sigmoid (keepProbability is its sigmoid). */
+export function filterLogit(f: SpanFilter, x: Float64Array): number {
   let s = 0;
   for (let j = 0; j < x.length; j++) s += f.weights[j]! * x[j]!;
-  return 1 / (1 + Math.exp(-s));
+  return s;
 }
 
 export interface FilterExample {
