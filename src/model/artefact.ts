@@ -110,6 +110,7 @@ export function encodeModel(model: Model, meta: Record<string, unknown> = {}): B
   add('table.valence', 'i8', arrays.valence);
   add('table.mask', 'u32', arrays.mask);
   if (model.table.ordinary.length) add('table.ordinary', 'u32', model.table.ordinary);
+  if (model.table.phraseStarts) add('table.phraseStarts', 'u32', model.table.phraseStarts);
   let offset = 0;
   const tensors: TensorInfo[] = parts.map((p) => {
     const info = { ...p.info, offset };
@@ -208,6 +209,7 @@ export function decodeModel(gz: Uint8Array, file = 'model'): DecodedModel {
     }
     return { w, scale: t.scale ?? 1 };
   };
+  const has = (name: string) => header.tensors.some((t) => t.name === name);
   const em = q16('tagger.emission');
   const cw = q16('classifier.w');
   const sw = header.sentence ? q16('sentence.w') : null;
@@ -217,7 +219,7 @@ export function decodeModel(gz: Uint8Array, file = 'model'): DecodedModel {
     settings: header.settings,
     calibration: header.calibration,
     filter: header.filter ?? null,
-    table: lexiconTableFromArrays(header.table.lists, header.table.prefixLengths, header.table.maxWords, u32('table.hashes'), i8('table.valence'), u32('table.mask'), header.tensors.some((t) => t.name === 'table.ordinary') ? u32('table.ordinary') : undefined),
+    table: lexiconTableFromArrays(header.table.lists, header.table.prefixLengths, header.table.maxWords, u32('table.hashes'), i8('table.valence'), u32('table.mask'), has('table.ordinary') ? u32('table.ordinary') : undefined, has('table.phraseStarts') ? u32('table.phraseStarts') : undefined),
     tagger: { labels: header.tagger.labels, buckets: header.tagger.buckets, emission: em.w, emissionScale: em.scale, transition: f32('tagger.transition') },
     sentence: header.sentence && sw ? { classes: 2, buckets: header.sentence.buckets, w: sw.w, scale: sw.scale } : null,
     classifier: { classes: header.classifier.classes, buckets: header.classifier.buckets, w: cw.w, scale: cw.scale },

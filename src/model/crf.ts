@@ -234,50 +234,19 @@ function anyLabels(w: CrfWeights, seq: Sequence, marg: Float64Array): void {
  * carries shared[s0 .. s1). Writes marg[0 .. 3T). Inference calls it once per sentence, so it creates
  * no views or objects per call, and the recursion is unrolled over the three labels. It performs the
  * same floating-point operations in the same order as the general path, so the marginals are the same
- * to the bit.
+ * to the bit. With 16-bit weights, `tokenBase[3(o0 + t) + y]` (when given) is added to token t's
+ * integer score for label y: weights of features summed elsewhere (wordTemplateSums).
  */
-export function marginals3(w: CrfWeights, offs: Int32Array, o0: number, T: number, feats: Uint32Array, shared: Uint32Array, s0: number, s1: number, marg: Float64Array): void {
+export function marginals3(w: CrfWeights, offs: Int32Array, o0: number, T: number, feats: Uint32Array, shared: Uint32Array, s0: number, s1: number, marg: Float64Array, tokenBase?: Int32Array): void {
   if (T === 0) return;
   const ws = (inferenceWork = work(T, 3, inferenceWork));
   const { em, alpha } = ws;
   const scale = ws.scale.length >= T ? ws.scale : (ws.scale = new Float64Array(T * 2));
   let tr = expTransitions.get(w.transition);
   if (!tr) expTransitions.set(w.transition, (tr = Float64Array.from(w.transition, Math.exp)));
-  const emission = w.emission;
-  let b0 = 0;
-  let b1 = 0;
-  let b2 = 0;
-  for (let k = s0; k < s1; k++) {
-    const base = shared[k]! * 3;
-    b0 += emission[base]!;
-    b1 += emission[base + 1]!;
-    b2 += emission[base + 2]!;
-  }
-  const sc = w.emissionScale;
-  const scaled = sc !== undefined && sc !== 1;
-  // Emissions, then exp(score - max over labels) as in crfMarginals.
-  for (let t = 0; t < T; t++) {
-    let e0 = b0;
-    let e1 = b1;
-    let e2 = b2;
-    for (let k = offs[o0 + t]!, end = offs[o0 + t + 1]!; k < end; k++) {
-      const base = feats[k]! * 3;
-      e0 += emission[base]!;
-      e1 += emission[base + 1]!;
-      e2 += emission[base + 2]!;
-    }
-    if (scaled) {
-      e0 *= sc;
-      e1 *= sc;
-      e2 *= sc;
-    }
-    let m = e0;
-    if (e1 > m) m = e1;
-    if (e2 > m) m = e2;
-    em[t * 3] = Math.exp(e0 - m);
-    em[t * 3 + 1] = Math.exp(e1 - m);
-    em[t * 3 + 2] = Math.exp(e2 - m);
-  }
+  if (w.emission instanceof Int16Array) integerEmissions(w.emission, offs, o0, T, feats, shared, s0, s1, w.emissionScale ?? 1, em, tokenBase);
+  else if (tokenBase) throw new Error('per-token weight sums need 16-bit tagger weights');
+  else floatEmissions(w.emission, offs, o0, T, feats, shared, s0, s1, w.emissionScale ?? 1, em);
   const t00 = tr[3]!, t01 = tr[4]!, t02 = tr[5]!;
   const t10 = tr[6]!, t11 = tr[7]!, t12 = tr[8]!;
   const t20 = tr[9]!, t21 = tr[10]!, t22 = tr[11]!;
@@ -317,6 +286,77 @@ export function marginals3(w: CrfWeights, offs: Int32Array, o0: number, T: numbe
     q2 = p2;
     marginalsAt(alpha, t, q0, q1, q2, marg);
   }
+}
+
+/**
+ * marginals3's emission potentials of a loaded model: 16-bit weights summed as 32-bit integers (at
+ * most a few hundred terms of 2^15: no overflow), which is exact, so the sums equal the float path's
+ * to the bit. exp(score - max) is 1 for the label holding the max (exp(0) is exactly 1): one exp
+ * fewer per token.
+ */
+function integerEmissions(emission: Int16Array, offs: Int32Array, o0: number, T: number, feats: Uint32Array, shared: Uint32Array, s0: number, s1: number, sc: number, em: Float64Array, tokenBase?: Int32Array): void {
+  let b0 = 0;
+  let b1 = 0;
+  let b2 = 0;
+  for (let k = s0; k < s1; k++) {
+    const base = shared[k]! * 3;
+    b0 = (b0 + emission[base]!) | 0;
+    b1 = (b1 + emission[base + 1]!) | 0;
+    b2 = (b2 + emission[base + 2]!) | 0;
+  }
+  for (let t = 0; t < T; t++) {
+    let i0 = b0;
+    let i1 = b1;
+    let i2 = b2;
+    if (tokenBase) {
+      const at = (o0 + t) * 3;
+      i0 = (i0 + tokenBase[at]!) | 0;
+      i1 = (i1 + tokenBase[at + 1]!) | 0;
+      i2 = (i2 + tokenBase[at + 2]!) | 0;
+    }
+    for (let k = offs[o0 + t]!, end = offs[o0 + t + 1]!; k < end; k++) {
+      const base = feats[k]! * 3;
+      i0 = (i0 + emission[base]!) | 0;
+      i1 = (i1 + emission[base + 1]!) | 0;
+      i2 = (i2 + emission[base + 2]!) | 0;
+    }
+    potentials(sc === 1 ? i0 : i0 * sc, sc === 1 ? i1 : i1 * sc, sc === 1 ? i2 : i2 * sc, t, em);
+  }
+}
+
+/** marginals3's emission potentials of float weights (a model in training or evaluation). */
+function floatEmissions(emission: Float32Array, offs: Int32Array, o0: number, T: number, feats: Uint32Array, shared: Uint32Array, s0: number, s1: number, sc: number, em: Float64Array): void {
+  let b0 = 0;
+  let b1 = 0;
+  let b2 = 0;
+  for (let k = s0; k < s1; k++) {
+    const base = shared[k]! * 3;
+    b0 += emission[base]!;
+    b1 += emission[base + 1]!;
+    b2 += emission[base + 2]!;
+  }
+  for (let t = 0; t < T; t++) {
+    let e0 = b0;
+    let e1 = b1;
+    let e2 = b2;
+    for (let k = offs[o0 + t]!, end = offs[o0 + t + 1]!; k < end; k++) {
+      const base = feats[k]! * 3;
+      e0 += emission[base]!;
+      e1 += emission[base + 1]!;
+      e2 += emission[base + 2]!;
+    }
+    potentials(sc === 1 ? e0 : e0 * sc, sc === 1 ? e1 : e1 * sc, sc === 1 ? e2 : e2 * sc, t, em);
+  }
+}
+
+/** em[3t..3t+3) = exp(score - max over labels), as crfMarginals computes them. */
+function potentials(e0: number, e1: number, e2: number, t: number, em: Float64Array): void {
+  let m = e0;
+  if (e1 > m) m = e1;
+  if (e2 > m) m = e2;
+  em[t * 3] = e0 === m ? 1 : Math.exp(e0 - m);
+  em[t * 3 + 1] = e1 === m ? 1 : Math.exp(e1 - m);
+  em[t * 3 + 2] = e2 === m ? 1 : Math.exp(e2 - m);
 }
 
 function marginalsAt(alpha: Float64Array, t: number, q0: number, q1: number, q2: number, marg: Float64Array): void {

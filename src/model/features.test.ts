@@ -46,6 +46,29 @@ describe('buildView', () => {
   });
 });
 
+describe('multi-word terms', () => {
+  it('are marked alike whether or not the table lists the words that begin them (older artefacts do not)', () => {
+    const table = buildLexiconTable(new Map(), [
+      ['a', ['cold war', 'iron curtain falls', 'so called', 'war']],
+      ['b', ['curtain falls', 'of course not']],
+    ]);
+    expect(table.phraseStarts).toHaveLength(5); // cold, iron, so, curtain, of
+    const older = { ...table };
+    delete older.phraseStarts;
+    const words = fc.constantFrom('cold', 'War', 'iron', 'curtain', 'falls', 'so', 'called', 'of', 'course', 'not', 'the', ',', '.', 'Sylvania');
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 30 }), (ws) => {
+        const doc = segment(ws.join(' '));
+        expect([...buildView(doc, table).lex]).toEqual([...buildView(doc, older).lex]);
+      }),
+    );
+    const doc = segment('So called experts, of course not, saw the iron curtain falls.');
+    const v = buildView(doc, table);
+    const marked = Array.from({ length: doc.tokens.count }, (_, i) => i).filter((i) => v.lex[i]! & 2).map((i) => tokenLower(doc.tokens, i));
+    expect(marked).toEqual(['of', 'course', 'not', 'curtain', 'falls']);
+  });
+});
+
 describe('countOccurrencesIn', () => {
   it('counts as countOccurrences does on long texts (trigram index), overlapping matches included', () => {
     const long = 'the plan was a plan. '.repeat(1200) + 'aaaaaaa ' + 'the planned plan';

@@ -6,7 +6,7 @@
 import type { Doc } from '../text/segment.js';
 import { F_CAP, F_UPPER, K_HASHTAG, K_NUMBER, K_PUNCT, K_WORD, tokenLower } from '../text/tokenise.js';
 import { fmix, FNV_SEED, fnvUpdate, hashString, mix, mix3 } from './hash.js';
-import { isOrdinaryWord, lookupWord, PARTY_BIT, type LexiconTable } from './lexicon-table.js';
+import { isOrdinaryWord, lookupWord, mayStartPhrase, PARTY_BIT, type LexiconTable } from './lexicon-table.js';
 
 /**
  * Where feature functions write: hashed features, masked to the table size as they are pushed, in a
@@ -59,8 +59,14 @@ export interface DocView {
   n: number;
   /** Lowercased word hash of every token. */
   wh: Uint32Array;
-  /** Per token, its word hash mixed with each of WORD_TEMPLATES (WORD_TEMPLATES.length values per token). */
-  wm: Uint32Array;
+  /**
+   * Per token, its word's slot in `pool`, where the word's hash mixed with each of WORD_TEMPLATES is
+   * (WORD_TEMPLATES.length values from slot * WORD_TEMPLATES.length). Names share NAME_SLOT.
+   */
+  slot: Int32Array;
+  pool: Uint32Array;
+  /** The word cache the slots belong to (per-word caches of a model are kept per word cache). */
+  words: WordCache;
   /** Per token, its shape (word case, number, hashtag, which punctuation mark). */
   shape: Uint16Array;
   valence: Float32Array;
@@ -87,24 +93,33 @@ export interface DocView {
 }
 
 /** A word's lookup; its WORD_TEMPLATES mixes are at `at` in the cache's pool. */
-/** `phrase`: the FNV state after the word and a space, where multi-word terms starting with it continue. */
-type WordInfo = { h: number; valence: number; mask: number; ordinary: boolean; at: number; phrase: number };
+/**
+ * `phrase`: the FNV state after the word and a space, where multi-word terms starting with it
+ * continue; `starts`: whether any multi-word term of the table may begin with the word; `len`: the
+ * word's length in units.
+ */
+type WordInfo = { h: number; valence: number; mask: number; ordinary: boolean; slot: number; phrase: number; starts: boolean; len: number };
 /**
  * Word lookups cached per table (two models with different tables never share an entry), by string
  * and by global vocab id. The mixes live in one flat pool (no typed array per word: a 100k-word cache
- * would otherwise cost tens of MB per thread).
+ * would otherwise cost tens of MB per thread); its first slots hold the sentence edges' and names'.
  */
-interface WordCache {
+export interface WordCache {
   byString: Map<string, WordInfo>;
   byId: Array<WordInfo | null>;
   pool: Uint32Array;
+  /** Slots in use. */
   used: number;
+  /** Per-word sums of a tagger's word-template weights (wordTemplateSums), by emission table. */
+  sums: Map<Int16Array, WordSums>;
 }
 let wordCaches = new WeakMap<LexiconTable, WordCache>();
 const CACHE_LIMIT = 50_000;
 
 function newCache(): WordCache {
-  return { byString: new Map(), byId: [], pool: new Uint32Array(4096 * WM), used: 0 };
+  const cache: WordCache = { byString: new Map(), byId: [], pool: new Uint32Array(4096 * WM), used: 0, sums: new Map() };
+  for (const h of [BOS, EOS, NAME_HASH]) storeMixes(cache, h);
+  return cache;
 }
 
 /** The table's cache, started afresh when it has grown past the limit (only between documents, so offsets stay valid within one). */
@@ -118,32 +133,38 @@ function wordInfo(cache: WordCache, table: LexiconTable, w: string): WordInfo {
   let info = cache.byString.get(w);
   if (!info) {
     const h = hashString(w);
-    info = { h, ...lookupWord(table, w, h), ordinary: isOrdinaryWord(table, h), at: storeMixes(cache, h), phrase: fnvUpdate(fnvUpdate(FNV_SEED, w), ' ') };
+    const starts = mayStartPhrase(table, h);
+    const phrase = starts ? fnvUpdate(fnvUpdate(FNV_SEED, w), ' ') : 0;
+    info = { h, ...lookupWord(table, w, h), ordinary: isOrdinaryWord(table, h), slot: storeMixes(cache, h), phrase, starts, len: w.length };
     cache.byString.set(w, info);
   }
   return info;
 }
 
+/** Stores a word's mixes in the next slot of the pool; returns the slot. */
 function storeMixes(cache: WordCache, h: number): number {
-  if (cache.used + WM > cache.pool.length) {
+  if ((cache.used + 1) * WM > cache.pool.length) {
     const bigger = new Uint32Array(cache.pool.length * 2);
     bigger.set(cache.pool);
     cache.pool = bigger;
   }
-  const at = cache.used;
-  cache.pool.set(wordMixes(h), at);
-  cache.used += WM;
-  return at;
+  const slot = cache.used++;
+  cache.pool.set(wordMixes(h), slot * WM);
+  return slot;
 }
 
-/** The facts of token i's word: by its global vocab id when it has one (no string lookup), else by string. */
-function tokenWordInfo(cache: WordCache, table: LexiconTable, id: number, w: string, local: Array<WordInfo | undefined>): WordInfo {
+/**
+ * The facts of token i's word: by its global vocab id when it has one (no string lookup), else by
+ * string. The word's string is read only when its facts are not cached yet.
+ */
+function tokenWordInfo(cache: WordCache, table: LexiconTable, t: Doc['tokens'], i: number, local: Array<WordInfo | undefined>): WordInfo {
+  const id = t.id[i]!;
   // Words outside the global vocab have document-local ids: one string lookup per word and document.
-  if (id < 0) return (local[-id - 2] ??= wordInfo(cache, table, w));
+  if (id < 0) return (local[-id - 2] ??= wordInfo(cache, table, tokenLower(t, i)));
   const byId = cache.byId;
   // Kept dense (no holes), so the array stays a fast element array.
   while (byId.length <= id) byId.push(null);
-  return (byId[id] ??= wordInfo(cache, table, w));
+  return (byId[id] ??= wordInfo(cache, table, tokenLower(t, i)));
 }
 
 /** Clears the word cache (a different lexicon table must not see cached lookups). */
@@ -247,7 +268,7 @@ function viewArrays(reuse: boolean, n: number, ns: number) {
     count: get('count', (k) => new Int32Array(k), n),
     inQuote: get('inQuote', (k) => new Uint8Array(k), n),
     masked: get('masked', (k) => new Uint8Array(k), n),
-    wm: get('wm', (k) => new Uint32Array(k), n * WM),
+    slot: get('slot', (k) => new Int32Array(k), n),
     shape: get('shape', (k) => new Uint16Array(k), n),
     sentNeg: get('sentNeg', (k) => new Float32Array(k), ns),
     sentPos: get('sentPos', (k) => new Float32Array(k), ns),
@@ -258,10 +279,18 @@ function viewArrays(reuse: boolean, n: number, ns: number) {
 
 let phraseStarts = new Int32Array(1024);
 
+let phraseFlags = new Uint8Array(1024);
+
 /** Scratch for buildView's per-token phrase states (read only within the call). */
 function phraseScratch(n: number): Int32Array {
   if (phraseStarts.length < n) phraseStarts = new Int32Array(Math.max(n, 2 * phraseStarts.length));
   return phraseStarts;
+}
+
+/** Scratch for buildView's per-token flags: 1 where a multi-word term may begin (read only within the call). */
+function phraseFlagScratch(n: number): Uint8Array {
+  if (phraseFlags.length < n) phraseFlags = new Uint8Array(Math.max(n, 2 * phraseFlags.length));
+  return phraseFlags;
 }
 
 /**
@@ -273,44 +302,42 @@ export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView
   const cache = cacheFor(table);
   const n = t.count;
   const ns = doc.sentences.length;
-  const { wh, valence, lex, count, inQuote, masked, wm, shape, sentNeg, sentPos, sentMark, sentLex } = viewArrays(reuse, n, ns);
-  const words: string[] = new Array(n);
+  const { wh, valence, lex, count, inQuote, masked, slot, shape, sentNeg, sentPos, sentMark, sentLex } = viewArrays(reuse, n, ns);
   const phraseStart = phraseScratch(n);
+  const phraseFlag = phraseFlagScratch(n);
   const local: Array<WordInfo | undefined> = new Array(t.localWords.length);
   for (let i = 0; i < n; i++) {
-    const w = tokenLower(t, i);
-    words[i] = w;
-    const info = tokenWordInfo(cache, table, t.id[i]!, w, local);
+    const info = tokenWordInfo(cache, table, t, i, local);
     phraseStart[i] = info.phrase;
+    phraseFlag[i] = info.starts ? 1 : 0;
     // Neutrality: names of parties, and capitalised words that are neither ordinary English words nor
     // in any list (names of people, places, countries), all read as one placeholder, so swapping two
     // sides changes nothing.
-    const isName = (t.flags[i]! & F_CAP) !== 0 && info.valence === 0 && info.mask === 0 && w.length > 1 && !info.ordinary;
+    const isName = (t.flags[i]! & F_CAP) !== 0 && info.valence === 0 && info.mask === 0 && info.len > 1 && !info.ordinary;
     if (t.kind[i] === K_WORD && ((info.mask & PARTY_BIT) !== 0 || isName)) {
       masked[i] = 1;
       wh[i] = NAME_HASH;
       lex[i] |= PARTY_BIT;
-      for (let q = 0; q < WM; q++) wm[i * WM + q] = NAME_MIXES[q]!;
+      slot[i] = NAME_SLOT;
     } else {
       wh[i] = info.h;
       valence[i] = info.valence;
       lex[i] |= info.mask;
-      const pool = cache.pool;
-      for (let q = 0; q < WM; q++) wm[i * WM + q] = pool[info.at + q]!;
+      slot[i] = info.slot;
     }
   }
   countEqual(wh, count);
   for (let i = 0; i < n; i++) shape[i] = shapeOf(doc, i);
-  // Multi-word terms: hash "w1 w2" and "w1 w2 w3".
+  // Multi-word terms: hash "w1 w2" and "w1 w2 w3" where w1 begins a term (most words begin none).
   if (table.maxWords > 1) {
     const terms = slotsFor(table);
     for (let i = 0; i + 1 < n; i++) {
-      if (t.kind[i] !== K_WORD) continue;
+      if (phraseFlag[i] === 0 || t.kind[i] !== K_WORD) continue;
       // Hashed incrementally: no phrase strings are built, and the first word's part is cached.
       let phrase = phraseStart[i]!;
       for (let k = 1; k < table.maxWords && i + k < n; k++) {
         if (k > 1) phrase = fnvUpdate(phrase, ' ');
-        phrase = fnvUpdate(phrase, words[i + k]!);
+        phrase = fnvUpdate(phrase, tokenLower(t, i + k));
         const j = termIndex(terms, fmix(phrase));
         if (j >= 0) for (let q = i; q <= i + k; q++) lex[q] |= table.mask[j]! & ~PARTY_BIT;
       }
@@ -340,7 +367,8 @@ export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView
     sentMark[s.index] = m;
   }
   const stopIdx = table.lists.indexOf('stopwords');
-  return { doc, n, wh, wm, shape, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: [], masked, stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
+  // The pool as it is after this document's lookups (a lookup may have grown it).
+  return { doc, n, wh, slot, pool: cache.pool, words: cache, shape, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: [], masked, stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
 }
 
 const bucket = (x: number, edges: readonly number[]): number => {
@@ -392,9 +420,10 @@ const W_FIRST = 8;
 function wordMixes(h: number): Uint32Array {
   return Uint32Array.from(WORD_TEMPLATES, (k) => mix(k, h));
 }
-const NAME_MIXES = wordMixes(NAME_HASH);
-const BOS_MIXES = wordMixes(BOS);
-const EOS_MIXES = wordMixes(EOS);
+/** The pool slots of the sentence edges and of names (the first three of every word cache). */
+const BOS_SLOT = 0;
+const EOS_SLOT = 1;
+const NAME_SLOT = 2;
 
 /** mix(template, x) for x in 0..size-1: small-valued features become a table lookup. */
 function mixTable(template: number, size: number): Uint32Array {
@@ -465,18 +494,24 @@ export function sentenceSharedFeatures(v: DocView, si: number, out: FeatureBuffe
   out.push(mix(31, v.wh[s.tokenStart]!));
 }
 
-/** The features of token i that are its own (words, shapes, valence, lists, position, quotes, repetition). */
-export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer): void {
+/**
+ * The features of token i that are its own (words, shapes, valence, lists, position, quotes,
+ * repetition). With `wordSums` (inference with 16-bit weights), the bias and the five templates of
+ * single words around the token are left out: wordTemplateSums supplies their weights per token.
+ */
+export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer, wordSums = false): void {
   const doc = v.doc;
   const t = doc.tokens;
   const si = doc.tokenSentence[i]!;
   const s = doc.sentences[si]!;
   const first = s.tokenStart;
   const end = s.tokenEnd;
-  const wm = v.wm;
-  const o = i * WM;
+  const pool = v.pool;
+  const slot = v.slot;
   const hasPrev = i > first;
   const hasNext = i + 1 < end;
+  const self = slot[i]! * WM;
+  const prev = (hasPrev ? slot[i - 1]! : BOS_SLOT) * WM;
   const w0 = v.wh[i]!;
   const wp1 = hasNext ? v.wh[i + 1]! : EOS;
   const tags = v.tags[i];
@@ -484,16 +519,18 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer): voi
   const d = out.reserve(TOKEN_MAX_FEATURES + (tags ? tags.length : 0));
   const m = out.mask;
   let n = out.length;
-  d[n++] = M1 & m;
-  d[n++] = wm[o + W_SELF]! & m;
-  d[n++] = (hasPrev ? wm[o - WM + W_PREV]! : BOS_MIXES[W_PREV]!) & m;
-  d[n++] = (hasNext ? wm[o + WM + W_NEXT]! : EOS_MIXES[W_NEXT]!) & m;
-  d[n++] = (i - 2 >= first ? wm[o - 2 * WM + W_PREV2]! : BOS_MIXES[W_PREV2]!) & m;
-  d[n++] = (i + 2 < end ? wm[o + 2 * WM + W_NEXT2]! : EOS_MIXES[W_NEXT2]!) & m;
+  if (!wordSums) {
+    d[n++] = M1 & m;
+    d[n++] = pool[self + W_SELF]! & m;
+    d[n++] = pool[prev + W_PREV]! & m;
+    d[n++] = pool[(hasNext ? slot[i + 1]! : EOS_SLOT) * WM + W_NEXT]! & m;
+    d[n++] = pool[(i - 2 >= first ? slot[i - 2]! : BOS_SLOT) * WM + W_PREV2]! & m;
+    d[n++] = pool[(i + 2 < end ? slot[i + 2]! : EOS_SLOT) * WM + W_NEXT2]! & m;
+  }
   // Bigrams: mix3(k, a, b) === mix(mix(k, a), b), the first half cached per word.
-  d[n++] = mix(hasPrev ? wm[o - WM + W_BI_PREV]! : BOS_MIXES[W_BI_PREV]!, w0) & m;
-  d[n++] = mix(wm[o + W_BI_NEXT]!, wp1) & m;
-  d[n++] = mix(hasPrev ? wm[o - WM + W_SKIP]! : BOS_MIXES[W_SKIP]!, wp1) & m;
+  d[n++] = mix(pool[prev + W_BI_PREV]!, w0) & m;
+  d[n++] = mix(pool[self + W_BI_NEXT]!, wp1) & m;
+  d[n++] = mix(pool[prev + W_SKIP]!, wp1) & m;
   const sh = v.shape[i]!;
   const shm = hasPrev ? v.shape[i - 1]! : 0;
   const shp = hasNext ? v.shape[i + 1]! : 0;
@@ -517,7 +554,7 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer): voi
   const toEnd = posBucket(end - 1 - i);
   d[n++] = M22[fromStart * 8 + toEnd]! & m;
   d[n++] = M23[v.inQuote[i]! * 2 + (i > 0 ? v.inQuote[i - 1]! : 0)]! & m;
-  d[n++] = mix(wm[first * WM + W_FIRST]!, fromStart) & m;
+  d[n++] = mix(pool[slot[first]! * WM + W_FIRST]!, fromStart) & m;
   // Repetition of content words within the document.
   if (kind === K_WORD && !(lx & v.stopBit) && len > 2) {
     const cb = bucket(v.count[i]!, COUNT_EDGES);
@@ -543,6 +580,75 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer): voi
  * list bits each for the word and its neighbours.
  */
 const TOKEN_MAX_FEATURES = 15 + 5 + 5 + 64;
+
+/** The word templates whose weights wordTemplateSums adds up per word: W_SELF, W_PREV, W_NEXT, W_PREV2, W_NEXT2. */
+const SUMMED = [W_SELF, W_PREV, W_NEXT, W_PREV2, W_NEXT2] as const;
+/** Per slot: the three label weights of each summed template (15 integers). */
+const PER_SLOT = SUMMED.length * 3;
+
+/** A tagger's summed word-template weights for the words of one word cache, filled as words appear. */
+export interface WordSums {
+  mask: number;
+  sums: Int32Array;
+  filled: Uint8Array;
+}
+
+function sumsFor(cache: WordCache, emission: Int16Array, mask: number): WordSums {
+  let ws = cache.sums.get(emission);
+  if (!ws || ws.mask !== mask) cache.sums.set(emission, (ws = { mask, sums: new Int32Array(0), filled: new Uint8Array(0) }));
+  if (ws.filled.length < cache.used) {
+    const size = Math.max(cache.used, ws.filled.length * 2, 1024);
+    const sums = new Int32Array(size * PER_SLOT);
+    sums.set(ws.sums);
+    const filled = new Uint8Array(size);
+    filled.set(ws.filled);
+    ws.sums = sums;
+    ws.filled = filled;
+  }
+  return ws;
+}
+
+/**
+ * For inference with 16-bit tagger weights (three labels): out[3i + y] = the weights for label y of
+ * the features of token i that tokenOwnFeatures leaves out with `wordSums` (the bias and the single
+ * words at offsets 0, -1, +1, -2, +2). Those depend on one word each, so each word's weights are
+ * gathered from the large emission table once per word cache instead of once per token. Integer
+ * sums are exact in any order: the tagger's scores are the same to the bit.
+ */
+export function wordTemplateSums(v: DocView, emission: Int16Array, mask: number, out: Int32Array): void {
+  const ws = sumsFor(v.words, emission, mask);
+  const { sums, filled } = ws;
+  const pool = v.pool;
+  const slot = v.slot;
+  const fill = (sl: number) => {
+    for (let q = 0; q < SUMMED.length; q++) {
+      const row = (pool[sl * WM + SUMMED[q]!]! & mask) * 3;
+      for (let y = 0; y < 3; y++) sums[sl * PER_SLOT + q * 3 + y] = emission[row + y]!;
+    }
+    filled[sl] = 1;
+  };
+  if (!filled[BOS_SLOT]) fill(BOS_SLOT);
+  if (!filled[EOS_SLOT]) fill(EOS_SLOT);
+  const bias = (M1 & mask) * 3;
+  const c0 = emission[bias]!;
+  const c1 = emission[bias + 1]!;
+  const c2 = emission[bias + 2]!;
+  for (let i = 0; i < v.n; i++) if (!filled[slot[i]!]) fill(slot[i]!);
+  for (const s of v.doc.sentences) {
+    const first = s.tokenStart;
+    const end = s.tokenEnd;
+    for (let i = first; i < end; i++) {
+      const a = slot[i]! * PER_SLOT;
+      const b = (i > first ? slot[i - 1]! : BOS_SLOT) * PER_SLOT + 3;
+      const c = (i + 1 < end ? slot[i + 1]! : EOS_SLOT) * PER_SLOT + 6;
+      const d = (i - 2 >= first ? slot[i - 2]! : BOS_SLOT) * PER_SLOT + 9;
+      const e = (i + 2 < end ? slot[i + 2]! : EOS_SLOT) * PER_SLOT + 12;
+      out[i * 3] = c0 + sums[a]! + sums[b]! + sums[c]! + sums[d]! + sums[e]!;
+      out[i * 3 + 1] = c1 + sums[a + 1]! + sums[b + 1]! + sums[c + 1]! + sums[d + 1]! + sums[e + 1]!;
+      out[i * 3 + 2] = c2 + sums[a + 2]! + sums[b + 2]! + sums[c + 2]! + sums[d + 2]! + sums[e + 2]!;
+    }
+  }
+}
 
 /** Features of a whole sentence for the stage-one sentence classifier. */
 export function sentenceFeatures(v: DocView, si: number, out: FeatureBuffer): void {

@@ -24,6 +24,11 @@ export interface LexiconTable {
    * lexicons is read as a name, whose identity the model never sees. Empty: every unknown capitalised word is a name.
    */
   ordinary: Uint32Array;
+  /**
+   * Sorted hashes of the words that begin a multi-word term: a phrase is looked up only where one of
+   * these begins it. Absent (a model saved before it existed): any word may begin one.
+   */
+  phraseStarts?: Uint32Array;
 }
 
 export const VALENCE_SCALE = 25;
@@ -67,14 +72,17 @@ export function buildLexiconTable(
   };
   for (const [w, v] of valence) if (!w.includes(' ')) entry(w).v = v;
   const prefixLengths = new Set<number>();
+  const starts = new Set<number>();
   let maxWords = 1;
   lists.forEach(([, words], bit) => {
     for (const raw of words) {
       const t = raw.trim().toLowerCase().replace(/\s+/g, ' ');
       if (!t) continue;
-      const n = t.split(' ').length;
+      const parts = t.split(' ');
+      const n = parts.length;
       if (n > 3) continue;
       if (t.endsWith('*') && n === 1) prefixLengths.add(t.length - 1);
+      if (n > 1) starts.add(hashString(parts[0]!));
       maxWords = Math.max(maxWords, n);
       entry(t).m |= 1 << bit;
     }
@@ -104,6 +112,7 @@ export function buildLexiconTable(
     prefixLengths: [...prefixLengths].sort((a, b) => a - b),
     maxWords,
     ordinary: ordinaryHashes(ordinaryWords),
+    phraseStarts: Uint32Array.from(starts).sort(),
   };
 }
 
@@ -115,7 +124,15 @@ function ordinaryHashes(words: Iterable<string>): Uint32Array {
 
 /** True when the lowercased word (by hash) is an ordinary English word. */
 export function isOrdinaryWord(t: LexiconTable, wordHash: number): boolean {
-  const a = t.ordinary;
+  return sortedHas(t.ordinary, wordHash);
+}
+
+/** True when the lowercased word (by hash) may begin a multi-word term of the table. */
+export function mayStartPhrase(t: LexiconTable, wordHash: number): boolean {
+  return t.maxWords > 1 && (t.phraseStarts === undefined || sortedHas(t.phraseStarts, wordHash));
+}
+
+function sortedHas(a: Uint32Array, wordHash: number): boolean {
   let lo = 0;
   let hi = a.length - 1;
   while (lo <= hi) {
@@ -143,10 +160,13 @@ export function lexiconTableFromArrays(
   valence: Int8Array,
   mask: Uint32Array,
   ordinary: Uint32Array = new Uint32Array(0),
+  phraseStarts?: Uint32Array,
 ): LexiconTable {
   const index = new Map<number, number>();
   for (let i = 0; i < hashes.length; i++) index.set(hashes[i]!, i);
-  return { lists, index, valence, mask, prefixLengths, maxWords, ordinary };
+  const table: LexiconTable = { lists, index, valence, mask, prefixLengths, maxWords, ordinary };
+  if (phraseStarts) table.phraseStarts = phraseStarts;
+  return table;
 }
 
 /** Valence and list mask of one lowercased word, including `prefix*` entries. */

@@ -22,6 +22,8 @@ export function newLogReg(classes: number, buckets: number): LogRegWeights {
   return { classes, buckets, w: new Float32Array(classes * buckets) };
 }
 
+let intScratch = new Int32Array(16);
+
 /** Class probabilities for one feature list (deduplicated counts add up). */
 export function predictProba(m: LogRegWeights, feats: Uint32Array | readonly number[], out = new Float64Array(m.classes)): Float64Array {
   const K = m.classes;
@@ -35,9 +37,21 @@ export function predictProba(m: LogRegWeights, feats: Uint32Array | readonly num
     touched += w[base]! + w[base + K - 1]!;
   }
   if (touched !== touched) out[0] = 0; // never (weights are finite): keeps the loads live
-  for (let k = 0; k < feats.length; k++) {
-    const base = feats[k]! * K;
-    for (let c = 0; c < K; c++) out[c] += m.w[base + c]!;
+  if (w instanceof Int16Array) {
+    // 16-bit weights sum exactly in 32-bit integers (a few thousand terms of 2^15 at most): the
+    // same sums as in doubles, without a conversion and a float add per weight.
+    const acc = intScratch.length >= K ? intScratch : (intScratch = new Int32Array(K));
+    acc.fill(0, 0, K);
+    for (let k = 0; k < feats.length; k++) {
+      const base = feats[k]! * K;
+      for (let c = 0; c < K; c++) acc[c] = (acc[c]! + w[base + c]!) | 0;
+    }
+    for (let c = 0; c < K; c++) out[c] = acc[c]!;
+  } else {
+    for (let k = 0; k < feats.length; k++) {
+      const base = feats[k]! * K;
+      for (let c = 0; c < K; c++) out[c] += w[base + c]!;
+    }
   }
   if (m.scale !== undefined && m.scale !== 1) for (let c = 0; c < K; c++) out[c] *= m.scale;
   let max = -Infinity;

@@ -145,6 +145,21 @@ describe('training', () => {
     expect(() => decodeModel(bad, 'bad-filter.fwm')).toThrow(/bad-filter\.fwm: span filter has 2 weights, expected 33/);
   });
 
+  it('tags with 16-bit weights (word templates summed per word) exactly as with every feature listed', () => {
+    const { model } = decodeModel(encodeModel(run.model));
+    expect(model.tagger.emission).toBeInstanceOf(Int16Array);
+    // The same integer weights as floats take the path that lists every feature of every token.
+    const listed = { ...model, tagger: { ...model.tagger, emission: Float32Array.from(model.tagger.emission) } };
+    const texts = syntheticCorpus(12).map((r) => r.text!);
+    texts.push('Thugs! Vile thugs of Sylvania, again and again.\n\nWhy? A', 'One.');
+    for (const text of texts) {
+      const doc = segment(text);
+      const a = predictDoc({ ...model, filter: null }, doc, buildView(doc, model.table, true));
+      const b = predictDoc({ ...listed, filter: null }, doc, buildView(doc, listed.table));
+      expect(a).toEqual(b);
+    }
+  });
+
   it('plugs into the analyzer as a detector with source "model", original offsets and calibrated confidence', () => {
     const analyzer = new Analyzer({ model: modelDetector(run.model) });
     const text = '\uFEFFLeaders in Sylvania called the envoys thugs of a foreign power.\r\nThe vile decision by Freedonia shocked the region.';

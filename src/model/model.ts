@@ -6,7 +6,7 @@ import { PTC_LABELS, type PtcLabel } from '../core/taxonomy.js';
 import type { Doc } from '../text/segment.js';
 import { K_PUNCT } from '../text/tokenise.js';
 import { crfMarginals, marginals3, type CrfWeights, type Sequence } from './crf.js';
-import { buildView, countOccurrencesIn, FeatureBuffer, releaseOccurrenceIndex, sentenceFeatures, sentenceSharedFeatures, spanFeatures, tokenFeatures, tokenOwnFeatures, type DocView } from './features.js';
+import { buildView, countOccurrencesIn, FeatureBuffer, releaseOccurrenceIndex, sentenceFeatures, sentenceSharedFeatures, spanFeatures, tokenFeatures, tokenOwnFeatures, wordTemplateSums, type DocView } from './features.js';
 import type { LexiconTable } from './lexicon-table.js';
 import { predictProba, type LogRegWeights } from './logreg.js';
 import { FILTER_FEATURES, filterFeatures, filterLogit, keepProbability, probabilityBound, type SpanEvidence, type SpanFilter } from './span-filter.js';
@@ -95,6 +95,8 @@ let marginalScratch = new Float64Array(1024);
 /** Token and sentence offsets into ownBuffer and sharedBuffer (read only while tagging one document). */
 let offsScratch = new Int32Array(1024);
 let sharedOffsScratch = new Int32Array(256);
+/** Per token, the summed weights of its word-template features (wordTemplateSums), 3 per token. */
+let tokenBaseScratch = new Int32Array(3072);
 /** Buffers longer than this (entries) are dropped after the document instead of kept for the next. */
 const MAX_KEPT_FEATURES = 1 << 20;
 
@@ -110,20 +112,27 @@ function tagDocument(model: Model, view: DocView, spans: TaggedSpan[]): number {
   if (sharedOffsScratch.length < doc.sentences.length + 1) sharedOffsScratch = new Int32Array(Math.max(doc.sentences.length + 1, sharedOffsScratch.length * 2));
   const offs = offsScratch;
   const sharedOffs = sharedOffsScratch;
+  const labels = model.tagger.labels;
+  const emission = model.tagger.emission;
+  // 16-bit weights of the B/I/O tagger: the word templates' weights come summed per word.
+  const wordSums = labels === 3 && emission instanceof Int16Array;
+  if (wordSums) {
+    if (tokenBaseScratch.length < view.n * 3) tokenBaseScratch = new Int32Array(Math.max(view.n * 3, tokenBaseScratch.length * 2));
+    wordTemplateSums(view, emission, mask, tokenBaseScratch);
+  }
   ownBuffer.reset(mask);
   sharedBuffer.reset(mask);
   for (const s of doc.sentences) {
     sharedOffs[s.index] = sharedBuffer.length;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       offs[i] = ownBuffer.length;
-      tokenOwnFeatures(view, i, ownBuffer);
+      tokenOwnFeatures(view, i, ownBuffer, wordSums);
     }
     offs[s.tokenEnd] = ownBuffer.length;
     if (s.tokenEnd > s.tokenStart) sentenceSharedFeatures(view, s.index, sharedBuffer);
   }
   sharedOffs[doc.sentences.length] = sharedBuffer.length;
   const feats = ownBuffer.data;
-  const labels = model.tagger.labels;
   let pinSum = 0;
   let tokens = 0;
   for (const s of doc.sentences) {
@@ -132,7 +141,7 @@ function tagDocument(model: Model, view: DocView, spans: TaggedSpan[]): number {
     if (marginalScratch.length < T * labels) marginalScratch = new Float64Array(T * labels * 2);
     if (labels === 3) {
       // The B/I/O tagger: the sentence by position, no views or objects per sentence.
-      marginals3(model.tagger, offs, s.tokenStart, T, feats, sharedBuffer.data, sharedOffs[s.index]!, sharedOffs[s.index + 1]!, marginalScratch);
+      marginals3(model.tagger, offs, s.tokenStart, T, feats, sharedBuffer.data, sharedOffs[s.index]!, sharedOffs[s.index + 1]!, marginalScratch, wordSums ? tokenBaseScratch : undefined);
       pinSum += decodeSpans(doc, marginalScratch, s.tokenStart, model.settings, spans, T);
     } else {
       const seq: Sequence = { offs: offs.subarray(s.tokenStart, s.tokenEnd + 1), feats, shared: sharedBuffer.data.subarray(sharedOffs[s.index]!, sharedOffs[s.index + 1]!) };
@@ -145,6 +154,7 @@ function tagDocument(model: Model, view: DocView, spans: TaggedSpan[]): number {
   if (marginalScratch.length > MAX_KEPT_FEATURES) marginalScratch = new Float64Array(1024);
   if (offsScratch.length > MAX_KEPT_FEATURES) offsScratch = new Int32Array(1024);
   if (sharedOffsScratch.length > MAX_KEPT_FEATURES) sharedOffsScratch = new Int32Array(1024);
+  if (tokenBaseScratch.length > MAX_KEPT_FEATURES) tokenBaseScratch = new Int32Array(3072);
   return tokens > 0 ? pinSum / tokens : 0;
 }
 
