@@ -674,6 +674,9 @@ export function sentenceFeatures(v: DocView, si: number, out: FeatureBuffer): vo
   out.push(mix(211, Math.round((q / Math.max(1, s.tokenEnd - s.tokenStart)) * 4)));
 }
 
+/** The units spanFeatures hashes into character 4-grams (reused; only read within a call). */
+let spanUnits = new Uint16Array(512);
+
 /** Features of a candidate span [a, b) of tokens (canonical char range cs..ce) for the technique classifier. */
 export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffer, textCount?: (lower: string) => number): void {
   const doc = v.doc;
@@ -699,14 +702,26 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
   const cs = t.start[a]!;
   const ce = t.end[b - 1]!;
   const text = doc.text.slice(cs, Math.min(ce, cs + 400)).toLowerCase();
-  // Character n-grams read names as a placeholder too.
-  const pieces: string[] = [];
-  for (let k = a; k < b && t.start[k]! < cs + 400; k++) pieces.push(v.masked[k] ? '\u00a7' : doc.text.slice(t.start[k]!, t.end[k]!).toLowerCase());
-  const padded = ` ${pieces.join(' ')} `;
+  // Character 4-grams of the span's lowercased words, each padded by a space (names read as a
+  // placeholder too): the units of ` ${words.join(' ')} `, laid out in a reused array.
+  let u = spanUnits;
+  let len = 0;
+  u[len++] = 32;
+  for (let k = a; k < b && t.start[k]! < cs + 400; k++) {
+    const w = v.masked[k] ? '\u00a7' : tokenLower(t, k);
+    if (len + w.length + 2 > u.length) {
+      const bigger = new Uint16Array(Math.max(2 * u.length, len + w.length + 2));
+      bigger.set(u.subarray(0, len));
+      spanUnits = u = bigger;
+    }
+    if (k > a) u[len++] = 32;
+    for (let j = 0; j < w.length; j++) u[len++] = w.charCodeAt(j);
+  }
+  u[len++] = 32;
   // hashString of each 4-unit window, without slicing it out.
-  for (let k = 0; k + 4 <= padded.length; k++) {
+  for (let k = 0; k + 4 <= len; k++) {
     let h = FNV_SEED;
-    for (let q = k; q < k + 4; q++) h = Math.imul(h ^ padded.charCodeAt(q), 0x01000193);
+    for (let q = k; q < k + 4; q++) h = Math.imul(h ^ u[q]!, 0x01000193);
     out.push(mix(111, fmix(h)));
   }
   const nb = bucket(n, [2, 3, 4, 6, 9, 14, 20, 30, 45]);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segment, sentenceAt } from './segment.js';
 import { F_CAP, F_UPPER, K_HASHTAG, K_NUMBER, K_PUNCT, K_SYMBOL, K_WORD, tokenise, tokenLower } from './tokenise.js';
@@ -38,6 +39,18 @@ describe('tokenise', () => {
     expect(t.id[0]).toBe(t.id[1]);
     expect(t.id[1]).toBe(t.id[2]);
     expect(tokenLower(t, 2)).toBe('regime');
+  });
+
+  it("exposes every token's lowercase form as its text lowercased, whatever the script or case (features rely on it)", () => {
+    const units = fc.constantFrom('a', 'B', "'", '\u2019', 's', 'll', '\u0130', '\u03a3', '\u00df', ' ', '.', '-', '\u01c5', '\ud83d', '\ude00', '1', ',', 'n', 't', '\u0301', '#', '@', '\u041c');
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const t = tokenise(text);
+        for (let i = 0; i < t.count; i++) expect(tokenLower(t, i)).toBe(text.slice(t.start[i], t.end[i]).toLowerCase());
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('handles letters of other scripts', () => {
