@@ -57,10 +57,7 @@ export function applyRuleTags(doc: Doc, view: DocView, tagger: RuleTagger): void
   // finalised findings give the same tags.
   const found = tagger(doc).sort((x, y) => x.tag - y.tag || x.start - y.start || y.end - x.end);
   let cover: { start: number; end: number; tag: number } | null = null;
-  // Dense before any write: an entry set far past the end of an empty array would turn it into a
-  // dictionary, and every token's feature lookup reads it.
-  const all = view.tags;
-  if (found.length > 0) while (all.length < doc.tokens.count) all.push(undefined);
+  // view.tags holds an entry (undefined) for every token already: buildView makes it dense.
   for (const f of found) {
     if (cover && cover.tag === f.tag && f.start >= cover.start && f.end <= cover.end) continue;
     cover = f;
@@ -72,26 +69,20 @@ export function applyRuleTags(doc: Doc, view: DocView, tagger: RuleTagger): void
       if (tags === undefined) {
         // Most tagged tokens carry one tag: they share one array per tag (read only).
         view.tags[k] = single[tag] ??= [tag];
-        tagged.push(k);
       } else if (!tags.includes(tag)) {
-        if (tags === single[tags[0]!]) view.tags[k] = [tags[0]!, tag];
-        else tags.push(tag);
+        // A token's tags ascend: the new one goes in its place (a sort per token allocated).
+        const own = tags === single[tags[0]!] ? (view.tags[k] = [tags[0]!]) : tags;
+        let p = own.length;
+        own.push(tag);
+        for (; p > 0 && own[p - 1]! > tag; p--) own[p] = own[p - 1]!;
+        own[p] = tag;
       }
     }
   }
-  // Only the tagged tokens, and only those with several tags, need sorting (view.tags is sparse).
-  for (const k of tagged) {
-    const tags = view.tags[k]!;
-    if (tags.length > 1) tags.sort(byNumber);
-  }
-  tagged.length = 0;
 }
 
-const byNumber = (x: number, y: number) => x - y;
 /** The shared one-tag arrays, by tag. */
 const single: number[][] = [];
-/** Tokens given tags by the current applyRuleTags call (scratch). */
-const tagged: number[] = [];
 
 export function prepareDoc(rec: PtcDoc & { text: string }, table: LexiconTable, rules?: RuleTagger): PreparedDoc {
   const doc = segment(rec.text);

@@ -5,7 +5,7 @@
  */
 import type { Doc } from '../text/segment.js';
 import { F_CAP, F_UPPER, K_HASHTAG, K_NUMBER, K_PUNCT, K_WORD, tokenLower } from '../text/tokenise.js';
-import { fmix, FNV_SEED, fnvUpdate, hashString, mix, mix3 } from './hash.js';
+import { fmix, fmix32, FNV_SEED, fnvUpdate, hashString, mix, mix3 } from './hash.js';
 import { isOrdinaryWord, lookupWord, mayStartPhrase, PARTY_BIT, type LexiconTable } from './lexicon-table.js';
 
 /**
@@ -233,7 +233,7 @@ function countEqual(keys: Uint32Array, count: Int32Array): void {
   const slotOf = slotScratch;
   for (let i = 0; i < n; i++) {
     const h = keys[i]!;
-    let slot = fmix(h) & mask;
+    let slot = fmix32(h) & mask;
     while (countVals[slot] !== 0 && countKeys[slot] !== h) slot = (slot + 1) & mask;
     countKeys[slot] = h;
     countVals[slot]!++;
@@ -275,6 +275,21 @@ function viewArrays(reuse: boolean, n: number, ns: number) {
     sentMark: get('sentMark', (k) => new Uint8Array(k), ns),
     sentLex: get('sentLex', (k) => new Uint32Array(k), ns),
   };
+}
+
+/** The tags array kept by buildView(…, reuse): entries past the current document's tokens are never read. */
+const keptTags: Array<number[] | undefined> = [];
+
+/**
+ * A view's per-token tags, no tag on any token yet. Dense from the start (holes or growth by push
+ * would cost a copy or two of the array per document); with `reuse`, one array serves every document.
+ */
+function tagArray(reuse: boolean, n: number): Array<number[] | undefined> {
+  const tags = reuse && n <= MAX_KEPT_TOKENS ? keptTags : [];
+  const clear = Math.min(tags.length, n);
+  tags.fill(undefined, 0, clear);
+  for (let i = clear; i < n; i++) tags.push(undefined);
+  return tags;
 }
 
 let phraseStarts = new Int32Array(1024);
@@ -368,7 +383,7 @@ export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView
   }
   const stopIdx = table.lists.indexOf('stopwords');
   // The pool as it is after this document's lookups (a lookup may have grown it).
-  return { doc, n, wh, slot, pool: cache.pool, words: cache, shape, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: [], masked, stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
+  return { doc, n, wh, slot, pool: cache.pool, words: cache, shape, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: tagArray(reuse, n), masked, stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
 }
 
 const bucket = (x: number, edges: readonly number[]): number => {
@@ -451,17 +466,20 @@ function pushBits(out: FeatureBuffer, bits: number, table: Uint32Array): void {
 
 const lowerAsciiUnit = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
-/** hashString(text.slice(e - 3, e).toLowerCase()) without building the strings when they are ASCII. */
+/**
+ * The bits of hashString(text.slice(e - 3, e).toLowerCase()) as a signed integer (a feature input:
+ * see fmix32), without building the strings when they are ASCII.
+ */
 export function suffixHash(text: string, e: number): number {
   const c1 = text.charCodeAt(e - 3);
   const c2 = text.charCodeAt(e - 2);
   const c3 = text.charCodeAt(e - 1);
-  if ((c1 | c2 | c3) >= 128) return hashString(text.slice(e - 3, e).toLowerCase());
+  if ((c1 | c2 | c3) >= 128) return hashString(text.slice(e - 3, e).toLowerCase()) | 0;
   let h = FNV_SEED;
   h = Math.imul(h ^ lowerAsciiUnit(c1), 0x01000193);
   h = Math.imul(h ^ lowerAsciiUnit(c2), 0x01000193);
   h = Math.imul(h ^ lowerAsciiUnit(c3), 0x01000193);
-  return fmix(h);
+  return fmix32(h);
 }
 
 /**
@@ -674,6 +692,10 @@ export function sentenceFeatures(v: DocView, si: number, out: FeatureBuffer): vo
   out.push(mix(211, Math.round((q / Math.max(1, s.tokenEnd - s.tokenStart)) * 4)));
 }
 
+const SPAN_LEN_EDGES = [2, 3, 4, 6, 9, 14, 20, 30, 45];
+const PHRASE_COUNT_EDGES = [2, 3, 4, 6];
+/** Scratch for spanFeatures' rule tags (only read within a call). */
+const spanTags: number[] = [];
 /** The units spanFeatures hashes into character 4-grams (reused; only read within a call). */
 let spanUnits = new Uint16Array(512);
 
@@ -722,11 +744,11 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
   for (let k = 0; k + 4 <= len; k++) {
     let h = FNV_SEED;
     for (let q = k; q < k + 4; q++) h = Math.imul(h ^ u[q]!, 0x01000193);
-    out.push(mix(111, fmix(h)));
+    out.push(mix(111, fmix32(h)));
   }
-  const nb = bucket(n, [2, 3, 4, 6, 9, 14, 20, 30, 45]);
+  const nb = bucket(n, SPAN_LEN_EDGES);
   out.push(mix(112, nb));
-  if (textCount) out.push(mix3(113, bucket(textCount(text), [2, 3, 4, 6]), Math.min(n, 4)));
+  if (textCount) out.push(mix3(113, bucket(textCount(text), PHRASE_COUNT_EDGES), Math.min(n, 4)));
   let maxCount = 0;
   let neg = 0;
   let pos = 0;
@@ -763,8 +785,13 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
   out.push(mix3(125, v.inQuote[a]!, v.inQuote[b - 1]!));
   out.push(mix(126, v.sentMark[s0.index]!));
   out.push(mix(127, bucket(s0.index, SENT_EDGES)));
-  const tags = new Set<number>();
-  for (let k = a; k < b; k++) for (const g of v.tags[k] ?? []) tags.add(g);
+  // The rule tags inside, each once, in the order first met (no Set per span).
+  const tags = spanTags;
+  tags.length = 0;
+  for (let k = a; k < b; k++) {
+    const own = v.tags[k];
+    if (own) for (const g of own) if (!tags.includes(g)) tags.push(g);
+  }
   for (const g of tags) out.push(mix(128, g));
 }
 

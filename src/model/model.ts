@@ -197,38 +197,28 @@ export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, se
   let a = -1;
   let sum = 0;
   let max = 0;
-  const close = (b: number) => {
-    // Trim punctuation at the edges: spans are words.
-    let x = a;
-    let y = b;
-    while (x < y && doc.tokens.kind[tokenStart + x] === K_PUNCT) x++;
-    while (y > x && doc.tokens.kind[tokenStart + y - 1] === K_PUNCT) y--;
-    if (y > x && max >= seed) {
-      let hi = 0;
-      let lo = 1;
-      for (let t = x; t < y; t++) {
-        const p = marg[t * 3 + LABEL_B]! + marg[t * 3 + LABEL_I]!;
-        if (p > hi) hi = p;
-        if (p < lo) lo = p;
-      }
-      out.push({ a: tokenStart + x, b: tokenStart + y, score: sum / (b - a), max: hi, min: lo, first: marg[x * 3 + LABEL_B]!, sentMean });
-    }
-    a = -1;
-    sum = 0;
-    max = 0;
-  };
   for (let t = 0; t < T; t++) {
     const pB = marg[t * 3 + LABEL_B]!;
     const pI = marg[t * 3 + LABEL_I]!;
     const pin = pB + pI;
     if (pin > threshold) {
-      if (a >= 0 && pB > pI && pB > 0.5) close(t);
-      if (a < 0) a = t;
+      if (a >= 0 && pB > pI && pB > 0.5) {
+        if (max >= seed) pushSpan(doc, marg, tokenStart, a, t, sum, sentMean, out);
+        a = -1;
+      }
+      if (a < 0) {
+        a = t;
+        sum = 0;
+        max = 0;
+      }
       sum += pin;
       if (pin > max) max = pin;
-    } else if (a >= 0) close(t);
+    } else if (a >= 0) {
+      if (max >= seed) pushSpan(doc, marg, tokenStart, a, t, sum, sentMean, out);
+      a = -1;
+    }
   }
-  if (a >= 0) close(T);
+  if (a >= 0 && max >= seed) pushSpan(doc, marg, tokenStart, a, T, sum, sentMean, out);
   if (out.length === first) return sentSum;
   // Join close fragments, then grow spans that already cover most of the sentence.
   if (settings.gap > 0) {
@@ -264,6 +254,26 @@ export function decodeSpans(doc: Doc, marg: Float64Array, tokenStart: number, se
     out.length = w + 1;
   }
   return sentSum;
+}
+
+/**
+ * Appends the span of the sentence's tokens [a, b) (its P(B) + P(I) summing to `sum`) to `out`,
+ * trimmed of punctuation at the edges (spans are words), unless nothing is left.
+ */
+function pushSpan(doc: Doc, marg: Float64Array, tokenStart: number, a: number, b: number, sum: number, sentMean: number, out: TaggedSpan[]): void {
+  let x = a;
+  let y = b;
+  while (x < y && doc.tokens.kind[tokenStart + x] === K_PUNCT) x++;
+  while (y > x && doc.tokens.kind[tokenStart + y - 1] === K_PUNCT) y--;
+  if (y <= x) return;
+  let hi = 0;
+  let lo = 1;
+  for (let t = x; t < y; t++) {
+    const p = marg[t * 3 + LABEL_B]! + marg[t * 3 + LABEL_I]!;
+    if (p > hi) hi = p;
+    if (p < lo) lo = p;
+  }
+  out.push({ a: tokenStart + x, b: tokenStart + y, score: sum / (b - a), max: hi, min: lo, first: marg[x * 3 + LABEL_B]!, sentMean });
 }
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
