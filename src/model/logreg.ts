@@ -24,6 +24,47 @@ export function newLogReg(classes: number, buckets: number): LogRegWeights {
 
 let intScratch = new Int32Array(16);
 
+/**
+ * predictProba's integer sums for the 14 PTC techniques, in 14 registers instead of an array the
+ * loop over classes reads and writes back for every feature: about 3x faster on rows in cache
+ * (measured in isolation: 10 against 30 ns a feature). Integer sums are exact, so the result is
+ * the general loop's to the bit.
+ */
+function sum14(w: Int16Array, feats: Uint32Array | readonly number[], out: Float64Array): void {
+  let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0, c8 = 0, c9 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+  for (let k = 0; k < feats.length; k++) {
+    const b = feats[k]! * 14;
+    c0 = (c0 + w[b]!) | 0;
+    c1 = (c1 + w[b + 1]!) | 0;
+    c2 = (c2 + w[b + 2]!) | 0;
+    c3 = (c3 + w[b + 3]!) | 0;
+    c4 = (c4 + w[b + 4]!) | 0;
+    c5 = (c5 + w[b + 5]!) | 0;
+    c6 = (c6 + w[b + 6]!) | 0;
+    c7 = (c7 + w[b + 7]!) | 0;
+    c8 = (c8 + w[b + 8]!) | 0;
+    c9 = (c9 + w[b + 9]!) | 0;
+    c10 = (c10 + w[b + 10]!) | 0;
+    c11 = (c11 + w[b + 11]!) | 0;
+    c12 = (c12 + w[b + 12]!) | 0;
+    c13 = (c13 + w[b + 13]!) | 0;
+  }
+  out[0] = c0;
+  out[1] = c1;
+  out[2] = c2;
+  out[3] = c3;
+  out[4] = c4;
+  out[5] = c5;
+  out[6] = c6;
+  out[7] = c7;
+  out[8] = c8;
+  out[9] = c9;
+  out[10] = c10;
+  out[11] = c11;
+  out[12] = c12;
+  out[13] = c13;
+}
+
 /** Class probabilities for one feature list (deduplicated counts add up). */
 export function predictProba(m: LogRegWeights, feats: Uint32Array | readonly number[], out = new Float64Array(m.classes)): Float64Array {
   const K = m.classes;
@@ -37,7 +78,8 @@ export function predictProba(m: LogRegWeights, feats: Uint32Array | readonly num
     touched += w[base]! + w[base + K - 1]!;
   }
   if (touched !== touched) out[0] = 0; // never (weights are finite): keeps the loads live
-  if (w instanceof Int16Array) {
+  if (w instanceof Int16Array && K === 14) sum14(w, feats, out);
+  else if (w instanceof Int16Array) {
     // 16-bit weights sum exactly in 32-bit integers (a few thousand terms of 2^15 at most): the
     // same sums as in doubles, without a conversion and a float add per weight.
     const acc = intScratch.length >= K ? intScratch : (intScratch = new Int32Array(K));
