@@ -458,6 +458,27 @@ const M22 = Uint32Array.from({ length: 64 }, (_, x) => mix3(22, x >> 3, x & 7));
 /** mix3(23, inQuote, previous inQuote) at [a * 2 + b]. */
 const M23 = Uint32Array.from({ length: 4 }, (_, x) => mix3(23, x >> 1, x & 1));
 const M1 = mix(1, 1);
+/** mix(13, q) for a valence q = round(2 x valence) in -8..8, at [q + 8]. */
+const M13 = Uint32Array.from({ length: 17 }, (_, x) => mix(13, x - 8));
+/** mix(M27[countBucket], shape) at [countBucket * SHAPES + shape]. */
+const M27S = Uint32Array.from({ length: M27.length * SHAPES }, (_, x) => mix(M27[Math.floor(x / SHAPES)]!, x % SHAPES));
+/** mix(30, tag) for rule tags 0..255 (two per technique). */
+const M30 = mixTable(30, 256);
+/**
+ * mix(12, mix(previous shape, shape)), the first two steps of the shape-trigram feature, filled as
+ * pairs appear (a few dozen do), at [previous * SHAPES + shape].
+ */
+const M12 = new Uint32Array(SHAPES * SHAPES);
+const M12_FILLED = new Uint8Array(SHAPES * SHAPES);
+
+function shapePair(prev: number, shape: number): number {
+  const k = prev * SHAPES + shape;
+  if (M12_FILLED[k] === 0) {
+    M12[k] = mix(12, mix(prev, shape));
+    M12_FILLED[k] = 1;
+  }
+  return M12[k]!;
+}
 
 /** Pushes mix(template, bit) for every set bit of `bits`, lowest first. */
 function pushBits(out: FeatureBuffer, bits: number, table: Uint32Array): void {
@@ -553,13 +574,16 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer, word
   const shm = hasPrev ? v.shape[i - 1]! : 0;
   const shp = hasNext ? v.shape[i + 1]! : 0;
   d[n++] = M11[sh]! & m;
-  d[n++] = mix3(12, mix(shm, sh), shp) & m;
+  d[n++] = mix(shapePair(shm, sh), shp) & m;
   const len = t.end[i]! - t.start[i]!;
   const kind = t.kind[i];
   if (kind === K_WORD && len > 4 && !v.masked[i]) d[n++] = mix(10, suffixHash(doc.text, t.end[i]!)) & m;
   const valence = v.valence;
   const val = valence[i]!;
-  if (val !== 0) d[n++] = mix(13, Math.round(val * 2)) & m;
+  if (val !== 0) {
+    const q = Math.round(val * 2);
+    d[n++] = (q >= -8 && q <= 8 ? M13[q + 8]! : mix(13, q)) & m;
+  }
   let maxAbs = 0;
   for (let k = Math.max(first, i - 2); k <= Math.min(end - 1, i + 2); k++) maxAbs = Math.max(maxAbs, Math.abs(valence[k]!));
   const qa = Math.round(maxAbs * 2);
@@ -577,10 +601,10 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer, word
   if (kind === K_WORD && !(lx & v.stopBit) && len > 2) {
     const cb = bucket(v.count[i]!, COUNT_EDGES);
     d[n++] = M26[cb]! & m;
-    d[n++] = mix(M27[cb]!, sh) & m;
+    d[n++] = M27S[cb * SHAPES + sh]! & m;
   }
   if (t.flags[i]! & F_CAP && hasPrev) d[n++] = M28[sh]! & m;
-  if (tags) for (const g of tags) d[n++] = mix(30, g) & m;
+  if (tags) for (const g of tags) d[n++] = (g >= 0 && g < M30.length ? M30[g]! : mix(30, g)) & m;
   if (v.sentScore) {
     const q = Math.round(v.sentScore[si]! * 10);
     d[n++] = mix(40, q) & m;
