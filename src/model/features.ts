@@ -92,22 +92,31 @@ export interface DocView {
   stamp: number;
 }
 
-/** A word's lookup; its WORD_TEMPLATES mixes are at `at` in the cache's pool. */
-/**
- * `phrase`: the FNV state after the word and a space, where multi-word terms starting with it
- * continue; `starts`: whether any multi-word term of the table may begin with the word; `len`: the
- * word's length in units.
- */
-type WordInfo = { h: number; valence: number; mask: number; ordinary: boolean; slot: number; phrase: number; starts: boolean; len: number };
+/** Per-slot flags of a cached word. */
+const W_ORDINARY = 1;
+/** Some multi-word term of the table may begin with the word. */
+const W_STARTS = 2;
+/** The word is longer than one unit. */
+const W_LONG = 4;
+
 /**
  * Word lookups cached per table (two models with different tables never share an entry), by string
- * and by global vocab id. The mixes live in one flat pool (no typed array per word: a 100k-word cache
- * would otherwise cost tens of MB per thread); its first slots hold the sentence edges' and names'.
+ * and by global vocab id. A word's facts live in slot-indexed typed arrays (its hash, valence, list
+ * mask, flags, the FNV state after the word and a space where multi-word terms starting with it
+ * continue) and its WORD_TEMPLATES mixes in one flat pool: a document's words are read from a few
+ * dense arrays, not from an object per word scattered over the heap, and a 100k-word cache costs no
+ * typed array per word. The first slots hold the sentence edges' and names' mixes.
  */
 export interface WordCache {
-  byString: Map<string, WordInfo>;
-  byId: Array<WordInfo | null>;
+  bySlotString: Map<string, number>;
+  /** Slot + 1 by global vocab id (0: not looked up yet). */
+  byId: Int32Array;
   pool: Uint32Array;
+  hash: Uint32Array;
+  valence: Float32Array;
+  mask: Uint32Array;
+  flags: Uint8Array;
+  phrase: Int32Array;
   /** Slots in use. */
   used: number;
   /** Per-word sums of a tagger's word-template weights (wordTemplateSums), by emission table. */
@@ -117,55 +126,96 @@ let wordCaches = new WeakMap<LexiconTable, WordCache>();
 const CACHE_LIMIT = 50_000;
 
 function newCache(): WordCache {
-  const cache: WordCache = { byString: new Map(), byId: [], pool: new Uint32Array(4096 * WM), used: 0, sums: new Map() };
-  for (const h of [BOS, EOS, NAME_HASH]) storeMixes(cache, h);
+  const size = 4096;
+  const cache: WordCache = {
+    bySlotString: new Map(),
+    byId: new Int32Array(0),
+    pool: new Uint32Array(size * WM),
+    hash: new Uint32Array(size),
+    valence: new Float32Array(size),
+    mask: new Uint32Array(size),
+    flags: new Uint8Array(size),
+    phrase: new Int32Array(size),
+    used: 0,
+    sums: new Map(),
+  };
+  for (const h of [BOS, EOS, NAME_HASH]) newSlot(cache, h);
   return cache;
 }
 
 /** The table's cache, started afresh when it has grown past the limit (only between documents, so offsets stay valid within one). */
 function cacheFor(table: LexiconTable): WordCache {
   let cache = wordCaches.get(table);
-  if (!cache || cache.byString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache()));
+  if (!cache || cache.bySlotString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache()));
   return cache;
 }
 
-function wordInfo(cache: WordCache, table: LexiconTable, w: string): WordInfo {
-  let info = cache.byString.get(w);
-  if (!info) {
+/** The slot of a (lowercased) word, looked up and stored on first sight. */
+function wordSlot(cache: WordCache, table: LexiconTable, w: string): number {
+  let slot = cache.bySlotString.get(w);
+  if (slot === undefined) {
     const h = hashString(w);
+    slot = newSlot(cache, h);
+    const { valence, mask } = lookupWord(table, w, h);
     const starts = mayStartPhrase(table, h);
-    const phrase = starts ? fnvUpdate(fnvUpdate(FNV_SEED, w), ' ') : 0;
-    info = { h, ...lookupWord(table, w, h), ordinary: isOrdinaryWord(table, h), slot: storeMixes(cache, h), phrase, starts, len: w.length };
-    cache.byString.set(w, info);
+    cache.valence[slot] = valence;
+    cache.mask[slot] = mask;
+    cache.flags[slot] = (isOrdinaryWord(table, h) ? W_ORDINARY : 0) | (starts ? W_STARTS : 0) | (w.length > 1 ? W_LONG : 0);
+    cache.phrase[slot] = starts ? fnvUpdate(fnvUpdate(FNV_SEED, w), ' ') : 0;
+    cache.bySlotString.set(w, slot);
   }
-  return info;
+  return slot;
 }
 
-/** Stores a word's mixes in the next slot of the pool; returns the slot. */
-function storeMixes(cache: WordCache, h: number): number {
-  if ((cache.used + 1) * WM > cache.pool.length) {
-    const bigger = new Uint32Array(cache.pool.length * 2);
-    bigger.set(cache.pool);
-    cache.pool = bigger;
+/** Takes the next slot for a word of hash h (its mixes stored, its other facts zero); returns it. */
+function newSlot(cache: WordCache, h: number): number {
+  if (cache.used === cache.hash.length) {
+    const size = cache.hash.length * 2;
+    const grow = <T extends Uint32Array | Int32Array | Float32Array | Uint8Array>(a: T, make: (n: number) => T, n: number): T => {
+      const bigger = make(n);
+      bigger.set(a);
+      return bigger;
+    };
+    cache.pool = grow(cache.pool, (n) => new Uint32Array(n), size * WM);
+    cache.hash = grow(cache.hash, (n) => new Uint32Array(n), size);
+    cache.valence = grow(cache.valence, (n) => new Float32Array(n), size);
+    cache.mask = grow(cache.mask, (n) => new Uint32Array(n), size);
+    cache.flags = grow(cache.flags, (n) => new Uint8Array(n), size);
+    cache.phrase = grow(cache.phrase, (n) => new Int32Array(n), size);
   }
   const slot = cache.used++;
   cache.pool.set(wordMixes(h), slot * WM);
+  cache.hash[slot] = h;
   return slot;
 }
 
 /**
- * The facts of token i's word: by its global vocab id when it has one (no string lookup), else by
- * string. The word's string is read only when its facts are not cached yet.
+ * The slot of token i's word: by its global vocab id when it has one (no string lookup), else by
+ * string. The word's string is read only when it is not cached yet.
  */
-function tokenWordInfo(cache: WordCache, table: LexiconTable, t: Doc['tokens'], i: number, local: Array<WordInfo | undefined>): WordInfo {
+function tokenSlot(cache: WordCache, table: LexiconTable, t: Doc['tokens'], i: number, local: Int32Array): number {
   const id = t.id[i]!;
   // Words outside the global vocab have document-local ids: one string lookup per word and document.
-  if (id < 0) return (local[-id - 2] ??= wordInfo(cache, table, tokenLower(t, i)));
-  const byId = cache.byId;
-  // Kept dense (no holes), so the array stays a fast element array.
-  while (byId.length <= id) byId.push(null);
-  return (byId[id] ??= wordInfo(cache, table, tokenLower(t, i)));
+  if (id < 0) {
+    const known = local[-id - 2]!;
+    if (known > 0) return known - 1;
+    const slot = wordSlot(cache, table, tokenLower(t, i));
+    local[-id - 2] = slot + 1;
+    return slot;
+  }
+  if (id >= cache.byId.length) {
+    const bigger = new Int32Array(Math.max(id + 1, cache.byId.length * 2, 1024));
+    bigger.set(cache.byId);
+    cache.byId = bigger;
+  }
+  const known = cache.byId[id]!;
+  if (known > 0) return known - 1;
+  const slot = wordSlot(cache, table, tokenLower(t, i));
+  cache.byId[id] = slot + 1;
+  return slot;
 }
+
+let localScratch = new Int32Array(256);
 
 /** Clears the word cache (a different lexicon table must not see cached lookups). */
 export function resetFeatureCache(): void {
@@ -292,20 +342,12 @@ function tagArray(reuse: boolean, n: number): Array<number[] | undefined> {
   return tags;
 }
 
-let phraseStarts = new Int32Array(1024);
+let wordSlots = new Int32Array(1024);
 
-let phraseFlags = new Uint8Array(1024);
-
-/** Scratch for buildView's per-token phrase states (read only within the call). */
-function phraseScratch(n: number): Int32Array {
-  if (phraseStarts.length < n) phraseStarts = new Int32Array(Math.max(n, 2 * phraseStarts.length));
-  return phraseStarts;
-}
-
-/** Scratch for buildView's per-token flags: 1 where a multi-word term may begin (read only within the call). */
-function phraseFlagScratch(n: number): Uint8Array {
-  if (phraseFlags.length < n) phraseFlags = new Uint8Array(Math.max(n, 2 * phraseFlags.length));
-  return phraseFlags;
+/** Scratch for buildView's per-token word slots, names included (read only within the call). */
+function wordSlotScratch(n: number): Int32Array {
+  if (wordSlots.length < n) wordSlots = new Int32Array(Math.max(n, 2 * wordSlots.length));
+  return wordSlots;
 }
 
 /**
@@ -318,27 +360,30 @@ export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView
   const n = t.count;
   const ns = doc.sentences.length;
   const { wh, valence, lex, count, inQuote, masked, slot, shape, sentNeg, sentPos, sentMark, sentLex } = viewArrays(reuse, n, ns);
-  const phraseStart = phraseScratch(n);
-  const phraseFlag = phraseFlagScratch(n);
-  const local: Array<WordInfo | undefined> = new Array(t.localWords.length);
+  if (localScratch.length < t.localWords.length) localScratch = new Int32Array(Math.max(t.localWords.length, 2 * localScratch.length));
+  const local = localScratch;
+  local.fill(0, 0, t.localWords.length);
+  const wordOf = wordSlotScratch(n);
   for (let i = 0; i < n; i++) {
-    const info = tokenWordInfo(cache, table, t, i, local);
-    phraseStart[i] = info.phrase;
-    phraseFlag[i] = info.starts ? 1 : 0;
+    const ws = tokenSlot(cache, table, t, i, local);
+    wordOf[i] = ws;
+    const wv = cache.valence[ws]!;
+    const wmask = cache.mask[ws]!;
+    const wflags = cache.flags[ws]!;
     // Neutrality: names of parties, and capitalised words that are neither ordinary English words nor
     // in any list (names of people, places, countries), all read as one placeholder, so swapping two
     // sides changes nothing.
-    const isName = (t.flags[i]! & F_CAP) !== 0 && info.valence === 0 && info.mask === 0 && info.len > 1 && !info.ordinary;
-    if (t.kind[i] === K_WORD && ((info.mask & PARTY_BIT) !== 0 || isName)) {
+    const isName = (t.flags[i]! & F_CAP) !== 0 && wv === 0 && wmask === 0 && (wflags & W_LONG) !== 0 && (wflags & W_ORDINARY) === 0;
+    if (t.kind[i] === K_WORD && ((wmask & PARTY_BIT) !== 0 || isName)) {
       masked[i] = 1;
       wh[i] = NAME_HASH;
       lex[i] |= PARTY_BIT;
       slot[i] = NAME_SLOT;
     } else {
-      wh[i] = info.h;
-      valence[i] = info.valence;
-      lex[i] |= info.mask;
-      slot[i] = info.slot;
+      wh[i] = cache.hash[ws]!;
+      valence[i] = wv;
+      lex[i] |= wmask;
+      slot[i] = ws;
     }
   }
   countEqual(wh, count);
@@ -347,9 +392,11 @@ export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView
   if (table.maxWords > 1) {
     const terms = slotsFor(table);
     for (let i = 0; i + 1 < n; i++) {
-      if (phraseFlag[i] === 0 || t.kind[i] !== K_WORD) continue;
+      // The token's own word (names included), not the placeholder.
+      const ws = wordOf[i]!;
+      if ((cache.flags[ws]! & W_STARTS) === 0 || t.kind[i] !== K_WORD) continue;
       // Hashed incrementally: no phrase strings are built, and the first word's part is cached.
-      let phrase = phraseStart[i]!;
+      let phrase = cache.phrase[ws]!;
       for (let k = 1; k < table.maxWords && i + k < n; k++) {
         if (k > 1) phrase = fnvUpdate(phrase, ' ');
         phrase = fnvUpdate(phrase, tokenLower(t, i + k));
