@@ -244,9 +244,8 @@ export function marginals3(w: CrfWeights, offs: Int32Array, o0: number, T: numbe
   const scale = ws.scale.length >= T ? ws.scale : (ws.scale = new Float64Array(T * 2));
   let tr = expTransitions.get(w.transition);
   if (!tr) expTransitions.set(w.transition, (tr = Float64Array.from(w.transition, Math.exp)));
-  if (w.emission instanceof Int16Array) integerEmissions(w.emission, offs, o0, T, feats, shared, s0, s1, w.emissionScale ?? 1, em, tokenBase);
-  else if (tokenBase) throw new Error('per-token weight sums need 16-bit tagger weights');
-  else floatEmissions(w.emission, offs, o0, T, feats, shared, s0, s1, w.emissionScale ?? 1, em);
+  if (tokenBase && !(w.emission instanceof Int16Array)) throw new Error('per-token weight sums need 16-bit tagger weights');
+  emissionPotentials(w.emission, offs, o0, T, feats, shared, s0, s1, w.emissionScale ?? 1, em, tokenBase);
   const t00 = tr[3]!, t01 = tr[4]!, t02 = tr[5]!;
   const t10 = tr[6]!, t11 = tr[7]!, t12 = tr[8]!;
   const t20 = tr[9]!, t21 = tr[10]!, t22 = tr[11]!;
@@ -289,43 +288,13 @@ export function marginals3(w: CrfWeights, offs: Int32Array, o0: number, T: numbe
 }
 
 /**
- * marginals3's emission potentials of a loaded model: 16-bit weights summed as 32-bit integers (at
- * most a few hundred terms of 2^15: no overflow), which is exact, so the sums equal the float path's
- * to the bit. exp(score - max) is 1 for the label holding the max (exp(0) is exactly 1): one exp
- * fewer per token.
+ * marginals3's emission potentials: each token's three label scores (the shared features', its
+ * own, and `tokenBase`'s when given), scaled, as exp(score - max). A loaded model's 16-bit weights
+ * are integers, so their sums are exact in any order (tokenBase holds such sums: inference adds the
+ * word templates' weights per word). exp(score - max) is 1 for the label holding the max (exp(0) is
+ * exactly 1): one exp fewer per token.
  */
-function integerEmissions(emission: Int16Array, offs: Int32Array, o0: number, T: number, feats: Uint32Array, shared: Uint32Array, s0: number, s1: number, sc: number, em: Float64Array, tokenBase?: Int32Array): void {
-  let b0 = 0;
-  let b1 = 0;
-  let b2 = 0;
-  for (let k = s0; k < s1; k++) {
-    const base = shared[k]! * 3;
-    b0 = (b0 + emission[base]!) | 0;
-    b1 = (b1 + emission[base + 1]!) | 0;
-    b2 = (b2 + emission[base + 2]!) | 0;
-  }
-  for (let t = 0; t < T; t++) {
-    let i0 = b0;
-    let i1 = b1;
-    let i2 = b2;
-    if (tokenBase) {
-      const at = (o0 + t) * 3;
-      i0 = (i0 + tokenBase[at]!) | 0;
-      i1 = (i1 + tokenBase[at + 1]!) | 0;
-      i2 = (i2 + tokenBase[at + 2]!) | 0;
-    }
-    for (let k = offs[o0 + t]!, end = offs[o0 + t + 1]!; k < end; k++) {
-      const base = feats[k]! * 3;
-      i0 = (i0 + emission[base]!) | 0;
-      i1 = (i1 + emission[base + 1]!) | 0;
-      i2 = (i2 + emission[base + 2]!) | 0;
-    }
-    potentials(sc === 1 ? i0 : i0 * sc, sc === 1 ? i1 : i1 * sc, sc === 1 ? i2 : i2 * sc, t, em);
-  }
-}
-
-/** marginals3's emission potentials of float weights (a model in training or evaluation). */
-function floatEmissions(emission: Float32Array, offs: Int32Array, o0: number, T: number, feats: Uint32Array, shared: Uint32Array, s0: number, s1: number, sc: number, em: Float64Array): void {
+function emissionPotentials(emission: Float32Array | Int16Array, offs: Int32Array, o0: number, T: number, feats: Uint32Array, shared: Uint32Array, s0: number, s1: number, sc: number, em: Float64Array, tokenBase?: Int32Array): void {
   let b0 = 0;
   let b1 = 0;
   let b2 = 0;
@@ -339,6 +308,12 @@ function floatEmissions(emission: Float32Array, offs: Int32Array, o0: number, T:
     let e0 = b0;
     let e1 = b1;
     let e2 = b2;
+    if (tokenBase) {
+      const at = (o0 + t) * 3;
+      e0 += tokenBase[at]!;
+      e1 += tokenBase[at + 1]!;
+      e2 += tokenBase[at + 2]!;
+    }
     for (let k = offs[o0 + t]!, end = offs[o0 + t + 1]!; k < end; k++) {
       const base = feats[k]! * 3;
       e0 += emission[base]!;
