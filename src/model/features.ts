@@ -108,7 +108,7 @@ const W_LONG = 4;
  * typed array per word. The first slots hold the sentence edges' and names' mixes.
  */
 export interface WordCache {
-  bySlotString: Map<string, number>;
+  slotByString: Map<string, number>;
   /** Slot + 1 by global vocab id (0: not looked up yet). */
   byId: Int32Array;
   pool: Uint32Array;
@@ -128,7 +128,7 @@ const CACHE_LIMIT = 50_000;
 function newCache(): WordCache {
   const size = 4096;
   const cache: WordCache = {
-    bySlotString: new Map(),
+    slotByString: new Map(),
     byId: new Int32Array(0),
     pool: new Uint32Array(size * WM),
     hash: new Uint32Array(size),
@@ -146,13 +146,13 @@ function newCache(): WordCache {
 /** The table's cache, started afresh when it has grown past the limit (only between documents, so offsets stay valid within one). */
 function cacheFor(table: LexiconTable): WordCache {
   let cache = wordCaches.get(table);
-  if (!cache || cache.bySlotString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache()));
+  if (!cache || cache.slotByString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache()));
   return cache;
 }
 
 /** The slot of a (lowercased) word, looked up and stored on first sight. */
 function wordSlot(cache: WordCache, table: LexiconTable, w: string): number {
-  let slot = cache.bySlotString.get(w);
+  let slot = cache.slotByString.get(w);
   if (slot === undefined) {
     const h = hashString(w);
     slot = newSlot(cache, h);
@@ -162,7 +162,7 @@ function wordSlot(cache: WordCache, table: LexiconTable, w: string): number {
     cache.mask[slot] = mask;
     cache.flags[slot] = (isOrdinaryWord(table, h) ? W_ORDINARY : 0) | (starts ? W_STARTS : 0) | (w.length > 1 ? W_LONG : 0);
     cache.phrase[slot] = starts ? fnvUpdate(fnvUpdate(FNV_SEED, w), ' ') : 0;
-    cache.bySlotString.set(w, slot);
+    cache.slotByString.set(w, slot);
   }
   return slot;
 }
