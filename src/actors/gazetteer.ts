@@ -226,21 +226,21 @@ function settled(g: Gazetteer): Gazetteer {
   return g;
 }
 
-/**
- * The gazetteer the analysis uses: the built-in one plus the files listed in FRAMEWISE_GAZETTEER
- * (separated like PATH), loaded once per process.
- */
+/** The extra gazetteer files listed in FRAMEWISE_GAZETTEER (separated like PATH). */
+const envFiles = (): string[] => (process.env.FRAMEWISE_GAZETTEER ?? '').split(delimiter).filter(Boolean);
+
 /** Builds the default gazetteer at module load (see actors/layer.ts), before any document exists. */
 export function loadBuiltinAtStartup(): Gazetteer {
-  if (!defaultG) defaultG = settled(loadGazetteer((process.env.FRAMEWISE_GAZETTEER ?? '').split(delimiter).filter(Boolean)));
+  if (!defaultG) defaultG = settled(loadGazetteer(envFiles()));
   return defaultG;
 }
 
+/**
+ * The gazetteer the analysis uses: the built-in one plus the files listed in FRAMEWISE_GAZETTEER,
+ * loaded once per process.
+ */
 export function defaultGazetteer(): Gazetteer {
-  if (!defaultG) {
-    const extra = (process.env.FRAMEWISE_GAZETTEER ?? '').split(delimiter).filter(Boolean);
-    defaultG = loadGazetteer(extra);
-  }
+  defaultG ??= loadGazetteer(envFiles());
   return defaultG;
 }
 
@@ -256,8 +256,7 @@ export function gazetteerFor(config?: { lexicons: readonly string[] }): Gazettee
   const key = files.join(delimiter);
   let g = byFiles.get(key);
   if (!g) {
-    const extra = (process.env.FRAMEWISE_GAZETTEER ?? '').split(delimiter).filter(Boolean);
-    g = loadGazetteer([...extra, ...files]);
+    g = loadGazetteer([...envFiles(), ...files]);
     byFiles.set(key, g);
   }
   return g;

@@ -50,11 +50,6 @@ export interface Prediction {
 }
 
 /**
- * Multinomial naive Bayes over content-word stems with uniform priors (the classes are balanced by
- * construction). Trained in a few milliseconds from the example files, so the weights never drift
- * from the data that produced them, and training is deterministic.
- */
-/**
  * What the model makes of one lowercased word: the ids of its stem and prefix features (-1 when
  * unknown or absent). A word that is no content word has `content` false.
  */
@@ -67,6 +62,11 @@ interface WordFeatures {
 const NOT_CONTENT: WordFeatures = { content: false, stem: -1, prefix: -1 };
 const K = FRAME_IDS.length;
 
+/**
+ * Multinomial naive Bayes over content-word stems with uniform priors (the classes are balanced by
+ * construction). Trained in a few milliseconds from the example files, so the weights never drift
+ * from the data that produced them, and training is deterministic.
+ */
 export class FrameClassifier {
   /** Feature ids, in training order. */
   private readonly ids = new Map<string, number>();

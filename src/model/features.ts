@@ -60,12 +60,12 @@ export interface DocView {
   /** Lowercased word hash of every token. */
   wh: Uint32Array;
   /**
-   * Per token, its word's slot in `pool`, where the word's hash mixed with each of WORD_TEMPLATES is
-   * (WORD_TEMPLATES.length values from slot * WORD_TEMPLATES.length). Names share NAME_SLOT.
+   * Per token, its word's slot in the word cache `words`, whose pool holds the word's hash mixed with
+   * each of WORD_TEMPLATES (WORD_TEMPLATES.length values from slot * WORD_TEMPLATES.length). Names
+   * share NAME_SLOT.
    */
   slot: Int32Array;
-  pool: Uint32Array;
-  /** The word cache the slots belong to (per-word caches of a model are kept per word cache). */
+  /** The word cache the slots belong to (it only grows: later documents' words never move these). */
   words: WordCache;
   /** Per token, its shape (word case, number, hashtag, which punctuation mark). */
   shape: Uint16Array;
@@ -429,8 +429,7 @@ export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView
     sentMark[s.index] = m;
   }
   const stopIdx = table.lists.indexOf('stopwords');
-  // The pool as it is after this document's lookups (a lookup may have grown it).
-  return { doc, n, wh, slot, pool: cache.pool, words: cache, shape, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: tagArray(reuse, n), masked, stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
+  return { doc, n, wh, slot, words: cache, shape, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: tagArray(reuse, n), masked, stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
 }
 
 const bucket = (x: number, edges: readonly number[]): number => {
@@ -592,7 +591,7 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer, word
   const s = doc.sentences[si]!;
   const first = s.tokenStart;
   const end = s.tokenEnd;
-  const pool = v.pool;
+  const pool = v.words.pool;
   const slot = v.slot;
   const hasPrev = i > first;
   const hasNext = i + 1 < end;
@@ -707,7 +706,7 @@ function sumsFor(cache: WordCache, emission: Int16Array, mask: number): WordSums
 export function wordTemplateSums(v: DocView, emission: Int16Array, mask: number, out: Int32Array): void {
   const ws = sumsFor(v.words, emission, mask);
   const { sums, filled } = ws;
-  const pool = v.pool;
+  const pool = v.words.pool;
   const slot = v.slot;
   const fill = (sl: number) => {
     for (let q = 0; q < SUMMED.length; q++) {

@@ -102,9 +102,9 @@ const MAX_KEPT_FEATURES = 1 << 20;
 
 /**
  * Tags every sentence of a document (inference): all token features are laid out in one buffer and
- * each sentence's sequence is a view into it, so a document allocates no arrays per sentence.
+ * each sentence's sequence is a view into it, so a document allocates no arrays per sentence. Returns
+ * the mean P(B) + P(I) over the document's tokens.
  */
-/** Returns the mean P(B) + P(I) over the document's tokens. */
 function tagDocument(model: Model, view: DocView, spans: TaggedSpan[]): number {
   const doc = view.doc;
   const mask = model.tagger.buckets - 1;

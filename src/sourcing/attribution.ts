@@ -3,7 +3,7 @@ import type { VerbInfo } from './cues.js';
 import { ATTRIBUTION_FORMS, ATTRIBUTION_VERBS, DOCUMENT_HEADS, VERB_GROUP_FILLERS } from './cues.js';
 import type { SourcePhrase } from './noun-phrase.js';
 import { phraseAfter, phraseBefore } from './noun-phrase.js';
-import { isNumber, isWord, lower, punctChar } from './words.js';
+import { isNumber, lower, punctChar } from './words.js';
 
 /** One attribution: a reporting verb (or "according to") and its source. Token ranges are [a, b). */
 export interface Attribution {

@@ -6,7 +6,6 @@ import { loadDemoCorpus } from '../../ingest/demo.js';
 import { resolveDbLocation } from '../../store/open.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import type { CliIO } from '../io.js';
-import type { CommandResult } from '../main.js';
 import { resolveConfig } from './analyze.js';
 import { parseThreads } from '../../batch/pool.js';
 
