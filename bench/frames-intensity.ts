@@ -1,8 +1,8 @@
 // Throughput of the frames and intensity layers alone (segmentation excluded), and of the
 // misleading-headline detector, on the generated news-like corpus. Run: npx tsx bench/frames-intensity.ts [MB]
 import { corpusTexts } from './corpus.mjs';
-import { FrameAnalyser } from '../src/frames/analyse.js';
-import { IntensityScorer } from '../src/intensity/score.js';
+import { FrameAnalyser } from '../src/layers/frames/analyse.js';
+import { IntensityScorer } from '../src/layers/intensity/score.js';
 import { misleadingHeadlineDetector } from '../src/detectors/misleading-headline/detector.js';
 import { toOriginalSpan } from '../src/text/normalise.js';
 import { segment, type Doc } from '../src/text/segment.js';

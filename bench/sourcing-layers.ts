@@ -5,10 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Analyzer } from '../src/analysis/analyzer.js';
-import { buildActors } from '../src/actors/layer.js';
-import { buildClaims } from '../src/claims/layer.js';
-import { aggregateSourcing } from '../src/sourcing/aggregate.js';
-import { buildSourcing } from '../src/sourcing/layer.js';
+import { buildActors } from '../src/layers/actors/layer.js';
+import { buildClaims } from '../src/layers/claims/layer.js';
+import { aggregateSourcing } from '../src/layers/sourcing/aggregate.js';
+import { buildSourcing } from '../src/layers/sourcing/layer.js';
+import { createLayerContext } from '../src/layers/contract.js';
 import { segment } from '../src/text/segment.js';
 import type { Report } from '../src/core/report.js';
 
@@ -39,7 +40,7 @@ time('sourcing + quotations + actors + claims', () => {
     const doc = segment(texts[k]!);
     const report = { findings: [] } as unknown as Report;
     const span = (s: number, e: number) => ({ start: s, end: e, text: texts[k]!.slice(s, e) });
-    const ctx = { doc, report, span };
+    const ctx = createLayerContext({ doc, report, span });
     buildSourcing(ctx);
     buildActors(ctx);
     buildClaims(ctx);

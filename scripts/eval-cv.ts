@@ -8,15 +8,15 @@
  */
 import { parseArgs } from 'node:util';
 import { PTC_LABELS } from '../src/core/taxonomy.js';
-import { analyzerPredictions } from '../src/eval/evaluate.js';
+import { analyzerPredictions } from '../src/training/evaluate.js';
 import { loadRecords, toPtcDocs } from '../src/eval/records.js';
 import { Analyzer } from '../src/analysis/analyzer.js';
-import { prepareDoc } from '../src/model/corpus.js';
-import { analyzerRuleTagger } from '../src/model/rule-tags.js';
+import { prepareDoc } from '../src/training/corpus.js';
+import { analyzerRuleTagger } from '../src/training/rule-tags.js';
 import { dataFile, trainingLexiconTable } from '../src/model/resources.js';
 import { calibrate } from '../src/model/model.js';
 import { MODEL_MIN_CONFIDENCE } from '../src/model/detector.js';
-import { crossFitFilters, crossValidate, decodeSettings, DEFAULT_TRAIN_CONFIG, fitPlatt, heldOutPredictions, scorePredictions, type TrainConfig } from '../src/model/train.js';
+import { crossFitFilters, crossValidate, decodeSettings, DEFAULT_TRAIN_CONFIG, fitPlatt, heldOutPredictions, scorePredictions, type TrainConfig } from '../src/training/train.js';
 
 const { values } = parseArgs({
   options: {

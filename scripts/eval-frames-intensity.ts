@@ -1,10 +1,10 @@
 // Prints the frames and intensity evaluation numbers reported in docs/evaluation.md
 // ("Frames and intensity"). Run: npx tsx scripts/eval-frames-intensity.ts
 import { fileURLToPath } from 'node:url';
-import { crossValidateFrames, evaluateHoldout } from '../src/frames/evaluate.js';
-import { loadCalibration, runCalibration } from '../src/intensity/calibration.js';
-import { IntensityScorer } from '../src/intensity/score.js';
-import { WIRE_REPORT } from '../src/intensity/test-texts.js';
+import { crossValidateFrames, evaluateHoldout } from '../src/layers/frames/evaluate.js';
+import { loadCalibration, runCalibration } from '../src/layers/intensity/calibration.js';
+import { IntensityScorer } from '../src/layers/intensity/score.js';
+import { WIRE_REPORT } from '../src/layers/intensity/test-texts.js';
 import { toOriginalSpan } from '../src/text/normalise.js';
 import { segment } from '../src/text/segment.js';
 
@@ -12,7 +12,7 @@ console.log('frames, 5-fold CV over the written examples:', crossValidateFrames(
 console.log('frames, held-out sentences:', evaluateHoldout());
 const cal = runCalibration();
 console.log('intensity calibration (tuned sets):', { sets: cal.sets, sentences: cal.sentences, meanSpearman: cal.meanSpearman, pooledSpearman: cal.pooledSpearman, strictlyOrdered: cal.strictlyOrdered });
-const hold = runCalibration(undefined, loadCalibration(fileURLToPath(new URL('../src/intensity/calibration-holdout.yaml', import.meta.url))));
+const hold = runCalibration(undefined, loadCalibration(fileURLToPath(new URL('../src/layers/intensity/calibration-holdout.yaml', import.meta.url))));
 console.log('intensity calibration (held-out sets):', { sets: hold.sets, sentences: hold.sentences, meanSpearman: hold.meanSpearman, pooledSpearman: hold.pooledSpearman, strictlyOrdered: hold.strictlyOrdered });
 const mean = (k: number) => Math.round((cal.details.reduce((s, d) => s + d.scores[k]!, 0) / cal.details.length) * 10) / 10;
 console.log('mean score by position in set (tuned):', [0, 1, 2, 3, 4].map(mean));

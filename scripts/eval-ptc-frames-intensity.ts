@@ -4,9 +4,9 @@
 // Run: npx tsx scripts/eval-ptc-frames-intensity.ts
 import { readFileSync } from 'node:fs';
 import { misleadingHeadlineDetector } from '../src/detectors/misleading-headline/detector.js';
-import { FrameAnalyser } from '../src/frames/analyse.js';
-import { spearman } from '../src/intensity/calibration.js';
-import { IntensityScorer } from '../src/intensity/score.js';
+import { FrameAnalyser } from '../src/layers/frames/analyse.js';
+import { spearman } from '../src/layers/intensity/calibration.js';
+import { IntensityScorer } from '../src/layers/intensity/score.js';
 import { dataFile } from '../src/model/resources.js';
 import { toOriginalSpan } from '../src/text/normalise.js';
 import { segment } from '../src/text/segment.js';

@@ -4,10 +4,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Analyzer } from '../src/analysis/analyzer.js';
-import { evaluatePortrayal } from '../src/actors/evaluate.js';
-import { evaluateClaims } from '../src/claims/evaluate.js';
-import { SOURCING_CLASSES } from '../src/sourcing/classify.js';
-import { evaluateClasses, evaluateQuotations, loadClassFixtures, loadQuoteFixtures, type ClassSet } from '../src/sourcing/evaluate.js';
+import { evaluatePortrayal } from '../src/layers/actors/evaluate.js';
+import { evaluateClaims } from '../src/layers/claims/evaluate.js';
+import { SOURCING_CLASSES } from '../src/layers/sourcing/classify.js';
+import { evaluateClasses, evaluateQuotations, loadClassFixtures, loadQuoteFixtures, type ClassSet } from '../src/layers/sourcing/evaluate.js';
 
 const DOC = fileURLToPath(new URL('../docs/evaluation.md', import.meta.url));
 const START = '<!-- sourcing-quotes-claims:start -->';
@@ -47,7 +47,7 @@ const lines = [
   `Measured by \`npx tsx scripts/evaluate-sourcing.ts\` (rules only, no model) on tables written for this project: ` +
     `${sizes[0]} + ${sizes[1]} + ${sizes[2]} sentences annotated with a sourcing class, ${quoteTexts} texts with ${q.quotes + qb.quotes} annotated quotations, ` +
     `${cd.checkWorthy.support + cb.checkWorthy.support} claims and ${pd.total + pb.total} actor portrayals. ` +
-    'The tables live in `src/sourcing/fixtures/`, `src/claims/fixtures/` and `src/actors/fixtures/`; the tests in those folders ' +
+    'The tables live in `src/layers/sourcing/fixtures/`, `src/layers/claims/fixtures/` and `src/layers/actors/fixtures/`; the tests in those folders ' +
     'fail when the scores fall under floors set a little below these numbers.',
   '',
   'Read the numbers with care. The development tables were written together with the rules and are fitted to them. ' +
@@ -119,7 +119,7 @@ const lines = [
     'normalise + tokenise + segment 513 ms; sourcing and quotations 205 ms, actors 224 ms, claims 91 ms, so the three layers together ' +
     'cost about as much as segmentation (they reuse its tokens: cue words, phrases and gazetteer aliases are matched by vocabulary id).',
   '',
-  'Neutrality: `src/actors/party-swap.test.ts` draws pairs of countries from the whole gazetteer and checks that swapping their names ' +
+  'Neutrality: `src/layers/actors/party-swap.test.ts` draws pairs of countries from the whole gazetteer and checks that swapping their names ' +
     'in five texts swaps their portrayals and leaves every sourcing class, quotation, claim and other actor unchanged.',
   END,
 ];

@@ -4,14 +4,15 @@ import { UserError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import { CATEGORIES, TECHNIQUE_IDS, type CategoryId, type TechniqueId } from '../core/taxonomy.js';
 import type { CollectedFinding, Detector } from '../detectors/engine/contract.js';
-import { loadLexiconDir, loadRuleFile } from '../detectors/engine/load.js';
+import { loadLexiconDir } from '../lexicon/load.js';
+import { loadRuleFile } from '../detectors/engine/load.js';
 import { RuleSet, type LoadedRuleFile } from '../detectors/engine/ruleset.js';
 import { builtinCodeDetectors, builtinLexicons, builtinRuleFiles } from '../detectors/registry.js';
 import { toOriginalSpan } from '../text/normalise.js';
 import { segment, type Doc } from '../text/segment.js';
 import { VERSION } from '../version.js';
 import { finaliseFindings } from './finalise.js';
-import { reportLayers } from './layers.js';
+import { builtinLayers, createLayerContext, orderLayers, type ReportLayer } from '../layers/index.js';
 import { loadDefaultModel, type ModelDetector } from './model-hook.js';
 
 export interface AnalyzeOptions {
@@ -27,6 +28,11 @@ export interface AnalyzerOptions {
   config?: ResolvedConfig;
   /** Use this model instead of the default artefact (null: rules only). */
   model?: ModelDetector | null;
+  /**
+   * The report layers to run (default: the built-in ones). Add your own with
+   * `[...builtinLayers, myLayer]`; they are ordered by their declared `needs`.
+   */
+  layers?: readonly ReportLayer[];
 }
 
 /**
@@ -43,6 +49,7 @@ export class Analyzer {
   private readonly subsets = new Map<string, RuleSet>();
   private readonly code: readonly Detector[];
   private readonly model: ModelDetector | null;
+  private readonly layers: readonly ReportLayer[];
   readonly engine: Report['engine'];
 
   constructor(options: AnalyzerOptions = {}) {
@@ -55,6 +62,7 @@ export class Analyzer {
     this.lexicons = lexicons;
     this.rules = new RuleSet(this.ruleFiles, lexicons);
     this.code = builtinCodeDetectors().filter((d) => this.techniques.has(d.meta.technique));
+    this.layers = options.layers ? orderLayers(options.layers) : builtinLayers;
     this.model = options.model !== undefined ? options.model : this.config.model ? loadDefaultModel() : null;
     // Everything that changes output goes into the key, so stored analyses made under another
     // configuration are never mistaken for current ones: enabled rules, techniques, lexicons, threshold.
@@ -63,6 +71,7 @@ export class Analyzer {
     hash.update([...this.techniques].sort().join(','));
     for (const [k, v] of [...lexicons].sort()) hash.update(`${k}:${v.join('|')}`);
     hash.update(`min:${this.config.minConfidence}`);
+    if (options.layers) hash.update(`layers:${this.layers.map((l) => l.name).join(',')}`);
     this.engine = { name: 'framewise', version: VERSION, rules: hash.digest('hex').slice(0, 12), model: this.model?.version ?? null };
   }
 
@@ -113,9 +122,10 @@ export class Analyzer {
       errors,
     };
     if (options.layers !== false) {
-      for (const layer of reportLayers) {
+      const ctx = createLayerContext({ doc, report, span, config: this.config });
+      for (const layer of this.layers) {
         try {
-          layer.apply({ doc, report, span, config: this.config });
+          layer.apply(ctx);
         } catch (e) {
           errors.push({ detector: `layer:${layer.name}`, message: (e as Error).message });
         }

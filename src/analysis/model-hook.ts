@@ -1,15 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Detector } from '../detectors/engine/contract.js';
 import { loadModelFile } from '../model/artefact.js';
-import { modelDetector } from '../model/detector.js';
-import { repoRoot } from '../model/resources.js';
+import { modelDetector, type ModelDetector } from '../model/detector.js';
 
-/** A trained model exposed as a detector (findings carry source "model"). */
-export interface ModelDetector extends Detector {
-  /** Version of the model artefact, recorded in every report. */
-  version: string;
-}
+export type { ModelDetector } from '../model/detector.js';
+import { repoRoot } from '../model/resources.js';
 
 /** The shipped model artefact, relative to the repository (or installed package) root. */
 export const DEFAULT_MODEL_PATH = join('models', 'default', 'framewise-ptc.fwm');

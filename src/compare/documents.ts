@@ -1,5 +1,5 @@
 import { CATEGORIES, TECHNIQUE_IDS, categoryOf } from '../core/taxonomy.js';
-import { builtinLexicon } from '../detectors/lexicons.js';
+import { builtinLexicon } from '../lexicon/builtin.js';
 import { normalise } from '../text/normalise.js';
 import { K_WORD, tokenise, tokenLower } from '../text/tokenise.js';
 import type { DocumentComparison, KeyPhrase, SideInput } from './types.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../analysis/analyzer.js';
-import { aggregateActors } from '../actors/aggregate.js';
-import { aggregateFrames } from '../frames/aggregate.js';
-import { aggregateIntensity } from '../intensity/aggregate.js';
-import { aggregateSourcing } from '../sourcing/aggregate.js';
+import { aggregateActors } from '../layers/actors/aggregate.js';
+import { aggregateFrames } from '../layers/frames/aggregate.js';
+import { aggregateIntensity } from '../layers/intensity/aggregate.js';
+import { aggregateSourcing } from '../layers/sourcing/aggregate.js';
 import { LayerAccumulator, layersToTable } from './layers.js';
 
 const analyzer = new Analyzer({ model: null });

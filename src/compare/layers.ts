@@ -1,7 +1,7 @@
-import { ActorsAccumulator, type ActorAggregate } from '../actors/aggregate.js';
-import { FramesAccumulator, type FrameAggregate } from '../frames/aggregate.js';
-import { IntensityAccumulator, type IntensityAggregate } from '../intensity/aggregate.js';
-import { SourcingAccumulator, type SourcingAggregate } from '../sourcing/aggregate.js';
+import { ActorsAccumulator, type ActorAggregate } from '../layers/actors/aggregate.js';
+import { FramesAccumulator, type FrameAggregate } from '../layers/frames/aggregate.js';
+import { IntensityAccumulator, type IntensityAggregate } from '../layers/intensity/aggregate.js';
+import { SourcingAccumulator, type SourcingAggregate } from '../layers/sourcing/aggregate.js';
 import type { DocumentFilter, Store } from '../store/types.js';
 import { groupKeysOf } from './groups.js';
 import type { GroupBy } from './types.js';

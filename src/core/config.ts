@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { parseYamlFile } from '../detectors/engine/load.js';
+import { parseYamlFile } from './yaml.js';
 import { UserError } from './errors.js';
 import { TECHNIQUE_IDS, type TechniqueId } from './taxonomy.js';
 

@@ -1,10 +1,10 @@
 import type { Finding } from './finding.js';
 import type { CategoryId, TechniqueId } from './taxonomy.js';
-import type { FramesReport } from '../frames/analyse.js';
-import type { IntensityReport } from '../intensity/score.js';
-import type { Quotation, SourcingSummary } from '../sourcing/types.js';
-import type { Claim } from '../claims/types.js';
-import type { ActorSummary } from '../actors/types.js';
+import type { FramesReport } from './frames.js';
+import type { IntensityReport } from './intensity.js';
+import type { Quotation, SourcingSummary } from './sourcing.js';
+import type { Claim } from './claims.js';
+import type { ActorSummary } from './actors.js';
 
 export interface EngineInfo {
   name: 'framewise';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Analyzer } from '../analysis/analyzer.js';
 import { TECHNIQUE_IDS, type TechniqueId } from '../core/taxonomy.js';
-import { parseYamlFile } from './engine/load.js';
+import { parseYamlFile } from '../core/yaml.js';
 import { techniqueDir } from './registry.js';
 
 /**

@@ -28,7 +28,7 @@ export function builtinRuleFiles(): LoadedRuleFile[] {
   return builtinRules;
 }
 
-export { builtinLexicons } from './lexicons.js';
+export { builtinLexicons } from '../lexicon/builtin.js';
 
 /** Detectors written as code (repetition, whataboutism structure, ...), listed explicitly. */
 export function builtinCodeDetectors(): readonly Detector[] {

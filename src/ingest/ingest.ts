@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { DEFAULT_MAX_INPUT_BYTES } from '../core/config.js';
 import { UserError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
-import { expandInputs } from '../cli/inputs.js';
+import { expandInputs } from './inputs.js';
 import { cleanTags } from '../store/common.js';
 import { engineKeyOf, type AnalysisKey, type NewDocument, type Store } from '../store/types.js';
 import { INGEST_EXTENSIONS, readerFor } from './readers/index.js';

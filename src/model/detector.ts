@@ -1,8 +1,7 @@
-import type { ModelDetector } from '../analysis/model-hook.js';
+import type { Detector } from '../detectors/engine/contract.js';
 import { PTC_PRIMARY, techniqueInfo } from '../core/taxonomy.js';
-import { applyRuleTags } from './corpus.js';
 import { buildView } from './features.js';
-import { ruleTag } from './rule-tags.js';
+import { applyRuleTags, ruleTag } from './rule-tags.js';
 import { predictDoc, type Model } from './model.js';
 
 /**
@@ -10,6 +9,12 @@ import { predictDoc, type Model } from './model.js';
  * technique (and of a second one when the classifier is torn), with source "model" and a calibrated
  * confidence. PTC labels map to framewise techniques through PTC_PRIMARY.
  */
+/** A trained model exposed as a detector (findings carry source "model"). */
+export interface ModelDetector extends Detector {
+  /** Version of the model artefact, recorded in every report. */
+  version: string;
+}
+
 export interface TrainedModelDetector extends ModelDetector {
   model: Model;
 }

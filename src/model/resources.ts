@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import wordListPath from 'word-list';
 import { UserError } from '../core/errors.js';
-import { builtinLexicons } from '../detectors/lexicons.js';
+import { builtinLexicons } from '../lexicon/builtin.js';
 import { buildLexiconTable, loadVader, type LexiconTable } from './lexicon-table.js';
 
 /** The repository root: the nearest folder above this module with a package.json named framewise. */

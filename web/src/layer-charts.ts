@@ -1,5 +1,5 @@
 import type { LayerComparison } from '../../src/server/group-layers.js';
-import { FRAMES } from '../../src/frames/frame-ids.js';
+import { FRAMES } from '../../src/core/frames.js';
 import { make } from './charts.js';
 import { h } from './dom.js';
 import { BAND_COLOR } from './panels/intensity.js';

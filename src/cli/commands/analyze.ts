@@ -6,7 +6,7 @@ import { EXIT_USER_ERROR, UserError } from '../../core/errors.js';
 import type { Report } from '../../core/report.js';
 import { isTechniqueId, type TechniqueId } from '../../core/taxonomy.js';
 import { formatPretty } from '../format/pretty.js';
-import { expandInputs, readInput } from '../inputs.js';
+import { expandInputs, readInput } from '../../ingest/inputs.js';
 import type { CliIO } from '../io.js';
 import type { CommandResult } from '../main.js';
 

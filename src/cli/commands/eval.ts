@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { Analyzer } from '../../analysis/analyzer.js';
 import { loadDefaultModel } from '../../analysis/model-hook.js';
 import { UserError } from '../../core/errors.js';
-import { analyzerPredictions, modelPredictions, modelTcPredictions, scoreAll, type EvalTask } from '../../eval/evaluate.js';
+import { analyzerPredictions, modelPredictions, modelTcPredictions, scoreAll, type EvalTask } from '../../training/evaluate.js';
 import { evalJson, evalTable } from '../../eval/format.js';
 import { loadRecords, toPtcDocs, type PtcDoc } from '../../eval/records.js';
 import { loadModelFile } from '../../model/artefact.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
-import { trainFromFiles } from '../../model/pipeline.js';
+import { trainFromFiles } from '../../training/pipeline.js';
 import type { CliIO } from '../io.js';
 import type { CommandResult } from '../main.js';
 

@@ -2,11 +2,11 @@ import pc from 'picocolors';
 import type { Report } from '../../core/report.js';
 import { CATEGORIES, techniqueInfo } from '../../core/taxonomy.js';
 import { categoryPaint } from './colors.js';
-import { sourcingSection } from '../../sourcing/pretty.js';
-import { claimsSection } from '../../claims/pretty.js';
-import { actorsSection } from '../../actors/pretty.js';
-import { framesSection } from '../../frames/pretty.js';
-import { intensitySection } from '../../intensity/pretty.js';
+import { sourcingSection } from '../../layers/sourcing/pretty.js';
+import { claimsSection } from '../../layers/claims/pretty.js';
+import { actorsSection } from '../../layers/actors/pretty.js';
+import { framesSection } from '../../layers/frames/pretty.js';
+import { intensitySection } from '../../layers/intensity/pretty.js';
 
 export interface PrettyOptions {
   colors: boolean;

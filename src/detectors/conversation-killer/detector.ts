@@ -1,6 +1,6 @@
 import { K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Detector } from '../engine/contract.js';
-import { WordInts, WordSet } from '../word-cache.js';
+import { WordInts, WordSet } from '../../lexicon/word-cache.js';
 
 /** Copulas of a tautology: "X is X", "X are X", "X will be X". */
 const COPULA = new Set(['is', 'are', 'was', 'were']);

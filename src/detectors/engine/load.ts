@@ -1,41 +1,7 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
-import type { ZodError, ZodType } from 'zod';
+import { readFileSync } from 'node:fs';
 import { UserError } from '../../core/errors.js';
+import { parseYamlFile } from '../../core/yaml.js';
 import { RuleFile } from './rule-schema.js';
-
-/** Turns a zod error into "file:line: field.path: message" using the YAML node positions. */
-export function describeZodError(file: string, error: ZodError, locate?: (path: PropertyKey[]) => number | undefined): string {
-  const issue = error.issues[0]!;
-  const path = issue.path.map(String).join('.') || '(root)';
-  const line = locate?.(issue.path);
-  return `${file}${line ? `:${line}` : ''}: ${path}: ${issue.message}`;
-}
-
-/** Parses a YAML (or JSON, which is YAML) file and validates it; errors name the file, line and field. */
-export function parseYamlFile<T>(file: string, text: string, schema: ZodType<T>): T {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const pos = e.linePos?.[0];
-    throw new UserError(`${file}${pos ? `:${pos.line}` : ''}: ${e.message.split('\n')[0]}`, { file, line: pos?.line });
-  }
-  const result = schema.safeParse(doc.toJS());
-  if (!result.success) {
-    const locate = (path: PropertyKey[]) => {
-      for (let k = path.length; k >= 0; k--) {
-        const node = doc.getIn(path.slice(0, k) as unknown[], true);
-        if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
-      }
-      return undefined;
-    };
-    const issue = result.error.issues[0]!;
-    throw new UserError(describeZodError(file, result.error, locate), { file, field: issue.path.join('.'), line: locate(issue.path) });
-  }
-  return result.data;
-}
 
 export function loadRuleFile(file: string): RuleFile {
   let text: string;
@@ -45,25 +11,4 @@ export function loadRuleFile(file: string): RuleFile {
     throw new UserError(`${file}: cannot read rule file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file });
   }
   return parseYamlFile(file, text, RuleFile);
-}
-
-/** Word lists, one term per line, `#` starts a comment. */
-export function parseWordList(text: string): string[] {
-  const out: string[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (line) out.push(line);
-  }
-  return out;
-}
-
-/** Loads every `*.txt` word list of a directory as a named lexicon (name = file name without .txt). */
-export function loadLexiconDir(dir: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  if (!existsSync(dir)) return out;
-  for (const f of readdirSync(dir).sort()) {
-    if (!f.endsWith('.txt')) continue;
-    out.set(basename(f, '.txt'), parseWordList(readFileSync(join(dir, f), 'utf8')));
-  }
-  return out;
 }

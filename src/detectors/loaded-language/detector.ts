@@ -1,7 +1,7 @@
 import { RuleFile } from '../engine/rule-schema.js';
 import { RuleSet } from '../engine/ruleset.js';
 import type { Detector } from '../engine/contract.js';
-import { builtinLexicon } from '../lexicons.js';
+import { builtinLexicon } from '../../lexicon/builtin.js';
 
 /** Base confidence of a term that is only in the shared list (rules.yaml raises calibrated ones). */
 const SHARED_TERM_CONFIDENCE = 0.25;
@@ -9,7 +9,7 @@ const SHARED_TERM_CONFIDENCE = 0.25;
 let compiled: RuleSet | null = null;
 
 /**
- * The shared list src/lexicons/loaded-terms.txt (also read by the intensity layer) compiled into a
+ * The shared list src/lexicon/lists/loaded-terms.txt (also read by the intensity layer) compiled into a
  * lexicon rule, minus loaded-language-weak.txt: words that in news are mostly descriptive. Kept in
  * code so that the list lives in one file; its calibrated, higher-confidence subsets are rules.yaml.
  */
@@ -29,7 +29,7 @@ function sharedTerms(): RuleSet {
         },
       ],
     });
-    compiled = new RuleSet([{ file: 'src/lexicons/loaded-terms.txt', data }]);
+    compiled = new RuleSet([{ file: 'src/lexicon/lists/loaded-terms.txt', data }]);
   }
   return compiled;
 }

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Evidence } from '../../core/finding.js';
-import { builtinFrameClassifier } from '../../frames/classifier.js';
-import { isContentWord } from '../../frames/features.js';
-import { stem } from '../../frames/stem.js';
-import { TermMatcher } from '../../frames/term-matcher.js';
-import type { IntensityTerm } from '../../intensity/lexicons.js';
-import { loadIntensityMatcher } from '../../intensity/lexicons.js';
+import { builtinFrameClassifier } from '../../layers/frames/classifier.js';
+import { isContentWord } from '../../layers/frames/features.js';
+import { stem } from '../../lexicon/stem.js';
+import { TermMatcher } from '../../lexicon/term-matcher.js';
+import type { IntensityTerm } from '../../layers/intensity/lexicons.js';
+import { loadIntensityMatcher } from '../../layers/intensity/lexicons.js';
 import { toOriginalSpan } from '../../text/normalise.js';
 import type { Doc, Sentence } from '../../text/segment.js';
 import { F_CAP, K_NUMBER, K_PUNCT, K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
-import { WordInts } from '../word-cache.js';
+import { WordInts } from '../../lexicon/word-cache.js';
 
 /** Verbs by which a headline makes someone the agent of harm ("Sylvania shells...", "X behind..."). */
 const BLAME_VERBS = new Set(

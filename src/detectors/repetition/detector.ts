@@ -1,8 +1,8 @@
 import { F_CAP, F_CAP_ASCII, K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Doc } from '../../text/segment.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
-import { builtinLexicons } from '../lexicons.js';
-import { WordInts } from '../word-cache.js';
+import { builtinLexicons } from '../../lexicon/builtin.js';
+import { WordInts } from '../../lexicon/word-cache.js';
 import { vocab } from '../../text/vocab.js';
 
 /**
@@ -302,7 +302,7 @@ function repeatedQuotes(ctx: DetectorContext, doc: Doc): void {
   }
 }
 
-/** A loaded word or phrase (src/lexicons/loaded-terms.txt) used more than once: every use after the first. */
+/** A loaded word or phrase (src/lexicon/lists/loaded-terms.txt) used more than once: every use after the first. */
 function repeatedLoadedTerms(ctx: DetectorContext, doc: Doc, l: Lists, facts: Int32Array): void {
   const t = doc.tokens;
   let seen: Map<string, number> | null = null;

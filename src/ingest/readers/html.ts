@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { readFile, stat } from 'node:fs/promises';
 import { UserError } from '../../core/errors.js';
-import { decodeText } from '../../cli/inputs.js';
+import { decodeText } from '../inputs.js';
 import { normaliseDate } from '../record.js';
 import type { NewDocument } from '../../store/types.js';
 import type { ReadItem } from '../types.js';

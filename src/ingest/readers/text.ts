@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { UserError } from '../../core/errors.js';
-import { decodeText } from '../../cli/inputs.js';
+import { decodeText } from '../inputs.js';
 import type { ReadItem } from '../types.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ActorSummary } from '../../../src/actors/types.js';
+import type { ActorSummary } from '../../../src/core/actors.js';
 import type { Report } from '../../../src/core/report.js';
 import { h } from '../dom.js';
 import { techniqueName } from '../taxonomy.js';

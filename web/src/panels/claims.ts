@@ -1,4 +1,4 @@
-import type { Claim } from '../../../src/claims/types.js';
+import type { Claim } from '../../../src/core/claims.js';
 import type { Report } from '../../../src/core/report.js';
 import { h } from '../dom.js';
 import { SOURCING_STYLE } from './sourcing.js';

@@ -1,5 +1,5 @@
 import type { Report } from '../../../src/core/report.js';
-import type { Quotation, SourcingClass, SourcingSummary } from '../../../src/sourcing/types.js';
+import type { Quotation, SourcingClass, SourcingSummary } from '../../../src/core/sourcing.js';
 import { h, pct } from '../dom.js';
 import { section } from './section.js';
 

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../analysis/analyzer.js';
+import { evaluatePortrayal } from './evaluate.js';
+
+const analyzer = new Analyzer({ model: null });
+
+describe('actors layer', () => {
+  it('resolves aliases to one actor and lists every mention in the original text', () => {
+    const text = 'Baku said on Monday that the Azerbaijani government would talk. Azerbaijan\u2019s army withdrew.';
+    const r = analyzer.analyze(text);
+    const az = r.actors!.find((a) => a.id === 'azerbaijan')!;
+    expect(az).toMatchObject({ name: 'Azerbaijan', type: 'country', origin: 'gazetteer' });
+    expect(az.mentions.map((m) => m.text)).toEqual(['Baku', 'Azerbaijani government', 'Azerbaijan']);
+    for (const m of az.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('finds unknown persons and organisations by capitalisation and links a surname to the full name', () => {
+    const r = analyzer.analyze('Ana Petrova met the Council of Elders in the old town. Petrova said the Council of Elders had agreed.');
+    const petrova = r.actors!.find((a) => a.id === 'person:ana-petrova')!;
+    expect(petrova).toMatchObject({ type: 'person', origin: 'heuristic' });
+    expect(petrova.mentions.map((m) => m.text)).toEqual(['Ana Petrova', 'Petrova']);
+    expect(r.actors!.find((a) => a.id === 'org:council-of-elders')!.mentions).toHaveLength(2);
+  });
+
+  it('keeps no actor state from one document to the next (mention counts, names as first written)', () => {
+    // "Marisco" once is too weak to call an actor; twice it is one. Case variants share an id.
+    const once = 'Talks with Marisco resumed on Monday.';
+    const twice = 'Talks with MARISCO resumed. The envoy from Marisco left.';
+    const first = analyzer.analyze(twice).actors!;
+    expect(first.map((a) => [a.id, a.name, a.mentions.length])).toEqual([['unknown:marisco', 'MARISCO', 2]]);
+    expect(analyzer.analyze(once).actors).toEqual([]);
+    expect(analyzer.analyze(twice).actors).toEqual(first);
+    expect(analyzer.analyze(once).actors).toEqual([]);
+  });
+
+  it('does not take a capitalised first word for a name', () => {
+    const r = analyzer.analyze('Meanwhile the talks went on. Yesterday nothing happened.');
+    expect(r.actors).toEqual([]);
+  });
+
+  it('lists the loaded terms applied to an actor and the findings whose spans mention it', () => {
+    const r = analyzer.analyze('The brutal Freedonian regime shelled the valley again.');
+    const f = r.actors!.find((a) => a.id === 'freedonia')!;
+    expect(f.loadedTerms.map((l) => l.text)).toEqual(expect.arrayContaining(['brutal', 'regime']));
+    const covering = r.findings.filter((x) => f.mentions.some((m) => x.start <= m.start && m.end <= x.end));
+    expect(f.techniques.map((t) => t.finding).sort()).toEqual(covering.map((x) => x.id).sort());
+  });
+
+  it('casts roles with evidence that points at the text', () => {
+    const text = 'Freedonian forces shelled three Sylvanian villages. The UN said 40 people had died.';
+    const r = analyzer.analyze(text);
+    const role = (id: string) => r.actors!.find((a) => a.id === id)!.portrayal;
+    expect(role('freedonia').role).toBe('aggressor');
+    expect(role('sylvania').role).toBe('victim');
+    expect(role('un').role).toBe('authority');
+    for (const a of r.actors!) for (const e of a.portrayal.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+    expect(role('freedonia').evidence[0]).toMatchObject({ role: 'aggressor', cue: 'shelled', weight: 1 });
+  });
+
+  it('calls an actor neutral when its roles tie or nothing casts it', () => {
+    const r = analyzer.analyze('Talks between Freedonia and Sylvania resumed in Geneva.');
+    expect(r.actors!.map((a) => a.portrayal.role)).toEqual(['neutral', 'neutral']);
+  });
+
+  it.each(['portrayal', 'portrayal-blind'] as const)('scores the %s fixture table', (set) => {
+    const ev = evaluatePortrayal(analyzer, set);
+    expect(ev.total).toBeGreaterThanOrEqual(20);
+    expect(ev.correct / ev.total, ev.errors.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+});

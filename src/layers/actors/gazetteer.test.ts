@@ -1,0 +1,77 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../analysis/analyzer.js';
+import { parseConfig } from '../../core/config.js';
+import { UserError } from '../../core/errors.js';
+import { segment } from '../../text/segment.js';
+import { BUILTIN_GAZETTEER, loadGazetteer, loadGazetteerFile } from './gazetteer.js';
+import { findMentions } from './mentions.js';
+
+const g = loadGazetteer();
+const actorsIn = (text: string, gz = g) => findMentions(segment(text), gz).mentions.map((m) => m.actor);
+
+describe('gazetteer', () => {
+  const data = loadGazetteerFile(BUILTIN_GAZETTEER);
+
+  it('covers the countries of the world, peoples, international bodies, media and armed groups', () => {
+    expect(data.countries.length).toBeGreaterThanOrEqual(190);
+    const types = new Set([...g.actors.values()].map((a) => a.type));
+    for (const t of ['country', 'people', 'international-body', 'media', 'armed-group']) expect(types.has(t as never), t).toBe(true);
+  });
+
+  it('resolves capital, government, forces and name of every country to one actor', () => {
+    const wrong: string[] = [];
+    for (const c of data.countries) {
+      if (!c.capital || c.demonyms.length === 0) continue;
+      const d = c.demonyms[0];
+      const text = `Talks in ${c.capital} stalled. The ${d} government said ${c.name} would wait. ${d} forces stayed put.`;
+      const got = actorsIn(text);
+      if (got.length !== 4 || got.some((x) => x !== c.id)) wrong.push(`${c.id}: ${got.join(',')}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('resolves a demonym before people nouns, and the plural demonym, to the people', () => {
+    expect(actorsIn('Azerbaijani civilians and Armenians fled, while Baku and Yerevan traded blame.')).toEqual([
+      'azerbaijan:people', 'armenia:people', 'azerbaijan', 'armenia',
+    ]);
+  });
+
+  it('matches acronyms only in capitals', () => {
+    expect(actorsIn('The US and the UN met.')).toEqual(['united-states', 'un']);
+    expect(actorsIn('Let us meet the un-named envoy.')).toEqual([]);
+  });
+
+  it('takes the longest alias', () => {
+    expect(actorsIn('The UN Security Council met after the UN appeal.')).toEqual(['un-security-council', 'un']);
+  });
+
+  it('is extended by a user file: new actors, and aliases for existing ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fw-gaz-'));
+    const file = join(dir, 'gazetteer.yaml');
+    writeFileSync(file, 'countries:\n  - {id: northland, name: Northland, capital: Borealis, demonyms: [Northlander]}\norganisations:\n  - {id: un, name: United Nations, aliases: [Blue Helmets]}\n');
+    const ext = loadGazetteer([file]);
+    expect(actorsIn('Borealis said Northlander troops met the Blue Helmets.', ext)).toEqual(['northland', 'northland', 'un']);
+    // The same extension through a config's lexicon directory.
+    const report = new Analyzer({ model: null, config: parseConfig({ lexicons: [dir] }) }).analyze('Borealis said the Northlander army had withdrawn.');
+    expect(report.actors!.map((a) => [a.id, a.mentions.length])).toEqual([['northland', 2]]);
+  });
+
+  it('refuses an alias given to two different actors, naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fw-gaz-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'organisations:\n  - {id: not-nato, name: Other, aliases: [NATO]}\n');
+    expect(() => loadGazetteer([file])).toThrow(UserError);
+    expect(() => loadGazetteer([file])).toThrow(/bad\.yaml: alias "NATO" of "not-nato" is already an alias of "nato"/);
+  });
+
+  it('reports a malformed file with its line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fw-gaz-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'countries:\n  - {id: x, name: X}\n  - {id: y}\n');
+    expect(() => loadGazetteerFile(file)).toThrow(/bad\.yaml:3: countries\.1\.name/);
+    expect(() => loadGazetteerFile(join(dir, 'missing.yaml'))).toThrow(/gazetteer file not found/);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../analysis/analyzer.js';
+import { evaluateClaims } from './evaluate.js';
+
+const analyzer = new Analyzer({ model: null });
+
+describe('claims layer', () => {
+  it('finds check-worthy claims with type, source and hedging', () => {
+    const text = 'At least 40 people were killed, the UN said. Some 3,000 families may have fled. The talks will be hard. Is this peace?';
+    const claims = analyzer.analyze(text).claims!;
+    expect(claims.map((c) => [c.type, c.hedging, c.source.class, c.source.name])).toEqual([
+      ['casualties', 'certain', 'attributed-named', 'UN'],
+      ['displacement', 'hedged', 'unattributed-claim', null],
+    ]);
+    expect(claims[1]!.hedges.map((h) => h.text)).toEqual(['Some', 'may']);
+    for (const c of claims) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('marks conditional claims', () => {
+    expect(analyzer.analyze('The toll will rise to 100 if the rescuers cannot reach the village.').claims![0]!.hedging).toBe('conditional');
+  });
+
+  it('says who accuses whom of what, on what evidence', () => {
+    const text = 'Sylvania accused Freedonia of genocide and ethnic cleansing, citing mass graves near the river.';
+    const [c] = analyzer.analyze(text).claims!;
+    expect(c!.type).toBe('accusation');
+    expect(c!.accusation).toMatchObject({
+      accuser: { text: 'Sylvania', actor: 'sylvania' },
+      accused: { text: 'Freedonia', actor: 'freedonia' },
+      charges: ['genocide', 'ethnic-cleansing'],
+      evidence: { text: 'citing mass graves near the river' },
+    });
+    const ev = c!.accusation!.evidence!;
+    expect(text.slice(ev.start, ev.end)).toBe(ev.text);
+  });
+
+  it('records an accusation the text itself makes, with no accuser and no evidence', () => {
+    const [c] = analyzer.analyze('Northland aggression has cost thousands of lives.').claims!;
+    expect(c!.accusation).toMatchObject({ accuser: null, charges: ['aggression'], evidence: null });
+    expect(c!.source.class).toBe('unattributed-claim');
+  });
+
+  it.each(['claims', 'claims-blind'] as const)('scores the %s fixture table', (set) => {
+    const ev = evaluateClaims(analyzer, set);
+    const misses = ev.errors.join('\n');
+    expect(ev.checkWorthy.f1, misses).toBeGreaterThanOrEqual(0.9);
+    for (const k of ['type', 'hedging', 'accuser', 'accused', 'charges', 'evidence'] as const) {
+      expect(ev[k].correct / ev[k].total, `${k}\n${misses}`).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+});

@@ -1,0 +1,232 @@
+import type { Doc } from '../../text/segment.js';
+import type { ActorAnalysis } from '../actors/layer.js';
+import { sentenceMentions } from '../actors/layer.js';
+import type { Mention } from '../actors/mentions.js';
+import type { SourcingAnalysis } from '../sourcing/analyse.js';
+import type { SourcePhrase } from '../sourcing/noun-phrase.js';
+import { phraseAfter, phraseBefore } from '../sourcing/noun-phrase.js';
+import { VERB_GROUP_FILLERS } from '../sourcing/cues.js';
+import { PhraseSet, WordSet } from '../../lexicon/word-sets.js';
+import { isNumber, isWord, lower, punctChar } from '../../lexicon/word-sets.js';
+import { ACCUSE_VERBS, APPROXIMATORS, CASUALTY_PHRASES, CASUALTY_WORDS, CHARGE_OF, CHARGE_PHRASES, COMMIT_VERBS, CONDITIONAL_PHRASES, CONDITIONAL_WORDS, DISPLACEMENT_PHRASES, DISPLACEMENT_WORDS, EVENT_WORDS, EVIDENCE_CUES, EVIDENCE_NOUNS, HEDGE_PHRASES, HEDGE_WORDS, LABEL_VERBS, NUMBER_WORDS } from './cues.js';
+
+/** Per vocab id: is the word in a claim cue set, or does a cue phrase start with it? */
+const CUE_START = WordSet.union(
+  [NUMBER_WORDS, CASUALTY_WORDS, CASUALTY_PHRASES, DISPLACEMENT_WORDS, DISPLACEMENT_PHRASES, EVENT_WORDS, CHARGE_PHRASES, ACCUSE_VERBS,
+    LABEL_VERBS, HEDGE_WORDS, HEDGE_PHRASES, CONDITIONAL_WORDS, CONDITIONAL_PHRASES].map((set) => [set, 1] as [WordSet | PhraseSet, number]),
+);
+
+import { CLAIM_TYPES, type ClaimType, type Hedging } from '../../core/claims.js';
+
+export { CLAIM_TYPES, type ClaimType, type Hedging } from '../../core/claims.js';
+
+/** A party to an accusation: the actor mentioned, or the words that name it. Token range [a, b). */
+export interface PartyInfo {
+  a: number;
+  b: number;
+  actor: string | null;
+}
+
+export interface AccusationInfo {
+  accuser: PartyInfo | null;
+  accused: PartyInfo | null;
+  charges: string[];
+  charge: [number, number];
+  evidence: [number, number] | null;
+}
+
+export interface ClaimInfo {
+  sentence: number;
+  types: ClaimType[];
+  hedging: Hedging;
+  hedges: Array<[number, number]>;
+  /** Token ranges of the words that made it check-worthy. */
+  cues: Array<[number, number]>;
+  accusation: AccusationInfo | null;
+}
+
+/** A four-digit number from 1800 to 2100 (read from the characters: no substring per number). */
+const isYear = (doc: Doc, i: number) => {
+  const a = doc.tokens.start[i]!;
+  if (doc.tokens.end[i]! - a !== 4) return false;
+  let v = 0;
+  for (let k = a; k < a + 4; k++) {
+    const c = doc.text.charCodeAt(k) - 48;
+    // Not four digits ("3.5e"): the number as JavaScript reads the text, as before.
+    if (c < 0 || c > 9) { const n = +doc.text.slice(a, a + 4); return n >= 1800 && n <= 2100; }
+    v = v * 10 + c;
+  }
+  return v >= 1800 && v <= 2100;
+};
+
+const mentionIn = (ms: readonly Mention[], a: number, b: number) => ms.find((m) => m.a >= a && m.b <= b) ?? null;
+
+function party(ms: readonly Mention[], p: SourcePhrase | null, fallback?: Mention | null): PartyInfo | null {
+  if (p) return { a: p.a, b: p.b, actor: mentionIn(ms, p.a, p.b)?.actor ?? null };
+  return fallback ? { a: fallback.a, b: fallback.b, actor: fallback.actor } : null;
+}
+
+/** Claim types as bits, in CLAIM_TYPES order. */
+const T_ACCUSATION = 1;
+const T_CASUALTIES = 2;
+const T_DISPLACEMENT = 4;
+const T_NUMBER = 8;
+const T_EVENT = 16;
+/** Per set of type bits, the types in CLAIM_TYPES order (copied per claim). */
+const TYPES_OF: ClaimType[][] = Array.from({ length: 32 }, (_, bits) => CLAIM_TYPES.filter((_x, k) => (bits & (1 << k)) !== 0));
+
+/**
+ * Finds check-worthy claims: sentences that assert something verifiable (numbers, casualties,
+ * displacement, events, accusations). Questions are not claims; neither are sentences with nothing
+ * but evaluation.
+ */
+export function detectClaims(doc: Doc, sourcing: SourcingAnalysis, actors: ActorAnalysis): ClaimInfo[] {
+  const t = doc.tokens;
+  const out: ClaimInfo[] = [];
+  for (const s of doc.sentences) {
+    // Questions assert nothing.
+    let last = s.tokenEnd - 1;
+    while (last > s.tokenStart && (punctChar(doc, last) === '"' || punctChar(doc, last) === "'")) last--;
+    if (punctChar(doc, last) === '?') continue;
+    // Most sentences are no claim: their lists are made on the first entry.
+    let types = 0;
+    let cues: Array<[number, number]> | null = null;
+    let hedges: Array<[number, number]> | null = null;
+    let conditional = false;
+    let charges: Array<[number, number, string]> | null = null;
+    let accuseVerb = -1;
+    let labelVerb = -1;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (isNumber(t, i)) {
+        if (!isYear(doc, i)) { types |= T_NUMBER; (cues ??= []).push([i, i + 1]); }
+        if (i > s.tokenStart && APPROXIMATORS.at(t, i - 1)) (hedges ??= []).push([i - 1, i]);
+        continue;
+      }
+      if (!isWord(t, i)) continue;
+      // One read rules out words that are in no cue set and start no cue phrase.
+      const id = t.id[i]!;
+      if (id < 0 || id >= CUE_START.length || CUE_START[id] === 0) continue;
+      if (NUMBER_WORDS.at(t, i)) {
+        types |= T_NUMBER;
+        (cues ??= []).push([i, i + 1]);
+        if (i > s.tokenStart && APPROXIMATORS.at(t, i - 1)) (hedges ??= []).push([i - 1, i]);
+      }
+      const cas = CASUALTY_WORDS.at(t, i) ? 1 : CASUALTY_PHRASES.match(t, i, s.tokenEnd);
+      if (cas) { types |= T_CASUALTIES; (cues ??= []).push([i, i + cas]); }
+      const dis = DISPLACEMENT_WORDS.at(t, i) ? 1 : DISPLACEMENT_PHRASES.match(t, i, s.tokenEnd);
+      if (dis) { types |= T_DISPLACEMENT; (cues ??= []).push([i, i + dis]); }
+      if (EVENT_WORDS.at(t, i)) { types |= T_EVENT; (cues ??= []).push([i, i + 1]); }
+      const ch = CHARGE_PHRASES.match(t, i, s.tokenEnd);
+      if (ch) {
+        const term = doc.text.slice(t.start[i]!, t.end[i + ch - 1]!).toLowerCase().replace(/\s+/g, ' ');
+        (charges ??= []).push([i, i + ch, CHARGE_OF.get(term) ?? term]);
+        i += ch - 1;
+        continue;
+      }
+      if (ACCUSE_VERBS.at(t, i) && accuseVerb === -1) accuseVerb = i;
+      if (LABEL_VERBS.at(t, i) && labelVerb === -1) labelVerb = i;
+      if (HEDGE_WORDS.at(t, i)) (hedges ??= []).push([i, i + 1]);
+      else {
+        const h = HEDGE_PHRASES.match(t, i, s.tokenEnd);
+        if (h) (hedges ??= []).push([i, i + h]);
+      }
+      if (CONDITIONAL_WORDS.at(t, i) || CONDITIONAL_PHRASES.match(t, i, s.tokenEnd)) conditional = true;
+    }
+    let accusation: AccusationInfo | null = null;
+    if (charges !== null || accuseVerb !== -1) {
+      types |= T_ACCUSATION;
+      const ch = charges ?? [];
+      // "X called Y a terrorist regime": a label verb before a charge accuses like "accused".
+      const verb = accuseVerb !== -1 ? accuseVerb : ch.length && labelVerb !== -1 && labelVerb < ch[0]![0] ? labelVerb : -1;
+      accusation = accusationOf(doc, s.index, ch, verb, sourcing, sentenceMentions(actors, s.index));
+      if (accusation) (cues ??= []).push(accusation.charge);
+    }
+    if (types === 0) continue;
+    out.push({ sentence: s.index, types: TYPES_OF[types]!.slice(), hedging: conditional ? 'conditional' : hedges ? 'hedged' : 'certain', hedges: hedges ?? [], cues: cues ?? [], accusation });
+  }
+  return out;
+}
+
+function accusationOf(
+  doc: Doc,
+  sentence: number,
+  charges: Array<[number, number, string]>,
+  accuseVerb: number,
+  sourcing: SourcingAnalysis,
+  ms: readonly Mention[],
+): AccusationInfo | null {
+  const t = doc.tokens;
+  const s = doc.sentences[sentence]!;
+  const ids = [...new Set(charges.map((c) => c[2]))];
+  let accuser: PartyInfo | null = null;
+  let accused: PartyInfo | null = null;
+  let charge: [number, number] = charges[0] ? [charges[0][0], charges[0][1]] : [accuseVerb, accuseVerb + 1];
+  if (accuseVerb !== -1) {
+    // "X accused Y of Z" / "X blamed Y for Z".
+    accuser = party(ms, phraseBefore(doc, accuseVerb, s.tokenStart));
+    let of = accuseVerb + 1;
+    const stop = charges[0] && charges[0][0] > accuseVerb ? charges[0][0] : s.tokenEnd;
+    while (of < stop && of - accuseVerb < 10 && lower(t, of) !== 'of' && lower(t, of) !== 'for' && !(of > accuseVerb + 1 && (lower(t, of) === 'a' || lower(t, of) === 'an' || lower(t, of) === 'as'))) of++;
+    const m = ms.find((x) => x.a > accuseVerb && x.a < of) ?? null;
+    if (m) accused = { a: m.a, b: m.b, actor: m.actor };
+    else if (of > accuseVerb + 1 && of < s.tokenEnd) accused = { a: accuseVerb + 1, b: of, actor: null };
+    if (!charges.length && of < s.tokenEnd) {
+      let e = of + 1;
+      while (e < s.tokenEnd && !punctChar(doc, e)) e++;
+      if (e > of + 1) charge = [of + 1, e];
+    }
+  } else {
+    // The source of the sentence accuses; the author does when there is none.
+    const sc = sourcing.sentences[sentence]!;
+    const src = sc.quote ? (sc.quote.resolved ?? sc.quote.speaker) : sc.attribution?.source ?? null;
+    accuser = party(ms, src);
+    const [ca, cb] = charge;
+    // "Sylvanian aggression", "Freedonia's genocide", "genocide by X", "X committed war crimes".
+    const adjacent = ms.find((m) => m.b === ca || (m.b === ca - 1 && lower(t, ca - 1) === "'s"));
+    let agent: Mention | null = adjacent ?? null;
+    let agentPhrase: SourcePhrase | null = null;
+    if (!agent && cb < s.tokenEnd && lower(t, cb) === 'by') {
+      agent = ms.find((m) => m.a === cb + 1 || m.a === cb + 2) ?? null;
+      if (!agent) agentPhrase = phraseAfter(doc, cb + 1, s.tokenEnd);
+    }
+    if (!agent && !agentPhrase) {
+      for (let k = ca - 1; k >= Math.max(s.tokenStart, ca - 6); k--) {
+        if (COMMIT_VERBS.at(t, k)) {
+          agent = [...ms].reverse().find((m) => m.b <= k && m.b >= k - 5 && !(src && m.a >= src.a && m.b <= src.b)) ?? null;
+          if (!agent) {
+            // The subject of "committed", skipping auxiliaries: "Southland troops had committed".
+            let g = k;
+            while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.at(t, g - 1)) g--;
+            const p = phraseBefore(doc, g, src ? Math.max(s.tokenStart, src.b) : s.tokenStart);
+            if (p && !(src && p.a < src.b)) agentPhrase = p;
+          }
+          break;
+        }
+      }
+    }
+    if (agentPhrase) accused = { a: agentPhrase.a, b: agentPhrase.b, actor: null };
+    // "called X terrorists", "X is a terrorist state": the nearest mention in the same clause.
+    if (!agent) agent = [...ms].reverse().find((m) => m.b <= ca && m.b >= ca - 4 && !(src && m.a >= src.a && m.b <= src.b)) ?? null;
+    if (!accused && agent && !(accuser && accuser.a <= agent.a && agent.b <= accuser.b)) accused = { a: agent.a, b: agent.b, actor: agent.actor };
+  }
+  // Stated evidence: "citing ...", "based on ...", or a clause naming evidence.
+  let evidence: [number, number] | null = null;
+  const cue = EVIDENCE_CUES.find(t, s.tokenStart, s.tokenEnd);
+  const clauseEnd = (from: number) => {
+    let e = from;
+    while (e < s.tokenEnd && !(punctChar(doc, e) && punctChar(doc, e) !== '-' && punctChar(doc, e) !== "'" && punctChar(doc, e) !== '"')) e++;
+    return e;
+  };
+  if (cue) evidence = [cue[0], clauseEnd(cue[0] + cue[1])];
+  else {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (isWord(t, i) && EVIDENCE_NOUNS.at(t, i)) {
+        let a = i;
+        while (a > s.tokenStart && !punctChar(doc, a - 1) && i - a < 4) a--;
+        evidence = [a, clauseEnd(i + 1)];
+        break;
+      }
+    }
+  }
+  return { accuser, accused, charges: ids, charge, evidence };
+}

@@ -1,0 +1,58 @@
+import type { LayerContext, ReportLayer } from '../contract.js';
+import type { SpanRef } from '../../core/report.js';
+import { ACTORS } from '../actors/layer.js';
+import { SOURCING } from '../sourcing/analyse.js';
+import { displaySource } from '../sourcing/layer.js';
+import type { PartyInfo } from './detect.js';
+import { detectClaims } from './detect.js';
+import type { Claim, Party } from '../../core/claims.js';
+
+export function buildClaims(ctx: LayerContext): Claim[] {
+  const { doc, span } = ctx;
+  const sourcing = ctx.need(SOURCING);
+  const actors = ctx.need(ACTORS);
+  const tok = (a: number, b: number): SpanRef => span(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
+  const partyOf = (p: PartyInfo | null): Party | null => {
+    if (!p) return null;
+    const r = tok(p.a, p.b);
+    return { start: r.start, end: r.end, text: r.text, actor: p.actor };
+  };
+  return detectClaims(doc, sourcing, actors).map((c) => {
+    const sent = doc.sentences[c.sentence]!;
+    const sc = sourcing.sentences[c.sentence]!;
+    const name = sc.quote ? displaySource(sc.quote.speaker, sc.quote.resolved) : displaySource(sc.attribution?.source ?? null);
+    const sp = span(sent.start, sent.end);
+    const claim: Claim = {
+      start: sp.start,
+      end: sp.end,
+      text: sp.text,
+      sentence: c.sentence,
+      type: c.types[0]!,
+      types: c.types,
+      hedging: c.hedging,
+      hedges: c.hedges.map(([a, b]) => tok(a, b)),
+      cues: c.cues.map(([a, b]) => tok(a, b)),
+      source: { class: sc.cls, name },
+    };
+    if (c.accusation) {
+      const a = c.accusation;
+      claim.accusation = {
+        accuser: partyOf(a.accuser),
+        accused: partyOf(a.accused),
+        charges: a.charges,
+        charge: tok(a.charge[0], a.charge[1]),
+        evidence: a.evidence ? tok(a.evidence[0], a.evidence[1]) : null,
+      };
+    }
+    return claim;
+  });
+}
+
+/** Report layer: check-worthy claims with type, source and hedging; accusations with their parties. */
+export const claimsLayer: ReportLayer = {
+  name: 'claims',
+  needs: ['sourcing', 'actors'],
+  apply(ctx) {
+    ctx.report.claims = buildClaims(ctx);
+  },
+};

@@ -1,0 +1,23 @@
+import type { ReportLayer } from '../contract.js';
+import { IntensityScorer } from './score.js';
+
+const scorers = new Map<string, IntensityScorer>();
+
+/** One scorer per set of user lexicon directories (intensity-<kind>.txt files), built once. */
+function scorerFor(dirs: readonly string[]): IntensityScorer {
+  const key = dirs.join('\0');
+  let s = scorers.get(key);
+  if (!s) scorers.set(key, (s = new IntensityScorer(dirs)));
+  return s;
+}
+
+/**
+ * Adds `report.intensity`: a 0..100 score per sentence and for the document, its band, and the
+ * contributions behind it. Runs after the detectors so that name-calling findings count.
+ */
+export const intensityLayer: ReportLayer = {
+  name: 'intensity',
+  apply(ctx) {
+    ctx.report.intensity = scorerFor(ctx.config?.lexicons ?? []).score(ctx.doc, ctx.span, ctx.report.findings);
+  },
+};

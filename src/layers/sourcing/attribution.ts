@@ -1,0 +1,139 @@
+import type { Doc } from '../../text/segment.js';
+import type { VerbInfo } from './cues.js';
+import { ATTRIBUTION_FORMS, ATTRIBUTION_VERBS, DOCUMENT_HEADS, VERB_GROUP_FILLERS } from './cues.js';
+import type { SourcePhrase } from './noun-phrase.js';
+import { phraseAfter, phraseBefore } from './noun-phrase.js';
+import { isNumber, lower, punctChar } from '../../lexicon/word-sets.js';
+
+/** One attribution: a reporting verb (or "according to") and its source. Token ranges are [a, b). */
+export interface Attribution {
+  verb: number;
+  verbEnd: number;
+  info: VerbInfo;
+  source: SourcePhrase;
+  /** Where the source stands relative to the verb. */
+  side: 'before' | 'after';
+  sentence: number;
+  /** First and one-past-last token of source plus verb. */
+  a: number;
+  b: number;
+  /** The verb stands inside a quotation (speech within speech). */
+  inQuote: boolean;
+}
+
+const ACCORDING: VerbInfo = { lemma: 'according to', tone: 'neutral' };
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'some', 'several', 'my', 'your', "'s", 'such', 'new', 'false', 'earlier', 'latest']);
+/** Verbs too common outside speech to count unless they introduce speech or a clause. */
+const WEAK = new Set(['continue', 'add', 'note', 'ask', 'recall', 'describe', 'call', 'post', 'write', 'find', 'conclude', 'estimate']);
+const PASSIVE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
+/** Verbs whose subject is often not a speaker at all ("the new reality revealed"). */
+const NEEDS_SPEAKER = new Set(['reveal', 'call', 'describe', 'believe', 'fear', 'suspect', 'acknowledge', 'maintain']);
+const NEVER_SOURCE = new Set(['there', 'this', 'that', 'which', 'what', 'who', 'it\'s', 'here', 'meanwhile', 'however', 'also', 'but', 'and', 'then', 'so']);
+
+/**
+ * Finds every attribution in the document in one pass over the tokens. `tokenQuote[i]` is the index
+ * of the outermost quotation containing token i, or -1.
+ */
+export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[] {
+  const t = doc.tokens;
+  const out: Attribution[] = [];
+  for (const s of doc.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!ATTRIBUTION_FORMS.at(t, i)) continue;
+      const w = lower(t, i);
+      let info: VerbInfo | undefined;
+      let verbEnd = i + 1;
+      if (w === 'according' && i + 1 < s.tokenEnd && lower(t, i + 1) === 'to') {
+        info = ACCORDING;
+        verbEnd = i + 2;
+      } else {
+        info = ATTRIBUTION_VERBS.get(w);
+        if (!info) continue;
+        const prev = i > s.tokenStart ? lower(t, i - 1) : '';
+        if (prev === 'to' || NOUN_MARKERS.has(prev) || (i > s.tokenStart && isNumber(t, i - 1))) continue; // "declined to say", "his claims", "three reports"
+        const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
+        if (next === 'to' && (prev === 'is' || prev === 'are' || prev === 'was' || prev === 'were')) continue; // "is said to": hearsay
+        if (PASSIVE.has(prev) && info.lemma !== 'quote' && !w.endsWith('ing')) continue; // "fighting was reported": no source named
+      }
+      const inQuote = tokenQuote[i] !== -1;
+      // Source before the verb group ("the minister has repeatedly said") or after it ("said the minister").
+      let g = i;
+      while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.at(t, g - 1)) g--;
+      let source: SourcePhrase | null = null;
+      let side: 'before' | 'after' = 'before';
+      if (info === ACCORDING) {
+        source = phraseAfter(doc, verbEnd, quoteBound(doc, tokenQuote, s, verbEnd, 1));
+        side = 'after';
+      } else {
+        const prevC = g > s.tokenStart ? punctChar(doc, g - 1) : 'start';
+        // "...," said X  /  "...", said X: inverted only right after a quotation (or at the start).
+        const afterQuoteComma = prevC === ',' && g - 2 >= s.tokenStart && (punctChar(doc, g - 2) === '"' || punctChar(doc, g - 2) === "'");
+        const tryAfter = info.inverts && (prevC === '"' || prevC === "'" || prevC === ':' || prevC === 'start' || afterQuoteComma);
+        if (tryAfter) {
+          source = phraseAfter(doc, verbEnd, quoteBound(doc, tokenQuote, s, verbEnd, 1));
+          side = 'after';
+        } else if (info.inverts && prevC === ',') {
+          // "..., said Elena Sy, the secretary general." Inverted after indirect speech: the source
+          // must run to the end of the sentence (or an appositive) and name someone.
+          const p = phraseAfter(doc, verbEnd, s.tokenEnd);
+          const next = p && p.b < s.tokenEnd ? punctChar(doc, p.b) : '.';
+          if (p && (next === '.' || next === ',' || next === '') && p.b >= s.tokenEnd - 2 && !p.pronoun && !p.vague && !p.hearsay && (p.name || p.kind === 'person' || p.kind === 'organisation')) {
+            source = p;
+            side = 'after';
+          }
+        }
+        if (!source) {
+          source = g > s.tokenStart ? phraseBefore(doc, g, quoteBound(doc, tokenQuote, s, g - 1, -1)) : null;
+          side = 'before';
+        }
+      }
+      if (!source) continue;
+      const first = lower(t, source.a);
+      if (NEVER_SOURCE.has(first) && source.b - source.a === 1) continue;
+      if (source.pronoun === 'i' || source.pronoun === 'we') {
+        if (info.lemma === 'believe') continue;
+      }
+      if ((info.lemma === 'find' || info.lemma === 'conclude' || info.lemma === 'estimate') && source.kind !== 'document') continue;
+      if (info.lemma === 'believe' && (source.pronoun || source.kind === 'document')) continue;
+      if (info.lemma === 'quote' && !(verbEnd < s.tokenEnd && lower(t, verbEnd) === 'as')) continue;
+      // "a film called X": only speakers call things names.
+      if ((info.lemma === 'call' || info.lemma === 'describe') && source.kind === 'unknown' && !source.name) continue;
+      if (WEAK.has(info.lemma) && !introducesSpeech(doc, verbEnd, s.tokenEnd, s.tokenStart, i) && source.kind !== 'document') continue;
+      // For these verbs a source must be someone: not "the new reality revealed".
+      if (NEEDS_SPEAKER.has(info.lemma) && source.kind === 'unknown' && !source.name && !source.pronoun && !source.vague) continue;
+      // A sentence-initial capitalised word alone is only a source if it looks like a name, not a verb or noun of the text.
+      const a = Math.min(source.a, i);
+      const b = Math.max(source.b, verbEnd);
+      out.push({ verb: i, verbEnd, info, source, side, sentence: s.index, a, b, inQuote });
+      if (side === 'after') i = Math.max(i, source.b - 1);
+    }
+  }
+  return out;
+}
+
+/** Stays on this side of any quotation boundary, scanning from `from` within sentence s. */
+function quoteBound(doc: Doc, tokenQuote: Int32Array, s: { tokenStart: number; tokenEnd: number }, from: number, dir: 1 | -1): number {
+  let k = from;
+  const q = tokenQuote[from] ?? -1;
+  if (dir === -1) { while (k - 1 >= s.tokenStart && (tokenQuote[k - 1] ?? -1) === q && punctChar(doc, k - 1) !== '"') k--; return k; }
+  while (k < s.tokenEnd && (tokenQuote[k] ?? -1) === q && punctChar(doc, k) !== '"') k++;
+  return k;
+}
+
+/** Is the verb next to a quotation, or followed by ':', ',', 'that' or a listener and a clause? */
+function introducesSpeech(doc: Doc, after: number, end: number, start: number, verb: number): boolean {
+  const t = doc.tokens;
+  const prevC = verb > 0 ? punctChar(doc, verb - 1) : '';
+  if (prevC === '"' || prevC === ',' || prevC === "'") return true;
+  for (let k = verb - 1; k >= Math.max(start, verb - 4); k--) if (punctChar(doc, k) === '"') return true;
+  for (let k = after; k < Math.min(end, after + 6); k++) if (punctChar(doc, k) === '"') return true;
+  if (after >= end) return prevC !== '';
+  const c = punctChar(doc, after);
+  if (c === ':' || c === '"' || c === ',') return true;
+  const w = lower(t, after);
+  if (w === 'that' || w === 'as') return true;
+  return false;
+}
+
+/** Is the source a document or body ("the report", "a UN study")? */
+export const isDocumentHead = (w: string) => DOCUMENT_HEADS.has(w);

@@ -1,0 +1,185 @@
+import type { QuoteSpan } from '../../text/quotes.js';
+import type { Doc } from '../../text/segment.js';
+import type { Attribution } from './attribution.js';
+import type { SourcePhrase } from './noun-phrase.js';
+import { parsePhrase } from './noun-phrase.js';
+import { isCap, isWord, isNumber, lower, punctChar } from '../../lexicon/word-sets.js';
+
+import type { SpeakerVia } from '../../core/sourcing.js';
+
+/** A quotation with its speaker, in canonical offsets and tokens. */
+export interface QuoteInfo {
+  span: QuoteSpan;
+  /** Tokens [a, b) including the quote marks. */
+  a: number;
+  b: number;
+  words: number;
+  /** Direct speech, or a short quoted phrase (scare quotes, titles) with no speaker. */
+  kind: 'speech' | 'phrase';
+  /** Inside another quotation. */
+  nested: boolean;
+  attribution: Attribution | null;
+  speaker: SourcePhrase | null;
+  /** The named speaker a pronoun or continuation resolves to. */
+  resolved: SourcePhrase | null;
+  via: SpeakerVia | null;
+  firstSentence: number;
+  lastSentence: number;
+  inHeadline: boolean;
+}
+
+/** First token whose start is >= offset (binary search). */
+export function tokenAtOrAfter(doc: Doc, offset: number): number {
+  const s = doc.tokens.start;
+  let lo = 0;
+  let hi = doc.tokens.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the outermost quotation containing each token (marks included), or -1. */
+export function tokenQuoteMap(doc: Doc): Int32Array {
+  const map = new Int32Array(doc.tokens.count).fill(-1);
+  doc.quotes.forEach((q, k) => {
+    const a = tokenAtOrAfter(doc, q.start);
+    const b = tokenAtOrAfter(doc, q.end);
+    for (let i = a; i < b; i++) if (map[i] === -1) map[i] = k;
+  });
+  return map;
+}
+
+const isNamed = (p: SourcePhrase | null): p is SourcePhrase => !!p && !p.pronoun && !p.vague && !p.hearsay && (p.name !== null || p.role !== null);
+
+/**
+ * Attaches speakers to quotations: an attribution right after the quote ("...," said X / X said),
+ * one right before it (X said: "..."), a headline colon (Minister: "..."), or, failing those, the
+ * speaker of the previous quotation in the same or previous paragraph (a continued quote). Pronoun
+ * speakers resolve to the last named source before them.
+ */
+export function extractQuotations(doc: Doc, attributions: readonly Attribution[], tokenQuote: Int32Array): QuoteInfo[] {
+  const t = doc.tokens;
+  const byStart = new Map<number, Attribution>();
+  const byEnd = new Map<number, Attribution>();
+  for (const at of attributions) {
+    if (at.inQuote) continue;
+    if (!byStart.has(at.a)) byStart.set(at.a, at);
+    byEnd.set(at.b - 1, at);
+  }
+  const named = attributions.filter((at) => !at.inQuote && isNamed(at.source));
+  const out: QuoteInfo[] = [];
+  let persons: SourcePhrase[] | null = null;
+  for (const q of doc.quotes) {
+    const a = tokenAtOrAfter(doc, q.start);
+    const b = tokenAtOrAfter(doc, q.end);
+    let words = 0;
+    for (let i = a; i < b; i++) if (isWord(t, i) || isNumber(t, i)) words++;
+    const nested = out.some((o) => o.span.start < q.start && q.end <= o.span.end);
+    const info: QuoteInfo = {
+      span: q, a, b, words, kind: 'phrase', nested, attribution: null, speaker: null, resolved: null, via: null,
+      firstSentence: doc.tokenSentence[a] ?? 0, lastSentence: doc.tokenSentence[Math.max(a, b - 1)] ?? 0,
+      inHeadline: doc.headline !== null && q.start < doc.headline.end,
+    };
+    out.push(info);
+    if (nested) continue;
+    const lastInner = q.open ? q.contentEnd - 1 : q.contentEnd - 1;
+    const endsWithPeriod = doc.text[lastInner] === '.';
+    // After: skip commas and dashes.
+    let j = b;
+    while (j < t.count && (punctChar(doc, j) === ',' || punctChar(doc, j) === '-' || punctChar(doc, j) === '\u2014')) j++;
+    const after = !endsWithPeriod && !q.open ? byStart.get(j) : undefined;
+    let chosen: Attribution | undefined = after && after.sentence === (doc.tokenSentence[Math.max(a, b - 1)] ?? -1) ? after : undefined;
+    if (!chosen) {
+      // Before: the nearest attribution ending within six tokens before the opening mark.
+      for (let k = a - 1; k >= Math.max(0, a - 7); k--) {
+        const c = punctChar(doc, k);
+        if (c === '.' || c === '!' || c === '?' || c === '"') break;
+        const at = byEnd.get(k);
+        if (at) { chosen = at; break; }
+      }
+    }
+    if (chosen) {
+      info.attribution = chosen;
+      info.speaker = chosen.source;
+      info.via = chosen.source.pronoun ? 'pronoun' : 'direct';
+    } else if (a > 0 && punctChar(doc, a - 1) === ':') {
+      // Headline style: "Minister: \"...\"".
+      const sent = doc.sentences[doc.tokenSentence[a - 1]!]!;
+      const p = a - 1 - sent.tokenStart <= 8 ? parsePhrase(doc, sent.tokenStart, a - 1) : null;
+      if (p) { info.speaker = p; info.via = 'colon'; }
+    }
+    // Up to three words inside a clause ('a "provocation"') are a quoted phrase, not speech.
+    const midClause = a > 0 && doc.tokenSentence[a - 1] === doc.tokenSentence[a] && isWord(t, a - 1);
+    info.kind = words <= 3 && midClause ? 'phrase' : info.speaker || words >= 4 ? 'speech' : 'phrase';
+    if (!info.speaker && info.kind === 'speech') {
+      // A continued quotation: the previous speech quote in this paragraph, or the paragraph before.
+      for (let k = out.length - 2; k >= 0; k--) {
+        const prev = out[k]!;
+        if (prev.nested || prev.kind !== 'speech') continue;
+        const samePara = prev.span.paragraph === q.paragraph;
+        const paraBefore = prev.span.paragraph === q.paragraph - 1 && doc.paragraphs[q.paragraph]!.start === q.start;
+        if ((samePara || paraBefore) && prev.speaker) {
+          info.speaker = prev.speaker;
+          info.resolved = prev.resolved;
+          info.attribution = prev.attribution;
+          info.via = 'continuation';
+        }
+        break;
+      }
+    }
+    if (!info.speaker && info.kind === 'speech' && a === doc.sentences[info.firstSentence]!.tokenStart && info.firstSentence > 0) {
+      // A quote that opens its sentence, after a sentence introducing a person ("X described the scene.").
+      const prevSentence = doc.sentences[info.firstSentence - 1]!;
+      if (prevSentence.paragraph === doc.sentences[info.firstSentence]!.paragraph) {
+        const p = (persons ??= personSubjects(doc, tokenQuote)).find((x) => x.a >= prevSentence.tokenStart && x.b <= prevSentence.tokenEnd);
+        if (p) { info.speaker = p; info.resolved = p; info.via = 'continuation'; }
+      }
+    }
+    if (info.speaker?.pronoun && !info.resolved) info.resolved = resolvePronoun(info.speaker, named, out, (persons ??= personSubjects(doc, tokenQuote)));
+    else if (info.speaker && !info.speaker.pronoun && !info.resolved) info.resolved = info.speaker;
+  }
+  return out;
+}
+
+/** The last named source before a pronoun: a person for he/she, any named source otherwise. */
+function resolvePronoun(p: SourcePhrase, named: readonly Attribution[], quotes: readonly QuoteInfo[], persons: readonly SourcePhrase[]): SourcePhrase | null {
+  const wantPerson = p.pronoun === 'he' || p.pronoun === 'she';
+  let best: SourcePhrase | null = null;
+  const consider = (c: SourcePhrase | null) => {
+    if (!isNamed(c) || c.a >= p.a) return;
+    if (wantPerson && c.kind !== 'person' && c.kind !== 'unknown') return;
+    if (!best || c.a > best.a) best = c;
+  };
+  for (const at of named) consider(at.source);
+  for (const q of quotes) consider(q.resolved);
+  for (const x of persons) consider(x);
+  return best;
+}
+
+/**
+ * The first person named in each sentence outside quotations ("Marta Kovac arrived..."): a title
+ * with a name, or two or more capitalised words that read as a person's name.
+ */
+export function personSubjects(doc: Doc, tokenQuote: Int32Array): SourcePhrase[] {
+  const t = doc.tokens;
+  const out: SourcePhrase[] = [];
+  for (const s of doc.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!isCap(t, i) || tokenQuote[i] !== -1) continue;
+      let e = i;
+      while (e < s.tokenEnd && isCap(t, e) && tokenQuote[e] === -1) e++;
+      if (e - i >= 2) {
+        const p = parsePhrase(doc, i, e);
+        if (p && p.kind === 'person' && p.name) { out.push(p); break; }
+      }
+      i = e;
+    }
+  }
+  return out;
+}
+
+/** Lowercased attribution verb at a quote, if any. */
+export const quoteVerb = (doc: Doc, q: QuoteInfo): string | null => (q.attribution ? lower(doc.tokens, q.attribution.verb) : null);

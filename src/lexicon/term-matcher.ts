@@ -1,0 +1,226 @@
+import { K_NUMBER, K_WORD, type Tokens } from '../text/tokenise.js';
+import type { Doc } from '../text/segment.js';
+import { vocab } from '../text/vocab.js';
+import { parseWordList } from './load.js';
+import { WordMemo } from './word-memo.js';
+
+
+/**
+ * Matches word lists (single words and short phrases) against a document's tokens. An entry word
+ * ending in `*` matches any word that starts with it ("econom*" matches "economy", "economic").
+ * Phrases match consecutive word tokens; punctuation between the words breaks a phrase.
+ */
+export interface TermEntry<T> {
+  term: string;
+  value: T;
+  words: string[];
+}
+
+interface Compiled<T> {
+  entry: TermEntry<T>;
+  /** Insertion order: among equally long candidates the later-added entry wins. */
+  seq: number;
+  /** Remaining words after the first: exact string or prefix. */
+  rest: RestWord[];
+}
+
+interface RestWord {
+  w: string;
+  prefix: boolean;
+  /** Vocab id of an exact word (-1 while the vocab lacks it); see TermMatcher.resolveRest. */
+  id: number;
+}
+
+export interface TermMatch<T> {
+  entry: TermEntry<T>;
+  /** Token range [tokenStart, tokenEnd). */
+  tokenStart: number;
+  tokenEnd: number;
+  /** Canonical character span. */
+  start: number;
+  end: number;
+}
+
+/** Longest phrases first so that the first hit at a position is the longest; then the latest added. */
+function byPriority<T>(a: Compiled<T>, b: Compiled<T>): number {
+  return b.rest.length - a.rest.length || b.seq - a.seq;
+}
+
+interface TrieNode<T> {
+  next: Map<number, TrieNode<T>>;
+  /** Entries whose first word is the prefix ending here (`key*`). */
+  list: Compiled<T>[] | undefined;
+}
+
+
+export class TermMatcher<T> {
+  private readonly exact = new Map<string, Compiled<T>[]>();
+  private readonly prefixed = new Map<string, Compiled<T>[]>();
+  /** The `prefixed` keys as a trie over UTF-16 units: a word finds its prefixes in one walk. */
+  private readonly trie: TrieNode<T> = { next: new Map(), list: undefined };
+  private seq = 0;
+  size = 0;
+
+  /**
+   * Adds a term; a later entry with the same term replaces the value of the earlier one, and among
+   * entries of equal length matching at one position (an exact word and a `word*` prefix), the
+   * later-added wins, so lists added later take precedence.
+   */
+  add(term: string, value: T): void {
+    const words = term.toLowerCase().trim().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return;
+    this.cache.clear();
+    this.memo.clear();
+    this.restVocabSize = -1;
+    const first = words[0]!;
+    const isPrefix = first.length > 1 && first.endsWith('*');
+    const key = isPrefix ? first.slice(0, -1) : first;
+    const table = isPrefix ? this.prefixed : this.exact;
+    let list = table.get(key);
+    if (!list) {
+      table.set(key, (list = []));
+      if (isPrefix) {
+        let node = this.trie;
+        for (let i = 0; i < key.length; i++) {
+          const c = key.charCodeAt(i);
+          let child = node.next.get(c);
+          if (!child) node.next.set(c, (child = { next: new Map(), list: undefined }));
+          node = child;
+        }
+        node.list = list;
+      }
+    }
+    const normalised = words.join(' ');
+    const existing = list.find((c) => c.entry.term === normalised);
+    if (existing) {
+      existing.entry.value = value;
+      existing.seq = this.seq++;
+      list.sort(byPriority);
+      return;
+    }
+    const rest = words.slice(1).map((w): RestWord => (w.length > 1 && w.endsWith('*') ? { w: w.slice(0, -1), prefix: true, id: -1 } : { w, prefix: false, id: -1 }));
+    list.push({ entry: { term: normalised, value, words }, rest, seq: this.seq++ });
+    list.sort(byPriority);
+    this.size++;
+  }
+
+  /** Adds every line of a word list with the same value. */
+  addList(text: string, value: (term: string) => T): void {
+    for (const term of parseWordList(text)) this.add(term, value(term));
+  }
+
+  /** Candidate lists per word, including misses; bounded, and reset whenever an entry is added. */
+  private readonly cache = new Map<string, Compiled<T>[] | null>();
+
+  /** Candidate lists (null: none) per token's word, across documents; cleared whenever an entry is added. */
+  private readonly memo = new WordMemo<Compiled<T>[] | null>((w) => this.candidates(w) ?? null);
+
+  /** Every phrase's remaining words (for resolveRest). */
+  private readonly rests: RestWord[] = [];
+  /** vocab.size when the rest words' ids were last resolved (-1: never). */
+  private restVocabSize = -1;
+
+  /**
+   * Gives the exact remaining words of phrases their vocab ids, so that a token with a global id
+   * matches by comparing ids. The vocab only grows and never renumbers, so this is redone only when
+   * it has grown (a word interned since then gets its id).
+   */
+  private resolveRest(): void {
+    if (this.restVocabSize === -1) {
+      this.rests.length = 0;
+      for (const table of [this.exact, this.prefixed]) for (const list of table.values()) for (const c of list) for (const r of c.rest) this.rests.push(r);
+    }
+    for (const r of this.rests) if (!r.prefix && r.id < 0) r.id = vocab.get(r.w);
+    this.restVocabSize = vocab.size;
+  }
+
+  private candidates(word: string): Compiled<T>[] | undefined {
+    let c = this.cache.get(word);
+    if (c === undefined) {
+      if (this.cache.size >= 100_000) this.cache.clear();
+      c = this.lookup(word) ?? null;
+      this.cache.set(word, c);
+    }
+    return c ?? undefined;
+  }
+
+  /** All entries whose first word matches `word`, by priority (seq makes the order total). */
+  private lookup(word: string): Compiled<T>[] | undefined {
+    let out = this.exact.get(word);
+    let node: TrieNode<T> | undefined = this.trie;
+    for (let i = 0; i < word.length; i++) {
+      node = node.next.get(word.charCodeAt(i));
+      if (!node) break;
+      const p = node.list;
+      if (p) out = out ? [...out, ...p].sort(byPriority) : p;
+    }
+    return out;
+  }
+
+  /**
+   * Calls `hit` for the longest match starting at each word token in [from, to); matches do not
+   * overlap (scanning resumes after a match).
+   */
+  scan(doc: Doc, from: number, to: number, hit: (m: TermMatch<T>) => void): void {
+    const t = doc.tokens;
+    for (let i = from; i < to; i++) {
+      const entry = this.matchAt(t, i, to);
+      if (entry === null) continue;
+      const j = this.matchEnd;
+      hit({ entry, tokenStart: i, tokenEnd: j, start: t.start[i]!, end: t.end[j - 1]! });
+      i = j - 1;
+    }
+  }
+
+  /** scan without a match object per hit: `hit` gets the entry and the token range [tokenStart, tokenEnd). */
+  scanEntries(doc: Doc, from: number, to: number, hit: (entry: TermEntry<T>, tokenStart: number, tokenEnd: number) => void): void {
+    const t = doc.tokens;
+    for (let i = from; i < to; i++) {
+      const entry = this.matchAt(t, i, to);
+      if (entry === null) continue;
+      const j = this.matchEnd;
+      hit(entry, i, j);
+      i = j - 1;
+    }
+  }
+
+  /** Token end of the last matchAt hit. */
+  private matchEnd = 0;
+
+  /** The longest entry matching at token i within [i, to), or null; its token end in matchEnd. */
+  private matchAt(t: Tokens, i: number, to: number): TermEntry<T> | null {
+    const kind = t.kind[i]!;
+    if (kind !== K_WORD && kind !== K_NUMBER) return null;
+    const list = this.memo.at(t, i);
+    if (list === null) return null;
+    if (this.restVocabSize !== vocab.size) this.resolveRest();
+    for (let c = 0; c < list.length; c++) {
+      const rest = list[c]!.rest;
+      let j = i + 1;
+      let r = 0;
+      for (; r < rest.length; r++, j++) {
+        if (j >= to) break;
+        const kj = t.kind[j]!;
+        if (kj !== K_WORD && kj !== K_NUMBER) break;
+        const rw = rest[r]!;
+        const id = t.id[j]!;
+        if (rw.prefix) {
+          if (!(id >= 0 ? vocab.str(id) : t.localWords[-id - 2]!).startsWith(rw.w)) break;
+        } else if (id >= 0) {
+          // Ids name strings one to one: equal ids, equal words (rw.id is current, see resolveRest).
+          if (id !== rw.id) break;
+        } else if (t.localWords[-id - 2] !== rw.w) break;
+      }
+      if (r < rest.length) continue;
+      this.matchEnd = j;
+      return list[c]!.entry;
+    }
+    return null;
+  }
+
+  /** True when a single lowercased word matches a one-word entry. */
+  hasWord(word: string): boolean {
+    const list = this.candidates(word);
+    return !!list && list.some((c) => c.rest.length === 0);
+  }
+}

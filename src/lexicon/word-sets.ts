@@ -1,0 +1,213 @@
+import type { Doc } from '../text/segment.js';
+import type { Tokens } from '../text/tokenise.js';
+import { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower, tokenise } from '../text/tokenise.js';
+import { vocab } from '../text/vocab.js';
+import { WordMemo } from './word-memo.js';
+
+/**
+ * Small token helpers shared by the sourcing, claims and actors layers. Everything works on the
+ * document's existing tokens (no regexes over sentences), comparing lowercased forms.
+ */
+
+export const lower = (t: Tokens, i: number): string => tokenLower(t, i);
+export const isWord = (t: Tokens, i: number): boolean => t.kind[i] === K_WORD;
+export const isNumber = (t: Tokens, i: number): boolean => t.kind[i] === K_NUMBER;
+export const isPunct = (t: Tokens, i: number): boolean => t.kind[i] === K_PUNCT;
+export const isCap = (t: Tokens, i: number): boolean => t.kind[i] === K_WORD && (t.flags[i]! & F_CAP) !== 0;
+export const isUpper = (t: Tokens, i: number): boolean => (t.flags[i]! & F_UPPER) !== 0;
+
+/** The first character of punctuation token i ('' for other tokens). */
+export function punctChar(doc: Doc, i: number): string {
+  return doc.tokens.kind[i] === K_PUNCT ? doc.text[doc.tokens.start[i]!]! : '';
+}
+
+/** Canonical text of tokens [a, b). */
+export function tokenText(doc: Doc, a: number, b: number): string {
+  return b > a ? doc.text.slice(doc.tokens.start[a]!, doc.tokens.end[b - 1]!) : '';
+}
+
+/** Lowercased token forms of a phrase, tokenised exactly as documents are. */
+export function phraseTokens(phrase: string): string[] {
+  const t = tokenise(phrase);
+  const out: string[] = [];
+  for (let i = 0; i < t.count; i++) out.push(tokenLower(t, i));
+  return out;
+}
+
+/**
+ * A set of words, interned in the global vocabulary so that membership of a token is one typed-array
+ * read on its id (documents get vocab ids at tokenisation; words no set names get negative ids).
+ */
+export class WordSet {
+  private readonly bits: Uint8Array;
+  private readonly words: Set<string>;
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    const ids = [...this.words].map((w) => vocab.intern(w));
+    this.bits = new Uint8Array(Math.max(0, ...ids) + 1);
+    for (const id of ids) this.bits[id] = 1;
+  }
+
+  /**
+   * Per vocab id, the OR of the flags of the sets that hold the word (or, for a PhraseSet, that
+   * have a phrase starting with it): one read tests them all. Ids past the end are in none.
+   */
+  static union(sets: ReadonlyArray<[WordSet | PhraseSet, number]>): Uint8Array {
+    let n = 0;
+    for (const [set] of sets) n = Math.max(n, set.idBits().length);
+    const out = new Uint8Array(n);
+    for (const [set, flag] of sets) {
+      const bits = set.idBits();
+      for (let id = 0; id < bits.length; id++) if (bits[id] === 1) out[id]! |= flag;
+    }
+    return out;
+  }
+
+  /** 1 at the vocab ids of the set's words. */
+  idBits(): Uint8Array {
+    return this.bits;
+  }
+
+  /** Is this (lowercased) word in the set? */
+  has(word: string): boolean {
+    return this.words.has(word);
+  }
+
+  /** Is token i of these tokens in the set? */
+  at(t: Tokens, i: number): boolean {
+    const id = t.id[i]!;
+    return id >= 0 && id < this.bits.length && this.bits[id] === 1;
+  }
+}
+
+export const wordSet = (words: string): WordSet => new WordSet(words.trim().split(/\s+/));
+
+/**
+ * A set of multi-word phrases indexed by the vocab id of their first word: `match(tokens, i, end)`
+ * returns the token length of the longest phrase starting at token i, or 0. Built once at load.
+ */
+export class PhraseSet {
+  private readonly byFirst = new Map<number, Int32Array[]>();
+  /** Vocab ids that start some phrase: one typed-array read rejects most tokens. */
+  private readonly firstBits: Uint8Array;
+  readonly size: number;
+
+  constructor(phrases: Iterable<string>) {
+    let n = 0;
+    for (const p of phrases) {
+      const toks = phraseTokens(p);
+      if (toks.length === 0) continue;
+      const ids = Int32Array.from(toks, (w) => vocab.intern(w));
+      const list = this.byFirst.get(ids[0]!) ?? [];
+      list.push(ids);
+      this.byFirst.set(ids[0]!, list);
+      n++;
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+    this.firstBits = new Uint8Array(Math.max(0, ...this.byFirst.keys()) + 1);
+    for (const id of this.byFirst.keys()) this.firstBits[id] = 1;
+    this.size = n;
+  }
+
+  /** 1 at the vocab ids that start some phrase. */
+  idBits(): Uint8Array {
+    return this.firstBits;
+  }
+
+  match(t: Tokens, i: number, end: number): number {
+    const id = t.id[i]!;
+    if (id < 0 || id >= this.firstBits.length || this.firstBits[id] === 0) return 0;
+    const list = this.byFirst.get(id);
+    if (!list) return 0;
+    outer: for (const p of list) {
+      if (i + p.length > end) continue;
+      for (let k = 1; k < p.length; k++) if (t.id[i + k] !== p[k]) continue outer;
+      return p.length;
+    }
+    return 0;
+  }
+
+  /** First match in [a, b): [start, length], or null. */
+  find(t: Tokens, a: number, b: number): [number, number] | null {
+    for (let i = a; i < b; i++) {
+      const n = this.match(t, i, b);
+      if (n > 0) return [i, n];
+    }
+    return null;
+  }
+}
+
+/**
+ * A pure function of a token's lowercased form that may have no value (undefined), memoised per word
+ * by WordMemo: vocabulary words by id, words outside it by the tokeniser's cross-document key. Unlike
+ * WordSet, nothing needs to be interned beforehand, so the answer is right for any token whenever its
+ * document was tokenised.
+ */
+export class WordLookup<T> {
+  private readonly memo: WordMemo<T | null>;
+
+  /** `fn` must depend on the lowercased word alone. */
+  constructor(fn: (word: string) => T | undefined) {
+    this.memo = new WordMemo((w) => fn(w) ?? null);
+  }
+
+  /** The value for token i, or undefined. */
+  at(t: Tokens, i: number): T | undefined {
+    return this.memo.at(t, i) ?? undefined;
+  }
+
+  /** True when token i has a value. */
+  has(t: Tokens, i: number): boolean {
+    return this.memo.at(t, i) !== null;
+  }
+}
+
+/** Membership of a token's lowercased form in a set of words, memoised per vocab id. */
+export const wordLookupSet = (words: ReadonlySet<string>): WordLookup<true> => new WordLookup((w) => (words.has(w) ? true : undefined));
+
+/**
+ * Scratch marks per token id (global and document-local), cleared in O(1) by starting a new
+ * generation: for counting or deduplicating words without building strings or Maps. One instance
+ * per use site; `fit` once per document, `clear` whenever the marks should read 0 again.
+ */
+export class TokenMarks {
+  private stamp = new Int32Array(0);
+  private val = new Int32Array(0);
+  private epoch = 0;
+
+  /** Sizes the marks for a document's tokens and clears them. */
+  fit(t: Tokens): void {
+    const need = 2 * Math.max(vocab.size, t.localWords.length) + 2;
+    if (this.stamp.length < need) {
+      this.stamp = new Int32Array(Math.max(need, this.stamp.length * 2));
+      this.val = new Int32Array(this.stamp.length);
+      this.epoch = 0;
+    }
+    this.clear();
+  }
+
+  clear(): void {
+    if (this.epoch >= 0x3fffffff) {
+      this.stamp.fill(0);
+      this.epoch = 0;
+    }
+    this.epoch++;
+  }
+
+  private slot(t: Tokens, i: number): number {
+    const id = t.id[i]!;
+    return id >= 0 ? 2 * id : 2 * (-id - 2) + 1;
+  }
+
+  get(t: Tokens, i: number): number {
+    const s = this.slot(t, i);
+    return this.stamp[s] === this.epoch ? this.val[s]! : 0;
+  }
+
+  set(t: Tokens, i: number, v: number): void {
+    const s = this.slot(t, i);
+    this.stamp[s] = this.epoch;
+    this.val[s] = v;
+  }
+}
