@@ -14,6 +14,8 @@ import { VERSION } from '../version.js';
 import { finaliseFindings } from './finalise.js';
 import { builtinLayers, createLayerContext, orderLayers, type ReportLayer } from '../layers/index.js';
 import { loadDefaultModel, type ModelDetector } from './model-hook.js';
+import { narrativeModels } from '../layers/narratives/layer.js';
+import { splitPackSpecs } from '../layers/narratives/pack.js';
 
 export interface AnalyzeOptions {
   /** Only these techniques (intersected with the config's). */
@@ -33,6 +35,11 @@ export interface AnalyzerOptions {
    * `[...builtinLayers, myLayer]`; they are ordered by their declared `needs`.
    */
   layers?: readonly ReportLayer[];
+  /**
+   * Narrative packs: built-in names or pack files, as a list or `A,B` (overrides the config's
+   * `narratives`; default the `disputes` pack; `none` for no narratives).
+   */
+  narratives?: string | readonly string[];
 }
 
 /**
@@ -53,7 +60,8 @@ export class Analyzer {
   readonly engine: Report['engine'];
 
   constructor(options: AnalyzerOptions = {}) {
-    this.config = options.config ?? defaultConfig();
+    const base = options.config ?? defaultConfig();
+    this.config = options.narratives !== undefined ? { ...base, narratives: splitPackSpecs(options.narratives) } : base;
     this.techniques = enabledTechniques(this.config);
     const files: LoadedRuleFile[] = [...builtinRuleFiles(), ...this.config.rules.map((file) => ({ file, data: loadRuleFile(file) }))];
     const lexicons = new Map(builtinLexicons());
@@ -64,6 +72,8 @@ export class Analyzer {
     this.code = builtinCodeDetectors().filter((d) => this.techniques.has(d.meta.technique));
     this.layers = options.layers ? orderLayers(options.layers) : builtinLayers;
     this.model = options.model !== undefined ? options.model : this.config.model ? loadDefaultModel() : null;
+    // Narrative packs compile (and, without shipped weights, train) now, so that a bad pack fails here.
+    const narratives = this.layers.some((l) => l.name === 'narratives') ? narrativeModels(this.config) : [];
     // Everything that changes output goes into the key, so stored analyses made under another
     // configuration are never mistaken for current ones: enabled rules, techniques, lexicons, threshold.
     const hash = createHash('sha1');
@@ -72,6 +82,7 @@ export class Analyzer {
     for (const [k, v] of [...lexicons].sort()) hash.update(`${k}:${v.join('|')}`);
     hash.update(`min:${this.config.minConfidence}`);
     if (options.layers) hash.update(`layers:${this.layers.map((l) => l.name).join(',')}`);
+    for (const m of narratives) hash.update(`narratives:${m.pack.name}:${m.pack.hash}:${m.fingerprint}`);
     this.engine = { name: 'framewise', version: VERSION, rules: hash.digest('hex').slice(0, 12), model: this.model?.version ?? null };
   }
 

@@ -22,6 +22,11 @@ export const ConfigSchema = z
     model: z.boolean().default(true),
     /** Inputs larger than this are refused with a clear error. */
     maxInputBytes: z.number().int().positive().default(DEFAULT_MAX_INPUT_BYTES),
+    /**
+     * Narrative packs: built-in names (`disputes`, `ukraine-russia-war`, `climate-change`) or pack
+     * files relative to the config file. Empty: the `disputes` pack; ["none"]: no narratives.
+     */
+    narratives: z.array(z.string().min(1)).default([]),
   })
   .strict();
 
@@ -58,6 +63,8 @@ export function loadConfigFile(file: string): ResolvedConfig {
     ...cfg,
     rules: cfg.rules.map((p) => resolve(base, p)),
     lexicons: cfg.lexicons.map((p) => resolve(base, p)),
+    // Pack files are paths (they have a slash or a .yaml/.json ending); anything else names a built-in pack.
+    narratives: cfg.narratives.map((p) => (/[\\/]|\.(ya?ml|json)$/i.test(p) ? resolve(base, p) : p)),
     file,
   };
 }

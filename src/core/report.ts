@@ -5,6 +5,7 @@ import type { IntensityReport } from './intensity.js';
 import type { Quotation, SourcingSummary } from './sourcing.js';
 import type { Claim } from './claims.js';
 import type { ActorSummary } from './actors.js';
+import type { NarrativesReport } from './narratives.js';
 
 export interface EngineInfo {
   name: 'framewise';
@@ -52,6 +53,8 @@ export interface Report {
   claims?: Claim[];
   /** Actors with mentions, techniques, loaded terms and portrayal (actors layer). */
   actors?: ActorSummary[];
+  /** Every narrative and sub-narrative of the loaded packs, scored; the chosen ones and the dominant one explained (narratives layer). */
+  narratives?: NarrativesReport;
   /** Detectors that failed on this document (the others still ran). */
   errors: Array<{ detector: string; message: string }>;
 }

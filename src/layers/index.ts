@@ -3,9 +3,10 @@ import { actorsLayer } from './actors/layer.js';
 import { claimsLayer } from './claims/layer.js';
 import { framesLayer } from './frames/layer.js';
 import { intensityLayer } from './intensity/layer.js';
+import { narrativesLayer } from './narratives/layer.js';
 import { sourcingLayer } from './sourcing/layer.js';
 
 export * from './contract.js';
 
 /** The built-in report layers, in the order they run (each after the layers it needs). */
-export const builtinLayers: readonly ReportLayer[] = orderLayers([framesLayer, intensityLayer, sourcingLayer, actorsLayer, claimsLayer]);
+export const builtinLayers: readonly ReportLayer[] = orderLayers([framesLayer, intensityLayer, sourcingLayer, actorsLayer, claimsLayer, narrativesLayer]);

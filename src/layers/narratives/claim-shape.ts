@@ -1,0 +1,200 @@
+import { UserError } from '../../core/errors.js';
+import { termTokens } from '../../detectors/engine/pattern.js';
+import { K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
+import { vocab } from '../../text/vocab.js';
+
+/**
+ * Claim shapes: token patterns with actor slots, compiled once.
+ *
+ *   word            a literal word (case-insensitive)
+ *   a|b|c           any of several words; `word*` any word starting with "word"; `@set` the
+ *                   single-word terms of a term set
+ *   X?              element X is optional
+ *   ...             a gap of 0 to 6 tokens
+ *   <actor>         an actor: a party, a name, or a group word ("the government", "our people"),
+ *                   with an optional determiner or possessive before it
+ *   <party:id>      one of the pack's parties (with an optional "the")
+ *   <name>          a name that is not one of the pack's parties
+ */
+export type ShapeElem =
+  | { t: 'word'; ids: Set<number>; prefixes: string[]; optional: boolean }
+  | { t: 'gap'; max: number }
+  | { t: 'actor'; optional: boolean }
+  | { t: 'party'; party: number; optional: boolean }
+  | { t: 'name'; optional: boolean };
+
+export interface ClaimShape {
+  source: string;
+  elems: ShapeElem[];
+  /** Vocab ids of which the sentence must hold one (a required literal element), or null when the shape has none. */
+  anchor: Set<number> | null;
+}
+
+/** What the slots of a shape can see in one document. */
+export interface SlotView {
+  t: Tokens;
+  /** Party index at token i and the length of its alias (party * 256 + length), or -1. */
+  partyAt(i: number): number;
+  /** Tokens in the name (a capitalised name, or an actor mention) starting at i, 0 when none. */
+  nameLen(i: number): number;
+}
+
+export const GAP_MAX = 6;
+
+/** Words that name a group of people or an institution without naming it. */
+const GROUP_WORDS = new Set(
+  ('we us they them government governments authorities regime army armies military forces troops soldiers leaders leadership officials ' +
+    'state states country countries nation nations people peoples civilians population side sides elites elite president minister ' +
+    'administration parliament media press journalists activists scientists experts critics opponents enemies enemy allies west east ' +
+    'neighbours neighbors neighbour neighbor community communities minority majority settlers militants rebels separatists occupiers ' +
+    'invaders aggressor aggressors powers bureaucrats politicians lobby lobbyists corporations companies industry institutions organisations organizations')
+    .split(' '),
+);
+const DETERMINERS = new Set('the a an our their its his her your this that these those my some many both all'.split(' '));
+
+function fail(message: string): never {
+  throw new UserError(message);
+}
+
+/**
+ * Compiles a claim shape; `where` names the file, narrative and field for errors; `resolveSet`
+ * gives a term set's terms; `partyIndex` a party's index (undefined when the pack has no such party).
+ */
+export function compileClaimShape(
+  source: string,
+  where: string,
+  resolveSet: (name: string) => readonly string[] | undefined,
+  partyIndex: (id: string) => number | undefined,
+): ClaimShape {
+  const elems: ShapeElem[] = [];
+  for (let raw of source.trim().split(/\s+/)) {
+    if (raw === '...') {
+      elems.push({ t: 'gap', max: GAP_MAX });
+      continue;
+    }
+    let optional = false;
+    if (raw.length > 1 && raw.endsWith('?')) {
+      optional = true;
+      raw = raw.slice(0, -1);
+    }
+    if (raw === '<actor>') {
+      elems.push({ t: 'actor', optional });
+      continue;
+    }
+    if (raw === '<name>') {
+      elems.push({ t: 'name', optional });
+      continue;
+    }
+    const party = /^<party:([a-z0-9][a-z0-9-]*)>$/.exec(raw);
+    if (party) {
+      const k = partyIndex(party[1]!);
+      if (k === undefined) fail(`${where}: claim shape "${source}" names party "${party[1]}", which the pack's parties do not list`);
+      elems.push({ t: 'party', party: k, optional });
+      continue;
+    }
+    if (raw.startsWith('<')) fail(`${where}: claim shape "${source}": unknown slot "${raw}" (use <actor>, <name> or <party:id>)`);
+    const ids = new Set<number>();
+    const prefixes: string[] = [];
+    for (const alt of raw.split('|')) {
+      const words = alt.startsWith('@') && alt.length > 1 ? resolveSet(alt.slice(1)) ?? fail(`${where}: claim shape "${source}": unknown term set "${alt}"`) : [alt];
+      for (const w of words) {
+        if (w.length > 1 && w.endsWith('*') && !w.includes(' ')) {
+          prefixes.push(w.slice(0, -1).toLowerCase());
+          continue;
+        }
+        const toks = termTokens(w);
+        if (toks.length !== 1) fail(`${where}: claim shape "${source}": "${w}" is not one word (write a phrase as separate elements)`);
+        ids.add(vocab.intern(toks[0]!));
+      }
+    }
+    if (ids.size === 0 && prefixes.length === 0) fail(`${where}: claim shape "${source}": empty element "${raw}"`);
+    elems.push({ t: 'word', ids, prefixes, optional });
+  }
+  if (!elems.some((e) => e.t !== 'gap' && !('optional' in e && e.optional))) fail(`${where}: claim shape "${source}" has no required element`);
+  const first = elems.find((e): e is Extract<ShapeElem, { t: 'word' }> => e.t === 'word' && !e.optional && e.prefixes.length === 0);
+  return { source, elems, anchor: first ? first.ids : null };
+}
+
+/** Length of an actor phrase at token i (within [i, end)), 0 when none. */
+function actorLen(v: SlotView, i: number, end: number): number {
+  const t = v.t;
+  let j = i;
+  if (j < end && t.kind[j] === K_WORD && DETERMINERS.has(tokenLower(t, j))) j++;
+  if (j >= end) return 0;
+  const p = v.partyAt(j);
+  if (p >= 0) return j - i + (p & 255);
+  const n = v.nameLen(j);
+  if (n > 0) {
+    // "Sylvanian forces": a name and a group word make one actor.
+    const k = j + n;
+    return k < end && t.kind[k] === K_WORD && GROUP_WORDS.has(tokenLower(t, k)) ? k + 1 - i : k - i;
+  }
+  if (t.kind[j] === K_WORD && GROUP_WORDS.has(tokenLower(t, j))) return j + 1 - i;
+  return 0;
+}
+
+function wordMatches(e: Extract<ShapeElem, { t: 'word' }>, t: Tokens, i: number): boolean {
+  if (t.kind[i] !== K_WORD) return false;
+  const id = t.id[i]!;
+  if (id >= 0 && e.ids.has(id)) return true;
+  if (e.prefixes.length === 0) return false;
+  const w = tokenLower(t, i);
+  for (const p of e.prefixes) if (w.startsWith(p)) return true;
+  return false;
+}
+
+/**
+ * The first match of `shape` in tokens [from, to) as [start, end) token indices, or null. Matches
+ * are tried from each start position, elements in order with backtracking over optional elements,
+ * gaps and slot lengths.
+ */
+export function matchClaimShape(shape: ClaimShape, v: SlotView, from: number, to: number): [number, number] | null {
+  const elems = shape.elems;
+  const go = (k: number, i: number): number => {
+    if (k === elems.length) return i;
+    const e = elems[k]!;
+    switch (e.t) {
+      case 'gap': {
+        for (let g = 0; g <= e.max && i + g <= to; g++) {
+          const r = go(k + 1, i + g);
+          if (r >= 0) return r;
+        }
+        return -1;
+      }
+      case 'word': {
+        if (i < to && wordMatches(e, v.t, i)) {
+          const r = go(k + 1, i + 1);
+          if (r >= 0) return r;
+        }
+        return e.optional ? go(k + 1, i) : -1;
+      }
+      default: {
+        let n = 0;
+        if (i < to) {
+          if (e.t === 'actor') n = actorLen(v, i, to);
+          else if (e.t === 'name') n = v.partyAt(i) >= 0 ? 0 : v.nameLen(i);
+          else {
+            let j = i;
+            if (j < to && tokenLower(v.t, j) === 'the') j++;
+            const p = j < to ? v.partyAt(j) : -1;
+            if (p >= 0 && p >> 8 === e.party) n = j - i + (p & 255);
+          }
+        }
+        if (n > 0 && i + n <= to) {
+          const r = go(k + 1, i + n);
+          if (r >= 0) return r;
+        }
+        return e.optional ? go(k + 1, i) : -1;
+      }
+    }
+  };
+  for (let s = from; s < to; s++) {
+    // A match starts on a token that its first required element could take.
+    const end = go(0, s);
+    if (end > s) {
+      // Trim leading gaps and optional misses: the match begins at its first consumed token.
+      return [s, end];
+    }
+  }
+  return null;
+}

@@ -1,0 +1,174 @@
+import type { ResolvedConfig } from '../../core/config.js';
+import type { NarrativeCue, NarrativeEvidence, NarrativeScore, NarrativesReport } from '../../core/narratives.js';
+import type { ReportLayer, LayerContext } from '../contract.js';
+import { ACTORS } from '../actors/layer.js';
+import { explain } from './explain.js';
+import { labelsOfChoice } from './labels.js';
+import { NarrativeModel, type PackScores } from './model.js';
+import { loadPacks, splitPackSpecs, weightsFileOf, type NarrativePack } from './pack.js';
+import { signalsOf } from './signals.js';
+import { trainPack } from './train.js';
+import { voiceAt } from './voice.js';
+import { readWeightsFile } from './weights.js';
+
+/** The value of `narratives` (config, option, flag) that loads no pack. */
+export const NO_NARRATIVES = 'none';
+
+const models = new Map<string, NarrativeModel>();
+
+/**
+ * The model of a pack: its shipped or trained weights (`<pack>.weights.json` beside the pack file,
+ * when they were trained from this content of the pack), else weights trained now from the pack's
+ * examples (deterministic; once per process and pack content).
+ */
+export function modelOf(pack: NarrativePack): NarrativeModel {
+  let m = models.get(pack.hash);
+  if (!m) {
+    const w = readWeightsFile(weightsFileOf(pack.file));
+    const weights = w && w.packHash === pack.hash && w.items.join('\n') === pack.items.map((it) => it.id).join('\n') ? w : trainPack(pack);
+    m = new NarrativeModel(pack, weights);
+    if (models.size >= 16) models.clear();
+    models.set(pack.hash, m);
+  }
+  return m;
+}
+
+/** The pack specs of a configuration: its `narratives` list, the default pack when empty, none for ["none"]. */
+export function packSpecsOf(config: Pick<ResolvedConfig, 'narratives'> | undefined): string[] {
+  const specs = splitPackSpecs(config?.narratives ?? []);
+  if (specs.length === 1 && specs[0] === NO_NARRATIVES) return [];
+  if (specs.includes(NO_NARRATIVES)) return specs.filter((s) => s !== NO_NARRATIVES);
+  return specs;
+}
+
+const byConfig = new Map<string, NarrativeModel[]>();
+
+/** The models of a configuration's packs, loaded and compiled once (errors name the pack file and field). */
+export function narrativeModels(config?: Pick<ResolvedConfig, 'narratives'>): NarrativeModel[] {
+  const raw = config?.narratives ?? [];
+  if (splitPackSpecs(raw).length === 1 && splitPackSpecs(raw)[0] === NO_NARRATIVES) return [];
+  const key = raw.join('\0');
+  let list = byConfig.get(key);
+  if (!list) {
+    list = loadPacks(packSpecsOf(config)).map(modelOf);
+    if (byConfig.size >= 16) byConfig.clear();
+    byConfig.set(key, list);
+  }
+  return list;
+}
+
+/** Evidence sentences kept per narrative, and the score below which a narrative keeps none. */
+const MAX_EVIDENCE = 3;
+const MIN_EVIDENCE_SCORE = 0.2;
+/** A word counts as model evidence when its weight for the narrative is at least this. */
+const MIN_MODEL_WEIGHT = 0.6;
+const MAX_MODEL_CUES = 3;
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** Evidence sentences of label l, each with the first token of its first cue (-1: none). */
+function evidenceFor(ctx: LayerContext, model: NarrativeModel, r: PackScores, l: number, chosen: boolean): Array<{ e: NarrativeEvidence; cueTok: number }> {
+  const { doc } = ctx;
+  const L = r.L;
+  const hitsBySentence = new Map<number, number>();
+  for (const h of r.ev.hits) if (h.item === l) hitsBySentence.set(h.sentence, (hitsBySentence.get(h.sentence) ?? 0) + 1);
+  const ranked: number[] = [];
+  for (let s = 0; s < r.S; s++) if (sigmoid(r.z[s * L + l]!) >= 0.5 || hitsBySentence.has(s)) ranked.push(s);
+  ranked.sort((a, b) => r.z[b * L + l]! - r.z[a * L + l]! || a - b);
+  if (ranked.length === 0 && chosen && r.S > 0) {
+    let best = 0;
+    for (let s = 1; s < r.S; s++) if (r.z[s * L + l]! > r.z[best * L + l]!) best = s;
+    ranked.push(best);
+  }
+  const tok = (a: number, b: number) => ctx.span(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
+  return ranked.slice(0, MAX_EVIDENCE).map((s) => {
+    const cues: NarrativeCue[] = [];
+    let cueTok = -1;
+    const first = (a: number) => {
+      if (cueTok < 0 || a < cueTok) cueTok = a;
+    };
+    for (let h = r.ev.hitOff[s]!; h < r.ev.hitOff[s + 1]!; h++) {
+      const hit = r.ev.hits[h]!;
+      if (hit.item === l) {
+        cues.push({ ...tok(hit.a, hit.b), kind: hit.kind });
+        first(hit.a);
+      }
+    }
+    const words: Array<[number, number]> = [];
+    for (let k = r.foff[s]!; k < r.foff[s + 1]!; k++) {
+      if (r.ftokA[k]! < 0) continue;
+      const w = model.W[r.fids[k]! * L + l]!;
+      if (w >= MIN_MODEL_WEIGHT) words.push([k, w]);
+    }
+    words.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    for (const [k] of words.slice(0, MAX_MODEL_CUES)) {
+      const a = r.ftokA[k]!;
+      const b = r.ftokB[k]! + 1;
+      const sp = tok(a, b);
+      if (!cues.some((c) => c.start <= sp.start && sp.end <= c.end)) {
+        cues.push({ ...sp, kind: 'model' });
+        first(a);
+      }
+    }
+    cues.sort((a, b) => a.start - b.start || b.end - a.end);
+    const sent = doc.sentences[s]!;
+    const e: NarrativeEvidence = { ...ctx.span(sent.start, sent.end), sentence: s, score: round(sigmoid(r.z[s * L + l]!)), voice: voiceAt(ctx, s, cueTok >= 0 ? cueTok : sent.tokenStart), cues };
+    return { e, cueTok };
+  });
+}
+
+/** Builds `report.narratives` from the packs' scores. */
+export function buildNarratives(ctx: LayerContext, models: readonly NarrativeModel[]): NarrativesReport {
+  const actors = ctx.need(ACTORS);
+  const items: NarrativeScore[] = [];
+  const chosenSets: Uint8Array[] = [];
+  let dominant: { model: NarrativeModel; r: PackScores; l: number; evidence: Array<{ e: NarrativeEvidence; cueTok: number }> } | null = null;
+  for (const model of models) {
+    const pack = model.pack;
+    const r = model.score(ctx.doc, signalsOf(ctx.doc, pack, ctx.report.frames, actors));
+    chosenSets.push(r.chosen);
+    for (const it of pack.items) {
+      const l = it.index;
+      const chosen = r.chosen[l] === 1;
+      const evidence = chosen || r.prob[l]! >= MIN_EVIDENCE_SCORE ? evidenceFor(ctx, model, r, l, chosen) : [];
+      items.push({
+        id: it.id,
+        label: it.label,
+        pack: pack.name,
+        level: it.level,
+        parent: it.parent >= 0 ? pack.items[it.parent]!.id : null,
+        score: round(r.prob[l]!),
+        chosen,
+        evidence: evidence.map((x) => x.e),
+      });
+      if (chosen && it.level === 'narrative' && (!dominant || r.prob[l]! > dominant.r.prob[dominant.l]!)) dominant = { model, r, l, evidence };
+    }
+  }
+  const labels = labelsOfChoice(models.map((m) => m.pack), chosenSets);
+  let dom: NarrativesReport['dominant'] = null;
+  if (dominant) {
+    const { model, r, l, evidence } = dominant;
+    const it = model.pack.items[l]!;
+    const sources = evidence.map((x) => ({ sentence: x.e.sentence, cueA: x.cueTok, cueB: x.cueTok }));
+    dom = { id: it.id, label: it.label, pack: model.pack.name, score: round(r.prob[l]!), explanation: explain(ctx.doc, sources, ctx.span) };
+  }
+  return {
+    packs: models.map((m) => ({ name: m.pack.name, title: m.pack.title, version: m.pack.version })),
+    items,
+    narratives: labels.narratives,
+    subnarratives: labels.subnarratives,
+    dominant: dom,
+  };
+}
+
+/** Report layer: which narratives of the configured packs the text carries, with evidence. */
+export const narrativesLayer: ReportLayer = {
+  name: 'narratives',
+  needs: ['frames', 'actors'],
+  apply(ctx) {
+    const models = narrativeModels(ctx.config);
+    if (models.length === 0) return;
+    ctx.report.narratives = buildNarratives(ctx, models);
+  },
+};

@@ -1,0 +1,263 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ActiveRole } from '../../core/actors.js';
+import { UserError } from '../../core/errors.js';
+import type { NarrativeLevel } from '../../core/narratives.js';
+import { parseYamlFile } from '../../core/yaml.js';
+import { TermMatcher } from '../../lexicon/term-matcher.js';
+import { compileClaimShape, type ClaimShape } from './claim-shape.js';
+import { PackFile, type NarrativeSpec, type SubSpec } from './schema.js';
+
+export const PACKS_DIR = fileURLToPath(new URL('./packs/', import.meta.url));
+export const DEFAULT_PACK = 'disputes';
+
+/** An entity-role pattern, compiled: `actor` is -1 for any actor, -2 for a non-party name, else a party index. */
+export interface CompiledRole {
+  role: ActiveRole;
+  actor: number;
+}
+
+/** One narrative or sub-narrative of a compiled pack. */
+export interface PackItem {
+  /** Position in `pack.items` (narratives first in file order, each followed by its sub-narratives). */
+  index: number;
+  id: string;
+  title: string;
+  label: string;
+  description: string;
+  level: NarrativeLevel;
+  /** Index of the narrative of a sub-narrative; -1 for a narrative. */
+  parent: number;
+  /** Indices of a narrative's sub-narratives. */
+  children: number[];
+  examples: string[];
+  cues: string[];
+  /** Term-set entries as indices into pack.groups, all of which must hit in one sentence. */
+  termSets: number[][];
+  claims: ClaimShape[];
+  roles: CompiledRole[];
+}
+
+/** What a word or phrase of the pack's evidence matcher signals. */
+export interface EvidenceTerm {
+  /** Items whose cue it is. */
+  cueItems: number[];
+  /** Term-set groups it belongs to. */
+  groups: number[];
+  /** It is a scope term. */
+  scope: boolean;
+}
+
+export interface NarrativePack {
+  name: string;
+  title: string;
+  version: string;
+  description: string;
+  /** The file it came from. */
+  file: string;
+  /** Hash of the validated content (comments and layout do not change it): trained weights name it. */
+  hash: string;
+  labelPrefix: string;
+  items: PackItem[];
+  parties: Array<{ id: string; aliases: string[] }>;
+  scope: { terms: string[]; min: number } | null;
+  background: string[];
+  /** Cue phrases, term-set groups and scope terms in one matcher (one scan per document). */
+  evidence: TermMatcher<EvidenceTerm>;
+  /** Number of term-set groups. */
+  groups: number;
+  /** Party aliases; the value is the party index. */
+  partyMatcher: TermMatcher<number>;
+  /** The validated file content. */
+  spec: PackFile;
+}
+
+const ROLE_OF: Record<string, ActiveRole> = {
+  aggressor: 'aggressor',
+  antagonist: 'aggressor',
+  victim: 'victim',
+  innocent: 'victim',
+  authority: 'authority',
+  protagonist: 'authority',
+};
+
+/** Names of the packs that ship with framewise. */
+export function builtinPackNames(): string[] {
+  return readdirSync(PACKS_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => basename(f, '.yaml'))
+    .sort();
+}
+
+/** A pack argument is a file when it looks like a path; otherwise the name of a built-in pack. */
+export function isPackPath(spec: string): boolean {
+  return spec.includes('/') || spec.includes('\\') || /\.(ya?ml|json)$/i.test(spec);
+}
+
+/** `A,B` or a list to pack specs (names or paths), trimmed, without duplicates. */
+export function splitPackSpecs(value: string | readonly string[]): string[] {
+  const parts = (typeof value === 'string' ? [value] : value).flatMap((v) => v.split(','));
+  const out: string[] = [];
+  for (const p of parts.map((s) => s.trim()).filter(Boolean)) if (!out.includes(p)) out.push(p);
+  return out;
+}
+
+/** The file of a pack spec: a built-in pack's YAML, or a path resolved against `base`. */
+export function packFile(spec: string, base = process.cwd()): string {
+  if (isPackPath(spec)) {
+    const file = isAbsolute(spec) ? spec : resolve(base, spec);
+    if (!existsSync(file)) throw new UserError(`${spec}: narrative pack file not found`, { file: spec });
+    return file;
+  }
+  const file = join(PACKS_DIR, `${spec}.yaml`);
+  if (!existsSync(file)) throw new UserError(`--narratives: unknown pack "${spec}" (built-in packs: ${builtinPackNames().join(', ')}; or give a file path)`, { field: 'narratives' });
+  return file;
+}
+
+const compiled = new Map<string, NarrativePack>();
+
+/** Loads and compiles a pack file, once per content. Errors name the file, the narrative and the field. */
+export function loadPack(file: string): NarrativePack {
+  const text = readFileSync(file, 'utf8');
+  const key = `${file}\0${text}`;
+  let pack = compiled.get(key);
+  if (!pack) {
+    if (compiled.size >= 32) compiled.clear();
+    pack = compilePack(parseYamlFile(file, text, PackFile), file);
+    compiled.set(key, pack);
+  }
+  return pack;
+}
+
+/** The compiled packs of a spec list (default: the `disputes` pack); two packs may not share a name. */
+export function loadPacks(specs: readonly string[], base?: string): NarrativePack[] {
+  const list = specs.length ? specs : [DEFAULT_PACK];
+  const packs = list.map((s) => loadPack(packFile(s, base)));
+  const seen = new Map<string, string>();
+  for (const p of packs) {
+    if (seen.has(p.name)) throw new UserError(`${p.file}: pack name "${p.name}" is also the name of ${seen.get(p.name)}; give one of them another name`, { file: p.file, field: 'name' });
+    seen.set(p.name, p.file);
+  }
+  return packs;
+}
+
+function fail(message: string, file: string, field: string): never {
+  throw new UserError(message, { file, field });
+}
+
+/** Compiles a validated pack: labels, term sets, claim shapes and matchers. */
+export function compilePack(spec: PackFile, file: string): NarrativePack {
+  const parties = Object.entries(spec.parties).map(([id, aliases]) => ({ id, aliases }));
+  const partyIndex = new Map(parties.map((p, k) => [p.id, k]));
+  const sets = new Map(Object.entries(spec.termSets));
+  const expand = (term: string, where: string): string[] => {
+    if (!term.startsWith('@')) return [term];
+    const list = sets.get(term.slice(1));
+    if (!list) fail(`${where}: unknown term set "${term}" (the pack's termSets: ${[...sets.keys()].join(', ') || 'none'})`, file, where);
+    return list;
+  };
+
+  const items: PackItem[] = [];
+  const cueItems = new Map<string, number[]>();
+  const groupTerms = new Map<string, number[]>();
+  let groups = 0;
+  const seenIds = new Set<string>();
+  const seenLabels = new Map<string, string>();
+
+  const addItem = (n: NarrativeSpec | SubSpec, level: NarrativeLevel, parent: PackItem | null, path: string): PackItem => {
+    const id = parent ? `${parent.id}/${n.id}` : n.id;
+    if (seenIds.has(id)) fail(`${file}: ${path}.id: "${id}" is used twice`, file, `${path}.id`);
+    seenIds.add(id);
+    const label = n.label ?? (parent ? `${parent.label}: ${n.title}` : `${spec.labelPrefix}${n.title}`);
+    if (seenLabels.has(label.toLowerCase())) fail(`${file}: ${path}.label: "${label}" is also the label of ${seenLabels.get(label.toLowerCase())}`, file, `${path}.label`);
+    seenLabels.set(label.toLowerCase(), id);
+    const where = (field: string) => `${file}: narrative "${id}": ${field}`;
+    const item: PackItem = {
+      index: items.length,
+      id,
+      title: n.title,
+      label,
+      description: n.description,
+      level,
+      parent: parent ? parent.index : -1,
+      children: [],
+      examples: n.examples,
+      cues: n.cues.flatMap((c) => expand(c, where('cues'))),
+      termSets: [],
+      claims: n.claims.map((c) => compileClaimShape(c, where('claims'), (name) => sets.get(name), (p) => partyIndex.get(p))),
+      roles: n.roles.map((r) => {
+        if (r.actor.startsWith('party:') && !partyIndex.has(r.actor.slice(6))) fail(`${where('roles')}: party "${r.actor.slice(6)}" is not among the pack's parties`, file, `${path}.roles`);
+        return { role: ROLE_OF[r.role]!, actor: r.actor === 'any' ? -1 : r.actor === 'name' ? -2 : partyIndex.get(r.actor.slice(6))! };
+      }),
+    };
+    items.push(item);
+    for (const c of item.cues) {
+      const k = c.toLowerCase().trim().replace(/\s+/g, ' ');
+      const list = cueItems.get(k) ?? [];
+      if (!list.includes(item.index)) list.push(item.index);
+      cueItems.set(k, list);
+    }
+    for (const entry of n.terms) {
+      const ids: number[] = [];
+      for (const group of entry) {
+        const g = groups++;
+        ids.push(g);
+        for (const alt of group.split('|').map((s) => s.trim()).filter(Boolean)) {
+          for (const term of expand(alt, where('terms'))) {
+            const k = term.toLowerCase().trim().replace(/\s+/g, ' ');
+            const list = groupTerms.get(k) ?? [];
+            list.push(g);
+            groupTerms.set(k, list);
+          }
+        }
+      }
+      item.termSets.push(ids);
+    }
+    return item;
+  };
+
+  spec.narratives.forEach((n, i) => {
+    const item = addItem(n, 'narrative', null, `narratives.${i}`);
+    n.subnarratives.forEach((s, j) => item.children.push(addItem(s, 'subnarrative', item, `narratives.${i}.subnarratives.${j}`).index));
+    const examples = item.examples.length + item.children.reduce((a, c) => a + items[c]!.examples.length, 0);
+    if (examples === 0) fail(`${file}: narrative "${item.id}": examples: write at least one example sentence (here or in a sub-narrative)`, file, `narratives.${i}.examples`);
+  });
+
+  const scopeTerms = spec.scope ? spec.scope.terms.flatMap((t) => expand(t, `${file}: scope.terms`)) : [];
+  const evidence = new TermMatcher<EvidenceTerm>();
+  const keys = new Set([...cueItems.keys(), ...groupTerms.keys(), ...scopeTerms.map((t) => t.toLowerCase().trim().replace(/\s+/g, ' '))]);
+  const scopeSet = new Set(scopeTerms.map((t) => t.toLowerCase().trim().replace(/\s+/g, ' ')));
+  for (const k of [...keys].sort()) evidence.add(k, { cueItems: cueItems.get(k) ?? [], groups: groupTerms.get(k) ?? [], scope: scopeSet.has(k) });
+
+  const partyMatcher = new TermMatcher<number>();
+  parties.forEach((p, k) => {
+    for (const a of p.aliases) partyMatcher.add(a, k);
+  });
+
+  const hash = createHash('sha1').update(JSON.stringify(spec)).digest('hex').slice(0, 16);
+  return {
+    name: spec.name,
+    title: spec.title,
+    version: spec.version,
+    description: spec.description ?? '',
+    file,
+    hash,
+    labelPrefix: spec.labelPrefix,
+    items,
+    parties,
+    scope: spec.scope ? { terms: scopeTerms, min: spec.scope.min } : null,
+    background: spec.background,
+    evidence,
+    groups,
+    partyMatcher,
+    spec,
+  };
+}
+
+/** The weights file that belongs beside a pack file: `name.yaml` -> `name.weights.json`. */
+export function weightsFileOf(packFilePath: string): string {
+  const ext = extname(packFilePath);
+  return `${packFilePath.slice(0, packFilePath.length - ext.length)}.weights.json`;
+}
