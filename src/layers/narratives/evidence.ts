@@ -117,7 +117,6 @@ export function findEvidence(doc: Doc, pack: NarrativePack, plan: PackEvidencePl
     let groupsHit = 0;
     pack.evidence.scanEntries(doc, s.tokenStart, s.tokenEnd, (entry, a, b) => {
       const v = entry.value;
-      if (v.scope) scopeHits++;
       for (const item of v.cueItems) hits.push({ item, kind: 'cue', sentence: s.index, a, b });
       for (const g of v.groups) {
         if (groupStamp[g] === stamp) continue;
@@ -173,5 +172,13 @@ export function findEvidence(doc: Doc, pack: NarrativePack, plan: PackEvidencePl
     }
   }
   hitOff[doc.sentences.length] = hits.length;
+  // Scope terms, sentence by sentence until enough are found.
+  const scope = pack.scopeMatcher;
+  if (scope && pack.scope) {
+    for (const s of doc.sentences) {
+      scope.scanEntries(doc, s.tokenStart, s.tokenEnd, () => void scopeHits++);
+      if (scopeHits >= pack.scope.min) break;
+    }
+  }
   return { hits, hitOff, scopeHits };
 }

@@ -4,7 +4,7 @@ import { WordMemo } from '../../lexicon/word-memo.js';
 import { FRAME_IDS, type FrameId } from '../../core/frames.js';
 import type { ActiveRole } from '../../core/actors.js';
 import { segment, type Doc } from '../../text/segment.js';
-import { F_CAP, K_PUNCT, K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
+import { F_CAP, F_UPPER, K_PUNCT, K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
 import type { DocEvidence, RolesBySentence } from './evidence.js';
 import type { NarrativePack } from './pack.js';
 
@@ -70,9 +70,13 @@ export function scanParties(doc: Doc, pack: NarrativePack): Parties {
   const partyAt = new Int32Array(n).fill(-1);
   const partyCover = new Int32Array(n).fill(-1);
   if (pack.parties.length > 0) {
+    const flags = doc.tokens.flags;
     pack.partyMatcher.scanEntries(doc, 0, n, (entry, a, b) => {
-      partyAt[a] = entry.value * 256 + Math.min(255, b - a);
-      for (let k = a; k < b; k++) partyCover[k] = entry.value;
+      const { party, caseReq } = entry.value;
+      if (caseReq === 1 && (flags[a]! & F_CAP) === 0) return;
+      if (caseReq === 2 && (flags[a]! & F_UPPER) === 0) return;
+      partyAt[a] = party * 256 + Math.min(255, b - a);
+      for (let k = a; k < b; k++) partyCover[k] = party;
     });
   }
   return { partyAt, partyCover };

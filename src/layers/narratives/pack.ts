@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ActiveRole } from '../../core/actors.js';
 import { UserError } from '../../core/errors.js';
 import type { NarrativeLevel } from '../../core/narratives.js';
+import { parse as parseYaml } from 'yaml';
 import { parseYamlFile } from '../../core/yaml.js';
 import { TermMatcher } from '../../lexicon/term-matcher.js';
 import { compileClaimShape, type ClaimShape } from './claim-shape.js';
@@ -40,14 +41,23 @@ export interface PackItem {
   roles: CompiledRole[];
 }
 
+/**
+ * A party alias: the party's index and how its first word must be written. An alias the pack writes
+ * with a capital matches only a capitalised word ("West", not "west of the river"); a short alias in
+ * capitals ("US", "EU") only a word in capitals (not the pronoun "us"); one in lowercase any.
+ */
+export interface PartyAlias {
+  party: number;
+  /** 0: any case; 1: first word capitalised; 2: first word in capitals. */
+  caseReq: 0 | 1 | 2;
+}
+
 /** What a word or phrase of the pack's evidence matcher signals. */
 export interface EvidenceTerm {
   /** Items whose cue it is. */
   cueItems: number[];
   /** Term-set groups it belongs to. */
   groups: number[];
-  /** It is a scope term. */
-  scope: boolean;
 }
 
 export interface NarrativePack {
@@ -64,12 +74,14 @@ export interface NarrativePack {
   parties: Array<{ id: string; aliases: string[] }>;
   scope: { terms: string[]; min: number } | null;
   background: string[];
-  /** Cue phrases, term-set groups and scope terms in one matcher (one scan per document). */
+  /** Cue phrases and term-set groups in one matcher (one scan per document). */
   evidence: TermMatcher<EvidenceTerm>;
+  /** Scope terms, counted apart so that a longer cue cannot hide them (null: no scope). */
+  scopeMatcher: TermMatcher<true> | null;
   /** Number of term-set groups. */
   groups: number;
-  /** Party aliases; the value is the party index. */
-  partyMatcher: TermMatcher<number>;
+  /** Party aliases; see PartyAlias. */
+  partyMatcher: TermMatcher<PartyAlias>;
   /** The validated file content. */
   spec: PackFile;
 }
@@ -125,7 +137,7 @@ export function loadPack(file: string): NarrativePack {
   let pack = compiled.get(key);
   if (!pack) {
     if (compiled.size >= 32) compiled.clear();
-    pack = compilePack(parseYamlFile(file, text, PackFile), file);
+    pack = compilePack(parsePackFile(file, text), file);
     compiled.set(key, pack);
   }
   return pack;
@@ -141,6 +153,33 @@ export function loadPacks(specs: readonly string[], base?: string): NarrativePac
     seen.set(p.name, p.file);
   }
   return packs;
+}
+
+/**
+ * Validates a pack file; an error inside a narrative names it by id as well as by position:
+ * `file:12: narrative "civilian-harm" (narratives.0): description: ...`.
+ */
+export function parsePackFile(file: string, text: string): PackFile {
+  try {
+    return parseYamlFile(file, text, PackFile);
+  } catch (e) {
+    if (!(e instanceof UserError) || !e.details.field) throw e;
+    const m = /^narratives\.(\d+)(?:\.subnarratives\.(\d+))?(?:\.(.*))?$/.exec(e.details.field);
+    if (!m) throw e;
+    let raw: unknown;
+    try {
+      raw = parseYaml(text);
+    } catch {
+      throw e;
+    }
+    const n = (raw as { narratives?: Array<{ id?: unknown; subnarratives?: Array<{ id?: unknown }> }> }).narratives?.[Number(m[1])];
+    const sub = m[2] !== undefined ? n?.subnarratives?.[Number(m[2])] : undefined;
+    const id = m[2] !== undefined ? `${String(n?.id ?? '?')}/${String(sub?.id ?? '?')}` : String(n?.id ?? '?');
+    const where = `${file}${e.details.line ? `:${e.details.line}` : ''}`;
+    const path = m[2] !== undefined ? `narratives.${m[1]}.subnarratives.${m[2]}` : `narratives.${m[1]}`;
+    const rest = e.message.slice(e.message.indexOf(`: ${e.details.field}: `) + e.details.field.length + 4);
+    throw new UserError(`${where}: narrative "${id}" (${path}): ${m[3] ?? '(itself)'}: ${rest}`, e.details);
+  }
 }
 
 function fail(message: string, file: string, field: string): never {
@@ -227,13 +266,21 @@ export function compilePack(spec: PackFile, file: string): NarrativePack {
 
   const scopeTerms = spec.scope ? spec.scope.terms.flatMap((t) => expand(t, `${file}: scope.terms`)) : [];
   const evidence = new TermMatcher<EvidenceTerm>();
-  const keys = new Set([...cueItems.keys(), ...groupTerms.keys(), ...scopeTerms.map((t) => t.toLowerCase().trim().replace(/\s+/g, ' '))]);
-  const scopeSet = new Set(scopeTerms.map((t) => t.toLowerCase().trim().replace(/\s+/g, ' ')));
-  for (const k of [...keys].sort()) evidence.add(k, { cueItems: cueItems.get(k) ?? [], groups: groupTerms.get(k) ?? [], scope: scopeSet.has(k) });
+  const keys = new Set([...cueItems.keys(), ...groupTerms.keys()]);
+  for (const k of [...keys].sort()) evidence.add(k, { cueItems: cueItems.get(k) ?? [], groups: groupTerms.get(k) ?? [] });
+  let scopeMatcher: TermMatcher<true> | null = null;
+  if (scopeTerms.length) {
+    scopeMatcher = new TermMatcher<true>();
+    for (const t of scopeTerms) scopeMatcher.add(t, true);
+  }
 
-  const partyMatcher = new TermMatcher<number>();
+  const partyMatcher = new TermMatcher<PartyAlias>();
   parties.forEach((p, k) => {
-    for (const a of p.aliases) partyMatcher.add(a, k);
+    for (const a of p.aliases) {
+      const first = a.trim().split(/\s+/)[0]!;
+      const caseReq = /^[A-Z]{2,3}$/.test(first) ? 2 : /^\p{Lu}/u.test(first) ? 1 : 0;
+      partyMatcher.add(a, { party: k, caseReq });
+    }
   });
 
   const hash = createHash('sha1').update(JSON.stringify(spec)).digest('hex').slice(0, 16);
@@ -250,6 +297,7 @@ export function compilePack(spec: PackFile, file: string): NarrativePack {
     scope: spec.scope ? { terms: scopeTerms, min: spec.scope.min } : null,
     background: spec.background,
     evidence,
+    scopeMatcher,
     groups,
     partyMatcher,
     spec,

@@ -1,0 +1,54 @@
+// Cross-validation of the narrative packs over their TRAINING documents (never the held-out ones):
+// k folds of documents; each fold's documents are predicted by a model trained on the pack's
+// examples and the other folds. `npx tsx scripts/cv-narratives.ts [pack...] [--folds 5]`.
+import { join } from 'node:path';
+import { scoreLevel } from '../src/eval/narratives.js';
+import { FIXTURES_DIR } from '../src/layers/narratives/fixtures.js';
+import { labelsOfChoice } from '../src/layers/narratives/labels.js';
+import { NarrativeModel } from '../src/layers/narratives/model.js';
+import { loadPacks } from '../src/layers/narratives/pack.js';
+import { standaloneSignals } from '../src/layers/narratives/signals.js';
+import { trainPack } from '../src/layers/narratives/train.js';
+import { segment } from '../src/text/segment.js';
+import { loadNarrativeRecords, trainingDocsFor } from '../src/training/narratives.js';
+
+const TRAIN: Record<string, string> = { disputes: 'disputes-docs.train.yaml', 'ukraine-russia-war': 'urw-docs.train.yaml', 'climate-change': 'cc-docs.train.yaml' };
+const args = process.argv.slice(2);
+const fi = args.indexOf('--folds');
+const K = fi >= 0 ? Number(args[fi + 1]) : 5;
+const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds');
+for (const name of names.length ? names : Object.keys(TRAIN)) {
+  const packs = loadPacks([name]);
+  const pack = packs[0]!;
+  const file = join(FIXTURES_DIR, TRAIN[name]!);
+  const docs = trainingDocsFor(packs, 0, loadNarrativeRecords(file), file);
+  const goldN: string[][] = [], predN: string[][] = [], goldS: string[][] = [], predS: string[][] = [];
+  const longG: string[][] = [], longP: string[][] = [];
+  for (let f = 0; f < K; f++) {
+    const train = docs.filter((_, i) => i % K !== f);
+    const test = docs.filter((_, i) => i % K === f);
+    const model = new NarrativeModel(pack, trainPack(pack, { documents: train }));
+    for (const d of test) {
+      const doc = segment(d.text);
+      const r = model.score(doc, standaloneSignals(doc, pack));
+      const g = new Uint8Array(pack.items.length);
+      for (const k of d.items) g[k] = 1;
+      const gl = labelsOfChoice([pack], [g]);
+      const pl = labelsOfChoice([pack], [r.chosen]);
+      goldN.push(gl.narratives); predN.push(pl.narratives);
+      if (d.subsKnown) { goldS.push(gl.subnarratives); predS.push(pl.subnarratives); }
+      // The same document padded with the fold's documents that carry nothing (a long article).
+      const fillers = test.filter((x) => x !== d && x.items.length === 0).map((x) => x.text.trim().split(/\n\s*\n/).slice(1).join('\n\n'));
+      const long = segment([d.text.trim(), ...fillers].join('\n\n'));
+      const rl = model.score(long, standaloneSignals(long, pack));
+      longG.push(gl.narratives);
+      longP.push(labelsOfChoice([pack], [rl.chosen]).narratives);
+    }
+  }
+  const n = scoreLevel(goldN, predN);
+  const s = goldS.length ? scoreLevel(goldS, predS) : null;
+  console.log(`${name}: ${K}-fold CV over ${docs.length} training documents: narratives samples-F1 ${n.f1.toFixed(3)} (carrying ${n.f1Carrying.toFixed(3)})` + (s ? `, sub-narratives ${s.f1.toFixed(3)} (${s.f1Carrying.toFixed(3)})` : ''));
+  const l = scoreLevel(longG, longP);
+  console.log(`   the same documents padded with the fold's no-narrative documents: narratives samples-F1 ${l.f1.toFixed(3)} (carrying ${l.f1Carrying.toFixed(3)})`);
+  if (args.includes('--docs')) goldN.forEach((g, i) => console.log(`   gold ${g.join(' | ')}  pred ${predN[i]!.join(' | ')}`));
+}
