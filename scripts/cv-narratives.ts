@@ -14,6 +14,8 @@ import { loadNarrativeRecords, trainingDocsFor } from '../src/training/narrative
 
 const TRAIN: Record<string, string> = { disputes: 'disputes-docs.train.yaml', 'ukraine-russia-war': 'urw-docs.train.yaml', 'climate-change': 'cc-docs.train.yaml' };
 const args = process.argv.slice(2);
+// Training options to try, as JSON in NARRATIVES_TRAIN (e.g. {"l1": 1}); never tuned on held-out documents.
+const opts = JSON.parse(process.env.NARRATIVES_TRAIN ?? '{}');
 const fi = args.indexOf('--folds');
 const K = fi >= 0 ? Number(args[fi + 1]) : 5;
 const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds');
@@ -22,12 +24,15 @@ for (const name of names.length ? names : Object.keys(TRAIN)) {
   const pack = packs[0]!;
   const file = join(FIXTURES_DIR, TRAIN[name]!);
   const docs = trainingDocsFor(packs, 0, loadNarrativeRecords(file), file);
+  let nnz = 0;
   const goldN: string[][] = [], predN: string[][] = [], goldS: string[][] = [], predS: string[][] = [];
   const longG: string[][] = [], longP: string[][] = [];
   for (let f = 0; f < K; f++) {
     const train = docs.filter((_, i) => i % K !== f);
     const test = docs.filter((_, i) => i % K === f);
-    const model = new NarrativeModel(pack, trainPack(pack, { documents: train }));
+    const w = trainPack(pack, { documents: train, ...opts });
+    nnz += w.weights.reduce((a, r) => a + r.length / 2, 0) / K;
+    const model = new NarrativeModel(pack, w);
     for (const d of test) {
       const doc = segment(d.text);
       const r = model.score(doc, standaloneSignals(doc, pack));
@@ -36,6 +41,10 @@ for (const name of names.length ? names : Object.keys(TRAIN)) {
       const gl = labelsOfChoice([pack], [g]);
       const pl = labelsOfChoice([pack], [r.chosen]);
       goldN.push(gl.narratives); predN.push(pl.narratives);
+      if (args.includes('--why')) {
+        const top = pack.items.filter((it) => it.level === 'narrative').sort((x, y) => r.prob[y.index]! - r.prob[x.index]!).slice(0, 3);
+        console.log(`   gold ${gl.narratives.join(' | ')}\n      ${top.map((it) => `${it.title} p=${r.prob[it.index]!.toFixed(2)} max=${Math.max(...Array.from({ length: r.S }, (_, s) => r.z[s * r.L + it.index]!)).toFixed(2)}`).join('; ')}  (threshold ${model.weights.stacker.narrative.threshold})`);
+      }
       if (d.subsKnown) { goldS.push(gl.subnarratives); predS.push(pl.subnarratives); }
       // The same document padded with the fold's documents that carry nothing (a long article).
       const fillers = test.filter((x) => x !== d && x.items.length === 0).map((x) => x.text.trim().split(/\n\s*\n/).slice(1).join('\n\n'));
@@ -47,7 +56,7 @@ for (const name of names.length ? names : Object.keys(TRAIN)) {
   }
   const n = scoreLevel(goldN, predN);
   const s = goldS.length ? scoreLevel(goldS, predS) : null;
-  console.log(`${name}: ${K}-fold CV over ${docs.length} training documents: narratives samples-F1 ${n.f1.toFixed(3)} (carrying ${n.f1Carrying.toFixed(3)})` + (s ? `, sub-narratives ${s.f1.toFixed(3)} (${s.f1Carrying.toFixed(3)})` : ''));
+  console.log(`${name}: ${K}-fold CV over ${docs.length} training documents: narratives samples-F1 ${n.f1.toFixed(3)} (carrying ${n.f1Carrying.toFixed(3)})` + (s ? `, sub-narratives ${s.f1.toFixed(3)} (${s.f1Carrying.toFixed(3)})` : '') + `; ${Math.round(nnz)} weights`);
   const l = scoreLevel(longG, longP);
   console.log(`   the same documents padded with the fold's no-narrative documents: narratives samples-F1 ${l.f1.toFixed(3)} (carrying ${l.f1Carrying.toFixed(3)})`);
   if (args.includes('--docs')) goldN.forEach((g, i) => console.log(`   gold ${g.join(' | ')}  pred ${predN[i]!.join(' | ')}`));

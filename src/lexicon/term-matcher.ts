@@ -218,6 +218,24 @@ export class TermMatcher<T> {
     return null;
   }
 
+  /** True when some entry's first word matches the lowercased word (a match may start there). */
+  startsWith(word: string): boolean {
+    return this.candidates(word) !== undefined;
+  }
+
+  /**
+   * The longest entry matching at token i within [i, to), or null; `lastEnd` then holds the token
+   * end of the match. scanEntries is this at every word, resuming after each match.
+   */
+  entryAt(doc: Doc, i: number, to: number): TermEntry<T> | null {
+    return this.matchAt(doc.tokens, i, to);
+  }
+
+  /** Token end of the last entryAt match. */
+  get lastEnd(): number {
+    return this.matchEnd;
+  }
+
   /** True when a single lowercased word matches a one-word entry. */
   hasWord(word: string): boolean {
     const list = this.candidates(word);

@@ -26,9 +26,16 @@ export type ShapeElem =
 export interface ClaimShape {
   source: string;
   elems: ShapeElem[];
-  /** Vocab ids of which the sentence must hold one (a required literal element), or null when the shape has none. */
+  /** Vocab ids of the anchor element (a required literal word), or null when the shape has none. */
   anchor: Set<number> | null;
+  /** Index of the anchor element in elems (-1: none). */
+  anchorIndex: number;
+  /** The most tokens the elements before the anchor can take. */
+  maxBefore: number;
 }
+
+/** The most tokens an actor, name or party slot takes. */
+const SLOT_MAX = 8;
 
 /** What the slots of a shape can see in one document. */
 export interface SlotView {
@@ -111,8 +118,26 @@ export function compileClaimShape(
     elems.push({ t: 'word', ids, prefixes, optional });
   }
   if (!elems.some((e) => e.t !== 'gap' && !('optional' in e && e.optional))) fail(`${where}: claim shape "${source}" has no required element`);
-  const first = elems.find((e): e is Extract<ShapeElem, { t: 'word' }> => e.t === 'word' && !e.optional && e.prefixes.length === 0);
-  return { source, elems, anchor: first ? first.ids : null };
+  // Anchor on the required literal element whose shortest word is longest: "blame" rather than
+  // "is|are", so that the shape is tried on few sentences.
+  let anchorIndex = -1;
+  let best = -1;
+  elems.forEach((e, k) => {
+    if (e.t !== 'word' || e.optional || e.prefixes.length > 0) return;
+    let shortest = Infinity;
+    for (const id of e.ids) shortest = Math.min(shortest, vocab.str(id).length);
+    if (shortest > best) {
+      best = shortest;
+      anchorIndex = k;
+    }
+  });
+  let maxBefore = 0;
+  for (let k = 0; k < anchorIndex; k++) {
+    const e = elems[k]!;
+    maxBefore += e.t === 'gap' ? e.max : e.t === 'word' ? 1 : SLOT_MAX;
+  }
+  const anchor = anchorIndex >= 0 ? (elems[anchorIndex] as Extract<ShapeElem, { t: 'word' }>).ids : null;
+  return { source, elems, anchor, anchorIndex, maxBefore };
 }
 
 /** Length of an actor phrase at token i (within [i, end)), 0 when none. */
@@ -144,24 +169,29 @@ function wordMatches(e: Extract<ShapeElem, { t: 'word' }>, t: Tokens, i: number)
 }
 
 /**
- * The first match of `shape` in tokens [from, to) as [start, end) token indices, or null. Matches
- * are tried from each start position, elements in order with backtracking over optional elements,
- * gaps and slot lengths.
+ * The first match of `shape` in tokens [from, to) as [start, end) token indices, or null. With
+ * `at` >= 0 (the position of an anchor word), only matches that put the anchor element there are
+ * tried, starting at most `maxBefore` tokens earlier. Elements match in order, with backtracking
+ * over optional elements, gaps and slot lengths.
  */
-export function matchClaimShape(shape: ClaimShape, v: SlotView, from: number, to: number): [number, number] | null {
+export function matchClaimShape(shape: ClaimShape, v: SlotView, from: number, to: number, at = -1): [number, number] | null {
   const elems = shape.elems;
+  const anchorK = at >= 0 ? shape.anchorIndex : -1;
   const go = (k: number, i: number): number => {
     if (k === elems.length) return i;
     const e = elems[k]!;
     switch (e.t) {
       case 'gap': {
         for (let g = 0; g <= e.max && i + g <= to; g++) {
+          if (anchorK > k && i + g > at) break;
           const r = go(k + 1, i + g);
           if (r >= 0) return r;
         }
         return -1;
       }
       case 'word': {
+        if (k === anchorK) return i === at ? go(k + 1, i + 1) : -1;
+        if (anchorK > k && i > at) return -1;
         if (i < to && wordMatches(e, v.t, i)) {
           const r = go(k + 1, i + 1);
           if (r >= 0) return r;
@@ -169,6 +199,7 @@ export function matchClaimShape(shape: ClaimShape, v: SlotView, from: number, to
         return e.optional ? go(k + 1, i) : -1;
       }
       default: {
+        if (anchorK > k && i > at) return -1;
         let n = 0;
         if (i < to) {
           if (e.t === 'actor') n = actorLen(v, i, to);
@@ -188,13 +219,11 @@ export function matchClaimShape(shape: ClaimShape, v: SlotView, from: number, to
       }
     }
   };
-  for (let s = from; s < to; s++) {
-    // A match starts on a token that its first required element could take.
+  const first = at >= 0 ? Math.max(from, at - shape.maxBefore) : from;
+  const last = at >= 0 ? at : to - 1;
+  for (let s = first; s <= last; s++) {
     const end = go(0, s);
-    if (end > s) {
-      // Trim leading gaps and optional misses: the match begins at its first consumed token.
-      return [s, end];
-    }
+    if (end > s) return [s, end];
   }
   return null;
 }

@@ -2,7 +2,7 @@ import type { Doc } from '../../text/segment.js';
 import type { ActiveRole } from '../../core/actors.js';
 import { matchClaimShape, type ClaimShape, type SlotView } from './claim-shape.js';
 import type { NarrativePack } from './pack.js';
-import { F_CAP, K_WORD } from '../../text/tokenise.js';
+import { F_CAP, K_NUMBER, K_WORD } from '../../text/tokenise.js';
 import type { Parties } from './features.js';
 
 /** A role an actor is cast in within a sentence (from the actors layer), with who the actor is to the pack. */
@@ -77,55 +77,97 @@ export function planEvidence(pack: NarrativePack): PackEvidencePlan {
   return { termEntries, shapes, anchorBits, anchored, unanchored, roles };
 }
 
-/** Reused per document (documents are analysed one at a time per thread). */
-let groupA = new Int32Array(0);
-let groupB = new Int32Array(0);
-let groupStamp = new Int32Array(0);
-let stamp = 0;
+/**
+ * Finds a pack's cues, term sets, claim shapes and role patterns in a document, sentence by
+ * sentence: `begin` a document, call `sentence` for each sentence in order, then `end`. The
+ * analysis path feeds each sentence as it scores it, with the positions where a cue may start
+ * (known from the word memo it reads anyway); without them, every word is tried. Either way the
+ * hits are those of scanning each sentence with the pack's matcher (longest match, no overlap).
+ */
+export class EvidenceFinder {
+  private groupA = new Int32Array(0);
+  private groupB = new Int32Array(0);
+  private groupStamp = new Int32Array(0);
+  private stamp = 0;
+  private doc: Doc | null = null;
+  private roles: RolesBySentence = [];
+  private hits: Hit[] = [];
+  private hitOff = new Int32Array(1);
+  private view: SlotView | null = null;
 
-/** Finds a pack's parties, cues, term sets, claim shapes and role patterns in a document. */
-export function findEvidence(doc: Doc, pack: NarrativePack, plan: PackEvidencePlan, parties: Parties, roles: RolesBySentence): DocEvidence {
-  const t = doc.tokens;
-  const { partyAt, partyCover } = parties;
-  if (groupStamp.length < pack.groups) {
-    groupA = new Int32Array(pack.groups);
-    groupB = new Int32Array(pack.groups);
-    groupStamp = new Int32Array(pack.groups);
-    stamp = 0;
-  }
-  const hits: Hit[] = [];
-  const hitOff = new Int32Array(doc.sentences.length + 1);
-  let scopeHits = 0;
-  const view: SlotView = {
-    t,
-    partyAt: (i) => partyAt[i]!,
-    nameLen: (i) => {
-      const sent = doc.sentences[doc.tokenSentence[i]!]!;
-      let k = i;
-      while (k < sent.tokenEnd && t.kind[k] === K_WORD && (t.flags[k]! & F_CAP) !== 0 && partyCover[k]! < 0) k++;
-      // A capitalised first word of a sentence is not a name by itself.
-      if (k === i + 1 && i === sent.tokenStart) return 0;
-      return k - i;
-    },
-  };
-  for (const s of doc.sentences) {
-    hitOff[s.index] = hits.length;
-    if (++stamp >= 0x3fffffff) {
-      groupStamp.fill(0);
-      stamp = 1;
+  constructor(
+    readonly pack: NarrativePack,
+    readonly plan: PackEvidencePlan,
+  ) {}
+
+  begin(doc: Doc, parties: Parties, roles: RolesBySentence): void {
+    const { pack } = this;
+    if (this.groupStamp.length < pack.groups) {
+      this.groupA = new Int32Array(pack.groups);
+      this.groupB = new Int32Array(pack.groups);
+      this.groupStamp = new Int32Array(pack.groups);
+      this.stamp = 0;
     }
+    this.doc = doc;
+    this.roles = roles;
+    this.hits = [];
+    this.hitOff = new Int32Array(doc.sentences.length + 1);
+    const t = doc.tokens;
+    const { partyAt, partyCover } = parties;
+    this.view = {
+      t,
+      partyAt: (i) => partyAt[i]!,
+      nameLen: (i) => {
+        const sent = doc.sentences[doc.tokenSentence[i]!]!;
+        let k = i;
+        while (k < sent.tokenEnd && t.kind[k] === K_WORD && (t.flags[k]! & F_CAP) !== 0 && partyCover[k]! < 0) k++;
+        // A capitalised first word of a sentence is not a name by itself.
+        if (k === i + 1 && i === sent.tokenStart) return 0;
+        return k - i;
+      },
+    };
+  }
+
+  /**
+   * The evidence of sentence s (sentences in order). `starts[0, nStarts)`, when given, are the
+   * token positions, ascending, where a cue or term-set word may begin.
+   */
+  sentence(s: number, starts?: Int32Array, nStarts = 0): void {
+    const doc = this.doc!;
+    const { pack, plan, hits, groupStamp, groupA, groupB } = this;
+    const sent = doc.sentences[s]!;
+    const t = doc.tokens;
+    this.hitOff[s] = hits.length;
+    if (++this.stamp >= 0x3fffffff) {
+      groupStamp.fill(0);
+      this.stamp = 1;
+    }
+    const stamp = this.stamp;
     let groupsHit = 0;
-    pack.evidence.scanEntries(doc, s.tokenStart, s.tokenEnd, (entry, a, b) => {
+    const matcher = pack.evidence;
+    let next = sent.tokenStart;
+    const end = sent.tokenEnd;
+    const kinds = t.kind;
+    const count = starts ? nStarts : end - sent.tokenStart;
+    for (let k = 0; k < count; k++) {
+      const i = starts ? starts[k]! : sent.tokenStart + k;
+      if (i < next) continue;
+      const kind = kinds[i];
+      if (kind !== K_WORD && kind !== K_NUMBER) continue;
+      const entry = matcher.entryAt(doc, i, end);
+      if (!entry) continue;
+      const b = matcher.lastEnd;
+      next = b;
       const v = entry.value;
-      for (const item of v.cueItems) hits.push({ item, kind: 'cue', sentence: s.index, a, b });
+      for (const item of v.cueItems) hits.push({ item, kind: 'cue', sentence: s, a: i, b });
       for (const g of v.groups) {
         if (groupStamp[g] === stamp) continue;
         groupStamp[g] = stamp;
-        groupA[g] = a;
+        groupA[g] = i;
         groupB[g] = b;
         groupsHit++;
       }
-    });
+    }
     if (groupsHit >= 2) {
       for (const e of plan.termEntries) {
         let a = Infinity;
@@ -139,46 +181,70 @@ export function findEvidence(doc: Doc, pack: NarrativePack, plan: PackEvidencePl
           a = Math.min(a, groupA[g]!);
           b = Math.max(b, groupB[g]!);
         }
-        if (all) hits.push({ item: e.item, kind: 'terms', sentence: s.index, a, b });
+        if (all) hits.push({ item: e.item, kind: 'terms', sentence: s, a, b });
       }
     }
     if (plan.shapes.length > 0) {
-      let tried: Set<number> | null = null;
+      const view = this.view!;
       const bits = plan.anchorBits;
-      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-        const id = t.id[i]!;
+      const ids = t.id;
+      let done: Set<number> | null = null;
+      for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+        const id = ids[i]!;
         if (id < 0 || id >= bits.length || bits[id] === 0) continue;
         for (const k of plan.anchored.get(id)!) {
-          tried ??= new Set();
-          if (tried.has(k)) continue;
-          tried.add(k);
-          const m = matchClaimShape(plan.shapes[k]!.shape, view, s.tokenStart, s.tokenEnd);
-          if (m) hits.push({ item: plan.shapes[k]!.item, kind: 'claim', sentence: s.index, a: m[0], b: m[1] });
+          if (done?.has(k)) continue;
+          const m = matchClaimShape(plan.shapes[k]!.shape, view, sent.tokenStart, sent.tokenEnd, i);
+          if (!m) continue;
+          (done ??= new Set()).add(k);
+          hits.push({ item: plan.shapes[k]!.item, kind: 'claim', sentence: s, a: m[0], b: m[1] });
         }
       }
       for (const k of plan.unanchored) {
-        const m = matchClaimShape(plan.shapes[k]!.shape, view, s.tokenStart, s.tokenEnd);
-        if (m) hits.push({ item: plan.shapes[k]!.item, kind: 'claim', sentence: s.index, a: m[0], b: m[1] });
+        const m = matchClaimShape(plan.shapes[k]!.shape, view, sent.tokenStart, sent.tokenEnd);
+        if (m) hits.push({ item: plan.shapes[k]!.item, kind: 'claim', sentence: s, a: m[0], b: m[1] });
       }
     }
-    const rs = roles[s.index];
+    const rs = this.roles[s];
     if (rs && plan.roles.length > 0) {
       for (const r of rs) {
         for (const p of plan.roles) {
           if (p.role !== r.role) continue;
-          if (p.actor === -1 || (p.actor === -2 && r.who === -2) || p.actor === r.who) hits.push({ item: p.item, kind: 'role', sentence: s.index, a: r.a, b: r.b });
+          if (p.actor === -1 || (p.actor === -2 && r.who === -2) || p.actor === r.who) hits.push({ item: p.item, kind: 'role', sentence: s, a: r.a, b: r.b });
         }
       }
     }
+    this.hitOff[s + 1] = hits.length;
   }
-  hitOff[doc.sentences.length] = hits.length;
-  // Scope terms, sentence by sentence until enough are found.
-  const scope = pack.scopeMatcher;
-  if (scope && pack.scope) {
-    for (const s of doc.sentences) {
-      scope.scanEntries(doc, s.tokenStart, s.tokenEnd, () => void scopeHits++);
-      if (scopeHits >= pack.scope.min) break;
+
+  /** The hits found so far (the sentences fed since begin): what specialFeatures reads while scoring. */
+  get current(): Pick<DocEvidence, 'hits' | 'hitOff'> {
+    return { hits: this.hits, hitOff: this.hitOff };
+  }
+
+  /** The document's evidence, with the scope count (sentence by sentence until enough are found). */
+  end(): DocEvidence {
+    const doc = this.doc!;
+    const { pack } = this;
+    let scopeHits = 0;
+    const scope = pack.scopeMatcher;
+    if (scope && pack.scope) {
+      for (const s of doc.sentences) {
+        scope.scanEntries(doc, s.tokenStart, s.tokenEnd, () => void scopeHits++);
+        if (scopeHits >= pack.scope.min) break;
+      }
     }
+    const out = { hits: this.hits, hitOff: this.hitOff, scopeHits };
+    this.doc = null;
+    this.view = null;
+    return out;
   }
-  return { hits, hitOff, scopeHits };
+}
+
+/** The evidence of a whole document (training, tests): every sentence, every word tried. */
+export function findEvidence(doc: Doc, pack: NarrativePack, plan: PackEvidencePlan, parties: Parties, roles: RolesBySentence): DocEvidence {
+  const f = new EvidenceFinder(pack, plan);
+  f.begin(doc, parties, roles);
+  for (let s = 0; s < doc.sentences.length; s++) f.sentence(s);
+  return f.end();
 }

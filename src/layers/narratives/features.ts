@@ -4,7 +4,7 @@ import { WordMemo } from '../../lexicon/word-memo.js';
 import { FRAME_IDS, type FrameId } from '../../core/frames.js';
 import type { ActiveRole } from '../../core/actors.js';
 import { segment, type Doc } from '../../text/segment.js';
-import { F_CAP, F_UPPER, K_PUNCT, K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
+import { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
 import type { DocEvidence, RolesBySentence } from './evidence.js';
 import type { NarrativePack } from './pack.js';
 
@@ -57,6 +57,17 @@ export interface UnitCoder {
   word(t: Tokens, i: number): number;
   readonly name: number;
   party(k: number): number;
+  /**
+   * Optionally, token i's code and whether a cue may start at its word, in one lookup:
+   * (code + 8) * 2 + (1 when a cue may start there).
+   */
+  packed?(t: Tokens, i: number): number;
+}
+
+/** Where sentenceUnits writes the tokens at which a cue may start (when its coder knows). */
+export interface StartsOut {
+  starts: Int32Array;
+  n: number;
 }
 
 /** Where each party alias starts and which tokens it covers (per token; -1 where none). */
@@ -65,8 +76,15 @@ export interface Parties {
   partyCover: Int32Array;
 }
 
+/** A document without parties shares one array of -1 (never written), grown as needed. */
+let noParties = new Int32Array(0);
+
 export function scanParties(doc: Doc, pack: NarrativePack): Parties {
   const n = doc.tokens.count;
+  if (pack.parties.length === 0) {
+    if (noParties.length < n) noParties = new Int32Array(Math.max(n, 2 * noParties.length)).fill(-1);
+    return { partyAt: noParties, partyCover: noParties };
+  }
   const partyAt = new Int32Array(n).fill(-1);
   const partyCover = new Int32Array(n).fill(-1);
   if (pack.parties.length > 0) {
@@ -86,18 +104,39 @@ export function scanParties(doc: Doc, pack: NarrativePack): Parties {
  * The units of tokens [from, to) into `codes` (BREAK between clause pieces) with the token of each
  * in `tokens`; returns the count. Consecutive name words make one `@name`.
  */
-export function sentenceUnits(doc: Doc, from: number, to: number, parties: Parties, coder: UnitCoder, codes: Int32Array, tokens: Int32Array): number {
+export function sentenceUnits(doc: Doc, from: number, to: number, parties: Parties, coder: UnitCoder, codes: Int32Array, tokens: Int32Array, out?: StartsOut): number {
   const t = doc.tokens;
   let n = 0;
+  const packed = out && coder.packed ? coder.packed.bind(coder) : null;
+  if (out) out.n = 0;
   for (let i = from; i < to; i++) {
     const p = parties.partyAt[i]!;
     if (p >= 0) {
       codes[n] = coder.party(p >> 8);
       tokens[n++] = i;
-      i += (p & 255) - 1;
+      const len = p & 255;
+      if (packed) for (let k = i; k < i + len; k++) if (packed(t, k) & 1) out!.starts[out!.n++] = k;
+      i += len - 1;
       continue;
     }
     const kind = t.kind[i]!;
+    if (packed && kind === K_WORD) {
+      const v = packed(t, i);
+      if (v & 1) out!.starts[out!.n++] = i;
+      let c = (v >> 1) - 8;
+      if (c === SKIP) continue;
+      if (c === UNKNOWN && (t.flags[i]! & F_CAP) !== 0) {
+        if (n > 0 && codes[n - 1] === coder.name && tokens[n - 1] === i - 1) {
+          tokens[n - 1] = i;
+          continue;
+        }
+        c = coder.name;
+      }
+      codes[n] = c;
+      tokens[n++] = i;
+      continue;
+    }
+    if (packed && kind === K_NUMBER && packed(t, i) & 1) out!.starts[out!.n++] = i;
     if (kind === K_PUNCT) {
       const c = doc.text.charCodeAt(t.start[i]!);
       // Apostrophes and hyphens join words; other punctuation ends a clause piece.
@@ -142,20 +181,18 @@ export function specialFeatures(
   l: FeatureLayout,
   doc: Doc,
   s: number,
-  ev: DocEvidence,
+  ev: Pick<DocEvidence, 'hits' | 'hitOff'>,
   frames: ReadonlyArray<readonly FrameId[] | undefined>,
   roles: RolesBySentence,
   out: Int32Array,
   n: number,
 ): number {
   const start = n;
-  const seen = (f: number) => {
-    for (let k = start; k < n; k++) if (out[k] === f) return true;
-    return false;
-  };
   for (let h = ev.hitOff[s]!; h < ev.hitOff[s + 1]!; h++) {
     const f = cueFeature(l, ev.hits[h]!.item);
-    if (!seen(f)) out[n++] = f;
+    let seen = false;
+    for (let k = start; k < n; k++) if (out[k] === f) seen = true;
+    if (!seen) out[n++] = f;
   }
   const fr = frames[doc.sentences[s]!.paragraph];
   if (fr) for (const f of fr) out[n++] = frameFeature(l, FRAME_INDEX.get(f)!);
@@ -163,7 +200,9 @@ export function specialFeatures(
   if (rs) {
     for (const r of rs) {
       const f = roleFeature(l, ROLE_INDEX.get(r.role)!, r.who);
-      if (!seen(f)) out[n++] = f;
+      let seen = false;
+      for (let k = start; k < n; k++) if (out[k] === f) seen = true;
+      if (!seen) out[n++] = f;
     }
   }
   return n;
@@ -173,21 +212,28 @@ export function specialFeatures(
 export class ModelCoder implements UnitCoder {
   readonly name: number;
   private readonly partyCodes: number[];
+  /** Per word: (code + 8) * 2 + (1 when a cue may start at it). */
   private readonly memo: WordMemo<number>;
 
   constructor(
     readonly index: ReadonlyMap<string, number>,
     partyIds: readonly string[],
+    startsCue: (word: string) => boolean = () => false,
   ) {
     this.name = index.get(NAME_UNIT) ?? UNKNOWN;
     this.partyCodes = partyIds.map((p) => index.get(partyUnit(p)) ?? UNKNOWN);
     this.memo = new WordMemo((w) => {
       const u = wordUnit(w);
-      return u === null ? SKIP : (index.get(u) ?? UNKNOWN);
+      const code = u === null ? SKIP : (index.get(u) ?? UNKNOWN);
+      return (code + 8) * 2 + (startsCue(w) ? 1 : 0);
     });
   }
 
   word(t: Tokens, i: number): number {
+    return (this.memo.at(t, i) >> 1) - 8;
+  }
+
+  packed(t: Tokens, i: number): number {
     return this.memo.at(t, i);
   }
 

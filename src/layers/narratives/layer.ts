@@ -25,7 +25,8 @@ export function modelOf(pack: NarrativePack): NarrativeModel {
   let m = models.get(pack.hash);
   if (!m) {
     const w = readWeightsFile(weightsFileOf(pack.file));
-    const weights = w && w.packHash === pack.hash && w.items.join('\n') === pack.items.map((it) => it.id).join('\n') ? w : trainPack(pack);
+    const fits = w && w.packHash === pack.hash && w.items.join('\n') === pack.items.map((it) => it.id).join('\n') && w.weights.length === pack.items.length + 2;
+    const weights = fits ? w : trainPack(pack);
     m = new NarrativeModel(pack, weights);
     if (models.size >= 16) models.clear();
     models.set(pack.hash, m);
@@ -60,6 +61,8 @@ export function narrativeModels(config?: Pick<ResolvedConfig, 'narratives'>): Na
 /** Evidence sentences kept per narrative, and the score below which a narrative keeps none. */
 const MAX_EVIDENCE = 3;
 const MIN_EVIDENCE_SCORE = 0.2;
+/** Items not chosen that still get evidence (the strongest of those above MIN_EVIDENCE_SCORE). */
+const MAX_NEAR = 3;
 /** A word counts as model evidence when its weight for the narrative is at least this. */
 const MIN_MODEL_WEIGHT = 0.6;
 const MAX_MODEL_CUES = 3;
@@ -98,7 +101,7 @@ function evidenceFor(ctx: LayerContext, model: NarrativeModel, r: PackScores, l:
     const words: Array<[number, number]> = [];
     for (let k = r.foff[s]!; k < r.foff[s + 1]!; k++) {
       if (r.ftokA[k]! < 0) continue;
-      const w = model.W[r.fids[k]! * L + l]!;
+      const w = model.weight(r.fids[k]!, l);
       if (w >= MIN_MODEL_WEIGHT) words.push([k, w]);
     }
     words.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
@@ -128,10 +131,18 @@ export function buildNarratives(ctx: LayerContext, models: readonly NarrativeMod
     const pack = model.pack;
     const r = model.score(ctx.doc, signalsOf(ctx.doc, pack, ctx.report.frames, actors));
     chosenSets.push(r.chosen);
+    // Evidence for the chosen items, and for the strongest few of the others that come close.
+    const near = new Set(
+      pack.items
+        .filter((it) => !r.chosen[it.index] && r.prob[it.index]! >= MIN_EVIDENCE_SCORE)
+        .sort((a, b) => r.prob[b.index]! - r.prob[a.index]! || a.index - b.index)
+        .slice(0, MAX_NEAR)
+        .map((it) => it.index),
+    );
     for (const it of pack.items) {
       const l = it.index;
       const chosen = r.chosen[l] === 1;
-      const evidence = chosen || r.prob[l]! >= MIN_EVIDENCE_SCORE ? evidenceFor(ctx, model, r, l, chosen) : [];
+      const evidence = chosen || near.has(l) ? evidenceFor(ctx, model, r, l, chosen) : [];
       items.push({
         id: it.id,
         label: it.label,

@@ -128,6 +128,20 @@ export function packFile(spec: string, base = process.cwd()): string {
   return file;
 }
 
+/**
+ * Leading words a cue phrase may drop: articles and prepositions begin too many phrases of running
+ * text, and a matcher keyed on them tries every "the" of a document. "to the last Ukrainian"
+ * matches as "last Ukrainian" (the span starts there), which finds the same sentences.
+ */
+const LEADING = new Set(['the', 'a', 'an', 'on', 'to', 'by', 'for', 'of', 'in', 'at', 'with', 'from', 'into', 'as', 'and', 'or']);
+
+/** A cue phrase as matched: lowercased, spaces collapsed, leading articles and prepositions dropped (never the last word). */
+export function cueKey(term: string): string {
+  const words = term.toLowerCase().trim().split(/\s+/);
+  while (words.length > 1 && LEADING.has(words[0]!)) words.shift();
+  return words.join(' ');
+}
+
 const compiled = new Map<string, NarrativePack>();
 
 /** Loads and compiles a pack file, once per content. Errors name the file, the narrative and the field. */
@@ -233,7 +247,7 @@ export function compilePack(spec: PackFile, file: string): NarrativePack {
     };
     items.push(item);
     for (const c of item.cues) {
-      const k = c.toLowerCase().trim().replace(/\s+/g, ' ');
+      const k = cueKey(c);
       const list = cueItems.get(k) ?? [];
       if (!list.includes(item.index)) list.push(item.index);
       cueItems.set(k, list);
@@ -245,7 +259,7 @@ export function compilePack(spec: PackFile, file: string): NarrativePack {
         ids.push(g);
         for (const alt of group.split('|').map((s) => s.trim()).filter(Boolean)) {
           for (const term of expand(alt, where('terms'))) {
-            const k = term.toLowerCase().trim().replace(/\s+/g, ' ');
+            const k = cueKey(term);
             const list = groupTerms.get(k) ?? [];
             list.push(g);
             groupTerms.set(k, list);

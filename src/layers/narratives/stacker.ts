@@ -21,44 +21,103 @@ export interface Stacker {
 const clip = (x: number, m: number) => (x > m ? m : x < -m ? -m : x);
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-/**
- * The document features of label l: `z` holds sentence logits (sentence s, label j at s * L + j),
- * `cues` the label's explicit evidence count, `rivals` the labels it competes with (its level, or
- * its siblings), `out` receives STACK_K values.
- */
-export function stackFeatures(z: Float64Array, S: number, L: number, l: number, cues: number, rivals: readonly number[], out: Float64Array): void {
-  let m1 = -Infinity;
-  let m2 = -Infinity;
-  let soft = 0;
-  let lead = -Infinity;
-  for (let s = 0; s < S; s++) {
-    const v = z[s * L + l]!;
-    if (v > m1) {
-      m2 = m1;
-      m1 = v;
-    } else if (v > m2) m2 = v;
-    soft += sigmoid(v);
-    if (s < 3 && v > lead) lead = v;
+/** Per label, what the stacker needs of a document's sentence logits: top two, count above 0, lead. */
+export class LogitSummary {
+  m1 = new Float64Array(0);
+  m2 = new Float64Array(0);
+  /** Sentences that lean to the label (logit above 0). */
+  count = new Float64Array(0);
+  /** The strongest logit among the first three sentences (headline and lead). */
+  lead = new Float64Array(0);
+  S = 0;
+  L = 0;
+
+  reset(L: number): void {
+    if (this.m1.length < L) {
+      this.m1 = new Float64Array(L);
+      this.m2 = new Float64Array(L);
+      this.count = new Float64Array(L);
+      this.lead = new Float64Array(L);
+    }
+    this.m1.fill(-Infinity, 0, L);
+    this.m2.fill(-Infinity, 0, L);
+    this.count.fill(0, 0, L);
+    this.lead.fill(-Infinity, 0, L);
+    this.S = 0;
+    this.L = L;
   }
-  if (S === 0) m1 = m2 = lead = -10;
-  if (m2 === -Infinity) m2 = m1;
-  let rival = -Infinity;
-  for (const r of rivals) {
-    if (r === l) continue;
-    for (let s = 0; s < S; s++) if (z[s * L + r]! > rival) rival = z[s * L + r]!;
+
+  /** Adds label l's logit v in sentence s (sentences in order; a label's -Infinity changes nothing). */
+  addOne(l: number, v: number, s: number): void {
+    if (v > this.m1[l]!) {
+      this.m2[l] = this.m1[l]!;
+      this.m1[l] = v;
+    } else if (v > this.m2[l]!) this.m2[l] = v;
+    if (v > 0) this.count[l]!++;
+    if (s < 3 && v > this.lead[l]!) this.lead[l] = v;
   }
-  out[0] = clip(m1, 10);
-  out[1] = clip((m1 + m2) / 2, 10);
-  out[2] = Math.log1p(soft);
-  out[3] = Math.log1p(cues);
-  out[4] = clip(lead, 10);
-  out[5] = rival === -Infinity ? 0 : clip(m1 - rival, 10);
-  out[6] = Math.log1p(S);
+
+  /** Adds sentence s, whose logits are z[base, base + L) (sentences in order). */
+  add(z: Float64Array, base: number, s: number): void {
+    const { m1, m2, count, lead, L } = this;
+    for (let l = 0; l < L; l++) {
+      const v = z[base + l]!;
+      if (v > m1[l]!) {
+        m2[l] = m1[l]!;
+        m1[l] = v;
+      } else if (v > m2[l]!) m2[l] = v;
+      if (v > 0) count[l]!++;
+      if (s < 3 && v > lead[l]!) lead[l] = v;
+    }
+    this.S = s + 1;
+  }
 }
 
-export function stackProbability(st: Stacker, f: Float64Array): number {
+/** The summary of a document's logits z (sentence s, label l at s * L + l). */
+export function summarise(z: Float64Array, S: number, L: number, into = new LogitSummary()): LogitSummary {
+  into.reset(L);
+  for (let s = 0; s < S; s++) into.add(z, s * L, s);
+  return into;
+}
+
+/**
+ * The document features of every label, STACK_K per label into `out` (label l at l * STACK_K):
+ * from the summary of the sentence logits, `cues` each label's explicit evidence count, and
+ * `rivals(l)` the labels l competes with (its level, or its siblings).
+ */
+export function stackFeatures(sum: LogitSummary, cues: ArrayLike<number>, rivals: (l: number) => readonly number[], out: Float64Array): void {
+  const { m1, m2, count, lead, S, L } = sum;
+  for (let l = 0; l < L; l++) {
+    let a = m1[l]!;
+    let b = m2[l]!;
+    let c = lead[l]!;
+    // A label never scored (no sentences, or gated sub-narratives) sits at the floor of -10.
+    if (S === 0 || a === -Infinity) a = -10;
+    if (b === -Infinity) b = a;
+    if (c === -Infinity) c = -10;
+    let rival = -Infinity;
+    for (const r of rivals(l)) if (r !== l && m1[r]! > rival) rival = m1[r]!;
+    if (rival !== -Infinity) rival = Math.max(rival, -10);
+    const o = l * STACK_K;
+    out[o] = clip(a, 10);
+    out[o + 1] = clip((a + b) / 2, 10);
+    out[o + 2] = Math.log1p(count[l]!);
+    out[o + 3] = Math.log1p(cues[l]!);
+    out[o + 4] = clip(c, 10);
+    out[o + 5] = rival === -Infinity || S === 0 ? 0 : clip(a - rival, 10);
+    out[o + 6] = Math.log1p(S);
+  }
+}
+
+/** stackFeatures of the logits z of S sentences (training reads them this way). */
+export function stackFeaturesAll(z: Float64Array, S: number, L: number, cues: ArrayLike<number>, rivals: (l: number) => readonly number[], out: Float64Array): void {
+  stackFeatures(summarise(z, S, L), cues, rivals, out);
+}
+
+/** The stacker's probability from the features at f[offset, offset + STACK_K). */
+export function stackProbability(st: Stacker, f: Float64Array, offset = 0): number {
   let x = st.intercept;
-  for (let k = 0; k < STACK_K; k++) x += st.coef[k]! * f[k]!;
+  for (let k = 0; k < STACK_K; k++) x += st.coef[k]! * f[offset + k]!;
   return sigmoid(x);
 }
 

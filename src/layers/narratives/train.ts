@@ -1,11 +1,12 @@
 import { rng, shuffle } from '../../model/hash.js';
+import { sentenceLogits, trainSoftmax, type Instance, type LinearModel } from './softmax.js';
 import { segment, type Doc } from '../../text/segment.js';
 import { findEvidence, planEvidence, type DocEvidence } from './evidence.js';
 import { commonUnits, featureCount, GrowingCoder, pairKey, sentenceUnits, specialFeatures, type FeatureLayout } from './features.js';
 import { choose, documentProbabilities, type DocSignals } from './model.js';
 import type { NarrativePack } from './pack.js';
 import { standaloneSignals } from './signals.js';
-import { fitStacker, STACK_K, stackFeatures, type Stacker } from './stacker.js';
+import { fitStacker, STACK_K, stackFeaturesAll, summarise, type Stacker } from './stacker.js';
 import { newScratch, nextEpoch, unitFeatures } from './vector.js';
 import { WEIGHT_SCALE, WEIGHTS_FORMAT, type NarrativeWeights } from './weights.js';
 
@@ -31,7 +32,10 @@ export interface TrainOptions {
   documents?: readonly TrainingDoc[];
   folds?: number;
   epochs?: number;
+  /** FTRL-Proximal: L1 and L2 strengths and learning rate. */
+  l1?: number;
   l2?: number;
+  alpha?: number;
   seed?: number;
   /** Also fit the stacker on documents padded with text that carries no narrative (default true). */
   pad?: boolean;
@@ -48,19 +52,7 @@ interface Prepared {
   units: Int32Array[];
 }
 
-/** A training instance: a sparse binary vector scaled by `scale`, and a target per label (1, 0, or -1: unknown). */
-interface Instance {
-  ids: Int32Array;
-  scale: number;
-  y: Int8Array;
-}
-
-interface LinearModel {
-  W: Float64Array;
-  bias: Float64Array;
-}
-
-export const DEFAULTS = { folds: 4, epochs: 30, l2: 1e-4, seed: 17, maxNarratives: 3, maxSubs: 2, pad: true };
+export const DEFAULTS = { folds: 4, epochs: 40, l1: 0.3, l2: 0.01, alpha: 2, seed: 17, maxNarratives: 3, maxSubs: 2, pad: true };
 
 /** Trains the weights of a pack. */
 export function trainPack(pack: NarrativePack, options: TrainOptions = {}): NarrativeWeights {
@@ -145,13 +137,14 @@ export function trainPack(pack: NarrativePack, options: TrainOptions = {}): Narr
   const layout: FeatureLayout = { units: U, pairs: pairKeys.length, items: L, parties: pack.parties.length };
   const F = featureCount(layout);
   const scratch = newScratch(F);
-  const pairId = (key: number) => pairs.get(key) ?? -1;
+  const pairId = (a: number, b: number) => pairs.get(pairKey(a, b)) ?? -1;
   const buf = new Int32Array(4096);
   /** Sentence vectors of a prepared text: [ids, count] per sentence. */
   const vectors = (p: Prepared): Array<[Int32Array, number]> =>
     p.units.map((codes, s) => {
       nextEpoch(scratch);
-      const [n1, count] = unitFeatures(codes, codes.length, pairId, scratch, buf, 0);
+      const n1 = unitFeatures(codes, codes.length, pairId, scratch, buf, 0);
+      const count = scratch.count;
       const n2 = specialFeatures(layout, p.doc, s, p.ev, p.sig.frames, p.sig.roles, buf, n1);
       return [buf.slice(0, n2), count + (n2 - n1)];
     });
@@ -169,22 +162,25 @@ export function trainPack(pack: NarrativePack, options: TrainOptions = {}): Narr
     }
     return [Int32Array.from([...ids].sort((a, b) => a - b)), count];
   };
+  const noneOf = Int32Array.from(pack.items, (it) => (it.level === 'narrative' ? L : L + 1));
+  const parentOf = Int32Array.from(pack.items, (it) => it.parent);
+  const narrCols = [...pack.items.filter((it) => it.level === 'narrative').map((it) => it.index), L];
+  const subCols = [...pack.items.filter((it) => it.level === 'subnarrative').map((it) => it.index), L + 1];
   const exInstances: Instance[] = examples.map((e, i) => {
     const [ids, count] = union(exVectors[i]!);
-    const y = new Int8Array(L);
     const it = pack.items[e.item]!;
-    // A narrative's example may also carry one of its sub-narratives: unknown for them.
-    if (it.level === 'narrative') for (const c of it.children) y[c] = -1;
-    y[e.item] = 1;
-    if (it.parent >= 0) y[it.parent] = 1;
-    return { ids, scale: 1 / Math.sqrt(Math.max(1, count)), y };
+    // A sub-narrative's example carries it and its narrative; a narrative's example may also carry
+    // one of its sub-narratives, or none.
+    const narr = Int32Array.of(it.parent >= 0 ? it.parent : it.index);
+    const sub = it.parent >= 0 ? Int32Array.of(it.index) : Int32Array.from([...it.children, L + 1]);
+    return { ids, scale: 1 / Math.sqrt(Math.max(1, count)), narr, sub };
   });
   const bgInstances: Instance[] = bgVectors.map((vs) => {
     const [ids, count] = union(vs);
-    return { ids, scale: 1 / Math.sqrt(Math.max(1, count)), y: new Int8Array(L) };
+    return { ids, scale: 1 / Math.sqrt(Math.max(1, count)), narr: Int32Array.of(L), sub: Int32Array.of(L + 1) };
   });
 
-  const train = (instances: Instance[]) => trainLinear(instances, F, L, o.epochs, o.l2, o.seed);
+  const train = (instances: Instance[]) => trainSoftmax(instances, F, L, narrCols, subCols, o);
   log(`narratives: ${pack.name}: ${examples.length} examples, ${pack.background.length} background sentences, ${given.length} documents (+${docs.length - given.length} made of examples), ${U} units, ${pairKeys.length} pairs`);
 
   // Documents: the sentences that a model trained without them finds most typical of each gold
@@ -194,25 +190,27 @@ export function trainPack(pack: NarrativePack, options: TrainOptions = {}): Narr
   for (let f = 0; f < folds && given.length > 0; f++) {
     const first = train([...exInstances.filter((_, i) => exampleFold[i] !== f), ...bgInstances]);
     given.forEach((d, i) => {
-      if (docFold[i] === f) docInstances[i] = documentInstances(pack, d, docVectors[i]!, first);
+      if (docFold[i] === f) docInstances[i] = documentInstances(pack, d, docVectors[i]!, first, noneOf, parentOf);
     });
   }
   for (let f = 0; f < folds; f++) {
     const model = train([...exInstances.filter((_, i) => exampleFold[i] !== f), ...bgInstances, ...docInstances.slice(0, given.length).filter((_, i) => docFold[i] !== f).flat()]);
     docs.forEach((_, i) => {
-      if (docFold[i] === f) oof[i] = sentenceLogits(docVectors[i]!, model, L);
+      if (docFold[i] === f) oof[i] = sentenceLogits(docVectors[i]!, model, noneOf, parentOf);
     });
   }
   const stacker = trainStacker(pack, docs, docPrepared, oof, o);
   const final = train([...exInstances, ...bgInstances, ...docInstances.slice(0, given.length).flat()]);
   log(`narratives: ${pack.name}: thresholds ${stacker.narrative.threshold} (narratives), ${stacker.subnarrative.threshold} (sub-narratives)`);
 
+  // Per column (the items, then the two levels' "none"): sparse weights; under 0.005 they move no decision.
+  const C = L + 2;
   const weights: number[][] = [];
-  for (let l = 0; l < L; l++) {
+  for (let c = 0; c < C; c++) {
     const row: number[] = [];
     for (let f = 0; f < F; f++) {
-      const w = Math.round(final.W[f * L + l]! * WEIGHT_SCALE);
-      if (w !== 0) row.push(f, w);
+      const w = Math.round(final.W[f * C + c]! * WEIGHT_SCALE);
+      if (Math.abs(w) >= 50) row.push(f, w);
     }
     weights.push(row);
   }
@@ -235,110 +233,41 @@ export function trainPack(pack: NarrativePack, options: TrainOptions = {}): Narr
       documents: given.length,
       syntheticDocuments: docs.length - given.length,
       epochs: o.epochs,
+      l1: o.l1,
       l2: o.l2,
+      alpha: o.alpha,
       seed: o.seed,
       folds,
     },
   };
 }
 
-/** Sentence logits of a document's vectors under a linear model (s * L + l). */
-function sentenceLogits(vs: ReadonlyArray<[Int32Array, number]>, m: LinearModel, L: number): Float64Array {
-  const z = new Float64Array(vs.length * L);
-  vs.forEach(([ids, count], s) => {
-    const scale = 1 / Math.sqrt(Math.max(1, count));
-    for (let l = 0; l < L; l++) {
-      let v = 0;
-      for (const f of ids) v += m.W[f * L + l]!;
-      z[s * L + l] = m.bias[l]! + scale * v;
-    }
-  });
-  return z;
-}
-
 /** Instances from one labelled document (see trainPack). */
-function documentInstances(pack: NarrativePack, d: TrainingDoc, vs: ReadonlyArray<[Int32Array, number]>, m: LinearModel): Instance[] {
+function documentInstances(pack: NarrativePack, d: TrainingDoc, vs: ReadonlyArray<readonly [Int32Array, number]>, m: LinearModel, noneOf: Int32Array, parentOf: Int32Array): Instance[] {
   const L = pack.items.length;
-  const z = sentenceLogits(vs, m, L);
+  const z = sentenceLogits(vs, m, noneOf, parentOf);
   const gold = new Set(d.items);
+  const goldNarr = pack.items.filter((it) => it.level === 'narrative' && gold.has(it.index)).map((it) => it.index);
+  const goldSubs = pack.items.filter((it) => it.level === 'subnarrative' && gold.has(it.index)).map((it) => it.index);
+  const subsAllowed = d.subsKnown ? goldSubs : goldNarr.flatMap((n) => pack.items[n]!.children);
+  const narr = Int32Array.from([...goldNarr, L]);
+  const sub = Int32Array.from([...subsAllowed, L + 1]);
   const out: Instance[] = [];
-  const mk = (s: number, y: Int8Array): Instance => ({ ids: vs[s]![0], scale: 1 / Math.sqrt(Math.max(1, vs[s]![1])), y });
-  // Negatives: every sentence, for the labels the document does not carry (sub-narratives only when known).
-  const neg = new Int8Array(L);
-  for (const it of pack.items) {
-    if (gold.has(it.index)) neg[it.index] = -1;
-    else if (it.level === 'subnarrative' && !d.subsKnown) neg[it.index] = -1;
-  }
-  vs.forEach((_, s) => out.push(mk(s, neg)));
-  // Positives: the most typical sentence per gold label (and the second when the model already agrees).
+  const mk = (s: number, n: Int32Array | null, u: Int32Array | null): Instance => ({ ids: vs[s]![0], scale: 1 / Math.sqrt(Math.max(1, vs[s]![1])), narr: n, sub: u });
+  // Every sentence: one of the document's narratives (sub-narratives), or none.
+  vs.forEach((_, s) => out.push(mk(s, narr, sub)));
+  // The most typical sentence per gold label (and the second when the model already agrees) carries it.
   for (const l of gold) {
+    const it = pack.items[l]!;
+    if (it.level === 'subnarrative' && !d.subsKnown) continue;
     const ranked = vs.map((_, s) => s).sort((a, b) => z[b * L + l]! - z[a * L + l]! || a - b);
     for (let r = 0; r < Math.min(2, ranked.length); r++) {
       const s = ranked[r]!;
       if (r === 1 && z[s * L + l]! < 0) break;
-      const y = new Int8Array(L).fill(-1);
-      y[l] = 1;
-      const it = pack.items[l]!;
-      if (it.parent >= 0) y[it.parent] = 1;
-      out.push(mk(s, y));
+      out.push(it.level === 'narrative' ? mk(s, Int32Array.of(l), null) : mk(s, Int32Array.of(it.parent), Int32Array.of(l)));
     }
   }
   return out;
-}
-
-/**
- * One-vs-rest logistic regression for all labels at once, by AdaGrad over instances in a seeded
- * order, with L2 on the weights an instance touches. Positives of a label weigh more where they are
- * rare (square root of the negative to positive ratio, at most 20).
- */
-function trainLinear(instances: readonly Instance[], F: number, L: number, epochs: number, l2: number, seed: number): LinearModel {
-  const W = new Float64Array(F * L);
-  const G = new Float64Array(F * L).fill(1e-8);
-  const bias = new Float64Array(L);
-  const Gb = new Float64Array(L).fill(1e-8);
-  const pos = new Float64Array(L);
-  const neg = new Float64Array(L);
-  for (const x of instances) for (let l = 0; l < L; l++) x.y[l] === 1 ? pos[l]!++ : x.y[l] === 0 ? neg[l]!++ : 0;
-  const posWeight = new Float64Array(L);
-  for (let l = 0; l < L; l++) posWeight[l] = pos[l]! > 0 ? Math.min(20, Math.max(1, Math.sqrt(neg[l]! / pos[l]!))) : 1;
-  const lr = 0.5;
-  const order = instances.map((_, i) => i);
-  const random = rng(seed);
-  const z = new Float64Array(L);
-  const g = new Float64Array(L);
-  for (let e = 0; e < epochs; e++) {
-    shuffle(order, random);
-    for (const i of order) {
-      const x = instances[i]!;
-      const sc = x.scale;
-      for (let l = 0; l < L; l++) z[l] = 0;
-      for (const f of x.ids) {
-        const r = f * L;
-        for (let l = 0; l < L; l++) z[l]! += W[r + l]!;
-      }
-      for (let l = 0; l < L; l++) {
-        const y = x.y[l]!;
-        if (y < 0) {
-          g[l] = 0;
-          continue;
-        }
-        const p = 1 / (1 + Math.exp(-(bias[l]! + sc * z[l]!)));
-        g[l] = (p - y) * (y === 1 ? posWeight[l]! : 1);
-        Gb[l]! += g[l]! * g[l]!;
-        bias[l]! -= (lr * g[l]!) / Math.sqrt(Gb[l]!);
-      }
-      for (const f of x.ids) {
-        const r = f * L;
-        for (let l = 0; l < L; l++) {
-          if (x.y[l]! < 0) continue;
-          const grad = g[l]! * sc + l2 * W[r + l]!;
-          G[r + l]! += grad * grad;
-          W[r + l]! -= (lr * grad) / Math.sqrt(G[r + l]!);
-        }
-      }
-    }
-  }
-  return { W, bias };
 }
 
 /** Fits the stackers on out-of-fold sentence scores and picks the thresholds that maximise samples-F1. */
@@ -363,12 +292,12 @@ function trainStacker(
   };
   docs.forEach((d, i) => {
     const S = prepared[i]!.doc.sentences.length;
-    const cues = cuesOf(prepared[i]!);
+    const feats = new Float64Array(L * STACK_K);
+    stackFeaturesAll(oof[i]!, S, L, cuesOf(prepared[i]!), (l) => siblings[l]!, feats);
     const gold = new Set(d.items);
     for (const it of pack.items) {
       if (it.level === 'subnarrative' && (!d.subsKnown || !gold.has(it.parent))) continue;
-      const f = new Float64Array(STACK_K);
-      stackFeatures(oof[i]!, S, L, it.index, cues[it.index]!, siblings[it.index]!, f);
+      const f = feats.slice(it.index * STACK_K, it.index * STACK_K + STACK_K);
       (it.level === 'narrative' ? rowsN : rowsS).push(f);
       (it.level === 'narrative' ? ysN : ysS).push(gold.has(it.index) ? 1 : 0);
     }
@@ -383,7 +312,7 @@ function trainStacker(
   };
   // Thresholds: the narrative one first (sub-narratives depend on it), then the sub-narrative one.
   // Probabilities do not depend on thresholds: computed once; label sets compared as item indices.
-  const probs = docs.map((_, i) => documentProbabilities(pack, stacker, oof[i]!, prepared[i]!.doc.sentences.length, L, cuesOf(prepared[i]!), narrativeLabels, siblings));
+  const probs = docs.map((_, i) => documentProbabilities(pack, stacker, summarise(oof[i]!, prepared[i]!.doc.sentences.length, L), cuesOf(prepared[i]!), narrativeLabels, siblings));
   const inScope = docs.map((_, i) => !pack.scope || prepared[i]!.ev.scopeHits >= pack.scope.min);
   const setF1 = (g: number[], p: number[]) => {
     const gs = g.length ? g : [-1];

@@ -1,4 +1,4 @@
-import { BREAK, pairKey } from './features.js';
+import { BREAK } from './features.js';
 
 /**
  * A sentence's feature vector from its units: the distinct known unigram and pair features (ids
@@ -9,10 +9,12 @@ import { BREAK, pairKey } from './features.js';
 export interface VectorScratch {
   stamp: Uint32Array;
   epoch: number;
+  /** The feature count of the last unitFeatures call, unknown features included. */
+  count: number;
 }
 
 export function newScratch(features: number): VectorScratch {
-  return { stamp: new Uint32Array(features), epoch: 0 };
+  return { stamp: new Uint32Array(features), epoch: 0, count: 0 };
 }
 
 /** Starts a new sentence's deduplication. */
@@ -25,10 +27,11 @@ export function nextEpoch(sc: VectorScratch): void {
 
 /**
  * Appends the unigram and pair features of units codes[0, m) to `out` from n0 (deduplicated with
- * the scratch's current epoch); returns [new length, count of features including unknown ones].
- * `pairId` gives a pair's feature id or -1.
+ * the scratch's current epoch); returns the new length, and leaves in `sc.count` the count of
+ * features including unknown ones.
+ * `pairId(a, b)` gives the feature id of the pair of units a, b, or -1.
  */
-export function unitFeatures(codes: Int32Array, m: number, pairId: (key: number) => number, sc: VectorScratch, out: Int32Array, n0: number, tokens?: Int32Array, outTokA?: Int32Array, outTokB?: Int32Array): [number, number] {
+export function unitFeatures(codes: Int32Array, m: number, pairId: (a: number, b: number) => number, sc: VectorScratch, out: Int32Array, n0: number, tokens?: Int32Array, outTokA?: Int32Array, outTokB?: Int32Array): number {
   let n = n0;
   let count = 0;
   const stamp = sc.stamp;
@@ -53,7 +56,7 @@ export function unitFeatures(codes: Int32Array, m: number, pairId: (key: number)
     } else count++;
     if (prev !== BREAK) {
       if (prev >= 0 && c >= 0) {
-        const id = pairId(pairKey(prev, c));
+        const id = pairId(prev, c);
         if (id >= 0) {
           if (stamp[id] !== epoch) {
             stamp[id] = epoch;
@@ -69,5 +72,45 @@ export function unitFeatures(codes: Int32Array, m: number, pairId: (key: number)
     }
     prev = c;
   }
-  return [n, count];
+  sc.count = count;
+  return n;
+}
+
+/** Unit pairs to feature ids: open addressing over two int arrays, no allocation per lookup. */
+export class PairTable {
+  private readonly ka: Int32Array;
+  private readonly kb: Int32Array;
+  private readonly val: Int32Array;
+  private readonly mask: number;
+
+  constructor(pairs: ReadonlyArray<readonly [number, number, number]>) {
+    let size = 16;
+    while (size < pairs.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.ka = new Int32Array(size).fill(-1);
+    this.kb = new Int32Array(size);
+    this.val = new Int32Array(size);
+    for (const [a, b, v] of pairs) {
+      let h = PairTable.hash(a, b) & this.mask;
+      while (this.ka[h] !== -1) h = (h + 1) & this.mask;
+      this.ka[h] = a;
+      this.kb[h] = b;
+      this.val[h] = v;
+    }
+  }
+
+  private static hash(a: number, b: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) >>> 7;
+  }
+
+  /** The value of pair (a, b), or -1. */
+  readonly get = (a: number, b: number): number => {
+    let h = PairTable.hash(a, b) & this.mask;
+    for (;;) {
+      const k = this.ka[h]!;
+      if (k === -1) return -1;
+      if (k === a && this.kb[h] === b) return this.val[h]!;
+      h = (h + 1) & this.mask;
+    }
+  };
 }

@@ -10,7 +10,7 @@ import { STACK_K } from './stacker.js';
  * weights for another version of the pack are not used (the pack is trained from its examples at
  * load instead).
  */
-export const WEIGHTS_FORMAT = 'framewise-narratives-1';
+export const WEIGHTS_FORMAT = 'framewise-narratives-2';
 
 const StackerSchema = z.object({
   coef: z.array(z.number()).length(STACK_K),
@@ -30,9 +30,12 @@ export const WeightsSchema = z.object({
   units: z.array(z.string()),
   /** Unit pairs [a0, b0, a1, b1, ...]; pair k is feature units + k. */
   pairs: z.array(z.number().int()),
-  /** Per label, sparse weights as [feature, weight * 1e4 rounded, ...]. */
+  /**
+   * Per column, sparse weights as [feature, weight * 1e4 rounded, ...]: the items in pack order,
+   * then the narratives' "none" and the sub-narratives' "none" (see softmax.ts).
+   */
   weights: z.array(z.array(z.number().int())),
-  /** Per label, the bias * 1e4 rounded. */
+  /** Per column, the bias * 1e4 rounded. */
   bias: z.array(z.number().int()),
   stacker: z.object({ narrative: StackerSchema, subnarrative: StackerSchema }),
   /** What it was trained on (counts), for the model card. */
@@ -44,7 +47,7 @@ export type { Stacker };
 
 export const WEIGHT_SCALE = 1e4;
 
-/** Reads a weights file; null when absent. A malformed file is an error naming it. */
+/** Reads a weights file; null when absent or of another format. A malformed file is an error naming it. */
 export function readWeightsFile(file: string): NarrativeWeights | null {
   if (!existsSync(file)) return null;
   let raw: unknown;
@@ -53,6 +56,8 @@ export function readWeightsFile(file: string): NarrativeWeights | null {
   } catch (e) {
     throw new UserError(`${file}: not valid JSON (${(e as Error).message})`, { file });
   }
+  // Weights of an older format are stale, like weights of another pack version: the caller retrains.
+  if (raw && typeof raw === 'object' && (raw as { format?: unknown }).format !== WEIGHTS_FORMAT) return null;
   const r = WeightsSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
