@@ -9,6 +9,7 @@ import { formatPretty } from '../format/pretty.js';
 import { expandInputs, readInput } from '../../ingest/inputs.js';
 import type { CliIO } from '../io.js';
 import type { CommandResult } from '../main.js';
+import { NARRATIVES_FLAG, NARRATIVES_HELP, withNarratives } from '../narratives-flag.js';
 
 export function parseTechniques(value: string | undefined): TechniqueId[] | undefined {
   if (!value) return undefined;
@@ -39,6 +40,7 @@ interface AnalyzeFlags {
   maxBytes?: string;
   model: boolean;
   color?: boolean;
+  narratives?: string;
 }
 
 export function registerAnalyze(program: Command, io: CliIO, result: CommandResult): void {
@@ -53,8 +55,9 @@ export function registerAnalyze(program: Command, io: CliIO, result: CommandResu
     .option('--max-bytes <n>', 'refuse inputs larger than this many bytes')
     .option('--no-model', 'rules only, without the trained model')
     .option('--no-color', 'plain pretty output')
+    .option(NARRATIVES_FLAG, NARRATIVES_HELP)
     .action((inputs: string[], flags: AnalyzeFlags) => {
-      const config = resolveConfig(flags.config);
+      const config = withNarratives(resolveConfig(flags.config), flags.narratives);
       if (flags.maxBytes !== undefined) {
         const n = Number(flags.maxBytes);
         if (!Number.isInteger(n) || n <= 0) throw new UserError(`--max-bytes: expected a positive integer, got "${flags.maxBytes}"`);

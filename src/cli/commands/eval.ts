@@ -12,29 +12,38 @@ import type { Model } from '../../model/model.js';
 import type { CliIO } from '../io.js';
 import type { CommandResult } from '../main.js';
 import { resolveConfig } from './analyze.js';
+import { evalNarratives, narrativesEvalJson, narrativesEvalTable } from './eval-narratives.js';
+import { NARRATIVES_FLAG, NARRATIVES_HELP, withNarratives } from '../narratives-flag.js';
 
 interface EvalFlags {
   gold: string;
   pred?: string;
-  task: EvalTask;
+  task: EvalTask | 'narratives';
   format: 'table' | 'json';
   source: 'all' | 'model' | 'rules';
   model?: string;
   config?: string;
+  narratives?: string;
 }
 
 export function registerEval(program: Command, io: CliIO, _result: CommandResult): void {
   program
     .command('eval')
-    .description('Score predictions against gold spans with the SemEval-2020 Task 11 measures (SI, TC, FLC)')
-    .requiredOption('-g, --gold <file>', 'gold JSONL: {"id", "text", "spans": [{"start", "end", "technique"}]}')
+    .description('Score predictions against gold spans with the SemEval-2020 Task 11 measures (SI, TC, FLC), or narratives with SemEval-2025 Task 10 samples-F1 (--task narratives)')
+    .requiredOption('-g, --gold <file>', 'gold JSONL: {"id", "text", "spans": [{"start", "end", "technique"}]}; for --task narratives {"id", "text", "narratives": [...], "subnarratives": [...]} (JSONL or YAML)')
     .option('-p, --pred <file>', 'predictions JSONL (same format, text optional); default: framewise analyses the gold texts')
-    .addOption(new Option('--task <task>', 'which score').choices(['si', 'tc', 'flc', 'all']).default('all'))
+    .addOption(new Option('--task <task>', 'which score').choices(['si', 'tc', 'flc', 'all', 'narratives']).default('all'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addOption(new Option('--source <source>', 'without --pred: what predicts spans').choices(['all', 'model', 'rules']).default('all'))
     .option('--model <file>', 'model artefact to evaluate instead of the shipped one')
     .option('-c, --config <file>', 'config file for the analyzer')
+    .option(NARRATIVES_FLAG, NARRATIVES_HELP)
     .action((flags: EvalFlags) => {
+      if (flags.task === 'narratives') {
+        const res = evalNarratives(flags.gold, flags.pred, withNarratives(resolveConfig(flags.config), flags.narratives));
+        io.out(flags.format === 'json' ? JSON.stringify(narrativesEvalJson(res)) + '\n' : narrativesEvalTable(res));
+        return;
+      }
       const gold = toPtcDocs(loadRecords(flags.gold, { requireText: !flags.pred }), flags.gold);
       let pred: PtcDoc[];
       let tcPred: PtcDoc[];

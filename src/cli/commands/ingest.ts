@@ -9,6 +9,7 @@ import type { IngestProgress, IngestSummary } from '../../ingest/types.js';
 import { openStore, resolveDbLocation } from '../../store/open.js';
 import type { CliIO } from '../io.js';
 import type { CommandResult } from '../main.js';
+import { NARRATIVES_FLAG, NARRATIVES_HELP, withNarratives } from '../narratives-flag.js';
 import { resolveConfig } from './analyze.js';
 
 interface IngestFlags {
@@ -22,6 +23,7 @@ interface IngestFlags {
   progress: boolean;
   json?: boolean;
   threads?: string;
+  narratives?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -85,6 +87,7 @@ export function registerIngest(program: Command, io: CliIO, result: CommandResul
     .option('--tag <tag>', 'add a tag to every document, e.g. camp:north (repeatable)', collect, [])
     .option('-c, --config <file>', 'config file (default: ./framewise.config.json if present)')
     .option('--no-model', 'rules only, without the trained model')
+    .option(NARRATIVES_FLAG, NARRATIVES_HELP)
     .option('--no-analyze', 'store the documents without analysing them')
     .option('--batch-size <n>', 'documents per transaction', '100')
     .option('--threads <n>', 'store first, then analyse every stored document lacking an analysis in N worker threads (default: analyse in this process while reading)')
@@ -94,7 +97,7 @@ export function registerIngest(program: Command, io: CliIO, result: CommandResul
       const batchSize = Number(flags.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new UserError(`--batch-size: expected a positive integer, got "${flags.batchSize}"`, { field: 'batch-size' });
       const threads = flags.threads === undefined ? null : parseThreads(flags.threads);
-      const config = resolveConfig(flags.config);
+      const config = withNarratives(resolveConfig(flags.config), flags.narratives);
       if (!flags.model) config.model = false;
       // With --threads, reading stores only and the pool analyses afterwards.
       const analyzer = flags.analyze && threads === null ? new Analyzer({ config }) : null;

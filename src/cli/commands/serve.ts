@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../../server/start.js';
 import type { CliIO } from '../io.js';
 import { resolveConfig } from './analyze.js';
 import { parseThreads } from '../../batch/pool.js';
+import { NARRATIVES_FLAG, NARRATIVES_HELP, withNarratives } from '../narratives-flag.js';
 
 export interface ServeFlags {
   port: string;
@@ -18,6 +19,7 @@ export interface ServeFlags {
   model: boolean;
   logLevel: string;
   threads?: string;
+  narratives?: string;
 }
 
 export function parsePort(value: string): number {
@@ -32,7 +34,7 @@ export function parsePort(value: string): number {
  */
 export async function runServe(flags: ServeFlags, io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const port = parsePort(flags.port);
-  const config = resolveConfig(flags.config);
+  const config = withNarratives(resolveConfig(flags.config), flags.narratives);
   if (!flags.model) config.model = false;
   const db = resolveDbLocation(flags.db, env);
   const token = env.FRAMEWISE_TOKEN?.trim() || undefined;
@@ -70,6 +72,7 @@ export function registerServe(program: Command, io: CliIO): void {
     .option('--demo', 'load the demo corpus when the store is empty')
     .option('-c, --config <file>', 'config file (default: ./framewise.config.json if present)')
     .option('--no-model', 'rules only, without the trained model')
+    .option(NARRATIVES_FLAG, NARRATIVES_HELP)
     .option('--threads <n>', 'threads that analyse POST /api/analyze texts (default: one per core; 0: in the event loop)')
     .addOption(new Option('--log-level <level>', 'server log level').choices(['silent', 'error', 'warn', 'info', 'debug']).default('warn'))
     .action(async (flags: ServeFlags) => {

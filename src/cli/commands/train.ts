@@ -1,12 +1,16 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { trainFromFiles } from '../../training/pipeline.js';
+import { trainNarrativePacks } from '../../training/narratives.js';
+import { splitPackSpecs } from '../../layers/narratives/pack.js';
 import type { CliIO } from '../io.js';
 import type { CommandResult } from '../main.js';
 
 interface TrainFlags {
-  data: string[];
-  out: string;
+  data?: string[];
+  out?: string;
+  narratives?: string;
+  docs?: string[];
   folds: string;
   seed?: string;
   modelVersion?: string;
@@ -15,20 +19,32 @@ interface TrainFlags {
 export function registerTrain(program: Command, io: CliIO, _result: CommandResult): void {
   program
     .command('train')
-    .description('Train the span tagger and technique classifier on annotated JSONL (deterministic, CPU)')
-    .requiredOption('-d, --data <files...>', 'annotated JSONL files, e.g. ../shared/data/ptc/train.jsonl')
-    .requiredOption('-o, --out <dir>', 'folder for the model artefact (framewise-ptc.fwm)')
+    .description('Train the span tagger and technique classifier on annotated JSONL, or (--narratives) the model of narrative packs (deterministic, CPU)')
+    .option('-d, --data <files...>', 'annotated JSONL files, e.g. ../shared/data/ptc/train.jsonl')
+    .option('-o, --out <path>', 'folder for the model artefact (framewise-ptc.fwm); with --narratives, the weights file (default: beside the pack)')
+    .option('--narratives <packs>', 'train narrative packs (names or pack files, comma-separated) from their examples and --docs')
+    .option('--docs <files...>', 'with --narratives: labelled documents (JSONL or YAML records {text, narratives, subnarratives})')
     .option('--folds <k>', 'cross-validation folds for calibration and reported scores (0: skip)', '5')
     .option('--seed <n>', 'random seed (same data and seed give the same model)')
     .option('--model-version <name>', 'model version recorded in reports')
     .action((flags: TrainFlags) => {
+      if (flags.narratives !== undefined) {
+        const runs = trainNarrativePacks(splitPackSpecs(flags.narratives), flags.docs ?? [], { out: flags.out, log: (m) => io.err(m + '\n') });
+        for (const r of runs) io.out(`narrative pack ${r.pack}: trained on ${r.weights.training.examples} examples and ${r.documents} documents; weights written to ${r.file}\n`);
+        return;
+      }
+      if (!flags.data?.length) throw new UserError('train: give --data (annotated JSONL) or --narratives (packs to train)');
+      if (!flags.out) throw new UserError('train: --out <dir> is required with --data');
+      if (flags.docs) throw new UserError('--docs: only with --narratives');
+      const data = flags.data;
+      const out = flags.out;
       const folds = Number(flags.folds);
       if (!Number.isInteger(folds) || folds < 0 || folds === 1) throw new UserError(`--folds: expected 0 or an integer of at least 2, got "${flags.folds}"`);
       const seed = flags.seed === undefined ? undefined : Number(flags.seed);
       if (seed !== undefined && !Number.isInteger(seed)) throw new UserError(`--seed: expected an integer, got "${flags.seed}"`);
       const run = trainFromFiles({
-        files: flags.data,
-        out: flags.out,
+        files: data,
+        out,
         folds,
         config: seed === undefined ? {} : { seed },
         version: flags.modelVersion,

@@ -1,6 +1,6 @@
 import { UserError } from '../../core/errors.js';
 import { termTokens } from '../../detectors/engine/pattern.js';
-import { K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
+import { F_CAP, K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
 import { vocab } from '../../text/vocab.js';
 
 /**
@@ -54,7 +54,8 @@ const GROUP_WORDS = new Set(
     'state states country countries nation nations people peoples civilians population side sides elites elite president minister ' +
     'administration parliament media press journalists activists scientists experts critics opponents enemies enemy allies west east ' +
     'neighbours neighbors neighbour neighbor community communities minority majority settlers militants rebels separatists occupiers ' +
-    'invaders aggressor aggressors powers bureaucrats politicians lobby lobbyists corporations companies industry institutions organisations organizations')
+    'invaders aggressor aggressors powers bureaucrats politicians lobby lobbyists corporations companies industry institutions organisations organizations ' +
+    'farmers villagers residents refugees families children soldiers')
     .split(' '),
 );
 const DETERMINERS = new Set('the a an our their its his her your this that these those my some many both all'.split(' '));
@@ -155,6 +156,8 @@ function actorLen(v: SlotView, i: number, end: number): number {
     return k < end && t.kind[k] === K_WORD && GROUP_WORDS.has(tokenLower(t, k)) ? k + 1 - i : k - i;
   }
   if (t.kind[j] === K_WORD && GROUP_WORDS.has(tokenLower(t, j))) return j + 1 - i;
+  // "Sylvanian farmers" at the start of a sentence, where one capitalised word alone is no name.
+  if (j + 1 < end && t.kind[j] === K_WORD && (t.flags[j]! & F_CAP) !== 0 && t.kind[j + 1] === K_WORD && GROUP_WORDS.has(tokenLower(t, j + 1))) return j + 2 - i;
   return 0;
 }
 

@@ -121,8 +121,30 @@ export function stackProbability(st: Stacker, f: Float64Array, offset = 0): numb
   return sigmoid(x);
 }
 
-/** Fits a stacker by L2-regularised logistic regression (Newton steps: 8 parameters). Deterministic. */
+/**
+ * Which stacker coefficients may not be negative: a narrative must not become less likely as its
+ * strongest sentence, its count of sentences, its cues, its lead or its margin grow (only the
+ * length's effect is free). With few documents an unconstrained fit learns such inversions.
+ */
+export const NON_NEGATIVE = [true, true, true, true, true, true, false] as const;
+
+/**
+ * Fits a stacker by L2-regularised logistic regression (Newton steps: 8 parameters), keeping the
+ * NON_NEGATIVE coefficients at zero or above (active set: the most negative one is fixed at zero
+ * and the rest refitted, until none is negative). Deterministic.
+ */
 export function fitStacker(rows: readonly Float64Array[], ys: readonly number[], l2 = 0.1): { coef: number[]; intercept: number } {
+  const fixed = new Set<number>();
+  for (;;) {
+    const w = fitWith(rows, ys, l2, fixed);
+    let worst = -1;
+    for (let k = 0; k < STACK_K; k++) if (NON_NEGATIVE[k] && !fixed.has(k) && w[k]! < -1e-9 && (worst < 0 || w[k]! < w[worst]!)) worst = k;
+    if (worst < 0) return { coef: Array.from(w.subarray(0, STACK_K), (v) => round(v)), intercept: round(w[STACK_K]!) };
+    fixed.add(worst);
+  }
+}
+
+function fitWith(rows: readonly Float64Array[], ys: readonly number[], l2: number, fixed: ReadonlySet<number>): Float64Array {
   const D = STACK_K + 1;
   const w = new Float64Array(D);
   for (let it = 0; it < 50; it++) {
@@ -146,6 +168,11 @@ export function fitStacker(rows: readonly Float64Array[], ys: readonly number[],
       H[a * D + a]! += l2;
     }
     H[STACK_K * D + STACK_K]! += 1e-6;
+    // A fixed coefficient stays at zero: its row and column become the identity, its gradient zero.
+    for (const a of fixed) {
+      g[a] = 0;
+      for (let b = 0; b < D; b++) H[a * D + b] = H[b * D + a] = a === b ? 1 : 0;
+    }
     const step = solve(H, g, D);
     let change = 0;
     for (let a = 0; a < D; a++) {
@@ -154,7 +181,7 @@ export function fitStacker(rows: readonly Float64Array[], ys: readonly number[],
     }
     if (change < 1e-9) break;
   }
-  return { coef: Array.from(w.subarray(0, STACK_K), (v) => round(v)), intercept: round(w[STACK_K]!) };
+  return w;
 }
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;

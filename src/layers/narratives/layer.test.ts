@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../analysis/analyzer.js';
+import type { Report } from '../../core/report.js';
+import { segment } from '../../text/segment.js';
+import { findEvidence, planEvidence } from './evidence.js';
+import { FIXTURES_DIR } from './fixtures.js';
+import { modelOf } from './layer.js';
+import { loadPack, loadPacks } from './pack.js';
+import { standaloneSignals } from './signals.js';
+import { trainPack } from './train.js';
+
+const analyzer = new Analyzer({ model: null });
+const docs = parse(readFileSync(join(FIXTURES_DIR, 'disputes-docs.heldout.yaml'), 'utf8')) as Array<{ id: string; text: string; narratives: string[] }>;
+
+
+/** Every span of the narratives section points at the original text it quotes. */
+function checkSpans(input: string, r: Report): void {
+  const n = r.narratives!;
+  for (const it of n.items) {
+    for (const e of it.evidence) {
+      expect(input.slice(e.start, e.end)).toBe(e.text);
+      for (const c of e.cues) {
+        expect(input.slice(c.start, c.end)).toBe(c.text);
+        expect(c.start).toBeGreaterThanOrEqual(e.start);
+        expect(c.end).toBeLessThanOrEqual(e.end);
+      }
+    }
+  }
+  if (n.dominant) {
+    for (const p of n.dominant.explanation.parts) expect(input.slice(p.start, p.end)).toBe(p.text);
+    expect(n.dominant.explanation.words).toBeLessThanOrEqual(80);
+  }
+}
+
+describe('narratives layer', () => {
+  it('scores every narrative and sub-narrative of the default pack, and chooses what a text carries', () => {
+    const text = docs.find((d) => d.id === 'mb-01')!.text;
+    const n = analyzer.analyze(text).narratives!;
+    expect(n.packs.map((p) => p.name)).toEqual(['disputes']);
+    const pack = loadPacks([])[0]!;
+    expect(n.items.map((it) => it.id)).toEqual(pack.items.map((it) => it.id));
+    for (const it of n.items) {
+      expect(it.pack).toBe('disputes');
+      expect(it.score).toBeGreaterThanOrEqual(0);
+      expect(it.score).toBeLessThanOrEqual(1);
+      if (it.chosen) expect(it.evidence.length).toBeGreaterThan(0);
+      // A sub-narrative is chosen only under a chosen narrative.
+      if (it.chosen && it.parent) expect(n.items.find((x) => x.id === it.parent)!.chosen).toBe(true);
+    }
+    expect(n.narratives).toContain('Civilian harm and humanitarian catastrophe');
+    expect(n.dominant).not.toBeNull();
+    expect(n.narratives).toContain(n.dominant!.label);
+    checkSpans(text, analyzer.analyze(text));
+  });
+
+  it('says "Other" for a text that carries none, and leaves the section out with --narratives none', () => {
+    const text = 'The railway company will add two trains on the coastal line from June. Tickets go on sale next week.';
+    const n = analyzer.analyze(text).narratives!;
+    expect(n.narratives).toEqual(['Other']);
+    expect(n.subnarratives).toEqual(['Other']);
+    expect(n.dominant).toBeNull();
+    expect(new Analyzer({ model: null, narratives: 'none' }).analyze(text).narratives).toBeUndefined();
+  });
+
+  it('tells whose words the evidence is', () => {
+    const text = '"Our people are being driven out of their homes, village by village," the mayor of Kordel said.\n\nShells fell on the town all night.';
+    const n = analyzer.analyze(text).narratives!;
+    const ev = n.items.flatMap((it) => it.evidence).find((e) => e.sentence === 0);
+    expect(ev).toBeDefined();
+    expect(ev!.voice.kind).toBe('source');
+    expect(ev!.voice.quoted).toBe(true);
+  });
+
+  it('keeps its offsets in the original text, whatever the input (property)', () => {
+    const pieces = ['Shells hit the hospital. ', '\r\n', '\u00a0', '“Genocide,” they said. ', 'ﬁ', '👩‍👩‍👧 ', 'This is an internal affair. ', 'A', '\n\n', 'Talks resume. '];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const input = parts.join('');
+        const r = analyzer.analyze(input);
+        checkSpans(input, r);
+        expect(JSON.stringify(analyzer.analyze(input).narratives)).toBe(JSON.stringify(r.narratives));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('finds the same evidence sentence by sentence (while scoring) as scanning each sentence whole', () => {
+    const pack = loadPacks([])[0]!;
+    const model = modelOf(pack);
+    const plan = planEvidence(pack);
+    for (const d of docs.slice(0, 30)) {
+      const doc = segment(d.text);
+      const sig = standaloneSignals(doc, pack);
+      const fused = model.score(doc, sig).ev;
+      const whole = findEvidence(doc, pack, plan, sig.parties, sig.roles);
+      expect(fused.hits).toEqual(whole.hits);
+      expect(Array.from(fused.hitOff)).toEqual(Array.from(whole.hitOff));
+    }
+  });
+});
+
+describe('narrative training', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fw-narr-train-'));
+  const file = join(dir, 'mini.yaml');
+  writeFileSync(
+    file,
+    `name: mini
+title: Mini
+version: 1
+background: [The bridge reopened on Monday., Rain is expected tomorrow., The council met to discuss the budget., Schools close for the holidays next week.]
+narratives:
+  - id: harm
+    title: Harm to civilians
+    description: Civilians are hurt.
+    cues: [civilian casualties]
+    examples: [Shells killed three children in their beds., The hospital was bombed again., Families hide in cellars from the shelling.]
+  - id: talks
+    title: Talks
+    description: Negotiation is the way.
+    examples: [Both sides must return to the negotiating table., Only dialogue can end the war., The mediators proposed a ceasefire.]
+`,
+  );
+
+  it('is deterministic, and a pack without weights is trained when loaded', () => {
+    const pack = loadPack(file);
+    const a = JSON.stringify(trainPack(pack));
+    expect(JSON.stringify(trainPack(pack))).toBe(a);
+    const an = new Analyzer({ model: null, narratives: file });
+    const n = an.analyze('Shells killed two children in the old town. The bridge reopened on Monday.').narratives!;
+    expect(n.packs[0]!.name).toBe('mini');
+    expect(n.items.find((it) => it.id === 'harm')!.score).toBeGreaterThan(n.items.find((it) => it.id === 'talks')!.score);
+  });
+});
