@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VERSION } from '../version.js';
 import * as S from './schemas.js';
+import * as N from './narrative-schemas.js';
 
 /**
  * The OpenAPI 3.1 document of the API, generated from the same zod schemas that validate requests.
@@ -62,6 +63,18 @@ export const operations: Operation[] = [
   {
     method: 'get', path: '/api/compare/layers', summary: 'Frame mix, intensity distribution, sourcing and actor portrayal per group', query: S.CompareLayersQuery,
     responses: { 200: { description: 'Layer comparison', schema: S.LayerComparisonSchema }, ...errors(400) },
+  },
+  {
+    method: 'get', path: '/api/compare/narratives', summary: 'Share of documents carrying each narrative per group (outlet, tag, author), with significance', query: N.CompareNarrativesQuery,
+    responses: { 200: { description: 'Narrative comparison', schema: N.NarrativeComparisonSchema }, ...errors(400) },
+  },
+  {
+    method: 'get', path: '/api/compare/periods', summary: 'Technique rates, narratives, intensity, actor roles and frames per month, week or day (undated documents apart)', query: N.ComparePeriodsQuery,
+    responses: { 200: { description: 'Measures per period', schema: N.PeriodSeriesSchema }, ...errors(400) },
+  },
+  {
+    method: 'get', path: '/api/narratives/packs', summary: 'The narrative packs the server loads, with their narratives and sub-narratives',
+    responses: { 200: { description: 'Packs', schema: N.NarrativePacksSchema } },
   },
   {
     method: 'get', path: '/api/health', summary: 'Liveness and store status',

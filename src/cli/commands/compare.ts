@@ -1,7 +1,10 @@
 import { Option, type Command } from 'commander';
 import { Analyzer } from '../../analysis/analyzer.js';
 import { UserError } from '../../core/errors.js';
-import { comparisonToCsv, comparisonToTable } from '../../compare/format.js';
+import { comparisonToCsv, comparisonToTable, csvField } from '../../compare/format.js';
+import { NarrativeAccumulator, narrativesToCsv, narrativesToTable } from '../../compare/narratives.js';
+import { comparePeriods, MEASURE_IDS, parseMeasures, PERIOD_BY, periodsToCsv, periodsToTable, type PeriodBy } from '../../compare/periods.js';
+import { withNarratives } from '../narratives-flag.js';
 import { GroupAccumulator, validateCompareOptions } from '../../compare/groups.js';
 import { LayerAccumulator, layersToTable } from '../../compare/layers.js';
 import { GROUP_BY, type GroupBy } from '../../compare/types.js';
@@ -33,7 +36,9 @@ export function parseWhere(pairs: readonly string[]): DocumentFilter {
 }
 
 interface CompareFlags {
-  by: GroupBy;
+  by: GroupBy | PeriodBy;
+  narratives?: string | boolean;
+  measures?: string;
   where: string[];
   format: 'table' | 'json' | 'csv';
   db?: string;
@@ -51,7 +56,9 @@ export function registerCompare(program: Command, io: CliIO, _result: CommandRes
   program
     .command('compare')
     .description('Compare groups of the stored corpus (outlets, tags, authors): technique rates and which differences are significant')
-    .addOption(new Option('--by <field>', 'group documents by').choices([...GROUP_BY]).makeOptionMandatory())
+    .addOption(new Option('--by <field>', 'group documents by (outlet, tag, author), or measure them per period (month, week, day)').choices([...GROUP_BY, ...PERIOD_BY]).makeOptionMandatory())
+    .option('--narratives [packs]', 'with --by outlet|tag|author: the share of documents carrying each narrative per group, with significance; packs as for analyze (default: the configured ones)')
+    .option('--measures <ids>', `with --by month|week|day: the measures, comma-separated (${MEASURE_IDS.join(', ')}; default all)`)
     .option('--where <key=value>', `only documents matching (keys: ${WHERE_KEYS.join(', ')}; repeatable)`, collect, [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--db <path>', 'SQLite file or postgres:// URL (default: $FRAMEWISE_DB, else ./framewise.db)')
@@ -67,7 +74,7 @@ export function registerCompare(program: Command, io: CliIO, _result: CommandRes
       const alpha = Number(flags.alpha);
       if (!Number.isInteger(top) || top < 0) throw new UserError(`--top: expected a non-negative integer, got "${flags.top}"`, { field: 'top' });
       if (!(alpha > 0 && alpha < 1)) throw new UserError(`--alpha: expected a number between 0 and 1, got "${flags.alpha}"`, { field: 'alpha' });
-      const config = resolveConfig(flags.config);
+      const config = withNarratives(resolveConfig(flags.config), typeof flags.narratives === 'string' ? flags.narratives : undefined);
       if (!flags.model) config.model = false;
       const analyzer = new Analyzer({ config });
       const store = await openStore(flags.db);
@@ -77,21 +84,30 @@ export function registerCompare(program: Command, io: CliIO, _result: CommandRes
           if (r.analysed > 0) io.err(`framewise: analysed ${r.analysed} stored documents with the current engine first\n`);
           for (const p of r.problems) io.err(`framewise: ${p.location}: ${p.message}\n`);
         }
-        const options = { by: flags.by, where, tagPrefix: flags.tagPrefix, top, alpha };
+        if ((PERIOD_BY as readonly string[]).includes(flags.by)) {
+          const series = await comparePeriods(store, engineKeyOf(analyzer.engine), { by: flags.by as PeriodBy, measures: parseMeasures(flags.measures), where });
+          io.out(flags.format === 'json' ? JSON.stringify(series, null, 2) + '\n' : flags.format === 'csv' ? periodsToCsv(series, csvField) : periodsToTable(series));
+          return;
+        }
+        if (flags.measures !== undefined) throw new UserError('--measures: only with --by month, week or day', { field: 'measures' });
+        const options = { by: flags.by as GroupBy, where, tagPrefix: flags.tagPrefix, top, alpha };
         validateCompareOptions(options);
         // One pass over the stored analyses feeds both the technique statistics and the layer aggregates.
         const engineKey = engineKeyOf(analyzer.engine);
         const techniques = new GroupAccumulator(options);
         const layers = new LayerAccumulator(options);
+        const narratives = flags.narratives !== undefined ? new NarrativeAccumulator(options) : null;
         for await (const { doc, report } of store.iterateAnalysed(engineKey, where)) {
           techniques.add(doc, report);
           layers.add(doc, report);
+          narratives?.add(doc, report);
         }
         const c = techniques.result(engineKey);
         const l = layers.result(engineKey);
-        if (flags.format === 'json') io.out(JSON.stringify({ ...c, layers: l.groups }, null, 2) + '\n');
-        else if (flags.format === 'csv') io.out(comparisonToCsv(c));
-        else io.out(comparisonToTable(c) + layersToTable(l));
+        const n = narratives?.result(engineKey);
+        if (flags.format === 'json') io.out(JSON.stringify({ ...c, layers: l.groups, ...(n ? { narratives: n } : {}) }, null, 2) + '\n');
+        else if (flags.format === 'csv') io.out(n ? narrativesToCsv(n, csvField) : comparisonToCsv(c));
+        else io.out(comparisonToTable(c) + layersToTable(l) + (n ? narrativesToTable(n) : ''));
       } finally {
         await store.close();
       }

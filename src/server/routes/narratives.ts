@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { compareNarratives } from '../../compare/narratives.js';
+import { comparePeriods, parseMeasures } from '../../compare/periods.js';
+import { analyseMissing } from '../../ingest/analyse.js';
+import { narrativeModels } from '../../layers/narratives/layer.js';
+import { engineKeyOf, type DocumentFilter } from '../../store/types.js';
+import type { ServerContext } from '../context.js';
+import { CompareNarrativesQuery, ComparePeriodsQuery } from '../narrative-schemas.js';
+import { parseRequest } from '../validate.js';
+
+/**
+ * GET /api/compare/narratives: per group, the share of documents carrying each narrative, with significance.
+ * GET /api/compare/periods: measures (technique rates, narratives, intensity, roles, frames) per month, week or day.
+ * GET /api/narratives/packs: the narrative packs the server's analyzer loads, with their items.
+ */
+export function narrativeRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get('/api/compare/narratives', async (request) => {
+    const { by, tagPrefix, ...where } = parseRequest(CompareNarrativesQuery, request.query, 'query');
+    await analyseMissing(ctx.store, ctx.analyzer, where satisfies DocumentFilter);
+    return compareNarratives(ctx.store, engineKeyOf(ctx.analyzer.engine), { by, where, ...(tagPrefix ? { tagPrefix } : {}) });
+  });
+
+  app.get('/api/compare/periods', async (request) => {
+    const { by, measures, ...where } = parseRequest(ComparePeriodsQuery, request.query, 'query');
+    await analyseMissing(ctx.store, ctx.analyzer, where satisfies DocumentFilter);
+    return comparePeriods(ctx.store, engineKeyOf(ctx.analyzer.engine), { by, measures: parseMeasures(measures), where });
+  });
+
+  app.get('/api/narratives/packs', async () => ({
+    packs: narrativeModels(ctx.analyzer.config).map(({ pack }) => ({
+      name: pack.name,
+      title: pack.title,
+      version: pack.version,
+      description: pack.description,
+      items: pack.items.map((it) => ({ id: it.id, label: it.label, level: it.level, parent: it.parent >= 0 ? pack.items[it.parent]!.id : null, description: it.description })),
+    })),
+  }));
+}
