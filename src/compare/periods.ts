@@ -242,7 +242,7 @@ export function periodsToTable(s: PeriodSeries): string {
   const out: string[] = [];
   const rows = [...s.periods, ...(s.undated ? [s.undated] : [])];
   const dated = s.periods.reduce((a, p) => a + p.documents, 0);
-  out.push(`Per ${s.by}: ${rows.length} periods, ${dated} dated documents` + (s.undated ? `; ${s.undated.documents} documents without a date are counted apart, in the "(undated)" column` : ''));
+  out.push(`Per ${s.by}: ${s.periods.length} periods, ${dated} dated documents` + (s.undated ? `; ${s.undated.documents} documents without a date are counted apart, in the "(undated)" column` : ''));
   if (rows.length === 0) return out.join('\n') + '\nNo analysed documents match.\n';
   const colW = rows.map((r) => Math.max(8, r.period.length));
   for (const m of s.measures) {

@@ -101,3 +101,33 @@ describe('framewise train --narratives', () => {
     expect(r.stderr).toMatch(/give --data .* or --narratives/);
   });
 });
+
+describe('framewise compare --narratives and --by month', () => {
+  it('shows narrative shares per outlet, and measures per month with undated documents apart', async () => {
+    const db = join(dir, 'corpus.db');
+    writeFileSync(join(dir, 'corpus.jsonl'), jsonl([
+      { text: 'Shells fell on the hospital overnight, killing four children. Families hide in basements.', outlet: 'North Herald', date: '2024-03-02' },
+      { text: 'The school used as a shelter was shelled and civilians are dying under the rubble.', outlet: 'North Herald', date: '2024-03-20' },
+      { text: 'There is no military solution. Both sides must return to the negotiating table.', outlet: 'South Voice', date: '2024-04-01' },
+      { text: 'The mediators proposed a roadmap for talks on a ceasefire.', outlet: 'South Voice' },
+    ]));
+    const ing = await runCli(['ingest', '--db', db, '--no-model', '--no-progress', join(dir, 'corpus.jsonl')]);
+    expect(ing.code).toBe(0);
+    const c = await runCli(['compare', '--db', db, '--no-model', '--by', 'outlet', '--narratives', '--format', 'json']);
+    expect(c.code).toBe(0);
+    const out = JSON.parse(c.stdout);
+    const north = out.narratives.groups.find((g: { key: string }) => g.key === 'North Herald');
+    expect(north.narratives.find((n: { id: string }) => n.id === 'civilian-harm').share).toBe(1);
+    const table = await runCli(['compare', '--db', db, '--no-model', '--by', 'outlet', '--narratives']);
+    expect(table.stdout).toMatch(/Narratives by outlet: share of documents that carry each \(4 documents/);
+    const csv = await runCli(['compare', '--db', db, '--no-model', '--by', 'outlet', '--narratives', '--format', 'csv']);
+    expect(csv.stdout.split('\n')[0]).toBe('group,documents,pack,narrative_id,label,level,count,share,rest_count,rest_share,p_value,q_value,significant,direction');
+    const months = await runCli(['compare', '--db', db, '--no-model', '--by', 'month', '--measures', 'narratives,intensity']);
+    expect(months.code).toBe(0);
+    expect(months.stdout).toMatch(/Per month: 2 periods, 3 dated documents; 1 documents without a date are counted apart/);
+    expect(months.stdout).toMatch(/== Narratives/);
+    const bad = await runCli(['compare', '--db', db, '--no-model', '--by', 'outlet', '--measures', 'narratives']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--measures: only with --by month, week or day/);
+  });
+});
