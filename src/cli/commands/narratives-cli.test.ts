@@ -2,6 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { FIXTURES_DIR } from '../../layers/narratives/fixtures.js';
+import { loadPack } from '../../layers/narratives/pack.js';
 import { runCli } from '../test-io.js';
 
 let dir: string;
@@ -129,5 +132,31 @@ describe('framewise compare --narratives and --by month', () => {
     const bad = await runCli(['compare', '--db', db, '--no-model', '--by', 'outlet', '--measures', 'narratives']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--measures: only with --by month, week or day/);
+  });
+});
+
+describe('framewise narratives discover', () => {
+  it('groups the corpus\'s claim sentences and writes a pack skeleton that loads', async () => {
+    const db = join(dir, 'discover.db');
+    const records = ['urw-docs.train.yaml', 'cc-docs.train.yaml'].flatMap((f) =>
+      (parseYaml(readFileSync(join(FIXTURES_DIR, f), 'utf8')) as Array<{ id: string; text: string }>).map((r) => ({ text: r.text, outlet: r.id.startsWith('urw') ? 'War Desk' : 'Climate Desk' })),
+    );
+    writeFileSync(join(dir, 'discover.jsonl'), jsonl(records));
+    expect((await runCli(['ingest', '--db', db, '--no-model', '--no-progress', join(dir, 'discover.jsonl')])).code).toBe(0);
+    const out = join(dir, 'skeleton.yaml');
+    const r = await runCli(['narratives', 'discover', '--db', db, '--no-model', '--groups', '6', '--out', out, '--name', 'my-corpus', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.documents).toBe(80);
+    expect(d.groups.length).toBeGreaterThanOrEqual(4);
+    for (const g of d.groups) {
+      expect(g.keyPhrases.length).toBeGreaterThan(0);
+      expect(g.examples.length).toBeGreaterThan(0);
+      expect(g.outlets.length).toBeGreaterThan(0);
+    }
+    const pack = loadPack(out);
+    expect(pack.name).toBe('my-corpus');
+    expect(pack.items.length).toBe(d.groups.length);
+    expect(r.stderr).toMatch(/pack skeleton with \d+ narratives written to/);
   });
 });
