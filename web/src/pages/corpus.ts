@@ -9,6 +9,7 @@ import { swatch } from '../report-view.js';
 import { techniqueName } from '../taxonomy.js';
 import { errorBox, go, hashParams, loading } from '../ui.js';
 import { CATEGORY_NAME } from '../colors.js';
+import { renderNarrativeComparison, renderTimeline } from '../narrative-charts.js';
 
 const PAGE = 20;
 const FILTERS = ['outlet', 'tag', 'author', 'q'] as const;
@@ -85,11 +86,16 @@ export async function corpusPage(root: HTMLElement): Promise<void> {
 
   const layers = h('div', { class: 'layer-comparison', data: { testid: 'layer-comparison' } }, loading());
   root.append(h('h2', null, `Frames, intensity, sourcing and portrayal by ${by}`), layers);
+  const narratives = h('div', { class: 'narrative-comparison', data: { testid: 'narrative-comparison' } }, loading());
+  const timeline = h('div', { class: 'timeline', data: { testid: 'timeline' } }, loading());
+  root.append(h('h2', null, `Narratives by ${by}`), narratives, h('h2', null, 'Over time'), timeline);
 
   await Promise.all([
     renderList(list, filter, offset, navigate),
     renderComparison(comparison, by, filter, by === 'tag' ? tagPrefix : ''),
     renderLayers(layers, by, filter, by === 'tag' ? tagPrefix : ''),
+    renderNarrativeComparison(narratives, by, filter, by === 'tag' ? tagPrefix : ''),
+    renderTimeline(timeline, filter),
   ]);
 }
 
