@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { builtinLexicon } from '../lexicon/builtin.js';
 import { stem } from '../lexicon/stem.js';
 import { normalise } from '../text/normalise.js';
@@ -17,12 +19,15 @@ const EXTRA_STOP = [
   'every', 'each', 'both', 'either', 'neither', 'another', 'such', 'what', 'which', 'who', 'where', 'when', 'while', 'there',
   'here', 'now', 'then', 'than', 'too', 'very', 'well', 'made', 'make', 'makes', 'being', 'been', 'does', 'did', 'done',
   'onto', 'upon', 'within', 'without', 'among', 'around', 'across', 'via', 'its', "it's", 'their', 'theirs', 'our', 'ours',
+  'near', 'into', 'towards', 'toward', 'behind', 'beside', 'despite', 'during', 'inside', 'outside', 'along', 'like', 'unlike',
 ];
 let stopSet: Set<string> | null = null;
 export function isStopWord(lower: string): boolean {
   stopSet ??= new Set([...builtinLexicon('stopwords'), ...EXTRA_STOP]);
   return stopSet.has(lower);
 }
+
+const DETERMINERS = new Set(['the', 'these', 'those', 'both', 'its', 'their', 'our', 'his', 'her', 'all', 'my', 'your']);
 
 const UNITS = new Map<string, number>(
   ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map((w, i) => [w, i]),
@@ -117,8 +122,10 @@ export function readTerms(input: string): TextTerms {
       continue;
     }
     if (kind !== K_WORD) continue;
-    // Number words: "Fifteen thousand", "twenty-three", "nine".
+    // Number words: "Fifteen thousand", "twenty-three", "nine"; not "the two sides", which counts nothing new.
     const nw = numberWordValue(lower);
+    const determined = i > 0 && t.kind[i - 1] === K_WORD && DETERMINERS.has(tokenLower(t, i - 1));
+    if (nw !== null && determined) continue;
     if (nw !== null) {
       let value = nw;
       let end = i;
@@ -146,7 +153,8 @@ export function readTerms(input: string): TextTerms {
       if (key.length < 2) continue;
       const cap = k === 0 ? (t.flags[i]! & F_CAP) !== 0 : /^\p{Lu}/u.test(surfaces[k] ?? '');
       words.push({ key, surface: surfaces[k] ?? surface, name: cap && !atStart, token: i });
-      if (pendingCount.length > 0) {
+      // What a number counts is a common noun: "two Korvani soldiers" counts soldiers.
+      if (pendingCount.length > 0 && !cap) {
         for (const n of pendingCount) if (n.counts === null && i - n.token <= 3) n.counts = key;
         pendingCount = [];
       }
@@ -161,4 +169,22 @@ export function numberKey(value: number): string {
   const digits = Math.floor(Math.log10(Math.abs(value))) + 1;
   const scale = 10 ** Math.max(0, digits - 3);
   return `#${Math.round(value / scale) * scale}`;
+}
+
+const CONCEPTS_FILE = fileURLToPath(new URL('./concepts.txt', import.meta.url));
+let concepts: Map<string, string> | null = null;
+
+/** The event concept of a stem ("flee" and "leave": displace), from concepts.txt, or undefined. */
+export function conceptOf(key: string): string | undefined {
+  if (!concepts) {
+    concepts = new Map();
+    for (const raw of readFileSync(CONCEPTS_FILE, 'utf8').split('\n')) {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) continue;
+      const colon = line.indexOf(':');
+      const name = line.slice(0, colon).trim();
+      for (const w of line.slice(colon + 1).trim().split(/\s+/)) concepts.set(stem(w.toLowerCase()), name);
+    }
+  }
+  return concepts.get(key);
 }

@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { UserError } from '../../core/errors.js';
 import { parseYamlFile } from '../../core/yaml.js';
+import { isMajorityOfOthers } from '../story.js';
 
 /**
  * The story fixture corpus (src/stories/fixtures/{tuning,heldout}/*.yaml), written for framewise:
  * events told by several outlets of different camps, with the facts each version carries. Gold
  * omissions follow from `carries` by the definition the product uses (a fact most other versions
- * carry); each document also lists them in `omits`, and the loader checks that both agree, so an
+ * carry, the same rule as the product's isMajorityOfOthers); each document also lists them in `omits`, and the loader checks that both agree, so an
  * annotation slip is caught instead of scored.
  */
 
@@ -70,10 +71,6 @@ export interface FixtureCorpus {
   documents: FixtureDoc[];
 }
 
-/** The omission rule shared by the product and the gold: more than half of the other versions, and at least two. */
-export function isMajorityOfOthers(carriersAmongOthers: number, others: number): boolean {
-  return carriersAmongOthers >= 2 && carriersAmongOthers * 2 > others;
-}
 
 /** Words in a text, as the word-count limits of the fixture count them. */
 export function wordCount(text: string): number {
@@ -144,4 +141,9 @@ export function loadStoryFixtures(part?: Part): FixtureCorpus {
     seen.add(d.id);
   }
   return { events, documents };
+}
+
+/** The fixture documents as the store takes them: camp as a `camp:` tag, the fixture id as origin. */
+export function asNewDocuments(docs: FixtureDoc[]): Array<{ text: string; title: string; outlet: string; publishedAt: string; tags: string[]; origin: string }> {
+  return docs.map((d) => ({ text: d.text, title: d.title, outlet: d.outlet, publishedAt: d.publishedAt, tags: [`camp:${d.camp}`], origin: d.id }));
 }
