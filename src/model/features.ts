@@ -7,6 +7,7 @@ import type { Doc } from '../text/segment.js';
 import { F_CAP, F_UPPER, K_HASHTAG, K_NUMBER, K_PUNCT, K_WORD, tokenLower } from '../text/tokenise.js';
 import { fmix, fmix32, FNV_SEED, fnvUpdate, hashString, mix, mix3 } from './hash.js';
 import { isOrdinaryWord, lookupWord, mayStartPhrase, PARTY_BIT, type LexiconTable } from './lexicon-table.js';
+import { SENTENCE_TEMPLATES as C, SHARED_TEMPLATES as S, SPAN_TEMPLATES as P, T, TOKEN_MAX_FEATURES } from './templates.js';
 
 /**
  * Where feature functions write: hashed features, masked to the table size as they are pushed, in a
@@ -462,11 +463,11 @@ const BOS = 0x0b05;
 const EOS = 0x0e05;
 
 /**
- * Templates that mix a token's word hash alone: 2..6 (the word at offsets 0, -1, +1, -2, +2), 7..9 (the
- * first half of the bigram templates) and 33 (sentence-initial word). Each word's mixes are computed
- * once and cached with its lookup, so a token costs a copy instead of nine hash mixes.
+ * Templates that mix a token's word hash alone: the word at offsets 0, -1, +1, -2, +2, the first half
+ * of the bigram templates and the sentence-initial word. Each word's mixes are computed once and
+ * cached with its lookup, so a token costs a copy instead of nine hash mixes. W_* are their places.
  */
-const WORD_TEMPLATES = [2, 3, 4, 5, 6, 7, 8, 9, 33] as const;
+const WORD_TEMPLATES = [T.word, T.prevWord, T.nextWord, T.prev2Word, T.next2Word, T.bigramPrev, T.bigramNext, T.skipBigram, T.firstWordAt] as const;
 const WM = WORD_TEMPLATES.length;
 const W_SELF = 0;
 const W_PREV = 1;
@@ -491,27 +492,27 @@ function mixTable(template: number, size: number): Uint32Array {
   return Uint32Array.from({ length: size }, (_, x) => mix(template, x));
 }
 const SHAPES = 272;
-const M11 = mixTable(11, SHAPES);
-const M28 = mixTable(28, SHAPES);
-const M14 = mixTable(14, 16);
-const M15 = mixTable(15, 32);
-const M16 = mixTable(16, 32);
-const M26 = mixTable(26, COUNT_EDGES.length + 1);
-const M27 = mixTable(27, COUNT_EDGES.length + 1);
-const M32 = mixTable(32, 32);
-/** mix3(22, fromStart, toEnd) at [fromStart * 8 + toEnd]. */
-const M22 = Uint32Array.from({ length: 64 }, (_, x) => mix3(22, x >> 3, x & 7));
-/** mix3(23, inQuote, previous inQuote) at [a * 2 + b]. */
-const M23 = Uint32Array.from({ length: 4 }, (_, x) => mix3(23, x >> 1, x & 1));
-const M1 = mix(1, 1);
-/** mix(13, q) for a valence q = round(2 x valence) in -8..8, at [q + 8]. */
-const M13 = Uint32Array.from({ length: 17 }, (_, x) => mix(13, x - 8));
+const M11 = mixTable(T.shape, SHAPES);
+const M28 = mixTable(T.capitalShape, SHAPES);
+const M14 = mixTable(T.nearValence, 16);
+const M15 = mixTable(T.listBit, 32);
+const M16 = mixTable(T.neighbourListBit, 32);
+const M26 = mixTable(T.repeatCount, COUNT_EDGES.length + 1);
+const M27 = mixTable(T.repeatCountShape, COUNT_EDGES.length + 1);
+const M32 = mixTable(S.sentListBit, 32);
+/** mix3(T.position, fromStart, toEnd) at [fromStart * 8 + toEnd]. */
+const M22 = Uint32Array.from({ length: 64 }, (_, x) => mix3(T.position, x >> 3, x & 7));
+/** mix3(T.quote, inQuote, previous inQuote) at [a * 2 + b]. */
+const M23 = Uint32Array.from({ length: 4 }, (_, x) => mix3(T.quote, x >> 1, x & 1));
+const M1 = mix(T.bias, 1);
+/** mix(T.valence, q) for a valence q = round(2 x valence) in -8..8, at [q + 8]. */
+const M13 = Uint32Array.from({ length: 17 }, (_, x) => mix(T.valence, x - 8));
 /** mix(M27[countBucket], shape) at [countBucket * SHAPES + shape]. */
 const M27S = Uint32Array.from({ length: M27.length * SHAPES }, (_, x) => mix(M27[Math.floor(x / SHAPES)]!, x % SHAPES));
-/** mix(30, tag) for rule tags 0..255 (two per technique). */
-const M30 = mixTable(30, 256);
+/** mix(T.ruleTag, tag) for rule tags 0..255 (two per technique). */
+const M30 = mixTable(T.ruleTag, 256);
 /**
- * mix(12, mix(previous shape, shape)), the first two steps of the shape-trigram feature, filled as
+ * mix(T.shapeTrigram, mix(previous shape, shape)), the first two steps of the shape-trigram feature, filled as
  * pairs appear (a few dozen do), at [previous * SHAPES + shape].
  */
 const M12 = new Uint32Array(SHAPES * SHAPES);
@@ -520,7 +521,7 @@ const M12_FILLED = new Uint8Array(SHAPES * SHAPES);
 function shapePair(prev: number, shape: number): number {
   const k = prev * SHAPES + shape;
   if (M12_FILLED[k] === 0) {
-    M12[k] = mix(12, mix(prev, shape));
+    M12[k] = mix(T.shapeTrigram, mix(prev, shape));
     M12_FILLED[k] = 1;
   }
   return M12[k]!;
@@ -567,16 +568,16 @@ export function sentenceSharedFeatures(v: DocView, si: number, out: FeatureBuffe
   // Sentence shape and tone, shared by every token of the sentence.
   const sLen = s.tokenEnd - s.tokenStart;
   const lb = bucket(sLen, LEN_EDGES);
-  out.push(mix(17, lb));
+  out.push(mix(S.sentLength, lb));
   const nb1 = bucket(v.sentNeg[si]!, VAL_EDGES);
   const pb1 = bucket(v.sentPos[si]!, VAL_EDGES);
-  out.push(mix(18, nb1));
-  out.push(mix(19, pb1));
-  out.push(mix3(20, nb1, lb));
-  out.push(mix(21, v.sentMark[si]!));
-  out.push(mix(25, bucket(si, SENT_EDGES)));
+  out.push(mix(S.sentNegative, nb1));
+  out.push(mix(S.sentPositive, pb1));
+  out.push(mix3(S.sentNegativeLength, nb1, lb));
+  out.push(mix(S.sentMarks, v.sentMark[si]!));
+  out.push(mix(S.sentIndex, bucket(si, SENT_EDGES)));
   pushBits(out, v.sentLex[si]!, M32);
-  out.push(mix(31, v.wh[s.tokenStart]!));
+  out.push(mix(S.sentFirstWord, v.wh[s.tokenStart]!));
 }
 
 /**
@@ -601,9 +602,11 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer, word
   const wp1 = hasNext ? v.wh[i + 1]! : EOS;
   const tags = v.tags[i];
   // Written straight into the buffer (room for the most a token can have), masked as push() does.
-  const d = out.reserve(TOKEN_MAX_FEATURES + (tags ? tags.length : 0));
+  const room = TOKEN_MAX_FEATURES + (tags ? tags.length : 0);
+  const d = out.reserve(room);
   const m = out.mask;
   let n = out.length;
+  const limit = n + room;
   if (!wordSums) {
     d[n++] = M1 & m;
     d[n++] = pool[self + W_SELF]! & m;
@@ -623,17 +626,17 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer, word
   d[n++] = mix(shapePair(shm, sh), shp) & m;
   const len = t.end[i]! - t.start[i]!;
   const kind = t.kind[i];
-  if (kind === K_WORD && len > 4 && !v.masked[i]) d[n++] = mix(10, suffixHash(doc.text, t.end[i]!)) & m;
+  if (kind === K_WORD && len > 4 && !v.masked[i]) d[n++] = mix(T.suffix, suffixHash(doc.text, t.end[i]!)) & m;
   const valence = v.valence;
   const val = valence[i]!;
   if (val !== 0) {
     const q = Math.round(val * 2);
-    d[n++] = (q >= -8 && q <= 8 ? M13[q + 8]! : mix(13, q)) & m;
+    d[n++] = (q >= -8 && q <= 8 ? M13[q + 8]! : mix(T.valence, q)) & m;
   }
   let maxAbs = 0;
   for (let k = Math.max(first, i - 2); k <= Math.min(end - 1, i + 2); k++) maxAbs = Math.max(maxAbs, Math.abs(valence[k]!));
   const qa = Math.round(maxAbs * 2);
-  d[n++] = (qa < M14.length ? M14[qa]! : mix(14, qa)) & m;
+  d[n++] = (qa < M14.length ? M14[qa]! : mix(T.nearValence, qa)) & m;
   const lx = v.lex[i]!;
   // mix(template, bit) for every set bit, lowest first (as pushBits).
   for (let x = lx | 0; x !== 0; x &= x - 1) d[n++] = M15[31 - Math.clz32(x & -x)]! & m;
@@ -650,24 +653,20 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer, word
     d[n++] = M27S[cb * SHAPES + sh]! & m;
   }
   if (t.flags[i]! & F_CAP && hasPrev) d[n++] = M28[sh]! & m;
-  if (tags) for (const g of tags) d[n++] = (g >= 0 && g < M30.length ? M30[g]! : mix(30, g)) & m;
+  if (tags) for (const g of tags) d[n++] = (g >= 0 && g < M30.length ? M30[g]! : mix(T.ruleTag, g)) & m;
   if (v.sentScore) {
     const q = Math.round(v.sentScore[si]! * 10);
-    d[n++] = mix(40, q) & m;
-    d[n++] = mix3(41, q, fromStart) & m;
-    d[n++] = mix3(42, q, sh) & m;
-    d[n++] = mix3(44, q, toEnd) & m;
-    d[n++] = mix(43, Math.round(v.docScore * 20)) & m;
+    d[n++] = mix(T.sentScore, q) & m;
+    d[n++] = mix3(T.sentScoreFromStart, q, fromStart) & m;
+    d[n++] = mix3(T.sentScoreShape, q, sh) & m;
+    d[n++] = mix3(T.sentScoreToEnd, q, toEnd) & m;
+    d[n++] = mix(T.docScore, Math.round(v.docScore * 20)) & m;
   }
+  // Writes past the reserved room would be dropped silently by the typed array: fail instead (a
+  // template added here without its `most` in TOKEN_TEMPLATES).
+  if (n > limit) throw new Error(`tokenOwnFeatures wrote ${n - limit} features more than TOKEN_TEMPLATES allow: give the new template its \`most\``);
   out.length = n;
 }
-
-/**
- * The most features tokenOwnFeatures writes for one token besides its tags: 15 always, 5 on
- * conditions (suffix, valence, two repetition, capitalised), 5 from the stage-one scores and up to 32
- * list bits each for the word and its neighbours.
- */
-const TOKEN_MAX_FEATURES = 15 + 5 + 5 + 64;
 
 /** The word templates whose weights wordTemplateSums adds up per word: W_SELF, W_PREV, W_NEXT, W_PREV2, W_NEXT2. */
 const SUMMED = [W_SELF, W_PREV, W_NEXT, W_PREV2, W_NEXT2] as const;
@@ -743,23 +742,23 @@ export function sentenceFeatures(v: DocView, si: number, out: FeatureBuffer): vo
   const doc = v.doc;
   const t = doc.tokens;
   const s = doc.sentences[si]!;
-  out.push(mix(200, 1));
+  out.push(mix(C.bias, 1));
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
-    out.push(mix(201, v.wh[k]!));
-    if (k + 1 < s.tokenEnd) out.push(mix3(202, v.wh[k]!, v.wh[k + 1]!));
-    if (t.kind[k] === K_WORD && t.flags[k]! & F_UPPER) out.push(mix(203, 1));
+    out.push(mix(C.word, v.wh[k]!));
+    if (k + 1 < s.tokenEnd) out.push(mix3(C.bigram, v.wh[k]!, v.wh[k + 1]!));
+    if (t.kind[k] === K_WORD && t.flags[k]! & F_UPPER) out.push(mix(C.upperWord, 1));
   }
   const sl = v.sentLex[si]!;
-  for (let b = 0; b < 32; b++) if (sl & (1 << b)) out.push(mix(204, b));
-  out.push(mix(205, bucket(v.sentNeg[si]!, VAL_EDGES)));
-  out.push(mix(206, bucket(v.sentPos[si]!, VAL_EDGES)));
-  out.push(mix(207, v.sentMark[si]!));
-  out.push(mix(208, bucket(s.tokenEnd - s.tokenStart, LEN_EDGES)));
-  out.push(mix(209, bucket(si, SENT_EDGES)));
-  out.push(mix(210, s.tokenEnd > s.tokenStart ? v.wh[s.tokenStart]! : 0));
+  for (let b = 0; b < 32; b++) if (sl & (1 << b)) out.push(mix(C.listBit, b));
+  out.push(mix(C.negative, bucket(v.sentNeg[si]!, VAL_EDGES)));
+  out.push(mix(C.positive, bucket(v.sentPos[si]!, VAL_EDGES)));
+  out.push(mix(C.marks, v.sentMark[si]!));
+  out.push(mix(C.length, bucket(s.tokenEnd - s.tokenStart, LEN_EDGES)));
+  out.push(mix(C.index, bucket(si, SENT_EDGES)));
+  out.push(mix(C.firstWord, s.tokenEnd > s.tokenStart ? v.wh[s.tokenStart]! : 0));
   let q = 0;
   for (let k = s.tokenStart; k < s.tokenEnd; k++) q += v.inQuote[k]!;
-  out.push(mix(211, Math.round((q / Math.max(1, s.tokenEnd - s.tokenStart)) * 4)));
+  out.push(mix(C.quoted, Math.round((q / Math.max(1, s.tokenEnd - s.tokenStart)) * 4)));
 }
 
 const SPAN_LEN_EDGES = [2, 3, 4, 6, 9, 14, 20, 30, 45];
@@ -774,22 +773,22 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
   const doc = v.doc;
   const t = doc.tokens;
   const n = b - a;
-  out.push(mix(100, 1));
+  out.push(mix(P.bias, 1));
   for (let k = a; k < b; k++) {
-    out.push(mix(101, v.wh[k]!));
-    if (k + 1 < b) out.push(mix3(102, v.wh[k]!, v.wh[k + 1]!));
+    out.push(mix(P.word, v.wh[k]!));
+    if (k + 1 < b) out.push(mix3(P.bigram, v.wh[k]!, v.wh[k + 1]!));
   }
-  out.push(mix(103, v.wh[a]!));
-  out.push(mix(104, v.wh[b - 1]!));
+  out.push(mix(P.firstWord, v.wh[a]!));
+  out.push(mix(P.lastWord, v.wh[b - 1]!));
   const before = (k: number) => (a - k >= 0 ? v.wh[a - k]! : BOS);
   const after = (k: number) => (b - 1 + k < v.n ? v.wh[b - 1 + k]! : EOS);
-  out.push(mix(105, before(1)));
-  out.push(mix3(106, before(2), before(1)));
-  out.push(mix(107, after(1)));
-  out.push(mix3(108, after(1), after(2)));
+  out.push(mix(P.before1, before(1)));
+  out.push(mix3(P.before2, before(2), before(1)));
+  out.push(mix(P.after1, after(1)));
+  out.push(mix3(P.after2, after(1), after(2)));
   for (let k = 2; k <= 4; k++) {
-    out.push(mix(109, before(k)));
-    out.push(mix(110, after(k)));
+    out.push(mix(P.beforeFar, before(k)));
+    out.push(mix(P.afterFar, after(k)));
   }
   const cs = t.start[a]!;
   const ce = t.end[b - 1]!;
@@ -814,11 +813,11 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
   for (let k = 0; k + 4 <= len; k++) {
     let h = FNV_SEED;
     for (let q = k; q < k + 4; q++) h = Math.imul(h ^ u[q]!, 0x01000193);
-    out.push(mix(111, fmix32(h)));
+    out.push(mix(P.charGram, fmix32(h)));
   }
   const nb = bucket(n, SPAN_LEN_EDGES);
-  out.push(mix(112, nb));
-  if (textCount) out.push(mix3(113, bucket(textCount(text), PHRASE_COUNT_EDGES), Math.min(n, 4)));
+  out.push(mix(P.length, nb));
+  if (textCount) out.push(mix3(P.textCount, bucket(textCount(text), PHRASE_COUNT_EDGES), Math.min(n, 4)));
   let maxCount = 0;
   let neg = 0;
   let pos = 0;
@@ -837,24 +836,24 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
     if (val < 0) neg -= val;
     else pos += val;
     lx |= v.lex[k]!;
-    if (t.kind[k] === K_PUNCT) out.push(mix(114, doc.text.charCodeAt(t.start[k]!)));
-    if (t.kind[k] === K_HASHTAG) out.push(mix(115, 1));
+    if (t.kind[k] === K_PUNCT) out.push(mix(P.punctuation, doc.text.charCodeAt(t.start[k]!)));
+    if (t.kind[k] === K_HASHTAG) out.push(mix(P.hashtag, 1));
   }
-  out.push(mix3(116, bucket(maxCount, COUNT_EDGES), Math.min(n, 4)));
-  out.push(mix(117, bucket(neg, VAL_EDGES)));
-  out.push(mix(118, bucket(pos, VAL_EDGES)));
-  for (let bit = 0; bit < 32; bit++) if (lx & (1 << bit)) out.push(mix(119, bit));
-  if (upper > 0) out.push(mix(120, Math.min(upper, 3)));
-  if (words > 0) out.push(mix(121, Math.round((caps / words) * 4)));
+  out.push(mix3(P.repeatCount, bucket(maxCount, COUNT_EDGES), Math.min(n, 4)));
+  out.push(mix(P.negative, bucket(neg, VAL_EDGES)));
+  out.push(mix(P.positive, bucket(pos, VAL_EDGES)));
+  for (let bit = 0; bit < 32; bit++) if (lx & (1 << bit)) out.push(mix(P.listBit, bit));
+  if (upper > 0) out.push(mix(P.upperWords, Math.min(upper, 3)));
+  if (words > 0) out.push(mix(P.capitalShare, Math.round((caps / words) * 4)));
   const s0 = doc.sentences[doc.tokenSentence[a]!]!;
   const s1 = doc.sentences[doc.tokenSentence[b - 1]!]!;
   const cover = n / Math.max(1, s1.tokenEnd - s0.tokenStart);
-  out.push(mix(122, Math.round(cover * 5)));
-  out.push(mix3(123, a === s0.tokenStart ? 1 : 0, b === s1.tokenEnd ? 1 : 0));
-  out.push(mix(124, s1.index - s0.index > 0 ? 1 : 0));
-  out.push(mix3(125, v.inQuote[a]!, v.inQuote[b - 1]!));
-  out.push(mix(126, v.sentMark[s0.index]!));
-  out.push(mix(127, bucket(s0.index, SENT_EDGES)));
+  out.push(mix(P.sentenceCover, Math.round(cover * 5)));
+  out.push(mix3(P.sentenceEdges, a === s0.tokenStart ? 1 : 0, b === s1.tokenEnd ? 1 : 0));
+  out.push(mix(P.crossesSentence, s1.index - s0.index > 0 ? 1 : 0));
+  out.push(mix3(P.quoteEdges, v.inQuote[a]!, v.inQuote[b - 1]!));
+  out.push(mix(P.sentMarks, v.sentMark[s0.index]!));
+  out.push(mix(P.sentIndex, bucket(s0.index, SENT_EDGES)));
   // The rule tags inside, each once, in the order first met (no Set per span).
   const tags = spanTags;
   tags.length = 0;
@@ -862,7 +861,7 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
     const own = v.tags[k];
     if (own) for (const g of own) if (!tags.includes(g)) tags.push(g);
   }
-  for (const g of tags) out.push(mix(128, g));
+  for (const g of tags) out.push(mix(P.ruleTag, g));
 }
 
 /** Texts at least this long get a trigram index (below it, a scan per phrase is cheaper). */
