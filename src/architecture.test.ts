@@ -41,13 +41,6 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
  * files), each with why it still exists.
  */
 const EXCEPTIONS: Record<string, string> = {
-  'src/detectors/misleading-headline/detector.ts -> src/layers/frames/classifier.ts': 'common-word test of the frames classifier; moves to lexicon',
-  'src/detectors/misleading-headline/detector.ts -> src/layers/frames/features.ts': 'content-word test of the frames features; moves to lexicon',
-  'src/detectors/misleading-headline/detector.ts -> src/layers/intensity/lexicons.ts': "intensity's word lists; move to lexicon",
-  'src/eval/format.ts -> src/training/evaluate.ts': 'formats the result type of training glue; the direction gets fixed',
-  'src/layers/actors/evaluate.ts -> src/analysis/analyzer.ts': 'evaluation glue runs the Analyzer; moves to training',
-  'src/layers/claims/evaluate.ts -> src/analysis/analyzer.ts': 'evaluation glue runs the Analyzer; moves to training',
-  'src/layers/sourcing/evaluate.ts -> src/analysis/analyzer.ts': 'evaluation glue runs the Analyzer; moves to training',
   'src/store/contract.ts -> src/analysis/analyzer.ts': 'the store contract suite ships in src/store; moves to test-support',
   'src/store/contract.ts -> src/store/test-support/analyzer.ts': 'the store contract suite ships in src/store; moves to test-support',
   'src/store/contract.ts -> vitest': 'the store contract suite ships in src/store; moves to test-support',

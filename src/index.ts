@@ -33,7 +33,7 @@ export { FRAME_IDS, FRAMES, frameInfo, type FrameId, type FrameInfo } from './co
 export type { FramesReport, FrameMix, FrameEvidence, FrameCue, FrameSentence, ParagraphFrames } from './layers/frames/analyse.js';
 export { aggregateFrames } from './layers/frames/aggregate.js';
 export { INTENSITY_BANDS, bandOf, type IntensityReport, type IntensityBand, type SentenceIntensity, type IntensityContribution } from './layers/intensity/score.js';
-export { INTENSITY_KINDS, type IntensityKind } from './layers/intensity/lexicons.js';
+export { INTENSITY_KINDS, type IntensityKind } from './core/intensity.js';
 export { aggregateIntensity } from './layers/intensity/aggregate.js';
 export type { SourcingSummary, SourcingSentence, SourcingClass, Quotation, SourceRef, AttributionVerb } from './core/sourcing.js';
 export { aggregateSourcing } from './layers/sourcing/aggregate.js';

@@ -1,5 +1,5 @@
 import type { Report } from '../../core/report.js';
-import { INTENSITY_KINDS, type IntensityKind } from './lexicons.js';
+import { INTENSITY_KINDS, type IntensityKind } from '../../core/intensity.js';
 import { INTENSITY_BANDS, type IntensityBand } from './score.js';
 import type { IntensityAggregate } from '../../core/compare.js';
 
