@@ -1,5 +1,5 @@
 import { numberKey, readTerms } from './terms.js';
-import type { HeadlineCheck } from './types.js';
+import type { HeadlineCheck } from '../core/stories.js';
 import type { Unit } from './units.js';
 
 /**

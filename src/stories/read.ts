@@ -1,7 +1,7 @@
 import type { Report } from '../core/report.js';
 import type { Page, Store, StoredDocument, StoryFilter, StoryRecord } from '../store/types.js';
 import { analyseStory, type StoryOptions, type VersionInput } from './story.js';
-import type { GroupBlindSpots, StoryView } from './types.js';
+import type { GroupBlindSpots, StoryView } from '../core/stories.js';
 
 /**
  * Stories as the CLI, the API and the web UI show them: stored stories with their versions' facts,

@@ -2,7 +2,7 @@ import type { Report } from '../core/report.js';
 import { ALIGN_DEFAULTS, alignFacts, changedNumbers, containment, vagueCount, type Fact } from './align.js';
 import { checkHeadline } from './headline.js';
 import { numberKey } from './terms.js';
-import type { Evidence, FactCell, FactRef, StoryFact, StoryVersion, StoryView } from './types.js';
+import type { Evidence, FactCell, FactRef, StoryFact, StoryVersion, StoryView } from '../core/stories.js';
 import { unitsOf, type Unit } from './units.js';
 
 /**

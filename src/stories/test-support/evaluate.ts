@@ -4,7 +4,7 @@ import { openSqliteStore, type SqliteStore } from '../../store/sqlite.js';
 import { engineKeyOf } from '../../store/types.js';
 import { allStoryViews } from '../read.js';
 import type { StoryOptions } from '../story.js';
-import type { StoryView } from '../types.js';
+import type { StoryView } from '../../core/stories.js';
 import { updateStories, type UpdateStoriesOptions } from '../update.js';
 import { asNewDocuments, loadStoryFixtures, type FixtureDoc, type Part } from './corpus.js';
 

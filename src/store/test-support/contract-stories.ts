@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewDocument, Store } from './types.js';
+import type { NewDocument, Store } from '../types.js';
 
 /**
- * The story part of the store contract (run by runStoreContract for every implementation).
+ * The story part of the store contract (src/store/contract.ts runs it for every implementation).
  * Semantics pinned here:
  * - a document belongs to at most one story: a second assignment is skipped, not an error;
  * - members come back by document id ascending, with their scores;
