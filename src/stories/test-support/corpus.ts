@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -78,12 +78,13 @@ export function wordCount(text: string): number {
 }
 
 /** Loads and checks one part of the fixture corpus (or both). Throws a UserError naming the file and document on any slip. */
-export function loadStoryFixtures(part?: Part): FixtureCorpus {
+export function loadStoryFixtures(part?: Part, root = FIXTURES_DIR): FixtureCorpus {
   const events: FixtureEvent[] = [];
   const documents: FixtureDoc[] = [];
   const parts: Part[] = part ? [part] : ['tuning', 'heldout'];
   for (const p of parts) {
-    const dir = join(FIXTURES_DIR, p);
+    const dir = join(root, p);
+    if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
       const file = join(dir, name);
       const data = parseYamlFile(file, readFileSync(file, 'utf8'), FixtureFile);
