@@ -37,7 +37,7 @@ const story = { id: 7, title: 'Brask market', firstAt: null, lastAt: null };
 describe('analyseStory', () => {
   it('aligns facts across versions and tells, per version, what it shares, changes and leaves out', () => {
     const view = analyseStory(story, inputs);
-    const byOutlet = Object.fromEntries(view.documents.map((d) => [d.outlet, d]));
+    const byOutlet = Object.fromEntries(view.documents.map((d) => [d.outlet ?? '', d]));
     const quote = view.facts.find((f) => /apricots/.test(f.text))!;
     expect(quote).toMatchObject({ kind: 'quote', carriedBy: 3, groups: ['oskeland', 'wire'] });
     expect(quote.cells.map((c) => c.status)).toEqual(['present', 'present', 'present', 'absent']);
@@ -72,7 +72,7 @@ describe('analyseStory', () => {
 
   it('flags a headline whose number no version\'s body gives', () => {
     const view = analyseStory(story, inputs);
-    const headlines = Object.fromEntries(view.documents.map((d) => [d.outlet, d.headline]));
+    const headlines = Object.fromEntries(view.documents.map((d) => [d.outlet ?? '', d.headline]));
     expect(headlines['Oskeland Herald']).toEqual({ text: 'Varnian drone kills 40 shoppers in Brask', supported: false, reason: '"40" appears in no version\'s body' });
     expect(headlines['Continental Press Agency']!.supported).toBe(true);
   });
