@@ -72,6 +72,8 @@ export function spanOf(docs: Array<{ publishedAt: string | null }>): { firstAt: 
 export async function updateStories(store: Store, options: UpdateStoriesOptions = {}): Promise<UpdateStoriesResult> {
   const windowMs = parseWindow(options.window ?? STORY_DEFAULTS.window);
   const since = options.since === undefined ? null : parseDate(options.since, 'since');
+  // Nothing without a story: nothing to read (the API asks on every request).
+  if (since === null && (await store.storyOf()).size === (await store.countDocuments())) return { read: 0, assigned: 0, created: [], updated: [] };
   // Documents from one window before `since` give the stories that new documents may join.
   const from = since === null ? undefined : new Date(since - windowMs).toISOString().slice(0, 10);
   const docs: StoredDocument[] = [];
