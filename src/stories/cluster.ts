@@ -32,6 +32,11 @@ export interface ClusterOptions {
   mergeThreshold?: number;
   /** Terms per document entered in the candidate index (default 12). */
   indexTerms?: number;
+  /**
+   * Terms that may enter the candidate index (default: all). A term most documents share would make
+   * every story a candidate for every document; the cosine still counts it.
+   */
+  indexable?: (term: number) => boolean;
 }
 
 export interface ClusterResult {
@@ -50,10 +55,11 @@ interface StoryState {
   size: number;
 }
 
-/** Term ids of the `k` largest weights of a vector. */
-function topTerms(v: SparseVector, k: number): number[] {
-  if (v.ids.length <= k) return Array.from(v.ids);
-  const order = Array.from(v.ids.keys()).sort((a, b) => v.weights[b]! - v.weights[a]! || v.ids[a]! - v.ids[b]!);
+/** Term ids of the `k` largest weights of a vector, among the indexable terms. */
+function topTerms(v: SparseVector, k: number, indexable: (term: number) => boolean): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < v.ids.length; i++) if (indexable(v.ids[i]!)) order.push(i);
+  if (order.length > k) order.sort((a, b) => v.weights[b]! - v.weights[a]! || v.ids[a]! - v.ids[b]!);
   return order.slice(0, k).map((i) => v.ids[i]!);
 }
 
@@ -107,14 +113,21 @@ export function joinOrder(a: ClusterDoc, b: ClusterDoc): number {
  */
 export function clusterDocuments(docs: ClusterDoc[], assigned: ReadonlyMap<number, number>, options: ClusterOptions): ClusterResult {
   const k = options.indexTerms ?? 12;
+  const indexable = options.indexable ?? (() => true);
+  const tops = new Map<number, number[]>();
+  const top = (d: ClusterDoc) => {
+    let t = tops.get(d.id);
+    if (!t) tops.set(d.id, (t = topTerms(d.vector, k, indexable)));
+    return t;
+  };
   const decay = options.decay ?? 0;
   const stories: StoryState[] = [];
   const byId = new Map<number, StoryState>();
   const index = new Map<number, number[]>();
   const indexed: Array<Set<number>> = [];
-  const enter = (si: number, v: SparseVector) => {
+  const enter = (si: number, d: ClusterDoc) => {
     const seen = indexed[si]!;
-    for (const term of topTerms(v, k)) {
+    for (const term of top(d)) {
       if (seen.has(term)) continue;
       seen.add(term);
       let list = index.get(term);
@@ -137,7 +150,7 @@ export function clusterDocuments(docs: ClusterDoc[], assigned: ReadonlyMap<numbe
     let si = storyIndex.get(sid);
     if (si === undefined) storyIndex.set(sid, (si = newStory(sid)));
     addToStory(stories[si]!, d);
-    enter(si, d.vector);
+    enter(si, d);
   }
 
   const joins: ClusterResult['joins'] = [];
@@ -155,7 +168,7 @@ export function clusterDocuments(docs: ClusterDoc[], assigned: ReadonlyMap<numbe
     }
     let best = -1;
     let bestScore = -1;
-    for (const term of topTerms(d.vector, k)) {
+    for (const term of top(d)) {
       const list = index.get(term);
       if (!list) continue;
       for (const si of list) {
@@ -186,7 +199,7 @@ export function clusterDocuments(docs: ClusterDoc[], assigned: ReadonlyMap<numbe
       joins.push({ doc: d.id, story: temp, score: 1 });
     }
     addToStory(stories[si]!, d);
-    enter(si, d.vector);
+    enter(si, d);
   }
   return { joins, created };
 }

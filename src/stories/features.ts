@@ -43,7 +43,7 @@ export interface SparseVector {
  */
 export class TermSpace {
   readonly ids = new Map<string, number>();
-  private df: number[] = [];
+  private df_: number[] = [];
   private docs = 0;
 
   constructor(readonly prior = 20) {}
@@ -53,16 +53,26 @@ export class TermSpace {
     for (const key of terms.keys()) {
       let id = this.ids.get(key);
       if (id === undefined) {
-        id = this.df.length;
+        id = this.df_.length;
         this.ids.set(key, id);
-        this.df.push(0);
+        this.df_.push(0);
       }
-      this.df[id]!++;
+      this.df_[id]!++;
     }
   }
 
+  /** Documents added so far. */
+  get size(): number {
+    return this.docs;
+  }
+
+  /** Documents that hold a term. */
+  df(id: number): number {
+    return this.df_[id]!;
+  }
+
   idf(id: number): number {
-    return Math.log((this.docs + this.prior) / (this.df[id]! + 0.5));
+    return Math.log((this.docs + this.prior) / (this.df_[id]! + 0.5));
   }
 
   /** TF-IDF (sublinear tf) of a document's terms, normalised; terms unseen by `add` are skipped. */

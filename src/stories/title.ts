@@ -4,7 +4,7 @@ import { F_CAP, K_NUMBER, K_WORD, tokenise, tokenLower } from '../text/tokenise.
 import { isStopWord } from './terms.js';
 
 /**
- * A story's title from the phrases most of its versions share: word sequences of one to four
+ * A story's title from the phrases most of its versions share (in their titles and leads): word sequences of one to four
  * words that neither begin nor end with a function word, counted once per document, the ones most
  * documents share first (longer and named ones preferred), up to three that do not overlap.
  * It depends only on the story's own documents, so it stays the same until they change.
@@ -75,7 +75,7 @@ export function storyTitle(docs: TitleSource[]): string {
   const phrases = new Map<string, Phrase>();
   let order = 0;
   docs.forEach((d, di) => {
-    for (const [key, surface, words, named] of phrasesOf(`${d.title ?? ''}\n\n${d.text}`)) {
+    for (const [key, surface, words, named] of phrasesOf(`${d.title ?? ''}\n\n${lead(d.text)}`)) {
       let p = phrases.get(key);
       if (!p) phrases.set(key, (p = { key, surface, words, named, docs: new Set(), first: order }));
       order++;
@@ -98,6 +98,13 @@ export function storyTitle(docs: TitleSource[]): string {
   }
   if (chosen.length === 0) return (docs[0]!.title ?? firstLine(docs[0]!.text)).trim();
   return chosen.map((p) => p.surface).join(', ');
+}
+
+/** The opening of a text, where reports name their event: the first 800 characters, cut at a space. */
+function lead(text: string): string {
+  if (text.length <= 800) return text;
+  const cut = text.lastIndexOf(' ', 800);
+  return text.slice(0, cut > 400 ? cut : 800);
 }
 
 function firstLine(text: string): string {

@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors.js';
-import type { StoredDocument, Store, StoryChanges } from '../store/types.js';
+import type { DocumentFilter, StoredDocument, Store, StoryChanges } from '../store/types.js';
 import { clusterDocuments, joinOrder, type ClusterDoc } from './cluster.js';
 import { documentTerms, TermSpace } from './features.js';
 import { storyTitle } from './title.js';
@@ -69,15 +69,42 @@ export function spanOf(docs: Array<{ publishedAt: string | null }>): { firstAt: 
   return { firstAt: first?.s ?? null, lastAt: last?.s ?? null };
 }
 
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Which documents a run must read when every stored document may be placed: none when all have a
+ * story (the API asks on every request), else those within one window of the documents that have
+ * none (every document when one of those is undated). The stories they may join, and the term
+ * statistics, come from that neighbourhood.
+ */
+async function rangeToRead(store: Store, windowMs: number): Promise<DocumentFilter | null> {
+  const placed = await store.storyOf();
+  const total = await store.countDocuments();
+  if (placed.size >= total) return null;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let offset = 0; offset < total; offset += 1000) {
+    const { items } = await store.listDocuments({}, { limit: 1000, offset });
+    for (const d of items) {
+      if (placed.has(d.id)) continue;
+      const t = timeOf(d);
+      if (t === null) return {};
+      first = Math.min(first, t);
+      last = Math.max(last, t);
+    }
+    if (items.length < 1000) break;
+  }
+  if (first === Infinity) return null;
+  return { from: day(first - windowMs), to: day(last + windowMs) };
+}
+
 export async function updateStories(store: Store, options: UpdateStoriesOptions = {}): Promise<UpdateStoriesResult> {
   const windowMs = parseWindow(options.window ?? STORY_DEFAULTS.window);
   const since = options.since === undefined ? null : parseDate(options.since, 'since');
-  // Nothing without a story: nothing to read (the API asks on every request).
-  if (since === null && (await store.storyOf()).size === (await store.countDocuments())) return { read: 0, assigned: 0, created: [], updated: [] };
-  // Documents from one window before `since` give the stories that new documents may join.
-  const from = since === null ? undefined : new Date(since - windowMs).toISOString().slice(0, 10);
+  const range = since === null ? await rangeToRead(store, windowMs) : { from: day(since - windowMs) };
+  if (range === null) return { read: 0, assigned: 0, created: [], updated: [] };
   const docs: StoredDocument[] = [];
-  for await (const d of store.iterateDocuments(from === undefined ? undefined : { from })) docs.push(d);
+  for await (const d of store.iterateDocuments(range)) docs.push(d);
   const assigned = await store.storyOf(docs.map((d) => d.id));
   const eligible = docs.filter((d) => assigned.has(d.id) || since === null || (timeOf(d) ?? -Infinity) >= since);
 
@@ -85,10 +112,13 @@ export async function updateStories(store: Store, options: UpdateStoriesOptions 
   const terms = eligible.map((d) => documentTerms(d.text, d.title));
   for (const t of terms) space.add(t);
   const clusterDocs: ClusterDoc[] = eligible.map((d, i) => ({ id: d.id, time: timeOf(d), vector: space.vector(terms[i]!) }));
+  // Terms in more than 2% of the documents (and more than 50) find candidates for nobody.
+  const common = Math.max(50, 0.02 * space.size);
   const result = clusterDocuments(clusterDocs, assigned, {
     windowMs,
     threshold: options.threshold ?? STORY_DEFAULTS.threshold,
     decay: options.decay ?? STORY_DEFAULTS.decay,
+    indexable: (term) => space.df(term) <= common,
   });
   if (result.joins.length === 0) return { read: docs.length, assigned: 0, created: [], updated: [] };
 
