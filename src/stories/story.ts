@@ -139,6 +139,8 @@ export function analyseStory(story: { id: number; title: string; firstAt: string
       }
     }
     const headlineText = v.title ?? v.report?.headline?.text ?? null;
+    const roles = rolesOf(v.report);
+    const narratives = narrativesOf(v.report);
     return {
       id: v.id,
       title: v.title,
@@ -153,8 +155,8 @@ export function analyseStory(story: { id: number; title: string; firstAt: string
       omits,
       changed,
       sources: [...new Set(unitsByDoc[vi]!.map((u) => u.source).filter((s): s is string => !!s))],
-      ...(rolesOf(v.report) ? { roles: rolesOf(v.report) } : {}),
-      ...(narrativesOf(v.report) ? { narratives: narrativesOf(v.report) } : {}),
+      ...(roles ? { roles } : {}),
+      ...(narratives ? { narratives } : {}),
     };
   });
 
