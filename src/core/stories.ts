@@ -86,7 +86,7 @@ export interface StoryVersion {
   sources: string[];
   /** From entity framing (report.actors[].framing.role), when the report has it. */
   roles?: Array<{ actor: string; name: string; role: string }>;
-  /** From narratives (report.narratives[].chosen), when the report has them. */
+  /** Chosen narratives (the narratives layer: report.narratives items with chosen), when the report has that layer. */
   narratives?: Array<{ id: string; label: string }>;
 }
 

@@ -93,6 +93,12 @@ describe('analyseStory', () => {
     const doc = analyseStory(story, framed).documents[1]!;
     expect(doc.roles).toEqual([expect.objectContaining({ role: 'innocent' })]);
     expect(doc.narratives).toEqual([{ id: 'civilian-harm', label: 'Civilian harm' }]);
+    // The narratives layer's own report shape: { items: [...] }.
+    const layered = framed.map((v, i) => (i === 1 ? { ...v, report: { ...v.report!, narratives: { packs: [], items: [{ id: 'sovereignty', label: 'Sovereignty', chosen: true }, { id: 'meddling', label: 'Foreign meddling', chosen: false }], narratives: ['Sovereignty'] } } as Report } : v));
+    expect(analyseStory(story, layered).documents[1]!.narratives).toEqual([{ id: 'sovereignty', label: 'Sovereignty' }]);
+    // A layer that ran and chose nothing: an empty list, not absent.
+    const none = framed.map((v, i) => (i === 1 ? { ...v, report: { ...v.report!, narratives: { packs: [], items: [{ id: 'sovereignty', label: 'Sovereignty', chosen: false }] } } as Report } : v));
+    expect(analyseStory(story, none).documents[1]!.narratives).toEqual([]);
   });
 
   it('lists a version without an analysis, with no facts read from it', () => {

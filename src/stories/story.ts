@@ -53,12 +53,16 @@ function rolesOf(report: Report | null): StoryVersion['roles'] {
   return out.length > 0 ? out : undefined;
 }
 
-/** Narratives the report carries (report.narratives[].chosen), when it has that layer. */
+/**
+ * Narratives the report carries, when it has that layer: the chosen items of `report.narratives`,
+ * read as a list of `{ id, label, chosen }` or as `{ items: [...] }` (the narratives layer's report).
+ */
 function narrativesOf(report: Report | null): StoryVersion['narratives'] {
-  const list = (report as { narratives?: unknown } | null)?.narratives;
-  if (!Array.isArray(list)) return undefined;
+  const raw = (report as { narratives?: unknown } | null)?.narratives;
+  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' && Array.isArray((raw as { items?: unknown }).items) ? (raw as { items: unknown[] }).items : null;
+  if (!list) return undefined;
   return list
-    .filter((n): n is { id: string; label: string; chosen: true } => !!n && typeof n === 'object' && (n as { chosen?: unknown }).chosen === true && typeof (n as { id?: unknown }).id === 'string')
+    .filter((n): n is { id: string; label?: unknown; chosen: true } => !!n && typeof n === 'object' && (n as { chosen?: unknown }).chosen === true && typeof (n as { id?: unknown }).id === 'string')
     .map((n) => ({ id: n.id, label: typeof n.label === 'string' ? n.label : n.id }));
 }
 
