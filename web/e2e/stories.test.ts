@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
+import type { Report } from '../../src/core/report.js';
+import { engineKeyOf } from '../../src/store/types.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 import { asNewDocuments, loadStoryFixtures } from '../../src/stories/test-support/corpus.js';
 import { artifact, buildWebUi, chromiumMissing, launchChromium } from './browser.js';
@@ -110,6 +112,26 @@ describe.skipIf(chromiumMissing())('story pages in Chromium', () => {
     await page.goto(`${server.url}#/story/${await storyOf('dastra-talks/knb')}`);
     await page.waitForSelector('[data-testid=misleading]');
     expect(await page.textContent('[data-testid=misleading]')).toContain('"80" appears in no version\'s body');
+  });
+
+  it('puts the roles and narratives of each version side by side when the analyses have them', async () => {
+    const id = await shellingId();
+    const story = (await server.store.getStory(id))!;
+    const docId = story.members[0]!.documentId;
+    const engineKey = engineKeyOf(server.analyzer.engine);
+    const stored = (await server.store.getAnalysis(docId, engineKey))!.report;
+    // As the entity framing and narratives layers will write them (their branches are not merged yet).
+    const actor = { id: 'country:korva', name: 'Korva', type: 'country', origin: 'gazetteer', mentions: [], techniques: [], loadedTerms: [], portrayal: { role: 'neutral', scores: { aggressor: 0, victim: 0, authority: 0 }, evidence: [] }, framing: { role: 'antagonist' } };
+    const report = { ...stored, actors: [actor], narratives: { packs: [], items: [{ id: 'civilian-harm', label: 'Civilian harm', chosen: true }] } } as unknown as Report;
+    await server.store.saveAnalysis({ documentId: docId, engineKey }, report);
+    await page.goto(`${server.url}#/story/${id}`);
+    await page.waitForSelector('[data-testid=framing]');
+    const cells = await page.$$eval('[data-testid=roles-row] td', (tds) => tds.map((td) => td.textContent));
+    expect(cells.filter((c) => c === 'Korva: antagonist')).toHaveLength(1);
+    expect(cells.filter((c) => c === 'n/a')).toHaveLength(cells.length - 1);
+    expect(await page.textContent('[data-testid=narratives-row]')).toContain('Civilian harm');
+    await page.locator('[data-testid=framing]').screenshot({ path: artifact('story-framing.png') });
+    await server.store.saveAnalysis({ documentId: docId, engineKey }, stored);
   });
 
   it('stays usable at 360 px: the page never scrolls sideways, the fact grid scrolls in its box', async () => {
