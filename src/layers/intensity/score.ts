@@ -3,6 +3,7 @@ import type { Doc } from '../../text/segment.js';
 import { F_UPPER, K_PUNCT, K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { TermEntry, TermMatcher } from '../../lexicon/term-matcher.js';
 import { WordMemo } from '../../lexicon/word-memo.js';
+import { isDateWord } from '../../lexicon/dates.js';
 import type { IntensityTerm } from './lexicons.js';
 import { loadIntensityMatcher, threatVerbs } from './lexicons.js';
 import { bandOf, INTENSITY_KINDS, type IntensityBand, type IntensityContribution, type IntensityKind, type IntensityReport, type SentenceIntensity } from '../../core/intensity.js';
@@ -108,6 +109,8 @@ export class IntensityScorer {
     // One callback for the whole document (not a closure per sentence).
     let hits: Hit[] = [];
     const onTerm = (entry: TermEntry<IntensityTerm>, tokenStart: number, tokenEnd: number) => {
+      // "March on the capital" is a call; "in March on the border" is a date.
+      if (isDateWord(doc, tokenStart)) return;
       const start = doc.tokens.start[tokenStart]!;
       hits.push({ kind: entry.value.kind, weight: entry.value.weight, start, end: doc.tokens.end[tokenEnd - 1]!, quoted: quoted(start) });
     };
