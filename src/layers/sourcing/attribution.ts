@@ -3,7 +3,7 @@ import type { VerbInfo } from './cues.js';
 import { ATTRIBUTION_FORMS, ATTRIBUTION_VERBS, DOCUMENT_HEADS, VERB_GROUP_FILLERS } from './cues.js';
 import type { SourcePhrase } from './noun-phrase.js';
 import { parsePhrase, phraseAfter, phraseBefore } from './noun-phrase.js';
-import { isNumber, lower, punctChar } from '../../lexicon/word-sets.js';
+import { isCap, isNumber, lower, punctChar } from '../../lexicon/word-sets.js';
 
 /** One attribution: a reporting verb (or "according to") and its source. Token ranges are [a, b). */
 export interface Attribution {
@@ -61,7 +61,7 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         info = ATTRIBUTION_VERBS.get(w);
         if (!info) continue;
         const prev = i > s.tokenStart ? lower(t, i - 1) : '';
-        if (prev === 'to' || NOUN_MARKERS.has(prev) || (i > s.tokenStart && isNumber(t, i - 1))) continue; // "declined to say", "his claims", "three reports"
+        if (prev === 'to' || prev === 'without' || NOUN_MARKERS.has(prev) || (i > s.tokenStart && isNumber(t, i - 1))) continue; // "declined to say", "his claims", "three reports", "without warning"
         const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
         if (next === 'to' && (prev === 'is' || prev === 'are' || prev === 'was' || prev === 'were')) continue; // "is said to": hearsay
         if (PASSIVE.has(prev) && info.lemma !== 'quote' && !w.endsWith('ing')) continue; // "fighting was reported": no source named
@@ -100,8 +100,9 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         }
       }
       if (!source) continue;
-      // A modal inside the phrase makes it a clause, not a speaker: "the courts that should settle claims".
-      if (hasModal(doc, source.a, source.b)) continue;
+      // A modal inside the phrase makes it a clause, not a speaker: "the courts that should settle claims";
+      // so does a gerund opening it: "siding with whoever shouts".
+      if (hasModal(doc, source.a, source.b) || (!isCap(t, source.a) && lower(t, source.a).endsWith('ing'))) continue;
       const first = lower(t, source.a);
       if (NEVER_SOURCE.has(first) && source.b - source.a === 1) continue;
       if (source.pronoun === 'i' || source.pronoun === 'we') {
