@@ -4,8 +4,8 @@ import { F_NEWLINE_BEFORE, F_UPPER, K_PUNCT, K_WORD, tokenLower } from '../../te
 import type { TermEntry, TermMatcher } from '../../lexicon/term-matcher.js';
 import { WordMemo } from '../../lexicon/word-memo.js';
 import { isDateWord, isMonthName } from '../../lexicon/dates.js';
-import type { IntensityTerm } from './lexicons.js';
-import { loadIntensityMatcher, threatVerbs } from './lexicons.js';
+import type { IntensityTerm } from '../../lexicon/intensity/lexicons.js';
+import { loadIntensityMatcher, threatVerbs } from '../../lexicon/intensity/lexicons.js';
 import { defaultScale, type IntensityScale } from './scale.js';
 import { BAND_FLOORS, bandOf, INTENSITY_KINDS, type IntensityBand, type IntensityContribution, type IntensityKind, type IntensityReport, type SentenceIntensity } from '../../core/intensity.js';
 

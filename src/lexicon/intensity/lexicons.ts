@@ -1,15 +1,18 @@
+/**
+ * The intensity vocabulary: which words and phrases add to a text's intensity, of which kind and
+ * weight. Read by the intensity layer and by detectors (misleading-headline) alike.
+ */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../../core/errors.js';
-import { builtinLexicon, LEXICONS_DIR } from '../../lexicon/builtin.js';
-import { defaultScale } from './scale.js';
-import { TermMatcher } from '../../lexicon/term-matcher.js';
+import { builtinLexicon, LEXICONS_DIR } from '../builtin.js';
+import { TermMatcher } from '../term-matcher.js';
 import { INTENSITY_KINDS, type IntensityKind } from '../../core/intensity.js';
 
 export { INTENSITY_KINDS, type IntensityKind } from '../../core/intensity.js';
 
-export const INTENSITY_LEXICONS_DIR = fileURLToPath(new URL('./lexicons/', import.meta.url));
+export const INTENSITY_LEXICONS_DIR = fileURLToPath(new URL('./lists/', import.meta.url));
 
 /** What a word-list entry adds: its kind, and a weight on that kind's points. */
 export interface IntensityTerm {
@@ -17,7 +20,11 @@ export interface IntensityTerm {
   weight: number;
 }
 
-/** This layer's word lists: kind and file name (the weight is the scale's, under the file name). Later lists take precedence. */
+/**
+ * The intensity word lists (in lists/): kind and file name. Their weights are the intensity scale's
+ * (src/layers/intensity/scale.yaml, under the file name), passed to loadIntensityMatcher. Later lists
+ * take precedence.
+ */
 export const LEXICON_KINDS: ReadonlyArray<[IntensityKind, string]> = [
   ['loaded-term', 'mild-terms'],
   ['loaded-term', 'opinion-terms'],
@@ -73,11 +80,13 @@ function sharedLoadedTerms(): Array<[string, string]> {
 
 /**
  * One matcher for every intensity word list: the shared loaded terms and intensifiers
- * (src/lexicon/lists), this layer's own lists, then user lists named `intensity-<kind>.txt` in the
- * config's lexicon directories (those take precedence over the built-in ones). `weights` are the
- * scale's list weights (scale.yaml); a list it does not name weighs 1.
+ * (src/lexicon/lists), the intensity lists (src/lexicon/intensity/lists), then user lists named
+ * `intensity-<kind>.txt` in the config's lexicon directories (those take precedence over the
+ * built-in ones). `weights`: per list name (`mild-terms`, `shared/labels`...), the weight of its
+ * entries; a list it does not name weighs 1 (what readers of the kinds alone, such as the
+ * misleading-headline detector, need).
  */
-export function loadIntensityMatcher(extraDirs: readonly string[] = [], weights: Readonly<Record<string, number>> = defaultScale().lists): TermMatcher<IntensityTerm> {
+export function loadIntensityMatcher(extraDirs: readonly string[] = [], weights: Readonly<Record<string, number>> = {}): TermMatcher<IntensityTerm> {
   const w = (name: string) => weights[name] ?? 1;
   const m = new TermMatcher<IntensityTerm>();
   // Shared lists first (lowest precedence): name-calling labels stand in for the name-calling
