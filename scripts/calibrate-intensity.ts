@@ -9,18 +9,23 @@ import { INTENSITY_BANDS, INTENSITY_KINDS, bandOf, type IntensityKind } from '..
 import type { Finding } from '../src/core/finding.js';
 import { GUIDE_BANDS, loadRated, rateAgreement, RATED_HOLDOUT_FILE, type RatedSentence } from '../src/layers/intensity/rating.js';
 import { loadScale, SCALE_FILE, type IntensityScale } from '../src/layers/intensity/scale.js';
-import { IntensityScorer, type ReportedSpeech } from '../src/layers/intensity/score.js';
-import { reportedSentences } from '../src/layers/intensity/voice.js';
-import { analyseSourcing } from '../src/layers/sourcing/analyse.js';
+import { IntensityScorer } from '../src/layers/intensity/score.js';
+import { reportedWords, type ReportedAt } from '../src/layers/intensity/voice.js';
+import { createLayerContext } from '../src/layers/contract.js';
+import { VOICE } from '../src/layers/voice/product.js';
+import type { Report } from '../src/core/report.js';
 import { toOriginalSpan } from '../src/text/normalise.js';
 import { segment, type Doc } from '../src/text/segment.js';
 
 const analyzer = new Analyzer();
-interface Prepared { item: RatedSentence; doc: Doc; findings: Finding[]; reported: ReportedSpeech }
+interface Prepared { item: RatedSentence; doc: Doc; findings: Finding[]; reported: ReportedAt }
 const prepare = (items: RatedSentence[]): Prepared[] =>
   items.map((item) => {
     const doc = segment(item.text);
-    return { item, doc, findings: analyzer.analyze(item.text, { layers: false }).findings, reported: reportedSentences(doc, analyseSourcing(doc)) };
+    const span = (s: number, e: number) => ({ start: s, end: e, text: item.text.slice(s, e) });
+    // The voice analysis as the intensity layer reads it (its product, computed for this document).
+    const ctx = createLayerContext({ doc, report: {} as Report, span });
+    return { item, doc, findings: analyzer.analyze(item.text, { layers: false }).findings, reported: reportedWords(doc, ctx.need(VOICE)) };
   });
 const tuning = prepare(loadRated());
 

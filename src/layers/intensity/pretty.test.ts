@@ -27,7 +27,7 @@ describe('intensity pretty section', () => {
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^Intensity {2}\[█+░*\] \d+ (strong|extreme) {2}peak \d+$/);
     expect(lines[1]).toBe('  sentences ▁█');
-    expect(lines[2]).toContain(`eliminationist ${KIND_POINTS.eliminationist.each.toFixed(1)} (1)`);
+    expect(lines[2]).toContain(`eliminationist ${Math.round(KIND_POINTS.eliminationist.each * 10) / 10} (1)`);
     expect(lines[3]).toContain('hottest sentence 2');
     expect(lines[3]).toContain('"vermin"');
   });

@@ -18,7 +18,7 @@ const ScaleFile = z
     scale: z.number().positive(),
     /** Words inside quotation marks (reported speech) count this share of their points. */
     quoted: z.number().min(0).max(1),
-    /** Words of a sentence that reports a source (indirect speech) count this share of their points. */
+    /** Words a source is reported to have said, outside quotation marks, count this share of their points. */
     reported: z.number().min(0).max(1),
     /** Each further hit of a kind in a sentence adds this times what the one before it added. */
     decay: z.number().min(0).max(1),

@@ -7,6 +7,8 @@ import { isDateWord, isMonthName } from '../../lexicon/dates.js';
 import type { IntensityTerm } from '../../lexicon/intensity/lexicons.js';
 import { loadIntensityMatcher, threatVerbs } from '../../lexicon/intensity/lexicons.js';
 import { defaultScale, type IntensityScale } from './scale.js';
+import type { ReportedAt } from './voice.js';
+import { toCanonicalOffset } from '../../text/normalise.js';
 import { BAND_FLOORS, bandOf, INTENSITY_KINDS, type IntensityBand, type IntensityContribution, type IntensityKind, type IntensityReport, type SentenceIntensity } from '../../core/intensity.js';
 
 export { INTENSITY_BANDS, BAND_FLOORS, bandOf, type IntensityBand, type IntensityContribution, type IntensityReport, type SentenceIntensity } from '../../core/intensity.js';
@@ -17,11 +19,7 @@ export const KIND_POINTS: Record<IntensityKind, { each: number; cap: number }> =
 /** Kinds of the rating guide's top band: without one of them a sentence stays under `extreme`. */
 const HATE_KINDS = new Set<IntensityKind>(['dehumanising', 'eliminationist', 'threat']);
 
-/**
- * Per sentence index, 1 where the sentence reports what a source said (indirect speech with an
- * attribution): its words count `scale.reported` of their points. null: every sentence is the author's.
- */
-export type ReportedSpeech = Uint8Array | null;
+
 
 const ACRONYMS = new Set(['unicef', 'unesco', 'unhcr', 'opec', 'nasdaq', 'fifa', 'uefa', 'interpol', 'asean', 'covid', 'nato', 'ngos']);
 const YOU = new Set(['you', 'your', 'yours', "you'll", "you're", 'yourselves', 'yourself']);
@@ -54,6 +52,8 @@ interface Hit {
   start: number;
   end: number;
   quoted: boolean;
+  /** A source's words, reported without quotation marks. */
+  reported?: boolean;
   /** Original offsets when already mapped (name-calling findings). */
   original?: { start: number; end: number; text: string };
 }
@@ -110,7 +110,7 @@ export class IntensityScorer {
    * `findings` (original offsets) contribute their name-calling spans; `span` maps canonical
    * spans of the document to the original input.
    */
-  score(doc: Doc, span: SpanFn, findings: readonly Finding[] = [], reported: ReportedSpeech = null): IntensityReport {
+  score(doc: Doc, span: SpanFn, findings: readonly Finding[] = [], reported: ReportedAt = null): IntensityReport {
     const names: Finding[] = [];
     for (const f of findings) if (f.technique === 'name-calling') names.push(f);
     const quoted = this.quotedMask(doc);
@@ -127,7 +127,7 @@ export class IntensityScorer {
       // "March on the capital" is a call; "in March on the border" is a date.
       if (isDateWord(doc, tokenStart)) return;
       const start = doc.tokens.start[tokenStart]!;
-      hits.push({ kind: entry.value.kind, weight: entry.value.weight, start, end: doc.tokens.end[tokenEnd - 1]!, quoted: quoted(start) });
+      hits.push({ kind: entry.value.kind, weight: entry.value.weight, start, end: doc.tokens.end[tokenEnd - 1]!, quoted: quoted(start), reported: reported !== null && reported(start) });
     };
     let acc = 0;
     let peak = 0;
@@ -161,17 +161,18 @@ export class IntensityScorer {
         let listed = false;
         for (let h = 0; h < hits.length && !listed; h++) {
           const hk = hits[h]!.kind;
-          if (hk !== 'loaded-term' && hk !== 'name-calling' && hk !== 'dehumanising') continue;
+          if (hk !== 'loaded-term' && hk !== 'name-calling' && hk !== 'dehumanising' && hk !== 'atrocity') continue;
           const ho = span(hits[h]!.start, hits[h]!.end);
           listed = ho.start < f.end && f.start < ho.end;
         }
-        if (!listed) hits.push({ kind: 'name-calling', weight: f.confidence * this.scale.findingWeight, start: 0, end: 0, quoted: false, original: { start: f.start, end: f.end, text: f.text } });
+        if (!listed) {
+          const at = toCanonicalOffset(doc.nt, f.start);
+          hits.push({ kind: 'name-calling', weight: f.confidence * this.scale.findingWeight, start: 0, end: 0, quoted: quoted(at), reported: reported !== null && reported(at), original: { start: f.start, end: f.end, text: f.text } });
+        }
       }
       const contributions: IntensityContribution[] = [];
       let points = 0;
       let hateful = false;
-      // Heat in a sentence that reports what a source said counts as quoted words do, a little more.
-      const voiceFactor = reported !== null && reported[s.index] === 1 ? this.scale.reported : 1;
       if (hits.length > 0) {
         used.fill(0);
         seen.fill(0);
@@ -180,7 +181,9 @@ export class IntensityScorer {
           const rule = this.scale.kinds[h.kind];
           const before = used[k]!;
           // Each further hit of a kind in the sentence adds `decay` times what the one before added.
-          const raw = rule.each * h.weight * (h.quoted ? this.scale.quoted : voiceFactor) * Math.pow(this.scale.decay, seen[k]!);
+          // Quoted words, and words a source is reported to have said, count less than the author's.
+          const voice = h.quoted ? this.scale.quoted : h.reported ? this.scale.reported : 1;
+          const raw = rule.each * h.weight * voice * Math.pow(this.scale.decay, seen[k]!);
           const p = Math.min(raw, rule.cap - before);
           if (p <= 0) continue;
           seen[k]!++;
