@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { defaultConfig, enabledTechniques, type ResolvedConfig } from '../core/config.js';
 import { UserError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
+import type { NarrativePackInfo } from '../core/narratives.js';
 import { CATEGORIES, TECHNIQUE_IDS, type CategoryId, type TechniqueId } from '../core/taxonomy.js';
 import type { CollectedFinding, Detector } from '../detectors/engine/contract.js';
 import { loadLexiconDir } from '../lexicon/load.js';
@@ -155,6 +156,18 @@ export class Analyzer {
       this.subsets.set(key, set);
     }
     return set;
+  }
+
+  /** The narrative packs this analyzer loads (none when its layers leave narratives out). */
+  narrativePacks(): NarrativePackInfo[] {
+    if (!this.layers.some((l) => l.name === 'narratives')) return [];
+    return narrativeModels(this.config).map(({ pack }) => ({
+      name: pack.name,
+      title: pack.title,
+      version: pack.version,
+      description: pack.description,
+      items: pack.items.map((it) => ({ id: it.id, label: it.label, level: it.level, parent: it.parent >= 0 ? pack.items[it.parent]!.id : null, description: it.description })),
+    }));
   }
 
   /** The segmented document, for tools that need tokens and sentences (model training, layers). */

@@ -2,7 +2,10 @@ import type { Report } from '../core/report.js';
 import type { DocumentFilter, DocumentSummary, Store } from '../store/types.js';
 import { groupKeysOf } from './groups.js';
 import { benjaminiHochberg, lnGamma } from './stats.js';
-import type { GroupBy } from './types.js';
+import type { NarrativeComparison, NarrativeGroup, NarrativeShare } from '../core/narrative-compare.js';
+import type { GroupBy } from '../core/compare.js';
+
+export type { NarrativeComparison, NarrativeGroup, NarrativeShare } from '../core/narrative-compare.js';
 
 /**
  * Narratives across a corpus: per group (outlet, tag, author), the share of its documents that
@@ -13,45 +16,6 @@ import type { GroupBy } from './types.js';
 export const NARRATIVE_METHOD =
   "Per group and narrative, the share of the group's documents that carry the narrative against the share in the rest of the corpus: " +
   "Fisher's exact test (two-sided), Benjamini-Hochberg correction over all groups and narratives.";
-
-export interface NarrativeShare {
-  /** pack/id of the narrative or sub-narrative. */
-  key: string;
-  pack: string;
-  id: string;
-  label: string;
-  level: 'narrative' | 'subnarrative';
-  count: number;
-  share: number;
-  restCount: number;
-  restShare: number;
-  pValue: number;
-  qValue: number;
-  significant: boolean;
-  direction: 'higher' | 'lower' | 'same';
-}
-
-export interface NarrativeGroup {
-  key: string;
-  documents: number;
-  /** Documents that carry none of the packs' narratives. */
-  other: number;
-  narratives: NarrativeShare[];
-}
-
-export interface NarrativeComparison {
-  by: GroupBy;
-  where: DocumentFilter;
-  engineKey: string;
-  alpha: number;
-  method: string;
-  /** Documents analysed without narratives (an engine run with no packs): not counted. */
-  withoutNarratives: number;
-  totals: { documents: number; other: number };
-  /** Every narrative seen in the corpus, in pack order (the columns of a narrative x group table). */
-  labels: Array<{ key: string; pack: string; id: string; label: string; level: 'narrative' | 'subnarrative' }>;
-  groups: NarrativeGroup[];
-}
 
 /** Probability of a 2x2 table with first cell a, given its margins (hypergeometric). */
 function hyper(a: number, row1: number, col1: number, n: number): number {

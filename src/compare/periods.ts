@@ -2,6 +2,9 @@ import { UserError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import { TECHNIQUE_IDS } from '../core/taxonomy.js';
 import type { DocumentFilter, DocumentSummary, Store } from '../store/types.js';
+import { PERIOD_BY, type PeriodBy, type PeriodRow, type PeriodSeries, type SeriesValues } from '../core/narrative-compare.js';
+
+export { PERIOD_BY, type PeriodBy, type PeriodRow, type PeriodSeries, type SeriesValues } from '../core/narrative-compare.js';
 
 /**
  * Any measure of the corpus per period (month, ISO week or day of `publishedAt`). A measure is one
@@ -9,12 +12,6 @@ import type { DocumentFilter, DocumentSummary, Store } from '../store/types.js';
  * (say, the framing layer's roles) is adding an entry. Documents without a date are counted apart
  * (`undated`) and said so.
  */
-
-export type PeriodBy = 'month' | 'week' | 'day';
-export const PERIOD_BY: readonly PeriodBy[] = ['month', 'week', 'day'];
-
-/** One series value: a name and a number (a rate, a share, a mean). */
-export type SeriesValues = Record<string, number>;
 
 export interface Measure<A = unknown> {
   id: string;
@@ -157,25 +154,6 @@ export function periodOf(date: string | null | undefined, by: PeriodBy): string 
   const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
   const week = Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
   return `${t.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
-}
-
-export interface PeriodRow {
-  period: string;
-  documents: number;
-  words: number;
-  /** Per measure id, its values for the period. */
-  measures: Record<string, SeriesValues>;
-}
-
-export interface PeriodSeries {
-  by: PeriodBy;
-  where: DocumentFilter;
-  engineKey: string;
-  measures: Array<{ id: string; name: string; unit: string }>;
-  /** Periods in time order. */
-  periods: PeriodRow[];
-  /** Documents with no usable publishedAt: counted apart, with the same measures. */
-  undated: PeriodRow | null;
 }
 
 interface PeriodAcc {

@@ -1,4 +1,5 @@
 import type { SpanRef } from './report.js';
+import type { Voice } from './voice.js';
 
 /**
  * Narratives: which story a text tells, from packs of narratives written as data
@@ -11,14 +12,8 @@ export const OTHER_LABEL = 'Other';
 
 export type NarrativeLevel = 'narrative' | 'subnarrative';
 
-/** Whose words an evidence sentence is: the author's own, or a source's (quoted or reported). */
-export interface NarrativeVoice {
-  kind: 'author' | 'source';
-  /** Who speaks, as the text names them (null for the author, or a source the text does not name). */
-  speaker: string | null;
-  /** Inside a direct quotation. */
-  quoted: boolean;
-}
+/** Whose words an evidence sentence is (the voice layer's Voice): the author's own, or a source's. */
+export type NarrativeVoice = Voice;
 
 /** A word or phrase that signalled a narrative, in original offsets. */
 export interface NarrativeCue extends SpanRef {
@@ -75,6 +70,15 @@ export interface DominantNarrative {
   explanation: NarrativeExplanation;
 }
 
+/** A loaded pack as the API lists it: its narratives and sub-narratives with their descriptions. */
+export interface NarrativePackInfo {
+  name: string;
+  title: string;
+  version: string;
+  description: string;
+  items: Array<{ id: string; label: string; level: NarrativeLevel; parent: string | null; description: string }>;
+}
+
 export interface NarrativesReport {
   /** The packs loaded, in order. */
   packs: Array<{ name: string; title: string; version: string }>;
@@ -90,3 +94,25 @@ export interface NarrativesReport {
   /** The strongest chosen narrative, explained; null when none is chosen. */
   dominant: DominantNarrative | null;
 }
+
+/** Label strings compare after Unicode normalisation, typographic quotes made straight, spaces collapsed, case folded. */
+export function labelKey(label: string): string {
+  return label
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*:\s*/g, ': ')
+    .trim()
+    .toLowerCase();
+}
+
+export const OTHER_KEY = 'other';
+
+/** A label set as the task writes it: the labels, or {"Other"} when there are none. */
+export function withOther(labels: readonly string[]): string[] {
+  const clean = labels.filter((l) => labelKey(l) !== OTHER_KEY);
+  return clean.length > 0 ? clean : [OTHER_LABEL];
+}
+

@@ -1,4 +1,4 @@
-import { OTHER_LABEL } from '../core/narratives.js';
+import { labelKey, OTHER_KEY, withOther } from '../core/narratives.js';
 
 /**
  * The measures of SemEval-2025 Task 10 subtask 2 (narrative classification): per document the gold
@@ -9,26 +9,7 @@ import { OTHER_LABEL } from '../core/narratives.js';
  * "Other" for a document with no narrative scores 1 for it, and 0 for a document with one.
  */
 
-/** Label strings compare after Unicode normalisation, typographic quotes made straight, spaces collapsed, case folded. */
-export function labelKey(label: string): string {
-  return label
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*:\s*/g, ': ')
-    .trim()
-    .toLowerCase();
-}
-
-export const OTHER_KEY = labelKey(OTHER_LABEL);
-
-/** A label set as the task writes it: the labels, or {"Other"} when there are none. */
-export function withOther(labels: readonly string[]): string[] {
-  const clean = labels.filter((l) => labelKey(l) !== OTHER_KEY);
-  return clean.length > 0 ? clean : [OTHER_LABEL];
-}
+export { labelKey, OTHER_KEY, withOther } from '../core/narratives.js';
 
 export interface LabelScore {
   label: string;

@@ -9,6 +9,7 @@ import { compareRoutes } from './routes/compare.js';
 import { documentRoutes } from './routes/documents.js';
 import { metaRoutes } from './routes/meta.js';
 import { narrativeRoutes } from './routes/narratives.js';
+import { storyRoutes } from './routes/stories.js';
 import { defaultWebRoot, registerSecurityHeaders, registerWeb } from './web.js';
 
 export interface ServerOptions {
@@ -41,6 +42,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   documentRoutes(app, ctx);
   compareRoutes(app, ctx);
   narrativeRoutes(app, ctx);
+  storyRoutes(app, ctx);
   metaRoutes(app, ctx);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) await registerWeb(app, webRoot);

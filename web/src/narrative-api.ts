@@ -1,6 +1,6 @@
-import type { GroupBy } from '../../src/compare/types.js';
-import type { NarrativeComparison } from '../../src/compare/narratives.js';
-import type { PeriodBy, PeriodSeries } from '../../src/compare/periods.js';
+import type { GroupBy } from '../../src/core/compare.js';
+import type { NarrativeComparison } from '../../src/core/narrative-compare.js';
+import type { PeriodBy, PeriodSeries } from '../../src/core/narrative-compare.js';
 import type { DocumentFilterParams } from './api.js';
 
 /** Typed calls to the narrative and period routes of the HTTP API. */

@@ -1,7 +1,7 @@
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import type { NarrativeComparison } from '../../src/compare/narratives.js';
-import type { PeriodBy, PeriodSeries } from '../../src/compare/periods.js';
-import type { GroupBy } from '../../src/compare/types.js';
+import type { NarrativeComparison } from '../../src/core/narrative-compare.js';
+import type { PeriodBy, PeriodSeries } from '../../src/core/narrative-compare.js';
+import type { GroupBy } from '../../src/core/compare.js';
 import type { DocumentFilterParams } from './api.js';
 import { groupColor, make } from './charts.js';
 import { h, replace } from './dom.js';

@@ -1,5 +1,5 @@
-import type { NarrativeComparison } from '../../src/compare/narratives.js';
-import type { PeriodSeries } from '../../src/compare/periods.js';
+import type { NarrativeComparison } from '../../src/core/narrative-compare.js';
+import type { PeriodSeries } from '../../src/core/narrative-compare.js';
 import type { NarrativesReport } from '../../src/core/narratives.js';
 import { toCsv } from './export.js';
 

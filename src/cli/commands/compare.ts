@@ -7,7 +7,7 @@ import { comparePeriods, MEASURE_IDS, parseMeasures, PERIOD_BY, periodsToCsv, pe
 import { withNarratives } from '../narratives-flag.js';
 import { GroupAccumulator, validateCompareOptions } from '../../compare/groups.js';
 import { LayerAccumulator, layersToTable } from '../../compare/layers.js';
-import { GROUP_BY, type GroupBy } from '../../compare/types.js';
+import { GROUP_BY, type GroupBy } from '../../core/compare.js';
 import { analyseMissing } from '../../ingest/analyse.js';
 import { openStore } from '../../store/open.js';
 import { engineKeyOf, type DocumentFilter } from '../../store/types.js';

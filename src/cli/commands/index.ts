@@ -12,8 +12,9 @@ import { registerServe } from './serve.js';
 import { registerIngest } from './ingest.js';
 import { registerCompare } from './compare.js';
 import { registerNarratives } from './narratives.js';
+import { registerStories } from './stories.js';
 
 export type RegisterCommand = (program: Command, io: CliIO, result: CommandResult) => void;
 
 /** Every CLI command, in one explicit list (help lists them in this order). */
-export const commands: RegisterCommand[] = [registerAnalyze, registerAnalyzeCorpus, registerEnqueue, registerWorker, registerQueue, registerServe, registerIngest, registerCompare, registerNarratives, registerEval, registerTrain];
+export const commands: RegisterCommand[] = [registerAnalyze, registerAnalyzeCorpus, registerEnqueue, registerWorker, registerQueue, registerServe, registerIngest, registerCompare, registerNarratives, registerStories, registerEval, registerTrain];

@@ -1,6 +1,5 @@
 import { UserError } from '../../core/errors.js';
-import { termTokens } from '../../detectors/engine/pattern.js';
-import { F_CAP, K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
+import { F_CAP, K_WORD, tokenise, tokenLower, type Tokens } from '../../text/tokenise.js';
 import { vocab } from '../../text/vocab.js';
 
 /**
@@ -59,6 +58,14 @@ const GROUP_WORDS = new Set(
     .split(' '),
 );
 const DETERMINERS = new Set('the a an our their its his her your this that these those my some many both all'.split(' '));
+
+/** Lowercased token forms of a word, tokenised exactly like documents are. */
+function termTokens(term: string): string[] {
+  const toks = tokenise(term);
+  const out: string[] = [];
+  for (let i = 0; i < toks.count; i++) out.push(tokenLower(toks, i));
+  return out;
+}
 
 function fail(message: string): never {
   throw new UserError(message);

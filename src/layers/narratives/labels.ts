@@ -1,6 +1,5 @@
 import { UserError } from '../../core/errors.js';
-import { OTHER_LABEL } from '../../core/narratives.js';
-import { labelKey, OTHER_KEY } from '../../eval/narratives.js';
+import { labelKey, OTHER_KEY, OTHER_LABEL } from '../../core/narratives.js';
 import type { NarrativePack } from './pack.js';
 
 /** Where a label string points: an item of a pack, or a narrative's "<label>: Other". */

@@ -116,7 +116,7 @@ function evidenceFor(ctx: LayerContext, model: NarrativeModel, r: PackScores, l:
     }
     cues.sort((a, b) => a.start - b.start || b.end - a.end);
     const sent = doc.sentences[s]!;
-    const e: NarrativeEvidence = { ...ctx.span(sent.start, sent.end), sentence: s, score: round(sigmoid(r.z[s * L + l]!)), voice: voiceAt(ctx, s, cueTok >= 0 ? cueTok : sent.tokenStart), cues };
+    const e: NarrativeEvidence = { ...ctx.span(sent.start, sent.end), sentence: s, score: round(sigmoid(r.z[s * L + l]!)), voice: voiceAt(ctx, s, cueTok >= 0 ? cueTok : -1), cues };
     return { e, cueTok };
   });
 }
@@ -176,7 +176,7 @@ export function buildNarratives(ctx: LayerContext, models: readonly NarrativeMod
 /** Report layer: which narratives of the configured packs the text carries, with evidence. */
 export const narrativesLayer: ReportLayer = {
   name: 'narratives',
-  needs: ['frames', 'actors'],
+  needs: ['frames', 'actors', 'voice'],
   apply(ctx) {
     const models = narrativeModels(ctx.config);
     if (models.length === 0) return;

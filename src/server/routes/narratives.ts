@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { compareNarratives } from '../../compare/narratives.js';
 import { comparePeriods, parseMeasures } from '../../compare/periods.js';
 import { analyseMissing } from '../../ingest/analyse.js';
-import { narrativeModels } from '../../layers/narratives/layer.js';
 import { engineKeyOf, type DocumentFilter } from '../../store/types.js';
 import type { ServerContext } from '../context.js';
 import { CompareNarrativesQuery, ComparePeriodsQuery } from '../narrative-schemas.js';
@@ -26,13 +25,5 @@ export function narrativeRoutes(app: FastifyInstance, ctx: ServerContext): void 
     return comparePeriods(ctx.store, engineKeyOf(ctx.analyzer.engine), { by, measures: parseMeasures(measures), where });
   });
 
-  app.get('/api/narratives/packs', async () => ({
-    packs: narrativeModels(ctx.analyzer.config).map(({ pack }) => ({
-      name: pack.name,
-      title: pack.title,
-      version: pack.version,
-      description: pack.description,
-      items: pack.items.map((it) => ({ id: it.id, label: it.label, level: it.level, parent: it.parent >= 0 ? pack.items[it.parent]!.id : null, description: it.description })),
-    })),
-  }));
+  app.get('/api/narratives/packs', async () => ({ packs: ctx.analyzer.narrativePacks() }));
 }
