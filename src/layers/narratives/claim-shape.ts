@@ -33,8 +33,8 @@ export interface ClaimShape {
   maxBefore: number;
 }
 
-/** The most tokens an actor, name or party slot takes. */
-const SLOT_MAX = 8;
+/** The most tokens an actor, name or party slot takes (a determiner, a name of up to four words, a group word). */
+const SLOT_MAX = 6;
 
 /** What the slots of a shape can see in one document. */
 export interface SlotView {

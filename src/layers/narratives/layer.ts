@@ -74,10 +74,11 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 function evidenceFor(ctx: LayerContext, model: NarrativeModel, r: PackScores, l: number, chosen: boolean): Array<{ e: NarrativeEvidence; cueTok: number }> {
   const { doc } = ctx;
   const L = r.L;
-  const hitsBySentence = new Map<number, number>();
-  for (const h of r.ev.hits) if (h.item === l) hitsBySentence.set(h.sentence, (hitsBySentence.get(h.sentence) ?? 0) + 1);
+  const withHits = new Set<number>();
+  for (const h of r.ev.hits) if (h.item === l) withHits.add(h.sentence);
+  // Sentences that lean to the narrative (logit at least 0, a belief of one half) or hold its cues.
   const ranked: number[] = [];
-  for (let s = 0; s < r.S; s++) if (sigmoid(r.z[s * L + l]!) >= 0.5 || hitsBySentence.has(s)) ranked.push(s);
+  for (let s = 0; s < r.S; s++) if (r.z[s * L + l]! >= 0 || withHits.has(s)) ranked.push(s);
   ranked.sort((a, b) => r.z[b * L + l]! - r.z[a * L + l]! || a - b);
   if (ranked.length === 0 && chosen && r.S > 0) {
     let best = 0;

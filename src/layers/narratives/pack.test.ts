@@ -96,3 +96,21 @@ describe('narrative packs', () => {
     expect(cueKey('no safe place')).toBe('no safe place');
   });
 });
+
+describe('docs/narratives.md', () => {
+  it('has a worked example that loads as a pack and is analysed as it says', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const md = readFileSync(fileURLToPath(new URL('../../../docs/narratives.md', import.meta.url)), 'utf8');
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(md)![1]!;
+    const file = join(dir, 'water.yaml');
+    writeFileSync(file, yaml);
+    const pack = loadPack(file);
+    expect(pack.name).toBe('water');
+    expect(pack.items.map((it) => it.id)).toEqual(['water-as-survival', 'water-as-survival/farms-dying', 'our-resource-our-right']);
+    const { Analyzer } = await import('../../analysis/analyzer.js');
+    const n = new Analyzer({ model: null, narratives: file }).analyze('Without the water of the river our farms are dying. It is a matter of survival.').narratives!;
+    const best = n.items.filter((it) => it.level === 'narrative').sort((a, b) => b.score - a.score)[0]!;
+    expect(best.id).toBe('water-as-survival');
+  });
+});
