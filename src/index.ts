@@ -42,3 +42,9 @@ export type { ActorSummary, ActorType, PortrayalRole, PortrayalEvidence } from '
 export { aggregateActors } from './layers/actors/aggregate.js';
 export { loadGazetteer, type Gazetteer } from './layers/actors/gazetteer.js';
 export { builtinLayers, defineProduct, orderLayers, type ReportLayer, type LayerContext, type Product } from './layers/index.js';
+export { OTHER_LABEL } from './core/narratives.js';
+export type { NarrativesReport, NarrativeScore, NarrativeEvidence, NarrativeCue, NarrativeExplanation, DominantNarrative, NarrativePackInfo, NarrativeVoice } from './core/narratives.js';
+export { builtinPackNames } from './layers/narratives/pack.js';
+export { compareNarratives, fisherExact } from './compare/narratives.js';
+export { comparePeriods, MEASURES, type Measure } from './compare/periods.js';
+export type { NarrativeComparison, NarrativeShare, PeriodSeries, PeriodRow, PeriodBy } from './core/narrative-compare.js';

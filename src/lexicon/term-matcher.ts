@@ -231,6 +231,16 @@ export class TermMatcher<T> {
     return this.matchAt(doc.tokens, i, to);
   }
 
+  /**
+   * What a single word matches by itself: the entry entryAt would give at a word that no longer
+   * phrase continues (null: none), and whether some phrase of several words starts with it.
+   */
+  wordEntry(word: string): { entry: TermEntry<T> | null; startsPhrase: boolean } {
+    const list = this.candidates(word);
+    if (!list) return { entry: null, startsPhrase: false };
+    return { entry: list.find((c) => c.rest.length === 0)?.entry ?? null, startsPhrase: list.some((c) => c.rest.length > 0) };
+  }
+
   /** Token end of the last entryAt match. */
   get lastEnd(): number {
     return this.matchEnd;

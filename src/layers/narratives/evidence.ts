@@ -1,7 +1,7 @@
 import type { Doc } from '../../text/segment.js';
 import type { ActiveRole } from '../../core/actors.js';
 import { matchClaimShape, type ClaimShape, type SlotView } from './claim-shape.js';
-import type { NarrativePack } from './pack.js';
+import type { EvidenceTerm, NarrativePack } from './pack.js';
 import { F_CAP, K_NUMBER, K_WORD } from '../../text/tokenise.js';
 import type { Parties } from './features.js';
 
@@ -130,9 +130,11 @@ export class EvidenceFinder {
 
   /**
    * The evidence of sentence s (sentences in order). `starts[0, nStarts)`, when given, are the
-   * token positions, ascending, where a cue or term-set word may begin.
+   * token positions, ascending, where a cue or term-set word may begin, and `anchors[0, nAnchors)`
+   * those of words that anchor claim shapes; `pays[k]` tells whether starts[k] is a one-word entry
+   * (its index + 1 in pack.singles) or needs the matcher (-1).
    */
-  sentence(s: number, starts?: Int32Array, nStarts = 0): void {
+  sentence(s: number, starts?: Int32Array, nStarts = 0, anchors?: Int32Array, nAnchors = 0, pays?: Int32Array): void {
     const doc = this.doc!;
     const { pack, plan, hits, groupStamp, groupA, groupB } = this;
     const sent = doc.sentences[s]!;
@@ -154,11 +156,20 @@ export class EvidenceFinder {
       if (i < next) continue;
       const kind = kinds[i];
       if (kind !== K_WORD && kind !== K_NUMBER) continue;
-      const entry = matcher.entryAt(doc, i, end);
-      if (!entry) continue;
-      const b = matcher.lastEnd;
+      let v: EvidenceTerm;
+      let b: number;
+      const pay = pays ? pays[k]! : -1;
+      if (pay > 0) {
+        // A word that is a cue or term by itself and starts no phrase: no need for the matcher.
+        v = this.pack.singles[pay - 1]!;
+        b = i + 1;
+      } else {
+        const entry = matcher.entryAt(doc, i, end);
+        if (!entry) continue;
+        b = matcher.lastEnd;
+        v = entry.value;
+      }
       next = b;
-      const v = entry.value;
       for (const item of v.cueItems) hits.push({ item, kind: 'cue', sentence: s, a: i, b });
       for (const g of v.groups) {
         if (groupStamp[g] === stamp) continue;
@@ -189,7 +200,9 @@ export class EvidenceFinder {
       const bits = plan.anchorBits;
       const ids = t.id;
       let done: Set<number> | null = null;
-      for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+      const count = anchors ? nAnchors : sent.tokenEnd - sent.tokenStart;
+      for (let k = 0; k < count; k++) {
+        const i = anchors ? anchors[k]! : sent.tokenStart + k;
         const id = ids[i]!;
         if (id < 0 || id >= bits.length || bits[id] === 0) continue;
         for (const k of plan.anchored.get(id)!) {

@@ -1,6 +1,6 @@
 import { builtinLexicon } from '../../lexicon/builtin.js';
 import { stem } from '../../lexicon/stem.js';
-import { WordMemo } from '../../lexicon/word-memo.js';
+import { vocab } from '../../text/vocab.js';
 import { FRAME_IDS, type FrameId } from '../../core/frames.js';
 import type { ActiveRole } from '../../core/actors.js';
 import { segment, type Doc } from '../../text/segment.js';
@@ -57,17 +57,19 @@ export interface UnitCoder {
   word(t: Tokens, i: number): number;
   readonly name: number;
   party(k: number): number;
-  /**
-   * Optionally, token i's code and whether a cue may start at its word, in one lookup:
-   * (code + 8) * 2 + (1 when a cue may start there).
-   */
-  packed?(t: Tokens, i: number): number;
 }
 
-/** Where sentenceUnits writes the tokens at which a cue may start (when its coder knows). */
+/**
+ * Where modelUnits writes the tokens at which a cue may start (`pays[k]`: the index + 1 of the
+ * one-word cue or term a word is, or -1 where a phrase may start and the matcher must look), and
+ * those of claim-shape anchors.
+ */
 export interface StartsOut {
   starts: Int32Array;
+  pays: Int32Array;
   n: number;
+  anchors: Int32Array;
+  na: number;
 }
 
 /** Where each party alias starts and which tokens it covers (per token; -1 where none). */
@@ -104,39 +106,18 @@ export function scanParties(doc: Doc, pack: NarrativePack): Parties {
  * The units of tokens [from, to) into `codes` (BREAK between clause pieces) with the token of each
  * in `tokens`; returns the count. Consecutive name words make one `@name`.
  */
-export function sentenceUnits(doc: Doc, from: number, to: number, parties: Parties, coder: UnitCoder, codes: Int32Array, tokens: Int32Array, out?: StartsOut): number {
+export function sentenceUnits(doc: Doc, from: number, to: number, parties: Parties, coder: UnitCoder, codes: Int32Array, tokens: Int32Array): number {
   const t = doc.tokens;
   let n = 0;
-  const packed = out && coder.packed ? coder.packed.bind(coder) : null;
-  if (out) out.n = 0;
   for (let i = from; i < to; i++) {
     const p = parties.partyAt[i]!;
     if (p >= 0) {
       codes[n] = coder.party(p >> 8);
       tokens[n++] = i;
-      const len = p & 255;
-      if (packed) for (let k = i; k < i + len; k++) if (packed(t, k) & 1) out!.starts[out!.n++] = k;
-      i += len - 1;
+      i += (p & 255) - 1;
       continue;
     }
     const kind = t.kind[i]!;
-    if (packed && kind === K_WORD) {
-      const v = packed(t, i);
-      if (v & 1) out!.starts[out!.n++] = i;
-      let c = (v >> 1) - 8;
-      if (c === SKIP) continue;
-      if (c === UNKNOWN && (t.flags[i]! & F_CAP) !== 0) {
-        if (n > 0 && codes[n - 1] === coder.name && tokens[n - 1] === i - 1) {
-          tokens[n - 1] = i;
-          continue;
-        }
-        c = coder.name;
-      }
-      codes[n] = c;
-      tokens[n++] = i;
-      continue;
-    }
-    if (packed && kind === K_NUMBER && packed(t, i) & 1) out!.starts[out!.n++] = i;
     if (kind === K_PUNCT) {
       const c = doc.text.charCodeAt(t.start[i]!);
       // Apostrophes and hyphens join words; other punctuation ends a clause piece.
@@ -212,34 +193,144 @@ export function specialFeatures(
 export class ModelCoder implements UnitCoder {
   readonly name: number;
   private readonly partyCodes: number[];
-  /** Per word: (code + 8) * 2 + (1 when a cue may start at it). */
-  private readonly memo: WordMemo<number>;
+  /**
+   * Per word, packed: bit 0 when a cue phrase of several words may start at it, bit 1 when it
+   * anchors a claim shape, bits 2-15 its unit code + 8, bits 16-30 the index + 1 of the one-word cue
+   * or term it is (0: none); 0 while not yet computed: by global
+   * vocab id, and by the tokeniser's cross-document key for other words (see WordMemo). Int32
+   * arrays rather than a memo of values: this is read for every token of every document.
+   */
+  private byId = new Int32Array(0);
+  private byKey = new Int32Array(0);
+  private generation = -1;
 
   constructor(
     readonly index: ReadonlyMap<string, number>,
     partyIds: readonly string[],
-    startsCue: (word: string) => boolean = () => false,
+    private readonly evidence: (word: string) => { single: number; startsPhrase: boolean } = () => ({ single: 0, startsPhrase: false }),
+    private readonly anchors: (word: string) => boolean = () => false,
   ) {
+    if (index.size + 8 >= 1 << 14) throw new Error(`narrative model: ${index.size} units, more than the packed word memo holds`);
     this.name = index.get(NAME_UNIT) ?? UNKNOWN;
     this.partyCodes = partyIds.map((p) => index.get(partyUnit(p)) ?? UNKNOWN);
-    this.memo = new WordMemo((w) => {
-      const u = wordUnit(w);
-      const code = u === null ? SKIP : (index.get(u) ?? UNKNOWN);
-      return (code + 8) * 2 + (startsCue(w) ? 1 : 0);
-    });
+  }
+
+  private compute(w: string): number {
+    const u = wordUnit(w);
+    const code = u === null ? SKIP : (this.index.get(u) ?? UNKNOWN);
+    const e = this.evidence(w);
+    if (e.single >= 1 << 15) throw new Error(`narrative model: more one-word evidence terms than the packed word memo holds`);
+    return ((e.single << 16) | ((code + 8) << 2) | (this.anchors(w) ? 2 : 0) | (e.startsPhrase ? 1 : 0)) >>> 0;
   }
 
   word(t: Tokens, i: number): number {
-    return (this.memo.at(t, i) >> 1) - 8;
+    return ((this.packed(t, i) >> 2) & 0x3fff) - 8;
   }
 
   packed(t: Tokens, i: number): number {
-    return this.memo.at(t, i);
+    const id = t.id[i]!;
+    if (id >= 0) {
+      if (id >= this.byId.length) {
+        const a = new Int32Array(Math.max(vocab.size, id + 1) + 1024);
+        a.set(this.byId);
+        this.byId = a;
+      }
+      let v = this.byId[id]!;
+      if (v === 0) v = this.byId[id] = this.compute(vocab.str(id));
+      return v;
+    }
+    if (t.keyGeneration !== this.generation) {
+      this.generation = t.keyGeneration;
+      this.byKey = new Int32Array(this.byKey.length);
+    }
+    const j = -id - 2;
+    const key = t.localKeys[j]!;
+    if (key >= this.byKey.length) {
+      const a = new Int32Array(Math.max(1024, key + 1 + (key >> 1)));
+      a.set(this.byKey);
+      this.byKey = a;
+    }
+    let v = this.byKey[key]!;
+    if (v === 0) v = this.byKey[key] = this.compute(t.localWords[j]!);
+    return v;
   }
 
   party(k: number): number {
     return this.partyCodes[k]!;
   }
+}
+
+/**
+ * sentenceUnits for a trained model, reading each token's word once for its unit and for whether a
+ * cue may start there (positions into `out.starts`). The same units as sentenceUnits (tested).
+ */
+export function modelUnits(doc: Doc, from: number, to: number, parties: Parties | null, coder: ModelCoder, codes: Int32Array, tokens: Int32Array, out: StartsOut): number {
+  const t = doc.tokens;
+  const kinds = t.kind;
+  const flags = t.flags;
+  const name = coder.name;
+  let n = 0;
+  let ns = 0;
+  let na = 0;
+  const starts = out.starts;
+  const pays = out.pays;
+  const anchors = out.anchors;
+  for (let i = from; i < to; i++) {
+    if (parties !== null) {
+      const p = parties.partyAt[i]!;
+      if (p >= 0) {
+        codes[n] = coder.party(p >> 8);
+        tokens[n++] = i;
+        const len = p & 255;
+        for (let k = i; k < i + len; k++) {
+          const v = coder.packed(t, k);
+          if (v & 1 || v >>> 16) {
+            starts[ns] = k;
+            pays[ns++] = v & 1 ? -1 : v >>> 16;
+          }
+          if (v & 2) anchors[na++] = k;
+        }
+        i += len - 1;
+        continue;
+      }
+    }
+    const kind = kinds[i]!;
+    if (kind === K_WORD) {
+      const v = coder.packed(t, i);
+      if (v & 1 || v >>> 16) {
+        starts[ns] = i;
+        pays[ns++] = v & 1 ? -1 : v >>> 16;
+      }
+      if (v & 2) anchors[na++] = i;
+      let c = ((v >> 2) & 0x3fff) - 8;
+      if (c === SKIP) continue;
+      if (c === UNKNOWN && (flags[i]! & F_CAP) !== 0) {
+        if (n > 0 && codes[n - 1] === name && tokens[n - 1] === i - 1) {
+          tokens[n - 1] = i;
+          continue;
+        }
+        c = name;
+      }
+      codes[n] = c;
+      tokens[n++] = i;
+    } else if (kind === K_PUNCT) {
+      const ch = doc.text.charCodeAt(t.start[i]!);
+      if (ch !== 39 && ch !== 45 && ch !== 0x2019 && n > 0 && codes[n - 1] !== BREAK) {
+        codes[n] = BREAK;
+        tokens[n++] = i;
+      }
+    } else if (kind === K_NUMBER) {
+      const v = coder.packed(t, i);
+      if (v & 1 || v >>> 16) {
+        starts[ns] = i;
+        pays[ns++] = v & 1 ? -1 : v >>> 16;
+      }
+      if (v & 2) anchors[na++] = i;
+    }
+  }
+  out.n = ns;
+  out.na = na;
+  return n;
 }
 
 /**

@@ -12,6 +12,7 @@ import { FIXTURES_DIR } from './fixtures.js';
 import { modelOf } from './layer.js';
 import { loadPack, loadPacks } from './pack.js';
 import { standaloneSignals } from './signals.js';
+import { modelUnits, sentenceUnits } from './features.js';
 import { trainPack } from './train.js';
 
 const analyzer = new Analyzer({ model: null });
@@ -87,6 +88,30 @@ describe('narratives layer', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('reads the same units in the scoring pass as the training path does', () => {
+    for (const name of ['disputes', 'ukraine-russia-war']) {
+      const pack = loadPacks([name])[0]!;
+      const model = modelOf(pack);
+      const texts = [...docs.map((d) => d.text), 'NATO and the EU: "Russia\u2019s war" in Ukraine, 97 percent consensus! U.S.-backed Kyiv. Mr Ivan Petrov said so.'];
+      for (const text of texts) {
+        const doc = segment(text);
+        const parties = standaloneSignals(doc, pack).parties;
+        for (const s of doc.sentences) {
+          const n = s.tokenEnd - s.tokenStart;
+          const [c1, t1, c2, t2] = [0, 0, 0, 0].map(() => new Int32Array(2 * n + 2));
+          const out = { starts: new Int32Array(2 * n + 2), pays: new Int32Array(2 * n + 2), n: 0, anchors: new Int32Array(2 * n + 2), na: 0 };
+          const m1 = sentenceUnits(doc, s.tokenStart, s.tokenEnd, parties, model.coder, c1!, t1!);
+          const m2 = modelUnits(doc, s.tokenStart, s.tokenEnd, pack.parties.length ? parties : null, model.coder, c2!, t2!, out);
+          expect(Array.from(c2!.subarray(0, m2))).toEqual(Array.from(c1!.subarray(0, m1)));
+          expect(Array.from(t2!.subarray(0, m2))).toEqual(Array.from(t1!.subarray(0, m1)));
+          // Every position where the pack's matcher finds a cue is among the starts.
+          const starts = new Set(out.starts.subarray(0, out.n));
+          pack.evidence.scanEntries(doc, s.tokenStart, s.tokenEnd, (_e, a) => expect(starts.has(a)).toBe(true));
+        }
+      }
+    }
   });
 
   it('finds the same evidence sentence by sentence (while scoring) as scanning each sentence whole', () => {

@@ -4,7 +4,7 @@ import type { ReportLayer, LayerContext } from '../contract.js';
 import { ACTORS } from '../actors/layer.js';
 import { explain } from './explain.js';
 import { labelsOfChoice } from './labels.js';
-import { NarrativeModel, type PackScores } from './model.js';
+import { NarrativeModel, type DocSignals, type PackScores } from './model.js';
 import { loadPacks, splitPackSpecs, weightsFileOf, type NarrativePack } from './pack.js';
 import { signalsOf } from './signals.js';
 import { trainPack } from './train.js';
@@ -61,8 +61,8 @@ export function narrativeModels(config?: Pick<ResolvedConfig, 'narratives'>): Na
 /** Evidence sentences kept per narrative, and the score below which a narrative keeps none. */
 const MAX_EVIDENCE = 3;
 const MIN_EVIDENCE_SCORE = 0.2;
-/** Items not chosen that still get evidence (the strongest of those above MIN_EVIDENCE_SCORE). */
-const MAX_NEAR = 3;
+/** Items not chosen that still get evidence (the strongest of those above MIN_EVIDENCE_SCORE), one sentence each. */
+const MAX_NEAR = 2;
 /** A word counts as model evidence when its weight for the narrative is at least this. */
 const MIN_MODEL_WEIGHT = 0.6;
 const MAX_MODEL_CUES = 3;
@@ -71,7 +71,7 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Evidence sentences of label l, each with the first token of its first cue (-1: none). */
-function evidenceFor(ctx: LayerContext, model: NarrativeModel, r: PackScores, l: number, chosen: boolean): Array<{ e: NarrativeEvidence; cueTok: number }> {
+function evidenceFor(ctx: LayerContext, model: NarrativeModel, sig: DocSignals, r: PackScores, l: number, chosen: boolean): Array<{ e: NarrativeEvidence; cueTok: number }> {
   const { doc } = ctx;
   const L = r.L;
   const withHits = new Set<number>();
@@ -86,7 +86,7 @@ function evidenceFor(ctx: LayerContext, model: NarrativeModel, r: PackScores, l:
     ranked.push(best);
   }
   const tok = (a: number, b: number) => ctx.span(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
-  return ranked.slice(0, MAX_EVIDENCE).map((s) => {
+  return ranked.slice(0, chosen ? MAX_EVIDENCE : 1).map((s) => {
     const cues: NarrativeCue[] = [];
     let cueTok = -1;
     const first = (a: number) => {
@@ -99,16 +99,7 @@ function evidenceFor(ctx: LayerContext, model: NarrativeModel, r: PackScores, l:
         first(hit.a);
       }
     }
-    const words: Array<[number, number]> = [];
-    for (let k = r.foff[s]!; k < r.foff[s + 1]!; k++) {
-      if (r.ftokA[k]! < 0) continue;
-      const w = model.weight(r.fids[k]!, l);
-      if (w >= MIN_MODEL_WEIGHT) words.push([k, w]);
-    }
-    words.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    for (const [k] of words.slice(0, MAX_MODEL_CUES)) {
-      const a = r.ftokA[k]!;
-      const b = r.ftokB[k]! + 1;
+    for (const [a, b] of model.leaningWords(doc, sig, s, l, MIN_MODEL_WEIGHT, MAX_MODEL_CUES)) {
       const sp = tok(a, b);
       if (!cues.some((c) => c.start <= sp.start && sp.end <= c.end)) {
         cues.push({ ...sp, kind: 'model' });
@@ -130,7 +121,8 @@ export function buildNarratives(ctx: LayerContext, models: readonly NarrativeMod
   let dominant: { model: NarrativeModel; r: PackScores; l: number; evidence: Array<{ e: NarrativeEvidence; cueTok: number }> } | null = null;
   for (const model of models) {
     const pack = model.pack;
-    const r = model.score(ctx.doc, signalsOf(ctx.doc, pack, ctx.report.frames, actors));
+    const sig = signalsOf(ctx.doc, pack, ctx.report.frames, actors);
+    const r = model.score(ctx.doc, sig);
     chosenSets.push(r.chosen);
     // Evidence for the chosen items, and for the strongest few of the others that come close.
     const near = new Set(
@@ -143,7 +135,7 @@ export function buildNarratives(ctx: LayerContext, models: readonly NarrativeMod
     for (const it of pack.items) {
       const l = it.index;
       const chosen = r.chosen[l] === 1;
-      const evidence = chosen || near.has(l) ? evidenceFor(ctx, model, r, l, chosen) : [];
+      const evidence = chosen || near.has(l) ? evidenceFor(ctx, model, sig, r, l, chosen) : [];
       items.push({
         id: it.id,
         label: it.label,

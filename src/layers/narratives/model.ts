@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { FrameId } from '../../core/frames.js';
 import type { Doc } from '../../text/segment.js';
+import { vocab } from '../../text/vocab.js';
 import { EvidenceFinder, planEvidence, type DocEvidence, type PackEvidencePlan, type RolesBySentence } from './evidence.js';
-import { featureCount, ModelCoder, sentenceUnits, specialFeatures, type FeatureLayout, type Parties, type StartsOut } from './features.js';
+import { featureCount, ModelCoder, modelUnits, specialFeatures, type FeatureLayout, type Parties, type StartsOut } from './features.js';
 import type { NarrativePack } from './pack.js';
 import { LogitSummary, STACK_K, stackFeatures, stackProbability, type Stacker } from './stacker.js';
 import { newScratch, nextEpoch, PairTable, unitFeatures, type VectorScratch } from './vector.js';
@@ -19,11 +20,6 @@ export interface PackScores {
   prob: Float64Array;
   chosen: Uint8Array;
   ev: DocEvidence;
-  /** Known features per sentence: ids at [foff[s], foff[s + 1]) with their token ranges. */
-  fids: Int32Array;
-  ftokA: Int32Array;
-  ftokB: Int32Array;
-  foff: Int32Array;
   /** The scope gate passed (always true for a pack without scope). */
   inScope: boolean;
 }
@@ -35,22 +31,27 @@ export interface DocSignals {
   roles: RolesBySentence;
 }
 
-/** Weights smaller than this (in WEIGHT_SCALE units) are left out: they move no decision. */
-const MIN_WEIGHT = 50;
+/** Weights are applied in thousandths. */
+const DENSE_SCALE = 1000;
 
 /** Scratch grown as needed and reused across documents. */
 let codes = new Int32Array(256);
 let ctoks = new Int32Array(256);
-const startsOut: StartsOut = { starts: new Int32Array(256), n: 0 };
+const startsOut: StartsOut = { starts: new Int32Array(256), pays: new Int32Array(256), n: 0, anchors: new Int32Array(256), na: 0 };
+/** Scratch of leaningWords. */
+let lw = { ids: new Int32Array(0), a: new Int32Array(0), b: new Int32Array(0), codes: new Int32Array(0), toks: new Int32Array(0), out: startsOut };
 
 /** A pack with its trained weights, ready to score documents. */
 export class NarrativeModel {
   readonly layout: FeatureLayout;
   readonly coder: ModelCoder;
-  /** Sparse weights by feature: labels rowLabel[k] and weights rowW[k] for k in [rowStart[f], rowStart[f + 1]). */
+  /**
+   * Weights by feature, sparse: for k in [rowStart[f], rowStart[f + 1]), rows[k] holds a column in
+   * its upper 16 bits and a weight in thousandths in its lower 16 (integers: the sums are exact).
+   * Columns: the items, then the narratives' and the sub-narratives' "none" (softmax.ts).
+   */
   private readonly rowStart: Int32Array;
-  private readonly rowLabel: Uint16Array;
-  private readonly rowW: Float32Array;
+  private readonly rows: Int32Array;
   readonly bias: Float64Array;
   readonly L: number;
   /** The "none" column of each item's level. */
@@ -78,7 +79,28 @@ export class NarrativeModel {
     const L = pack.items.length;
     this.L = L;
     const index = new Map<string, number>(weights.units.map((u, k) => [u, k]));
-    this.coder = new ModelCoder(index, pack.parties.map((p) => p.id), (w) => pack.evidence.startsWith(w));
+    const plan = planEvidence(pack);
+    const anchorIds = plan.anchorBits;
+    this.coder = new ModelCoder(
+      index,
+      pack.parties.map((p) => p.id),
+      (w) => {
+        const r = pack.evidence.wordEntry(w);
+        let single = 0;
+        if (r.entry) {
+          single = pack.singleIndex.get(r.entry.value) ?? 0;
+          if (!single) {
+            pack.singles.push(r.entry.value);
+            pack.singleIndex.set(r.entry.value, (single = pack.singles.length));
+          }
+        }
+        return { single, startsPhrase: r.startsPhrase };
+      },
+      (w) => {
+        const id = vocab.get(w);
+        return id >= 0 && id < anchorIds.length && anchorIds[id] === 1;
+      },
+    );
     const U = weights.units.length;
     const list: Array<[number, number, number]> = [];
     for (let k = 0; k < weights.pairs.length; k += 2) list.push([weights.pairs[k]!, weights.pairs[k + 1]!, U + k / 2]);
@@ -90,28 +112,25 @@ export class NarrativeModel {
     this.bias = new Float64Array(C);
     this.noneOf = Int32Array.from(pack.items, (it) => (it.level === 'narrative' ? L : L + 1));
     const count = new Int32Array(F + 1);
+    const thousandths = (w: number) => Math.max(-32767, Math.min(32767, Math.round((w * DENSE_SCALE) / WEIGHT_SCALE)));
     for (let c = 0; c < C; c++) {
       const row = weights.weights[c]!;
-      for (let k = 0; k < row.length; k += 2) if (Math.abs(row[k + 1]!) >= MIN_WEIGHT) count[row[k]! + 1]!++;
+      for (let k = 0; k < row.length; k += 2) if (thousandths(row[k + 1]!) !== 0) count[row[k]! + 1]!++;
       this.bias[c] = weights.bias[c]! / WEIGHT_SCALE;
     }
     for (let f = 0; f < F; f++) count[f + 1]! += count[f]!;
     this.rowStart = count;
-    const nnz = count[F]!;
-    this.rowLabel = new Uint16Array(nnz);
-    this.rowW = new Float32Array(nnz);
+    this.rows = new Int32Array(count[F]!);
     const fill = count.slice(0, F);
     for (let c = 0; c < C; c++) {
       const row = weights.weights[c]!;
       for (let k = 0; k < row.length; k += 2) {
-        if (Math.abs(row[k + 1]!) < MIN_WEIGHT) continue;
-        const at = fill[row[k]!]!++;
-        this.rowLabel[at] = c;
-        this.rowW[at] = row[k + 1]! / WEIGHT_SCALE;
+        const w = thousandths(row[k + 1]!);
+        if (w !== 0) this.rows[fill[row[k]!]!++] = (c << 16) | (w & 0xffff);
       }
     }
     this.fingerprint = createHash('sha1').update(JSON.stringify(weights)).digest('hex').slice(0, 16);
-    this.plan = planEvidence(pack);
+    this.plan = plan;
     this.finder = new EvidenceFinder(pack, this.plan);
     this.scratch = newScratch(F);
     this.colScratch = new Float64Array(L + 2);
@@ -129,50 +148,40 @@ export class NarrativeModel {
     const none = this.noneOf[l]!;
     let w = 0;
     for (let k = this.rowStart[f]!; k < this.rowStart[f + 1]!; k++) {
-      if (this.rowLabel[k] === l) w += this.rowW[k]!;
-      else if (this.rowLabel[k] === none) w -= this.rowW[k]!;
+      const v = this.rows[k]!;
+      const c = v >>> 16;
+      if (c === l) w += (v << 16) >> 16;
+      else if (c === none) w -= (v << 16) >> 16;
     }
-    return w;
+    return w / DENSE_SCALE;
   }
 
 
   /** Buffers reused from document to document (a model scores one document at a time; callers read a result before the next). */
   private bufZ = new Float64Array(0);
-  private bufFoff = new Int32Array(0);
-  private bufF = new Int32Array(0);
-  private bufA = new Int32Array(0);
-  private bufB = new Int32Array(0);
+  private fids = new Int32Array(256);
 
   /**
-   * Sentence logits into z (S * L) and the known features per sentence. The arrays are the model's
-   * own and are overwritten by the next call.
+   * Sentence logits into z (S * L; the model's own array, overwritten by the next call) and the
+   * document's explicit evidence, found sentence by sentence as the sentences are scored.
    */
-  sentenceScores(doc: Doc, sig: DocSignals): Pick<PackScores, 'z' | 'fids' | 'ftokA' | 'ftokB' | 'foff' | 'ev'> {
+  sentenceScores(doc: Doc, sig: DocSignals): Pick<PackScores, 'z' | 'ev'> {
     const finder = this.finder;
     finder.begin(doc, sig.parties, sig.roles);
     const live = finder.current;
     const S = doc.sentences.length;
     const L = this.L;
     if (this.bufZ.length < S * L) this.bufZ = new Float64Array(S * L * 2);
-    if (this.bufFoff.length < S + 1) this.bufFoff = new Int32Array(S * 2 + 1);
     const z = this.bufZ;
-    const foff = this.bufFoff;
-    let cap = Math.max(64, doc.tokens.count * 2 + S * 8);
-    if (this.bufF.length < cap) {
-      this.bufF = new Int32Array(cap);
-      this.bufA = new Int32Array(cap);
-      this.bufB = new Int32Array(cap);
-    }
-    cap = this.bufF.length;
-    let fids = this.bufF;
-    let ftokA = this.bufA;
-    let ftokB = this.bufB;
-    let nf = 0;
-    const { rowStart, rowLabel, rowW, noneOf } = this;
+    const { rowStart, rows } = this;
     const sc = this.colScratch;
     const scratch = this.scratch;
+    const coder = this.coder;
+    const parties = this.pack.parties.length > 0 ? sig.parties : null;
     const summary = this.summary;
     summary.reset(L);
+    const { m1, m2, count: cnt, lead } = summary;
+    z.fill(-Infinity, 0, S * L);
     const bias = this.bias;
     const { narr, childStart, children } = this;
     for (let s = 0; s < S; s++) {
@@ -181,57 +190,76 @@ export class NarrativeModel {
       if (codes.length < len * 2 + 2) {
         codes = new Int32Array(len * 2 + 2);
         ctoks = new Int32Array(len * 2 + 2);
+        startsOut.starts = new Int32Array(len * 2 + 2);
+        startsOut.pays = new Int32Array(len * 2 + 2);
+        startsOut.anchors = new Int32Array(len * 2 + 2);
       }
-      if (nf + len * 2 + 64 > cap) {
-        cap = 2 * cap + len * 2 + 64;
-        this.bufF = fids = grow(fids, cap);
-        this.bufA = ftokA = grow(ftokA, cap);
-        this.bufB = ftokB = grow(ftokB, cap);
-      }
-      foff[s] = nf;
-      if (startsOut.starts.length < len) startsOut.starts = new Int32Array(len * 2);
-      const m = sentenceUnits(doc, sent.tokenStart, sent.tokenEnd, sig.parties, this.coder, codes, ctoks, startsOut);
-      finder.sentence(s, startsOut.starts, startsOut.n);
+      if (this.fids.length < len * 2 + 64) this.fids = new Int32Array(len * 4 + 64);
+      const fids = this.fids;
+      const m = modelUnits(doc, sent.tokenStart, sent.tokenEnd, parties, coder, codes, ctoks, startsOut);
+      finder.sentence(s, startsOut.starts, startsOut.n, startsOut.anchors, startsOut.na, startsOut.pays);
       nextEpoch(scratch);
-      const n1 = unitFeatures(codes, m, this.pairs.get, scratch, fids, nf, ctoks, ftokA, ftokB);
+      const n1 = unitFeatures(codes, m, this.pairs.get, scratch, fids, 0);
       const count = scratch.count;
       const n2 = specialFeatures(this.layout, doc, s, live, sig.frames, sig.roles, fids, n1);
-      for (let k = n1; k < n2; k++) {
-        ftokA[k] = -1;
-        ftokB[k] = -1;
-      }
       const total = count + (n2 - n1);
       sc.fill(0);
-      for (let k = nf; k < n2; k++) {
+      for (let k = 0; k < n2; k++) {
         const f = fids[k]!;
-        for (let j = rowStart[f]!, e = rowStart[f + 1]!; j < e; j++) sc[rowLabel[j]!]! += rowW[j]!;
+        for (let j = rowStart[f]!, e = rowStart[f + 1]!; j < e; j++) {
+          const v = rows[j]!;
+          sc[v >>> 16]! += (v << 16) >> 16;
+        }
       }
-      const scale = total > 0 ? 1 / Math.sqrt(total) : 0;
+      const scale = total > 0 ? 1 / Math.sqrt(total) / DENSE_SCALE : 0;
       const noneN = bias[L]! + scale * sc[L]!;
       const noneS = bias[L + 1]! + scale * sc[L + 1]!;
       const base = s * L;
       // Narratives on every sentence; a narrative's sub-narratives where the sentence leans to it
-      // (softmax.ts, SUB_GATE), -Infinity elsewhere, which the summary never counts.
+      // (softmax.ts, SUB_GATE), -Infinity elsewhere (z was filled with it), which the summary never
+      // counts. The summary's arrays are updated inline: this runs for every sentence and narrative.
       for (let k = 0; k < narr.length; k++) {
         const n = narr[k]!;
         const v = bias[n]! + scale * sc[n]! - noneN;
         z[base + n] = v;
-        summary.addOne(n, v, s);
-        const open = v > SUB_GATE;
+        if (v > m1[n]!) {
+          m2[n] = m1[n]!;
+          m1[n] = v;
+        } else if (v > m2[n]!) m2[n] = v;
+        if (v > 0) cnt[n]!++;
+        if (s < 3 && v > lead[n]!) lead[n] = v;
+        if (!(v > SUB_GATE)) continue;
         for (let j = childStart[k]!; j < childStart[k + 1]!; j++) {
           const c = children[j]!;
-          if (open) {
-            const u = bias[c]! + scale * sc[c]! - noneS;
-            z[base + c] = u;
-            summary.addOne(c, u, s);
-          } else z[base + c] = -Infinity;
+          const u = bias[c]! + scale * sc[c]! - noneS;
+          z[base + c] = u;
+          summary.addOne(c, u, s);
         }
       }
       summary.S = s + 1;
-      nf = n2;
     }
-    foff[S] = nf;
-    return { z, fids, ftokA, ftokB, foff, ev: finder.end() };
+    return { z, ev: finder.end() };
+  }
+
+  /**
+   * The words of sentence s that lean most to item l (the model's evidence): token ranges
+   * [a, b) of unit and pair features whose weight for l is at least `min`, strongest first.
+   */
+  leaningWords(doc: Doc, sig: DocSignals, s: number, l: number, min: number, max: number): Array<[number, number]> {
+    const sent = doc.sentences[s]!;
+    const size = (sent.tokenEnd - sent.tokenStart) * 2 + 2;
+    if (lw.ids.length < size) lw = { ids: new Int32Array(size * 2), a: new Int32Array(size * 2), b: new Int32Array(size * 2), codes: new Int32Array(size * 2), toks: new Int32Array(size * 2), out: { starts: new Int32Array(size * 2), pays: new Int32Array(size * 2), n: 0, anchors: new Int32Array(size * 2), na: 0 } };
+    const { ids, a, b, codes: cs, toks: ts } = lw;
+    const m = modelUnits(doc, sent.tokenStart, sent.tokenEnd, this.pack.parties.length > 0 ? sig.parties : null, this.coder, cs, ts, lw.out);
+    nextEpoch(this.scratch);
+    const n = unitFeatures(cs, m, this.pairs.get, this.scratch, ids, 0, ts, a, b);
+    const words: Array<[number, number, number]> = [];
+    for (let k = 0; k < n; k++) {
+      const w = this.weight(ids[k]!, l);
+      if (w >= min) words.push([a[k]!, b[k]! + 1, w]);
+    }
+    words.sort((x, y) => y[2] - x[2] || x[0] - y[0]);
+    return words.slice(0, max).map(([x, y]) => [x, y]);
   }
 
   /** Scores every label of the pack for a document and chooses those it carries. */
@@ -247,12 +275,6 @@ export class NarrativeModel {
     const chosen = inScope ? choose(this.pack, this.weights.stacker, prob) : new Uint8Array(L);
     return { S, L, ...sc, prob, chosen, inScope };
   }
-}
-
-function grow(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
 }
 
 /** The stacker's probability for every label of a document, from the summary of its sentence logits. */

@@ -76,6 +76,9 @@ export interface NarrativePack {
   background: string[];
   /** Cue phrases and term-set groups in one matcher (one scan per document). */
   evidence: TermMatcher<EvidenceTerm>;
+  /** One-word evidence terms as the word memo of a model numbers them (index + 1), filled on first use. */
+  singles: EvidenceTerm[];
+  singleIndex: Map<EvidenceTerm, number>;
   /** Scope terms, counted apart so that a longer cue cannot hide them (null: no scope). */
   scopeMatcher: TermMatcher<true> | null;
   /** Number of term-set groups. */
@@ -311,6 +314,8 @@ export function compilePack(spec: PackFile, file: string): NarrativePack {
     scope: spec.scope ? { terms: scopeTerms, min: spec.scope.min } : null,
     background: spec.background,
     evidence,
+    singles: [],
+    singleIndex: new Map(),
     scopeMatcher,
     groups,
     partyMatcher,
