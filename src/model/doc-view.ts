@@ -6,7 +6,9 @@ import type { Doc } from '../text/segment.js';
 import { F_CAP, F_UPPER, K_HASHTAG, K_NUMBER, K_PUNCT, K_WORD, tokenLower } from '../text/tokenise.js';
 import { fmix, fmix32, fnvUpdate } from './hash.js';
 import { PARTY_BIT, type LexiconTable } from './lexicon-table.js';
-import { cacheFor, NAME_HASH, NAME_SLOT, tokenSlot, W_LONG, W_ORDINARY, W_STARTS, type WordCache } from './word-cache.js';
+import { cacheFor, tokenSlot, WORD_LAYOUT, type WordCache } from './word-cache.js';
+
+const { NAME_HASH, NAME_SLOT, W_LONG, W_ORDINARY, W_STARTS } = WORD_LAYOUT;
 
 /** Per-token facts computed once per document. */
 export interface DocView {
