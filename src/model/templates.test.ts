@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../text/segment.js';
 import { buildView, FeatureBuffer, tokenOwnFeatures } from './features.js';
 import { buildLexiconTable } from './lexicon-table.js';
-import { allTemplates, TOKEN_MAX_FEATURES, TOKEN_TEMPLATE_IDS as T, TOKEN_TEMPLATES, tokenCapacity } from './templates.js';
+import { allTemplates, T, TOKEN_MAX_FEATURES, TOKEN_TEMPLATES, tokenCapacity } from './templates.js';
 
 describe('feature templates', () => {
   it('have distinct numbers (a feature of one template never reads as another)', () => {

@@ -127,11 +127,8 @@ export const SPAN_TEMPLATES = {
 } as const;
 
 type TokenName = keyof typeof TOKEN_TEMPLATES;
-/**
- * Token template numbers by name (T.suffix === 10). Feature modules keep it in a constant of their
- * own (`const T = TOKEN_TEMPLATE_IDS`): see WORD_LAYOUT in word-cache.ts for why.
- */
-export const TOKEN_TEMPLATE_IDS = Object.freeze(Object.fromEntries(Object.entries(TOKEN_TEMPLATES).map(([k, v]) => [k, v.id])) as { readonly [K in TokenName]: (typeof TOKEN_TEMPLATES)[K]['id'] });
+/** Token template numbers by name (T.suffix === 10). */
+export const T = Object.freeze(Object.fromEntries(Object.entries(TOKEN_TEMPLATES).map(([k, v]) => [k, v.id])) as { readonly [K in TokenName]: (typeof TOKEN_TEMPLATES)[K]['id'] });
 
 /** The sum of `most` over the token templates given (all by default). */
 export function tokenCapacity(templates: Record<string, TokenTemplate> = TOKEN_TEMPLATES): number {

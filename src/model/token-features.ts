@@ -7,7 +7,7 @@ import { bucket, EDGES, posBucket } from './buckets.js';
 import type { DocView } from './doc-view.js';
 import type { FeatureBuffer } from './feature-buffer.js';
 import { fmix32, FNV_SEED, hashString, mix, mix3 } from './hash.js';
-import { SHARED_TEMPLATES, TOKEN_MAX_FEATURES, TOKEN_TEMPLATE_IDS } from './templates.js';
+import { SHARED_TEMPLATES, T as TOKEN_TEMPLATE_IDS, TOKEN_MAX_FEATURES } from './templates.js';
 import { WORD_LAYOUT, type WordCache, type WordSums } from './word-cache.js';
 
 // Constants of this module's own, read for every token (see WORD_LAYOUT).

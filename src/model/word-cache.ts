@@ -6,19 +6,19 @@ import type { Doc } from '../text/segment.js';
 import { tokenLower } from '../text/tokenise.js';
 import { FNV_SEED, fnvUpdate, hashString, mix } from './hash.js';
 import { isOrdinaryWord, lookupWord, mayStartPhrase, type LexiconTable } from './lexicon-table.js';
-import { TOKEN_TEMPLATE_IDS as T } from './templates.js';
+import { T } from './templates.js';
 
 /** Per-slot flags of a cached word. */
-const W_ORDINARY = 1;
+export const W_ORDINARY = 1;
 /** Some multi-word term of the table may begin with the word. */
-const W_STARTS = 2;
+export const W_STARTS = 2;
 /** The word is longer than one unit. */
-const W_LONG = 4;
+export const W_LONG = 4;
 
 /** The hashes that stand for every name (the placeholder) and for the sentence edges. */
-const NAME_HASH = 0x4e414d45;
-const BOS = 0x0b05;
-const EOS = 0x0e05;
+export const NAME_HASH = 0x4e414d45;
+export const BOS = 0x0b05;
+export const EOS = 0x0e05;
 
 /**
  * Templates that mix a token's word hash alone: the word at offsets 0, -1, +1, -2, +2, the first half
@@ -26,32 +26,24 @@ const EOS = 0x0e05;
  * cached with its lookup, so a token costs a copy instead of nine hash mixes. W_* are their places.
  */
 const WORD_TEMPLATES = [T.word, T.prevWord, T.nextWord, T.prev2Word, T.next2Word, T.bigramPrev, T.bigramNext, T.skipBigram, T.firstWordAt] as const;
-const WM = WORD_TEMPLATES.length;
-const W_SELF = 0;
-const W_PREV = 1;
-const W_NEXT = 2;
-const W_PREV2 = 3;
-const W_NEXT2 = 4;
-const W_BI_PREV = 5;
-const W_BI_NEXT = 6;
-const W_SKIP = 7;
-const W_FIRST = 8;
+export const WM = WORD_TEMPLATES.length;
+export const W_SELF = 0;
+export const W_PREV = 1;
+export const W_NEXT = 2;
+export const W_PREV2 = 3;
+export const W_NEXT2 = 4;
+export const W_BI_PREV = 5;
+export const W_BI_NEXT = 6;
+export const W_SKIP = 7;
+export const W_FIRST = 8;
 
 function wordMixes(h: number): Uint32Array {
   return Uint32Array.from(WORD_TEMPLATES, (k) => mix(k, h));
 }
 /** The pool slots of the sentence edges and of names (the first three of every word cache). */
-const BOS_SLOT = 0;
-const EOS_SLOT = 1;
-const NAME_SLOT = 2;
-
-/**
- * The layout above, for the modules that read the cache. They take it apart into constants of
- * their own (`const { WM, W_SELF } = WORD_LAYOUT`): an imported constant costs a check at every
- * use (it might not be initialised yet), a module's own constant folds into its code, and the
- * feature loops read these for every token.
- */
-export const WORD_LAYOUT = Object.freeze({ W_ORDINARY, W_STARTS, W_LONG, NAME_HASH, BOS, EOS, WM, W_SELF, W_PREV, W_NEXT, W_PREV2, W_NEXT2, W_BI_PREV, W_BI_NEXT, W_SKIP, W_FIRST, BOS_SLOT, EOS_SLOT, NAME_SLOT });
+export const BOS_SLOT = 0;
+export const EOS_SLOT = 1;
+export const NAME_SLOT = 2;
 
 /**
  * Word lookups cached per table (two models with different tables never share an entry), by string
@@ -180,3 +172,11 @@ export interface WordSums {
   sums: Int32Array;
   filled: Uint8Array;
 }
+
+/**
+ * The cache's layout constants above, for the feature modules that read the cache for every token.
+ * They take it apart into constants of their own (`const { WM, W_SELF } = WORD_LAYOUT`): a constant
+ * imported from another module is checked at every use (it might not be initialised yet), a
+ * module's own constant folds into its code (tokenOwnFeatures: about 12% of its time).
+ */
+export const WORD_LAYOUT = Object.freeze({ W_ORDINARY, W_STARTS, W_LONG, NAME_HASH, BOS, EOS, WM, W_SELF, W_PREV, W_NEXT, W_PREV2, W_NEXT2, W_BI_PREV, W_BI_NEXT, W_SKIP, W_FIRST, BOS_SLOT, EOS_SLOT, NAME_SLOT });
