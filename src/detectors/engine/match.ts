@@ -13,6 +13,7 @@ import type { CollectedFinding } from './contract.js';
 import { emit, tokenAtOrAfter, tokenEndAtOrBefore } from './emit.js';
 import type { RegexEntry } from './regex-rule.js';
 import type { TrieNode } from './trie.js';
+import { localIndex, Scratch } from '../../text/hot-path.js';
 
 /** The state of one run: the document's token arrays, scratch, and where findings go. */
 export interface RunState {
@@ -33,7 +34,7 @@ export interface RunState {
   regexSentence: Int32Array;
   regexToken: Int32Array;
   /** T_* flags of the document's words outside the vocab, by local index. */
-  localFlags: Uint8Array;
+  localFlags: Scratch<Uint8Array>;
   /** Where findings go: pushed to `out` when set (run), else passed to `report` (scan). */
   out: CollectedFinding[] | null;
   report: (f: CollectedFinding) => void;
@@ -70,6 +71,8 @@ export const TOKEN_FLAGS = Object.freeze({ T_ROOT, T_PREFIX, T_ANCHORED, T_REGEX
 export const OPCODES = Object.freeze({ OP_MARK, OP_GAP, OP_SET, OP_CLASS });
 
 const ignore = (): void => {};
+/** A run state kept for reuse lets go of local-word flags for more words than this. */
+const KEEP_LOCAL_WORDS = 1 << 16;
 const NO_IDS = new Int32Array(0);
 const NO_BYTES = new Uint8Array(0);
 const NO_WORDS: string[] = [];
@@ -89,7 +92,7 @@ export function newRunState(rules: number): RunState {
     marks: new Int32Array(2),
     regexSentence: new Int32Array(rules),
     regexToken: new Int32Array(rules),
-    localFlags: new Uint8Array(64),
+    localFlags: new Scratch((n) => new Uint8Array(n), KEEP_LOCAL_WORDS, 64),
     out: null,
     report: ignore,
   };
@@ -103,6 +106,7 @@ export function clearRunState(r: RunState): void {
   r.kind = NO_BYTES;
   r.local = NO_WORDS;
   r.keys = NO_IDS;
+  r.localFlags.release();
   r.out = null;
   r.report = ignore;
 }
@@ -134,8 +138,7 @@ export function runRules(c: CompiledRules, r: RunState, doc: Doc, out: Collected
   const tokenSentence = doc.tokenSentence;
   // Words outside the vocab can only start a prefix term: their flags, by local index, once per document.
   const nLocal = t.localWords.length;
-  if (r.localFlags.length < nLocal) r.localFlags = new Uint8Array(Math.max(nLocal, 2 * r.localFlags.length));
-  const localFlags = r.localFlags;
+  const localFlags = r.localFlags.take(nLocal);
   for (let j = 0; j < nLocal; j++) localFlags[j] = rootPrefixes !== null && rootPrefixOfLocal(c, r, j) ? T_PREFIX : 0;
   let s = -1;
   let sentStart = 0;
@@ -143,7 +146,7 @@ export function runRules(c: CompiledRules, r: RunState, doc: Doc, out: Collected
   for (let i = 0; i < n; i++) {
     const id = ids[i]!;
     // Words interned after this set was built can only start a prefix term too.
-    const fl = (id >= 0 ? (id < flagged ? tokenFlags[id]! : rootPrefixes !== null && rootPrefix(c, r, i) ? T_PREFIX : 0) : localFlags[-id - 2]!) & ~(T_SECOND | T_UNANCHORED);
+    const fl = (id >= 0 ? (id < flagged ? tokenFlags[id]! : rootPrefixes !== null && rootPrefix(c, r, i) ? T_PREFIX : 0) : localFlags[localIndex(id)]!) & ~(T_SECOND | T_UNANCHORED);
     if (fl === 0) continue;
     if (tokenSentence[i] !== s) {
       s = tokenSentence[i]!;
@@ -316,14 +319,15 @@ function setHas(r: RunState, set: IdSet, i: number): boolean {
 /** Prefix test of a set, cached per vocab id and per document-local word. */
 function prefixHas(r: RunState, set: IdSet, id: number): boolean {
   if (id < 0) {
-    const key = r.keys[-id - 2]!;
+    const j = localIndex(id);
+    const key = r.keys[j]!;
     if (set.localGen !== r.generation || key >= set.localHit.length) {
       set.localHit = keyCache(set.localHit, key, set.localGen !== r.generation);
       set.localGen = r.generation;
     }
     let v = set.localHit[key]!;
     if (v === 0) {
-      v = startsWithSome(r.local[-id - 2]!, set.prefixes) ? 1 : 2;
+      v = startsWithSome(r.local[j]!, set.prefixes) ? 1 : 2;
       set.localHit[key] = v;
     }
     return v === 1;
@@ -344,7 +348,7 @@ function prefixHas(r: RunState, set: IdSet, id: number): boolean {
 /** Does token i start with one of the prefix terms at the trie root? Cached per vocab id. */
 function rootPrefix(c: CompiledRules, r: RunState, i: number): boolean {
   const id = r.ids[i]!;
-  if (id < 0) return rootPrefixOfLocal(c, r, -id - 2);
+  if (id < 0) return rootPrefixOfLocal(c, r, localIndex(id));
   if (id >= c.rootPrefixById.length) {
     const grown = new Uint8Array(Math.max(vocab.size, id + 1));
     grown.set(c.rootPrefixById);
