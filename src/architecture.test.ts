@@ -27,13 +27,15 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   training: ['core', 'text', 'lexicon', 'detectors', 'layers', 'model', 'eval', 'analysis'],
   store: ['core', 'text'],
   compare: ['core', 'text', 'lexicon', 'layers', 'store'],
+  /** Story clusters and what each version of a story carries and leaves out (src/stories). */
+  stories: ['core', 'text', 'lexicon', 'store'],
   ingest: ['core', 'text', 'analysis', 'store'],
   batch: ['core', 'analysis', 'store', 'ingest'],
   docs: ['core'],
   /** The library's entry (src/index.ts): what users import. */
   index: ['core', 'text', 'detectors', 'layers', 'analysis', 'store', 'compare', 'ingest', 'version'],
-  server: ['core', 'text', 'analysis', 'store', 'compare', 'ingest', 'batch', 'version'],
-  cli: ['core', 'text', 'lexicon', 'detectors', 'layers', 'model', 'eval', 'training', 'analysis', 'store', 'compare', 'ingest', 'batch', 'server', 'version'],
+  server: ['core', 'text', 'analysis', 'store', 'compare', 'stories', 'ingest', 'batch', 'version'],
+  cli: ['core', 'text', 'lexicon', 'detectors', 'layers', 'model', 'eval', 'training', 'analysis', 'store', 'compare', 'stories', 'ingest', 'batch', 'server', 'version'],
   /** The browser UI talks to the HTTP API only: it reads the report and result types from core. */
   web: ['core'],
 };
