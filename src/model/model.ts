@@ -10,6 +10,7 @@ import { buildView, countOccurrencesIn, FeatureBuffer, releaseOccurrenceIndex, s
 import type { LexiconTable } from './lexicon-table.js';
 import { predictProba, type LogRegWeights } from './logreg.js';
 import { FILTER_FEATURES, filterFeatures, filterLogit, keepProbability, probabilityBound, type SpanEvidence, type SpanFilter } from './span-filter.js';
+import type { Judge } from './judge.js';
 
 export const LABEL_O = 0;
 export const LABEL_B = 1;
@@ -49,6 +50,8 @@ export interface Model {
   filter: SpanFilter | null;
   /** Calibrates (filter's estimate, or tagger score) x technique probability into P(finding is right). */
   calibration: Platt;
+  /** Calibrated confidence of every finding and which rules report (null: confidences as detectors give them). */
+  judge: Judge | null;
 }
 
 export const CLASS_LABELS: readonly PtcLabel[] = PTC_LABELS;
@@ -99,6 +102,25 @@ let sharedOffsScratch = new Int32Array(256);
 let tokenBaseScratch = new Int32Array(3072);
 /** Buffers longer than this (entries) are dropped after the document instead of kept for the next. */
 const MAX_KEPT_FEATURES = 1 << 20;
+/**
+ * The last tagged document's P(B) + P(I) and P(B) per token and mean P(B) + P(I) per sentence, kept
+ * so that spans the tagger did not propose (rule findings) can be judged as its own are.
+ */
+let pinDoc = new Float32Array(1024);
+let pbDoc = new Float32Array(1024);
+let sentMeanDoc = new Float32Array(256);
+
+function keepPins(marg: Float64Array, tokenStart: number, T: number, si: number): void {
+  let sum = 0;
+  for (let t = 0; t < T; t++) {
+    const pb = marg[t * 3 + LABEL_B]!;
+    const pin = pb + marg[t * 3 + LABEL_I]!;
+    pinDoc[tokenStart + t] = pin;
+    pbDoc[tokenStart + t] = pb;
+    sum += pin;
+  }
+  sentMeanDoc[si] = T > 0 ? sum / T : 0;
+}
 
 /**
  * Tags every sentence of a document (inference): all token features are laid out in one buffer and
@@ -122,6 +144,11 @@ function tagDocument(model: Model, view: DocView, spans: TaggedSpan[]): number {
   }
   ownBuffer.reset(mask);
   sharedBuffer.reset(mask);
+  if (pinDoc.length < view.n) {
+    pinDoc = new Float32Array(Math.max(view.n, pinDoc.length * 2));
+    pbDoc = new Float32Array(pinDoc.length);
+  }
+  if (sentMeanDoc.length < doc.sentences.length) sentMeanDoc = new Float32Array(Math.max(doc.sentences.length, sentMeanDoc.length * 2));
   for (const s of doc.sentences) {
     sharedOffs[s.index] = sharedBuffer.length;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -143,9 +170,12 @@ function tagDocument(model: Model, view: DocView, spans: TaggedSpan[]): number {
       // The B/I/O tagger: the sentence by position, no views or objects per sentence.
       marginals3(model.tagger, offs, s.tokenStart, T, feats, sharedBuffer.data, sharedOffs[s.index]!, sharedOffs[s.index + 1]!, marginalScratch, wordSums ? tokenBaseScratch : undefined);
       pinSum += decodeSpans(doc, marginalScratch, s.tokenStart, model.settings, spans, T);
+      keepPins(marginalScratch, s.tokenStart, T, s.index);
     } else {
       const seq: Sequence = { offs: offs.subarray(s.tokenStart, s.tokenEnd + 1), feats, shared: sharedBuffer.data.subarray(sharedOffs[s.index]!, sharedOffs[s.index + 1]!) };
-      pinSum += decodeSpans(doc, crfMarginals(model.tagger, seq, marginalScratch), s.tokenStart, model.settings, spans);
+      const marg = crfMarginals(model.tagger, seq, marginalScratch);
+      pinSum += decodeSpans(doc, marg, s.tokenStart, model.settings, spans);
+      keepPins(marg, s.tokenStart, T, s.index);
     }
     tokens += T;
   }
@@ -288,18 +318,26 @@ export interface PredictedSpan {
   end: number;
   /** Tagger score (mean in-span probability). */
   score: number;
+  /** The span filter's estimate that the span is propaganda (the tagger score without a filter). */
+  keep: number;
   /** Techniques by descending probability (one or two). */
   techniques: Array<{ label: PtcLabel; probability: number; confidence: number }>;
 }
 
-/** Tags and classifies one segmented document. */
-export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc, model.table)): PredictedSpan[] {
+/** A span the model did not propose (a rule's finding) to judge as it judges its own: tokens [a, b), class index. */
+export interface AssessRequest {
+  a: number;
+  b: number;
+  label: number;
+}
+
+/** Tags and classifies one segmented document; `assess` spans get their evidence in `assessed` (same order). */
+export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc, model.table), assess?: readonly AssessRequest[], assessed?: Array<{ keep: number; prob: number }>): PredictedSpan[] {
   const cMask = model.classifier.buckets - 1;
   const spans: TaggedSpan[] = [];
   if (model.sentence) scoreSentences(model.sentence, view);
   const docMean = tagDocument(model, view, spans);
-  if (spans.length === 0) return [];
-  const lower = doc.text.toLowerCase();
+  const lower = spans.length > 0 || (assess && assess.length > 0) ? doc.text.toLowerCase() : '';
   const probs = new Float64Array(model.classifier.classes);
   const out: PredictedSpan[] = [];
   const filter = model.filter;
@@ -320,10 +358,50 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
       probability: probs[c]!,
       confidence: calibrate(model.calibration, x * probs[c]!),
     }));
-    out.push({ start: doc.tokens.start[sp.a]!, end: doc.tokens.end[sp.b - 1]!, score: sp.score, techniques });
+    out.push({ start: doc.tokens.start[sp.a]!, end: doc.tokens.end[sp.b - 1]!, score: sp.score, keep: x, techniques });
   }
+  if (assess && assessed) assessSpans(model, view, docMean, lower, assess, assessed, probs);
   releaseOccurrenceIndex();
+  if (pinDoc.length > MAX_KEPT_FEATURES) {
+    pinDoc = new Float32Array(1024);
+    pbDoc = new Float32Array(1024);
+  }
+  if (sentMeanDoc.length > MAX_KEPT_FEATURES) sentMeanDoc = new Float32Array(256);
   return out;
+}
+
+/**
+ * Evidence for spans the tagger did not propose, from the document just tagged: the tagger's token
+ * probabilities over the span, the classifier's technique probabilities for it and the span filter's
+ * estimate from both, exactly as for the model's own spans. Equal token ranges are classified once.
+ */
+function assessSpans(model: Model, view: DocView, docMean: number, lower: string, assess: readonly AssessRequest[], assessed: Array<{ keep: number; prob: number }>, probs: Float64Array<ArrayBuffer>): void {
+  const doc = view.doc;
+  const cMask = model.classifier.buckets - 1;
+  let lastA = -1;
+  let lastB = -1;
+  let keep = 0;
+  const order = assess.map((_, k) => k).sort((x, y) => assess[x]!.a - assess[y]!.a || assess[x]!.b - assess[y]!.b);
+  for (const k of order) {
+    const { a, b, label } = assess[k]!;
+    if (a !== lastA || b !== lastB) {
+      lastA = a;
+      lastB = b;
+      let sum = 0;
+      let hi = 0;
+      let lo = 1;
+      for (let t = a; t < b; t++) {
+        const p = pinDoc[t]!;
+        sum += p;
+        if (p > hi) hi = p;
+        if (p < lo) lo = p;
+      }
+      const ev: SpanEvidence = { a, b, score: sum / (b - a), max: hi, min: lo, first: pbDoc[a]!, sentMean: sentMeanDoc[doc.tokenSentence[a]!]! };
+      predictProba(model.classifier, spanFeatureView(view, a, b, cMask, lower), probs);
+      keep = model.filter ? keepProbability(model.filter, filterFeatures(view, ev, docMean, probs, filterScratch)) : ev.score;
+    }
+    assessed[k] = { keep, prob: probs[label]! };
+  }
 }
 
 const filterScratch = new Float64Array(FILTER_FEATURES);
