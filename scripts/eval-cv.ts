@@ -23,7 +23,8 @@ import { scoreFLC, scoreSI } from '../src/eval/scorers.js';
 import { Analyzer } from '../src/analysis/analyzer.js';
 import { prepareDoc } from '../src/training/corpus.js';
 import { analyzerRuleTagger } from '../src/training/rule-tags.js';
-import { dataFile, repoRoot, trainingLexiconTable } from '../src/model/resources.js';
+import { dataFile, repoRoot } from '../src/model/resources.js';
+import { trainingTable } from '../src/training/clusters.js';
 import { modelDetector } from '../src/model/detector.js';
 import { splitLockbox } from '../src/training/lockbox.js';
 import { judgeFitOptions, trainOnDocs } from '../src/training/pipeline.js';
@@ -65,7 +66,7 @@ const file = dataFile('ptc/train.jsonl');
 const records = toPtcDocs(loadRecords(file, { requireText: true }), file) as Array<PtcDoc & { text: string }>;
 const split = splitLockbox(records);
 const devRecords = values['all-docs'] ? records : split.dev;
-const table = trainingLexiconTable();
+const table = trainingTable(cfg);
 const ruleFeatures = !values['no-rules'];
 const rules = ruleFeatures ? analyzerRuleTagger(new Analyzer({ model: null, judge: null })) : undefined;
 const docs = devRecords.map((r) => prepareDoc(r, table, rules));
@@ -197,7 +198,7 @@ function printHeldOut(title: string, r: HeldOutReport): void {
 
 if ((values.lockbox || values.memes) && !values['all-docs']) {
   log('training on every development document for the held-out checks');
-  const trained = trainOnDocs(docs, cfg, folds, table, ruleFeatures, 'lockbox-check', log);
+  const trained = trainOnDocs(docs, cfg, folds, table, ruleFeatures, 'lockbox-check', log, values.only ? undefined : held);
   const analyzer = new Analyzer({ model: modelDetector(trained.model) });
   if (values.lockbox) printHeldOut(`LOCKBOX (trained on ${docs.length} development documents)`, evaluateAnalyzer(analyzer, split.lockbox, trained.model));
   if (values.memes) {

@@ -114,6 +114,10 @@ export function encodeModel(model: Model, meta: Record<string, unknown> = {}): B
   add('table.mask', 'u32', arrays.mask);
   if (model.table.ordinary.length) add('table.ordinary', 'u32', model.table.ordinary);
   if (model.table.phraseStarts) add('table.phraseStarts', 'u32', model.table.phraseStarts);
+  if (model.table.clusters) {
+    add('table.clusterHashes', 'u32', model.table.clusters.hashes);
+    add('table.clusterIds', 'u32', model.table.clusters.ids);
+  }
   let offset = 0;
   const tensors: TensorInfo[] = parts.map((p) => {
     const info = { ...p.info, offset };
@@ -224,7 +228,7 @@ export function decodeModel(gz: Uint8Array, file = 'model'): DecodedModel {
     calibration: header.calibration,
     filter: header.filter ?? null,
     judge: header.judge ?? null,
-    table: lexiconTableFromArrays(header.table.lists, header.table.prefixLengths, header.table.maxWords, u32('table.hashes'), i8('table.valence'), u32('table.mask'), has('table.ordinary') ? u32('table.ordinary') : undefined, has('table.phraseStarts') ? u32('table.phraseStarts') : undefined),
+    table: lexiconTableFromArrays(header.table.lists, header.table.prefixLengths, header.table.maxWords, u32('table.hashes'), i8('table.valence'), u32('table.mask'), has('table.ordinary') ? u32('table.ordinary') : undefined, has('table.phraseStarts') ? u32('table.phraseStarts') : undefined, has('table.clusterHashes') ? { hashes: u32('table.clusterHashes'), ids: u32('table.clusterIds') } : undefined),
     tagger: { labels: header.tagger.labels, buckets: header.tagger.buckets, emission: em.w, emissionScale: em.scale, transition: f32('tagger.transition') },
     sentence: header.sentence && sw ? { classes: 2, buckets: header.sentence.buckets, w: sw.w, scale: sw.scale } : null,
     classifier: { classes: header.classifier.classes, buckets: header.classifier.buckets, w: cw.w, scale: cw.scale },

@@ -5,7 +5,7 @@
 import type { Doc } from '../text/segment.js';
 import { tokenLower } from '../text/tokenise.js';
 import { FNV_SEED, fnvUpdate, hashString, mix } from './hash.js';
-import { isOrdinaryWord, lookupWord, mayStartPhrase, type LexiconTable } from './lexicon-table.js';
+import { clusterOf, isOrdinaryWord, lookupWord, mayStartPhrase, type LexiconTable } from './lexicon-table.js';
 import { T } from './templates.js';
 
 /** Per-slot flags of a cached word. */
@@ -37,6 +37,26 @@ export const W_BI_NEXT = 6;
 export const W_SKIP = 7;
 export const W_FIRST = 8;
 
+/**
+ * Word-cluster templates (tables with clusters only): the fine cluster of the word at offsets 0, -1,
+ * +1 and the coarse cluster of the word itself, mixed per word into `cpool` (CM per slot).
+ */
+const CLUSTER_TEMPLATES = [T.clusterSelf, T.clusterPrev, T.clusterNext, T.clusterCoarse] as const;
+export const CM = CLUSTER_TEMPLATES.length;
+export const C_SELF = 0;
+export const C_PREV = 1;
+export const C_NEXT = 2;
+export const C_COARSE = 3;
+/** Cluster values of the slots that are no word of the table: sentence edges, names, unknown words. */
+const EDGE_CLUSTER = 0xfffe;
+const NAME_CLUSTER = 0xfffd;
+
+function clusterMixes(packed: number): Uint32Array {
+  const fine = packed & 0xffff;
+  const coarse = packed >>> 16;
+  return Uint32Array.from(CLUSTER_TEMPLATES, (k) => mix(k, k === T.clusterCoarse ? (coarse || fine) : fine));
+}
+
 function wordMixes(h: number): Uint32Array {
   return Uint32Array.from(WORD_TEMPLATES, (k) => mix(k, h));
 }
@@ -63,6 +83,11 @@ export interface WordCache {
   mask: Uint32Array;
   flags: Uint8Array;
   phrase: Int32Array;
+  /** The table has word clusters: cluster features are on. */
+  clustered: boolean;
+  /** Per slot: packed cluster ids (0: none) and their CM template mixes (tables with clusters). */
+  cluster: Uint32Array;
+  cpool: Uint32Array;
   /** Slots in use. */
   used: number;
   /** Per-word sums of a tagger's word-template weights (wordTemplateSums), by emission table. */
@@ -71,9 +96,10 @@ export interface WordCache {
 let wordCaches = new WeakMap<LexiconTable, WordCache>();
 const CACHE_LIMIT = 50_000;
 
-function newCache(): WordCache {
+function newCache(clustered: boolean): WordCache {
   const size = 4096;
   const cache: WordCache = {
+    clustered,
     slotByString: new Map(),
     byId: new Int32Array(0),
     pool: new Uint32Array(size * WM),
@@ -82,17 +108,22 @@ function newCache(): WordCache {
     mask: new Uint32Array(size),
     flags: new Uint8Array(size),
     phrase: new Int32Array(size),
+    cluster: new Uint32Array(size),
+    cpool: new Uint32Array(size * CM),
     used: 0,
     sums: new Map(),
   };
   for (const h of [BOS, EOS, NAME_HASH]) newSlot(cache, h);
+  cache.cpool.set(clusterMixes(EDGE_CLUSTER), BOS_SLOT * CM);
+  cache.cpool.set(clusterMixes(EDGE_CLUSTER), EOS_SLOT * CM);
+  cache.cpool.set(clusterMixes(NAME_CLUSTER), NAME_SLOT * CM);
   return cache;
 }
 
 /** The table's cache, started afresh when it has grown past the limit (only between documents, so offsets stay valid within one). */
 export function cacheFor(table: LexiconTable): WordCache {
   let cache = wordCaches.get(table);
-  if (!cache || cache.slotByString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache()));
+  if (!cache || cache.slotByString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache(table.clusters !== undefined)));
   return cache;
 }
 
@@ -108,6 +139,11 @@ function wordSlot(cache: WordCache, table: LexiconTable, w: string): number {
     cache.mask[slot] = mask;
     cache.flags[slot] = (isOrdinaryWord(table, h) ? W_ORDINARY : 0) | (starts ? W_STARTS : 0) | (w.length > 1 ? W_LONG : 0);
     cache.phrase[slot] = starts ? fnvUpdate(fnvUpdate(FNV_SEED, w), ' ') : 0;
+    if (table.clusters) {
+      const c = clusterOf(table, h);
+      cache.cluster[slot] = c;
+      cache.cpool.set(clusterMixes(c), slot * CM);
+    }
     cache.slotByString.set(w, slot);
   }
   return slot;
@@ -128,6 +164,8 @@ function newSlot(cache: WordCache, h: number): number {
     cache.mask = grow(cache.mask, (n) => new Uint32Array(n), size);
     cache.flags = grow(cache.flags, (n) => new Uint8Array(n), size);
     cache.phrase = grow(cache.phrase, (n) => new Int32Array(n), size);
+    cache.cluster = grow(cache.cluster, (n) => new Uint32Array(n), size);
+    cache.cpool = grow(cache.cpool, (n) => new Uint32Array(n), size * CM);
   }
   const slot = cache.used++;
   cache.pool.set(wordMixes(h), slot * WM);

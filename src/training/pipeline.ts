@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Judge } from '../model/judge.js';
 import { DEFAULT_JUDGE_FIT, type JudgeFitOptions } from './judge-fit.js';
 import { splitLockbox } from './lockbox.js';
+import { trainingTable } from './clusters.js';
 import { crossFitRuns, fitShippedJudge, type CrossFitRun } from './pipeline-cv.js';
 import { UserError } from '../core/errors.js';
 import { loadRecords, toPtcDocs } from '../eval/records.js';
@@ -119,7 +120,7 @@ export function judgeFitOptions(cfg: TrainConfig): JudgeFitOptions {
  * cross-fitted analysis runs of the Analyzer (rules and fold models), so it calibrates what
  * analyze() reports.
  */
-export function trainOnDocs(docs: PreparedDoc[], cfg: TrainConfig, folds: number, table: LexiconTable, ruleFeatures: boolean, version: string, log: Log = () => {}): TrainedOnDocs {
+export function trainOnDocs(docs: PreparedDoc[], cfg: TrainConfig, folds: number, table: LexiconTable, ruleFeatures: boolean, version: string, log: Log = () => {}, reuse?: HeldOut[]): TrainedOnDocs {
   let cv: CvScores | null = null;
   let calibration = { a: 4, b: -2 };
   // The span filter learns from held-out spans, so it needs cross-validation (without: no filter).
@@ -128,7 +129,8 @@ export function trainOnDocs(docs: PreparedDoc[], cfg: TrainConfig, folds: number
   let runs: CrossFitRun[] = [];
   let held: HeldOut[] = [];
   if (folds >= 2) {
-    held = crossValidate(docs, cfg, folds, log);
+    // `reuse`: held-out outputs of the same documents, config and folds computed already.
+    held = reuse ?? crossValidate(docs, cfg, folds, log);
     const examples = filterExamples(held, decodeSettings(cfg));
     const filters = crossFitFilters(held, cfg, examples);
     const preds = heldOutPredictions(held, decodeSettings(cfg), cfg.secondLabel, filters);
@@ -154,7 +156,7 @@ export function trainFromFiles(opts: TrainOptions): TrainRun {
   const t0 = Date.now();
   const log = opts.log ?? (() => {});
   const cfg: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...opts.config };
-  const table = opts.table ?? trainingLexiconTable();
+  const table = opts.table ?? trainingTable(cfg);
   const ruleFeatures = opts.rules ?? true;
   let docs = prepareFiles(opts.files, table, ruleFeatures ? analyzerRuleTagger(new Analyzer({ model: null, judge: null })) : undefined);
   if (opts.excludeLockbox) docs = splitLockbox(docs).dev;
@@ -180,7 +182,9 @@ export function trainFromFiles(opts: TrainOptions): TrainRun {
     // Without a model, rules are judged by the same table (their measured precision).
     if (model.judge) {
       const judgeFile = join(opts.out, RULES_JUDGE_FILE_NAME);
-      writeFileSync(judgeFile, JSON.stringify({ ...model.judge, reportAt: cfg.reportAtRules, groups: rulesOnlyGroups(model.judge) }, null, 1) + '\n');
+      // Its own cut, only the rules-only calibrators, and no post-fold maps (those were fitted beside a model).
+      const { post: _post, ...rest } = model.judge;
+      writeFileSync(judgeFile, JSON.stringify({ ...rest, reportAt: cfg.reportAtRules, groups: rulesOnlyGroups(model.judge) }, null, 1) + '\n');
       log(`wrote ${judgeFile}`);
     }
     log(`wrote ${file} (${(run.bytes / 1e6).toFixed(1)} MB)`);

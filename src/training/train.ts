@@ -64,6 +64,10 @@ export interface TrainConfig {
   /** Default confidence cut of analyze() with the model, and without it. */
   reportAt: number;
   reportAtRules: number;
+  /** Word clusters from word vectors as features: how many frequent words (0: off), fine and coarse cluster counts. */
+  clusterWords: number;
+  clusterFine: number;
+  clusterCoarse: number;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -93,6 +97,9 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   ruleFloor: 0.15,
   reportAt: 0.15,
   reportAtRules: 0.15,
+  clusterWords: 0,
+  clusterFine: 320,
+  clusterCoarse: 40,
 };
 
 export type Log = (msg: string) => void;
