@@ -117,10 +117,10 @@ const rulesOnly = (r: CrossFitRun): CrossFitRun => ({ ...r, run: { ...r.run, fin
 const cleanRate = (c: PipelineScore['clean']) => `${pct(c.flagged / Math.max(1, c.clean))}% (any technique ${pct(c.flaggedAny / Math.max(1, c.clean))}%)`;
 
 if (values['sweep-judge']) {
-  for (const ruleFloor of [0, 0.1, 0.15, 0.2, 0.25, 0.3]) {
+  for (const ruleFloor of [0.1, 0.15, 0.2]) {
     const judges = crossFitJudges(runs, judgeFitOptions({ ...cfg, ruleFloor }));
     const parts = [`floor ${ruleFloor}:`];
-    for (const cut of [0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
+    for (const cut of [0, 0.08, 0.1, 0.11, 0.12, 0.13, 0.14, 0.15, 0.2, 0.25]) {
       const s = pipelineScore(judges, () => cut);
       parts.push(`cut ${cut}: SI ${pct(s.si.f1)} FLC ${pct(s.flc.f1)} clean ${pct(s.clean.flagged / s.clean.clean)}`);
     }

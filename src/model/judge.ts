@@ -6,8 +6,10 @@
  * Evidence per finding:
  * - model findings: the span filter's estimate that the span is propaganda (`keep`) and the
  *   classifier's probability of the technique (`prob`);
- * - rule findings, when a model ran: the same two numbers for the rule's span and technique (the
- *   span filter judges rule spans as it judges the model's), plus the rule's measured precision;
+ * - rule findings, when a model ran: the span filter's estimate for the rule's span (without the
+ *   technique probabilities: the span filter judges rule spans as it judges the model's, short of
+ *   classifying them) and the tagger's mean probability over the span (`prob`), plus the rule's
+ *   measured precision;
  * - rule findings without a model: the rule's measured precision only.
  * A logistic calibrator per kind and PTC technique (thin techniques pooled) maps the evidence to a
  * probability. Everything is fitted on cross-fitted (out-of-fold) predictions: src/training/judge-fit.ts.
@@ -69,7 +71,11 @@ export function postCalibrate(judge: Judge, source: string, c: number): number {
   return y[lo]! + t * (y[hi]! - y[lo]!);
 }
 
-/** A finding's evidence for the judge (set by the model detector; absent for rules without a model). */
+/**
+ * A finding's evidence for the judge (set by the model detector; absent for rules without a model):
+ * the span filter's estimate, and the technique's probability (model findings) or the tagger's mean
+ * probability over the span (rule findings).
+ */
 export interface JudgeBasis {
   keep: number;
   prob: number;
@@ -98,12 +104,12 @@ export function judgeKind(source: string, basis: JudgeBasis | undefined): JudgeK
 
 /** The measured precision of a rule (the technique's, for rules the table does not know). */
 export function rulePrior(judge: Judge, ruleId: string, technique: TechniqueId): number {
-  return judge.rules[ruleId]?.precision ?? judge.techniquePrior[technique] ?? judge.defaultPrior;
+  return ruleRecord(judge, ruleId)?.precision ?? judge.techniquePrior[technique] ?? judge.defaultPrior;
 }
 
 /** Is a finding of this rule reported? (Unknown rules are: user rules have not been measured.) */
 export function ruleEmits(judge: Judge, ruleId: string): boolean {
-  return judge.rules[ruleId]?.emit ?? true;
+  return ruleRecord(judge, ruleId)?.emit ?? true;
 }
 
 /** The calibrator weights of a kind and technique, or null when neither it nor the pool is fitted. */
@@ -113,19 +119,49 @@ export function calibratorFor(judge: Judge, kind: JudgeKind, technique: Techniqu
   return judge.groups[`${kind}|${label}`] ?? judge.groups[`${kind}|*`] ?? null;
 }
 
+/** Per judge: calibrator weights by kind and technique id (null: none), and rule records by id, in Maps. */
+interface JudgeCache {
+  calibrators: Record<JudgeKind, Map<TechniqueId, number[] | null>>;
+  rules: Map<string, RuleRecord | null>;
+}
+const judgeCaches = new WeakMap<Judge, JudgeCache>();
+
+function cacheOf(judge: Judge): JudgeCache {
+  let c = judgeCaches.get(judge);
+  if (!c) judgeCaches.set(judge, (c = { calibrators: { model: new Map(), rule: new Map(), 'rule-only': new Map() }, rules: new Map() }));
+  return c;
+}
+
+function cachedCalibrator(judge: Judge, kind: JudgeKind, technique: TechniqueId): number[] | null {
+  const m = cacheOf(judge).calibrators[kind];
+  let w = m.get(technique);
+  if (w === undefined) m.set(technique, (w = calibratorFor(judge, kind, technique)));
+  return w;
+}
+
+function ruleRecord(judge: Judge, ruleId: string): RuleRecord | null {
+  const m = cacheOf(judge).rules;
+  let r = m.get(ruleId);
+  if (r === undefined) m.set(ruleId, (r = Object.prototype.hasOwnProperty.call(judge.rules, ruleId) ? judge.rules[ruleId]! : null));
+  return r;
+}
+
 /**
  * The calibrated confidence of one finding, or null when PTC has no annotation for its technique
- * (the caller caps the rule's own confidence then).
+ * (the caller caps the rule's own confidence then). judgeFeatures, without an array per finding.
  */
-export function judgeConfidence(judge: Judge, f: { technique: TechniqueId; source: string; ruleId: string; basis?: JudgeBasis }): number | null {
+export function judgeConfidence(judge: Judge, f: { technique: TechniqueId; source: string; ruleId: string; basis?: JudgeBasis | undefined }): number | null {
   let kind = judgeKind(f.source, f.basis);
-  let w = calibratorFor(judge, kind, f.technique);
+  let w = cachedCalibrator(judge, kind, f.technique);
   // A rule finding the model could not assess falls back to the rules-only calibrator.
-  if (!w && kind === 'rule') w = calibratorFor(judge, (kind = 'rule-only'), f.technique);
+  if (!w && kind === 'rule') w = cachedCalibrator(judge, (kind = 'rule-only'), f.technique);
   if (!w) return null;
-  const x = judgeFeatures(kind, f.basis, f.source === 'model' ? 0 : rulePrior(judge, f.ruleId, f.technique));
-  let s = 0;
-  for (let j = 0; j < w.length; j++) s += w[j]! * x[j]!;
+  let s = w[0]!;
+  if (kind === 'rule-only') s += w[1]! * logit(rulePrior(judge, f.ruleId, f.technique));
+  else {
+    s += w[1]! * logit(f.basis!.keep) + w[2]! * logit(f.basis!.prob);
+    if (kind === 'rule') s += w[3]! * logit(rulePrior(judge, f.ruleId, f.technique));
+  }
   return 1 / (1 + Math.exp(-s));
 }
 

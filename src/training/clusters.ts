@@ -72,7 +72,8 @@ export function readEmbeddings(file: string, limit: number): { words: string[]; 
       // An entry: "word":[v1,...,v100,norm,index] (the word may hold brackets, never '":[').
       const colon = text.indexOf('":[', at);
       const close = colon < 0 ? -1 : text.indexOf(']', colon);
-      if (close < 0) {
+      // The character after the entry (',' or the '}' closing "vectors") must be read too.
+      if (close < 0 || close + 1 >= text.length) {
         text = text.slice(at);
         at = 0;
         if (!more()) break;
@@ -80,8 +81,12 @@ export function readEmbeddings(file: string, limit: number): { words: string[]; 
       }
       const word = JSON.parse(Buffer.from(text.slice(at, colon + 1), 'latin1').toString('utf8')) as string;
       const nums = text.slice(colon + 3, close).split(',');
+      const last = text[close + 1] !== ',';
       at = close + 2;
-      if (!WORD.test(word)) continue;
+      if (!WORD.test(word)) {
+        if (last) break;
+        continue;
+      }
       const k = words.length;
       let norm = 0;
       for (let j = 0; j < DIM; j++) {
@@ -92,6 +97,7 @@ export function readEmbeddings(file: string, limit: number): { words: string[]; 
       norm = Math.sqrt(norm) || 1;
       for (let j = 0; j < DIM; j++) vecs[k * DIM + j] = vecs[k * DIM + j]! / norm;
       words.push(word);
+      if (last) break;
     }
   } finally {
     closeSync(fd);

@@ -101,7 +101,8 @@ describe('post-fold maps', () => {
       expect(y).toBeGreaterThanOrEqual(last);
       last = y;
     }
-    expect(Math.abs(postCalibrate(judge, 'model', 0.5) - 0.4)).toBeLessThan(0.06);
+    // The observed share (0.4 at 0.5), scaled by 0.9 for text never seen.
+    expect(Math.abs(postCalibrate(judge, 'model', 0.5) - 0.36)).toBeLessThan(0.04);
     // No map for rules: identity.
     expect(postCalibrate(judge, 'lexicon', 0.37)).toBe(0.37);
   });

@@ -211,12 +211,12 @@ export interface PostUnit {
 
 /**
  * Monotone maps of finalised confidences per `model` / `rule`: pool-adjacent-violators over blocks
- * of at least `minBlock` findings in confidence order; knots at each block's mean confidence. Each
- * pooled block's observed share is lowered by `z` standard errors (then made non-decreasing again by
- * taking, from the right, the running minimum): text never seen is harder than cross-validation, so
- * the stated confidence leans to the lower side of what CV measured.
+ * of at least `minBlock` findings in confidence order; knots at each block's mean confidence. The
+ * observed shares are then scaled by `shrink`: text never seen is harder than cross-validation (the
+ * issue measured SI 0.350 on unseen news against 0.406 in CV, a ratio of 0.86), so the stated
+ * confidence leans to the lower side of what CV measured.
  */
-export function fitPost(units: readonly PostUnit[], minBlock = 100, z = 1): NonNullable<Judge['post']> {
+export function fitPost(units: readonly PostUnit[], minBlock = 200, shrink = 0.9): NonNullable<Judge['post']> {
   const out: NonNullable<Judge['post']> = {};
   for (const kind of ['model', 'rule']) {
     const xs = units.filter((u) => (u.source === 'model') === (kind === 'model')).sort((a, b) => a.confidence - b.confidence || Number(a.correct) - Number(b.correct));
@@ -245,9 +245,7 @@ export function fitPost(units: readonly PostUnit[], minBlock = 100, z = 1): NonN
         st.push({ w, x: (p.x * p.w + q.x * q.w) / w, y: (p.y * p.w + q.y * q.w) / w });
       }
     }
-    const lower = st.map((b) => Math.max(0, b.y - z * Math.sqrt((b.y * (1 - b.y)) / b.w)));
-    for (let i = lower.length - 2; i >= 0; i--) lower[i] = Math.min(lower[i]!, lower[i + 1]!);
-    out[kind] = { x: st.map((b) => round(b.x)), y: lower.map(round) };
+    out[kind] = { x: st.map((b) => round(b.x)), y: st.map((b) => round(b.y * shrink)) };
   }
   return out;
 }

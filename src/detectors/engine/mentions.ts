@@ -91,23 +91,26 @@ function load(): Tables {
   return (tables ??= loadMentionTables());
 }
 
-let factScratch = new Int32Array(0);
-
 const isWordToken = (doc: Doc, i: number) => doc.tokens.kind[i] === K_WORD || doc.tokens.kind[i] === K_NUMBER;
 
-/** The mentions of a document, in text order of their first token. */
-export function findMentions(doc: Doc): Mention[] {
+/**
+ * The mentions of a document, in text order of their first token. Every kind of mention lies within
+ * one sentence; with `sentences` (a flag per sentence), only the flagged sentences are read.
+ */
+export function findMentions(doc: Doc, sentences?: Uint8Array): Mention[] {
   const t = doc.tokens;
   if (t.count === 0) return [];
   const tb = load();
-  if (factScratch.length < t.count) factScratch = new Int32Array(Math.max(t.count, 2 * factScratch.length, 1024));
-  const facts = factScratch;
-  tb.first.fill(t, facts);
   const out: Mention[] = [];
   /** Technique-name occurrences: token ranges and technique. */
   const names: Array<{ a: number; b: number; technique: TechniqueId }> = [];
   for (let i = 0; i < t.count; i++) {
-    const f = facts[i]!;
+    if (sentences && !sentences[doc.tokenSentence[i]!]) {
+      // Skip to the next sentence.
+      i = doc.sentences[doc.tokenSentence[i]!]!.tokenEnd - 1;
+      continue;
+    }
+    const f = tb.first.at(t, i);
     if (f < 0) continue;
     for (const p of tb.starts[f]!) {
       const b = i + p.words.length;
@@ -215,10 +218,35 @@ function deviceLists(doc: Doc, tb: Tables, names: ReadonlyArray<{ a: number; b: 
   }
 }
 
+/** The index of the token that holds canonical offset `at` (or the next one). */
+function tokenAt(doc: Doc, at: number): number {
+  const t = doc.tokens;
+  let lo = 0;
+  let hi = t.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.end[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo, t.count - 1);
+}
+
+let sentenceScratch = new Uint8Array(0);
+
 /** Removes, in place, findings that lie inside a mention of their technique (or of any technique). */
 export function dropMentioned(doc: Doc, findings: CollectedFinding[]): void {
-  if (findings.length === 0) return;
-  const mentions = findMentions(doc);
+  if (findings.length === 0 || doc.tokens.count === 0) return;
+  // Only sentences holding a finding can hold a mention that matters.
+  const ns = doc.sentences.length;
+  if (sentenceScratch.length < ns) sentenceScratch = new Uint8Array(Math.max(ns, 2 * sentenceScratch.length, 256));
+  const flagged = sentenceScratch.subarray(0, ns);
+  flagged.fill(0);
+  for (const f of findings) {
+    const a = doc.tokenSentence[tokenAt(doc, f.start)]!;
+    const b = doc.tokenSentence[tokenAt(doc, Math.max(f.start, f.end - 1))]!;
+    for (let k = a; k <= b; k++) flagged[k] = 1;
+  }
+  const mentions = findMentions(doc, flagged);
   if (mentions.length === 0) return;
   let w = 0;
   for (const f of findings) {
