@@ -51,10 +51,14 @@ export const C_COARSE = 3;
 const EDGE_CLUSTER = 0xfffe;
 const NAME_CLUSTER = 0xfffd;
 
-function clusterMixes(packed: number): Uint32Array {
+/** Writes the CM cluster mixes of a packed cluster value at `at` of `out`. */
+function setClusterMixes(out: Uint32Array, at: number, packed: number): void {
   const fine = packed & 0xffff;
   const coarse = packed >>> 16;
-  return Uint32Array.from(CLUSTER_TEMPLATES, (k) => mix(k, k === T.clusterCoarse ? (coarse || fine) : fine));
+  for (let k = 0; k < CM; k++) {
+    const template = CLUSTER_TEMPLATES[k]!;
+    out[at + k] = mix(template, template === T.clusterCoarse ? coarse || fine : fine);
+  }
 }
 
 function wordMixes(h: number): Uint32Array {
@@ -114,9 +118,9 @@ function newCache(clustered: boolean): WordCache {
     sums: new Map(),
   };
   for (const h of [BOS, EOS, NAME_HASH]) newSlot(cache, h);
-  cache.cpool.set(clusterMixes(EDGE_CLUSTER), BOS_SLOT * CM);
-  cache.cpool.set(clusterMixes(EDGE_CLUSTER), EOS_SLOT * CM);
-  cache.cpool.set(clusterMixes(NAME_CLUSTER), NAME_SLOT * CM);
+  setClusterMixes(cache.cpool, BOS_SLOT * CM, EDGE_CLUSTER);
+  setClusterMixes(cache.cpool, EOS_SLOT * CM, EDGE_CLUSTER);
+  setClusterMixes(cache.cpool, NAME_SLOT * CM, NAME_CLUSTER);
   return cache;
 }
 
@@ -142,7 +146,7 @@ function wordSlot(cache: WordCache, table: LexiconTable, w: string): number {
     if (table.clusters) {
       const c = clusterOf(table, h);
       cache.cluster[slot] = c;
-      cache.cpool.set(clusterMixes(c), slot * CM);
+      setClusterMixes(cache.cpool, slot * CM, c);
     }
     cache.slotByString.set(w, slot);
   }
