@@ -19,7 +19,6 @@ import { resetFeatureCache } from '../model/features.js';
 import type { LexiconTable } from '../model/lexicon-table.js';
 import type { Model } from '../model/model.js';
 import type { SpanFilter } from '../model/span-filter.js';
-import { trainingLexiconTable } from '../model/resources.js';
 import {
   buildModel,
   crossFitFilters,
