@@ -137,4 +137,16 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
     if (own) for (const g of own) if (!tags.includes(g)) tags.push(g);
   }
   for (const g of tags) out.push(mix(P.ruleTag, g));
+  if (v.words.clustered) {
+    // Word clusters: a loaded word PTC never showed shares its cluster with ones it did.
+    const cl = v.words.cluster;
+    for (let k = a; k < b; k++) {
+      const c = cl[v.slot[k]!]!;
+      if (c !== 0) out.push(mix(P.cluster, c & 0xffff));
+    }
+    const cb = a > 0 ? cl[v.slot[a - 1]!]! >>> 16 : 0;
+    const ca = b < v.n ? cl[v.slot[b]!]! >>> 16 : 0;
+    out.push(mix3(P.clusterAround, 0, cb));
+    out.push(mix3(P.clusterAround, 1, ca));
+  }
 }

@@ -61,7 +61,7 @@ describe('framewise analyze', () => {
     const r = await runCli(['analyze', '--no-model', join(dir, 'a.txt')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Legend');
-    expect(r.stdout).toMatch(/\[1\] 1:\d+ /);
+    expect(r.stdout).toMatch(/\[1\??\] 1:\d+ [^\n]* (strong|possible) \d\.\d\d /);
     expect(r.stdout).toMatch(/findings in 13 words/);
   });
 
