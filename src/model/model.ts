@@ -6,7 +6,7 @@ import { PTC_LABELS, type PtcLabel } from '../core/taxonomy.js';
 import type { Doc } from '../text/segment.js';
 import { K_PUNCT } from '../text/tokenise.js';
 import { crfMarginals, marginals3, type CrfWeights, type Sequence } from './crf.js';
-import { buildView, countOccurrencesIn, FeatureBuffer, releaseOccurrenceIndex, sentenceFeatures, sentenceSharedFeatures, spanFeatures, tokenFeatures, tokenOwnFeatures, wordTemplateSums, type DocView } from './features.js';
+import { buildView, countOccurrencesIn, FeatureBuffer, OCCURRENCE_CHECKS, releaseOccurrenceIndex, sentenceFeatures, sentenceSharedFeatures, spanFeatures, tokenFeatures, tokenOwnFeatures, wordTemplateSums, type DocView } from './features.js';
 import type { LexiconTable } from './lexicon-table.js';
 import { predictProba, type LogRegWeights } from './logreg.js';
 import { FILTER_FEATURES, filterFeatures, filterLogit, keepProbability, probabilityBound, type SpanEvidence, type SpanFilter } from './span-filter.js';
@@ -80,7 +80,7 @@ const spanBuffer = new FeatureBuffer();
 /** The classifier's features of span [a, b), as a view of a shared buffer that the next call overwrites. */
 function spanFeatureView(v: DocView, a: number, b: number, mask: number, lowerText: string): Uint32Array {
   spanBuffer.reset(mask);
-  spanFeatures(v, a, b, spanBuffer, (phrase) => countOccurrencesIn(lowerText, phrase));
+  spanFeatures(v, a, b, spanBuffer, (phrase, atMost) => countOccurrencesIn(lowerText, phrase, atMost, OCCURRENCE_CHECKS));
   return spanBuffer.data.subarray(0, spanBuffer.length);
 }
 
