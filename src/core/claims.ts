@@ -1,5 +1,6 @@
 import type { SpanRef } from './report.js';
 import type { SourcingClass } from './sourcing.js';
+import type { Voice } from './voice.js';
 
 export const CLAIM_TYPES = ['accusation', 'casualties', 'displacement', 'number', 'event'] as const;
 export type ClaimType = (typeof CLAIM_TYPES)[number];
@@ -12,7 +13,7 @@ export interface Party extends SpanRef {
 
 /** Who accuses whom of what, on what stated evidence (null: none stated). */
 export interface Accusation {
-  /** null: the text itself makes the accusation, with no source. */
+  /** The speaker whose words make the accusation; null: the author's own (see the claim's `voice`). */
   accuser: Party | null;
   accused: Party | null;
   /** Charge ids: genocide, ethnic-cleansing, war-crimes, terrorism, aggression, ... */
@@ -34,4 +35,6 @@ export interface Claim extends SpanRef {
   /** Who it rests on, from the sourcing layer. */
   source: { class: SourcingClass; name: string | null };
   accusation?: Accusation;
+  /** Whose claim it is, when not the author's: the source whose words make it, with the author's stance. */
+  voice?: Voice;
 }

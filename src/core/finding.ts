@@ -1,4 +1,5 @@
 import type { CategoryId, TechniqueId } from './taxonomy.js';
+import type { Voice } from './voice.js';
 
 /** Where a finding came from: a lexicon rule, a phrase/token pattern, detector code, or the trained model. */
 export type FindingSource = 'lexicon' | 'pattern' | 'code' | 'model';
@@ -25,6 +26,8 @@ export interface Finding {
   message: string;
   /** Words or related spans that support the finding (e.g. the trigger word, the headline claim). */
   evidence?: Evidence[];
+  /** Whose words the finding is in, when not the author's (voice layer): a quoted or reported source. */
+  voice?: Voice;
 }
 
 export interface Evidence {

@@ -5,6 +5,7 @@ import type { IntensityReport } from './intensity.js';
 import type { Quotation, SourcingSummary } from './sourcing.js';
 import type { Claim } from './claims.js';
 import type { ActorSummary } from './actors.js';
+import type { VoiceSegment } from './voice.js';
 
 export interface EngineInfo {
   name: 'framewise';
@@ -48,6 +49,8 @@ export interface Report {
   sourcing?: SourcingSummary;
   /** Direct quotations with speaker and attribution verb (sourcing layer). */
   quotations?: Quotation[];
+  /** The reported parts of the text, each with its speaker and the author's stance; the rest is the author's (voice layer). */
+  voices?: VoiceSegment[];
   /** Check-worthy claims with type, source and hedging; accusations with their parties (claims layer). */
   claims?: Claim[];
   /** Actors with mentions, techniques, loaded terms and portrayal (actors layer). */

@@ -82,6 +82,8 @@ function splitSentences(text: string, t: Tokens): number[] {
     if (term !== 46 && term !== 33 && term !== 63 && term !== 0x2026) continue; // . ! ? …
     let j = i + 1;
     while (j < count && isCloser(text, t, j) && !(flags[j]! & F_NEWLINE_BEFORE) && start[j] === end[j - 1]) j++;
+    // A footnote marker glued to the full stop belongs to the sentence it ends: "... in May.[2] Next".
+    if (j + 2 < count && text.charCodeAt(start[j]!) === 91 && start[j] === end[j - 1] && kind[j + 1] === K_NUMBER && text.charCodeAt(start[j + 2]!) === 93 && start[j + 2] === end[j + 1]) j += 3;
     if (j >= count) continue;
     if (flags[j]! & F_NEWLINE_BEFORE) continue; // the line break rule handles it
     if (start[j] === end[j - 1]) continue; // glued: "3.5", "example.com"

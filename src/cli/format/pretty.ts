@@ -5,6 +5,7 @@ import { categoryPaint } from './colors.js';
 import { sourcingSection } from '../../layers/sourcing/pretty.js';
 import { claimsSection } from '../../layers/claims/pretty.js';
 import { actorsSection } from '../../layers/actors/pretty.js';
+import { voicesSection } from '../../layers/voice/pretty.js';
 import { framesSection } from '../../layers/frames/pretty.js';
 import { intensitySection } from '../../layers/intensity/pretty.js';
 
@@ -15,7 +16,7 @@ export interface PrettyOptions {
 
 /** Extra sections (frame bar, intensity gauge, sourcing...) contributed by report layers. */
 export type PrettySection = (report: Report, colors: boolean) => string | null;
-export const prettySections: PrettySection[] = [framesSection, intensitySection, sourcingSection, claimsSection, actorsSection];
+export const prettySections: PrettySection[] = [framesSection, intensitySection, sourcingSection, voicesSection, claimsSection, actorsSection];
 
 /**
  * The text with every finding highlighted in its category's colour and numbered, then a legend and

@@ -2,7 +2,7 @@ import type { Doc } from '../../text/segment.js';
 import type { ActorAnalysis } from '../actors/layer.js';
 import { sentenceMentions } from '../actors/layer.js';
 import type { Mention } from '../actors/mentions.js';
-import type { SourcingAnalysis } from '../sourcing/analyse.js';
+import { segmentAt, type VoiceAnalysis } from '../voice/analyse.js';
 import type { SourcePhrase } from '../sourcing/noun-phrase.js';
 import { phraseAfter, phraseBefore } from '../sourcing/noun-phrase.js';
 import { VERB_GROUP_FILLERS } from '../sourcing/cues.js';
@@ -80,7 +80,7 @@ const TYPES_OF: ClaimType[][] = Array.from({ length: 32 }, (_, bits) => CLAIM_TY
  * displacement, events, accusations). Questions are not claims; neither are sentences with nothing
  * but evaluation.
  */
-export function detectClaims(doc: Doc, sourcing: SourcingAnalysis, actors: ActorAnalysis): ClaimInfo[] {
+export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalysis): ClaimInfo[] {
   const t = doc.tokens;
   const out: ClaimInfo[] = [];
   for (const s of doc.sentences) {
@@ -117,6 +117,8 @@ export function detectClaims(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
       if (dis) { types |= T_DISPLACEMENT; (cues ??= []).push([i, i + dis]); }
       if (EVENT_WORDS.at(t, i)) { types |= T_EVENT; (cues ??= []).push([i, i + 1]); }
       const ch = CHARGE_PHRASES.match(t, i, s.tokenEnd);
+      // "fled in terror" names a fear, not a charge.
+      if (ch === 1 && i > s.tokenStart && lower(t, i) === 'terror' && lower(t, i - 1) === 'in') continue;
       if (ch) {
         const term = doc.text.slice(t.start[i]!, t.end[i + ch - 1]!).toLowerCase().replace(/\s+/g, ' ');
         (charges ??= []).push([i, i + ch, CHARGE_OF.get(term) ?? term]);
@@ -138,7 +140,7 @@ export function detectClaims(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
       const ch = charges ?? [];
       // "X called Y a terrorist regime": a label verb before a charge accuses like "accused".
       const verb = accuseVerb !== -1 ? accuseVerb : ch.length && labelVerb !== -1 && labelVerb < ch[0]![0] ? labelVerb : -1;
-      accusation = accusationOf(doc, s.index, ch, verb, sourcing, sentenceMentions(actors, s.index));
+      accusation = accusationOf(doc, s.index, ch, verb, voice, sentenceMentions(actors, s.index));
       if (accusation) (cues ??= []).push(accusation.charge);
     }
     if (types === 0) continue;
@@ -152,7 +154,7 @@ function accusationOf(
   sentence: number,
   charges: Array<[number, number, string]>,
   accuseVerb: number,
-  sourcing: SourcingAnalysis,
+  voice: VoiceAnalysis,
   ms: readonly Mention[],
 ): AccusationInfo | null {
   const t = doc.tokens;
@@ -176,10 +178,11 @@ function accusationOf(
       if (e > of + 1) charge = [of + 1, e];
     }
   } else {
-    // The source of the sentence accuses; the author does when there is none.
-    const sc = sourcing.sentences[sentence]!;
-    const src = sc.quote ? (sc.quote.resolved ?? sc.quote.speaker) : sc.attribution?.source ?? null;
-    accuser = party(ms, src);
+    // Whose words the charge is in accuses: a quoted or reported source, or the author when none.
+    const k = segmentAt(voice, charge[0]);
+    const vs = k === -1 ? null : voice.segments[k]!;
+    const src = vs ? (vs.resolved ?? vs.speaker) : null;
+    accuser = src && vs ? { a: src.a, b: src.b, actor: vs.actor } : null;
     const [ca, cb] = charge;
     // "Sylvanian aggression", "Freedonia's genocide", "genocide by X", "X committed war crimes".
     const adjacent = ms.find((m) => m.b === ca || (m.b === ca - 1 && lower(t, ca - 1) === "'s"));

@@ -5,6 +5,7 @@ import { SOURCING } from '../sourcing/analyse.js';
 import { displaySource } from '../sourcing/layer.js';
 import type { PartyInfo } from './detect.js';
 import { detectClaims } from './detect.js';
+import { VOICE, voiceAtToken } from '../voice/product.js';
 import type { Claim, Party } from '../../core/claims.js';
 
 export function buildClaims(ctx: LayerContext): Claim[] {
@@ -17,7 +18,8 @@ export function buildClaims(ctx: LayerContext): Claim[] {
     const r = tok(p.a, p.b);
     return { start: r.start, end: r.end, text: r.text, actor: p.actor };
   };
-  return detectClaims(doc, sourcing, actors).map((c) => {
+  const voice = ctx.need(VOICE);
+  return detectClaims(doc, actors, voice).map((c) => {
     const sent = doc.sentences[c.sentence]!;
     const sc = sourcing.sentences[c.sentence]!;
     const name = sc.quote ? displaySource(sc.quote.speaker, sc.quote.resolved) : displaySource(sc.attribution?.source ?? null);
@@ -34,6 +36,10 @@ export function buildClaims(ctx: LayerContext): Claim[] {
       cues: c.cues.map(([a, b]) => tok(a, b)),
       source: { class: sc.cls, name },
     };
+    // Whose claim it is: the voice of the words that made it check-worthy (the charge, for an accusation).
+    const at = c.accusation ? c.accusation.charge[0] : c.cues[0]?.[0];
+    const v = at === undefined ? null : voiceAtToken(voice, at);
+    if (v && v.kind !== 'author') claim.voice = v;
     if (c.accusation) {
       const a = c.accusation;
       claim.accusation = {

@@ -1,5 +1,21 @@
 import pc from 'picocolors';
+import type { Claim } from '../../core/claims.js';
 import type { Report } from '../../core/report.js';
+
+const STANCE_NOTE = { rejects: 'the author rejects it', doubts: 'the author casts doubt on it', endorses: 'the author endorses it' } as const;
+
+/** Who makes an accusation: the speaker, an unnamed source, or the author when nobody else does. */
+function accuserText(x: Claim): string {
+  const a = x.accusation!;
+  if (a.accuser) return x.voice?.speaker && x.voice.speaker !== a.accuser.text ? `${x.voice.speaker}` : a.accuser.text;
+  if (x.voice) return x.voice.speaker ?? '(an unnamed source)';
+  return '(the author)';
+}
+
+function stanceNote(x: Claim): string {
+  const s = x.voice?.stance;
+  return s ? ` (${STANCE_NOTE[s]})` : '';
+}
 
 /** Terminal section: check-worthy claims by type and hedging, and every accusation with its parties. */
 export function claimsSection(report: Report, colors: boolean): string | null {
@@ -17,8 +33,8 @@ export function claimsSection(report: Report, colors: boolean): string | null {
     const a = x.accusation;
     if (!a) continue;
     lines.push(
-      `  ${c.red('accusation')} ${a.accuser?.text ?? c.dim('(the text itself)')} -> ${a.accused?.text ?? c.dim('(unnamed)')}: ${a.charges.join(', ') || a.charge.text}` +
-        ` ${c.dim(a.evidence ? `evidence: ${a.evidence.text}` : 'no stated evidence')}`,
+      `  ${c.red('accusation')} ${accuserText(x)} -> ${a.accused?.text ?? c.dim('(unnamed)')}: ${a.charges.join(', ') || a.charge.text}` +
+        ` ${c.dim(a.evidence ? `evidence: ${a.evidence.text}` : 'no stated evidence')}${stanceNote(x)}`,
     );
   }
   return lines.join('\n');

@@ -52,6 +52,7 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         const prev = i > s.tokenStart ? lower(t, i - 1) : '';
         if (prev === 'to' || NOUN_MARKERS.has(prev) || (i > s.tokenStart && isNumber(t, i - 1))) continue; // "declined to say", "his claims", "three reports"
         const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
+        if (info.clause && next !== 'that') continue;
         if (next === 'to' && (prev === 'is' || prev === 'are' || prev === 'was' || prev === 'were')) continue; // "is said to": hearsay
         if (PASSIVE.has(prev) && info.lemma !== 'quote' && !w.endsWith('ing')) continue; // "fighting was reported": no source named
       }

@@ -14,6 +14,8 @@ export interface VerbInfo {
   note?: 'casts doubt' | 'presupposes truth' | 'colours manner';
   /** Verbs that can take the speaker after them ("said the minister"). */
   inverts?: boolean;
+  /** Forms that are also common nouns: they attribute only before "that" ("outlets report that"). */
+  clause?: boolean;
 }
 
 function forms(lemma: string, list: string, info: Omit<VerbInfo, 'lemma'>, into: Map<string, VerbInfo>): void {
@@ -39,7 +41,8 @@ export const ATTRIBUTION_VERBS = new Map<string, VerbInfo>();
   forms('write', 'wrote writes', ni, V);
   forms('ask', 'asked asks', ni, V);
   forms('report', 'reported reports', n, V);
-  forms('declare', 'declared declares', ni, V);
+  forms('report', 'report', { tone: 'neutral', clause: true }, V);
+  forms('declare', 'declared declares declaring', ni, V);
   forms('comment', 'commented comments', ni, V);
   forms('continue', 'continued', ni, V);
   forms('remark', 'remarked remarks', ni, V);
@@ -106,7 +109,8 @@ export const DOCUMENT_HEADS = wordSet('report study investigation inquiry survey
 
 /** Auxiliaries and adverbs allowed between a speaker and the verb ("has repeatedly said"). */
 export const VERB_GROUP_FILLERS = wordSet(
-  'has have had was were is are been be being will would also later earlier again previously repeatedly then once further publicly privately separately recently reportedly himself herself themselves itself only even now still already openly',
+  'has have had was were is are been be being will would also later earlier again previously repeatedly then once further publicly privately separately recently reportedly himself herself themselves itself only even now still already openly ' +
+    'began begun started kept nevertheless falsely wrongly rightly correctly mistakenly baselessly accurately',
 );
 
 /** Heads that make a source anonymous or unidentifiable. */
@@ -192,7 +196,7 @@ export const ORG_HEADS = wordSet(
     'administration cabinet presidency department institute foundation watch monitor observatory centre center network ' +
     'coalition alliance fund bank press news media newspaper channel broadcaster television radio station authorities ' +
     'authority kremlin pentagon guard guards navy secretariat assembly senate congress regime junta leadership command ' +
-    'headquarters staff directorate bureau board corps unit units troops',
+    'headquarters staff directorate bureau board corps unit units troops outlet outlets newspapers',
 );
 
 /** Titles and roles: "Foreign Minister", "a spokesman", "the UN envoy". */

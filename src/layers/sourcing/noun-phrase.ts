@@ -23,6 +23,8 @@ export interface SourcePhrase {
 }
 
 const PREPS = wordSet('of for at from with by in');
+/** Reporting verbs that never stand inside a source's name: "the envoy said rebels claimed" has two sources. */
+const SPEECH_VERBS = wordSet('said says told tells argued argues claimed insisted warned added stated declared alleged alleges accused');
 const RELATIVE = wordSet('who which whose speaking asked asking citing quoted');
 const POSSESSIVE = "'s";
 
@@ -214,7 +216,7 @@ function anyCapName(doc: Doc, a: number, b: number): boolean {
 /** Can token i be part of a source phrase (scanning in either direction)? */
 function npToken(doc: Doc, i: number): boolean {
   const t = doc.tokens;
-  if (isWord(t, i)) return !NP_BREAKERS.at(t, i) || PREPS.at(t, i);
+  if (isWord(t, i)) return (!NP_BREAKERS.at(t, i) && !SPEECH_VERBS.at(t, i)) || PREPS.at(t, i);
   if (isNumber(t, i)) return true;
   const c = punctChar(doc, i);
   return c === '-' || c === '.';

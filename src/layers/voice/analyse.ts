@@ -1,0 +1,342 @@
+import type { Stance, Voice, VoiceMode } from '../../core/voice.js';
+import { isNumber, isWord, lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
+
+const ARTICLES = wordSet('the a an');
+const DETERMINERS = wordSet('this that these those its his her their our some many several');
+import type { Doc } from '../../text/segment.js';
+import type { ActorAnalysis } from '../actors/layer.js';
+import type { SourcingAnalysis } from '../sourcing/analyse.js';
+import type { Attribution } from '../sourcing/attribution.js';
+import type { SourcePhrase } from '../sourcing/noun-phrase.js';
+import { parsePhrase, phraseBefore } from '../sourcing/noun-phrase.js';
+import { tokenAtOrAfter, type QuoteInfo } from '../sourcing/quotations.js';
+import { displaySource } from '../sourcing/layer.js';
+import { ACCUSE_LEMMAS, CLAUSE_CONJUNCTIONS, CONTENT_NOUNS, HEADLINE_HEADS, HEADLINE_VERBS } from './cues.js';
+import { findStances } from './stance.js';
+
+/** One reported part of a document, in tokens [a, b) of the canonical text. */
+export interface VoiceSeg {
+  a: number;
+  b: number;
+  sentence: number;
+  mode: VoiceMode;
+  quoted: boolean;
+  /** The speaker as written (a pronoun stays a pronoun) and the named source it resolves to. */
+  speaker: SourcePhrase | null;
+  resolved: SourcePhrase | null;
+  /** Display name ("Ilse Varga", "the Tarvian foreign minister", "critics"). */
+  name: string | null;
+  actor: string | null;
+  /** Reporting words [cueA, cueB) ("said", "according to"); -1 when none. */
+  cueA: number;
+  cueB: number;
+  stance: Stance | null;
+  /** Tokens of the words that show the stance; -1 when none. */
+  stanceA: number;
+  stanceB: number;
+  denied: boolean;
+  /** Index of the enclosing segment, -1 at the top. */
+  parent: number;
+  attribution: Attribution | null;
+  quote: QuoteInfo | null;
+}
+
+/** Everything the voice layer knows about a document. */
+export interface VoiceAnalysis {
+  /** Sorted by start, enclosing segments before the segments they enclose. */
+  segments: VoiceSeg[];
+  /** Innermost segment of each token, -1 for the author's words; null when the document has no segment. */
+  tokenSeg: Int32Array | null;
+  /** The public Voice of each segment, made on first use (see voiceOfSegment). */
+  voices: Array<Voice | undefined>;
+}
+
+function seg(partial: Partial<VoiceSeg> & Pick<VoiceSeg, 'a' | 'b' | 'sentence' | 'mode' | 'quoted'>): VoiceSeg {
+  return {
+    speaker: null, resolved: null, name: null, actor: null, cueA: -1, cueB: -1, stance: null, stanceA: -1, stanceB: -1,
+    denied: false, parent: -1, attribution: null, quote: null, ...partial,
+  };
+}
+
+/** Drops trailing punctuation and conjunctions from [a, b): "..., and" -> "...". */
+function trimEnd(doc: Doc, a: number, b: number): number {
+  while (b > a) {
+    const c = punctChar(doc, b - 1);
+    if (c === '"' && closesInside(doc, a, b - 1)) break;
+    if (c !== '' || CLAUSE_CONJUNCTIONS.at(doc.tokens, b - 1)) b--;
+    // A footnote marker: "[2]".
+    else if (isNumber(doc.tokens, b - 1) && b - 2 >= a && punctChar(doc, b - 2) === '[') b -= 2;
+    else break;
+  }
+  return b;
+}
+/** Does the quote mark at token `at` close one opened in [a, at)? (An odd number of marks before it.) */
+function closesInside(doc: Doc, a: number, at: number): boolean {
+  let n = 0;
+  for (let i = a; i < at; i++) if (punctChar(doc, i) === '"') n++;
+  return n % 2 === 1;
+}
+
+/**
+ * How a speaker reads in a list: a name when there is one ("Ilse Varga"); otherwise the words as
+ * written, without a leading article, when short ("Tarvian diaspora groups"); else the sourcing
+ * layer's role-and-affiliation form.
+ */
+function speakerName(doc: Doc, p: SourcePhrase | null, resolved: SourcePhrase | null): string | null {
+  if (!p) return null;
+  const r = p.pronoun ? resolved : p;
+  if (r && !r.name && r.b - r.a <= 6) {
+    let a = r.a;
+    while (a < r.b - 1 && ARTICLES.at(doc.tokens, a)) a++;
+    let b = r.b;
+    while (b > a + 1 && punctChar(doc, b - 1) !== '') b--;
+    let plain = true;
+    for (let i = a; i < b; i++) if (punctChar(doc, i) === ',') plain = false;
+    if (plain) return doc.text.slice(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
+  }
+  return displaySource(p, resolved);
+}
+
+function trimStart(doc: Doc, a: number, b: number): number {
+  while (a < b && (punctChar(doc, a) === ',' || punctChar(doc, a) === ':' || punctChar(doc, a) === '-' || punctChar(doc, a) === '\u2014')) a++;
+  return a;
+}
+
+/**
+ * The words an attribution reports, as a token range, or null when a quotation already carries them
+ * (its own segment) or there are none. "X said (on Monday) (that) ...", "..., X said.", "..., said X",
+ * "According to X, ...", "..., according to X.", "X accused Y of ...".
+ */
+function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: number, tokenQuote: Int32Array, quotes: readonly QuoteInfo[]): [number, number] | null {
+  const s = doc.sentences[at.sentence]!;
+  let lo = s.tokenStart;
+  let hi = s.tokenEnd;
+  if (at.inQuote) {
+    // Speech within speech: bounded by the quotation it stands in.
+    const q = quotes[tokenQuote[at.verb]!]!;
+    lo = Math.max(lo, tokenAtOrAfter(doc, q.span.contentStart));
+    hi = Math.min(hi, tokenAtOrAfter(doc, q.span.contentEnd));
+  }
+  const quoted = (i: number) => tokenQuote[i] !== -1 && (at.inQuote ? tokenQuote[i] !== tokenQuote[at.verb] || punctChar(doc, i) === '"' : true);
+  if (at.info.lemma === 'according to') {
+    if (at.a <= lo + 1) {
+      const a = trimStart(doc, at.b, hi);
+      const b = trimEnd(doc, a, hi);
+      return b > a && !quoted(a) ? [a, b] : null;
+    }
+    const b = trimEnd(doc, lo, at.a);
+    return b > lo ? [lo, b] : null;
+  }
+  if (at.side === 'after') {
+    // "..., said X": what comes before the verb group, unless a quotation carries it.
+    const b = trimEnd(doc, lo, Math.min(at.a, at.verb));
+    if (b <= lo || quoted(b - 1) || (b < at.verb && punctChar(doc, b) === '"')) return null;
+    return [lo, b];
+  }
+  // "X said (on Monday) that ...": skip to the "that" when it comes within a few words.
+  let a = at.verbEnd;
+  const nextVerb = k + 1 < all.length && all[k + 1]!.sentence === at.sentence ? all[k + 1]!.verb : hi;
+  for (let j = a; j < Math.min(hi, a + 9, nextVerb); j++) {
+    const c = punctChar(doc, j);
+    if (c !== '' && c !== ',') break;
+    if (lower(doc.tokens, j) === 'that') { a = j + 1; break; }
+  }
+  a = trimStart(doc, a, hi);
+  let b = hi;
+  // The next attribution of the same sentence (and level) starts another voice.
+  for (let n = k + 1; n < all.length; n++) {
+    const x = all[n]!;
+    if (x.sentence !== at.sentence) break;
+    if (x.inQuote !== at.inQuote) continue;
+    // Coordinated ("..., and the board said"), not embedded ("said rebels claimed"): a clause break before it.
+    if (x.a > a && x.a < b && (punctChar(doc, x.a - 1) !== '' || CLAUSE_CONJUNCTIONS.at(doc.tokens, x.a - 1))) { b = x.a; break; }
+  }
+  for (let j = a; j < b; j++) if (punctChar(doc, j) === ';') { b = j; break; }
+  b = trimEnd(doc, a, b);
+  if (b > a && quoted(a) && !at.inQuote) {
+    // The words are a quotation, which has its own segment; keep what follows it, if anything.
+    const q = quotes[tokenQuote[a]!]!;
+    const qb = tokenAtOrAfter(doc, q.span.end);
+    a = trimStart(doc, qb, b);
+    if (q.attribution === at || a >= b) return null;
+  }
+  if (b > a) return [a, b];
+  // "..., the UN said.": the words before the source.
+  if (at.source.a > lo && punctChar(doc, at.source.a - 1) === ',') {
+    const e = trimEnd(doc, lo, at.source.a - 1);
+    if (e > lo && !quoted(e - 1)) return [lo, e];
+  }
+  return null;
+}
+
+/** A headline, banner or post as speaker of a quotation with none: "...", one headline read. */
+function headlineSpeaker(doc: Doc, q: QuoteInfo): { phrase: SourcePhrase; verb: number } | null {
+  const t = doc.tokens;
+  const s = doc.sentences[q.lastSentence]!;
+  // After the quotation: ', one headline read'.
+  let j = q.b;
+  while (j < s.tokenEnd && punctChar(doc, j) === ',') j++;
+  for (let v = j + 1; v < Math.min(s.tokenEnd, j + 6); v++) {
+    if (!isWord(t, v)) break;
+    if (HEADLINE_VERBS.at(t, v)) {
+      for (let h = j; h < v; h++) {
+        if (HEADLINE_HEADS.at(t, h)) {
+          const p = parsePhrase(doc, j, v);
+          return p ? { phrase: p, verb: v } : null;
+        }
+      }
+      break;
+    }
+  }
+  // Before it: 'one headline read: "..."'.
+  const f = doc.sentences[q.firstSentence]!;
+  let v = q.a - 1;
+  while (v > f.tokenStart && (punctChar(doc, v) === ':' || punctChar(doc, v) === ',')) v--;
+  if (v > f.tokenStart && HEADLINE_VERBS.at(t, v)) {
+    const p = phraseBefore(doc, v, f.tokenStart);
+    if (p && HEADLINE_HEADS.at(t, p.b - 1)) return { phrase: p, verb: v };
+  }
+  return null;
+}
+
+/** "the claim that ...", "Sylvania's accusation that ...": reported content after a noun, with its owner if written. */
+function nominalSegments(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<number>, out: VoiceSeg[]): void {
+  const t = doc.tokens;
+  for (const s of doc.sentences) {
+    for (let i = s.tokenStart; i + 2 < s.tokenEnd; i++) {
+      if (!CONTENT_NOUNS.at(t, i) || tokenQuote[i] !== -1 || lower(t, i + 1) !== 'that' || verbs.has(i)) continue;
+      const a = i + 2;
+      let b = s.tokenEnd;
+      for (let j = a; j < b; j++) if (punctChar(doc, j) === ';') { b = j; break; }
+      b = trimEnd(doc, a, b);
+      if (b <= a) continue;
+      // The owner: "X's claim", "claims by X" are rare enough to read only the possessive.
+      let speaker: SourcePhrase | null = null;
+      let k = i - 1;
+      while (k > s.tokenStart && isWord(t, k) && lower(t, k) !== "'s") k--;
+      if (k > s.tokenStart && lower(t, k) === "'s") speaker = phraseBefore(doc, k, s.tokenStart);
+      out.push(seg({ a, b, sentence: s.index, mode: 'indirect', quoted: false, speaker, resolved: speaker, cueA: i, cueB: i + 2 }));
+    }
+  }
+}
+
+/**
+ * Finds the reported parts of a document: quotations (with their speakers), indirect speech and
+ * "according to" (from the sourcing layer's attributions), accusations, headlines of others and
+ * reported content after nouns ("the claim that ..."). Then nests them, resolves speakers to actors
+ * and reads the author's stance toward each.
+ */
+export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: ActorAnalysis): VoiceAnalysis {
+  const { tokenQuote, attributions, quotes } = sourcing;
+  const segs: VoiceSeg[] = [];
+  for (const q of quotes) {
+    const a = tokenAtOrAfter(doc, q.span.contentStart);
+    const b = trimEnd(doc, a, tokenAtOrAfter(doc, q.span.contentEnd));
+    if (b <= a) continue;
+    const x = seg({ a, b, sentence: q.firstSentence, mode: q.kind === 'speech' ? 'quote' : 'phrase', quoted: true, quote: q, attribution: q.attribution, speaker: q.speaker, resolved: q.resolved });
+    if (q.attribution) { x.cueA = q.attribution.verb; x.cueB = q.attribution.verbEnd; }
+    // A colon before a quotation names its speaker in headlines ("Minister: ..."), but a headline
+    // of another outlet after it is the surer reading ('The card is played: "...", one headline read').
+    if ((!q.speaker || q.via === 'colon') && !q.nested) {
+      const h = headlineSpeaker(doc, q);
+      if (h) { x.speaker = h.phrase; x.resolved = h.phrase; x.cueA = h.verb; x.cueB = h.verb + 1; }
+    }
+    if (x.speaker && HEADLINE_HEADS.at(doc.tokens, x.speaker.b - 1)) x.mode = 'headline';
+    segs.push(x);
+  }
+  const verbs = new Set<number>();
+  for (let k = 0; k < attributions.length; k++) {
+    const at = attributions[k]!;
+    verbs.add(at.verb);
+    // Only something that can speak: "as if faith explained a land dispute" reports nobody's words
+    // (a bare singular noun with no article, name or affiliation).
+    const src = at.source;
+    if (src.kind === 'unknown' && !src.name && !src.affiliation && !src.pronoun && !src.vague && !src.hearsay && !ARTICLES.at(doc.tokens, src.a) && !DETERMINERS.at(doc.tokens, src.a) && !lower(doc.tokens, src.b - 1).endsWith('s')) continue;
+    const r = reported(doc, at, attributions, k, tokenQuote, quotes);
+    if (!r) continue;
+    const lemma = at.info.lemma;
+    const mode: VoiceMode = lemma === 'according to' ? 'according-to' : ACCUSE_LEMMAS.has(lemma) ? 'accusation' : HEADLINE_HEADS.at(doc.tokens, at.source.b - 1) ? 'headline' : 'indirect';
+    segs.push(seg({ a: r[0], b: r[1], sentence: at.sentence, mode, quoted: false, attribution: at, speaker: at.source, cueA: at.verb, cueB: at.verbEnd, denied: lemma === 'deny' }));
+  }
+  nominalSegments(doc, tokenQuote, verbs, segs);
+  if (segs.length === 0) return { segments: segs, tokenSeg: null, voices: [] };
+  segs.sort((x, y) => x.a - y.a || y.b - x.b || (x.quoted === y.quoted ? 0 : x.quoted ? 1 : -1));
+  // One segment per range: a quotation and the indirect speech that introduces it can coincide.
+  const kept: VoiceSeg[] = [];
+  for (const x of segs) {
+    const prev = kept[kept.length - 1];
+    if (prev && prev.a === x.a && prev.b === x.b) {
+      if (x.quoted) { prev.quoted = true; prev.quote = x.quote; prev.mode = prev.mode === 'indirect' ? 'quote' : prev.mode; }
+      continue;
+    }
+    kept.push(x);
+  }
+  const tokenSeg = new Int32Array(doc.tokens.count).fill(-1);
+  for (let i = 0; i < kept.length; i++) {
+    const x = kept[i]!;
+    let p = tokenSeg[x.a]!;
+    while (p !== -1 && kept[p]!.b < x.b) p = kept[p]!.parent;
+    x.parent = p;
+    tokenSeg.fill(i, x.a, x.b);
+  }
+  resolveSpeakers(doc, kept, actors);
+  findStances(doc, kept, tokenSeg);
+  return { segments: kept, tokenSeg, voices: [] };
+}
+
+/** Named sources in document order, for pronouns to resolve to. */
+function namedBefore(list: readonly SourcePhrase[], p: SourcePhrase): SourcePhrase | null {
+  const person = p.pronoun === 'he' || p.pronoun === 'she';
+  for (let k = list.length - 1; k >= 0; k--) {
+    const c = list[k]!;
+    if (c.a >= p.a) continue;
+    if (person && c.kind !== 'person' && c.kind !== 'unknown') continue;
+    return c;
+  }
+  return null;
+}
+
+/**
+ * Speaker names and actor ids. A pronoun speaker ("he said") resolves to the last named source
+ * before it; a quoted phrase without a speaker inside someone's speech is that speaker's words.
+ */
+function resolveSpeakers(doc: Doc, segs: VoiceSeg[], actors: ActorAnalysis): void {
+  const named: SourcePhrase[] = [];
+  for (const x of segs) {
+    const p = x.resolved ?? x.speaker;
+    if (p && !p.pronoun && !p.vague && !p.hearsay && (p.name || p.role)) named.push(p);
+  }
+  named.sort((a, b) => a.a - b.a);
+  for (const x of segs) {
+    if (x.speaker?.pronoun && !x.resolved && x.speaker.pronoun !== 'i' && x.speaker.pronoun !== 'we') x.resolved = namedBefore(named, x.speaker);
+    if (!x.speaker && x.parent !== -1) {
+      const p = segs[x.parent]!;
+      x.speaker = p.speaker;
+      x.resolved = p.resolved;
+      x.name = p.name;
+      x.actor = p.actor;
+      continue;
+    }
+    x.name = speakerName(doc, x.speaker, x.resolved);
+    const who = x.resolved ?? x.speaker;
+    x.actor = who ? speakerActor(doc, actors, who) : null;
+  }
+}
+
+/** The actor a speaker phrase names: the mention that is its name, else the first mention inside it. */
+function speakerActor(doc: Doc, r: ActorAnalysis, p: SourcePhrase): string | null {
+  const sentence = doc.tokenSentence[p.a]!;
+  let first: string | null = null;
+  for (let k = r.offsets[sentence]!; k < r.offsets[sentence + 1]!; k++) {
+    const m = r.mentions[k]!;
+    if (m.a < p.a || m.b > p.b) continue;
+    if (p.name && doc.text.slice(doc.tokens.start[m.a]!, doc.tokens.end[m.b - 1]!) === p.name) return m.actor;
+    first ??= m.actor;
+  }
+  return first;
+}
+
+/** The innermost segment of token i, or -1 (the author's words). */
+export function segmentAt(v: VoiceAnalysis, i: number): number {
+  return v.tokenSeg === null || i < 0 || i >= v.tokenSeg.length ? -1 : v.tokenSeg[i]!;
+}

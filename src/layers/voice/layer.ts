@@ -1,0 +1,68 @@
+import type { Finding } from '../../core/finding.js';
+import type { SpanRef } from '../../core/report.js';
+import type { VoiceSegment } from '../../core/voice.js';
+import type { LayerContext, ReportLayer } from '../contract.js';
+import { VOICE, voiceOfSegment, type VoiceAnalysis } from './product.js';
+
+/** The reported parts of a document as report segments (original offsets). */
+export function buildVoices(ctx: LayerContext, v: VoiceAnalysis): VoiceSegment[] {
+  const { doc, span } = ctx;
+  const tok = (a: number, b: number): SpanRef => span(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
+  return v.segments.map((x, index) => {
+    const sp = tok(x.a, x.b);
+    const who = x.speaker;
+    return {
+      index,
+      start: sp.start,
+      end: sp.end,
+      text: sp.text,
+      speaker: x.name,
+      actor: x.actor,
+      quoted: x.quoted,
+      mode: x.mode,
+      speakerSpan: who ? tok(who.a, who.b) : null,
+      cue: x.cueA !== -1 ? tok(x.cueA, x.cueB) : null,
+      stance: x.stance,
+      stanceCue: x.stanceA !== -1 && x.stanceB > x.stanceA ? tok(Math.max(0, x.stanceA), Math.min(doc.tokens.count, x.stanceB)) : null,
+      denied: x.denied,
+      parent: x.parent === -1 ? null : x.parent,
+    };
+  });
+}
+
+/**
+ * The innermost segment containing offset `at` (original offsets), or -1. Segments are sorted by
+ * start with enclosing ones first, so walking back from the last start at or before `at`, the
+ * first segment that reaches past it is the innermost.
+ */
+export function segmentAtOffset(segments: readonly Pick<VoiceSegment, 'start' | 'end'>[], at: number): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid]!.start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0; k--) if (segments[k]!.end > at) return k;
+  return -1;
+}
+
+/** Sets `voice` on every finding that lies in a reported part (absent: the author's voice). */
+export function voiceFindings(findings: Finding[], segments: readonly VoiceSegment[], v: VoiceAnalysis): void {
+  if (segments.length === 0) return;
+  for (const f of findings) {
+    const k = segmentAtOffset(segments, f.start);
+    if (k !== -1 && segments[k]!.end >= f.end - Math.floor((f.end - f.start) / 2)) f.voice = voiceOfSegment(v, k);
+  }
+}
+
+/** Report layer: the reported parts of the text (`voices`) and the voice of every finding. */
+export const voiceLayer: ReportLayer = {
+  name: 'voice',
+  apply(ctx) {
+    const v = ctx.need(VOICE);
+    const voices = buildVoices(ctx, v);
+    ctx.report.voices = voices;
+    voiceFindings(ctx.report.findings, voices, v);
+  },
+};

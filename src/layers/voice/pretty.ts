@@ -1,0 +1,21 @@
+import pc from 'picocolors';
+import type { Report } from '../../core/report.js';
+
+const STANCE = { rejects: 'rejected by the author', doubts: 'doubted by the author', endorses: 'endorsed by the author' } as const;
+
+/** Terminal section: who speaks in the text besides the author, and where the author takes a stance. */
+export function voicesSection(report: Report, colors: boolean): string | null {
+  const vs = report.voices;
+  if (!vs || vs.length === 0) return null;
+  const c = pc.createColors(colors);
+  const top = vs.filter((v) => v.mode !== 'phrase' || v.speaker !== null);
+  const lines = [`${c.bold('Voices')}  ${vs.length} reported part(s); the rest is the author's`];
+  for (const v of top.slice(0, 10)) {
+    const words = v.text.length > 70 ? `${v.text.slice(0, 67)}...` : v.text;
+    const stance = v.stance ? `  ${c.magenta(STANCE[v.stance])}` : '';
+    const nested = v.parent !== null ? c.dim(' (reported within another source)') : '';
+    lines.push(`  ${v.speaker ?? c.dim('(unnamed)')} ${c.dim(`[${v.mode}${v.quoted ? ', quoted' : ''}${v.denied ? ', denies' : ''}]`)} ${words}${stance}${nested}`);
+  }
+  if (top.length > 10) lines.push(c.dim(`  ... and ${top.length - 10} more`));
+  return lines.join('\n');
+}

@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../analysis/analyzer.js';
+import type { VoiceSegment } from '../../core/voice.js';
+import { segmentAtOffset } from './layer.js';
+
+const analyzer = new Analyzer({ model: null });
+const voices = (text: string) => analyzer.analyze(text).voices!;
+/** Compact form: "speaker [mode stance] words". */
+const show = (v: VoiceSegment) => `${v.speaker ?? '?'} [${v.mode}${v.quoted ? ' quoted' : ''}${v.stance ? ' ' + v.stance : ''}] ${v.text}`;
+
+describe('voice: direct speech', () => {
+  it('gives a quotation to its speaker, after or before it', () => {
+    const vs = voices('"We will hold the ridge," said General Piotr Zan. The ministry said: "The convoy is safe."');
+    expect(vs.map(show)).toEqual(['Piotr Zan [quote quoted] We will hold the ridge', 'ministry [quote quoted] The convoy is safe']);
+    expect(vs[0]!.cue?.text).toBe('said');
+  });
+
+  it('resolves a pronoun speaker to the named source before it', () => {
+    const vs = voices('Marta Kovac, the mayor of Lodz, spoke on Friday. "The water is gone," she said.');
+    expect(vs[0]!.speaker).toBe('Marta Kovac');
+  });
+
+  it('names the actor of a speaker the actors layer knows', () => {
+    const [v] = voices('"The border is closed," the Sylvanian government said.');
+    expect(v!.actor).toBe('sylvania');
+  });
+});
+
+describe('voice: indirect speech', () => {
+  it('covers the clause after "X said that" and after "X argues"', () => {
+    expect(voices('The Korvani ministry said on Monday that the dam was safe.').map(show)).toEqual(['Korvani ministry [indirect] the dam was safe']);
+    expect(voices('Critics argue the deal is unfair to farmers.').map(show)).toEqual(['Critics [indirect] the deal is unfair to farmers']);
+  });
+
+  it('covers the words before "..., X said" and both sides of "according to"', () => {
+    expect(voices('Three shepherds were wounded, the Dastrian ministry said.').map(show)).toEqual(['Dastrian ministry [indirect] Three shepherds were wounded']);
+    expect(voices('According to the Red Cross, 300 families fled.').map(show)).toEqual(['Red Cross [according-to] 300 families fled']);
+    expect(voices('Some 300 families fled, according to the Red Cross.').map(show)).toEqual(['Red Cross [according-to] Some 300 families fled']);
+  });
+
+  it('gives an accusation to the accuser, not to the author', () => {
+    const r = analyzer.analyze('Sylvania accused Freedonia of genocide.');
+    expect(r.voices!.map(show)).toEqual(['Sylvania [accusation] Freedonia of genocide']);
+    expect(r.claims![0]!.voice).toMatchObject({ kind: 'source', speaker: 'Sylvania', actor: 'sylvania' });
+  });
+
+  it('ends a report where the next source starts', () => {
+    const vs = voices('Farmers say the weir starves their fields, and the water board said the weir is legal.');
+    expect(vs.map(show)).toEqual(['Farmers [indirect] the weir starves their fields', 'water board [indirect] the weir is legal']);
+  });
+
+  it('marks what a speaker denies', () => {
+    const [v] = voices('The Ostrelian army denied that its drones struck the market.');
+    expect(v).toMatchObject({ denied: true, text: 'its drones struck the market' });
+  });
+
+  it('reads a headline of another outlet as that headline\'s words', () => {
+    const [v] = voices('The card is played again: "the mainly Orthodox valley", one headline read.');
+    expect(show(v!)).toBe('one headline [headline quoted] the mainly Orthodox valley');
+  });
+});
+
+describe('voice: nested attribution', () => {
+  it('nests a report inside the report that carries it', () => {
+    const vs = voices('The envoy said rebels claimed that the bridge was mined.');
+    expect(vs.map(show)).toEqual(['envoy [indirect] rebels claimed that the bridge was mined', 'rebels [indirect doubts] the bridge was mined']);
+    expect(vs[1]!.parent).toBe(0);
+    expect(vs[0]!.parent).toBeNull();
+  });
+
+  it('nests speech inside a quotation', () => {
+    const vs = voices('The farmer said: "Soldiers told us that the village would burn."');
+    expect(vs).toHaveLength(2);
+    expect(vs[1]).toMatchObject({ speaker: 'Soldiers', parent: 0, text: 'the village would burn' });
+  });
+
+  it('gives a quoted phrase inside reported speech to that speaker', () => {
+    const vs = voices('Tarvian outlets report that the villagers fled "in terror".');
+    expect(vs.map((v) => [v.speaker, v.mode, v.text])).toEqual([
+      ['Tarvian outlets', 'indirect', 'the villagers fled "in terror"'],
+      ['Tarvian outlets', 'phrase', 'in terror'],
+    ]);
+  });
+});
+
+describe('voice: the author\'s stance', () => {
+  it('reads a rejection in the next sentence as the author\'s, for every report it follows', () => {
+    const text =
+      'Tarvian diaspora groups declared that Ostrelia is committing genocide, and the Tarvian foreign minister, Ilse Varga, ' +
+      'said that "Ostrelia has never kept a promise." Such claims are baseless. They reflect a hateful mindset.';
+    const r = analyzer.analyze(text);
+    expect(r.voices!.map((v) => [v.speaker, v.stance, v.stanceCue?.text])).toEqual([
+      ['Tarvian diaspora groups', 'rejects', 'Such claims are baseless.'],
+      ['Ilse Varga', 'rejects', 'Such claims are baseless.'],
+    ]);
+    // The accusation is the diaspora groups', and the author rejects it.
+    const acc = r.claims!.find((c) => c.accusation)!;
+    expect(acc.accusation!.accuser!.text).toBe('Tarvian diaspora groups');
+    expect(acc.voice).toMatchObject({ speaker: 'Tarvian diaspora groups', stance: 'rejects' });
+  });
+
+  it('reads adverbs and loaded verbs on the report', () => {
+    expect(voices('The ministry falsely said that the dam had burst.')[0]!.stance).toBe('rejects');
+    expect(voices('The monitors rightly warned that the ceasefire would not hold.')[0]!.stance).toBe('endorses');
+    expect(voices('The ministry claimed that the dam had burst.')[0]!.stance).toBe('doubts');
+    expect(voices('The ministry admitted that the dam had burst.')[0]!.stance).toBe('endorses');
+    expect(voices('The ministry said that the dam had burst.')[0]!.stance).toBeNull();
+  });
+
+  it('reads a judgement closing the sentence of a reported claim', () => {
+    const [v] = voices('The claim that the weir starves the valley is simply false.');
+    expect(v).toMatchObject({ text: 'the weir starves the valley', stance: 'rejects' });
+  });
+
+  it('leaves the author\'s own sentences to the author', () => {
+    expect(voices('The weir starves the valley. It is a disgrace.')).toEqual([]);
+  });
+});
+
+describe('voice on findings', () => {
+  it('marks findings inside a quotation with the speaker and leaves the author\'s bare', () => {
+    const r = analyzer.analyze('"They are butchers and criminals," said General Piotr Zan. The brutal regime lies.');
+    const inQuote = r.findings.filter((f) => f.start < r.voices![0]!.end);
+    const outside = r.findings.filter((f) => f.start > r.voices![0]!.end + 10);
+    expect(inQuote.length).toBeGreaterThan(0);
+    expect(outside.length).toBeGreaterThan(0);
+    for (const f of inQuote) expect(f.voice).toMatchObject({ kind: 'source', speaker: 'Piotr Zan', quoted: true });
+    for (const f of outside) expect(f.voice).toBeUndefined();
+  });
+
+  it('finds the innermost segment at an offset', () => {
+    const segs = [{ start: 0, end: 50 }, { start: 10, end: 20 }, { start: 30, end: 40 }];
+    expect([0, 15, 25, 35, 45, 60].map((o) => segmentAtOffset(segs, o))).toEqual([0, 1, 0, 2, 0, -1]);
+  });
+
+  it('keeps segments inside the text, in order, with the text they name, on any input', () => {
+    const parts = ['"', 'said', 'the minister', 'that', 'according to', ', ', '. ', 'Such claims are false', 'Sylvania', 'accused', 'of', 'genocide', '\n\n', '[2]', 'rebels claimed', ' '];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 40 }), (words) => {
+        const text = words.join(' ');
+        const r = analyzer.analyze(text);
+        const vs = r.voices!;
+        vs.forEach((v, k) => {
+          expect(text.slice(v.start, v.end)).toBe(v.text);
+          expect(v.start).toBeLessThan(v.end);
+          if (k > 0) expect(v.start).toBeGreaterThanOrEqual(vs[k - 1]!.start);
+          if (v.parent !== null) expect(v.parent).toBeLessThan(k);
+        });
+        expect(analyzer.analyze(text).voices).toEqual(vs);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
