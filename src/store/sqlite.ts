@@ -5,12 +5,13 @@ import { dirname, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import { decodeReport, reportDeflated, type ReportEncoding, type SerialisedReport } from './encoding.js';
-import { filterIsEmpty, pageOf, prepareDocument, type PreparedDocument } from './common.js';
+import { filterIsEmpty, pageOf, prepareDocument, preparePatch, type PreparedDocument } from './common.js';
 import type {
   AnalysisKey,
   DocumentFilter,
   DocumentSummary,
   InsertResult,
+  MetadataPatch,
   NewDocument,
   Page,
   Store,
@@ -256,6 +257,25 @@ export class SqliteStore implements Store {
     if (filterIsEmpty(filter)) return 0;
     const w = whereOf(filter);
     return (this.db.prepare(`SELECT count(*) AS n FROM documents d WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+  }
+
+  async updateDocument(id: number, meta: MetadataPatch): Promise<StoredDocument | null> {
+    const patch = preparePatch(meta);
+    const found = this.db
+      .transaction(() => {
+        if (!this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id)) return false;
+        if (patch.columns.length > 0) {
+          this.db.prepare(`UPDATE documents SET ${patch.columns.map((c) => `${c.column} = ?`).join(', ')} WHERE id = ?`).run(...patch.columns.map((c) => c.value), id);
+        }
+        if (patch.tags) {
+          this.db.prepare('DELETE FROM document_tags WHERE document_id = ?').run(id);
+          const tag = this.db.prepare('INSERT INTO document_tags (document_id, tag) VALUES (?, ?)');
+          for (const t of patch.tags) tag.run(id, t);
+        }
+        return true;
+      })
+      .immediate();
+    return found ? this.getDocument(id) : null;
   }
 
   private saveStatements?: { exists: Statement; insert: Statement };

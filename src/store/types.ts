@@ -20,6 +20,9 @@ export interface DocumentMeta {
   origin?: string | null;
 }
 
+/** The metadata fields a document's owner may change after storing it. */
+export type MetadataPatch = Omit<DocumentMeta, 'origin'>;
+
 export interface NewDocument extends DocumentMeta {
   text: string;
 }
@@ -87,6 +90,12 @@ export interface Store {
   /** Newest first (id descending); default limit 50, at most 1000 (common.ts pageOf). */
   listDocuments(filter?: DocumentFilter, page?: Page): Promise<{ total: number; items: DocumentSummary[] }>;
   deleteDocument(id: number): Promise<boolean>;
+  /**
+   * Changes a stored document's metadata, never its text (so its hash and analyses stay valid):
+   * each field given replaces the stored one (null or blank clears it; `tags` replaces the list),
+   * fields left out stay. Returns the updated document, or null when there is no such document.
+   */
+  updateDocument(id: number, meta: MetadataPatch): Promise<StoredDocument | null>;
   countDocuments(filter?: DocumentFilter): Promise<number>;
 
   saveAnalysis(key: AnalysisKey, report: Report): Promise<void>;

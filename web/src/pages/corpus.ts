@@ -9,6 +9,7 @@ import { swatch } from '../report-view.js';
 import { techniqueName } from '../taxonomy.js';
 import { errorBox, go, hashParams, loading } from '../ui.js';
 import { CATEGORY_NAME } from '../colors.js';
+import { notAnalysedNotice } from '../analyse-missing.js';
 
 const PAGE = 20;
 const FILTERS = ['outlet', 'tag', 'author', 'q'] as const;
@@ -148,12 +149,14 @@ async function renderList(box: HTMLElement, filter: DocumentFilterParams, offset
 }
 
 async function renderComparison(box: HTMLElement, by: GroupBy, filter: DocumentFilterParams, tagPrefix: string): Promise<void> {
-  let c: Comparison;
+  let c: Comparison & { notAnalysed: number };
   try {
     c = await api.compareGroups(by, filter, tagPrefix);
   } catch (e) {
     return replace(box, errorBox(e));
   }
+  const notice = notAnalysedNotice(c.notAnalysed, filter, () => go(location.hash));
+  if (notice) box.before(notice);
   if (c.groups.length === 0) return replace(box, h('p', { class: 'muted' }, `No analysed documents with a${by === 'outlet' ? 'n' : ''} ${by} to compare.`));
   const canvas = () => h('canvas', { role: 'img' });
   const rate = canvas();

@@ -1,4 +1,5 @@
 import type { DocumentComparison, KeyPhrase } from '../../../src/compare/types.js';
+import { notAnalysedNotice } from '../analyse-missing.js';
 import { api, type DocumentWithReport } from '../api.js';
 import { CATEGORY_NAME } from '../colors.js';
 import { fmt, h, replace } from '../dom.js';
@@ -42,7 +43,11 @@ export async function sideBySidePage(root: HTMLElement): Promise<void> {
 
   replace(body, loading());
   try {
-    const [da, db, cmp] = await Promise.all([api.getDocument(a), api.getDocument(b), api.compareDocuments(a, b)]);
+    const [da, db] = await Promise.all([api.getDocument(a), api.getDocument(b)]);
+    // Reads never analyse: offer the authorised call for a document without an analysis.
+    const missing = [da, db].filter((d) => !d.report).map((d) => d.document.id);
+    if (missing.length > 0) return replace(body, notAnalysedNotice(missing.length, { ids: missing }, () => go(location.hash)));
+    const cmp = await api.compareDocuments(a, b);
     replace(
       body,
       h(
@@ -77,7 +82,7 @@ function column({ document: doc, report }: DocumentWithReport, side: string): HT
     { class: 'column', data: { testid: `side-${side.toLowerCase()}` } },
     h('h2', null, h('span', { class: 'side-label' }, side), ' ', h('a', { href: `#/doc/${doc.id}` }, doc.title || `Document ${doc.id}`)),
     h('p', { class: 'meta muted' }, [doc.outlet, doc.author, doc.publishedAt].filter(Boolean).join(' · ')),
-    renderReport(doc.text, report, { compact: true }),
+    renderReport(doc.text, report!, { compact: true }),
   );
 }
 
