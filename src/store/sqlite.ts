@@ -149,9 +149,10 @@ export class SqliteStore implements Store {
   /** Opens (creating the file and its folder when missing). Call migrate() before use. */
   constructor(path: string) {
     this.path = path === ':memory:' ? path : resolve(path);
-    if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
     let db: Database.Database | undefined;
     try {
+      // A folder that cannot be made (a regular file on the way, no permission) is the user's to fix.
+      if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
       db = new Database(this.path);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
@@ -159,7 +160,9 @@ export class SqliteStore implements Store {
       db.pragma('busy_timeout = 5000');
     } catch (e) {
       db?.close();
-      throw new UserError(`cannot open database ${path}: ${(e as Error).message}`, { file: path });
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of its folder path is a file, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
+      throw new UserError(`--db: cannot open database ${path}: ${why}`, { file: path, field: 'db' });
     }
     this.db = db;
     this.db.function('fw_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));

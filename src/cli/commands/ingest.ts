@@ -8,6 +8,7 @@ import { ingestPaths } from '../../ingest/ingest.js';
 import type { IngestProgress, IngestSummary } from '../../ingest/types.js';
 import { openStore, resolveDbLocation } from '../../store/open.js';
 import type { CliIO } from '../io.js';
+import { jsonOut } from '../safe-output.js';
 import type { CommandResult } from '../main.js';
 import { resolveConfig } from './analyze.js';
 
@@ -129,7 +130,7 @@ export function registerIngest(program: Command, io: CliIO, result: CommandResul
       }
       for (const p of summary.problems) io.err(`framewise: ${p.location}: ${p.message}\n`);
       for (const w of summary.warnings) io.err(`framewise: warning: ${w.location}: ${w.message}\n`);
-      if (flags.json) io.out(JSON.stringify({ db: location.startsWith('postgres') ? 'postgres' : location, ...summary }, null, 2) + '\n');
+      if (flags.json) io.out(jsonOut({ db: location.startsWith('postgres') ? 'postgres' : location, ...summary }, 2) + '\n');
       else io.out(`${summaryLine(summary)}\nstore: ${location.startsWith('postgres') ? 'PostgreSQL' : location}\n`);
       if (summary.failed > 0) result.exitCode = EXIT_USER_ERROR;
     });

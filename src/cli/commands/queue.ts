@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { checkQueueName, checkRedis, DEFAULT_QUEUE, queueStatus, resolveRedisUrl, retryFailed } from '../../batch/queue.js';
 import type { CliIO } from '../io.js';
+import { jsonOut } from '../safe-output.js';
 import type { CommandResult } from '../main.js';
 
 interface QueueFlags {
@@ -23,7 +24,7 @@ export function registerQueue(program: Command, io: CliIO, _result: CommandResul
       await checkRedis(url);
       const s = await queueStatus(url, name);
       if (flags.json) {
-        io.out(JSON.stringify(s, null, 2) + '\n');
+        io.out(jsonOut(s, 2) + '\n');
         return;
       }
       const c = s.counts;
