@@ -1,30 +1,14 @@
-import { ActorsAccumulator, type ActorAggregate } from '../layers/actors/aggregate.js';
-import { FramesAccumulator, type FrameAggregate } from '../layers/frames/aggregate.js';
-import { IntensityAccumulator, type IntensityAggregate } from '../layers/intensity/aggregate.js';
-import { SourcingAccumulator, type SourcingAggregate } from '../layers/sourcing/aggregate.js';
-import type { DocumentFilter, Store } from '../store/types.js';
+import type { GroupBy, LayerComparison } from '../core/compare.js';
+import type { DocumentFilter } from '../core/documents.js';
+import { ActorsAccumulator } from '../layers/actors/aggregate.js';
+import { FramesAccumulator } from '../layers/frames/aggregate.js';
+import { IntensityAccumulator } from '../layers/intensity/aggregate.js';
+import { SourcingAccumulator } from '../layers/sourcing/aggregate.js';
+import type { Store } from '../store/types.js';
 import { groupKeysOf } from './groups.js';
-import type { GroupBy } from './types.js';
 import type { Report } from '../core/report.js';
 
-/** The report layers of one group of documents: frame mix, intensity distribution, sourcing, actor portrayal. */
-export interface GroupLayers {
-  key: string;
-  documents: number;
-  frames: FrameAggregate;
-  intensity: IntensityAggregate;
-  sourcing: SourcingAggregate;
-  /** The most mentioned actors (at most `actors`). */
-  actors: ActorAggregate[];
-}
-
-export interface LayerComparison {
-  by: GroupBy;
-  where: DocumentFilter;
-  engineKey: string;
-  /** Largest groups (by documents) first, like the technique comparison. */
-  groups: GroupLayers[];
-}
+export type { GroupLayers, LayerComparison } from '../core/compare.js';
 
 export interface LayerOptions {
   by: GroupBy;

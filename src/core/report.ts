@@ -58,3 +58,11 @@ export interface Report {
   /** Detectors that failed on this document (the others still ran). */
   errors: Array<{ detector: string; message: string }>;
 }
+
+/**
+ * Whatever turns a text into a Report: the Analyzer, as the layers' evaluation glue sees it (so that
+ * a layer's evaluate.ts needs nothing from analysis).
+ */
+export interface TextAnalyzer {
+  analyze(text: string): Report;
+}

@@ -9,7 +9,6 @@ import { engineKeyOf, type AnalysisKey, type NewDocument, type Store } from '../
 import { INGEST_EXTENSIONS, readerFor } from './readers/index.js';
 import { detectLanguage } from './record.js';
 import { metadataChanges } from './metadata.js';
-import { fetchDocuments } from '../batch/fetch.js';
 import { illFormedReason } from '../text/unicode.js';
 import type { IngestOptions, IngestProblem, IngestProgress, IngestSummary, ReadRecord } from './types.js';
 
@@ -93,7 +92,8 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     });
     // Already stored: say when the input's metadata differs, and apply it when asked to.
     if (dupes.length > 0) {
-      const stored = new Map((await fetchDocuments(store, [...new Set(dupes.map((d) => d.id))])).map((d) => [d.id, d]));
+      const found = await Promise.all([...new Set(dupes.map((d) => d.id))].map((id) => store.getDocument(id)));
+      const stored = new Map(found.flatMap((d) => (d ? [[d.id, d] as const] : [])));
       for (const { id, rec } of dupes) {
         const current = stored.get(id);
         if (!current) continue;

@@ -1,8 +1,8 @@
-import type { Comparison, DocumentComparison, GroupBy } from '../../src/compare/types.js';
+import type { Comparison, DocumentComparison, GroupBy } from '../../src/core/compare.js';
 import type { Report } from '../../src/core/report.js';
 import type { TechniqueId } from '../../src/core/taxonomy.js';
-import type { LayerComparison } from '../../src/server/group-layers.js';
-import type { DocumentSummary, StoredDocument } from '../../src/store/types.js';
+import type { LayerComparison } from '../../src/core/compare.js';
+import type { DocumentSummary, StoredDocument } from '../../src/core/documents.js';
 
 /** The UI's only way to the server: typed calls to the HTTP API. */
 

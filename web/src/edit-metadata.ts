@@ -1,4 +1,4 @@
-import type { StoredDocument } from '../../src/store/types.js';
+import type { StoredDocument } from '../../src/core/documents.js';
 import { api, type MetadataPatch } from './api.js';
 import { h } from './dom.js';
 import { errorBox } from './ui.js';

@@ -4,7 +4,7 @@ import { UserError } from '../../core/errors.js';
 import { comparisonToCsv, comparisonToTable } from '../../compare/format.js';
 import { GroupAccumulator, validateCompareOptions } from '../../compare/groups.js';
 import { LayerAccumulator, layersToTable } from '../../compare/layers.js';
-import { GROUP_BY, type GroupBy } from '../../compare/types.js';
+import { GROUP_BY, type GroupBy } from '../../core/compare.js';
 import { analyseMissing } from '../../ingest/analyse.js';
 import { openStore } from '../../store/open.js';
 import { engineKeyOf, type DocumentFilter } from '../../store/types.js';

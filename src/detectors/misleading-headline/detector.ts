@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Evidence } from '../../core/finding.js';
-import { builtinFrameClassifier } from '../../layers/frames/classifier.js';
-import { isContentWord } from '../../layers/frames/features.js';
+import { isCommonWord, isContentWord } from '../../lexicon/content-words.js';
 import { stem } from '../../lexicon/stem.js';
 import { TermMatcher } from '../../lexicon/term-matcher.js';
-import type { IntensityTerm } from '../../layers/intensity/lexicons.js';
-import { loadIntensityMatcher } from '../../layers/intensity/lexicons.js';
+import type { IntensityTerm } from '../../lexicon/intensity/lexicons.js';
+import { loadIntensityMatcher } from '../../lexicon/intensity/lexicons.js';
 import { toOriginalSpan } from '../../text/normalise.js';
 import type { Doc, Sentence } from '../../text/segment.js';
 import { F_CAP, K_NUMBER, K_PUNCT, K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
@@ -106,14 +105,9 @@ function hasHedge(doc: Doc, s: Sentence): boolean {
   return found;
 }
 
-/** A common word: one the frame examples write in lowercase (names like "Freedonia" never are). */
-function isCommonWord(w: string): boolean {
-  return builtinFrameClassifier().isCommonWord(w);
-}
-
 /**
  * Stems by integer id (equal stems, equal ids), and per word its stem id and whether it is a
- * content word (featureOf gives its stem then): both functions of the lowercased word alone.
+ * content word (isContentWord): both functions of the lowercased word alone.
  * The stem table is bounded: past MAX_STEMS it starts over, between documents.
  */
 const MAX_STEMS = 50_000;

@@ -1,24 +1,6 @@
 import type { Report } from '../../core/report.js';
-import type { ActorType } from './gazetteer.js';
 import type { PortrayalRole } from './portrayal.js';
-
-/** How one actor is portrayed across a group of documents (an outlet, a period). */
-export interface ActorAggregate {
-  id: string;
-  name: string;
-  type: ActorType;
-  /** Documents that mention the actor. */
-  documents: number;
-  mentions: number;
-  /** Documents per portrayal role. */
-  roles: Record<PortrayalRole, number>;
-  /** roles / documents. */
-  roleShares: Record<PortrayalRole, number>;
-  /** The most frequent role among documents that cast one (neutral when none did, or on a tie). */
-  dominantRole: PortrayalRole;
-  /** Loaded terms applied to the actor, most frequent first (at most 10). */
-  loadedTerms: Array<{ term: string; count: number }>;
-}
+import type { ActorAggregate } from '../../core/compare.js';
 
 const ROLES: PortrayalRole[] = ['aggressor', 'victim', 'authority', 'neutral'];
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Analyzer } from '../../analysis/analyzer.js';
+import type { TextAnalyzer } from '../../core/report.js';
 import { parseYamlFile } from '../../core/yaml.js';
 
 const Role = z.enum(['aggressor', 'victim', 'authority', 'neutral']);
@@ -24,7 +24,7 @@ export interface PortrayalEvaluation {
 }
 
 /** Accuracy of the portrayal role per (text, actor) pair on the hand-annotated sentences. */
-export function evaluatePortrayal(analyzer: Analyzer, set: PortrayalSet = 'portrayal'): PortrayalEvaluation {
+export function evaluatePortrayal(analyzer: TextAnalyzer, set: PortrayalSet = 'portrayal'): PortrayalEvaluation {
   const ev: PortrayalEvaluation = { total: 0, correct: 0, byRole: {}, errors: [] };
   for (const fx of loadPortrayalFixtures(set)) {
     const actors = analyzer.analyze(fx.text).actors ?? [];

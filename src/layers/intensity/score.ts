@@ -3,8 +3,8 @@ import type { Doc } from '../../text/segment.js';
 import { F_UPPER, K_PUNCT, K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { TermEntry, TermMatcher } from '../../lexicon/term-matcher.js';
 import { WordMemo } from '../../lexicon/word-memo.js';
-import type { IntensityTerm } from './lexicons.js';
-import { loadIntensityMatcher, threatVerbs } from './lexicons.js';
+import type { IntensityTerm } from '../../lexicon/intensity/lexicons.js';
+import { loadIntensityMatcher, threatVerbs } from '../../lexicon/intensity/lexicons.js';
 import { bandOf, INTENSITY_KINDS, type IntensityBand, type IntensityContribution, type IntensityKind, type IntensityReport, type SentenceIntensity } from '../../core/intensity.js';
 
 export { INTENSITY_BANDS, BAND_FLOORS, bandOf, type IntensityBand, type IntensityContribution, type IntensityReport, type SentenceIntensity } from '../../core/intensity.js';

@@ -1,4 +1,4 @@
-import type { DocumentComparison, KeyPhrase } from '../../../src/compare/types.js';
+import type { DocumentComparison, KeyPhrase } from '../../../src/core/compare.js';
 import { notAnalysedNotice } from '../analyse-missing.js';
 import { api, type DocumentWithReport } from '../api.js';
 import { CATEGORY_NAME } from '../colors.js';

@@ -1,14 +1,18 @@
+/**
+ * The intensity vocabulary: which words and phrases add to a text's intensity, of which kind and
+ * weight. Read by the intensity layer and by detectors (misleading-headline) alike.
+ */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../../core/errors.js';
-import { builtinLexicon } from '../../lexicon/builtin.js';
-import { TermMatcher } from '../../lexicon/term-matcher.js';
+import { builtinLexicon } from '../builtin.js';
+import { TermMatcher } from '../term-matcher.js';
 import { INTENSITY_KINDS, type IntensityKind } from '../../core/intensity.js';
 
 export { INTENSITY_KINDS, type IntensityKind } from '../../core/intensity.js';
 
-export const INTENSITY_LEXICONS_DIR = fileURLToPath(new URL('./lexicons/', import.meta.url));
+export const INTENSITY_LEXICONS_DIR = fileURLToPath(new URL('./lists/', import.meta.url));
 
 /** What a word-list entry adds: its kind, and a weight on that kind's points. */
 export interface IntensityTerm {
@@ -16,7 +20,7 @@ export interface IntensityTerm {
   weight: number;
 }
 
-/** This layer's word lists: kind, file name, weight. Later lists take precedence. */
+/** The intensity layer's own word lists (in lists/): kind, file name, weight. Later lists take precedence. */
 export const LEXICON_KINDS: ReadonlyArray<[IntensityKind, string, number]> = [
   ['loaded-term', 'mild-terms', 0.7],
   ['intensifier', 'intensifiers', 1],
@@ -38,7 +42,7 @@ function readList(file: string): string {
 
 /**
  * One matcher for every intensity word list: the shared loaded terms and intensifiers
- * (src/lexicons), this layer's own lists, then user lists named `intensity-<kind>.txt` in the
+ * (src/lexicon/lists), the intensity lists (src/lexicon/intensity/lists), then user lists named `intensity-<kind>.txt` in the
  * config's lexicon directories (those take precedence over the built-in ones).
  */
 export function loadIntensityMatcher(extraDirs: readonly string[] = []): TermMatcher<IntensityTerm> {

@@ -1,10 +1,16 @@
-import type { CategoryId, TechniqueId } from '../core/taxonomy.js';
-import type { DocumentFilter } from '../store/types.js';
+import type { ActorType, PortrayalRole } from './actors.js';
+import type { DocumentFilter } from './documents.js';
+import type { FrameId } from './frames.js';
+import type { IntensityBand, IntensityKind } from './intensity.js';
+import type { Report } from './report.js';
+import type { SourcingClass } from './sourcing.js';
+import type { CategoryId, TechniqueId } from './taxonomy.js';
 
 /**
- * Result shapes of corpus comparison (src/compare/groups.ts: `compareGroups(store, engineKey, options)`)
- * and of two documents side by side (src/compare/documents.ts: `compareDocuments(a, b)`).
- * Plain JSON: the HTTP API returns these as they are.
+ * Result shapes of corpus comparison (src/compare/groups.ts: `compareGroups(store, engineKey, options)`),
+ * of the report layers per group (src/compare/layers.ts: `compareLayers`, with each layer's
+ * aggregate) and of two documents side by side (src/compare/documents.ts: `compareDocuments(a, b)`).
+ * Plain JSON: the HTTP API returns these as they are, and the web UI reads them.
  */
 
 export type GroupBy = 'outlet' | 'tag' | 'author';
@@ -96,7 +102,7 @@ export interface SideInput {
   title?: string | null;
   outlet?: string | null;
   text: string;
-  report: import('../core/report.js').Report;
+  report: Report;
 }
 
 export interface KeyPhrase {
@@ -113,4 +119,94 @@ export interface DocumentComparison {
   techniques: Array<{ technique: TechniqueId; category: CategoryId; a: number; b: number }>;
   categories: Array<{ category: CategoryId; a: number; b: number }>;
   phrases: { shared: KeyPhrase[]; onlyA: KeyPhrase[]; onlyB: KeyPhrase[] };
+}
+
+/** Frame mix of a group of documents (an outlet, a period, a side), for `framewise compare`. */
+export interface FrameAggregate {
+  documents: number;
+  /** Documents with any framing evidence. */
+  framed: number;
+  /** Mean frame share over the framed documents (sums to 1 when any is framed). */
+  mix: Record<FrameId, number>;
+  /** Documents whose strongest dominant frame is this one. */
+  dominant: Record<FrameId, number>;
+  /** Documents where this frame is among the dominant ones. */
+  present: Record<FrameId, number>;
+}
+
+/** Intensity distribution of a group of documents, for `framewise compare`. */
+export interface IntensityAggregate {
+  documents: number;
+  /** Documents that carry an intensity section. */
+  scored: number;
+  mean: number;
+  median: number;
+  p90: number;
+  max: number;
+  /** Documents per band. */
+  bands: Record<IntensityBand, number>;
+  /** Documents per score decile: [0,10), [10,20), ... [90,100]. */
+  histogram: number[];
+  /** Mean points per document contributed by each kind (what drives the group's intensity). */
+  contributions: Record<IntensityKind, number>;
+}
+
+/** Sourcing of a group of documents (an outlet, a period), for `framewise compare`. */
+export interface SourcingAggregate {
+  documents: number;
+  sentences: number;
+  /** Sentences per class, pooled over the group. */
+  counts: Record<SourcingClass, number>;
+  /** Pooled shares (every sentence weighs the same). */
+  shares: Record<SourcingClass, number>;
+  /** Mean of the per-document shares (every document weighs the same). */
+  meanShares: Record<SourcingClass, number>;
+  /** Pooled share of sentences with a vague source, hearsay or no source. */
+  weakShare: number;
+  quotations: number;
+  /** Share of direct-speech quotations introduced by a loaded verb ("claimed", "admitted"). */
+  loadedVerbShare: number;
+  claims: number;
+  /** Share of check-worthy claims with no source (unattributed or the author's opinion). */
+  unsourcedClaimShare: number;
+  accusations: number;
+  /** Accusations with no stated evidence. */
+  accusationsWithoutEvidence: number;
+}
+
+/** How one actor is portrayed across a group of documents (an outlet, a period). */
+export interface ActorAggregate {
+  id: string;
+  name: string;
+  type: ActorType;
+  /** Documents that mention the actor. */
+  documents: number;
+  mentions: number;
+  /** Documents per portrayal role. */
+  roles: Record<PortrayalRole, number>;
+  /** roles / documents. */
+  roleShares: Record<PortrayalRole, number>;
+  /** The most frequent role among documents that cast one (neutral when none did, or on a tie). */
+  dominantRole: PortrayalRole;
+  /** Loaded terms applied to the actor, most frequent first (at most 10). */
+  loadedTerms: Array<{ term: string; count: number }>;
+}
+
+/** The report layers of one group of documents: frame mix, intensity distribution, sourcing, actor portrayal. */
+export interface GroupLayers {
+  key: string;
+  documents: number;
+  frames: FrameAggregate;
+  intensity: IntensityAggregate;
+  sourcing: SourcingAggregate;
+  /** The most mentioned actors (at most `actors`). */
+  actors: ActorAggregate[];
+}
+
+export interface LayerComparison {
+  by: GroupBy;
+  where: DocumentFilter;
+  engineKey: string;
+  /** Largest groups (by documents) first, like the technique comparison. */
+  groups: GroupLayers[];
 }
