@@ -77,7 +77,7 @@ export async function compareLayers(store: Store, engineKey: string, options: La
 export function layersToTable(c: LayerComparison): string {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const lines = ['', 'Sourcing, intensity, frames and actors per group', ''];
-  const head = ['group', 'docs', 'weak sourcing', 'loaded verbs', 'intensity mean/p90', 'top frames', 'actors (dominant role)'];
+  const head = ['group', 'docs', 'weak sourcing', 'cited', 'loaded verbs', 'intensity mean/p90', 'top frames', 'actors (dominant role)'];
   const rows = c.groups.map((g) => {
     const frames = Object.entries(g.frames.mix)
       .filter(([, v]) => v > 0)
@@ -86,7 +86,7 @@ export function layersToTable(c: LayerComparison): string {
       .map(([k, v]) => `${k} ${pct(v)}`)
       .join(', ');
     const actors = g.actors.slice(0, 3).map((a) => `${a.name} (${a.dominantRole})`).join(', ');
-    return [g.key, String(g.documents), pct(g.sourcing.weakShare), pct(g.sourcing.loadedVerbShare), `${g.intensity.mean}/${g.intensity.p90}`, frames || '–', actors || '–'];
+    return [g.key, String(g.documents), pct(g.sourcing.weakShare), pct(g.sourcing.shares.cited ?? 0), pct(g.sourcing.loadedVerbShare), `${g.intensity.mean}/${g.intensity.p90}`, frames || '–', actors || '–'];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();

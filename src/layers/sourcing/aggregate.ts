@@ -23,8 +23,9 @@ export class SourcingAccumulator {
     this.documents++;
     this.sentences += r.sourcing.sentences.length;
     for (const c of SOURCING_CLASSES) {
-      this.counts[c] += r.sourcing.counts[c];
-      this.shareSums[c] += r.sourcing.shares[c];
+      // Reports stored before a class existed (`cited`) have no entry for it.
+      this.counts[c] += r.sourcing.counts[c] ?? 0;
+      this.shareSums[c] += r.sourcing.shares[c] ?? 0;
     }
     for (const q of r.quotations ?? []) {
       if (q.kind !== 'speech' || q.nested) continue;
