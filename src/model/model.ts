@@ -286,10 +286,13 @@ export interface PredictedSpan {
   /** Canonical character offsets. */
   start: number;
   end: number;
+  /** Token range [a, b) (for explanations). */
+  a: number;
+  b: number;
   /** Tagger score (mean in-span probability). */
   score: number;
   /** Techniques by descending probability (one or two). */
-  techniques: Array<{ label: PtcLabel; probability: number; confidence: number }>;
+  techniques: Array<{ label: PtcLabel; probability: number; confidence: number; index: number }>;
 }
 
 /** Tags and classifies one segmented document. */
@@ -319,8 +322,9 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
       label: model.labels[c]!,
       probability: probs[c]!,
       confidence: calibrate(model.calibration, x * probs[c]!),
+      index: c,
     }));
-    out.push({ start: doc.tokens.start[sp.a]!, end: doc.tokens.end[sp.b - 1]!, score: sp.score, techniques });
+    out.push({ start: doc.tokens.start[sp.a]!, end: doc.tokens.end[sp.b - 1]!, a: sp.a, b: sp.b, score: sp.score, techniques });
   }
   releaseOccurrenceIndex();
   return out;
