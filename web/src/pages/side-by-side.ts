@@ -119,5 +119,10 @@ function cell(mine: number, other: number): HTMLElement {
 function phrases(c: DocumentComparison): HTMLElement {
   const list = (title: string, items: KeyPhrase[], testid: string) =>
     h('div', { class: 'phrase-list', data: { testid } }, h('h3', null, title), items.length ? h('ul', null, items.slice(0, 15).map((p) => h('li', null, p.phrase, h('span', { class: 'muted small' }, ` ${p.a}/${p.b}`)))) : h('p', { class: 'muted' }, 'None.'));
-  return h('div', { class: 'phrases' }, list('Only in A', c.phrases.onlyA, 'only-a'), list('Shared key phrases', c.phrases.shared, 'shared'), list('Only in B', c.phrases.onlyB, 'only-b'));
+  return h(
+    'div',
+    null,
+    h('div', { class: 'phrases' }, list('Only in A', c.phrases.onlyA, 'only-a'), list('Shared key phrases', c.phrases.shared, 'shared'), list('Only in B', c.phrases.onlyB, 'only-b')),
+    h('p', { class: 'muted small' }, 'Ranked by how much a phrase tells the two texts apart, not by how often it occurs: common words need far more use than rare ones to rank (log-odds with a prior from general English). The numbers are uses in A / in B.'),
+  );
 }
