@@ -8,6 +8,9 @@ import { renderPanels } from './panels/index.js';
 import { CATEGORIES, techniqueDefinition, techniqueName, type CategoryId, type TechniqueId } from './taxonomy.js';
 import { attachTooltip } from './tooltip.js';
 
+/** Counts rendered reports, for unique ids (two reports side by side). */
+let views = 0;
+
 export interface ReportViewOptions {
   /** Base name for exported files. */
   name?: string;
@@ -46,6 +49,27 @@ export function renderReport(text: string, report: Report, options: ReportViewOp
         h('button', { type: 'button', class: 'secondary', on: { click: () => download(`${name}.csv`, findingsCsv(report), 'text/csv') } }, 'Export CSV'),
       );
 
+  // A long text has a tab stop per highlight (about 100): a skip link takes the keyboard past them.
+  const after = h('p', { class: 'after-highlights', id: `after-highlights-${++views}`, tabindex: -1, data: { testid: 'after-highlights' } }, 'End of the highlighted text.');
+  const skip = report.findings.length
+    ? h(
+        'a',
+        {
+          class: 'skip-link',
+          href: `#${after.id}`,
+          data: { testid: 'skip-highlights' },
+          // The hash routes pages: focus the target instead of following the link.
+          on: {
+            click: (ev) => {
+              ev.preventDefault();
+              after.focus();
+            },
+          },
+        },
+        `Skip past the highlighted text (${report.findings.length} findings)`,
+      )
+    : null;
+
   return h(
     'section',
     { class: `report${options.compact ? ' compact' : ''}`, data: { testid: 'report' } },
@@ -60,7 +84,9 @@ export function renderReport(text: string, report: Report, options: ReportViewOp
       exports,
     ),
     legend,
+    skip,
     textBox,
+    skip ? after : null,
     renderPanels(report, text),
     options.compact ? null : findingsTable(report),
   );
