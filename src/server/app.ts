@@ -13,6 +13,7 @@ import { documentRoutes } from './routes/documents.js';
 import { metaRoutes } from './routes/meta.js';
 import { allowedHostsFor, registerHostCheck, registerSecurityHeaders, type AllowedHosts } from './security.js';
 import { defaultWebRoot, registerWeb } from './web.js';
+import { storyRoutes } from './routes/stories.js';
 
 export interface ServerOptions {
   store: Store;
@@ -66,6 +67,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   documentRoutes(app, ctx);
   analysesRoutes(app, ctx);
   compareRoutes(app, ctx);
+  storyRoutes(app, ctx);
   metaRoutes(app, ctx);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) await registerWeb(app, webRoot);

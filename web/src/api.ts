@@ -3,6 +3,7 @@ import type { Report } from '../../src/core/report.js';
 import type { TechniqueId } from '../../src/core/taxonomy.js';
 import type { LayerComparison } from '../../src/core/compare.js';
 import type { DocumentSummary, StoredDocument } from '../../src/core/documents.js';
+import type { GroupBlindSpots, StoryView } from '../../src/core/stories.js';
 
 /** The UI's only way to the server: typed calls to the HTTP API. */
 
@@ -75,4 +76,15 @@ export const api = {
   compareGroups: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '') => call<Comparison & NotAnalysed>('GET', `/api/compare${query({ by, tagPrefix, ...filter })}`),
   compareLayers: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '') => call<LayerComparison & NotAnalysed>('GET', `/api/compare/layers${query({ by, tagPrefix, ...filter })}`),
   compareDocuments: (a: number, b: number) => call<DocumentComparison>('GET', `/api/compare${query({ a, b })}`),
+  listStories: (filter: StoryFilterParams, page: { limit: number; offset: number }) =>
+    call<{ total: number; limit: number; offset: number; items: StoryView[] }>('GET', `/api/stories${query({ ...filter, ...page })}`),
+  getStory: (id: number, tagPrefix = '') => call<StoryView>('GET', `/api/stories/${id}${query({ tagPrefix })}`),
+  storyBlindSpots: (filter: StoryFilterParams) => call<{ stories: number; groups: GroupBlindSpots[] }>('GET', `/api/stories/blind-spots${query(filter)}`),
 };
+
+export interface StoryFilterParams {
+  from?: string;
+  to?: string;
+  q?: string;
+  tagPrefix?: string;
+}

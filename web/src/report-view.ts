@@ -187,30 +187,26 @@ function renderLegend(box: HTMLElement, report: Report, hiddenCats: Set<Category
 
 function findingsTable(report: Report): HTMLElement | null {
   if (report.findings.length === 0) return null;
-  return h(
-    'details',
-    { class: 'findings' },
-    h('summary', null, `All findings (${report.findings.length})`),
+  const table = h(
+    'table',
+    null,
+    h('thead', null, h('tr', null, ['Where', 'Technique', 'Text', 'Confidence', 'Rule', 'Why'].map((c) => h('th', null, c)))),
     h(
-      'table',
+      'tbody',
       null,
-      h('thead', null, h('tr', null, ['Where', 'Technique', 'Text', 'Confidence', 'Rule', 'Why'].map((c) => h('th', null, c)))),
-      h(
-        'tbody',
-        null,
-        report.findings.map((f) =>
-          h(
-            'tr',
-            null,
-            h('td', { class: 'num' }, `${f.line}:${f.column}`),
-            h('td', null, swatch(f.category), techniqueName(f.technique)),
-            h('td', null, f.text),
-            h('td', { class: 'num' }, pct(f.confidence)),
-            h('td', null, h('code', null, f.ruleId)),
-            h('td', null, f.message),
-          ),
+      report.findings.map((f) =>
+        h(
+          'tr',
+          null,
+          h('td', { class: 'num' }, `${f.line}:${f.column}`),
+          h('td', null, swatch(f.category), techniqueName(f.technique)),
+          h('td', null, f.text),
+          h('td', { class: 'num' }, pct(f.confidence)),
+          h('td', null, h('code', null, f.ruleId)),
+          h('td', null, f.message),
         ),
       ),
     ),
   );
+  return h('details', { class: 'findings' }, h('summary', null, `All findings (${report.findings.length})`), h('div', { class: 'table-scroll' }, table));
 }

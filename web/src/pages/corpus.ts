@@ -118,27 +118,27 @@ async function renderList(box: HTMLElement, filter: DocumentFilterParams, offset
         'div',
         { class: 'table-scroll' },
         h(
-        'table',
-        { class: 'docs' },
-        h('thead', null, h('tr', null, ['', 'Title', 'Outlet', 'Author', 'Published', 'Words', 'Tags'].map((c) => h('th', null, c)))),
-        h(
-          'tbody',
-          null,
-          page.items.map((d) =>
-            h(
-              'tr',
-              { data: { id: d.id } },
-              h('td', null, h('input', { type: 'checkbox', aria: { label: `select document ${d.id}` }, on: { change: pick(d.id) } })),
-              h('td', null, h('a', { href: `#/doc/${d.id}` }, d.title || `Document ${d.id}`)),
-              h('td', null, d.outlet ?? ''),
-              h('td', null, d.author ?? ''),
-              h('td', null, d.publishedAt ?? ''),
-              h('td', { class: 'num' }, fmt(d.words)),
-              h('td', null, d.tags.map((t) => h('span', { class: 'tag' }, t))),
+          'table',
+          { class: 'docs' },
+          h('thead', null, h('tr', null, ['', 'Title', 'Outlet', 'Author', 'Published', 'Words', 'Tags'].map((c) => h('th', null, c)))),
+          h(
+            'tbody',
+            null,
+            page.items.map((d) =>
+              h(
+                'tr',
+                { data: { id: d.id } },
+                h('td', null, h('input', { type: 'checkbox', aria: { label: `select document ${d.id}` }, on: { change: pick(d.id) } })),
+                h('td', null, h('a', { href: `#/doc/${d.id}` }, d.title || `Document ${d.id}`)),
+                h('td', null, d.outlet ?? ''),
+                h('td', null, d.author ?? ''),
+                h('td', null, d.publishedAt ?? ''),
+                h('td', { class: 'num' }, fmt(d.words)),
+                h('td', null, d.tags.map((t) => h('span', { class: 'tag' }, t))),
+              ),
             ),
           ),
         ),
-      ),
       ),
       h(
         'div',

@@ -56,7 +56,7 @@ export async function sideBySidePage(root: HTMLElement): Promise<void> {
         h('button', { type: 'button', class: 'secondary', on: { click: () => download(`side-${a}-${b}.json`, json(cmp), 'application/json') } }, 'Export JSON'),
         h('button', { type: 'button', class: 'secondary', on: { click: () => download(`side-${a}-${b}.csv`, documentComparisonCsv(cmp), 'text/csv') } }, 'Export CSV'),
       ),
-      summaryTable(cmp),
+      h('div', { class: 'table-scroll' }, summaryTable(cmp)),
       phrases(cmp),
       h('div', { class: 'columns' }, column(da, 'A'), column(db, 'B')),
     );
