@@ -1,11 +1,16 @@
 /** Features of a sentence (stage-one classifier) and of a candidate span (technique classifier). */
 import { F_CAP, F_UPPER, K_HASHTAG, K_PUNCT, K_WORD, tokenLower } from '../text/tokenise.js';
-import { bucket, COUNT_EDGES, LEN_EDGES, SENT_EDGES, VAL_EDGES } from './buckets.js';
+import { bucket, EDGES } from './buckets.js';
 import type { DocView } from './doc-view.js';
 import type { FeatureBuffer } from './feature-buffer.js';
 import { fmix32, FNV_SEED, mix, mix3 } from './hash.js';
-import { SENTENCE_TEMPLATES as C, SPAN_TEMPLATES as P } from './templates.js';
-import { BOS, EOS } from './word-cache.js';
+import { SENTENCE_TEMPLATES, SPAN_TEMPLATES } from './templates.js';
+import { WORD_LAYOUT } from './word-cache.js';
+
+const { BOS, EOS } = WORD_LAYOUT;
+const { COUNT_EDGES, LEN_EDGES, SENT_EDGES, VAL_EDGES } = EDGES;
+const C = SENTENCE_TEMPLATES;
+const P = SPAN_TEMPLATES;
 
 /** Features of a whole sentence for the stage-one sentence classifier. */
 export function sentenceFeatures(v: DocView, si: number, out: FeatureBuffer): void {

@@ -3,12 +3,19 @@
  * quotes, repetition, rule tags, stage-one scores) and those its sentence shares with every token.
  */
 import { F_CAP, K_WORD } from '../text/tokenise.js';
-import { bucket, COUNT_EDGES, LEN_EDGES, posBucket, SENT_EDGES, VAL_EDGES } from './buckets.js';
+import { bucket, EDGES, posBucket } from './buckets.js';
 import type { DocView } from './doc-view.js';
 import type { FeatureBuffer } from './feature-buffer.js';
 import { fmix32, FNV_SEED, hashString, mix, mix3 } from './hash.js';
-import { SHARED_TEMPLATES as S, T, TOKEN_MAX_FEATURES } from './templates.js';
-import { BOS_SLOT, EOS, EOS_SLOT, W_BI_NEXT, W_BI_PREV, W_FIRST, W_NEXT, W_NEXT2, W_PREV, W_PREV2, W_SELF, W_SKIP, WM, type WordCache, type WordSums } from './word-cache.js';
+import { SHARED_TEMPLATES, T as TOKEN_TEMPLATE_IDS, TOKEN_MAX_FEATURES } from './templates.js';
+import { WORD_LAYOUT, type WordCache, type WordSums } from './word-cache.js';
+
+// Constants of this module's own, read for every token (see WORD_LAYOUT).
+const { BOS_SLOT, EOS, EOS_SLOT, W_BI_NEXT, W_BI_PREV, W_FIRST, W_NEXT, W_NEXT2, W_PREV, W_PREV2, W_SELF, W_SKIP, WM } = WORD_LAYOUT;
+const { COUNT_EDGES, LEN_EDGES, SENT_EDGES, VAL_EDGES } = EDGES;
+const T = TOKEN_TEMPLATE_IDS;
+const S = SHARED_TEMPLATES;
+const ROOM = TOKEN_MAX_FEATURES;
 
 /** mix(template, x) for x in 0..size-1: small-valued features become a table lookup. */
 function mixTable(template: number, size: number): Uint32Array {
@@ -125,7 +132,7 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer, word
   const wp1 = hasNext ? v.wh[i + 1]! : EOS;
   const tags = v.tags[i];
   // Written straight into the buffer (room for the most a token can have), masked as push() does.
-  const room = TOKEN_MAX_FEATURES + (tags ? tags.length : 0);
+  const room = ROOM + (tags ? tags.length : 0);
   const d = out.reserve(room);
   const m = out.mask;
   let n = out.length;

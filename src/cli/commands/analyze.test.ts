@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../test-io.js';
+import { runCli } from '../test-support/io.js';
 
 let dir: string;
 const text = 'The brutal regime reportedly shelled the valley. Critics argue it was a massacre.';
