@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deepDisplaySafe, displaySafe, jsonOut, terminalSafe } from './safe-output.js';
-import { runCli } from './test-io.js';
+import { runCli } from './test-support/io.js';
 
 /** A CLI safe to script: closed pipes, terminal escapes in inputs, user faults as exit 2 with one line. */
 
