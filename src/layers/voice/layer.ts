@@ -93,9 +93,10 @@ export class SegmentFinder {
 /** Sets `voice` on every finding that lies in a reported part (absent: the author's voice). */
 export function voiceFindings(findings: Finding[], segments: readonly VoiceSegment[], v: VoiceAnalysis): void {
   if (segments.length === 0) return;
-  const finder = new SegmentFinder(segments);
+  // A few segments (an ordinary article): the short walk back is cheaper than building the tree.
+  const finder = segments.length > 64 ? new SegmentFinder(segments) : null;
   for (const f of findings) {
-    const k = finder.at(f.start);
+    const k = finder ? finder.at(f.start) : segmentAtOffset(segments, f.start);
     if (k !== -1 && segments[k]!.end >= f.end - Math.floor((f.end - f.start) / 2)) f.voice = voiceOfSegment(v, k);
   }
 }
