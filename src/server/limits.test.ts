@@ -92,6 +92,20 @@ describe('time and load, on an analysis thread', () => {
     }
   }, 60_000);
 
+  it('422 when an analysis runs out of its thread\'s memory; the server goes on', async () => {
+    const small = new AnalysisPool({ threads: 1, config: { ...defaultConfig(), model: false }, maxHeapMB: 96 });
+    const t = await testApp({ pool: small });
+    try {
+      const res = await t.app.inject({ method: 'POST', url: '/api/analyze', payload: { text: shapedText('repetitive', 1_000_000) } });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.message).toBe('body.text: the analysis ran out of the memory an analysis thread may use; send a shorter text');
+      expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    } finally {
+      await t.close();
+      await small.close();
+    }
+  }, 120_000);
+
   it('503 with Retry-After when too many analyses wait; the others are answered; never a 500', async () => {
     const t = await testApp({ pool, limits: { maxQueued: 1 } });
     try {
