@@ -38,6 +38,7 @@ export const NarrativeComparisonSchema = z
     totals: z.object({ documents: z.int(), other: z.int() }),
     labels: z.array(z.object({ key: z.string(), pack: z.string(), id: z.string(), label: z.string(), level: z.enum(['narrative', 'subnarrative']) })),
     groups: z.array(z.object({ key: z.string(), documents: z.int(), other: z.int(), narratives: z.array(Share) })),
+    notAnalysed: z.int().meta({ description: 'Matching documents without an analysis for the server engine (not counted; POST /api/analyses makes them)' }),
   })
   .meta({ id: 'NarrativeComparison' });
 
@@ -50,6 +51,7 @@ export const PeriodSeriesSchema = z
     measures: z.array(z.object({ id: z.string(), name: z.string(), unit: z.string() })),
     periods: z.array(PeriodRow),
     undated: PeriodRow.nullable().meta({ description: 'Documents without a usable publishedAt, counted apart' }),
+    notAnalysed: z.int().meta({ description: 'Matching documents without an analysis for the server engine (not counted; POST /api/analyses makes them)' }),
   })
   .meta({ id: 'PeriodSeries' });
 

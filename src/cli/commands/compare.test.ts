@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../compare/format.js';
 import { TECHNIQUE_IDS } from '../../core/taxonomy.js';
 import { STABLE_TECHNIQUES } from '../../store/test-support/analyzer.js';
-import { runCli } from '../test-io.js';
+import { runCli } from '../test-support/io.js';
 import { parseWhere } from './compare.js';
 
 let dir: string;
@@ -65,6 +65,14 @@ describe('framewise compare', () => {
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines.slice(1).every((l) => l.startsWith('Loud Herald,4,'))).toBe(true);
+  });
+
+  it('a single group has no rest to compare with: said in words, not an infinite ratio', async () => {
+    const t = await runCli(['compare', '--by', 'outlet', '--where', 'outlet=Loud Herald', '--db', db, '-c', cfg]);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('Only one outlet matches: there is no rest of the corpus to compare it with');
+    expect(t.stdout).toMatch(/Loud Herald\s+4\s+\d+\s+\d+\s+[\d.]+\s+no rest\s/);
+    expect(t.stdout).not.toContain('∞');
   });
 
   it('requires --by and rejects bad options', async () => {

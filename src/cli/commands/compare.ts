@@ -12,6 +12,7 @@ import { analyseMissing } from '../../ingest/analyse.js';
 import { openStore } from '../../store/open.js';
 import { engineKeyOf, type DocumentFilter } from '../../store/types.js';
 import type { CliIO } from '../io.js';
+import { deepDisplaySafe, jsonOut } from '../safe-output.js';
 import type { CommandResult } from '../main.js';
 import { resolveConfig } from './analyze.js';
 
@@ -86,7 +87,7 @@ export function registerCompare(program: Command, io: CliIO, _result: CommandRes
         }
         if ((PERIOD_BY as readonly string[]).includes(flags.by)) {
           const series = await comparePeriods(store, engineKeyOf(analyzer.engine), { by: flags.by as PeriodBy, measures: parseMeasures(flags.measures), where });
-          io.out(flags.format === 'json' ? JSON.stringify(series, null, 2) + '\n' : flags.format === 'csv' ? periodsToCsv(series, csvField) : periodsToTable(series));
+          io.out(flags.format === 'json' ? jsonOut(series, 2) + '\n' : flags.format === 'csv' ? periodsToCsv(deepDisplaySafe(series), csvField) : periodsToTable(deepDisplaySafe(series)));
           return;
         }
         if (flags.measures !== undefined) throw new UserError('--measures: only with --by month, week or day', { field: 'measures' });
@@ -105,9 +106,10 @@ export function registerCompare(program: Command, io: CliIO, _result: CommandRes
         const c = techniques.result(engineKey);
         const l = layers.result(engineKey);
         const n = narratives?.result(engineKey);
-        if (flags.format === 'json') io.out(JSON.stringify({ ...c, layers: l.groups, ...(n ? { narratives: n } : {}) }, null, 2) + '\n');
-        else if (flags.format === 'csv') io.out(n ? narrativesToCsv(n, csvField) : comparisonToCsv(c));
-        else io.out(comparisonToTable(c) + layersToTable(l) + (n ? narrativesToTable(n) : ''));
+        if (flags.format === 'json') io.out(jsonOut({ ...c, layers: l.groups, ...(n ? { narratives: n } : {}) }, 2) + '\n');
+        // Group names and example spans come from the documents: shown, never obeyed.
+        else if (flags.format === 'csv') io.out(n ? narrativesToCsv(deepDisplaySafe(n), csvField) : comparisonToCsv(deepDisplaySafe(c)));
+        else io.out(comparisonToTable(deepDisplaySafe(c)) + layersToTable(deepDisplaySafe(l)) + (n ? narrativesToTable(deepDisplaySafe(n)) : ''));
       } finally {
         await store.close();
       }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { FIXTURES_DIR } from '../../layers/narratives/fixtures.js';
 import { loadPack } from '../../layers/narratives/pack.js';
-import { runCli } from '../test-io.js';
+import { runCli } from '../test-support/io.js';
 
 let dir: string;
 const jsonl = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';

@@ -14,6 +14,7 @@ interface TrainFlags {
   folds: string;
   seed?: string;
   modelVersion?: string;
+  excludeLockbox?: boolean;
 }
 
 export function registerTrain(program: Command, io: CliIO, _result: CommandResult): void {
@@ -27,6 +28,7 @@ export function registerTrain(program: Command, io: CliIO, _result: CommandResul
     .option('--folds <k>', 'cross-validation folds for calibration and reported scores (0: skip)', '5')
     .option('--seed <n>', 'random seed (same data and seed give the same model)')
     .option('--model-version <name>', 'model version recorded in reports')
+    .option('--exclude-lockbox', 'leave out the 20% lockbox documents that no choice looks at (src/training/lockbox.ts)')
     .action((flags: TrainFlags) => {
       if (flags.narratives !== undefined) {
         const runs = trainNarrativePacks(splitPackSpecs(flags.narratives), flags.docs ?? [], { out: flags.out, log: (m) => io.err(m + '\n') });
@@ -48,6 +50,7 @@ export function registerTrain(program: Command, io: CliIO, _result: CommandResul
         folds,
         config: seed === undefined ? {} : { seed },
         version: flags.modelVersion,
+        excludeLockbox: flags.excludeLockbox ?? false,
         log: (m) => io.err(m + '\n'),
       });
       const cv = run.cv;

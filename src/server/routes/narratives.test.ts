@@ -18,11 +18,21 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('GET /api/compare/narratives', () => {
+  it('reads only: counts documents without an analysis and analyses none of them', async () => {
+    const before = (await t.app.inject({ method: 'GET', url: '/api/compare/narratives?by=outlet' })).json();
+    expect(before).toMatchObject({ notAnalysed: 4, totals: { documents: 0 } });
+    const periods = (await t.app.inject({ method: 'GET', url: '/api/compare/periods?by=month&measures=narratives' })).json();
+    expect(periods).toMatchObject({ notAnalysed: 4, periods: [] });
+    const made = (await t.app.inject({ method: 'POST', url: '/api/analyses', payload: {} })).json();
+    expect(made).toMatchObject({ analysed: 4, remaining: 0 });
+  });
+
   it('gives each outlet its share of documents per narrative', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/compare/narratives?by=outlet' });
     expect(res.statusCode).toBe(200);
     const c = res.json();
     expect(c.totals.documents).toBe(4);
+    expect(c.notAnalysed).toBe(0);
     const north = c.groups.find((g: { key: string }) => g.key === 'North Herald');
     const harm = north.narratives.find((n: { id: string }) => n.id === 'civilian-harm');
     expect(harm.share).toBe(1);
