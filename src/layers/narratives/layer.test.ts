@@ -90,6 +90,23 @@ describe('narratives layer', () => {
     );
   });
 
+  it('gives evidence the voice of its cue: a narrative the author quotes to rebut is the source\'s, for either side', () => {
+    // Written for this test: an author on one side quotes the other side's accusation to reject it.
+    const rebut = (accuser: string, ruler: string) =>
+      `${accuser}n officials and their supporters in the diaspora speak of "ethnic cleansing" and even "genocide". ` +
+      `These charges are not supported by any evidence. The islands belong to ${ruler} under the treaty of 1951, and every map recognises them as ${ruler}n.\n\n3.\n\nNotes`;
+    for (const text of [rebut('Tarvia', 'Ostrelia'), rebut('Ostrelia', 'Tarvia')]) {
+      const r = analyzer.analyze(text);
+      const evidence = r.narratives!.items.flatMap((it) => it.evidence);
+      const quoted = evidence.filter((e) => e.cues.some((c) => c.kind === 'cue' && /genocide|ethnic cleansing/.test(c.text)));
+      expect(quoted.length).toBeGreaterThan(0);
+      for (const e of quoted) expect(e.voice.kind).toBe('source');
+      // "3." and "Notes" say too little to be shown as evidence without a cue of their own.
+      for (const e of evidence) expect(e.text.split(/\s+/).length >= 3 || e.cues.some((c) => c.kind !== 'model')).toBe(true);
+      checkSpans(text, r);
+    }
+  });
+
   it('reads the same units in the scoring pass as the training path does', () => {
     for (const name of ['disputes', 'ukraine-russia-war']) {
       const pack = loadPacks([name])[0]!;

@@ -1,6 +1,8 @@
 import type { ResolvedConfig } from '../../core/config.js';
 import type { NarrativeCue, NarrativeEvidence, NarrativeScore, NarrativesReport } from '../../core/narratives.js';
 import type { ReportLayer, LayerContext } from '../contract.js';
+import type { Doc } from '../../text/segment.js';
+import { K_WORD } from '../../text/tokenise.js';
 import { ACTORS } from '../actors/layer.js';
 import { explain } from './explain.js';
 import { labelsOfChoice } from './labels.js';
@@ -67,6 +69,16 @@ const MAX_NEAR = 2;
 const MIN_MODEL_WEIGHT = 0.6;
 const MAX_MODEL_CUES = 3;
 
+/** Words a sentence needs to be shown as evidence without a cue of its own. */
+const MIN_EVIDENCE_WORDS = 3;
+
+function wordsIn(doc: Doc, s: number): number {
+  const sent = doc.sentences[s]!;
+  let n = 0;
+  for (let i = sent.tokenStart; i < sent.tokenEnd && n < MIN_EVIDENCE_WORDS; i++) if (doc.tokens.kind[i] === K_WORD) n++;
+  return n;
+}
+
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
@@ -77,35 +89,38 @@ function evidenceFor(ctx: LayerContext, model: NarrativeModel, sig: DocSignals, 
   const withHits = new Set<number>();
   for (const h of r.ev.hits) if (h.item === l) withHits.add(h.sentence);
   // Sentences that lean to the narrative (logit at least 0, a belief of one half) or hold its cues.
+  // A sentence of fewer than MIN_EVIDENCE_WORDS words ("3.", "Notes") says too little to show as
+  // evidence unless it holds the item's own cue.
   const ranked: number[] = [];
-  for (let s = 0; s < r.S; s++) if (r.z[s * L + l]! >= 0 || withHits.has(s)) ranked.push(s);
+  for (let s = 0; s < r.S; s++) if (withHits.has(s) || (r.z[s * L + l]! >= 0 && wordsIn(doc, s) >= MIN_EVIDENCE_WORDS)) ranked.push(s);
   ranked.sort((a, b) => r.z[b * L + l]! - r.z[a * L + l]! || a - b);
   if (ranked.length === 0 && chosen && r.S > 0) {
-    let best = 0;
-    for (let s = 1; s < r.S; s++) if (r.z[s * L + l]! > r.z[best * L + l]!) best = s;
-    ranked.push(best);
+    let best = -1;
+    for (let s = 0; s < r.S; s++) if (wordsIn(doc, s) >= MIN_EVIDENCE_WORDS && (best < 0 || r.z[s * L + l]! > r.z[best * L + l]!)) best = s;
+    if (best >= 0) ranked.push(best);
   }
   const tok = (a: number, b: number) => ctx.span(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
   return ranked.slice(0, chosen ? MAX_EVIDENCE : 1).map((s) => {
     const cues: NarrativeCue[] = [];
+    // The voice is read at the first of the pack's own cues (a quoted "genocide" is the source's
+    // word however the sentence begins), else at the first word the model leaned on.
     let cueTok = -1;
-    const first = (a: number) => {
-      if (cueTok < 0 || a < cueTok) cueTok = a;
-    };
+    let modelTok = -1;
     for (let h = r.ev.hitOff[s]!; h < r.ev.hitOff[s + 1]!; h++) {
       const hit = r.ev.hits[h]!;
       if (hit.item === l) {
         cues.push({ ...tok(hit.a, hit.b), kind: hit.kind });
-        first(hit.a);
+        if (cueTok < 0 || hit.a < cueTok) cueTok = hit.a;
       }
     }
     for (const [a, b] of model.leaningWords(doc, sig, s, l, MIN_MODEL_WEIGHT, MAX_MODEL_CUES)) {
       const sp = tok(a, b);
       if (!cues.some((c) => c.start <= sp.start && sp.end <= c.end)) {
         cues.push({ ...sp, kind: 'model' });
-        first(a);
+        if (modelTok < 0 || a < modelTok) modelTok = a;
       }
     }
+    if (cueTok < 0) cueTok = modelTok;
     cues.sort((a, b) => a.start - b.start || b.end - a.end);
     const sent = doc.sentences[s]!;
     const e: NarrativeEvidence = { ...ctx.span(sent.start, sent.end), sentence: s, score: round(sigmoid(r.z[s * L + l]!)), voice: voiceAt(ctx, s, cueTok >= 0 ? cueTok : -1), cues };
