@@ -154,7 +154,8 @@ describe('user faults are exit 2 with one line, never a stack trace', () => {
 
   it('compare --help says --by is required and shows numeric defaults as numbers', async () => {
     const r = await runCli(['compare', '--help']);
-    expect(r.stdout).toMatch(/--by <field>\s+group documents by \(choices: "outlet", "tag", "author",\s+required\)/);
+    // --by also measures per period (compare --by month|week|day): its choices run on.
+    expect(r.stdout).toMatch(/--by <field>\s+group documents by [^]*?\(choices:\s+"outlet",\s+"tag",\s+"author",\s+"month",\s+"week",\s+"day",\s+required\)/);
     expect(r.stdout).toContain('(default: 5)');
     expect(r.stdout).toContain('(default: 0.05)');
     expect((await runCli(['worker', '--help'])).stdout).toContain('(default: 30000)');
