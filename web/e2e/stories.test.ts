@@ -29,7 +29,8 @@ describe.skipIf(chromiumMissing())('story pages in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'framewise-e2e-stories-'));
     webRoot = await buildWebUi();
-    server = await startServer({ port: 0, host: '127.0.0.1', db: join(dir, 'e2e.db'), analyzer: new Analyzer({ model: null }), webRoot });
+    server = await startServer({ port: 0, host: '127.0.0.1', db: join(dir, 'e2e.db'), analyzer: new Analyzer({ model: null, narratives: 'none' }), webRoot });
+    // Without narrative packs, so that the story page's plain state (no roles or narratives table) shows; the table is tested below on stored analyses that have them.
     await server.store.insertDocuments(asNewDocuments(docs));
     // Reads never analyse: the stored documents get their analyses from the authorised call.
     for (let left = 1; left > 0; ) left = (await server.app.inject({ method: 'POST', url: '/api/analyses', payload: { limit: 500 } })).json().remaining;

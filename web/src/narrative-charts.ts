@@ -53,27 +53,32 @@ export async function renderNarrativeComparison(box: HTMLElement, by: GroupBy, f
     narr.length
       ? h('figure', { class: 'chart wide', data: { testid: 'chart-narratives' } }, h('figcaption', null, `Share of documents carrying each narrative, by ${by}`), h('div', { class: 'canvas-box tall' }, canvas))
       : h('p', { class: 'muted' }, 'No document carries a narrative of the loaded packs.'),
+    // A wide table scrolls in its own box on a narrow screen.
     h(
-      'table',
-      { class: 'narratives', data: { testid: 'narratives-table' } },
-      h('caption', null, `Narratives by ${by} (% of each group's documents)`),
-      h('thead', null, h('tr', null, h('th', null, 'Narrative'), c.groups.map((g) => h('th', { class: 'num' }, `${g.key} (${g.documents})`)))),
+      'div',
+      { class: 'table-scroll' },
       h(
-        'tbody',
-        null,
-        c.labels.map((l) =>
-          h(
-            'tr',
-            { class: l.level },
-            h('td', null, l.level === 'subnarrative' ? `↳ ${l.label}` : l.label),
-            c.groups.map((g) => {
-              const s = share(g, l.key);
-              if (!s) return h('td', null, '');
-              return h('td', { class: `num ${s.significant ? (s.direction === 'higher' ? 'up' : 'down') : ''}`, title: `${s.count} of ${g.documents}; rest ${Math.round(s.restShare * 100)}%, q = ${s.qValue.toPrecision(2)}` }, `${pct1(s.share)}%${s.significant ? (s.direction === 'higher' ? ' ★▲' : ' ★▼') : ''}`);
-            }),
+        'table',
+        { class: 'narratives', data: { testid: 'narratives-table' } },
+        h('caption', null, `Narratives by ${by} (% of each group's documents)`),
+        h('thead', null, h('tr', null, h('th', null, 'Narrative'), c.groups.map((g) => h('th', { class: 'num' }, `${g.key} (${g.documents})`)))),
+        h(
+          'tbody',
+          null,
+          c.labels.map((l) =>
+            h(
+              'tr',
+              { class: l.level },
+              h('td', null, l.level === 'subnarrative' ? `↳ ${l.label}` : l.label),
+              c.groups.map((g) => {
+                const s = share(g, l.key);
+                if (!s) return h('td', null, '');
+                return h('td', { class: `num ${s.significant ? (s.direction === 'higher' ? 'up' : 'down') : ''}`, title: `${s.count} of ${g.documents}; rest ${Math.round(s.restShare * 100)}%, q = ${s.qValue.toPrecision(2)}` }, `${pct1(s.share)}%${s.significant ? (s.direction === 'higher' ? ' ★▲' : ' ★▼') : ''}`);
+              }),
+            ),
           ),
+          h('tr', { class: 'other' }, h('td', null, 'None (Other)'), c.groups.map((g) => h('td', { class: 'num' }, `${pct1(g.documents ? g.other / g.documents : 0)}%`))),
         ),
-        h('tr', { class: 'other' }, h('td', null, 'None (Other)'), c.groups.map((g) => h('td', { class: 'num' }, `${pct1(g.documents ? g.other / g.documents : 0)}%`))),
       ),
     ),
   );
