@@ -51,6 +51,8 @@ export class NarrativeModel {
    * Columns: the items, then the narratives' and the sub-narratives' "none" (softmax.ts).
    */
   private readonly rowStart: Int32Array;
+  /** Where each feature's sub-narrative columns begin in rows. */
+  private readonly rowMid: Int32Array;
   private readonly rows: Int32Array;
   readonly bias: Float64Array;
   readonly L: number;
@@ -112,18 +114,29 @@ export class NarrativeModel {
     this.bias = new Float64Array(C);
     this.noneOf = Int32Array.from(pack.items, (it) => (it.level === 'narrative' ? L : L + 1));
     const count = new Int32Array(F + 1);
+    const countN = new Int32Array(F);
     const thousandths = (w: number) => Math.max(-32767, Math.min(32767, Math.round((w * DENSE_SCALE) / WEIGHT_SCALE)));
+    // Each feature's narrative-level columns (narratives and their "none") come before its
+    // sub-narrative ones, so that a sentence that opens no narrative sums only the first part.
+    const narrativeLevel = (c: number) => c === L || (c < L && pack.items[c]!.level === 'narrative');
     for (let c = 0; c < C; c++) {
       const row = weights.weights[c]!;
-      for (let k = 0; k < row.length; k += 2) if (thousandths(row[k + 1]!) !== 0) count[row[k]! + 1]!++;
+      for (let k = 0; k < row.length; k += 2) {
+        if (thousandths(row[k + 1]!) === 0) continue;
+        count[row[k]! + 1]!++;
+        if (narrativeLevel(c)) countN[row[k]!]!++;
+      }
       this.bias[c] = weights.bias[c]! / WEIGHT_SCALE;
     }
     for (let f = 0; f < F; f++) count[f + 1]! += count[f]!;
     this.rowStart = count;
+    this.rowMid = Int32Array.from(countN, (n, f) => count[f]! + n);
     this.rows = new Int32Array(count[F]!);
-    const fill = count.slice(0, F);
+    const fillN = count.slice(0, F);
+    const fillS = this.rowMid.slice();
     for (let c = 0; c < C; c++) {
       const row = weights.weights[c]!;
+      const fill = narrativeLevel(c) ? fillN : fillS;
       for (let k = 0; k < row.length; k += 2) {
         const w = thousandths(row[k + 1]!);
         if (w !== 0) this.rows[fill[row[k]!]!++] = (c << 16) | (w & 0xffff);
@@ -173,7 +186,7 @@ export class NarrativeModel {
     const L = this.L;
     if (this.bufZ.length < S * L) this.bufZ = new Float64Array(S * L * 2);
     const z = this.bufZ;
-    const { rowStart, rows } = this;
+    const { rowStart, rowMid, rows } = this;
     const sc = this.colScratch;
     const scratch = this.scratch;
     const coder = this.coder;
@@ -206,13 +219,25 @@ export class NarrativeModel {
       sc.fill(0);
       for (let k = 0; k < n2; k++) {
         const f = fids[k]!;
-        for (let j = rowStart[f]!, e = rowStart[f + 1]!; j < e; j++) {
+        for (let j = rowStart[f]!, e = rowMid[f]!; j < e; j++) {
           const v = rows[j]!;
           sc[v >>> 16]! += (v << 16) >> 16;
         }
       }
       const scale = total > 0 ? 1 / Math.sqrt(total) / DENSE_SCALE : 0;
       const noneN = bias[L]! + scale * sc[L]!;
+      // Sub-narrative columns are summed only where some narrative opens (most sentences open none).
+      let open = false;
+      for (let k = 0; k < narr.length && !open; k++) open = bias[narr[k]!]! + scale * sc[narr[k]!]! - noneN > SUB_GATE;
+      if (open) {
+        for (let k = 0; k < n2; k++) {
+          const f = fids[k]!;
+          for (let j = rowMid[f]!, e = rowStart[f + 1]!; j < e; j++) {
+            const v = rows[j]!;
+            sc[v >>> 16]! += (v << 16) >> 16;
+          }
+        }
+      }
       const noneS = bias[L + 1]! + scale * sc[L + 1]!;
       const base = s * L;
       // Narratives on every sentence; a narrative's sub-narratives where the sentence leans to it
