@@ -48,3 +48,7 @@ export { builtinPackNames } from './layers/narratives/pack.js';
 export { compareNarratives, fisherExact } from './compare/narratives.js';
 export { comparePeriods, MEASURES, type Measure } from './compare/periods.js';
 export type { NarrativeComparison, NarrativeShare, PeriodSeries, PeriodRow, PeriodBy } from './core/narrative-compare.js';
+export { updateStories, STORY_DEFAULTS, type UpdateStoriesOptions, type UpdateStoriesResult } from './stories/update.js';
+export { storyView, storyViews, allStoryViews, blindSpotsAcross } from './stories/read.js';
+export { analyseStory, type StoryOptions, type VersionInput } from './stories/story.js';
+export type * from './core/stories.js';
