@@ -8,6 +8,7 @@
 import { Analyzer, type CollectedRun } from '../analysis/analyzer.js';
 import { applyJudge, applyPostCalibration } from '../analysis/judging.js';
 import { finaliseFindings } from '../analysis/finalise.js';
+import { foldSameWord } from '../analysis/same-word.js';
 import type { Finding } from '../core/finding.js';
 import { toPtcLabel, type PtcLabel } from '../core/taxonomy.js';
 import type { CollectedFinding } from '../detectors/engine/contract.js';
@@ -117,7 +118,7 @@ export function reportedFindings(run: CrossFitRun, judge: Judge | null, minConfi
   const copy: CollectedFinding[] = run.run.findings.map((f) => ({ ...f }));
   const judged = judge ? applyJudge(judge, copy) : copy;
   const out = finaliseFindings(run.run.doc, judged, minConfidence);
-  return judge ? applyPostCalibration(judge, out, minConfidence) : out;
+  return foldSameWord(judge ? applyPostCalibration(judge, out, minConfidence) : out);
 }
 
 /** Findings as PTC predictions (techniques PTC lacks are dropped). */

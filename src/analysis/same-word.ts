@@ -1,0 +1,36 @@
+import type { Finding } from '../core/finding.js';
+import { TECHNIQUE_IDS, techniqueInfo } from '../core/taxonomy.js';
+
+/**
+ * One word, one finding: two techniques reported on the very same single word ("crooks" as loaded
+ * language and as name calling, at nearly the same confidence) tell a reader the same thing twice.
+ * The more confident finding stays (the earlier technique in the taxonomy on a tie) and names the
+ * other in its evidence; the other is dropped. Spans of several words keep every technique: there
+ * the techniques usually rest on different words of the span.
+ *
+ * `findings` must be sorted by start and end (finaliseFindings' order); filtered in place.
+ */
+export function foldSameWord(findings: Finding[]): Finding[] {
+  let w = 0;
+  for (let r = 0; r < findings.length; r++) {
+    const f = findings[r]!;
+    const prev = w > 0 ? findings[w - 1]! : null;
+    if (prev && prev.start === f.start && prev.end === f.end && prev.technique !== f.technique && isOneWord(f.text)) {
+      const [keep, drop] = f.confidence > prev.confidence || (f.confidence === prev.confidence && rank(f) < rank(prev)) ? [f, prev] : [prev, f];
+      (keep.evidence ??= []).push({ label: 'also read as', text: `${techniqueInfo(drop.technique).name} (${drop.confidence})`, start: drop.start, end: drop.end });
+      findings[w - 1] = keep;
+      continue;
+    }
+    findings[w++] = f;
+  }
+  findings.length = w;
+  return findings;
+}
+
+function isOneWord(text: string): boolean {
+  return text.length > 0 && !/\s/.test(text);
+}
+
+function rank(f: Finding): number {
+  return TECHNIQUE_IDS.indexOf(f.technique);
+}
