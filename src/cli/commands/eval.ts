@@ -10,6 +10,7 @@ import { loadModelFile } from '../../model/artefact.js';
 import { modelDetector, type TrainedModelDetector } from '../../model/detector.js';
 import type { Model } from '../../model/model.js';
 import type { CliIO } from '../io.js';
+import { jsonOut } from '../safe-output.js';
 import type { CommandResult } from '../main.js';
 import { resolveConfig } from './analyze.js';
 
@@ -50,7 +51,7 @@ export function registerEval(program: Command, io: CliIO, _result: CommandResult
         tcPred = model ? modelTcPredictions(gold, model) : [];
       }
       const res = scoreAll(gold, pred, tcPred, flags.task);
-      io.out(flags.format === 'json' ? JSON.stringify(evalJson(res)) + '\n' : evalTable(res));
+      io.out(flags.format === 'json' ? jsonOut(evalJson(res)) + '\n' : evalTable(res));
     });
 }
 
