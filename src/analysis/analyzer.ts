@@ -11,14 +11,9 @@ import { builtinCodeDetectors, builtinLexicons, builtinRuleFiles } from '../dete
 import { toOriginalSpan } from '../text/normalise.js';
 import { segment, type Doc } from '../text/segment.js';
 import { VERSION } from '../version.js';
-import { finaliseFindings } from './finalise.js';
-import { foldSameWord } from './same-word.js';
 import { builtinLayers, createLayerContext, orderLayers, type ReportLayer } from '../layers/index.js';
 import { loadDefaultModel, loadRuleJudge, type ModelDetector } from './model-hook.js';
-import { applyJudge, applyPostCalibration } from './judging.js';
-import { dropMentioned } from '../detectors/engine/mentions.js';
-import { keepFindingsToQuotes } from '../detectors/engine/quote-spans.js';
-import { dropPlainHeadlineExaggeration } from '../detectors/engine/plain-headline.js';
+import { reportFindings, settleFindings } from './report-findings.js';
 import type { Judge } from '../model/judge.js';
 
 export interface AnalyzeOptions {
@@ -108,10 +103,7 @@ export class Analyzer {
     }
     const { doc, findings: collected, errors } = this.collect(input, options);
     const minConfidence = options.minConfidence ?? this.minConfidence;
-    if (this.judge) applyJudge(this.judge, collected);
-    const findings = finaliseFindings(doc, collected, minConfidence);
-    if (this.judge) applyPostCalibration(this.judge, findings, minConfidence);
-    foldSameWord(findings);
+    const findings = reportFindings(doc, collected, this.judge, minConfidence);
     // Keys in taxonomy order, as Object.fromEntries would give them (no entry arrays per document).
     const byTechnique = {} as Record<TechniqueId, number>;
     for (const id of TECHNIQUE_IDS) byTechnique[id] = 0;
@@ -171,12 +163,8 @@ export class Analyzer {
     }
     if (this.model) runDetector(this.model, doc, collected, errors, keep);
     // Mention is not use (src/detectors/engine/mentions.ts); the model has read every rule finding already.
-    if (!options.keepMentions) {
-      dropMentioned(doc, collected);
-      // A finding in a quotation keeps to it, so that it carries the quoted speaker's voice.
-      keepFindingsToQuotes(doc, collected);
-      dropPlainHeadlineExaggeration(doc, collected);
-    }
+    // Mention is not use, findings keep to their quotations (src/analysis/report-findings.ts).
+    if (!options.keepMentions) settleFindings(doc, collected);
     return { doc, findings: collected, errors };
   }
 

@@ -7,8 +7,9 @@ import { builtinCodeDetectors, builtinLexicons, builtinRuleFiles } from '../dete
 import { builtinLayers, createLayerContext, type ReportLayer } from '../layers/index.js';
 import { toOriginalSpan } from '../text/normalise.js';
 import { segment } from '../text/segment.js';
-import { finaliseFindings } from './finalise.js';
-import { loadDefaultModel } from './model-hook.js';
+import type { Judge } from '../model/judge.js';
+import { loadDefaultModel, loadRuleJudge, type ModelDetector } from './model-hook.js';
+import { reportFindings, settleFindings } from './report-findings.js';
 
 /**
  * Times every stage of the analysis pipeline on one text, each on its own (segment, the compiled
@@ -20,7 +21,9 @@ import { loadDefaultModel } from './model-hook.js';
 export class StageTimer {
   private readonly rules: RuleSet;
   private readonly code: readonly Detector[];
-  private readonly model: Detector | null;
+  private readonly model: ModelDetector | null;
+  private readonly judge: Judge | null;
+  private readonly minConfidence: number;
   private readonly layers: readonly ReportLayer[];
   private readonly config: ResolvedConfig;
 
@@ -30,6 +33,9 @@ export class StageTimer {
     this.model = options.model === false ? null : loadDefaultModel();
     this.layers = options.layers ?? builtinLayers;
     this.config = { ...defaultConfig(), maxInputBytes: Number.MAX_SAFE_INTEGER };
+    // As the Analyzer chooses them.
+    this.judge = this.model ? (this.model.judge ?? null) : loadRuleJudge();
+    this.minConfidence = this.config.minConfidence ?? this.judge?.reportAt ?? 0;
   }
 
   /**
@@ -62,6 +68,7 @@ export class StageTimer {
             ruleId: r.ruleId ?? d.meta.id,
             source: r.source ?? d.meta.source,
             ...(r.evidence ? { evidence: r.evidence } : {}),
+            ...(r.basis ? { basis: r.basis } : {}),
           }),
       });
     for (const d of this.code) {
@@ -72,7 +79,9 @@ export class StageTimer {
       run(this.model);
       lap('model');
     }
-    const findings = finaliseFindings(doc, collected, 0);
+    settleFindings(doc, collected);
+    lap('settle');
+    const findings = reportFindings(doc, collected, this.judge, this.minConfidence);
     lap('finalise');
     const byTechnique = Object.fromEntries(TECHNIQUE_IDS.map((id) => [id, 0])) as Report['counts']['byTechnique'];
     const byCategory = Object.fromEntries(CATEGORIES.map((id) => [id, 0])) as Report['counts']['byCategory'];
