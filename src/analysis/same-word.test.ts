@@ -20,6 +20,11 @@ describe('foldSameWord', () => {
     expect(foldSameWord([...many]).length).toBe(4);
   });
 
+  it('keeps a calibrated technique (one PTC annotates) over one whose confidence is only its rule\'s', () => {
+    const out = foldSameWord([f('doubt', 0, 'so-called', 0.2), f('weasel-attribution', 0, 'so-called', 0.4)]);
+    expect(out.map((x) => x.technique)).toEqual(['doubt']);
+  });
+
   it('breaks a tie by taxonomy order', () => {
     const out = foldSameWord([f('loaded-language', 0, 'traitors', 0.3), f('name-calling', 0, 'traitors', 0.3)]);
     expect(out.map((x) => x.technique)).toEqual(['name-calling']);
