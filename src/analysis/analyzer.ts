@@ -42,6 +42,9 @@ export interface AnalyzerOptions {
   judge?: Judge | null;
 }
 
+/** Called after each stage of the pipeline with its name (segment, rules, code:<id>, model, mentions, finalise, report, layer:<name>): StageTimer's hook. */
+export type StageLap = (stage: string) => void;
+
 /** An analysis run's findings before judging and finalising (canonical offsets), for training and evaluation. */
 export interface CollectedRun {
   doc: Doc;
@@ -95,15 +98,19 @@ export class Analyzer {
     this.engine = { name: 'framewise', version: VERSION, rules: hash.digest('hex').slice(0, 12), model: this.model?.version ?? null };
   }
 
-  /** Analyses one text. Never throws on text content; throws UserError for input over the size limit. */
-  analyze(input: string, options: AnalyzeOptions = {}): Report {
+  /**
+   * Analyses one text. Never throws on text content; throws UserError for input over the size limit.
+   * `lap`, when given, is called after each stage (src/analysis/stages.ts times them).
+   */
+  analyze(input: string, options: AnalyzeOptions = {}, lap?: StageLap): Report {
     if (typeof input !== 'string') throw new UserError('input must be a string');
     if (input.length * 3 > this.config.maxInputBytes && Buffer.byteLength(input, 'utf8') > this.config.maxInputBytes) {
       throw new UserError(`input is ${Buffer.byteLength(input, 'utf8')} bytes, over the limit of ${this.config.maxInputBytes} (raise maxInputBytes)`);
     }
-    const { doc, findings: collected, errors } = this.collect(input, options);
+    const { doc, findings: collected, errors } = this.collect(input, options, lap);
     const minConfidence = options.minConfidence ?? this.minConfidence;
     const findings = reportFindings(doc, collected, this.judge, minConfidence);
+    lap?.('finalise');
     // Keys in taxonomy order, as Object.fromEntries would give them (no entry arrays per document).
     const byTechnique = {} as Record<TechniqueId, number>;
     for (const id of TECHNIQUE_IDS) byTechnique[id] = 0;
@@ -130,6 +137,7 @@ export class Analyzer {
       quotes: doc.quotes.map((q) => ({ ...span(q.start, q.end), open: q.open })),
       errors,
     };
+    lap?.('report');
     if (options.layers !== false) {
       const ctx = createLayerContext({ doc, report, span, config: this.config });
       for (const layer of this.layers) {
@@ -138,6 +146,7 @@ export class Analyzer {
         } catch (e) {
           errors.push({ detector: `layer:${layer.name}`, message: (e as Error).message });
         }
+        lap?.(`layer:${layer.name}`);
       }
     }
     return report;
@@ -149,22 +158,31 @@ export class Analyzer {
    * finalising: what the judge is trained on. With `keepMentions`, the raw findings (what the
    * model's rule features are made of).
    */
-  collect(input: string, options: Pick<AnalyzeOptions, 'techniques'> & { keepMentions?: boolean } = {}): CollectedRun {
+  collect(input: string, options: Pick<AnalyzeOptions, 'techniques'> & { keepMentions?: boolean } = {}, lap?: StageLap): CollectedRun {
     const doc = segment(input);
+    lap?.('segment');
     const wanted = options.techniques && options.techniques.length > 0 ? new Set(options.techniques) : null;
     const collected: CollectedFinding[] = [];
     const errors: Report['errors'] = [];
     const keep = (f: CollectedFinding) => (!wanted || wanted.has(f.technique)) && this.techniques.has(f.technique);
 
     for (const f of this.rulesFor(wanted).run(doc)) if (keep(f)) collected.push(f);
+    lap?.('rules');
     for (const d of this.code) {
       if (wanted && !wanted.has(d.meta.technique)) continue;
       runDetector(d, doc, collected, errors, keep);
+      lap?.(`code:${d.meta.id}`);
     }
-    if (this.model) runDetector(this.model, doc, collected, errors, keep);
-    // Mention is not use (src/detectors/engine/mentions.ts); the model has read every rule finding already.
-    // Mention is not use, findings keep to their quotations (src/analysis/report-findings.ts).
-    if (!options.keepMentions) settleFindings(doc, collected);
+    if (this.model) {
+      runDetector(this.model, doc, collected, errors, keep);
+      lap?.('model');
+    }
+    // The model has read every rule finding already. Mention is not use, other senses, findings keep
+    // to their quotations, plain headlines (src/analysis/report-findings.ts).
+    if (!options.keepMentions) {
+      settleFindings(doc, collected);
+      lap?.('mentions');
+    }
     return { doc, findings: collected, errors };
   }
 

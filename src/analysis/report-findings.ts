@@ -2,6 +2,7 @@ import type { Finding } from '../core/finding.js';
 import type { CollectedFinding } from '../detectors/engine/contract.js';
 import { dropMentioned } from '../detectors/engine/mentions.js';
 import { dropPlainHeadlineExaggeration } from '../detectors/engine/plain-headline.js';
+import { dropOtherSenses } from '../detectors/engine/senses.js';
 import { keepFindingsToQuotes } from '../detectors/engine/quote-spans.js';
 import type { Judge } from '../model/judge.js';
 import type { Doc } from '../text/segment.js';
@@ -11,11 +12,13 @@ import { foldSameWord } from './same-word.js';
 
 /**
  * The shared stages after every detector (and the model, which has read the rules' findings) ran, in
- * place: mention is not use, findings keep to their quotation, a plain headline's absence is no
- * exaggeration. Used by the Analyzer, the stage timer and nothing else.
+ * place: mention is not use, a charged word in its other sense ("lies in", "a ceasefire regime":
+ * src/detectors/engine/senses.ts) is no finding, findings keep to their quotation, a plain
+ * headline's absence is no exaggeration.
  */
 export function settleFindings(doc: Doc, collected: CollectedFinding[]): void {
   dropMentioned(doc, collected);
+  dropOtherSenses(doc, collected);
   // A finding in a quotation keeps to it, so that it carries the quoted speaker's voice.
   keepFindingsToQuotes(doc, collected);
   dropPlainHeadlineExaggeration(doc, collected);
