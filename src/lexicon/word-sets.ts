@@ -3,7 +3,7 @@ import type { Tokens } from '../text/tokenise.js';
 import { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower, tokenise } from '../text/tokenise.js';
 import { vocab } from '../text/vocab.js';
 import { WordMemo } from './word-memo.js';
-import { denseSlot } from '../text/hot-path.js';
+import { denseSlot, localIndex } from '../text/hot-path.js';
 
 /**
  * Small token helpers shared by the sourcing, claims and actors layers. Everything works on the
@@ -36,17 +36,22 @@ export function phraseTokens(phrase: string): string[] {
 }
 
 /**
- * A set of words, interned in the global vocabulary so that membership of a token is one typed-array
- * read on its id (documents get vocab ids at tokenisation; words no set names get negative ids).
+ * The one word set: words interned in the global vocabulary, so that membership of a token is one
+ * typed-array read on its id (documents get vocab ids at tokenisation; words no set names get
+ * negative ids). A document tokenised before the set was built has local ids for the set's new
+ * words: those tokens are looked up by string (Tokens.vocabSize tells when that can happen).
  */
 export class WordSet {
   private readonly bits: Uint8Array;
   private readonly words: Set<string>;
+  /** The highest vocab id of the set's words (-1 when empty). */
+  private readonly maxId: number;
 
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
     const ids = [...this.words].map((w) => vocab.intern(w));
-    this.bits = new Uint8Array(Math.max(0, ...ids) + 1);
+    this.maxId = Math.max(-1, ...ids);
+    this.bits = new Uint8Array(this.maxId + 1);
     for (const id of ids) this.bits[id] = 1;
   }
 
@@ -78,7 +83,9 @@ export class WordSet {
   /** Is token i of these tokens in the set? */
   at(t: Tokens, i: number): boolean {
     const id = t.id[i]!;
-    return id >= 0 && id < this.bits.length && this.bits[id] === 1;
+    if (id >= 0) return id < this.bits.length && this.bits[id] === 1;
+    // A local word can be one of ours only when the set interned it after the text was tokenised.
+    return t.vocabSize <= this.maxId && this.words.has(t.localWords[localIndex(id)]!);
   }
 }
 
@@ -141,9 +148,8 @@ export class PhraseSet {
 
 /**
  * A pure function of a token's lowercased form that may have no value (undefined), memoised per word
- * by WordMemo: vocabulary words by id, words outside it by the tokeniser's cross-document key. Unlike
- * WordSet, nothing needs to be interned beforehand, so the answer is right for any token whenever its
- * document was tokenised.
+ * by WordMemo: vocabulary words by id, words outside it by the tokeniser's cross-document key. Nothing
+ * is interned, so the answer is right for any token whenever its document was tokenised.
  */
 export class WordLookup<T> {
   private readonly memo: WordMemo<T | null>;
@@ -164,8 +170,6 @@ export class WordLookup<T> {
   }
 }
 
-/** Membership of a token's lowercased form in a set of words, memoised per vocab id. */
-export const wordLookupSet = (words: ReadonlySet<string>): WordLookup<true> => new WordLookup((w) => (words.has(w) ? true : undefined));
 
 /**
  * Scratch marks per token id (global and document-local), cleared in O(1) by starting a new
