@@ -102,10 +102,11 @@ export class Gazetteer {
   private readonly byFirst = new Map<number, Alias[]>();
   /**
    * Aliases whose words this gazetteer added to the vocabulary, by first word: a document tokenised
-   * before the gazetteer was built has local ids for them. Empty for the built-in gazetteer, which is
-   * built when this module loads, before any document.
+   * before the gazetteer was built has local ids for them (see matchAlias).
    */
-  private byFirstWord = new Map<string, Alias[]>();
+  private readonly byFirstWord = new Map<string, Alias[]>();
+  /** The highest vocab id of an alias word (-1: none): tokens of a text with a larger vocabSize have vocab ids for all of them. */
+  private maxId = -1;
   private firstBits = new Uint8Array(0);
   private readonly seen = new Map<string, string>();
 
@@ -135,6 +136,7 @@ export class Gazetteer {
     this.seen.set(key, actor);
     const late = toks.some((w) => vocab.get(w) < 0);
     const ids = Int32Array.from(toks, (w) => vocab.intern(w));
+    for (const id of ids) this.maxId = Math.max(this.maxId, id);
     const alias = { toks, ids, caseReq, actor, kind };
     const list = this.byFirst.get(ids[0]!) ?? [];
     list.push(alias);
@@ -188,7 +190,8 @@ export class Gazetteer {
       if ((bits & ANY_CASE) === 0 && !((bits & CAPITAL) !== 0 && (t.flags[i]! & F_CAP) !== 0) && !((bits & ALL_CAPS) !== 0 && (t.flags[i]! & F_UPPER) !== 0)) return null;
       list = this.byFirst.get(id);
     }
-    else if (this.byFirstWord.size > 0) list = this.byFirstWord.get(lower(t, i));
+    // A local id can be an alias word only when the text was tokenised before the gazetteer interned it.
+    else if (t.vocabSize <= this.maxId && this.byFirstWord.size > 0) list = this.byFirstWord.get(lower(t, i));
     if (!list) return null;
     outer: for (const a of list) {
       if (i + a.toks.length > end) continue;
@@ -221,20 +224,8 @@ export function loadGazetteer(extraFiles: readonly string[] = []): Gazetteer {
 
 let defaultG: Gazetteer | null = null;
 
-/** Marks a gazetteer as built before any document was tokenised (no late-word fallback needed). */
-function settled(g: Gazetteer): Gazetteer {
-  (g as unknown as { byFirstWord: Map<string, Alias[]> }).byFirstWord = new Map();
-  return g;
-}
-
 /** The extra gazetteer files listed in FRAMEWISE_GAZETTEER (separated like PATH). */
 const envFiles = (): string[] => (process.env.FRAMEWISE_GAZETTEER ?? '').split(delimiter).filter(Boolean);
-
-/** Builds the default gazetteer at module load (see actors/layer.ts), before any document exists. */
-export function loadBuiltinAtStartup(): Gazetteer {
-  if (!defaultG) defaultG = settled(loadGazetteer(envFiles()));
-  return defaultG;
-}
 
 /**
  * The gazetteer the analysis uses: the built-in one plus the files listed in FRAMEWISE_GAZETTEER,
