@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../text/segment.js';
 import { tokenLower } from '../text/tokenise.js';
-import { TokenMarks, WordLookup, WordSet } from './word-sets.js';
+import { PhraseSet, TokenMarks, WordLookup, WordSet } from './word-sets.js';
 
 describe('WordLookup', () => {
   it('answers like its function of the lowercased word, for vocabulary and document-local words, across documents', () => {
@@ -47,5 +47,28 @@ describe('TokenMarks', () => {
     expect(m.get(t, 0)).toBe(3);
     m.clear();
     expect(m.get(t, 0)).toBe(0);
+  });
+});
+
+describe('PhraseSet', () => {
+  it('finds the longest phrase, punctuation tokens included, in texts tokenised before and after it was built', () => {
+    const text = 'They said the zqvorn-pact had zqheld, as the zqvorn-pact was zqsigned long ago; the zqvorn held.';
+    const early = segment(text).tokens;
+    // Hyphenated words are one token; the comma is a token of its own.
+    const set = new PhraseSet(['the zqvorn', 'the zqvorn-pact', 'the zqvorn-pact was zqsigned', 'long ago', 'zqheld, as']);
+    const late = segment(text).tokens;
+    expect(early.id.some((id) => id < 0)).toBe(true);
+    const hits = (t: typeof early) => {
+      const out: string[] = [];
+      for (let i = 0; i < t.count; i++) {
+        const n = set.match(t, i, t.count);
+        if (n > 0) out.push(`${tokenLower(t, i)}+${n}`);
+      }
+      return out;
+    };
+    expect(hits(late)).toEqual(['the+2', 'zqheld+3', 'the+4', 'long+2', 'the+2']);
+    expect(hits(early)).toEqual(hits(late));
+    expect(set.find(late, 6, late.count)).toEqual([8, 4]);
+    expect(set.match(late, 8, 11)).toBe(2);
   });
 });

@@ -3,6 +3,7 @@ import type { Tokens } from '../text/tokenise.js';
 import { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower, tokenise } from '../text/tokenise.js';
 import { vocab } from '../text/vocab.js';
 import { WordMemo } from './word-memo.js';
+import { PhraseIndex, type IndexedPhrase } from './phrase-index.js';
 import { denseSlot, localIndex } from '../text/hot-path.js';
 
 /**
@@ -92,46 +93,36 @@ export class WordSet {
 export const wordSet = (words: string): WordSet => new WordSet(words.trim().split(/\s+/));
 
 /**
- * A set of multi-word phrases indexed by the vocab id of their first word: `match(tokens, i, end)`
- * returns the token length of the longest phrase starting at token i, or 0. Built once at load.
+ * A set of multi-word phrases (tokenised as documents are, punctuation tokens included), on the
+ * shared PhraseIndex: `match(tokens, i, end)` returns the token length of the longest phrase starting
+ * at token i, or 0. Built once at load.
  */
 export class PhraseSet {
-  private readonly byFirst = new Map<number, Int32Array[]>();
-  /** Vocab ids that start some phrase: one typed-array read rejects most tokens. */
-  private readonly firstBits: Uint8Array;
+  private readonly index = new PhraseIndex<IndexedPhrase>();
   readonly size: number;
 
   constructor(phrases: Iterable<string>) {
-    let n = 0;
     for (const p of phrases) {
       const toks = phraseTokens(p);
-      if (toks.length === 0) continue;
-      const ids = Int32Array.from(toks, (w) => vocab.intern(w));
-      const list = this.byFirst.get(ids[0]!) ?? [];
-      list.push(ids);
-      this.byFirst.set(ids[0]!, list);
-      n++;
+      if (toks.length > 0) this.index.add(toks, (ids) => ({ toks, ids }));
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
-    this.firstBits = new Uint8Array(Math.max(0, ...this.byFirst.keys()) + 1);
-    for (const id of this.byFirst.keys()) this.firstBits[id] = 1;
-    this.size = n;
+    this.index.seal(() => 1);
+    this.size = this.index.size;
   }
 
   /** 1 at the vocab ids that start some phrase. */
   idBits(): Uint8Array {
-    return this.firstBits;
+    return this.index.idFlags();
   }
 
   match(t: Tokens, i: number, end: number): number {
-    const id = t.id[i]!;
-    if (id < 0 || id >= this.firstBits.length || this.firstBits[id] === 0) return 0;
-    const list = this.byFirst.get(id);
-    if (!list) return 0;
+    const list = this.index.startingAt(t, i);
+    if (list === undefined) return 0;
     outer: for (const p of list) {
-      if (i + p.length > end) continue;
-      for (let k = 1; k < p.length; k++) if (t.id[i + k] !== p[k]) continue outer;
-      return p.length;
+      const n = p.ids.length;
+      if (i + n > end) continue;
+      for (let k = 1; k < n; k++) if (!this.index.same(t, i + k, p, k)) continue outer;
+      return n;
     }
     return 0;
   }
