@@ -17,6 +17,7 @@ describe('WordInts', () => {
         expect(out[i]).toBe(tokenLower(t, i).length);
         expect(ints.at(t, i)).toBe(out[i]);
       }
+      for (let j = 0; j < t.localWords.length; j++) expect(ints.local(t, j)).toBe(t.localWords[j]!.length);
     }
   });
 

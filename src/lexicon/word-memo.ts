@@ -88,6 +88,12 @@ export class WordInts {
     return this.ofKey(t.localKeys[j]!, t.localWords[j]!);
   }
 
+  /** The value for the document's word outside the vocab with local index j (see localIndex). */
+  local(t: Tokens, j: number): number {
+    this.syncGeneration(t.keyGeneration);
+    return this.ofKey(t.localKeys[j]!, t.localWords[j]!);
+  }
+
   /** Writes the value of every token of the document to out[0, t.count). */
   fill(t: Tokens, out: Int32Array): void {
     const ids = t.id;
