@@ -3,6 +3,8 @@ import { isNumber, isWord, lower, punctChar, wordSet } from '../../lexicon/word-
 
 const ARTICLES = wordSet('the a an');
 const DETERMINERS = wordSet('this that these those its his her their our some many several');
+/** Words that open a subordinate clause at the start of a sentence ("If X believes that ..., "). */
+const SUBORDINATORS = wordSet('if unless whether although though because since when whenever while once until');
 import type { Doc } from '../../text/segment.js';
 import type { ActorAnalysis } from '../actors/layer.js';
 import type { SourcingAnalysis } from '../sourcing/analyse.js';
@@ -11,7 +13,10 @@ import type { SourcePhrase } from '../sourcing/noun-phrase.js';
 import { parsePhrase, phraseBefore } from '../sourcing/noun-phrase.js';
 import { tokenAtOrAfter, type QuoteInfo } from '../sourcing/quotations.js';
 import { displaySource } from '../sourcing/layer.js';
+import { LISTENER_WORDS } from '../sourcing/cues.js';
 import { ACCUSE_LEMMAS, CLAUSE_CONJUNCTIONS, CONTENT_NOUNS, HEADLINE_HEADS, HEADLINE_VERBS } from './cues.js';
+import { afterDateline } from './dateline.js';
+import { joinedToPrevious, namingSpeaker } from './naming.js';
 import { findStances } from './stance.js';
 
 /** One reported part of a document, in tokens [a, b) of the canonical text. */
@@ -124,25 +129,36 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
       const b = trimEnd(doc, a, hi);
       return b > a && !quoted(a) ? [a, b] : null;
     }
-    const b = trimEnd(doc, lo, at.a);
-    return b > lo ? [lo, b] : null;
+    const from = afterDateline(doc, lo, at.a);
+    const b = trimEnd(doc, from, at.a);
+    return b > from ? [from, b] : null;
   }
   if (at.side === 'after') {
     // "..., said X": what comes before the verb group, unless a quotation carries it.
-    const b = trimEnd(doc, lo, Math.min(at.a, at.verb));
-    if (b <= lo || quoted(b - 1) || (b < at.verb && punctChar(doc, b) === '"')) return null;
-    return [lo, b];
+    const from = afterDateline(doc, lo, Math.min(at.a, at.verb));
+    const b = trimEnd(doc, from, Math.min(at.a, at.verb));
+    if (b <= from || quoted(b - 1) || (b < at.verb && punctChar(doc, b) === '"')) return null;
+    return [from, b];
   }
   // "X said (on Monday) that ...": skip to the "that" when it comes within a few words.
   let a = at.verbEnd;
   const nextVerb = k + 1 < all.length && all[k + 1]!.sentence === at.sentence ? all[k + 1]!.verb : hi;
-  for (let j = a; j < Math.min(hi, a + 9, nextVerb); j++) {
+  let that = false;
+  for (let j = a; j < Math.min(hi, a + 11, nextVerb); j++) {
     const c = punctChar(doc, j);
     if (c !== '' && c !== ',') break;
-    if (lower(doc.tokens, j) === 'that') { a = j + 1; break; }
+    if (lower(doc.tokens, j) === 'that') { a = j + 1; that = true; break; }
+  }
+  // '"...," X told reporters in the capital.': the words after "told" are who heard it, and the
+  // quotation carries what was said.
+  if (!that && at.info.lemma === 'tell') {
+    if (quotes.some((q) => q.attribution === at)) return null;
+    if (LISTENER_WORDS.at(doc.tokens, a) && !ARTICLES.at(doc.tokens, a)) a++;
   }
   a = trimStart(doc, a, hi);
   let b = hi;
+  // "If X believes that P, Q": the report ends with the clause it stands in; Q is the author's.
+  if (that && SUBORDINATORS.at(doc.tokens, lo) && at.a > lo) for (let j = a; j < b; j++) if (punctChar(doc, j) === ',') { b = j; break; }
   // The next attribution of the same sentence (and level) starts another voice.
   for (let n = k + 1; n < all.length; n++) {
     const x = all[n]!;
@@ -229,6 +245,7 @@ function nominalSegments(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<nu
 export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: ActorAnalysis): VoiceAnalysis {
   const { tokenQuote, attributions, quotes } = sourcing;
   const segs: VoiceSeg[] = [];
+  let lastNamed: VoiceSeg | null = null;
   for (const q of quotes) {
     const a = tokenAtOrAfter(doc, q.span.contentStart);
     const b = trimEnd(doc, a, tokenAtOrAfter(doc, q.span.contentEnd));
@@ -242,6 +259,13 @@ export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
       if (h) { x.speaker = h.phrase; x.resolved = h.phrase; x.cueA = h.verb; x.cueB = h.verb + 1; }
     }
     if (x.speaker && HEADLINE_HEADS.at(doc.tokens, x.speaker.b - 1)) x.mode = 'headline';
+    // 'X speaks of "..."', 'X described it as "..."' (and '"..." and even "..."' after it): X's words.
+    if (!x.speaker && q.kind === 'phrase' && !q.nested) {
+      const named = namingSpeaker(doc, q.a, doc.sentences[q.firstSentence]!.tokenStart);
+      if (named) Object.assign(x, { speaker: named.speaker, resolved: named.speaker, cueA: named.verb, cueB: named.verb + 1 });
+      else if (lastNamed && lastNamed.quote && joinedToPrevious(doc, lastNamed.quote.b - 1, q.a)) Object.assign(x, { speaker: lastNamed.speaker, resolved: lastNamed.resolved, cueA: lastNamed.cueA, cueB: lastNamed.cueB });
+      if (x.speaker) lastNamed = x;
+    }
     segs.push(x);
   }
   const verbs = new Set<number>();

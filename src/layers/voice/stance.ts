@@ -98,19 +98,28 @@ export function findStances(doc: Doc, segs: VoiceSeg[], tokenSeg: Int32Array): v
       }
     }
   }
-  // A judgement in the next sentence of the same paragraph, in the author's voice: it judges every
-  // top-level report that ends in the sentence before ("Such claims": all of them).
-  const judged = new Map<number, Stance | null>();
+  // A judgement of the author's after the reports, in the same paragraph ("These charges are not
+  // supported by any evidence."): it judges every top-level report that ends in the sentence before,
+  // and in a run of up to three sentences of reports before it ("X speaks of ... . Y has described
+  // ... . These charges are ..."): a plural noun of speech looks back over all of them.
+  const reportIn = new Uint8Array(doc.sentences.length);
+  for (const x of segs) if (x.parent === -1) reportIn[doc.tokenSentence[x.b - 1]!] = 1;
+  const judged = new Map<number, { stance: Stance; sentence: number } | null>();
   for (const x of segs) {
     if (x.parent !== -1) continue;
     const last = doc.tokenSentence[x.b - 1]!;
     let j = judged.get(last);
     if (j === undefined) {
-      const n = last + 1;
-      const ok = n < doc.sentences.length && doc.sentences[n]!.paragraph === doc.sentences[last]!.paragraph && tokenSeg[doc.sentences[n]!.tokenStart] === -1;
-      j = ok ? judgementOf(doc, n) : null;
+      j = null;
+      const para = doc.sentences[last]!.paragraph;
+      for (let n = last + 1; n < doc.sentences.length && n <= last + 3 && doc.sentences[n]!.paragraph === para; n++) {
+        const authors = tokenSeg[doc.sentences[n]!.tokenStart] === -1;
+        const stance = authors ? judgementOf(doc, n) : null;
+        if (stance) { j = { stance, sentence: n }; break; }
+        if (!reportIn[n]) break;
+      }
       judged.set(last, j);
     }
-    if (j) set(x, j, doc.sentences[last + 1]!.tokenStart, doc.sentences[last + 1]!.tokenEnd);
+    if (j) set(x, j.stance, doc.sentences[j.sentence]!.tokenStart, doc.sentences[j.sentence]!.tokenEnd);
   }
 }

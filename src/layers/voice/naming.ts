@@ -1,0 +1,74 @@
+/**
+ * Whose words a quoted phrase is when the text names who uses it: 'Tarvian officials speak of
+ * "ethnic cleansing"', 'the spokeswoman has described the closure as "collective punishment"',
+ * 'critics call it "a land grab"'. The quotation marks there are not the author's scare quotes but
+ * the accuser's words, and a finding inside them is in the accuser's voice. A phrase coordinated
+ * with such a phrase ('"ethnic cleansing" and even "genocide"') has the same speaker.
+ */
+import { lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
+import type { Doc } from '../../text/segment.js';
+import { phraseBefore, type SourcePhrase } from '../sourcing/noun-phrase.js';
+
+/** Verbs whose "of" introduces the words used: "speak of", "talk of", "warn of". */
+const OF_VERBS = wordSet('speak speaks spoke spoken speaking talk talks talked talking');
+/** Verbs whose "as" introduces the words used: "described the closure as". */
+const AS_VERBS = wordSet(
+  'describe describes described describing characterise characterises characterised characterising characterize ' +
+    'characterizes characterized characterizing portray portrays portrayed portraying depict depicts depicted depicting ' +
+    'paint paints painted painting denounce denounces denounced denouncing decry decries decried decrying condemn condemns ' +
+    'condemned condemning brand brands branded branding label labels labelled labeled labelling labeling refer refers ' +
+    'referred referring cast casts casting dismiss dismisses dismissed dismissing',
+);
+/** Verbs followed by the words themselves within a few words: "call it", "dubbed the plan". */
+const NAME_VERBS = wordSet('call calls called calling term terms termed terming dub dubs dubbed dubbing brand brands branded label labels labelled labeled');
+/** Words between a subject and its verb: "has described", "have repeatedly spoken". */
+const AUXILIARIES = wordSet(
+  'has have had is are was were be been being also repeatedly openly now even already often routinely publicly then ' +
+    'loudly regularly increasingly still again long will would may might',
+);
+/** Words that join two quoted phrases of one list ('"a" and even "b"'). */
+const JOINERS = wordSet('and or even also then later nor');
+
+const MAX_BACK = 14;
+
+export interface NamedPhrase {
+  speaker: SourcePhrase;
+  verb: number;
+}
+
+/**
+ * The speaker of a quoted phrase whose opening mark is token `open`, read from the words before it
+ * in the same sentence [from, open); null when no naming verb governs it.
+ */
+export function namingSpeaker(doc: Doc, open: number, from: number): NamedPhrase | null {
+  const t = doc.tokens;
+  const lo = Math.max(from, open - MAX_BACK);
+  for (let v = open - 1; v >= lo; v--) {
+    const c = punctChar(doc, v);
+    // Another clause or sentence part: the verb would not govern the phrase.
+    if (c === ';' || c === ':' || c === '.' || c === '!' || c === '?') return null;
+    let governs = false;
+    if (OF_VERBS.at(t, v)) governs = lower(t, v + 1) === 'of' && open <= v + 3;
+    else if (AS_VERBS.at(t, v)) governs = open - 1 > v && lower(t, open - 1) === 'as';
+    if (!governs && NAME_VERBS.at(t, v)) governs = open - v <= 4;
+    if (!governs) continue;
+    let end = v;
+    while (end > from && AUXILIARIES.at(t, end - 1)) end--;
+    let speaker = phraseBefore(doc, end, from);
+    // "Tarvian officials and their supporters speak of": the first named stands for the list.
+    while (speaker && speaker.a - 1 > from && (lower(t, speaker.a - 1) === 'and' || lower(t, speaker.a - 1) === 'or')) {
+      const first = phraseBefore(doc, speaker.a - 1, from);
+      if (!first) break;
+      speaker = first;
+    }
+    return speaker ? { speaker, verb: v } : null;
+  }
+  return null;
+}
+
+/** Is the quotation opening at token `open` joined to one closing at token `prevClose` ('"a" and even "b"')? */
+export function joinedToPrevious(doc: Doc, prevClose: number, open: number): boolean {
+  if (prevClose < 0 || open <= prevClose || open - prevClose > 4) return false;
+  for (let i = prevClose + 1; i < open; i++) if (!JOINERS.at(doc.tokens, i) && punctChar(doc, i) !== ',') return false;
+  return true;
+}
