@@ -10,7 +10,7 @@ import { toOriginalSpan } from '../../text/normalise.js';
 import type { Doc, Sentence } from '../../text/segment.js';
 import { F_CAP, K_NUMBER, K_PUNCT, K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
-import { WordInts } from '../../lexicon/word-cache.js';
+import { WordInts } from '../../lexicon/word-memo.js';
 import { isDateWord } from '../../lexicon/dates.js';
 import { absences } from '../engine/plain-headline.js';
 
