@@ -6,7 +6,7 @@ import { loadCalibration, runCalibration } from '../src/layers/intensity/calibra
 import { IntensityScorer } from '../src/layers/intensity/score.js';
 import { loadRated, rateAgreement, RATED_FILE, RATED_HOLDOUT_FILE } from '../src/layers/intensity/rating.js';
 import { Analyzer } from '../src/analysis/analyzer.js';
-import { WIRE_REPORT } from '../src/layers/intensity/test-texts.js';
+import { WIRE_REPORT } from '../src/layers/intensity/test-support/texts.js';
 import { toOriginalSpan } from '../src/text/normalise.js';
 import { segment } from '../src/text/segment.js';
 

@@ -12,14 +12,11 @@ import { builtinCodeDetectors, builtinLexicons, builtinRuleFiles } from '../dete
 import { toOriginalSpan } from '../text/normalise.js';
 import { segment, type Doc } from '../text/segment.js';
 import { VERSION } from '../version.js';
-import { finaliseFindings } from './finalise.js';
 import { builtinLayers, createLayerContext, orderLayers, type ReportLayer } from '../layers/index.js';
 import { narrativeModels } from '../layers/narratives/layer.js';
 import { splitPackSpecs } from '../layers/narratives/pack.js';
 import { loadDefaultModel, loadRuleJudge, type ModelDetector } from './model-hook.js';
-import { applyJudge, applyPostCalibration } from './judging.js';
-import { dropMentioned } from '../detectors/engine/mentions.js';
-import { dropOtherSenses } from '../detectors/engine/senses.js';
+import { reportFindings, settleFindings } from './report-findings.js';
 import type { Judge } from '../model/judge.js';
 
 export interface AnalyzeOptions {
@@ -124,9 +121,7 @@ export class Analyzer {
     }
     const { doc, findings: collected, errors } = this.collect(input, options, lap);
     const minConfidence = options.minConfidence ?? this.minConfidence;
-    if (this.judge) applyJudge(this.judge, collected);
-    const findings = finaliseFindings(doc, collected, minConfidence);
-    if (this.judge) applyPostCalibration(this.judge, findings, minConfidence);
+    const findings = reportFindings(doc, collected, this.judge, minConfidence);
     lap?.('finalise');
     // Keys in taxonomy order, as Object.fromEntries would give them (no entry arrays per document).
     const byTechnique = {} as Record<TechniqueId, number>;
@@ -194,11 +189,10 @@ export class Analyzer {
       runDetector(this.model, doc, collected, errors, keep);
       lap?.('model');
     }
-    // Mention is not use (src/detectors/engine/mentions.ts); the model has read every rule finding already.
-    // A charged word in its other sense ("lies in", "a ceasefire regime"): src/detectors/engine/senses.ts.
+    // The model has read every rule finding already. Mention is not use, other senses, findings keep
+    // to their quotations, plain headlines (src/analysis/report-findings.ts).
     if (!options.keepMentions) {
-      dropMentioned(doc, collected);
-      dropOtherSenses(doc, collected);
+      settleFindings(doc, collected);
       lap?.('mentions');
     }
     return { doc, findings: collected, errors };

@@ -110,11 +110,11 @@ export class TermMatcher<T> {
     for (const term of parseWordList(text)) this.add(term, value(term));
   }
 
-  /** Candidate lists per word, including misses; bounded, and reset whenever an entry is added. */
+  /** Candidate lists per word asked by string (hasWord), including misses; bounded, and reset whenever an entry is added. */
   private readonly cache = new Map<string, Compiled<T>[] | null>();
 
   /** Candidate lists (null: none) per token's word, across documents; cleared whenever an entry is added. */
-  private readonly memo = new WordMemo<Compiled<T>[] | null>((w) => this.candidates(w) ?? null);
+  private readonly memo = new WordMemo<Compiled<T>[] | null>((w) => this.lookup(w) ?? null);
 
   /** Every phrase's remaining words (for resolveRest). */
   private readonly rests: RestWord[] = [];

@@ -3,6 +3,15 @@ import { vocab } from '../text/vocab.js';
 import { localIndex } from '../text/hot-path.js';
 
 /**
+ * The one per-word memo of the project, in two storages: WordMemo for any value, WordInts for small
+ * integers in typed arrays (the hot loops of the code detectors and the rule engine). Both key a
+ * word the same way: global vocab ids index one table, and words outside the vocab index another by
+ * their cross-document key from the tokeniser (Tokens.localKeys), so a word costs one computation per
+ * process rather than one per document. The tokeniser's table of such words is bounded; when it
+ * starts over (a new keyGeneration) the memo of those words is dropped.
+ */
+
+/**
  * A value per lowercased word, memoised by token: global vocab ids index one array, and words
  * outside the vocab index another by their cross-document key from the tokeniser
  * (Tokens.localKeys), so a word costs one string lookup per process rather than one per document.
@@ -49,4 +58,72 @@ export class WordMemo<V> {
 export function fillTo<X>(a: Array<X | undefined>, n: number): Array<X | undefined> {
   while (a.length < n) a.push(undefined);
   return a;
+}
+
+function grown(a: Int32Array, need: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(need, a.length * 2, 256));
+  b.set(a);
+  return b;
+}
+
+/**
+ * WordMemo's typed-array storage: an integer fact per lowercased word (-1 meaning none), computed
+ * once per word by `fn`, which must depend on the lowercased word alone.
+ */
+export class WordInts {
+  /** Per vocab id: value + 2 (0 = not computed yet). */
+  private byId: Int32Array<ArrayBuffer> = new Int32Array(0);
+  /** Per extra key: value + 2 (0 = not computed yet), valid for generation `generation`. */
+  private byKey: Int32Array<ArrayBuffer> = new Int32Array(0);
+  private generation = 0;
+
+  constructor(private readonly fn: (word: string) => number) {}
+
+  /** The value for token i (-1 when the word has none). */
+  at(t: Tokens, i: number): number {
+    const id = t.id[i]!;
+    if (id >= 0) return this.ofId(id);
+    this.syncGeneration(t.keyGeneration);
+    const j = localIndex(id);
+    return this.ofKey(t.localKeys[j]!, t.localWords[j]!);
+  }
+
+  /** The value for the document's word outside the vocab with local index j (see localIndex). */
+  local(t: Tokens, j: number): number {
+    this.syncGeneration(t.keyGeneration);
+    return this.ofKey(t.localKeys[j]!, t.localWords[j]!);
+  }
+
+  /** Writes the value of every token of the document to out[0, t.count). */
+  fill(t: Tokens, out: Int32Array): void {
+    const ids = t.id;
+    const keys = t.localKeys;
+    this.syncGeneration(t.keyGeneration);
+    for (let i = 0; i < t.count; i++) {
+      const id = ids[i]!;
+      out[i] = id >= 0 ? this.ofId(id) : this.ofKey(keys[localIndex(id)]!, t.localWords[localIndex(id)]!);
+    }
+  }
+
+  private ofId(id: number): number {
+    if (id >= this.byId.length) this.byId = grown(this.byId, Math.max(vocab.size, id + 1));
+    let v = this.byId[id]!;
+    if (v === 0) this.byId[id] = v = this.fn(vocab.str(id)) + 2;
+    return v - 2;
+  }
+
+  private ofKey(k: number, word: string): number {
+    if (k >= this.byKey.length) this.byKey = grown(this.byKey, k + 1);
+    let v = this.byKey[k]!;
+    if (v === 0) this.byKey[k] = v = this.fn(word) + 2;
+    return v - 2;
+  }
+
+  /** Local-word memos are dropped when the tokeniser's key table has started over. */
+  private syncGeneration(generation: number): void {
+    if (this.generation !== generation) {
+      this.byKey.fill(0);
+      this.generation = generation;
+    }
+  }
 }

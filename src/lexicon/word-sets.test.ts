@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../text/segment.js';
 import { tokenLower } from '../text/tokenise.js';
-import { TokenMarks, WordLookup, wordLookupSet } from './word-sets.js';
+import { PhraseSet, TokenMarks, WordLookup, WordSet } from './word-sets.js';
 
 describe('WordLookup', () => {
   it('answers like its function of the lowercased word, for vocabulary and document-local words, across documents', () => {
@@ -22,10 +22,19 @@ describe('WordLookup', () => {
     expect(calls.filter((w) => w === 'the')).toHaveLength(1);
   });
 
-  it('tests membership of a word set', () => {
-    const set = wordLookupSet(new Set(['said', 'qwertzuiop']));
-    const t = segment('He said qwertzuiop twice.').tokens;
-    expect([...Array(t.count).keys()].map((i) => set.has(t, i))).toEqual([false, true, true, false, false]);
+});
+
+describe('WordSet', () => {
+  it('tests membership of a token, for vocabulary words and words of texts tokenised before the set was built', () => {
+    const early = segment('He said zqlatewordx twice, zqotherx.').tokens;
+    const set = new WordSet(['said', 'zqlatewordx']);
+    const late = segment('He said zqlatewordx twice, zqotherx.').tokens;
+    const expected = [false, true, true, false, false, false, false];
+    // The early text has a local id for the word the set interned after it; the late one a vocab id.
+    expect(early.id[2]).toBeLessThan(0);
+    expect(late.id[2]).toBeGreaterThanOrEqual(0);
+    for (const t of [early, late]) expect([...Array(t.count).keys()].map((i) => set.at(t, i))).toEqual(expected);
+    expect(set.has('said') && !set.has('he')).toBe(true);
   });
 });
 
@@ -38,5 +47,28 @@ describe('TokenMarks', () => {
     expect(m.get(t, 0)).toBe(3);
     m.clear();
     expect(m.get(t, 0)).toBe(0);
+  });
+});
+
+describe('PhraseSet', () => {
+  it('finds the longest phrase, punctuation tokens included, in texts tokenised before and after it was built', () => {
+    const text = 'They said the zqvorn-pact had zqheld, as the zqvorn-pact was zqsigned long ago; the zqvorn held.';
+    const early = segment(text).tokens;
+    // Hyphenated words are one token; the comma is a token of its own.
+    const set = new PhraseSet(['the zqvorn', 'the zqvorn-pact', 'the zqvorn-pact was zqsigned', 'long ago', 'zqheld, as']);
+    const late = segment(text).tokens;
+    expect(early.id.some((id) => id < 0)).toBe(true);
+    const hits = (t: typeof early) => {
+      const out: string[] = [];
+      for (let i = 0; i < t.count; i++) {
+        const n = set.match(t, i, t.count);
+        if (n > 0) out.push(`${tokenLower(t, i)}+${n}`);
+      }
+      return out;
+    };
+    expect(hits(late)).toEqual(['the+2', 'zqheld+3', 'the+4', 'long+2', 'the+2']);
+    expect(hits(early)).toEqual(hits(late));
+    expect(set.find(late, 6, late.count)).toEqual([8, 4]);
+    expect(set.match(late, 8, 11)).toBe(2);
   });
 });

@@ -3,7 +3,8 @@ import type { Tokens } from '../text/tokenise.js';
 import { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower, tokenise } from '../text/tokenise.js';
 import { vocab } from '../text/vocab.js';
 import { WordMemo } from './word-memo.js';
-import { denseSlot } from '../text/hot-path.js';
+import { PhraseIndex, type IndexedPhrase } from './phrase-index.js';
+import { denseSlot, localIndex } from '../text/hot-path.js';
 
 /**
  * Small token helpers shared by the sourcing, claims and actors layers. Everything works on the
@@ -36,17 +37,22 @@ export function phraseTokens(phrase: string): string[] {
 }
 
 /**
- * A set of words, interned in the global vocabulary so that membership of a token is one typed-array
- * read on its id (documents get vocab ids at tokenisation; words no set names get negative ids).
+ * The one word set: words interned in the global vocabulary, so that membership of a token is one
+ * typed-array read on its id (documents get vocab ids at tokenisation; words no set names get
+ * negative ids). A document tokenised before the set was built has local ids for the set's new
+ * words: those tokens are looked up by string (Tokens.vocabSize tells when that can happen).
  */
 export class WordSet {
   private readonly bits: Uint8Array;
   private readonly words: Set<string>;
+  /** The highest vocab id of the set's words (-1 when empty). */
+  private readonly maxId: number;
 
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
     const ids = [...this.words].map((w) => vocab.intern(w));
-    this.bits = new Uint8Array(Math.max(0, ...ids) + 1);
+    this.maxId = Math.max(-1, ...ids);
+    this.bits = new Uint8Array(this.maxId + 1);
     for (const id of ids) this.bits[id] = 1;
   }
 
@@ -78,53 +84,45 @@ export class WordSet {
   /** Is token i of these tokens in the set? */
   at(t: Tokens, i: number): boolean {
     const id = t.id[i]!;
-    return id >= 0 && id < this.bits.length && this.bits[id] === 1;
+    if (id >= 0) return id < this.bits.length && this.bits[id] === 1;
+    // A local word can be one of ours only when the set interned it after the text was tokenised.
+    return t.vocabSize <= this.maxId && this.words.has(t.localWords[localIndex(id)]!);
   }
 }
 
 export const wordSet = (words: string): WordSet => new WordSet(words.trim().split(/\s+/));
 
 /**
- * A set of multi-word phrases indexed by the vocab id of their first word: `match(tokens, i, end)`
- * returns the token length of the longest phrase starting at token i, or 0. Built once at load.
+ * A set of multi-word phrases (tokenised as documents are, punctuation tokens included), on the
+ * shared PhraseIndex: `match(tokens, i, end)` returns the token length of the longest phrase starting
+ * at token i, or 0. Built once at load.
  */
 export class PhraseSet {
-  private readonly byFirst = new Map<number, Int32Array[]>();
-  /** Vocab ids that start some phrase: one typed-array read rejects most tokens. */
-  private readonly firstBits: Uint8Array;
+  private readonly index = new PhraseIndex<IndexedPhrase>();
   readonly size: number;
 
   constructor(phrases: Iterable<string>) {
-    let n = 0;
     for (const p of phrases) {
       const toks = phraseTokens(p);
-      if (toks.length === 0) continue;
-      const ids = Int32Array.from(toks, (w) => vocab.intern(w));
-      const list = this.byFirst.get(ids[0]!) ?? [];
-      list.push(ids);
-      this.byFirst.set(ids[0]!, list);
-      n++;
+      if (toks.length > 0) this.index.add(toks, (ids) => ({ toks, ids }));
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
-    this.firstBits = new Uint8Array(Math.max(0, ...this.byFirst.keys()) + 1);
-    for (const id of this.byFirst.keys()) this.firstBits[id] = 1;
-    this.size = n;
+    this.index.seal(() => 1);
+    this.size = this.index.size;
   }
 
   /** 1 at the vocab ids that start some phrase. */
   idBits(): Uint8Array {
-    return this.firstBits;
+    return this.index.idFlags();
   }
 
   match(t: Tokens, i: number, end: number): number {
-    const id = t.id[i]!;
-    if (id < 0 || id >= this.firstBits.length || this.firstBits[id] === 0) return 0;
-    const list = this.byFirst.get(id);
-    if (!list) return 0;
+    const list = this.index.startingAt(t, i);
+    if (list === undefined) return 0;
     outer: for (const p of list) {
-      if (i + p.length > end) continue;
-      for (let k = 1; k < p.length; k++) if (t.id[i + k] !== p[k]) continue outer;
-      return p.length;
+      const n = p.ids.length;
+      if (i + n > end) continue;
+      for (let k = 1; k < n; k++) if (!this.index.same(t, i + k, p, k)) continue outer;
+      return n;
     }
     return 0;
   }
@@ -141,9 +139,8 @@ export class PhraseSet {
 
 /**
  * A pure function of a token's lowercased form that may have no value (undefined), memoised per word
- * by WordMemo: vocabulary words by id, words outside it by the tokeniser's cross-document key. Unlike
- * WordSet, nothing needs to be interned beforehand, so the answer is right for any token whenever its
- * document was tokenised.
+ * by WordMemo: vocabulary words by id, words outside it by the tokeniser's cross-document key. Nothing
+ * is interned, so the answer is right for any token whenever its document was tokenised.
  */
 export class WordLookup<T> {
   private readonly memo: WordMemo<T | null>;
@@ -164,8 +161,6 @@ export class WordLookup<T> {
   }
 }
 
-/** Membership of a token's lowercased form in a set of words, memoised per vocab id. */
-export const wordLookupSet = (words: ReadonlySet<string>): WordLookup<true> => new WordLookup((w) => (words.has(w) ? true : undefined));
 
 /**
  * Scratch marks per token id (global and document-local), cleared in O(1) by starting a new

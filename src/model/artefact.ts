@@ -118,6 +118,10 @@ export function encodeModel(model: Model, meta: Record<string, unknown> = {}): B
     add('table.clusterHashes', 'u32', model.table.clusters.hashes);
     add('table.clusterIds', 'u32', model.table.clusters.ids);
   }
+  if (model.table.wordClasses) {
+    add('table.classHashes', 'u32', model.table.wordClasses.hashes);
+    add('table.classIds', 'i8', model.table.wordClasses.ids);
+  }
   let offset = 0;
   const tensors: TensorInfo[] = parts.map((p) => {
     const info = { ...p.info, offset };
@@ -228,11 +232,13 @@ export function decodeModel(gz: Uint8Array, file = 'model'): DecodedModel {
     calibration: header.calibration,
     filter: header.filter ?? null,
     judge: header.judge ?? null,
-    table: lexiconTableFromArrays(header.table.lists, header.table.prefixLengths, header.table.maxWords, u32('table.hashes'), i8('table.valence'), u32('table.mask'), has('table.ordinary') ? u32('table.ordinary') : undefined, has('table.phraseStarts') ? u32('table.phraseStarts') : undefined, has('table.clusterHashes') ? { hashes: u32('table.clusterHashes'), ids: u32('table.clusterIds') } : undefined),
+    table: lexiconTableFromArrays(header.table.lists, header.table.prefixLengths, header.table.maxWords, u32('table.hashes'), i8('table.valence'), u32('table.mask'), has('table.ordinary') ? u32('table.ordinary') : undefined, has('table.phraseStarts') ? u32('table.phraseStarts') : undefined, has('table.clusterHashes') ? { hashes: u32('table.clusterHashes'), ids: u32('table.clusterIds') } : undefined, has('table.classHashes') ? { hashes: u32('table.classHashes'), ids: i8('table.classIds') } : undefined),
     tagger: { labels: header.tagger.labels, buckets: header.tagger.buckets, emission: em.w, emissionScale: em.scale, transition: f32('tagger.transition') },
     sentence: header.sentence && sw ? { classes: 2, buckets: header.sentence.buckets, w: sw.w, scale: sw.scale } : null,
     classifier: { classes: header.classifier.classes, buckets: header.classifier.buckets, w: cw.w, scale: cw.scale },
   };
+  const wc = model.table.wordClasses;
+  if (wc && wc.ids.length !== wc.hashes.length) throw new UserError(`${file}: word classes do not match their hashes`, { file });
   if (model.tagger.emission.length !== model.tagger.buckets * model.tagger.labels) throw new UserError(`${file}: tagger weights do not match their declared size`, { file });
   if (model.classifier.w.length !== model.classifier.buckets * model.classifier.classes) throw new UserError(`${file}: classifier weights do not match their declared size`, { file });
   if (model.filter && (model.filter.weights.length !== FILTER_FEATURES || !model.filter.weights.every(Number.isFinite) || !Number.isFinite(model.filter.keep)))

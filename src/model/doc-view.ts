@@ -8,6 +8,7 @@ import { fmix, fmix32, fnvUpdate } from './hash.js';
 import { PARTY_BIT, type LexiconTable } from './lexicon-table.js';
 import { cacheFor, tokenSlot, WORD_LAYOUT, type WordCache } from './word-cache.js';
 import { Scratch } from '../text/hot-path.js';
+import { isDateWord, isMonthName } from '../lexicon/dates.js';
 
 const { NAME_HASH, NAME_SLOT, W_LONG, W_ORDINARY, W_STARTS } = WORD_LAYOUT;
 
@@ -205,7 +206,8 @@ export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView
     } else {
       wh[i] = cache.hash[ws]!;
       valence[i] = wv;
-      lex[i] |= wmask;
+      // A month used as a date ("on May 28") is in no word list: "may" is a hedge only as a modal.
+      if (wmask === 0 || !isMonthName(doc, i) || !isDateWord(doc, i)) lex[i] |= wmask;
       slot[i] = ws;
     }
   }
@@ -218,6 +220,7 @@ export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView
       // The token's own word (names included), not the placeholder.
       const ws = wordOf[i]!;
       if ((cache.flags[ws]! & W_STARTS) === 0 || t.kind[i] !== K_WORD) continue;
+      if (isMonthName(doc, i) && isDateWord(doc, i)) continue;
       // Hashed incrementally: no phrase strings are built, and the first word's part is cached.
       let phrase = cache.phrase[ws]!;
       for (let k = 1; k < table.maxWords && i + k < n; k++) {

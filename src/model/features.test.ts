@@ -46,6 +46,19 @@ describe('buildView', () => {
   });
 });
 
+describe('months in the word lists', () => {
+  it('a month used as a date is in no list; the modal "may" and "may be" stay hedges', () => {
+    const table = buildLexiconTable(new Map(), [['hedges', ['may', 'may be', 'march']]]);
+    const doc = segment('On May 28 the talks may be over. In March they march on.');
+    const v = buildView(doc, table);
+    const hedged = Array.from({ length: doc.tokens.count }, (_, i) => i)
+      .filter((i) => v.lex[i]! & 1)
+      .map((i) => `${doc.tokens.start[i]}:${tokenLower(doc.tokens, i)}`);
+    const at = (w: string, from = 0) => doc.text.indexOf(w, from);
+    expect(hedged).toEqual([`${at('may be')}:may`, `${at('be over')}:be`, `${at('march on')}:march`]);
+  });
+});
+
 describe('multi-word terms', () => {
   it('are marked alike whether or not the table lists the words that begin them (older artefacts do not)', () => {
     const table = buildLexiconTable(new Map(), [

@@ -34,6 +34,24 @@ export interface LexiconTable {
    * + 1 | (coarse + 1) << 16. Absent (a model saved before them): no cluster features.
    */
   clusters?: ClusterTable;
+  /**
+   * Word classes from WordNet (src/training/wordnet.ts): hashes ascending and, aligned, the class
+   * number (1 + lexicographer file, + 64 when a noun sense names a person). Absent: no class features.
+   */
+  wordClasses?: WordClassTable;
+}
+
+export interface WordClassTable {
+  hashes: Uint32Array;
+  ids: Int8Array;
+}
+
+/** The WordNet class of a lowercased word (by hash), 0 when it has none. */
+export function wordClassOf(t: LexiconTable, wordHash: number): number {
+  const c = t.wordClasses;
+  if (!c) return 0;
+  const i = sortedIndex(c.hashes, wordHash);
+  return i >= 0 ? c.ids[i]! : 0;
 }
 
 export interface ClusterTable {
@@ -159,16 +177,20 @@ export function mayStartPhrase(t: LexiconTable, wordHash: number): boolean {
 }
 
 function sortedHas(a: Uint32Array, wordHash: number): boolean {
+  return sortedIndex(a, wordHash) >= 0;
+}
+
+function sortedIndex(a: Uint32Array, wordHash: number): number {
   let lo = 0;
   let hi = a.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const x = a[mid]!;
-    if (x === wordHash) return true;
+    if (x === wordHash) return mid;
     if (x < wordHash) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
 }
 
 /** The table as plain arrays for the artefact (hashes in insertion order). */
@@ -188,12 +210,14 @@ export function lexiconTableFromArrays(
   ordinary: Uint32Array = new Uint32Array(0),
   phraseStarts?: Uint32Array,
   clusters?: ClusterTable,
+  wordClasses?: WordClassTable,
 ): LexiconTable {
   const index = new Map<number, number>();
   for (let i = 0; i < hashes.length; i++) index.set(hashes[i]!, i);
   const table: LexiconTable = { lists, index, valence, mask, prefixLengths, maxWords, ordinary };
   if (phraseStarts) table.phraseStarts = phraseStarts;
   if (clusters) table.clusters = clusters;
+  if (wordClasses) table.wordClasses = wordClasses;
   return table;
 }
 

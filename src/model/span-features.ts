@@ -150,4 +150,12 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
     out.push(mix3(P.clusterAround, 0, cb));
     out.push(mix3(P.clusterAround, 1, ca));
   }
+  if (v.words.classed) {
+    // WordNet classes: labels are nouns of people, loaded words adjectives and verbs of feeling.
+    const wc = v.words.wclass;
+    for (let k = a; k < b; k++) {
+      const c = wc[v.slot[k]!]!;
+      if (c !== 0 && !v.masked[k]) out.push(mix(P.wordClass, c));
+    }
+  }
 }

@@ -67,6 +67,10 @@ export const TOKEN_TEMPLATES = {
   clusterPrev: { id: 46, most: 1 },
   clusterNext: { id: 47, most: 1 },
   clusterCoarse: { id: 48, most: 1 },
+  /** WordNet classes (models whose table has them): of the word, the previous and the next one. */
+  classSelf: { id: 49, most: 1 },
+  classPrev: { id: 50, most: 1 },
+  classNext: { id: 51, most: 1 },
 } as const satisfies Record<string, TokenTemplate>;
 
 /** Templates of the features every token of a sentence shares (sentenceSharedFeatures). */
@@ -132,6 +136,8 @@ export const SPAN_TEMPLATES = {
   /** Fine clusters of the span's words; coarse clusters of the words just outside it. */
   cluster: 129,
   clusterAround: 130,
+  /** WordNet classes of the span's words. */
+  wordClass: 131,
 } as const;
 
 type TokenName = keyof typeof TOKEN_TEMPLATES;

@@ -11,7 +11,7 @@ import { SHARED_TEMPLATES, T as TOKEN_TEMPLATE_IDS, TOKEN_MAX_FEATURES } from '.
 import { WORD_LAYOUT, type WordCache, type WordSums } from './word-cache.js';
 
 // Constants of this module's own, read for every token (see WORD_LAYOUT).
-const { BOS_SLOT, C_COARSE, C_NEXT, C_PREV, C_SELF, CM, EOS, EOS_SLOT, W_BI_NEXT, W_BI_PREV, W_FIRST, W_NEXT, W_NEXT2, W_PREV, W_PREV2, W_SELF, W_SKIP, WM } = WORD_LAYOUT;
+const { KM, K_SELF, K_PREV, K_NEXT, BOS_SLOT, C_COARSE, C_NEXT, C_PREV, C_SELF, CM, EOS, EOS_SLOT, W_BI_NEXT, W_BI_PREV, W_FIRST, W_NEXT, W_NEXT2, W_PREV, W_PREV2, W_SELF, W_SKIP, WM } = WORD_LAYOUT;
 const { COUNT_EDGES, LEN_EDGES, SENT_EDGES, VAL_EDGES } = EDGES;
 const T = TOKEN_TEMPLATE_IDS;
 const S = SHARED_TEMPLATES;
@@ -152,6 +152,13 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer, word
       d[n++] = cp[(hasNext ? slot[i + 1]! : EOS_SLOT) * CM + C_NEXT]! & m;
       d[n++] = cp[slot[i]! * CM + C_COARSE]! & m;
     }
+    if (v.words.classed) {
+      // WordNet classes, folded into the per-word sums like the clusters.
+      const kp = v.words.kpool;
+      d[n++] = kp[slot[i]! * KM + K_SELF]! & m;
+      d[n++] = kp[(hasPrev ? slot[i - 1]! : BOS_SLOT) * KM + K_PREV]! & m;
+      d[n++] = kp[(hasNext ? slot[i + 1]! : EOS_SLOT) * KM + K_NEXT]! & m;
+    }
   }
   // Bigrams: mix3(k, a, b) === mix(mix(k, a), b), the first half cached per word.
   d[n++] = mix(pool[prev + W_BI_PREV]!, w0) & m;
@@ -215,6 +222,12 @@ const CLUSTER_SUMMED = [
   [1, C_PREV],
   [2, C_NEXT],
 ] as const;
+/** Class templates added to the summed entry of the same offset: [index in SUMMED, class template]. */
+const CLASS_SUMMED = [
+  [0, K_SELF],
+  [1, K_PREV],
+  [2, K_NEXT],
+] as const;
 /** Per slot: the three label weights of each summed template (15 integers). */
 const PER_SLOT = SUMMED.length * 3;
 
@@ -247,6 +260,7 @@ export function wordTemplateSums(v: DocView, emission: Int16Array, mask: number,
   const pool = v.words.pool;
   const slot = v.slot;
   const cp = v.words.clustered ? v.words.cpool : null;
+  const kp = v.words.classed ? v.words.kpool : null;
   const fill = (sl: number) => {
     for (let q = 0; q < SUMMED.length; q++) {
       const row = (pool[sl * WM + SUMMED[q]!]! & mask) * 3;
@@ -256,6 +270,12 @@ export function wordTemplateSums(v: DocView, emission: Int16Array, mask: number,
       // The cluster templates ride on the word at the same offset: 0 (fine and coarse), -1, +1.
       for (const [q, c] of CLUSTER_SUMMED) {
         const row = (cp[sl * CM + c]! & mask) * 3;
+        for (let y = 0; y < 3; y++) sums[sl * PER_SLOT + q * 3 + y] += emission[row + y]!;
+      }
+    }
+    if (kp) {
+      for (const [q, c] of CLASS_SUMMED) {
+        const row = (kp[sl * KM + c]! & mask) * 3;
         for (let y = 0; y < 3; y++) sums[sl * PER_SLOT + q * 3 + y] += emission[row + y]!;
       }
     }

@@ -5,7 +5,7 @@
 import type { Doc } from '../text/segment.js';
 import { tokenLower } from '../text/tokenise.js';
 import { FNV_SEED, fnvUpdate, hashString, mix } from './hash.js';
-import { clusterOf, isOrdinaryWord, lookupWord, mayStartPhrase, type LexiconTable } from './lexicon-table.js';
+import { clusterOf, isOrdinaryWord, lookupWord, mayStartPhrase, wordClassOf, type LexiconTable } from './lexicon-table.js';
 import { T } from './templates.js';
 import { localIndex } from '../text/hot-path.js';
 
@@ -62,6 +62,24 @@ function setClusterMixes(out: Uint32Array, at: number, packed: number): void {
   }
 }
 
+/**
+ * WordNet class templates (tables with word classes only): the class of the word at offsets 0, -1,
+ * +1, mixed per word into `kpool` (KM per slot).
+ */
+const CLASS_TEMPLATES = [T.classSelf, T.classPrev, T.classNext] as const;
+export const KM = CLASS_TEMPLATES.length;
+export const K_SELF = 0;
+export const K_PREV = 1;
+export const K_NEXT = 2;
+/** Class values of the sentence edges and of names (word classes are 0..127). */
+const EDGE_CLASS = 0xfe;
+const NAME_CLASS = 0xfd;
+
+/** Writes the KM class mixes of a class at `at` of `out`. */
+function setClassMixes(out: Uint32Array, at: number, cls: number): void {
+  for (let k = 0; k < KM; k++) out[at + k] = mix(CLASS_TEMPLATES[k]!, cls);
+}
+
 function wordMixes(h: number): Uint32Array {
   return Uint32Array.from(WORD_TEMPLATES, (k) => mix(k, h));
 }
@@ -93,6 +111,11 @@ export interface WordCache {
   /** Per slot: packed cluster ids (0: none) and their CM template mixes (tables with clusters). */
   cluster: Uint32Array;
   cpool: Uint32Array;
+  /** The table has WordNet classes: class features are on. */
+  classed: boolean;
+  /** Per slot: the word's WordNet class (0: none) and its KM template mixes (tables with classes). */
+  wclass: Uint8Array;
+  kpool: Uint32Array;
   /** Slots in use. */
   used: number;
   /** Per-word sums of a tagger's word-template weights (wordTemplateSums), by emission table. */
@@ -101,10 +124,13 @@ export interface WordCache {
 let wordCaches = new WeakMap<LexiconTable, WordCache>();
 const CACHE_LIMIT = 50_000;
 
-function newCache(clustered: boolean): WordCache {
+function newCache(clustered: boolean, classed: boolean): WordCache {
   const size = 4096;
   const cache: WordCache = {
     clustered,
+    classed,
+    wclass: new Uint8Array(size),
+    kpool: new Uint32Array(size * KM),
     slotByString: new Map(),
     byId: new Int32Array(0),
     pool: new Uint32Array(size * WM),
@@ -122,13 +148,16 @@ function newCache(clustered: boolean): WordCache {
   setClusterMixes(cache.cpool, BOS_SLOT * CM, EDGE_CLUSTER);
   setClusterMixes(cache.cpool, EOS_SLOT * CM, EDGE_CLUSTER);
   setClusterMixes(cache.cpool, NAME_SLOT * CM, NAME_CLUSTER);
+  setClassMixes(cache.kpool, BOS_SLOT * KM, EDGE_CLASS);
+  setClassMixes(cache.kpool, EOS_SLOT * KM, EDGE_CLASS);
+  setClassMixes(cache.kpool, NAME_SLOT * KM, NAME_CLASS);
   return cache;
 }
 
 /** The table's cache, started afresh when it has grown past the limit (only between documents, so offsets stay valid within one). */
 export function cacheFor(table: LexiconTable): WordCache {
   let cache = wordCaches.get(table);
-  if (!cache || cache.slotByString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache(table.clusters !== undefined)));
+  if (!cache || cache.slotByString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache(table.clusters !== undefined, table.wordClasses !== undefined)));
   return cache;
 }
 
@@ -148,6 +177,11 @@ function wordSlot(cache: WordCache, table: LexiconTable, w: string): number {
       const c = clusterOf(table, h);
       cache.cluster[slot] = c;
       setClusterMixes(cache.cpool, slot * CM, c);
+    }
+    if (table.wordClasses) {
+      const k = wordClassOf(table, h);
+      cache.wclass[slot] = k;
+      setClassMixes(cache.kpool, slot * KM, k);
     }
     cache.slotByString.set(w, slot);
   }
@@ -171,6 +205,8 @@ function newSlot(cache: WordCache, h: number): number {
     cache.phrase = grow(cache.phrase, (n) => new Int32Array(n), size);
     cache.cluster = grow(cache.cluster, (n) => new Uint32Array(n), size);
     cache.cpool = grow(cache.cpool, (n) => new Uint32Array(n), size * CM);
+    cache.wclass = grow(cache.wclass, (n) => new Uint8Array(n), size);
+    cache.kpool = grow(cache.kpool, (n) => new Uint32Array(n), size * KM);
   }
   const slot = cache.used++;
   cache.pool.set(wordMixes(h), slot * WM);
@@ -223,4 +259,4 @@ export interface WordSums {
  * imported from another module is checked at every use (it might not be initialised yet), a
  * module's own constant folds into its code (tokenOwnFeatures: about 12% of its time).
  */
-export const WORD_LAYOUT = Object.freeze({ W_ORDINARY, W_STARTS, W_LONG, NAME_HASH, BOS, EOS, WM, CM, C_SELF, C_PREV, C_NEXT, C_COARSE, W_SELF, W_PREV, W_NEXT, W_PREV2, W_NEXT2, W_BI_PREV, W_BI_NEXT, W_SKIP, W_FIRST, BOS_SLOT, EOS_SLOT, NAME_SLOT });
+export const WORD_LAYOUT = Object.freeze({ KM, K_SELF, K_PREV, K_NEXT, W_ORDINARY, W_STARTS, W_LONG, NAME_HASH, BOS, EOS, WM, CM, C_SELF, C_PREV, C_NEXT, C_COARSE, W_SELF, W_PREV, W_NEXT, W_PREV2, W_NEXT2, W_BI_PREV, W_BI_NEXT, W_SKIP, W_FIRST, BOS_SLOT, EOS_SLOT, NAME_SLOT });

@@ -38,6 +38,11 @@ export interface Tokens {
    */
   localKeys: Int32Array;
   keyGeneration: number;
+  /**
+   * vocab.size when the text was tokenised: a word interned since then (id >= vocabSize) has a
+   * local id in these tokens, so structures built later know when to look a local word up by string.
+   */
+  vocabSize: number;
 }
 
 /** The lowercased form of token i. */
@@ -410,5 +415,6 @@ export function tokenise(text: string): Tokens {
     localWords: words,
     localKeys: outKeys,
     keyGeneration: generation,
+    vocabSize: vocab.size,
   };
 }

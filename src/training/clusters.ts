@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { hashString, rng } from '../model/hash.js';
 import type { ClusterTable, LexiconTable } from '../model/lexicon-table.js';
 import { trainingLexiconTable } from '../model/resources.js';
+import { buildWordClassTable } from './wordnet.js';
 
 export interface ClusterOptions {
   /** How many of the most frequent words to cluster. */
@@ -192,9 +193,16 @@ export function buildClusterTable(opts: ClusterOptions = DEFAULT_CLUSTERS, file 
   return { hashes, ids };
 }
 
-/** The lexicon table a training run uses: the frozen word lists, plus word clusters when the config asks for them. */
-export function trainingTable(cfg: { clusterWords: number; clusterFine: number; clusterCoarse: number }): LexiconTable {
+/**
+ * The lexicon table a training run uses: the frozen word lists, plus word clusters and WordNet word
+ * classes when the config asks for them.
+ */
+export function trainingTable(cfg: { clusterWords: number; clusterFine: number; clusterCoarse: number; wordClasses?: number }): LexiconTable {
   const table = trainingLexiconTable();
+  if ((cfg.wordClasses ?? 0) > 0) {
+    const classes = buildWordClassTable();
+    if (classes) table.wordClasses = classes;
+  }
   if (cfg.clusterWords <= 0) return table;
   const clusters = buildClusterTable({ ...DEFAULT_CLUSTERS, words: cfg.clusterWords, fine: cfg.clusterFine, coarse: cfg.clusterCoarse });
   if (clusters) table.clusters = clusters;

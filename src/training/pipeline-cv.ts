@@ -6,8 +6,7 @@
  * share of sentences without annotation that get a finding, and per-rule precision.
  */
 import { Analyzer, type CollectedRun } from '../analysis/analyzer.js';
-import { applyJudge, applyPostCalibration } from '../analysis/judging.js';
-import { finaliseFindings } from '../analysis/finalise.js';
+import { reportFindings } from '../analysis/report-findings.js';
 import type { Finding } from '../core/finding.js';
 import { toPtcLabel, type PtcLabel } from '../core/taxonomy.js';
 import type { CollectedFinding } from '../detectors/engine/contract.js';
@@ -115,9 +114,7 @@ function postUnits(runs: readonly CrossFitRun[], judges: Map<number, Judge>, cut
 /** What analyze() would report for a run under a judge and a confidence cut. */
 export function reportedFindings(run: CrossFitRun, judge: Judge | null, minConfidence: number): Finding[] {
   const copy: CollectedFinding[] = run.run.findings.map((f) => ({ ...f }));
-  const judged = judge ? applyJudge(judge, copy) : copy;
-  const out = finaliseFindings(run.run.doc, judged, minConfidence);
-  return judge ? applyPostCalibration(judge, out, minConfidence) : out;
+  return reportFindings(run.run.doc, copy, judge, minConfidence);
 }
 
 /** Findings as PTC predictions (techniques PTC lacks are dropped). */

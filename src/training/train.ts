@@ -68,6 +68,8 @@ export interface TrainConfig {
   clusterWords: number;
   clusterFine: number;
   clusterCoarse: number;
+  /** WordNet word classes as features (0: off). */
+  wordClasses: number;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -100,6 +102,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   clusterWords: 40000,
   clusterFine: 320,
   clusterCoarse: 40,
+  wordClasses: 1,
 };
 
 export type Log = (msg: string) => void;

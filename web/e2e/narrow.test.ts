@@ -30,6 +30,11 @@ const CORPUS = [
   { outlet: 'Tarvia Today', tags: ['camp:tarvia'], title: 'Ostrelian provocation at the dam', text: 'The brutal Ostrelian regime provoked the clash at the dam with its cowardly lies, a shameful act.' },
   { outlet: 'Riverside Wire', tags: ['wire'], title: 'Engineers share readings', text: `${SENTENCES[1]} ${SENTENCES[4]}` },
   { outlet: 'Riverside Wire', tags: ['wire'], title: 'Talks set for Monday', text: 'Delegations will meet on Monday to discuss the crossing, the two foreign ministries said.' },
+  // Enough documents on each side for a significant difference (one finding per word, none counted twice).
+  { outlet: 'The Ostrelian Morning Herald and Evening Standard', tags: ['camp:ostrelia'], title: 'Savage night', text: 'The vicious junta unleashed its barbaric gangs on helpless villagers in a savage, cowardly and monstrous crime.' },
+  { outlet: 'The Ostrelian Morning Herald and Evening Standard', tags: ['camp:ostrelia'], title: 'The butchers return', text: 'These bloodthirsty butchers and their evil masters must be crushed before they murder again, the disgraceful cowards.' },
+  { outlet: 'Riverside Wire', tags: ['wire'], title: 'Water level steady', text: 'The water level at the dam stayed at 14 metres on Wednesday, the river authority said in its daily note.' },
+  { outlet: 'Riverside Wire', tags: ['wire'], title: 'Convoy crosses', text: 'A convoy of twelve trucks crossed the bridge on Thursday, a spokesperson for the aid agency said.' },
 ];
 
 /** Elements that stick out of the viewport, unless a horizontally scrolling box (itself on screen) holds them. */

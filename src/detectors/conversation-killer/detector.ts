@@ -1,6 +1,7 @@
 import { K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Detector } from '../engine/contract.js';
-import { WordInts, WordSet } from '../../lexicon/word-cache.js';
+import { WordInts } from '../../lexicon/word-memo.js';
+import { WordSet } from '../../lexicon/word-sets.js';
 
 /** Copulas of a tautology: "X is X", "X are X", "X will be X". */
 const COPULA = new Set(['is', 'are', 'was', 'were']);
@@ -37,16 +38,16 @@ export const tautologyDetector: Detector = {
       const link = LINK.at(t, j);
       if (link === -1) continue;
       if (link === WILL) {
-        if (j + 1 < t.count && BE.has(t, j + 1)) j += 2;
+        if (j + 1 < t.count && BE.at(t, j + 1)) j += 2;
         else continue;
       } else if (link === COPULA_WORD) j += 1;
       else continue;
-      if (j < t.count && ARTICLE.has(t, j)) j++;
+      if (j < t.count && ARTICLE.at(t, j)) j++;
       if (j >= t.count || doc.tokenSentence[j] !== doc.tokenSentence[i] || t.id[j] !== t.id[i]) continue;
       const w = tokenLower(t, i);
       // Adverbs ("actually is actually") are disfluencies, not tautologies; "enough is enough" is a slogan.
       if (w.length < 3 || SKIP.has(w) || w.endsWith('ly')) continue;
-      const start = i > 0 && ARTICLE.has(t, i - 1) && doc.tokenSentence[i - 1] === doc.tokenSentence[i] ? i - 1 : i;
+      const start = i > 0 && ARTICLE.at(t, i - 1) && doc.tokenSentence[i - 1] === doc.tokenSentence[i] ? i - 1 : i;
       // "X is X-like"/"X is X's" are not tautologies: the repeated word must end the clause or the phrase.
       const next = j + 1 < t.count && doc.tokenSentence[j + 1] === doc.tokenSentence[i] ? tokenLower(t, j + 1) : '';
       if (next === "'s" || next === 'of') continue;

@@ -10,6 +10,7 @@ import type { TechniqueId } from '../../core/taxonomy.js';
 import { vocab } from '../../text/vocab.js';
 import { anchorList, compileEntry, type AnchorList, type PatternEntry } from './compiled-pattern.js';
 import { firstSet, startsWithAny, startsWithSome, TOKEN_FLAGS } from './match.js';
+import { WordInts } from '../../lexicon/word-memo.js';
 import { compilePattern, termTokens, type Elem, type LexiconResolver } from './pattern.js';
 import { requiredFinalChar, type RegexEntry } from './regex-rule.js';
 import type { Rule, RuleFile } from './rule-schema.js';
@@ -49,11 +50,8 @@ export interface CompiledRules {
   regexById: Array<RegexEntry[] | undefined>;
   /** Per vocab id (below the vocab size at compile time): T_* bits of the lookups that can hit. */
   tokenFlags: Uint8Array;
-  /** Per vocab id: does the word start with a prefix term at the trie root (0 unknown, 1 yes, 2 no). */
-  rootPrefixById: Uint8Array;
-  /** The same for words outside the vocab, by the tokeniser's key, valid for generation localRootGen. */
-  localRootHit: Uint8Array;
-  localRootGen: number;
+  /** Per word: 1 when it starts with a prefix term at the trie root, else -1. */
+  rootPrefixed: WordInts;
 }
 
 const { T_ROOT, T_PREFIX, T_ANCHORED, T_REGEX, T_SECOND, T_ROOT_ALWAYS, T_UNANCHORED } = TOKEN_FLAGS;
@@ -100,7 +98,7 @@ export function compileRules(files: readonly LoadedRuleFile[], globalLexicons: R
     for (let k = 0; k < set.bits.length; k++) if (set.bits[k] === 1 && set.lo + k < vocab.size) tokenFlags[set.lo + k]! |= T_UNANCHORED;
     if (set.prefixes.length > 0) for (let id = 0; id < vocab.size; id++) if (startsWithSome(vocab.str(id), set.prefixes)) tokenFlags[id]! |= T_UNANCHORED;
   }
-  return { rules, trie, unanchored, rootById, anchoredById, regexById, tokenFlags, rootPrefixById: new Uint8Array(0), localRootHit: new Uint8Array(0), localRootGen: -1 };
+  return { rules, trie, unanchored, rootById, anchoredById, regexById, tokenFlags, rootPrefixed: new WordInts((w) => (trie.prefixNext !== null && startsWithAny(w, trie.prefixNext) ? 1 : -1)) };
 }
 
 /** The tables a rule is added to while compiling. */

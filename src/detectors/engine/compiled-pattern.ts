@@ -2,7 +2,8 @@
  * A pattern compiled for the matcher (PatternEntry), and the patterns anchored on one word grouped
  * for a quick reject (AnchorList).
  */
-import { OPCODES } from './match.js';
+import { OPCODES, startsWithSome } from './match.js';
+import { WordInts } from '../../lexicon/word-memo.js';
 import type { CompiledPattern, Elem } from './pattern.js';
 
 /**
@@ -38,11 +39,8 @@ export interface IdSet {
   lo: number;
   bits: Uint8Array;
   prefixes: string[];
-  /** Per vocab id: does the word start with one of the prefixes (0 unknown, 1 yes, 2 no). */
-  prefixHit: Uint8Array;
-  /** The same for words outside the vocab, by the tokeniser's key, valid for generation `localGen`. */
-  localHit: Uint8Array;
-  localGen: number;
+  /** Per word: 1 when it starts with one of the prefixes, else -1 (null when there are none). */
+  prefixed: WordInts | null;
 }
 
 const { OP_MARK, OP_GAP, OP_SET, OP_CLASS } = OPCODES;
@@ -92,7 +90,7 @@ export function compileEntry(rule: number, pattern: CompiledPattern): PatternEnt
         }
         const bits = new Uint8Array(hi >= 0 ? hi - lo + 1 : 0);
         for (const id of e.ids) bits[id - lo] = 1;
-        entry.sets.push({ lo: hi >= 0 ? lo : 0, bits, prefixes: e.prefixes, prefixHit: new Uint8Array(0), localHit: new Uint8Array(0), localGen: -1 });
+        entry.sets.push({ lo: hi >= 0 ? lo : 0, bits, prefixes: e.prefixes, prefixed: prefixMemo(e.prefixes) });
       }
     }
   });
@@ -206,3 +204,8 @@ export function anchorList(entries: PatternEntry[]): AnchorList {
   return list;
 }
 
+
+/** Whether a word starts with one of `prefixes`, remembered per word (null when there are none). */
+function prefixMemo(prefixes: readonly string[]): WordInts | null {
+  return prefixes.length === 0 ? null : new WordInts((w) => (startsWithSome(w, prefixes) ? 1 : -1));
+}

@@ -6,7 +6,6 @@
  */
 import type { Doc } from '../../text/segment.js';
 import { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower } from '../../text/tokenise.js';
-import { vocab } from '../../text/vocab.js';
 import type { AnchorList, IdSet, PatternEntry } from './compiled-pattern.js';
 import type { CompiledRules } from './compile.js';
 import type { CollectedFinding } from './contract.js';
@@ -21,10 +20,6 @@ export interface RunState {
   ids: Int32Array;
   flags: Uint8Array;
   kind: Uint8Array;
-  /** The document's words outside the vocab, their cross-document keys and the keys' generation. */
-  local: string[];
-  keys: Int32Array;
-  generation: number;
   /** (rule, end token) pairs from a trie walk. */
   ends: number[];
   nEnds: number;
@@ -75,7 +70,6 @@ const ignore = (): void => {};
 const KEEP_LOCAL_WORDS = 1 << 16;
 const NO_IDS = new Int32Array(0);
 const NO_BYTES = new Uint8Array(0);
-const NO_WORDS: string[] = [];
 
 /** A state for runs of a rule set with `rules` rules (reusable: run() sets every field it reads). */
 export function newRunState(rules: number): RunState {
@@ -84,9 +78,6 @@ export function newRunState(rules: number): RunState {
     ids: NO_IDS,
     flags: NO_BYTES,
     kind: NO_BYTES,
-    local: NO_WORDS,
-    keys: NO_IDS,
-    generation: 0,
     ends: [],
     nEnds: 0,
     marks: new Int32Array(2),
@@ -104,8 +95,6 @@ export function clearRunState(r: RunState): void {
   r.ids = NO_IDS;
   r.flags = NO_BYTES;
   r.kind = NO_BYTES;
-  r.local = NO_WORDS;
-  r.keys = NO_IDS;
   r.localFlags.release();
   r.out = null;
   r.report = ignore;
@@ -122,9 +111,6 @@ export function runRules(c: CompiledRules, r: RunState, doc: Doc, out: Collected
   r.ids = t.id;
   r.flags = t.flags;
   r.kind = t.kind;
-  r.local = t.localWords;
-  r.keys = t.localKeys;
-  r.generation = t.keyGeneration;
   r.out = out;
   r.report = report;
   r.regexSentence.fill(-1);
@@ -139,14 +125,14 @@ export function runRules(c: CompiledRules, r: RunState, doc: Doc, out: Collected
   // Words outside the vocab can only start a prefix term: their flags, by local index, once per document.
   const nLocal = t.localWords.length;
   const localFlags = r.localFlags.take(nLocal);
-  for (let j = 0; j < nLocal; j++) localFlags[j] = rootPrefixes !== null && rootPrefixOfLocal(c, r, j) ? T_PREFIX : 0;
+  for (let j = 0; j < nLocal; j++) localFlags[j] = rootPrefixes !== null && c.rootPrefixed.local(t, j) === 1 ? T_PREFIX : 0;
   let s = -1;
   let sentStart = 0;
   let limit = 0;
   for (let i = 0; i < n; i++) {
     const id = ids[i]!;
     // Words interned after this set was built can only start a prefix term too.
-    const fl = (id >= 0 ? (id < flagged ? tokenFlags[id]! : rootPrefixes !== null && rootPrefix(c, r, i) ? T_PREFIX : 0) : localFlags[localIndex(id)]!) & ~(T_SECOND | T_UNANCHORED);
+    const fl = (id >= 0 ? (id < flagged ? tokenFlags[id]! : rootPrefixes !== null && c.rootPrefixed.at(t, i) === 1 ? T_PREFIX : 0) : localFlags[localIndex(id)]!) & ~(T_SECOND | T_UNANCHORED);
     if (fl === 0) continue;
     if (tokenSentence[i] !== s) {
       s = tokenSentence[i]!;
@@ -313,68 +299,7 @@ function setHas(r: RunState, set: IdSet, i: number): boolean {
   const id = r.ids[i]!;
   const x = id - set.lo;
   if (id >= 0 && x >= 0 && x < set.bits.length && set.bits[x] === 1) return true;
-  return set.prefixes.length !== 0 && prefixHas(r, set, id);
-}
-
-/** Prefix test of a set, cached per vocab id and per document-local word. */
-function prefixHas(r: RunState, set: IdSet, id: number): boolean {
-  if (id < 0) {
-    const j = localIndex(id);
-    const key = r.keys[j]!;
-    if (set.localGen !== r.generation || key >= set.localHit.length) {
-      set.localHit = keyCache(set.localHit, key, set.localGen !== r.generation);
-      set.localGen = r.generation;
-    }
-    let v = set.localHit[key]!;
-    if (v === 0) {
-      v = startsWithSome(r.local[j]!, set.prefixes) ? 1 : 2;
-      set.localHit[key] = v;
-    }
-    return v === 1;
-  }
-  if (id >= set.prefixHit.length) {
-    const grown = new Uint8Array(Math.max(vocab.size, id + 1));
-    grown.set(set.prefixHit);
-    set.prefixHit = grown;
-  }
-  let v = set.prefixHit[id]!;
-  if (v === 0) {
-    v = startsWithSome(vocab.str(id), set.prefixes) ? 1 : 2;
-    set.prefixHit[id] = v;
-  }
-  return v === 1;
-}
-
-/** Does token i start with one of the prefix terms at the trie root? Cached per vocab id. */
-function rootPrefix(c: CompiledRules, r: RunState, i: number): boolean {
-  const id = r.ids[i]!;
-  if (id < 0) return rootPrefixOfLocal(c, r, localIndex(id));
-  if (id >= c.rootPrefixById.length) {
-    const grown = new Uint8Array(Math.max(vocab.size, id + 1));
-    grown.set(c.rootPrefixById);
-    c.rootPrefixById = grown;
-  }
-  let v = c.rootPrefixById[id]!;
-  if (v === 0) {
-    v = startsWithAny(vocab.str(id), c.trie.prefixNext!) ? 1 : 2;
-    c.rootPrefixById[id] = v;
-  }
-  return v === 1;
-}
-
-/** rootPrefix for the document's local word j, cached by its cross-document key. */
-function rootPrefixOfLocal(c: CompiledRules, r: RunState, j: number): boolean {
-  const key = r.keys[j]!;
-  if (c.localRootGen !== r.generation || key >= c.localRootHit.length) {
-    c.localRootHit = keyCache(c.localRootHit, key, c.localRootGen !== r.generation);
-    c.localRootGen = r.generation;
-  }
-  let v = c.localRootHit[key]!;
-  if (v === 0) {
-    v = startsWithAny(r.local[j]!, c.trie.prefixNext!) ? 1 : 2;
-    c.localRootHit[key] = v;
-  }
-  return v === 1;
+  return set.prefixed !== null && set.prefixed.at(r.doc.tokens, i) === 1;
 }
 
 function runRegexes(c: CompiledRules, r: RunState, regexes: RegexEntry[], s: number, token: number): void {
@@ -476,18 +401,4 @@ export function startsWithAny(w: string, prefixes: ReadonlyArray<{ prefix: strin
 export function startsWithSome(w: string, prefixes: readonly string[]): boolean {
   for (const p of prefixes) if (startsWith(w, p)) return true;
   return false;
-}
-
-/**
- * A cache by extra-word key that holds `key`: zeroed when the tokeniser's key table has started
- * over (`reset`), else the old one, grown keeping its entries when too short.
- */
-function keyCache(old: Uint8Array, key: number, reset: boolean): Uint8Array {
-  if (key < old.length) {
-    if (reset) old.fill(0);
-    return old;
-  }
-  const grown = new Uint8Array(Math.max(key + 1, old.length * 2, 256));
-  if (!reset) grown.set(old);
-  return grown;
 }

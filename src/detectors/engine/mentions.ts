@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { parseYamlFile } from '../../core/yaml.js';
 import { TECHNIQUE_IDS, type TechniqueId } from '../../core/taxonomy.js';
 import { builtinLexicon } from '../../lexicon/builtin.js';
-import { WordInts } from '../../lexicon/word-cache.js';
+import { WordInts } from '../../lexicon/word-memo.js';
 import { F_CAP, K_NUMBER, K_WORD, tokenLower, tokenise } from '../../text/tokenise.js';
 import type { Doc } from '../../text/segment.js';
 import type { CollectedFinding } from './contract.js';

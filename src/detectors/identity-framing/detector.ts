@@ -2,7 +2,7 @@ import { F_CAP, K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Doc } from '../../text/segment.js';
 import type { Detector } from '../engine/contract.js';
 import { builtinLexicon } from '../../lexicon/builtin.js';
-import { WordInts } from '../../lexicon/word-cache.js';
+import { WordInts } from '../../lexicon/word-memo.js';
 
 /** Nouns for places and polities: "the mainly Christian enclave", "the Muslim nation". */
 const PLACE_NOUNS = new Set([

@@ -10,8 +10,9 @@ import { toOriginalSpan } from '../../text/normalise.js';
 import type { Doc, Sentence } from '../../text/segment.js';
 import { F_CAP, K_NUMBER, K_PUNCT, K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
-import { WordInts } from '../../lexicon/word-cache.js';
+import { WordInts } from '../../lexicon/word-memo.js';
 import { isDateWord } from '../../lexicon/dates.js';
+import { absences } from '../engine/plain-headline.js';
 
 /** Verbs by which a headline makes someone the agent of harm ("Sylvania shells...", "X behind..."). */
 const BLAME_VERBS = new Set(
@@ -21,6 +22,8 @@ const BLAME_VERBS = new Set(
 );
 /** All-or-nothing quantifiers: in a headline they claim a scale the body must also state. */
 const UNIVERSALS = new Set(['all', 'every', 'entire', 'whole', 'none', 'nobody', 'everyone', 'everybody', 'total', 'totally', 'completely', 'always', 'never', 'wiped']);
+/** Universals that state an absence: any absence the body states ("no one", "no injuries") bears them out. */
+const NEGATIVE_UNIVERSALS = new Set(['none', 'nobody']);
 /** Headline words that carry no claim of their own. */
 const HEADLINE_FILLER = new Set(
   ['amid', 'over', 'after', 'says', 'say', 'said', 'vows', 'vow', 'urges', 'urge', 'eyes', 'mulls', 'nears', 'new', 'report', 'update', 'live',
@@ -430,9 +433,12 @@ export const misleadingHeadlineDetector: Detector = {
       }
     }
 
-    // 3. Universal quantifiers the body does not share.
+    // 3. Universal quantifiers the body does not share. A negative one ("Nobody hurt in fire", "No
+    // one came") is a plain statement when the body states the absence in any words of its own.
+    let negativeInBody: boolean | null = null;
     for (const x of headWords) {
       if (!UNIVERSALS.has(x.w) || bodyStems.has(x.stem) || body.some((s) => sentenceHas(doc, s, t.id[x.i]!))) continue;
+      if (NEGATIVE_UNIVERSALS.has(x.w) && (negativeInBody ??= body.some((s) => absences(doc, s).length > 0))) continue;
       reasons.push({ rule: 'inflated-scale', confidence: 0.6, message: `says "${text(doc, x.i)}" though the body states no such scale`, detail: text(doc, x.i) });
       break;
     }

@@ -2,7 +2,7 @@ import { F_CAP, F_CAP_ASCII, K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Doc } from '../../text/segment.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
 import { builtinLexicons } from '../../lexicon/builtin.js';
-import { WordInts } from '../../lexicon/word-cache.js';
+import { WordInts } from '../../lexicon/word-memo.js';
 import { vocab } from '../../text/vocab.js';
 
 /**

@@ -2,7 +2,7 @@ import { K_NUMBER, K_WORD } from '../../text/tokenise.js';
 import type { Doc, Sentence } from '../../text/segment.js';
 import type { Detector } from '../engine/contract.js';
 import { sentenceHas, wordAt } from '../sentence-words.js';
-import { WordInts } from '../../lexicon/word-cache.js';
+import { WordInts } from '../../lexicon/word-memo.js';
 
 /** Words that show the question points at someone's misdeeds ("what about their prisons?", "the dam that drowned our fields?"). */
 const WRONGDOING = new Set([

@@ -59,6 +59,21 @@ describe('gazetteer', () => {
     expect(report.actors!.map((a) => [a.id, a.mentions.length])).toEqual([['northland', 2]]);
   });
 
+  it('matches the same in a text tokenised before it was built (its new words have local ids there) as after', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fw-gaz-'));
+    const file = join(dir, 'gazetteer.yaml');
+    writeFileSync(file, 'countries:\n  - {id: zqland, name: Zqland Republic, capital: Zqborg, demonyms: [Zqlander]}\norganisations:\n  - {id: zqfront, name: Zqfront, aliases: [ZQF]}\n');
+    const text = 'Zqborg said the Zqland Republic and Zqlander troops opposed the ZQF, not the zqf.';
+    const early = segment(text);
+    const ext = loadGazetteer([file]);
+    const late = segment(text);
+    expect(early.tokens.id[0]).toBeLessThan(0);
+    expect(late.tokens.id[0]).toBeGreaterThanOrEqual(0);
+    const expected = ['zqland', 'zqland', 'zqland', 'zqfront'];
+    expect(findMentions(late, ext).mentions.map((m) => m.actor)).toEqual(expected);
+    expect(findMentions(early, ext).mentions.map((m) => m.actor)).toEqual(expected);
+  });
+
   it('refuses an alias given to two different actors, naming the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fw-gaz-'));
     const file = join(dir, 'bad.yaml');

@@ -7,7 +7,7 @@ import { parseYamlFile } from '../../core/yaml.js';
 import type { Tokens } from '../../text/tokenise.js';
 import { F_CAP, F_UPPER, tokenise } from '../../text/tokenise.js';
 import { lower } from '../../lexicon/word-sets.js';
-import { vocab } from '../../text/vocab.js';
+import { PhraseIndex, type IndexedPhrase } from '../../lexicon/phrase-index.js';
 
 import { ACTOR_TYPES, type ActorType } from '../../core/actors.js';
 
@@ -25,10 +25,8 @@ export interface ActorEntry {
 /** How an alias was written in the gazetteer, which decides what a match means. */
 export type AliasKind = 'name' | 'demonym' | 'people';
 
-interface Alias {
+interface Alias extends IndexedPhrase {
   toks: string[];
-  /** Vocab ids of the tokens. */
-  ids: Int32Array;
   /** Per token: 0 any case, 1 must start with a capital, 2 must be all capitals. */
   caseReq: Uint8Array;
   actor: string;
@@ -99,24 +97,16 @@ function aliasTokens(alias: string): { toks: string[]; caseReq: Uint8Array } {
  */
 export class Gazetteer {
   readonly actors = new Map<string, ActorEntry>();
-  private readonly byFirst = new Map<number, Alias[]>();
-  /**
-   * Aliases whose words this gazetteer added to the vocabulary, by first word: a document tokenised
-   * before the gazetteer was built has local ids for them. Empty for the built-in gazetteer, which is
-   * built when this module loads, before any document.
-   */
-  private byFirstWord = new Map<string, Alias[]>();
-  private firstBits = new Uint8Array(0);
+  /** Aliases by first token; flag bytes: the capitalisation (ANY_CASE, CAPITAL, ALL_CAPS) they ask of it. */
+  private readonly index = new PhraseIndex<Alias>();
   private readonly seen = new Map<string, string>();
 
   static fromData(parts: Array<{ file: string; data: GazetteerData }>): Gazetteer {
     const g = new Gazetteer();
     for (const p of parts) g.add(p.data, p.file);
-    for (const list of [...g.byFirst.values(), ...g.byFirstWord.values()]) list.sort((a, b) => b.toks.length - a.toks.length);
-    g.firstBits = new Uint8Array(Math.max(0, ...g.byFirst.keys()) + 1);
     // Per first word, the capitalisation its aliases ask of it: most tokens of a word like "the"
     // (which starts "The Hague") are lowercase and can start none of them.
-    for (const [id, list] of g.byFirst) for (const a of list) g.firstBits[id]! |= a.caseReq[0] === 0 ? ANY_CASE : a.caseReq[0] === 1 ? CAPITAL : ALL_CAPS;
+    g.index.seal((a) => (a.caseReq[0] === 0 ? ANY_CASE : a.caseReq[0] === 1 ? CAPITAL : ALL_CAPS));
     return g;
   }
 
@@ -133,17 +123,7 @@ export class Gazetteer {
     if (owner === actor) return;
     if (owner !== undefined) throw new UserError(`${file}: alias "${text}" of "${actor}" is already an alias of "${owner}"`, { file, field: actor });
     this.seen.set(key, actor);
-    const late = toks.some((w) => vocab.get(w) < 0);
-    const ids = Int32Array.from(toks, (w) => vocab.intern(w));
-    const alias = { toks, ids, caseReq, actor, kind };
-    const list = this.byFirst.get(ids[0]!) ?? [];
-    list.push(alias);
-    this.byFirst.set(ids[0]!, list);
-    if (late) {
-      const byWord = this.byFirstWord.get(toks[0]!) ?? [];
-      byWord.push(alias);
-      this.byFirstWord.set(toks[0]!, byWord);
-    }
+    this.index.add(toks, (ids) => ({ toks, ids, caseReq, actor, kind }));
   }
 
   add(data: GazetteerData, file: string): void {
@@ -179,22 +159,20 @@ export class Gazetteer {
 
   /** Like `match`, but returns the alias itself (no object per match): its length is `toks.length`. */
   matchAlias(t: Tokens, i: number, end: number): AliasMatch | null {
-    // Tokens carry vocab ids; a word interned after the document was tokenised has a local id.
     const id = t.id[i]!;
-    let list: Alias[] | undefined;
     if (id >= 0) {
-      const bits = id < this.firstBits.length ? this.firstBits[id]! : 0;
+      const bits = this.index.flagsOf(id);
       if (bits === 0) return null;
       if ((bits & ANY_CASE) === 0 && !((bits & CAPITAL) !== 0 && (t.flags[i]! & F_CAP) !== 0) && !((bits & ALL_CAPS) !== 0 && (t.flags[i]! & F_UPPER) !== 0)) return null;
-      list = this.byFirst.get(id);
     }
-    else if (this.byFirstWord.size > 0) list = this.byFirstWord.get(lower(t, i));
+    // A local id: the text may have been tokenised before the gazetteer interned its words.
+    const list = this.index.startingAt(t, i);
     if (!list) return null;
     outer: for (const a of list) {
       if (i + a.toks.length > end) continue;
       for (let k = 0; k < a.toks.length; k++) {
         const j = i + k;
-        if (k > 0 && t.id[j] !== a.ids[k] && !(t.id[j]! < 0 && lower(t, j) === a.toks[k])) continue outer;
+        if (k > 0 && !this.index.same(t, j, a, k)) continue outer;
         const req = a.caseReq[k]!;
         if (req === 1 && !(t.flags[j]! & F_CAP)) continue outer;
         if (req === 2 && !(t.flags[j]! & F_UPPER)) continue outer;
@@ -221,20 +199,8 @@ export function loadGazetteer(extraFiles: readonly string[] = []): Gazetteer {
 
 let defaultG: Gazetteer | null = null;
 
-/** Marks a gazetteer as built before any document was tokenised (no late-word fallback needed). */
-function settled(g: Gazetteer): Gazetteer {
-  (g as unknown as { byFirstWord: Map<string, Alias[]> }).byFirstWord = new Map();
-  return g;
-}
-
 /** The extra gazetteer files listed in FRAMEWISE_GAZETTEER (separated like PATH). */
 const envFiles = (): string[] => (process.env.FRAMEWISE_GAZETTEER ?? '').split(delimiter).filter(Boolean);
-
-/** Builds the default gazetteer at module load (see actors/layer.ts), before any document exists. */
-export function loadBuiltinAtStartup(): Gazetteer {
-  if (!defaultG) defaultG = settled(loadGazetteer(envFiles()));
-  return defaultG;
-}
 
 /**
  * The gazetteer the analysis uses: the built-in one plus the files listed in FRAMEWISE_GAZETTEER,

@@ -6,7 +6,7 @@ import { loadedAt } from '../sourcing/classify.js';
 import { lower, punctChar } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
 import type { Gazetteer } from './gazetteer.js';
-import { defaultGazetteer, gazetteerFor, loadBuiltinAtStartup } from './gazetteer.js';
+import { defaultGazetteer, gazetteerFor } from './gazetteer.js';
 import type { HeuristicActor, Mention } from './mentions.js';
 import { findMentions } from './mentions.js';
 import type { RoleCue } from './portrayal.js';
@@ -23,11 +23,8 @@ export interface ActorAnalysis {
   gazetteer: Gazetteer;
 }
 
-// Build the default gazetteer now, so its aliases are in the vocabulary before any document is tokenised.
-const BUILTIN = loadBuiltinAtStartup();
-
 /** Mentions and role cues of a document. */
-export function analyseActors(doc: Doc, g: Gazetteer = BUILTIN, sourcing: SourcingAnalysis = analyseSourcing(doc)): ActorAnalysis {
+export function analyseActors(doc: Doc, g: Gazetteer = defaultGazetteer(), sourcing: SourcingAnalysis = analyseSourcing(doc)): ActorAnalysis {
   const { mentions, heuristic } = findMentions(doc, g);
   const offsets = mentionOffsets(doc.sentences.length, mentions);
   const cues = portrayalCues(doc, mentions, sourcing, offsets);

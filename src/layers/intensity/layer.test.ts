@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
 import { defaultConfig } from '../../core/config.js';
 import { TECHNIQUE_IDS } from '../../core/taxonomy.js';
-import { WIRE_REPORT } from './test-texts.js';
+import { WIRE_REPORT } from './test-support/texts.js';
 
 const analyzer = new Analyzer({
   model: null,

@@ -6,7 +6,7 @@ import type { Finding } from '../../core/finding.js';
 import { UserError } from '../../core/errors.js';
 import { toOriginalSpan } from '../../text/normalise.js';
 import { segment } from '../../text/segment.js';
-import { WIRE_REPORT } from './test-texts.js';
+import { WIRE_REPORT } from './test-support/texts.js';
 import { bandOf, IntensityScorer, KIND_POINTS, pointsToScore, type IntensityReport } from './score.js';
 import { defaultScale } from './scale.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../text/segment.js';
-import { tokenLower } from '../text/tokenise.js';
-import { WordInts, WordSet } from './word-cache.js';
+import { tokenLower, type Tokens } from '../text/tokenise.js';
+import { WordInts } from './word-memo.js';
 
 /** Distinct made-up words: never in the global vocab, so they take the local-word path. */
 const nonsense = (n: number, salt: string) => Array.from({ length: n }, (_, i) => `zq${salt}${i.toString(36)}x`);
@@ -17,11 +17,13 @@ describe('WordInts', () => {
         expect(out[i]).toBe(tokenLower(t, i).length);
         expect(ints.at(t, i)).toBe(out[i]);
       }
+      for (let j = 0; j < t.localWords.length; j++) expect(ints.local(t, j)).toBe(t.localWords[j]!.length);
     }
   });
 
   it('stays right when the shared table of local words starts over', () => {
-    const set = new WordSet(new Set(['zqkeepx']));
+    const set = { has: (t: Tokens, i: number) => ints.at(t, i) === 1 };
+    const ints = new WordInts((w) => (w === 'zqkeepx' ? 1 : -1));
     // Enough new local words to pass the table's bound: it starts over after this document, and
     // memos must not leak into the next generation, whose keys mean other words.
     const first = segment(['zqkeepx', ...nonsense(31_000, 'a')].join(' ')).tokens;

@@ -1,0 +1,37 @@
+import type { Finding } from '../core/finding.js';
+import type { CollectedFinding } from '../detectors/engine/contract.js';
+import { dropMentioned } from '../detectors/engine/mentions.js';
+import { dropPlainHeadlineExaggeration } from '../detectors/engine/plain-headline.js';
+import { dropOtherSenses } from '../detectors/engine/senses.js';
+import { keepFindingsToQuotes } from '../detectors/engine/quote-spans.js';
+import type { Judge } from '../model/judge.js';
+import type { Doc } from '../text/segment.js';
+import { finaliseFindings } from './finalise.js';
+import { applyJudge, applyPostCalibration } from './judging.js';
+import { foldSameWord } from './same-word.js';
+
+/**
+ * The shared stages after every detector (and the model, which has read the rules' findings) ran, in
+ * place: mention is not use, a charged word in its other sense ("lies in", "a ceasefire regime":
+ * src/detectors/engine/senses.ts) is no finding, findings keep to their quotation, a plain
+ * headline's absence is no exaggeration.
+ */
+export function settleFindings(doc: Doc, collected: CollectedFinding[]): void {
+  dropMentioned(doc, collected);
+  dropOtherSenses(doc, collected);
+  // A finding in a quotation keeps to it, so that it carries the quoted speaker's voice.
+  keepFindingsToQuotes(doc, collected);
+  dropPlainHeadlineExaggeration(doc, collected);
+}
+
+/**
+ * What analyze() reports of settled findings: judged (calibrated, rules that have not earned findings
+ * removed), finalised (original offsets, folded, sorted), post-calibrated, and one finding per word.
+ * Judges `collected` in place.
+ */
+export function reportFindings(doc: Doc, collected: CollectedFinding[], judge: Judge | null, minConfidence: number): Finding[] {
+  if (judge) applyJudge(judge, collected);
+  const findings = finaliseFindings(doc, collected, minConfidence);
+  if (judge) applyPostCalibration(judge, findings, minConfidence);
+  return foldSameWord(findings);
+}
