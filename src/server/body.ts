@@ -11,7 +11,7 @@ import { decodeUtf8Strict, InvalidUtf8Error } from '../text/unicode.js';
 export function registerBodyParsers(app: FastifyInstance, bodyTimeoutMs: number): void {
   // Node's requestTimeout ends requests whose headers are slow; a body sent slowly is bounded here:
   // whatever of it has not arrived by the deadline, the request ends with 408.
-  app.addHook('preParsing', async (_request, _reply, payload) => {
+  app.addHook('preParsing', async (_request, reply, payload) => {
     const started = Date.now();
     const deadline = new Transform({
       transform(chunk, _enc, done) {
@@ -24,6 +24,10 @@ export function registerBodyParsers(app: FastifyInstance, bodyTimeoutMs: number)
       deadline.destroy(err);
     }, Math.max(0, bodyTimeoutMs - (Date.now() - started)));
     deadline.on('close', () => clearTimeout(timer));
+    // A request answered before its body was read (a refusal, an error) needs no deadline any more:
+    // left armed, it would destroy a stream nobody listens to, 30 s later, as an unhandled error.
+    reply.raw.once('close', () => clearTimeout(timer));
+    timer.unref();
     payload.on('error', (e) => deadline.destroy(e));
     (deadline as unknown as { receivedEncodedLength: number }).receivedEncodedLength = 0;
     payload.on('data', (c: Buffer) => ((deadline as unknown as { receivedEncodedLength: number }).receivedEncodedLength += c.length));
