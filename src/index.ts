@@ -38,7 +38,10 @@ export { aggregateIntensity, type IntensityAggregate } from './layers/intensity/
 export type { SourcingSummary, SourcingSentence, SourcingClass, Quotation, SourceRef, AttributionVerb } from './core/sourcing.js';
 export { aggregateSourcing, type SourcingAggregate } from './layers/sourcing/aggregate.js';
 export type { Claim, Accusation, Party, ClaimType, Hedging } from './core/claims.js';
-export type { ActorSummary, ActorType, PortrayalRole, PortrayalEvidence } from './core/actors.js';
+export { ACTOR_TYPES, type ActorSummary, type ActorType, type ActorFraming, type ActorMention, type FramingEvidence, type VoiceCasting, type SourceOf, type ArchetypeScore } from './core/actors.js';
+export { MAIN_ROLES, FRAMING_ROLES, ARCHETYPES, ARCHETYPE_IDS, type MainRole, type FramingRole, type ArchetypeId, type ArchetypeInfo } from './core/framing.js';
+export { VOICE_MODES, STANCES, type Voice, type VoiceSegment, type VoiceMode, type Stance } from './core/voice.js';
+export { scoreRoles, loadRoleGold, type RoleScores } from './eval/roles.js';
 export { aggregateActors, type ActorAggregate } from './layers/actors/aggregate.js';
 export { loadGazetteer, type Gazetteer } from './layers/actors/gazetteer.js';
 export { builtinLayers, defineProduct, orderLayers, type ReportLayer, type LayerContext, type Product } from './layers/index.js';

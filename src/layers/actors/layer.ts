@@ -1,17 +1,17 @@
 import { defineProduct, type LayerContext, type Product, type ReportLayer } from '../contract.js';
 import type { SpanRef } from '../../core/report.js';
 import type { Finding } from '../../core/finding.js';
-import { analyseSourcing, SOURCING, type SourcingAnalysis } from '../sourcing/analyse.js';
 import { loadedAt } from '../sourcing/classify.js';
 import { lower, punctChar } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
 import type { Gazetteer } from './gazetteer.js';
-import { defaultGazetteer, gazetteerFor, loadBuiltinAtStartup } from './gazetteer.js';
+import { gazetteerFor, loadBuiltinAtStartup } from './gazetteer.js';
 import type { HeuristicActor, Mention } from './mentions.js';
 import { findMentions } from './mentions.js';
-import type { RoleCue } from './portrayal.js';
-import { decideRole, mentionOffsets, portrayalCues } from './portrayal.js';
-import type { ActorSummary } from '../../core/actors.js';
+import type { ActorMention, ActorSummary, SourceOf } from '../../core/actors.js';
+import { VOICE, voiceOfSegment } from '../voice/product.js';
+import { FRAMING } from '../framing/product.js';
+import { castActor } from '../framing/aggregate.js';
 
 export interface ActorAnalysis {
   /** In document order (sorted by position, hence by sentence). */
@@ -19,23 +19,31 @@ export interface ActorAnalysis {
   /** Sentence k has mentions [offsets[k], offsets[k + 1]). */
   offsets: Int32Array;
   heuristic: Map<string, HeuristicActor>;
-  cues: RoleCue[];
   gazetteer: Gazetteer;
 }
 
 // Build the default gazetteer now, so its aliases are in the vocabulary before any document is tokenised.
 const BUILTIN = loadBuiltinAtStartup();
 
-/** Mentions and role cues of a document. */
-export function analyseActors(doc: Doc, g: Gazetteer = BUILTIN, sourcing: SourcingAnalysis = analyseSourcing(doc)): ActorAnalysis {
-  const { mentions, heuristic } = findMentions(doc, g);
-  const offsets = mentionOffsets(doc.sentences.length, mentions);
-  const cues = portrayalCues(doc, mentions, sourcing, offsets);
-  return { mentions, offsets, heuristic, cues, gazetteer: g };
+/**
+ * Per sentence, where its mentions start in `mentions` (sorted by position, as findMentions gives
+ * them): sentence k has mentions [at[k], at[k + 1]).
+ */
+export function mentionOffsets(sentences: number, mentions: readonly Mention[]): Int32Array {
+  const at = new Int32Array(sentences + 1);
+  for (const m of mentions) at[m.sentence + 1]!++;
+  for (let k = 0; k < sentences; k++) at[k + 1]! += at[k]!;
+  return at;
 }
 
-/** The actor analysis as a layer product, with the configuration's gazetteer: the claims layer reads it too. */
-export const ACTORS: Product<ActorAnalysis> = defineProduct('actors', (ctx) => analyseActors(ctx.doc, gazetteerFor(ctx.config), ctx.need(SOURCING)));
+/** The mentions of a document. */
+export function analyseActors(doc: Doc, g: Gazetteer = BUILTIN): ActorAnalysis {
+  const { mentions, heuristic } = findMentions(doc, g);
+  return { mentions, offsets: mentionOffsets(doc.sentences.length, mentions), heuristic, gazetteer: g };
+}
+
+/** The actor analysis as a layer product, with the configuration's gazetteer: voice, framing and claims read it. */
+export const ACTORS: Product<ActorAnalysis> = defineProduct('actors', (ctx) => analyseActors(ctx.doc, gazetteerFor(ctx.config)));
 
 /** The mentions of sentence k (a new array). */
 export function sentenceMentions(r: ActorAnalysis, k: number): Mention[] {
@@ -129,10 +137,10 @@ let lastFinding = new Int32Array(0);
 
 interface Kept {
   id: string;
-  ms: Mention[];
+  /** Indexes into the document's mentions. */
+  idx: number[];
   entry: { name: string; type: ActorSummary['type'] };
   mentions: SpanRef[];
-  cues: RoleCue[] | null;
 }
 
 export function buildActors(ctx: LayerContext): ActorSummary[] {
@@ -140,15 +148,6 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
   const r = ctx.need(ACTORS);
   const g = r.gazetteer;
   const tokSpan = (a: number, b: number): SpanRef => span(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
-  // Role cues rest on whole sentences, shared by many cues: map each sentence once.
-  const sentenceSpans = new Map<number, { b: number; r: SpanRef }>();
-  const cueSpan = (a: number, b: number): SpanRef => {
-    const known = sentenceSpans.get(a);
-    if (known && known.b === b) return known.r;
-    const r = tokSpan(a, b);
-    if (!known) sentenceSpans.set(a, { b, r });
-    return r;
-  };
   // Actors in order of first mention; each mention is mapped once, in document order.
   const slot = new Map<string, number>();
   const kept: Kept[] = [];
@@ -164,18 +163,19 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
   const owner = spanOwner;
   let n = 0;
   let forwards = true;
-  for (const m of mentions) {
+  for (let mi = 0; mi < mentions.length; mi++) {
+    const m = mentions[mi]!;
     let k = slot.get(m.actor);
     if (k === undefined) {
       const entry = g.get(m.actor) ?? r.heuristic.get(m.actor);
       k = entry ? kept.length : -1;
       slot.set(m.actor, k);
-      if (entry) kept.push({ id: m.actor, ms: [], entry, mentions: [], cues: null });
+      if (entry) kept.push({ id: m.actor, idx: [], entry, mentions: [] });
     }
     if (k < 0) continue;
     const sp = tokSpan(m.a, m.b);
     const ka = kept[k]!;
-    ka.ms.push(m);
+    ka.idx.push(mi);
     ka.mentions.push(sp);
     if (sp.end < sp.start || (n > 0 && sp.start < starts[n - 1]!)) forwards = false;
     starts[n] = sp.start;
@@ -183,22 +183,32 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
     owner[n] = k;
     n++;
   }
-  for (const c of r.cues) {
-    const k = slot.get(c.actor);
-    if (k !== undefined && k >= 0) (kept[k]!.cues ??= []).push(c);
-  }
+  if (kept.length === 0) return [];
   const techniquesOf = forwards
     ? linkTechniques(report.findings, kept.length, starts, ends, owner, n)
     : linkTechniquesPlain(report.findings, kept.map((k) => k.mentions));
+  const voice = ctx.need(VOICE);
+  const framing = ctx.need(FRAMING);
+  // Who speaks: segments whose speaker is the actor.
+  const sourceOf = new Map<string, SourceOf[]>();
+  voice.segments.forEach((x, segment) => {
+    if (!x.actor || (x.parent !== -1 && voice.segments[x.parent]!.actor === x.actor)) return;
+    const list = sourceOf.get(x.actor) ?? [];
+    list.push({ segment, quoted: x.quoted, stance: x.stance });
+    sourceOf.set(x.actor, list);
+  });
   startLoadedMemo(doc.tokens.count);
   const near: Array<[number, number]> = [];
   const out: ActorSummary[] = [];
   for (let ka = 0; ka < kept.length; ka++) {
-    const { id, ms, entry, mentions } = kept[ka]!;
+    const { id, idx, entry, mentions: spans } = kept[ka]!;
     const techniques = techniquesOf[ka]!;
     const loadedTerms: SpanRef[] = [];
     let seen: Set<number> | null = null;
-    for (const m of ms) {
+    const readings = idx.map((mi) => framing.mentions[mi] ?? null);
+    const ms: ActorMention[] = [];
+    for (let j = 0; j < idx.length; j++) {
+      const m = mentions[idx[j]!]!;
       near.length = 0;
       loadedNear(doc, m, near);
       for (const [a, b] of near) {
@@ -206,32 +216,31 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
         (seen ??= new Set()).add(a);
         loadedTerms.push(tokSpan(a, b));
       }
+      const f = readings[j];
+      const am: ActorMention = { ...spans[j]!, role: f?.role ?? 'unframed', scores: f?.scores ?? { protagonist: 0, antagonist: 0, innocent: 0 }, archetypes: f?.archetypes ?? [] };
+      if (f && f.seg !== -1) {
+        am.voice = voiceOfSegment(voice, f.seg);
+        if (f.source && f.source.role !== am.role) am.sourceRole = f.source.role;
+      }
+      ms.push(am);
     }
-    const cues = kept[ka]!.cues ?? [];
-    const { role, scores } = decideRole(cues);
     out.push({
       id,
       name: entry.name,
       type: entry.type,
       origin: g.get(id) ? 'gazetteer' : 'heuristic',
-      mentions,
+      mentions: ms,
       techniques,
       loadedTerms,
-      portrayal: {
-        role,
-        scores,
-        evidence: cues.map((c) => {
-          const r = cueSpan(c.a, c.b);
-          return { start: r.start, end: r.end, text: r.text, role: c.role, cue: c.cue, weight: c.weight };
-        }),
-      },
+      sourceOf: sourceOf.get(id) ?? [],
+      framing: castActor(framing.model, readings, voice, tokSpan),
     });
   }
   out.sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0]!.start - b.mentions[0]!.start);
   return out;
 }
 
-/** Report layer: actors with mentions, techniques, loaded terms and portrayal. */
+/** Report layer: actors with mentions (each with its role), techniques, loaded terms, the words they speak, and how the text casts them. */
 export const actorsLayer: ReportLayer = {
   name: 'actors',
   needs: ['sourcing'],
