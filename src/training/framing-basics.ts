@@ -58,6 +58,10 @@ const TEMPLATES: string[] = [
   '[[{b} reservists|protagonist/guardian]] held the bridge against [[{a} tanks|antagonist/instigator]] for two days.',
   '"We will not leave our homes," said [[Mira Tal|unframed]], a farmer from [[{B}|innocent/victim]], as [[{a} bulldozers|antagonist/instigator]] approached.',
   '[[{A}|antagonist/terrorist]] kidnapped aid workers and shelled hospitals in [[{CB}|innocent/victim]].',
+  // Harm reported by a neutral source: wire news casts through its sources.
+  '[[{a} forces|antagonist/instigator]] shelled two [[{b}|innocent/victim]] villages overnight, killing nine civilians, [[the UN mission|unframed]] said.',
+  'According to [[the monitors|unframed]], [[{a} troops|antagonist/instigator,tyrant]] burned forty houses and expelled [[{b} families|innocent/victim]].',
+  '[[The Red Cross|unframed]] said [[{a} militias|antagonist/instigator]] had blocked food convoys to [[{CB}|innocent/victim]] for a week.',
 ];
 
 function fill(t: string, a: Party, b: Party): string {

@@ -217,7 +217,8 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
         loadedTerms.push(tokSpan(a, b));
       }
       const f = readings[j];
-      const am: ActorMention = { ...spans[j]!, role: f?.role ?? 'unframed', scores: f?.scores ?? { protagonist: 0, antagonist: 0, innocent: 0 }, archetypes: f?.archetypes ?? [] };
+      const sp = spans[j]!;
+      const am: ActorMention = { start: sp.start, end: sp.end, text: sp.text, role: f ? f.role : 'unframed', scores: f ? f.scores : { protagonist: 0, antagonist: 0, innocent: 0 }, archetypes: f ? f.archetypes : [] };
       if (f && f.seg !== -1) {
         am.voice = voiceOfSegment(voice, f.seg);
         if (f.source && f.source.role !== am.role) am.sourceRole = f.source.role;

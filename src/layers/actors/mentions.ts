@@ -5,8 +5,8 @@ import { builtinLexicon } from '../../lexicon/builtin.js';
 import type { ActorType, Gazetteer } from './gazetteer.js';
 import { peoplePlural } from './gazetteer.js';
 import {
-  ARMED_HEADS, ARMED_NOUNS, COMPASS, COUNTRY_ENDINGS, DEMONYM_ENDINGS, EVENT_HEADS, EVENT_OPENERS, GROUP_NOUNS, MEDIA_HEADS,
-  MEDIA_NOUNS, NOT_DEMONYMS, PEOPLE_NOUNS, PLACE_HEADS, STATE_NOUNS,
+  ARMED_HEADS, ARMED_NOUNS, COMPASS, COUNTRY_ENDINGS, DEMONYM_ENDINGS, EVENT_HEADS, EVENT_OPENERS, GROUP_NOUNS, LOCATIVE, MEDIA_HEADS,
+  MEDIA_NOUNS, NOT_DEMONYMS, PEOPLE_NOUNS, PLACE_HEADS, PLACE_OPENERS, STATE_NOUNS,
 } from './nouns.js';
 
 /** One mention of an actor: tokens [a, b) in the canonical text. */
@@ -54,6 +54,8 @@ interface IdRec {
   id: string;
   doc: number;
   count: number;
+  /** Mentions after a preposition of place ("in Eastvale"). */
+  loc: number;
 }
 /** Per name as written: its slug and the actor ids made from it, so each id is built (and hashed) once. */
 const named = new Map<string, { slug: string; ids: Record<string, IdRec> }>();
@@ -72,7 +74,7 @@ function actorRec(prefix: string, name: string): IdRec {
   if (r === undefined) {
     const id = `${prefix}:${n.slug}`;
     r = idRecs.get(id);
-    if (r === undefined) idRecs.set(id, (r = { id, doc: 0, count: 0 }));
+    if (r === undefined) idRecs.set(id, (r = { id, doc: 0, count: 0, loc: 0 }));
     n.ids[prefix] = r;
   }
   return r;
@@ -173,6 +175,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
     if (r.doc !== stamp) {
       r.doc = stamp;
       r.count = 0;
+      r.loc = 0;
       heuristic.set(r.id, { id: r.id, name, type });
       if (type === 'unknown') unknowns.push(r);
     }
@@ -302,10 +305,12 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
         else if (ORG_HEADS.at(t, e - 1) || CONNECTORS.at(t, Math.min(a + 1, e - 1))) type = 'organisation';
         // "the Regional Security Forum": a name after "the" is an institution, not a person.
         else if (n >= 2 && !titled && a > s.tokenStart && lower(t, a - 1) === 'the') type = 'organisation';
+        else if (n >= 2 && !titled && PLACE_OPENERS.at(t, a)) type = 'place';
         else if (titled || n >= 2) type = 'person';
         else type = 'unknown';
         const prefix = type === 'unknown' ? 'unknown' : type === 'person' ? 'person' : type === 'organisation' ? 'org' : type;
         id = add(prefix, name, type);
+        if (type === 'unknown' && a > s.tokenStart && LOCATIVE.at(t, a - 1)) idRecs.get(id)!.loc++;
         if (type === 'person' && n >= 2) surnames.set(lower(t, e - 1), id);
       }
       mentions.push({ actor: id, a, b: e, sentence: s.index });
@@ -329,6 +334,12 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
     const id = `country:${stem}`;
     heuristic.set(id, { id, name: p.name ?? `${p.demonym} government`, type: 'country' });
     if (mentions.some((m) => m.actor === `${id}:people`)) heuristic.set(`${id}:people`, { id: `${id}:people`, name: peoplePlural(p.demonym.replace(/s$/, '')), type: 'people' });
+  }
+  // A name seen mostly after prepositions of place is a place ("in Eastvale", "near Dunmore").
+  for (const r of unknowns) {
+    if (renamed?.has(r.id) || 2 * r.loc <= r.count) continue;
+    const h = heuristic.get(r.id);
+    if (h) h.type = 'place';
   }
   // A lone capitalised word seen once, never as a person, is too weak to call an actor.
   let dropped: Set<string> | null = null;

@@ -71,3 +71,8 @@ export const NOT_DEMONYMS = wordSet(
 /** Endings of demonyms and country names, for words the gazetteer does not know. */
 export const DEMONYM_ENDINGS = /(?:ian|ans|ians|an|ese|i|is|ish|ic|er|ers|ite|ites|ot|ots)$/;
 export const COUNTRY_ENDINGS = /(?:ia|land|stan|istan|ania|onia)$/;
+
+/** Words that open a place name: "Port Alder", "Saint Orla", "New Tarrow", "Lake Ormen". */
+export const PLACE_OPENERS = wordSet('port saint st san santa fort mount mt lake cape isle point glen new bay');
+/** Prepositions of place: a name seen mostly after them is a place ("in Eastvale", "near Dunmore"). */
+export const LOCATIVE = wordSet('in at near outside inside across around into throughout');

@@ -5,7 +5,7 @@ import type { VoiceAnalysis } from '../voice/analyse.js';
 import { voiceOfSegment } from '../voice/product.js';
 import { CUE_CLASSES } from './cues.js';
 import { COND_NAMES, keyParts, T, TEMPLATE_NAMES } from './features.js';
-import type { MentionFraming } from './infer.js';
+import type { CueEvidence, MentionFraming } from './infer.js';
 import { bestRole, round3, type FramingModel } from './model.js';
 import { TECHNIQUE_IDS } from '../../core/taxonomy.js';
 
@@ -20,21 +20,24 @@ interface Reading {
 
 /** One casting from several mentions' readings: scores weighted by how framed each mention is. */
 function cast(model: FramingModel, rs: readonly Reading[]): { role: FramingRole; scores: Record<MainRole, number>; archetypes: ArchetypeScore[] } {
-  const scores: Record<MainRole, number> = { protagonist: 0, antagonist: 0, innocent: 0 };
-  let z = 0;
-  let framed = 0;
+  let sp = 0, sa = 0, si = 0, z = 0, framed = 0;
   const arch = new Float64Array(ARCHETYPE_IDS.length);
   for (const r of rs) {
     const f = 1 - r.probs[3]!;
-    framed = Math.max(framed, f);
-    const s = model.mainOnly(r.probs);
-    const w = Math.max(1e-6, f);
-    for (const k of MAIN_ROLES) scores[k] += w * s[k];
+    if (f > framed) framed = f;
+    // The three main roles among themselves (the analysis setting has no prior shift).
+    const q = r.probs[0]! + r.probs[1]! + r.probs[2]!;
+    const w = f > 1e-6 ? f : 1e-6;
+    if (q > 0) {
+      sp += (w * r.probs[0]!) / q;
+      sa += (w * r.probs[1]!) / q;
+      si += (w * r.probs[2]!) / q;
+    }
     for (let c = 0; c < arch.length; c++) arch[c]! += w * (r.arch[c] ?? 0);
     z += w;
   }
-  for (const k of MAIN_ROLES) scores[k] = z === 0 ? 0 : round3(scores[k] / z);
-  for (let c = 0; c < arch.length; c++) arch[c] = z === 0 ? 0 : arch[c]! / z;
+  const scores: Record<MainRole, number> = z === 0 ? { protagonist: 0, antagonist: 0, innocent: 0 } : { protagonist: round3(sp / z), antagonist: round3(sa / z), innocent: round3(si / z) };
+  if (z > 0) for (let c = 0; c < arch.length; c++) arch[c] = arch[c]! / z;
   const role: FramingRole = rs.length === 0 || framed < model.artefact.unframedCut ? 'unframed' : bestRole(scores);
   return { role, scores, archetypes: model.chooseArchetypes(role, arch) };
 }
@@ -63,7 +66,8 @@ export function cueName(key: number): string {
  * framing), and the strongest evidence first, each cue with its voice.
  */
 export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionFraming | null>, voice: VoiceAnalysis, tokSpan: (a: number, b: number) => SpanRef): ActorFraming {
-  const read = ms.filter((m): m is MentionFraming => m !== null && m.arch.length > 0);
+  const read: MentionFraming[] = [];
+  for (const m of ms) if (m !== null && m.arch.length > 0) read.push(m);
   if (!model || read.length === 0) return { ...UNFRAMED, byVoice: [], evidence: [] };
   const author = cast(model, read);
   const byVoice: VoiceCasting[] = [{ kind: 'author', speaker: null, actor: null, ...author, mentions: read.length }];
@@ -81,7 +85,9 @@ export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionF
   const evidence: FramingEvidence[] = [];
   const seen = new Set<string>();
   const target = author.role === 'unframed' ? bestRole(author.scores) : author.role;
-  const cues = read.flatMap((m) => m.evidence).filter((c) => c.role === target).sort((a, b) => b.weight - a.weight);
+  const cues: CueEvidence[] = [];
+  for (const m of read) for (const c of m.evidence) if (c.role === target) cues.push(c);
+  cues.sort((a, b) => b.weight - a.weight);
   for (const c of cues) {
     const sp = tokSpan(c.a, c.b);
     const id = `${sp.start}:${sp.end}:${c.key}`;

@@ -39,17 +39,28 @@ const PHRASE_START = WordSet.union(phraseSets.map((p) => [p, 1] as [PhraseSet, n
 /** Per word: the classes it belongs to, as bits (0: none). */
 const wordMask = new WordMemo<number>((w) => stemMask.get(w) ?? stemMask.get(stem(w)) ?? 0);
 
-/** Classes of token i as bits, and the length of the phrase or word that carries them (at least 1). */
-export function cueAt(t: Tokens, i: number, end: number): { mask: number; length: number } {
+let lastLength = 1;
+
+/** Classes of token i as bits (0: none); cueLength() then gives the length of the word or phrase that carries them. */
+export function cueMask(t: Tokens, i: number, end: number): number {
   let mask = wordMask.at(t, i);
-  let length = 1;
+  lastLength = 1;
   const id = t.id[i]!;
-  if (id < 0 || id >= PHRASE_START.length || PHRASE_START[id] === 0) return { mask, length };
+  if (id < 0 || id >= PHRASE_START.length || PHRASE_START[id] === 0) return mask;
   for (let c = 0; c < phraseSets.length; c++) {
     const n = phraseSets[c]!.match(t, i, end);
-    if (n > 0) { mask |= 1 << c; length = Math.max(length, n); }
+    if (n > 0) { mask |= 1 << c; if (n > lastLength) lastLength = n; }
   }
-  return { mask, length };
+  return mask;
+}
+
+/** Length in tokens of the cue cueMask last read (at least 1). */
+export const cueLength = (): number => lastLength;
+
+/** Classes of token i as bits, and the length of the phrase or word that carries them (at least 1). */
+export function cueAt(t: Tokens, i: number, end: number): { mask: number; length: number } {
+  const mask = cueMask(t, i, end);
+  return { mask, length: lastLength };
 }
 
 /** The classes of one word (for tests and documentation). */

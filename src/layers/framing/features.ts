@@ -8,7 +8,7 @@ import { isCap, isNumber, isWord, lower, punctChar, WordSet, wordSet } from '../
 import type { Doc } from '../../text/segment.js';
 import { loadedAt } from '../sourcing/classify.js';
 import type { VoiceAnalysis } from '../voice/analyse.js';
-import { CUE_CLASSES, cueAt, cueClassIndex } from './cues.js';
+import { CUE_CLASSES, cueClassIndex, cueLength, cueMask } from './cues.js';
 import { NO_VALENCE, type Valence } from './valence.js';
 import { wordClusters, type Clusters } from './clusters.js';
 
@@ -129,6 +129,8 @@ export interface DocContext {
   /** 1: the author writes in the first person somewhere (an opinion piece or a statement); 0: not. */
   firstPerson: number;
   clusters: Clusters;
+  /** Voice condition of each voice segment (COND). */
+  segCond: Int8Array;
 }
 
 const TECH_INDEX = new Map<TechniqueId, number>(TECHNIQUE_IDS.map((t, k) => [t, k]));
@@ -145,18 +147,28 @@ export function docContext(doc: Doc, spans: readonly MentionSpan[], voice: Voice
     groupCount.set(m.group, (groupCount.get(m.group) ?? 0) + 1);
     if (!groupFirstSentence.has(m.group)) groupFirstSentence.set(m.group, m.sentence);
   });
-  // Techniques whose span covers a mention, keyed by mention index.
+  // Techniques aimed at a party whose span covers a mention or touches it, keyed by mention index.
+  // Spans are sorted by start: each finding looks only at the spans that can overlap it.
   const techAt = new Map<number, number[]>();
   if (findings.length > 0 && spans.length > 0) {
     const starts = doc.tokens.start;
     const ends = doc.tokens.end;
-    spans.forEach((m, k) => {
-      const s = starts[m.a]!;
-      const e = ends[m.b - 1]!;
-      for (const f of findings) {
-        // Only techniques aimed at a party; not those whose rules list some parties' names (flag waving,
-        // identity framing), which would tie a role to a name.
-        if (!AIMED.has(f.technique)) continue;
+    for (const f of findings) {
+      // Only techniques aimed at a party; not those whose rules list some parties' names (flag waving,
+      // identity framing), which would tie a role to a name.
+      if (!AIMED.has(f.technique)) continue;
+      let lo = 0;
+      let hi = spans.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ends[spans[mid]!.b - 1]! < f.start - 2) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < spans.length; k++) {
+        const m = spans[k]!;
+        const s = starts[m.a]!;
+        const e = ends[m.b - 1]!;
+        if (s > f.end + 2) break;
         // Covering the mention, or ending right before it ("the brutal" + mention), or starting right after.
         if ((f.start <= s && e <= f.end) || (f.end <= s && s - f.end <= 2) || (f.start >= e && f.start - e <= 2)) {
           const list = techAt.get(k) ?? [];
@@ -164,166 +176,250 @@ export function docContext(doc: Doc, spans: readonly MentionSpan[], voice: Voice
           techAt.set(k, list);
         }
       }
-    });
+    }
   }
   let firstPerson = 0;
   for (let i = 0; i < doc.tokens.count && firstPerson === 0; i++) {
     if (FIRST_PERSON.at(doc.tokens, i) && (voice.tokenSeg === null || voice.tokenSeg[i] === -1)) firstPerson = 1;
   }
-  return { doc, spans, voice, owner, techAt, groupCount, groupFirstSentence, stems, valence, sentenceClass, firstPerson, clusters: wordClusters() };
+  return { doc, spans, voice, owner, techAt, groupCount, groupFirstSentence, stems, valence, sentenceClass, firstPerson, clusters: wordClusters(), segCond: segmentConds(voice) };
 }
 
-/** Voice condition of token i (the innermost segment and whether any enclosing one is judged). */
-function condAt(v: VoiceAnalysis, i: number): { cond: number; seg: number } {
-  if (v.tokenSeg === null) return { cond: COND.AUTHOR, seg: -1 };
-  const seg = v.tokenSeg[i]!;
-  if (seg === -1) return { cond: COND.AUTHOR, seg };
-  let cond: number = COND.SOURCE;
-  for (let p = seg; p !== -1; p = v.segments[p]!.parent) {
-    const st = v.segments[p]!.stance;
-    if (st === 'rejects') return { cond: COND.REJECTED, seg };
-    if (st === 'doubts' && cond === COND.SOURCE) cond = COND.DOUBTED;
-    if (st === 'endorses' && cond === COND.SOURCE) cond = COND.ENDORSED;
-  }
-  return { cond, seg };
+/** The voice condition of each segment (its own stance, or a judged enclosing one's). */
+function segmentConds(v: VoiceAnalysis): Int8Array {
+  const out = new Int8Array(v.segments.length);
+  v.segments.forEach((_x, seg) => {
+    let cond: number = COND.SOURCE;
+    for (let p = seg; p !== -1; p = v.segments[p]!.parent) {
+      const st = v.segments[p]!.stance;
+      if (st === 'rejects') { cond = COND.REJECTED; break; }
+      if (st === 'doubts' && cond === COND.SOURCE) cond = COND.DOUBTED;
+      if (st === 'endorses' && cond === COND.SOURCE) cond = COND.ENDORSED;
+    }
+    out[seg] = cond;
+  });
+  return out;
 }
 
 /**
- * Features of mention k. `neutral`: read every cue as the author's (how the source whose words
- * these are casts the actor, rather than how the author does).
+ * A mention's features written into reusable typed buffers: `keys[0, n)`, and the cues behind them
+ * (`cueKey`, `cueA`, `cueB`, `cueSeg` [0, nc)) for evidence. One per document context.
  */
+export class Featurizer {
+  keys = new Int32Array(256);
+  n = 0;
+  cueKey = new Int32Array(64);
+  cueA = new Int32Array(64);
+  cueB = new Int32Array(64);
+  cueSeg = new Int32Array(64);
+  nc = 0;
+  private neutral = false;
+
+  constructor(readonly ctx: DocContext) {
+    const n = ctx.doc.tokens.count;
+    this.tStem = new Int32Array(n).fill(-2);
+    this.tCl = new Int16Array(n);
+    this.tVal = new Float32Array(n);
+    this.tCue = new Int32Array(n);
+    this.tLen = new Uint8Array(n);
+  }
+
+  private push(k: number): void {
+    if (this.n === this.keys.length) { const x = new Int32Array(this.n * 2); x.set(this.keys); this.keys = x; }
+    this.keys[this.n++] = k;
+  }
+
+  private cue(k: number, a: number, b: number, seg: number): void {
+    if (this.nc === this.cueKey.length) {
+      const grow = (x: Int32Array) => { const y = new Int32Array(x.length * 2); y.set(x); return y; };
+      this.cueKey = grow(this.cueKey); this.cueA = grow(this.cueA); this.cueB = grow(this.cueB); this.cueSeg = grow(this.cueSeg);
+    }
+    this.cueKey[this.nc] = k; this.cueA[this.nc] = a; this.cueB[this.nc] = b; this.cueSeg[this.nc] = seg;
+    this.nc++;
+  }
+
+  /**
+   * A feature at token `at`: the pooled key (unless the words are ones the author rejects) and, in a
+   * source's words, the key conditioned on the voice. With a ≥ 0 the cue is kept for evidence.
+   */
+  private emit(tpl: number, value: number, at: number, a = -1, b = -1): void {
+    const tokenSeg = this.ctx.voice.tokenSeg;
+    const seg = this.neutral || tokenSeg === null ? -1 : tokenSeg[at]!;
+    const cond = seg === -1 ? COND.AUTHOR : this.ctx.segCond[seg]!;
+    if (cond !== COND.REJECTED) this.push(key(tpl, COND.NONE, value));
+    if (cond !== COND.AUTHOR) this.push(key(tpl, cond, value));
+    if (a >= 0) this.cue(key(tpl, cond === COND.REJECTED ? cond : COND.NONE, value), a, b, seg);
+  }
+
+  /** Per token, read once per document: stem id, cluster, valence, cue classes and the cue's length (-2: not read yet). */
+  private readonly tStem: Int32Array;
+  private readonly tCl: Int16Array;
+  private readonly tVal: Float32Array;
+  private readonly tCue: Int32Array;
+  private readonly tLen: Uint8Array;
+
+  /** Reads token i's word facts (once per document). */
+  private word(i: number): void {
+    if (this.tStem[i] !== -2) return;
+    const { doc } = this.ctx;
+    const t = doc.tokens;
+    this.tStem[i] = this.ctx.stems.at(doc, i);
+    this.tCl[i] = this.ctx.clusters.at(t, i);
+    this.tVal[i] = this.ctx.valence.at(t, i);
+    // Cue phrases may run past the sentence's end only by the text; the sentence bounds them.
+    const s = doc.sentences[doc.tokenSentence[i]!]!;
+    this.tCue[i] = cueMask(t, i, s.tokenEnd);
+    this.tLen[i] = cueLength();
+  }
+
+  private classes(tpl: number, mask: number, at: number, b: number): void {
+    for (let c = 0; mask !== 0; c++, mask >>>= 1) if (mask & 1) this.emit(tpl, c, at, at, b);
+  }
+
+  /**
+   * Features of mention k. `neutral`: read every cue as the author's (how the source whose words
+   * these are casts the actor, rather than how the author does).
+   */
+  run(k: number, neutral = false): void {
+    this.n = 0;
+    this.nc = 0;
+    this.neutral = neutral;
+    const ctx = this.ctx;
+    const { doc, spans, voice, owner } = ctx;
+    const t = doc.tokens;
+    const m = spans[k]!;
+    const s = doc.sentences[m.sentence]!;
+    this.push(key(T.BIAS, 0, 0));
+    this.push(key(T.TYPE, 0, ACTOR_TYPES.indexOf(m.type)));
+    const mseg = neutral || voice.tokenSeg === null ? -1 : voice.tokenSeg[m.a]!;
+    this.push(key(T.TYPE, mseg === -1 ? COND.AUTHOR : ctx.segCond[mseg]!, 30));
+    // The mention's own common noun ("Dastrian shepherds", "the Sylvanian government"): not a name.
+    if (!isCap(t, m.b - 1) && isWord(t, m.b - 1)) {
+      const h = ctx.stems.at(doc, m.b - 1);
+      if (h >= 0) this.push(key(T.HEAD, 0, h));
+    }
+    const n = ctx.groupCount.get(m.group) ?? 1;
+    this.push(key(T.FREQ, 0, n === 1 ? 1 : n <= 3 ? 2 : n <= 6 ? 3 : 4));
+    if (OWNER_SET.at(t, m.a)) this.push(key(T.DET, 0, OWNERS.indexOf(lower(t, m.a)) + 1));
+    else if (m.a > s.tokenStart && OWNER_SET.at(t, m.a - 1)) this.push(key(T.DET, 0, OWNERS.indexOf(lower(t, m.a - 1)) + 1));
+    this.push(key(T.DOC, 0, ctx.firstPerson));
+    if (ctx.sentenceClass) this.push(key(T.SCLASS, 0, ctx.sentenceClass[m.sentence]!));
+    if ((ctx.groupFirstSentence.get(m.group) ?? 99) <= 1) this.push(key(T.FIRST, 0, 1));
+    if (m.a === s.tokenStart || (m.a <= s.tokenStart + 2 && DETERMINERS.at(t, s.tokenStart))) this.push(key(T.SUBJECT, 0, 1));
+    // Right of the mention, to the clause's end: what it does (agent), unless passive ("were shelled").
+    let passive = false;
+    let seenVerb = false;
+    const rEnd = Math.min(s.tokenEnd, m.b + 8);
+    let words = 0;
+    for (let i = m.b; i < rEnd; i++) {
+      if (!isWord(t, i)) {
+        const c = punctChar(doc, i);
+        if (c && c !== '-' && c !== "'") break;
+        continue;
+      }
+      if (owner[i] !== -1) break;
+      if (CLAUSE_BREAK.at(t, i) && i > m.b) break;
+      if (PASSIVE_AUX.at(t, i) && !seenVerb) { passive = i + 1 < rEnd && isWord(t, i + 1) && PARTICIPLE.test(lower(t, i + 1)); continue; }
+      if (STOP.at(t, i)) continue;
+      this.word(i);
+      const mask = this.tCue[i]!;
+      if (mask) this.classes(passive ? T.PATIENT : T.AGENT, mask, i, i + this.tLen[i]!);
+      const st = this.tStem[i]!;
+      if (st >= 0) {
+        if (words === 0) this.emit(passive ? T.L1 : T.R1, st, i);
+        this.emit(T.RBAG, st, i);
+      }
+      const cl = this.tCl[i]!;
+      if (cl >= 0) this.emit(T.RCL, passive ? 1000 + cl : cl, i);
+      const v = this.tVal[i]!;
+      if (v !== 0) this.emit(T.VAL, valenceValue(0, v), i, i, i + 1);
+      words++;
+      seenVerb = true;
+      if (BY.at(t, i)) break;
+    }
+    // Left of the mention within its clause: what is done to it ("shelled X", "attack on X"), or,
+    // after "by", what it does ("were shelled by X").
+    words = 0;
+    const lStart = Math.max(s.tokenStart, m.a - 7);
+    let byAgent = false;
+    for (let i = m.a - 1; i >= lStart; i--) {
+      if (!isWord(t, i)) {
+        const c = punctChar(doc, i);
+        if (c && c !== '-' && c !== "'") break;
+        continue;
+      }
+      if (owner[i] !== -1) {
+        if (words === 0) this.emit(T.L1, 0, i); // another party right before: "X and Y", "X's Y"
+        break;
+      }
+      if (BY.at(t, i) && words === 0) { byAgent = true; continue; }
+      if (CLAUSE_BREAK.at(t, i)) break;
+      if (STOP.at(t, i) || DETERMINERS.at(t, i) || AGAINST.at(t, i)) continue;
+      this.word(i);
+      const mask = this.tCue[i]!;
+      if (mask) this.classes(byAgent ? T.AGENT : T.PATIENT, mask, i, i + this.tLen[i]!);
+      const st = this.tStem[i]!;
+      if (st >= 0) {
+        if (words === 0) this.emit(T.L1, st, i);
+        this.emit(T.LBAG, st, i);
+      }
+      const cl = this.tCl[i]!;
+      if (cl >= 0) this.emit(T.LCL, byAgent ? 1000 + cl : cl, i);
+      const v = this.tVal[i]!;
+      if (v !== 0) this.emit(T.VAL, valenceValue(1, v), i, i, i + 1);
+      words++;
+      if (words >= 3) break;
+    }
+    // Loaded terms next to it, and labels inside it ("the Sylvanian regime").
+    for (let i = Math.max(s.tokenStart, m.a - 3); i < Math.min(s.tokenEnd, m.b + 3); i++) {
+      if (i >= m.a && i < m.b) continue;
+      if (!isWord(t, i) || owner[i] !== -1) continue;
+      const len = loadedAt(doc, i, s.tokenEnd);
+      if (len > 0) {
+        this.word(i);
+        const st = this.tStem[i]!;
+        this.emit(T.LOADED, 0, i, i, i + len);
+        if (st >= 0) this.emit(T.LABEL, st, i);
+        i += len - 1;
+      }
+    }
+    for (let i = m.a; i < m.b; i++) {
+      if (!isWord(t, i) || isCap(t, i)) continue;
+      const mask = cueMask(t, i, m.b) & NAME_CLASSES;
+      if (mask) this.classes(T.NEAR, mask, i, i + 1);
+    }
+    for (const ti of ctx.techAt.get(k) ?? []) this.emit(T.TECH, ti, m.a, m.a, m.b);
+    // Voice: the mention is a speaker, or the accused of a reported accusation.
+    if (!neutral && voice.tokenSeg !== null) {
+      const segs = voice.segments;
+      for (let si = 0; si < segs.length; si++) {
+        const x = segs[si]!;
+        const sp = x.speaker;
+        if (sp && m.a >= sp.a && m.b <= sp.b) {
+          const v = x.stance === 'rejects' ? 1 : x.stance === 'doubts' ? 2 : x.stance === 'endorses' ? 3 : 0;
+          this.push(key(T.SPEAKER, 0, v));
+          this.push(key(T.SPEAKER, x.quoted ? 1 : 2, 0));
+          this.cue(key(T.SPEAKER, 0, v), sp.a, sp.b, -1);
+        }
+        if (x.mode === 'accusation' && m.a >= x.a && m.a <= x.a + 2) {
+          const c = ctx.segCond[voice.tokenSeg[m.a]!]!;
+          this.push(key(T.ACCUSED, c, 0));
+          if (x.cueA >= 0) this.cue(key(T.ACCUSED, c, 0), x.cueA, x.cueB, si);
+        }
+      }
+    }
+  }
+}
+
+const PARTICIPLE = /(?:ed|en|wn|nt|ck|ot|uck|ung)$/;
+
+/** Features of mention k as plain arrays (training and tests). */
 export function mentionFeatures(ctx: DocContext, k: number, neutral = false): FeatureRow {
-  const { doc, spans, voice, owner } = ctx;
-  const t = doc.tokens;
-  const m = spans[k]!;
-  const s = doc.sentences[m.sentence]!;
-  const keys: number[] = [];
+  const f = new Featurizer(ctx);
+  f.run(k, neutral);
   const cues: FiredCue[] = [];
-  const emit = (tpl: number, value: number, at: number, a = -1, b = -1) => {
-    const c = neutral ? { cond: COND.AUTHOR, seg: -1 } : condAt(voice, at);
-    if (c.cond !== COND.REJECTED) keys.push(key(tpl, COND.NONE, value));
-    keys.push(key(tpl, c.cond, value));
-    if (a >= 0) cues.push({ key: key(tpl, c.cond === COND.REJECTED ? c.cond : COND.NONE, value), a, b, seg: c.seg });
-  };
-  keys.push(key(T.BIAS, 0, 0));
-  keys.push(key(T.TYPE, 0, ACTOR_TYPES.indexOf(m.type)));
-  const mc = neutral ? COND.AUTHOR : condAt(voice, m.a).cond;
-  keys.push(key(T.TYPE, mc, 30));
-  // The mention's own common noun ("Dastrian shepherds", "the Sylvanian government"): not a name.
-  if (!isCap(t, m.b - 1) && isWord(t, m.b - 1)) {
-    const h = ctx.stems.at(doc, m.b - 1);
-    if (h >= 0) keys.push(key(T.HEAD, 0, h));
-  }
-  const n = ctx.groupCount.get(m.group) ?? 1;
-  keys.push(key(T.FREQ, 0, n === 1 ? 1 : n <= 3 ? 2 : n <= 6 ? 3 : 4));
-  if (OWNER_SET.at(t, m.a)) keys.push(key(T.DET, 0, OWNERS.indexOf(lower(t, m.a)) + 1));
-  else if (m.a > s.tokenStart && OWNER_SET.at(t, m.a - 1)) keys.push(key(T.DET, 0, OWNERS.indexOf(lower(t, m.a - 1)) + 1));
-  keys.push(key(T.DOC, 0, ctx.firstPerson));
-  if (ctx.sentenceClass) keys.push(key(T.SCLASS, 0, ctx.sentenceClass[m.sentence]!));
-  if ((ctx.groupFirstSentence.get(m.group) ?? 99) <= 1) keys.push(key(T.FIRST, 0, 1));
-  if (m.a === s.tokenStart || (m.a <= s.tokenStart + 2 && DETERMINERS.at(t, s.tokenStart))) keys.push(key(T.SUBJECT, 0, 1));
-  // Right of the mention, to the clause's end: what it does (agent), unless passive ("were shelled").
-  let passive = false;
-  let seenVerb = false;
-  const rEnd = Math.min(s.tokenEnd, m.b + 8);
-  let words = 0;
-  for (let i = m.b; i < rEnd; i++) {
-    const c = punctChar(doc, i);
-    if (c && c !== '-' && c !== "'") break;
-    if (!isWord(t, i)) continue;
-    if (owner[i] !== -1) break;
-    if (CLAUSE_BREAK.at(t, i) && i > m.b) break;
-    if (PASSIVE_AUX.at(t, i) && !seenVerb) { passive = i + 1 < rEnd && isWord(t, i + 1) && /(?:ed|en|wn|nt|ck|ot|uck|ung)$/.test(lower(t, i + 1)); continue; }
-    if (STOP.at(t, i)) continue;
-    const cue = cueAt(t, i, s.tokenEnd);
-    for (let c2 = 0; c2 < CUE_CLASSES.length; c2++) if (cue.mask & (1 << c2)) emit(passive ? T.PATIENT : T.AGENT, c2, i, i, i + cue.length);
-    const st = ctx.stems.at(doc, i);
-    if (words === 0 && st >= 0) emit(passive ? T.L1 : T.R1, st, i);
-    else if (words === 1 && st >= 0) emit(T.R2, st, i);
-    if (st >= 0) emit(T.RBAG, st, i);
-    const cl = ctx.clusters.at(t, i);
-    if (cl >= 0) emit(T.RCL, passive ? 1000 + cl : cl, i);
-    const v = ctx.valence.at(t, i);
-    if (v !== 0) emit(T.VAL, valenceValue(0, v), i, i, i + 1);
-    words++;
-    seenVerb = true;
-    if (BY.at(t, i)) break;
-  }
-  // Left of the mention within its clause: what is done to it ("shelled X", "attack on X"), or,
-  // after "by", what it does ("were shelled by X").
-  words = 0;
-  const lStart = Math.max(s.tokenStart, m.a - 7);
-  let byAgent = false;
-  for (let i = m.a - 1; i >= lStart; i--) {
-    const c = punctChar(doc, i);
-    if (c && c !== '-' && c !== "'") break;
-    if (!isWord(t, i)) continue;
-    if (owner[i] !== -1) {
-      if (words === 0) emit(T.L1, 0, i); // another party right before: "X and Y", "X's Y"
-      break;
-    }
-    if (BY.at(t, i) && words === 0) { byAgent = true; continue; }
-    if (CLAUSE_BREAK.at(t, i)) break;
-    if (STOP.at(t, i) || DETERMINERS.at(t, i) || AGAINST.at(t, i)) continue;
-    const cue = cueAt(t, i, s.tokenEnd);
-    for (let c2 = 0; c2 < CUE_CLASSES.length; c2++) if (cue.mask & (1 << c2)) emit(byAgent ? T.AGENT : T.PATIENT, c2, i, i, i + cue.length);
-    const st = ctx.stems.at(doc, i);
-    if (words === 0 && st >= 0) emit(T.L1, st, i);
-    else if (words === 1 && st >= 0) emit(T.L2, st, i);
-    if (st >= 0) emit(T.LBAG, st, i);
-    const cl = ctx.clusters.at(t, i);
-    if (cl >= 0) emit(T.LCL, byAgent ? 1000 + cl : cl, i);
-    const v = ctx.valence.at(t, i);
-    if (v !== 0) emit(T.VAL, valenceValue(1, v), i, i, i + 1);
-    words++;
-    if (words >= 3) break;
-  }
-  // Cue classes anywhere else in the sentence (weaker, position-free), and loaded labels next to it.
-  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    if ((i >= m.a - 7 && i < m.b + 8) || !isWord(t, i) || owner[i] !== -1) continue;
-    const v = ctx.valence.at(t, i);
-    if (v !== 0) emit(T.VAL, valenceValue(2, v), i);
-    const cue = cueAt(t, i, s.tokenEnd);
-    if (cue.mask === 0) continue;
-    for (let c2 = 0; c2 < CUE_CLASSES.length; c2++) if (cue.mask & (1 << c2)) emit(T.SENT, c2, i);
-  }
-  for (let i = Math.max(s.tokenStart, m.a - 3); i < Math.min(s.tokenEnd, m.b + 3); i++) {
-    if (i >= m.a && i < m.b) continue;
-    if (isNumber(t, i) || !isWord(t, i) || owner[i] !== -1) continue;
-    const len = loadedAt(doc, i, s.tokenEnd);
-    if (len > 0) {
-      const st = ctx.stems.at(doc, i);
-      emit(T.LOADED, 0, i, i, i + len);
-      if (st >= 0) emit(T.LABEL, st, i);
-      i += len - 1;
-    }
-  }
-  // Inside the mention: labels such as "regime" in "the Sylvanian regime".
-  for (let i = m.a; i < m.b; i++) {
-    if (!isWord(t, i) || isCap(t, i)) continue;
-    const cue = cueAt(t, i, m.b);
-    const mask = cue.mask & NAME_CLASSES;
-    for (let c2 = 0; c2 < CUE_CLASSES.length; c2++) if (mask & (1 << c2)) emit(T.NEAR, c2, i, i, i + 1);
-  }
-  for (const ti of ctx.techAt.get(k) ?? []) emit(T.TECH, ti, m.a, m.a, m.b);
-  // Voice: the mention is a speaker, or the accused of a reported accusation.
-  if (!neutral && voice.tokenSeg !== null) {
-    for (let si = 0; si < voice.segments.length; si++) {
-      const x = voice.segments[si]!;
-      const sp = x.speaker;
-      if (sp && m.a >= sp.a && m.b <= sp.b) {
-        const v = x.stance === 'rejects' ? 1 : x.stance === 'doubts' ? 2 : x.stance === 'endorses' ? 3 : 0;
-        keys.push(key(T.SPEAKER, 0, v), key(T.SPEAKER, x.quoted ? 1 : 2, 0));
-        cues.push({ key: key(T.SPEAKER, 0, v), a: sp.a, b: sp.b, seg: -1 });
-      }
-      if (x.mode === 'accusation' && m.a >= x.a && m.a <= x.a + 2) {
-        const c = condAt(voice, m.a).cond;
-        keys.push(key(T.ACCUSED, c, 0));
-        if (x.cueA >= 0) cues.push({ key: key(T.ACCUSED, c, 0), a: x.cueA, b: x.cueB, seg: si });
-      }
-    }
-  }
-  return { keys, cues };
+  for (let j = 0; j < f.nc; j++) cues.push({ key: f.cueKey[j]!, a: f.cueA[j]!, b: f.cueB[j]!, seg: f.cueSeg[j]! });
+  return { keys: Array.from(f.keys.subarray(0, f.n)), cues };
 }
 
 /** Readable name of a feature key, for model cards and debugging. */

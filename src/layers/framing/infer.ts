@@ -1,8 +1,8 @@
 import type { ArchetypeScore } from '../../core/actors.js';
 import { FRAMEABLE_TYPES } from '../../core/actors.js';
 import { MAIN_ROLES, type FramingRole, type MainRole } from '../../core/framing.js';
-import { keyParts, mentionFeatures, T, type DocContext, type FiredCue } from './features.js';
-import { K_MAIN, round3, type FramingModel } from './model.js';
+import { Featurizer, keyParts, T, type DocContext } from './features.js';
+import { K_ARCH, K_MAIN, round3, type FramingModel } from './model.js';
 
 /** A cue behind a mention's role, with its weight toward that role. */
 export interface CueEvidence {
@@ -21,32 +21,42 @@ export interface MentionFraming {
   role: FramingRole;
   scores: Record<MainRole, number>;
   archetypes: ArchetypeScore[];
-  /** Archetype probabilities given the main role (ARCHETYPE_IDS order). */
+  /** Archetype probabilities given the main role (ARCHETYPE_IDS order); empty when not classified. */
   arch: Float64Array;
   /** Innermost voice segment the mention stands in (-1: the author's words). */
   seg: number;
   /** How the source whose words these are casts it (null in the author's words). */
   source: { probs: Float64Array; arch: Float64Array; role: FramingRole; scores: Record<MainRole, number>; archetypes: ArchetypeScore[] } | null;
+  /** The strongest cues toward the mention's best main role (at most three). */
   evidence: CueEvidence[];
 }
 
 const UNFRAMED_PROBS = Float64Array.from([0, 0, 0, 1]);
-const ZERO: Record<MainRole, number> = { protagonist: 0, antagonist: 0, innocent: 0 };
+/** No reading at all (places, events). */
+const NO_ARCH = new Float64Array(0);
+/** Read, but unframed: archetypes all zero (never written). */
+const NO_ARCH_FRAMED = new Float64Array(K_ARCH);
+const scratch = new Float64Array(K_MAIN);
 
 /** Cue templates that make readable evidence (not bias, type, counts). */
-const EVIDENCE_TEMPLATES = new Set<number>([T.AGENT, T.PATIENT, T.LOADED, T.LABEL, T.NEAR, T.TECH, T.SPEAKER, T.ACCUSED, T.R1, T.L1]);
+const EVIDENCE_TEMPLATES = new Set<number>([T.AGENT, T.PATIENT, T.LOADED, T.LABEL, T.NEAR, T.TECH, T.SPEAKER, T.ACCUSED, T.VAL]);
+const MAX_EVIDENCE = 3;
 
-function evidenceOf(model: FramingModel, cues: readonly FiredCue[], role: MainRole): CueEvidence[] {
+/** The featurizer's cues toward `role`, strongest first. */
+function evidenceOf(model: FramingModel, f: Featurizer, role: MainRole): CueEvidence[] {
   const c = MAIN_ROLES.indexOf(role);
-  const out: CueEvidence[] = [];
-  for (const cue of cues) {
-    if (!EVIDENCE_TEMPLATES.has(keyParts(cue.key).tpl)) continue;
-    let mean = 0;
-    for (let k = 0; k < 3; k++) mean += model.weightOf(cue.key, k);
-    const w = model.weightOf(cue.key, c) - mean / 3;
-    if (w > 0.05) out.push({ key: cue.key, a: cue.a, b: cue.b, seg: cue.seg, role, weight: round3(w) });
+  let out: CueEvidence[] | null = null;
+  for (let j = 0; j < f.nc; j++) {
+    const k = f.cueKey[j]!;
+    if (!EVIDENCE_TEMPLATES.has(keyParts(k).tpl)) continue;
+    const w = model.weightOf(k, c) - (model.weightOf(k, 0) + model.weightOf(k, 1) + model.weightOf(k, 2)) / 3;
+    if (w <= 0.05) continue;
+    (out ??= []).push({ key: k, a: f.cueA[j]!, b: f.cueB[j]!, seg: f.cueSeg[j]!, role, weight: round3(w) });
   }
-  return out.sort((x, y) => y.weight - x.weight);
+  if (!out) return [];
+  out.sort((x, y) => y.weight - x.weight);
+  if (out.length > MAX_EVIDENCE) out.length = MAX_EVIDENCE;
+  return out;
 }
 
 export interface FrameOptions {
@@ -58,82 +68,104 @@ export interface FrameOptions {
 
 /**
  * Frames every mention of a document: the author's casting of each (with the actor's other mentions
- * weighed in), the source's casting where the mention stands in reported words, archetypes and evidence.
+ * weighed in), the source's casting where the mention stands in reported words, archetypes and the
+ * cues behind each.
  */
 export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameOptions = {}): Array<MentionFraming | null> {
   const n = ctx.spans.length;
-  const probs: Array<Float64Array | null> = new Array(n).fill(null);
-  const rows: Array<ReturnType<typeof mentionFeatures> | null> = new Array(n).fill(null);
+  const f = new Featurizer(ctx);
+  const cut = model.artefact.unframedCut;
+  // One buffer per document for the probabilities and archetypes of every mention (views per mention).
+  const probBuf = new Float64Array(n * K_MAIN);
+  const archBuf = new Float64Array(n * K_ARCH);
+  const read = new Uint8Array(n);
+  /** 1: archetypes and evidence already read (mentions likely to be framed get them in the first pass). */
+  const full = new Uint8Array(n);
+  const evidence: CueEvidence[][] = new Array(n);
+  const evRole = new Int8Array(n);
+  // Groups (actors) by index, for weighing in the other mentions of the same actor.
+  const groupOf = new Int32Array(n).fill(-1);
+  const groupIds = new Map<string, number>();
   for (let k = 0; k < n; k++) {
     if (opts.wanted && !opts.wanted.has(k)) continue;
     if (!opts.all && !FRAMEABLE_TYPES.has(ctx.spans[k]!.type)) continue;
-    const row = mentionFeatures(ctx, k);
-    rows[k] = row;
-    probs[k] = model.main(row.keys);
+    f.run(k);
+    const p = probBuf.subarray(k * K_MAIN, (k + 1) * K_MAIN);
+    model.score(f.keys, f.n, p, null);
+    read[k] = 1;
+    if (1 - p[3]! >= cut - 0.25) {
+      const best = bestRole3(p);
+      model.score(f.keys, f.n, scratch, archBuf.subarray(k * K_ARCH, (k + 1) * K_ARCH), best);
+      evRole[k] = MAIN_ROLES.indexOf(best);
+      evidence[k] = evidenceOf(model, f, MAIN_ROLES[evRole[k]!]!);
+      full[k] = 1;
+    }
+    const g = ctx.spans[k]!.group;
+    let gi = groupIds.get(g);
+    if (gi === undefined) groupIds.set(g, (gi = groupIds.size));
+    groupOf[k] = gi;
   }
   // The actor's other mentions weigh in: log p + w * mean log p of the others.
   const w = model.artefact.actorWeight;
-  const smoothed = probs.map((p) => (p ? Float64Array.from(p) : null));
+  const logs = new Float64Array(groupIds.size * K_MAIN);
+  const count = new Int32Array(groupIds.size);
   if (w > 0) {
-    const sum = new Map<string, { n: number; logs: Float64Array }>();
-    probs.forEach((p, k) => {
-      if (!p) return;
-      const g = ctx.spans[k]!.group;
-      const s = sum.get(g) ?? { n: 0, logs: new Float64Array(K_MAIN) };
-      for (let c = 0; c < K_MAIN; c++) s.logs[c]! += Math.log(Math.max(1e-9, p[c]!));
-      s.n++;
-      sum.set(g, s);
-    });
-    probs.forEach((p, k) => {
-      if (!p) return;
-      const s = sum.get(ctx.spans[k]!.group)!;
-      if (s.n < 2) return;
-      const out = smoothed[k]!;
-      let mx = -Infinity;
-      for (let c = 0; c < K_MAIN; c++) {
-        const own = Math.log(Math.max(1e-9, p[c]!));
-        out[c] = own + (w * (s.logs[c]! - own)) / (s.n - 1);
-        if (out[c]! > mx) mx = out[c]!;
-      }
-      let z = 0;
-      for (let c = 0; c < K_MAIN; c++) { out[c] = Math.exp(out[c]! - mx); z += out[c]!; }
-      for (let c = 0; c < K_MAIN; c++) out[c] = out[c]! / z;
-    });
+    for (let k = 0; k < n; k++) {
+      if (!read[k]) continue;
+      const g = groupOf[k]!;
+      count[g]!++;
+      for (let c = 0; c < K_MAIN; c++) logs[g * K_MAIN + c]! += Math.log(Math.max(1e-9, probBuf[k * K_MAIN + c]!));
+    }
   }
   const out: Array<MentionFraming | null> = new Array(n).fill(null);
   for (let k = 0; k < n; k++) {
     if (opts.wanted && !opts.wanted.has(k)) continue;
-    const row = rows[k];
     const seg = ctx.voice.tokenSeg ? ctx.voice.tokenSeg[ctx.spans[k]!.a]! : -1;
-    if (!row) {
-      out[k] = { probs: UNFRAMED_PROBS, role: 'unframed', scores: { ...ZERO }, archetypes: [], arch: new Float64Array(0), seg, source: null, evidence: [] };
+    if (!read[k]) {
+      out[k] = { probs: UNFRAMED_PROBS, role: 'unframed', scores: { protagonist: 0, antagonist: 0, innocent: 0 }, archetypes: [], arch: NO_ARCH, seg, source: null, evidence: [] };
       continue;
     }
-    const p = smoothed[k]!;
+    const p = probBuf.subarray(k * K_MAIN, (k + 1) * K_MAIN);
+    const g = groupOf[k]!;
+    if (w > 0 && count[g]! >= 2) {
+      let mx = -Infinity;
+      for (let c = 0; c < K_MAIN; c++) {
+        const own = Math.log(Math.max(1e-9, p[c]!));
+        scratch[c] = own + (w * (logs[g * K_MAIN + c]! - own)) / (count[g]! - 1);
+        if (scratch[c]! > mx) mx = scratch[c]!;
+      }
+      let z = 0;
+      for (let c = 0; c < K_MAIN; c++) { scratch[c] = Math.exp(scratch[c]! - mx); z += scratch[c]!; }
+      for (let c = 0; c < K_MAIN; c++) p[c] = scratch[c]! / z;
+    }
     const role = model.decide(p);
-    const scores = roundScores(model.mainOnly(p));
-    const arch = model.archetypes(row.keys);
-    const best = role === 'unframed' ? bestOf(scores) : role;
+    const a = archBuf.subarray(k * K_ARCH, (k + 1) * K_ARCH);
+    if (role !== 'unframed' && (!full[k] || MAIN_ROLES[evRole[k]!] !== role)) {
+      // Framed only once the actor's other mentions weighed in (or in another role): its features again.
+      f.run(k);
+      model.score(f.keys, f.n, scratch, a, role);
+      evidence[k] = evidenceOf(model, f, role);
+    }
     let source: MentionFraming['source'] = null;
     if (seg !== -1) {
-      const rowN = mentionFeatures(ctx, k, true);
-      const pn = model.main(rowN.keys);
+      f.run(k, true);
+      const pn = new Float64Array(K_MAIN);
+      model.score(f.keys, f.n, pn, null);
       const sRole = model.decide(pn);
-      const an = model.archetypes(rowN.keys);
-      source = { probs: pn, arch: an, role: sRole, scores: roundScores(model.mainOnly(pn)), archetypes: model.chooseArchetypes(sRole, an) };
+      let an = NO_ARCH_FRAMED;
+      if (sRole !== 'unframed') {
+        an = new Float64Array(K_ARCH);
+        model.score(f.keys, f.n, scratch, an, sRole);
+      }
+      source = { probs: pn, arch: an, role: sRole, scores: model.roundedScores(pn), archetypes: sRole === 'unframed' ? [] : model.chooseArchetypes(sRole, an) };
     }
-    out[k] = { probs: p, role, scores, archetypes: model.chooseArchetypes(role, arch), arch, seg, source, evidence: evidenceOf(model, row.cues, best) };
+    const ev = role === 'unframed' ? [] : evidence[k] ?? [];
+    out[k] = { probs: p, role, scores: model.roundedScores(p), archetypes: role === 'unframed' ? [] : model.chooseArchetypes(role, a), arch: a, seg, source, evidence: ev };
   }
   return out;
 }
 
-function bestOf(s: Record<MainRole, number>): MainRole {
-  let best: MainRole = 'antagonist';
-  for (const r of MAIN_ROLES) if (s[r] > s[best]) best = r;
-  return best;
+/** The best of the three main roles in a probability vector. */
+function bestRole3(p: ArrayLike<number>): MainRole {
+  return p[1]! >= p[0]! && p[1]! >= p[2]! ? 'antagonist' : p[0]! >= p[2]! ? 'protagonist' : 'innocent';
 }
-
-function roundScores(s: Record<MainRole, number>): Record<MainRole, number> {
-  return { protagonist: round3(s.protagonist), antagonist: round3(s.antagonist), innocent: round3(s.innocent) };
-}
-

@@ -47,13 +47,54 @@ export interface FramingArtefact {
   card: Record<string, unknown>;
 }
 
+/**
+ * Feature keys to weight rows in open addressing over typed arrays (a Map of numbers costs several
+ * times more per lookup, and a mention reads about a hundred keys).
+ */
+class KeyTable {
+  private readonly keys: Int32Array;
+  readonly main: Int32Array;
+  readonly arch: Int32Array;
+  private readonly mask: number;
+  private readonly shift: number;
+
+  constructor(mainKeys: readonly number[], archKeys: readonly number[]) {
+    let cap = 16;
+    let bits = 4;
+    while (cap < 2 * (mainKeys.length + archKeys.length)) { cap <<= 1; bits++; }
+    this.shift = 32 - bits;
+    this.keys = new Int32Array(cap).fill(-1);
+    this.main = new Int32Array(cap).fill(-1);
+    this.arch = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    mainKeys.forEach((k, r) => { this.main[this.slot(k, true)] = r * K_MAIN; });
+    archKeys.forEach((k, r) => { this.arch[this.slot(k, true)] = r * K_ARCH; });
+  }
+
+  /** The slot of key k (k >= 0), or -1 when absent; with `add`, the slot it takes. */
+  slot(k: number, add = false): number {
+    // Fibonacci hashing: the top bits of the product depend on every bit of the key (keys differ
+    // in their high bits by template, in their low bits by value).
+    let h = Math.imul(k, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const x = this.keys[h]!;
+      if (x === k) return h;
+      if (x === -1) {
+        if (!add) return -1;
+        this.keys[h] = k;
+        return h;
+      }
+      h = (h + 1) & this.mask;
+    }
+  }
+}
+
 /** A model ready for inference. */
 export class FramingModel {
   readonly stems: StemIndex;
   readonly valence: Valence;
-  private readonly mainRow = new Map<number, number>();
+  private readonly table: KeyTable;
   private readonly mainW: Float64Array;
-  private readonly archRow = new Map<number, number>();
   private readonly archW: Float64Array;
   /** Log prior ratio per main role added in the given-mention setting (target prior / training prior). */
   private priorShift = new Float64Array(3);
@@ -61,41 +102,55 @@ export class FramingModel {
   constructor(readonly artefact: FramingArtefact) {
     this.stems = frozenStems(artefact.stems);
     this.valence = artefact.valence ? valenceFromTable(artefact.valence.hashes, artefact.valence.tenths) : NO_VALENCE;
-    artefact.main.keys.forEach((k, r) => this.mainRow.set(k, r));
+    this.table = new KeyTable(artefact.main.keys, artefact.archetypes.keys);
     this.mainW = Float64Array.from(artefact.main.w);
-    artefact.archetypes.keys.forEach((k, r) => this.archRow.set(k, r));
     this.archW = Float64Array.from(artefact.archetypes.w);
+  }
+
+  /**
+   * Scores keys[0, n): calibrated main-role probabilities into `main` (MAIN_CLASSES order) and, when
+   * `arch` is given, the archetype probabilities (given the main role) into it.
+   */
+  score(keys: ArrayLike<number>, n: number, main: Float64Array, arch: Float64Array | null, role: MainRole | null = null): void {
+    main.fill(0);
+    // Archetypes of one main role only, when given (ARCHETYPE_IDS groups them by role).
+    const lo = role ? ARCH_RANGE[role][0] : 0;
+    const hi = role ? ARCH_RANGE[role][1] : K_ARCH;
+    if (arch) arch.fill(0);
+    const t = this.table;
+    const mw = this.mainW;
+    const aw = this.archW;
+    for (let j = 0; j < n; j++) {
+      const h = t.slot(keys[j]!);
+      if (h < 0) continue;
+      const r = t.main[h]!;
+      if (r >= 0) for (let c = 0; c < K_MAIN; c++) main[c]! += mw[r + c]!;
+      if (arch) {
+        const ra = t.arch[h]!;
+        if (ra >= 0) for (let c = lo; c < hi; c++) arch[c]! += aw[ra + c]!;
+      }
+    }
+    softmaxInPlace(main, this.artefact.temperature);
+    if (arch) for (let c = lo; c < hi; c++) arch[c] = 1 / (1 + Math.exp(-arch[c]!));
   }
 
   /** Main-role probabilities (MAIN_CLASSES order), calibrated. */
   main(keys: readonly number[], out = new Float64Array(K_MAIN)): Float64Array {
-    out.fill(0);
-    for (const k of keys) {
-      const r = this.mainRow.get(k);
-      if (r === undefined) continue;
-      const b = r * K_MAIN;
-      for (let c = 0; c < K_MAIN; c++) out[c]! += this.mainW[b + c]!;
-    }
-    return softmaxInPlace(out, this.artefact.temperature);
+    this.score(keys, keys.length, out, null);
+    return out;
   }
 
   /** Per archetype, the probability that it fits given that the mention is framed in its main role. */
   archetypes(keys: readonly number[], out = new Float64Array(K_ARCH)): Float64Array {
-    out.fill(0);
-    for (const k of keys) {
-      const r = this.archRow.get(k);
-      if (r === undefined) continue;
-      const b = r * K_ARCH;
-      for (let c = 0; c < K_ARCH; c++) out[c]! += this.archW[b + c]!;
-    }
-    for (let c = 0; c < K_ARCH; c++) out[c] = 1 / (1 + Math.exp(-out[c]!));
+    this.score(keys, keys.length, new Float64Array(K_MAIN), out);
     return out;
   }
 
   /** The contribution of one feature to each main class (for evidence). */
   weightOf(k: number, c: number): number {
-    const r = this.mainRow.get(k);
-    return r === undefined ? 0 : this.mainW[r * K_MAIN + c]!;
+    const h = this.table.slot(k);
+    const r = h < 0 ? -1 : this.table.main[h]!;
+    return r < 0 ? 0 : this.mainW[r + c]!;
   }
 
   /** Sets the main-role prior of the text the model will read (for the given-mention setting). */
@@ -109,20 +164,36 @@ export class FramingModel {
   }
 
   /** The three main roles' scores among themselves (framed mentions only; sums to 1), with the target prior. */
-  mainOnly(p: Float64Array): Record<MainRole, number> {
-    let z = 0;
-    const v = [0, 0, 0];
-    for (let c = 0; c < 3; c++) { v[c] = Math.log(Math.max(1e-12, p[c]!)) + this.priorShift[c]!; }
-    const mx = Math.max(...v);
-    for (let c = 0; c < 3; c++) { v[c] = Math.exp(v[c]! - mx); z += v[c]!; }
-    return { protagonist: v[0]! / z, antagonist: v[1]! / z, innocent: v[2]! / z };
+  mainOnly(p: ArrayLike<number>): Record<MainRole, number> {
+    const sh = this.priorShift;
+    let a = Math.log(Math.max(1e-12, p[0]!)) + sh[0]!;
+    let b = Math.log(Math.max(1e-12, p[1]!)) + sh[1]!;
+    let c = Math.log(Math.max(1e-12, p[2]!)) + sh[2]!;
+    const mx = a > b ? (a > c ? a : c) : b > c ? b : c;
+    a = Math.exp(a - mx);
+    b = Math.exp(b - mx);
+    c = Math.exp(c - mx);
+    const z = a + b + c;
+    return { protagonist: a / z, antagonist: b / z, innocent: c / z };
   }
 
   /** The chosen role: the best main role, or `unframed` when the mention is framed with probability under the cut. */
-  decide(p: Float64Array): FramingRole {
+  decide(p: ArrayLike<number>): FramingRole {
     if (1 - p[3]! < this.artefact.unframedCut) return 'unframed';
+    const sh = this.priorShift;
+    const a = Math.log(Math.max(1e-12, p[0]!)) + sh[0]!;
+    const b = Math.log(Math.max(1e-12, p[1]!)) + sh[1]!;
+    const c = Math.log(Math.max(1e-12, p[2]!)) + sh[2]!;
+    return b >= a && b >= c ? 'antagonist' : a >= c ? 'protagonist' : 'innocent';
+  }
+
+  /** mainOnly, rounded to three decimals (one object). */
+  roundedScores(p: ArrayLike<number>): Record<MainRole, number> {
     const s = this.mainOnly(p);
-    return bestRole(s);
+    s.protagonist = round3(s.protagonist);
+    s.antagonist = round3(s.antagonist);
+    s.innocent = round3(s.innocent);
+    return s;
   }
 
   /** Archetypes of a main role above their cut, the best one always (strongest first). */
@@ -143,6 +214,9 @@ export class FramingModel {
 }
 
 const ARCH_MAIN: MainRole[] = ARCHETYPE_IDS.map((id) => MAIN_OF[id]);
+/** [first, last + 1) index of each main role's archetypes in ARCHETYPE_IDS (contiguous by construction). */
+const ARCH_RANGE = Object.fromEntries(MAIN_ROLES.map((r) => [r, [ARCH_MAIN.indexOf(r), ARCH_MAIN.lastIndexOf(r) + 1]])) as Record<MainRole, [number, number]>;
+for (const r of MAIN_ROLES) for (let c = ARCH_RANGE[r][0]; c < ARCH_RANGE[r][1]; c++) if (ARCH_MAIN[c] !== r) throw new Error('archetypes of a main role must be contiguous');
 
 export const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
