@@ -12,8 +12,8 @@ import { DEFAULT_FRAMING_SETTINGS, fitFraming, foldOf, type PreparedDoc, type Pr
  * actor's other mentions, the unframed cut (macro-F1 of the four roles) and one cut per archetype.
  */
 
-/** The prior of main roles in real news about wars and climate, for the given-mention setting (see docs/evaluation.md). */
-export const NEWS_PRIOR: Record<MainRole, number> = { protagonist: 0.2, antagonist: 0.62, innocent: 0.18 };
+import { NEWS_PRIOR } from '../layers/framing/prior.js';
+export { NEWS_PRIOR };
 
 /** One gold mention with the model's uncalibrated reading (temperature 1). */
 export interface Reading {

@@ -64,6 +64,8 @@ export interface FrameOptions {
   all?: boolean;
   /** Only these spans need an answer (the others are context); default all. */
   wanted?: ReadonlySet<number>;
+  /** The given-mention setting: every mention is framed (the best of the three main roles, never unframed). */
+  given?: boolean;
 }
 
 /**
@@ -138,9 +140,10 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
       for (let c = 0; c < K_MAIN; c++) { scratch[c] = Math.exp(scratch[c]! - mx); z += scratch[c]!; }
       for (let c = 0; c < K_MAIN; c++) p[c] = scratch[c]! / z;
     }
-    const role = model.decide(p);
+    const role: FramingRole = opts.given ? model.best(p) : model.decide(p);
     const a = archBuf.subarray(k * K_ARCH, (k + 1) * K_ARCH);
     if (role !== 'unframed' && (!full[k] || MAIN_ROLES[evRole[k]!] !== role)) {
+      if (full[k]) a.fill(0);
       // Framed only once the actor's other mentions weighed in (or in another role): its features again.
       f.run(k);
       model.score(f.keys, f.n, scratch, a, role);

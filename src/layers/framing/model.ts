@@ -187,6 +187,15 @@ export class FramingModel {
     return b >= a && b >= c ? 'antagonist' : a >= c ? 'protagonist' : 'innocent';
   }
 
+  /** The best of the three main roles, with the target prior (the given-mention setting). */
+  best(p: ArrayLike<number>): MainRole {
+    const sh = this.priorShift;
+    const a = Math.log(Math.max(1e-12, p[0]!)) + sh[0]!;
+    const b = Math.log(Math.max(1e-12, p[1]!)) + sh[1]!;
+    const c = Math.log(Math.max(1e-12, p[2]!)) + sh[2]!;
+    return b >= a && b >= c ? 'antagonist' : a >= c ? 'protagonist' : 'innocent';
+  }
+
   /** mainOnly, rounded to three decimals (one object). */
   roundedScores(p: ArrayLike<number>): Record<MainRole, number> {
     const s = this.mainOnly(p);
