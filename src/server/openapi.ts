@@ -60,8 +60,12 @@ export const operations: Operation[] = [
     responses: { 200: { description: 'Group comparison, or two-document comparison when a and b are given', schema: z.union([S.CompareResultSchema, S.DocumentComparisonSchema]) }, ...errors(400, 404) },
   },
   {
-    method: 'get', path: '/api/compare/layers', summary: 'Frame mix, intensity distribution, sourcing and actor portrayal per group', query: S.CompareLayersQuery,
+    method: 'get', path: '/api/compare/layers', summary: 'Frame mix, intensity distribution, sourcing and actor framing per group', query: S.CompareLayersQuery,
     responses: { 200: { description: 'Layer comparison', schema: S.LayerComparisonSchema }, ...errors(400) },
+  },
+  {
+    method: 'get', path: '/api/compare/actors', summary: 'How each group casts each actor: share of documents per role, with significance', query: S.CompareActorsQuery,
+    responses: { 200: { description: 'Actor comparison', schema: S.ActorComparisonSchema }, ...errors(400) },
   },
   {
     method: 'get', path: '/api/health', summary: 'Liveness and store status',

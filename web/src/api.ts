@@ -2,6 +2,7 @@ import type { Comparison, DocumentComparison, GroupBy } from '../../src/compare/
 import type { Report } from '../../src/core/report.js';
 import type { TechniqueId } from '../../src/core/taxonomy.js';
 import type { LayerComparison } from '../../src/server/group-layers.js';
+import type { ActorComparison } from '../../src/compare/actors.js';
 import type { DocumentSummary, StoredDocument } from '../../src/store/types.js';
 
 /** The UI's only way to the server: typed calls to the HTTP API. */
@@ -66,5 +67,7 @@ export const api = {
   deleteDocument: (id: number) => call<void>('DELETE', `/api/documents/${id}`),
   compareGroups: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '') => call<Comparison>('GET', `/api/compare${query({ by, tagPrefix, ...filter })}`),
   compareLayers: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '') => call<LayerComparison>('GET', `/api/compare/layers${query({ by, tagPrefix, ...filter })}`),
+  compareActors: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '', minDocuments = 2) =>
+    call<ActorComparison>('GET', `/api/compare/actors${query({ by, tagPrefix, minDocuments, ...filter })}`),
   compareDocuments: (a: number, b: number) => call<DocumentComparison>('GET', `/api/compare${query({ a, b })}`),
 };

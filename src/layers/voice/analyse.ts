@@ -133,6 +133,9 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
     if (b <= lo || quoted(b - 1) || (b < at.verb && punctChar(doc, b) === '"')) return null;
     return [lo, b];
   }
+  // '"...," the minister said on Monday, and offered talks': the quotation is what was said; the
+  // words after the verb are the author's.
+  if (quotes.some((q) => q.attribution === at && q.b <= at.a + 1)) return null;
   // "X said (on Monday) that ...": skip to the "that" when it comes within a few words.
   let a = at.verbEnd;
   const nextVerb = k + 1 < all.length && all[k + 1]!.sentence === at.sentence ? all[k + 1]!.verb : hi;

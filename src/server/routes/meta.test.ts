@@ -40,6 +40,7 @@ describe('GET /api/openapi.json', () => {
         'GET /api/documents/{id}',
         'DELETE /api/documents/{id}',
         'GET /api/compare',
+        'GET /api/compare/actors',
         'GET /api/compare/layers',
         'GET /api/health',
         'GET /api/openapi.json',

@@ -2,7 +2,7 @@ import type { Comparison, GroupBy, GroupStats, RateComparison } from '../../../s
 import type { LayerComparison } from '../../../src/server/group-layers.js';
 import { api, type DocumentFilterParams } from '../api.js';
 import { groupColor, mixChart, rateChart, techniqueChart } from '../charts.js';
-import { frameMixChart, intensityBandsChart, portrayalTable, sourcingChart } from '../layer-charts.js';
+import { actorHeatmap, frameMixChart, intensityBandsChart, sourcingChart } from '../layer-charts.js';
 import { fmt, h, pct, replace } from '../dom.js';
 import { comparisonCsv, download, json } from '../export.js';
 import { swatch } from '../report-view.js';
@@ -84,12 +84,15 @@ export async function corpusPage(root: HTMLElement): Promise<void> {
   );
 
   const layers = h('div', { class: 'layer-comparison', data: { testid: 'layer-comparison' } }, loading());
-  root.append(h('h2', null, `Frames, intensity, sourcing and portrayal by ${by}`), layers);
+  root.append(h('h2', null, `Frames, intensity and sourcing by ${by}`), layers);
+  const cast = h('div', { class: 'actor-comparison', data: { testid: 'actor-comparison' } }, loading());
+  root.append(h('h2', null, `Who is cast as what, by ${by}`), cast);
 
   await Promise.all([
     renderList(list, filter, offset, navigate),
     renderComparison(comparison, by, filter, by === 'tag' ? tagPrefix : ''),
     renderLayers(layers, by, filter, by === 'tag' ? tagPrefix : ''),
+    renderActors(cast, by, filter, by === 'tag' ? tagPrefix : ''),
   ]);
 }
 
@@ -285,7 +288,15 @@ async function renderLayers(box: HTMLElement, by: GroupBy, filter: DocumentFilte
     figure('chart-intensity', `Intensity bands by ${by} (% of documents)`, (cv) => intensityBandsChart(cv, c)),
     figure('chart-sourcing', `Sourcing by ${by} (% of sentences)`, (cv) => sourcingChart(cv, c)),
   ];
-  replace(box, h('div', { class: 'charts' }, charts.map((x) => x.fig)), portrayalTable(c));
+  replace(box, h('div', { class: 'charts' }, charts.map((x) => x.fig)));
   for (const x of charts) x.draw();
 }
 
+
+async function renderActors(box: HTMLElement, by: GroupBy, filter: DocumentFilterParams, tagPrefix: string): Promise<void> {
+  try {
+    replace(box, actorHeatmap(await api.compareActors(by, filter, tagPrefix)));
+  } catch (e) {
+    replace(box, errorBox(e));
+  }
+}
