@@ -1,6 +1,6 @@
 // framewise benchmarks: `npm run bench` (full, writes bench/results.json) or
 // `npm run bench -- --quick` (smoke run on small sizes, writes bench/results.quick.json).
-// Optional: `--only analyze,batch,bullmq,api,growth` to run some sections, `--growth 1000,10000` sizes.
+// Optional: `--only analyze,batch,bullmq,api,growth,stories` to run some sections, `--growth 1000,10000` sizes.
 // Benchmarks are not tests: they measure, print and record; they assert nothing about speed.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { analyzeSection } from './analyze.mjs';
 import { apiSection } from './api.mjs';
 import { bullmqSection } from './bullmq.mjs';
+import { storiesSection } from './stories.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -20,8 +21,8 @@ const growthArg = args.indexOf('--growth');
 const log = (line) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 const sizes = quick
-  ? { analyzeMB: 1, batchDocs: 200, bullmqDocs: 500, apiSeconds: 3, growth: [100, 1000] }
-  : { analyzeMB: 20, batchDocs: 4000, bullmqDocs: 2000, apiSeconds: 10, growth: [1000, 10000, 100000] };
+  ? { analyzeMB: 1, batchDocs: 200, bullmqDocs: 500, apiSeconds: 3, growth: [100, 1000], storyDocs: 1000 }
+  : { analyzeMB: 20, batchDocs: 4000, bullmqDocs: 2000, apiSeconds: 10, growth: [1000, 10000, 100000], storyDocs: 10000 };
 if (growthArg >= 0) sizes.growth = args[growthArg + 1].split(',').map(Number);
 
 function child(opts) {
@@ -93,4 +94,11 @@ if (want('growth')) {
 }
 
 save();
+
+// Story clustering of stored documents on one core (bench/stories.mjs).
+if (want('stories')) {
+  results.stories = await storiesSection({ docs: sizes.storyDocs, log });
+  save();
+}
+
 log(`wrote ${file}`);

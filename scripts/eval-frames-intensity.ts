@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { crossValidateFrames, evaluateHoldout } from '../src/layers/frames/evaluate.js';
 import { loadCalibration, runCalibration } from '../src/layers/intensity/calibration.js';
 import { IntensityScorer } from '../src/layers/intensity/score.js';
+import { loadRated, rateAgreement, RATED_FILE, RATED_HOLDOUT_FILE } from '../src/layers/intensity/rating.js';
+import { Analyzer } from '../src/analysis/analyzer.js';
 import { WIRE_REPORT } from '../src/layers/intensity/test-texts.js';
 import { toOriginalSpan } from '../src/text/normalise.js';
 import { segment } from '../src/text/segment.js';
@@ -22,3 +24,11 @@ const wire = new IntensityScorer().score(doc, (s, e) => {
   return { start: a, end: b, text: WIRE_REPORT.slice(a, b) };
 });
 console.log('neutral wire report:', { score: wire.score, band: wire.band, peak: wire.peak });
+// Agreement with the sentences rated by the guide (README.md): the held-out part was never tuned on.
+const analyzer = new Analyzer();
+const score = (t: string) => analyzer.analyze(t).intensity!.score;
+for (const [name, file] of [['tuning (rated.yaml)', RATED_FILE], ['held out (rated-holdout.yaml)', RATED_HOLDOUT_FILE]] as const) {
+  const r = rateAgreement(loadRated(file), score);
+  console.log(`rated sentences, ${name}:`, { sentences: r.sentences, exact: r.exact, withinOne: r.withinOne, spearman: r.spearman, meanScore: r.meanScore });
+  console.log('  confusion (rows: rated wire..hate; columns: scored neutral..extreme):', JSON.stringify(r.confusion));
+}

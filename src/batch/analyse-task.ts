@@ -4,8 +4,6 @@ import { UserError } from '../core/errors.js';
 import type { ResolvedConfig } from '../core/config.js';
 import type { Report } from '../core/report.js';
 import { serialiseReport, type ReportEncoding, type SerialisedReport } from '../store/encoding.js';
-// The library entry registers optional parts (such as the model loader) exactly as for callers.
-import '../index.js';
 
 /**
  * Runs inside a pool thread: one Analyzer per thread, compiled on its first task, then reused for

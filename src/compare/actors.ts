@@ -1,10 +1,13 @@
 import type { ActorType } from '../core/actors.js';
 import { FRAMING_ROLES, type FramingRole } from '../core/framing.js';
 import type { Report } from '../core/report.js';
-import type { DocumentFilter, DocumentSummary, Store } from '../store/types.js';
+import type { DocumentFilter, DocumentSummary } from '../core/documents.js';
+import type { Store } from '../store/types.js';
 import { groupKeysOf } from './groups.js';
 import { benjaminiHochberg, clopperPearson, fisherExact } from './stats.js';
-import type { GroupBy } from './types.js';
+import type { ActorComparison, ActorCasting, GroupBy, RoleShare } from '../core/compare.js';
+
+export type { ActorComparison, ActorCasting, ActorGroupCasting, RoleShare } from '../core/compare.js';
 
 /**
  * How each group (outlet, tag, author) casts each actor: among the group's documents that mention
@@ -12,43 +15,6 @@ import type { GroupBy } from './types.js';
  * whether the share differs significantly from the rest of the corpus (Fisher's exact test,
  * Benjamini-Hochberg over every actor, group and role tested).
  */
-
-export interface RoleShare {
-  documents: number;
-  share: number;
-  /** Clopper-Pearson interval of the share at level 1 - alpha. */
-  ci: [number, number];
-  /** Share among the other groups' documents that mention the actor. */
-  restShare: number;
-  p: number;
-  q: number;
-  significant: boolean;
-}
-
-export interface ActorGroupCasting {
-  key: string;
-  /** Documents of the group that mention the actor. */
-  documents: number;
-  roles: Record<FramingRole, RoleShare>;
-}
-
-export interface ActorCasting {
-  id: string;
-  name: string;
-  type: ActorType;
-  documents: number;
-  groups: ActorGroupCasting[];
-}
-
-export interface ActorComparison {
-  by: GroupBy;
-  where: DocumentFilter;
-  engineKey: string;
-  alpha: number;
-  /** Groups, largest first (documents mentioning any listed actor). */
-  groups: string[];
-  actors: ActorCasting[];
-}
 
 export interface ActorCompareOptions {
   by: GroupBy;

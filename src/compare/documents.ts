@@ -2,7 +2,7 @@ import { CATEGORIES, TECHNIQUE_IDS, categoryOf } from '../core/taxonomy.js';
 import { builtinLexicon } from '../lexicon/builtin.js';
 import { normalise } from '../text/normalise.js';
 import { K_WORD, tokenise, tokenLower } from '../text/tokenise.js';
-import type { DocumentComparison, KeyPhrase, SideInput } from './types.js';
+import type { DocumentComparison, KeyPhrase, SideInput } from '../core/compare.js';
 
 let stopwords: ReadonlySet<string> | null = null;
 function stopwordSet(): ReadonlySet<string> {

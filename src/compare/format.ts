@@ -1,5 +1,5 @@
 import { techniqueInfo } from '../core/taxonomy.js';
-import type { Comparison, RateComparison } from './types.js';
+import type { Comparison, RateComparison } from '../core/compare.js';
 
 /** One CSV field: quoted when it holds a comma, quote or line break. */
 export function csvField(v: string | number | boolean | null): string {

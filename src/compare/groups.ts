@@ -3,7 +3,7 @@ import type { Report } from '../core/report.js';
 import { CATEGORIES, TECHNIQUE_IDS, categoryOf, type CategoryId, type TechniqueId } from '../core/taxonomy.js';
 import type { DocumentSummary, Store } from '../store/types.js';
 import { benjaminiHochberg, poissonRateRatio } from './stats.js';
-import type { CompareOptions, Comparison, ExampleSpan, GroupBy, GroupStats, RateComparison, TechniqueComparison } from './types.js';
+import type { CompareOptions, Comparison, ExampleSpan, GroupBy, GroupStats, RateComparison, TechniqueComparison } from '../core/compare.js';
 
 /** The group a document has no value for (outlet or author missing). */
 export const UNKNOWN_GROUP = '(unknown)';

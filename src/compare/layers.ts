@@ -1,30 +1,14 @@
-import { ActorsAccumulator, type ActorAggregate } from '../layers/actors/aggregate.js';
-import { FramesAccumulator, type FrameAggregate } from '../layers/frames/aggregate.js';
-import { IntensityAccumulator, type IntensityAggregate } from '../layers/intensity/aggregate.js';
-import { SourcingAccumulator, type SourcingAggregate } from '../layers/sourcing/aggregate.js';
-import type { DocumentFilter, Store } from '../store/types.js';
+import type { GroupBy, LayerComparison } from '../core/compare.js';
+import type { DocumentFilter } from '../core/documents.js';
+import { ActorsAccumulator } from '../layers/actors/aggregate.js';
+import { FramesAccumulator } from '../layers/frames/aggregate.js';
+import { IntensityAccumulator } from '../layers/intensity/aggregate.js';
+import { SourcingAccumulator } from '../layers/sourcing/aggregate.js';
+import type { Store } from '../store/types.js';
 import { groupKeysOf } from './groups.js';
-import type { GroupBy } from './types.js';
 import type { Report } from '../core/report.js';
 
-/** The report layers of one group of documents: frame mix, intensity distribution, sourcing, actor portrayal. */
-export interface GroupLayers {
-  key: string;
-  documents: number;
-  frames: FrameAggregate;
-  intensity: IntensityAggregate;
-  sourcing: SourcingAggregate;
-  /** The most mentioned actors (at most `actors`). */
-  actors: ActorAggregate[];
-}
-
-export interface LayerComparison {
-  by: GroupBy;
-  where: DocumentFilter;
-  engineKey: string;
-  /** Largest groups (by documents) first, like the technique comparison. */
-  groups: GroupLayers[];
-}
+export type { GroupLayers, LayerComparison } from '../core/compare.js';
 
 export interface LayerOptions {
   by: GroupBy;
@@ -93,7 +77,7 @@ export async function compareLayers(store: Store, engineKey: string, options: La
 export function layersToTable(c: LayerComparison): string {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const lines = ['', 'Sourcing, intensity, frames and actors per group', ''];
-  const head = ['group', 'docs', 'weak sourcing', 'loaded verbs', 'intensity mean/p90', 'top frames', 'actors (dominant role)'];
+  const head = ['group', 'docs', 'weak sourcing', 'cited', 'loaded verbs', 'intensity mean/p90', 'top frames', 'actors (dominant role)'];
   const rows = c.groups.map((g) => {
     const frames = Object.entries(g.frames.mix)
       .filter(([, v]) => v > 0)
@@ -102,7 +86,7 @@ export function layersToTable(c: LayerComparison): string {
       .map(([k, v]) => `${k} ${pct(v)}`)
       .join(', ');
     const actors = g.actors.slice(0, 3).map((a) => `${a.name} (${a.dominantRole})`).join(', ');
-    return [g.key, String(g.documents), pct(g.sourcing.weakShare), pct(g.sourcing.loadedVerbShare), `${g.intensity.mean}/${g.intensity.p90}`, frames || '–', actors || '–'];
+    return [g.key, String(g.documents), pct(g.sourcing.weakShare), pct(g.sourcing.shares.cited ?? 0), pct(g.sourcing.loadedVerbShare), `${g.intensity.mean}/${g.intensity.p90}`, frames || '–', actors || '–'];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();

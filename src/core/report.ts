@@ -53,8 +53,16 @@ export interface Report {
   voices?: VoiceSegment[];
   /** Check-worthy claims with type, source and hedging; accusations with their parties (claims layer). */
   claims?: Claim[];
-  /** Actors with mentions, techniques, loaded terms and portrayal (actors layer). */
+  /** Actors with mentions (each with its role), techniques, loaded terms, the words they speak and their framing (actors layer). */
   actors?: ActorSummary[];
   /** Detectors that failed on this document (the others still ran). */
   errors: Array<{ detector: string; message: string }>;
+}
+
+/**
+ * Whatever turns a text into a Report: the Analyzer, as the layers' evaluation glue sees it (so that
+ * a layer's evaluate.ts needs nothing from analysis).
+ */
+export interface TextAnalyzer {
+  analyze(text: string): Report;
 }

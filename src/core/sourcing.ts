@@ -1,7 +1,10 @@
 import type { SpanRef } from './report.js';
 
-/** How a sentence is sourced, from a quote to the author's own opinion. */
-export const SOURCING_CLASSES = ['quote', 'attributed-named', 'attributed-vague', 'hearsay', 'unattributed-claim', 'opinion'] as const;
+/**
+ * How a sentence is sourced, from a quote to the author's own opinion. `cited`: a footnote or
+ * reference marker ("[12]", "¹²") points at a source for it.
+ */
+export const SOURCING_CLASSES = ['quote', 'attributed-named', 'cited', 'attributed-vague', 'hearsay', 'unattributed-claim', 'opinion'] as const;
 export type SourcingClass = (typeof SOURCING_CLASSES)[number];
 
 export type VerbTone = 'neutral' | 'loaded';

@@ -1,5 +1,5 @@
 import { PTC_LABELS } from '../core/taxonomy.js';
-import type { EvalResult } from '../training/evaluate.js';
+import type { EvalResult } from './results.js';
 import { NO_PREDICTION } from './scorers.js';
 
 /** Column heads of the confusion matrix. */

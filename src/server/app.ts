@@ -8,6 +8,7 @@ import { analyzeRoutes } from './routes/analyze.js';
 import { compareRoutes } from './routes/compare.js';
 import { documentRoutes } from './routes/documents.js';
 import { metaRoutes } from './routes/meta.js';
+import { storyRoutes } from './routes/stories.js';
 import { defaultWebRoot, registerSecurityHeaders, registerWeb } from './web.js';
 
 export interface ServerOptions {
@@ -39,6 +40,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   analyzeRoutes(app, ctx);
   documentRoutes(app, ctx);
   compareRoutes(app, ctx);
+  storyRoutes(app, ctx);
   metaRoutes(app, ctx);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) await registerWeb(app, webRoot);

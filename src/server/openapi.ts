@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VERSION } from '../version.js';
 import * as S from './schemas.js';
+import * as Stories from './story-schemas.js';
 
 /**
  * The OpenAPI 3.1 document of the API, generated from the same zod schemas that validate requests.
@@ -66,6 +67,19 @@ export const operations: Operation[] = [
   {
     method: 'get', path: '/api/compare/actors', summary: 'How each group casts each actor: share of documents per role, with significance', query: S.CompareActorsQuery,
     responses: { 200: { description: 'Actor comparison', schema: S.ActorComparisonSchema }, ...errors(400) },
+  },
+  {
+    method: 'get', path: '/api/stories', summary: 'Stories: stored documents about one event, newest first, each version with the facts it shares, carries alone and leaves out', query: Stories.ListStoriesQuery,
+    responses: { 200: { description: 'A page of stories', schema: Stories.StoryList }, ...errors(400) },
+  },
+  {
+    method: 'get', path: '/api/stories/blind-spots', summary: 'Per group, across stories: facts most other versions carry that every version of the group leaves out', query: Stories.BlindSpotsQuery,
+    responses: { 200: { description: 'Blind spots by group', schema: Stories.BlindSpotsSchema }, ...errors(400) },
+  },
+  {
+    method: 'get', path: '/api/stories/{id}', summary: 'One story with its versions, facts and omissions', params: Stories.StoryParams,
+    query: Stories.StoryFilterQuery.pick({ tagPrefix: true }),
+    responses: { 200: { description: 'The story', schema: Stories.StorySchema }, ...errors(400, 404) },
   },
   {
     method: 'get', path: '/api/health', summary: 'Liveness and store status',

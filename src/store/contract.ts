@@ -2,6 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Analyzer } from '../analysis/analyzer.js';
 import type { Report } from '../core/report.js';
 import { contentHash, countWords } from './common.js';
+import { runStoryStoreContract } from './test-support/contract-stories.js';
 import { serialiseReport } from './encoding.js';
 import { stableAnalyzer } from './test-support/analyzer.js';
 import { engineKeyOf, type NewDocument, type Store } from './types.js';
@@ -24,6 +25,7 @@ import { engineKeyOf, type NewDocument, type Store } from './types.js';
  * - `analysed` in a summary means the document has at least one stored analysis.
  */
 export function runStoreContract(name: string, makeStore: () => Promise<Store>): void {
+  runStoryStoreContract(name, makeStore);
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     let analyzer: Analyzer;

@@ -3,6 +3,7 @@ import { UserError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import { reportJson, type ReportEncoding, type SerialisedReport } from './encoding.js';
 import { filterIsEmpty, pageOf, prepareDocument, type PreparedDocument } from './common.js';
+import { POSTGRES_STORIES_MIGRATION, PostgresStories } from './postgres-stories.js';
 import type {
   AnalysisKey,
   DocumentFilter,
@@ -13,6 +14,9 @@ import type {
   Store,
   StoredAnalysis,
   StoredDocument,
+  StoryChanges,
+  StoryFilter,
+  StoryRecord,
 } from './types.js';
 
 /**
@@ -46,6 +50,7 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX analyses_engine ON analyses(engine_key, document_id);
     `,
   },
+  { version: 2, sql: POSTGRES_STORIES_MIGRATION },
 ];
 
 /** Any lock id will do as long as it is constant: it serialises migrations across processes. */
@@ -141,6 +146,10 @@ export class PostgresStore implements Store {
   readonly reportEncoding: ReportEncoding = 'json';
   private readonly pool: pg.Pool;
   private readonly where: string;
+  private readonly stories = new PostgresStories(
+    (sql, params) => this.query(sql, params),
+    (fn) => this.tx(fn),
+  );
 
   constructor(url: string, options: PostgresStoreOptions = {}) {
     this.pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
@@ -402,6 +411,42 @@ export class PostgresStore implements Store {
       if (rows.length < batchSize) return;
       last = rows[rows.length - 1]!.id;
     }
+  }
+
+  async *iterateDocuments(filter?: DocumentFilter, batchSize = 200): AsyncIterable<StoredDocument> {
+    if (filterIsEmpty(filter)) return;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new UserError(`batchSize: expected a positive integer, got ${batchSize}`);
+    const w = whereOf(filter);
+    const n = w.params.length;
+    const sql = `SELECT ${SUMMARY_COLUMNS}, d.text FROM documents d WHERE ${w.sql} AND d.id > $${n + 1} ORDER BY d.id LIMIT $${n + 2}`;
+    let last = 0;
+    for (;;) {
+      const rows = (await this.query<DocRow>(sql, [...w.params, last, batchSize])).rows;
+      for (const r of rows) yield { ...toSummaryBase(r), text: r.text! };
+      if (rows.length < batchSize) return;
+      last = rows[rows.length - 1]!.id;
+    }
+  }
+
+  // Stories: src/store/postgres-stories.ts.
+  async storyOf(documentIds?: number[]): Promise<Map<number, number>> {
+    return this.stories.storyOf(documentIds);
+  }
+
+  async saveStories(changes: StoryChanges): Promise<number[]> {
+    return this.stories.saveStories(changes);
+  }
+
+  async listStories(filter?: StoryFilter, page?: Page): Promise<{ total: number; items: StoryRecord[] }> {
+    return this.stories.listStories(filter, page);
+  }
+
+  async getStory(id: number): Promise<StoryRecord | null> {
+    return this.stories.getStory(id);
+  }
+
+  async deleteStories(): Promise<number> {
+    return this.stories.deleteStories();
   }
 }
 

@@ -6,6 +6,7 @@ import { UserError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import { decodeReport, reportDeflated, type ReportEncoding, type SerialisedReport } from './encoding.js';
 import { filterIsEmpty, pageOf, prepareDocument, type PreparedDocument } from './common.js';
+import { SQLITE_STORIES_MIGRATION, SqliteStories } from './sqlite-stories.js';
 import type {
   AnalysisKey,
   DocumentFilter,
@@ -16,6 +17,9 @@ import type {
   Store,
   StoredAnalysis,
   StoredDocument,
+  StoryChanges,
+  StoryFilter,
+  StoryRecord,
 } from './types.js';
 
 /**
@@ -55,6 +59,7 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX analyses_engine ON analyses(engine_key, document_id);
     `,
   },
+  { version: 2, sql: SQLITE_STORIES_MIGRATION },
 ];
 
 interface DocRow {
@@ -144,6 +149,7 @@ export class SqliteStore implements Store {
   readonly reportEncoding: ReportEncoding = 'deflate';
   readonly path: string;
   private readonly db: Database.Database;
+  private readonly stories: SqliteStories;
 
   /** Opens (creating the file and its folder when missing). Call migrate() before use. */
   constructor(path: string) {
@@ -161,6 +167,7 @@ export class SqliteStore implements Store {
       throw new UserError(`cannot open database ${path}: ${(e as Error).message}`, { file: path });
     }
     this.db = db;
+    this.stories = new SqliteStories(db);
     this.db.function('fw_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
   }
 
@@ -322,6 +329,41 @@ export class SqliteStore implements Store {
       if (rows.length < batchSize) return;
       last = rows[rows.length - 1]!.id;
     }
+  }
+
+  async *iterateDocuments(filter?: DocumentFilter, batchSize = 200): AsyncIterable<StoredDocument> {
+    if (filterIsEmpty(filter)) return;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new UserError(`batchSize: expected a positive integer, got ${batchSize}`);
+    const w = whereOf(filter);
+    const stmt = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.id > ? AND ${w.sql} ORDER BY d.id LIMIT ?`);
+    let last = 0;
+    for (;;) {
+      const rows = stmt.all(last, ...w.params, batchSize) as DocRow[];
+      for (const r of rows) yield { ...toSummaryBase(r), text: r.text! };
+      if (rows.length < batchSize) return;
+      last = rows[rows.length - 1]!.id;
+    }
+  }
+
+  // Stories: src/store/sqlite-stories.ts.
+  async storyOf(documentIds?: number[]): Promise<Map<number, number>> {
+    return this.stories.storyOf(documentIds);
+  }
+
+  async saveStories(changes: StoryChanges): Promise<number[]> {
+    return this.stories.saveStories(changes);
+  }
+
+  async listStories(filter?: StoryFilter, page?: Page): Promise<{ total: number; items: StoryRecord[] }> {
+    return this.stories.listStories(filter, page);
+  }
+
+  async getStory(id: number): Promise<StoryRecord | null> {
+    return this.stories.getStory(id);
+  }
+
+  async deleteStories(): Promise<number> {
+    return this.stories.deleteStories();
   }
 }
 

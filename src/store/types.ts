@@ -1,55 +1,13 @@
 import type { Report } from '../core/report.js';
+import type { DocumentFilter, DocumentSummary, NewDocument, StoredDocument } from '../core/documents.js';
 import type { ReportEncoding, SerialisedReport } from './encoding.js';
+
+export type { DocumentFilter, DocumentMeta, DocumentSummary, NewDocument, StoredDocument } from '../core/documents.js';
 
 /**
  * The corpus store contract. SQLite (embedded default) and PostgreSQL implement it; one contract
  * test suite (src/store/contract.ts) runs against both. All methods are async so that both fit.
  */
-
-export interface DocumentMeta {
-  title?: string | null;
-  outlet?: string | null;
-  author?: string | null;
-  /** ISO date (YYYY-MM-DD) or date-time. */
-  publishedAt?: string | null;
-  url?: string | null;
-  language?: string | null;
-  /** Free labels, e.g. a camp (`camp:north`) or country (`country:freedonia`). */
-  tags?: string[];
-  /** Where the document came from (file path and row), for messages. */
-  origin?: string | null;
-}
-
-export interface NewDocument extends DocumentMeta {
-  text: string;
-}
-
-export interface StoredDocument extends Required<Omit<DocumentMeta, 'tags'>> {
-  id: number;
-  /** sha256 of the text: identical texts are stored once. */
-  hash: string;
-  tags: string[];
-  text: string;
-  words: number;
-  createdAt: string;
-}
-
-/** A document without its text; `analysed`: at least one analysis (any engine) is stored. */
-export type DocumentSummary = Omit<StoredDocument, 'text'> & { analysed: boolean };
-
-export interface DocumentFilter {
-  outlet?: string;
-  author?: string;
-  tag?: string;
-  /** Case-insensitive substring of title or text. */
-  q?: string;
-  /** publishedAt >= from. */
-  from?: string;
-  /** publishedAt <= to, at the precision given: to=2024-03-01 keeps 2024-03-01T18:00. */
-  to?: string;
-  /** An empty list matches nothing. */
-  ids?: number[];
-}
 
 export interface Page {
   limit?: number;
@@ -73,7 +31,7 @@ export interface InsertResult {
   created: boolean;
 }
 
-export interface Store {
+export interface Store extends StoryStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Creates tables / runs pending migrations. Idempotent. */
   migrate(): Promise<void>;
@@ -106,4 +64,63 @@ export interface Store {
 
 export function engineKeyOf(engine: Report['engine']): string {
   return `${engine.version}+${engine.rules}+${engine.model ?? 'rules'}`;
+}
+
+/** One document of a story, with the similarity it had to the story when it joined. */
+export interface StoryMember {
+  documentId: number;
+  score: number;
+}
+
+/** A story: stored documents about the same event, grouped by src/stories. */
+export interface StoryRecord {
+  id: number;
+  title: string;
+  /** Earliest and latest publishedAt of its documents, as stored (null when none is dated). */
+  firstAt: string | null;
+  lastAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Its documents, by id ascending. */
+  members: StoryMember[];
+}
+
+export interface StoryFilter {
+  /** Stories whose last document is dated on or after this. */
+  from?: string;
+  /** Stories whose first document is dated on or before this, at the precision given. */
+  to?: string;
+  /** Case-insensitive substring of the title. */
+  q?: string;
+  /** The story that holds this document. */
+  documentId?: number;
+}
+
+/** What one clustering run writes, in one transaction. */
+export interface StoryChanges {
+  create: Array<{ title: string; firstAt: string | null; lastAt: string | null; members: StoryMember[] }>;
+  /** New documents for existing stories, with the recomputed title and span. */
+  update: Array<{ id: number; title: string; firstAt: string | null; lastAt: string | null; add: StoryMember[] }>;
+}
+
+/**
+ * Story storage, part of every Store. A document belongs to at most one story; deleting a document
+ * removes it from its story, and a story without documents is no longer listed.
+ */
+export interface StoryStore {
+  /** Documents with their text, matching the filter, in id order, in pages (keyset paging keeps memory flat). */
+  iterateDocuments(filter?: DocumentFilter, batchSize?: number): AsyncIterable<StoredDocument>;
+  /** document id -> story id, for the given documents (or every document that has a story). */
+  storyOf(documentIds?: number[]): Promise<Map<number, number>>;
+  /**
+   * Creates and updates stories in one transaction; returns the ids of the created ones in order.
+   * A document that already has a story, or no longer exists, is skipped; so is an update of a
+   * story that no longer exists.
+   */
+  saveStories(changes: StoryChanges): Promise<number[]>;
+  /** Newest first (latest document date, undated last, then id descending); default limit 50, at most 1000. */
+  listStories(filter?: StoryFilter, page?: Page): Promise<{ total: number; items: StoryRecord[] }>;
+  getStory(id: number): Promise<StoryRecord | null>;
+  /** Removes every story (documents stay); returns how many there were. */
+  deleteStories(): Promise<number>;
 }

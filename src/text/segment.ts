@@ -1,6 +1,11 @@
 import { normalise, type NormalisedText } from './normalise.js';
 import { arenaInt32, F_CAP, F_NEWLINE_BEFORE, F_PARA_BEFORE, K_NUMBER, K_PUNCT, K_WORD, tokenise, tokenLower, type Tokens } from './tokenise.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
+import { blank, findFurniture, furnitureJoins, type TextRange } from './furniture.js';
+import { assignCitationSentences, findCitationMarkers, type Citation } from './citations.js';
+
+export type { Citation } from './citations.js';
+export type { TextRange } from './furniture.js';
 
 /** Spans are canonical offsets; token ranges are [tokenStart, tokenEnd). */
 export interface Sentence {
@@ -40,6 +45,13 @@ export interface Doc {
   headline: Headline | null;
   /** Number of word and number tokens. */
   words: number;
+  /**
+   * Page furniture of converted PDFs (running headers and footers, page numbers), as canonical line
+   * ranges. Blanked in `text` (and `nt.text`): no token, sentence or finding comes from it.
+   */
+  furniture: TextRange[];
+  /** Footnote and reference markers ("[12]", "¹²", "^12", "(12)"), blanked in `text` like furniture. */
+  citations: Citation[];
 }
 
 const ABBREVIATIONS = new Set([
@@ -125,7 +137,14 @@ function detectHeadline(text: string, sentences: Sentence[]): Headline | null {
 
 /** Normalises, tokenises and segments a text. Never throws on any string. */
 export function segment(input: string): Doc {
-  const nt = normalise(input);
+  let nt = normalise(input);
+  // Furniture and reference markers become spaces: one length-preserving rewrite that every reader
+  // of the text and the tokens (detectors, layers, the model) then skips without knowing of it.
+  const furniture = findFurniture(nt.text);
+  const citations = findCitationMarkers(nt.text, furniture);
+  if (furniture.length > 0 || citations.length > 0) {
+    nt = { ...nt, text: blank(nt.text, [...furniture, ...citations].sort((a, b) => a.start - b.start), furnitureJoins(nt.text, furniture)) };
+  }
   const text = nt.text;
   const tokens = tokenise(text);
   const bounds = splitSentences(text, tokens);
@@ -154,7 +173,8 @@ export function segment(input: string): Doc {
   }
   const headline = detectHeadline(text, sentences);
   const quotes = findQuotes(text, paragraphs);
-  return { nt, text, tokens, tokenSentence, sentences, paragraphs, quotes, headline, words };
+  if (citations.length > 0) assignCitationSentences(text, citations, sentences);
+  return { nt, text, tokens, tokenSentence, sentences, paragraphs, quotes, headline, words, furniture, citations };
 }
 
 /** The sentence that contains a canonical offset (binary search). */

@@ -9,23 +9,8 @@ import { analyzerRuleTagger } from './rule-tags.js';
 import { classifySpan, predictDoc, type Model } from '../model/model.js';
 import { toOriginalSpan } from '../text/normalise.js';
 import type { PtcDoc, PtcSpan } from '../eval/records.js';
-import { scoreFLC, scoreSI, scoreTC, type FlcScore, type SpanScore, type TcScore } from '../eval/scorers.js';
 
-export type EvalTask = 'si' | 'tc' | 'flc' | 'all';
-
-export interface EvalResult {
-  si?: SpanScore;
-  tc?: TcScore;
-  flc?: FlcScore;
-}
-
-export function scoreAll(gold: readonly PtcDoc[], pred: readonly PtcDoc[], tcPred: readonly PtcDoc[], task: EvalTask): EvalResult {
-  const out: EvalResult = {};
-  if (task === 'si' || task === 'all') out.si = scoreSI(gold, pred);
-  if (task === 'tc' || task === 'all') out.tc = scoreTC(gold, tcPred);
-  if (task === 'flc' || task === 'all') out.flc = scoreFLC(gold, pred);
-  return out;
-}
+export { scoreAll, type EvalResult, type EvalTask } from '../eval/results.js';
 
 /** Predictions of the full pipeline (rules, plus the model when the analyzer has one). */
 export function analyzerPredictions(gold: readonly PtcDoc[], analyzer: Analyzer): PtcDoc[] {

@@ -150,6 +150,17 @@ describe.skipIf(chromiumMissing())('web UI in Chromium', () => {
     await page.locator('[data-testid=panel-actors]').screenshot({ path: artifact('cast.png') });
   });
 
+  it('shows footnoted sentences as cited in the sourcing panel', async () => {
+    const text = 'Some 60,000 people fled to Dastria.[1] Fewer than a quarter have come back.[2]\n\n[1] Refugee agency update, 2022.\n[2] Interior ministry data, 2025.';
+    const cited = analyzer.analyze(text).sourcing!.counts.cited;
+    expect(cited).toBe(4);
+    await page.goto(server.url);
+    await page.fill('#text-input', text);
+    await page.click('#analyze-button');
+    await page.waitForSelector('[data-testid=panel-sourcing]');
+    expect(await page.textContent('[data-testid=panel-sourcing] ul.key')).toContain(`Cited (footnote) ${cited} (100%)`);
+  });
+
   it('opens a text file and saves it to the corpus with metadata', async () => {
     const text = 'Southland papers call the brutal Northland regime a gang of thugs. Talks resume on Friday.';
     await page.goto(`${server.url}#/analyze`);

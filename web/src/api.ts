@@ -1,9 +1,9 @@
-import type { Comparison, DocumentComparison, GroupBy } from '../../src/compare/types.js';
+import type { Comparison, DocumentComparison, GroupBy } from '../../src/core/compare.js';
 import type { Report } from '../../src/core/report.js';
 import type { TechniqueId } from '../../src/core/taxonomy.js';
-import type { LayerComparison } from '../../src/server/group-layers.js';
-import type { ActorComparison } from '../../src/compare/actors.js';
-import type { DocumentSummary, StoredDocument } from '../../src/store/types.js';
+import type { ActorComparison, LayerComparison } from '../../src/core/compare.js';
+import type { DocumentSummary, StoredDocument } from '../../src/core/documents.js';
+import type { GroupBlindSpots, StoryView } from '../../src/core/stories.js';
 
 /** The UI's only way to the server: typed calls to the HTTP API. */
 
@@ -70,4 +70,15 @@ export const api = {
   compareActors: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '', minDocuments = 2) =>
     call<ActorComparison>('GET', `/api/compare/actors${query({ by, tagPrefix, minDocuments, ...filter })}`),
   compareDocuments: (a: number, b: number) => call<DocumentComparison>('GET', `/api/compare${query({ a, b })}`),
+  listStories: (filter: StoryFilterParams, page: { limit: number; offset: number }) =>
+    call<{ total: number; limit: number; offset: number; items: StoryView[] }>('GET', `/api/stories${query({ ...filter, ...page })}`),
+  getStory: (id: number, tagPrefix = '') => call<StoryView>('GET', `/api/stories/${id}${query({ tagPrefix })}`),
+  storyBlindSpots: (filter: StoryFilterParams) => call<{ stories: number; groups: GroupBlindSpots[] }>('GET', `/api/stories/blind-spots${query(filter)}`),
 };
+
+export interface StoryFilterParams {
+  from?: string;
+  to?: string;
+  q?: string;
+  tagPrefix?: string;
+}

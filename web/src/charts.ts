@@ -1,5 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
-import type { Comparison, RateComparison, TechniqueComparison } from '../../src/compare/types.js';
+import type { Comparison, RateComparison, TechniqueComparison } from '../../src/core/compare.js';
 import { CATEGORY_COLOR, CATEGORY_NAME, withAlpha } from './colors.js';
 import { techniqueName } from './taxonomy.js';
 

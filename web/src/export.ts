@@ -1,4 +1,4 @@
-import type { Comparison, DocumentComparison, RateComparison } from '../../src/compare/types.js';
+import type { Comparison, DocumentComparison, RateComparison } from '../../src/core/compare.js';
 import type { Report } from '../../src/core/report.js';
 
 /** CSV and JSON exports of what the UI shows. Pure functions (tested in node) plus a download helper. */

@@ -1,5 +1,4 @@
-import type { LayerComparison } from '../../src/server/group-layers.js';
-import type { ActorComparison } from '../../src/compare/actors.js';
+import type { ActorComparison, LayerComparison } from '../../src/core/compare.js';
 import { FRAMES } from '../../src/core/frames.js';
 import { make } from './charts.js';
 import { h } from './dom.js';

@@ -5,7 +5,7 @@ import { comparisonToCsv, comparisonToTable } from '../../compare/format.js';
 import { GroupAccumulator, validateCompareOptions } from '../../compare/groups.js';
 import { LayerAccumulator, layersToTable } from '../../compare/layers.js';
 import { actorsToCsv, actorsToTable, compareActors } from '../../compare/actors.js';
-import { GROUP_BY, type GroupBy } from '../../compare/types.js';
+import { GROUP_BY, type GroupBy } from '../../core/compare.js';
 import { analyseMissing } from '../../ingest/analyse.js';
 import { openStore } from '../../store/open.js';
 import { engineKeyOf, type DocumentFilter } from '../../store/types.js';

@@ -11,8 +11,9 @@ import { registerWorker } from './worker.js';
 import { registerServe } from './serve.js';
 import { registerIngest } from './ingest.js';
 import { registerCompare } from './compare.js';
+import { registerStories } from './stories.js';
 
 export type RegisterCommand = (program: Command, io: CliIO, result: CommandResult) => void;
 
 /** Every CLI command, in one explicit list (help lists them in this order). */
-export const commands: RegisterCommand[] = [registerAnalyze, registerAnalyzeCorpus, registerEnqueue, registerWorker, registerQueue, registerServe, registerIngest, registerCompare, registerEval, registerTrain];
+export const commands: RegisterCommand[] = [registerAnalyze, registerAnalyzeCorpus, registerEnqueue, registerWorker, registerQueue, registerServe, registerIngest, registerCompare, registerStories, registerEval, registerTrain];

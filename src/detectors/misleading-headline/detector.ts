@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Evidence } from '../../core/finding.js';
-import { builtinFrameClassifier } from '../../layers/frames/classifier.js';
-import { isContentWord } from '../../layers/frames/features.js';
+import { isCommonWord, isContentWord } from '../../lexicon/content-words.js';
 import { stem } from '../../lexicon/stem.js';
 import { TermMatcher } from '../../lexicon/term-matcher.js';
-import type { IntensityTerm } from '../../layers/intensity/lexicons.js';
-import { loadIntensityMatcher } from '../../layers/intensity/lexicons.js';
+import type { IntensityTerm } from '../../lexicon/intensity/lexicons.js';
+import { loadIntensityMatcher } from '../../lexicon/intensity/lexicons.js';
 import { toOriginalSpan } from '../../text/normalise.js';
 import type { Doc, Sentence } from '../../text/segment.js';
 import { F_CAP, K_NUMBER, K_PUNCT, K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
 import { WordInts } from '../../lexicon/word-cache.js';
+import { isDateWord } from '../../lexicon/dates.js';
 
 /** Verbs by which a headline makes someone the agent of harm ("Sylvania shells...", "X behind..."). */
 const BLAME_VERBS = new Set(
@@ -99,21 +99,16 @@ function numbersIn(doc: Doc, from: number, to: number): NumberMention[] {
 function hasHedge(doc: Doc, s: Sentence): boolean {
   let found = false;
   hedges().scan(doc, s.tokenStart, s.tokenEnd, (m) => {
-    // "May" capitalised inside a sentence is the month.
-    if (m.entry.term === 'may' && m.tokenStart > s.tokenStart && doc.tokens.flags[m.tokenStart]! & F_CAP) return;
+    // "May" as in "on May 28", "in May" is the month.
+    if (isDateWord(doc, m.tokenStart)) return;
     found = true;
   });
   return found;
 }
 
-/** A common word: one the frame examples write in lowercase (names like "Freedonia" never are). */
-function isCommonWord(w: string): boolean {
-  return builtinFrameClassifier().isCommonWord(w);
-}
-
 /**
  * Stems by integer id (equal stems, equal ids), and per word its stem id and whether it is a
- * content word (featureOf gives its stem then): both functions of the lowercased word alone.
+ * content word (isContentWord): both functions of the lowercased word alone.
  * The stem table is bounded: past MAX_STEMS it starts over, between documents.
  */
 const MAX_STEMS = 50_000;
@@ -443,7 +438,7 @@ export const misleadingHeadlineDetector: Detector = {
     }
 
     // 4. Certainty: the headline asserts what its nearest body sentences only report or hedge.
-    const headHedged = headWords.some((x) => HEADLINE_HEDGES.has(x.w)) || doc.text.slice(head.start, head.end).includes('?') || doc.quotes.some((q) => q.start >= head.start && q.end <= head.end);
+    const headHedged = headWords.some((x) => HEADLINE_HEDGES.has(x.w) && !isDateWord(doc, x.i)) || doc.text.slice(head.start, head.end).includes('?') || doc.quotes.some((q) => q.start >= head.start && q.end <= head.end);
     if (!headHedged && nearest.length > 0 && nearest[0]!.n >= 2 && nearest.every((x) => hasHedge(doc, x.s))) {
       reasons.push({ rule: 'stronger-certainty', confidence: 0.65, message: 'states as fact what the body only reports as alleged, possible or unconfirmed', detail: 'body hedges' });
     }

@@ -1,30 +1,9 @@
 import type { ActorType } from '../../core/actors.js';
 import { FRAMING_ROLES, type ArchetypeId, type FramingRole } from '../../core/framing.js';
 import type { Report } from '../../core/report.js';
+import type { ActorAggregate } from '../../core/compare.js';
 
-/** How one actor is cast across a group of documents (an outlet, a period). */
-export interface ActorAggregate {
-  id: string;
-  name: string;
-  type: ActorType;
-  /** Documents that mention the actor. */
-  documents: number;
-  mentions: number;
-  /** Documents per role the author casts it in. */
-  roles: Record<FramingRole, number>;
-  /** roles / documents. */
-  roleShares: Record<FramingRole, number>;
-  /** The most frequent role among documents that frame it (unframed when none did, or on a tie). */
-  dominantRole: FramingRole;
-  /** Archetypes the authors cast it in, most frequent first (at most 5). */
-  archetypes: Array<{ id: ArchetypeId; documents: number }>;
-  /** Documents in which a quoted or reported source casts it, per role. */
-  sourceRoles: Record<FramingRole, number>;
-  /** Documents in which it speaks (is the source of reported words). */
-  asSource: number;
-  /** Loaded terms applied to the actor, most frequent first (at most 10). */
-  loadedTerms: Array<{ term: string; count: number }>;
-}
+export type { ActorAggregate } from '../../core/compare.js';
 
 const zero = (): Record<FramingRole, number> => ({ protagonist: 0, antagonist: 0, innocent: 0, unframed: 0 });
 

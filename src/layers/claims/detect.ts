@@ -7,6 +7,7 @@ import type { SourcePhrase } from '../sourcing/noun-phrase.js';
 import { phraseAfter, phraseBefore } from '../sourcing/noun-phrase.js';
 import { VERB_GROUP_FILLERS } from '../sourcing/cues.js';
 import { PhraseSet, WordSet } from '../../lexicon/word-sets.js';
+import { isDateNumber, isDateWord } from '../../lexicon/dates.js';
 import { isNumber, isWord, lower, punctChar } from '../../lexicon/word-sets.js';
 import { ACCUSE_VERBS, APPROXIMATORS, CASUALTY_PHRASES, CASUALTY_WORDS, CHARGE_OF, CHARGE_PHRASES, COMMIT_VERBS, CONDITIONAL_PHRASES, CONDITIONAL_WORDS, DISPLACEMENT_PHRASES, DISPLACEMENT_WORDS, EVENT_WORDS, EVIDENCE_CUES, EVIDENCE_NOUNS, HEDGE_PHRASES, HEDGE_WORDS, LABEL_VERBS, NUMBER_WORDS } from './cues.js';
 
@@ -98,7 +99,8 @@ export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalys
     let labelVerb = -1;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (isNumber(t, i)) {
-        if (!isYear(doc, i)) { types |= T_NUMBER; (cues ??= []).push([i, i + 1]); }
+        // Years and the days of dates ("on May 28") count nothing.
+        if (!isYear(doc, i) && !isDateNumber(doc, i)) { types |= T_NUMBER; (cues ??= []).push([i, i + 1]); }
         if (i > s.tokenStart && APPROXIMATORS.at(t, i - 1)) (hedges ??= []).push([i - 1, i]);
         continue;
       }
@@ -127,7 +129,10 @@ export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalys
       }
       if (ACCUSE_VERBS.at(t, i) && accuseVerb === -1) accuseVerb = i;
       if (LABEL_VERBS.at(t, i) && labelVerb === -1) labelVerb = i;
-      if (HEDGE_WORDS.at(t, i)) (hedges ??= []).push([i, i + 1]);
+      if (HEDGE_WORDS.at(t, i)) {
+        // "may" as in "on May 28", "in May": a month, not a hedge.
+        if (!isDateWord(doc, i)) (hedges ??= []).push([i, i + 1]);
+      }
       else {
         const h = HEDGE_PHRASES.match(t, i, s.tokenEnd);
         if (h) (hedges ??= []).push([i, i + h]);

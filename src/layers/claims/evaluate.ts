@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Analyzer } from '../../analysis/analyzer.js';
+import type { TextAnalyzer } from '../../core/report.js';
 import { parseYamlFile } from '../../core/yaml.js';
 import { prf, type PRF } from '../sourcing/evaluate.js';
 import { CLAIM_TYPES } from './detect.js';
@@ -40,7 +40,7 @@ export interface ClaimEvaluation {
 const norm = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/^the\s+/, '');
 
 /** Detection, type, hedging and accusation-part accuracy on the hand-annotated claims. */
-export function evaluateClaims(analyzer: Analyzer, set: ClaimSet = 'claims'): ClaimEvaluation {
+export function evaluateClaims(analyzer: TextAnalyzer, set: ClaimSet = 'claims'): ClaimEvaluation {
   const ev: ClaimEvaluation = {
     checkWorthy: prf(0, 0, 0), type: { total: 0, correct: 0 }, hedging: { total: 0, correct: 0 }, accuser: { total: 0, correct: 0 },
     accused: { total: 0, correct: 0 }, charges: { total: 0, correct: 0 }, evidence: { total: 0, correct: 0 }, errors: [],

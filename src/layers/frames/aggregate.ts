@@ -1,18 +1,6 @@
 import type { Report } from '../../core/report.js';
 import { FRAME_IDS, type FrameId } from '../../core/frames.js';
-
-/** Frame mix of a group of documents (an outlet, a period, a side), for `framewise compare`. */
-export interface FrameAggregate {
-  documents: number;
-  /** Documents with any framing evidence. */
-  framed: number;
-  /** Mean frame share over the framed documents (sums to 1 when any is framed). */
-  mix: Record<FrameId, number>;
-  /** Documents whose strongest dominant frame is this one. */
-  dominant: Record<FrameId, number>;
-  /** Documents where this frame is among the dominant ones. */
-  present: Record<FrameId, number>;
-}
+import type { FrameAggregate } from '../../core/compare.js';
 
 const zeros = () => Object.fromEntries(FRAME_IDS.map((f) => [f, 0])) as Record<FrameId, number>;
 const round = (x: number) => Math.round(x * 1000) / 1000;

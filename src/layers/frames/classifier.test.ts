@@ -7,6 +7,7 @@ import { builtinFrameClassifier, FrameClassifier, loadExamples } from './classif
 import { builtinCueTerms } from './cues.js';
 import { crossValidateFrames, evaluateHoldout, loadHoldout } from './evaluate.js';
 import { FRAME_IDS } from '../../core/frames.js';
+import { builtinCommonStems, commonStems, isCommonWord } from '../../lexicon/content-words.js';
 
 describe('frame examples', () => {
   const examples = loadExamples();
@@ -60,5 +61,16 @@ describe('FrameClassifier', () => {
     // Measured 0.57 top-1, 0.71 top-2 (chance is 0.07).
     expect(r.top1).toBeGreaterThanOrEqual(0.45);
     expect(r.top2).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('the common words of the lexicon (src/lexicon/common-stems.txt)', () => {
+  it('are the stems the examples write in lowercase (after editing the examples: npx tsx scripts/gen-common-stems.ts)', () => {
+    const fromExamples = commonStems(loadExamples().map((ex) => ex.text));
+    expect([...builtinCommonStems()].sort()).toEqual([...fromExamples].sort());
+    const classifier = builtinFrameClassifier();
+    for (const w of ['hospital', 'Hospital', 'warehouses', 'Freedonia', 'Sylvania']) expect(isCommonWord(w), w).toBe(classifier.isCommonWord(w));
+    expect(isCommonWord('Hospital')).toBe(true);
+    expect(isCommonWord('Freedonia')).toBe(false);
   });
 });

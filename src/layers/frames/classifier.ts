@@ -7,7 +7,8 @@ import { segment, type Doc } from '../../text/segment.js';
 import { F_CAP, K_WORD, type Tokens } from '../../text/tokenise.js';
 import { FRAME_IDS, isFrameId, type FrameId } from '../../core/frames.js';
 import { builtinCueTerms } from './cues.js';
-import { expandFeature, featureOf, isContentWord, PREFIX_LENGTH } from './features.js';
+import { expandFeature, featureOf, PREFIX_LENGTH } from './features.js';
+import { commonStems, isContentWord } from '../../lexicon/content-words.js';
 import { stem } from '../../lexicon/stem.js';
 import { WordMemo } from '../../lexicon/word-memo.js';
 
@@ -76,7 +77,7 @@ export class FrameClassifier {
   private readonly lift: Float64Array;
   readonly vocabularySize: number;
   /** Stems of words the training sentences write in lowercase: common words, not names. */
-  private readonly common = new Set<string>();
+  private readonly common: ReadonlySet<string>;
 
   /**
    * `cues` (frame lexicon terms) join the training data as one-line documents, so that the model
@@ -86,7 +87,7 @@ export class FrameClassifier {
     const index = new Map<FrameId, number>(FRAME_IDS.map((f, k) => [f, k]));
     const counts = new Map<string, Float64Array>();
     const totals = new Float64Array(K);
-    for (const ex of examples) for (const w of ex.text.match(/(?<![\p{L}'-])[\p{Ll}][\p{L}'-]*/gu) ?? []) this.common.add(stem(w));
+    this.common = commonStems(examples.map((ex) => ex.text));
     for (const ex of examples) {
       const k = index.get(ex.frame)!;
       // Names (words the examples never write in lowercase: Freedonia, Northland) are not learned,

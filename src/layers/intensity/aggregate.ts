@@ -1,23 +1,7 @@
 import type { Report } from '../../core/report.js';
-import { INTENSITY_KINDS, type IntensityKind } from './lexicons.js';
+import { INTENSITY_KINDS, type IntensityKind } from '../../core/intensity.js';
 import { INTENSITY_BANDS, type IntensityBand } from './score.js';
-
-/** Intensity distribution of a group of documents, for `framewise compare`. */
-export interface IntensityAggregate {
-  documents: number;
-  /** Documents that carry an intensity section. */
-  scored: number;
-  mean: number;
-  median: number;
-  p90: number;
-  max: number;
-  /** Documents per band. */
-  bands: Record<IntensityBand, number>;
-  /** Documents per score decile: [0,10), [10,20), ... [90,100]. */
-  histogram: number[];
-  /** Mean points per document contributed by each kind (what drives the group's intensity). */
-  contributions: Record<IntensityKind, number>;
-}
+import type { IntensityAggregate } from '../../core/compare.js';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 

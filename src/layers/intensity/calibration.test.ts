@@ -21,7 +21,7 @@ describe('intensity calibration', () => {
   });
   it('ranks every set from mild to extreme (rank correlation floors)', () => {
     const r = runCalibration(undefined, sets);
-    // Measured: mean per-set Spearman 0.996, pooled 0.971, 37/43 sets strictly increasing.
+    // Measured: mean per-set Spearman 0.995, pooled 0.972, 37/43 sets strictly increasing.
     expect(r.meanSpearman).toBeGreaterThanOrEqual(0.95);
     expect(r.pooledSpearman).toBeGreaterThanOrEqual(0.9);
     expect(r.strictlyOrdered / r.sets).toBeGreaterThanOrEqual(0.75);
@@ -33,7 +33,7 @@ describe('intensity calibration', () => {
   });
   it('keeps the order on held-out sets written after tuning', () => {
     const r = runCalibration(undefined, loadCalibration(fileURLToPath(new URL('./calibration-holdout.yaml', import.meta.url))));
-    // Measured: mean 0.97, pooled 0.949 over 10 sets; ties between the two mildest are the usual miss.
+    // Measured: mean 0.97, pooled 0.942 over 10 sets; ties between the two mildest are the usual miss.
     expect(r.sets).toBeGreaterThanOrEqual(10);
     expect(r.meanSpearman).toBeGreaterThanOrEqual(0.9);
     expect(r.pooledSpearman).toBeGreaterThanOrEqual(0.85);

@@ -1,5 +1,7 @@
 import type { ReportLayer } from '../contract.js';
+import { VOICE } from '../voice/product.js';
 import { IntensityScorer } from './score.js';
+import { reportedWords } from './voice.js';
 
 const scorers = new Map<string, IntensityScorer>();
 
@@ -13,11 +15,13 @@ function scorerFor(dirs: readonly string[]): IntensityScorer {
 
 /**
  * Adds `report.intensity`: a 0..100 score per sentence and for the document, its band, and the
- * contributions behind it. Runs after the detectors so that name-calling findings count.
+ * contributions behind it. Runs after the detectors so that name-calling findings count; reads the
+ * voice analysis for the words a source is reported to have said.
  */
 export const intensityLayer: ReportLayer = {
   name: 'intensity',
   apply(ctx) {
-    ctx.report.intensity = scorerFor(ctx.config?.lexicons ?? []).score(ctx.doc, ctx.span, ctx.report.findings);
+    const reported = reportedWords(ctx.doc, ctx.need(VOICE));
+    ctx.report.intensity = scorerFor(ctx.config?.lexicons ?? []).score(ctx.doc, ctx.span, ctx.report.findings, reported);
   },
 };

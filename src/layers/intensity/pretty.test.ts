@@ -3,7 +3,7 @@ import type { Report } from '../../core/report.js';
 import { toOriginalSpan } from '../../text/normalise.js';
 import { segment } from '../../text/segment.js';
 import { heatStrip, intensitySection } from './pretty.js';
-import { IntensityScorer } from './score.js';
+import { IntensityScorer, KIND_POINTS } from './score.js';
 
 function reportOf(text: string): Report {
   const doc = segment(text);
@@ -27,7 +27,7 @@ describe('intensity pretty section', () => {
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^Intensity {2}\[█+░*\] \d+ (strong|extreme) {2}peak \d+$/);
     expect(lines[1]).toBe('  sentences ▁█');
-    expect(lines[2]).toContain('eliminationist 7.5 (1)');
+    expect(lines[2]).toContain(`eliminationist ${Math.round(KIND_POINTS.eliminationist.each * 10) / 10} (1)`);
     expect(lines[3]).toContain('hottest sentence 2');
     expect(lines[3]).toContain('"vermin"');
   });

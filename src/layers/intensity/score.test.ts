@@ -7,7 +7,8 @@ import { UserError } from '../../core/errors.js';
 import { toOriginalSpan } from '../../text/normalise.js';
 import { segment } from '../../text/segment.js';
 import { WIRE_REPORT } from './test-texts.js';
-import { bandOf, IntensityScorer, pointsToScore, type IntensityReport } from './score.js';
+import { bandOf, IntensityScorer, KIND_POINTS, pointsToScore, type IntensityReport } from './score.js';
+import { defaultScale } from './scale.js';
 
 const scorer = new IntensityScorer();
 
@@ -34,7 +35,7 @@ describe('IntensityScorer', () => {
     expect(r.band).toBe('extreme');
     expect(r.score).toBeGreaterThanOrEqual(70);
     const kinds = r.sentences[0]!.contributions.map((c) => `${c.kind}:${c.text}`);
-    expect(kinds).toEqual(['dehumanising:vermin', 'eliminationist:exterminated', 'eliminationist:wipe them out', 'exclamation:!']);
+    expect(kinds).toEqual(['dehumanising:vermin', 'call-to-action:must', 'eliminationist:exterminated', 'eliminationist:wipe them out', 'exclamation:!']);
     expect(r.contributions[0]!.kind).toBe('eliminationist');
   });
 
@@ -61,7 +62,11 @@ describe('IntensityScorer', () => {
   it('counts shouting in capitals but not acronyms, and exclamation marks', () => {
     const r = run('NATO and UNICEF officials met. They are LYING to us!!').sentences;
     expect(r[0]!.contributions).toEqual([]);
-    expect(r[1]!.contributions.map((c) => `${c.kind}:${c.text}:${c.points}`)).toEqual(['loaded-term:LYING:1', 'capitals:LYING:0.8', 'exclamation:!!:1.6']);
+    expect(r[1]!.contributions.map((c) => `${c.kind}:${c.text}`)).toEqual(['loaded-term:LYING', 'capitals:LYING', 'exclamation:!!']);
+    // "!!" is two marks: the first counts in full, the second `decay` times as much (within the cap).
+    const bang = KIND_POINTS.exclamation;
+    expect(r[1]!.contributions[2]!.points).toBeCloseTo(Math.min(bang.cap, bang.each * 2), 1);
+    expect(r[1]!.contributions[1]!.points).toBeCloseTo(KIND_POINTS.capitals.each, 1);
   });
 
   it('keeps a run of capitals across punctuation, ends it at any other token, and counts each sentence apart', () => {
@@ -80,22 +85,66 @@ describe('IntensityScorer', () => {
     expect(quoted.sentences[0]!.contributions.every((c) => c.quoted)).toBe(true);
   });
 
-  it('counts a name-calling finding once, replacing word-list hits inside it', () => {
-    const text = 'Those buffoons met again.';
-    const bare = run(text).sentences[0]!.contributions;
-    expect(bare.map((c) => c.kind)).toEqual(['name-calling']);
-    const f: Finding = {
-      id: 'x', technique: 'name-calling', category: 'attack-on-reputation' as Finding['category'], start: 0, end: 14, line: 1, column: 1,
-      text: 'Those buffoons', confidence: 0.8, ruleId: 'name-calling/test', source: 'lexicon', message: 'm',
-    };
-    const withFinding = run(text, [f]).sentences[0]!.contributions;
-    expect(withFinding).toEqual([{ kind: 'name-calling', text: 'Those buffoons', start: 0, end: 14, points: 1.5 }]);
+  it('counts a name-calling finding by its confidence where no word list names its words, and the lists\u2019 words where one does', () => {
+    const finding = (text: string, start: number, end: number, confidence: number): Finding => ({
+      id: 'x', technique: 'name-calling', category: 'attack-on-reputation' as Finding['category'], start, end, line: 1, column: 1,
+      text: text.slice(start, end), confidence, ruleId: 'name-calling/test', source: 'model', message: 'm',
+    });
+    const listed = 'Those buffoons and crooks met again.';
+    const bare = run(listed).sentences[0]!.contributions;
+    expect(bare.map((c) => `${c.kind}:${c.text}`)).toEqual(['name-calling:buffoons', 'name-calling:crooks']);
+    // A finding over both labels does not swallow them into one.
+    expect(run(listed, [finding(listed, 0, 25, 0.8)]).sentences[0]!.contributions).toEqual(bare);
+    const unlisted = 'Those grubworm merchants met again.';
+    expect(run(unlisted).sentences[0]!.contributions).toEqual([]);
+    const strong = run(unlisted, [finding(unlisted, 6, 24, 0.8)]).sentences[0]!.contributions;
+    const weak = run(unlisted, [finding(unlisted, 6, 24, 0.2)]).sentences[0]!.contributions;
+    expect(strong).toEqual([{ kind: 'name-calling', text: 'grubworm merchants', start: 6, end: 24, points: expect.any(Number) }]);
+    expect(strong[0]!.points).toBeCloseTo(KIND_POINTS['name-calling'].each * 0.8 * defaultScale().findingWeight, 1);
+    expect(weak[0]!.points).toBeLessThan(strong[0]!.points);
   });
 
-  it('caps each kind per sentence', () => {
-    const r = run('Vermin, vermin, vermin, vermin, vermin.');
-    const pts = r.sentences[0]!.contributions.reduce((s, c) => s + c.points, 0);
-    expect(pts).toBe(9);
+  it('adds less for each further hit of a kind, and caps each kind per sentence', () => {
+    const { each, cap } = KIND_POINTS.dehumanising;
+    const pts = (text: string) => run(text).sentences[0]!.contributions.map((c) => c.points);
+    const five = pts('Vermin, vermin, vermin, vermin, vermin.');
+    expect(five[0]).toBeCloseTo(each, 1);
+    for (let i = 1; i < five.length; i++) expect(five[i]!).toBeLessThan(five[i - 1]!);
+    expect(five.reduce((s, p) => s + p, 0)).toBeLessThanOrEqual(cap + 0.05);
+  });
+
+  it('keeps labels, calls and exclamations under the extreme band without hateful words, in order', () => {
+    const pile = run('The thugs of the junta lied again.').score;
+    const more = run('The thugs, crooks, liars and traitors of the murderous junta must be stopped; rise up, fight back and take to the streets NOW!!').score;
+    expect(bandOf(pile)).toBe('strong');
+    expect(more).toBeGreaterThan(pile);
+    expect(bandOf(more)).toBe('strong');
+    expect(bandOf(run('The traitors are vermin.').score)).toBe('extreme');
+  });
+
+  it('weighs a source\u2019s reported words less than the author\u2019s own', () => {
+    const text = 'The rebels are butchers, the minister said.';
+    const doc = segment(text);
+    const span = (a: number, b: number) => ({ start: a, end: b, text: text.slice(a, b) });
+    const own = scorer.score(doc, span).score;
+    // Every word reported (as the voice layer marks "the rebels are butchers" here).
+    const reported = scorer.score(doc, span, [], (at) => at < 24).score;
+    expect(reported).toBeLessThan(own);
+    expect(reported).toBeGreaterThan(0);
+  });
+
+  it('counts mildly loaded verbs: a dodge is no neutral report', () => {
+    const neutral = run('Officials answered questions about the return of refugees.').score;
+    const dodged = run('Officials dodged questions about the slow return of refugees.');
+    expect(neutral).toBe(0);
+    expect(dodged.band).toBe('mild');
+    for (const t of ['The minister slammed the plan.', 'The party clung to power.', 'The minister brushed aside the criticism.']) expect(run(t).band, t).toBe('mild');
+  });
+
+  it('reads a dateline in capitals as a place, not shouting', () => {
+    expect(run('DASKO, June 5 (Wire) - Two people were hurt.').score).toBe(0);
+    expect(run('VARN (Wire) - The storm passed.').score).toBe(0);
+    expect(run('STOP THE LIES, now!').sentences[0]!.contributions.some((c) => c.kind === 'capitals')).toBe(true);
   });
 
   it('maps contribution offsets to the original text (CRLF, curly quotes)', () => {

@@ -1,35 +1,25 @@
 import type { Finding } from '../../core/finding.js';
 import type { Doc } from '../../text/segment.js';
-import { F_UPPER, K_PUNCT, K_WORD, tokenLower } from '../../text/tokenise.js';
+import { F_NEWLINE_BEFORE, F_UPPER, K_PUNCT, K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { TermEntry, TermMatcher } from '../../lexicon/term-matcher.js';
 import { WordMemo } from '../../lexicon/word-memo.js';
-import type { IntensityTerm } from './lexicons.js';
-import { loadIntensityMatcher, threatVerbs } from './lexicons.js';
-import { bandOf, INTENSITY_KINDS, type IntensityBand, type IntensityContribution, type IntensityKind, type IntensityReport, type SentenceIntensity } from '../../core/intensity.js';
+import { isDateWord, isMonthName } from '../../lexicon/dates.js';
+import type { IntensityTerm } from '../../lexicon/intensity/lexicons.js';
+import { loadIntensityMatcher, threatVerbs } from '../../lexicon/intensity/lexicons.js';
+import { defaultScale, type IntensityScale } from './scale.js';
+import type { ReportedAt } from './voice.js';
+import { toCanonicalOffset } from '../../text/normalise.js';
+import { BAND_FLOORS, bandOf, INTENSITY_KINDS, type IntensityBand, type IntensityContribution, type IntensityKind, type IntensityReport, type SentenceIntensity } from '../../core/intensity.js';
 
 export { INTENSITY_BANDS, BAND_FLOORS, bandOf, type IntensityBand, type IntensityContribution, type IntensityReport, type SentenceIntensity } from '../../core/intensity.js';
 
-/** Points per occurrence and the most one sentence can collect from each kind. */
-export const KIND_POINTS: Record<IntensityKind, { each: number; cap: number }> = {
-  'loaded-term': { each: 1, cap: 4 },
-  'name-calling': { each: 1.5, cap: 4.5 },
-  absolute: { each: 0.5, cap: 1.5 },
-  intensifier: { each: 0.5, cap: 1.5 },
-  atrocity: { each: 2, cap: 6 },
-  dehumanising: { each: 4.5, cap: 9 },
-  eliminationist: { each: 7.5, cap: 12 },
-  'call-to-action': { each: 2, cap: 4 },
-  threat: { each: 3, cap: 6 },
-  exclamation: { each: 0.8, cap: 2 },
-  capitals: { each: 0.8, cap: 2.4 },
-};
+/** Points per occurrence and the most one sentence can collect from each kind (the shipped scale). */
+export const KIND_POINTS: Record<IntensityKind, { each: number; cap: number }> = defaultScale().kinds;
 
-/** Points to score: 100 * (1 - e^(-points / SCALE)); one loaded word is mild, vermin plus a slur is strong. */
-const SCALE = 6;
-/** Words inside quotation marks are reported speech: they count, but less. */
-const QUOTED_FACTOR = 0.6;
-/** Document score: power mean of sentence scores, so a few heated sentences show without being drowned. */
-const DOC_POWER = 4;
+/** Kinds of the rating guide's top band: without one of them a sentence stays under `extreme`. */
+const HATE_KINDS = new Set<IntensityKind>(['dehumanising', 'eliminationist', 'threat']);
+
+
 
 const ACRONYMS = new Set(['unicef', 'unesco', 'unhcr', 'opec', 'nasdaq', 'fifa', 'uefa', 'interpol', 'asean', 'covid', 'nato', 'ngos']);
 const YOU = new Set(['you', 'your', 'yours', "you'll", "you're", 'yourselves', 'yourself']);
@@ -38,7 +28,16 @@ const YOU_WORD = new WordMemo<boolean>((w) => YOU.has(w));
 const FUTURE = new Set(['will', 'shall', "'ll", 'gonna', 'going', "you'll", 'soon']);
 
 /** A run of words in capitals: all of it when three or more, else words of five letters or more that are not acronyms. */
-function capitals(t: Doc['tokens'], run: number[], hits: Hit[], quoted: (at: number) => boolean): void {
+function capitals(doc: Doc, run: number[], hits: Hit[], quoted: (at: number) => boolean): void {
+  const t = doc.tokens;
+  // A dateline ("DASKO, June 5 (Wire) -", "VARN (Wire) -") opens a paragraph in capitals: the
+  // place, not shouting. Its words follow each other and a month or an agency in brackets follows.
+  const first = run[0]!;
+  const after = run[run.length - 1]! + 1;
+  if ((first === 0 || (t.flags[first]! & F_NEWLINE_BEFORE) !== 0) && run.length <= 3 && after === first + run.length && after < t.count) {
+    const c = doc.text.charCodeAt(t.start[after]!);
+    if (c === 40 || (c === 44 && after + 1 < t.count && isMonthName(doc, after + 1))) return;
+  }
   for (const i of run) {
     const len = t.end[i]! - t.start[i]!;
     if (run.length >= 3 || (len >= 5 && !ACRONYMS.has(tokenLower(t, i)))) hits.push({ kind: 'capitals', weight: 1, start: t.start[i]!, end: t.end[i]!, quoted: quoted(t.start[i]!) });
@@ -53,6 +52,8 @@ interface Hit {
   start: number;
   end: number;
   quoted: boolean;
+  /** A source's words, reported without quotation marks. */
+  reported?: boolean;
   /** Original offsets when already mapped (name-calling findings). */
   original?: { start: number; end: number; text: string };
 }
@@ -78,24 +79,38 @@ function sortByStart(c: IntensityContribution[]): void {
   }
 }
 
-export function pointsToScore(points: number): number {
-  return round1(100 * (1 - Math.exp(-points / SCALE)));
+/**
+ * Without hateful words a score bends towards the extreme band's floor and never reaches it: the
+ * same above 60, then 60 + 9.9 * (1 - e^(-(s - 60) / 9.9)), so that more heat still ranks higher.
+ */
+function underExtreme(score: number): number {
+  const knee = BAND_FLOORS.extreme - 10;
+  const room = BAND_FLOORS.extreme - 0.1 - knee;
+  return score <= knee ? score : round1(knee + room * (1 - Math.exp(-(score - knee) / room)));
+}
+
+/** Points to score on a scale: 100 * (1 - e^(-points / scale.scale)). */
+export function pointsToScore(points: number, scale: IntensityScale = defaultScale()): number {
+  return round1(100 * (1 - Math.exp(-points / scale.scale)));
 }
 
 /** Scores discourse intensity per sentence and per document, with the contributions behind each score. */
 export class IntensityScorer {
   private readonly matcher: TermMatcher<IntensityTerm>;
   private readonly verbs = threatVerbs();
+  private readonly scale: IntensityScale;
 
-  constructor(extraDirs: readonly string[] = []) {
-    this.matcher = loadIntensityMatcher(extraDirs);
+  /** `scale`: the calibrated numbers (scale.yaml); calibration passes others to compare them. */
+  constructor(extraDirs: readonly string[] = [], scale: IntensityScale = defaultScale()) {
+    this.scale = scale;
+    this.matcher = loadIntensityMatcher(extraDirs, scale.lists);
   }
 
   /**
    * `findings` (original offsets) contribute their name-calling spans; `span` maps canonical
    * spans of the document to the original input.
    */
-  score(doc: Doc, span: SpanFn, findings: readonly Finding[] = []): IntensityReport {
+  score(doc: Doc, span: SpanFn, findings: readonly Finding[] = [], reported: ReportedAt = null): IntensityReport {
     const names: Finding[] = [];
     for (const f of findings) if (f.technique === 'name-calling') names.push(f);
     const quoted = this.quotedMask(doc);
@@ -104,12 +119,15 @@ export class IntensityScorer {
     const count = this.count.fill(0);
     const total = this.total.fill(0);
     const used = this.used;
+    const seen = this.seen;
     let ni = 0;
     // One callback for the whole document (not a closure per sentence).
     let hits: Hit[] = [];
     const onTerm = (entry: TermEntry<IntensityTerm>, tokenStart: number, tokenEnd: number) => {
+      // "March on the capital" is a call; "in March on the border" is a date.
+      if (isDateWord(doc, tokenStart)) return;
       const start = doc.tokens.start[tokenStart]!;
-      hits.push({ kind: entry.value.kind, weight: entry.value.weight, start, end: doc.tokens.end[tokenEnd - 1]!, quoted: quoted(start) });
+      hits.push({ kind: entry.value.kind, weight: entry.value.weight, start, end: doc.tokens.end[tokenEnd - 1]!, quoted: quoted(start), reported: reported !== null && reported(start) });
     };
     let acc = 0;
     let peak = 0;
@@ -134,32 +152,44 @@ export class IntensityScorer {
       if (te > ti) this.typography(doc, hits, quoted, ti, te);
       yi = ye;
       ti = te;
-      // Name-calling findings that start inside this sentence (findings are sorted by start).
+      // Name-calling findings that start inside this sentence (findings are sorted by start) add
+      // what no word list names, in proportion to their confidence; where a list hit lies inside
+      // the finding, the list's words count instead (a long span holding two labels counts both).
       while (ni < names.length && names[ni]!.start < o.start) ni++;
       for (let j = ni; j < names.length && names[j]!.start < o.end; j++) {
         const f = names[j]!;
-        // A loaded or name-calling word list hit inside the finding's words is not counted twice.
-        for (let h = hits.length - 1; h >= 0; h--) {
+        let listed = false;
+        for (let h = 0; h < hits.length && !listed; h++) {
           const hk = hits[h]!.kind;
-          if (hk !== 'loaded-term' && hk !== 'name-calling') continue;
+          if (hk !== 'loaded-term' && hk !== 'name-calling' && hk !== 'dehumanising' && hk !== 'atrocity') continue;
           const ho = span(hits[h]!.start, hits[h]!.end);
-          if (ho.start < f.end && f.start < ho.end) hits.splice(h, 1);
+          listed = ho.start < f.end && f.start < ho.end;
         }
-        hits.push({ kind: 'name-calling', weight: 1, start: 0, end: 0, quoted: false, original: { start: f.start, end: f.end, text: f.text } });
+        if (!listed) {
+          const at = toCanonicalOffset(doc.nt, f.start);
+          hits.push({ kind: 'name-calling', weight: f.confidence * this.scale.findingWeight, start: 0, end: 0, quoted: quoted(at), reported: reported !== null && reported(at), original: { start: f.start, end: f.end, text: f.text } });
+        }
       }
       const contributions: IntensityContribution[] = [];
       let points = 0;
+      let hateful = false;
       if (hits.length > 0) {
         used.fill(0);
+        seen.fill(0);
         for (const h of hits) {
           const k = KIND_INDEX[h.kind];
-          const rule = KIND_POINTS[h.kind];
+          const rule = this.scale.kinds[h.kind];
           const before = used[k]!;
-          const raw = rule.each * h.weight * (h.quoted ? QUOTED_FACTOR : 1);
+          // Each further hit of a kind in the sentence adds `decay` times what the one before added.
+          // Quoted words, and words a source is reported to have said, count less than the author's.
+          const voice = h.quoted ? this.scale.quoted : h.reported ? this.scale.reported : 1;
+          const raw = rule.each * h.weight * voice * Math.pow(this.scale.decay, seen[k]!);
           const p = Math.min(raw, rule.cap - before);
           if (p <= 0) continue;
+          seen[k]!++;
           used[k] = before + p;
           points += p;
+          if (HATE_KINDS.has(h.kind)) hateful = true;
           const where = h.original ?? span(h.start, h.end);
           const c: IntensityContribution = { kind: h.kind, text: where.text, start: where.start, end: where.end, points: round1(p) };
           if (h.quoted) c.quoted = true;
@@ -169,11 +199,14 @@ export class IntensityScorer {
         }
         sortByStart(contributions);
       }
-      const score = pointsToScore(points);
+      // The extreme band is for dehumanising, eliminationist or threatening words (the rating
+      // guide's "hate"); a pile of labels and calls stays below it however long it gets.
+      let score = pointsToScore(points, this.scale);
+      if (!hateful) score = underExtreme(score);
       sentences.push({ index: s.index, start: o.start, end: o.end, score, band: bandOf(score), contributions });
       // A neutral sentence (score 0) adds 0 to the power sum and cannot raise the peak.
       if (score > 0) {
-        acc += Math.pow(score, DOC_POWER);
+        acc += Math.pow(score, this.scale.docPower);
         peak = Math.max(peak, score);
       }
     }
@@ -182,7 +215,7 @@ export class IntensityScorer {
       this.you = new Int32Array(64);
       this.typo = new Int32Array(64);
     }
-    const score = sentences.length ? round1(Math.pow(acc / sentences.length, 1 / DOC_POWER)) : 0;
+    const score = sentences.length ? round1(Math.pow(acc / sentences.length, 1 / this.scale.docPower)) : 0;
     const contributions: Array<{ kind: IntensityKind; count: number; points: number }> = [];
     for (let k = 0; k < INTENSITY_KINDS.length; k++) if (count[k]! > 0) contributions.push({ kind: INTENSITY_KINDS[k]!, count: count[k]!, points: round1(total[k]!) });
     contributions.sort((a, b) => b.points - a.points || (a.kind < b.kind ? -1 : 1));
@@ -193,6 +226,7 @@ export class IntensityScorer {
   private readonly count = new Int32Array(INTENSITY_KINDS.length);
   private readonly total = new Float64Array(INTENSITY_KINDS.length);
   private readonly used = new Float64Array(INTENSITY_KINDS.length);
+  private readonly seen = new Int32Array(INTENSITY_KINDS.length);
 
   /** Tokens that threats and typography look at, in order: "you" words, and exclamation marks and words in capitals. */
   private you = new Int32Array(64);
@@ -272,7 +306,7 @@ export class IntensityScorer {
         let broken = false;
         for (let x = last + 1; x < i && !broken; x++) broken = t.kind[x] !== K_PUNCT;
         if (broken) {
-          capitals(t, run, hits, quoted);
+          capitals(doc, run, hits, quoted);
           run = null;
         }
       }
@@ -284,7 +318,7 @@ export class IntensityScorer {
       } else (run ??= []).push(i);
       last = i;
     }
-    if (run !== null) capitals(t, run, hits, quoted);
+    if (run !== null) capitals(doc, run, hits, quoted);
   }
 
   private quotedMask(doc: Doc): (at: number) => boolean {

@@ -1,28 +1,6 @@
 import type { Report } from '../../core/report.js';
 import { SOURCING_CLASSES, type SourcingClass } from './classify.js';
-
-/** Sourcing of a group of documents (an outlet, a period), for `framewise compare`. */
-export interface SourcingAggregate {
-  documents: number;
-  sentences: number;
-  /** Sentences per class, pooled over the group. */
-  counts: Record<SourcingClass, number>;
-  /** Pooled shares (every sentence weighs the same). */
-  shares: Record<SourcingClass, number>;
-  /** Mean of the per-document shares (every document weighs the same). */
-  meanShares: Record<SourcingClass, number>;
-  /** Pooled share of sentences with a vague source, hearsay or no source. */
-  weakShare: number;
-  quotations: number;
-  /** Share of direct-speech quotations introduced by a loaded verb ("claimed", "admitted"). */
-  loadedVerbShare: number;
-  claims: number;
-  /** Share of check-worthy claims with no source (unattributed or the author's opinion). */
-  unsourcedClaimShare: number;
-  accusations: number;
-  /** Accusations with no stated evidence. */
-  accusationsWithoutEvidence: number;
-}
+import type { SourcingAggregate } from '../../core/compare.js';
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const zero = () => Object.fromEntries(SOURCING_CLASSES.map((c) => [c, 0])) as Record<SourcingClass, number>;
@@ -45,8 +23,9 @@ export class SourcingAccumulator {
     this.documents++;
     this.sentences += r.sourcing.sentences.length;
     for (const c of SOURCING_CLASSES) {
-      this.counts[c] += r.sourcing.counts[c];
-      this.shareSums[c] += r.sourcing.shares[c];
+      // Reports stored before a class existed (`cited`) have no entry for it.
+      this.counts[c] += r.sourcing.counts[c] ?? 0;
+      this.shareSums[c] += r.sourcing.shares[c] ?? 0;
     }
     for (const q of r.quotations ?? []) {
       if (q.kind !== 'speech' || q.nested) continue;

@@ -2,8 +2,8 @@ import type { Doc } from '../../text/segment.js';
 import type { VerbInfo } from './cues.js';
 import { ATTRIBUTION_FORMS, ATTRIBUTION_VERBS, DOCUMENT_HEADS, VERB_GROUP_FILLERS } from './cues.js';
 import type { SourcePhrase } from './noun-phrase.js';
-import { phraseAfter, phraseBefore } from './noun-phrase.js';
-import { isNumber, lower, punctChar } from '../../lexicon/word-sets.js';
+import { parsePhrase, phraseAfter, phraseBefore } from './noun-phrase.js';
+import { isCap, isNumber, lower, punctChar } from '../../lexicon/word-sets.js';
 
 /** One attribution: a reporting verb (or "according to") and its source. Token ranges are [a, b). */
 export interface Attribution {
@@ -22,6 +22,9 @@ export interface Attribution {
 }
 
 const ACCORDING: VerbInfo = { lemma: 'according to', tone: 'neutral' };
+const PUBLISHED: VerbInfo = { lemma: 'published by', tone: 'neutral' };
+/** Participles that name who put out a document or figures: "readings published by the commission". */
+const PUBLISHING = new Set(['published', 'issued', 'compiled']);
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'some', 'several', 'my', 'your', "'s", 'such', 'new', 'false', 'earlier', 'latest']);
 /** Verbs too common outside speech to count unless they introduce speech or a clause. */
 const WEAK = new Set(['continue', 'add', 'note', 'ask', 'recall', 'describe', 'call', 'post', 'write', 'find', 'conclude', 'estimate']);
@@ -46,11 +49,19 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       if (w === 'according' && i + 1 < s.tokenEnd && lower(t, i + 1) === 'to') {
         info = ACCORDING;
         verbEnd = i + 2;
+      } else if (PUBLISHING.has(w)) {
+        // "figures published by the Regional Water Commission show...": a named institution is a source.
+        if (i + 1 >= s.tokenEnd || lower(t, i + 1) !== 'by') continue;
+        const source = institutionAfter(doc, i + 2, quoteBound(doc, tokenQuote, s, i + 2, 1));
+        if (!source) continue;
+        out.push({ verb: i, verbEnd: i + 2, info: PUBLISHED, source, side: 'after', sentence: s.index, a: i, b: source.b, inQuote: tokenQuote[i] !== -1 });
+        i = source.b - 1;
+        continue;
       } else {
         info = ATTRIBUTION_VERBS.get(w);
         if (!info) continue;
         const prev = i > s.tokenStart ? lower(t, i - 1) : '';
-        if (prev === 'to' || NOUN_MARKERS.has(prev) || (i > s.tokenStart && isNumber(t, i - 1))) continue; // "declined to say", "his claims", "three reports"
+        if (prev === 'to' || prev === 'without' || NOUN_MARKERS.has(prev) || (i > s.tokenStart && isNumber(t, i - 1))) continue; // "declined to say", "his claims", "three reports", "without warning"
         const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
         if (info.clause && next !== 'that') continue;
         if (next === 'to' && (prev === 'is' || prev === 'are' || prev === 'was' || prev === 'were')) continue; // "is said to": hearsay
@@ -63,7 +74,8 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       let source: SourcePhrase | null = null;
       let side: 'before' | 'after' = 'before';
       if (info === ACCORDING) {
-        source = phraseAfter(doc, verbEnd, quoteBound(doc, tokenQuote, s, verbEnd, 1));
+        const bound = quoteBound(doc, tokenQuote, s, verbEnd, 1);
+        source = phraseAfter(doc, verbEnd, bound) ?? sourceOfData(doc, verbEnd, bound);
         side = 'after';
       } else {
         const prevC = g > s.tokenStart ? punctChar(doc, g - 1) : 'start';
@@ -89,6 +101,9 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         }
       }
       if (!source) continue;
+      // A modal inside the phrase makes it a clause, not a speaker: "the courts that should settle claims";
+      // so does a gerund opening it: "siding with whoever shouts".
+      if (hasModal(doc, source.a, source.b) || (!isCap(t, source.a) && lower(t, source.a).endsWith('ing'))) continue;
       const first = lower(t, source.a);
       if (NEVER_SOURCE.has(first) && source.b - source.a === 1) continue;
       if (source.pronoun === 'i' || source.pronoun === 'we') {
@@ -110,6 +125,47 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
     }
   }
   return out;
+}
+
+const MODALS = new Set(['should', 'would', 'could', 'can', 'must', 'might', 'shall', 'will']);
+function hasModal(doc: Doc, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (MODALS.has(lower(doc.tokens, k))) return true;
+  return false;
+}
+
+/** A phrase that names an institution, a document or a person (not a vague or second-hand source). */
+function institution(p: SourcePhrase | null): SourcePhrase | null {
+  if (!p || p.vague || p.hearsay || p.pronoun) return null;
+  return p.name || p.kind === 'organisation' || p.kind === 'document' ? p : null;
+}
+
+/**
+ * "according to gauge readings published by the Regional Water Commission", "according to figures
+ * from the UN refugee agency": after a bare noun, the institution behind the data is the source.
+ */
+function sourceOfData(doc: Doc, from: number, limit: number): SourcePhrase | null {
+  const t = doc.tokens;
+  for (let k = from; k < limit && k < from + 8; k++) {
+    if (punctChar(doc, k) !== '' && punctChar(doc, k) !== '-') return null;
+    const w = lower(t, k);
+    if (w === 'by' || w === 'from' || w === 'of') return institutionAfter(doc, k + 1, limit);
+  }
+  return null;
+}
+
+/**
+ * The institution named from token `start`: the phrase there, or its longest start that names one
+ * (without syntax, "the UN refugee agency show 4,000 returns" runs on into the verb).
+ */
+function institutionAfter(doc: Doc, start: number, limit: number): SourcePhrase | null {
+  const p = phraseAfter(doc, start, limit);
+  if (!p) return null;
+  if (institution(p)) return p;
+  for (let b = p.b - 1; b > p.a; b--) {
+    const q = institution(parsePhrase(doc, p.a, b));
+    if (q) return q;
+  }
+  return null;
 }
 
 /** Stays on this side of any quotation boundary, scanning from `from` within sentence s. */

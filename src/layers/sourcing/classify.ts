@@ -21,6 +21,8 @@ export interface SentenceClass {
   cueB: number;
   attribution: Attribution | null;
   quote: QuoteInfo | null;
+  /** Index in `doc.citations` of the marker that made the sentence `cited`, else -1. */
+  citation: number;
 }
 
 /**
@@ -89,7 +91,8 @@ export function loadedAt(doc: Doc, i: number, end: number, evaluative = false): 
 
 /**
  * Classifies every sentence. Precedence, from most to least specific: direct speech, hearsay,
- * vague attribution, named attribution, the author's opinion, and otherwise an unattributed claim.
+ * vague attribution, named attribution, the author's opinion, and otherwise an unattributed claim;
+ * then a reference marker makes any of these but a quote or a named source `cited`.
  * Words inside quotations never decide hearsay, vagueness or opinion: they belong to the speaker.
  */
 let scratchAt = new Int32Array(0);
@@ -131,7 +134,7 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
   for (const sent of doc.sentences) {
     const q = speechBySentence ? speechBySentence[sent.index] : null;
     if (q) {
-      out.push({ sentence: sent.index, cls: 'quote', cueA: q.a, cueB: q.b, attribution: q.attribution, quote: q });
+      out.push({ sentence: sent.index, cls: 'quote', cueA: q.a, cueB: q.b, attribution: q.attribution, quote: q, citation: -1 });
       continue;
     }
     const lo = at[sent.index]!;
@@ -220,7 +223,18 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
     } else {
       cls = 'unattributed-claim';
     }
-    out.push({ sentence: sent.index, cls, cueA, cueB, attribution, quote: null });
+    out.push({ sentence: sent.index, cls, cueA, cueB, attribution, quote: null, citation: -1 });
+  }
+  // A footnote or reference marker sources its sentence, unless the sentence is a quote or names its
+  // source in words (both say more). It outranks hearsay, vague and no source: the reader can check it.
+  for (let k = 0; k < doc.citations.length; k++) {
+    const c = out[doc.citations[k]!.sentence];
+    if (!c || c.cls === 'quote' || c.cls === 'attributed-named' || c.cls === 'cited') continue;
+    c.cls = 'cited';
+    c.citation = k;
+    c.cueA = -1;
+    c.cueB = -1;
+    c.attribution = null;
   }
   return out;
 }

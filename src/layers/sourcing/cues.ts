@@ -101,7 +101,7 @@ export const ATTRIBUTION_VERBS = new Map<string, VerbInfo>();
 }
 
 /** Every attribution verb form, for a one-read check per token. */
-export const ATTRIBUTION_FORMS = new WordSet([...ATTRIBUTION_VERBS.keys(), 'according']);
+export const ATTRIBUTION_FORMS = new WordSet([...ATTRIBUTION_VERBS.keys(), 'according', 'published', 'issued', 'compiled']);
 
 /** Verbs that attribute only when their subject is a document or body of evidence ("the report found"). */
 export const EVIDENCE_ONLY_VERBS = wordSet('found concluded estimated quoted believe believes');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Analyzer } from '../../analysis/analyzer.js';
+import type { TextAnalyzer } from '../../core/report.js';
 import { parseYamlFile } from '../../core/yaml.js';
 import { SOURCING_CLASSES, type SourcingClass } from './classify.js';
 import type { Quotation } from '../../core/sourcing.js';
@@ -46,7 +46,7 @@ export interface ClassEvaluation {
 }
 
 /** Precision and recall per sourcing class on the hand-annotated sentences (first sentence of each). */
-export function evaluateClasses(analyzer: Analyzer, set: ClassSet = 'classes'): ClassEvaluation {
+export function evaluateClasses(analyzer: TextAnalyzer, set: ClassSet = 'classes'): ClassEvaluation {
   const fixtures = loadClassFixtures(set);
   const confusion = Object.fromEntries(SOURCING_CLASSES.map((g) => [g, Object.fromEntries(SOURCING_CLASSES.map((p) => [p, 0]))])) as ClassEvaluation['confusion'];
   const errors: ClassEvaluation['errors'] = [];
@@ -116,7 +116,7 @@ export interface QuoteEvaluation {
 }
 
 /** Speaker, verb and tone accuracy on the hand-annotated quotation cases. */
-export function evaluateQuotations(analyzer: Analyzer, set: QuoteSet = 'quotations'): QuoteEvaluation {
+export function evaluateQuotations(analyzer: TextAnalyzer, set: QuoteSet = 'quotations'): QuoteEvaluation {
   const ev: QuoteEvaluation = {
     quotes: 0, found: 0, speaker: prf(0, 0, 0), byVia: {}, verb: { total: 0, correct: 0 }, tone: { total: 0, correct: 0 },
     kind: { total: 0, correct: 0 }, roleAffiliation: { total: 0, correct: 0 }, nestedHeadline: { total: 0, correct: 0 }, errors: [],

@@ -47,7 +47,7 @@ export function buildSourcing(ctx: LayerContext): { sourcing: SourcingSummary; q
       end: sp.end,
       text: sp.text,
       class: s.cls,
-      cue: s.cueA !== -1 ? tokenSpan(doc, span, s.cueA, s.cueB) : null,
+      cue: s.citation !== -1 ? span(doc.citations[s.citation]!.start, doc.citations[s.citation]!.end) : s.cueA !== -1 ? tokenSpan(doc, span, s.cueA, s.cueB) : null,
       source: attributionSource(s.attribution, s.quote),
     };
   });

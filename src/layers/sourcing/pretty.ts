@@ -5,6 +5,7 @@ import type { SourcingClass } from './classify.js';
 const LABEL: Record<SourcingClass, string> = {
   'quote': 'quote',
   'attributed-named': 'named',
+  'cited': 'cited',
   'attributed-vague': 'vague',
   'hearsay': 'hearsay',
   'unattributed-claim': 'no source',
@@ -19,6 +20,7 @@ export function sourcingSection(report: Report, colors: boolean): string | null 
   const paint: Record<SourcingClass, (x: string) => string> = {
     'quote': c.green,
     'attributed-named': c.blue,
+    'cited': c.blueBright,
     'attributed-vague': c.yellow,
     'hearsay': c.magenta,
     'unattributed-claim': c.red,

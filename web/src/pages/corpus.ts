@@ -1,5 +1,5 @@
-import type { Comparison, GroupBy, GroupStats, RateComparison } from '../../../src/compare/types.js';
-import type { LayerComparison } from '../../../src/server/group-layers.js';
+import type { Comparison, GroupBy, GroupStats, RateComparison } from '../../../src/core/compare.js';
+import type { LayerComparison } from '../../../src/core/compare.js';
 import { api, type DocumentFilterParams } from '../api.js';
 import { groupColor, mixChart, rateChart, techniqueChart } from '../charts.js';
 import { actorHeatmap, frameMixChart, intensityBandsChart, sourcingChart } from '../layer-charts.js';

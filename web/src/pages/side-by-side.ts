@@ -1,4 +1,4 @@
-import type { DocumentComparison, KeyPhrase } from '../../../src/compare/types.js';
+import type { DocumentComparison, KeyPhrase } from '../../../src/core/compare.js';
 import { api, type DocumentWithReport } from '../api.js';
 import { CATEGORY_NAME } from '../colors.js';
 import { fmt, h, replace } from '../dom.js';

@@ -1,6 +1,6 @@
 import type { Report } from '../../../src/core/report.js';
 import { FRAMES, type FrameId } from '../../../src/core/frames.js';
-import type { FramesReport } from '../../../src/layers/frames/analyse.js';
+import type { FramesReport } from '../../../src/core/frames.js';
 import { h, pct } from '../dom.js';
 import { section } from './section.js';
 

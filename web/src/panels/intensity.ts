@@ -1,5 +1,5 @@
 import type { Report } from '../../../src/core/report.js';
-import type { IntensityReport, SentenceIntensity } from '../../../src/layers/intensity/score.js';
+import type { IntensityReport, SentenceIntensity } from '../../../src/core/intensity.js';
 import { h } from '../dom.js';
 import { attachTooltip } from '../tooltip.js';
 

@@ -4,11 +4,12 @@ import { h, pct } from '../dom.js';
 import { section } from './section.js';
 
 /** Display order, strongest sourcing first (mirrors SOURCING_CLASSES; unknown classes are appended). */
-const ORDER: SourcingClass[] = ['quote', 'attributed-named', 'attributed-vague', 'hearsay', 'unattributed-claim', 'opinion'];
+const ORDER: SourcingClass[] = ['quote', 'attributed-named', 'cited', 'attributed-vague', 'hearsay', 'unattributed-claim', 'opinion'];
 
 export const SOURCING_STYLE: Record<string, { name: string; color: string }> = {
   quote: { name: 'Direct quote', color: '#2e7d32' },
   'attributed-named': { name: 'Named source', color: '#66bb6a' },
+  cited: { name: 'Cited (footnote)', color: '#26a69a' },
   'attributed-vague': { name: 'Vague source', color: '#ffb300' },
   hearsay: { name: 'Hearsay', color: '#f4511e' },
   'unattributed-claim': { name: 'No source', color: '#c62828' },

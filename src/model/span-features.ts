@@ -1,0 +1,135 @@
+/** Features of a sentence (stage-one classifier) and of a candidate span (technique classifier). */
+import { F_CAP, F_UPPER, K_HASHTAG, K_PUNCT, K_WORD, tokenLower } from '../text/tokenise.js';
+import { bucket, COUNT_EDGES, LEN_EDGES, SENT_EDGES, VAL_EDGES } from './buckets.js';
+import type { DocView } from './doc-view.js';
+import type { FeatureBuffer } from './feature-buffer.js';
+import { fmix32, FNV_SEED, mix, mix3 } from './hash.js';
+import { SENTENCE_TEMPLATES as C, SPAN_TEMPLATES as P } from './templates.js';
+import { BOS, EOS } from './word-cache.js';
+
+/** Features of a whole sentence for the stage-one sentence classifier. */
+export function sentenceFeatures(v: DocView, si: number, out: FeatureBuffer): void {
+  const doc = v.doc;
+  const t = doc.tokens;
+  const s = doc.sentences[si]!;
+  out.push(mix(C.bias, 1));
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    out.push(mix(C.word, v.wh[k]!));
+    if (k + 1 < s.tokenEnd) out.push(mix3(C.bigram, v.wh[k]!, v.wh[k + 1]!));
+    if (t.kind[k] === K_WORD && t.flags[k]! & F_UPPER) out.push(mix(C.upperWord, 1));
+  }
+  const sl = v.sentLex[si]!;
+  for (let b = 0; b < 32; b++) if (sl & (1 << b)) out.push(mix(C.listBit, b));
+  out.push(mix(C.negative, bucket(v.sentNeg[si]!, VAL_EDGES)));
+  out.push(mix(C.positive, bucket(v.sentPos[si]!, VAL_EDGES)));
+  out.push(mix(C.marks, v.sentMark[si]!));
+  out.push(mix(C.length, bucket(s.tokenEnd - s.tokenStart, LEN_EDGES)));
+  out.push(mix(C.index, bucket(si, SENT_EDGES)));
+  out.push(mix(C.firstWord, s.tokenEnd > s.tokenStart ? v.wh[s.tokenStart]! : 0));
+  let q = 0;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) q += v.inQuote[k]!;
+  out.push(mix(C.quoted, Math.round((q / Math.max(1, s.tokenEnd - s.tokenStart)) * 4)));
+}
+
+const SPAN_LEN_EDGES = [2, 3, 4, 6, 9, 14, 20, 30, 45];
+const PHRASE_COUNT_EDGES = [2, 3, 4, 6];
+/** Scratch for spanFeatures' rule tags (only read within a call). */
+const spanTags: number[] = [];
+/** The units spanFeatures hashes into character 4-grams (reused; only read within a call). */
+let spanUnits = new Uint16Array(512);
+
+/** Features of a candidate span [a, b) of tokens (canonical char range cs..ce) for the technique classifier. */
+export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffer, textCount?: (lower: string) => number): void {
+  const doc = v.doc;
+  const t = doc.tokens;
+  const n = b - a;
+  out.push(mix(P.bias, 1));
+  for (let k = a; k < b; k++) {
+    out.push(mix(P.word, v.wh[k]!));
+    if (k + 1 < b) out.push(mix3(P.bigram, v.wh[k]!, v.wh[k + 1]!));
+  }
+  out.push(mix(P.firstWord, v.wh[a]!));
+  out.push(mix(P.lastWord, v.wh[b - 1]!));
+  const before = (k: number) => (a - k >= 0 ? v.wh[a - k]! : BOS);
+  const after = (k: number) => (b - 1 + k < v.n ? v.wh[b - 1 + k]! : EOS);
+  out.push(mix(P.before1, before(1)));
+  out.push(mix3(P.before2, before(2), before(1)));
+  out.push(mix(P.after1, after(1)));
+  out.push(mix3(P.after2, after(1), after(2)));
+  for (let k = 2; k <= 4; k++) {
+    out.push(mix(P.beforeFar, before(k)));
+    out.push(mix(P.afterFar, after(k)));
+  }
+  const cs = t.start[a]!;
+  const ce = t.end[b - 1]!;
+  const text = doc.text.slice(cs, Math.min(ce, cs + 400)).toLowerCase();
+  // Character 4-grams of the span's lowercased words, each padded by a space (names read as a
+  // placeholder too): the units of ` ${words.join(' ')} `, laid out in a reused array.
+  let u = spanUnits;
+  let len = 0;
+  u[len++] = 32;
+  for (let k = a; k < b && t.start[k]! < cs + 400; k++) {
+    const w = v.masked[k] ? '\u00a7' : tokenLower(t, k);
+    if (len + w.length + 2 > u.length) {
+      const bigger = new Uint16Array(Math.max(2 * u.length, len + w.length + 2));
+      bigger.set(u.subarray(0, len));
+      spanUnits = u = bigger;
+    }
+    if (k > a) u[len++] = 32;
+    for (let j = 0; j < w.length; j++) u[len++] = w.charCodeAt(j);
+  }
+  u[len++] = 32;
+  // hashString of each 4-unit window, without slicing it out.
+  for (let k = 0; k + 4 <= len; k++) {
+    let h = FNV_SEED;
+    for (let q = k; q < k + 4; q++) h = Math.imul(h ^ u[q]!, 0x01000193);
+    out.push(mix(P.charGram, fmix32(h)));
+  }
+  const nb = bucket(n, SPAN_LEN_EDGES);
+  out.push(mix(P.length, nb));
+  if (textCount) out.push(mix3(P.textCount, bucket(textCount(text), PHRASE_COUNT_EDGES), Math.min(n, 4)));
+  let maxCount = 0;
+  let neg = 0;
+  let pos = 0;
+  let lx = 0;
+  let upper = 0;
+  let caps = 0;
+  let words = 0;
+  for (let k = a; k < b; k++) {
+    if (t.kind[k] === K_WORD) {
+      words++;
+      if (!(v.lex[k]! & v.stopBit) && t.end[k]! - t.start[k]! > 2) maxCount = Math.max(maxCount, v.count[k]!);
+      if (t.flags[k]! & F_UPPER) upper++;
+      if (t.flags[k]! & F_CAP) caps++;
+    }
+    const val = v.valence[k]!;
+    if (val < 0) neg -= val;
+    else pos += val;
+    lx |= v.lex[k]!;
+    if (t.kind[k] === K_PUNCT) out.push(mix(P.punctuation, doc.text.charCodeAt(t.start[k]!)));
+    if (t.kind[k] === K_HASHTAG) out.push(mix(P.hashtag, 1));
+  }
+  out.push(mix3(P.repeatCount, bucket(maxCount, COUNT_EDGES), Math.min(n, 4)));
+  out.push(mix(P.negative, bucket(neg, VAL_EDGES)));
+  out.push(mix(P.positive, bucket(pos, VAL_EDGES)));
+  for (let bit = 0; bit < 32; bit++) if (lx & (1 << bit)) out.push(mix(P.listBit, bit));
+  if (upper > 0) out.push(mix(P.upperWords, Math.min(upper, 3)));
+  if (words > 0) out.push(mix(P.capitalShare, Math.round((caps / words) * 4)));
+  const s0 = doc.sentences[doc.tokenSentence[a]!]!;
+  const s1 = doc.sentences[doc.tokenSentence[b - 1]!]!;
+  const cover = n / Math.max(1, s1.tokenEnd - s0.tokenStart);
+  out.push(mix(P.sentenceCover, Math.round(cover * 5)));
+  out.push(mix3(P.sentenceEdges, a === s0.tokenStart ? 1 : 0, b === s1.tokenEnd ? 1 : 0));
+  out.push(mix(P.crossesSentence, s1.index - s0.index > 0 ? 1 : 0));
+  out.push(mix3(P.quoteEdges, v.inQuote[a]!, v.inQuote[b - 1]!));
+  out.push(mix(P.sentMarks, v.sentMark[s0.index]!));
+  out.push(mix(P.sentIndex, bucket(s0.index, SENT_EDGES)));
+  // The rule tags inside, each once, in the order first met (no Set per span).
+  const tags = spanTags;
+  tags.length = 0;
+  for (let k = a; k < b; k++) {
+    const own = v.tags[k];
+    if (own) for (const g of own) if (!tags.includes(g)) tags.push(g);
+  }
+  for (const g of tags) out.push(mix(P.ruleTag, g));
+}

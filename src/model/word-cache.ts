@@ -1,0 +1,174 @@
+/**
+ * The model's per-table word cache: each word's lookup in the lexicon table (hash, valence, list
+ * mask, flags) and its word-template mixes, stored once per word in slot-indexed typed arrays.
+ */
+import type { Doc } from '../text/segment.js';
+import { tokenLower } from '../text/tokenise.js';
+import { FNV_SEED, fnvUpdate, hashString, mix } from './hash.js';
+import { isOrdinaryWord, lookupWord, mayStartPhrase, type LexiconTable } from './lexicon-table.js';
+import { T } from './templates.js';
+
+/** Per-slot flags of a cached word. */
+export const W_ORDINARY = 1;
+/** Some multi-word term of the table may begin with the word. */
+export const W_STARTS = 2;
+/** The word is longer than one unit. */
+export const W_LONG = 4;
+
+/** The hashes that stand for every name (the placeholder) and for the sentence edges. */
+export const NAME_HASH = 0x4e414d45;
+export const BOS = 0x0b05;
+export const EOS = 0x0e05;
+
+/**
+ * Templates that mix a token's word hash alone: the word at offsets 0, -1, +1, -2, +2, the first half
+ * of the bigram templates and the sentence-initial word. Each word's mixes are computed once and
+ * cached with its lookup, so a token costs a copy instead of nine hash mixes. W_* are their places.
+ */
+const WORD_TEMPLATES = [T.word, T.prevWord, T.nextWord, T.prev2Word, T.next2Word, T.bigramPrev, T.bigramNext, T.skipBigram, T.firstWordAt] as const;
+export const WM = WORD_TEMPLATES.length;
+export const W_SELF = 0;
+export const W_PREV = 1;
+export const W_NEXT = 2;
+export const W_PREV2 = 3;
+export const W_NEXT2 = 4;
+export const W_BI_PREV = 5;
+export const W_BI_NEXT = 6;
+export const W_SKIP = 7;
+export const W_FIRST = 8;
+
+function wordMixes(h: number): Uint32Array {
+  return Uint32Array.from(WORD_TEMPLATES, (k) => mix(k, h));
+}
+/** The pool slots of the sentence edges and of names (the first three of every word cache). */
+export const BOS_SLOT = 0;
+export const EOS_SLOT = 1;
+export const NAME_SLOT = 2;
+
+/**
+ * Word lookups cached per table (two models with different tables never share an entry), by string
+ * and by global vocab id. A word's facts live in slot-indexed typed arrays (its hash, valence, list
+ * mask, flags, the FNV state after the word and a space where multi-word terms starting with it
+ * continue) and its WORD_TEMPLATES mixes in one flat pool: a document's words are read from a few
+ * dense arrays, not from an object per word scattered over the heap, and a 100k-word cache costs no
+ * typed array per word. The first slots hold the sentence edges' and names' mixes.
+ */
+export interface WordCache {
+  slotByString: Map<string, number>;
+  /** Slot + 1 by global vocab id (0: not looked up yet). */
+  byId: Int32Array;
+  pool: Uint32Array;
+  hash: Uint32Array;
+  valence: Float32Array;
+  mask: Uint32Array;
+  flags: Uint8Array;
+  phrase: Int32Array;
+  /** Slots in use. */
+  used: number;
+  /** Per-word sums of a tagger's word-template weights (wordTemplateSums), by emission table. */
+  sums: Map<Int16Array, WordSums>;
+}
+let wordCaches = new WeakMap<LexiconTable, WordCache>();
+const CACHE_LIMIT = 50_000;
+
+function newCache(): WordCache {
+  const size = 4096;
+  const cache: WordCache = {
+    slotByString: new Map(),
+    byId: new Int32Array(0),
+    pool: new Uint32Array(size * WM),
+    hash: new Uint32Array(size),
+    valence: new Float32Array(size),
+    mask: new Uint32Array(size),
+    flags: new Uint8Array(size),
+    phrase: new Int32Array(size),
+    used: 0,
+    sums: new Map(),
+  };
+  for (const h of [BOS, EOS, NAME_HASH]) newSlot(cache, h);
+  return cache;
+}
+
+/** The table's cache, started afresh when it has grown past the limit (only between documents, so offsets stay valid within one). */
+export function cacheFor(table: LexiconTable): WordCache {
+  let cache = wordCaches.get(table);
+  if (!cache || cache.slotByString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache()));
+  return cache;
+}
+
+/** The slot of a (lowercased) word, looked up and stored on first sight. */
+function wordSlot(cache: WordCache, table: LexiconTable, w: string): number {
+  let slot = cache.slotByString.get(w);
+  if (slot === undefined) {
+    const h = hashString(w);
+    slot = newSlot(cache, h);
+    const { valence, mask } = lookupWord(table, w, h);
+    const starts = mayStartPhrase(table, h);
+    cache.valence[slot] = valence;
+    cache.mask[slot] = mask;
+    cache.flags[slot] = (isOrdinaryWord(table, h) ? W_ORDINARY : 0) | (starts ? W_STARTS : 0) | (w.length > 1 ? W_LONG : 0);
+    cache.phrase[slot] = starts ? fnvUpdate(fnvUpdate(FNV_SEED, w), ' ') : 0;
+    cache.slotByString.set(w, slot);
+  }
+  return slot;
+}
+
+/** Takes the next slot for a word of hash h (its mixes stored, its other facts zero); returns it. */
+function newSlot(cache: WordCache, h: number): number {
+  if (cache.used === cache.hash.length) {
+    const size = cache.hash.length * 2;
+    const grow = <T extends Uint32Array | Int32Array | Float32Array | Uint8Array>(a: T, make: (n: number) => T, n: number): T => {
+      const bigger = make(n);
+      bigger.set(a);
+      return bigger;
+    };
+    cache.pool = grow(cache.pool, (n) => new Uint32Array(n), size * WM);
+    cache.hash = grow(cache.hash, (n) => new Uint32Array(n), size);
+    cache.valence = grow(cache.valence, (n) => new Float32Array(n), size);
+    cache.mask = grow(cache.mask, (n) => new Uint32Array(n), size);
+    cache.flags = grow(cache.flags, (n) => new Uint8Array(n), size);
+    cache.phrase = grow(cache.phrase, (n) => new Int32Array(n), size);
+  }
+  const slot = cache.used++;
+  cache.pool.set(wordMixes(h), slot * WM);
+  cache.hash[slot] = h;
+  return slot;
+}
+
+/**
+ * The slot of token i's word: by its global vocab id when it has one (no string lookup), else by
+ * string. The word's string is read only when it is not cached yet.
+ */
+export function tokenSlot(cache: WordCache, table: LexiconTable, t: Doc['tokens'], i: number, local: Int32Array): number {
+  const id = t.id[i]!;
+  // Words outside the global vocab have document-local ids: one string lookup per word and document.
+  if (id < 0) {
+    const known = local[-id - 2]!;
+    if (known > 0) return known - 1;
+    const slot = wordSlot(cache, table, tokenLower(t, i));
+    local[-id - 2] = slot + 1;
+    return slot;
+  }
+  if (id >= cache.byId.length) {
+    const bigger = new Int32Array(Math.max(id + 1, cache.byId.length * 2, 1024));
+    bigger.set(cache.byId);
+    cache.byId = bigger;
+  }
+  const known = cache.byId[id]!;
+  if (known > 0) return known - 1;
+  const slot = wordSlot(cache, table, tokenLower(t, i));
+  cache.byId[id] = slot + 1;
+  return slot;
+}
+
+/** Clears the word cache (a different lexicon table must not see cached lookups). */
+export function resetFeatureCache(): void {
+  wordCaches = new WeakMap();
+}
+
+/** A tagger's summed word-template weights for the words of one word cache, filled as words appear. */
+export interface WordSums {
+  mask: number;
+  sums: Int32Array;
+  filled: Uint8Array;
+}

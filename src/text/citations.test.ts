@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { segment } from './segment.js';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const markers = (text: string) => {
+  const d = segment(text);
+  return d.citations.map((c) => [text.slice(c.start, c.end), d.text.slice(d.sentences[c.sentence]!.start, d.sentences[c.sentence]!.end)]);
+};
+const sentences = (text: string) => {
+  const d = segment(text);
+  return d.sentences.map((s) => d.text.slice(s.start, s.end).trim());
+};
+
+describe('footnote and reference markers', () => {
+  it('ends a sentence after a marker that follows its full stop', () => {
+    expect(sentences('Some 60,000 people fled to Dastria.[13] International media covered it.')).toEqual([
+      'Some 60,000 people fled to Dastria.',
+      'International media covered it.',
+    ]);
+    expect(sentences('The river fell.¹² Farmers lost the crop.')).toEqual(['The river fell.', 'Farmers lost the crop.']);
+    expect(sentences('The river fell.^4 Farmers lost the crop.')).toEqual(['The river fell.', 'Farmers lost the crop.']);
+  });
+
+  it('gives each marker the sentence it closes', () => {
+    expect(markers('Some 60,000 people fled to Dastria.[13] International media covered it[14] in detail.')).toEqual([
+      ['[13]', 'Some 60,000 people fled to Dastria.'],
+      ['[14]', 'International media covered it     in detail.'],
+    ]);
+  });
+
+  it('reads every marker of a footnoted op-ed, and its notes', () => {
+    const text = fixture('footnoted-op-ed.txt');
+    const m = markers(text);
+    expect(m.map((x) => x[0])).toEqual(['¹', '²', '³', '⁴', '⁵', '[6]', '¹', '²', '³', '⁴', '⁵', '[6]']);
+    // A marker that opens a line labels the note after it.
+    expect(m[6]![1]).toBe('Regional Water Commission, annual flow statistics, 1990-2024.');
+    expect(m[11]![1]).toBe('Commission proposals to the Lisk conference, 2009 and 2016.');
+  });
+
+  it('takes "(6)" for a note only where it points at one', () => {
+    const text = fixture('think-tank-commentary.txt');
+    expect(markers(text).map((x) => x[0])).toEqual(['[1]', '[2]', '[3]', '[4]', '[5]', '(6)', '(7)', '[1]', '[2]', '[3]', '[4]', '[5]', '(6)', '(7)']);
+    expect(segment('Ana Petrov (34) was hurt.').citations).toEqual([]);
+    expect(segment('The plan has two parts: (1) a ceasefire and (2) a census of the displaced.').citations).toEqual([]);
+    expect(segment("The treaty's Article 5(2) bars troops from the zone.").citations).toEqual([]);
+  });
+
+  it('leaves units and exponents alone', () => {
+    expect(segment('The reservoir covers 40 km² of farmland and 3 m³ of silt a day; 10² is a hundred.').citations).toEqual([]);
+  });
+
+  it('blanks markers so that no number token is left of them', () => {
+    const d = segment('Prices rose by a third.[12] Bread doubled.³');
+    const numbers = [];
+    for (let i = 0; i < d.tokens.count; i++) if (d.tokens.kind[i] === 2) numbers.push(d.text.slice(d.tokens.start[i], d.tokens.end[i]));
+    expect(numbers).toEqual([]);
+  });
+});

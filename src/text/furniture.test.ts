@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findFurniture } from './furniture.js';
+import { normalise } from './normalise.js';
+import { segment } from './segment.js';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const furnitureOf = (text: string) => segment(text).furniture.map((f) => text.slice(f.start, f.end));
+const sentences = (text: string) => {
+  const d = segment(text);
+  return d.sentences.map((s) => d.text.slice(s.start, s.end).replace(/\s+/g, ' '));
+};
+
+describe('page furniture of converted PDFs', () => {
+  it('finds numbered footers and the running title, and keeps the title on the first page', () => {
+    const text = fixture('converted-brief.txt');
+    expect(furnitureOf(text)).toEqual([
+      'Centre for Valley Studies 2',
+      'The Water Question: Valley Politics After the Dam',
+      'Centre for Valley Studies 3',
+      'The Water Question: Valley Politics After the Dam',
+      'Centre for Valley Studies 4',
+    ]);
+    const d = segment(text);
+    expect(d.text.slice(d.sentences[0]!.start, d.sentences[0]!.end)).toBe('The Water Question: Valley Politics After the Dam');
+  });
+
+  it('reads a sentence on across a page break that falls inside it', () => {
+    const s = sentences(fixture('converted-brief.txt'));
+    expect(s).toContain(
+      'Neither side disputes these figures, which makes them a rare point of agreement in a quarrel that has otherwise been fought in the language of betrayal.',
+    );
+    expect(s.some((x) => /Centre for Valley Studies \d/.test(x))).toBe(false);
+  });
+
+  it('finds "Page N of M" lines and the running header between them', () => {
+    const text = fixture('converted-report.txt');
+    expect(furnitureOf(text)).toEqual([
+      'Page 1 of 3',
+      'Ostrelia-Tarvia Border Monitor · Quarterly Report, Spring 2025',
+      'Page 2 of 3',
+      'Ostrelia-Tarvia Border Monitor · Quarterly Report, Spring 2025',
+      'Page 3 of 3',
+    ]);
+    // A page break without a blank line keeps the paragraph whole.
+    const d = segment(text);
+    const para = d.paragraphs.find((p) => d.text.slice(p.start, p.end).startsWith('Traders'))!;
+    expect(d.text.slice(para.start, para.end)).toContain('the post reopened the next morning.');
+  });
+
+  it('takes rising lone numbers a page apart for page numbers, and a number beside a form feed', () => {
+    const page = 'The commission met again in the spring and heard the farmers of both banks. '.repeat(5);
+    const text = `${page}\n\n1\n\n${page}\n\n2\n\n${page}\n\n3\n`;
+    expect(furnitureOf(text)).toEqual(['1', '2', '3']);
+    expect(furnitureOf(`${page}\n7\n\f${page}`)).toEqual(['7']);
+  });
+
+  it('leaves short paragraphs, headings and list items alone', () => {
+    const text = [
+      'Talks resume in Lisk',
+      '',
+      'What the farmers want',
+      '',
+      '- Reopen the gates',
+      '- Compensation for the lost harvest',
+      '- A joint survey of the weir',
+      '',
+      '1',
+      'Cut the fees',
+      '2',
+      'Open the bridge at night',
+      '',
+      'Step 1 of the plan',
+      'The two sides will meet again in May.',
+      '',
+      'Step 2 of the plan',
+      'They will sign in June.',
+      '',
+      'Reopen the gates',
+      '',
+      'The mediator said the talks would go on.',
+    ].join('\n');
+    expect(findFurniture(normalise(text).text)).toEqual([]);
+  });
+
+  it('never takes a repeated slogan line for a running title without pagination', () => {
+    const para = 'The crowd filled the square again on Sunday and stayed until dark, singing and waving flags. '.repeat(4);
+    const text = `Free the valley\n\n${para}\n\nFree the valley\n\n${para}\n\nFree the valley\n`;
+    expect(findFurniture(text)).toEqual([]);
+  });
+
+  const lineArb = fc.constantFrom(
+    'The commission met on Tuesday and heard both sides.',
+    'Farmers on the lower Vell lost much of their maize harvest.',
+    'What happens next',
+    '- Reopen the gates',
+    '- A joint survey of the weir',
+    'Free the valley',
+    'About 2,000 tonnes of grain were stuck at the bridge',
+    'Officials said the talks would resume in May.',
+    'Centre for Valley Studies',
+    '',
+    '   ',
+  );
+  const docArb = fc.array(lineArb, { maxLength: 60 }).map((lines) => lines.join('\n'));
+
+  it('finds no furniture in text without pagination (property)', () => {
+    fc.assert(
+      fc.property(docArb, (text) => {
+        expect(findFurniture(text)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  const furnitureArb = fc.constantFrom('Page 4 of 9', 'Centre for Valley Studies 7', '12', '- 3 -', 'p. 5', 'Page 2', '\f');
+  const paginatedArb = fc
+    .array(fc.oneof({ weight: 4, arbitrary: lineArb }, { weight: 1, arbitrary: furnitureArb }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }), { maxLength: 80 })
+    .map((lines) => lines.join('\n'));
+
+  it('never moves an offset: the text keeps its length, and only furniture, markers and line breaks become spaces (property)', () => {
+    fc.assert(
+      fc.property(paginatedArb, (input) => {
+        const canonical = normalise(input).text;
+        const d = segment(input);
+        expect(d.text.length).toBe(canonical.length);
+        const masked = new Uint8Array(canonical.length);
+        for (const r of [...d.furniture, ...d.citations]) {
+          expect(r.start).toBeGreaterThanOrEqual(0);
+          expect(r.end).toBeLessThanOrEqual(canonical.length);
+          expect(r.end).toBeGreaterThan(r.start);
+          masked.fill(1, r.start, r.end);
+        }
+        for (let i = 0; i < canonical.length; i++) {
+          if (d.text[i] === canonical[i]) continue;
+          // A changed unit is blanked furniture or marker, or a joined line break.
+          expect(d.text[i]).toBe(' ');
+          expect(masked[i] === 1 || canonical[i] === '\n' || canonical[i] === '\f').toBe(true);
+        }
+        for (let i = 0; i < d.tokens.count; i++) {
+          const a = d.tokens.start[i]!;
+          expect(masked[a]).toBe(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is deterministic (property)', () => {
+    fc.assert(
+      fc.property(paginatedArb, (input) => {
+        const a = segment(input);
+        const b = segment(input);
+        expect(b.furniture).toEqual(a.furniture);
+        expect(b.citations).toEqual(a.citations);
+        expect(b.text).toBe(a.text);
+        expect(b.sentences).toEqual(a.sentences);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
