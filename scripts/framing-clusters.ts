@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { hashString } from '../src/model/hash.js';
+import { wordHash as hashString } from '../src/layers/framing/hash.js';
 import { builtinLexicon } from '../src/lexicon/builtin.js';
 import { CLUSTERS_FILE } from '../src/layers/framing/clusters.js';
 

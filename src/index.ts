@@ -41,7 +41,6 @@ export type { Claim, Accusation, Party, ClaimType, Hedging } from './core/claims
 export { ACTOR_TYPES, type ActorSummary, type ActorType, type ActorFraming, type ActorMention, type FramingEvidence, type VoiceCasting, type SourceOf, type ArchetypeScore } from './core/actors.js';
 export { MAIN_ROLES, FRAMING_ROLES, ARCHETYPES, ARCHETYPE_IDS, type MainRole, type FramingRole, type ArchetypeId, type ArchetypeInfo } from './core/framing.js';
 export { VOICE_MODES, STANCES, type Voice, type VoiceSegment, type VoiceMode, type Stance } from './core/voice.js';
-export { scoreRoles, loadRoleGold, type RoleScores } from './eval/roles.js';
 export { aggregateActors } from './layers/actors/aggregate.js';
 export { compareActors, type ActorComparison, type ActorCasting, type RoleShare } from './compare/actors.js';
 export { loadGazetteer, type Gazetteer } from './layers/actors/gazetteer.js';

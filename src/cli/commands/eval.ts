@@ -14,7 +14,7 @@ import type { CommandResult } from '../main.js';
 import { resolveConfig } from './analyze.js';
 import type { ArchetypeId, MainRole } from '../../core/framing.js';
 import { loadRoleGold, rolesJson, rolesTable, scoreRoles, type RoleGoldDoc, type RoleScores } from '../../eval/roles.js';
-import { frameGiven } from '../../layers/framing/given.js';
+import { frameGiven } from '../../training/framing-given.js';
 import { loadFramingModel, shippedFramingModel, type FramingModel } from '../../layers/framing/model.js';
 import { NEWS_PRIOR } from '../../layers/framing/prior.js';
 

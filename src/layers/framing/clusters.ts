@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WordMemo } from '../../lexicon/word-memo.js';
-import { hashString } from '../../model/hash.js';
+import { wordHash as hashString } from './hash.js';
 import type { Tokens } from '../../text/tokenise.js';
 
 /**

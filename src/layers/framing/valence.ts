@@ -1,4 +1,4 @@
-import { hashString } from '../../model/hash.js';
+import { wordHash as hashString } from './hash.js';
 import { WordMemo } from '../../lexicon/word-memo.js';
 import type { Tokens } from '../../text/tokenise.js';
 

@@ -1,15 +1,15 @@
-import type { Analyzer } from '../../analysis/analyzer.js';
-import { MAIN_ROLES, type ArchetypeId, type MainRole } from '../../core/framing.js';
-import type { SourcingAnalysis } from '../sourcing/analyse.js';
-import { SOURCING } from '../sourcing/analyse.js';
-import { ACTORS, type ActorAnalysis } from '../actors/layer.js';
-import { createLayerContext } from '../contract.js';
-import type { VoiceAnalysis } from '../voice/analyse.js';
-import { VOICE } from '../voice/product.js';
-import { docContext } from './features.js';
-import { frameMentions } from './infer.js';
-import type { FramingModel } from './model.js';
-import { givenSpans, ruleFindings, sentenceClasses } from './spans.js';
+import type { Analyzer } from '../analysis/analyzer.js';
+import { MAIN_ROLES, type ArchetypeId, type MainRole } from '../core/framing.js';
+import type { SourcingAnalysis } from '../layers/sourcing/analyse.js';
+import { SOURCING } from '../layers/sourcing/analyse.js';
+import { ACTORS, type ActorAnalysis } from '../layers/actors/layer.js';
+import { createLayerContext } from '../layers/contract.js';
+import type { VoiceAnalysis } from '../layers/voice/analyse.js';
+import { VOICE } from '../layers/voice/product.js';
+import { docContext } from '../layers/framing/features.js';
+import { frameMentions } from '../layers/framing/infer.js';
+import type { FramingModel } from '../layers/framing/model.js';
+import { givenSpans, ruleFindings, sentenceClasses } from '../layers/framing/spans.js';
 
 /** A role for a mention given from outside (the roles task): always one of the three main roles. */
 export interface GivenRole {
