@@ -281,6 +281,9 @@ export function examplesOf(docs: readonly PreparedDoc[]): Array<Example & { weig
   return out;
 }
 
+/** Feature templates the archetype models read. */
+const ARCH_TEMPLATES = new Set<number>(process.env.FRAMING_ARCH_ALL ? Object.values(T) : [T.BIAS, T.TYPE, T.HEAD, T.AGENT, T.PATIENT, T.NEAR, T.LOADED, T.LABEL, T.TECH, T.SPEAKER, T.ACCUSED, T.DET, T.VAL, T.DOC, T.SCLASS]);
+
 /** Main-class index of each archetype. */
 const ARCH_MAIN = ARCHETYPE_IDS.map((id) => MAIN_ROLES.indexOf(MAIN_OF[id]));
 
@@ -293,7 +296,10 @@ export function fitFraming(docs: readonly PreparedDoc[], s: TrainSettings = DEFA
   for (const e of ex) counts[e.label]++;
   const weights = ex.map((e) => e.weight * (ex.length / (K_MAIN * Math.max(1, counts[e.label]))));
   const main = process.env.FRAMING_SGD ? trainSoftmax(ex, K_MAIN, s, weights.map((x) => Math.sqrt(x))) : trainSoftmaxBatch(ex, K_MAIN, { ...s, epochs: s.batchIterations, l2: s.batchL2, rate: s.batchRate }, weights.map((x) => Math.sqrt(x)));
-  const archetypes = trainMultiLabel(ex.filter((e) => e.label < 3), K_ARCH, s, (e, c) => ARCH_MAIN[c] === e.label);
+  // Archetypes read the cue, voice and type features only (no word stems or clusters): few keys per
+  // mention carry archetype weights, which keeps reading them cheap, and the archetype sets are small.
+  const archEx = ex.filter((e) => e.label < 3).map((e) => ({ ...e, keys: e.keys.filter((k) => ARCH_TEMPLATES.has(keyParts(k).tpl)) }));
+  const archetypes = trainMultiLabel(archEx, K_ARCH, s, (e, c) => ARCH_MAIN[c] === e.label);
   const framed = counts.slice(0, 3).reduce((a, b) => a + b, 0);
   return { main, archetypes, trainPrior: counts.slice(0, 3).map((n) => n / Math.max(1, framed)) };
 }

@@ -1,6 +1,6 @@
 import type { Doc } from '../../text/segment.js';
 import { ROLE_WORDS, ORG_HEADS } from '../sourcing/cues.js';
-import { isCap, isWord, lower, punctChar, tokenText, WordSet, wordSet } from '../../lexicon/word-sets.js';
+import { isCap, isWord, lower, punctChar, TokenMarks, tokenText, WordSet, wordSet } from '../../lexicon/word-sets.js';
 import { builtinLexicon } from '../../lexicon/builtin.js';
 import type { ActorType, Gazetteer } from './gazetteer.js';
 import { peoplePlural } from './gazetteer.js';
@@ -167,8 +167,8 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
   const unknowns: IdRec[] = [];
   /** Parties inferred from unknown demonyms, by stem: the state's id, and the name it goes by. */
   const parties = new Map<string, { demonym: string; name: string | null }>();
-  /** Lowercased single capitalised words seen inside sentences (so one at a sentence's start is a name too). */
-  let midCaps: Set<string> | null = null;
+  /** Single capitalised words seen inside sentences (so one at a sentence's start is a name too). */
+  let midCaps: TokenMarks | null = null;
   const skipSentence = titleCaseHeadline(doc);
   const add = (prefix: string, name: string, type: ActorType): string => {
     const r = actorRec(prefix, name);
@@ -285,7 +285,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
         }
         // A plural demonym: "Tarvians", "the valley Dastrians".
         const w = lower(t, a);
-        if (/(?:ians|ans|anis|ese)$/.test(w) && demonymLike(doc, a) && (!atStart || (midCaps ??= midSentenceCaps(doc)).has(w))) {
+        if (/(?:ians|ans|anis|ese)$/.test(w) && demonymLike(doc, a) && (!atStart || (midCaps ??= markMidSentenceCaps(doc)).get(t, a) === 1)) {
           const country = party(partyStem(w), tokenText(doc, a, e).replace(/s$/, ''));
           mentions.push({ actor: `${country}:people`, a, b: e, sentence: s.index });
           continue;
@@ -293,7 +293,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       }
       const known = n === 1 ? surnames.get(lower(t, a)) : undefined;
       // A capitalised first word is a name only when titled, a known surname, or written capitalised inside a sentence too.
-      if (n === 1 && atStart && !titled && !known && !(midCaps ??= midSentenceCaps(doc)).has(lower(t, a))) continue;
+      if (n === 1 && atStart && !titled && !known && (midCaps ??= markMidSentenceCaps(doc)).get(t, a) !== 1) continue;
       let id: string;
       // A surname alone (n = 1: `known` is its lowercased word's entry) links to the full name.
       if (known !== undefined) id = known;
@@ -358,16 +358,22 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
   return { mentions: mentions.filter((m) => !dropped.has(m.actor)), heuristic };
 }
 
-/** Lowercased single capitalised words that stand inside a sentence somewhere in the document. */
-function midSentenceCaps(doc: Doc): Set<string> {
-  const out = new Set<string>();
+/** Marks of the words a document writes capitalised inside a sentence (by token id, cleared per document). */
+const midCapMarks = new TokenMarks();
+
+/**
+ * Marks every single capitalised word that stands inside a sentence somewhere in the document, so that
+ * one at a sentence's start can be asked about by token (`midCapMarks.get(t, i)`).
+ */
+function markMidSentenceCaps(doc: Doc): TokenMarks {
   const t = doc.tokens;
+  midCapMarks.fit(t);
   for (const s of doc.sentences) {
     for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
-      if (isCap(t, i) && !isCap(t, i - 1) && !(i + 1 < s.tokenEnd && isCap(t, i + 1)) && punctChar(doc, i - 1) !== '"') out.add(lower(t, i));
+      if (isCap(t, i) && !isCap(t, i - 1) && !(i + 1 < s.tokenEnd && isCap(t, i + 1)) && punctChar(doc, i - 1) !== '"') midCapMarks.set(t, i, 1);
     }
   }
-  return out;
+  return midCapMarks;
 }
 
 /**

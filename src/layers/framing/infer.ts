@@ -48,9 +48,8 @@ function evidenceOf(model: FramingModel, f: Featurizer, role: MainRole): CueEvid
   let out: CueEvidence[] | null = null;
   for (let j = 0; j < f.nc; j++) {
     const k = f.cueKey[j]!;
-    if (!EVIDENCE_TEMPLATES.has(keyParts(k).tpl)) continue;
-    const w = model.weightOf(k, c) - (model.weightOf(k, 0) + model.weightOf(k, 1) + model.weightOf(k, 2)) / 3;
-    if (w <= 0.05) continue;
+    const w = model.contrast(k, c);
+    if (!(w > 0.05) || !EVIDENCE_TEMPLATES.has(keyParts(k).tpl)) continue;
     (out ??= []).push({ key: k, a: f.cueA[j]!, b: f.cueB[j]!, seg: f.cueSeg[j]!, role, weight: round3(w) });
   }
   if (!out) return [];

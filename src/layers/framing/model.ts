@@ -52,11 +52,11 @@ export interface FramingArtefact {
  * times more per lookup, and a mention reads about a hundred keys).
  */
 class KeyTable {
-  private readonly keys: Int32Array;
+  readonly keys: Int32Array;
   readonly main: Int32Array;
   readonly arch: Int32Array;
-  private readonly mask: number;
-  private readonly shift: number;
+  readonly mask: number;
+  readonly shift: number;
 
   constructor(mainKeys: readonly number[], archKeys: readonly number[]) {
     let cap = 16;
@@ -99,7 +99,11 @@ export class FramingModel {
   /** Log prior ratio per main role added in the given-mention setting (target prior / training prior). */
   private priorShift = new Float64Array(3);
 
+  private readonly temperature: number;
+
   constructor(readonly artefact: FramingArtefact) {
+    if (K_MAIN !== 4) throw new Error('framing: the scorer is written for four main classes');
+    this.temperature = artefact.temperature;
     this.stems = frozenStems(artefact.stems);
     this.valence = artefact.valence ? valenceFromTable(artefact.valence.hashes, artefact.valence.tenths) : NO_VALENCE;
     this.table = new KeyTable(artefact.main.keys, artefact.archetypes.keys);
@@ -112,25 +116,42 @@ export class FramingModel {
    * `arch` is given, the archetype probabilities (given the main role) into it.
    */
   score(keys: ArrayLike<number>, n: number, main: Float64Array, arch: Float64Array | null, role: MainRole | null = null): void {
-    main.fill(0);
-    // Archetypes of one main role only, when given (ARCHETYPE_IDS groups them by role).
+    // The key table's lookup inlined, four main classes in locals: a mention reads a dozen keys or
+    // more and every analysed document has dozens of mentions.
+    const t = this.table;
+    const tk = t.keys;
+    const tm = t.main;
+    const ta = t.arch;
+    const shift = t.shift;
+    const mask = t.mask;
+    const mw = this.mainW;
+    const aw = this.archW;
     const lo = role ? ARCH_RANGE[role][0] : 0;
     const hi = role ? ARCH_RANGE[role][1] : K_ARCH;
     if (arch) arch.fill(0);
-    const t = this.table;
-    const mw = this.mainW;
-    const aw = this.archW;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (let j = 0; j < n; j++) {
-      const h = t.slot(keys[j]!);
-      if (h < 0) continue;
-      const r = t.main[h]!;
-      if (r >= 0) for (let c = 0; c < K_MAIN; c++) main[c]! += mw[r + c]!;
+      const k = keys[j]!;
+      let h = Math.imul(k, 0x9e3779b1) >>> shift;
+      let x = tk[h]!;
+      while (x !== k && x !== -1) { h = (h + 1) & mask; x = tk[h]!; }
+      if (x === -1) continue;
+      const r = tm[h]!;
+      if (r >= 0) { s0 += mw[r]!; s1 += mw[r + 1]!; s2 += mw[r + 2]!; s3 += mw[r + 3]!; }
       if (arch) {
-        const ra = t.arch[h]!;
+        const ra = ta[h]!;
         if (ra >= 0) for (let c = lo; c < hi; c++) arch[c]! += aw[ra + c]!;
       }
     }
-    softmaxInPlace(main, this.artefact.temperature);
+    const temp = this.temperature;
+    s0 /= temp; s1 /= temp; s2 /= temp; s3 /= temp;
+    const mx = Math.max(s0, s1, s2, s3);
+    const e0 = Math.exp(s0 - mx), e1 = Math.exp(s1 - mx), e2 = Math.exp(s2 - mx), e3 = Math.exp(s3 - mx);
+    const z = e0 + e1 + e2 + e3;
+    main[0] = e0 / z;
+    main[1] = e1 / z;
+    main[2] = e2 / z;
+    main[3] = e3 / z;
     if (arch) for (let c = lo; c < hi; c++) arch[c] = 1 / (1 + Math.exp(-arch[c]!));
   }
 
@@ -206,19 +227,32 @@ export class FramingModel {
   }
 
   /** Archetypes of a main role above their cut, the best one always (strongest first). */
-  chooseArchetypes(role: FramingRole, a: Float64Array): Array<{ id: ArchetypeId; score: number }> {
+  chooseArchetypes(role: FramingRole, a: ArrayLike<number>): Array<{ id: ArchetypeId; score: number }> {
     if (role === 'unframed') return [];
-    const out: Array<{ id: ArchetypeId; score: number }> = [];
-    let best = -1;
-    for (let c = 0; c < K_ARCH; c++) {
-      if (ARCH_MAIN[c] !== role) continue;
-      if (best === -1 || a[c]! > a[best]!) best = c;
-    }
-    for (let c = 0; c < K_ARCH; c++) {
-      if (ARCH_MAIN[c] !== role) continue;
-      if (c === best || a[c]! >= (this.artefact.archetypeCut[c] ?? 0.5)) out.push({ id: ARCHETYPE_IDS[c]!, score: round3(a[c]!) });
-    }
-    return out.sort((x, y) => y.score - x.score);
+    const [lo, hi] = ARCH_RANGE[role];
+    const cuts = this.artefact.archetypeCut;
+    let best = lo;
+    for (let c = lo + 1; c < hi; c++) if (a[c]! > a[best]!) best = c;
+    const out = [{ id: ARCHETYPE_IDS[best]!, score: round3(a[best]!) }];
+    for (let c = lo; c < hi; c++) if (c !== best && a[c]! >= (cuts[c] ?? 0.5)) out.push({ id: ARCHETYPE_IDS[c]!, score: round3(a[c]!) });
+    if (out.length > 2) out.sort((x, y) => y.score - x.score);
+    else if (out.length === 2 && out[1]!.score > out[0]!.score) out.reverse();
+    return out;
+  }
+
+  /**
+   * How much a feature favours main class c over the three main classes' mean (evidence weight);
+   * NaN when the model does not know the feature.
+   */
+  contrast(k: number, c: number): number {
+    const t = this.table;
+    let h = Math.imul(k, 0x9e3779b1) >>> t.shift;
+    let x = t.keys[h]!;
+    while (x !== k && x !== -1) { h = (h + 1) & t.mask; x = t.keys[h]!; }
+    const r = x === -1 ? -1 : t.main[h]!;
+    if (r < 0) return NaN;
+    const w = this.mainW;
+    return w[r + c]! - (w[r]! + w[r + 1]! + w[r + 2]!) / 3;
   }
 }
 
