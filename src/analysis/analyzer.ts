@@ -13,7 +13,10 @@ import { segment, type Doc } from '../text/segment.js';
 import { VERSION } from '../version.js';
 import { finaliseFindings } from './finalise.js';
 import { builtinLayers, createLayerContext, orderLayers, type ReportLayer } from '../layers/index.js';
-import { loadDefaultModel, type ModelDetector } from './model-hook.js';
+import { loadDefaultModel, loadRuleJudge, type ModelDetector } from './model-hook.js';
+import { applyJudge, applyPostCalibration } from './judging.js';
+import { dropMentioned } from '../detectors/engine/mentions.js';
+import type { Judge } from '../model/judge.js';
 
 export interface AnalyzeOptions {
   /** Only these techniques (intersected with the config's). */
@@ -33,6 +36,19 @@ export interface AnalyzerOptions {
    * `[...builtinLayers, myLayer]`; they are ordered by their declared `needs`.
    */
   layers?: readonly ReportLayer[];
+  /**
+   * Calibrates every finding and decides which rules report (src/model/judge.ts). Default: the
+   * model's judge when a model runs, else the rules-only judge shipped beside the default model;
+   * null: findings keep the confidences their detectors gave and every rule reports.
+   */
+  judge?: Judge | null;
+}
+
+/** An analysis run's findings before judging and finalising (canonical offsets), for training and evaluation. */
+export interface CollectedRun {
+  doc: Doc;
+  findings: CollectedFinding[];
+  errors: Report['errors'];
 }
 
 /**
@@ -50,6 +66,9 @@ export class Analyzer {
   private readonly code: readonly Detector[];
   private readonly model: ModelDetector | null;
   private readonly layers: readonly ReportLayer[];
+  readonly judge: Judge | null;
+  /** Findings under this confidence are not reported unless a call asks otherwise. */
+  readonly minConfidence: number;
   readonly engine: Report['engine'];
 
   constructor(options: AnalyzerOptions = {}) {
@@ -64,13 +83,16 @@ export class Analyzer {
     this.code = builtinCodeDetectors().filter((d) => this.techniques.has(d.meta.technique));
     this.layers = options.layers ? orderLayers(options.layers) : builtinLayers;
     this.model = options.model !== undefined ? options.model : this.config.model ? loadDefaultModel() : null;
+    this.judge = options.judge !== undefined ? options.judge : this.model ? (this.model.judge ?? null) : loadRuleJudge();
+    this.minConfidence = this.config.minConfidence ?? this.judge?.reportAt ?? 0;
     // Everything that changes output goes into the key, so stored analyses made under another
     // configuration are never mistaken for current ones: enabled rules, techniques, lexicons, threshold.
     const hash = createHash('sha1');
     for (const f of this.ruleFiles) hash.update(JSON.stringify(f.data));
     hash.update([...this.techniques].sort().join(','));
     for (const [k, v] of [...lexicons].sort()) hash.update(`${k}:${v.join('|')}`);
-    hash.update(`min:${this.config.minConfidence}`);
+    hash.update(`min:${this.minConfidence}`);
+    if (this.judge) hash.update(`judge:${JSON.stringify(this.judge)}`);
     if (options.layers) hash.update(`layers:${this.layers.map((l) => l.name).join(',')}`);
     this.engine = { name: 'framewise', version: VERSION, rules: hash.digest('hex').slice(0, 12), model: this.model?.version ?? null };
   }
@@ -81,20 +103,11 @@ export class Analyzer {
     if (input.length * 3 > this.config.maxInputBytes && Buffer.byteLength(input, 'utf8') > this.config.maxInputBytes) {
       throw new UserError(`input is ${Buffer.byteLength(input, 'utf8')} bytes, over the limit of ${this.config.maxInputBytes} (raise maxInputBytes)`);
     }
-    const doc = segment(input);
-    const wanted = options.techniques && options.techniques.length > 0 ? new Set(options.techniques) : null;
-    const collected: CollectedFinding[] = [];
-    const errors: Report['errors'] = [];
-    const keep = (f: CollectedFinding) => (!wanted || wanted.has(f.technique)) && this.techniques.has(f.technique);
-
-    for (const f of this.rulesFor(wanted).run(doc)) if (keep(f)) collected.push(f);
-    for (const d of this.code) {
-      if (wanted && !wanted.has(d.meta.technique)) continue;
-      runDetector(d, doc, collected, errors, keep);
-    }
-    if (this.model) runDetector(this.model, doc, collected, errors, keep);
-
-    const findings = finaliseFindings(doc, collected, options.minConfidence ?? this.config.minConfidence);
+    const { doc, findings: collected, errors } = this.collect(input, options);
+    const minConfidence = options.minConfidence ?? this.minConfidence;
+    if (this.judge) applyJudge(this.judge, collected);
+    const findings = finaliseFindings(doc, collected, minConfidence);
+    if (this.judge) applyPostCalibration(this.judge, findings, minConfidence);
     // Keys in taxonomy order, as Object.fromEntries would give them (no entry arrays per document).
     const byTechnique = {} as Record<TechniqueId, number>;
     for (const id of TECHNIQUE_IDS) byTechnique[id] = 0;
@@ -132,6 +145,30 @@ export class Analyzer {
       }
     }
     return report;
+  }
+
+  /**
+   * Runs every detector (rules, code, then the model, which reads the rules' findings and sets their
+   * judge evidence), drops findings inside mentions, and returns the findings before judging and
+   * finalising: what the judge is trained on. With `keepMentions`, the raw findings (what the
+   * model's rule features are made of).
+   */
+  collect(input: string, options: Pick<AnalyzeOptions, 'techniques'> & { keepMentions?: boolean } = {}): CollectedRun {
+    const doc = segment(input);
+    const wanted = options.techniques && options.techniques.length > 0 ? new Set(options.techniques) : null;
+    const collected: CollectedFinding[] = [];
+    const errors: Report['errors'] = [];
+    const keep = (f: CollectedFinding) => (!wanted || wanted.has(f.technique)) && this.techniques.has(f.technique);
+
+    for (const f of this.rulesFor(wanted).run(doc)) if (keep(f)) collected.push(f);
+    for (const d of this.code) {
+      if (wanted && !wanted.has(d.meta.technique)) continue;
+      runDetector(d, doc, collected, errors, keep);
+    }
+    if (this.model) runDetector(this.model, doc, collected, errors, keep);
+    // Mention is not use (src/detectors/engine/mentions.ts); the model has read every rule finding already.
+    if (!options.keepMentions) dropMentioned(doc, collected);
+    return { doc, findings: collected, errors };
   }
 
   private rulesFor(wanted: ReadonlySet<TechniqueId> | null): RuleSet {
@@ -175,6 +212,7 @@ function runDetector(
           source: r.source ?? d.meta.source,
         };
         if (r.evidence) f.evidence = r.evidence;
+        if (r.basis) f.basis = r.basis;
         local.push(f);
       },
     });

@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { judgeProblem, type Judge } from '../model/judge.js';
 import { loadModelFile } from '../model/artefact.js';
 import { modelDetector, type ModelDetector } from '../model/detector.js';
 
@@ -25,4 +27,33 @@ export function loadDefaultModel(): ModelDetector | null {
     cached = existsSync(file) ? modelDetector(loadModelFile(file).model) : null;
   }
   return cached;
+}
+
+/** The calibration of rule findings when no model runs, next to the shipped model. */
+export const DEFAULT_RULE_JUDGE_PATH = join('models', 'default', 'rules-judge.json');
+
+let cachedRuleJudge: Judge | null | undefined;
+
+/**
+ * The rules-only judge (each rule's measured precision as its confidence, and which rules report),
+ * loaded on first use; null when the file is absent (rules then report their own confidences).
+ */
+export function loadRuleJudge(): Judge | null {
+  if (cachedRuleJudge === undefined) {
+    const file = join(repoRoot(), DEFAULT_RULE_JUDGE_PATH);
+    cachedRuleJudge = existsSync(file) ? readJudgeFile(file) : null;
+  }
+  return cachedRuleJudge;
+}
+
+export function readJudgeFile(file: string): Judge {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UserError(`${file}: not valid JSON (${(e as Error).message})`, { file });
+  }
+  const problem = judgeProblem(value);
+  if (problem) throw new UserError(`${file}: ${problem}`, { file });
+  return value as Judge;
 }

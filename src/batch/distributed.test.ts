@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles } from '../../bench/corpus.mjs';
 import { Analyzer } from '../analysis/analyzer.js';
 import { defaultConfig } from '../core/config.js';
-import { runCli } from '../cli/test-io.js';
+import { runCli } from '../cli/test-support/io.js';
 import { openPostgresStore, type PostgresStore } from '../store/postgres.js';
 import { engineKeyOf } from '../store/types.js';
 import { missing, startPostgres, startRedis, type PostgresService, type RedisService } from '../test-support/services.js';

@@ -58,6 +58,14 @@ describe('groupKeysOf', () => {
 });
 
 describe('GroupAccumulator', () => {
+  it('counts only findings at or above a confidence when asked', () => {
+    const acc = new GroupAccumulator({ by: 'outlet', minConfidence: 0.5 });
+    acc.add(doc(1, 'A'), reportWith(100, [...times('loaded-language', 3, 0.8), ...times('loaded-language', 2, 0.2), ...times('doubt', 1, 0.49)]));
+    const r = acc.result('k');
+    expect(r.totals.findings).toBe(3);
+    expect(r.groups[0]!.techniques.map((t) => [t.technique, t.count])).toEqual([['loaded-language', 3]]);
+  });
+
   it('computes counts, rates, category mix and hand-checked tests for two outlets', () => {
     const acc = new GroupAccumulator({ by: 'outlet' });
     acc.add(doc(1, 'A'), reportWith(500, times('loaded-language', 3)));

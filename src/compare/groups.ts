@@ -74,6 +74,8 @@ export class GroupAccumulator {
 
   add(doc: Pick<DocumentSummary, 'id' | 'title' | 'outlet' | 'author' | 'tags'>, report: Report): void {
     const keys = groupKeysOf(doc, this.options.by, this.options.tagPrefix);
+    const min = this.options.minConfidence ?? 0;
+    const findings = min > 0 ? report.findings.filter((f) => f.confidence >= min) : report.findings;
     const targets = [this.total];
     for (const k of new Set(keys)) {
       let acc = this.groups.get(k);
@@ -83,9 +85,9 @@ export class GroupAccumulator {
     for (const acc of targets) {
       acc.documents++;
       acc.words += report.words;
-      acc.findings += report.findings.length;
+      acc.findings += findings.length;
     }
-    for (const f of report.findings) {
+    for (const f of findings) {
       for (const acc of targets) {
         acc.byTechnique.set(f.technique, (acc.byTechnique.get(f.technique) ?? 0) + 1);
         acc.byCategory.set(f.category, (acc.byCategory.get(f.category) ?? 0) + 1);

@@ -29,6 +29,8 @@ export interface CompareOptions {
   examples?: number;
   /** False discovery rate for the Benjamini-Hochberg correction (default 0.05). */
   alpha?: number;
+  /** Only findings with at least this confidence count (default: every stored finding). */
+  minConfidence?: number;
 }
 
 export interface ExampleSpan {

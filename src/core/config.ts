@@ -16,8 +16,8 @@ export const ConfigSchema = z
     rules: z.array(z.string().min(1)).default([]),
     /** Extra word-list directories (`name.txt` becomes `@name` in patterns), relative to the config file. */
     lexicons: z.array(z.string().min(1)).default([]),
-    /** Findings below this confidence are dropped. */
-    minConfidence: z.number().min(0).max(1).default(0),
+    /** Findings below this confidence are dropped (default: the level the shipped calibration recommends). */
+    minConfidence: z.number().min(0).max(1).optional(),
     /** Use the trained model as well as the rules (when a model artefact is available). */
     model: z.boolean().default(true),
     /** Inputs larger than this are refused with a clear error. */

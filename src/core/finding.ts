@@ -36,3 +36,16 @@ export interface Evidence {
   start?: number;
   end?: number;
 }
+
+/**
+ * How a reader should take a finding: `strong` when its calibrated confidence says an annotator
+ * would more likely than not mark the same technique there, `possible` below. One rule for every
+ * view (terminal, web, exports).
+ */
+export type Strength = 'strong' | 'possible';
+
+export const STRONG_CONFIDENCE = 0.5;
+
+export function strengthOf(confidence: number): Strength {
+  return confidence >= STRONG_CONFIDENCE ? 'strong' : 'possible';
+}

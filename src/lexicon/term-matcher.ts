@@ -3,6 +3,7 @@ import type { Doc } from '../text/segment.js';
 import { vocab } from '../text/vocab.js';
 import { parseWordList } from './load.js';
 import { WordMemo } from './word-memo.js';
+import { localIndex } from '../text/hot-path.js';
 
 
 /**
@@ -205,11 +206,11 @@ export class TermMatcher<T> {
         const rw = rest[r]!;
         const id = t.id[j]!;
         if (rw.prefix) {
-          if (!(id >= 0 ? vocab.str(id) : t.localWords[-id - 2]!).startsWith(rw.w)) break;
+          if (!(id >= 0 ? vocab.str(id) : t.localWords[localIndex(id)]!).startsWith(rw.w)) break;
         } else if (id >= 0) {
           // Ids name strings one to one: equal ids, equal words (rw.id is current, see resolveRest).
           if (id !== rw.id) break;
-        } else if (t.localWords[-id - 2] !== rw.w) break;
+        } else if (t.localWords[localIndex(id)] !== rw.w) break;
       }
       if (r < rest.length) continue;
       this.matchEnd = j;

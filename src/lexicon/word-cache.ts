@@ -1,5 +1,6 @@
 import type { Tokens } from '../text/tokenise.js';
 import { vocab } from '../text/vocab.js';
+import { localIndex } from '../text/hot-path.js';
 
 /**
  * Per-word facts for the code detectors, memoised as small integers in typed arrays.
@@ -35,7 +36,8 @@ export class WordInts {
     const id = t.id[i]!;
     if (id >= 0) return this.ofId(id);
     this.syncGeneration(t.keyGeneration);
-    return this.ofKey(t.localKeys[-id - 2]!, t.localWords[-id - 2]!);
+    const j = localIndex(id);
+    return this.ofKey(t.localKeys[j]!, t.localWords[j]!);
   }
 
   /** Writes the value of every token of the document to out[0, t.count). */
@@ -45,7 +47,7 @@ export class WordInts {
     this.syncGeneration(t.keyGeneration);
     for (let i = 0; i < t.count; i++) {
       const id = ids[i]!;
-      out[i] = id >= 0 ? this.ofId(id) : this.ofKey(keys[-id - 2]!, t.localWords[-id - 2]!);
+      out[i] = id >= 0 ? this.ofId(id) : this.ofKey(keys[localIndex(id)]!, t.localWords[localIndex(id)]!);
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Tokens } from '../text/tokenise.js';
 import { vocab } from '../text/vocab.js';
+import { localIndex } from '../text/hot-path.js';
 
 /**
  * A value per lowercased word, memoised by token: global vocab ids index one array, and words
@@ -29,7 +30,7 @@ export class WordMemo<V> {
       this.generation = t.keyGeneration;
       this.byKey = [];
     }
-    const j = -id - 2;
+    const j = localIndex(id);
     const key = t.localKeys[j]!;
     if (key >= this.byKey.length) fillTo(this.byKey, key + 1 + (key >> 1));
     let v = this.byKey[key];

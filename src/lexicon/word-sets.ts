@@ -3,6 +3,7 @@ import type { Tokens } from '../text/tokenise.js';
 import { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower, tokenise } from '../text/tokenise.js';
 import { vocab } from '../text/vocab.js';
 import { WordMemo } from './word-memo.js';
+import { denseSlot } from '../text/hot-path.js';
 
 /**
  * Small token helpers shared by the sourcing, claims and actors layers. Everything works on the
@@ -197,7 +198,7 @@ export class TokenMarks {
 
   private slot(t: Tokens, i: number): number {
     const id = t.id[i]!;
-    return id >= 0 ? 2 * id : 2 * (-id - 2) + 1;
+    return denseSlot(id);
   }
 
   get(t: Tokens, i: number): number {

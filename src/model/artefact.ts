@@ -19,6 +19,7 @@ import { isPtcLabel, type PtcLabel } from '../core/taxonomy.js';
 import { lexiconTableArrays, lexiconTableFromArrays } from './lexicon-table.js';
 import type { Model, ModelSettings, Platt } from './model.js';
 import { FILTER_FEATURES, type SpanFilter } from './span-filter.js';
+import { judgeProblem, type Judge } from './judge.js';
 
 export const ARTEFACT_FORMAT = 1;
 const MAGIC = 0x314d5746; // "FWM1" little-endian
@@ -45,6 +46,8 @@ export interface ArtefactHeader {
   calibration: Platt;
   /** The span filter (absent in artefacts made before it). */
   filter?: SpanFilter | null;
+  /** The judge: calibrated confidence of every finding and which rules report (absent before it). */
+  judge?: Judge | null;
   table: { lists: string[]; prefixLengths: number[]; maxWords: number };
   tagger: { labels: number; buckets: number };
   sentence: { buckets: number } | null;
@@ -111,6 +114,10 @@ export function encodeModel(model: Model, meta: Record<string, unknown> = {}): B
   add('table.mask', 'u32', arrays.mask);
   if (model.table.ordinary.length) add('table.ordinary', 'u32', model.table.ordinary);
   if (model.table.phraseStarts) add('table.phraseStarts', 'u32', model.table.phraseStarts);
+  if (model.table.clusters) {
+    add('table.clusterHashes', 'u32', model.table.clusters.hashes);
+    add('table.clusterIds', 'u32', model.table.clusters.ids);
+  }
   let offset = 0;
   const tensors: TensorInfo[] = parts.map((p) => {
     const info = { ...p.info, offset };
@@ -124,6 +131,7 @@ export function encodeModel(model: Model, meta: Record<string, unknown> = {}): B
     settings: model.settings,
     calibration: model.calibration,
     filter: model.filter,
+    judge: model.judge,
     table: { lists: model.table.lists, prefixLengths: model.table.prefixLengths, maxWords: model.table.maxWords },
     tagger: { labels: model.tagger.labels, buckets: model.tagger.buckets },
     sentence: model.sentence ? { buckets: model.sentence.buckets } : null,
@@ -219,7 +227,8 @@ export function decodeModel(gz: Uint8Array, file = 'model'): DecodedModel {
     settings: header.settings,
     calibration: header.calibration,
     filter: header.filter ?? null,
-    table: lexiconTableFromArrays(header.table.lists, header.table.prefixLengths, header.table.maxWords, u32('table.hashes'), i8('table.valence'), u32('table.mask'), has('table.ordinary') ? u32('table.ordinary') : undefined, has('table.phraseStarts') ? u32('table.phraseStarts') : undefined),
+    judge: header.judge ?? null,
+    table: lexiconTableFromArrays(header.table.lists, header.table.prefixLengths, header.table.maxWords, u32('table.hashes'), i8('table.valence'), u32('table.mask'), has('table.ordinary') ? u32('table.ordinary') : undefined, has('table.phraseStarts') ? u32('table.phraseStarts') : undefined, has('table.clusterHashes') ? { hashes: u32('table.clusterHashes'), ids: u32('table.clusterIds') } : undefined),
     tagger: { labels: header.tagger.labels, buckets: header.tagger.buckets, emission: em.w, emissionScale: em.scale, transition: f32('tagger.transition') },
     sentence: header.sentence && sw ? { classes: 2, buckets: header.sentence.buckets, w: sw.w, scale: sw.scale } : null,
     classifier: { classes: header.classifier.classes, buckets: header.classifier.buckets, w: cw.w, scale: cw.scale },
@@ -228,6 +237,10 @@ export function decodeModel(gz: Uint8Array, file = 'model'): DecodedModel {
   if (model.classifier.w.length !== model.classifier.buckets * model.classifier.classes) throw new UserError(`${file}: classifier weights do not match their declared size`, { file });
   if (model.filter && (model.filter.weights.length !== FILTER_FEATURES || !model.filter.weights.every(Number.isFinite) || !Number.isFinite(model.filter.keep)))
     throw new UserError(`${file}: span filter has ${model.filter.weights.length} weights, expected ${FILTER_FEATURES} finite numbers`, { file });
+  if (model.judge) {
+    const problem = judgeProblem(model.judge);
+    if (problem) throw new UserError(`${file}: ${problem}`, { file });
+  }
   return { model, header };
 }
 

@@ -1,18 +1,16 @@
-import type { Detector } from '../detectors/engine/contract.js';
-import { PTC_PRIMARY, techniqueInfo } from '../core/taxonomy.js';
+import type { CollectedFinding, Detector } from '../detectors/engine/contract.js';
+import { PTC_PRIMARY, techniqueInfo, toPtcLabel } from '../core/taxonomy.js';
 import { buildView } from './features.js';
-import { applyRuleTags, ruleTag } from './rule-tags.js';
-import { predictDoc, type Model } from './model.js';
+import { ruleEmits, type Judge } from './judge.js';
+import { applyRuleTags, ruleTag, tokenRange } from './rule-tags.js';
+import { predictDoc, type AssessRequest, type Model } from './model.js';
 
-/**
- * The trained model as a detector: every span the tagger finds becomes a finding of its most likely
- * technique (and of a second one when the classifier is torn), with source "model" and a calibrated
- * confidence. PTC labels map to framewise techniques through PTC_PRIMARY.
- */
 /** A trained model exposed as a detector (findings carry source "model"). */
 export interface ModelDetector extends Detector {
   /** Version of the model artefact, recorded in every report. */
   version: string;
+  /** Calibrates every finding of an analysis run with this model (null: confidences as reported). */
+  judge?: Judge | null;
 }
 
 export interface TrainedModelDetector extends ModelDetector {
@@ -20,18 +18,22 @@ export interface TrainedModelDetector extends ModelDetector {
 }
 
 /**
- * Model findings the model itself gives less than this calibrated chance of being right are not
- * reported: they are noise to a reader, and for F1 dropping findings whose precision is under half
- * the F1 (FLC about 0.25 here) cannot lower the expected score. Measured with `npm run eval:cv --
- * --sweep-filter` (rules + model): 0.1: SI 0.408, FLC 0.241; 0.15: SI 0.406, FLC 0.254; 0.2: SI
- * 0.394, FLC 0.257.
+ * The trained model as a detector: every span the tagger finds and the span filter keeps becomes a
+ * finding of its most likely technique (and of a second one when the classifier is torn), with
+ * source "model". Each finding carries its evidence (`basis`: the filter's estimate and the
+ * technique's probability) for the judge, which calibrates it (src/model/judge.ts); the confidence
+ * reported here is the older single Platt scaling, kept for runs without a judge.
+ *
+ * The model also judges the rules' findings that ran before it: their spans get the same evidence
+ * (the span filter and the classifier look at a rule's span as at the tagger's own), set as their
+ * `basis`. PTC labels map to framewise techniques through PTC_PRIMARY.
  */
-export const MODEL_MIN_CONFIDENCE = 0.15;
-
 export function modelDetector(model: Model): TrainedModelDetector {
+  const labelIndex = new Map(model.labels.map((l, i) => [l, i]));
   return {
     model,
     version: model.version,
+    judge: model.judge,
     meta: {
       id: 'model/ptc-crf',
       technique: 'loaded-language',
@@ -43,13 +45,29 @@ export function modelDetector(model: Model): TrainedModelDetector {
       if (doc.tokens.count === 0) return;
       // The view lives only for this call: its arrays are reused from document to document.
       const view = buildView(doc, model.table, true);
-      if (model.settings.ruleFeatures && ctx.findings) {
-        const found = ctx.findings.filter((f) => f.source !== 'model').map((f) => ({ start: f.start, end: f.end, tag: ruleTag(f.technique) }));
+      const rules = ctx.findings ?? [];
+      if (model.settings.ruleFeatures && rules.length > 0) {
+        const found = rules.filter((f) => f.source !== 'model').map((f) => ({ start: f.start, end: f.end, tag: ruleTag(f.technique) }));
         applyRuleTags(doc, view, () => found);
       }
-      for (const span of predictDoc(model, doc, view)) {
+      // Rule findings of techniques the model knows are assessed as its own spans are.
+      const requests: AssessRequest[] = [];
+      const assessedFindings: CollectedFinding[] = [];
+      const judge = model.judge;
+      for (const f of rules) {
+        // Rules the judge silences are features only: their findings need no evidence.
+        if (f.source === 'model' || (judge && !ruleEmits(judge, f.ruleId))) continue;
+        const label = toPtcLabel(f.technique);
+        const c = label ? labelIndex.get(label) : undefined;
+        if (c === undefined) continue;
+        const r = tokenRange(doc, f.start, f.end);
+        if (!r) continue;
+        requests.push({ a: r[0], b: r[1], label: c });
+        assessedFindings.push(f);
+      }
+      const assessed: Array<{ keep: number; prob: number }> = [];
+      for (const span of predictDoc(model, doc, view, requests, assessed)) {
         for (const t of span.techniques) {
-          if (t.confidence < MODEL_MIN_CONFIDENCE) continue;
           const technique = PTC_PRIMARY[t.label];
           ctx.report({
             technique,
@@ -59,9 +77,11 @@ export function modelDetector(model: Model): TrainedModelDetector {
             ruleId: `model/${technique}`,
             source: 'model',
             message: `The trained model reads this as ${techniqueInfo(technique).name.toLowerCase()} (span ${Math.round(span.score * 100)}%, technique ${Math.round(t.probability * 100)}%).`,
+            basis: { keep: span.keep, prob: t.probability },
           });
         }
       }
+      assessedFindings.forEach((f, k) => (f.basis = assessed[k]));
     },
   };
 }

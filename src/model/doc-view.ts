@@ -6,7 +6,10 @@ import type { Doc } from '../text/segment.js';
 import { F_CAP, F_UPPER, K_HASHTAG, K_NUMBER, K_PUNCT, K_WORD, tokenLower } from '../text/tokenise.js';
 import { fmix, fmix32, fnvUpdate } from './hash.js';
 import { PARTY_BIT, type LexiconTable } from './lexicon-table.js';
-import { cacheFor, NAME_HASH, NAME_SLOT, tokenSlot, W_LONG, W_ORDINARY, W_STARTS, type WordCache } from './word-cache.js';
+import { cacheFor, tokenSlot, WORD_LAYOUT, type WordCache } from './word-cache.js';
+import { Scratch } from '../text/hot-path.js';
+
+const { NAME_HASH, NAME_SLOT, W_LONG, W_ORDINARY, W_STARTS } = WORD_LAYOUT;
 
 /** Per-token facts computed once per document. */
 export interface DocView {
@@ -46,8 +49,6 @@ export interface DocView {
   /** Bumped whenever sentScore changes, so cached tagger inputs are rebuilt. */
   stamp: number;
 }
-
-let localScratch = new Int32Array(256);
 
 /** The lexicon table's term index as an open-addressing typed table: hash -> entry, no boxed keys. */
 interface TermSlots {
@@ -169,13 +170,10 @@ function tagArray(reuse: boolean, n: number): Array<number[] | undefined> {
   return tags;
 }
 
-let wordSlots = new Int32Array(1024);
-
-/** Scratch for buildView's per-token word slots, names included (read only within the call). */
-function wordSlotScratch(n: number): Int32Array {
-  if (wordSlots.length < n) wordSlots = new Int32Array(Math.max(n, 2 * wordSlots.length));
-  return wordSlots;
-}
+/** buildView's word slots of the document's local words (+1; 0: not looked up yet). */
+const localSlots = new Scratch((n) => new Int32Array(n), MAX_KEPT_TOKENS, 256);
+/** buildView's per-token word slots, names included (read only within the call). */
+const wordSlots = new Scratch((n) => new Int32Array(n), MAX_KEPT_TOKENS, 1024);
 
 /**
  * The per-token facts of a document. With `reuse` (inference, one document at a time), the view's
@@ -187,10 +185,8 @@ export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView
   const n = t.count;
   const ns = doc.sentences.length;
   const { wh, valence, lex, count, inQuote, masked, slot, shape, sentNeg, sentPos, sentMark, sentLex } = viewArrays(reuse, n, ns);
-  if (localScratch.length < t.localWords.length) localScratch = new Int32Array(Math.max(t.localWords.length, 2 * localScratch.length));
-  const local = localScratch;
-  local.fill(0, 0, t.localWords.length);
-  const wordOf = wordSlotScratch(n);
+  const local = localSlots.zeroed(t.localWords.length);
+  const wordOf = wordSlots.take(n);
   for (let i = 0; i < n; i++) {
     const ws = tokenSlot(cache, table, t, i, local);
     wordOf[i] = ws;
@@ -255,6 +251,8 @@ export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView
     if (doc.headline && doc.headline.sentence === s.index) m |= 8;
     sentMark[s.index] = m;
   }
+  localSlots.release();
+  wordSlots.release();
   const stopIdx = table.lists.indexOf('stopwords');
   return { doc, n, wh, slot, words: cache, shape, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: tagArray(reuse, n), masked, stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
 }

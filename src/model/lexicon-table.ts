@@ -29,6 +29,32 @@ export interface LexiconTable {
    * these begins it. Absent (a model saved before it existed): any word may begin one.
    */
   phraseStarts?: Uint32Array;
+  /**
+   * Word clusters from word vectors (src/training/clusters.ts): hashes ascending and, aligned, fine
+   * + 1 | (coarse + 1) << 16. Absent (a model saved before them): no cluster features.
+   */
+  clusters?: ClusterTable;
+}
+
+export interface ClusterTable {
+  hashes: Uint32Array;
+  ids: Uint32Array;
+}
+
+/** The packed cluster ids of a lowercased word (by hash), 0 when it has none. */
+export function clusterOf(t: LexiconTable, wordHash: number): number {
+  const c = t.clusters;
+  if (!c) return 0;
+  let lo = 0;
+  let hi = c.hashes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = c.hashes[mid]!;
+    if (x === wordHash) return c.ids[mid]!;
+    if (x < wordHash) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
 }
 
 export const VALENCE_SCALE = 25;
@@ -161,11 +187,13 @@ export function lexiconTableFromArrays(
   mask: Uint32Array,
   ordinary: Uint32Array = new Uint32Array(0),
   phraseStarts?: Uint32Array,
+  clusters?: ClusterTable,
 ): LexiconTable {
   const index = new Map<number, number>();
   for (let i = 0; i < hashes.length; i++) index.set(hashes[i]!, i);
   const table: LexiconTable = { lists, index, valence, mask, prefixLengths, maxWords, ordinary };
   if (phraseStarts) table.phraseStarts = phraseStarts;
+  if (clusters) table.clusters = clusters;
   return table;
 }
 

@@ -19,6 +19,8 @@ import { trainFromFiles } from '../training/pipeline.js';
 import { syntheticCorpus, syntheticTable } from './test-support/synthetic.js';
 import { DEFAULT_TRAIN_CONFIG, fitPlatt } from '../training/train.js';
 import { FILTER_FEATURES } from './span-filter.js';
+import { judgeProblem, ruleEmits } from './judge.js';
+import { toPtcLabel } from '../core/taxonomy.js';
 
 const SMALL = { taggerBits: 14, classifierBits: 13, taggerEpochs: 8, classifierEpochs: 15, threshold: 0.3 };
 
@@ -174,6 +176,30 @@ describe('training', () => {
       expect(f.ruleId).toBe(`model/${f.technique}`);
     }
     expect(model.some((f) => f.technique === 'name-calling' && f.text.includes('thugs'))).toBe(true);
+  });
+
+  it('judges every finding: rule spans get the span filter\'s evidence, confidences come from the judge', () => {
+    const judge = run.model.judge!;
+    expect(judge).not.toBeNull();
+    expect(judgeProblem(judge)).toBeNull();
+    const analyzer = new Analyzer({ model: modelDetector(run.model) });
+    const text = 'The vile thugs of Sylvania lied again. Freedonia says the disgraceful regime must go.';
+    const raw = analyzer.collect(text).findings;
+    const rules = raw.filter((f) => f.source !== 'model' && toPtcLabel(f.technique) && ruleEmits(judge, f.ruleId));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const f of rules) {
+      expect(f.basis!.keep).toBeGreaterThan(0);
+      expect(f.basis!.keep).toBeLessThan(1);
+    }
+    // The reported confidences are the judge's, never over 1, and the default cut is the judge's.
+    const report = analyzer.analyze(text);
+    expect(analyzer.minConfidence).toBe(judge.reportAt);
+    for (const f of report.findings) {
+      expect(f.confidence).toBeGreaterThanOrEqual(judge.reportAt);
+      expect(f.confidence).toBeLessThanOrEqual(1);
+    }
+    // The judge travels with the artefact.
+    expect(decodeModel(encodeModel(run.model)).model.judge).toEqual(judge);
   });
 
   it('rejects a damaged artefact with a clear error', () => {

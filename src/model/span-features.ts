@@ -1,11 +1,16 @@
 /** Features of a sentence (stage-one classifier) and of a candidate span (technique classifier). */
 import { F_CAP, F_UPPER, K_HASHTAG, K_PUNCT, K_WORD, tokenLower } from '../text/tokenise.js';
-import { bucket, COUNT_EDGES, LEN_EDGES, SENT_EDGES, VAL_EDGES } from './buckets.js';
+import { bucket, EDGES } from './buckets.js';
 import type { DocView } from './doc-view.js';
 import type { FeatureBuffer } from './feature-buffer.js';
 import { fmix32, FNV_SEED, mix, mix3 } from './hash.js';
-import { SENTENCE_TEMPLATES as C, SPAN_TEMPLATES as P } from './templates.js';
-import { BOS, EOS } from './word-cache.js';
+import { SENTENCE_TEMPLATES, SPAN_TEMPLATES } from './templates.js';
+import { WORD_LAYOUT } from './word-cache.js';
+
+const { BOS, EOS } = WORD_LAYOUT;
+const { COUNT_EDGES, LEN_EDGES, SENT_EDGES, VAL_EDGES } = EDGES;
+const C = SENTENCE_TEMPLATES;
+const P = SPAN_TEMPLATES;
 
 /** Features of a whole sentence for the stage-one sentence classifier. */
 export function sentenceFeatures(v: DocView, si: number, out: FeatureBuffer): void {
@@ -132,4 +137,16 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
     if (own) for (const g of own) if (!tags.includes(g)) tags.push(g);
   }
   for (const g of tags) out.push(mix(P.ruleTag, g));
+  if (v.words.clustered) {
+    // Word clusters: a loaded word PTC never showed shares its cluster with ones it did.
+    const cl = v.words.cluster;
+    for (let k = a; k < b; k++) {
+      const c = cl[v.slot[k]!]!;
+      if (c !== 0) out.push(mix(P.cluster, c & 0xffff));
+    }
+    const cb = a > 0 ? cl[v.slot[a - 1]!]! >>> 16 : 0;
+    const ca = b < v.n ? cl[v.slot[b]!]! >>> 16 : 0;
+    out.push(mix3(P.clusterAround, 0, cb));
+    out.push(mix3(P.clusterAround, 1, ca));
+  }
 }

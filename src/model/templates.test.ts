@@ -19,12 +19,12 @@ describe('feature templates', () => {
   });
 
   it('give the token buffer its room: a new template grows it by its most', () => {
-    expect(TOKEN_MAX_FEATURES).toBe(15 + 5 + 5 + 64);
+    expect(TOKEN_MAX_FEATURES).toBe(15 + 5 + 5 + 4 + 64);
     expect(tokenCapacity({ ...TOKEN_TEMPLATES, extra: { id: 99, most: 3 } })).toBe(TOKEN_MAX_FEATURES + 3);
   });
 
   it('count exactly what a token with every condition met gets (besides its tags)', () => {
-    const table = buildLexiconTable(new Map([['loudly', 2]]), [['a', ['loudly']]]);
+    const table = { ...buildLexiconTable(new Map([['loudly', 2]]), [['a', ['loudly']]]), clusters: { hashes: new Uint32Array(0), ids: new Uint32Array(0) } };
     const doc = segment('They shouted Loudly today again.');
     const v = buildView(doc, table);
     // Every list bit on every token, a valence and a stage-one score everywhere, no word a stop word.

@@ -62,6 +62,11 @@ export const TOKEN_TEMPLATES = {
   sentScoreShape: { id: 42, most: 1 },
   docScore: { id: 43, most: 1 },
   sentScoreToEnd: { id: 44, most: 1 },
+  /** Word clusters from word vectors (models whose table has them): fine cluster of the word, the previous and the next one; the word's coarse cluster. */
+  clusterSelf: { id: 45, most: 1 },
+  clusterPrev: { id: 46, most: 1 },
+  clusterNext: { id: 47, most: 1 },
+  clusterCoarse: { id: 48, most: 1 },
 } as const satisfies Record<string, TokenTemplate>;
 
 /** Templates of the features every token of a sentence shares (sentenceSharedFeatures). */
@@ -124,6 +129,9 @@ export const SPAN_TEMPLATES = {
   sentMarks: 126,
   sentIndex: 127,
   ruleTag: 128,
+  /** Fine clusters of the span's words; coarse clusters of the words just outside it. */
+  cluster: 129,
+  clusterAround: 130,
 } as const;
 
 type TokenName = keyof typeof TOKEN_TEMPLATES;
@@ -138,8 +146,9 @@ export function tokenCapacity(templates: Record<string, TokenTemplate> = TOKEN_T
 }
 
 /**
- * The most features tokenOwnFeatures writes for one token besides its rule tags (89 today: 15 always,
- * 5 on conditions, 5 from the stage-one scores, up to 32 list bits each for the word and neighbours).
+ * The most features tokenOwnFeatures writes for one token besides its rule tags (93 today: 15 always,
+ * 5 on conditions, 5 from the stage-one scores, 4 word clusters, up to 32 list bits each for the word
+ * and neighbours).
  */
 export const TOKEN_MAX_FEATURES = tokenCapacity();
 

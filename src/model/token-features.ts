@@ -3,12 +3,19 @@
  * quotes, repetition, rule tags, stage-one scores) and those its sentence shares with every token.
  */
 import { F_CAP, K_WORD } from '../text/tokenise.js';
-import { bucket, COUNT_EDGES, LEN_EDGES, posBucket, SENT_EDGES, VAL_EDGES } from './buckets.js';
+import { bucket, EDGES, posBucket } from './buckets.js';
 import type { DocView } from './doc-view.js';
 import type { FeatureBuffer } from './feature-buffer.js';
 import { fmix32, FNV_SEED, hashString, mix, mix3 } from './hash.js';
-import { SHARED_TEMPLATES as S, T, TOKEN_MAX_FEATURES } from './templates.js';
-import { BOS_SLOT, EOS, EOS_SLOT, W_BI_NEXT, W_BI_PREV, W_FIRST, W_NEXT, W_NEXT2, W_PREV, W_PREV2, W_SELF, W_SKIP, WM, type WordCache, type WordSums } from './word-cache.js';
+import { SHARED_TEMPLATES, T as TOKEN_TEMPLATE_IDS, TOKEN_MAX_FEATURES } from './templates.js';
+import { WORD_LAYOUT, type WordCache, type WordSums } from './word-cache.js';
+
+// Constants of this module's own, read for every token (see WORD_LAYOUT).
+const { BOS_SLOT, C_COARSE, C_NEXT, C_PREV, C_SELF, CM, EOS, EOS_SLOT, W_BI_NEXT, W_BI_PREV, W_FIRST, W_NEXT, W_NEXT2, W_PREV, W_PREV2, W_SELF, W_SKIP, WM } = WORD_LAYOUT;
+const { COUNT_EDGES, LEN_EDGES, SENT_EDGES, VAL_EDGES } = EDGES;
+const T = TOKEN_TEMPLATE_IDS;
+const S = SHARED_TEMPLATES;
+const ROOM = TOKEN_MAX_FEATURES;
 
 /** mix(template, x) for x in 0..size-1: small-valued features become a table lookup. */
 function mixTable(template: number, size: number): Uint32Array {
@@ -125,7 +132,7 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer, word
   const wp1 = hasNext ? v.wh[i + 1]! : EOS;
   const tags = v.tags[i];
   // Written straight into the buffer (room for the most a token can have), masked as push() does.
-  const room = TOKEN_MAX_FEATURES + (tags ? tags.length : 0);
+  const room = ROOM + (tags ? tags.length : 0);
   const d = out.reserve(room);
   const m = out.mask;
   let n = out.length;
@@ -137,6 +144,14 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer, word
     d[n++] = pool[(hasNext ? slot[i + 1]! : EOS_SLOT) * WM + W_NEXT]! & m;
     d[n++] = pool[(i - 2 >= first ? slot[i - 2]! : BOS_SLOT) * WM + W_PREV2]! & m;
     d[n++] = pool[(i + 2 < end ? slot[i + 2]! : EOS_SLOT) * WM + W_NEXT2]! & m;
+    if (v.words.clustered) {
+      // Word clusters (one word each, so wordTemplateSums folds them into the per-word sums too).
+      const cp = v.words.cpool;
+      d[n++] = cp[slot[i]! * CM + C_SELF]! & m;
+      d[n++] = cp[(hasPrev ? slot[i - 1]! : BOS_SLOT) * CM + C_PREV]! & m;
+      d[n++] = cp[(hasNext ? slot[i + 1]! : EOS_SLOT) * CM + C_NEXT]! & m;
+      d[n++] = cp[slot[i]! * CM + C_COARSE]! & m;
+    }
   }
   // Bigrams: mix3(k, a, b) === mix(mix(k, a), b), the first half cached per word.
   d[n++] = mix(pool[prev + W_BI_PREV]!, w0) & m;
@@ -193,6 +208,13 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer, word
 
 /** The word templates whose weights wordTemplateSums adds up per word: W_SELF, W_PREV, W_NEXT, W_PREV2, W_NEXT2. */
 const SUMMED = [W_SELF, W_PREV, W_NEXT, W_PREV2, W_NEXT2] as const;
+/** Cluster templates added to the summed entry of the same offset: [index in SUMMED, cluster template]. */
+const CLUSTER_SUMMED = [
+  [0, C_SELF],
+  [0, C_COARSE],
+  [1, C_PREV],
+  [2, C_NEXT],
+] as const;
 /** Per slot: the three label weights of each summed template (15 integers). */
 const PER_SLOT = SUMMED.length * 3;
 
@@ -224,10 +246,18 @@ export function wordTemplateSums(v: DocView, emission: Int16Array, mask: number,
   const { sums, filled } = ws;
   const pool = v.words.pool;
   const slot = v.slot;
+  const cp = v.words.clustered ? v.words.cpool : null;
   const fill = (sl: number) => {
     for (let q = 0; q < SUMMED.length; q++) {
       const row = (pool[sl * WM + SUMMED[q]!]! & mask) * 3;
       for (let y = 0; y < 3; y++) sums[sl * PER_SLOT + q * 3 + y] = emission[row + y]!;
+    }
+    if (cp) {
+      // The cluster templates ride on the word at the same offset: 0 (fine and coarse), -1, +1.
+      for (const [q, c] of CLUSTER_SUMMED) {
+        const row = (cp[sl * CM + c]! & mask) * 3;
+        for (let y = 0; y < 3; y++) sums[sl * PER_SLOT + q * 3 + y] += emission[row + y]!;
+      }
     }
     filled[sl] = 1;
   };

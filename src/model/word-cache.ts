@@ -5,8 +5,9 @@
 import type { Doc } from '../text/segment.js';
 import { tokenLower } from '../text/tokenise.js';
 import { FNV_SEED, fnvUpdate, hashString, mix } from './hash.js';
-import { isOrdinaryWord, lookupWord, mayStartPhrase, type LexiconTable } from './lexicon-table.js';
+import { clusterOf, isOrdinaryWord, lookupWord, mayStartPhrase, type LexiconTable } from './lexicon-table.js';
 import { T } from './templates.js';
+import { localIndex } from '../text/hot-path.js';
 
 /** Per-slot flags of a cached word. */
 export const W_ORDINARY = 1;
@@ -37,6 +38,30 @@ export const W_BI_NEXT = 6;
 export const W_SKIP = 7;
 export const W_FIRST = 8;
 
+/**
+ * Word-cluster templates (tables with clusters only): the fine cluster of the word at offsets 0, -1,
+ * +1 and the coarse cluster of the word itself, mixed per word into `cpool` (CM per slot).
+ */
+const CLUSTER_TEMPLATES = [T.clusterSelf, T.clusterPrev, T.clusterNext, T.clusterCoarse] as const;
+export const CM = CLUSTER_TEMPLATES.length;
+export const C_SELF = 0;
+export const C_PREV = 1;
+export const C_NEXT = 2;
+export const C_COARSE = 3;
+/** Cluster values of the slots that are no word of the table: sentence edges, names, unknown words. */
+const EDGE_CLUSTER = 0xfffe;
+const NAME_CLUSTER = 0xfffd;
+
+/** Writes the CM cluster mixes of a packed cluster value at `at` of `out`. */
+function setClusterMixes(out: Uint32Array, at: number, packed: number): void {
+  const fine = packed & 0xffff;
+  const coarse = packed >>> 16;
+  for (let k = 0; k < CM; k++) {
+    const template = CLUSTER_TEMPLATES[k]!;
+    out[at + k] = mix(template, template === T.clusterCoarse ? coarse || fine : fine);
+  }
+}
+
 function wordMixes(h: number): Uint32Array {
   return Uint32Array.from(WORD_TEMPLATES, (k) => mix(k, h));
 }
@@ -63,6 +88,11 @@ export interface WordCache {
   mask: Uint32Array;
   flags: Uint8Array;
   phrase: Int32Array;
+  /** The table has word clusters: cluster features are on. */
+  clustered: boolean;
+  /** Per slot: packed cluster ids (0: none) and their CM template mixes (tables with clusters). */
+  cluster: Uint32Array;
+  cpool: Uint32Array;
   /** Slots in use. */
   used: number;
   /** Per-word sums of a tagger's word-template weights (wordTemplateSums), by emission table. */
@@ -71,9 +101,10 @@ export interface WordCache {
 let wordCaches = new WeakMap<LexiconTable, WordCache>();
 const CACHE_LIMIT = 50_000;
 
-function newCache(): WordCache {
+function newCache(clustered: boolean): WordCache {
   const size = 4096;
   const cache: WordCache = {
+    clustered,
     slotByString: new Map(),
     byId: new Int32Array(0),
     pool: new Uint32Array(size * WM),
@@ -82,17 +113,22 @@ function newCache(): WordCache {
     mask: new Uint32Array(size),
     flags: new Uint8Array(size),
     phrase: new Int32Array(size),
+    cluster: new Uint32Array(size),
+    cpool: new Uint32Array(size * CM),
     used: 0,
     sums: new Map(),
   };
   for (const h of [BOS, EOS, NAME_HASH]) newSlot(cache, h);
+  setClusterMixes(cache.cpool, BOS_SLOT * CM, EDGE_CLUSTER);
+  setClusterMixes(cache.cpool, EOS_SLOT * CM, EDGE_CLUSTER);
+  setClusterMixes(cache.cpool, NAME_SLOT * CM, NAME_CLUSTER);
   return cache;
 }
 
 /** The table's cache, started afresh when it has grown past the limit (only between documents, so offsets stay valid within one). */
 export function cacheFor(table: LexiconTable): WordCache {
   let cache = wordCaches.get(table);
-  if (!cache || cache.slotByString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache()));
+  if (!cache || cache.slotByString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache(table.clusters !== undefined)));
   return cache;
 }
 
@@ -108,6 +144,11 @@ function wordSlot(cache: WordCache, table: LexiconTable, w: string): number {
     cache.mask[slot] = mask;
     cache.flags[slot] = (isOrdinaryWord(table, h) ? W_ORDINARY : 0) | (starts ? W_STARTS : 0) | (w.length > 1 ? W_LONG : 0);
     cache.phrase[slot] = starts ? fnvUpdate(fnvUpdate(FNV_SEED, w), ' ') : 0;
+    if (table.clusters) {
+      const c = clusterOf(table, h);
+      cache.cluster[slot] = c;
+      setClusterMixes(cache.cpool, slot * CM, c);
+    }
     cache.slotByString.set(w, slot);
   }
   return slot;
@@ -128,6 +169,8 @@ function newSlot(cache: WordCache, h: number): number {
     cache.mask = grow(cache.mask, (n) => new Uint32Array(n), size);
     cache.flags = grow(cache.flags, (n) => new Uint8Array(n), size);
     cache.phrase = grow(cache.phrase, (n) => new Int32Array(n), size);
+    cache.cluster = grow(cache.cluster, (n) => new Uint32Array(n), size);
+    cache.cpool = grow(cache.cpool, (n) => new Uint32Array(n), size * CM);
   }
   const slot = cache.used++;
   cache.pool.set(wordMixes(h), slot * WM);
@@ -143,10 +186,11 @@ export function tokenSlot(cache: WordCache, table: LexiconTable, t: Doc['tokens'
   const id = t.id[i]!;
   // Words outside the global vocab have document-local ids: one string lookup per word and document.
   if (id < 0) {
-    const known = local[-id - 2]!;
+    const j = localIndex(id);
+    const known = local[j]!;
     if (known > 0) return known - 1;
     const slot = wordSlot(cache, table, tokenLower(t, i));
-    local[-id - 2] = slot + 1;
+    local[j] = slot + 1;
     return slot;
   }
   if (id >= cache.byId.length) {
@@ -172,3 +216,11 @@ export interface WordSums {
   sums: Int32Array;
   filled: Uint8Array;
 }
+
+/**
+ * The cache's layout constants above, for the feature modules that read the cache for every token.
+ * They take it apart into constants of their own (`const { WM, W_SELF } = WORD_LAYOUT`): a constant
+ * imported from another module is checked at every use (it might not be initialised yet), a
+ * module's own constant folds into its code (tokenOwnFeatures: about 12% of its time).
+ */
+export const WORD_LAYOUT = Object.freeze({ W_ORDINARY, W_STARTS, W_LONG, NAME_HASH, BOS, EOS, WM, CM, C_SELF, C_PREV, C_NEXT, C_COARSE, W_SELF, W_PREV, W_NEXT, W_PREV2, W_NEXT2, W_BI_PREV, W_BI_NEXT, W_SKIP, W_FIRST, BOS_SLOT, EOS_SLOT, NAME_SLOT });

@@ -69,6 +69,7 @@ export const CompareQuery = DocumentFilterQuery.extend({
   tagPrefix: z.string().min(1).optional().meta({ description: 'With by=tag: only tags with this prefix form groups (e.g. camp:)' }),
   a: z.coerce.number().int().positive().optional().meta({ description: 'First document id (two-document mode)' }),
   b: z.coerce.number().int().positive().optional().meta({ description: 'Second document id (two-document mode)' }),
+  minConfidence: z.coerce.number().min(0).max(1).optional().meta({ description: 'Groups: count only findings with at least this confidence (0..1)' }),
 })
   .strict()
   .refine((q) => (q.a === undefined) === (q.b === undefined), { message: 'give both a and b, or neither', path: ['b'] });

@@ -14,15 +14,6 @@ export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 
-interface PostgresModule {
-  openPostgresStore?: (url: string) => Promise<Store>;
-  PostgresStore?: new (url: string) => Store;
-}
-
-// A variable specifier keeps the PostgreSQL driver out of the SQLite path (and out of the type
-// check while that module is being written).
-const POSTGRES_MODULE = './postgres.js';
-
 /**
  * Opens the store at `location` (a SQLite file path, `sqlite:PATH`, or a `postgres://` URL), runs
  * pending migrations, and returns it. The caller closes it.
@@ -30,23 +21,9 @@ const POSTGRES_MODULE = './postgres.js';
 export async function openStore(location?: string | null): Promise<Store> {
   const where = resolveDbLocation(location);
   if (isPostgresUrl(where)) {
-    let mod: PostgresModule;
-    try {
-      mod = (await import(POSTGRES_MODULE)) as PostgresModule;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module|Failed to load url/i.test((e as Error).message)) {
-        throw new UserError(`PostgreSQL store is not available in this build (src/store/postgres.ts is missing); use a SQLite path for --db`, { field: 'db' });
-      }
-      throw e;
-    }
-    if (mod.openPostgresStore) return mod.openPostgresStore(where);
-    if (mod.PostgresStore) {
-      const store = new mod.PostgresStore(where);
-      await store.migrate();
-      return store;
-    }
-    throw new UserError('PostgreSQL store module exports neither openPostgresStore nor PostgresStore', { field: 'db' });
+    // Loaded on use, as SQLite's below: a SQLite store never loads the PostgreSQL driver.
+    const { openPostgresStore } = await import('./postgres.js');
+    return openPostgresStore(where);
   }
   const path = where.startsWith('sqlite:') ? where.slice('sqlite:'.length) : where;
   if (path === '') throw new UserError('--db: empty SQLite path', { field: 'db' });

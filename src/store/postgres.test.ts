@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missing, startPostgres, type PostgresService } from '../test-support/services.js';
-import { runStoreContract } from './contract.js';
+import { runStoreContract } from './test-support/contract.js';
 import { openStore } from './open.js';
 import { openPostgresStore, PostgresStore, redactUrl } from './postgres.js';
 import type { Report } from '../core/report.js';

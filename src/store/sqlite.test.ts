@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runStoreContract } from './contract.js';
+import { runStoreContract } from './test-support/contract.js';
 import { openStore, resolveDbLocation } from './open.js';
 import { openSqliteStore, SqliteStore } from './sqlite.js';
 

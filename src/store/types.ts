@@ -6,7 +6,7 @@ export type { DocumentFilter, DocumentMeta, DocumentSummary, NewDocument, Stored
 
 /**
  * The corpus store contract. SQLite (embedded default) and PostgreSQL implement it; one contract
- * test suite (src/store/contract.ts) runs against both. All methods are async so that both fit.
+ * test suite (src/store/test-support/contract.ts) runs against both. All methods are async so that both fit.
  */
 
 export interface Page {

@@ -1,5 +1,6 @@
 import { charClass, charInfo, UnitBuffer, CHAR_INFO, CLASS_MASK, NONASCII_BIT, NONUPPER_LETTER_BIT, UPPER_BIT, C_DIGIT, C_HIGH, C_LETTER, C_LOW, C_MARK, C_NEWLINE, C_SPACE } from './chars.js';
 import { HASH_SEED, hashStep, lowerAscii, Vocab, vocab } from './vocab.js';
+import { localId, localIndex, Scratch } from './hot-path.js';
 
 export const K_WORD = 1;
 export const K_NUMBER = 2;
@@ -42,16 +43,18 @@ export interface Tokens {
 /** The lowercased form of token i. */
 export function tokenLower(t: Tokens, i: number): string {
   const id = t.id[i]!;
-  return id >= 0 ? vocab.str(id) : t.localWords[-id - 2]!;
+  return id >= 0 ? vocab.str(id) : t.localWords[localIndex(id)]!;
 }
 
 /** Scratch longer than this (in units) is dropped after the call instead of kept for the next. */
 const MAX_KEPT_SCRATCH = 1 << 18;
-let scratchStart = new Int32Array(0);
-let scratchEnd = new Int32Array(0);
-let scratchId = new Int32Array(0);
-let scratchKind = new Uint8Array(0);
-let scratchFlags = new Uint8Array(0);
+const int32 = (n: number) => new Int32Array(n);
+const uint8 = (n: number) => new Uint8Array(n);
+const scratchStart = new Scratch(int32, MAX_KEPT_SCRATCH);
+const scratchEnd = new Scratch(int32, MAX_KEPT_SCRATCH);
+const scratchId = new Scratch(int32, MAX_KEPT_SCRATCH);
+const scratchKind = new Scratch(uint8, MAX_KEPT_SCRATCH);
+const scratchFlags = new Scratch(uint8, MAX_KEPT_SCRATCH);
 const textUnits = new UnitBuffer();
 
 /**
@@ -106,7 +109,7 @@ let localWords: string[] = [];
 let localKeys = new Int32Array(64);
 
 /** The document-local id of extra word `key`, assigning the next local index on first use. */
-function localId(key: number): number {
+function localIdOf(key: number): number {
   if (key >= keyStamp.length) {
     const size = Math.max(key + 1, keyStamp.length * 2);
     const st = new Int32Array(size);
@@ -116,7 +119,7 @@ function localId(key: number): number {
     lo.set(keyLocal);
     keyLocal = lo;
   }
-  if (keyStamp[key] === docStamp) return -(keyLocal[key]! + 2);
+  if (keyStamp[key] === docStamp) return localId(keyLocal[key]!);
   const index = localWords.length;
   keyStamp[key] = docStamp;
   keyLocal[key] = index;
@@ -127,7 +130,7 @@ function localId(key: number): number {
     localKeys = ks;
   }
   localKeys[index] = key;
-  return -(index + 2);
+  return localId(index);
 }
 
 /**
@@ -169,7 +172,7 @@ function wordId(text: string, units: Uint16Array, s: number, e: number, h: numbe
     key = extra.get(w);
     if (key < 0) key = extra.intern(ownCopy(w));
   }
-  return localId(key);
+  return localIdOf(key);
 }
 
 /** Hash (see vocab.ts) and OR of the units of text[s, e), for tokens not hashed while scanning. */
@@ -202,21 +205,13 @@ export function tokenise(text: string): Tokens {
   // Scratch arrays reused across calls (a document never has more tokens than units); the result
   // gets exact-size copies. Plain locals, no closures: this loop is the hot path. Each token's id
   // is looked up as it is emitted, words with the hash computed while scanning them.
-  if (scratchStart.length < n) {
-    const size = Math.max(n, scratchStart.length * 2);
-    scratchStart = new Int32Array(size);
-    scratchEnd = new Int32Array(size);
-    scratchId = new Int32Array(size);
-    scratchKind = new Uint8Array(size);
-    scratchFlags = new Uint8Array(size);
-  }
   // Read units from a typed-array copy, not the string (see UnitBuffer).
   const units = textUnits.fill(text);
-  const start = scratchStart;
-  const end = scratchEnd;
-  const ids = scratchId;
-  const kind = scratchKind;
-  const flags = scratchFlags;
+  const start = scratchStart.take(n);
+  const end = scratchEnd.take(n);
+  const ids = scratchId.take(n);
+  const kind = scratchKind.take(n);
+  const flags = scratchFlags.take(n);
   if (++docStamp > 0x3fffffff) {
     keyStamp.fill(0);
     docStamp = 1;
@@ -393,10 +388,11 @@ export function tokenise(text: string): Tokens {
   outKind.set(kind.subarray(0, count));
   outFlags.set(flags.subarray(0, count));
   // Do not keep the scratch of an unusually long text alive.
-  if (scratchStart.length > MAX_KEPT_SCRATCH) {
-    scratchStart = scratchEnd = scratchId = new Int32Array(0);
-    scratchKind = scratchFlags = new Uint8Array(0);
-  }
+  scratchStart.release();
+  scratchEnd.release();
+  scratchId.release();
+  scratchKind.release();
+  scratchFlags.release();
   if (localKeys.length > MAX_KEPT_SCRATCH) localKeys = new Int32Array(64);
   if (extra.size > MAX_EXTRA_WORDS || extra.unitCount > MAX_EXTRA_UNITS) {
     extra = new Vocab();

@@ -27,7 +27,7 @@ export function analyzerPredictions(gold: readonly PtcDoc[], analyzer: Analyzer)
 
 /** The rule tagger a model needs for its features (null when it was trained without rules). */
 function rulesFor(model: Model): RuleTagger | undefined {
-  return model.settings.ruleFeatures ? analyzerRuleTagger(new Analyzer({ model: null })) : undefined;
+  return model.settings.ruleFeatures ? analyzerRuleTagger(new Analyzer({ model: null, judge: null })) : undefined;
 }
 
 /** Predictions of the model alone (rule findings only as its features, when it was trained so). */

@@ -12,6 +12,7 @@ import { rng, shuffle } from '../model/hash.js';
 import type { LexiconTable } from '../model/lexicon-table.js';
 import { newLogReg, predictProba, trainLogReg, type Example, type LogRegWeights } from '../model/logreg.js';
 import { FeatureBuffer, sentenceFeatures } from '../model/features.js';
+import type { Judge } from '../model/judge.js';
 import { filterFeatures, keepProbability, trainSpanFilter, type FilterExample, type SpanFilter } from '../model/span-filter.js';
 import {
   CLASS_LABELS,
@@ -58,6 +59,15 @@ export interface TrainConfig {
   filterKeep: number;
   filterEpochs: number;
   filterL2: number;
+  /** Rules whose cross-validated precision (smoothed) is under this report nothing (features only). */
+  ruleFloor: number;
+  /** Default confidence cut of analyze() with the model, and without it. */
+  reportAt: number;
+  reportAtRules: number;
+  /** Word clusters from word vectors as features: how many frequent words (0: off), fine and coarse cluster counts. */
+  clusterWords: number;
+  clusterFine: number;
+  clusterCoarse: number;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -83,6 +93,13 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   filterKeep: 0.2,
   filterEpochs: 300,
   filterL2: 1e-3,
+  // Chosen on cross-validation over the development documents (npm run eval:cv -- --sweep-judge).
+  ruleFloor: 0.2,
+  reportAt: 0.15,
+  reportAtRules: 0.15,
+  clusterWords: 40000,
+  clusterFine: 320,
+  clusterCoarse: 40,
 };
 
 export type Log = (msg: string) => void;
@@ -415,6 +432,7 @@ export function buildModel(
   version: string,
   ruleFeatures: boolean,
   filter: SpanFilter | null = null,
+  judge: Judge | null = null,
 ): Model {
-  return { version, table, tagger, sentence, classifier, labels: CLASS_LABELS, settings: { ...decodeSettings(cfg), secondLabel: cfg.secondLabel, ruleFeatures }, filter, calibration };
+  return { version, table, tagger, sentence, classifier, labels: CLASS_LABELS, settings: { ...decodeSettings(cfg), secondLabel: cfg.secondLabel, ruleFeatures }, filter, calibration, judge };
 }

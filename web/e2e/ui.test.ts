@@ -113,6 +113,50 @@ describe.skipIf(chromiumMissing())('web UI in Chromium', () => {
     expect((await shownFindingIds(page)).length).toBe(report.findings.length);
   });
 
+  /** Moves a confidence slider (scope: the report it belongs to) to `value` as a reader would. */
+  const slide = async (p: Page, value: number, scope = '') => {
+    await p.$eval(`${scope} [data-testid=confidence-slider]`.trim(), (el, v) => {
+      const input = el as HTMLInputElement;
+      input.value = String(v);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, value);
+  };
+  /** A cut that leaves some findings of a report on each side (a multiple of the slider's step). */
+  const cutBetween = (confidences: number[]) => {
+    const sorted = [...confidences].sort((a, b) => a - b);
+    for (let c = 0.05; c < 0.95; c += 0.05) {
+      const cut = Math.round(c * 100) / 100;
+      if (sorted.some((x) => x < cut) && sorted.some((x) => x >= cut)) return cut;
+    }
+    throw new Error(`no cut splits ${sorted.join(', ')}`);
+  };
+
+  it('draws strong and possible findings differently and hides findings under the confidence slider', async () => {
+    const report = analyzer.analyze(ARTICLE);
+    const strengths = await page.$$eval('[data-testid=doc-text] mark.hl', (marks) => marks.map((m) => [(m as HTMLElement).dataset.findings!, (m as HTMLElement).dataset.strength!]));
+    for (const [ids, strength] of strengths) {
+      const top = Math.max(...ids!.split(' ').map((id) => report.findings.find((f) => f.id === id)!.confidence));
+      expect(strength, ids).toBe(top >= 0.5 ? 'strong' : 'possible');
+    }
+    const cut = cutBetween(report.findings.map((f) => f.confidence));
+    await slide(page, cut);
+    const kept = report.findings.filter((f) => f.confidence >= cut).map((f) => f.id).sort();
+    expect((await shownFindingIds(page)).sort()).toEqual(kept);
+    expect(await page.textContent('[data-testid=shown-count]')).toBe(` (${kept.length} shown)`);
+    expect(await page.textContent('[data-testid=confidence-value]')).toBe(`${Math.round(cut * 100)}% or more`);
+    // The tooltip words its finding's strength.
+    const shown = report.findings.find((f) => f.confidence >= cut)!;
+    await page.hover(`mark.hl[data-findings~="${shown.id}"] >> nth=0`);
+    const tip = page.locator('#tooltip');
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.textContent()).toContain(shown.confidence >= 0.5 ? 'Strong: ' : 'Possible: ');
+    await page.screenshot({ path: artifact('confidence-slider.png'), fullPage: true });
+    await page.mouse.move(5, 5);
+    await tip.waitFor({ state: 'hidden' });
+    await slide(page, 0);
+    expect((await shownFindingIds(page)).length).toBe(report.findings.length);
+  });
+
   it('shows a panel for every report section, with one heat-strip cell per sentence', async () => {
     const expected = analyzer.analyze(ARTICLE);
     const panels = { frames: 'panel-frames', intensity: 'panel-intensity', sourcing: 'panel-sourcing', claims: 'panel-claims', actors: 'panel-actors' } as const;
@@ -227,9 +271,26 @@ describe.skipIf(chromiumMissing())('web UI in Chromium', () => {
     await page.waitForSelector('[data-testid=chart-rate] canvas');
     expect(page.url()).toContain('by=tag&tagPrefix=camp');
 
+    // The confidence slider counts only findings at or above it.
+    const everything = CORPUS.flatMap((d) => analyzer.analyze(d.text).findings.map((f) => f.confidence)).concat(analyzer.analyze(HOSTILE_TEXT).findings.map((f) => f.confidence));
+    const cut = cutBetween(everything);
+    await slide(page, cut);
+    await page.waitForFunction((n) => document.querySelector('[data-testid=corpus-findings]')?.textContent === String(n), everything.filter((c) => c >= cut).length);
+
     await page.fill('#filter-outlet', 'Northland Herald');
     await page.click('.filters button[type=submit]');
     await page.waitForFunction(() => document.querySelector('[data-testid=page-info]')?.textContent === '1–2 of 2');
+  });
+
+  it('has a confidence slider on a stored document', async () => {
+    const report = analyzer.analyze(CORPUS[1]!.text);
+    await page.goto(`${server.url}#/doc/${ids[1]}`);
+    await page.waitForSelector('[data-testid=doc-text]');
+    const cut = cutBetween(report.findings.map((f) => f.confidence));
+    await slide(page, cut);
+    expect((await shownFindingIds(page)).sort()).toEqual(report.findings.filter((f) => f.confidence >= cut).map((f) => f.id).sort());
+    // The findings table follows the slider too.
+    expect(await page.textContent('[data-testid=findings-table] summary')).toBe(`All findings (${report.findings.filter((f) => f.confidence >= cut).length})`);
   });
 
   it('shows a document containing HTML and script as text, running nothing', async () => {
@@ -250,5 +311,12 @@ describe.skipIf(chromiumMissing())('web UI in Chromium', () => {
     expect(await page.$eval('[data-testid=side-b] [data-testid=doc-text]', (el) => el.textContent)).toBe(CORPUS[2]!.text);
     await page.waitForSelector('[data-testid=side-summary]');
     await page.screenshot({ path: artifact('side-by-side.png'), fullPage: true });
+    // Each column has its own slider: moving A's leaves B as it was.
+    const a = analyzer.analyze(CORPUS[0]!.text);
+    const b = analyzer.analyze(CORPUS[2]!.text);
+    const cut = cutBetween(a.findings.map((f) => f.confidence));
+    await slide(page, cut, '[data-testid=side-a]');
+    expect((await shownFindingIds(page, '[data-testid=side-a] [data-testid=doc-text]')).sort()).toEqual(a.findings.filter((f) => f.confidence >= cut).map((f) => f.id).sort());
+    expect((await shownFindingIds(page, '[data-testid=side-b] [data-testid=doc-text]')).length).toBe(b.findings.length);
   });
 });

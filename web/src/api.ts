@@ -65,7 +65,8 @@ export const api = {
     call<DocumentList>('GET', `/api/documents${query({ ...filter, ...page })}`),
   getDocument: (id: number) => call<DocumentWithReport>('GET', `/api/documents/${id}`),
   deleteDocument: (id: number) => call<void>('DELETE', `/api/documents/${id}`),
-  compareGroups: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '') => call<Comparison>('GET', `/api/compare${query({ by, tagPrefix, ...filter })}`),
+  compareGroups: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '', minConfidence = 0) =>
+    call<Comparison>('GET', `/api/compare${query({ by, tagPrefix, ...filter, ...(minConfidence > 0 ? { minConfidence } : {}) })}`),
   compareLayers: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '') => call<LayerComparison>('GET', `/api/compare/layers${query({ by, tagPrefix, ...filter })}`),
   compareActors: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '', minDocuments = 2) =>
     call<ActorComparison>('GET', `/api/compare/actors${query({ by, tagPrefix, minDocuments, ...filter })}`),

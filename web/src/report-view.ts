@@ -1,4 +1,4 @@
-import type { Finding } from '../../src/core/finding.js';
+import { STRONG_CONFIDENCE, strengthOf, type Finding } from '../../src/core/finding.js';
 import type { Report } from '../../src/core/report.js';
 import { CATEGORY_COLOR, CATEGORY_NAME, withAlpha } from './colors.js';
 import { fmt, h, pct, replace, type Child } from './dom.js';
@@ -22,18 +22,25 @@ export interface ReportViewOptions {
 export function renderReport(text: string, report: Report, options: ReportViewOptions = {}): HTMLElement {
   const hiddenCategories = new Set<CategoryId>();
   const hiddenTechniques = new Set<TechniqueId>();
-  const visible = (f: Finding) => !hiddenCategories.has(f.category) && !hiddenTechniques.has(f.technique);
+  let minConfidence = 0;
+  const visible = (f: Finding) => !hiddenCategories.has(f.category) && !hiddenTechniques.has(f.technique) && f.confidence >= minConfidence;
 
   const textBox = h('div', { class: 'doc-text', data: { testid: 'doc-text' } });
   const legend = h('div', { class: 'legend', data: { testid: 'legend' } });
-  const shown = h('span', { class: 'shown-count' });
+  const shown = h('span', { class: 'shown-count', data: { testid: 'shown-count' } });
+  const table = options.compact ? null : h('div', { class: 'findings-box' });
 
   const redraw = () => {
     const findings = report.findings.filter(visible);
     renderText(textBox, text, findings, report.headline);
     renderLegend(legend, report, hiddenCategories, hiddenTechniques, redraw);
+    if (table) replace(table, findingsTable(report.findings.filter((f) => f.confidence >= minConfidence)));
     shown.textContent = findings.length === report.findings.length ? '' : ` (${findings.length} shown)`;
   };
+  const slider = confidenceSlider((v) => {
+    minConfidence = v;
+    redraw();
+  });
   redraw();
 
   const name = options.name ?? 'framewise-report';
@@ -59,11 +66,48 @@ export function renderReport(text: string, report: Report, options: ReportViewOp
       report.errors.length ? h('span', { class: 'warn' }, ` · ${report.errors.length} detector error(s): ${report.errors.map((e) => e.detector).join(', ')}`) : null,
       exports,
     ),
+    report.findings.length ? slider : null,
     legend,
     textBox,
     renderPanels(report, text),
-    options.compact ? null : findingsTable(report),
+    table,
   );
+}
+
+/**
+ * A slider that hides findings under a confidence (calibrated: the chance that an annotator would
+ * mark the same technique there), with the strong / possible line drawn on its scale.
+ */
+export function confidenceSlider(onChange: (minConfidence: number) => void, initial = 0): HTMLElement {
+  const value = h('output', { class: 'slider-value', data: { testid: 'confidence-value' } }, label(initial));
+  const input = h('input', {
+    type: 'range',
+    min: '0',
+    max: '0.95',
+    step: '0.05',
+    value: String(initial),
+    class: 'confidence-slider',
+    aria: { label: 'Show findings with at least this confidence' },
+    data: { testid: 'confidence-slider' },
+    on: {
+      input: () => {
+        const v = Number(input.value);
+        value.textContent = label(v);
+        onChange(v);
+      },
+    },
+  });
+  return h(
+    'div',
+    { class: 'confidence-filter', data: { testid: 'confidence-filter' } },
+    h('label', null, 'Confidence ', input),
+    value,
+    h('span', { class: 'muted small' }, ` · strong from ${pct(STRONG_CONFIDENCE)} (solid highlight), possible below (faint, dashed)`),
+  );
+}
+
+function label(v: number): string {
+  return v <= 0 ? 'all findings' : `${pct(v)} or more`;
 }
 
 function renderText(box: HTMLElement, text: string, findings: Finding[], headline: Report['headline']): void {
@@ -77,14 +121,17 @@ function renderText(box: HTMLElement, text: string, findings: Finding[], headlin
     }
     const main = piece.covering[0]!;
     const color = CATEGORY_COLOR[main.category];
+    // The piece is as strong as its most confident finding: the highlight's depth follows it.
+    const top = Math.max(...piece.covering.map((f) => f.confidence));
+    const strength = strengthOf(top);
     const mark = h(
       'mark',
       {
-        class: `hl${piece.covering.length > 1 ? ' multi' : ''}${inHeadline(piece.start) ? ' headline' : ''}`,
+        class: `hl ${strength}${piece.covering.length > 1 ? ' multi' : ''}${inHeadline(piece.start) ? ' headline' : ''}`,
         tabindex: 0,
-        data: { findings: piece.covering.map((f) => f.id).join(' '), technique: main.technique, category: main.category },
-        aria: { label: `${slice}: ${piece.covering.map((f) => techniqueName(f.technique)).join(', ')}` },
-        style: { background: withAlpha(color, 0.22), borderBottomColor: color },
+        data: { findings: piece.covering.map((f) => f.id).join(' '), technique: main.technique, category: main.category, strength },
+        aria: { label: `${slice}: ${piece.covering.map((f) => `${strengthOf(f.confidence)} ${techniqueName(f.technique)}`).join(', ')}` },
+        style: { background: withAlpha(color, 0.06 + 0.34 * top), borderBottomColor: color },
       },
       slice,
     );
@@ -98,12 +145,19 @@ function tooltipEntry(f: Finding): HTMLElement {
   return h(
     'div',
     { class: 'tip-entry', data: { testid: 'tooltip-entry' } },
-    h('div', { class: 'tip-title' }, swatch(f.category), h('strong', null, techniqueName(f.technique)), h('span', { class: 'muted' }, ` · ${CATEGORY_NAME[f.category]}`)),
+    h(
+      'div',
+      { class: 'tip-title' },
+      swatch(f.category),
+      h('span', { class: `strength ${strengthOf(f.confidence)}`, data: { testid: 'tooltip-strength' } }, strengthOf(f.confidence) === 'strong' ? 'Strong: ' : 'Possible: '),
+      h('strong', null, techniqueName(f.technique)),
+      h('span', { class: 'muted' }, ` · ${CATEGORY_NAME[f.category]}`),
+    ),
     h('div', { class: 'tip-text' }, '“', f.text, '”'),
     h('div', null, f.message),
     h('div', { class: 'muted small' }, techniqueDefinition(f.technique)),
     f.evidence?.length ? h('ul', { class: 'evidence' }, f.evidence.map((e) => h('li', null, h('span', { class: 'muted' }, `${e.label}: `), e.text))) : null,
-    h('div', { class: 'tip-meta' }, `confidence ${pct(f.confidence)} · ${f.source} · `, h('code', null, f.ruleId), ` · line ${f.line}:${f.column}`),
+    h('div', { class: 'tip-meta' }, `confidence ${pct(f.confidence)} (${strengthOf(f.confidence)}) · ${f.source} · `, h('code', null, f.ruleId), ` · line ${f.line}:${f.column}`),
   );
 }
 
@@ -159,12 +213,12 @@ function renderLegend(box: HTMLElement, report: Report, hiddenCats: Set<Category
   );
 }
 
-function findingsTable(report: Report): HTMLElement | null {
-  if (report.findings.length === 0) return null;
+function findingsTable(findings: readonly Finding[]): HTMLElement | null {
+  if (findings.length === 0) return null;
   return h(
     'details',
-    { class: 'findings' },
-    h('summary', null, `All findings (${report.findings.length})`),
+    { class: 'findings', data: { testid: 'findings-table' } },
+    h('summary', null, `All findings (${findings.length})`),
     h(
       'table',
       null,
@@ -172,14 +226,14 @@ function findingsTable(report: Report): HTMLElement | null {
       h(
         'tbody',
         null,
-        report.findings.map((f) =>
+        findings.map((f) =>
           h(
             'tr',
-            null,
+            { data: { strength: strengthOf(f.confidence) } },
             h('td', { class: 'num' }, `${f.line}:${f.column}`),
             h('td', null, swatch(f.category), techniqueName(f.technique)),
             h('td', null, f.text),
-            h('td', { class: 'num' }, pct(f.confidence)),
+            h('td', { class: 'num' }, `${pct(f.confidence)} ${strengthOf(f.confidence)}`),
             h('td', null, h('code', null, f.ruleId)),
             h('td', null, f.message),
           ),

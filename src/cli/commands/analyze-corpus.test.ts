@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articles } from '../../../bench/corpus.mjs';
 import { openSqliteStore } from '../../store/sqlite.js';
-import { runCli } from '../test-io.js';
+import { runCli } from '../test-support/io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'framewise-ac-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

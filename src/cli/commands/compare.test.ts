@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../compare/format.js';
 import { TECHNIQUE_IDS } from '../../core/taxonomy.js';
 import { STABLE_TECHNIQUES } from '../../store/test-support/analyzer.js';
-import { runCli } from '../test-io.js';
+import { runCli } from '../test-support/io.js';
 import { parseWhere } from './compare.js';
 
 let dir: string;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TECHNIQUE_IDS } from '../../core/taxonomy.js';
 import { openSqliteStore } from '../../store/sqlite.js';
 import { STABLE_TECHNIQUES } from '../../store/test-support/analyzer.js';
-import { runCli } from '../test-io.js';
+import { runCli } from '../test-support/io.js';
 
 const FIX = fileURLToPath(new URL('../../ingest/fixtures/', import.meta.url));
 let dir: string;

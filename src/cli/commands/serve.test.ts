@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../io.js';
-import { runCli } from '../test-io.js';
+import { runCli } from '../test-support/io.js';
 import { runServe, type ServeFlags } from './serve.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'framewise-serve-'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/open.js';
 import { asNewDocuments, loadStoryFixtures } from '../../stories/test-support/corpus.js';
-import { runCli } from '../test-io.js';
+import { runCli } from '../test-support/io.js';
 
 let dir: string;
 let db: string;

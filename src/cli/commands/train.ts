@@ -10,6 +10,7 @@ interface TrainFlags {
   folds: string;
   seed?: string;
   modelVersion?: string;
+  excludeLockbox?: boolean;
 }
 
 export function registerTrain(program: Command, io: CliIO, _result: CommandResult): void {
@@ -21,6 +22,7 @@ export function registerTrain(program: Command, io: CliIO, _result: CommandResul
     .option('--folds <k>', 'cross-validation folds for calibration and reported scores (0: skip)', '5')
     .option('--seed <n>', 'random seed (same data and seed give the same model)')
     .option('--model-version <name>', 'model version recorded in reports')
+    .option('--exclude-lockbox', 'leave out the 20% lockbox documents that no choice looks at (src/training/lockbox.ts)')
     .action((flags: TrainFlags) => {
       const folds = Number(flags.folds);
       if (!Number.isInteger(folds) || folds < 0 || folds === 1) throw new UserError(`--folds: expected 0 or an integer of at least 2, got "${flags.folds}"`);
@@ -32,6 +34,7 @@ export function registerTrain(program: Command, io: CliIO, _result: CommandResul
         folds,
         config: seed === undefined ? {} : { seed },
         version: flags.modelVersion,
+        excludeLockbox: flags.excludeLockbox ?? false,
         log: (m) => io.err(m + '\n'),
       });
       const cv = run.cv;

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { Report } from '../../core/report.js';
 import { CATEGORIES, techniqueInfo } from '../../core/taxonomy.js';
+import { strengthOf } from '../../core/finding.js';
 import { categoryPaint } from './colors.js';
 import { sourcingSection } from '../../layers/sourcing/pretty.js';
 import { claimsSection } from '../../layers/claims/pretty.js';
@@ -20,7 +21,9 @@ export const prettySections: PrettySection[] = [framesSection, intensitySection,
 
 /**
  * The text with every finding highlighted in its category's colour and numbered, then a legend and
- * one line per finding: where, what, how confident, why.
+ * one line per finding: where, what, how confident, why. Strong findings (calibrated confidence 0.5
+ * or more) are highlighted in their category colour; possible ones only underlined, and their number
+ * carries a question mark ("[3?]"), so the difference shows without colours too.
  */
 export function formatPretty(text: string, report: Report, opts: PrettyOptions): string {
   const c = pc.createColors(opts.colors);
@@ -31,19 +34,25 @@ export function formatPretty(text: string, report: Report, opts: PrettyOptions):
   const findings = report.findings;
   let out = '';
   let pos = 0;
+  const mark = (k: number) => `[${k + 1}${strengthOf(findings[k]!.confidence) === 'strong' ? '' : '?'}]`;
   findings.forEach((f, k) => {
     if (f.start < pos) return;
-    out += text.slice(pos, f.start) + paint[f.category](text.slice(f.start, f.end)) + c.dim(`[${k + 1}]`);
+    const words = text.slice(f.start, f.end);
+    out += text.slice(pos, f.start) + (strengthOf(f.confidence) === 'strong' ? paint[f.category](words) : c.underline(words)) + c.dim(mark(k));
     pos = f.end;
   });
   out += text.slice(pos);
   lines.push(out.trimEnd(), '');
   const used = CATEGORIES.filter((cat) => report.counts.byCategory[cat] > 0);
-  if (used.length > 0) lines.push(`${c.bold('Legend')}  ${used.map((cat) => `${paint[cat](` ${cat} `)} ${report.counts.byCategory[cat]}`).join('  ')}`);
+  if (used.length > 0) {
+    lines.push(`${c.bold('Legend')}  ${used.map((cat) => `${paint[cat](` ${cat} `)} ${report.counts.byCategory[cat]}`).join('  ')}`);
+    lines.push(c.dim(`         strong: highlighted, [n] (confidence ${'\u2265'} 0.5)   possible: ${c.underline('underlined')}, [n?]`));
+  }
   findings.forEach((f, k) => {
     const name = techniqueInfo(f.technique).name;
+    const strength = strengthOf(f.confidence);
     lines.push(
-      `${c.dim(`[${k + 1}]`)} ${f.line}:${f.column} ${paint[f.category](` ${f.technique} `)} ${c.dim(`${f.confidence.toFixed(2)} ${f.source} ${f.ruleId}`)}\n     ${name}: ${f.message}`,
+      `${c.dim(mark(k))} ${f.line}:${f.column} ${paint[f.category](` ${f.technique} `)} ${strength === 'strong' ? c.bold(strength) : strength} ${c.dim(`${f.confidence.toFixed(2)} ${f.source} ${f.ruleId}`)}\n     ${name}: ${f.message}`,
     );
   });
   for (const section of prettySections) {

@@ -25,6 +25,11 @@ export interface RawFinding {
   ruleId?: string;
   source?: FindingSource;
   evidence?: Evidence[];
+  /**
+   * What the judge (src/model/judge.ts) calibrates: the span filter's estimate for the span and the
+   * classifier's probability of the technique. The model sets it on its own findings and on rules'.
+   */
+  basis?: { keep: number; prob: number };
 }
 
 export interface DetectorContext {
@@ -40,7 +45,8 @@ export interface Detector {
 }
 
 /** A finding as collected before mapping to original offsets. */
-export interface CollectedFinding extends Required<Omit<RawFinding, 'evidence'>> {
+export interface CollectedFinding extends Required<Omit<RawFinding, 'evidence' | 'basis'>> {
   technique: TechniqueId;
   evidence?: Evidence[];
+  basis?: { keep: number; prob: number };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
 
-const analyzer = new Analyzer({ model: null });
+// The detector's own confidences: no judge (which caps techniques PTC cannot calibrate).
+const analyzer = new Analyzer({ model: null, judge: null });
 const find = (text: string) =>
   analyzer.analyze(text, { techniques: ['identity-framing'], layers: false }).findings.map((f) => ({ text: f.text, confidence: f.confidence }));
 

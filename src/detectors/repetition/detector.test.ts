@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
 
-const analyzer = new Analyzer({ model: null });
+// The detector itself: no judge (which would silence rules under their measured precision).
+const analyzer = new Analyzer({ model: null, judge: null });
 const rules = (text: string) =>
   analyzer.analyze(text, { techniques: ['repetition'], layers: false }).findings.map((f) => `${f.ruleId}: ${f.text}`);
 
@@ -20,9 +21,18 @@ describe('repetition detector', () => {
     expect(q.filter((r) => r.startsWith('repetition/repeated-quotation'))).toHaveLength(2);
   });
 
-  it('reports a loaded term from its second use on', () => {
-    const found = rules('The occupiers came in spring. By summer the occupiers held the coast.');
-    expect(found).toEqual(['repetition/repeated-loaded-term: occupiers']);
+  it('reports a loaded term or label used three times, from its second use on', () => {
+    expect(rules('The occupiers came in spring. By summer the occupiers held the coast.')).toEqual([]);
+    const found = rules('The occupiers came in spring. By summer the occupiers held the coast. In autumn the occupiers left.');
+    expect(found).toEqual(['repetition/repeated-loaded-term: occupiers', 'repetition/repeated-loaded-term: occupiers']);
+    const labels = rules('Tarvian thugs blocked the road. The thugs beat a driver. Police watched the thugs leave.');
+    expect(labels).toEqual(['repetition/repeated-loaded-term: thugs', 'repetition/repeated-loaded-term: thugs']);
+  });
+
+  it('ignores lines the page repeats verbatim', () => {
+    const widget = 'Do you think the occupiers should leave Tarvia now?';
+    const text = `${widget} Vote in our poll. The occupiers came in spring. ${widget} Vote in our poll. ${widget}`;
+    expect(rules(text)).toEqual([]);
   });
 
   it('leaves grammatical doubles alone but flags emphatic ones', () => {

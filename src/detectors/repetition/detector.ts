@@ -45,7 +45,8 @@ function load(): Lists {
     const weak = new Set((lex.get('loaded-language-weak') ?? []).map((w) => w.toLowerCase()));
     const loaded = new Set<string>();
     const loadedPhrases = new Map<string, string[][]>();
-    for (const raw of lex.get('loaded-terms') ?? []) {
+    // Loaded terms and the labels name calling uses: what PTC annotators mark as repeated.
+    for (const raw of [...(lex.get('loaded-terms') ?? []), ...(lex.get('name-calling-labels') ?? [])]) {
       const term = raw.toLowerCase();
       if (weak.has(term) || term.endsWith('*')) continue;
       const words = term.split(/\s+/);
@@ -85,15 +86,63 @@ export const repetitionDetector: Detector = {
     for (let i = 0; i < t.count; i++) {
       if (t.kind[i] === K_WORD && t.end[i]! - t.start[i]! >= MIN_WORD_LENGTH && (facts[i]! & STOP) === 0) content[i] = 1;
     }
-    emphaticDoubling(ctx, doc);
-    anaphora(ctx, doc, content);
-    repeatedQuotes(ctx, doc);
-    repeatedLoadedTerms(ctx, doc, l, facts);
-    repeatedPhrases(ctx, doc, content);
-    sentenceHammering(ctx, doc, content);
+    // Lines a page repeats verbatim (a poll widget, a byline, a share prompt) are layout, not
+    // rhetoric: their words count for no repetition and their findings are dropped.
+    const boiler = boilerplateSentences(doc);
+    if (boiler) for (const s of doc.sentences) if (boiler.has(s.index)) for (let i = s.tokenStart; i < s.tokenEnd; i++) facts[i] = content[i] = 0;
+    const report = ctx.report;
+    const local: DetectorContext = boiler ? { ...ctx, report: (f) => void (inBoilerplate(doc, boiler, f.start) || report(f)) } : ctx;
+    emphaticDoubling(local, doc);
+    anaphora(local, doc, content);
+    repeatedQuotes(local, doc);
+    repeatedLoadedTerms(local, doc, l, facts);
+    repeatedPhrases(local, doc, content);
+    sentenceHammering(local, doc, content);
     releaseScratch(t.count);
   },
 };
+
+/** Sentences of at least this many words that recur verbatim are boilerplate. */
+const MIN_BOILERPLATE_WORDS = 3;
+
+/** Indices of sentences whose words recur verbatim elsewhere in the document (null: none). */
+function boilerplateSentences(doc: Doc): Set<number> | null {
+  const t = doc.tokens;
+  // Sentences by a hash of their token ids; equal hashes are compared token by token.
+  let seen: Map<number, number[]> | null = null;
+  let out: Set<number> | null = null;
+  for (const s of doc.sentences) {
+    let words = 0;
+    let h = s.tokenEnd - s.tokenStart;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (t.kind[i] === K_WORD) words++;
+      h = Math.imul(h ^ t.id[i]!, 0x9e3779b1) ^ (h >>> 15);
+    }
+    if (words < MIN_BOILERPLATE_WORDS) continue;
+    seen ??= new Map();
+    const same = seen.get(h);
+    if (!same) {
+      seen.set(h, [s.index]);
+      continue;
+    }
+    const twin = same.find((k) => sameTokens(doc, doc.sentences[k]!, s));
+    if (twin === undefined) same.push(s.index);
+    else (out ??= new Set()).add(twin).add(s.index);
+  }
+  return out;
+}
+
+function sameTokens(doc: Doc, a: Doc['sentences'][number], b: Doc['sentences'][number]): boolean {
+  const n = a.tokenEnd - a.tokenStart;
+  if (n !== b.tokenEnd - b.tokenStart) return false;
+  for (let k = 0; k < n; k++) if (doc.tokens.id[a.tokenStart + k] !== doc.tokens.id[b.tokenStart + k]) return false;
+  return true;
+}
+
+function inBoilerplate(doc: Doc, boiler: ReadonlySet<number>, start: number): boolean {
+  for (const s of doc.sentences) if (start >= s.start && start < s.end) return boiler.has(s.index);
+  return false;
+}
 
 /** Per-token scratch reused across documents (zeroed where read before written). */
 let contentScratch = new Uint8Array(0);
@@ -302,10 +351,14 @@ function repeatedQuotes(ctx: DetectorContext, doc: Doc): void {
   }
 }
 
-/** A loaded word or phrase (src/lexicon/lists/loaded-terms.txt) used more than once: every use after the first. */
+/**
+ * A loaded word or phrase (src/lexicon/lists/loaded-terms.txt) or a name-calling label used three
+ * times or more: every use after the first (measured on PTC: a term used only twice is seldom marked).
+ */
 function repeatedLoadedTerms(ctx: DetectorContext, doc: Doc, l: Lists, facts: Int32Array): void {
   const t = doc.tokens;
   let seen: Map<string, number> | null = null;
+  const uses: Array<{ key: string; start: number; end: number }> = [];
   for (let i = 0; i < t.count; i++) {
     if (t.kind[i] !== K_WORD) continue;
     let key: string | null = null;
@@ -330,18 +383,23 @@ function repeatedLoadedTerms(ctx: DetectorContext, doc: Doc, l: Lists, facts: In
     seen ??= new Map();
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
-    if (n >= 2) {
-      ctx.report({
-        start: t.start[i]!,
-        end: t.end[end]!,
-        confidence: 0.3,
-        ruleId: 'repetition/repeated-loaded-term',
-        message: `The loaded term "${key}" is used again (${n} times so far).`,
-      });
-    }
+    if (n >= 2) uses.push({ key, start: t.start[i]!, end: t.end[end]! });
     i = end;
   }
+  for (const u of uses) {
+    const n = seen!.get(u.key)!;
+    if (n < MIN_LOADED_USES) continue;
+    ctx.report({
+      start: u.start,
+      end: u.end,
+      confidence: 0.3,
+      ruleId: 'repetition/repeated-loaded-term',
+      message: `The loaded term "${u.key}" is used ${n} times.`,
+    });
+  }
 }
+
+const MIN_LOADED_USES = 3;
 
 /**
  * Phrases of 3..5 words, starting and ending with content words, used twice or more: every use after the first.

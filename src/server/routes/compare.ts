@@ -18,7 +18,7 @@ import { parseRequest } from '../validate.js';
  */
 export function compareRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/compare', async (request) => {
-    const { by, tagPrefix, a, b, ...where } = parseRequest(CompareQuery, request.query, 'query');
+    const { by, tagPrefix, a, b, minConfidence, ...where } = parseRequest(CompareQuery, request.query, 'query');
     if (a !== undefined && b !== undefined) {
       const side = async (id: number) => {
         const doc = await ctx.store.getDocument(id);
@@ -29,7 +29,7 @@ export function compareRoutes(app: FastifyInstance, ctx: ServerContext): void {
     }
     // Documents ingested without analysis are analysed now, so every matching document counts.
     await analyseMissing(ctx.store, ctx.analyzer, where satisfies DocumentFilter);
-    return compareGroups(ctx.store, engineKeyOf(ctx.analyzer.engine), { by, where, ...(tagPrefix ? { tagPrefix } : {}) });
+    return compareGroups(ctx.store, engineKeyOf(ctx.analyzer.engine), { by, where, ...(tagPrefix ? { tagPrefix } : {}), ...(minConfidence ? { minConfidence } : {}) });
   });
 
   app.get('/api/compare/layers', async (request) => {

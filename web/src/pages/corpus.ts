@@ -5,7 +5,7 @@ import { groupColor, mixChart, rateChart, techniqueChart } from '../charts.js';
 import { actorHeatmap, frameMixChart, intensityBandsChart, sourcingChart } from '../layer-charts.js';
 import { fmt, h, pct, replace } from '../dom.js';
 import { comparisonCsv, download, json } from '../export.js';
-import { swatch } from '../report-view.js';
+import { confidenceSlider, swatch } from '../report-view.js';
 import { techniqueName } from '../taxonomy.js';
 import { errorBox, go, hashParams, loading } from '../ui.js';
 import { CATEGORY_NAME } from '../colors.js';
@@ -83,6 +83,13 @@ export async function corpusPage(root: HTMLElement): Promise<void> {
     comparison,
   );
 
+  // Counts of the comparison follow a confidence slider (re-fetched, a moment after the slider stops).
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const slider = confidenceSlider((v) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void renderComparison(comparison, by, filter, by === 'tag' ? tagPrefix : '', v), 150);
+  });
+  comparison.before(slider);
   const layers = h('div', { class: 'layer-comparison', data: { testid: 'layer-comparison' } }, loading());
   root.append(h('h2', null, `Frames, intensity and sourcing by ${by}`), layers);
   const cast = h('div', { class: 'actor-comparison', data: { testid: 'actor-comparison' } }, loading());
@@ -150,10 +157,10 @@ async function renderList(box: HTMLElement, filter: DocumentFilterParams, offset
   }
 }
 
-async function renderComparison(box: HTMLElement, by: GroupBy, filter: DocumentFilterParams, tagPrefix: string): Promise<void> {
+async function renderComparison(box: HTMLElement, by: GroupBy, filter: DocumentFilterParams, tagPrefix: string, minConfidence = 0): Promise<void> {
   let c: Comparison;
   try {
-    c = await api.compareGroups(by, filter, tagPrefix);
+    c = await api.compareGroups(by, filter, tagPrefix, minConfidence);
   } catch (e) {
     return replace(box, errorBox(e));
   }
@@ -170,7 +177,9 @@ async function renderComparison(box: HTMLElement, by: GroupBy, filter: DocumentF
     h(
       'p',
       { class: 'muted' },
-      `${c.totals.documents} documents, ${fmt(c.totals.words)} words, ${c.totals.findings} findings (${fmt(c.totals.ratePer1000Words, 1)} per 1,000 words). `,
+      `${c.totals.documents} documents, ${fmt(c.totals.words)} words, `,
+      h('span', { data: { testid: 'corpus-findings' } }, String(c.totals.findings)),
+      ` findings${minConfidence > 0 ? ` with confidence ${Math.round(minConfidence * 100)}% or more` : ''} (${fmt(c.totals.ratePer1000Words, 1)} per 1,000 words). `,
       `Each group is tested against the rest of the corpus; ★ marks differences significant at a false discovery rate of ${c.alpha}. `,
       h('span', { class: 'method', title: c.method }, 'How?'),
       h(

@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Analyzer } from '../analysis/analyzer.js';
-import type { Report } from '../core/report.js';
-import { contentHash, countWords } from './common.js';
-import { runStoryStoreContract } from './test-support/contract-stories.js';
-import { serialiseReport } from './encoding.js';
-import { stableAnalyzer } from './test-support/analyzer.js';
-import { engineKeyOf, type NewDocument, type Store } from './types.js';
+import type { Analyzer } from '../../analysis/analyzer.js';
+import type { Report } from '../../core/report.js';
+import { contentHash, countWords } from '../common.js';
+import { runStoryStoreContract } from './contract-stories.js';
+import { serialiseReport } from '../encoding.js';
+import { stableAnalyzer } from './analyzer.js';
+import { engineKeyOf, type NewDocument, type Store } from '../types.js';
 
 /**
  * The one contract every Store implementation must meet. Call it from a test file with a factory

@@ -1,5 +1,5 @@
-import type { CliIO } from './io.js';
-import { main } from './main.js';
+import type { CliIO } from '../io.js';
+import { main } from '../main.js';
 
 /** Runs the CLI in-process and captures its output (for tests). */
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
