@@ -9,7 +9,7 @@ import { defaultConfig } from '../core/config.js';
 import { openPostgresStore } from '../store/postgres.js';
 import { engineKeyOf } from '../store/types.js';
 import { missing, startPostgres, startRedis, type PostgresService, type RedisService } from '../test-support/services.js';
-import { connectionOf, enqueue, type AnalyseJobData, type AnalyseJobResult } from './queue.js';
+import { connectionOf, engineQueueName, enqueue, type AnalyseJobData, type AnalyseJobResult } from './queue.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DOCS = 10_000;
@@ -58,7 +58,7 @@ describe.skipIf(skip)('fault tolerance: a worker killed with SIGKILL mid-run', (
     for (let k = 0; k < DOCS; k += 1000) await store.insertDocuments(docs.slice(k, k + 1000));
     const engineKey = engineKeyOf(new Analyzer({ config: { ...defaultConfig(), model: false } }).engine);
     const queued = await enqueue({ store, redisUrl: redis.url, engineKey, queue: 'fault', batchSize: BATCH });
-    expect(queued).toEqual({ documents: DOCS, jobs: DOCS / BATCH, added: DOCS / BATCH });
+    expect(queued).toMatchObject({ documents: DOCS, jobs: DOCS / BATCH, added: DOCS / BATCH, documentsAdded: DOCS });
     await store.close();
 
     const client = new pg.Client({ connectionString: db });
@@ -70,7 +70,7 @@ describe.skipIf(skip)('fault tolerance: a worker killed with SIGKILL mid-run', (
         BEGIN INSERT INTO analysis_writes VALUES (NEW.document_id, TG_OP); RETURN NEW; END $$ LANGUAGE plpgsql;
       CREATE TRIGGER analyses_logged AFTER INSERT OR UPDATE ON analyses FOR EACH ROW EXECUTE FUNCTION log_analysis_write();`);
     const analysedRows = async () => Number((await client.query('SELECT count(*) AS n FROM analyses')).rows[0].n);
-    const queue = new Queue<AnalyseJobData, AnalyseJobResult>('fault', { connection: connectionOf(redis.url) });
+    const queue = new Queue<AnalyseJobData, AnalyseJobResult>(engineQueueName('fault', engineKey), { connection: connectionOf(redis.url) });
     try {
       // Short locks so that the dead worker's job is taken over within seconds, not the default 30 s.
       const args = ['--redis', redis.url, '--db', db, '--queue', 'fault', '--no-model', '--lock-duration', '3000', '--stalled-interval', '1000'];

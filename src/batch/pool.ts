@@ -37,6 +37,11 @@ export function parseThreads(value: string | number | undefined): number {
   return n;
 }
 
+/** Per task: an AbortSignal stops the task where it is (its thread is ended and replaced). */
+export interface RunOptions {
+  signal?: AbortSignal;
+}
+
 /** A pool of analysis threads (piscina), sized to the cores unless told otherwise. */
 export class AnalysisPool {
   readonly threads: number;
@@ -73,9 +78,9 @@ export class AnalysisPool {
     await Promise.all(Array.from({ length: this.threads }, () => this.piscina.run({ kind: 'engine' } satisfies AnalyseTask)));
   }
 
-  /** Analyses a batch of documents on one thread. */
-  async analyse(docs: AnalyseDoc[]): Promise<AnalyseOutcome[]> {
-    return (await this.piscina.run({ kind: 'analyse', docs } satisfies AnalyseTask)) as AnalyseOutcome[];
+  /** Analyses a batch of documents on one thread; `signal` aborts it (the thread is replaced). */
+  async analyse(docs: AnalyseDoc[], run: RunOptions = {}): Promise<AnalyseOutcome[]> {
+    return (await this.piscina.run({ kind: 'analyse', docs } satisfies AnalyseTask, run)) as AnalyseOutcome[];
   }
 
   /** Analyses a batch on one thread and serialises the reports there, in the store's encoding. */
@@ -88,8 +93,8 @@ export class AnalysisPool {
    * the server's event loop neither analyses nor serialises, and its heap never holds the report.
    * Input errors throw UserError.
    */
-  async analyseText(text: string, options: AnalyzeOptions = {}): Promise<Buffer> {
-    const out = (await this.piscina.run({ kind: 'text', text, options } satisfies AnalyseTask)) as TextOutcome;
+  async analyseText(text: string, options: AnalyzeOptions = {}, run: RunOptions = {}): Promise<Buffer> {
+    const out = (await this.piscina.run({ kind: 'text', text, options } satisfies AnalyseTask, run)) as TextOutcome;
     if (out instanceof Uint8Array) return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
     throw out.userError ? new UserError(out.error) : new Error(out.error);
   }

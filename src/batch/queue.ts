@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { UserError } from '../core/errors.js';
 import type { DocumentFilter, Store } from '../store/types.js';
 import { chunk } from './fetch.js';
 
-/** What one job carries: a batch of document ids to analyse and store. */
+/** What one job carries: a batch of document ids to analyse and store, and the engine asked for. */
 export interface AnalyseJobData {
   ids: number[];
+  /** The engine key whose analyses the job is for (older jobs lack it). */
+  engineKey?: string;
 }
 
 /** What a finished job reports (kept on the completed job). */
@@ -49,7 +52,53 @@ export function connectionOf(url: string): ConnectionOptions {
   return { url, maxRetriesPerRequest: null };
 }
 
-/** Throughput counters kept beside the queue: documents per minute, and totals. */
+/** The URL without its password, for messages. */
+export function shownRedisUrl(url: string): string {
+  return url.replace(/^(rediss?:\/\/)([^@/]*)@/i, (_m, scheme: string, auth: string) => `${scheme}${auth.includes(':') ? `${auth.split(':')[0]}:***` : '***'}@`);
+}
+
+/**
+ * Checks that Redis answers, within `timeoutMs`: a command line tool then stops with one clear line
+ * (exit 2) instead of retrying a refused connection for ever, as BullMQ's connections do.
+ */
+export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: timeoutMs, retryStrategy: () => null });
+  let last: Error | null = null;
+  redis.on('error', (e: Error) => (last = e));
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (e) {
+    const err = (last ?? e) as NodeJS.ErrnoException;
+    throw new UserError(`--redis: cannot reach Redis at ${shownRedisUrl(url)}: ${err.code ?? err.message}`, { field: 'redis' });
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
+ * Jobs wait in one BullMQ queue per engine, `<queue>.<engine id>`, and a worker takes jobs only from
+ * its own engine's queue: a worker on another engine (an old one still running after an upgrade, or
+ * one started without --no-model) never takes, and so never swallows, a job it cannot do. The hash
+ * `framewise:<queue>:engines` lists the engines that have jobs (engine key -> queue).
+ */
+export function engineQueueName(queue: string, engineKey: string): string {
+  return `${queue}.${createHash('sha1').update(engineKey).digest('hex').slice(0, 12)}`;
+}
+
+function enginesKey(queue: string): string {
+  return `framewise:${queue}:engines`;
+}
+
+/** The engines that have had jobs on this queue, with their BullMQ queue names. */
+export async function queueEngines(redis: Redis, queue: string): Promise<Array<{ engineKey: string; name: string }>> {
+  const all = await redis.hgetall(enginesKey(queue));
+  return Object.entries(all)
+    .map(([engineKey, name]) => ({ engineKey, name }))
+    .sort((a, b) => a.engineKey.localeCompare(b.engineKey));
+}
+
+/** Throughput counters kept beside an engine's queue: documents per minute, and totals. */
 export function statsKeys(queue: string): { perMinute: string; totals: string } {
   return { perMinute: `framewise:${queue}:docs-per-minute`, totals: `framewise:${queue}:totals` };
 }
@@ -80,97 +129,173 @@ export interface EnqueueOptions {
   limit?: number;
 }
 
+export interface EnqueueResult {
+  /** Documents that need analysis for the engine. */
+  documents: number;
+  /** Jobs those documents make. */
+  jobs: number;
+  /** Jobs added now (new, or completed earlier yet still needed: queued again). */
+  added: number;
+  /** Documents in the jobs added now. */
+  documentsAdded: number;
+  /** Jobs already waiting, delayed or running (not added twice). */
+  pending: number;
+  /** Jobs that failed earlier and are kept failed (`framewise queue retry` puts them back). */
+  failed: number;
+  engineKey: string;
+  /** The engine's BullMQ queue. */
+  engineQueue: string;
+}
+
 /**
- * Puts every document that needs analysis for the engine key on the queue, in jobs of
- * `batchSize` ids. Job ids name the id range, so enqueueing twice does not add the same batch twice.
+ * Puts every document that needs analysis for the engine key on the engine's queue, in jobs of
+ * `batchSize` ids. Job ids name the id range, so enqueueing twice does not add a batch that is still
+ * waiting or running twice; a batch whose job completed but whose documents still need analysis
+ * (their analyses were deleted, say) is queued again; a failed one stays failed until `queue retry`.
  */
-export async function enqueue(options: EnqueueOptions): Promise<{ documents: number; jobs: number; added: number }> {
+export async function enqueue(options: EnqueueOptions): Promise<EnqueueResult> {
   const batchSize = options.batchSize ?? 100;
-  const name = options.queue ?? DEFAULT_QUEUE;
-  const ids = await options.store.documentsNeedingAnalysis(options.engineKey, options.filter, options.limit);
+  const base = options.queue ?? DEFAULT_QUEUE;
+  const engineKey = options.engineKey;
+  const name = engineQueueName(base, engineKey);
+  const ids = await options.store.documentsNeedingAnalysis(engineKey, options.filter, options.limit);
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
   const queue = new Queue<AnalyseJobData, AnalyseJobResult>(name, { connection: connectionOf(options.redisUrl) });
   try {
     const batches = chunk(ids, batchSize);
-    const tag = options.engineKey.replace(/[^A-Za-z0-9]+/g, '_');
-    let added = 0;
+    if (batches.length > 0) await redis.hset(enginesKey(base), engineKey, name);
+    const out = { added: 0, documentsAdded: 0, pending: 0, failed: 0 };
     for (const group of chunk(batches, 500)) {
-      const jobs = group.map((b) => ({ name: JOB_NAME, data: { ids: b }, opts: { ...JOB_OPTIONS, jobId: `${tag}_${b[0]}-${b[b.length - 1]}_${b.length}` } }));
-      // BullMQ ignores a job whose id exists already; count those to tell the user.
+      const jobs = group.map((b) => ({ name: JOB_NAME, data: { ids: b, engineKey }, opts: { ...JOB_OPTIONS, jobId: `${b[0]}-${b[b.length - 1]}_${b.length}` } }));
+      // BullMQ ignores a job whose id exists already: decide per state what to tell and to do.
       const states = await Promise.all(jobs.map((j) => queue.getJobState(j.opts.jobId)));
-      added += states.filter((s) => s === 'unknown').length;
-      await queue.addBulk(jobs);
+      const fresh: typeof jobs = [];
+      for (let k = 0; k < jobs.length; k++) {
+        const state = states[k];
+        if (state === 'completed') await queue.remove(jobs[k]!.opts.jobId);
+        else if (state === 'failed') {
+          out.failed++;
+          continue;
+        } else if (state !== 'unknown') {
+          out.pending++;
+          continue;
+        }
+        fresh.push(jobs[k]!);
+        out.added++;
+        out.documentsAdded += jobs[k]!.data.ids.length;
+      }
+      if (fresh.length > 0) await queue.addBulk(fresh);
     }
-    return { documents: ids.length, jobs: batches.length, added };
-  } finally {
-    await queue.close();
-  }
-}
-
-export interface QueueStatus {
-  queue: string;
-  counts: Record<'waiting' | 'active' | 'delayed' | 'completed' | 'failed' | 'prioritized', number>;
-  totals: { analysed: number; skipped: number; missing: number; jobs: number };
-  /** Documents analysed per second over the last `window` minutes (0 when idle). */
-  docsPerSec: number;
-  windowMinutes: number;
-  failed: Array<{ id: string; ids: string; attempts: number; error: string }>;
-}
-
-/** Counts by state, throughput of the last few minutes, and the latest failed jobs with their error. */
-export async function queueStatus(redisUrl: string, name = DEFAULT_QUEUE, windowMinutes = 5, now = Date.now()): Promise<QueueStatus> {
-  const queue = new Queue<AnalyseJobData, AnalyseJobResult>(name, { connection: connectionOf(redisUrl) });
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized');
-    const keys = statsKeys(name);
-    const [perMinute, totals] = await Promise.all([redis.hgetall(keys.perMinute), redis.hgetall(keys.totals)]);
-    const current = Math.floor(now / 60_000);
-    let docs = 0;
-    // The current minute is partial: count it and the full minutes before it, over elapsed time.
-    for (let m = current - windowMinutes + 1; m <= current; m++) docs += Number(perMinute[String(m)] ?? 0);
-    const activeMinutes = Object.keys(perMinute).map(Number).filter((m) => m > current - windowMinutes);
-    const first = activeMinutes.length ? Math.min(...activeMinutes) : current;
-    const seconds = Math.max(1, (now - first * 60_000) / 1000);
-    const failedJobs = await queue.getFailed(0, 19);
-    return {
-      queue: name,
-      counts: {
-        waiting: c.waiting ?? 0,
-        active: c.active ?? 0,
-        delayed: c.delayed ?? 0,
-        completed: c.completed ?? 0,
-        failed: c.failed ?? 0,
-        prioritized: c.prioritized ?? 0,
-      },
-      totals: {
-        analysed: Number(totals.analysed ?? 0),
-        skipped: Number(totals.skipped ?? 0),
-        missing: Number(totals.missing ?? 0),
-        jobs: Number(totals.jobs ?? 0),
-      },
-      docsPerSec: docs === 0 ? 0 : Math.round((docs / seconds) * 10) / 10,
-      windowMinutes,
-      failed: failedJobs.map((j) => ({
-        id: String(j.id),
-        ids: j.data.ids.length ? `${j.data.ids[0]}..${j.data.ids[j.data.ids.length - 1]}` : '',
-        attempts: j.attemptsMade,
-        error: j.failedReason ?? '',
-      })),
-    };
+    return { documents: ids.length, jobs: batches.length, ...out, engineKey, engineQueue: name };
   } finally {
     redis.disconnect();
     await queue.close();
   }
 }
 
-/** Puts every failed job back on the queue (after fixing what made them fail); returns how many. */
-export async function retryFailed(redisUrl: string, name = DEFAULT_QUEUE): Promise<number> {
-  const queue = new Queue<AnalyseJobData, AnalyseJobResult>(name, { connection: connectionOf(redisUrl) });
+type StateCounts = Record<'waiting' | 'active' | 'delayed' | 'completed' | 'failed' | 'prioritized', number>;
+type Totals = { analysed: number; skipped: number; missing: number; jobs: number };
+
+export interface EngineStatus {
+  engineKey: string;
+  engineQueue: string;
+  counts: StateCounts;
+  totals: Totals;
+}
+
+export interface QueueStatus {
+  queue: string;
+  /** Summed over the engines. */
+  counts: StateCounts;
+  totals: Totals;
+  /** Work per engine: a worker takes jobs of its own engine only. */
+  engines: EngineStatus[];
+  /** Documents analysed per second over the last `window` minutes (0 when idle). */
+  docsPerSec: number;
+  windowMinutes: number;
+  failed: Array<{ id: string; engineKey: string; ids: string; attempts: number; error: string }>;
+}
+
+const STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'] as const;
+
+/** Counts by state and engine, throughput of the last few minutes, and the latest failed jobs with their error. */
+export async function queueStatus(redisUrl: string, name = DEFAULT_QUEUE, windowMinutes = 5, now = Date.now()): Promise<QueueStatus> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   try {
-    const n = await queue.getFailedCount();
-    if (n > 0) await queue.retryJobs({ state: 'failed', count: 1000 });
-    return n;
+    const counts = Object.fromEntries(STATES.map((s) => [s, 0])) as StateCounts;
+    const totals: Totals = { analysed: 0, skipped: 0, missing: 0, jobs: 0 };
+    const engines: EngineStatus[] = [];
+    const failed: QueueStatus['failed'] = [];
+    const current = Math.floor(now / 60_000);
+    let docs = 0;
+    let first = current;
+    for (const { engineKey, name: engineQueue } of await queueEngines(redis, name)) {
+      const queue = new Queue<AnalyseJobData, AnalyseJobResult>(engineQueue, { connection: connectionOf(redisUrl) });
+      try {
+        const c = await queue.getJobCounts(...STATES);
+        const keys = statsKeys(engineQueue);
+        const [perMinute, t] = await Promise.all([redis.hgetall(keys.perMinute), redis.hgetall(keys.totals)]);
+        const own = Object.fromEntries(STATES.map((s) => [s, c[s] ?? 0])) as StateCounts;
+        const ownTotals: Totals = { analysed: Number(t.analysed ?? 0), skipped: Number(t.skipped ?? 0), missing: Number(t.missing ?? 0), jobs: Number(t.jobs ?? 0) };
+        for (const s of STATES) counts[s] += own[s];
+        for (const k of Object.keys(totals) as Array<keyof Totals>) totals[k] += ownTotals[k];
+        engines.push({ engineKey, engineQueue, counts: own, totals: ownTotals });
+        // The current minute is partial: count it and the full minutes before it, over elapsed time.
+        for (let m = current - windowMinutes + 1; m <= current; m++) docs += Number(perMinute[String(m)] ?? 0);
+        for (const m of Object.keys(perMinute).map(Number)) if (m > current - windowMinutes) first = Math.min(first, m);
+        for (const j of await queue.getFailed(0, 19)) {
+          failed.push({ id: String(j.id), engineKey, ids: j.data.ids.length ? `${j.data.ids[0]}..${j.data.ids[j.data.ids.length - 1]}` : '', attempts: j.attemptsMade, error: j.failedReason ?? '' });
+        }
+      } finally {
+        await queue.close();
+      }
+    }
+    const seconds = Math.max(1, (now - first * 60_000) / 1000);
+    return { queue: name, counts, totals, engines, docsPerSec: docs === 0 ? 0 : Math.round((docs / seconds) * 10) / 10, windowMinutes, failed: failed.slice(0, 20) };
   } finally {
-    await queue.close();
+    redis.disconnect();
+  }
+}
+
+/** Puts every failed job of every engine back on its queue (after fixing what made them fail); returns how many. */
+export async function retryFailed(redisUrl: string, name = DEFAULT_QUEUE): Promise<number> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let total = 0;
+    for (const { name: engineQueue } of await queueEngines(redis, name)) {
+      const queue = new Queue<AnalyseJobData, AnalyseJobResult>(engineQueue, { connection: connectionOf(redisUrl) });
+      try {
+        const n = await queue.getFailedCount();
+        if (n > 0) await queue.retryJobs({ state: 'failed', count: 1000 });
+        total += n;
+      } finally {
+        await queue.close();
+      }
+    }
+    return total;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Jobs waiting, delayed or running on this queue for engines other than `engineKey` (what a worker on it leaves alone). */
+export async function otherEnginesWork(redisUrl: string, name: string, engineKey: string): Promise<Array<{ engineKey: string; jobs: number }>> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    const out: Array<{ engineKey: string; jobs: number }> = [];
+    for (const e of await queueEngines(redis, name)) {
+      if (e.engineKey === engineKey) continue;
+      const queue = new Queue(e.name, { connection: connectionOf(redisUrl) });
+      try {
+        const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        const jobs = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0);
+        if (jobs > 0) out.push({ engineKey: e.engineKey, jobs });
+      } finally {
+        await queue.close();
+      }
+    }
+    return out;
+  } finally {
+    redis.disconnect();
   }
 }

@@ -5,7 +5,7 @@ import type { Analyzer } from '../analysis/analyzer.js';
 import { engineKeyOf, type Store } from '../store/types.js';
 import { analyseDocs, type AnalyseOutcome } from './analyse-task.js';
 import { analysedAmong, fetchDocuments, saveAnalysesIfAbsent } from './fetch.js';
-import { connectionOf, DEFAULT_QUEUE, recordThroughput, type AnalyseJobData, type AnalyseJobResult } from './queue.js';
+import { connectionOf, DEFAULT_QUEUE, engineQueueName, otherEnginesWork, recordThroughput, type AnalyseJobData, type AnalyseJobResult } from './queue.js';
 
 const YIELD_EVERY = 10;
 
@@ -16,10 +16,13 @@ const YIELD_EVERY = 10;
  * for this engine are skipped, and reports are stored only where none exists yet, so a job retried
  * after its worker died, or delivered twice, stores each document once.
  * A document that cannot be analysed (over the size limit) fails the job for good, with the reason,
- * after the others are stored: retrying would not change the outcome.
+ * after the others are stored: retrying would not change the outcome. A job for another engine
+ * (`asked`) fails at once, with nothing stored.
  */
-export async function processBatch(store: Store, analyzer: Analyzer, ids: number[], worker = 'local'): Promise<AnalyseJobResult> {
+export async function processBatch(store: Store, analyzer: Analyzer, ids: number[], worker = 'local', asked?: string): Promise<AnalyseJobResult> {
   const engineKey = engineKeyOf(analyzer.engine);
+  // Jobs are routed to their engine's queue; a job that still reaches another engine is not done wrong.
+  if (asked !== undefined && asked !== engineKey) throw new UnrecoverableError(`the job asks for engine ${asked}, but this worker analyses with ${engineKey}`);
   const done = await analysedAmong(store, ids, engineKey);
   const todo = ids.filter((id) => !done.has(id));
   const docs = await fetchDocuments(store, todo);
@@ -56,6 +59,9 @@ export interface DistributedWorkerOptions {
 
 export interface RunningWorker {
   name: string;
+  engineKey: string;
+  /** Jobs on this queue that wait for other engines (this worker leaves them alone). */
+  otherEngines(): Promise<Array<{ engineKey: string; jobs: number }>>;
   /** Resolves when the worker has stopped (closed, or drained with exitWhenDrained). */
   stopped: Promise<void>;
   /** Finishes the jobs in hand, then stops. */
@@ -64,14 +70,16 @@ export interface RunningWorker {
 
 export async function startWorker(options: DistributedWorkerOptions): Promise<RunningWorker> {
   const queueName = options.queue ?? DEFAULT_QUEUE;
+  const engineKey = engineKeyOf(options.analyzer.engine);
+  const engineQueue = engineQueueName(queueName, engineKey);
   const name = options.name ?? `${hostname()}:${process.pid}`;
   const log = options.log ?? (() => {});
   const stats = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   const worker = new Worker<AnalyseJobData, AnalyseJobResult>(
-    queueName,
+    engineQueue,
     async (job: Job<AnalyseJobData, AnalyseJobResult>) => {
-      const result = await processBatch(options.store, options.analyzer, job.data.ids, name);
-      await recordThroughput(stats, queueName, result);
+      const result = await processBatch(options.store, options.analyzer, job.data.ids, name, job.data.engineKey);
+      await recordThroughput(stats, engineQueue, result);
       return result;
     },
     {
@@ -90,6 +98,13 @@ export async function startWorker(options: DistributedWorkerOptions): Promise<Ru
   worker.on('failed', (job, err) => log(`job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`));
   worker.on('error', (err) => log(`worker error: ${err.message}`));
 
+  const otherEngines = () => otherEnginesWork(options.redisUrl, queueName, engineKey);
+  // Said out loud: jobs for another engine stay queued for a worker that runs it.
+  const warnOthers = async () => {
+    for (const o of await otherEngines().catch(() => [])) {
+      log(`warning: ${o.jobs} job${o.jobs === 1 ? '' : 's'} on queue ${queueName} ask for engine ${o.engineKey}; this worker runs ${engineKey} and leaves them for a worker with that configuration (same version, config and --model/--no-model)`);
+    }
+  };
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
@@ -98,10 +113,11 @@ export async function startWorker(options: DistributedWorkerOptions): Promise<Ru
     })();
     return closing;
   };
-  if (options.exitWhenDrained) worker.on('drained', () => void close());
+  if (options.exitWhenDrained) worker.on('drained', () => void warnOthers().then(close));
   await worker.waitUntilReady();
   const running = worker.run();
   const stopped = running.then(() => close());
-  log(`worker ${name} listening on queue ${queueName} (engine ${engineKeyOf(options.analyzer.engine)})`);
-  return { name, stopped, close };
+  log(`worker ${name} listening on queue ${queueName} (engine ${engineKey})`);
+  await warnOthers();
+  return { name, engineKey, otherEngines, stopped, close };
 }

@@ -3,6 +3,7 @@ import { builtinLexicon } from '../lexicon/builtin.js';
 import { normalise } from '../text/normalise.js';
 import { K_WORD, tokenise, tokenLower } from '../text/tokenise.js';
 import type { DocumentComparison, KeyPhrase, SideInput } from '../core/compare.js';
+import { byWeight, weighPhrases } from './key-phrases.js';
 
 let stopwords: ReadonlySet<string> | null = null;
 function stopwordSet(): ReadonlySet<string> {
@@ -54,12 +55,11 @@ function dropSubsumed(list: KeyPhrase[]): KeyPhrase[] {
   return kept;
 }
 
-const words = (p: string) => p.split(' ').length;
-const rank = (x: KeyPhrase, y: KeyPhrase) => y.a + y.b - (x.a + x.b) || words(y.phrase) - words(x.phrase) || x.phrase.localeCompare(y.phrase);
 
 /**
  * Two documents side by side: technique and category counts of each, and the key phrases they
- * share or that only one of them has (a first, claims-level view of what each covers or leaves out).
+ * share or that only one of them has (a first, claims-level view of what each covers or leaves out),
+ * ranked by what they say about the pair (log-odds with an informative prior: src/compare/key-phrases.ts).
  */
 export function compareDocuments(a: SideInput, b: SideInput, options: { phrases?: number } = {}): DocumentComparison {
   const limit = options.phrases ?? 15;
@@ -92,9 +92,10 @@ export function compareDocuments(a: SideInput, b: SideInput, options: { phrases?
   const all: KeyPhrase[] = [];
   for (const [phrase, n] of ga) all.push({ phrase, a: n, b: gb.get(phrase) ?? 0 });
   for (const [phrase, n] of gb) if (!ga.has(phrase)) all.push({ phrase, a: 0, b: n });
-  const kept = dropSubsumed(all);
-  const shared = kept.filter((p) => p.a > 0 && p.b > 0).sort(rank).slice(0, limit);
-  const onlyA = kept.filter((p) => p.b === 0).sort(rank).slice(0, limit);
-  const onlyB = kept.filter((p) => p.a === 0).sort(rank).slice(0, limit);
+  const kept = weighPhrases(dropSubsumed(all));
+  const pick = (keep: (p: KeyPhrase) => boolean) => kept.filter(keep).sort(byWeight).slice(0, limit).map(({ phrase, a, b }) => ({ phrase, a, b }));
+  const shared = pick((p) => p.a > 0 && p.b > 0);
+  const onlyA = pick((p) => p.b === 0);
+  const onlyB = pick((p) => p.a === 0);
   return { a: side(a), b: side(b), techniques, categories, phrases: { shared, onlyA, onlyB } };
 }

@@ -35,7 +35,9 @@ export function comparisonToCsv(c: Comparison): string {
   return rows.join('\n') + '\n';
 }
 
-function fmtRatio(t: RateComparison): string {
+/** `alone`: the group holds the whole corpus, so there is no rest to compare with (not an infinite ratio). */
+function fmtRatio(t: RateComparison, alone = false): string {
+  if (alone) return 'no rest';
   const r = t.rateRatio === null ? (t.restCount === 0 && t.count > 0 ? '∞' : '–') : t.rateRatio.toFixed(2);
   const ci = t.ci95 ? ` [${t.ci95[0].toFixed(2)}, ${t.ci95[1] === null ? '∞' : t.ci95[1].toFixed(2)}]` : '';
   return `${r}×${ci}`;
@@ -58,11 +60,13 @@ export function comparisonToTable(c: Comparison): string {
     return out.join('\n') + '\n';
   }
   const w = Math.min(32, Math.max(5, ...c.groups.map((g) => g.key.length)));
+  const alone = (g: (typeof c.groups)[number]) => g.words >= c.totals.words;
+  if (c.groups.length === 1 && alone(c.groups[0]!)) out.push(`Only one ${c.by} matches: there is no rest of the corpus to compare it with (widen --where, or group by another field).`);
   out.push('');
   out.push(`${pad('group', w)}  ${lpad('docs', 5)}  ${lpad('words', 8)}  ${lpad('findings', 8)}  ${lpad('per 1k', 7)}  ${pad('vs rest', 24)}  significant techniques`);
   for (const g of c.groups) {
     const sig = g.significant.map((t) => `${t.direction === 'higher' ? '↑' : '↓'}${t.technique}`).join(' ');
-    const vs = `${fmtRatio(g.overall)}${g.overall.significant ? ' *' : ''}`;
+    const vs = `${fmtRatio(g.overall, alone(g))}${g.overall.significant ? ' *' : ''}`;
     out.push(`${pad(clip(g.key, w), w)}  ${lpad(String(g.documents), 5)}  ${lpad(String(g.words), 8)}  ${lpad(String(g.findings), 8)}  ${lpad(g.ratePer1000Words.toFixed(2), 7)}  ${pad(vs, 24)}  ${sig || '-'}`);
   }
   for (const g of c.groups) {
@@ -75,7 +79,7 @@ export function comparisonToTable(c: Comparison): string {
     }
     for (const t of g.top) {
       const ex = t.examples.map((e) => `"${clip(e.text, 40)}"`).join(', ');
-      out.push(`   ${pad(techniqueInfo(t.technique).name, 34)} ${lpad(String(t.count), 4)}  ${lpad(t.ratePer1000Words.toFixed(2), 6)}/1k  vs rest ${fmtRatio(t)}${ex ? `  e.g. ${ex}` : ''}`);
+      out.push(`   ${pad(techniqueInfo(t.technique).name, 34)} ${lpad(String(t.count), 4)}  ${lpad(t.ratePer1000Words.toFixed(2), 6)}/1k  vs rest ${fmtRatio(t, alone(g))}${ex ? `  e.g. ${ex}` : ''}`);
     }
     for (const t of g.significant) {
       out.push(`   ${t.direction === 'higher' ? 'more' : 'less'} ${t.technique} than the rest: ${t.ratePer1000Words.toFixed(2)} vs ${t.restRatePer1000Words.toFixed(2)} per 1k, ratio ${fmtRatio(t)}, q=${fmtP(t.qValue)}`);

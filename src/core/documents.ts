@@ -17,6 +17,9 @@ export interface DocumentMeta {
   origin?: string | null;
 }
 
+/** The metadata fields a document's owner may change after storing it. */
+export type MetadataPatch = Omit<DocumentMeta, 'origin'>;
+
 export interface NewDocument extends DocumentMeta {
   text: string;
 }

@@ -8,6 +8,8 @@ import { cleanTags } from '../store/common.js';
 import { engineKeyOf, type AnalysisKey, type NewDocument, type Store } from '../store/types.js';
 import { INGEST_EXTENSIONS, readerFor } from './readers/index.js';
 import { detectLanguage } from './record.js';
+import { metadataChanges } from './metadata.js';
+import { illFormedReason } from '../text/unicode.js';
 import type { IngestOptions, IngestProblem, IngestProgress, IngestSummary, ReadRecord } from './types.js';
 
 /**
@@ -25,6 +27,8 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
   const extraTags = cleanTags(options.tags);
   const outlet = options.outlet?.trim() || null;
 
+  let updated = 0;
+  let metadataKept = 0;
   const problems: IngestProblem[] = [];
   const warnings: IngestProblem[] = [];
   const progress: IngestProgress = {
@@ -77,11 +81,32 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     batch = [];
     const results = await store.insertDocuments(records.map((r) => r.doc));
     const firstById = new Map<number, ReadRecord>();
+    const dupes: Array<{ id: number; rec: ReadRecord }> = [];
     results.forEach((r, i) => {
       if (r.created) progress.added++;
-      else progress.duplicates++;
+      else {
+        progress.duplicates++;
+        dupes.push({ id: r.id, rec: records[i]! });
+      }
       if (!firstById.has(r.id)) firstById.set(r.id, records[i]!);
     });
+    // Already stored: say when the input's metadata differs, and apply it when asked to.
+    if (dupes.length > 0) {
+      const found = await Promise.all([...new Set(dupes.map((d) => d.id))].map((id) => store.getDocument(id)));
+      const stored = new Map(found.flatMap((d) => (d ? [[d.id, d] as const] : [])));
+      for (const { id, rec } of dupes) {
+        const current = stored.get(id);
+        if (!current) continue;
+        const patch = metadataChanges(current, rec.doc);
+        if (!patch) continue;
+        if (!options.updateMetadata) metadataKept++;
+        else {
+          const after = await store.updateDocument(id, patch);
+          if (after) stored.set(id, after);
+          updated++;
+        }
+      }
+    }
     report();
     if (!analyzer || !engineKey) return;
     const need = await store.documentsNeedingAnalysis(engineKey, { ids: [...firstById.keys()] });
@@ -119,6 +144,12 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
         problem(item.location, `document is ${bytes} bytes, over the per-document limit of ${maxBytes}`);
         continue;
       }
+      // One rule everywhere: text that cannot be stored exactly as analysed is refused (JSON escapes, HTML entities).
+      const bad = illFormedField(item.doc);
+      if (bad) {
+        problem(item.location, bad);
+        continue;
+      }
       const doc: NewDocument = {
         ...item.doc,
         outlet: item.doc.outlet ?? outlet,
@@ -139,5 +170,18 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
   progress.current = null;
   report();
   const { current: _current, ...counts } = progress;
-  return { ...counts, engineKey, problems, warnings, seconds: (performance.now() - started) / 1000 };
+  return { ...counts, updated, metadataKept, engineKey, problems, warnings, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The first field of a document that is not well-formed Unicode, as a message; null when all are. */
+function illFormedField(doc: NewDocument): string | null {
+  for (const [field, value] of Object.entries(doc)) {
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      if (typeof v !== 'string') continue;
+      const bad = illFormedReason(v);
+      if (bad) return `field "${field}" is ${bad}`;
+    }
+  }
+  return null;
 }

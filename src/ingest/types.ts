@@ -18,6 +18,12 @@ export interface IngestOptions {
   batchSize?: number;
   /** Per-document size limit in bytes (default: the analyzer's maxInputBytes, else 5 MB). */
   maxBytes?: number;
+  /**
+   * Documents already stored take the metadata this input gives them (fields given replace the
+   * stored ones; tags are added). Without it they keep theirs, and the summary counts those whose
+   * stored metadata differs from the input (`metadataKept`).
+   */
+  updateMetadata?: boolean;
 }
 
 export interface IngestProgress {
@@ -44,6 +50,10 @@ export interface IngestProblem {
 }
 
 export interface IngestSummary extends Omit<IngestProgress, 'current'> {
+  /** Already stored documents whose metadata this run changed (with updateMetadata). */
+  updated: number;
+  /** Already stored documents whose metadata differs from the input's and was left as it was (without updateMetadata). */
+  metadataKept: number;
   /** Stored and already analysed for this engine: nothing to do. */
   engineKey: string | null;
   problems: IngestProblem[];

@@ -3,7 +3,24 @@ import { PTC_PRIMARY, techniqueInfo, toPtcLabel } from '../core/taxonomy.js';
 import { buildView } from './features.js';
 import { ruleEmits, type Judge } from './judge.js';
 import { applyRuleTags, ruleTag, tokenRange } from './rule-tags.js';
-import { predictDoc, type AssessRequest, type Model } from './model.js';
+import type { Evidence } from '../core/finding.js';
+import type { TechniqueId } from '../core/taxonomy.js';
+import type { DocView } from './doc-view.js';
+import { explainSpan, explanationText } from './explain.js';
+import { predictDoc, type AssessRequest, type Model, type PredictedSpan } from './model.js';
+
+/**
+ * A model finding's message and evidence: the technique with the model's percentages, then in words
+ * why (the words that weigh most, other cues), as rule findings say which words triggered them.
+ */
+function explained(model: Model, view: DocView, span: PredictedSpan, c: number, technique: TechniqueId, probability: number): { message: string; evidence?: Evidence[] } {
+  const e = explainSpan(model.classifier, model.table.lists, view, span.a, span.b, c);
+  const t = view.doc.tokens;
+  const words = e.triggers.map((k) => view.doc.text.slice(t.start[k]!, t.end[k]!));
+  const head = `The trained model reads this as ${techniqueInfo(technique).name.toLowerCase()} (span ${Math.round(span.score * 100)}%, technique ${Math.round(probability * 100)}%)`;
+  const evidence: Evidence[] = [...words.map((text) => ({ label: 'trigger', text })), ...e.cues.map((text) => ({ label: 'cue', text }))];
+  return { message: `${head}: ${explanationText(words, e.cues)}.`, ...(evidence.length ? { evidence } : {}) };
+}
 
 /** A trained model exposed as a detector (findings carry source "model"). */
 export interface ModelDetector extends Detector {
@@ -76,7 +93,7 @@ export function modelDetector(model: Model): TrainedModelDetector {
             confidence: t.confidence,
             ruleId: `model/${technique}`,
             source: 'model',
-            message: `The trained model reads this as ${techniqueInfo(technique).name.toLowerCase()} (span ${Math.round(span.score * 100)}%, technique ${Math.round(t.probability * 100)}%).`,
+            ...explained(model, view, span, t.index, technique, t.probability),
             basis: { keep: span.keep, prob: t.probability },
           });
         }

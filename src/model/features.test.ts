@@ -93,4 +93,32 @@ describe('countOccurrencesIn', () => {
     );
     releaseOccurrenceIndex();
   });
+
+  it('stops at atMost matches, with the same result as counting all and capping (bounded on repetitive text)', () => {
+    const long = 'the plan was a plan. '.repeat(1200) + 'aaaaaaa ';
+    for (const phrase of ['the plan', 'plan.', 'aaa', 'an. the', 'nowhere']) {
+      for (const atMost of [1, 3, 6]) {
+        expect(countOccurrencesIn(long, phrase, atMost)).toBe(Math.min(atMost, countOccurrences(long, phrase)));
+        expect(countOccurrences(long.slice(0, 2000), phrase, atMost)).toBe(Math.min(atMost, countOccurrences(long.slice(0, 2000), phrase)));
+      }
+    }
+    releaseOccurrenceIndex();
+  });
+
+  it('checks at most maxChecks candidate places, and then returns the count so far (a lower bound)', () => {
+    // Words "ab" and "ba" in a fixed pseudo-random order: every trigram is common, long phrases are rare.
+    let x = 7;
+    const words: string[] = [];
+    for (let k = 0; k < 10_000; k++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      words.push(x & 0x10000 ? 'ab' : 'ba');
+    }
+    const text = words.join(' ');
+    const phrase = text.slice(-44);
+    expect(countOccurrencesIn(text, phrase)).toBe(countOccurrences(text, phrase));
+    expect(countOccurrences(text, phrase)).toBe(1);
+    expect(countOccurrencesIn(text, phrase, 6, 100)).toBe(0);
+    expect(countOccurrencesIn(text, 'ab ab', 6, 100)).toBe(6);
+    releaseOccurrenceIndex();
+  });
 });

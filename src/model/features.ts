@@ -8,4 +8,4 @@ export { buildView, type DocView } from './doc-view.js';
 export { resetFeatureCache, type WordCache, type WordSums } from './word-cache.js';
 export { sentenceSharedFeatures, suffixHash, tokenFeatures, tokenOwnFeatures, wordTemplateSums } from './token-features.js';
 export { sentenceFeatures, spanFeatures } from './span-features.js';
-export { countOccurrences, countOccurrencesIn, releaseOccurrenceIndex } from './occurrences.js';
+export { countOccurrences, countOccurrencesIn, OCCURRENCE_CHECKS, releaseOccurrenceIndex } from './occurrences.js';

@@ -6,7 +6,7 @@ import { PTC_LABELS, type PtcLabel } from '../core/taxonomy.js';
 import type { Doc } from '../text/segment.js';
 import { K_PUNCT, tokenLower } from '../text/tokenise.js';
 import { crfMarginals, marginals3, type CrfWeights, type Sequence } from './crf.js';
-import { buildView, countOccurrencesIn, FeatureBuffer, releaseOccurrenceIndex, sentenceFeatures, sentenceSharedFeatures, spanFeatures, tokenFeatures, tokenOwnFeatures, wordTemplateSums, type DocView } from './features.js';
+import { buildView, countOccurrencesIn, FeatureBuffer, OCCURRENCE_CHECKS, releaseOccurrenceIndex, sentenceFeatures, sentenceSharedFeatures, spanFeatures, tokenFeatures, tokenOwnFeatures, wordTemplateSums, type DocView } from './features.js';
 import type { LexiconTable } from './lexicon-table.js';
 import { predictProba, type LogRegWeights } from './logreg.js';
 import { FILTER_FEATURES, filterFeatures, filterLogit, keepProbability, probabilityBound, type SpanEvidence, type SpanFilter } from './span-filter.js';
@@ -83,7 +83,7 @@ const spanBuffer = new FeatureBuffer();
 /** The classifier's features of span [a, b), as a view of a shared buffer that the next call overwrites. */
 function spanFeatureView(v: DocView, a: number, b: number, mask: number, lowerText: string): Uint32Array {
   spanBuffer.reset(mask);
-  spanFeatures(v, a, b, spanBuffer, (phrase) => countOccurrencesIn(lowerText, phrase));
+  spanFeatures(v, a, b, spanBuffer, (phrase, atMost) => countOccurrencesIn(lowerText, phrase, atMost, OCCURRENCE_CHECKS));
   return spanBuffer.data.subarray(0, spanBuffer.length);
 }
 
@@ -321,12 +321,15 @@ export interface PredictedSpan {
   /** Canonical character offsets. */
   start: number;
   end: number;
+  /** Token range [a, b) (for explanations). */
+  a: number;
+  b: number;
   /** Tagger score (mean in-span probability). */
   score: number;
   /** The span filter's estimate that the span is propaganda (the tagger score without a filter). */
   keep: number;
   /** Techniques by descending probability (one or two). */
-  techniques: Array<{ label: PtcLabel; probability: number; confidence: number }>;
+  techniques: Array<{ label: PtcLabel; probability: number; confidence: number; index: number }>;
 }
 
 /** A span the model did not propose (a rule's finding) to judge as it judges its own: tokens [a, b), class index. */
@@ -362,8 +365,9 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
       label: model.labels[c]!,
       probability: probs[c]!,
       confidence: calibrate(model.calibration, x * probs[c]!),
+      index: c,
     }));
-    out.push({ start: doc.tokens.start[sp.a]!, end: doc.tokens.end[sp.b - 1]!, score: sp.score, keep: x, techniques });
+    out.push({ start: doc.tokens.start[sp.a]!, end: doc.tokens.end[sp.b - 1]!, a: sp.a, b: sp.b, score: sp.score, keep: x, techniques });
   }
   if (assess && assessed) assessSpans(model, view, docMean, assess, assessed, probs.length);
   releaseOccurrenceIndex();

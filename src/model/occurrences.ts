@@ -39,19 +39,27 @@ function indexText(text: string): void {
 }
 
 /**
- * countOccurrences, with the same result, for many phrases of one text: a long text is indexed by
- * trigram once, and a phrase is checked only where one of its trigrams may occur, so a document's
- * spans cost time in proportion to those places instead of a scan of the whole text each (quadratic
- * growth with document length otherwise).
+ * Candidate places countOccurrencesIn checks per phrase at most (see there). Far above what a phrase
+ * of ordinary text needs: a phrase stops at its `atMost`-th match, and its rarest trigram is rare.
  */
-export function countOccurrencesIn(lowerText: string, phrase: string): number {
-  if (phrase.length < 3 || lowerText.length < INDEX_MIN_LENGTH) return countOccurrences(lowerText, phrase);
+export const OCCURRENCE_CHECKS = 4096;
+
+/**
+ * countOccurrences, with the same result, for many phrases of one text: a long text is indexed by
+ * trigram once, and a phrase is checked only where its rarest trigram may occur, so a document's
+ * spans cost time in proportion to those places instead of a scan of the whole text each (quadratic
+ * growth with document length otherwise). Counting stops at `atMost` matches, and after `maxChecks`
+ * candidate places (then the count so far, a lower bound, is returned): only a text whose every
+ * trigram is common yet holds the phrase fewer than `atMost` times gets there, and the bound keeps
+ * such texts linear too.
+ */
+export function countOccurrencesIn(lowerText: string, phrase: string, atMost = Infinity, maxChecks = Infinity): number {
+  if (phrase.length < 3 || lowerText.length < INDEX_MIN_LENGTH) return countOccurrences(lowerText, phrase, atMost);
   if (indexedText !== lowerText) indexText(lowerText);
-  // Candidates from the phrase's rarest trigram (among its first few): "the ..." would otherwise
-  // check every "the" of the text.
+  // Candidates from the phrase's rarest trigram: "the ..." would otherwise check every "the" of the text.
   let b = trigramBucket(phrase, 0);
   let off = 0;
-  for (let j = 1; j + 3 <= phrase.length && j < 24; j++) {
+  for (let j = 1; j + 3 <= phrase.length; j++) {
     const c = trigramBucket(phrase, j);
     if (bucketStart[c + 1]! - bucketStart[c]! < bucketStart[b + 1]! - bucketStart[b]!) {
       b = c;
@@ -61,7 +69,8 @@ export function countOccurrencesIn(lowerText: string, phrase: string): number {
   // Leftmost match first, the next searched from the end of the last: as the indexOf loop does.
   let n = 0;
   let next = 0;
-  for (let q = bucketStart[b]!, end = bucketStart[b + 1]!; q < end; q++) {
+  const end = Math.min(bucketStart[b + 1]!, bucketStart[b]! + maxChecks);
+  for (let q = bucketStart[b]!; q < end && n < atMost; q++) {
     const p = positions[q]! - off;
     if (p >= next && lowerText.startsWith(phrase, p)) {
       n++;
@@ -81,10 +90,10 @@ export function releaseOccurrenceIndex(): void {
   }
 }
 
-/** Counts non-overlapping occurrences of a lowercased phrase in a lowercased text. */
-export function countOccurrences(lowerText: string, phrase: string): number {
+/** Counts non-overlapping occurrences of a lowercased phrase in a lowercased text (up to `atMost`). */
+export function countOccurrences(lowerText: string, phrase: string, atMost = Infinity): number {
   if (phrase.length === 0) return 0;
   let n = 0;
-  for (let i = lowerText.indexOf(phrase); i !== -1; i = lowerText.indexOf(phrase, i + phrase.length)) n++;
+  for (let i = lowerText.indexOf(phrase); i !== -1 && n < atMost; i = lowerText.indexOf(phrase, i + phrase.length)) n++;
   return n;
 }

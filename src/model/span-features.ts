@@ -44,7 +44,7 @@ const spanTags: number[] = [];
 let spanUnits = new Uint16Array(512);
 
 /** Features of a candidate span [a, b) of tokens (canonical char range cs..ce) for the technique classifier. */
-export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffer, textCount?: (lower: string) => number): void {
+export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffer, textCount?: (lower: string, atMost: number) => number): void {
   const doc = v.doc;
   const t = doc.tokens;
   const n = b - a;
@@ -92,7 +92,8 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
   }
   const nb = bucket(n, SPAN_LEN_EDGES);
   out.push(mix(P.length, nb));
-  if (textCount) out.push(mix3(P.textCount, bucket(textCount(text), PHRASE_COUNT_EDGES), Math.min(n, 4)));
+  // Counts from the last edge up share a bucket, so counting stops there (bounded on repetitive text).
+  if (textCount) out.push(mix3(P.textCount, bucket(textCount(text, PHRASE_COUNT_EDGES[PHRASE_COUNT_EDGES.length - 1]!), PHRASE_COUNT_EDGES), Math.min(n, 4)));
   let maxCount = 0;
   let neg = 0;
   let pos = 0;

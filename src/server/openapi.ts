@@ -9,7 +9,7 @@ import * as Stories from './story-schemas.js';
  */
 
 interface Operation {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   summary: string;
   write?: boolean;
@@ -26,22 +26,27 @@ const errors = (...codes: number[]) =>
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid request: the message names the field',
   401: 'Missing or invalid bearer token (only when FRAMEWISE_TOKEN is set)',
+  403: 'Host or Origin not allowed (DNS rebinding and cross-site writes are refused)',
   404: 'Not found',
-  413: 'Request body over the size limit',
+  405: 'Method not allowed on this path (the Allow header lists the methods)',
+  409: 'A document has no analysis for the server engine yet (POST /api/analyses makes it)',
+  413: 'Request body or text over the size limit',
+  422: 'Text not well-formed Unicode, or its analysis went over the time or memory limit',
+  503: 'Too many analyses waiting; retry after the Retry-After seconds',
 };
 
 export const operations: Operation[] = [
   {
     method: 'post', path: '/api/analyze', summary: 'Analyse a text (not stored)', body: S.AnalyzeBody, textBody: true,
     query: S.AnalyzeOptions,
-    responses: { 200: { description: 'The report', schema: S.ReportSchema }, ...errors(400, 413) },
+    responses: { 200: { description: 'The report', schema: S.ReportSchema }, ...errors(400, 413, 422, 503) },
   },
   {
     method: 'post', path: '/api/documents', summary: 'Store a document with metadata and analyse it', write: true, body: S.CreateDocumentBody,
     responses: {
       201: { description: 'Created', schema: S.CreatedDocument },
       200: { description: 'Identical text already stored (deduplicated by hash)', schema: S.CreatedDocument },
-      ...errors(400, 401, 413),
+      ...errors(400, 401, 413, 422, 503),
     },
   },
   {
@@ -49,8 +54,16 @@ export const operations: Operation[] = [
     responses: { 200: { description: 'A page of documents', schema: S.DocumentList }, ...errors(400) },
   },
   {
-    method: 'get', path: '/api/documents/{id}', summary: 'A document with its report', params: S.IdParams,
+    method: 'get', path: '/api/documents/{id}', summary: 'A document with its stored report (null when it has none for the server engine yet)', params: S.IdParams,
     responses: { 200: { description: 'The document and its report', schema: S.DocumentWithReport }, ...errors(400, 404) },
+  },
+  {
+    method: 'patch', path: '/api/documents/{id}', summary: 'Correct a document\'s metadata (the text never changes)', write: true, params: S.IdParams, body: S.UpdateDocumentBody,
+    responses: { 200: { description: 'The updated document', schema: S.UpdatedDocument }, ...errors(400, 401, 404, 422) },
+  },
+  {
+    method: 'post', path: '/api/analyses', summary: 'Analyse stored documents that have no analysis for the server engine (at most `limit` per call)', write: true, body: S.AnalyseMissingBody,
+    responses: { 200: { description: 'What was analysed, what failed, and how many remain', schema: S.AnalysedMissing }, ...errors(400, 401, 503) },
   },
   {
     method: 'delete', path: '/api/documents/{id}', summary: 'Delete a document and its analyses', write: true, params: S.IdParams,
@@ -58,7 +71,7 @@ export const operations: Operation[] = [
   },
   {
     method: 'get', path: '/api/compare', summary: 'Compare groups of documents (by outlet, tag or author), or two documents (a, b)', query: S.CompareQuery,
-    responses: { 200: { description: 'Group comparison, or two-document comparison when a and b are given', schema: z.union([S.CompareResultSchema, S.DocumentComparisonSchema]) }, ...errors(400, 404) },
+    responses: { 200: { description: 'Group comparison, or two-document comparison when a and b are given', schema: z.union([S.CompareResultSchema, S.DocumentComparisonSchema]) }, ...errors(400, 404, 409) },
   },
   {
     method: 'get', path: '/api/compare/layers', summary: 'Frame mix, intensity distribution, sourcing and actor framing per group', query: S.CompareLayersQuery,
@@ -139,7 +152,8 @@ export function buildOpenApi(): Json {
       version: VERSION,
       description:
         'Find persuasion techniques in news text, store a corpus and compare outlets. Offsets are UTF-16 indices into the original text. ' +
-        'When the server runs with FRAMEWISE_TOKEN, writes need `Authorization: Bearer <token>`.',
+        'When the server runs with FRAMEWISE_TOKEN, writes (POST, PATCH, DELETE) need `Authorization: Bearer <token>`; reads never write and never analyse. ' +
+        'Limits, headers and Host checks: docs/deployment.md, "What the server promises".',
     },
     paths,
     components: { schemas: components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },

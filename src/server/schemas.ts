@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, TECHNIQUE_IDS, type TechniqueId } from '../core/taxonomy.js';
+import { illFormedReason } from '../text/unicode.js';
 
 /**
  * Request and response shapes of the HTTP API. Requests are validated with these schemas; the OpenAPI
@@ -7,6 +8,30 @@ import { CATEGORIES, TECHNIQUE_IDS, type TechniqueId } from '../core/taxonomy.js
  */
 
 const techniqueId = z.enum(TECHNIQUE_IDS as [TechniqueId, ...TechniqueId[]]);
+
+/** A string that is well-formed Unicode (no lone surrogates: they could not be stored as sent); 422 otherwise. */
+const wellFormed = <S extends z.ZodString>(s: S) => s.superRefine((v, ctx) => {
+  const bad = illFormedReason(v);
+  if (bad) ctx.addIssue({ code: 'custom', message: bad, params: { status: 422 } });
+});
+
+/**
+ * A whole number written in decimal digits only, from a query string or JSON: `limit=0x10`,
+ * `1e1`, ` 5` or `5.0` are refused (z.coerce.number would read them all).
+ */
+const decimal = (min: number, max: number) =>
+  z
+    .union([z.int(), z.string().regex(/^\d{1,15}$/, 'expected a whole number in decimal digits').transform(Number)], { error: 'expected a whole number in decimal digits' })
+    .pipe(z.int().min(min, `expected a number from ${min}${Number.isFinite(max) ? ` to ${max}` : ' up'}`).max(max, `expected a number from ${min} to ${max}`));
+
+/** YYYY-MM-DD or an ISO date-time that is a real date (2024-02-30 is not). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected an ISO date (YYYY-MM-DD or date-time)')
+  .refine((v) => {
+    const d = new Date(v.slice(0, 10) + 'T00:00:00Z');
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v.slice(0, 10);
+  }, 'expected a real calendar date');
 const categoryId = z.enum(CATEGORIES);
 
 /** `techniques` may be an array or a comma-separated string (query strings). */
@@ -17,62 +42,75 @@ const techniqueList = z
 
 export const AnalyzeOptions = z.object({
   techniques: techniqueList.optional(),
-  minConfidence: z.coerce.number().min(0).max(1).optional().meta({ description: 'Drop findings below this confidence (0..1)' }),
+  minConfidence: z
+    .union([z.number(), z.string().regex(/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/, 'expected a number from 0 to 1').transform(Number)])
+    .pipe(z.number().min(0).max(1))
+    .optional()
+    .meta({ description: 'Drop findings below this confidence (0..1)' }),
 });
 
 export const AnalyzeBody = z
   .object({
-    text: z.string({ error: 'expected a string' }).min(1, 'expected a non-empty string'),
+    text: wellFormed(z.string({ error: 'expected a string' }).min(1, 'expected a non-empty string')),
   })
   .extend(AnalyzeOptions.shape)
   .strict();
 
-const nullableString = (max: number) => z.string().max(max).nullable().optional();
+const nullableString = (max: number) => wellFormed(z.string().max(max)).nullable().optional();
 
 export const DocumentMeta = z.object({
   title: nullableString(1000),
   outlet: nullableString(200),
   author: nullableString(200),
-  publishedAt: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected an ISO date (YYYY-MM-DD or date-time)')
-    .nullable()
-    .optional(),
+  publishedAt: isoDate.nullable().optional(),
   url: z.url({ error: 'expected a URL' }).max(2000).nullable().optional(),
   language: nullableString(20),
-  tags: z.array(z.string().min(1).max(100)).max(50).optional(),
+  tags: z.array(wellFormed(z.string().min(1).max(100))).max(50).optional(),
 });
 
 export const CreateDocumentBody = z
-  .object({ text: z.string({ error: 'expected a string' }).min(1, 'expected a non-empty string') })
+  .object({ text: wellFormed(z.string({ error: 'expected a string' }).min(1, 'expected a non-empty string')) })
   .extend(DocumentMeta.shape)
   .strict();
 
+/** PATCH /api/documents/:id: the metadata fields to change (null clears one; the text never changes). */
+export const UpdateDocumentBody = DocumentMeta.strict().refine((b) => Object.keys(b).length > 0, { message: 'give at least one field to change (title, outlet, author, publishedAt, url, language, tags)' });
+
+const filterString = wellFormed(z.string().min(1).max(1000));
+
 export const DocumentFilterQuery = z.object({
-  outlet: z.string().min(1).optional(),
-  tag: z.string().min(1).optional(),
-  author: z.string().min(1).optional(),
-  q: z.string().min(1).optional().meta({ description: 'Case-insensitive substring of title or text' }),
-  from: z.string().min(1).optional().meta({ description: 'Published on or after (ISO date)' }),
-  to: z.string().min(1).optional().meta({ description: 'Published on or before (ISO date)' }),
+  outlet: filterString.optional(),
+  tag: filterString.optional(),
+  author: filterString.optional(),
+  q: filterString.optional().meta({ description: 'Case-insensitive substring of title or text' }),
+  from: isoDate.optional().meta({ description: 'Published on or after (ISO date)' }),
+  to: isoDate.optional().meta({ description: 'Published on or before (ISO date)' }),
 });
 
 export const ListDocumentsQuery = DocumentFilterQuery.extend({
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: decimal(1, 200).default(20),
+  offset: decimal(0, 1e12).default(0),
 }).strict();
 
-export const IdParams = z.object({ id: z.coerce.number({ error: 'expected a document id' }).int().positive() });
+const documentId = decimal(1, Number.MAX_SAFE_INTEGER);
+
+export const IdParams = z.object({ id: documentId.meta({ description: 'Document id' }) });
 
 export const CompareQuery = DocumentFilterQuery.extend({
   by: z.enum(['outlet', 'tag', 'author']).default('outlet'),
   tagPrefix: z.string().min(1).optional().meta({ description: 'With by=tag: only tags with this prefix form groups (e.g. camp:)' }),
-  a: z.coerce.number().int().positive().optional().meta({ description: 'First document id (two-document mode)' }),
-  b: z.coerce.number().int().positive().optional().meta({ description: 'Second document id (two-document mode)' }),
-  minConfidence: z.coerce.number().min(0).max(1).optional().meta({ description: 'Groups: count only findings with at least this confidence (0..1)' }),
+  a: documentId.optional().meta({ description: 'First document id (two-document mode)' }),
+  b: documentId.optional().meta({ description: 'Second document id (two-document mode)' }),
+  minConfidence: AnalyzeOptions.shape.minConfidence.meta({ description: 'Groups: count only findings with at least this confidence (0..1)' }),
 })
   .strict()
   .refine((q) => (q.a === undefined) === (q.b === undefined), { message: 'give both a and b, or neither', path: ['b'] });
+
+/** POST /api/analyses: analyse stored documents that lack an analysis for the server's engine. */
+export const AnalyseMissingBody = DocumentFilterQuery.extend({
+  ids: z.array(documentId).max(1000).optional().meta({ description: 'Only these documents' }),
+  limit: decimal(1, 500).default(50).meta({ description: 'Analyse at most this many in this call (1..500, default 50); call again while `remaining` > 0' }),
+}).strict();
 
 export const CompareLayersQuery = DocumentFilterQuery.extend({
   by: z.enum(['outlet', 'tag', 'author']).default('outlet'),
@@ -151,7 +189,18 @@ export const StoredDocumentSchema = z
 
 export const DocumentSummarySchema = StoredDocumentSchema.omit({ text: true }).extend({ analysed: z.boolean() }).meta({ id: 'DocumentSummary' });
 
-export const DocumentWithReport = z.object({ document: StoredDocumentSchema, report: ReportSchema });
+export const DocumentWithReport = z.object({
+  document: StoredDocumentSchema,
+  report: ReportSchema.nullable().meta({ description: 'null when the document has no analysis for the server engine yet (POST /api/analyses makes it)' }),
+  engineKey: z.string(),
+});
+export const UpdatedDocument = z.object({ document: StoredDocumentSchema });
+export const AnalysedMissing = z.object({
+  engineKey: z.string(),
+  analysed: z.int(),
+  failed: z.array(z.object({ id: z.int(), message: z.string() })),
+  remaining: z.int().meta({ description: 'Documents matching the filter still without analysis, beyond this call' }),
+});
 export const CreatedDocument = z.object({ id: z.int(), created: z.boolean(), document: StoredDocumentSchema, report: ReportSchema });
 export const DocumentList = z.object({ total: z.int(), limit: z.int(), offset: z.int(), items: z.array(DocumentSummarySchema) });
 export const Health = z.object({
@@ -181,6 +230,7 @@ export const CompareResultSchema = z
     alpha: z.number(),
     method: z.string().meta({ description: 'The statistical test, in words' }),
     totals: z.object({ documents: z.int(), ...Counts }),
+    notAnalysed: z.int().meta({ description: 'Matching documents without an analysis for the server engine (not counted; POST /api/analyses makes them)' }),
     groups: z.array(
       z.looseObject({
         key: z.string(),
@@ -222,6 +272,7 @@ export const LayerComparisonSchema = z
       }),
     ),
   })
+  .extend({ notAnalysed: z.int().meta({ description: 'Matching documents without an analysis for the server engine (not counted)' }) })
   .meta({ id: 'LayerComparison', description: 'Per group: frame mix, intensity distribution, sourcing shares and actor framing.' });
 
 const RoleShareSchema = z.object({
@@ -237,5 +288,6 @@ export const ActorComparisonSchema = z
       id: z.string(), name: z.string(), type: z.string(), documents: z.int(),
       groups: z.array(z.object({ key: z.string(), documents: z.int(), roles: z.record(z.enum(['protagonist', 'antagonist', 'innocent', 'unframed']), RoleShareSchema) })),
     })),
+    notAnalysed: z.int().meta({ description: 'Matching documents without an analysis for the server engine (not counted)' }),
   })
   .meta({ id: 'ActorComparison', description: 'Per actor and group: share of documents casting the actor in each role, with Fisher\'s exact test against the rest (Benjamini-Hochberg).' });

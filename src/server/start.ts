@@ -3,7 +3,12 @@ import { Analyzer } from '../analysis/analyzer.js';
 import { AnalysisPool } from '../batch/pool.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
+import type { AnalysisLimits } from './analysis.js';
 import { buildServer } from './app.js';
+import { allowedHostsFor } from './security.js';
+
+/** Heap limit of a server analysis thread: a 1 MiB text of one repeated sentence needs about 240 MB. */
+export const SERVER_THREAD_HEAP_MB = 768;
 
 export interface StartOptions {
   /** 0 picks a free port. */
@@ -19,6 +24,10 @@ export interface StartOptions {
   threads?: number;
   token?: string;
   bodyLimit?: number;
+  /** Bounds of each analysis a request asks for (text size, time, analyses waiting). */
+  limits?: Partial<AnalysisLimits>;
+  /** Host names besides the listening address and loopback that the server answers to ('*': any). */
+  allowedHosts?: readonly string[];
   logger?: FastifyServerOptions['logger'];
   webRoot?: string | null;
   /** Runs once the store is open and before listening (e.g. loading the demo corpus when it is empty). */
@@ -41,7 +50,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     const analyzer = options.analyzer ?? new Analyzer();
     await options.prepare?.(store, analyzer);
-    pool = options.threads ? new AnalysisPool({ threads: options.threads, config: analyzer.config }) : undefined;
+    pool = options.threads ? new AnalysisPool({ threads: options.threads, config: analyzer.config, maxHeapMB: SERVER_THREAD_HEAP_MB }) : undefined;
     // Threads compile their analyzers before the server listens, so the first requests are not slow.
     await pool?.warm();
     const app = await buildServer({
@@ -50,6 +59,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       ...(pool ? { pool } : {}),
       token: options.token,
       bodyLimit: options.bodyLimit,
+      limits: options.limits,
+      allowedHosts: allowedHostsFor(options.host, options.allowedHosts),
       logger: options.logger,
       webRoot: options.webRoot,
     });

@@ -19,18 +19,6 @@ export function defaultWebRoot(): string {
   }
 }
 
-/** Content-Security-Policy for the UI: no inline or foreign scripts, even if some text slipped into the DOM as HTML. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
-/** nosniff on everything; the CSP on the UI's responses (API responses are JSON, never rendered). */
-export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    if (!request.url.startsWith('/api/')) reply.header('content-security-policy', CSP);
-    return payload;
-  });
-}
-
 export async function registerWeb(app: FastifyInstance, root: string): Promise<void> {
   if (!existsSync(join(root, 'index.html'))) {
     app.get('/', async (_req, reply) =>

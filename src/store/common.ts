@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { UserError } from '../core/errors.js';
 import { normalise } from '../text/normalise.js';
 import { K_NUMBER, K_WORD, tokenise } from '../text/tokenise.js';
-import type { DocumentFilter, NewDocument, Page } from './types.js';
+import { illFormedReason } from '../text/unicode.js';
+import type { DocumentFilter, MetadataPatch, NewDocument, Page } from './types.js';
 
 /**
  * Pieces every Store implementation shares, so that SQLite and PostgreSQL agree on hashing,
@@ -61,9 +62,24 @@ const opt = (v: string | null | undefined): string | null => {
   return s === '' ? null : s;
 };
 
+/**
+ * Text that is not well-formed Unicode (a lone surrogate) cannot be stored as given: SQLite would
+ * replace it, PostgreSQL refuse it, and the stored text would differ from the one analysed.
+ */
+function checkWellFormed(value: string, field: string): void {
+  const bad = illFormedReason(value);
+  if (bad) throw new UserError(`document ${field} is ${bad}`, { field });
+}
+
 export function prepareDocument(doc: NewDocument, now = new Date()): PreparedDocument {
   if (typeof doc?.text !== 'string') throw new UserError('document text must be a string', { field: 'text' });
   if (doc.text.trim() === '') throw new UserError('document text is empty', { field: 'text' });
+  checkWellFormed(doc.text, 'text');
+  for (const field of ['title', 'outlet', 'author', 'publishedAt', 'url', 'language', 'origin'] as const) {
+    const v = doc[field];
+    if (typeof v === 'string') checkWellFormed(v, field);
+  }
+  for (const t of doc.tags ?? []) checkWellFormed(String(t), 'tags');
   return {
     hash: contentHash(doc.text),
     text: doc.text,
@@ -83,4 +99,28 @@ export function prepareDocument(doc: NewDocument, now = new Date()): PreparedDoc
 /** True when the filter can match nothing without asking the database (an empty id list). */
 export function filterIsEmpty(filter: DocumentFilter | undefined): boolean {
   return Array.isArray(filter?.ids) && filter.ids.length === 0;
+}
+
+/** Column values of a metadata patch: only the fields given, cleaned as on insert. */
+export interface PreparedPatch {
+  columns: Array<{ column: 'title' | 'outlet' | 'author' | 'published_at' | 'url' | 'language'; value: string | null }>;
+  /** Replacement tag list, when tags were given. */
+  tags?: string[];
+}
+
+const PATCH_COLUMNS = { title: 'title', outlet: 'outlet', author: 'author', publishedAt: 'published_at', url: 'url', language: 'language' } as const;
+
+export function preparePatch(meta: MetadataPatch): PreparedPatch {
+  const columns: PreparedPatch['columns'] = [];
+  for (const [field, column] of Object.entries(PATCH_COLUMNS) as Array<[keyof typeof PATCH_COLUMNS, PreparedPatch['columns'][number]['column']]>) {
+    if (!(field in meta) || meta[field] === undefined) continue;
+    const v = meta[field];
+    if (v !== null && typeof v !== 'string') throw new UserError(`${field}: expected a string or null`, { field });
+    if (typeof v === 'string') checkWellFormed(v, field);
+    columns.push({ column, value: opt(v) });
+  }
+  if (meta.tags === undefined) return { columns };
+  if (!Array.isArray(meta.tags)) throw new UserError('tags: expected a list of strings', { field: 'tags' });
+  for (const t of meta.tags) checkWellFormed(String(t), 'tags');
+  return { columns, tags: cleanTags(meta.tags) };
 }

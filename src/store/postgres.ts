@@ -2,13 +2,14 @@ import pg from 'pg';
 import { UserError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import { reportJson, type ReportEncoding, type SerialisedReport } from './encoding.js';
-import { filterIsEmpty, pageOf, prepareDocument, type PreparedDocument } from './common.js';
+import { filterIsEmpty, pageOf, prepareDocument, preparePatch, type PreparedDocument } from './common.js';
 import { POSTGRES_STORIES_MIGRATION, PostgresStories } from './postgres-stories.js';
 import type {
   AnalysisKey,
   DocumentFilter,
   DocumentSummary,
   InsertResult,
+  MetadataPatch,
   NewDocument,
   Page,
   Store,
@@ -322,6 +323,20 @@ export class PostgresStore implements Store {
     if (filterIsEmpty(filter)) return 0;
     const w = whereOf(filter);
     return (await this.query<{ n: number }>(`SELECT count(*) AS n FROM documents d WHERE ${w.sql}`, w.params)).rows[0]!.n;
+  }
+
+  async updateDocument(id: number, meta: MetadataPatch): Promise<StoredDocument | null> {
+    if (!Number.isSafeInteger(id)) return null;
+    const patch = preparePatch(meta);
+    const sets = patch.columns.map((c, i) => `${c.column} = $${i + 2}`);
+    const params: unknown[] = [id, ...patch.columns.map((c) => c.value)];
+    if (patch.tags) {
+      params.push(patch.tags);
+      sets.push(`tags = $${params.length}::text[]`);
+    }
+    const sql = sets.length > 0 ? `UPDATE documents SET ${sets.join(', ')} WHERE id = $1` : 'SELECT 1 FROM documents WHERE id = $1';
+    const found = ((await this.query(sql, params)).rowCount ?? 0) > 0;
+    return found ? this.getDocument(id) : null;
   }
 
   async saveAnalysis(key: AnalysisKey, report: Report): Promise<void> {

@@ -5,13 +5,14 @@ import { dirname, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import { decodeReport, reportDeflated, type ReportEncoding, type SerialisedReport } from './encoding.js';
-import { filterIsEmpty, pageOf, prepareDocument, type PreparedDocument } from './common.js';
+import { filterIsEmpty, pageOf, prepareDocument, preparePatch, type PreparedDocument } from './common.js';
 import { SQLITE_STORIES_MIGRATION, SqliteStories } from './sqlite-stories.js';
 import type {
   AnalysisKey,
   DocumentFilter,
   DocumentSummary,
   InsertResult,
+  MetadataPatch,
   NewDocument,
   Page,
   Store,
@@ -154,9 +155,10 @@ export class SqliteStore implements Store {
   /** Opens (creating the file and its folder when missing). Call migrate() before use. */
   constructor(path: string) {
     this.path = path === ':memory:' ? path : resolve(path);
-    if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
     let db: Database.Database | undefined;
     try {
+      // A folder that cannot be made (a regular file on the way, no permission) is the user's to fix.
+      if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
       db = new Database(this.path);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
@@ -164,7 +166,9 @@ export class SqliteStore implements Store {
       db.pragma('busy_timeout = 5000');
     } catch (e) {
       db?.close();
-      throw new UserError(`cannot open database ${path}: ${(e as Error).message}`, { file: path });
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of its folder path is a file, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
+      throw new UserError(`--db: cannot open database ${path}: ${why}`, { file: path, field: 'db' });
     }
     this.db = db;
     this.stories = new SqliteStories(db);
@@ -263,6 +267,25 @@ export class SqliteStore implements Store {
     if (filterIsEmpty(filter)) return 0;
     const w = whereOf(filter);
     return (this.db.prepare(`SELECT count(*) AS n FROM documents d WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+  }
+
+  async updateDocument(id: number, meta: MetadataPatch): Promise<StoredDocument | null> {
+    const patch = preparePatch(meta);
+    const found = this.db
+      .transaction(() => {
+        if (!this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id)) return false;
+        if (patch.columns.length > 0) {
+          this.db.prepare(`UPDATE documents SET ${patch.columns.map((c) => `${c.column} = ?`).join(', ')} WHERE id = ?`).run(...patch.columns.map((c) => c.value), id);
+        }
+        if (patch.tags) {
+          this.db.prepare('DELETE FROM document_tags WHERE document_id = ?').run(id);
+          const tag = this.db.prepare('INSERT INTO document_tags (document_id, tag) VALUES (?, ?)');
+          for (const t of patch.tags) tag.run(id, t);
+        }
+        return true;
+      })
+      .immediate();
+    return found ? this.getDocument(id) : null;
   }
 
   private saveStatements?: { exists: Statement; insert: Statement };

@@ -1,8 +1,8 @@
 import type { Report } from '../core/report.js';
-import type { DocumentFilter, DocumentSummary, NewDocument, StoredDocument } from '../core/documents.js';
+import type { DocumentFilter, DocumentSummary, MetadataPatch, NewDocument, StoredDocument } from '../core/documents.js';
 import type { ReportEncoding, SerialisedReport } from './encoding.js';
 
-export type { DocumentFilter, DocumentMeta, DocumentSummary, NewDocument, StoredDocument } from '../core/documents.js';
+export type { DocumentFilter, DocumentMeta, DocumentSummary, MetadataPatch, NewDocument, StoredDocument } from '../core/documents.js';
 
 /**
  * The corpus store contract. SQLite (embedded default) and PostgreSQL implement it; one contract
@@ -45,6 +45,12 @@ export interface Store extends StoryStore {
   /** Newest first (id descending); default limit 50, at most 1000 (common.ts pageOf). */
   listDocuments(filter?: DocumentFilter, page?: Page): Promise<{ total: number; items: DocumentSummary[] }>;
   deleteDocument(id: number): Promise<boolean>;
+  /**
+   * Changes a stored document's metadata, never its text (so its hash and analyses stay valid):
+   * each field given replaces the stored one (null or blank clears it; `tags` replaces the list),
+   * fields left out stay. Returns the updated document, or null when there is no such document.
+   */
+  updateDocument(id: number, meta: MetadataPatch): Promise<StoredDocument | null>;
   countDocuments(filter?: DocumentFilter): Promise<number>;
 
   saveAnalysis(key: AnalysisKey, report: Report): Promise<void>;

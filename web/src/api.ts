@@ -54,7 +54,13 @@ function query(params: object): string {
 }
 
 export type DocumentList = { total: number; limit: number; offset: number; items: DocumentSummary[] };
-export type DocumentWithReport = { document: StoredDocument; report: Report };
+/** `report` is null while the document has no analysis for the server's engine (reads never analyse). */
+export type DocumentWithReport = { document: StoredDocument; report: Report | null; engineKey: string };
+export type MetadataPatch = { title?: string | null; outlet?: string | null; author?: string | null; publishedAt?: string | null; url?: string | null; tags?: string[] };
+export type AnalysedMissing = { engineKey: string; analysed: number; failed: Array<{ id: number; message: string }>; remaining: number };
+
+/** Group comparisons say how many matching documents they could not count (no analysis yet). */
+export type NotAnalysed = { notAnalysed: number };
 
 export const api = {
   analyze: (text: string, options: { techniques?: TechniqueId[]; minConfidence?: number } = {}) =>
@@ -65,11 +71,13 @@ export const api = {
     call<DocumentList>('GET', `/api/documents${query({ ...filter, ...page })}`),
   getDocument: (id: number) => call<DocumentWithReport>('GET', `/api/documents/${id}`),
   deleteDocument: (id: number) => call<void>('DELETE', `/api/documents/${id}`),
+  updateDocument: (id: number, patch: MetadataPatch) => call<{ document: StoredDocument }>('PATCH', `/api/documents/${id}`, patch),
+  analyseMissing: (filter: DocumentFilterParams & { ids?: number[]; limit?: number }) => call<AnalysedMissing>('POST', '/api/analyses', filter),
   compareGroups: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '', minConfidence = 0) =>
-    call<Comparison>('GET', `/api/compare${query({ by, tagPrefix, ...filter, ...(minConfidence > 0 ? { minConfidence } : {}) })}`),
-  compareLayers: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '') => call<LayerComparison>('GET', `/api/compare/layers${query({ by, tagPrefix, ...filter })}`),
+    call<Comparison & NotAnalysed>('GET', `/api/compare${query({ by, tagPrefix, ...filter, ...(minConfidence > 0 ? { minConfidence } : {}) })}`),
+  compareLayers: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '') => call<LayerComparison & NotAnalysed>('GET', `/api/compare/layers${query({ by, tagPrefix, ...filter })}`),
   compareActors: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '', minDocuments = 2) =>
-    call<ActorComparison>('GET', `/api/compare/actors${query({ by, tagPrefix, minDocuments, ...filter })}`),
+    call<ActorComparison & NotAnalysed>('GET', `/api/compare/actors${query({ by, tagPrefix, minDocuments, ...filter })}`),
   compareDocuments: (a: number, b: number) => call<DocumentComparison>('GET', `/api/compare${query({ a, b })}`),
   listStories: (filter: StoryFilterParams, page: { limit: number; offset: number }) =>
     call<{ total: number; limit: number; offset: number; items: StoryView[] }>('GET', `/api/stories${query({ ...filter, ...page })}`),

@@ -1,7 +1,8 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
 import type { Comparison, RateComparison, TechniqueComparison } from '../../src/core/compare.js';
-import { CATEGORY_COLOR, CATEGORY_NAME, withAlpha } from './colors.js';
+import { CATEGORY_COLOR, CATEGORY_NAME, groupColor, withAlpha } from './colors.js';
 import { techniqueName } from './taxonomy.js';
+import { short, smallValues } from './chart-numbers.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -17,8 +18,7 @@ export function make(canvas: HTMLCanvasElement, config: ChartConfiguration<'bar'
   return chart;
 }
 
-const GROUP_COLORS = ['#4477AA', '#EE6677', '#228833', '#CCBB44', '#66CCEE', '#AA3377', '#BBBBBB', '#332288', '#117733', '#882255'];
-export const groupColor = (i: number) => GROUP_COLORS[i % GROUP_COLORS.length]!;
+export { groupColor } from './colors.js';
 
 const common = { responsive: true, maintainAspectRatio: false, animation: false } as const;
 
@@ -38,7 +38,7 @@ export function rateChart(canvas: HTMLCanvasElement, c: Comparison): Chart {
   return make(canvas, {
     type: 'bar',
     data: {
-      labels: c.groups.map((g) => (g.overall?.significant ? `★ ${g.key}` : g.key)),
+      labels: c.groups.map((g) => (g.overall?.significant ? `★ ${short(g.key)}` : short(g.key))),
       datasets: [
         {
           label: 'Findings per 1,000 words',
@@ -55,15 +55,17 @@ export function rateChart(canvas: HTMLCanvasElement, c: Comparison): Chart {
         legend: { display: false },
         tooltip: {
           callbacks: {
+            title: (items) => c.groups[items[0]!.dataIndex]!.key,
             afterLabel: (item) => {
               const g = c.groups[item.dataIndex]!;
-              return [`${g.documents} documents, ${g.words} words`, ...(g.overall ? [vsRest(g.overall)] : [])];
+              return [`${g.findings} findings in ${g.documents} documents, ${g.words} words`, ...(g.overall ? [vsRest(g.overall)] : [])];
             },
           },
         },
       },
       scales: { y: { beginAtZero: true, title: { display: true, text: 'per 1,000 words' } } },
     },
+    plugins: [smallValues()],
   });
 }
 
@@ -74,7 +76,7 @@ export function mixChart(canvas: HTMLCanvasElement, c: Comparison): Chart {
   return make(canvas, {
     type: 'bar',
     data: {
-      labels: c.groups.map((g) => g.key),
+      labels: c.groups.map((g) => short(g.key)),
       datasets: used.map((cat) => {
         const mix = (g: Comparison['groups'][number]) => g.categoryMix.find((m) => m.category === cat);
         return {
@@ -92,7 +94,13 @@ export function mixChart(canvas: HTMLCanvasElement, c: Comparison): Chart {
         legend: { position: 'bottom', labels: { generateLabels: (chart) => used.map((cat, i) => ({ text: CATEGORY_NAME[cat], fillStyle: CATEGORY_COLOR[cat], strokeStyle: 'transparent', lineWidth: 0, hidden: !chart.isDatasetVisible(i), datasetIndex: i })) } },
         tooltip: {
           callbacks: {
-            label: (item) => `${item.dataset.label}: ${item.formattedValue}%`,
+            title: (items) => c.groups[items[0]!.dataIndex]!.key,
+            // Counts beside shares: "Attack on reputation: 42% (17 of 40 findings)".
+            label: (item) => {
+              const g = c.groups[item.dataIndex]!;
+              const m = g.categoryMix.find((x) => x.category === used[item.datasetIndex]);
+              return `${item.dataset.label}: ${item.formattedValue}% (${m?.count ?? 0} of ${g.findings} findings)`;
+            },
             afterLabel: (item) => {
               const r = c.groups[item.dataIndex]!.categoryMix.find((m) => m.category === used[item.datasetIndex])?.vsRest;
               return r ? `rate ${r.ratePer1000Words} per 1,000 words; ${vsRest(r)}` : '';
@@ -130,17 +138,18 @@ export function techniqueChart(canvas: HTMLCanvasElement, c: Comparison, maxTech
       ...common,
       plugins: {
         // Plain swatches in the legend: the dark border marks single bars, not whole groups.
-        legend: { position: 'bottom', labels: { generateLabels: (chart) => c.groups.map((g, gi) => ({ text: g.key, fillStyle: groupColor(gi), strokeStyle: 'transparent', lineWidth: 0, hidden: !chart.isDatasetVisible(gi), datasetIndex: gi })) } },
+        legend: { position: 'bottom', labels: { generateLabels: (chart) => c.groups.map((g, gi) => ({ text: short(g.key, 30), fillStyle: groupColor(gi), strokeStyle: 'transparent', lineWidth: 0, hidden: !chart.isDatasetVisible(gi), datasetIndex: gi })) } },
         tooltip: {
           callbacks: {
             afterLabel: (item) => {
               const t = cell(item.datasetIndex, techniques[item.dataIndex]!);
-              return t ? vsRest(t) : '';
+              return t ? [`${t.count} findings`, vsRest(t)] : '';
             },
           },
         },
       },
       scales: { y: { beginAtZero: true, title: { display: true, text: 'per 1,000 words' } } },
     },
+    plugins: [smallValues()],
   });
 }

@@ -11,6 +11,14 @@ export const CATEGORY_COLOR: Record<CategoryId, string> = {
   'sourcing-and-framing': '#56B4E9',
 };
 
+/**
+ * Colours of the compared groups (outlets, tags, authors): dark and muted hues chosen so that none
+ * can be taken for a category colour (CIE76 colour difference at least 28 from each, and from each
+ * other; checked in colors.test.ts), since a corpus page shows both kinds side by side.
+ */
+export const GROUP_COLORS = ['#332288', '#E15759', '#225555', '#BAB0AC', '#6B4226', '#DDCC77', '#5F0F40', '#225522', '#6D597A', '#997700'];
+export const groupColor = (i: number): string => GROUP_COLORS[i % GROUP_COLORS.length]!;
+
 export const CATEGORY_NAME: Record<CategoryId, string> = {
   'attack-on-reputation': 'Attack on reputation',
   justification: 'Justification',

@@ -5,6 +5,7 @@ import { h } from './dom.js';
 import { BAND_COLOR } from './panels/intensity.js';
 import { SOURCING_STYLE } from './panels/sourcing.js';
 import type { Chart } from 'chart.js';
+import { countShare, numbersTable, short } from './chart-numbers.js';
 
 /** Per-group charts of the report layers: frame mix, intensity bands, sourcing shares, and the actor x group role heat map. */
 
@@ -15,7 +16,6 @@ const stacked = { x: { stacked: true }, y: { stacked: true, beginAtZero: true, m
 const pct1 = (x: number) => Math.round(x * 1000) / 10;
 const base = { responsive: true, maintainAspectRatio: false, animation: false } as const;
 const legend = { position: 'bottom', labels: { boxWidth: 12 } } as const;
-const tooltip = { callbacks: { label: (item: { dataset: { label?: string }; formattedValue: string }) => `${item.dataset.label}: ${item.formattedValue}%` } };
 
 /** Mean frame shares per group: the eight strongest frames overall, the rest as "other". */
 export function frameMixChart(canvas: HTMLCanvasElement, c: LayerComparison): Chart {
@@ -26,13 +26,30 @@ export function frameMixChart(canvas: HTMLCanvasElement, c: LayerComparison): Ch
   return make(canvas, {
     type: 'bar',
     data: {
-      labels: c.groups.map((g) => g.key),
+      labels: c.groups.map((g) => short(g.key)),
       datasets: [
         ...shown.map((id, i) => ({ label: frameName.get(id) ?? id, data: c.groups.map((g) => pct1((g.frames.mix as Record<string, number>)[id] ?? 0)), backgroundColor: FRAME_COLORS[i % FRAME_COLORS.length]! })),
         { label: 'Other frames', data: c.groups.map((g) => (g.frames.framed ? pct1(Math.max(0, other(g))) : 0)), backgroundColor: '#d5dbe3' },
       ],
     },
-    options: { ...base, plugins: { legend, tooltip }, scales: stacked },
+    options: {
+      ...base,
+      plugins: {
+        legend,
+        tooltip: {
+          callbacks: {
+            title: (items: Array<{ dataIndex: number }>) => c.groups[items[0]!.dataIndex]!.key,
+            label: (item: { dataset: { label?: string }; formattedValue: string; dataIndex: number; datasetIndex: number }) => {
+              const g = c.groups[item.dataIndex]!;
+              const id = shown[item.datasetIndex];
+              const dominant = id ? ((g.frames.dominant as Record<string, number>)[id] ?? 0) : null;
+              return `${item.dataset.label}: ${item.formattedValue}%${dominant === null ? '' : ` (dominant in ${dominant} of ${g.frames.framed} framed documents)`}`;
+            },
+          },
+        },
+      },
+      scales: stacked,
+    },
   });
 }
 
@@ -42,7 +59,7 @@ export function intensityBandsChart(canvas: HTMLCanvasElement, c: LayerCompariso
   return make(canvas, {
     type: 'bar',
     data: {
-      labels: c.groups.map((g) => `${g.key} (mean ${Math.round(g.intensity.mean)})`),
+      labels: c.groups.map((g) => `${short(g.key)} (mean ${Math.round(g.intensity.mean)})`),
       datasets: bands.map((b) => ({
         label: b,
         data: c.groups.map((g) => (g.intensity.scored ? pct1(((g.intensity.bands as Record<string, number>)[b] ?? 0) / g.intensity.scored) : 0)),
@@ -51,7 +68,22 @@ export function intensityBandsChart(canvas: HTMLCanvasElement, c: LayerCompariso
         borderWidth: b === 'neutral' ? 1 : 0,
       })),
     },
-    options: { ...base, plugins: { legend, tooltip }, scales: stacked },
+    options: {
+      ...base,
+      plugins: {
+        legend,
+        tooltip: {
+          callbacks: {
+            title: (items: Array<{ dataIndex: number }>) => c.groups[items[0]!.dataIndex]!.key,
+            label: (item: { dataset: { label?: string }; formattedValue: string; dataIndex: number }) => {
+              const g = c.groups[item.dataIndex]!;
+              return `${item.dataset.label}: ${item.formattedValue}% (${(g.intensity.bands as Record<string, number>)[item.dataset.label ?? ''] ?? 0} of ${g.intensity.scored} documents)`;
+            },
+          },
+        },
+      },
+      scales: stacked,
+    },
   });
 }
 
@@ -61,14 +93,30 @@ export function sourcingChart(canvas: HTMLCanvasElement, c: LayerComparison): Ch
   return make(canvas, {
     type: 'bar',
     data: {
-      labels: c.groups.map((g) => `${g.key} (${Math.round(g.sourcing.weakShare * 100)}% weak)`),
+      labels: c.groups.map((g) => `${short(g.key)} (${Math.round(g.sourcing.weakShare * 100)}% weak)`),
       datasets: classes.map((cls) => ({
         label: SOURCING_STYLE[cls]!.name,
         data: c.groups.map((g) => pct1((g.sourcing.shares as Record<string, number>)[cls] ?? 0)),
         backgroundColor: SOURCING_STYLE[cls]!.color,
       })),
     },
-    options: { ...base, plugins: { legend, tooltip }, scales: stacked },
+    options: {
+      ...base,
+      plugins: {
+        legend,
+        tooltip: {
+          callbacks: {
+            title: (items: Array<{ dataIndex: number }>) => c.groups[items[0]!.dataIndex]!.key,
+            label: (item: { dataset: { label?: string }; formattedValue: string; dataIndex: number; datasetIndex: number }) => {
+              const g = c.groups[item.dataIndex]!;
+              const n = (g.sourcing.counts as Record<string, number> | undefined)?.[classes[item.datasetIndex]!] ?? 0;
+              return `${item.dataset.label}: ${item.formattedValue}% (${n} of ${g.sourcing.sentences} sentences)`;
+            },
+          },
+        },
+      },
+      scales: stacked,
+    },
   });
 }
 
@@ -116,4 +164,21 @@ export function actorHeatmap(c: ActorComparison, maxActors = 10): HTMLElement {
       ),
     ),
   );
+}
+
+/** Counts beside shares, as tables under the layer charts (bands: documents; sourcing: sentences). */
+export function intensityNumbers(c: LayerComparison): HTMLElement {
+  const bands = Object.keys(BAND_COLOR);
+  return numbersTable('Documents per intensity band (share of the group)', c.groups.map((g) => g.key), bands, (gi, bi) => {
+    const g = c.groups[gi]!;
+    return countShare((g.intensity.bands as Record<string, number>)[bands[bi]!] ?? 0, g.intensity.scored);
+  });
+}
+
+export function sourcingNumbers(c: LayerComparison): HTMLElement {
+  const classes = Object.keys(SOURCING_STYLE).filter((cls) => c.groups.some((g) => ((g.sourcing.shares as Record<string, number>)[cls] ?? 0) > 0));
+  return numbersTable('Sentences per sourcing class (share of the group)', c.groups.map((g) => g.key), classes.map((cls) => SOURCING_STYLE[cls]!.name), (gi, ci) => {
+    const g = c.groups[gi]!;
+    return countShare((g.sourcing.counts as Record<string, number> | undefined)?.[classes[ci]!] ?? 0, g.sourcing.sentences);
+  });
 }

@@ -8,6 +8,9 @@ import { renderPanels } from './panels/index.js';
 import { CATEGORIES, techniqueDefinition, techniqueName, type CategoryId, type TechniqueId } from './taxonomy.js';
 import { attachTooltip } from './tooltip.js';
 
+/** Counts rendered reports, for unique ids (two reports side by side). */
+let views = 0;
+
 export interface ReportViewOptions {
   /** Base name for exported files. */
   name?: string;
@@ -53,6 +56,27 @@ export function renderReport(text: string, report: Report, options: ReportViewOp
         h('button', { type: 'button', class: 'secondary', on: { click: () => download(`${name}.csv`, findingsCsv(report), 'text/csv') } }, 'Export CSV'),
       );
 
+  // A long text has a tab stop per highlight (about 100): a skip link takes the keyboard past them.
+  const after = h('p', { class: 'after-highlights', id: `after-highlights-${++views}`, tabindex: -1, data: { testid: 'after-highlights' } }, 'End of the highlighted text.');
+  const skip = report.findings.length
+    ? h(
+        'a',
+        {
+          class: 'skip-link',
+          href: `#${after.id}`,
+          data: { testid: 'skip-highlights' },
+          // The hash routes pages: focus the target instead of following the link.
+          on: {
+            click: (ev) => {
+              ev.preventDefault();
+              after.focus();
+            },
+          },
+        },
+        `Skip past the highlighted text (${report.findings.length} findings)`,
+      )
+    : null;
+
   return h(
     'section',
     { class: `report${options.compact ? ' compact' : ''}`, data: { testid: 'report' } },
@@ -68,7 +92,9 @@ export function renderReport(text: string, report: Report, options: ReportViewOp
     ),
     report.findings.length ? slider : null,
     legend,
+    skip,
     textBox,
+    skip ? after : null,
     renderPanels(report, text),
     table,
   );
@@ -215,30 +241,26 @@ function renderLegend(box: HTMLElement, report: Report, hiddenCats: Set<Category
 
 function findingsTable(findings: readonly Finding[]): HTMLElement | null {
   if (findings.length === 0) return null;
-  return h(
-    'details',
-    { class: 'findings', data: { testid: 'findings-table' } },
-    h('summary', null, `All findings (${findings.length})`),
+  const table = h(
+    'table',
+    null,
+    h('thead', null, h('tr', null, ['Where', 'Technique', 'Text', 'Confidence', 'Rule', 'Why'].map((c) => h('th', null, c)))),
     h(
-      'table',
+      'tbody',
       null,
-      h('thead', null, h('tr', null, ['Where', 'Technique', 'Text', 'Confidence', 'Rule', 'Why'].map((c) => h('th', null, c)))),
-      h(
-        'tbody',
-        null,
-        findings.map((f) =>
-          h(
-            'tr',
-            { data: { strength: strengthOf(f.confidence) } },
-            h('td', { class: 'num' }, `${f.line}:${f.column}`),
-            h('td', null, swatch(f.category), techniqueName(f.technique)),
-            h('td', null, f.text),
-            h('td', { class: 'num' }, `${pct(f.confidence)} ${strengthOf(f.confidence)}`),
-            h('td', null, h('code', null, f.ruleId)),
-            h('td', null, f.message),
-          ),
+      findings.map((f) =>
+        h(
+          'tr',
+          { data: { strength: strengthOf(f.confidence) } },
+          h('td', { class: 'num' }, `${f.line}:${f.column}`),
+          h('td', null, swatch(f.category), techniqueName(f.technique)),
+          h('td', null, f.text),
+          h('td', { class: 'num' }, `${pct(f.confidence)} ${strengthOf(f.confidence)}`),
+          h('td', null, h('code', null, f.ruleId)),
+          h('td', null, f.message),
         ),
       ),
     ),
   );
+  return h('details', { class: 'findings', data: { testid: 'findings-table' } }, h('summary', null, `All findings (${findings.length})`), h('div', { class: 'table-scroll' }, table));
 }

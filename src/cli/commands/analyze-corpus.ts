@@ -6,6 +6,7 @@ import { AnalysisPool, parseThreads } from '../../batch/pool.js';
 import { openStore } from '../../store/open.js';
 import type { DocumentFilter } from '../../store/types.js';
 import type { CliIO } from '../io.js';
+import { jsonOut } from '../safe-output.js';
 import type { CommandResult } from '../main.js';
 import { resolveConfig } from './analyze.js';
 
@@ -67,7 +68,7 @@ export function registerAnalyzeCorpus(program: Command, io: CliIO, result: Comma
         bar?.stop();
         for (const f of summary.failed) io.err(`framewise: document ${f.id}: ${f.error}\n`);
         const rate = summary.seconds > 0 ? summary.analysed / summary.seconds : 0;
-        if (flags.json) io.out(JSON.stringify({ ...summary, threads, docsPerSec: Math.round(rate * 10) / 10 }) + '\n');
+        if (flags.json) io.out(jsonOut({ ...summary, threads, docsPerSec: Math.round(rate * 10) / 10 }) + '\n');
         else
           io.out(
             `analysed ${summary.analysed} of ${summary.total} documents in ${summary.seconds.toFixed(1)} s ` +

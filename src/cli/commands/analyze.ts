@@ -6,6 +6,7 @@ import { EXIT_USER_ERROR, UserError } from '../../core/errors.js';
 import type { Report } from '../../core/report.js';
 import { isTechniqueId, type TechniqueId } from '../../core/taxonomy.js';
 import { formatPretty } from '../format/pretty.js';
+import { deepDisplaySafe, displaySafe, jsonOut } from '../safe-output.js';
 import { expandInputs, readInput } from '../../ingest/inputs.js';
 import type { CliIO } from '../io.js';
 import type { CommandResult } from '../main.js';
@@ -74,8 +75,9 @@ export function registerAnalyze(program: Command, io: CliIO, result: CommandResu
           const { text } = readInput(entry.file, config.maxInputBytes);
           const report = analyzer.analyze(text, { techniques, minConfidence });
           const named = several || flags.format === 'jsonl' ? { file: entry.file, ...report } : report;
-          if (flags.format === 'pretty') io.out(formatPretty(text, report, { colors: flags.color !== false && io.isTTY, file: several ? entry.file : undefined }) + (several ? '\n' : ''));
-          else if (flags.format === 'jsonl') io.out(JSON.stringify(named) + '\n');
+          // Shown, never obeyed: the text and what the report quotes of it, made display-safe (same offsets).
+          if (flags.format === 'pretty') io.out(formatPretty(displaySafe(text), deepDisplaySafe(report), { colors: flags.color !== false && io.isTTY, file: several ? displaySafe(entry.file) : undefined }) + (several ? '\n' : ''));
+          else if (flags.format === 'jsonl') io.out(jsonOut(named) + '\n');
           else reports.push(named);
         } catch (e) {
           if (!(e instanceof UserError)) throw e;
@@ -83,7 +85,7 @@ export function registerAnalyze(program: Command, io: CliIO, result: CommandResu
           io.err(`framewise: ${e.message}\n`);
         }
       }
-      if (flags.format === 'json' && (reports.length > 0 || failed === 0)) io.out(JSON.stringify(several ? reports : reports[0], null, 2) + '\n');
+      if (flags.format === 'json' && (reports.length > 0 || failed === 0)) io.out(jsonOut(several ? reports : reports[0], 2) + '\n');
       if (failed > 0) result.exitCode = EXIT_USER_ERROR;
     });
 }

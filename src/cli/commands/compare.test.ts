@@ -67,6 +67,14 @@ describe('framewise compare', () => {
     expect(lines.slice(1).every((l) => l.startsWith('Loud Herald,4,'))).toBe(true);
   });
 
+  it('a single group has no rest to compare with: said in words, not an infinite ratio', async () => {
+    const t = await runCli(['compare', '--by', 'outlet', '--where', 'outlet=Loud Herald', '--db', db, '-c', cfg]);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('Only one outlet matches: there is no rest of the corpus to compare it with');
+    expect(t.stdout).toMatch(/Loud Herald\s+4\s+\d+\s+\d+\s+[\d.]+\s+no rest\s/);
+    expect(t.stdout).not.toContain('∞');
+  });
+
   it('requires --by and rejects bad options', async () => {
     expect((await runCli(['compare', '--db', db])).code).toBe(2);
     expect((await runCli(['compare', '--by', 'colour', '--db', db])).code).toBe(2);

@@ -10,6 +10,7 @@ import { analyseMissing } from '../../ingest/analyse.js';
 import { openStore } from '../../store/open.js';
 import { engineKeyOf, type DocumentFilter } from '../../store/types.js';
 import type { CliIO } from '../io.js';
+import { deepDisplaySafe, jsonOut } from '../safe-output.js';
 import type { CommandResult } from '../main.js';
 import { resolveConfig } from './analyze.js';
 
@@ -103,9 +104,10 @@ export function registerCompare(program: Command, io: CliIO, _result: CommandRes
         }
         const c = techniques.result(engineKey);
         const l = layers.result(engineKey);
-        if (flags.format === 'json') io.out(JSON.stringify({ ...c, layers: l.groups }, null, 2) + '\n');
-        else if (flags.format === 'csv') io.out(comparisonToCsv(c));
-        else io.out(comparisonToTable(c) + layersToTable(l));
+        if (flags.format === 'json') io.out(jsonOut({ ...c, layers: l.groups }, 2) + '\n');
+        // Group names and example spans come from the documents: shown, never obeyed.
+        else if (flags.format === 'csv') io.out(comparisonToCsv(deepDisplaySafe(c)));
+        else io.out(comparisonToTable(deepDisplaySafe(c)) + layersToTable(deepDisplaySafe(l)));
       } finally {
         await store.close();
       }

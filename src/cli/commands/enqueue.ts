@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Analyzer } from '../../analysis/analyzer.js';
 import { UserError } from '../../core/errors.js';
-import { checkQueueName, DEFAULT_QUEUE, enqueue, resolveRedisUrl } from '../../batch/queue.js';
+import { checkQueueName, checkRedis, DEFAULT_QUEUE, enqueue, resolveRedisUrl, type EnqueueResult } from '../../batch/queue.js';
 import { openStore } from '../../store/open.js';
 import { engineKeyOf, type DocumentFilter } from '../../store/types.js';
 import type { CliIO } from '../io.js';
@@ -25,6 +25,16 @@ export function parseBatchSize(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new UserError(`--batch: expected an integer from 1 to 10000, got "${value}"`, { field: 'batch' });
   return n;
+}
+
+/** What enqueue did, in words: documents and jobs added, and what was already there (never a count of what it did not add). */
+export function enqueueSummary(r: EnqueueResult, queue: string): string {
+  if (r.documents === 0) return `nothing to queue: every matching document has an analysis for engine ${r.engineKey}\n`;
+  const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+  const parts = [r.added === 0 ? `queued nothing new on "${queue}" for engine ${r.engineKey}` : `queued ${n(r.documentsAdded, 'document')} in ${n(r.added, 'job')} on "${queue}" for engine ${r.engineKey}`];
+  if (r.pending > 0) parts.push(`${n(r.pending, 'job')} already waiting or running (not added again)`);
+  if (r.failed > 0) parts.push(`${n(r.failed, 'failed job')} left failed (\`framewise queue retry\` puts them back)`);
+  return `${parts.join('; ')}\n`;
 }
 
 export function registerEnqueue(program: Command, io: CliIO, _result: CommandResult): void {
@@ -51,10 +61,10 @@ export function registerEnqueue(program: Command, io: CliIO, _result: CommandRes
       const filter: DocumentFilter = {};
       if (flags.outlet) filter.outlet = flags.outlet;
       if (flags.tag) filter.tag = flags.tag;
+      await checkRedis(redisUrl);
       const store = await openStore(flags.db);
       try {
-        const r = await enqueue({ store, redisUrl, engineKey, queue, batchSize, filter, limit });
-        io.out(`queued ${r.documents} documents in ${r.jobs} jobs on "${queue}" (${r.jobs - r.added} already queued); engine ${engineKey}\n`);
+        io.out(enqueueSummary(await enqueue({ store, redisUrl, engineKey, queue, batchSize, filter, limit }), queue));
       } finally {
         await store.close();
       }

@@ -10,6 +10,7 @@ import { loadModelFile } from '../../model/artefact.js';
 import { modelDetector, type TrainedModelDetector } from '../../model/detector.js';
 import type { Model } from '../../model/model.js';
 import type { CliIO } from '../io.js';
+import { jsonOut } from '../safe-output.js';
 import type { CommandResult } from '../main.js';
 import { resolveConfig } from './analyze.js';
 import type { ArchetypeId, MainRole } from '../../core/framing.js';
@@ -47,7 +48,7 @@ export function registerEval(program: Command, io: CliIO, _result: CommandResult
       if (flags.task === 'roles') {
         if (flags.pred) throw new UserError('--task roles: framewise assigns the roles itself; leave out --pred');
         const res = evaluateRoles(loadRoleGold(flags.gold), new Analyzer({ config: resolveConfig(flags.config), model: null }), framingModel(flags.framingModel), parsePrior(flags.prior));
-        io.out(flags.format === 'json' ? JSON.stringify(rolesJson(res)) + '\n' : rolesTable(res));
+        io.out(flags.format === 'json' ? jsonOut(rolesJson(res)) + '\n' : rolesTable(res));
         return;
       }
       const gold = toPtcDocs(loadRecords(flags.gold, { requireText: !flags.pred }), flags.gold);
@@ -65,7 +66,7 @@ export function registerEval(program: Command, io: CliIO, _result: CommandResult
         tcPred = model ? modelTcPredictions(gold, model) : [];
       }
       const res = scoreAll(gold, pred, tcPred, flags.task as EvalTask);
-      io.out(flags.format === 'json' ? JSON.stringify(evalJson(res)) + '\n' : evalTable(res));
+      io.out(flags.format === 'json' ? jsonOut(evalJson(res)) + '\n' : evalTable(res));
     });
 }
 

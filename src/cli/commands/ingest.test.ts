@@ -59,6 +59,38 @@ describe('framewise ingest', () => {
     await store.close();
   });
 
+  it('re-ingesting with other metadata says so; --update-metadata applies it (fields replace, tags add)', async () => {
+    const db = join(dir, 'meta.db');
+    const file = join(dir, 'meta.jsonl');
+    writeFileSync(file, JSON.stringify({ text: 'River talks between Ostrelia and Tarvia resumed.', outlet: 'Old Desk' }) + '\n');
+    expect((await runCli(['ingest', '--db', db, '--no-analyze', '--tag', 'camp:a', file])).code).toBe(0);
+    writeFileSync(file, JSON.stringify({ text: 'River talks between Ostrelia and Tarvia resumed.', outlet: 'Tarvia Daily', author: 'R. Lune' }) + '\n');
+    const kept = await runCli(['ingest', '--db', db, '--no-analyze', '--tag', 'camp:b', file]);
+    expect(kept.stdout).toContain("1 already stored (1 with other metadata, left as stored: --update-metadata applies the input's)");
+    let store = await openSqliteStore(db);
+    expect((await store.listDocuments()).items[0]).toMatchObject({ outlet: 'Old Desk', author: null, tags: ['camp:a'] });
+    await store.close();
+    const upd = await runCli(['ingest', '--db', db, '--no-analyze', '--tag', 'camp:b', '--update-metadata', '--json', file]);
+    expect(JSON.parse(upd.stdout)).toMatchObject({ duplicates: 1, updated: 1, metadataKept: 0 });
+    store = await openSqliteStore(db);
+    expect((await store.listDocuments()).items[0]).toMatchObject({ outlet: 'Tarvia Daily', author: 'R. Lune', tags: ['camp:a', 'camp:b'] });
+    await store.close();
+    // Nothing new to apply: nothing said, nothing updated.
+    const same = await runCli(['ingest', '--db', db, '--no-analyze', '--tag', 'camp:b', '--update-metadata', '--json', file]);
+    expect(JSON.parse(same.stdout)).toMatchObject({ duplicates: 1, updated: 0, metadataKept: 0 });
+  });
+
+  it('refuses a record whose text is not well-formed Unicode (JSON escapes), naming file and line, and stores the rest', async () => {
+    const db = join(dir, 'lone.db');
+    const file = join(dir, 'lone.jsonl');
+    writeFileSync(file, ['{"text":"A fine line about Tarvia."}', '{"text":"A broken \\ud800 line."}', '{"text":"Fine too, from Ostrelia.","title":"x\\udfff"}', '{"text":"Last fine line."}'].join('\n') + '\n');
+    const r = await runCli(['ingest', '--db', db, '--no-analyze', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`framewise: ${file}:2: field "text" is not well-formed Unicode: a lone surrogate (U+D800) at index 9`);
+    expect(r.stderr).toContain(`framewise: ${file}:3: field "title" is not well-formed Unicode`);
+    expect(r.stdout).toContain('2 new');
+  });
+
   it('refuses a bad batch size and a missing path list', async () => {
     expect((await runCli(['ingest', '--db', join(dir, 'x.db'), '--batch-size', '0', FIX])).stderr).toContain('--batch-size: expected a positive integer');
     expect((await runCli(['ingest'])).code).toBe(2);

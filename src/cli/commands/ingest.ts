@@ -8,6 +8,7 @@ import { ingestPaths } from '../../ingest/ingest.js';
 import type { IngestProgress, IngestSummary } from '../../ingest/types.js';
 import { openStore, resolveDbLocation } from '../../store/open.js';
 import type { CliIO } from '../io.js';
+import { jsonOut } from '../safe-output.js';
 import type { CommandResult } from '../main.js';
 import { resolveConfig } from './analyze.js';
 
@@ -22,6 +23,7 @@ interface IngestFlags {
   progress: boolean;
   json?: boolean;
   threads?: string;
+  updateMetadata?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -29,8 +31,9 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function summaryLine(s: IngestSummary): string {
   const handled = s.engineKey ? s.analysed + s.duplicates : s.read;
   const rate = s.seconds > 0 ? Math.round(handled / s.seconds) : handled;
+  const meta = s.updated > 0 ? ` (metadata of ${s.updated} updated)` : s.metadataKept > 0 ? ` (${s.metadataKept} with other metadata, left as stored: --update-metadata applies the input's)` : '';
   return (
-    `${s.filesDone} of ${s.filesTotal} files: ${s.read} documents read, ${s.added} new, ${s.duplicates} already stored, ` +
+    `${s.filesDone} of ${s.filesTotal} files: ${s.read} documents read, ${s.added} new, ${s.duplicates} already stored${meta}, ` +
     `${s.analysed} analysed, ${s.failed} failed, in ${s.seconds.toFixed(1)} s (${rate} documents/s)`
   );
 }
@@ -88,6 +91,7 @@ export function registerIngest(program: Command, io: CliIO, result: CommandResul
     .option('--no-analyze', 'store the documents without analysing them')
     .option('--batch-size <n>', 'documents per transaction', '100')
     .option('--threads <n>', 'store first, then analyse every stored document lacking an analysis in N worker threads (default: analyse in this process while reading)')
+    .option('--update-metadata', 'documents already stored take the metadata of this input and of --outlet/--tag (fields given replace the stored ones; tags are added)')
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print the summary as JSON')
     .action(async (paths: string[], flags: IngestFlags) => {
@@ -103,7 +107,7 @@ export function registerIngest(program: Command, io: CliIO, result: CommandResul
       const bar = progressBar(flags.progress && Boolean(process.stderr.isTTY) && !flags.json, analyzer !== null);
       let summary: IngestSummary;
       try {
-        summary = await ingestPaths(store, paths, { analyzer, outlet: flags.outlet, tags: flags.tag, batchSize, onProgress: (p) => bar.update(p) });
+        summary = await ingestPaths(store, paths, { analyzer, outlet: flags.outlet, tags: flags.tag, batchSize, updateMetadata: flags.updateMetadata === true, onProgress: (p) => bar.update(p) });
         bar.stop();
         if (flags.analyze && threads !== null) {
           const pool = new AnalysisPool({ threads, config });
@@ -126,7 +130,7 @@ export function registerIngest(program: Command, io: CliIO, result: CommandResul
       }
       for (const p of summary.problems) io.err(`framewise: ${p.location}: ${p.message}\n`);
       for (const w of summary.warnings) io.err(`framewise: warning: ${w.location}: ${w.message}\n`);
-      if (flags.json) io.out(JSON.stringify({ db: location.startsWith('postgres') ? 'postgres' : location, ...summary }, null, 2) + '\n');
+      if (flags.json) io.out(jsonOut({ db: location.startsWith('postgres') ? 'postgres' : location, ...summary }, 2) + '\n');
       else io.out(`${summaryLine(summary)}\nstore: ${location.startsWith('postgres') ? 'PostgreSQL' : location}\n`);
       if (summary.failed > 0) result.exitCode = EXIT_USER_ERROR;
     });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { checkQueueName, DEFAULT_QUEUE, queueStatus, resolveRedisUrl, retryFailed } from '../../batch/queue.js';
+import { checkQueueName, checkRedis, DEFAULT_QUEUE, queueStatus, resolveRedisUrl, retryFailed } from '../../batch/queue.js';
 import type { CliIO } from '../io.js';
+import { jsonOut } from '../safe-output.js';
 import type { CommandResult } from '../main.js';
 
 interface QueueFlags {
@@ -18,15 +19,21 @@ export function registerQueue(program: Command, io: CliIO, _result: CommandResul
     .option('--queue <name>', 'queue name', DEFAULT_QUEUE)
     .option('--json', 'print the status as JSON')
     .action(async (flags: QueueFlags) => {
-      const s = await queueStatus(resolveRedisUrl(flags.redis), checkQueueName(flags.queue));
+      const url = resolveRedisUrl(flags.redis);
+      const name = checkQueueName(flags.queue);
+      await checkRedis(url);
+      const s = await queueStatus(url, name);
       if (flags.json) {
-        io.out(JSON.stringify(s, null, 2) + '\n');
+        io.out(jsonOut(s, 2) + '\n');
         return;
       }
       const c = s.counts;
-      io.out(`queue "${s.queue}": ${c.waiting + c.prioritized} waiting, ${c.active} active, ${c.delayed} delayed (retry backoff), ${c.completed} completed, ${c.failed} failed\n`);
+      const line = (c: typeof s.counts) => `${c.waiting + c.prioritized} waiting, ${c.active} active, ${c.delayed} delayed (retry backoff), ${c.completed} completed, ${c.failed} failed`;
+      io.out(`queue "${s.queue}": ${line(c)}\n`);
+      // A worker takes only its own engine's jobs: show where the work is.
+      for (const e of s.engines) io.out(`  engine ${e.engineKey}: ${line(e.counts)}; ${e.totals.analysed} documents analysed\n`);
       io.out(`documents: ${s.totals.analysed} analysed, ${s.totals.skipped} skipped (already analysed), ${s.totals.missing} missing; ${s.docsPerSec} docs/s over the last ${s.windowMinutes} min\n`);
-      for (const f of s.failed) io.out(`failed job ${f.id} (documents ${f.ids}, ${f.attempts} attempts): ${f.error}\n`);
+      for (const f of s.failed) io.out(`failed job ${f.id} (engine ${f.engineKey}, documents ${f.ids}, ${f.attempts} attempts): ${f.error}\n`);
     });
   queue
     .command('retry')
@@ -34,7 +41,10 @@ export function registerQueue(program: Command, io: CliIO, _result: CommandResul
     .option('--redis <url>', 'Redis URL (default: $FRAMEWISE_REDIS)')
     .option('--queue <name>', 'queue name', DEFAULT_QUEUE)
     .action(async (flags: QueueFlags) => {
-      const n = await retryFailed(resolveRedisUrl(flags.redis), checkQueueName(flags.queue));
+      const url = resolveRedisUrl(flags.redis);
+      const name = checkQueueName(flags.queue);
+      await checkRedis(url);
+      const n = await retryFailed(url, name);
       io.out(`${n} failed job${n === 1 ? '' : 's'} put back on queue "${flags.queue}"\n`);
     });
 }

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,6 +20,7 @@ function captureIO() {
 const flags = (db: string, extra: Partial<ServeFlags> = {}): ServeFlags => ({ port: '0', host: '127.0.0.1', db, demo: true, model: false, logLevel: 'silent', ...extra });
 
 describe('framewise serve', () => {
+  // Generous timeouts: two analysis threads start (through tsx) and the demo corpus is analysed; a loaded machine needs them.
   it('loads the demo corpus into a new store on first run only, and serves API and UI', async () => {
     const db = join(dir, 'demo.db');
     const first = captureIO();
@@ -47,7 +50,7 @@ describe('framewise serve', () => {
     } finally {
       await again.close();
     }
-  });
+  }, 120_000);
 
   it('reads the store location from FRAMEWISE_DB and the write token from FRAMEWISE_TOKEN', async () => {
     const db = join(dir, 'env.db');
@@ -61,11 +64,38 @@ describe('framewise serve', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 120_000);
+
+  it('logs to stderr, never stdout (stdout carries only the line with the URL)', async () => {
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    const entry = "const { main } = await import('./src/cli/main.ts'); process.exitCode = await main(['node', 'framewise', ...process.argv.slice(1)]);";
+    const args = ['serve', '--port', '0', '--db', join(dir, 'logs.db'), '--no-model', '--threads', '0', '--log-level', 'info'];
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', entry, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+    try {
+      const until = Date.now() + 90_000;
+      while (!/at (http:\S+)/.test(out) && Date.now() < until && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+      const url = /at (http:\S+)/.exec(out)![1]!;
+      expect((await fetch(new URL('api/health', url))).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(out.trim().split('\n')).toHaveLength(1);
+      const logged = err.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+      expect(logged.some((l) => l.req?.url === '/api/health')).toBe(true);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    }
+  }, 120_000);
 
   it('rejects a bad port with exit code 2 and a message naming the flag', async () => {
     const r = await runCli(['serve', '--port', 'eighty', '--db', join(dir, 'x.db')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--port: expected a port number');
+    const t = await runCli(['serve', '--max-text-bytes', '1e6', '--db', join(dir, 'x.db')]);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain('--max-text-bytes: expected a whole number from 1 to');
   });
 });

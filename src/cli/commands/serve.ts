@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../../server/start.js';
 import type { CliIO } from '../io.js';
 import { resolveConfig } from './analyze.js';
 import { parseThreads } from '../../batch/pool.js';
+import { DEFAULT_ANALYSIS_TIMEOUT_MS, DEFAULT_MAX_TEXT_BYTES } from '../../server/analysis.js';
 
 export interface ServeFlags {
   port: string;
@@ -18,6 +19,14 @@ export interface ServeFlags {
   model: boolean;
   logLevel: string;
   threads?: string;
+  allowedHosts?: string;
+  maxTextBytes?: string;
+  analysisTimeout?: string;
+}
+
+function positiveInt(flag: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UserError(`--${flag}: expected a whole number from ${min} to ${max}, got "${value}"`, { field: flag });
+  return Number(value);
 }
 
 export function parsePort(value: string): number {
@@ -36,6 +45,9 @@ export async function runServe(flags: ServeFlags, io: CliIO, env: NodeJS.Process
   if (!flags.model) config.model = false;
   const db = resolveDbLocation(flags.db, env);
   const token = env.FRAMEWISE_TOKEN?.trim() || undefined;
+  const maxTextBytes = positiveInt('max-text-bytes', flags.maxTextBytes ?? String(DEFAULT_MAX_TEXT_BYTES), 1, config.maxInputBytes);
+  const timeoutMs = positiveInt('analysis-timeout', flags.analysisTimeout ?? String(DEFAULT_ANALYSIS_TIMEOUT_MS / 1000), 1, 3600) * 1000;
+  const allowedHosts = (flags.allowedHosts ?? env.FRAMEWISE_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
   const server = await startServer({
     port,
     host: flags.host,
@@ -43,7 +55,10 @@ export async function runServe(flags: ServeFlags, io: CliIO, env: NodeJS.Process
     token,
     analyzer: new Analyzer({ config }),
     threads: flags.threads === '0' ? 0 : parseThreads(flags.threads),
-    logger: flags.logLevel === 'silent' ? false : { level: flags.logLevel },
+    limits: { maxTextBytes, timeoutMs },
+    allowedHosts,
+    // Logs go to stderr: stdout is for what the command prints (the URL).
+    logger: flags.logLevel === 'silent' ? false : { level: flags.logLevel, stream: process.stderr },
     prepare: async (store, analyzer) => {
       if (!flags.demo || (await store.countDocuments()) > 0) return;
       io.err('framewise: loading the demo corpus (first run)…\n');
@@ -70,7 +85,10 @@ export function registerServe(program: Command, io: CliIO): void {
     .option('--demo', 'load the demo corpus when the store is empty')
     .option('-c, --config <file>', 'config file (default: ./framewise.config.json if present)')
     .option('--no-model', 'rules only, without the trained model')
-    .option('--threads <n>', 'threads that analyse POST /api/analyze texts (default: one per core; 0: in the event loop)')
+    .option('--threads <n>', 'threads that analyse texts for requests (default: one per core; 0: in the event loop, without a time limit)')
+    .option('--allowed-hosts <names>', 'comma-separated host names the server answers to besides the listening address and localhost (default: $FRAMEWISE_ALLOWED_HOSTS; * for any)')
+    .option('--max-text-bytes <n>', `largest text analysed per request, in UTF-8 bytes (larger: framewise ingest) (default: ${DEFAULT_MAX_TEXT_BYTES})`)
+    .option('--analysis-timeout <s>', `longest one analysis may run on a thread, in seconds (default: ${DEFAULT_ANALYSIS_TIMEOUT_MS / 1000})`)
     .addOption(new Option('--log-level <level>', 'server log level').choices(['silent', 'error', 'warn', 'info', 'debug']).default('warn'))
     .action(async (flags: ServeFlags) => {
       const server = await runServe(flags, io);

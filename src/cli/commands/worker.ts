@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Analyzer } from '../../analysis/analyzer.js';
 import { UserError } from '../../core/errors.js';
-import { checkQueueName, DEFAULT_QUEUE, resolveRedisUrl } from '../../batch/queue.js';
+import { checkQueueName, checkRedis, DEFAULT_QUEUE, resolveRedisUrl } from '../../batch/queue.js';
 import { startWorker } from '../../batch/worker.js';
 import { openStore } from '../../store/open.js';
 import type { CliIO } from '../io.js';
@@ -38,13 +38,14 @@ export function registerWorker(program: Command, io: CliIO, _result: CommandResu
     .option('--stalled-interval <ms>', 'how often to look for jobs whose worker died', '30000')
     .option('-c, --config <file>', 'config file (default: ./framewise.config.json if present)')
     .option('--no-model', 'rules only, without the trained model')
-    .option('--exit-when-drained', 'stop when the queue is empty')
+    .option('--exit-when-drained', "stop when this engine's jobs are done (jobs for other engines are left, with a warning)")
     .action(async (flags: WorkerFlags) => {
       const redisUrl = resolveRedisUrl(flags.redis);
       const queue = checkQueueName(flags.queue);
       const concurrency = positiveInt('concurrency', flags.concurrency, 64);
       const lockDuration = positiveInt('lock-duration', flags.lockDuration, 3_600_000);
       const stalledInterval = positiveInt('stalled-interval', flags.stalledInterval, 3_600_000);
+      await checkRedis(redisUrl);
       const config = resolveConfig(flags.config);
       if (!flags.model) config.model = false;
       const analyzer = new Analyzer({ config });

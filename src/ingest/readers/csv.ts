@@ -1,7 +1,7 @@
 import { parse, type CsvError } from 'csv-parse';
-import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { UserError } from '../../core/errors.js';
+import { utf8Stream } from '../inputs.js';
 import { fieldOfColumn, recordToDocument } from '../record.js';
 import type { ReadItem } from '../types.js';
 
@@ -38,7 +38,7 @@ function rowMessage(err: CsvError | undefined): string {
  */
 export async function* readCsvFile(file: string, maxBytes: number): AsyncGenerator<ReadItem> {
   const skipped: ReadItem[] = [];
-  const source = createReadStream(file, { highWaterMark: 1 << 20 });
+  const source = utf8Stream(file);
   const parser = parse({
     bom: true,
     columns: (header: string[]) => {

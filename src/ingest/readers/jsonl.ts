@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
 import { UserError } from '../../core/errors.js';
+import { utf8Stream } from '../inputs.js';
 import { recordToDocument } from '../record.js';
 import type { ReadItem } from '../types.js';
 
@@ -31,7 +31,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export async function* readJsonlFile(file: string, maxBytes: number): AsyncGenerator<ReadItem> {
   let stream;
   try {
-    stream = createReadStream(file, { highWaterMark: 1 << 20 });
+    stream = utf8Stream(file);
     for await (const { line, bytes, end: offset } of byteLines(stream as AsyncIterable<Buffer>)) {
       const where = `${file}:${line}`;
       let end = bytes.length;
@@ -74,6 +74,7 @@ export async function* readJsonlFile(file: string, maxBytes: number): AsyncGener
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code) return yield { kind: 'problem', location: file, message: `cannot read (${code})` };
+    if (e instanceof UserError) return yield { kind: 'problem', location: file, message: e.message };
     throw e;
   } finally {
     stream?.destroy();

@@ -10,8 +10,9 @@ export function analyzeRoutes(app: FastifyInstance, ctx: ServerContext): void {
       typeof request.body === 'string'
         ? { ...parseRequest(AnalyzeOptions.strict(), request.query, 'query'), text: parseRequest(AnalyzeBody.shape.text, request.body, 'body') }
         : parseRequest(AnalyzeBody, request.body, 'body');
-    if (!ctx.pool) return ctx.analyzer.analyze(text, options);
-    // Analysed and serialised on a thread: the event loop stays free for other requests.
-    return reply.type('application/json; charset=utf-8').send(await ctx.pool.analyseText(text, options));
+    const out = await ctx.analysis.json(text, options, typeof request.body === 'string' ? 'body' : 'body.text');
+    // Serialised on a thread: the event loop neither analyses nor serialises.
+    if (Buffer.isBuffer(out)) return reply.type('application/json; charset=utf-8').send(out);
+    return out;
   });
 }

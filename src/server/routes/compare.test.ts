@@ -24,7 +24,29 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('GET /api/compare', () => {
-  it('analyses unanalysed documents and compares outlets', async () => {
+  it('only reads: unanalysed documents are counted as such, never analysed by the read', async () => {
+    const engineKey = engineKeyOf(t.analyzer.engine);
+    const before = await t.app.inject({ method: 'GET', url: '/api/compare?by=outlet' });
+    expect(before.statusCode).toBe(200);
+    expect(before.json()).toMatchObject({ notAnalysed: 6, totals: { documents: 0 } });
+    expect((await t.app.inject({ method: 'GET', url: '/api/compare/layers?by=outlet' })).json()).toMatchObject({ notAnalysed: 6, groups: [] });
+    expect((await t.app.inject({ method: 'GET', url: '/api/compare/actors?by=outlet' })).json()).toMatchObject({ notAnalysed: 6, actors: [] });
+    expect(await t.store.documentsNeedingAnalysis(engineKey)).toHaveLength(6);
+    const { items } = await t.store.listDocuments({ outlet: 'Northland Herald' }, { limit: 10 });
+    const pair = await t.app.inject({ method: 'GET', url: `/api/compare?a=${items[0]!.id}&b=${items[1]!.id}` });
+    expect(pair.statusCode).toBe(409);
+    expect(pair.json().error.message).toMatch(new RegExp(`^document ${items[0]!.id} has no analysis for engine .* yet: POST /api/analyses`));
+    expect(await t.store.documentsNeedingAnalysis(engineKey)).toHaveLength(6);
+
+    // The authorised call analyses them, at most `limit` per call, saying how many remain.
+    const first = (await t.app.inject({ method: 'POST', url: '/api/analyses', payload: { limit: 4 } })).json();
+    expect(first).toEqual({ engineKey, analysed: 4, failed: [], remaining: 2 });
+    const second = (await t.app.inject({ method: 'POST', url: '/api/analyses', payload: { outlet: 'Meridian Wire' } })).json();
+    expect(second.remaining).toBe(0);
+    expect(await t.store.documentsNeedingAnalysis(engineKey)).toEqual([]);
+  });
+
+  it('compares outlets over the stored analyses', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/compare?by=outlet' });
     expect(res.statusCode).toBe(200);
     const c = res.json();
@@ -36,7 +58,7 @@ describe('GET /api/compare', () => {
     const herald = HERALD.map((x) => t.analyzer.analyze(x).counts.total).reduce((a, b) => a + b, 0);
     expect(groups['Northland Herald'].findings).toBe(herald);
     expect(groups['Northland Herald'].ratePer1000Words).toBeGreaterThan(groups['Meridian Wire'].ratePer1000Words);
-    expect(await t.store.documentsNeedingAnalysis(engineKeyOf(t.analyzer.engine))).toEqual([]);
+    expect(c.notAnalysed).toBe(0);
   });
 
   it('groups by tag and applies where-filters', async () => {

@@ -53,7 +53,7 @@ describe('documents API', () => {
     expect(new Set(ids).size).toBe(3);
   });
 
-  it('gets a document with its report, analysing one that was stored without analysis', async () => {
+  it('gets a document with its stored report; one stored without analysis comes with report null, and GET writes nothing', async () => {
     const res = await get(`/api/documents/${loadedId}`);
     expect(res.statusCode).toBe(200);
     expect(res.json().report.findings.length).toBe(t.analyzer.analyze(TEXTS.loaded).findings.length);
@@ -63,8 +63,27 @@ describe('documents API', () => {
     expect(await t.store.getAnalysis(id, engineKey)).toBeNull();
     const lazy = await get(`/api/documents/${id}`);
     expect(lazy.statusCode).toBe(200);
-    expect(lazy.json().report.words).toBeGreaterThan(0);
-    expect(await t.store.getAnalysis(id, engineKey)).not.toBeNull();
+    expect(lazy.json()).toMatchObject({ report: null, engineKey, document: { id, outlet: 'Ingested' } });
+    expect(await t.store.getAnalysis(id, engineKey)).toBeNull();
+    // The authorised call makes it; then the read has it.
+    const made = await t.app.inject({ method: 'POST', url: '/api/analyses', payload: { ids: [id] } });
+    expect(made.json()).toEqual({ engineKey, analysed: 1, failed: [], remaining: 0 });
+    expect((await get(`/api/documents/${id}`)).json().report.words).toBeGreaterThan(0);
+  });
+
+  it('PATCH corrects metadata (not the text): fields given replace, null clears, the analysis stays', async () => {
+    const { id } = (await post({ text: 'A note on river talks between Ostrelia and Tarvia.', outlet: 'Wrong Outlet', author: 'Someone', tags: ['camp:x'] })).json();
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/documents/${id}`, payload: { outlet: 'Tarvia Daily', author: null, tags: ['camp:tarvia'], publishedAt: '2026-01-31' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().document).toMatchObject({ id, outlet: 'Tarvia Daily', author: null, tags: ['camp:tarvia'], publishedAt: '2026-01-31', text: 'A note on river talks between Ostrelia and Tarvia.' });
+    expect((await get(`/api/documents?outlet=Tarvia%20Daily`)).json().total).toBe(1);
+    expect((await get(`/api/documents/${id}`)).json().report).not.toBeNull();
+    const patch = (payload: unknown, url = `/api/documents/${id}`) => t.app.inject({ method: 'PATCH', url, payload: payload as object });
+    expect((await patch({ text: 'new text' })).json().error).toMatchObject({ status: 400, field: 'body' });
+    expect((await patch({})).json().error.message).toMatch(/^body: give at least one field to change/);
+    expect((await patch({ publishedAt: '2026-02-30' })).json().error).toMatchObject({ status: 400, field: 'body.publishedAt' });
+    expect((await patch({ title: 'ok' }, '/api/documents/99999')).statusCode).toBe(404);
+    expect((await patch({ title: 'lone \uD800' })).json().error).toMatchObject({ status: 422, field: 'body.title' });
   });
 
   it('deletes, then answers 404', async () => {
@@ -82,6 +101,13 @@ describe('documents API', () => {
     ['GET', '/api/documents?limit=500', 'query.limit'],
     ['GET', '/api/documents?offset=-1', 'query.offset'],
     ['GET', '/api/documents?colour=red', 'query'],
+    ['GET', '/api/documents?limit=0x10', 'query.limit'],
+    ['GET', '/api/documents?limit=1e1', 'query.limit'],
+    ['GET', '/api/documents?limit=%205', 'query.limit'],
+    ['GET', '/api/documents?offset=2.0', 'query.offset'],
+    ['GET', '/api/documents?from=notadate', 'query.from'],
+    ['GET', '/api/documents?to=2026-13-01', 'query.to'],
+    ['GET', '/api/documents/1e3', 'params.id'],
   ])('%s %s is a 400 naming %s', async (method, url, field) => {
     const res = await t.app.inject({ method: method as 'GET', url });
     expect(res.statusCode).toBe(400);
@@ -121,6 +147,8 @@ describe('write token', () => {
     expect(ok.statusCode).toBe(201);
     const id = ok.json().id;
     expect((await w.app.inject({ method: 'DELETE', url: `/api/documents/${id}` })).statusCode).toBe(401);
+    expect((await w.app.inject({ method: 'PATCH', url: `/api/documents/${id}`, payload: { title: 'x' } })).statusCode).toBe(401);
+    expect((await w.app.inject({ method: 'POST', url: '/api/analyses', payload: {} })).statusCode).toBe(401);
     expect((await w.app.inject({ method: 'GET', url: `/api/documents/${id}` })).statusCode).toBe(200);
     expect((await w.app.inject({ method: 'POST', url: '/api/analyze', payload })).statusCode).toBe(200);
     expect((await w.app.inject({ method: 'DELETE', url: `/api/documents/${id}`, headers: { authorization: 'bearer s3cret-token' } })).statusCode).toBe(204);

@@ -39,6 +39,8 @@ describe('GET /api/openapi.json', () => {
         'GET /api/documents',
         'GET /api/documents/{id}',
         'DELETE /api/documents/{id}',
+        'PATCH /api/documents/{id}',
+        'POST /api/analyses',
         'GET /api/compare',
         'GET /api/compare/actors',
         'GET /api/compare/layers',

@@ -9,6 +9,8 @@ const docs = loadStoryFixtures('tuning').documents.filter((d) => d.topic === 'da
 beforeAll(async () => {
   t = await testApp();
   await t.store.insertDocuments(asNewDocuments(docs));
+  // Reads never analyse: the versions' analyses come from the authorised call.
+  expect((await t.app.inject({ method: 'POST', url: '/api/analyses', payload: { limit: 500 } })).json().remaining).toBe(0);
 });
 afterAll(() => t?.close());
 
@@ -81,5 +83,22 @@ describe('GET /api/stories/blind-spots', () => {
     expect(korva.stories).toBe(3);
     expect(korva.facts.length).toBeGreaterThan(0);
     for (const f of korva.facts) expect(f.carriedBy * 2).toBeGreaterThan(f.others);
+  });
+});
+
+describe('GET /api/stories only reads analyses', () => {
+  it('places new documents in stories but never analyses them: a version without an analysis shows as such', async () => {
+    const u = await testApp();
+    try {
+      await u.store.insertDocuments(asNewDocuments(docs));
+      const { engineKeyOf } = await import('../../store/types.js');
+      const engineKey = engineKeyOf(u.analyzer.engine);
+      const res = await u.app.inject({ method: 'GET', url: '/api/stories' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().total).toBe(4);
+      expect(await u.store.documentsNeedingAnalysis(engineKey)).toHaveLength(docs.length);
+    } finally {
+      await u.close();
+    }
   });
 });

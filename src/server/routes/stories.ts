@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { analyseMissing } from '../../ingest/analyse.js';
 import type { Store } from '../../store/types.js';
 import { engineKeyOf } from '../../store/types.js';
-import { allStoryViews, blindSpotsAcross, storyDocumentIds, storyView, storyViews } from '../../stories/read.js';
+import { allStoryViews, blindSpotsAcross, storyView, storyViews } from '../../stories/read.js';
 import { updateStories } from '../../stories/update.js';
 import type { ServerContext } from '../context.js';
 import { notFound } from '../errors.js';
@@ -13,8 +12,9 @@ import { parseRequest } from '../validate.js';
  * GET /api/stories: stories (stored documents about one event), newest first, each with its
  * versions, facts, and what each version leaves out. GET /api/stories/:id: one story.
  * GET /api/stories/blind-spots: per group, what it leaves out across stories.
- * Like /api/compare, reading places documents that have no story yet and analyses the versions
- * that lack an analysis for the current engine.
+ * Reading places documents that have no story yet (incremental), but never analyses: a version
+ * without an analysis for the current engine shows without roles and narratives until the
+ * authorised POST /api/analyses (or the CLI) makes one, as /api/compare does.
  */
 export function storyRoutes(app: FastifyInstance, ctx: ServerContext): void {
   // One placing run at a time per server: two at once would each start a story for the same document.
@@ -30,7 +30,6 @@ export function storyRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const { limit, offset, tagPrefix, document, ...rest } = parseRequest(ListStoriesQuery, request.query, 'query');
     const filter = { ...rest, ...(document !== undefined ? { documentId: document } : {}) };
     await place(ctx.store);
-    await analyseMissing(ctx.store, ctx.analyzer, { ids: await storyDocumentIds(ctx.store, filter, { limit, offset }) });
     const page = await storyViews(ctx.store, engineKey(), filter, { limit, offset }, tagPrefix ? { tagPrefix } : {});
     return { total: page.total, limit, offset, items: page.items };
   });
@@ -39,7 +38,6 @@ export function storyRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const { tagPrefix, document, ...rest } = parseRequest(BlindSpotsQuery, request.query, 'query');
     const filter = { ...rest, ...(document !== undefined ? { documentId: document } : {}) };
     await place(ctx.store);
-    await analyseMissing(ctx.store, ctx.analyzer, { ids: await storyDocumentIds(ctx.store, filter, { limit: 1000 }) });
     const views = await allStoryViews(ctx.store, engineKey(), filter, tagPrefix ? { tagPrefix } : {});
     return { stories: views.length, groups: blindSpotsAcross(views) };
   });
@@ -50,7 +48,6 @@ export function storyRoutes(app: FastifyInstance, ctx: ServerContext): void {
     await place(ctx.store);
     const record = await ctx.store.getStory(id);
     if (!record) throw notFound(`story ${id}`);
-    await analyseMissing(ctx.store, ctx.analyzer, { ids: record.members.map((m) => m.documentId) });
     const view = await storyView(ctx.store, engineKey(), id, tagPrefix ? { tagPrefix } : {});
     if (!view) throw notFound(`story ${id}`);
     return view;

@@ -245,6 +245,31 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         expect(await store.getAnalysis(ids[0]!, 'k')).toBeNull();
       });
 
+      it('updates metadata, never the text: given fields replace, null clears, tags replace, the rest stays', async () => {
+        await store.saveAnalysis({ documentId: ids[1]!, engineKey: 'k' }, reportOf(docs[1]!.text));
+        const before = (await store.getDocument(ids[1]!))!;
+        const after = await store.updateDocument(ids[1]!, { outlet: '  Corrected Outlet ', author: null, tags: ['camp:b', ' camp:a', 'camp:b'] });
+        expect(after).toEqual({ ...before, outlet: 'Corrected Outlet', author: null, tags: ['camp:a', 'camp:b'] });
+        expect(await store.getDocument(ids[1]!)).toEqual(after);
+        expect(await store.countDocuments({ outlet: 'Corrected Outlet' })).toBe(1);
+        expect(await store.countDocuments({ tag: 'camp:freedonia' })).toBe(0);
+        expect(await store.countDocuments({ tag: 'camp:a' })).toBe(1);
+        // The analysis stays: the text (and so its hash) did not change.
+        expect(await store.getAnalysis(ids[1]!, 'k')).not.toBeNull();
+        // Nothing given changes nothing; a missing document is null; other documents are untouched.
+        expect(await store.updateDocument(ids[1]!, {})).toEqual(after);
+        expect(await store.updateDocument(ids[2]! + 999, { title: 'x' })).toBeNull();
+        expect((await store.getDocument(ids[0]!))!.outlet).toBe('Meridian Wire');
+        expect((await store.updateDocument(ids[0]!, { title: '', tags: [] }))!).toMatchObject({ title: null, tags: [], outlet: 'Meridian Wire' });
+        await expect(store.updateDocument(ids[0]!, { title: 'lone \uD800 surrogate' })).rejects.toThrow(/title is not well-formed Unicode/);
+      });
+
+      it('refuses text or metadata that is not well-formed Unicode, storing none of the batch', async () => {
+        await expect(store.insertDocuments([{ text: 'fine text here' }, { text: 'broken \uDC00 text' }])).rejects.toThrow(/document 1: document text is not well-formed Unicode: a lone surrogate \(U\+DC00\) at index 7/);
+        await expect(store.insertDocument({ text: 'fine', outlet: '\uD83D' })).rejects.toThrow(/outlet is not well-formed/);
+        expect(await store.countDocuments()).toBe(3);
+      });
+
       it('deletes a document with its analyses', async () => {
         await store.saveAnalysis({ documentId: ids[0]!, engineKey: 'k' }, reportOf(docs[0]!.text));
         expect(await store.deleteDocument(ids[0]!)).toBe(true);

@@ -2,13 +2,16 @@ import type { Comparison, GroupBy, GroupStats, RateComparison } from '../../../s
 import type { LayerComparison } from '../../../src/core/compare.js';
 import { api, type DocumentFilterParams } from '../api.js';
 import { groupColor, mixChart, rateChart, techniqueChart } from '../charts.js';
-import { actorHeatmap, frameMixChart, intensityBandsChart, sourcingChart } from '../layer-charts.js';
+import { actorHeatmap, frameMixChart, intensityBandsChart, intensityNumbers, sourcingChart, sourcingNumbers } from '../layer-charts.js';
 import { fmt, h, pct, replace } from '../dom.js';
 import { comparisonCsv, download, json } from '../export.js';
 import { confidenceSlider, swatch } from '../report-view.js';
 import { techniqueName } from '../taxonomy.js';
 import { errorBox, go, hashParams, loading } from '../ui.js';
 import { CATEGORY_NAME } from '../colors.js';
+import { notAnalysedNotice } from '../analyse-missing.js';
+import { countShare, numbersTable } from '../chart-numbers.js';
+import { CATEGORIES } from '../taxonomy.js';
 
 const PAGE = 20;
 const FILTERS = ['outlet', 'tag', 'author', 'q'] as const;
@@ -122,23 +125,27 @@ async function renderList(box: HTMLElement, filter: DocumentFilterParams, offset
     replace(
       box,
       h(
-        'table',
-        { class: 'docs' },
-        h('thead', null, h('tr', null, ['', 'Title', 'Outlet', 'Author', 'Published', 'Words', 'Tags'].map((c) => h('th', null, c)))),
+        'div',
+        { class: 'table-scroll' },
         h(
-          'tbody',
-          null,
-          page.items.map((d) =>
-            h(
-              'tr',
-              { data: { id: d.id } },
-              h('td', null, h('input', { type: 'checkbox', aria: { label: `select document ${d.id}` }, on: { change: pick(d.id) } })),
-              h('td', null, h('a', { href: `#/doc/${d.id}` }, d.title || `Document ${d.id}`)),
-              h('td', null, d.outlet ?? ''),
-              h('td', null, d.author ?? ''),
-              h('td', null, d.publishedAt ?? ''),
-              h('td', { class: 'num' }, fmt(d.words)),
-              h('td', null, d.tags.map((t) => h('span', { class: 'tag' }, t))),
+          'table',
+          { class: 'docs' },
+          h('thead', null, h('tr', null, ['', 'Title', 'Outlet', 'Author', 'Published', 'Words', 'Tags'].map((c) => h('th', null, c)))),
+          h(
+            'tbody',
+            null,
+            page.items.map((d) =>
+              h(
+                'tr',
+                { data: { id: d.id } },
+                h('td', null, h('input', { type: 'checkbox', aria: { label: `select document ${d.id}` }, on: { change: pick(d.id) } })),
+                h('td', null, h('a', { href: `#/doc/${d.id}` }, d.title || `Document ${d.id}`)),
+                h('td', null, d.outlet ?? ''),
+                h('td', null, d.author ?? ''),
+                h('td', null, d.publishedAt ?? ''),
+                h('td', { class: 'num' }, fmt(d.words)),
+                h('td', null, d.tags.map((t) => h('span', { class: 'tag' }, t))),
+              ),
             ),
           ),
         ),
@@ -158,12 +165,14 @@ async function renderList(box: HTMLElement, filter: DocumentFilterParams, offset
 }
 
 async function renderComparison(box: HTMLElement, by: GroupBy, filter: DocumentFilterParams, tagPrefix: string, minConfidence = 0): Promise<void> {
-  let c: Comparison;
+  let c: Comparison & { notAnalysed: number };
   try {
     c = await api.compareGroups(by, filter, tagPrefix, minConfidence);
   } catch (e) {
     return replace(box, errorBox(e));
   }
+  const notice = notAnalysedNotice(c.notAnalysed, filter, () => go(location.hash));
+  if (notice) box.before(notice);
   if (c.groups.length === 0) return replace(box, h('p', { class: 'muted' }, `No analysed documents with a${by === 'outlet' ? 'n' : ''} ${by} to compare.`));
   const canvas = () => h('canvas', { role: 'img' });
   const rate = canvas();
@@ -181,7 +190,6 @@ async function renderComparison(box: HTMLElement, by: GroupBy, filter: DocumentF
       h('span', { data: { testid: 'corpus-findings' } }, String(c.totals.findings)),
       ` findings${minConfidence > 0 ? ` with confidence ${Math.round(minConfidence * 100)}% or more` : ''} (${fmt(c.totals.ratePer1000Words, 1)} per 1,000 words). `,
       `Each group is tested against the rest of the corpus; ★ marks differences significant at a false discovery rate of ${c.alpha}. `,
-      h('span', { class: 'method', title: c.method }, 'How?'),
       h(
         'span',
         { class: 'exports' },
@@ -189,14 +197,16 @@ async function renderComparison(box: HTMLElement, by: GroupBy, filter: DocumentF
         h('button', { type: 'button', class: 'secondary', on: { click: () => download(`compare-by-${by}.csv`, comparisonCsv(c), 'text/csv') } }, 'Export CSV'),
       ),
     ),
+    // The method in words, open to keyboard and touch (a title attribute only shows on hover).
+    h('details', { class: 'method', data: { testid: 'method-note' } }, h('summary', null, 'How are groups compared?'), h('p', { class: 'small' }, c.method)),
     h(
       'div',
       { class: 'charts' },
       h('figure', { class: 'chart', data: { testid: 'chart-rate' } }, h('figcaption', null, `Findings per 1,000 words by ${by}`), h('div', { class: 'canvas-box' }, rate)),
-      h('figure', { class: 'chart', data: { testid: 'chart-mix' } }, h('figcaption', null, `Category mix by ${by}`), h('div', { class: 'canvas-box' }, mix)),
+      h('figure', { class: 'chart', data: { testid: 'chart-mix' } }, h('figcaption', null, `Category mix by ${by}`), h('div', { class: 'canvas-box' }, mix), mixNumbers(c)),
       h('figure', { class: 'chart wide', data: { testid: 'chart-techniques' } }, h('figcaption', null, 'Most frequent techniques (dark border: significant difference from the rest)'), h('div', { class: 'canvas-box' }, tech)),
     ),
-    significantTable(c),
+    h('div', { class: 'table-scroll' }, significantTable(c)),
     groupCards(c),
   );
   rateChart(rate, c);
@@ -287,25 +297,33 @@ async function renderLayers(box: HTMLElement, by: GroupBy, filter: DocumentFilte
     return replace(box, errorBox(e));
   }
   if (c.groups.length === 0) return replace(box, h('p', { class: 'muted' }, 'Nothing to compare.'));
-  const figure = (testid: string, caption: string, draw: (canvas: HTMLCanvasElement) => void) => {
+  const figure = (testid: string, caption: string, draw: (canvas: HTMLCanvasElement) => void, numbers: HTMLElement | null = null) => {
     const canvas = h('canvas', { role: 'img', aria: { label: caption } });
-    const fig = h('figure', { class: `chart${testid === 'chart-sourcing' ? ' wide' : ''}`, data: { testid } }, h('figcaption', null, caption), h('div', { class: 'canvas-box' }, canvas));
+    const fig = h('figure', { class: `chart${testid === 'chart-sourcing' ? ' wide' : ''}`, data: { testid } }, h('figcaption', null, caption), h('div', { class: 'canvas-box' }, canvas), numbers);
     return { fig, draw: () => draw(canvas) };
   };
   const charts = [
     figure('chart-frames', `Frame mix by ${by} (mean share per document)`, (cv) => frameMixChart(cv, c)),
-    figure('chart-intensity', `Intensity bands by ${by} (% of documents)`, (cv) => intensityBandsChart(cv, c)),
-    figure('chart-sourcing', `Sourcing by ${by} (% of sentences)`, (cv) => sourcingChart(cv, c)),
+    figure('chart-intensity', `Intensity bands by ${by} (% of documents)`, (cv) => intensityBandsChart(cv, c), intensityNumbers(c)),
+    figure('chart-sourcing', `Sourcing by ${by} (% of sentences)`, (cv) => sourcingChart(cv, c), sourcingNumbers(c)),
   ];
   replace(box, h('div', { class: 'charts' }, charts.map((x) => x.fig)));
   for (const x of charts) x.draw();
 }
 
-
 async function renderActors(box: HTMLElement, by: GroupBy, filter: DocumentFilterParams, tagPrefix: string): Promise<void> {
   try {
-    replace(box, actorHeatmap(await api.compareActors(by, filter, tagPrefix)));
+    replace(box, h('div', { class: 'table-scroll' }, actorHeatmap(await api.compareActors(by, filter, tagPrefix))));
   } catch (e) {
     replace(box, errorBox(e));
   }
+}
+
+/** Findings per category and group, each count beside its share of the group's findings. */
+function mixNumbers(c: Comparison): HTMLElement {
+  const used = CATEGORIES.filter((cat) => c.groups.some((g) => g.categoryMix.some((m) => m.category === cat && m.count > 0)));
+  return numbersTable('Findings per category (share of the group)', c.groups.map((g) => g.key), used.map((cat) => CATEGORY_NAME[cat]), (gi, ci) => {
+    const g = c.groups[gi]!;
+    return countShare(g.categoryMix.find((m) => m.category === used[ci])?.count ?? 0, g.findings);
+  });
 }

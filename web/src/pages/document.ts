@@ -1,5 +1,7 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
+import { notAnalysedNotice } from '../analyse-missing.js';
+import { editMetadataForm } from '../edit-metadata.js';
 import { renderReport } from '../report-view.js';
 import { errorBox, go, loading } from '../ui.js';
 
@@ -29,7 +31,8 @@ export async function documentPage(root: HTMLElement, id: number): Promise<void>
         doc.url ? h('span', null, ' · ', h('a', { href: safeUrl(doc.url), rel: 'noopener noreferrer', target: '_blank' }, 'source')) : null,
       ),
       h('div', { class: 'row' }, h('a', { class: 'button secondary', href: `#/side?a=${doc.id}` }, 'Compare with…'), h('button', { type: 'button', class: 'danger', on: { click: del } }, 'Delete')),
-      renderReport(doc.text, report, { name: `document-${doc.id}` }),
+      editMetadataForm(doc, () => go(`#/doc/${doc.id}`)),
+      report ? renderReport(doc.text, report, { name: `document-${doc.id}` }) : h('div', null, notAnalysedNotice(1, { ids: [doc.id] }, () => go(`#/doc/${doc.id}`)), h('pre', { class: 'plain-text' }, doc.text)),
     );
   } catch (e) {
     replace(root, h('p', null, h('a', { href: '#/corpus' }, '← Corpus')), errorBox(e));

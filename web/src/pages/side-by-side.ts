@@ -1,4 +1,5 @@
 import type { DocumentComparison, KeyPhrase } from '../../../src/core/compare.js';
+import { notAnalysedNotice } from '../analyse-missing.js';
 import { api, type DocumentWithReport } from '../api.js';
 import { CATEGORY_NAME } from '../colors.js';
 import { fmt, h, replace } from '../dom.js';
@@ -42,7 +43,11 @@ export async function sideBySidePage(root: HTMLElement): Promise<void> {
 
   replace(body, loading());
   try {
-    const [da, db, cmp] = await Promise.all([api.getDocument(a), api.getDocument(b), api.compareDocuments(a, b)]);
+    const [da, db] = await Promise.all([api.getDocument(a), api.getDocument(b)]);
+    // Reads never analyse: offer the authorised call for a document without an analysis.
+    const missing = [da, db].filter((d) => !d.report).map((d) => d.document.id);
+    if (missing.length > 0) return replace(body, notAnalysedNotice(missing.length, { ids: missing }, () => go(location.hash)));
+    const cmp = await api.compareDocuments(a, b);
     replace(
       body,
       h(
@@ -51,7 +56,7 @@ export async function sideBySidePage(root: HTMLElement): Promise<void> {
         h('button', { type: 'button', class: 'secondary', on: { click: () => download(`side-${a}-${b}.json`, json(cmp), 'application/json') } }, 'Export JSON'),
         h('button', { type: 'button', class: 'secondary', on: { click: () => download(`side-${a}-${b}.csv`, documentComparisonCsv(cmp), 'text/csv') } }, 'Export CSV'),
       ),
-      summaryTable(cmp),
+      h('div', { class: 'table-scroll' }, summaryTable(cmp)),
       phrases(cmp),
       h('div', { class: 'columns' }, column(da, 'A'), column(db, 'B')),
     );
@@ -77,7 +82,7 @@ function column({ document: doc, report }: DocumentWithReport, side: string): HT
     { class: 'column', data: { testid: `side-${side.toLowerCase()}` } },
     h('h2', null, h('span', { class: 'side-label' }, side), ' ', h('a', { href: `#/doc/${doc.id}` }, doc.title || `Document ${doc.id}`)),
     h('p', { class: 'meta muted' }, [doc.outlet, doc.author, doc.publishedAt].filter(Boolean).join(' · ')),
-    renderReport(doc.text, report, { compact: true }),
+    renderReport(doc.text, report!, { compact: true }),
   );
 }
 
@@ -114,5 +119,10 @@ function cell(mine: number, other: number): HTMLElement {
 function phrases(c: DocumentComparison): HTMLElement {
   const list = (title: string, items: KeyPhrase[], testid: string) =>
     h('div', { class: 'phrase-list', data: { testid } }, h('h3', null, title), items.length ? h('ul', null, items.slice(0, 15).map((p) => h('li', null, p.phrase, h('span', { class: 'muted small' }, ` ${p.a}/${p.b}`)))) : h('p', { class: 'muted' }, 'None.'));
-  return h('div', { class: 'phrases' }, list('Only in A', c.phrases.onlyA, 'only-a'), list('Shared key phrases', c.phrases.shared, 'shared'), list('Only in B', c.phrases.onlyB, 'only-b'));
+  return h(
+    'div',
+    null,
+    h('div', { class: 'phrases' }, list('Only in A', c.phrases.onlyA, 'only-a'), list('Shared key phrases', c.phrases.shared, 'shared'), list('Only in B', c.phrases.onlyB, 'only-b')),
+    h('p', { class: 'muted small' }, 'Ranked by how much a phrase tells the two texts apart, not by how often it occurs: common words need far more use than rare ones to rank (log-odds with a prior from general English). The numbers are uses in A / in B.'),
+  );
 }

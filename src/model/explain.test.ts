@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../analysis/analyzer.js';
+import { loadDefaultModel } from '../analysis/model-hook.js';
+import { segment } from '../text/segment.js';
+import { buildView } from './features.js';
+import { explainSpan, explanationText } from './explain.js';
+import type { TrainedModelDetector } from './detector.js';
+import { predictDoc } from './model.js';
+
+const detector = loadDefaultModel() as TrainedModelDetector | null;
+const analyzer = new Analyzer();
+
+// Written for this test: loaded wording about invented parties, and its mirror image.
+const TEXT = 'The brutal regime of Freedonia and its cowardly thugs shelled the villages again. Every true patriot of Sylvania must stand with our nation now! This is the worst betrayal in the history of Sylvania.';
+const swap = (s: string) => s.replace(/Freedonia|Sylvania/g, (m) => (m === 'Freedonia' ? 'Sylvania' : 'Freedonia'));
+
+describe('model findings explain themselves', () => {
+  it('puts the explanation in words: trigger words quoted, then cues; or cues alone; or what decides when nothing stands out', () => {
+    expect(explanationText(['brutal', 'regime'], ['loaded words'])).toBe('the words “brutal” and “regime” weigh most, then loaded words');
+    expect(explanationText(['worst'], [])).toBe('the word “worst” weighs most');
+    expect(explanationText(['a', 'b', 'c'], ['x', 'y'])).toBe('the words “a”, “b” and “c” weigh most, then x and y');
+    expect(explanationText([], ['the words around it'])).toBe('no single word decides; most weight comes from the words around it');
+    expect(explanationText([], [])).toMatch(/^no word or list stands out/);
+  });
+
+  it.skipIf(!detector)('every model finding says which words weigh most, as evidence and in its message, and they are words of the span', () => {
+    const report = analyzer.analyze(TEXT);
+    const model = report.findings.filter((f) => f.source === 'model');
+    expect(model.length).toBeGreaterThan(2);
+    for (const f of model) {
+      expect(f.message).toMatch(/^The trained model reads this as [a-z ,-]+ \(span \d+%, technique \d+%\): .+\.$/);
+      const triggers = (f.evidence ?? []).filter((e) => e.label === 'trigger').map((e) => e.text);
+      for (const w of triggers) {
+        expect(f.text).toContain(w);
+        expect(f.message).toContain(`“${w}”`);
+      }
+    }
+    // The loaded wording is named for what it is.
+    expect(model.some((f) => (f.evidence ?? []).some((e) => e.label === 'trigger' && /brutal|worst|cowardly|patriot/.test(e.text)))).toBe(true);
+  });
+
+  it.skipIf(!detector)('never names a party as a reason (names are one placeholder to the model): swapping the parties swaps nothing else', () => {
+    const a = analyzer.analyze(TEXT).findings.filter((f) => f.source === 'model');
+    const b = analyzer.analyze(swap(TEXT)).findings.filter((f) => f.source === 'model');
+    expect(b.map((f) => swap(f.message))).toEqual(a.map((f) => f.message));
+    for (const f of a) expect((f.evidence ?? []).map((e) => e.text).join(' ')).not.toMatch(/Freedonia|Sylvania/);
+  });
+
+  it.skipIf(!detector)('the words named weigh for the technique chosen (their weight against the mean class is positive)', () => {
+    const model = detector!.model;
+    const doc = segment(TEXT);
+    const view = buildView(doc, model.table, true);
+    for (const span of predictDoc(model, doc, view)) {
+      for (const t of span.techniques) {
+        const e = explainSpan(model.classifier, model.table.lists, view, span.a, span.b, t.index);
+        expect(e.triggers.length).toBeLessThanOrEqual(3);
+        for (const k of e.triggers) expect(k >= span.a && k < span.b).toBe(true);
+        expect(e.cues.length).toBeLessThanOrEqual(2);
+      }
+    }
+  });
+});
