@@ -37,6 +37,16 @@ describe('actors layer', () => {
     expect(analyzer.analyze(once).actors).toEqual([]);
   });
 
+  it('takes neither a quoted Title Case clause, a quantifier nor a date for a name', () => {
+    const r = analyzer.analyze(
+      'Several foreign outlets ran headlines such as "The Valley Is Being Emptied" about Korvani villages. ' +
+        'Since February, Dastrian guards have closed the pass. Many Korvani farmers left.',
+    );
+    const names = r.actors!.map((a) => a.name);
+    for (const bad of ['Several foreign', 'Valley Is Being Emptied', 'The Valley Is Being Emptied', 'Since February', 'Many Korvani']) expect(names).not.toContain(bad);
+    expect(r.actors!.map((a) => a.type)).not.toContain('person');
+  });
+
   it('does not take a capitalised first word for a name', () => {
     const r = analyzer.analyze('Meanwhile the talks went on. Yesterday nothing happened.');
     expect(r.actors).toEqual([]);

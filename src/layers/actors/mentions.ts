@@ -26,8 +26,10 @@ export interface HeuristicActor {
 const CONNECTORS = wordSet('of for de al el bin ibn van von der du la le');
 const NOT_NAMES = wordSet(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
-    'september october november december god mr mrs ms dr i',
+    'september october november december god mr mrs ms dr i since several many most some few various numerous both each every other such',
 );
+/** Verbs that make a Title Case run a clause (a headline or a title quoted: "The Valley Is Being Emptied"), not a name. */
+const CLAUSE_VERBS = wordSet('is are was were be being been has have had will would must can could should does did');
 
 /** Function words, interned at load time so each token is checked by id. */
 const STOPWORDS = new WordSet(builtinLexicon('stopwords'));
@@ -259,8 +261,12 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
         break;
       }
       const end = e;
-      // Sentence-initial function words and titles are not part of the name.
+      let clause = false;
+      for (let k = a + 1; k < end && !clause; k++) clause = CLAUSE_VERBS.at(t, k);
+      if (clause) { i = end; continue; }
+      // Sentence-initial function words and titles are not part of the name, nor dates after it ("Since February").
       while (a < end && (STOPWORDS.at(t, a) || NOT_NAMES.at(t, a))) a++;
+      while (e > a + 1 && NOT_NAMES.at(t, e - 1)) e--;
       let titled = false;
       while (a < end && ROLE_WORDS.at(t, a)) { a++; titled = true; }
       while (e > a && CONNECTORS.at(t, e - 1)) e--;

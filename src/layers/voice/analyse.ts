@@ -13,6 +13,7 @@ import { tokenAtOrAfter, type QuoteInfo } from '../sourcing/quotations.js';
 import { displaySource } from '../sourcing/layer.js';
 import { ACCUSE_LEMMAS, CLAUSE_CONJUNCTIONS, CONTENT_NOUNS, HEADLINE_HEADS, HEADLINE_VERBS } from './cues.js';
 import { findStances } from './stance.js';
+import { asNamings, namingBefore } from './naming.js';
 
 /** One reported part of a document, in tokens [a, b) of the canonical text. */
 export interface VoiceSeg {
@@ -123,6 +124,13 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
       const a = trimStart(doc, at.b, hi);
       const b = trimEnd(doc, a, hi);
       return b > a && !quoted(a) ? [a, b] : null;
+    }
+    // Between commas inside the sentence ("villages where, according to X, 300 families remain"):
+    // what follows is what X reports.
+    if (punctChar(doc, at.a - 1) === ',' && punctChar(doc, at.b) === ',') {
+      const a = trimStart(doc, at.b, hi);
+      const b = trimEnd(doc, a, hi);
+      if (b - a >= 3 && !quoted(a)) return [a, b];
     }
     const b = trimEnd(doc, lo, at.a);
     return b > lo ? [lo, b] : null;
@@ -244,6 +252,14 @@ export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
       const h = headlineSpeaker(doc, q);
       if (h) { x.speaker = h.phrase; x.resolved = h.phrase; x.cueA = h.verb; x.cueB = h.verb + 1; }
     }
+    // 'X speaks of "genocide"', 'Y described the closure as "collective punishment"'.
+    if (!x.speaker && !q.nested) {
+      const n = namingBefore(doc, q.a, doc.sentences[q.firstSentence]!.tokenStart, tokenQuote);
+      if (n) {
+        x.speaker = n.speaker; x.resolved = n.speaker; x.cueA = n.verb; x.cueB = n.verbEnd;
+        if (n.headline) x.mode = 'headline';
+      }
+    }
     if (x.speaker && HEADLINE_HEADS.at(doc.tokens, x.speaker.b - 1)) x.mode = 'headline';
     segs.push(x);
   }
@@ -262,6 +278,10 @@ export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
     segs.push(seg({ a: r[0], b: r[1], sentence: at.sentence, mode, quoted: false, attribution: at, speaker: at.source, cueA: at.verb, cueB: at.verbEnd, denied: lemma === 'deny' }));
   }
   nominalSegments(doc, tokenQuote, verbs, segs);
+  // 'Kestrian officials describe it as an occupation': the word after "as" is theirs.
+  for (const n of asNamings(doc, tokenQuote, verbs)) {
+    segs.push(seg({ a: n.a, b: n.b, sentence: doc.tokenSentence[n.a]!, mode: 'indirect', quoted: false, speaker: n.speaker, resolved: n.speaker, cueA: n.verb, cueB: n.verb + 1 }));
+  }
   if (segs.length === 0) return { segments: segs, tokenSeg: null, voices: [] };
   segs.sort((x, y) => x.a - y.a || y.b - x.b || (x.quoted === y.quoted ? 0 : x.quoted ? 1 : -1));
   // One segment per range: a quotation and the indirect speech that introduces it can coincide.

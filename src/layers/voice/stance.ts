@@ -3,8 +3,8 @@ import { isWord } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
 import type { VoiceSeg } from './analyse.js';
 import {
-  ANAPHORS, CONTRARY, COPULAS, DESPITE, DOUBT_WORDS, ENDORSE_ADVERBS, ENDORSE_PHRASES, ENDORSE_WORDS, INTENSIFIERS, REJECT_ADVERBS,
-  REJECT_PHRASES, REJECT_WORDS, REPORT_NOUNS,
+  ANAPHORS, CONTRARY, COPULAS, DESPITE, DOUBT_WORDS, ENDORSE_ADVERBS, ENDORSE_PHRASES, ENDORSE_WORDS, INTENSIFIERS, PLURAL_ANAPHORS,
+  REJECT_ADVERBS, REJECT_PHRASES, REJECT_WORDS, REPORT_NOUNS,
 } from './cues.js';
 
 /** Strength of each stance, so that a clearer one replaces a weaker ("claimed" doubts; "Such claims are baseless" rejects). */
@@ -99,18 +99,37 @@ export function findStances(doc: Doc, segs: VoiceSeg[], tokenSeg: Int32Array): v
     }
   }
   // A judgement in the next sentence of the same paragraph, in the author's voice: it judges every
-  // top-level report that ends in the sentence before ("Such claims": all of them).
-  const judged = new Map<number, Stance | null>();
+  // top-level report that ends in the sentence before ("Such claims": all of them). One that points
+  // back at several ("These charges", "Such claims") also judges the reports of the sentences just
+  // before that one, back to the first sentence of the run that reports something (three at most).
+  const reports = new Uint8Array(doc.sentences.length);
+  for (const x of segs) if (x.parent === -1) reports[doc.tokenSentence[x.b - 1]!] = 1;
+  const judged = new Map<number, { stance: Stance; at: number } | null>();
+  const judgementAfter = (last: number): { stance: Stance; at: number } | null => {
+    let j = judged.get(last);
+    if (j !== undefined) return j;
+    j = null;
+    for (let n = last + 1; n < doc.sentences.length && n <= last + 3; n++) {
+      const ns = doc.sentences[n]!;
+      if (ns.paragraph !== doc.sentences[last]!.paragraph || tokenSeg[ns.tokenStart] !== -1) break;
+      const st = judgementOf(doc, n);
+      if (st && (n === last + 1 || pointsAtSeveral(doc, n))) { j = { stance: st, at: n }; break; }
+      // Only through sentences that report something too.
+      if (!reports[n]) break;
+    }
+    judged.set(last, j);
+    return j;
+  };
   for (const x of segs) {
     if (x.parent !== -1) continue;
-    const last = doc.tokenSentence[x.b - 1]!;
-    let j = judged.get(last);
-    if (j === undefined) {
-      const n = last + 1;
-      const ok = n < doc.sentences.length && doc.sentences[n]!.paragraph === doc.sentences[last]!.paragraph && tokenSeg[doc.sentences[n]!.tokenStart] === -1;
-      j = ok ? judgementOf(doc, n) : null;
-      judged.set(last, j);
-    }
-    if (j) set(x, j, doc.sentences[last + 1]!.tokenStart, doc.sentences[last + 1]!.tokenEnd);
+    const j = judgementAfter(doc.tokenSentence[x.b - 1]!);
+    if (j) set(x, j.stance, doc.sentences[j.at]!.tokenStart, doc.sentences[j.at]!.tokenEnd);
   }
+}
+
+/** Does the sentence open with an anaphor that points back at several reports ("These charges", "Such claims")? */
+function pointsAtSeveral(doc: Doc, sentence: number): boolean {
+  const s = doc.sentences[sentence]!;
+  for (let i = s.tokenStart; i < Math.min(s.tokenEnd, s.tokenStart + 2); i++) if (PLURAL_ANAPHORS.at(doc.tokens, i)) return true;
+  return false;
 }

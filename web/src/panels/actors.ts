@@ -56,7 +56,7 @@ export function actorsPanel(report: Report): HTMLElement | null {
   const actors = report.actors as ActorSummary[] | undefined;
   if (!Array.isArray(actors)) return null;
   const voices = voicesOf(actors);
-  const tableBox = h('div', { class: 'cast-box' }, castTable(actors, 'author'));
+  const tableBox = h('div', { class: 'cast-box table-scroll' }, castTable(actors, 'author'));
   const select = h(
     'select',
     { id: 'cast-voice', data: { testid: 'cast-voice' }, on: { change: () => replace(tableBox, castTable(actors, select.value)) } },
