@@ -62,6 +62,15 @@ const TEMPLATES: string[] = [
   '[[{a} forces|antagonist/instigator]] shelled two [[{b}|innocent/victim]] villages overnight, killing nine civilians, [[the UN mission|unframed]] said.',
   'According to [[the monitors|unframed]], [[{a} troops|antagonist/instigator,tyrant]] burned forty houses and expelled [[{b} families|innocent/victim]].',
   '[[The Red Cross|unframed]] said [[{a} militias|antagonist/instigator]] had blocked food convoys to [[{CB}|innocent/victim]] for a week.',
+  // Plain wire reporting of what a party does, with no judgement: nobody is cast.
+  '[[{A}|unframed]] reopened two of the five border crossings on Thursday.',
+  '[[{A}|unframed]] reopens two crossings into the valley as aid convoys wait',
+  '[[{A}|unframed]] took control of most of the valley in February, after the collapse of a ceasefire.',
+  '[[The {a} government|unframed]] says it has offered residency papers to all who stay.',
+  '[[{B}|unframed]] has asked the regional court for provisional measures, and hearings are expected in May.',
+  '[[{a} officials|unframed]] say the operation restored the border; [[{b} officials|unframed]] describe it as an occupation.',
+  // A commentary that rejects one side's charges defends the other side.
+  '[[{b} officials|antagonist/deceiver]] speak of "genocide". These charges are not supported by any evidence. [[{A}|protagonist/guardian]] has offered papers to every resident who stays.',
 ];
 
 function fill(t: string, a: Party, b: Party): string {

@@ -39,6 +39,7 @@ export interface MentionSpan {
 export const T = {
   BIAS: 1, TYPE: 2, HEAD: 3, AGENT: 4, PATIENT: 5, SENT: 6, R1: 7, R2: 8, L1: 9, L2: 10, SPEAKER: 11, ACCUSED: 12,
   LOADED: 13, TECH: 14, FREQ: 15, FIRST: 16, SUBJECT: 17, LABEL: 18, NEAR: 19, OTHERS: 20, RBAG: 21, LBAG: 22, VAL: 23, DET: 24, DOC: 25, SCLASS: 26, RCL: 27, LCL: 28,
+  COUNTER: 29,
 } as const;
 export const TEMPLATE_NAMES: Record<number, string> = Object.fromEntries(Object.entries(T).map(([k, v]) => [v, k.toLowerCase()]));
 
@@ -131,6 +132,13 @@ export interface DocContext {
   clusters: Clusters;
   /** Voice condition of each voice segment (COND). */
   segCond: Int8Array;
+  /** Types of the parties whose words the author rejects or doubts, by group (the speakers the author argues against). */
+  countered: Map<string, ActorType>;
+  /**
+   * 1 for a sentence that casts nobody: an entry of a list of notes or references ("[3] Decree of
+   * ..."), or a byline ("By Ana Petrova, The Valley Herald", "A commentary by the X Institute").
+   */
+  citation: Uint8Array;
 }
 
 const TECH_INDEX = new Map<TechniqueId, number>(TECHNIQUE_IDS.map((t, k) => [t, k]));
@@ -182,7 +190,52 @@ export function docContext(doc: Doc, spans: readonly MentionSpan[], voice: Voice
   for (let i = 0; i < doc.tokens.count && firstPerson === 0; i++) {
     if (FIRST_PERSON.at(doc.tokens, i) && (voice.tokenSeg === null || voice.tokenSeg[i] === -1)) firstPerson = 1;
   }
-  return { doc, spans, voice, owner, techAt, groupCount, groupFirstSentence, stems, valence, sentenceClass, firstPerson, clusters: wordClusters(), segCond: segmentConds(voice) };
+  const segCond = segmentConds(voice);
+  return {
+    doc, spans, voice, owner, techAt, groupCount, groupFirstSentence, stems, valence, sentenceClass, firstPerson, clusters: wordClusters(), segCond,
+    countered: counteredSpeakers(spans, voice, segCond), citation: citationSentences(doc),
+  };
+}
+
+const BY_WORD = wordSet('by');
+const PIECE_WORDS = wordSet('commentary analysis opinion column essay report statement article editorial briefing paper note written published prepared');
+
+/**
+ * Entries of a list of notes or references: sentences labelled by a marker that stands at the start
+ * of a line ("\n[3] Decree of the government no. 41, March 2."; the segmenter's citations).
+ */
+export function citationSentences(doc: Doc): Uint8Array {
+  const out = new Uint8Array(doc.sentences.length);
+  const t = doc.tokens;
+  // Bylines: a short sentence that opens with "By" or "<a kind of piece> by" ("A commentary by").
+  for (const s of doc.sentences) {
+    if (s.tokenEnd - s.tokenStart > 14) continue;
+    for (let i = s.tokenStart; i < Math.min(s.tokenEnd - 1, s.tokenStart + 4); i++) {
+      if (!BY_WORD.at(t, i)) continue;
+      if (i === s.tokenStart ? isCap(t, i) : PIECE_WORDS.at(t, i - 1)) out[s.index] = 1;
+      break;
+    }
+  }
+  for (const c of doc.citations) {
+    let j = c.start - 1;
+    while (j >= 0 && (doc.text[j] === ' ' || doc.text[j] === '\t')) j--;
+    if ((j < 0 || doc.text[j] === '\n') && c.sentence >= 0 && c.sentence < out.length) out[c.sentence] = 1;
+  }
+  return out;
+}
+
+/**
+ * The parties the author argues against: speakers (mentions inside a speaker phrase) of words the
+ * author rejects or doubts, with their types. Their opponents are often the side the author defends.
+ */
+function counteredSpeakers(spans: readonly MentionSpan[], v: VoiceAnalysis, segCond: Int8Array): Map<string, ActorType> {
+  const out = new Map<string, ActorType>();
+  v.segments.forEach((x, si) => {
+    const sp = x.speaker;
+    if (!sp || sp.pronoun || (segCond[si] !== COND.REJECTED && segCond[si] !== COND.DOUBTED)) return;
+    for (const m of spans) if (m.a >= sp.a && m.b <= sp.b) out.set(m.group, m.type);
+  });
+  return out;
 }
 
 /** The voice condition of each segment (its own stance, or a judged enclosing one's). */
@@ -389,6 +442,13 @@ export class Featurizer {
       if (mask) this.classes(T.NEAR, mask, i, i + 1);
     }
     for (const ti of ctx.techAt.get(k) ?? []) this.emit(T.TECH, ti, m.a, m.a, m.b);
+    // Another party than the ones whose words the author rejects or doubts: of the same type (the
+    // other state of a two-state dispute) or not. Roles, never names: swapping the parties swaps it.
+    if (!neutral && ctx.countered.size > 0 && !ctx.countered.has(m.group)) {
+      let same = false;
+      for (const ty of ctx.countered.values()) if (ty === m.type) same = true;
+      this.push(key(T.COUNTER, 0, same ? 1 : 2));
+    }
     // Voice: the mention is a speaker, or the accused of a reported accusation.
     if (!neutral && voice.tokenSeg !== null) {
       const segs = voice.segments;
@@ -429,6 +489,7 @@ export function featureName(k: number, stems: readonly string[]): string {
   let v: string;
   if (tpl === T.AGENT || tpl === T.PATIENT || tpl === T.SENT || tpl === T.NEAR) v = CUE_CLASSES[value] ?? String(value);
   else if (tpl === T.TYPE) v = ACTOR_TYPES[value] ?? (value === 30 ? 'voice' : String(value));
+  else if (tpl === T.COUNTER) v = value === 1 ? 'same-type' : 'other-type';
   else if (tpl === T.TECH) v = TECHNIQUE_IDS[value] ?? String(value);
   else if (tpl === T.DET) v = OWNERS[value - 1] ?? String(value);
   else if (tpl === T.VAL) v = `${['right', 'left', 'sentence'][value >> 2]}-${value & 2 ? 'neg' : 'pos'}${value & 1 ? '-strong' : ''}`;

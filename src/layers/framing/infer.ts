@@ -1,6 +1,7 @@
 import type { ArchetypeScore } from '../../core/actors.js';
 import { FRAMEABLE_TYPES } from '../../core/actors.js';
 import { MAIN_ROLES, type FramingRole, type MainRole } from '../../core/framing.js';
+import { punctChar } from '../../lexicon/word-sets.js';
 import { Featurizer, keyParts, T, type DocContext } from './features.js';
 import { K_ARCH, K_MAIN, round3, type FramingModel } from './model.js';
 
@@ -89,7 +90,9 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
   const groupIds = new Map<string, number>();
   for (let k = 0; k < n; k++) {
     if (opts.wanted && !opts.wanted.has(k)) continue;
-    if (!opts.all && !FRAMEABLE_TYPES.has(ctx.spans[k]!.type)) continue;
+    // Places and events, names in a list of notes or a byline, and the outlet of a dateline stay
+    // unframed: a citation or a credit casts nobody.
+    if (!opts.all && (!FRAMEABLE_TYPES.has(ctx.spans[k]!.type) || ctx.citation[ctx.spans[k]!.sentence] === 1 || inDateline(ctx, k))) continue;
     f.run(k);
     const p = probBuf.subarray(k * K_MAIN, (k + 1) * K_MAIN);
     model.score(f.keys, f.n, p, null);
@@ -165,6 +168,16 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
     out[k] = { probs: p, role, scores: model.roundedScores(p), archetypes: role === 'unframed' ? [] : model.chooseArchetypes(role, a), arch: a, seg, source, evidence: ev };
   }
   return out;
+}
+
+/** "VELSK, March 14 (Meridian Wire) - ...": a name in brackets followed by a dash, in a sentence's first words. */
+function inDateline(ctx: DocContext, k: number): boolean {
+  const m = ctx.spans[k]!;
+  const { doc } = ctx;
+  const s = doc.sentences[m.sentence]!;
+  if (m.a - s.tokenStart > 8 || m.a === s.tokenStart || m.b + 1 >= s.tokenEnd) return false;
+  const dash = punctChar(doc, m.b + 1);
+  return punctChar(doc, m.a - 1) === '(' && punctChar(doc, m.b) === ')' && (dash === '-' || dash === '\u2014' || dash === '\u2013');
 }
 
 /** The best of the three main roles in a probability vector. */
