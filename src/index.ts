@@ -45,3 +45,7 @@ export { aggregateActors } from './layers/actors/aggregate.js';
 export { compareActors, type ActorComparison, type ActorCasting, type RoleShare } from './compare/actors.js';
 export { loadGazetteer, type Gazetteer } from './layers/actors/gazetteer.js';
 export { builtinLayers, defineProduct, orderLayers, type ReportLayer, type LayerContext, type Product } from './layers/index.js';
+export { updateStories, STORY_DEFAULTS, type UpdateStoriesOptions, type UpdateStoriesResult } from './stories/update.js';
+export { storyView, storyViews, allStoryViews, blindSpotsAcross } from './stories/read.js';
+export { analyseStory, type StoryOptions, type VersionInput } from './stories/story.js';
+export type * from './core/stories.js';

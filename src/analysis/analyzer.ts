@@ -16,6 +16,7 @@ import { builtinLayers, createLayerContext, orderLayers, type ReportLayer } from
 import { loadDefaultModel, loadRuleJudge, type ModelDetector } from './model-hook.js';
 import { applyJudge, applyPostCalibration } from './judging.js';
 import { dropMentioned } from '../detectors/engine/mentions.js';
+import { dropOtherSenses } from '../detectors/engine/senses.js';
 import type { Judge } from '../model/judge.js';
 
 export interface AnalyzeOptions {
@@ -43,6 +44,9 @@ export interface AnalyzerOptions {
    */
   judge?: Judge | null;
 }
+
+/** Called after each stage of the pipeline with its name (segment, rules, code:<id>, model, mentions, finalise, report, layer:<name>): StageTimer's hook. */
+export type StageLap = (stage: string) => void;
 
 /** An analysis run's findings before judging and finalising (canonical offsets), for training and evaluation. */
 export interface CollectedRun {
@@ -97,17 +101,21 @@ export class Analyzer {
     this.engine = { name: 'framewise', version: VERSION, rules: hash.digest('hex').slice(0, 12), model: this.model?.version ?? null };
   }
 
-  /** Analyses one text. Never throws on text content; throws UserError for input over the size limit. */
-  analyze(input: string, options: AnalyzeOptions = {}): Report {
+  /**
+   * Analyses one text. Never throws on text content; throws UserError for input over the size limit.
+   * `lap`, when given, is called after each stage (src/analysis/stages.ts times them).
+   */
+  analyze(input: string, options: AnalyzeOptions = {}, lap?: StageLap): Report {
     if (typeof input !== 'string') throw new UserError('input must be a string');
     if (input.length * 3 > this.config.maxInputBytes && Buffer.byteLength(input, 'utf8') > this.config.maxInputBytes) {
       throw new UserError(`input is ${Buffer.byteLength(input, 'utf8')} bytes, over the limit of ${this.config.maxInputBytes} (raise maxInputBytes)`);
     }
-    const { doc, findings: collected, errors } = this.collect(input, options);
+    const { doc, findings: collected, errors } = this.collect(input, options, lap);
     const minConfidence = options.minConfidence ?? this.minConfidence;
     if (this.judge) applyJudge(this.judge, collected);
     const findings = finaliseFindings(doc, collected, minConfidence);
     if (this.judge) applyPostCalibration(this.judge, findings, minConfidence);
+    lap?.('finalise');
     // Keys in taxonomy order, as Object.fromEntries would give them (no entry arrays per document).
     const byTechnique = {} as Record<TechniqueId, number>;
     for (const id of TECHNIQUE_IDS) byTechnique[id] = 0;
@@ -134,6 +142,7 @@ export class Analyzer {
       quotes: doc.quotes.map((q) => ({ ...span(q.start, q.end), open: q.open })),
       errors,
     };
+    lap?.('report');
     if (options.layers !== false) {
       const ctx = createLayerContext({ doc, report, span, config: this.config });
       for (const layer of this.layers) {
@@ -142,6 +151,7 @@ export class Analyzer {
         } catch (e) {
           errors.push({ detector: `layer:${layer.name}`, message: (e as Error).message });
         }
+        lap?.(`layer:${layer.name}`);
       }
     }
     return report;
@@ -153,21 +163,32 @@ export class Analyzer {
    * finalising: what the judge is trained on. With `keepMentions`, the raw findings (what the
    * model's rule features are made of).
    */
-  collect(input: string, options: Pick<AnalyzeOptions, 'techniques'> & { keepMentions?: boolean } = {}): CollectedRun {
+  collect(input: string, options: Pick<AnalyzeOptions, 'techniques'> & { keepMentions?: boolean } = {}, lap?: StageLap): CollectedRun {
     const doc = segment(input);
+    lap?.('segment');
     const wanted = options.techniques && options.techniques.length > 0 ? new Set(options.techniques) : null;
     const collected: CollectedFinding[] = [];
     const errors: Report['errors'] = [];
     const keep = (f: CollectedFinding) => (!wanted || wanted.has(f.technique)) && this.techniques.has(f.technique);
 
     for (const f of this.rulesFor(wanted).run(doc)) if (keep(f)) collected.push(f);
+    lap?.('rules');
     for (const d of this.code) {
       if (wanted && !wanted.has(d.meta.technique)) continue;
       runDetector(d, doc, collected, errors, keep);
+      lap?.(`code:${d.meta.id}`);
     }
-    if (this.model) runDetector(this.model, doc, collected, errors, keep);
+    if (this.model) {
+      runDetector(this.model, doc, collected, errors, keep);
+      lap?.('model');
+    }
     // Mention is not use (src/detectors/engine/mentions.ts); the model has read every rule finding already.
-    if (!options.keepMentions) dropMentioned(doc, collected);
+    // A charged word in its other sense ("lies in", "a ceasefire regime"): src/detectors/engine/senses.ts.
+    if (!options.keepMentions) {
+      dropMentioned(doc, collected);
+      dropOtherSenses(doc, collected);
+      lap?.('mentions');
+    }
     return { doc, findings: collected, errors };
   }
 

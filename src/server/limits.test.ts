@@ -93,7 +93,7 @@ describe('time and load, on an analysis thread', () => {
   }, 60_000);
 
   it('422 when an analysis runs out of its thread\'s memory; the server goes on', async () => {
-    const small = new AnalysisPool({ threads: 1, config: { ...defaultConfig(), model: false }, maxHeapMB: 96 });
+    const small = new AnalysisPool({ threads: 1, config: { ...defaultConfig(), model: false }, maxHeapMB: 48 });
     const t = await testApp({ pool: small });
     try {
       const res = await t.app.inject({ method: 'POST', url: '/api/analyze', payload: { text: shapedText('repetitive', 1_000_000) } });

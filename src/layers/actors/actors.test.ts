@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
-import { evaluateRoleFixtures } from '../../training/framing-fixtures.js';
+import { evaluateRoleFixtures } from '../../training/test-support/framing-fixtures.js';
 
 /** Floors a little under the shipped model's scores on the fixture tables (docs/evaluation.md). */
 const FLOOR_DEV = 0.6;

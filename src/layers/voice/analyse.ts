@@ -3,6 +3,8 @@ import { isNumber, isWord, lower, punctChar, wordSet } from '../../lexicon/word-
 
 const ARTICLES = wordSet('the a an');
 const DETERMINERS = wordSet('this that these those its his her their our some many several');
+/** Words that open a subordinate clause at the start of a sentence ("If X believes that ..., "). */
+const SUBORDINATORS = wordSet('if unless whether although though because since when whenever while once until');
 import type { Doc } from '../../text/segment.js';
 import type { ActorAnalysis } from '../actors/layer.js';
 import type { SourcingAnalysis } from '../sourcing/analyse.js';
@@ -11,9 +13,11 @@ import type { SourcePhrase } from '../sourcing/noun-phrase.js';
 import { parsePhrase, phraseBefore } from '../sourcing/noun-phrase.js';
 import { tokenAtOrAfter, type QuoteInfo } from '../sourcing/quotations.js';
 import { displaySource } from '../sourcing/layer.js';
+import { LISTENER_WORDS } from '../sourcing/cues.js';
 import { ACCUSE_LEMMAS, CLAUSE_CONJUNCTIONS, CONTENT_NOUNS, HEADLINE_HEADS, HEADLINE_VERBS } from './cues.js';
+import { afterDateline } from './dateline.js';
+import { asNamings, joinedToPrevious, namingSpeaker, usedWords } from './naming.js';
 import { findStances } from './stance.js';
-import { asNamings, namingBefore } from './naming.js';
 
 /** One reported part of a document, in tokens [a, b) of the canonical text. */
 export interface VoiceSeg {
@@ -132,28 +136,36 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
       const b = trimEnd(doc, a, hi);
       if (b - a >= 3 && !quoted(a)) return [a, b];
     }
-    const b = trimEnd(doc, lo, at.a);
-    return b > lo ? [lo, b] : null;
+    const from = afterDateline(doc, lo, at.a);
+    const b = trimEnd(doc, from, at.a);
+    return b > from ? [from, b] : null;
   }
   if (at.side === 'after') {
     // "..., said X": what comes before the verb group, unless a quotation carries it.
-    const b = trimEnd(doc, lo, Math.min(at.a, at.verb));
-    if (b <= lo || quoted(b - 1) || (b < at.verb && punctChar(doc, b) === '"')) return null;
-    return [lo, b];
+    const from = afterDateline(doc, lo, Math.min(at.a, at.verb));
+    const b = trimEnd(doc, from, Math.min(at.a, at.verb));
+    if (b <= from || quoted(b - 1) || (b < at.verb && punctChar(doc, b) === '"')) return null;
+    return [from, b];
   }
-  // '"...," the minister said on Monday, and offered talks': the quotation is what was said; the
-  // words after the verb are the author's.
-  if (quotes.some((q) => q.attribution === at && q.b <= at.a + 1)) return null;
   // "X said (on Monday) that ...": skip to the "that" when it comes within a few words.
   let a = at.verbEnd;
   const nextVerb = k + 1 < all.length && all[k + 1]!.sentence === at.sentence ? all[k + 1]!.verb : hi;
-  for (let j = a; j < Math.min(hi, a + 9, nextVerb); j++) {
+  let that = false;
+  for (let j = a; j < Math.min(hi, a + 11, nextVerb); j++) {
     const c = punctChar(doc, j);
     if (c !== '' && c !== ',') break;
-    if (lower(doc.tokens, j) === 'that') { a = j + 1; break; }
+    if (lower(doc.tokens, j) === 'that') { a = j + 1; that = true; break; }
+  }
+  // '"...," X told reporters in the capital.': the words after "told" are who heard it, and the
+  // quotation carries what was said.
+  if (!that && at.info.lemma === 'tell') {
+    if (quotes.some((q) => q.attribution === at)) return null;
+    if (LISTENER_WORDS.at(doc.tokens, a) && !ARTICLES.at(doc.tokens, a)) a++;
   }
   a = trimStart(doc, a, hi);
   let b = hi;
+  // "If X believes that P, Q": the report ends with the clause it stands in; Q is the author's.
+  if (that && SUBORDINATORS.at(doc.tokens, lo) && at.a > lo) for (let j = a; j < b; j++) if (punctChar(doc, j) === ',') { b = j; break; }
   // The next attribution of the same sentence (and level) starts another voice.
   for (let n = k + 1; n < all.length; n++) {
     const x = all[n]!;
@@ -240,6 +252,7 @@ function nominalSegments(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<nu
 export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: ActorAnalysis): VoiceAnalysis {
   const { tokenQuote, attributions, quotes } = sourcing;
   const segs: VoiceSeg[] = [];
+  let lastNamed: VoiceSeg | null = null;
   for (const q of quotes) {
     const a = tokenAtOrAfter(doc, q.span.contentStart);
     const b = trimEnd(doc, a, tokenAtOrAfter(doc, q.span.contentEnd));
@@ -252,15 +265,19 @@ export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
       const h = headlineSpeaker(doc, q);
       if (h) { x.speaker = h.phrase; x.resolved = h.phrase; x.cueA = h.verb; x.cueB = h.verb + 1; }
     }
-    // 'X speaks of "genocide"', 'Y described the closure as "collective punishment"'.
-    if (!x.speaker && !q.nested) {
-      const n = namingBefore(doc, q.a, doc.sentences[q.firstSentence]!.tokenStart, tokenQuote);
-      if (n) {
-        x.speaker = n.speaker; x.resolved = n.speaker; x.cueA = n.verb; x.cueB = n.verbEnd;
-        if (n.headline) x.mode = 'headline';
-      }
-    }
     if (x.speaker && HEADLINE_HEADS.at(doc.tokens, x.speaker.b - 1)) x.mode = 'headline';
+    // 'X speaks of "..."', 'X described it as "..."' (and '"..." and even "..."' after it): X's words.
+    if (!x.speaker && q.kind === 'phrase' && !q.nested) {
+      const named = namingSpeaker(doc, q.a, doc.sentences[q.firstSentence]!.tokenStart);
+      if (named) Object.assign(x, { speaker: named.speaker, resolved: named.speaker, cueA: named.verb, cueB: named.verb + 1 });
+      else if (lastNamed && lastNamed.quote && joinedToPrevious(doc, lastNamed.quote.b - 1, q.a)) Object.assign(x, { speaker: lastNamed.speaker, resolved: lastNamed.resolved, cueA: lastNamed.cueA, cueB: lastNamed.cueB });
+      if (x.speaker) lastNamed = x;
+    }
+    // 'Several outlets have used headlines such as "..."': the outlets' words.
+    if (!x.speaker && !q.nested) {
+      const used = usedWords(doc, q.a, doc.sentences[q.firstSentence]!.tokenStart);
+      if (used) Object.assign(x, { speaker: used.speaker, resolved: used.speaker, cueA: used.verb, cueB: used.verb + 1, mode: used.headline ? 'headline' : x.mode });
+    }
     segs.push(x);
   }
   const verbs = new Set<number>();
@@ -278,7 +295,7 @@ export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
     segs.push(seg({ a: r[0], b: r[1], sentence: at.sentence, mode, quoted: false, attribution: at, speaker: at.source, cueA: at.verb, cueB: at.verbEnd, denied: lemma === 'deny' }));
   }
   nominalSegments(doc, tokenQuote, verbs, segs);
-  // 'Kestrian officials describe it as an occupation': the word after "as" is theirs.
+  // 'Korvani officials describe it as an occupation': the words after "as" are theirs.
   for (const n of asNamings(doc, tokenQuote, verbs)) {
     segs.push(seg({ a: n.a, b: n.b, sentence: doc.tokenSentence[n.a]!, mode: 'indirect', quoted: false, speaker: n.speaker, resolved: n.speaker, cueA: n.verb, cueB: n.verb + 1 }));
   }

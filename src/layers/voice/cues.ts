@@ -45,11 +45,9 @@ export const REJECT_PHRASES = new PhraseSet([
   'this is false', 'this is untrue', 'this is nonsense', 'this is a lie', 'that is false', 'that is untrue', 'that is nonsense',
   'that is a lie', 'it is false', 'it is untrue', 'it is nonsense', 'it is a lie', 'this is simply false', 'this is simply untrue',
   'that is simply false', 'that is simply untrue', 'the opposite is true', 'there is no evidence', 'there is no truth',
-  'without any evidence', 'without evidence', 'no evidence', 'no basis', 'not supported by', 'not borne out', 'not backed by',
-  'nothing to support', 'no proof', 'without proof', 'not true',
+  'without any evidence', 'without evidence', 'no evidence', 'no basis', 'not supported by', 'not backed by', 'not borne out',
+  'unsupported by',
 ]);
-/** Anaphors that point back at several reports at once ("These charges", "Such claims", "All of this"). */
-export const PLURAL_ANAPHORS = wordSet('such these those all both');
 export const ENDORSE_PHRASES = new PhraseSet(['they are right', 'he is right', 'she is right', 'this is true', 'that is true', 'it is true', 'rightly so', 'with good reason']);
 /** Copulas between a report and its judgement ("the claim is baseless"). */
 export const COPULAS = wordSet('is are was were remains remain seems seem appears appear proved proves proven');

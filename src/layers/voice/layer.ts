@@ -97,7 +97,14 @@ export function voiceFindings(findings: Finding[], segments: readonly VoiceSegme
   const finder = segments.length > 64 ? new SegmentFinder(segments) : null;
   for (const f of findings) {
     const k = finder ? finder.at(f.start) : segmentAtOffset(segments, f.start);
-    if (k !== -1 && segments[k]!.end >= f.end - Math.floor((f.end - f.start) / 2)) f.voice = voiceOfSegment(v, k);
+    if (k === -1) continue;
+    const s = segments[k]!;
+    if (s.end >= f.end - Math.floor((f.end - f.start) / 2)) f.voice = voiceOfSegment(v, k);
+    else if (s.speaker !== null) {
+      // Over two quoted phrases of one speaker ('"ethnic cleansing" and even "genocide"'): theirs.
+      const e = finder ? finder.at(f.end - 1) : segmentAtOffset(segments, f.end - 1);
+      if (e !== -1 && e !== k && segments[e]!.speaker === s.speaker && segments[e]!.actor === s.actor) f.voice = voiceOfSegment(v, k);
+    }
   }
 }
 

@@ -1,119 +1,131 @@
+/**
+ * Whose words a quoted phrase is when the text names who uses it: 'Tarvian officials speak of
+ * "ethnic cleansing"', 'the spokeswoman has described the closure as "collective punishment"',
+ * 'critics call it "a land grab"'. The quotation marks there are not the author's scare quotes but
+ * the accuser's words, and a finding inside them is in the accuser's voice. A phrase coordinated
+ * with such a phrase ('"ethnic cleansing" and even "genocide"') has the same speaker.
+ */
 import { isWord, lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
 import { phraseBefore, type SourcePhrase } from '../sourcing/noun-phrase.js';
-import { HEADLINE_HEADS } from './cues.js';
 
-/*
- * Words a source gives a name to: 'X speaks of "genocide"', 'Y described the closure as "collective
- * punishment"', 'Z describe it as an occupation', 'outlets used headlines such as "..."'. The named
- * words are the source's, not the author's, although no verb of saying introduces them.
- */
-
-/** Verbs by which a subject names something, the quoted words following within the clause. */
-const NAMING_VERBS = wordSet(
-  'describe describes described describing call calls called calling label labels labelled labeled labelling labeling ' +
-    'brand brands branded branding term terms termed dub dubs dubbed denounce denounces denounced denouncing decry decries ' +
-    'decried characterise characterises characterised characterize characterizes characterized portray portrays portrayed ' +
-    'refer refers referred use uses used using',
-);
-/** Verbs that name only with "of" or "about" after them ("speak of", "talk about", "warn of"). */
-const SPEAK_OF = wordSet('speak speaks spoke speaking talk talks talked talking warn warns warned warning');
-const OF_ABOUT = wordSet('of about');
-/** "describe X as Z" without quotation marks: Z is the subject's word. */
+/** Verbs whose "of" introduces the words used: "speak of", "talk of", "warn of". */
+const OF_VERBS = wordSet('speak speaks spoke spoken speaking talk talks talked talking');
+/** Verbs whose "as" introduces the words used: "described the closure as". */
 const AS_VERBS = wordSet(
-  'describe describes described describing label labels labelled labeled brand brands branded characterise characterises ' +
-    'characterised characterize characterizes characterized portray portrays portrayed denounce denounces denounced decry decries decried dismiss dismisses dismissed',
+  'describe describes described describing characterise characterises characterised characterising characterize ' +
+    'characterizes characterized characterizing portray portrays portrayed portraying depict depicts depicted depicting ' +
+    'paint paints painted painting denounce denounces denounced denouncing decry decries decried decrying condemn condemns ' +
+    'condemned condemning brand brands branded branding label labels labelled labeled labelling labeling refer refers ' +
+    'referred referring cast casts casting dismiss dismisses dismissed dismissing',
 );
-const AS = wordSet('as');
-/** "used" names only with an object that is words: "used the word", "use headlines such as". */
-const USE = wordSet('use uses used using');
-const WORD_NOUNS = wordSet('word words term terms phrase phrases language label labels expression expressions slogan slogans');
-/** "called on", "called for": not a naming. */
-const CALL = wordSet('call calls called calling');
-const CALL_PARTICLES = wordSet('on for off up in upon');
-/** Between a subject and its verb: auxiliaries and a few adverbs ("has repeatedly described"). */
-const VERB_FILLERS = wordSet('has have had is are was were will would also even repeatedly openly now already routinely often publicly loudly have been not never');
-const CLAUSE_WORDS = wordSet('said says told that which who because while whereas although though but');
+/** Verbs followed by the words themselves within a few words: "call it", "dubbed the plan". */
+const NAME_VERBS = wordSet('call calls called calling term terms termed terming dub dubs dubbed dubbing brand brands branded label labels labelled labeled');
+/** Words between a subject and its verb: "has described", "have repeatedly spoken". */
+const AUXILIARIES = wordSet(
+  'has have had is are was were be been being also repeatedly openly now even already often routinely publicly then ' +
+    'loudly regularly increasingly still again long will would may might',
+);
+/** Words that join two quoted phrases of one list ('"a" and even "b"'). */
+const JOINERS = wordSet('and or even also then later nor');
 
-/** A naming: the subject (first conjunct of "X and Y"), the verb's tokens, and whether the words are a headline. */
-export interface Naming {
+const MAX_BACK = 14;
+
+export interface NamedPhrase {
   speaker: SourcePhrase;
   verb: number;
-  verbEnd: number;
-  headline: boolean;
-}
-
-/** The subject of the verb at `verb`, within [limit, verb): "X", "X, the spokeswoman,", "X and Y" (X). */
-function subjectBefore(doc: Doc, verb: number, limit: number): SourcePhrase | null {
-  let g = verb;
-  while (g - 1 >= limit && VERB_FILLERS.at(doc.tokens, g - 1)) g--;
-  const p = phraseBefore(doc, g, limit);
-  if (!p || p.b < g - 1) return null;
-  if (p.a - 1 > limit && lower(doc.tokens, p.a - 1) === 'and') return phraseBefore(doc, p.a - 1, limit) ?? p;
-  return p;
 }
 
 /**
- * The naming that introduces a quotation opening at token `open` (its first mark), when no verb of
- * saying does: the naming verb is at most ten words back in the same clause (other quotations,
- * "and", "even" may stand between: 'speak of "ethnic cleansing" and even "genocide"').
+ * The speaker of a quoted phrase whose opening mark is token `open`, read from the words before it
+ * in the same sentence [from, open); null when no naming verb governs it.
  */
-export function namingBefore(doc: Doc, open: number, sentenceStart: number, tokenQuote: Int32Array): Naming | null {
+export function namingSpeaker(doc: Doc, open: number, from: number): NamedPhrase | null {
   const t = doc.tokens;
-  let words = 0;
-  let hasWordNoun = false;
-  for (let i = open - 1; i >= sentenceStart && words <= 10; i--) {
-    if (tokenQuote[i] !== -1) continue;
-    if (!isWord(t, i)) {
-      const c = punctChar(doc, i);
-      if (c === '"' || c === '\u201c' || c === '\u201d' || c === "'") continue;
-      if (c !== '' && c !== '-') return null;
-      continue;
+  const lo = Math.max(from, open - MAX_BACK);
+  for (let v = open - 1; v >= lo; v--) {
+    const c = punctChar(doc, v);
+    // Another clause or sentence part: the verb would not govern the phrase.
+    if (c === ';' || c === ':' || c === '.' || c === '!' || c === '?') return null;
+    let governs = false;
+    if (OF_VERBS.at(t, v)) governs = lower(t, v + 1) === 'of' && open <= v + 3;
+    else if (AS_VERBS.at(t, v)) governs = open - 1 > v && lower(t, open - 1) === 'as';
+    if (!governs && NAME_VERBS.at(t, v)) governs = open - v <= 4;
+    if (!governs) continue;
+    let end = v;
+    while (end > from && AUXILIARIES.at(t, end - 1)) end--;
+    let speaker = phraseBefore(doc, end, from);
+    // "Tarvian officials and their supporters speak of": the first named stands for the list.
+    while (speaker && speaker.a - 1 > from && (lower(t, speaker.a - 1) === 'and' || lower(t, speaker.a - 1) === 'or')) {
+      const first = phraseBefore(doc, speaker.a - 1, from);
+      if (!first) break;
+      speaker = first;
     }
-    if (CLAUSE_WORDS.at(t, i)) return null;
-    if (WORD_NOUNS.at(t, i) || HEADLINE_HEADS.at(t, i)) hasWordNoun = true;
-    let verbEnd = -1;
-    if (SPEAK_OF.at(t, i) && i + 1 < open && OF_ABOUT.at(t, i + 1)) verbEnd = i + 2;
-    else if (NAMING_VERBS.at(t, i)) {
-      if (USE.at(t, i) && !hasWordNoun) return null;
-      if (CALL.at(t, i) && i + 1 < open && CALL_PARTICLES.at(t, i + 1)) return null;
-      verbEnd = i + 1;
-    }
-    if (verbEnd !== -1) {
-      const speaker = subjectBefore(doc, i, sentenceStart);
-      if (!speaker) return null;
-      let headline = false;
-      for (let j = i + 1; j < open; j++) if (HEADLINE_HEADS.at(t, j)) headline = true;
-      return { speaker, verb: i, verbEnd, headline };
-    }
-    words++;
+    return speaker ? { speaker, verb: v } : null;
   }
   return null;
 }
 
+/** Is the quotation opening at token `open` joined to one closing at token `prevClose` ('"a" and even "b"')? */
+export function joinedToPrevious(doc: Doc, prevClose: number, open: number): boolean {
+  if (prevClose < 0 || open <= prevClose || open - prevClose > 4) return false;
+  for (let i = prevClose + 1; i < open; i++) if (!JOINERS.at(doc.tokens, i) && punctChar(doc, i) !== ',') return false;
+  return true;
+}
+
+/** Words that end the named words of an unquoted naming ("describe it as an occupation and ..."). */
+const CLAUSE_WORDS = wordSet('and but that which who because while whereas although though said says');
+
 /**
- * Unquoted namings: 'Kestrian officials describe it as an occupation'. Returns [speaker, verb, a, b)
- * for each, where [a, b) are the named words (after "as", to the clause's end).
+ * Unquoted namings: 'Korvani officials describe it as an occupation'. For each, the subject, the
+ * verb, and the named words [a, b) (after "as", to the clause's end): they are the subject's words.
  */
 export function asNamings(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<number>): Array<{ speaker: SourcePhrase; verb: number; a: number; b: number }> {
   const t = doc.tokens;
   const out: Array<{ speaker: SourcePhrase; verb: number; a: number; b: number }> = [];
   for (const s of doc.sentences) {
-    for (let i = s.tokenStart + 1; i < s.tokenEnd - 2; i++) {
-      if (!AS_VERBS.at(t, i) || verbs.has(i) || tokenQuote[i] !== -1) continue;
-      // "as" within six words, in the same clause.
+    for (let v = s.tokenStart + 1; v < s.tokenEnd - 2; v++) {
+      if (!AS_VERBS.at(t, v) || verbs.has(v) || tokenQuote[v] !== -1) continue;
       let as = -1;
-      for (let j = i + 1; j < Math.min(s.tokenEnd - 1, i + 7); j++) {
+      for (let j = v + 1; j < Math.min(s.tokenEnd - 1, v + 7); j++) {
         if (!isWord(t, j)) break;
-        if (AS.at(t, j)) { as = j; break; }
+        if (lower(t, j) === 'as') { as = j; break; }
       }
       if (as === -1 || tokenQuote[as + 1] !== -1 || punctChar(doc, as + 1) !== '') continue;
       let b = as + 1;
-      while (b < s.tokenEnd && (isWord(t, b) || punctChar(doc, b) === '-' || punctChar(doc, b) === "'") && !CLAUSE_WORDS.at(t, b) && lower(t, b) !== 'and') b++;
+      while (b < s.tokenEnd && (isWord(t, b) || punctChar(doc, b) === '-' || punctChar(doc, b) === "'") && !CLAUSE_WORDS.at(t, b)) b++;
       if (b <= as + 1) continue;
-      const speaker = subjectBefore(doc, i, s.tokenStart);
-      if (speaker) out.push({ speaker, verb: i, a: as + 1, b });
+      let end = v;
+      while (end > s.tokenStart && AUXILIARIES.at(t, end - 1)) end--;
+      let speaker = phraseBefore(doc, end, s.tokenStart);
+      if (speaker && speaker.a - 1 > s.tokenStart && lower(t, speaker.a - 1) === 'and') speaker = phraseBefore(doc, speaker.a - 1, s.tokenStart) ?? speaker;
+      if (speaker) out.push({ speaker, verb: v, a: as + 1, b });
     }
   }
   return out;
+}
+
+const USE = wordSet('use uses used using ran run runs carried carries');
+const WORD_NOUNS = wordSet('word words term terms phrase phrases language label labels expression expressions slogan slogans');
+const HEADLINE_NOUNS = wordSet('headline headlines banner banners title titles');
+
+/**
+ * 'Several outlets have used headlines such as "..."', 'they use words like "..."': the quoted words
+ * are the subject's (a headline when the noun says so). `open` is the quotation's opening mark.
+ */
+export function usedWords(doc: Doc, open: number, from: number): (NamedPhrase & { headline: boolean }) | null {
+  const t = doc.tokens;
+  let noun = -1;
+  for (let v = open - 1; v >= Math.max(from, open - 8); v--) {
+    const c = punctChar(doc, v);
+    if (c !== '' && c !== ',') return null;
+    if (WORD_NOUNS.at(t, v) || HEADLINE_NOUNS.at(t, v)) noun = v;
+    if (!USE.at(t, v)) continue;
+    if (noun === -1) return null;
+    let end = v;
+    while (end > from && AUXILIARIES.at(t, end - 1)) end--;
+    const speaker = phraseBefore(doc, end, from);
+    return speaker ? { speaker, verb: v, headline: HEADLINE_NOUNS.at(t, noun) } : null;
+  }
+  return null;
 }

@@ -3,8 +3,8 @@ import { isWord } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
 import type { VoiceSeg } from './analyse.js';
 import {
-  ANAPHORS, CONTRARY, COPULAS, DESPITE, DOUBT_WORDS, ENDORSE_ADVERBS, ENDORSE_PHRASES, ENDORSE_WORDS, INTENSIFIERS, PLURAL_ANAPHORS,
-  REJECT_ADVERBS, REJECT_PHRASES, REJECT_WORDS, REPORT_NOUNS,
+  ANAPHORS, CONTRARY, COPULAS, DESPITE, DOUBT_WORDS, ENDORSE_ADVERBS, ENDORSE_PHRASES, ENDORSE_WORDS, INTENSIFIERS, REJECT_ADVERBS,
+  REJECT_PHRASES, REJECT_WORDS, REPORT_NOUNS,
 } from './cues.js';
 
 /** Strength of each stance, so that a clearer one replaces a weaker ("claimed" doubts; "Such claims are baseless" rejects). */
@@ -98,38 +98,28 @@ export function findStances(doc: Doc, segs: VoiceSeg[], tokenSeg: Int32Array): v
       }
     }
   }
-  // A judgement in the next sentence of the same paragraph, in the author's voice: it judges every
-  // top-level report that ends in the sentence before ("Such claims": all of them). One that points
-  // back at several ("These charges", "Such claims") also judges the reports of the sentences just
-  // before that one, back to the first sentence of the run that reports something (three at most).
-  const reports = new Uint8Array(doc.sentences.length);
-  for (const x of segs) if (x.parent === -1) reports[doc.tokenSentence[x.b - 1]!] = 1;
-  const judged = new Map<number, { stance: Stance; at: number } | null>();
-  const judgementAfter = (last: number): { stance: Stance; at: number } | null => {
-    let j = judged.get(last);
-    if (j !== undefined) return j;
-    j = null;
-    for (let n = last + 1; n < doc.sentences.length && n <= last + 3; n++) {
-      const ns = doc.sentences[n]!;
-      if (ns.paragraph !== doc.sentences[last]!.paragraph || tokenSeg[ns.tokenStart] !== -1) break;
-      const st = judgementOf(doc, n);
-      if (st && (n === last + 1 || pointsAtSeveral(doc, n))) { j = { stance: st, at: n }; break; }
-      // Only through sentences that report something too.
-      if (!reports[n]) break;
-    }
-    judged.set(last, j);
-    return j;
-  };
+  // A judgement of the author's after the reports, in the same paragraph ("These charges are not
+  // supported by any evidence."): it judges every top-level report that ends in the sentence before,
+  // and in a run of up to three sentences of reports before it ("X speaks of ... . Y has described
+  // ... . These charges are ..."): a plural noun of speech looks back over all of them.
+  const reportIn = new Uint8Array(doc.sentences.length);
+  for (const x of segs) if (x.parent === -1) reportIn[doc.tokenSentence[x.b - 1]!] = 1;
+  const judged = new Map<number, { stance: Stance; sentence: number } | null>();
   for (const x of segs) {
     if (x.parent !== -1) continue;
-    const j = judgementAfter(doc.tokenSentence[x.b - 1]!);
-    if (j) set(x, j.stance, doc.sentences[j.at]!.tokenStart, doc.sentences[j.at]!.tokenEnd);
+    const last = doc.tokenSentence[x.b - 1]!;
+    let j = judged.get(last);
+    if (j === undefined) {
+      j = null;
+      const para = doc.sentences[last]!.paragraph;
+      for (let n = last + 1; n < doc.sentences.length && n <= last + 3 && doc.sentences[n]!.paragraph === para; n++) {
+        const authors = tokenSeg[doc.sentences[n]!.tokenStart] === -1;
+        const stance = authors ? judgementOf(doc, n) : null;
+        if (stance) { j = { stance, sentence: n }; break; }
+        if (!reportIn[n]) break;
+      }
+      judged.set(last, j);
+    }
+    if (j) set(x, j.stance, doc.sentences[j.sentence]!.tokenStart, doc.sentences[j.sentence]!.tokenEnd);
   }
-}
-
-/** Does the sentence open with an anaphor that points back at several reports ("These charges", "Such claims")? */
-function pointsAtSeveral(doc: Doc, sentence: number): boolean {
-  const s = doc.sentences[sentence]!;
-  for (let i = s.tokenStart; i < Math.min(s.tokenEnd, s.tokenStart + 2); i++) if (PLURAL_ANAPHORS.at(doc.tokens, i)) return true;
-  return false;
 }

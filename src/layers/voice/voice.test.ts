@@ -74,7 +74,7 @@ describe('voice: words a source names', () => {
       'Aurel Tamm [phrase quoted] collective punishment',
       'Several foreign outlets [headline quoted] The Valley Is Emptied',
     ]);
-    expect(vs[0]!.cue?.text).toBe('speak of');
+    expect(vs[0]!.cue?.text).toBe('speak');
   });
 
   it('leaves a scare quote with no naming verb to the author, with doubt ("used" names only words)', () => {
@@ -142,8 +142,8 @@ describe('voice: the author\'s stance', () => {
     );
     const top = r.voices!.filter((v) => v.parent === null);
     expect(top.map((v) => [v.speaker, v.stance])).toEqual([['Korvani officials', 'rejects'], ['Aurel Tamm', 'rejects']]);
-    // One sentence that judges only what stands right before it does not reach further back.
-    const one = analyzer.analyze('Korvani officials speak of "genocide". Aurel Tamm has described the curfew as "punishment". The claim is false.');
+    // A sentence of the author's own between them ends the run.
+    const one = analyzer.analyze('Korvani officials speak of "genocide". The valley is quiet. Aurel Tamm has described the curfew as "punishment". These claims are false.');
     expect(one.voices!.filter((v) => v.parent === null).map((v) => v.stance ?? null)).toEqual([null, 'rejects']);
   });
 
@@ -198,5 +198,62 @@ describe('voice on findings', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('voice: quoted words a named speaker uses', () => {
+  it('gives phrases after "speak of", "described ... as" and "call" to the one who uses them, not to the author', () => {
+    const vs = voices(
+      'Ostrelian ministers and their allies abroad speak of "annexation" and even "occupation". ' +
+        'The Tarvian envoy, Ilse Varga, has described the new checkpoints as "a siege". Critics call the plan "a land grab".',
+    );
+    expect(vs.map(show)).toEqual([
+      'Ostrelian ministers [phrase quoted] annexation',
+      'Ostrelian ministers [phrase quoted] occupation',
+      // "described" reports: her description carries the phrase, and the phrase is hers too.
+      'Ilse Varga [indirect] the new checkpoints as "a siege"',
+      'Ilse Varga [phrase quoted] a siege',
+      'Critics [phrase quoted] a land grab',
+    ]);
+  });
+
+  it('keeps scare quotes with no one named as the author\'s doubt', () => {
+    expect(voices('The "reforms" closed three schools.').map(show)).toEqual(['? [phrase quoted doubts] reforms']);
+  });
+
+  it('a judgement after a run of reports rejects all of them, and the same rule holds for either side', () => {
+    for (const [a, b] of [['Ostrelian', 'Tarvian'], ['Tarvian', 'Ostrelian']]) {
+      const text = `${a} officials speak of "genocide". The ${b} envoy has described the closures as "collective punishment". These charges are not supported by any evidence.`;
+      const top = voices(text).filter((v) => v.parent === null);
+      expect(top.map((v) => [v.speaker, v.stance])).toEqual([[`${a} officials`, 'rejects'], [`${b} envoy`, 'rejects']]);
+    }
+  });
+
+  it('a finding over two quoted phrases of one speaker is in that speaker\'s voice', () => {
+    const r = analyzer.analyze('Ostrelian officials speak of "ethnic cleansing" and even "genocide" in the valley.');
+    const f = r.findings.find((x) => x.text.includes('cleansing'));
+    if (f) expect(f.voice?.speaker).toBe('Ostrelian officials');
+    // With or without a finding there, both phrases carry the speaker.
+    expect(r.voices!.map((v) => v.speaker)).toEqual(['Ostrelian officials', 'Ostrelian officials']);
+  });
+});
+
+describe('voice: where reported words start and end', () => {
+  it('"told reporters in X" after a quotation names who heard it, not what was said', () => {
+    const vs = voices('"The road is open," spokesman Aris Tal told reporters in the capital, Vessa. He told us the convoy would pass.');
+    expect(vs.map(show)).toEqual(['Aris Tal [quote quoted] The road is open', 'Aris Tal [indirect] the convoy would pass']);
+  });
+
+  it('"If X believes that P, Q": Q is the author\'s', () => {
+    for (const [a, b] of [['Ostrelia', 'Tarvians'], ['Tarvia', 'Ostrelians']]) {
+      expect(voices(`If ${a} believes that ${b} will forget the valley, it has misread our history.`).map(show)).toEqual([`${a} [indirect] ${b} will forget the valley`]);
+    }
+  });
+
+  it('a wire dateline is not part of what a source says', () => {
+    const vs = voices('MARR, June 3 (Northwind Press) - Some 400 families left the valley, according to the Red Cross.');
+    expect(vs.map(show)).toEqual(['Red Cross [according-to] Some 400 families left the valley']);
+    // Not a dateline: the words stay.
+    expect(voices('UN, EU and AU monitors left, according to the Red Cross.').map(show)).toEqual(['Red Cross [according-to] UN, EU and AU monitors left']);
   });
 });

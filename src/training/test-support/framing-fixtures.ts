@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Analyzer } from '../analysis/analyzer.js';
-import { FRAMING_ROLES } from '../core/framing.js';
-import { parseYamlFile } from '../core/yaml.js';
+import type { Analyzer } from '../../analysis/analyzer.js';
+import { FRAMING_ROLES } from '../../core/framing.js';
+import { parseYamlFile } from '../../core/yaml.js';
 
 const Role = z.enum(FRAMING_ROLES);
 const Fixture = z.object({ set: z.enum(['development', 'blind']), text: z.string().min(1), roles: z.record(z.string(), Role) }).strict();
@@ -11,7 +11,7 @@ export type RoleFixture = z.infer<typeof Fixture>;
 
 /** Short texts of this project's own, each with the role the author casts some actors in (by actor id). */
 export function loadRoleFixtures(): RoleFixture[] {
-  const file = fileURLToPath(new URL('../layers/framing/fixtures/roles.yaml', import.meta.url));
+  const file = fileURLToPath(new URL('../../layers/framing/fixtures/roles.yaml', import.meta.url));
   return parseYamlFile(file, readFileSync(file, 'utf8'), z.array(Fixture));
 }
 

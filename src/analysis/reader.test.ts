@@ -1,0 +1,106 @@
+/**
+ * Reading checks (demo/reader/README.md): four texts written for framewise in the styles its users
+ * read, and what a journalist reading each report would check first. Each expectation below is a
+ * finding a reader would call wrong if it failed, not a snapshot of today's output.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../core/report.js';
+import { Analyzer } from './analyzer.js';
+
+const read = (name: string) => readFileSync(fileURLToPath(new URL(`../../demo/reader/${name}.txt`, import.meta.url)), 'utf8');
+const analyzer = new Analyzer();
+const cache = new Map<string, { text: string; report: Report }>();
+function analysed(name: string): { text: string; report: Report } {
+  let r = cache.get(name);
+  if (!r) {
+    const text = read(name);
+    r = { text, report: analyzer.analyze(text) };
+    cache.set(name, r);
+  }
+  return r;
+}
+
+describe('reading check: the wire report', () => {
+  it('finds no technique in the agency\'s own words: what persuades is in the sources\' quotations', () => {
+    const { report } = analysed('wire-report');
+    expect(report.findings.filter((f) => !f.voice).map((f) => f.text)).toEqual([]);
+  });
+
+  it('keeps the dateline out of what a source says', () => {
+    const { text, report } = analysed('wire-report');
+    const dateline = text.indexOf(' - ') + 3;
+    expect(report.voices!.every((v) => v.start >= dateline)).toBe(true);
+  });
+
+  it('gives each side\'s words to that side', () => {
+    const { report } = analysed('wire-report');
+    const quote = report.voices!.find((v) => v.text.startsWith('There are no armed groups'));
+    expect(quote?.speaker).toBe('Mira Halden');
+    const said = report.voices!.find((v) => v.text.startsWith('the Kestrian border posts'));
+    expect(said?.speaker).toMatch(/Baldovian interior ministry/);
+    // Nothing after "told" is taken for what was said ("told reporters in the Kestrian capital").
+    expect(report.voices!.some((v) => v.text.startsWith('reporters'))).toBe(false);
+  });
+});
+
+describe('reading check: the partisan op-ed with footnotes', () => {
+  it('reads every footnote marker as a citation, and splits the sentence after it', () => {
+    const { text, report } = analysed('op-ed-footnotes');
+    const markers = [...text.slice(0, text.indexOf('\nNotes')).matchAll(/\[\d+\]/g)].map((m) => m.index!);
+    expect(markers.length).toBeGreaterThanOrEqual(3);
+    for (const at of markers) {
+      const s = report.sourcing!.sentences.find((x) => x.cue && x.cue.start === at);
+      expect(s?.class, `marker at ${at}`).toBe('cited');
+      // The next sentence starts after the marker, not before it.
+      expect(report.sourcing!.sentences.some((x) => x.start < at && x.end > at + 3)).toBe(false);
+    }
+  });
+
+  it('keeps the author\'s main clause the author\'s after "If X believes that ..."', () => {
+    const { text, report } = analysed('op-ed-footnotes');
+    const at = text.indexOf('it has misread our history');
+    expect(at).toBeGreaterThan(0);
+    expect(report.voices!.some((v) => v.start <= at && v.end > at)).toBe(false);
+  });
+});
+
+describe('reading check: the think-tank commentary that quotes the other side to rebut it', () => {
+  it('gives the accusations it quotes to those who make them, and reads the author rejecting them', () => {
+    const { report } = analysed('think-tank-commentary');
+    const accusations = report.voices!.filter((v) => ['ethnic cleansing', 'genocide', 'collective punishment'].includes(v.text));
+    expect(accusations.map((v) => v.speaker)).toEqual(['Kestrian officials', 'Kestrian officials', 'Mira Halden']);
+    expect(accusations.every((v) => v.stance === 'rejects')).toBe(true);
+    // A finding on those words is the accusers' voice, not the author's.
+    for (const f of report.findings.filter((x) => /cleansing|genocide|collective punishment/.test(x.text))) expect(f.voice?.speaker, f.text).toBeTruthy();
+  });
+
+  it('reads "lies in" and "a ceasefire regime" in their plain senses', () => {
+    const { report } = analysed('think-tank-commentary');
+    expect(report.findings.filter((f) => /^(lies|regime)$/i.test(f.text))).toEqual([]);
+  });
+});
+
+describe('reading check: the situation report converted from PDF', () => {
+  it('ignores running headers, footers and page numbers in every layer', () => {
+    const { text, report } = analysed('converted-pdf');
+    const footer = /Nordic Council Working Group on Humanitarian Access\s+\d/;
+    expect(footer.test(text)).toBe(true);
+    const title = 'Humanitarian Access in the Sarn Basin: Situation Analysis';
+    expect(text.split(title).length - 1).toBe(3);
+    const sentences = report.sourcing!.sentences.map((s) => s.text);
+    // The title is read once, as the title; its repeats on each page are furniture.
+    expect(sentences.filter((s) => s.includes(title)).length).toBe(1);
+    expect(sentences.some((s) => footer.test(s))).toBe(false);
+    expect(report.findings.some((f) => footer.test(f.text) || f.text.includes(title))).toBe(false);
+    expect(JSON.stringify(report.claims ?? null)).not.toMatch(footer);
+  });
+
+  it('attributes each government\'s statement to it and finds no technique in the working group\'s own prose', () => {
+    const { report } = analysed('converted-pdf');
+    const named = report.sourcing!.sentences.filter((s) => s.class === 'attributed-named').map((s) => s.source);
+    expect(named).toEqual(expect.arrayContaining([expect.stringMatching(/Baldovian authorities/), expect.stringMatching(/Kestrian authorities/)]));
+    expect(report.findings.filter((f) => !f.voice && f.confidence >= 0.5)).toEqual([]);
+  });
+});
