@@ -18,10 +18,13 @@ interface Reading {
   arch: Float64Array;
 }
 
+/** Scratch for `cast` (only read by chooseArchetypes before the next call). */
+const castArch = new Float64Array(ARCHETYPE_IDS.length);
+
 /** One casting from several mentions' readings: scores weighted by how framed each mention is. */
 function cast(model: FramingModel, rs: readonly Reading[]): { role: FramingRole; scores: Record<MainRole, number>; archetypes: ArchetypeScore[] } {
   let sp = 0, sa = 0, si = 0, z = 0, framed = 0;
-  const arch = new Float64Array(ARCHETYPE_IDS.length);
+  const arch = castArch.fill(0);
   for (const r of rs) {
     const f = 1 - r.probs[3]!;
     if (f > framed) framed = f;

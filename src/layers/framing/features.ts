@@ -121,8 +121,11 @@ export interface DocContext {
   owner: Int32Array;
   /** Techniques (indexes into TECHNIQUE_IDS) whose findings cover each token, as bit sets over 32-technique words. */
   techAt: Map<number, number[]>;
-  groupCount: Map<string, number>;
-  groupFirstSentence: Map<string, number>;
+  /** Group (actor) index of each span, numbered in order of first mention. */
+  spanGroup: Int32Array;
+  /** Per group index: its number of spans, and the sentence of its first span. */
+  groupCount: Int32Array;
+  groupFirstSentence: Int32Array;
   stems: StemIndex;
   valence: Valence;
   /** Sourcing class index of each sentence (SOURCING_CLASSES order), when known. */
@@ -148,13 +151,22 @@ const AIMED = new Set<string>(['name-calling', 'loaded-language', 'questioning-r
 /** Prepares the per-document lookups; `findings` are technique spans in canonical offsets. */
 export function docContext(doc: Doc, spans: readonly MentionSpan[], voice: VoiceAnalysis, stems: StemIndex, findings: ReadonlyArray<{ start: number; end: number; technique: TechniqueId }>, valence: Valence = NO_VALENCE, sentenceClass: Int8Array | null = null): DocContext {
   const owner = new Int32Array(doc.tokens.count).fill(-1);
-  const groupCount = new Map<string, number>();
-  const groupFirstSentence = new Map<string, number>();
-  spans.forEach((m, k) => {
-    owner.fill(k, m.a, m.b);
-    groupCount.set(m.group, (groupCount.get(m.group) ?? 0) + 1);
-    if (!groupFirstSentence.has(m.group)) groupFirstSentence.set(m.group, m.sentence);
-  });
+  const spanGroup = new Int32Array(spans.length);
+  const groupIds = new Map<string, number>();
+  const firsts: number[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const m = spans[k]!;
+    for (let i = m.a; i < m.b; i++) owner[i] = k;
+    let g = groupIds.get(m.group);
+    if (g === undefined) {
+      groupIds.set(m.group, (g = firsts.length));
+      firsts.push(m.sentence);
+    }
+    spanGroup[k] = g;
+  }
+  const groupCount = new Int32Array(firsts.length);
+  for (let k = 0; k < spans.length; k++) groupCount[spanGroup[k]!]!++;
+  const groupFirstSentence = Int32Array.from(firsts);
   // Techniques aimed at a party whose span covers a mention or touches it, keyed by mention index.
   // Spans are sorted by start: each finding looks only at the spans that can overlap it.
   const techAt = new Map<number, number[]>();
@@ -192,7 +204,7 @@ export function docContext(doc: Doc, spans: readonly MentionSpan[], voice: Voice
   }
   const segCond = segmentConds(voice);
   return {
-    doc, spans, voice, owner, techAt, groupCount, groupFirstSentence, stems, valence, sentenceClass, firstPerson, clusters: wordClusters(), segCond,
+    doc, spans, voice, owner, techAt, spanGroup, groupCount, groupFirstSentence, stems, valence, sentenceClass, firstPerson, clusters: wordClusters(), segCond,
     countered: counteredSpeakers(spans, voice, segCond), citation: citationSentences(doc),
   };
 }
@@ -275,7 +287,11 @@ export class Featurizer {
     this.tVal = new Float32Array(n);
     this.tCue = new Int32Array(n);
     this.tLen = new Uint8Array(n);
+    this.segHits = ctx.voice.tokenSeg === null ? [] : segmentHits(ctx.spans, ctx.voice);
   }
+
+  /** Per mention: the voice segments it is the speaker (2 si) or the accused (2 si + 1) of, in segment order. */
+  private readonly segHits: Array<number[] | undefined>;
 
   private push(k: number): void {
     if (this.n === this.keys.length) { const x = new Int32Array(this.n * 2); x.set(this.keys); this.keys = x; }
@@ -351,13 +367,14 @@ export class Featurizer {
       const h = ctx.stems.at(doc, m.b - 1);
       if (h >= 0) this.push(key(T.HEAD, 0, h));
     }
-    const n = ctx.groupCount.get(m.group) ?? 1;
+    const g = ctx.spanGroup[k]!;
+    const n = ctx.groupCount[g]!;
     this.push(key(T.FREQ, 0, n === 1 ? 1 : n <= 3 ? 2 : n <= 6 ? 3 : 4));
     if (OWNER_SET.at(t, m.a)) this.push(key(T.DET, 0, OWNERS.indexOf(lower(t, m.a)) + 1));
     else if (m.a > s.tokenStart && OWNER_SET.at(t, m.a - 1)) this.push(key(T.DET, 0, OWNERS.indexOf(lower(t, m.a - 1)) + 1));
     this.push(key(T.DOC, 0, ctx.firstPerson));
     if (ctx.sentenceClass) this.push(key(T.SCLASS, 0, ctx.sentenceClass[m.sentence]!));
-    if ((ctx.groupFirstSentence.get(m.group) ?? 99) <= 1) this.push(key(T.FIRST, 0, 1));
+    if (ctx.groupFirstSentence[g]! <= 1) this.push(key(T.FIRST, 0, 1));
     if (m.a === s.tokenStart || (m.a <= s.tokenStart + 2 && DETERMINERS.at(t, s.tokenStart))) this.push(key(T.SUBJECT, 0, 1));
     // Right of the mention, to the clause's end: what it does (agent), unless passive ("were shelled").
     let passive = false;
@@ -450,18 +467,18 @@ export class Featurizer {
       this.push(key(T.COUNTER, 0, same ? 1 : 2));
     }
     // Voice: the mention is a speaker, or the accused of a reported accusation.
-    if (!neutral && voice.tokenSeg !== null) {
-      const segs = voice.segments;
-      for (let si = 0; si < segs.length; si++) {
-        const x = segs[si]!;
-        const sp = x.speaker;
-        if (sp && m.a >= sp.a && m.b <= sp.b) {
+    const hits = this.segHits[k];
+    if (!neutral && voice.tokenSeg !== null && hits !== undefined) {
+      for (const hit of hits) {
+        const si = hit >> 1;
+        const x = voice.segments[si]!;
+        if ((hit & 1) === 0) {
+          const sp = x.speaker!;
           const v = x.stance === 'rejects' ? 1 : x.stance === 'doubts' ? 2 : x.stance === 'endorses' ? 3 : 0;
           this.push(key(T.SPEAKER, 0, v));
           this.push(key(T.SPEAKER, x.quoted ? 1 : 2, 0));
           this.cue(key(T.SPEAKER, 0, v), sp.a, sp.b, -1);
-        }
-        if (x.mode === 'accusation' && m.a >= x.a && m.a <= x.a + 2) {
+        } else {
           const c = ctx.segCond[voice.tokenSeg[m.a]!]!;
           this.push(key(T.ACCUSED, c, 0));
           if (x.cueA >= 0) this.cue(key(T.ACCUSED, c, 0), x.cueA, x.cueB, si);
@@ -472,6 +489,50 @@ export class Featurizer {
 }
 
 const PARTICIPLE = /(?:ed|en|wn|nt|ck|ot|uck|ung)$/;
+
+/**
+ * Per span: the voice segments whose speaker phrase holds it (2 si) and the accusations it stands
+ * at the start of (2 si + 1), in segment order, speaker before accused. Spans sorted by start (as
+ * the analysis gives them) are found by binary search; others by `segmentHitsPlain`.
+ */
+export function segmentHits(spans: readonly MentionSpan[], v: VoiceAnalysis): Array<number[] | undefined> {
+  for (let k = 1; k < spans.length; k++) if (spans[k]!.a < spans[k - 1]!.a) return segmentHitsPlain(spans, v);
+  const out: Array<number[] | undefined> = new Array(spans.length);
+  /** The first span starting at or after token a. */
+  const from = (a: number): number => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.a < a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const add = (k: number, hit: number) => { (out[k] ??= []).push(hit); };
+  for (let si = 0; si < v.segments.length; si++) {
+    const x = v.segments[si]!;
+    const sp = x.speaker;
+    if (sp) for (let k = from(sp.a); k < spans.length && spans[k]!.a <= sp.b; k++) if (spans[k]!.b <= sp.b) add(k, 2 * si);
+    if (x.mode === 'accusation') for (let k = from(x.a); k < spans.length && spans[k]!.a <= x.a + 2; k++) add(k, 2 * si + 1);
+  }
+  return out;
+}
+
+/** segmentHits by testing every span against every segment (any order of spans). */
+export function segmentHitsPlain(spans: readonly MentionSpan[], v: VoiceAnalysis): Array<number[] | undefined> {
+  const out: Array<number[] | undefined> = new Array(spans.length);
+  for (let k = 0; k < spans.length; k++) {
+    const m = spans[k]!;
+    for (let si = 0; si < v.segments.length; si++) {
+      const x = v.segments[si]!;
+      const sp = x.speaker;
+      if (sp && m.a >= sp.a && m.b <= sp.b) (out[k] ??= []).push(2 * si);
+      if (x.mode === 'accusation' && m.a >= x.a && m.a <= x.a + 2) (out[k] ??= []).push(2 * si + 1);
+    }
+  }
+  return out;
+}
 
 /** Features of mention k as plain arrays (training and tests). */
 export function mentionFeatures(ctx: DocContext, k: number, neutral = false): FeatureRow {

@@ -38,6 +38,7 @@ const NO_ARCH = new Float64Array(0);
 /** Read, but unframed: archetypes all zero (never written). */
 const NO_ARCH_FRAMED = new Float64Array(K_ARCH);
 const scratch = new Float64Array(K_MAIN);
+const sourceLogits = new Float64Array(K_ARCH);
 
 /** Cue templates that make readable evidence (not bias, type, counts). */
 const EVIDENCE_TEMPLATES = new Set<number>([T.AGENT, T.PATIENT, T.LOADED, T.LABEL, T.NEAR, T.TECH, T.SPEAKER, T.ACCUSED, T.VAL]);
@@ -80,14 +81,14 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
   // One buffer per document for the probabilities and archetypes of every mention (views per mention).
   const probBuf = new Float64Array(n * K_MAIN);
   const archBuf = new Float64Array(n * K_ARCH);
+  // Every archetype's logits, from the same pass over the keys as the main role: a role chosen later
+  // reads its archetypes here instead of featurising and scoring the mention again.
+  const logitBuf = new Float64Array(n * K_ARCH);
   const read = new Uint8Array(n);
   /** 1: archetypes and evidence already read (mentions likely to be framed get them in the first pass). */
   const full = new Uint8Array(n);
   const evidence: CueEvidence[][] = new Array(n);
   const evRole = new Int8Array(n);
-  // Groups (actors) by index, for weighing in the other mentions of the same actor.
-  const groupOf = new Int32Array(n).fill(-1);
-  const groupIds = new Map<string, number>();
   for (let k = 0; k < n; k++) {
     if (opts.wanted && !opts.wanted.has(k)) continue;
     // Places and events, names in a list of notes or a byline, and the outlet of a dateline stay
@@ -95,24 +96,23 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
     if (!opts.all && (!FRAMEABLE_TYPES.has(ctx.spans[k]!.type) || ctx.citation[ctx.spans[k]!.sentence] === 1 || inDateline(ctx, k))) continue;
     f.run(k);
     const p = probBuf.subarray(k * K_MAIN, (k + 1) * K_MAIN);
-    model.score(f.keys, f.n, p, null);
+    model.scoreLogits(f.keys, f.n, p, logitBuf, k * K_ARCH);
     read[k] = 1;
     if (1 - p[3]! >= cut - 0.25) {
       const best = bestRole3(p);
-      model.score(f.keys, f.n, scratch, archBuf.subarray(k * K_ARCH, (k + 1) * K_ARCH), best);
+      model.archetypesOf(logitBuf, k * K_ARCH, best, archBuf.subarray(k * K_ARCH, (k + 1) * K_ARCH));
       evRole[k] = MAIN_ROLES.indexOf(best);
       evidence[k] = evidenceOf(model, f, MAIN_ROLES[evRole[k]!]!);
       full[k] = 1;
     }
-    const g = ctx.spans[k]!.group;
-    let gi = groupIds.get(g);
-    if (gi === undefined) groupIds.set(g, (gi = groupIds.size));
-    groupOf[k] = gi;
   }
+  // Groups (actors) by index, for weighing in the other mentions of the same actor.
+  const groupOf = ctx.spanGroup;
+  const groups = ctx.groupCount.length;
   // The actor's other mentions weigh in: log p + w * mean log p of the others.
   const w = model.artefact.actorWeight;
-  const logs = new Float64Array(groupIds.size * K_MAIN);
-  const count = new Int32Array(groupIds.size);
+  const logs = new Float64Array(groups * K_MAIN);
+  const count = new Int32Array(groups);
   if (w > 0) {
     for (let k = 0; k < n; k++) {
       if (!read[k]) continue;
@@ -145,22 +145,21 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
     const role: FramingRole = opts.given ? model.best(p) : model.decide(p);
     const a = archBuf.subarray(k * K_ARCH, (k + 1) * K_ARCH);
     if (role !== 'unframed' && (!full[k] || MAIN_ROLES[evRole[k]!] !== role)) {
-      if (full[k]) a.fill(0);
-      // Framed only once the actor's other mentions weighed in (or in another role): its features again.
+      model.archetypesOf(logitBuf, k * K_ARCH, role, a);
+      // Framed only once the actor's other mentions weighed in (or in another role): its cues again.
       f.run(k);
-      model.score(f.keys, f.n, scratch, a, role);
       evidence[k] = evidenceOf(model, f, role);
     }
     let source: MentionFraming['source'] = null;
     if (seg !== -1) {
       f.run(k, true);
       const pn = new Float64Array(K_MAIN);
-      model.score(f.keys, f.n, pn, null);
+      model.scoreLogits(f.keys, f.n, pn, sourceLogits);
       const sRole = model.decide(pn);
       let an = NO_ARCH_FRAMED;
       if (sRole !== 'unframed') {
         an = new Float64Array(K_ARCH);
-        model.score(f.keys, f.n, scratch, an, sRole);
+        model.archetypesOf(sourceLogits, 0, sRole, an);
       }
       source = { probs: pn, arch: an, role: sRole, scores: model.roundedScores(pn), archetypes: sRole === 'unframed' ? [] : model.chooseArchetypes(sRole, an) };
     }

@@ -155,6 +155,52 @@ export class FramingModel {
     if (arch) for (let c = lo; c < hi; c++) arch[c] = 1 / (1 + Math.exp(-arch[c]!));
   }
 
+  /**
+   * One pass over keys[0, n) for everything a mention may need: the calibrated main-role
+   * probabilities into `main` (as `score` gives them) and the raw logits of every archetype into
+   * `archLogits` (K_ARCH from `at`). `archetypesOf` turns them into the probabilities `score` gives for
+   * a role, bit for bit: the sums run over the same keys in the same order.
+   */
+  scoreLogits(keys: ArrayLike<number>, n: number, main: Float64Array, archLogits: Float64Array, at = 0): void {
+    const t = this.table;
+    const tk = t.keys;
+    const tm = t.main;
+    const ta = t.arch;
+    const shift = t.shift;
+    const mask = t.mask;
+    const mw = this.mainW;
+    const aw = this.archW;
+    archLogits.fill(0, at, at + K_ARCH);
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let j = 0; j < n; j++) {
+      const k = keys[j]!;
+      let h = Math.imul(k, 0x9e3779b1) >>> shift;
+      let x = tk[h]!;
+      while (x !== k && x !== -1) { h = (h + 1) & mask; x = tk[h]!; }
+      if (x === -1) continue;
+      const r = tm[h]!;
+      if (r >= 0) { s0 += mw[r]!; s1 += mw[r + 1]!; s2 += mw[r + 2]!; s3 += mw[r + 3]!; }
+      const ra = ta[h]!;
+      if (ra >= 0) for (let c = 0; c < K_ARCH; c++) archLogits[at + c]! += aw[ra + c]!;
+    }
+    const temp = this.temperature;
+    s0 /= temp; s1 /= temp; s2 /= temp; s3 /= temp;
+    const mx = Math.max(s0, s1, s2, s3);
+    const e0 = Math.exp(s0 - mx), e1 = Math.exp(s1 - mx), e2 = Math.exp(s2 - mx), e3 = Math.exp(s3 - mx);
+    const z = e0 + e1 + e2 + e3;
+    main[0] = e0 / z;
+    main[1] = e1 / z;
+    main[2] = e2 / z;
+    main[3] = e3 / z;
+  }
+
+  /** The archetype probabilities of `role` from logits (`scoreLogits`, K_ARCH from `at`) into `out` (zero elsewhere). */
+  archetypesOf(archLogits: Float64Array, at: number, role: MainRole, out: Float64Array): void {
+    const [lo, hi] = ARCH_RANGE[role];
+    out.fill(0);
+    for (let c = lo; c < hi; c++) out[c] = 1 / (1 + Math.exp(-archLogits[at + c]!));
+  }
+
   /** Main-role probabilities (MAIN_CLASSES order), calibrated. */
   main(keys: readonly number[], out = new Float64Array(K_MAIN)): Float64Array {
     this.score(keys, keys.length, out, null);
