@@ -71,9 +71,10 @@ export function cueName(key: number): string {
 export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionFraming | null>, voice: VoiceAnalysis, tokSpan: (a: number, b: number) => SpanRef): ActorFraming {
   const read: MentionFraming[] = [];
   for (const m of ms) if (m !== null && m.arch.length > 0) read.push(m);
-  if (!model || read.length === 0) return { ...UNFRAMED, byVoice: [], evidence: [] };
+  if (!model || read.length === 0) return { role: UNFRAMED.role, scores: UNFRAMED.scores, archetypes: UNFRAMED.archetypes, byVoice: [], evidence: [] };
   const author = cast(model, read);
-  const byVoice: VoiceCasting[] = [{ kind: 'author', speaker: null, actor: null, ...author, mentions: read.length }];
+  // Fields in the order a spread of the casting gave them (reports are compared as JSON).
+  const byVoice: VoiceCasting[] = [{ kind: 'author', speaker: null, actor: null, role: author.role, scores: author.scores, archetypes: author.archetypes, mentions: read.length }];
   // Each source: the mentions in its words, read as its framing.
   const bySource = new Map<string, { speaker: string | null; actor: string | null; rs: Reading[] }>();
   for (const m of read) {
@@ -84,18 +85,23 @@ export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionF
     e.rs.push({ probs: m.source.probs, arch: m.source.arch });
     bySource.set(k, e);
   }
-  for (const e of bySource.values()) byVoice.push({ kind: 'source', speaker: e.speaker, actor: e.actor, ...cast(model, e.rs), mentions: e.rs.length });
+  for (const e of bySource.values()) {
+    const c = cast(model, e.rs);
+    byVoice.push({ kind: 'source', speaker: e.speaker, actor: e.actor, role: c.role, scores: c.scores, archetypes: c.archetypes, mentions: e.rs.length });
+  }
   const evidence: FramingEvidence[] = [];
-  const seen = new Set<string>();
+  /** Cue key of each evidence entry (an entry is one span and cue: the first, strongest, of its kind). */
+  const evKeys: number[] = [];
   const target = author.role === 'unframed' ? bestRole(author.scores) : author.role;
   const cues: CueEvidence[] = [];
   for (const m of read) for (const c of m.evidence) if (c.role === target) cues.push(c);
   cues.sort((a, b) => b.weight - a.weight);
   for (const c of cues) {
     const sp = tokSpan(c.a, c.b);
-    const id = `${sp.start}:${sp.end}:${c.key}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
+    let dup = false;
+    for (let j = 0; j < evidence.length && !dup; j++) dup = evKeys[j] === c.key && evidence[j]!.start === sp.start && evidence[j]!.end === sp.end;
+    if (dup) continue;
+    evKeys.push(c.key);
     const ev: FramingEvidence = { start: sp.start, end: sp.end, text: sp.text, cue: cueName(c.key), role: c.role, weight: c.weight };
     if (c.seg !== -1) ev.voice = voiceOfSegment(voice, c.seg);
     evidence.push(ev);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
-import { MAIN_ROLES } from '../../core/framing.js';
+import { ARCHETYPE_IDS, MAIN_OF, MAIN_ROLES } from '../../core/framing.js';
 import { createLayerContext } from '../contract.js';
 import { ACTORS } from '../actors/layer.js';
 import { VOICE } from '../voice/product.js';
 import { SOURCING } from '../sourcing/analyse.js';
 import { docContext, mentionFeatures, segmentHits, segmentHitsPlain } from './features.js';
-import { K_ARCH, K_MAIN, shippedFramingModel } from './model.js';
+import { K_ARCH, K_MAIN, round3, shippedFramingModel } from './model.js';
 import { analysisSpans, ruleFindings, sentenceClasses } from './spans.js';
 
 /*
@@ -49,16 +49,18 @@ describe('framing speed paths', () => {
         const { keys } = mentionFeatures(dc, k, neutral);
         const plain = new Float64Array(K_MAIN);
         model.score(keys, keys.length, plain, null);
-        const fast = new Float64Array(K_MAIN);
+        const fast = new Float64Array(2 * K_MAIN).fill(5);
         logits.fill(7); // stale values must not leak in
-        model.scoreLogits(keys, keys.length, fast, logits, K_ARCH);
-        expect(Array.from(fast)).toEqual(Array.from(plain));
+        model.scoreLogits(keys, keys.length, fast, K_MAIN, logits, K_ARCH);
+        expect(Array.from(fast.subarray(K_MAIN))).toEqual(Array.from(plain));
+        expect(Array.from(fast.subarray(0, K_MAIN))).toEqual([5, 5, 5, 5]);
         for (const role of MAIN_ROLES) {
           const a = new Float64Array(K_ARCH);
           model.score(keys, keys.length, new Float64Array(K_MAIN), a, role);
-          const b = new Float64Array(K_ARCH).fill(3);
-          model.archetypesOf(logits, K_ARCH, role, b);
-          expect(Array.from(b)).toEqual(Array.from(a));
+          const b = new Float64Array(2 * K_ARCH).fill(3);
+          model.archetypesOf(logits, K_ARCH, role, b, K_ARCH);
+          expect(Array.from(b.subarray(K_ARCH))).toEqual(Array.from(a));
+          expect(Array.from(b.subarray(0, K_ARCH))).toEqual(new Array(K_ARCH).fill(3));
         }
         expect(Array.from(logits.subarray(0, K_ARCH))).toEqual(new Array(K_ARCH).fill(7));
       }
@@ -73,5 +75,24 @@ describe('framing speed paths', () => {
     const reversed = [...dc.spans].reverse();
     expect(segmentHits(reversed, dc.voice)).toEqual(segmentHitsPlain(reversed, dc.voice));
     expect(segmentHits(reversed, dc.voice)).toEqual([...fast].reverse());
+  });
+
+  it('chooseArchetypes orders as a stable sort by score would, ties included', () => {
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const cuts = model.artefact.archetypeCut;
+    for (let trial = 0; trial < 500; trial++) {
+      // Few distinct values, so that ties are common.
+      const a = Float64Array.from({ length: K_ARCH }, () => Math.floor(rand() * 6) / 5);
+      for (const role of MAIN_ROLES) {
+        const idx = ARCHETYPE_IDS.map((id, c) => ({ id, c })).filter((x) => MAIN_OF[x.id] === role).map((x) => x.c);
+        let best = idx[0]!;
+        for (const c of idx) if (a[c]! > a[best]!) best = c;
+        const plain = [{ id: ARCHETYPE_IDS[best]!, score: round3(a[best]!) }];
+        for (const c of idx) if (c !== best && a[c]! >= (cuts[c] ?? 0.5)) plain.push({ id: ARCHETYPE_IDS[c]!, score: round3(a[c]!) });
+        plain.sort((x, y) => y.score - x.score);
+        expect(model.chooseArchetypes(role, a)).toEqual(plain);
+      }
+    }
   });
 });

@@ -95,12 +95,12 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
     // unframed: a citation or a credit casts nobody.
     if (!opts.all && (!FRAMEABLE_TYPES.has(ctx.spans[k]!.type) || ctx.citation[ctx.spans[k]!.sentence] === 1 || inDateline(ctx, k))) continue;
     f.run(k);
-    const p = probBuf.subarray(k * K_MAIN, (k + 1) * K_MAIN);
-    model.scoreLogits(f.keys, f.n, p, logitBuf, k * K_ARCH);
+    const pk = k * K_MAIN;
+    model.scoreLogits(f.keys, f.n, probBuf, pk, logitBuf, k * K_ARCH);
     read[k] = 1;
-    if (1 - p[3]! >= cut - 0.25) {
-      const best = bestRole3(p);
-      model.archetypesOf(logitBuf, k * K_ARCH, best, archBuf.subarray(k * K_ARCH, (k + 1) * K_ARCH));
+    if (1 - probBuf[pk + 3]! >= cut - 0.25) {
+      const best = bestRole3(probBuf, pk);
+      model.archetypesOf(logitBuf, k * K_ARCH, best, archBuf, k * K_ARCH);
       evRole[k] = MAIN_ROLES.indexOf(best);
       evidence[k] = evidenceOf(model, f, MAIN_ROLES[evRole[k]!]!);
       full[k] = 1;
@@ -113,12 +113,18 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
   const w = model.artefact.actorWeight;
   const logs = new Float64Array(groups * K_MAIN);
   const count = new Int32Array(groups);
+  /** Each read mention's own log p (taken once, read twice). */
+  const ownLog = new Float64Array(w > 0 ? n * K_MAIN : 0);
   if (w > 0) {
     for (let k = 0; k < n; k++) {
       if (!read[k]) continue;
       const g = groupOf[k]!;
       count[g]!++;
-      for (let c = 0; c < K_MAIN; c++) logs[g * K_MAIN + c]! += Math.log(Math.max(1e-9, probBuf[k * K_MAIN + c]!));
+      for (let c = 0; c < K_MAIN; c++) {
+        const own = Math.log(Math.max(1e-9, probBuf[k * K_MAIN + c]!));
+        ownLog[k * K_MAIN + c] = own;
+        logs[g * K_MAIN + c]! += own;
+      }
     }
   }
   const out: Array<MentionFraming | null> = new Array(n).fill(null);
@@ -134,7 +140,7 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
     if (w > 0 && count[g]! >= 2) {
       let mx = -Infinity;
       for (let c = 0; c < K_MAIN; c++) {
-        const own = Math.log(Math.max(1e-9, p[c]!));
+        const own = ownLog[k * K_MAIN + c]!;
         scratch[c] = own + (w * (logs[g * K_MAIN + c]! - own)) / (count[g]! - 1);
         if (scratch[c]! > mx) mx = scratch[c]!;
       }
@@ -154,7 +160,7 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
     if (seg !== -1) {
       f.run(k, true);
       const pn = new Float64Array(K_MAIN);
-      model.scoreLogits(f.keys, f.n, pn, sourceLogits);
+      model.scoreLogits(f.keys, f.n, pn, 0, sourceLogits, 0);
       const sRole = model.decide(pn);
       let an = NO_ARCH_FRAMED;
       if (sRole !== 'unframed') {
@@ -180,6 +186,7 @@ function inDateline(ctx: DocContext, k: number): boolean {
 }
 
 /** The best of the three main roles in a probability vector. */
-function bestRole3(p: ArrayLike<number>): MainRole {
-  return p[1]! >= p[0]! && p[1]! >= p[2]! ? 'antagonist' : p[0]! >= p[2]! ? 'protagonist' : 'innocent';
+function bestRole3(p: ArrayLike<number>, at = 0): MainRole {
+  const p0 = p[at]!, p1 = p[at + 1]!, p2 = p[at + 2]!;
+  return p1 >= p0 && p1 >= p2 ? 'antagonist' : p0 >= p2 ? 'protagonist' : 'innocent';
 }

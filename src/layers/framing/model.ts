@@ -157,11 +157,11 @@ export class FramingModel {
 
   /**
    * One pass over keys[0, n) for everything a mention may need: the calibrated main-role
-   * probabilities into `main` (as `score` gives them) and the raw logits of every archetype into
-   * `archLogits` (K_ARCH from `at`). `archetypesOf` turns them into the probabilities `score` gives for
-   * a role, bit for bit: the sums run over the same keys in the same order.
+   * probabilities into `main` (K_MAIN from `mainAt`, as `score` gives them) and the raw logits of
+   * every archetype into `archLogits` (K_ARCH from `at`). `archetypesOf` turns them into the
+   * probabilities `score` gives for a role, bit for bit: the sums run over the same keys in the same order.
    */
-  scoreLogits(keys: ArrayLike<number>, n: number, main: Float64Array, archLogits: Float64Array, at = 0): void {
+  scoreLogits(keys: ArrayLike<number>, n: number, main: Float64Array, mainAt: number, archLogits: Float64Array, at: number): void {
     const t = this.table;
     const tk = t.keys;
     const tm = t.main;
@@ -188,17 +188,20 @@ export class FramingModel {
     const mx = Math.max(s0, s1, s2, s3);
     const e0 = Math.exp(s0 - mx), e1 = Math.exp(s1 - mx), e2 = Math.exp(s2 - mx), e3 = Math.exp(s3 - mx);
     const z = e0 + e1 + e2 + e3;
-    main[0] = e0 / z;
-    main[1] = e1 / z;
-    main[2] = e2 / z;
-    main[3] = e3 / z;
+    main[mainAt] = e0 / z;
+    main[mainAt + 1] = e1 / z;
+    main[mainAt + 2] = e2 / z;
+    main[mainAt + 3] = e3 / z;
   }
 
-  /** The archetype probabilities of `role` from logits (`scoreLogits`, K_ARCH from `at`) into `out` (zero elsewhere). */
-  archetypesOf(archLogits: Float64Array, at: number, role: MainRole, out: Float64Array): void {
+  /**
+   * The archetype probabilities of `role` from logits (`scoreLogits`, K_ARCH from `at`) into `out`
+   * (K_ARCH from `outAt`; zero for the other roles' archetypes).
+   */
+  archetypesOf(archLogits: Float64Array, at: number, role: MainRole, out: Float64Array, outAt = 0): void {
     const [lo, hi] = ARCH_RANGE[role];
-    out.fill(0);
-    for (let c = lo; c < hi; c++) out[c] = 1 / (1 + Math.exp(-archLogits[at + c]!));
+    out.fill(0, outAt, outAt + K_ARCH);
+    for (let c = lo; c < hi; c++) out[outAt + c] = 1 / (1 + Math.exp(-archLogits[at + c]!));
   }
 
   /** Main-role probabilities (MAIN_CLASSES order), calibrated. */
@@ -281,8 +284,14 @@ export class FramingModel {
     for (let c = lo + 1; c < hi; c++) if (a[c]! > a[best]!) best = c;
     const out = [{ id: ARCHETYPE_IDS[best]!, score: round3(a[best]!) }];
     for (let c = lo; c < hi; c++) if (c !== best && a[c]! >= (cuts[c] ?? 0.5)) out.push({ id: ARCHETYPE_IDS[c]!, score: round3(a[c]!) });
-    if (out.length > 2) out.sort((x, y) => y.score - x.score);
-    else if (out.length === 2 && out[1]!.score > out[0]!.score) out.reverse();
+    // Strongest first, ties in archetype order: an insertion sort (stable, as Array.sort is, and
+    // cheaper for the few entries there are).
+    for (let j = 1; j < out.length; j++) {
+      const x = out[j]!;
+      let i = j;
+      while (i > 0 && out[i - 1]!.score < x.score) { out[i] = out[i - 1]!; i--; }
+      out[i] = x;
+    }
     return out;
   }
 
