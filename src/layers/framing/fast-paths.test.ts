@@ -5,7 +5,8 @@ import { createLayerContext } from '../contract.js';
 import { ACTORS } from '../actors/layer.js';
 import { VOICE } from '../voice/product.js';
 import { SOURCING } from '../sourcing/analyse.js';
-import { docContext, mentionFeatures, segmentHits, segmentHitsPlain } from './features.js';
+import { docContext, Featurizer, mentionFeatures, segmentHits, segmentHitsPlain } from './features.js';
+import { frameMentions } from './infer.js';
 import { K_ARCH, K_MAIN, round3, shippedFramingModel } from './model.js';
 import { analysisSpans, ruleFindings, sentenceClasses } from './spans.js';
 
@@ -94,5 +95,32 @@ describe('framing speed paths', () => {
         expect(model.chooseArchetypes(role, a)).toEqual(plain);
       }
     }
+  });
+
+  it('featurizers sharing token facts read each its own document, however their runs interleave', () => {
+    const other = contextOf('Freedonian police detained dozens of protesters in Vell, a Sylvanian rights group said. The Freedonian interior ministry called the protesters rioters.').dc;
+    const expected = dc.spans.map((_m, k) => mentionFeatures(dc, k).keys);
+    const expectedOther = other.spans.map((_m, k) => mentionFeatures(other, k).keys);
+    const a = new Featurizer(dc);
+    const b = new Featurizer(other);
+    for (let k = 0; k < Math.max(dc.spans.length, other.spans.length); k++) {
+      if (k < dc.spans.length) {
+        a.run(k);
+        expect(Array.from(a.keys.subarray(0, a.n))).toEqual(expected[k]);
+      }
+      if (k < other.spans.length) {
+        b.run(k);
+        expect(Array.from(b.keys.subarray(0, b.n))).toEqual(expectedOther[k]);
+      }
+    }
+  });
+
+  it('frames a document the same whatever was framed before it (scratch reused between documents)', () => {
+    const other = contextOf('Freedonian police detained dozens of protesters in Vell, a Sylvanian rights group said. The Freedonian interior ministry called the protesters rioters.').dc;
+    const first = JSON.stringify(frameMentions(model, dc), (_k, v) => (v instanceof Float64Array ? Array.from(v) : v));
+    frameMentions(model, other);
+    const again = JSON.stringify(frameMentions(model, dc), (_k, v) => (v instanceof Float64Array ? Array.from(v) : v));
+    expect(again).toBe(first);
+    expect(first).toContain('antagonist');
   });
 });

@@ -11,6 +11,7 @@ import type { VoiceAnalysis } from '../voice/analyse.js';
 import { CUE_CLASSES, cueClassIndex, cueLength, cueMask } from './cues.js';
 import { NO_VALENCE, type Valence } from './valence.js';
 import { wordClusters, type Clusters } from './clusters.js';
+import { tokenFacts } from './scratch.js';
 
 /** Classes that name a party in its own words ("the regime", "civilians"): read inside a mention. */
 const NAME_CLASSES = ['label_neg', 'label_pos', 'vulnerable'].map(cueClassIndex).filter((c) => c >= 0).reduce((m, c) => m | (1 << c), 0);
@@ -281,12 +282,14 @@ export class Featurizer {
   private neutral = false;
 
   constructor(readonly ctx: DocContext) {
-    const n = ctx.doc.tokens.count;
-    this.tStem = new Int32Array(n).fill(-2);
-    this.tCl = new Int16Array(n);
-    this.tVal = new Float32Array(n);
-    this.tCue = new Int32Array(n);
-    this.tLen = new Uint8Array(n);
+    const facts = tokenFacts(ctx.doc.tokens.count);
+    this.epoch = facts.epoch;
+    this.tStamp = facts.stamp;
+    this.tStem = facts.stem;
+    this.tCl = facts.cl;
+    this.tVal = facts.val;
+    this.tCue = facts.cue;
+    this.tLen = facts.len;
     this.segHits = ctx.voice.tokenSeg === null ? [] : segmentHits(ctx.spans, ctx.voice);
   }
 
@@ -320,7 +323,12 @@ export class Featurizer {
     if (a >= 0) this.cue(key(tpl, cond === COND.REJECTED ? cond : COND.NONE, value), a, b, seg);
   }
 
-  /** Per token, read once per document: stem id, cluster, valence, cue classes and the cue's length (-2: not read yet). */
+  /**
+   * Per token, read once per document: stem id, cluster, valence, cue classes and the cue's length,
+   * in arrays shared by featurizers; token i is read when tStamp[i] is this featurizer's epoch.
+   */
+  private readonly epoch: number;
+  private readonly tStamp: Int32Array;
   private readonly tStem: Int32Array;
   private readonly tCl: Int16Array;
   private readonly tVal: Float32Array;
@@ -329,7 +337,8 @@ export class Featurizer {
 
   /** Reads token i's word facts (once per document). */
   private word(i: number): void {
-    if (this.tStem[i] !== -2) return;
+    if (this.tStamp[i] === this.epoch) return;
+    this.tStamp[i] = this.epoch;
     const { doc } = this.ctx;
     const t = doc.tokens;
     this.tStem[i] = this.ctx.stems.at(doc, i);

@@ -4,6 +4,7 @@ import { MAIN_ROLES, type FramingRole, type MainRole } from '../../core/framing.
 import { punctChar } from '../../lexicon/word-sets.js';
 import { Featurizer, keyParts, T, type DocContext } from './features.js';
 import { K_ARCH, K_MAIN, round3, type FramingModel } from './model.js';
+import { FrameScratch } from './scratch.js';
 
 /** A cue behind a mention's role, with its weight toward that role. */
 export interface CueEvidence {
@@ -38,6 +39,7 @@ const NO_ARCH = new Float64Array(0);
 /** Read, but unframed: archetypes all zero (never written). */
 const NO_ARCH_FRAMED = new Float64Array(K_ARCH);
 const scratch = new Float64Array(K_MAIN);
+const frameScratch = new FrameScratch();
 const sourceLogits = new Float64Array(K_ARCH);
 
 /** Cue templates that make readable evidence (not bias, type, counts). */
@@ -81,14 +83,15 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
   // One buffer per document for the probabilities and archetypes of every mention (views per mention).
   const probBuf = new Float64Array(n * K_MAIN);
   const archBuf = new Float64Array(n * K_ARCH);
+  const sc = frameScratch.fit(n, K_ARCH, K_MAIN, ctx.groupCount.length);
   // Every archetype's logits, from the same pass over the keys as the main role: a role chosen later
   // reads its archetypes here instead of featurising and scoring the mention again.
-  const logitBuf = new Float64Array(n * K_ARCH);
-  const read = new Uint8Array(n);
+  const logitBuf = sc.logits;
+  const read = sc.read;
   /** 1: archetypes and evidence already read (mentions likely to be framed get them in the first pass). */
-  const full = new Uint8Array(n);
+  const full = sc.full;
   const evidence: CueEvidence[][] = new Array(n);
-  const evRole = new Int8Array(n);
+  const evRole = sc.evRole;
   for (let k = 0; k < n; k++) {
     if (opts.wanted && !opts.wanted.has(k)) continue;
     // Places and events, names in a list of notes or a byline, and the outlet of a dateline stay
@@ -108,13 +111,12 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
   }
   // Groups (actors) by index, for weighing in the other mentions of the same actor.
   const groupOf = ctx.spanGroup;
-  const groups = ctx.groupCount.length;
   // The actor's other mentions weigh in: log p + w * mean log p of the others.
   const w = model.artefact.actorWeight;
-  const logs = new Float64Array(groups * K_MAIN);
-  const count = new Int32Array(groups);
+  const logs = sc.logs;
+  const count = sc.count;
   /** Each read mention's own log p (taken once, read twice). */
-  const ownLog = new Float64Array(w > 0 ? n * K_MAIN : 0);
+  const ownLog = sc.ownLog;
   if (w > 0) {
     for (let k = 0; k < n; k++) {
       if (!read[k]) continue;
