@@ -339,7 +339,8 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
   for (const [stem, p] of parties) {
     const id = `country:${stem}`;
     heuristic.set(id, { id, name: p.name ?? `${p.demonym} government`, type: 'country' });
-    if (mentions.some((m) => m.actor === `${id}:people`)) heuristic.set(`${id}:people`, { id: `${id}:people`, name: peoplePlural(p.demonym.replace(/s$/, '')), type: 'people' });
+    const peopleId = `${id}:people`;
+    if (mentions.some((m) => m.actor === peopleId)) heuristic.set(peopleId, { id: peopleId, name: peoplePlural(p.demonym.replace(/s$/, '')), type: 'people' });
   }
   // A name seen mostly after prepositions of place is a place ("in Eastvale", "near Dunmore").
   for (const r of unknowns) {

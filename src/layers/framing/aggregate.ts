@@ -36,7 +36,10 @@ function cast(model: FramingModel, rs: readonly Reading[]): { role: FramingRole;
       sa += (w * r.probs[1]!) / q;
       si += (w * r.probs[2]!) / q;
     }
-    for (let c = 0; c < arch.length; c++) arch[c]! += w * (r.arch[c] ?? 0);
+    // Archetypes past the reading's length count as 0 (adding +0 changes nothing).
+    const ra = r.arch;
+    const na = ra.length < arch.length ? ra.length : arch.length;
+    for (let c = 0; c < na; c++) arch[c]! += w * ra[c]!;
     z += w;
   }
   const scores: Record<MainRole, number> = z === 0 ? { protagonist: 0, antagonist: 0, innocent: 0 } : { protagonist: round3(sp / z), antagonist: round3(sa / z), innocent: round3(si / z) };

@@ -290,6 +290,8 @@ export class Featurizer {
     this.tVal = facts.val;
     this.tCue = facts.cue;
     this.tLen = facts.len;
+    this.lStamp = facts.lstamp;
+    this.tLoaded = facts.loaded;
     this.segHits = ctx.voice.tokenSeg === null ? [] : segmentHits(ctx.spans, ctx.voice);
   }
 
@@ -334,6 +336,17 @@ export class Featurizer {
   private readonly tVal: Float32Array;
   private readonly tCue: Int32Array;
   private readonly tLen: Uint8Array;
+  private readonly lStamp: Int32Array;
+  private readonly tLoaded: Int32Array;
+
+  /** loadedAt(doc, i, end) once per token (`end`: the end of token i's sentence, so the same at every call). */
+  private loadedLen(i: number, end: number): number {
+    if (this.lStamp[i] === this.epoch) return this.tLoaded[i]!;
+    const n = loadedAt(this.ctx.doc, i, end);
+    this.lStamp[i] = this.epoch;
+    this.tLoaded[i] = n;
+    return n;
+  }
 
   /** Reads token i's word facts (once per document). */
   private word(i: number): void {
@@ -453,7 +466,7 @@ export class Featurizer {
     for (let i = Math.max(s.tokenStart, m.a - 3); i < Math.min(s.tokenEnd, m.b + 3); i++) {
       if (i >= m.a && i < m.b) continue;
       if (!isWord(t, i) || owner[i] !== -1) continue;
-      const len = loadedAt(doc, i, s.tokenEnd);
+      const len = this.loadedLen(i, s.tokenEnd);
       if (len > 0) {
         this.word(i);
         const st = this.tStem[i]!;
@@ -467,7 +480,8 @@ export class Featurizer {
       const mask = cueMask(t, i, m.b) & NAME_CLASSES;
       if (mask) this.classes(T.NEAR, mask, i, i + 1);
     }
-    for (const ti of ctx.techAt.get(k) ?? []) this.emit(T.TECH, ti, m.a, m.a, m.b);
+    const techs = ctx.techAt.get(k);
+    if (techs !== undefined) for (const ti of techs) this.emit(T.TECH, ti, m.a, m.a, m.b);
     // Another party than the ones whose words the author rejects or doubts: of the same type (the
     // other state of a two-state dispute) or not. Roles, never names: swapping the parties swaps it.
     if (!neutral && ctx.countered.size > 0 && !ctx.countered.has(m.group)) {

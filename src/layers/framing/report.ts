@@ -9,6 +9,7 @@ import { ACTORS } from '../actors/layer.js';
 import type { ActorMention, ActorSummary, SourceOf } from '../../core/actors.js';
 import { VOICE, voiceOfSegment } from '../voice/product.js';
 import { FRAMING } from './product.js';
+import type { MentionFraming } from './infer.js';
 import { castActor } from './aggregate.js';
 
 /*
@@ -172,10 +173,12 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
     const techniques = techniquesOf[ka]!;
     const loadedTerms: SpanRef[] = [];
     let seen: Set<number> | null = null;
-    const readings = idx.map((mi) => framing.mentions[mi] ?? null);
+    const readings: Array<MentionFraming | null> = new Array(idx.length);
     const ms: ActorMention[] = [];
     for (let j = 0; j < idx.length; j++) {
       const m = mentions[idx[j]!]!;
+      const f = framing.mentions[idx[j]!] ?? null;
+      readings[j] = f;
       near.length = 0;
       loadedNear(doc, m, near);
       for (const [a, b] of near) {
@@ -183,7 +186,6 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
         (seen ??= new Set()).add(a);
         loadedTerms.push(tokSpan(a, b));
       }
-      const f = readings[j];
       const sp = spans[j]!;
       const am: ActorMention = { start: sp.start, end: sp.end, text: sp.text, role: f ? f.role : 'unframed', scores: f ? f.scores : { protagonist: 0, antagonist: 0, innocent: 0 }, archetypes: f ? f.archetypes : [] };
       if (f && f.seg !== -1) {

@@ -53,16 +53,23 @@ export interface TokenFacts {
   val: Float32Array;
   cue: Int32Array;
   len: Uint8Array;
+  /** The loaded term's length at a token (0: none), read when `lstamp[i] === epoch`. */
+  lstamp: Int32Array;
+  loaded: Int32Array;
 }
 
-let facts: Omit<TokenFacts, 'epoch'> = { stamp: new Int32Array(0), stem: new Int32Array(0), cl: new Int16Array(0), val: new Float32Array(0), cue: new Int32Array(0), len: new Uint8Array(0) };
+const factArrays = (cap: number): Omit<TokenFacts, 'epoch'> => ({
+  stamp: new Int32Array(cap), stem: new Int32Array(cap), cl: new Int16Array(cap), val: new Float32Array(cap), cue: new Int32Array(cap), len: new Uint8Array(cap),
+  lstamp: new Int32Array(cap), loaded: new Int32Array(cap),
+});
+let facts = factArrays(0);
 let lastEpoch = 0;
 
 /** Fact arrays for a document of `count` tokens, with a fresh epoch (no token read yet). */
 export function tokenFacts(count: number): TokenFacts {
   if (facts.stamp.length < count || lastEpoch >= 0x3fffffff) {
     const cap = Math.max(count, 2 * facts.stamp.length);
-    facts = { stamp: new Int32Array(cap), stem: new Int32Array(cap), cl: new Int16Array(cap), val: new Float32Array(cap), cue: new Int32Array(cap), len: new Uint8Array(cap) };
+    facts = factArrays(cap);
     lastEpoch = 0;
   }
   return { epoch: ++lastEpoch, ...facts };
