@@ -69,7 +69,14 @@ export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionF
   const read: MentionFraming[] = [];
   for (const m of ms) if (m !== null && m.arch.length > 0) read.push(m);
   if (!model || read.length === 0) return { ...UNFRAMED, byVoice: [], evidence: [] };
-  const author = cast(model, read);
+  // Evidence for every finding: a voice casts the actor in a role only where some cue in that
+  // voice's own words supports the role; a role read from the actor's type and the text's general
+  // lean alone (a defended party "antagonist" with nothing said against it) stays unframed.
+  // A word's general valence near the name ("wise") is a weight, not a reason a reader can check.
+  const supported = (role: FramingRole, inVoice: (seg: number) => boolean) =>
+    role === 'unframed' || read.some((m) => m.evidence.some((c) => c.role === role && c.weight > 0 && keyParts(c.key).tpl !== T.VAL && inVoice(c.seg)));
+  const gate = <T extends { role: FramingRole; archetypes: ArchetypeScore[] }>(c: T, inVoice: (seg: number) => boolean): T => (supported(c.role, inVoice) ? c : { ...c, role: 'unframed', archetypes: [] });
+  const author = gate(cast(model, read), (seg) => seg === -1);
   const byVoice: VoiceCasting[] = [{ kind: 'author', speaker: null, actor: null, ...author, mentions: read.length }];
   // Each source: the mentions in its words, read as its framing.
   const bySource = new Map<string, { speaker: string | null; actor: string | null; rs: Reading[] }>();
@@ -81,7 +88,10 @@ export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionF
     e.rs.push({ probs: m.source.probs, arch: m.source.arch });
     bySource.set(k, e);
   }
-  for (const e of bySource.values()) byVoice.push({ kind: 'source', speaker: e.speaker, actor: e.actor, ...cast(model, e.rs), mentions: e.rs.length });
+  for (const [k, e] of bySource) {
+    const inSource = (seg: number) => seg !== -1 && (voice.segments[seg]!.actor ?? `name:${voice.segments[seg]!.name ?? ''}`) === k;
+    byVoice.push({ kind: 'source', speaker: e.speaker, actor: e.actor, ...gate(cast(model, e.rs), inSource), mentions: e.rs.length });
+  }
   const evidence: FramingEvidence[] = [];
   const seen = new Set<string>();
   const target = author.role === 'unframed' ? bestRole(author.scores) : author.role;
