@@ -79,7 +79,8 @@ describe('party swap', () => {
           expect(signature(swapped, (x) => x)).toEqual(signature(original, swapId));
           // And the two parties really are cast in roles (the test would be empty otherwise).
           // (Template 3, failed talks and mutual blame in others' words, frames nobody in the author's voice.)
-          const roles = original.actors!.filter((x) => x.id === a.id || x.id === b.id).map((x) => x.framing.role);
+          // A party's people or forces count as the party ("morocco:people").
+          const roles = original.actors!.filter((x) => x.id.split(':').some((p) => p === a.id || p === b.id)).map((x) => x.framing.role);
           if (t !== 3) expect(roles.some((r) => r !== 'unframed')).toBe(true);
         },
       ),

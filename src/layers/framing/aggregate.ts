@@ -4,7 +4,7 @@ import type { SpanRef } from '../../core/report.js';
 import type { VoiceAnalysis } from '../voice/analyse.js';
 import { voiceOfSegment } from '../voice/product.js';
 import { CUE_CLASSES } from './cues.js';
-import { COND_NAMES, keyParts, T, TEMPLATE_NAMES } from './features.js';
+import { COND_NAMES, keyParts, keyTemplate, T, TEMPLATE_NAMES } from './features.js';
 import type { CueEvidence, MentionFraming } from './infer.js';
 import { bestRole, round3, type FramingModel } from './model.js';
 import { TECHNIQUE_IDS } from '../../core/taxonomy.js';
@@ -75,7 +75,17 @@ export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionF
   const read: MentionFraming[] = [];
   for (const m of ms) if (m !== null && m.arch.length > 0) read.push(m);
   if (!model || read.length === 0) return { role: UNFRAMED.role, scores: UNFRAMED.scores, archetypes: UNFRAMED.archetypes, byVoice: [], evidence: [] };
-  const author = cast(model, read);
+  // Evidence for every finding: a voice casts the actor in a role only where some cue in that
+  // voice's own words supports the role; a role read from the actor's type and the text's general
+  // lean alone (a defended party "antagonist" with nothing said against it) stays unframed.
+  // A word's general valence near the name ("wise") is a weight, not a reason a reader can check.
+  const supported = (role: FramingRole, inVoice: (seg: number) => boolean): boolean => {
+    if (role === 'unframed') return true;
+    for (const m of read) for (const c of m.evidence) if (c.role === role && c.weight > 0 && keyTemplate(c.key) !== T.VAL && inVoice(c.seg)) return true;
+    return false;
+  };
+  const gate = <T extends { role: FramingRole; archetypes: ArchetypeScore[] }>(c: T, inVoice: (seg: number) => boolean): T => (supported(c.role, inVoice) ? c : { ...c, role: 'unframed', archetypes: [] });
+  const author = gate(cast(model, read), (seg) => seg === -1);
   // Fields in the order a spread of the casting gave them (reports are compared as JSON).
   const byVoice: VoiceCasting[] = [{ kind: 'author', speaker: null, actor: null, role: author.role, scores: author.scores, archetypes: author.archetypes, mentions: read.length }];
   // Each source: the mentions in its words, read as its framing.
@@ -88,8 +98,9 @@ export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionF
     e.rs.push({ probs: m.source.probs, arch: m.source.arch });
     bySource.set(k, e);
   }
-  for (const e of bySource.values()) {
-    const c = cast(model, e.rs);
+  for (const [k, e] of bySource) {
+    const inSource = (seg: number) => seg !== -1 && (voice.segments[seg]!.actor ?? `name:${voice.segments[seg]!.name ?? ''}`) === k;
+    const c = gate(cast(model, e.rs), inSource);
     byVoice.push({ kind: 'source', speaker: e.speaker, actor: e.actor, role: c.role, scores: c.scores, archetypes: c.archetypes, mentions: e.rs.length });
   }
   const evidence: FramingEvidence[] = [];

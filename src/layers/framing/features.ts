@@ -54,6 +54,8 @@ export const COND = { NONE: 0, AUTHOR: 1, SOURCE: 2, REJECTED: 3, DOUBTED: 4, EN
 export const COND_NAMES = ['', 'author', 'source', 'rejected', 'doubted', 'endorsed'];
 const VALUE = 2 ** 21;
 export const key = (tpl: number, cond: number, value: number): number => (tpl * 8 + cond) * VALUE + value;
+/** keyParts(k).tpl without the object. */
+export const keyTemplate = (k: number): number => Math.floor(Math.floor(k / VALUE) / 8);
 export const keyParts = (k: number): { tpl: number; cond: number; value: number } => {
   const hi = Math.floor(k / VALUE);
   return { tpl: Math.floor(hi / 8), cond: hi % 8, value: k % VALUE };

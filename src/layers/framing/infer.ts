@@ -2,7 +2,7 @@ import type { ArchetypeScore } from '../../core/actors.js';
 import { FRAMEABLE_TYPES } from '../../core/actors.js';
 import { MAIN_ROLES, type FramingRole, type MainRole } from '../../core/framing.js';
 import { punctChar } from '../../lexicon/word-sets.js';
-import { Featurizer, keyParts, T, type DocContext } from './features.js';
+import { Featurizer, keyTemplate, T, type DocContext } from './features.js';
 import { K_ARCH, K_MAIN, round3, type FramingModel } from './model.js';
 import { FrameScratch } from './scratch.js';
 
@@ -53,7 +53,7 @@ function evidenceOf(model: FramingModel, f: Featurizer, role: MainRole): CueEvid
   for (let j = 0; j < f.nc; j++) {
     const k = f.cueKey[j]!;
     const w = model.contrast(k, c);
-    if (!(w > 0.05) || !EVIDENCE_TEMPLATES.has(keyParts(k).tpl)) continue;
+    if (!(w > 0.05) || !EVIDENCE_TEMPLATES.has(keyTemplate(k))) continue;
     (out ??= []).push({ key: k, a: f.cueA[j]!, b: f.cueB[j]!, seg: f.cueSeg[j]!, role, weight: round3(w) });
   }
   if (!out) return [];

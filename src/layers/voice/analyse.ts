@@ -156,12 +156,10 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
     if (c !== '' && c !== ',') break;
     if (lower(doc.tokens, j) === 'that') { a = j + 1; that = true; break; }
   }
-  // '"...," X told reporters in the capital.': the words after "told" are who heard it, and the
-  // quotation carries what was said.
-  if (!that && at.info.lemma === 'tell') {
-    if (quotes.some((q) => q.attribution === at)) return null;
-    if (LISTENER_WORDS.at(doc.tokens, a) && !ARTICLES.at(doc.tokens, a)) a++;
-  }
+  // '"...," X said on Monday.', '"...," X told reporters in the capital.': a quotation carries what
+  // was said; the words after the verb say when, where or to whom.
+  if (!that && quotes.some((q) => q.attribution === at && q.b <= at.verb)) return null;
+  if (!that && at.info.lemma === 'tell' && LISTENER_WORDS.at(doc.tokens, a) && !ARTICLES.at(doc.tokens, a)) a++;
   a = trimStart(doc, a, hi);
   let b = hi;
   // "If X believes that P, Q": the report ends with the clause it stands in; Q is the author's.

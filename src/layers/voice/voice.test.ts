@@ -257,3 +257,12 @@ describe('voice: where reported words start and end', () => {
     expect(voices('UN, EU and AU monitors left, according to the Red Cross.').map(show)).toEqual(['Red Cross [according-to] UN, EU and AU monitors left']);
   });
 });
+
+describe('voice: after a quotation', () => {
+  it('"...," X said on Monday: the words after the verb are not reported speech', () => {
+    expect(voices('"We will defend every village," Defence Minister Anna Novak said on Monday.').map(show)).toEqual(['Anna Novak [quote quoted] We will defend every village']);
+    // A "that" clause after the verb is reported, quotation or not; so are words before a quotation that follows.
+    expect(voices('Aris Tal said the road was open, "and it will stay open".').map((v) => v.speaker)).toEqual(['Aris Tal', 'Aris Tal']);
+    expect(voices('"The road is open," Aris Tal said, adding that the convoy would pass.').map((v) => v.speaker)).toEqual(['Aris Tal', 'Aris Tal']);
+  });
+});
