@@ -40,7 +40,6 @@ const NO_ARCH = new Float64Array(0);
 const NO_ARCH_FRAMED = new Float64Array(K_ARCH);
 const scratch = new Float64Array(K_MAIN);
 const frameScratch = new FrameScratch();
-const sourceLogits = new Float64Array(K_ARCH);
 
 /** Cue templates that make readable evidence (not bias, type, counts). */
 const EVIDENCE_TEMPLATES = new Set<number>([T.AGENT, T.PATIENT, T.LOADED, T.LABEL, T.NEAR, T.TECH, T.SPEAKER, T.ACCUSED, T.VAL]);
@@ -83,10 +82,12 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
   // One buffer per document for the probabilities and archetypes of every mention (views per mention).
   const probBuf = new Float64Array(n * K_MAIN);
   const archBuf = new Float64Array(n * K_ARCH);
-  const sc = frameScratch.fit(n, K_ARCH, K_MAIN, ctx.groupCount.length);
-  // Every archetype's logits, from the same pass over the keys as the main role: a role chosen later
-  // reads its archetypes here instead of featurising and scoring the mention again.
-  const logitBuf = sc.logits;
+  const sc = frameScratch.fit(n, K_MAIN, ctx.groupCount.length);
+  // The archetype rows each mention's keys hit, from the same pass over the keys as the main role:
+  // a role chosen later sums its archetypes from them instead of featurising and scoring again.
+  let rowsUsed = 0;
+  const rowStart = sc.rowStart;
+  const rowCount = sc.rowCount;
   const read = sc.read;
   /** 1: archetypes and evidence already read (mentions likely to be framed get them in the first pass). */
   const full = sc.full;
@@ -99,11 +100,14 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
     if (!opts.all && (!FRAMEABLE_TYPES.has(ctx.spans[k]!.type) || ctx.citation[ctx.spans[k]!.sentence] === 1 || inDateline(ctx, k))) continue;
     f.run(k);
     const pk = k * K_MAIN;
-    model.scoreLogits(f.keys, f.n, probBuf, pk, logitBuf, k * K_ARCH);
+    const rows = sc.rowRoom(rowsUsed, f.n);
+    rowStart[k] = rowsUsed;
+    rowCount[k] = model.scoreRows(f.keys, f.n, probBuf, pk, rows, rowsUsed);
+    rowsUsed += rowCount[k]!;
     read[k] = 1;
     if (1 - probBuf[pk + 3]! >= cut - 0.25) {
       const best = bestRole3(probBuf, pk);
-      model.archetypesOf(logitBuf, k * K_ARCH, best, archBuf, k * K_ARCH);
+      model.archetypesOf(rows, rowStart[k]!, rowCount[k]!, best, archBuf, k * K_ARCH);
       evRole[k] = MAIN_ROLES.indexOf(best);
       evidence[k] = evidenceOf(model, f, MAIN_ROLES[evRole[k]!]!);
       full[k] = 1;
@@ -153,7 +157,7 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
     const role: FramingRole = opts.given ? model.best(p) : model.decide(p);
     const a = archBuf.subarray(k * K_ARCH, (k + 1) * K_ARCH);
     if (role !== 'unframed' && (!full[k] || MAIN_ROLES[evRole[k]!] !== role)) {
-      model.archetypesOf(logitBuf, k * K_ARCH, role, a);
+      model.archetypesOf(sc.rows, rowStart[k]!, rowCount[k]!, role, a);
       // Framed only once the actor's other mentions weighed in (or in another role): its cues again.
       f.run(k);
       evidence[k] = evidenceOf(model, f, role);
@@ -162,12 +166,13 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
     if (seg !== -1) {
       f.run(k, true);
       const pn = new Float64Array(K_MAIN);
-      model.scoreLogits(f.keys, f.n, pn, 0, sourceLogits, 0);
+      const rows = sc.rowRoom(rowsUsed, f.n);
+      const nr = model.scoreRows(f.keys, f.n, pn, 0, rows, rowsUsed);
       const sRole = model.decide(pn);
       let an = NO_ARCH_FRAMED;
       if (sRole !== 'unframed') {
         an = new Float64Array(K_ARCH);
-        model.archetypesOf(sourceLogits, 0, sRole, an);
+        model.archetypesOf(rows, rowsUsed, nr, sRole, an);
       }
       source = { probs: pn, arch: an, role: sRole, scores: model.roundedScores(pn), archetypes: sRole === 'unframed' ? [] : model.chooseArchetypes(sRole, an) };
     }

@@ -157,11 +157,12 @@ export class FramingModel {
 
   /**
    * One pass over keys[0, n) for everything a mention may need: the calibrated main-role
-   * probabilities into `main` (K_MAIN from `mainAt`, as `score` gives them) and the raw logits of
-   * every archetype into `archLogits` (K_ARCH from `at`). `archetypesOf` turns them into the
-   * probabilities `score` gives for a role, bit for bit: the sums run over the same keys in the same order.
+   * probabilities into `main` (K_MAIN from `mainAt`, as `score` gives them), and the archetype
+   * weight rows the keys hit, in key order, into `rows` from `rowAt` (room for n needed); returns
+   * how many. `archetypesOf` sums those rows for the role chosen later: the probabilities `score`
+   * gives for that role, bit for bit (each archetype's sum runs over the same keys in the same order).
    */
-  scoreLogits(keys: ArrayLike<number>, n: number, main: Float64Array, mainAt: number, archLogits: Float64Array, at: number): void {
+  scoreRows(keys: ArrayLike<number>, n: number, main: Float64Array, mainAt: number, rows: Int32Array, rowAt: number): number {
     const t = this.table;
     const tk = t.keys;
     const tm = t.main;
@@ -169,8 +170,7 @@ export class FramingModel {
     const shift = t.shift;
     const mask = t.mask;
     const mw = this.mainW;
-    const aw = this.archW;
-    archLogits.fill(0, at, at + K_ARCH);
+    let nr = 0;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (let j = 0; j < n; j++) {
       const k = keys[j]!;
@@ -181,7 +181,7 @@ export class FramingModel {
       const r = tm[h]!;
       if (r >= 0) { s0 += mw[r]!; s1 += mw[r + 1]!; s2 += mw[r + 2]!; s3 += mw[r + 3]!; }
       const ra = ta[h]!;
-      if (ra >= 0) for (let c = 0; c < K_ARCH; c++) archLogits[at + c]! += aw[ra + c]!;
+      if (ra >= 0) rows[rowAt + nr++] = ra;
     }
     const temp = this.temperature;
     s0 /= temp; s1 /= temp; s2 /= temp; s3 /= temp;
@@ -192,16 +192,22 @@ export class FramingModel {
     main[mainAt + 1] = e1 / z;
     main[mainAt + 2] = e2 / z;
     main[mainAt + 3] = e3 / z;
+    return nr;
   }
 
   /**
-   * The archetype probabilities of `role` from logits (`scoreLogits`, K_ARCH from `at`) into `out`
-   * (K_ARCH from `outAt`; zero for the other roles' archetypes).
+   * The archetype probabilities of `role` from the rows `scoreRows` recorded (`count` from `rowAt`)
+   * into `out` (K_ARCH from `outAt`; zero for the other roles' archetypes).
    */
-  archetypesOf(archLogits: Float64Array, at: number, role: MainRole, out: Float64Array, outAt = 0): void {
+  archetypesOf(rows: Int32Array, rowAt: number, count: number, role: MainRole, out: Float64Array, outAt = 0): void {
     const [lo, hi] = ARCH_RANGE[role];
+    const aw = this.archW;
     out.fill(0, outAt, outAt + K_ARCH);
-    for (let c = lo; c < hi; c++) out[outAt + c] = 1 / (1 + Math.exp(-archLogits[at + c]!));
+    for (let c = lo; c < hi; c++) {
+      let s = 0;
+      for (let j = 0; j < count; j++) s += aw[rows[rowAt + j]! + c]!;
+      out[outAt + c] = 1 / (1 + Math.exp(-s));
+    }
   }
 
   /** Main-role probabilities (MAIN_CLASSES order), calibrated. */

@@ -6,7 +6,10 @@
 
 /** frameMentions' per-mention and per-group working arrays, for n mentions and `groups` groups. */
 export class FrameScratch {
-  logits = new Float64Array(0);
+  /** Archetype weight rows each mention's keys hit (scoreRows): mention k's are [rowStart[k], rowStart[k] + rowCount[k]). */
+  rows = new Int32Array(0);
+  rowStart = new Int32Array(0);
+  rowCount = new Int32Array(0);
   ownLog = new Float64Array(0);
   read = new Uint8Array(0);
   full = new Uint8Array(0);
@@ -15,10 +18,11 @@ export class FrameScratch {
   count = new Int32Array(0);
 
   /** Sizes the arrays; `read`, `full`, `logs` and `count` come back zero over what the call uses. */
-  fit(n: number, kArch: number, kMain: number, groups: number): this {
+  fit(n: number, kMain: number, groups: number): this {
     if (this.read.length < n) {
       const cap = Math.max(n, 2 * this.read.length);
-      this.logits = new Float64Array(cap * kArch);
+      this.rowStart = new Int32Array(cap);
+      this.rowCount = new Int32Array(cap);
       this.ownLog = new Float64Array(cap * kMain);
       this.read = new Uint8Array(cap);
       this.full = new Uint8Array(cap);
@@ -36,6 +40,16 @@ export class FrameScratch {
       this.count.fill(0, 0, groups);
     }
     return this;
+  }
+
+  /** Room in `rows` for `more` rows past the first `used`. */
+  rowRoom(used: number, more: number): Int32Array {
+    if (this.rows.length < used + more) {
+      const x = new Int32Array(Math.max(used + more, 2 * this.rows.length, 1024));
+      x.set(this.rows.subarray(0, used));
+      this.rows = x;
+    }
+    return this.rows;
   }
 }
 
