@@ -81,7 +81,13 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
   const cut = model.artefact.unframedCut;
   // One buffer per document for the probabilities and archetypes of every mention (views per mention).
   const probBuf = new Float64Array(n * K_MAIN);
-  const archBuf = new Float64Array(n * K_ARCH);
+  // Room past the n mentions' archetypes for those of the sources that speak in them (one
+  // allocation per document rather than one per mention in reported words).
+  const tokenSeg = ctx.voice.tokenSeg;
+  let inVoices = 0;
+  if (tokenSeg) for (let k = 0; k < n; k++) if (tokenSeg[ctx.spans[k]!.a] !== -1) inVoices++;
+  const archBuf = new Float64Array((n + inVoices) * K_ARCH);
+  let sourceAt = n * K_ARCH;
   const sc = frameScratch.fit(n, K_MAIN, ctx.groupCount.length);
   // The archetype rows each mention's keys hit, from the same pass over the keys as the main role:
   // a role chosen later sums its archetypes from them instead of featurising and scoring again.
@@ -171,7 +177,8 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
       const sRole = model.decide(pn);
       let an = NO_ARCH_FRAMED;
       if (sRole !== 'unframed') {
-        an = new Float64Array(K_ARCH);
+        an = archBuf.subarray(sourceAt, sourceAt + K_ARCH);
+        sourceAt += K_ARCH;
         model.archetypesOf(rows, rowsUsed, nr, sRole, an);
       }
       source = { probs: pn, arch: an, role: sRole, scores: model.roundedScores(pn), archetypes: sRole === 'unframed' ? [] : model.chooseArchetypes(sRole, an) };
