@@ -2,6 +2,7 @@ import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/taxonomy.js';
 import type { CollectedFinding } from '../detectors/engine/contract.js';
 import { lineStarts } from '../text/normalise.js';
+import { settleExplanation } from './explanations.js';
 import type { Doc } from '../text/segment.js';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -30,6 +31,7 @@ export function finaliseFindings(doc: Doc, collected: CollectedFinding[], minCon
       end = ce <= cs ? start : origEnd[ce - 1]!;
     }
     if (end <= start) continue;
+    if (c.explanation) settleExplanation(c);
     starts ??= lineStarts(original);
     let lo = 0;
     let hi = starts.length - 1;

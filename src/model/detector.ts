@@ -22,6 +22,9 @@ function explained(model: Model, view: DocView, span: PredictedSpan, c: number, 
   return { message: `${head}: ${explanationText(words, e.cues)}.`, ...(evidence.length ? { evidence } : {}) };
 }
 
+/** Counts the model detector's runs: its document view is reused by the next one. */
+let viewGeneration = 0;
+
 /** A trained model exposed as a detector (findings carry source "model"). */
 export interface ModelDetector extends Detector {
   /** Version of the model artefact, recorded in every report. */
@@ -83,6 +86,9 @@ export function modelDetector(model: Model): TrainedModelDetector {
         assessedFindings.push(f);
       }
       const assessed: Array<{ keep: number; prob: number }> = [];
+      // The view's arrays belong to the next document once create runs again: an explanation
+      // asked for after that would read another text's words, so it refuses.
+      const generation = ++viewGeneration;
       for (const span of predictDoc(model, doc, view, requests, assessed)) {
         for (const t of span.techniques) {
           const technique = PTC_PRIMARY[t.label];
@@ -93,8 +99,12 @@ export function modelDetector(model: Model): TrainedModelDetector {
             confidence: t.confidence,
             ruleId: `model/${technique}`,
             source: 'model',
-            ...explained(model, view, span, t.index, technique, t.probability),
+            message: '',
             basis: { keep: span.keep, prob: t.probability },
+            explanation: () => {
+              if (generation !== viewGeneration) throw new Error('model finding: explanation asked for after the next document was analysed');
+              return explained(model, view, span, t.index, technique, t.probability);
+            },
           });
         }
       }
