@@ -123,7 +123,7 @@ export class Analyzer {
     // Explanations wait until finalising: only reported findings need one (explanations.ts).
     const { doc, findings: collected, errors } = this.collectPending(input, options, lap);
     const minConfidence = options.minConfidence ?? this.minConfidence;
-    const findings = reportFindings(doc, collected, this.judge, minConfidence);
+    const findings = reportFindings(doc, collected, this.judge, minConfidence, lap);
     lap?.('finalise');
     // Keys in taxonomy order, as Object.fromEntries would give them (no entry arrays per document).
     const byTechnique = {} as Record<TechniqueId, number>;

@@ -3,7 +3,8 @@ import { Analyzer } from './analyzer.js';
 import { loadDefaultModel } from './model-hook.js';
 import type { CollectedFinding } from '../detectors/engine/contract.js';
 import { segment } from '../text/segment.js';
-import { settleExplanations } from './explanations.js';
+import { settleExplanations, settleReported, type PendingExplanations } from './explanations.js';
+import { finaliseFindings } from './finalise.js';
 
 const model = loadDefaultModel();
 const analyzer = new Analyzer();
@@ -59,5 +60,23 @@ describe('pending explanations', () => {
     expect(f).toMatchObject({ message: 'written', evidence: [{ label: 'cue', text: 'y' }] });
     expect(f.explanation).toBeUndefined();
     expect(g.message).toBe('plain');
+  });
+
+  it('finalising passes explanations on, and only the findings that stay get theirs written', () => {
+    const doc = segment('Brutal thugs. Reckless warmongers.');
+    let calls = 0;
+    const explanation = () => (calls++, { message: 'why', evidence: [{ label: 'trigger', text: 'Brutal' }] });
+    const inner: CollectedFinding = { technique: 'loaded-language', start: 0, end: 6, confidence: 0.6, message: '', ruleId: 'model/loaded-language', source: 'model', explanation };
+    const outer: CollectedFinding = { technique: 'loaded-language', start: 0, end: 12, confidence: 0.7, message: '', ruleId: 'model/loaded-language', source: 'model', explanation };
+    const low: CollectedFinding = { technique: 'loaded-language', start: 14, end: 22, confidence: 0.1, message: '', ruleId: 'model/loaded-language', source: 'model', explanation };
+    const pending: PendingExplanations = new Map();
+    const out = finaliseFindings(doc, [inner, outer, low], 0.3, pending);
+    expect(out.map((f) => [f.start, f.end])).toEqual([[0, 12]]);
+    expect(calls).toBe(0);
+    settleReported(out, pending);
+    expect(calls).toBe(1);
+    expect(Object.keys(out[0]!).slice(-2)).toEqual(['message', 'evidence']);
+    expect(out[0]).toMatchObject({ message: 'why', evidence: [{ label: 'trigger', text: 'Brutal' }] });
+    expect(pending.size).toBe(0);
   });
 });
