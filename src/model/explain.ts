@@ -47,37 +47,16 @@ const LIST_NAMES: Record<string, string> = {
 /** Weights below this (in logits) do not count as a reason. */
 const MIN_WEIGHT = 0.05;
 
-/**
- * Per classifier with 16-bit weights: the sum of each bucket's weights over the classes, filled as
- * buckets are asked for (UNSET until then). The sums are of integers, so a stored one is the sum the
- * loop would make, to the bit.
- */
-const bucketSums = new WeakMap<LogRegWeights, Int32Array>();
-const UNSET = 0x7fffffff;
-
-function sumsOf(m: LogRegWeights): Int32Array | null {
-  if (!(m.w instanceof Int16Array)) return null;
-  let sums = bucketSums.get(m);
-  if (!sums) bucketSums.set(m, (sums = new Int32Array(m.buckets).fill(UNSET)));
-  return sums;
-}
-
 export function explainSpan(m: LogRegWeights, lists: readonly string[], v: DocView, a: number, b: number, c: number): SpanExplanation {
   const K = m.classes;
   const mask = m.buckets - 1;
   const scale = m.scale ?? 1;
   const w = m.w;
-  const sums = sumsOf(m);
   /** Weight of one feature hash for class c, against the mean class. */
   const weight = (h: number): number => {
-    const bucket = h & mask;
-    const base = bucket * K;
-    let sum = sums ? sums[bucket]! : UNSET;
-    if (sum === UNSET) {
-      sum = 0;
-      for (let k = 0; k < K; k++) sum += w[base + k]!;
-      if (sums) sums[bucket] = sum;
-    }
+    const base = (h & mask) * K;
+    let sum = 0;
+    for (let k = 0; k < K; k++) sum += w[base + k]!;
     return (w[base + c]! - sum / K) * scale;
   };
   const t = v.doc.tokens;
