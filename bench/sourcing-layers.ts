@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Analyzer } from '../src/analysis/analyzer.js';
-import { buildActors } from '../src/layers/actors/layer.js';
+import { buildActors } from '../src/layers/framing/report.js';
 import { buildClaims } from '../src/layers/claims/layer.js';
 import { aggregateSourcing } from '../src/layers/sourcing/aggregate.js';
 import { buildSourcing } from '../src/layers/sourcing/layer.js';

@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
+import { renderFramingDoc } from '../src/docs/framing-doc.js';
 import { renderTechniquesDoc } from '../src/docs/techniques-doc.js';
 
 writeFileSync('docs/techniques.md', renderTechniquesDoc());
-console.log('wrote docs/techniques.md');
+writeFileSync('docs/framing.md', renderFramingDoc());
+console.log('wrote docs/techniques.md and docs/framing.md');

@@ -104,3 +104,37 @@ describe('reading check: the situation report converted from PDF', () => {
     expect(report.findings.filter((f) => !f.voice && f.confidence >= 0.5)).toEqual([]);
   });
 });
+
+describe('reading check: who is cast as what, and in whose voice', () => {
+  const role = (report: Report, name: string) => report.actors!.find((a) => a.name === name)?.framing.role;
+
+  it('a wire report casts neither party in its own voice', () => {
+    const { report } = analysed('wire-report');
+    expect(role(report, 'Baldovia')).toBe('unframed');
+    expect(role(report, 'Kestria')).toBe('unframed');
+  });
+
+  it('the commentary does not cast the party it defends as the aggressor; those whose charges it rejects, it casts', () => {
+    const { report } = analysed('think-tank-commentary');
+    expect(role(report, 'Baldovia')).not.toBe('antagonist');
+    const halden = report.actors!.find((a) => a.name === 'Mira Halden')!;
+    expect(halden.framing.role).toBe('antagonist');
+    // On evidence a reader can check: she speaks words the author rejects.
+    expect(halden.framing.evidence.some((e) => /reject/.test(e.cue))).toBe(true);
+  });
+
+  it('every casting in the author\'s voice cites evidence in the author\'s words', () => {
+    for (const name of ['wire-report', 'op-ed-footnotes', 'think-tank-commentary', 'converted-pdf']) {
+      const { report } = analysed(name);
+      for (const a of report.actors!) {
+        if (a.framing.role === 'unframed') continue;
+        expect(a.framing.evidence.some((e) => e.role === a.framing.role && !e.voice), `${name}: ${a.name}`).toBe(true);
+      }
+    }
+  });
+
+  it('a situation report casts nobody, least of all the working group that wrote it', () => {
+    const { report } = analysed('converted-pdf');
+    expect(report.actors!.filter((a) => a.framing.role !== 'unframed').map((a) => a.name)).toEqual([]);
+  });
+});

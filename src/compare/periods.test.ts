@@ -9,7 +9,7 @@ function report(findings: string[], chosen: string[], intensity: number): Report
     findings: findings.map((technique) => ({ technique })),
     intensity: { score: intensity, band: intensity > 50 ? 'high' : 'low', peak: intensity + 10 },
     narratives: { items: chosen.map((label) => ({ label, chosen: true })) },
-    actors: [{ portrayal: { role: 'victim' } }, { portrayal: { role: 'aggressor' } }],
+    actors: [{ framing: { role: 'innocent' } }, { framing: { role: 'antagonist' } }],
     frames: { dominant: ['security-and-defense'] },
   } as unknown as Report;
 }
@@ -40,7 +40,7 @@ describe('periods', () => {
     expect(march.measures.techniques).toMatchObject({ all: 5, 'loaded-language': 2.5, doubt: 2.5 });
     expect(march.measures.narratives).toEqual({ N1: 0.5, Other: 0.5 });
     expect(march.measures.intensity).toMatchObject({ mean: 40, peak: 50, 'band:low': 0.5, 'band:high': 0.5 });
-    expect(march.measures.roles).toEqual({ victim: 0.5, aggressor: 0.5 });
+    expect(march.measures.roles).toEqual({ innocent: 0.5, antagonist: 0.5 });
     expect(march.measures.frames).toEqual({ 'security-and-defense': 1 });
     expect(s.undated).toMatchObject({ period: '(undated)', documents: 1 });
     expect(periodsToTable(s)).toMatch(/1 documents without a date are counted apart/);

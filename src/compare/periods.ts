@@ -92,12 +92,15 @@ export const MEASURES: readonly Measure[] = [
   defineMeasure<{ actors: number; roles: Map<string, number> }>({
     id: 'roles',
     name: 'Actor roles',
-    unit: 'share of the period\'s actors cast in each role (actors layer portrayal)',
+    unit: 'share of the period\'s actors cast in each role by the author (entity framing; unframed counts)',
     init: () => ({ actors: 0, roles: new Map() }),
     add(acc, report) {
       for (const a of report.actors ?? []) {
+        // Analyses stored by an engine before entity framing carry no framing: they do not count.
+        const role = (a as { framing?: { role?: string } }).framing?.role;
+        if (!role) continue;
         acc.actors++;
-        acc.roles.set(a.portrayal.role, (acc.roles.get(a.portrayal.role) ?? 0) + 1);
+        acc.roles.set(role, (acc.roles.get(role) ?? 0) + 1);
       }
     },
     values(acc) {

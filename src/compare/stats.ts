@@ -134,3 +134,27 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
   }
   return q;
 }
+
+/** ln C(n, k). */
+const lnChoose = (n: number, k: number) => lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1);
+
+/**
+ * Fisher's exact test of a 2x2 table [[a, b], [c, d]] (e.g. documents of a group that cast an actor
+ * in a role or not, against the rest of the corpus): the two-sided p-value sums the probabilities of
+ * every table with the same margins that is no more likely than the observed one.
+ */
+export function fisherExact(a: number, b: number, c: number, d: number): number {
+  const r1 = a + b;
+  const c1 = a + c;
+  const n = a + b + c + d;
+  if (n === 0 || r1 === 0 || c1 === 0 || r1 === n || c1 === n) return 1;
+  const lnDen = lnChoose(n, c1);
+  const prob = (x: number) => Math.exp(lnChoose(r1, x) + lnChoose(n - r1, c1 - x) - lnDen);
+  const observed = prob(a);
+  let p = 0;
+  for (let x = Math.max(0, c1 - (n - r1)); x <= Math.min(r1, c1); x++) {
+    const q = prob(x);
+    if (q <= observed * (1 + 1e-7)) p += q;
+  }
+  return Math.min(1, p);
+}

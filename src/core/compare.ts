@@ -1,4 +1,5 @@
-import type { ActorType, PortrayalRole } from './actors.js';
+import type { ActorType } from './actors.js';
+import type { ArchetypeId, FramingRole } from './framing.js';
 import type { DocumentFilter } from './documents.js';
 import type { FrameId } from './frames.js';
 import type { IntensityBand, IntensityKind } from './intensity.js';
@@ -176,7 +177,7 @@ export interface SourcingAggregate {
   accusationsWithoutEvidence: number;
 }
 
-/** How one actor is portrayed across a group of documents (an outlet, a period). */
+/** How one actor is cast across a group of documents (an outlet, a period). */
 export interface ActorAggregate {
   id: string;
   name: string;
@@ -184,17 +185,23 @@ export interface ActorAggregate {
   /** Documents that mention the actor. */
   documents: number;
   mentions: number;
-  /** Documents per portrayal role. */
-  roles: Record<PortrayalRole, number>;
+  /** Documents per role the author casts it in. */
+  roles: Record<FramingRole, number>;
   /** roles / documents. */
-  roleShares: Record<PortrayalRole, number>;
-  /** The most frequent role among documents that cast one (neutral when none did, or on a tie). */
-  dominantRole: PortrayalRole;
+  roleShares: Record<FramingRole, number>;
+  /** The most frequent role among documents that frame it (unframed when none did, or on a tie). */
+  dominantRole: FramingRole;
+  /** Archetypes the authors cast it in, most frequent first (at most 5). */
+  archetypes: Array<{ id: ArchetypeId; documents: number }>;
+  /** Documents in which a quoted or reported source casts it, per role. */
+  sourceRoles: Record<FramingRole, number>;
+  /** Documents in which it speaks (is the source of reported words). */
+  asSource: number;
   /** Loaded terms applied to the actor, most frequent first (at most 10). */
   loadedTerms: Array<{ term: string; count: number }>;
 }
 
-/** The report layers of one group of documents: frame mix, intensity distribution, sourcing, actor portrayal. */
+/** The report layers of one group of documents: frame mix, intensity distribution, sourcing, actor framing. */
 export interface GroupLayers {
   key: string;
   documents: number;
@@ -212,3 +219,45 @@ export interface LayerComparison {
   /** Largest groups (by documents) first, like the technique comparison. */
   groups: GroupLayers[];
 }
+
+/**
+ * How each group casts each actor (src/compare/actors.ts): among the group's documents that mention
+ * the actor, the share that cast it in each role, against the rest of the corpus.
+ */
+export interface RoleShare {
+  documents: number;
+  share: number;
+  /** Clopper-Pearson interval of the share at level 1 - alpha. */
+  ci: [number, number];
+  /** Share among the other groups' documents that mention the actor. */
+  restShare: number;
+  p: number;
+  q: number;
+  significant: boolean;
+}
+
+export interface ActorGroupCasting {
+  key: string;
+  /** Documents of the group that mention the actor. */
+  documents: number;
+  roles: Record<FramingRole, RoleShare>;
+}
+
+export interface ActorCasting {
+  id: string;
+  name: string;
+  type: ActorType;
+  documents: number;
+  groups: ActorGroupCasting[];
+}
+
+export interface ActorComparison {
+  by: GroupBy;
+  where: DocumentFilter;
+  engineKey: string;
+  alpha: number;
+  /** Groups, largest first (documents mentioning any listed actor). */
+  groups: string[];
+  actors: ActorCasting[];
+}
+

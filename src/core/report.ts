@@ -54,7 +54,7 @@ export interface Report {
   voices?: VoiceSegment[];
   /** Check-worthy claims with type, source and hedging; accusations with their parties (claims layer). */
   claims?: Claim[];
-  /** Actors with mentions, techniques, loaded terms and portrayal (actors layer). */
+  /** Actors with mentions (each with its role), techniques, loaded terms, the words they speak and their framing (actors layer). */
   actors?: ActorSummary[];
   /** Every narrative and sub-narrative of the loaded packs, scored; the chosen ones and the dominant one explained (narratives layer). */
   narratives?: NarrativesReport;

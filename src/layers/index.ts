@@ -1,5 +1,5 @@
 import { orderLayers, type ReportLayer } from './contract.js';
-import { actorsLayer } from './actors/layer.js';
+import { actorsLayer } from './framing/report.js';
 import { claimsLayer } from './claims/layer.js';
 import { framesLayer } from './frames/layer.js';
 import { intensityLayer } from './intensity/layer.js';

@@ -75,7 +75,7 @@ export const operations: Operation[] = [
     responses: { 200: { description: 'Group comparison, or two-document comparison when a and b are given', schema: z.union([S.CompareResultSchema, S.DocumentComparisonSchema]) }, ...errors(400, 404, 409) },
   },
   {
-    method: 'get', path: '/api/compare/layers', summary: 'Frame mix, intensity distribution, sourcing and actor portrayal per group', query: S.CompareLayersQuery,
+    method: 'get', path: '/api/compare/layers', summary: 'Frame mix, intensity distribution, sourcing and actor framing per group', query: S.CompareLayersQuery,
     responses: { 200: { description: 'Layer comparison', schema: S.LayerComparisonSchema }, ...errors(400) },
   },
   {
@@ -89,6 +89,10 @@ export const operations: Operation[] = [
   {
     method: 'get', path: '/api/narratives/packs', summary: 'The narrative packs the server loads, with their narratives and sub-narratives',
     responses: { 200: { description: 'Packs', schema: N.NarrativePacksSchema } },
+  },
+  {
+    method: 'get', path: '/api/compare/actors', summary: 'How each group casts each actor: share of documents per role, with significance', query: S.CompareActorsQuery,
+    responses: { 200: { description: 'Actor comparison', schema: S.ActorComparisonSchema }, ...errors(400) },
   },
   {
     method: 'get', path: '/api/stories', summary: 'Stories: stored documents about one event, newest first, each version with the facts it shares, carries alone and leaves out', query: Stories.ListStoriesQuery,

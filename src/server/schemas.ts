@@ -117,6 +117,13 @@ export const CompareLayersQuery = DocumentFilterQuery.extend({
   tagPrefix: z.string().min(1).optional().meta({ description: 'With by=tag: only tags with this prefix form groups (e.g. camp:)' }),
 }).strict();
 
+export const CompareActorsQuery = DocumentFilterQuery.extend({
+  by: z.enum(['outlet', 'tag', 'author']).default('outlet'),
+  tagPrefix: z.string().min(1).optional().meta({ description: 'With by=tag: only tags with this prefix form groups (e.g. camp:)' }),
+  actors: z.coerce.number().int().min(1).max(100).default(20).meta({ description: 'Actors listed, most documents first' }),
+  minDocuments: z.coerce.number().int().min(1).default(3).meta({ description: 'Leave out actors mentioned in fewer documents' }),
+}).strict();
+
 // ---- Responses (documentation only: the server does not validate its own output) ----
 
 const Span = z.object({ start: z.int(), end: z.int(), text: z.string() });
@@ -157,7 +164,8 @@ export const ReportSchema = z
     sourcing: z.looseObject({}).optional().meta({ description: 'Sourcing class of every sentence with counts and shares' }),
     quotations: z.array(z.looseObject({})).optional().meta({ description: 'Direct quotations with speaker and attribution verb' }),
     claims: z.array(z.looseObject({})).optional().meta({ description: 'Check-worthy claims with type, source and hedging; accusations with their parties' }),
-    actors: z.array(z.looseObject({})).optional().meta({ description: 'Actors with mentions, techniques, loaded terms and portrayal' }),
+    voices: z.array(z.looseObject({})).optional().meta({ description: 'The reported parts of the text (quotes, indirect speech, accusations, headlines of others) with speaker and the author\'s stance; the rest is the author\'s' }),
+    actors: z.array(z.looseObject({})).optional().meta({ description: 'Actors with mentions (each with its role), techniques, loaded terms, the words they speak, and their framing (role, scores, archetypes, by voice, evidence)' }),
   })
   .meta({ id: 'Report', description: 'The analysis of one document. Report layers (sourcing, claims, actors, frames, intensity) add further sections.' });
 
@@ -260,9 +268,26 @@ export const LayerComparisonSchema = z
         frames: z.looseObject({ mix: z.record(z.string(), z.number()) }).meta({ description: 'Mean frame shares, dominant and present counts' }),
         intensity: z.looseObject({ mean: z.number(), bands: z.record(z.string(), z.int()) }).meta({ description: 'Intensity distribution: mean, median, p90, bands, histogram, contributions' }),
         sourcing: z.looseObject({ shares: z.record(z.string(), z.number()), weakShare: z.number() }).meta({ description: 'Sourcing classes pooled over the group, quotations and claims' }),
-        actors: z.array(z.looseObject({ id: z.string(), name: z.string(), dominantRole: z.string() })).meta({ description: 'Portrayal of the most mentioned actors' }),
+        actors: z.array(z.looseObject({ id: z.string(), name: z.string(), dominantRole: z.string() })).meta({ description: 'How the most mentioned actors are cast (documents per role, dominant role, archetypes)' }),
       }),
     ),
   })
   .extend({ notAnalysed: z.int().meta({ description: 'Matching documents without an analysis for the server engine (not counted)' }) })
-  .meta({ id: 'LayerComparison', description: 'Per group: frame mix, intensity distribution, sourcing shares and actor portrayal.' });
+  .meta({ id: 'LayerComparison', description: 'Per group: frame mix, intensity distribution, sourcing shares and actor framing.' });
+
+const RoleShareSchema = z.object({
+  documents: z.int(), share: z.number(), ci: z.tuple([z.number(), z.number()]), restShare: z.number(), p: z.number(), q: z.number(), significant: z.boolean(),
+});
+export const ActorComparisonSchema = z
+  .looseObject({
+    by: z.enum(['outlet', 'tag', 'author']),
+    engineKey: z.string(),
+    alpha: z.number(),
+    groups: z.array(z.string()),
+    actors: z.array(z.object({
+      id: z.string(), name: z.string(), type: z.string(), documents: z.int(),
+      groups: z.array(z.object({ key: z.string(), documents: z.int(), roles: z.record(z.enum(['protagonist', 'antagonist', 'innocent', 'unframed']), RoleShareSchema) })),
+    })),
+    notAnalysed: z.int().meta({ description: 'Matching documents without an analysis for the server engine (not counted)' }),
+  })
+  .meta({ id: 'ActorComparison', description: 'Per actor and group: share of documents casting the actor in each role, with Fisher\'s exact test against the rest (Benjamini-Hochberg).' });

@@ -79,12 +79,14 @@ describe('analyseStory', () => {
   });
 
   it('shows roles and narratives of a version only when its report has them', () => {
-    const plain = analyseStory(story, inputs);
+    // Reports of an engine without entity framing: actors without a framing section.
+    const unframed = inputs.map((v) => (v.report ? { ...v, report: { ...v.report, actors: v.report.actors?.map(({ framing: _f, ...a }) => a) } as Report } : v));
+    const plain = analyseStory(story, unframed);
     for (const d of plain.documents) {
       expect('roles' in d).toBe(false);
       expect('narratives' in d).toBe(false);
     }
-    const framed = inputs.map((v, i) => {
+    const framed = unframed.map((v, i) => {
       if (i !== 1) return v;
       const report = structuredClone(v.report!) as unknown as Omit<Report, 'narratives'> & { narratives?: unknown };
       report.actors = [{ ...(report.actors?.[0] ?? { id: 'oskeland', name: 'Oskeland', type: 'country', origin: 'gazetteer', mentions: [], techniques: [], loadedTerms: [], portrayal: { role: 'neutral', scores: { aggressor: 0, victim: 0, authority: 0 }, evidence: [] } }), framing: { role: 'innocent' } } as never];

@@ -105,9 +105,11 @@ describe.skipIf(chromiumMissing())('story pages in Chromium', () => {
     await text.and(page.locator('.full')).waitFor();
     expect(await text.textContent()).toBe(docs.find((d) => d.id === 'dastra-shelling/korva-today')!.text);
 
-    // What each camp leaves out; no roles or narratives table while the analyses have none.
+    // What each camp leaves out; a roles table exactly when some version's analysis casts its actors
+    // (entity framing gives every analysis with actors a role for each).
     expect(await page.textContent('[data-testid=story-blind-spots]')).toMatch(/korva/);
-    expect(await page.locator('[data-testid=framing]').count()).toBe(0);
+    const withRoles = ((await (await fetch(new URL(`/api/stories/${id}`, server.url))).json()) as { documents: Array<{ roles?: unknown[] }> }).documents.some((d) => d.roles);
+    expect(await page.locator('[data-testid=framing]').count()).toBe(withRoles ? 1 : 0);
     await page.screenshot({ path: artifact('story.png'), fullPage: true });
   });
 
@@ -123,15 +125,19 @@ describe.skipIf(chromiumMissing())('story pages in Chromium', () => {
     const docId = story.members[0]!.documentId;
     const engineKey = engineKeyOf(server.analyzer.engine);
     const stored = (await server.store.getAnalysis(docId, engineKey))!.report;
-    // As the entity framing and narratives layers will write them (their branches are not merged yet).
+    // As the entity framing and narratives layers write them.
     const actor = { id: 'country:korva', name: 'Korva', type: 'country', origin: 'gazetteer', mentions: [], techniques: [], loadedTerms: [], portrayal: { role: 'neutral', scores: { aggressor: 0, victim: 0, authority: 0 }, evidence: [] }, framing: { role: 'antagonist' } };
     const report = { ...stored, actors: [actor], narratives: { packs: [], items: [{ id: 'civilian-harm', label: 'Civilian harm', chosen: true }] } } as unknown as Report;
     await server.store.saveAnalysis({ documentId: docId, engineKey }, report);
     await page.goto(`${server.url}#/story/${id}`);
     await page.waitForSelector('[data-testid=framing]');
-    const cells = await page.$$eval('[data-testid=roles-row] td', (tds) => tds.map((td) => td.textContent));
-    expect(cells.filter((c) => c === 'Korva: antagonist')).toHaveLength(1);
-    expect(cells.filter((c) => c === 'n/a')).toHaveLength(cells.length - 1);
+    // Every version's cell lists the roles its analysis gives (the edited one: Korva as antagonist).
+    const cells = await page.$$eval('[data-testid=roles-row] td', (tds) => tds.map((td) => [...td.querySelectorAll('li')].map((li) => li.textContent)));
+    const api = (await (await fetch(new URL(`/api/stories/${id}`, server.url))).json()) as { documents: Array<{ id: number; roles?: Array<{ name: string; role: string }> }> };
+    // (Columns go by camp, the API's list by story order: compare the cells as a set of lists.)
+    const sorted = (xs: string[][]) => xs.map((x) => JSON.stringify(x)).sort();
+    expect(sorted(cells)).toEqual(sorted(api.documents.map((d) => (d.roles ?? []).map((r) => `${r.name}: ${r.role}`))));
+    expect(cells).toContainEqual(['Korva: antagonist']);
     expect(await page.textContent('[data-testid=narratives-row]')).toContain('Civilian harm');
     await page.locator('[data-testid=framing]').screenshot({ path: artifact('story-framing.png') });
     await server.store.saveAnalysis({ documentId: docId, engineKey }, stored);

@@ -174,6 +174,26 @@ describe.skipIf(chromiumMissing())('web UI in Chromium', () => {
     await page.locator('.panels').screenshot({ path: artifact('panels.png') });
   });
 
+  it('shows the cast of each voice in a table, switched between the author and the quoted sources', async () => {
+    const expected = analyzer.analyze(ARTICLE).actors!;
+    const sources = new Set<string>();
+    for (const a of expected) for (const v of a.framing.byVoice) if (v.kind === 'source' && v.role !== 'unframed') sources.add(v.speaker ?? '(unnamed source)');
+    expect(await page.locator('[data-testid=cast-voice] option').count()).toBe(1 + sources.size);
+    // The author's table lists every actor with the role the report gives it.
+    const rows = page.locator('[data-testid=cast-table][data-voice=author] tbody tr');
+    expect(await rows.count()).toBe(expected.length);
+    for (const a of expected) expect(await page.getAttribute(`[data-testid=cast-table] tr[data-actor="${a.id}"]`, 'data-role')).toBe(a.framing.role);
+    for (const speaker of sources) {
+      await page.selectOption('#cast-voice', speaker);
+      await page.waitForSelector(`[data-testid=cast-table][data-voice="${speaker}"]`);
+      const cast = expected.filter((a) => a.framing.byVoice.some((v) => v.kind === 'source' && (v.speaker ?? '(unnamed source)') === speaker && v.role !== 'unframed'));
+      expect(await page.locator('[data-testid=cast-table] tbody tr').count()).toBe(cast.length);
+    }
+    await page.selectOption('#cast-voice', 'author');
+    await page.waitForSelector('[data-testid=cast-table][data-voice=author]');
+    await page.locator('[data-testid=panel-actors]').screenshot({ path: artifact('cast.png') });
+  });
+
   it('shows footnoted sentences as cited in the sourcing panel', async () => {
     const text = 'Some 60,000 people fled to Dastria.[1] Fewer than a quarter have come back.[2]\n\n[1] Refugee agency update, 2022.\n[2] Interior ministry data, 2025.';
     const cited = analyzer.analyze(text).sourcing!.counts.cited;
@@ -223,9 +243,25 @@ describe.skipIf(chromiumMissing())('web UI in Chromium', () => {
     expect(drawn.ink).toBeGreaterThan(500);
     for (const id of ['chart-frames', 'chart-intensity', 'chart-sourcing']) await page.waitForSelector(`[data-testid=${id}] canvas`);
     const outlets = new Set(CORPUS.map((d) => d.outlet)).size;
-    if (analyzer.analyze(CORPUS[0]!.text).actors) {
-      // One column per outlet in the portrayal table.
-      expect(await page.locator('[data-testid=portrayal] thead th').count()).toBe(outlets + 1);
+    // The actor x outlet heat map: one column per outlet that mentions a listed actor, one row per actor
+    // mentioned in two documents or more, each cell the largest share of the outlet's casting.
+    await page.waitForSelector('[data-testid=actor-heatmap]');
+    const reports = CORPUS.map((d) => ({ outlet: d.outlet, actors: analyzer.analyze(d.text).actors! }));
+    const docsOf = new Map<string, number>();
+    for (const r of reports) for (const a of r.actors) if (a.type !== 'place' && a.type !== 'event') docsOf.set(a.id, (docsOf.get(a.id) ?? 0) + 1);
+    const listed = [...docsOf].filter(([, n]) => n >= 2).map(([id]) => id);
+    expect(await page.locator('[data-testid=actor-heatmap] tbody tr').count()).toBe(listed.length);
+    for (const id of listed) {
+      for (const outlet of new Set(CORPUS.map((d) => d.outlet))) {
+        const cast = reports.filter((r) => r.outlet === outlet).flatMap((r) => r.actors.filter((a) => a.id === id).map((a) => a.framing.role));
+        const cell = page.locator(`[data-testid=actor-heatmap] tr[data-actor="${id}"] td.heat[data-group="${outlet}"]`);
+        expect(await cell.count()).toBe(cast.length > 0 ? 1 : 0);
+        if (cast.length === 0) continue;
+        const counts = new Map<string, number>();
+        for (const r of cast) counts.set(r, (counts.get(r) ?? 0) + 1);
+        const max = Math.max(...counts.values());
+        expect([...counts].filter(([, n]) => n === max).map(([r]) => r)).toContain(await cell.getAttribute('data-role'));
+      }
     }
     expect(await page.locator('[data-testid=group-cards] .group-card').count()).toBe(outlets);
     await page.screenshot({ path: artifact('corpus.png'), fullPage: true });

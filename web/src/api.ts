@@ -1,7 +1,7 @@
 import type { Comparison, DocumentComparison, GroupBy } from '../../src/core/compare.js';
 import type { Report } from '../../src/core/report.js';
 import type { TechniqueId } from '../../src/core/taxonomy.js';
-import type { LayerComparison } from '../../src/core/compare.js';
+import type { ActorComparison, LayerComparison } from '../../src/core/compare.js';
 import type { DocumentSummary, StoredDocument } from '../../src/core/documents.js';
 import type { GroupBlindSpots, StoryView } from '../../src/core/stories.js';
 
@@ -76,6 +76,8 @@ export const api = {
   compareGroups: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '', minConfidence = 0) =>
     call<Comparison & NotAnalysed>('GET', `/api/compare${query({ by, tagPrefix, ...filter, ...(minConfidence > 0 ? { minConfidence } : {}) })}`),
   compareLayers: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '') => call<LayerComparison & NotAnalysed>('GET', `/api/compare/layers${query({ by, tagPrefix, ...filter })}`),
+  compareActors: (by: GroupBy, filter: DocumentFilterParams, tagPrefix = '', minDocuments = 2) =>
+    call<ActorComparison & NotAnalysed>('GET', `/api/compare/actors${query({ by, tagPrefix, minDocuments, ...filter })}`),
   compareDocuments: (a: number, b: number) => call<DocumentComparison>('GET', `/api/compare${query({ a, b })}`),
   listStories: (filter: StoryFilterParams, page: { limit: number; offset: number }) =>
     call<{ total: number; limit: number; offset: number; items: StoryView[] }>('GET', `/api/stories${query({ ...filter, ...page })}`),

@@ -1,4 +1,4 @@
-import type { LayerComparison } from '../../src/core/compare.js';
+import type { ActorComparison, LayerComparison } from '../../src/core/compare.js';
 import { FRAMES } from '../../src/core/frames.js';
 import { make } from './charts.js';
 import { h } from './dom.js';
@@ -7,7 +7,7 @@ import { SOURCING_STYLE } from './panels/sourcing.js';
 import type { Chart } from 'chart.js';
 import { countShare, numbersTable, short } from './chart-numbers.js';
 
-/** Per-group charts of the report layers: frame mix, intensity bands, sourcing shares, actor portrayal. */
+/** Per-group charts of the report layers: frame mix, intensity bands, sourcing shares, and the actor x group role heat map. */
 
 // Tableau 10: eight clearly different hues for the strongest frames.
 const FRAME_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#9c755f'];
@@ -120,36 +120,44 @@ export function sourcingChart(canvas: HTMLCanvasElement, c: LayerComparison): Ch
   });
 }
 
-const ROLE_COLOR: Record<string, string> = { aggressor: '#c62828', victim: '#1565c0', authority: '#6a1b9a', neutral: '#757575' };
+const ROLE_RGB: Record<string, [number, number, number]> = { antagonist: [198, 40, 40], innocent: [21, 101, 192], protagonist: [46, 125, 50], unframed: [158, 158, 158] };
+const CAST = ['protagonist', 'antagonist', 'innocent', 'unframed'] as const;
 
-/** The most mentioned actors (rows) and how each group casts them (dominant role, with documents). */
-export function portrayalTable(c: LayerComparison, maxActors = 8): HTMLElement {
-  const mentions = new Map<string, { name: string; n: number }>();
-  for (const g of c.groups) for (const a of g.actors) mentions.set(a.id, { name: a.name, n: (mentions.get(a.id)?.n ?? 0) + a.mentions });
-  const actors = [...mentions].sort((a, b) => b[1].n - a[1].n).slice(0, maxActors);
-  if (actors.length === 0) return h('p', { class: 'muted' }, 'No actors recognised.');
+/**
+ * Actor x group role heat map: per cell, the colour mixes the roles by the share of the group's
+ * documents that cast the actor in each (red antagonist, green protagonist, blue innocent, grey
+ * unframed); the text gives the largest share, and * marks a share that differs significantly from
+ * the rest of the corpus.
+ */
+export function actorHeatmap(c: ActorComparison, maxActors = 10): HTMLElement {
+  const actors = c.actors.slice(0, maxActors);
+  if (actors.length === 0) return h('p', { class: 'muted', data: { testid: 'actor-heatmap' } }, 'No actor is mentioned in enough documents to compare.');
   return h(
     'table',
-    { class: 'portrayal', data: { testid: 'portrayal' } },
-    h('caption', null, 'Portrayal of actors (dominant role; documents casting each role in the tooltip)'),
-    h('thead', null, h('tr', null, h('th', null, 'Actor'), c.groups.map((g) => h('th', null, g.key)))),
+    { class: 'heatmap', data: { testid: 'actor-heatmap' } },
+    h('caption', null, `How each ${c.by} casts the actors (share of its documents that mention them; * differs from the rest)`),
+    h('thead', null, h('tr', null, h('th', null, 'Actor'), c.groups.map((g) => h('th', null, g)))),
     h(
       'tbody',
       null,
-      actors.map(([id, { name }]) =>
+      actors.map((a) =>
         h(
           'tr',
-          null,
-          h('td', null, name),
-          c.groups.map((g) => {
-            const a = g.actors.find((x) => x.id === id);
-            if (!a) return h('td', { class: 'muted' }, '–');
-            const roles = Object.entries(a.roles).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`).join(', ');
+          { data: { actor: a.id } },
+          h('td', null, a.name),
+          c.groups.map((key) => {
+            const g = a.groups.find((x) => x.key === key);
+            if (!g) return h('td', { class: 'muted' }, '–');
+            const rgb = [0, 0, 0];
+            for (const r of CAST) for (let k = 0; k < 3; k++) rgb[k]! += g.roles[r].share * ROLE_RGB[r]![k]!;
+            const top = CAST.reduce((x, y) => (g.roles[y].share > g.roles[x].share ? y : x));
+            const star = CAST.some((r) => r !== 'unframed' && g.roles[r].significant) ? '*' : '';
+            const tip = `${g.documents} document(s): ${CAST.map((r) => `${r} ${Math.round(g.roles[r].share * 100)}%${g.roles[r].significant ? ` (rest ${Math.round(g.roles[r].restShare * 100)}%, q ${g.roles[r].q})` : ''}`).join(', ')}`;
+            const alpha = 0.25 + 0.75 * (1 - g.roles.unframed.share);
             return h(
               'td',
-              { title: `${a.documents} document(s), ${a.mentions} mention(s): ${roles}${a.loadedTerms.length ? `; loaded terms: ${a.loadedTerms.map((t) => t.term).join(', ')}` : ''}` },
-              h('span', { class: 'badge', style: { background: ROLE_COLOR[a.dominantRole] ?? '#757575' } }, a.dominantRole),
-              h('span', { class: 'muted small' }, ` ${a.documents} doc${a.documents === 1 ? '' : 's'}`),
+              { class: 'heat', title: tip, data: { role: top, group: key }, style: { background: `rgba(${rgb.map((x) => Math.round(x)).join(',')},${alpha.toFixed(2)})`, color: '#fff' } },
+              `${top} ${Math.round(g.roles[top].share * 100)}%${star}`,
             );
           }),
         ),

@@ -7,6 +7,7 @@ import { comparePeriods, MEASURE_IDS, parseMeasures, PERIOD_BY, periodsToCsv, pe
 import { withNarratives } from '../narratives-flag.js';
 import { GroupAccumulator, validateCompareOptions } from '../../compare/groups.js';
 import { LayerAccumulator, layersToTable } from '../../compare/layers.js';
+import { actorsToCsv, actorsToTable, compareActors } from '../../compare/actors.js';
 import { GROUP_BY, type GroupBy } from '../../core/compare.js';
 import { analyseMissing } from '../../ingest/analyse.js';
 import { openStore } from '../../store/open.js';
@@ -49,6 +50,8 @@ interface CompareFlags {
   config?: string;
   model: boolean;
   update: boolean;
+  actors: boolean;
+  minDocuments: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -69,6 +72,8 @@ export function registerCompare(program: Command, io: CliIO, _result: CommandRes
     .option('-c, --config <file>', 'config file (default: ./framewise.config.json if present)')
     .option('--no-model', 'rules only, without the trained model')
     .option('--no-update', 'do not analyse stored documents that lack an analysis for the current engine')
+    .option('--actors', 'how each group casts each actor: share of its documents casting the actor in each role, with significance')
+    .option('--min-documents <n>', 'with --actors: leave out actors mentioned in fewer documents', '3')
     .action(async (flags: CompareFlags) => {
       const where = parseWhere(flags.where);
       const top = Number(flags.top);
@@ -93,6 +98,15 @@ export function registerCompare(program: Command, io: CliIO, _result: CommandRes
         if (flags.measures !== undefined) throw new UserError('--measures: only with --by month, week or day', { field: 'measures' });
         const options = { by: flags.by as GroupBy, where, tagPrefix: flags.tagPrefix, top, alpha };
         validateCompareOptions(options);
+        if (flags.actors) {
+          const minDocuments = Number(flags.minDocuments);
+          if (!Number.isInteger(minDocuments) || minDocuments < 1) throw new UserError(`--min-documents: expected a positive integer, got "${flags.minDocuments}"`, { field: 'min-documents' });
+          const c = await compareActors(store, engineKeyOf(analyzer.engine), { ...options, actors: top > 0 ? Math.max(top, 10) : 20, minDocuments });
+          if (flags.format === 'json') io.out(JSON.stringify(c, null, 2) + '\n');
+          else if (flags.format === 'csv') io.out(actorsToCsv(c));
+          else io.out(actorsToTable(c));
+          return;
+        }
         // One pass over the stored analyses feeds both the technique statistics and the layer aggregates.
         const engineKey = engineKeyOf(analyzer.engine);
         const techniques = new GroupAccumulator(options);

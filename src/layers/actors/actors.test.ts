@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
-import { evaluatePortrayal } from './evaluate.js';
+import { evaluateRoleFixtures } from '../../training/test-support/framing-fixtures.js';
+
+/** Floors a little under the shipped model's scores on the fixture tables (docs/evaluation.md). */
+const FLOOR_DEV = 0.6;
+const FLOOR_BLIND = 0.5;
 
 const analyzer = new Analyzer({ model: null });
 
@@ -33,6 +37,16 @@ describe('actors layer', () => {
     expect(analyzer.analyze(once).actors).toEqual([]);
   });
 
+  it('takes neither a quoted Title Case clause, a quantifier nor a date for a name', () => {
+    const r = analyzer.analyze(
+      'Several foreign outlets ran headlines such as "The Valley Is Being Emptied" about Korvani villages. ' +
+        'Since February, Dastrian guards have closed the pass. Many Korvani farmers left.',
+    );
+    const names = r.actors!.map((a) => a.name);
+    for (const bad of ['Several foreign', 'Valley Is Being Emptied', 'The Valley Is Being Emptied', 'Since February', 'Many Korvani']) expect(names).not.toContain(bad);
+    expect(r.actors!.map((a) => a.type)).not.toContain('person');
+  });
+
   it('does not take a capitalised first word for a name', () => {
     const r = analyzer.analyze('Meanwhile the talks went on. Yesterday nothing happened.');
     expect(r.actors).toEqual([]);
@@ -46,25 +60,39 @@ describe('actors layer', () => {
     expect(f.techniques.map((t) => t.finding).sort()).toEqual(covering.map((x) => x.id).sort());
   });
 
-  it('casts roles with evidence that points at the text', () => {
+  it('casts roles with evidence that points at the text, each cue with its voice', () => {
     const text = 'Freedonian forces shelled three Sylvanian villages. The UN said 40 people had died.';
     const r = analyzer.analyze(text);
-    const role = (id: string) => r.actors!.find((a) => a.id === id)!.portrayal;
-    expect(role('freedonia').role).toBe('aggressor');
-    expect(role('sylvania').role).toBe('victim');
-    expect(role('un').role).toBe('authority');
-    for (const a of r.actors!) for (const e of a.portrayal.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
-    expect(role('freedonia').evidence[0]).toMatchObject({ role: 'aggressor', cue: 'shelled', weight: 1 });
+    const framing = (id: string) => r.actors!.find((a) => a.id === id)!.framing;
+    expect(framing('freedonia').role).toBe('antagonist');
+    expect(framing('sylvania').role).toBe('innocent');
+    // Being quoted is not a framing: the UN speaks, and that is a separate fact.
+    expect(framing('un').role).toBe('unframed');
+    expect(r.actors!.find((a) => a.id === 'un')!.sourceOf).toHaveLength(1);
+    for (const a of r.actors!) {
+      for (const e of a.framing.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+      for (const m of a.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    }
+    expect(framing('freedonia').evidence.map((e) => e.text)).toContain('shelled');
+    expect(framing('freedonia').byVoice[0]).toMatchObject({ kind: 'author', role: 'antagonist' });
   });
 
-  it('calls an actor neutral when its roles tie or nothing casts it', () => {
-    const r = analyzer.analyze('Talks between Freedonia and Sylvania resumed in Geneva.');
-    expect(r.actors!.map((a) => a.portrayal.role)).toEqual(['neutral', 'neutral']);
+  it('gives every mention its own role and scores', () => {
+    const r = analyzer.analyze('Freedonian forces shelled three Sylvanian villages. Talks between Freedonia and Sylvania resumed in Geneva.');
+    const f = r.actors!.find((a) => a.id === 'freedonia')!;
+    expect(f.mentions).toHaveLength(2);
+    for (const m of f.mentions) {
+      expect(['protagonist', 'antagonist', 'innocent', 'unframed']).toContain(m.role);
+      expect(m.scores.protagonist + m.scores.antagonist + m.scores.innocent).toBeCloseTo(1, 2);
+    }
+    expect(f.mentions[0]!.role).toBe('antagonist');
   });
 
-  it.each(['portrayal', 'portrayal-blind'] as const)('scores the %s fixture table', (set) => {
-    const ev = evaluatePortrayal(analyzer, set);
-    expect(ev.total).toBeGreaterThanOrEqual(20);
-    expect(ev.correct / ev.total, ev.errors.join('\n')).toBeGreaterThanOrEqual(0.9);
+  it('scores the role fixture tables', () => {
+    const dev = evaluateRoleFixtures(analyzer, 'development');
+    const blind = evaluateRoleFixtures(analyzer, 'blind');
+    expect(dev.total + blind.total).toBeGreaterThanOrEqual(60);
+    expect(dev.correct / dev.total, dev.errors.join('\n')).toBeGreaterThanOrEqual(FLOOR_DEV);
+    expect(blind.correct / blind.total, blind.errors.join('\n')).toBeGreaterThanOrEqual(FLOOR_BLIND);
   });
 });

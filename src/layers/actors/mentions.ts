@@ -1,8 +1,13 @@
 import type { Doc } from '../../text/segment.js';
 import { ROLE_WORDS, ORG_HEADS } from '../sourcing/cues.js';
-import { isCap, isWord, lower, punctChar, tokenText, WordSet, wordSet } from '../../lexicon/word-sets.js';
+import { isCap, isWord, lower, punctChar, TokenMarks, tokenText, WordSet, wordSet } from '../../lexicon/word-sets.js';
 import { builtinLexicon } from '../../lexicon/builtin.js';
 import type { ActorType, Gazetteer } from './gazetteer.js';
+import { peoplePlural } from './gazetteer.js';
+import {
+  ARMED_HEADS, ARMED_NOUNS, COMPASS, COUNTRY_ENDINGS, DEMONYM_ENDINGS, EVENT_HEADS, EVENT_OPENERS, GROUP_NOUNS, LOCATIVE, MEDIA_HEADS,
+  MEDIA_NOUNS, NOT_DEMONYMS, PEOPLE_NOUNS, PLACE_HEADS, PLACE_OPENERS, STATE_NOUNS,
+} from './nouns.js';
 
 /** One mention of an actor: tokens [a, b) in the canonical text. */
 export interface Mention {
@@ -18,27 +23,29 @@ export interface HeuristicActor {
   type: ActorType;
 }
 
-/** Nouns that make a demonym name the state: "Azerbaijani government", "Sylvanian forces". */
-const STATE_NOUNS = wordSet(
-  'government authorities army military forces troops soldiers officials ministry president leadership regime ' +
-    'administration side state navy police diplomats embassy parliament delegation leaders leader units positions ' +
-    'artillery drones jets warplanes tanks commanders commander officers defence defense minister spokesman ' +
-    'spokeswoman spokesperson envoy ambassador foreign interior border security special armed air prime',
-);
-/** Nouns that make a demonym name the people: "Armenian civilians", "Freedonian refugees". */
-const PEOPLE_NOUNS = wordSet(
-  'people civilians villagers residents refugees citizens population children women families community communities ' +
-    'minority majority nation workers students prisoners captives hostages victims men elderly farmers pilgrims ' +
-    'settlers migrants inhabitants public mothers fathers youth journalists diaspora',
-);
 const CONNECTORS = wordSet('of for de al el bin ibn van von der du la le');
 const NOT_NAMES = wordSet(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
-    'september october november december god mr mrs ms dr i',
+    'september october november december god mr mrs ms dr i since several many most some few various numerous both each every other such',
 );
+/** Verbs that make a Title Case run a clause (a headline or a title quoted: "The Valley Is Being Emptied"), not a name. */
+const CLAUSE_VERBS = wordSet('is are was were be being been has have had will would must can could should does did');
 
 /** Function words, interned at load time so each token is checked by id. */
 const STOPWORDS = new WordSet(builtinLexicon('stopwords'));
+
+/** What the noun after a demonym makes of it. */
+type NounClass = 'state' | 'people' | 'armed' | 'media' | 'group' | null;
+function nounClass(doc: Doc, i: number, end: number): NounClass {
+  const t = doc.tokens;
+  if (i >= end || !isWord(t, i)) return null;
+  if (STATE_NOUNS.at(t, i)) return 'state';
+  if (PEOPLE_NOUNS.at(t, i)) return 'people';
+  if (ARMED_NOUNS.at(t, i)) return 'armed';
+  if (MEDIA_NOUNS.at(t, i)) return 'media';
+  if (GROUP_NOUNS.at(t, i)) return 'group';
+  return null;
+}
 
 /**
  * A heuristic actor id, one object per id string: it also holds the id's state in the document
@@ -49,6 +56,8 @@ interface IdRec {
   id: string;
   doc: number;
   count: number;
+  /** Mentions after a preposition of place ("in Eastvale"). */
+  loc: number;
 }
 /** Per name as written: its slug and the actor ids made from it, so each id is built (and hashed) once. */
 const named = new Map<string, { slug: string; ids: Record<string, IdRec> }>();
@@ -56,20 +65,36 @@ const named = new Map<string, { slug: string; ids: Record<string, IdRec> }>();
 const idRecs = new Map<string, IdRec>();
 /** Stamp of the document findMentions is scanning. */
 let docStamp = 0;
+const slugOf = (name: string) => name.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 function actorRec(prefix: string, name: string): IdRec {
   let n = named.get(name);
   if (n === undefined) {
-    n = { slug: name.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, ''), ids: {} };
+    n = { slug: slugOf(name), ids: {} };
     named.set(name, n);
   }
   let r: IdRec | undefined = n.ids[prefix];
   if (r === undefined) {
     const id = `${prefix}:${n.slug}`;
     r = idRecs.get(id);
-    if (r === undefined) idRecs.set(id, (r = { id, doc: 0, count: 0 }));
+    if (r === undefined) idRecs.set(id, (r = { id, doc: 0, count: 0, loc: 0 }));
     n.ids[prefix] = r;
   }
   return r;
+}
+
+/** The stem a demonym and its country's name share: Ostrelian, Ostrelians, Ostrelia -> "ostrel"; Korvani, Korvania -> "korvan". */
+export function partyStem(word: string): string {
+  const w = word.toLowerCase();
+  const m = /^(.{3,}?)(?:landers|lander|ians|ians|ian|ans|an|ese|ia|is|i|ish|ers|er|ic|land|istan|stan|a|s)$/.exec(w);
+  return m ? m[1]! : w;
+}
+
+/** A capitalised word the gazetteer does not know that reads as a demonym ("Korvani", "Dastrian"). */
+function demonymLike(doc: Doc, i: number): boolean {
+  const t = doc.tokens;
+  if (STOPWORDS.at(t, i) || NOT_DEMONYMS.at(t, i) || ROLE_WORDS.at(t, i)) return false;
+  const w = lower(t, i);
+  return w.length >= 4 && DEMONYM_ENDINGS.test(w);
 }
 
 /** Is the headline in Title Case (most words capitalised)? Then capitalisation says nothing there. */
@@ -86,10 +111,43 @@ function titleCaseHeadline(doc: Doc): number {
   return words >= 3 && caps / words > 0.6 ? s.index : -1;
 }
 
+/** End of the run of capitalised words starting at i (connectors inside: "Ministry of Defence"). */
+function capRun(doc: Doc, i: number, end: number): number {
+  const t = doc.tokens;
+  let e = i;
+  while (e < end) {
+    if (isCap(t, e)) { e++; continue; }
+    if (e > i && CONNECTORS.at(t, e) && e + 1 < end && isCap(t, e + 1)) { e += 2; continue; }
+    break;
+  }
+  return e;
+}
+
+/**
+ * An event or a place named by a capitalised run [a, e): a head at its end ("Second Karabakh War",
+ * "South Caucasus") or right after it in lowercase ("the Minsk process", "the Lowen valley"), an
+ * opener ("Operation Dawn") or a compass word ("Western Balkans"). Returns the end of the name, or 0.
+ */
+function setting(doc: Doc, a: number, e: number, end: number, demonym: boolean, alias: boolean): { b: number; type: 'event' | 'place' } | null {
+  const t = doc.tokens;
+  if (EVENT_HEADS.at(t, e - 1) && e - a >= 2) return { b: e, type: 'event' };
+  if (PLACE_HEADS.at(t, e - 1) && e - a >= 2) return { b: e, type: 'place' };
+  if (!demonym && e < end && isWord(t, e) && !isCap(t, e)) {
+    if (EVENT_HEADS.at(t, e)) return { b: e + 1, type: 'event' };
+    if (PLACE_HEADS.at(t, e)) return { b: e + 1, type: 'place' };
+  }
+  if (alias) return null;
+  if (e - a >= 2 && EVENT_OPENERS.at(t, a)) return { b: e, type: 'event' };
+  if (e - a >= 2 && COMPASS.at(t, a)) return { b: e, type: 'place' };
+  return null;
+}
+
 /**
  * Finds actor mentions: gazetteer aliases (longest match), demonyms resolved by the next noun to the
- * state or the people, then runs of capitalised words for persons and organisations the gazetteer
- * does not know. A surname alone links to the person named in full earlier.
+ * state, its people, an armed group, its media or a group; demonyms and country names the gazetteer
+ * does not know ("Korvani militias", "Dastrian shepherds", "Ostrelia" with "Ostrelian forces");
+ * events and places; then runs of capitalised words for persons (with titles) and organisations
+ * ("X Front", "Ministry of Y"). A surname alone links to the person named in full earlier.
  */
 export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heuristic: Map<string, HeuristicActor> } {
   const t = doc.tokens;
@@ -109,39 +167,93 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
   const stamp = ++docStamp;
   /** Unknown heuristic actors (the only ones a count can drop), in order of first mention. */
   const unknowns: IdRec[] = [];
+  /** Parties inferred from unknown demonyms, by stem: the state's id, and the name it goes by. */
+  const parties = new Map<string, { demonym: string; name: string | null }>();
+  /** Single capitalised words seen inside sentences (so one at a sentence's start is a name too). */
+  let midCaps: TokenMarks | null = null;
   const skipSentence = titleCaseHeadline(doc);
+  const add = (prefix: string, name: string, type: ActorType): string => {
+    const r = actorRec(prefix, name);
+    if (r.doc !== stamp) {
+      r.doc = stamp;
+      r.count = 0;
+      r.loc = 0;
+      heuristic.set(r.id, { id: r.id, name, type });
+      if (type === 'unknown') unknowns.push(r);
+    }
+    r.count++;
+    return r.id;
+  };
+  /** The actor a demonym and the noun after it name; `country` is the state's id. */
+  /** An actor with a fixed id (a party's armed groups, media or groups), named as first written. */
+  const fixed = (id: string, name: string, type: ActorType): string => {
+    if (!heuristic.has(id)) heuristic.set(id, { id, name, type });
+    return id;
+  };
+  const byNoun = (cls: NounClass, country: string, a: number, b: number, people: () => string): string => {
+    const base = country.replace(/^country:/, '');
+    if (cls === 'people') return people();
+    if (cls === 'armed') return fixed(`armed:${base}`, tokenText(doc, a, b), 'armed-group');
+    if (cls === 'media') return fixed(`media:${base}`, tokenText(doc, a, b), 'media');
+    if (cls === 'group') return fixed(`group:${base}-${lower(t, b - 1)}`, tokenText(doc, a, b), 'people');
+    return country;
+  };
+  const party = (stem: string, demonym: string): string => {
+    if (!parties.has(stem)) parties.set(stem, { demonym, name: null });
+    return `country:${stem}`;
+  };
   for (const s of doc.sentences) {
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
       if (!isWord(t, i)) { i++; continue; }
-      const m = g.matchAlias(t, i, s.tokenEnd);
+      const cap = isCap(t, i) && s.index !== skipSentence;
+      let m = g.matchAlias(t, i, s.tokenEnd);
+      if (cap) {
+        // Events and places first, unless one alias is the whole name ("World Bank", "South Sudan").
+        let a = i;
+        while (a < s.tokenEnd && STOPWORDS.at(t, a) && isCap(t, a)) a++;
+        const e = a < s.tokenEnd && isCap(t, a) ? capRun(doc, a, s.tokenEnd) : a;
+        const first = a === i ? m : a < s.tokenEnd ? g.matchAlias(t, a, s.tokenEnd) : null;
+        const whole = first !== null && a + first.toks.length >= e;
+        if (e > a && !whole) {
+          const set = setting(doc, a, e, s.tokenEnd, first?.kind === 'demonym' && first.toks.length === e - a, first !== null);
+          if (set) {
+            const id = add(set.type, tokenText(doc, a, set.b), set.type);
+            mentions.push({ actor: id, a, b: set.b, sentence: s.index });
+            i = set.b;
+            continue;
+          }
+        }
+      }
       if (m) {
         let actor = m.actor;
         let b = i + m.toks.length;
         if (m.kind === 'demonym') {
           const entry = g.get(actor);
           const next = b < s.tokenEnd && isWord(t, b) ? lower(t, b) : '';
+          const cls = nounClass(doc, b, s.tokenEnd);
           if (entry?.type === 'country') {
-            if (PEOPLE_NOUNS.has(next)) { actor = entry.people ?? actor; b++; }
-            else if (STATE_NOUNS.has(next)) {
+            if (cls === 'state') {
               b++;
               // Two-word heads: "prime minister", "armed forces", "foreign ministry".
               if (b < s.tokenEnd && isWord(t, b) && (STATE_NOUNS.at(t, b) || ROLE_WORDS.at(t, b))) b++;
+            } else if (cls !== null) {
+              b++;
+              actor = byNoun(cls, entry.id, i, b, () => entry.people ?? entry.id);
             } else if (!next) {
               // A bare demonym used as a noun ("the Chinese") is the people when the plural is the same word.
               const p = entry.people ? g.get(entry.people) : undefined;
               if (p && p.name.toLowerCase() === lower(t, i)) actor = p.id;
             }
-          } else if (PEOPLE_NOUNS.has(next) || STATE_NOUNS.has(next)) b++;
+          } else if (cls !== null) b++;
         }
         mentions.push({ actor, a: i, b, sentence: s.index });
         i = b;
         continue;
       }
-      if (!isCap(t, i) || s.index === skipSentence) { i++; continue; }
-      // A run of capitalised words (with connectors: "Ministry of Defence").
+      if (!cap) { i++; continue; }
+      // A run of capitalised words (with connectors: "Ministry of Defence"), up to the next alias.
       let a = i;
-      // Token i is capitalised and starts no alias (tested above): the run starts after it.
       let e = i + 1;
       while (e < s.tokenEnd) {
         if (isCap(t, e) && !g.matchAlias(t, e, s.tokenEnd)) { e++; continue; }
@@ -149,8 +261,12 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
         break;
       }
       const end = e;
-      // Sentence-initial function words and titles are not part of the name.
+      let clause = false;
+      for (let k = a + 1; k < end && !clause; k++) clause = CLAUSE_VERBS.at(t, k);
+      if (clause) { i = end; continue; }
+      // Sentence-initial function words and titles are not part of the name, nor dates after it ("Since February").
       while (a < end && (STOPWORDS.at(t, a) || NOT_NAMES.at(t, a))) a++;
+      while (e > a + 1 && NOT_NAMES.at(t, e - 1)) e--;
       let titled = false;
       while (a < end && ROLE_WORDS.at(t, a)) { a++; titled = true; }
       while (e > a && CONNECTORS.at(t, e - 1)) e--;
@@ -158,45 +274,149 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       if (a >= e) continue;
       const n = e - a;
       const atStart = a === s.tokenStart || (a === s.tokenStart + 1 && punctChar(doc, s.tokenStart) === '"');
+      // An unknown demonym before a group noun: "Korvani militias", "the Dastrian ministry".
+      if (n === 1 && !titled) {
+        const cls = nounClass(doc, e, s.tokenEnd);
+        const nextLower = e < s.tokenEnd && !isCap(t, e);
+        if (cls !== null && nextLower && (demonymLike(doc, a) || (!atStart && cls !== 'state' && cls !== 'people' && !STOPWORDS.at(t, a)))) {
+          const word = tokenText(doc, a, e);
+          const stem = partyStem(word);
+          const country = party(stem, word);
+          let b = e + 1;
+          if (cls === 'state' && b < s.tokenEnd && isWord(t, b) && (STATE_NOUNS.at(t, b) || ROLE_WORDS.at(t, b))) b++;
+          const id = byNoun(cls, country, a, b, () => `${country}:people`);
+          mentions.push({ actor: id, a, b, sentence: s.index });
+          i = b;
+          continue;
+        }
+        // A plural demonym: "Tarvians", "the valley Dastrians".
+        const w = lower(t, a);
+        if (/(?:ians|ans|anis|ese)$/.test(w) && demonymLike(doc, a) && (!atStart || (midCaps ??= markMidSentenceCaps(doc)).get(t, a) === 1)) {
+          const country = party(partyStem(w), tokenText(doc, a, e).replace(/s$/, ''));
+          mentions.push({ actor: `${country}:people`, a, b: e, sentence: s.index });
+          continue;
+        }
+      }
       const known = n === 1 ? surnames.get(lower(t, a)) : undefined;
-      if (n === 1 && atStart && !titled && !known) continue; // cannot tell a name from a capitalised first word
+      // A capitalised first word is a name only when titled, a known surname, or written capitalised inside a sentence too.
+      if (n === 1 && atStart && !titled && !known && (midCaps ??= markMidSentenceCaps(doc)).get(t, a) !== 1) continue;
       let id: string;
       // A surname alone (n = 1: `known` is its lowercased word's entry) links to the full name.
       if (known !== undefined) id = known;
       else {
         const name = tokenText(doc, a, e);
         let type: ActorType;
-        if (ORG_HEADS.at(t, e - 1) || CONNECTORS.at(t, Math.min(a + 1, e - 1))) type = 'organisation';
+        if (n >= 2 && MEDIA_HEADS.at(t, e - 1)) type = 'media';
+        else if (n >= 2 && ARMED_HEADS.at(t, e - 1)) type = 'armed-group';
+        else if (ORG_HEADS.at(t, e - 1) || CONNECTORS.at(t, Math.min(a + 1, e - 1))) type = 'organisation';
+        // "the Regional Security Forum": a name after "the" is an institution, not a person.
+        else if (n >= 2 && !titled && a > s.tokenStart && lower(t, a - 1) === 'the') type = 'organisation';
+        else if (n >= 2 && !titled && PLACE_OPENERS.at(t, a)) type = 'place';
         else if (titled || n >= 2) type = 'person';
         else type = 'unknown';
-        const r = actorRec(type === 'unknown' ? 'unknown' : type === 'person' ? 'person' : 'org', name);
-        id = r.id;
-        if (r.doc !== stamp) {
-          r.doc = stamp;
-          r.count = 0;
-          heuristic.set(id, { id, name, type });
-          if (type === 'unknown') unknowns.push(r);
-        }
-        r.count++;
+        const prefix = type === 'unknown' ? 'unknown' : type === 'person' ? 'person' : type === 'organisation' ? 'org' : type;
+        id = add(prefix, name, type);
+        if (type === 'unknown' && a > s.tokenStart && LOCATIVE.at(t, a - 1)) idRecs.get(id)!.loc++;
         if (type === 'person' && n >= 2) surnames.set(lower(t, e - 1), id);
       }
       mentions.push({ actor: id, a, b: e, sentence: s.index });
     }
   }
-  // A lone capitalised word seen once, never as a person, is too weak to call an actor. Mentions of
-  // an unknown actor were counted as they were found; only a gazetteer actor of the same id (not
-  // expected) could add to that count, and then the mentions are counted again.
+  // Unknown single words that are the name of a party known by its demonym ("Ostrelia" beside
+  // "Ostrelian forces") or read as a country ("-ia", "-land", "-stan", twice or more) are that state.
+  let renamed: Map<string, string> | null = null;
+  for (const r of unknowns) {
+    const h = heuristic.get(r.id);
+    if (!h || /\s/.test(h.name)) continue;
+    const stem = partyStem(h.name);
+    const p = parties.get(stem);
+    if (p || (COUNTRY_ENDINGS.test(h.name.toLowerCase()) && r.count >= 2)) {
+      if (!p) parties.set(stem, { demonym: h.name, name: h.name });
+      else p.name ??= h.name;
+      (renamed ??= new Map()).set(r.id, `country:${stem}`);
+    }
+  }
+  for (const [stem, p] of parties) {
+    const id = `country:${stem}`;
+    heuristic.set(id, { id, name: p.name ?? `${p.demonym} government`, type: 'country' });
+    if (mentions.some((m) => m.actor === `${id}:people`)) heuristic.set(`${id}:people`, { id: `${id}:people`, name: peoplePlural(p.demonym.replace(/s$/, '')), type: 'people' });
+  }
+  // A name seen mostly after prepositions of place is a place ("in Eastvale", "near Dunmore").
+  for (const r of unknowns) {
+    if (renamed?.has(r.id) || 2 * r.loc <= r.count) continue;
+    const h = heuristic.get(r.id);
+    if (h) h.type = 'place';
+  }
+  // A lone capitalised word seen once, never as a person, is too weak to call an actor.
   let dropped: Set<string> | null = null;
   for (const r of unknowns) {
-    const id = r.id;
+    if (renamed?.has(r.id)) { heuristic.delete(r.id); continue; }
     let n = r.count;
-    if (n < 2 && g.get(id) !== undefined) {
+    if (n < 2 && g.get(r.id) !== undefined) {
       n = 0;
-      for (const m of mentions) if (m.actor === id) n++;
+      for (const m of mentions) if (m.actor === r.id) n++;
     }
-    if (n < 2) (dropped ??= new Set()).add(id);
+    if (n < 2) (dropped ??= new Set()).add(r.id);
   }
+  if (renamed) for (const m of mentions) m.actor = renamed.get(m.actor) ?? m.actor;
   if (dropped === null) return { mentions, heuristic };
   for (const id of dropped) heuristic.delete(id);
   return { mentions: mentions.filter((m) => !dropped.has(m.actor)), heuristic };
+}
+
+/** Marks of the words a document writes capitalised inside a sentence (by token id, cleared per document). */
+const midCapMarks = new TokenMarks();
+
+/**
+ * Marks every single capitalised word that stands inside a sentence somewhere in the document, so that
+ * one at a sentence's start can be asked about by token (`midCapMarks.get(t, i)`).
+ */
+function markMidSentenceCaps(doc: Doc): TokenMarks {
+  const t = doc.tokens;
+  midCapMarks.fit(t);
+  for (const s of doc.sentences) {
+    for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
+      if (isCap(t, i) && !isCap(t, i - 1) && !(i + 1 < s.tokenEnd && isCap(t, i + 1)) && punctChar(doc, i - 1) !== '"') midCapMarks.set(t, i, 1);
+    }
+  }
+  return midCapMarks;
+}
+
+/**
+ * The type of a phrase the actors layer did not resolve (a mention given from outside, as in the
+ * roles evaluation): by its head noun ("the herders" -> people, "the interior ministry" -> country,
+ * "Tarvian television" -> media), titles and names ("Minister Pavo Kesh" -> person), or a country's
+ * ending ("Ostrelia").
+ */
+export function spanType(doc: Doc, a: number, b: number): ActorType {
+  const t = doc.tokens;
+  let h = b - 1;
+  // "the people of Serek": the head comes before "of".
+  for (let i = a + 1; i < b - 1; i++) if (lower(t, i) === 'of' || lower(t, i) === 'who' || lower(t, i) === 'in') { h = i - 1; break; }
+  while (h > a && !isWord(t, h)) h--;
+  if (!isCap(t, h) || !isWord(t, h)) {
+    if (ARMED_NOUNS.at(t, h)) return 'armed-group';
+    if (MEDIA_NOUNS.at(t, h)) return 'media';
+    if (PEOPLE_NOUNS.at(t, h) || GROUP_NOUNS.at(t, h)) return 'people';
+    if (STATE_NOUNS.at(t, h)) return 'country';
+    if (ORG_HEADS.at(t, h)) return 'organisation';
+    if (ROLE_WORDS.at(t, h)) return 'person';
+    if (EVENT_HEADS.at(t, h)) return 'event';
+    if (PLACE_HEADS.at(t, h)) return 'place';
+    return /s$/.test(lower(t, h)) ? 'people' : 'unknown';
+  }
+  if (MEDIA_HEADS.at(t, h) && h > a) return 'media';
+  if (ARMED_HEADS.at(t, h)) return 'armed-group';
+  if (ORG_HEADS.at(t, h)) return 'organisation';
+  let caps = 0;
+  let titled = false;
+  for (let i = a; i <= h; i++) {
+    if (isCap(t, i) && !STOPWORDS.at(t, i)) caps++;
+    if (ROLE_WORDS.at(t, i)) titled = true;
+  }
+  if (titled) return 'person';
+  if (caps === 1 && COUNTRY_ENDINGS.test(lower(t, h))) return 'country';
+  if (caps === 1 && /(?:ians|ans|ese|is)$/.test(lower(t, h))) return 'people';
+  if (caps >= 2) return a > 0 && lower(t, a) === 'the' ? 'organisation' : 'person';
+  return 'unknown';
 }

@@ -1,17 +1,49 @@
 import pc from 'picocolors';
+import type { ActorSummary, VoiceCasting } from '../../core/actors.js';
+import type { FramingRole } from '../../core/framing.js';
 import type { Report } from '../../core/report.js';
 
-/** Terminal section: the actors of the document, each with its portrayal and the cue words behind it. */
+type Paint = (s: string) => string;
+
+/** "A antagonist (tyrant)": one actor as a voice casts it. */
+function castEntry(name: string, v: Pick<VoiceCasting, 'role' | 'archetypes'>, paint: Record<FramingRole, Paint>): string {
+  const arch = v.archetypes.length ? ` (${v.archetypes.map((x) => x.id).join(', ')})` : '';
+  return `${name} ${paint[v.role](v.role)}${arch}`;
+}
+
+/**
+ * Cast lists per voice: how the author casts each framed actor, then how the quoted and reported
+ * sources cast them ("author casts: A antagonist (tyrant), B innocent (victim); quoted sources cast: ...").
+ */
+export function castLines(actors: readonly ActorSummary[], paint: Record<FramingRole, Paint>): string[] {
+  const author = actors.filter((a) => a.framing.role !== 'unframed').map((a) => castEntry(a.name, a.framing, paint));
+  const bySpeaker = new Map<string, string[]>();
+  for (const a of actors) {
+    for (const v of a.framing.byVoice) {
+      if (v.kind !== 'source' || v.role === 'unframed') continue;
+      const who = v.speaker ?? 'an unnamed source';
+      const list = bySpeaker.get(who) ?? [];
+      list.push(castEntry(a.name, v, paint));
+      bySpeaker.set(who, list);
+    }
+  }
+  const lines = [`  author casts: ${author.length ? author.join(', ') : 'nobody'}`];
+  if (bySpeaker.size > 0) lines.push(`  quoted sources cast: ${[...bySpeaker].map(([who, list]) => `${who}: ${list.join(', ')}`).join('; ')}`);
+  return lines;
+}
+
+/** Terminal section: the cast per voice, then each actor with its type, mentions, evidence and the words it speaks. */
 export function actorsSection(report: Report, colors: boolean): string | null {
   const actors = report.actors;
   if (!actors || actors.length === 0) return null;
   const c = pc.createColors(colors);
-  const paint = { aggressor: c.red, victim: c.yellow, authority: c.blue, neutral: c.dim };
-  const lines = [c.bold('Actors')];
+  const paint: Record<FramingRole, Paint> = { antagonist: c.red, innocent: c.yellow, protagonist: c.green, unframed: c.dim };
+  const lines = [c.bold('Actors'), ...castLines(actors, paint)];
   for (const a of actors.slice(0, 12)) {
-    const cues = [...new Set(a.portrayal.evidence.map((e) => `${e.role.slice(0, 3)}:${e.cue}`))].slice(0, 4).join(' ');
+    const ev = [...new Set(a.framing.evidence.map((e) => `"${e.text}"${e.voice ? ` [${e.voice.speaker ?? 'a source'}]` : ''}`))].slice(0, 3).join(' ');
+    const speaks = a.sourceOf.length ? `  speaks ${a.sourceOf.length}x${a.sourceOf.some((s) => s.stance === 'rejects') ? ' (the author rejects some)' : ''}` : '';
     const loaded = a.loadedTerms.length ? `  loaded: ${[...new Set(a.loadedTerms.map((l) => l.text))].join(', ')}` : '';
-    lines.push(`  ${a.name} ${c.dim(`(${a.type}, ${a.mentions.length}x)`)} ${paint[a.portrayal.role](a.portrayal.role)} ${c.dim(cues)}${loaded}`);
+    lines.push(`  ${a.name} ${c.dim(`(${a.type}, ${a.mentions.length}x)`)} ${paint[a.framing.role](a.framing.role)} ${c.dim(ev)}${speaks}${loaded}`);
   }
   if (actors.length > 12) lines.push(c.dim(`  ... and ${actors.length - 12} more`));
   return lines.join('\n');

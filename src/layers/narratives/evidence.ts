@@ -1,5 +1,5 @@
 import type { Doc } from '../../text/segment.js';
-import type { ActiveRole } from '../../core/actors.js';
+import type { ActiveRole } from './roles.js';
 import { matchClaimShape, type ClaimShape, type SlotView } from './claim-shape.js';
 import type { EvidenceTerm, NarrativePack } from './pack.js';
 import { F_CAP, K_NUMBER, K_WORD } from '../../text/tokenise.js';

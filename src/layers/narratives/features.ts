@@ -2,7 +2,7 @@ import { builtinLexicon } from '../../lexicon/builtin.js';
 import { stem } from '../../lexicon/stem.js';
 import { vocab } from '../../text/vocab.js';
 import { FRAME_IDS, type FrameId } from '../../core/frames.js';
-import type { ActiveRole } from '../../core/actors.js';
+import type { ActiveRole } from './roles.js';
 import { segment, type Doc } from '../../text/segment.js';
 import { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower, type Tokens } from '../../text/tokenise.js';
 import type { DocEvidence, RolesBySentence } from './evidence.js';

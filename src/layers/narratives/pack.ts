@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ActiveRole } from '../../core/actors.js';
+import type { ActiveRole } from './roles.js';
 import { UserError } from '../../core/errors.js';
 import type { NarrativeLevel } from '../../core/narratives.js';
 import { parse as parseYaml } from 'yaml';

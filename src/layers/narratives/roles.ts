@@ -1,16 +1,20 @@
 import type { Doc } from '../../text/segment.js';
 import type { ActorAnalysis } from '../actors/layer.js';
+import type { SourcingAnalysis } from '../sourcing/analyse.js';
+import { portrayalCues } from './role-cues.js';
 import type { RoleInSentence } from './evidence.js';
 import type { Parties } from './features.js';
 
+/** The roles a narrative pack's role patterns name (packs also accept antagonist, innocent, protagonist). */
+export type ActiveRole = 'aggressor' | 'victim' | 'authority';
+
 /**
- * The roles the actors layer casts actors in, by sentence, with who each actor is to the pack (a
- * party, or just a name). The one place that reads the actors layer's role cues: when the framing
- * layer's roles land, this is what changes.
+ * The roles the role cues (role-cues.ts) cast actors in, by sentence, with who each actor is to the
+ * pack (a party, or just a name).
  */
-export function rolesBySentence(doc: Doc, actors: ActorAnalysis, parties: Parties): Array<RoleInSentence[] | undefined> {
+export function rolesBySentence(doc: Doc, actors: ActorAnalysis, sourcing: SourcingAnalysis, parties: Parties): Array<RoleInSentence[] | undefined> {
   const out: Array<RoleInSentence[] | undefined> = new Array(doc.sentences.length);
-  for (const cue of actors.cues) {
+  for (const cue of portrayalCues(doc, actors.mentions, sourcing, actors.offsets)) {
     const s = doc.tokenSentence[cue.a];
     if (s === undefined) continue;
     let a = -1;

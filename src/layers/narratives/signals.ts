@@ -3,6 +3,7 @@ import type { FramesReport } from '../../core/frames.js';
 import { toOriginalSpan } from '../../text/normalise.js';
 import type { Doc } from '../../text/segment.js';
 import { analyseActors, type ActorAnalysis } from '../actors/layer.js';
+import { analyseSourcing, type SourcingAnalysis } from '../sourcing/analyse.js';
 import { FrameAnalyser } from '../frames/analyse.js';
 import { scanParties } from './features.js';
 import type { DocSignals } from './model.js';
@@ -18,9 +19,9 @@ export function framesByParagraph(doc: Doc, frames: FramesReport | undefined): A
 }
 
 /** A document's signals from what the layers produced (the narratives layer's path). */
-export function signalsOf(doc: Doc, pack: NarrativePack, frames: FramesReport | undefined, actors: ActorAnalysis): DocSignals {
+export function signalsOf(doc: Doc, pack: NarrativePack, frames: FramesReport | undefined, actors: ActorAnalysis, sourcing: SourcingAnalysis): DocSignals {
   const parties = scanParties(doc, pack);
-  return { parties, frames: framesByParagraph(doc, frames), roles: rolesBySentence(doc, actors, parties) };
+  return { parties, frames: framesByParagraph(doc, frames), roles: rolesBySentence(doc, actors, sourcing, parties) };
 }
 
 let analyser: FrameAnalyser | null = null;
@@ -32,5 +33,5 @@ export function standaloneSignals(doc: Doc, pack: NarrativePack): DocSignals {
     const [s, e] = toOriginalSpan(doc.nt, start, end);
     return { start: s, end: e, text: '' };
   };
-  return signalsOf(doc, pack, analyser.analyse(doc, span), analyseActors(doc));
+  return signalsOf(doc, pack, analyser.analyse(doc, span), analyseActors(doc), analyseSourcing(doc));
 }

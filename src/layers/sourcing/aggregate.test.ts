@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
-import { aggregateActors } from '../actors/aggregate.js';
 import { aggregateSourcing } from './aggregate.js';
 
 const analyzer = new Analyzer({ model: null });
@@ -27,13 +26,4 @@ describe('aggregates for compare', () => {
     expect(g).toMatchObject({ documents: 0, sentences: 0, weakShare: 0, quotations: 0, claims: 0 });
   });
 
-  it('counts documents per portrayal role for each actor', () => {
-    const actors = aggregateActors([a, b]);
-    const freedonia = actors.find((x) => x.id === 'freedonia')!;
-    expect(freedonia.documents).toBe(2);
-    expect(freedonia.roles.aggressor).toBe(2);
-    expect(freedonia.dominantRole).toBe('aggressor');
-    expect(actors.find((x) => x.id === 'sylvania')!.roles.victim).toBe(1);
-    expect(aggregateActors([])).toEqual([]);
-  });
 });

@@ -25,7 +25,8 @@ function spans(r: ReturnType<Analyzer['analyze']>): SpanRef[] {
     const a = c.accusation;
     if (a) { out.push(a.charge); if (a.accuser) out.push(a.accuser); if (a.accused) out.push(a.accused); if (a.evidence) out.push(a.evidence); }
   }
-  for (const a of r.actors!) out.push(...a.mentions, ...a.loadedTerms, ...a.portrayal.evidence);
+  for (const a of r.actors!) out.push(...a.mentions, ...a.loadedTerms, ...a.framing.evidence);
+  for (const v of r.voices!) { out.push(v); if (v.speakerSpan) out.push(v.speakerSpan); if (v.cue) out.push(v.cue); if (v.stanceCue) out.push(v.stanceCue); }
   return out;
 }
 

@@ -16,7 +16,7 @@ import { displaySource } from '../sourcing/layer.js';
 import { LISTENER_WORDS } from '../sourcing/cues.js';
 import { ACCUSE_LEMMAS, CLAUSE_CONJUNCTIONS, CONTENT_NOUNS, HEADLINE_HEADS, HEADLINE_VERBS } from './cues.js';
 import { afterDateline } from './dateline.js';
-import { joinedToPrevious, namingSpeaker } from './naming.js';
+import { asNamings, joinedToPrevious, namingSpeaker, usedWords } from './naming.js';
 import { findStances } from './stance.js';
 
 /** One reported part of a document, in tokens [a, b) of the canonical text. */
@@ -129,6 +129,13 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
       const b = trimEnd(doc, a, hi);
       return b > a && !quoted(a) ? [a, b] : null;
     }
+    // Between commas inside the sentence ("villages where, according to X, 300 families remain"):
+    // what follows is what X reports.
+    if (punctChar(doc, at.a - 1) === ',' && punctChar(doc, at.b) === ',') {
+      const a = trimStart(doc, at.b, hi);
+      const b = trimEnd(doc, a, hi);
+      if (b - a >= 3 && !quoted(a)) return [a, b];
+    }
     const from = afterDateline(doc, lo, at.a);
     const b = trimEnd(doc, from, at.a);
     return b > from ? [from, b] : null;
@@ -149,12 +156,10 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
     if (c !== '' && c !== ',') break;
     if (lower(doc.tokens, j) === 'that') { a = j + 1; that = true; break; }
   }
-  // '"...," X told reporters in the capital.': the words after "told" are who heard it, and the
-  // quotation carries what was said.
-  if (!that && at.info.lemma === 'tell') {
-    if (quotes.some((q) => q.attribution === at)) return null;
-    if (LISTENER_WORDS.at(doc.tokens, a) && !ARTICLES.at(doc.tokens, a)) a++;
-  }
+  // '"...," X said on Monday.', '"...," X told reporters in the capital.': a quotation carries what
+  // was said; the words after the verb say when, where or to whom.
+  if (!that && quotes.some((q) => q.attribution === at && q.b <= at.verb)) return null;
+  if (!that && at.info.lemma === 'tell' && LISTENER_WORDS.at(doc.tokens, a) && !ARTICLES.at(doc.tokens, a)) a++;
   a = trimStart(doc, a, hi);
   let b = hi;
   // "If X believes that P, Q": the report ends with the clause it stands in; Q is the author's.
@@ -266,6 +271,11 @@ export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
       else if (lastNamed && lastNamed.quote && joinedToPrevious(doc, lastNamed.quote.b - 1, q.a)) Object.assign(x, { speaker: lastNamed.speaker, resolved: lastNamed.resolved, cueA: lastNamed.cueA, cueB: lastNamed.cueB });
       if (x.speaker) lastNamed = x;
     }
+    // 'Several outlets have used headlines such as "..."': the outlets' words.
+    if (!x.speaker && !q.nested) {
+      const used = usedWords(doc, q.a, doc.sentences[q.firstSentence]!.tokenStart);
+      if (used) Object.assign(x, { speaker: used.speaker, resolved: used.speaker, cueA: used.verb, cueB: used.verb + 1, mode: used.headline ? 'headline' : x.mode });
+    }
     segs.push(x);
   }
   const verbs = new Set<number>();
@@ -283,6 +293,10 @@ export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
     segs.push(seg({ a: r[0], b: r[1], sentence: at.sentence, mode, quoted: false, attribution: at, speaker: at.source, cueA: at.verb, cueB: at.verbEnd, denied: lemma === 'deny' }));
   }
   nominalSegments(doc, tokenQuote, verbs, segs);
+  // 'Korvani officials describe it as an occupation': the words after "as" are theirs.
+  for (const n of asNamings(doc, tokenQuote, verbs)) {
+    segs.push(seg({ a: n.a, b: n.b, sentence: doc.tokenSentence[n.a]!, mode: 'indirect', quoted: false, speaker: n.speaker, resolved: n.speaker, cueA: n.verb, cueB: n.verb + 1 }));
+  }
   if (segs.length === 0) return { segments: segs, tokenSeg: null, voices: [] };
   segs.sort((x, y) => x.a - y.a || y.b - x.b || (x.quoted === y.quoted ? 0 : x.quoted ? 1 : -1));
   // One segment per range: a quotation and the indirect speech that introduces it can coincide.

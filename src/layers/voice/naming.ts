@@ -5,7 +5,7 @@
  * the accuser's words, and a finding inside them is in the accuser's voice. A phrase coordinated
  * with such a phrase ('"ethnic cleansing" and even "genocide"') has the same speaker.
  */
-import { lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
+import { isWord, lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
 import { phraseBefore, type SourcePhrase } from '../sourcing/noun-phrase.js';
 
@@ -71,4 +71,61 @@ export function joinedToPrevious(doc: Doc, prevClose: number, open: number): boo
   if (prevClose < 0 || open <= prevClose || open - prevClose > 4) return false;
   for (let i = prevClose + 1; i < open; i++) if (!JOINERS.at(doc.tokens, i) && punctChar(doc, i) !== ',') return false;
   return true;
+}
+
+/** Words that end the named words of an unquoted naming ("describe it as an occupation and ..."). */
+const CLAUSE_WORDS = wordSet('and but that which who because while whereas although though said says');
+
+/**
+ * Unquoted namings: 'Korvani officials describe it as an occupation'. For each, the subject, the
+ * verb, and the named words [a, b) (after "as", to the clause's end): they are the subject's words.
+ */
+export function asNamings(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<number>): Array<{ speaker: SourcePhrase; verb: number; a: number; b: number }> {
+  const t = doc.tokens;
+  const out: Array<{ speaker: SourcePhrase; verb: number; a: number; b: number }> = [];
+  for (const s of doc.sentences) {
+    for (let v = s.tokenStart + 1; v < s.tokenEnd - 2; v++) {
+      if (!AS_VERBS.at(t, v) || verbs.has(v) || tokenQuote[v] !== -1) continue;
+      let as = -1;
+      for (let j = v + 1; j < Math.min(s.tokenEnd - 1, v + 7); j++) {
+        if (!isWord(t, j)) break;
+        if (lower(t, j) === 'as') { as = j; break; }
+      }
+      if (as === -1 || tokenQuote[as + 1] !== -1 || punctChar(doc, as + 1) !== '') continue;
+      let b = as + 1;
+      while (b < s.tokenEnd && (isWord(t, b) || punctChar(doc, b) === '-' || punctChar(doc, b) === "'") && !CLAUSE_WORDS.at(t, b)) b++;
+      if (b <= as + 1) continue;
+      let end = v;
+      while (end > s.tokenStart && AUXILIARIES.at(t, end - 1)) end--;
+      let speaker = phraseBefore(doc, end, s.tokenStart);
+      if (speaker && speaker.a - 1 > s.tokenStart && lower(t, speaker.a - 1) === 'and') speaker = phraseBefore(doc, speaker.a - 1, s.tokenStart) ?? speaker;
+      if (speaker) out.push({ speaker, verb: v, a: as + 1, b });
+    }
+  }
+  return out;
+}
+
+const USE = wordSet('use uses used using ran run runs carried carries');
+const WORD_NOUNS = wordSet('word words term terms phrase phrases language label labels expression expressions slogan slogans');
+const HEADLINE_NOUNS = wordSet('headline headlines banner banners title titles');
+
+/**
+ * 'Several outlets have used headlines such as "..."', 'they use words like "..."': the quoted words
+ * are the subject's (a headline when the noun says so). `open` is the quotation's opening mark.
+ */
+export function usedWords(doc: Doc, open: number, from: number): (NamedPhrase & { headline: boolean }) | null {
+  const t = doc.tokens;
+  let noun = -1;
+  for (let v = open - 1; v >= Math.max(from, open - 8); v--) {
+    const c = punctChar(doc, v);
+    if (c !== '' && c !== ',') return null;
+    if (WORD_NOUNS.at(t, v) || HEADLINE_NOUNS.at(t, v)) noun = v;
+    if (!USE.at(t, v)) continue;
+    if (noun === -1) return null;
+    let end = v;
+    while (end > from && AUXILIARIES.at(t, end - 1)) end--;
+    const speaker = phraseBefore(doc, end, from);
+    return speaker ? { speaker, verb: v, headline: HEADLINE_NOUNS.at(t, noun) } : null;
+  }
+  return null;
 }

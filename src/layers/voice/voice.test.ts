@@ -61,6 +61,41 @@ describe('voice: indirect speech', () => {
   });
 });
 
+describe('voice: words a source names', () => {
+  it('gives quoted words after "speak of", "describe ... as" and "use headlines such as" to the subject', () => {
+    const vs = voices(
+      'Korvani officials and their allies speak of "ethnic cleansing" and even "genocide". Dastria\'s foreign ministry spokesman, ' +
+        'Aurel Tamm, has described the closure of the pass as "collective punishment". Several foreign outlets have used ' +
+        'headlines such as "The Valley Is Emptied" for their stories.',
+    );
+    expect(vs.map(show)).toEqual([
+      'Korvani officials [phrase quoted] ethnic cleansing',
+      'Korvani officials [phrase quoted] genocide',
+      'Aurel Tamm [phrase quoted] collective punishment',
+      'Several foreign outlets [headline quoted] The Valley Is Emptied',
+    ]);
+    expect(vs[0]!.cue?.text).toBe('speak');
+  });
+
+  it('leaves a scare quote with no naming verb to the author, with doubt ("used" names only words)', () => {
+    expect(voices('The "reforms" of the Dastrian council closed three schools.').map(show)).toEqual(['? [phrase quoted doubts] reforms']);
+    expect(voices('The Korvani army used tear gas near the "temporary" camp.').map(show)).toEqual(['? [phrase quoted doubts] temporary']);
+  });
+
+  it('reads "X describe it as Z" without quotation marks as X\'s word, and the accusation as X\'s', () => {
+    const r = analyzer.analyze('Dastrian officials say the operation restored the border; Korvani officials describe it as an occupation.');
+    expect(r.voices!.map(show)).toEqual(['Dastrian officials [indirect] the operation restored the border', 'Korvani officials [indirect] an occupation']);
+    const acc = r.claims!.find((c) => c.accusation);
+    if (acc) expect(acc.voice).toMatchObject({ speaker: 'Korvani officials' });
+  });
+
+  it('gives a report between commas what follows it', () => {
+    expect(voices('Convoys reached villages where, according to the Red Cross, about 300 families remain without fuel.').map(show)).toEqual([
+      'Red Cross [according-to] about 300 families remain without fuel',
+    ]);
+  });
+});
+
 describe('voice: nested attribution', () => {
   it('nests a report inside the report that carries it', () => {
     const vs = voices('The envoy said rebels claimed that the bridge was mined.');
@@ -98,6 +133,18 @@ describe('voice: the author\'s stance', () => {
     const acc = r.claims!.find((c) => c.accusation)!;
     expect(acc.accusation!.accuser!.text).toBe('Tarvian diaspora groups');
     expect(acc.voice).toMatchObject({ speaker: 'Tarvian diaspora groups', stance: 'rejects' });
+  });
+
+  it('reads "These charges are not supported by any evidence" as rejecting the reports of the sentences before it', () => {
+    const r = analyzer.analyze(
+      'Korvani officials speak of "genocide". Their minister, Aurel Tamm, has described the curfew as "collective punishment". ' +
+        'These charges are not supported by any evidence.',
+    );
+    const top = r.voices!.filter((v) => v.parent === null);
+    expect(top.map((v) => [v.speaker, v.stance])).toEqual([['Korvani officials', 'rejects'], ['Aurel Tamm', 'rejects']]);
+    // A sentence of the author's own between them ends the run.
+    const one = analyzer.analyze('Korvani officials speak of "genocide". The valley is quiet. Aurel Tamm has described the curfew as "punishment". These claims are false.');
+    expect(one.voices!.filter((v) => v.parent === null).map((v) => v.stance ?? null)).toEqual([null, 'rejects']);
   });
 
   it('reads adverbs and loaded verbs on the report', () => {
@@ -208,5 +255,14 @@ describe('voice: where reported words start and end', () => {
     expect(vs.map(show)).toEqual(['Red Cross [according-to] Some 400 families left the valley']);
     // Not a dateline: the words stay.
     expect(voices('UN, EU and AU monitors left, according to the Red Cross.').map(show)).toEqual(['Red Cross [according-to] UN, EU and AU monitors left']);
+  });
+});
+
+describe('voice: after a quotation', () => {
+  it('"...," X said on Monday: the words after the verb are not reported speech', () => {
+    expect(voices('"We will defend every village," Defence Minister Anna Novak said on Monday.').map(show)).toEqual(['Anna Novak [quote quoted] We will defend every village']);
+    // A "that" clause after the verb is reported, quotation or not; so are words before a quotation that follows.
+    expect(voices('Aris Tal said the road was open, "and it will stay open".').map((v) => v.speaker)).toEqual(['Aris Tal', 'Aris Tal']);
+    expect(voices('"The road is open," Aris Tal said, adding that the convoy would pass.').map((v) => v.speaker)).toEqual(['Aris Tal', 'Aris Tal']);
   });
 });

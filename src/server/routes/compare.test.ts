@@ -30,6 +30,7 @@ describe('GET /api/compare', () => {
     expect(before.statusCode).toBe(200);
     expect(before.json()).toMatchObject({ notAnalysed: 6, totals: { documents: 0 } });
     expect((await t.app.inject({ method: 'GET', url: '/api/compare/layers?by=outlet' })).json()).toMatchObject({ notAnalysed: 6, groups: [] });
+    expect((await t.app.inject({ method: 'GET', url: '/api/compare/actors?by=outlet' })).json()).toMatchObject({ notAnalysed: 6, actors: [] });
     expect(await t.store.documentsNeedingAnalysis(engineKey)).toHaveLength(6);
     const { items } = await t.store.listDocuments({ outlet: 'Northland Herald' }, { limit: 10 });
     const pair = await t.app.inject({ method: 'GET', url: `/api/compare?a=${items[0]!.id}&b=${items[1]!.id}` });
@@ -129,5 +130,28 @@ describe('GET /api/compare/layers', () => {
     const bad = await t.app.inject({ method: 'GET', url: '/api/compare/layers?a=1&b=2' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/^query/);
+  });
+});
+
+describe('GET /api/compare/actors', () => {
+  it('gives per actor and group the share of documents casting it in each role, as the CLI does', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/compare/actors?by=outlet&minDocuments=1' });
+    expect(res.statusCode).toBe(200);
+    const c = res.json();
+    expect(c.by).toBe('outlet');
+    expect(c.groups.sort()).toEqual(['Meridian Wire', 'Northland Herald']);
+    const sylvania = c.actors.find((a: { id: string }) => a.id === 'sylvania');
+    expect(sylvania.documents).toBe(4);
+    const herald = sylvania.groups.find((g: { key: string }) => g.key === 'Northland Herald');
+    expect(herald.documents).toBe(3);
+    // The Herald's three pieces cast the regime as the villain in each.
+    const reports = HERALD.map((x) => t.analyzer.analyze(x).actors!.find((a) => a.id === 'sylvania')!.framing.role);
+    expect(herald.roles.antagonist.documents).toBe(reports.filter((r) => r === 'antagonist').length);
+    expect(herald.roles.antagonist.documents).toBeGreaterThanOrEqual(2);
+  });
+
+  it('rejects unknown parameters', async () => {
+    const bad = await t.app.inject({ method: 'GET', url: '/api/compare/actors?colour=red' });
+    expect(bad.statusCode).toBe(400);
   });
 });

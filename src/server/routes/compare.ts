@@ -7,12 +7,14 @@ import type { ServerContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { compareLayers } from '../group-layers.js';
 import { missingAnalysisHint, storedReport } from '../reports.js';
-import { CompareLayersQuery, CompareQuery } from '../schemas.js';
+import { CompareActorsQuery, CompareLayersQuery, CompareQuery } from '../schemas.js';
+import { compareActors } from '../../compare/actors.js';
 import { parseRequest } from '../validate.js';
 
 /**
  * GET /api/compare: groups (by outlet|tag|author, filtered by outlet/tag/author/q/from/to) or two documents (a, b).
- * GET /api/compare/layers: the same groups' frame mix, intensity distribution, sourcing and actor portrayal.
+ * GET /api/compare/layers: the same groups' frame mix, intensity distribution, sourcing and actor framing.
+ * GET /api/compare/actors: per actor and group, the share of documents casting it in each role, with significance.
  * Reads only read: they compare the stored analyses, and say how many matching documents have
  * none (`notAnalysed`); two documents without one are a 409 that says how to make it.
  */
@@ -39,6 +41,12 @@ export function compareRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/compare/layers', async (request) => {
     const { by, tagPrefix, ...where } = parseRequest(CompareLayersQuery, request.query, 'query');
     const result = await compareLayers(ctx.store, engineKeyOf(ctx.analyzer.engine), { by, where, ...(tagPrefix ? { tagPrefix } : {}) });
+    return { ...result, notAnalysed: await notAnalysed(where) };
+  });
+
+  app.get('/api/compare/actors', async (request) => {
+    const { by, tagPrefix, actors, minDocuments, ...where } = parseRequest(CompareActorsQuery, request.query, 'query');
+    const result = await compareActors(ctx.store, engineKeyOf(ctx.analyzer.engine), { by, where, actors, minDocuments, ...(tagPrefix ? { tagPrefix } : {}) });
     return { ...result, notAnalysed: await notAnalysed(where) };
   });
 }

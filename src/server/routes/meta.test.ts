@@ -42,6 +42,7 @@ describe('GET /api/openapi.json', () => {
         'PATCH /api/documents/{id}',
         'POST /api/analyses',
         'GET /api/compare',
+        'GET /api/compare/actors',
         'GET /api/compare/layers',
         'GET /api/compare/narratives',
         'GET /api/compare/periods',

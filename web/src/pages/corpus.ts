@@ -2,7 +2,7 @@ import type { Comparison, GroupBy, GroupStats, RateComparison } from '../../../s
 import type { LayerComparison } from '../../../src/core/compare.js';
 import { api, type DocumentFilterParams } from '../api.js';
 import { groupColor, mixChart, rateChart, techniqueChart } from '../charts.js';
-import { frameMixChart, intensityBandsChart, intensityNumbers, portrayalTable, sourcingChart, sourcingNumbers } from '../layer-charts.js';
+import { actorHeatmap, frameMixChart, intensityBandsChart, intensityNumbers, sourcingChart, sourcingNumbers } from '../layer-charts.js';
 import { fmt, h, pct, replace } from '../dom.js';
 import { comparisonCsv, download, json } from '../export.js';
 import { confidenceSlider, swatch } from '../report-view.js';
@@ -95,7 +95,9 @@ export async function corpusPage(root: HTMLElement): Promise<void> {
   });
   comparison.before(slider);
   const layers = h('div', { class: 'layer-comparison', data: { testid: 'layer-comparison' } }, loading());
-  root.append(h('h2', null, `Frames, intensity, sourcing and portrayal by ${by}`), layers);
+  root.append(h('h2', null, `Frames, intensity and sourcing by ${by}`), layers);
+  const cast = h('div', { class: 'actor-comparison', data: { testid: 'actor-comparison' } }, loading());
+  root.append(h('h2', null, `Who is cast as what, by ${by}`), cast);
   const narratives = h('div', { class: 'narrative-comparison', data: { testid: 'narrative-comparison' } }, loading());
   const timeline = h('div', { class: 'timeline', data: { testid: 'timeline' } }, loading());
   root.append(h('h2', null, `Narratives by ${by}`), narratives, h('h2', null, 'Over time'), timeline);
@@ -104,6 +106,7 @@ export async function corpusPage(root: HTMLElement): Promise<void> {
     renderList(list, filter, offset, navigate),
     renderComparison(comparison, by, filter, by === 'tag' ? tagPrefix : ''),
     renderLayers(layers, by, filter, by === 'tag' ? tagPrefix : ''),
+    renderActors(cast, by, filter, by === 'tag' ? tagPrefix : ''),
     renderNarrativeComparison(narratives, by, filter, by === 'tag' ? tagPrefix : ''),
     renderTimeline(timeline, filter),
   ]);
@@ -310,8 +313,16 @@ async function renderLayers(box: HTMLElement, by: GroupBy, filter: DocumentFilte
     figure('chart-intensity', `Intensity bands by ${by} (% of documents)`, (cv) => intensityBandsChart(cv, c), intensityNumbers(c)),
     figure('chart-sourcing', `Sourcing by ${by} (% of sentences)`, (cv) => sourcingChart(cv, c), sourcingNumbers(c)),
   ];
-  replace(box, h('div', { class: 'charts' }, charts.map((x) => x.fig)), h('div', { class: 'table-scroll' }, portrayalTable(c)));
+  replace(box, h('div', { class: 'charts' }, charts.map((x) => x.fig)));
   for (const x of charts) x.draw();
+}
+
+async function renderActors(box: HTMLElement, by: GroupBy, filter: DocumentFilterParams, tagPrefix: string): Promise<void> {
+  try {
+    replace(box, h('div', { class: 'table-scroll' }, actorHeatmap(await api.compareActors(by, filter, tagPrefix))));
+  } catch (e) {
+    replace(box, errorBox(e));
+  }
 }
 
 /** Findings per category and group, each count beside its share of the group's findings. */

@@ -1,13 +1,19 @@
+/**
+ * Role cues for the narrative model: who a sentence casts as aggressor, victim or authority, read
+ * from harm, suffering, accusation and authority verbs around actor mentions. These were the actors
+ * layer's portrayal cues before entity framing replaced portrayal in the report; the narrative packs'
+ * role patterns and their trained weights read exactly these, so they live on here, as features of
+ * this layer only. (Moving the packs to the framing layer's roles means retraining them.)
+ */
 import type { Doc } from '../../text/segment.js';
 import type { SourcingAnalysis } from '../sourcing/analyse.js';
+
 import { WordSet } from '../../lexicon/word-sets.js';
 import { isWord, lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
 import { ATTRIBUTION_FORMS } from '../sourcing/cues.js';
-import type { Mention } from './mentions.js';
-
-import type { ActiveRole, PortrayalRole } from '../../core/actors.js';
-
-export type { ActiveRole, PortrayalRole } from '../../core/actors.js';
+import type { Mention } from '../actors/mentions.js';
+import { mentionOffsets } from '../actors/layer.js';
+import type { ActiveRole } from './roles.js';
 
 /** One piece of evidence for a role: the cue and the token range of the clause it rests on. */
 export interface RoleCue {
@@ -80,17 +86,6 @@ function clauseWindowFwd(doc: Doc, from: number, limit: number, max: number): nu
     k++;
   }
   return k;
-}
-
-/**
- * Per sentence, where its mentions start in `mentions` (sorted by position, as findMentions gives
- * them): sentence k has mentions [at[k], at[k + 1]).
- */
-export function mentionOffsets(sentences: number, mentions: readonly Mention[]): Int32Array {
-  const at = new Int32Array(sentences + 1);
-  for (const m of mentions) at[m.sentence + 1]!++;
-  for (let k = 0; k < sentences; k++) at[k + 1]! += at[k]!;
-  return at;
 }
 
 /**
@@ -202,26 +197,4 @@ export function portrayalCues(doc: Doc, mentions: readonly Mention[], sourcing: 
     }
   }
   return cues;
-}
-
-export interface Portrayal {
-  role: PortrayalRole;
-  scores: Record<ActiveRole, number>;
-}
-
-const ROLE_ORDER: readonly ActiveRole[] = ['aggressor', 'victim', 'authority'];
-
-/** The role with the highest score; neutral when nothing was cast, or when two roles tie. */
-export function decideRole(cues: readonly RoleCue[]): Portrayal {
-  const scores: Record<ActiveRole, number> = { aggressor: 0, victim: 0, authority: 0 };
-  for (const c of cues) scores[c.role] += c.weight;
-  const max = Math.max(scores.aggressor, scores.victim, scores.authority);
-  let top: ActiveRole | null = null;
-  let ties = 0;
-  for (const r of ROLE_ORDER) {
-    if (scores[r] !== max) continue;
-    top ??= r;
-    ties++;
-  }
-  return { role: max > 0 && ties === 1 ? top! : 'neutral', scores };
 }

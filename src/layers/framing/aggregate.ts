@@ -1,0 +1,112 @@
+import type { ActorFraming, ArchetypeScore, FramingEvidence, VoiceCasting } from '../../core/actors.js';
+import { ARCHETYPE_IDS, MAIN_ROLES, type FramingRole, type MainRole } from '../../core/framing.js';
+import type { SpanRef } from '../../core/report.js';
+import type { VoiceAnalysis } from '../voice/analyse.js';
+import { voiceOfSegment } from '../voice/product.js';
+import { CUE_CLASSES } from './cues.js';
+import { COND_NAMES, keyParts, T, TEMPLATE_NAMES } from './features.js';
+import type { CueEvidence, MentionFraming } from './infer.js';
+import { bestRole, round3, type FramingModel } from './model.js';
+import { TECHNIQUE_IDS } from '../../core/taxonomy.js';
+
+export const UNFRAMED: ActorFraming = Object.freeze({
+  role: 'unframed', scores: { protagonist: 0, antagonist: 0, innocent: 0 }, archetypes: [], byVoice: [], evidence: [],
+}) as ActorFraming;
+
+interface Reading {
+  probs: Float64Array;
+  arch: Float64Array;
+}
+
+/** One casting from several mentions' readings: scores weighted by how framed each mention is. */
+function cast(model: FramingModel, rs: readonly Reading[]): { role: FramingRole; scores: Record<MainRole, number>; archetypes: ArchetypeScore[] } {
+  let sp = 0, sa = 0, si = 0, z = 0, framed = 0;
+  const arch = new Float64Array(ARCHETYPE_IDS.length);
+  for (const r of rs) {
+    const f = 1 - r.probs[3]!;
+    if (f > framed) framed = f;
+    // The three main roles among themselves (the analysis setting has no prior shift).
+    const q = r.probs[0]! + r.probs[1]! + r.probs[2]!;
+    const w = f > 1e-6 ? f : 1e-6;
+    if (q > 0) {
+      sp += (w * r.probs[0]!) / q;
+      sa += (w * r.probs[1]!) / q;
+      si += (w * r.probs[2]!) / q;
+    }
+    for (let c = 0; c < arch.length; c++) arch[c]! += w * (r.arch[c] ?? 0);
+    z += w;
+  }
+  const scores: Record<MainRole, number> = z === 0 ? { protagonist: 0, antagonist: 0, innocent: 0 } : { protagonist: round3(sp / z), antagonist: round3(sa / z), innocent: round3(si / z) };
+  if (z > 0) for (let c = 0; c < arch.length; c++) arch[c] = arch[c]! / z;
+  const role: FramingRole = rs.length === 0 || framed < model.artefact.unframedCut ? 'unframed' : bestRole(scores);
+  return { role, scores, archetypes: model.chooseArchetypes(role, arch) };
+}
+
+/** Readable name of the cue behind a piece of evidence ("harm done by it", "label"). */
+export function cueName(key: number): string {
+  const { tpl, cond, value } = keyParts(key);
+  const at = cond === 3 ? ' (in words the author rejects)' : '';
+  switch (tpl) {
+    case T.AGENT: return `${CUE_CLASSES[value]} by it${at}`;
+    case T.PATIENT: return `${CUE_CLASSES[value]} to it${at}`;
+    case T.NEAR: return `${CUE_CLASSES[value]} in its name${at}`;
+    case T.LOADED: case T.LABEL: return `loaded term next to it${at}`;
+    case T.TECH: return `${TECHNIQUE_IDS[value]} aimed at it`;
+    case T.SPEAKER: return value === 1 ? 'speaker of words the author rejects' : value === 2 ? 'speaker of words the author doubts' : value === 3 ? 'speaker of words the author endorses' : 'speaker';
+    case T.ACCUSED: return `accused${cond ? ` (${COND_NAMES[cond]})` : ''}`;
+    case T.R1: return `word after it${at}`;
+    case T.L1: return `word before it${at}`;
+    default: return TEMPLATE_NAMES[tpl] ?? 'cue';
+  }
+}
+
+/**
+ * How a document casts one actor, from its mentions' readings: the author's casting (every mention,
+ * read as the author's framing), then each reported source's (its words only, read as that source's
+ * framing), and the strongest evidence first, each cue with its voice.
+ */
+export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionFraming | null>, voice: VoiceAnalysis, tokSpan: (a: number, b: number) => SpanRef): ActorFraming {
+  const read: MentionFraming[] = [];
+  for (const m of ms) if (m !== null && m.arch.length > 0) read.push(m);
+  if (!model || read.length === 0) return { ...UNFRAMED, byVoice: [], evidence: [] };
+  // Evidence for every finding: a voice casts the actor in a role only where some cue in that
+  // voice's own words supports the role; a role read from the actor's type and the text's general
+  // lean alone (a defended party "antagonist" with nothing said against it) stays unframed.
+  // A word's general valence near the name ("wise") is a weight, not a reason a reader can check.
+  const supported = (role: FramingRole, inVoice: (seg: number) => boolean) =>
+    role === 'unframed' || read.some((m) => m.evidence.some((c) => c.role === role && c.weight > 0 && keyParts(c.key).tpl !== T.VAL && inVoice(c.seg)));
+  const gate = <T extends { role: FramingRole; archetypes: ArchetypeScore[] }>(c: T, inVoice: (seg: number) => boolean): T => (supported(c.role, inVoice) ? c : { ...c, role: 'unframed', archetypes: [] });
+  const author = gate(cast(model, read), (seg) => seg === -1);
+  const byVoice: VoiceCasting[] = [{ kind: 'author', speaker: null, actor: null, ...author, mentions: read.length }];
+  // Each source: the mentions in its words, read as its framing.
+  const bySource = new Map<string, { speaker: string | null; actor: string | null; rs: Reading[] }>();
+  for (const m of read) {
+    if (m.seg === -1 || !m.source) continue;
+    const x = voice.segments[m.seg]!;
+    const k = x.actor ?? `name:${x.name ?? ''}`;
+    const e = bySource.get(k) ?? { speaker: x.name, actor: x.actor, rs: [] };
+    e.rs.push({ probs: m.source.probs, arch: m.source.arch });
+    bySource.set(k, e);
+  }
+  for (const [k, e] of bySource) {
+    const inSource = (seg: number) => seg !== -1 && (voice.segments[seg]!.actor ?? `name:${voice.segments[seg]!.name ?? ''}`) === k;
+    byVoice.push({ kind: 'source', speaker: e.speaker, actor: e.actor, ...gate(cast(model, e.rs), inSource), mentions: e.rs.length });
+  }
+  const evidence: FramingEvidence[] = [];
+  const seen = new Set<string>();
+  const target = author.role === 'unframed' ? bestRole(author.scores) : author.role;
+  const cues: CueEvidence[] = [];
+  for (const m of read) for (const c of m.evidence) if (c.role === target) cues.push(c);
+  cues.sort((a, b) => b.weight - a.weight);
+  for (const c of cues) {
+    const sp = tokSpan(c.a, c.b);
+    const id = `${sp.start}:${sp.end}:${c.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const ev: FramingEvidence = { start: sp.start, end: sp.end, text: sp.text, cue: cueName(c.key), role: c.role, weight: c.weight };
+    if (c.seg !== -1) ev.voice = voiceOfSegment(voice, c.seg);
+    evidence.push(ev);
+    if (evidence.length >= 8) break;
+  }
+  return { role: author.role, scores: author.scores, archetypes: author.archetypes, byVoice, evidence };
+}

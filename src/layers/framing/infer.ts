@@ -1,0 +1,186 @@
+import type { ArchetypeScore } from '../../core/actors.js';
+import { FRAMEABLE_TYPES } from '../../core/actors.js';
+import { MAIN_ROLES, type FramingRole, type MainRole } from '../../core/framing.js';
+import { punctChar } from '../../lexicon/word-sets.js';
+import { Featurizer, keyParts, T, type DocContext } from './features.js';
+import { K_ARCH, K_MAIN, round3, type FramingModel } from './model.js';
+
+/** A cue behind a mention's role, with its weight toward that role. */
+export interface CueEvidence {
+  key: number;
+  a: number;
+  b: number;
+  seg: number;
+  role: MainRole;
+  weight: number;
+}
+
+/** The classifier's reading of one mention. */
+export interface MentionFraming {
+  /** Calibrated probabilities (protagonist, antagonist, innocent, unframed), as the author casts it. */
+  probs: Float64Array;
+  role: FramingRole;
+  scores: Record<MainRole, number>;
+  archetypes: ArchetypeScore[];
+  /** Archetype probabilities given the main role (ARCHETYPE_IDS order); empty when not classified. */
+  arch: Float64Array;
+  /** Innermost voice segment the mention stands in (-1: the author's words). */
+  seg: number;
+  /** How the source whose words these are casts it (null in the author's words). */
+  source: { probs: Float64Array; arch: Float64Array; role: FramingRole; scores: Record<MainRole, number>; archetypes: ArchetypeScore[] } | null;
+  /** The strongest cues toward the mention's best main role (at most three). */
+  evidence: CueEvidence[];
+}
+
+const UNFRAMED_PROBS = Float64Array.from([0, 0, 0, 1]);
+/** No reading at all (places, events). */
+const NO_ARCH = new Float64Array(0);
+/** Read, but unframed: archetypes all zero (never written). */
+const NO_ARCH_FRAMED = new Float64Array(K_ARCH);
+const scratch = new Float64Array(K_MAIN);
+
+/** Cue templates that make readable evidence (not bias, type, counts). */
+const EVIDENCE_TEMPLATES = new Set<number>([T.AGENT, T.PATIENT, T.LOADED, T.LABEL, T.NEAR, T.TECH, T.SPEAKER, T.ACCUSED, T.VAL]);
+const MAX_EVIDENCE = 3;
+
+/** The featurizer's cues toward `role`, strongest first. */
+function evidenceOf(model: FramingModel, f: Featurizer, role: MainRole): CueEvidence[] {
+  const c = MAIN_ROLES.indexOf(role);
+  let out: CueEvidence[] | null = null;
+  for (let j = 0; j < f.nc; j++) {
+    const k = f.cueKey[j]!;
+    const w = model.contrast(k, c);
+    if (!(w > 0.05) || !EVIDENCE_TEMPLATES.has(keyParts(k).tpl)) continue;
+    (out ??= []).push({ key: k, a: f.cueA[j]!, b: f.cueB[j]!, seg: f.cueSeg[j]!, role, weight: round3(w) });
+  }
+  if (!out) return [];
+  out.sort((x, y) => y.weight - x.weight);
+  if (out.length > MAX_EVIDENCE) out.length = MAX_EVIDENCE;
+  return out;
+}
+
+export interface FrameOptions {
+  /** Classify every span, whatever its type (the given-mention setting); default: places and events stay unframed. */
+  all?: boolean;
+  /** Only these spans need an answer (the others are context); default all. */
+  wanted?: ReadonlySet<number>;
+  /** The given-mention setting: every mention is framed (the best of the three main roles, never unframed). */
+  given?: boolean;
+}
+
+/**
+ * Frames every mention of a document: the author's casting of each (with the actor's other mentions
+ * weighed in), the source's casting where the mention stands in reported words, archetypes and the
+ * cues behind each.
+ */
+export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameOptions = {}): Array<MentionFraming | null> {
+  const n = ctx.spans.length;
+  const f = new Featurizer(ctx);
+  const cut = model.artefact.unframedCut;
+  // One buffer per document for the probabilities and archetypes of every mention (views per mention).
+  const probBuf = new Float64Array(n * K_MAIN);
+  const archBuf = new Float64Array(n * K_ARCH);
+  const read = new Uint8Array(n);
+  /** 1: archetypes and evidence already read (mentions likely to be framed get them in the first pass). */
+  const full = new Uint8Array(n);
+  const evidence: CueEvidence[][] = new Array(n);
+  const evRole = new Int8Array(n);
+  // Groups (actors) by index, for weighing in the other mentions of the same actor.
+  const groupOf = new Int32Array(n).fill(-1);
+  const groupIds = new Map<string, number>();
+  for (let k = 0; k < n; k++) {
+    if (opts.wanted && !opts.wanted.has(k)) continue;
+    // Places and events, names in a list of notes or a byline, and the outlet of a dateline stay
+    // unframed: a citation or a credit casts nobody.
+    if (!opts.all && (!FRAMEABLE_TYPES.has(ctx.spans[k]!.type) || ctx.citation[ctx.spans[k]!.sentence] === 1 || inDateline(ctx, k))) continue;
+    f.run(k);
+    const p = probBuf.subarray(k * K_MAIN, (k + 1) * K_MAIN);
+    model.score(f.keys, f.n, p, null);
+    read[k] = 1;
+    if (1 - p[3]! >= cut - 0.25) {
+      const best = bestRole3(p);
+      model.score(f.keys, f.n, scratch, archBuf.subarray(k * K_ARCH, (k + 1) * K_ARCH), best);
+      evRole[k] = MAIN_ROLES.indexOf(best);
+      evidence[k] = evidenceOf(model, f, MAIN_ROLES[evRole[k]!]!);
+      full[k] = 1;
+    }
+    const g = ctx.spans[k]!.group;
+    let gi = groupIds.get(g);
+    if (gi === undefined) groupIds.set(g, (gi = groupIds.size));
+    groupOf[k] = gi;
+  }
+  // The actor's other mentions weigh in: log p + w * mean log p of the others.
+  const w = model.artefact.actorWeight;
+  const logs = new Float64Array(groupIds.size * K_MAIN);
+  const count = new Int32Array(groupIds.size);
+  if (w > 0) {
+    for (let k = 0; k < n; k++) {
+      if (!read[k]) continue;
+      const g = groupOf[k]!;
+      count[g]!++;
+      for (let c = 0; c < K_MAIN; c++) logs[g * K_MAIN + c]! += Math.log(Math.max(1e-9, probBuf[k * K_MAIN + c]!));
+    }
+  }
+  const out: Array<MentionFraming | null> = new Array(n).fill(null);
+  for (let k = 0; k < n; k++) {
+    if (opts.wanted && !opts.wanted.has(k)) continue;
+    const seg = ctx.voice.tokenSeg ? ctx.voice.tokenSeg[ctx.spans[k]!.a]! : -1;
+    if (!read[k]) {
+      out[k] = { probs: UNFRAMED_PROBS, role: 'unframed', scores: { protagonist: 0, antagonist: 0, innocent: 0 }, archetypes: [], arch: NO_ARCH, seg, source: null, evidence: [] };
+      continue;
+    }
+    const p = probBuf.subarray(k * K_MAIN, (k + 1) * K_MAIN);
+    const g = groupOf[k]!;
+    if (w > 0 && count[g]! >= 2) {
+      let mx = -Infinity;
+      for (let c = 0; c < K_MAIN; c++) {
+        const own = Math.log(Math.max(1e-9, p[c]!));
+        scratch[c] = own + (w * (logs[g * K_MAIN + c]! - own)) / (count[g]! - 1);
+        if (scratch[c]! > mx) mx = scratch[c]!;
+      }
+      let z = 0;
+      for (let c = 0; c < K_MAIN; c++) { scratch[c] = Math.exp(scratch[c]! - mx); z += scratch[c]!; }
+      for (let c = 0; c < K_MAIN; c++) p[c] = scratch[c]! / z;
+    }
+    const role: FramingRole = opts.given ? model.best(p) : model.decide(p);
+    const a = archBuf.subarray(k * K_ARCH, (k + 1) * K_ARCH);
+    if (role !== 'unframed' && (!full[k] || MAIN_ROLES[evRole[k]!] !== role)) {
+      if (full[k]) a.fill(0);
+      // Framed only once the actor's other mentions weighed in (or in another role): its features again.
+      f.run(k);
+      model.score(f.keys, f.n, scratch, a, role);
+      evidence[k] = evidenceOf(model, f, role);
+    }
+    let source: MentionFraming['source'] = null;
+    if (seg !== -1) {
+      f.run(k, true);
+      const pn = new Float64Array(K_MAIN);
+      model.score(f.keys, f.n, pn, null);
+      const sRole = model.decide(pn);
+      let an = NO_ARCH_FRAMED;
+      if (sRole !== 'unframed') {
+        an = new Float64Array(K_ARCH);
+        model.score(f.keys, f.n, scratch, an, sRole);
+      }
+      source = { probs: pn, arch: an, role: sRole, scores: model.roundedScores(pn), archetypes: sRole === 'unframed' ? [] : model.chooseArchetypes(sRole, an) };
+    }
+    const ev = role === 'unframed' ? [] : evidence[k] ?? [];
+    out[k] = { probs: p, role, scores: model.roundedScores(p), archetypes: role === 'unframed' ? [] : model.chooseArchetypes(role, a), arch: a, seg, source, evidence: ev };
+  }
+  return out;
+}
+
+/** "VELSK, March 14 (Meridian Wire) - ...": a name in brackets followed by a dash, in a sentence's first words. */
+function inDateline(ctx: DocContext, k: number): boolean {
+  const m = ctx.spans[k]!;
+  const { doc } = ctx;
+  const s = doc.sentences[m.sentence]!;
+  if (m.a - s.tokenStart > 8 || m.a === s.tokenStart || m.b + 1 >= s.tokenEnd) return false;
+  const dash = punctChar(doc, m.b + 1);
+  return punctChar(doc, m.a - 1) === '(' && punctChar(doc, m.b) === ')' && (dash === '-' || dash === '\u2014' || dash === '\u2013');
+}
+
+/** The best of the three main roles in a probability vector. */
+function bestRole3(p: ArrayLike<number>): MainRole {
+  return p[1]! >= p[0]! && p[1]! >= p[2]! ? 'antagonist' : p[0]! >= p[2]! ? 'protagonist' : 'innocent';
+}

@@ -1,0 +1,218 @@
+import type { LayerContext, ReportLayer } from '../contract.js';
+import type { SpanRef } from '../../core/report.js';
+import type { Finding } from '../../core/finding.js';
+import { loadedAt } from '../sourcing/classify.js';
+import { lower, punctChar } from '../../lexicon/word-sets.js';
+import type { Doc } from '../../text/segment.js';
+import type { Mention } from '../actors/mentions.js';
+import { ACTORS } from '../actors/layer.js';
+import type { ActorMention, ActorSummary, SourceOf } from '../../core/actors.js';
+import { VOICE, voiceOfSegment } from '../voice/product.js';
+import { FRAMING } from './product.js';
+import { castActor } from './aggregate.js';
+
+/*
+ * The actors report section: each actor the actors layer found, with its mentions (each with its
+ * own role), techniques, loaded terms, the words it speaks and how the text casts it. It lives with
+ * framing because it reads the framing product; the actors folder finds the actors.
+ */
+
+/**
+ * Length of the loaded term at each token (0: none), computed on first use: the windows of
+ * neighbouring mentions overlap. Scratch shared by calls, cleared per document by a stamp.
+ */
+let loadedLen = new Int32Array(0);
+let loadedStamp = new Int32Array(0);
+let loadedEpoch = 0;
+
+/** Loaded terms in a mention ("Freedonian regime") or within three tokens of it, in the same clause. */
+function loadedNear(doc: Doc, m: Mention, out: Array<[number, number]>): void {
+  const s = doc.sentences[m.sentence]!;
+  for (let i = Math.max(s.tokenStart, m.a - 3); i < Math.min(s.tokenEnd, m.b + 3); i++) {
+    let n: number;
+    if (loadedStamp[i] === loadedEpoch) n = loadedLen[i]!;
+    else {
+      n = loadedAt(doc, i, s.tokenEnd);
+      loadedStamp[i] = loadedEpoch;
+      loadedLen[i] = n;
+    }
+    if (!n) continue;
+    // Nothing but words between the term and the mention.
+    const from = Math.min(i + n, m.a);
+    const to = Math.max(i, m.b);
+    let clean = true;
+    for (let k = Math.min(from, to); k < Math.max(from, to); k++) if (punctChar(doc, k) && lower(doc.tokens, k) !== "'s") clean = false;
+    if (clean) out.push([i, i + n]);
+    i += n - 1;
+  }
+}
+
+/** Starts the loaded-term memo for a document of `count` tokens. */
+function startLoadedMemo(count: number): void {
+  if (loadedStamp.length < count || loadedEpoch >= 0x3fffffff) {
+    loadedLen = new Int32Array(Math.max(count, 2 * loadedStamp.length));
+    loadedStamp = new Int32Array(loadedLen.length);
+    loadedEpoch = 0;
+  }
+  loadedEpoch++;
+}
+
+/**
+ * Per actor, the findings whose span contains one of its mentions, in findings order. `starts`,
+ * `ends` and `owner` [0, n) list every mention span of the kept actors, sorted by start; each finding
+ * looks only at the mentions that start inside it.
+ */
+function linkTechniques(findings: readonly Finding[], actors: number, starts: Int32Array, ends: Int32Array, owner: Int32Array, n: number): Array<ActorSummary['techniques']> {
+  const out: Array<ActorSummary['techniques']> = [];
+  for (let k = 0; k < actors; k++) out.push([]);
+  if (lastFinding.length < actors) lastFinding = new Int32Array(Math.max(actors, 2 * lastFinding.length));
+  const last = lastFinding;
+  last.fill(-1, 0, actors);
+  for (let fi = 0; fi < findings.length; fi++) {
+    const f = findings[fi]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < n && starts[k]! <= f.end; k++) {
+      const actor = owner[k]!;
+      if (ends[k]! <= f.end && last[actor] !== fi) {
+        last[actor] = fi;
+        out[actor]!.push({ finding: f.id, technique: f.technique });
+      }
+    }
+  }
+  return out;
+}
+
+/** The plain check, for mention spans that do not run forwards (not expected). */
+function linkTechniquesPlain(findings: readonly Finding[], mentionsOf: readonly SpanRef[][]): Array<ActorSummary['techniques']> {
+  return mentionsOf.map((ms) => {
+    const out: ActorSummary['techniques'] = [];
+    for (const f of findings) if (ms.some((m) => f.start <= m.start && m.end <= f.end)) out.push({ finding: f.id, technique: f.technique });
+    return out;
+  });
+}
+
+let spanStarts = new Int32Array(0);
+let spanEnds = new Int32Array(0);
+let spanOwner = new Int32Array(0);
+let lastFinding = new Int32Array(0);
+
+interface Kept {
+  id: string;
+  /** Indexes into the document's mentions. */
+  idx: number[];
+  entry: { name: string; type: ActorSummary['type'] };
+  mentions: SpanRef[];
+}
+
+export function buildActors(ctx: LayerContext): ActorSummary[] {
+  const { doc, span, report } = ctx;
+  const r = ctx.need(ACTORS);
+  const g = r.gazetteer;
+  const tokSpan = (a: number, b: number): SpanRef => span(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
+  // Actors in order of first mention; each mention is mapped once, in document order.
+  const slot = new Map<string, number>();
+  const kept: Kept[] = [];
+  const mentions = r.mentions;
+  // Scratch shared by calls (typed arrays are costly to allocate per document).
+  if (spanStarts.length < mentions.length) {
+    spanStarts = new Int32Array(Math.max(mentions.length, 2 * spanStarts.length));
+    spanEnds = new Int32Array(spanStarts.length);
+    spanOwner = new Int32Array(spanStarts.length);
+  }
+  const starts = spanStarts;
+  const ends = spanEnds;
+  const owner = spanOwner;
+  let n = 0;
+  let forwards = true;
+  for (let mi = 0; mi < mentions.length; mi++) {
+    const m = mentions[mi]!;
+    let k = slot.get(m.actor);
+    if (k === undefined) {
+      const entry = g.get(m.actor) ?? r.heuristic.get(m.actor);
+      k = entry ? kept.length : -1;
+      slot.set(m.actor, k);
+      if (entry) kept.push({ id: m.actor, idx: [], entry, mentions: [] });
+    }
+    if (k < 0) continue;
+    const sp = tokSpan(m.a, m.b);
+    const ka = kept[k]!;
+    ka.idx.push(mi);
+    ka.mentions.push(sp);
+    if (sp.end < sp.start || (n > 0 && sp.start < starts[n - 1]!)) forwards = false;
+    starts[n] = sp.start;
+    ends[n] = sp.end;
+    owner[n] = k;
+    n++;
+  }
+  if (kept.length === 0) return [];
+  const techniquesOf = forwards
+    ? linkTechniques(report.findings, kept.length, starts, ends, owner, n)
+    : linkTechniquesPlain(report.findings, kept.map((k) => k.mentions));
+  const voice = ctx.need(VOICE);
+  const framing = ctx.need(FRAMING);
+  // Who speaks: segments whose speaker is the actor.
+  const sourceOf = new Map<string, SourceOf[]>();
+  voice.segments.forEach((x, segment) => {
+    if (!x.actor || (x.parent !== -1 && voice.segments[x.parent]!.actor === x.actor)) return;
+    const list = sourceOf.get(x.actor) ?? [];
+    list.push({ segment, quoted: x.quoted, stance: x.stance });
+    sourceOf.set(x.actor, list);
+  });
+  startLoadedMemo(doc.tokens.count);
+  const near: Array<[number, number]> = [];
+  const out: ActorSummary[] = [];
+  for (let ka = 0; ka < kept.length; ka++) {
+    const { id, idx, entry, mentions: spans } = kept[ka]!;
+    const techniques = techniquesOf[ka]!;
+    const loadedTerms: SpanRef[] = [];
+    let seen: Set<number> | null = null;
+    const readings = idx.map((mi) => framing.mentions[mi] ?? null);
+    const ms: ActorMention[] = [];
+    for (let j = 0; j < idx.length; j++) {
+      const m = mentions[idx[j]!]!;
+      near.length = 0;
+      loadedNear(doc, m, near);
+      for (const [a, b] of near) {
+        if (seen?.has(a)) continue;
+        (seen ??= new Set()).add(a);
+        loadedTerms.push(tokSpan(a, b));
+      }
+      const f = readings[j];
+      const sp = spans[j]!;
+      const am: ActorMention = { start: sp.start, end: sp.end, text: sp.text, role: f ? f.role : 'unframed', scores: f ? f.scores : { protagonist: 0, antagonist: 0, innocent: 0 }, archetypes: f ? f.archetypes : [] };
+      if (f && f.seg !== -1) {
+        am.voice = voiceOfSegment(voice, f.seg);
+        if (f.source && f.source.role !== am.role) am.sourceRole = f.source.role;
+      }
+      ms.push(am);
+    }
+    out.push({
+      id,
+      name: entry.name,
+      type: entry.type,
+      origin: g.get(id) ? 'gazetteer' : 'heuristic',
+      mentions: ms,
+      techniques,
+      loadedTerms,
+      sourceOf: sourceOf.get(id) ?? [],
+      framing: castActor(framing.model, readings, voice, tokSpan),
+    });
+  }
+  out.sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0]!.start - b.mentions[0]!.start);
+  return out;
+}
+
+/** Report layer: actors with mentions (each with its role), techniques, loaded terms, the words they speak, and how the text casts them. */
+export const actorsLayer: ReportLayer = {
+  name: 'actors',
+  needs: ['sourcing'],
+  apply(ctx) {
+    ctx.report.actors = buildActors(ctx);
+  },
+};
