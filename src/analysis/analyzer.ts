@@ -17,6 +17,7 @@ import { narrativeModels } from '../layers/narratives/layer.js';
 import { splitPackSpecs } from '../layers/narratives/pack.js';
 import { loadDefaultModel, loadRuleJudge, type ModelDetector } from './model-hook.js';
 import { reportFindings, settleFindings } from './report-findings.js';
+import { settleExplanations } from './explanations.js';
 import type { Judge } from '../model/judge.js';
 
 export interface AnalyzeOptions {
@@ -119,9 +120,10 @@ export class Analyzer {
     if (input.length * 3 > this.config.maxInputBytes && Buffer.byteLength(input, 'utf8') > this.config.maxInputBytes) {
       throw new UserError(`input is ${Buffer.byteLength(input, 'utf8')} bytes, over the limit of ${this.config.maxInputBytes} (raise maxInputBytes)`);
     }
-    const { doc, findings: collected, errors } = this.collect(input, options, lap);
+    // Explanations wait until finalising: only reported findings need one (explanations.ts).
+    const { doc, findings: collected, errors } = this.collectPending(input, options, lap);
     const minConfidence = options.minConfidence ?? this.minConfidence;
-    const findings = reportFindings(doc, collected, this.judge, minConfidence);
+    const findings = reportFindings(doc, collected, this.judge, minConfidence, lap);
     lap?.('finalise');
     // Keys in taxonomy order, as Object.fromEntries would give them (no entry arrays per document).
     const byTechnique = {} as Record<TechniqueId, number>;
@@ -171,6 +173,13 @@ export class Analyzer {
    * model's rule features are made of).
    */
   collect(input: string, options: Pick<AnalyzeOptions, 'techniques'> & { keepMentions?: boolean } = {}, lap?: StageLap): CollectedRun {
+    const run = this.collectPending(input, options, lap);
+    settleExplanations(run.findings);
+    return run;
+  }
+
+  /** collect(), with the findings' explanations still pending (analyze settles those it reports). */
+  private collectPending(input: string, options: Pick<AnalyzeOptions, 'techniques'> & { keepMentions?: boolean }, lap?: StageLap): CollectedRun {
     const doc = segment(input);
     lap?.('segment');
     const wanted = options.techniques && options.techniques.length > 0 ? new Set(options.techniques) : null;
@@ -252,6 +261,7 @@ function runDetector(
         };
         if (r.evidence) f.evidence = r.evidence;
         if (r.basis) f.basis = r.basis;
+        if (r.explanation) f.explanation = r.explanation;
         local.push(f);
       },
     });

@@ -2,6 +2,7 @@ import type { Finding } from '../core/finding.js';
 import { categoryOf } from '../core/taxonomy.js';
 import type { CollectedFinding } from '../detectors/engine/contract.js';
 import { lineStarts } from '../text/normalise.js';
+import { settleExplanation, type PendingExplanations } from './explanations.js';
 import type { Doc } from '../text/segment.js';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -11,7 +12,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * a span contained in another is folded into it (keeping the higher confidence), and an exact
  * duplicate keeps the more confident rule. The result is deterministic for a given input.
  */
-export function finaliseFindings(doc: Doc, collected: CollectedFinding[], minConfidence: number): Finding[] {
+export function finaliseFindings(doc: Doc, collected: CollectedFinding[], minConfidence: number, pending?: PendingExplanations): Finding[] {
   const original = doc.nt.original;
   const { origStart, origEnd } = doc.nt;
   const textLength = doc.text.length;
@@ -30,6 +31,8 @@ export function finaliseFindings(doc: Doc, collected: CollectedFinding[], minCon
       end = ce <= cs ? start : origEnd[ce - 1]!;
     }
     if (end <= start) continue;
+    // With `pending`, an explanation waits until the findings that stay are known (explanations.ts).
+    if (c.explanation && !pending) settleExplanation(c);
     starts ??= lineStarts(original);
     let lo = 0;
     let hi = starts.length - 1;
@@ -53,6 +56,7 @@ export function finaliseFindings(doc: Doc, collected: CollectedFinding[], minCon
       message: c.message,
     };
     if (c.evidence) f.evidence = c.evidence;
+    if (c.explanation) pending!.set(f, c);
     if (f.confidence !== f.confidence) nan = true;
     mapped.push(f);
   }

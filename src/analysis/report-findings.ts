@@ -9,6 +9,7 @@ import type { Doc } from '../text/segment.js';
 import { finaliseFindings } from './finalise.js';
 import { applyJudge, applyPostCalibration } from './judging.js';
 import { foldSameWord } from './same-word.js';
+import { settleReported, type PendingExplanations } from './explanations.js';
 
 /**
  * The shared stages after every detector (and the model, which has read the rules' findings) ran, in
@@ -27,11 +28,17 @@ export function settleFindings(doc: Doc, collected: CollectedFinding[]): void {
 /**
  * What analyze() reports of settled findings: judged (calibrated, rules that have not earned findings
  * removed), finalised (original offsets, folded, sorted), post-calibrated, and one finding per word.
- * Judges `collected` in place.
+ * Judges `collected` in place. `lap` (stage timing) is told when finalising ends and when the model's explanations are written.
  */
-export function reportFindings(doc: Doc, collected: CollectedFinding[], judge: Judge | null, minConfidence: number): Finding[] {
+export function reportFindings(doc: Doc, collected: CollectedFinding[], judge: Judge | null, minConfidence: number, lap?: (stage: string) => void): Finding[] {
   if (judge) applyJudge(judge, collected);
-  const findings = finaliseFindings(doc, collected, minConfidence);
+  const pending: PendingExplanations = new Map();
+  const findings = finaliseFindings(doc, collected, minConfidence, pending);
   if (judge) applyPostCalibration(judge, findings, minConfidence);
+  lap?.('finalise');
+  // Before foldSameWord, which adds to the evidence of the findings it keeps. Timed as the model's
+  // work (its explanations, written late), where it was timed when written for every span.
+  if (pending.size > 0) settleReported(findings, pending);
+  lap?.('model');
   return foldSameWord(findings);
 }

@@ -6,21 +6,25 @@ import { applyRuleTags, ruleTag, tokenRange } from './rule-tags.js';
 import type { Evidence } from '../core/finding.js';
 import type { TechniqueId } from '../core/taxonomy.js';
 import type { DocView } from './doc-view.js';
-import { explainSpan, explanationText } from './explain.js';
+import { explanationText } from './explain.js';
+import { ExplainMemo } from './explain-memo.js';
 import { predictDoc, type AssessRequest, type Model, type PredictedSpan } from './model.js';
 
 /**
  * A model finding's message and evidence: the technique with the model's percentages, then in words
  * why (the words that weigh most, other cues), as rule findings say which words triggered them.
  */
-function explained(model: Model, view: DocView, span: PredictedSpan, c: number, technique: TechniqueId, probability: number): { message: string; evidence?: Evidence[] } {
-  const e = explainSpan(model.classifier, model.table.lists, view, span.a, span.b, c);
+function explained(model: Model, memo: ExplainMemo, view: DocView, span: PredictedSpan, c: number, technique: TechniqueId, probability: number): { message: string; evidence?: Evidence[] } {
+  const e = memo.explain(model.classifier, model.table.lists, view, span.a, span.b, c);
   const t = view.doc.tokens;
   const words = e.triggers.map((k) => view.doc.text.slice(t.start[k]!, t.end[k]!));
   const head = `The trained model reads this as ${techniqueInfo(technique).name.toLowerCase()} (span ${Math.round(span.score * 100)}%, technique ${Math.round(probability * 100)}%)`;
   const evidence: Evidence[] = [...words.map((text) => ({ label: 'trigger', text })), ...e.cues.map((text) => ({ label: 'cue', text }))];
   return { message: `${head}: ${explanationText(words, e.cues)}.`, ...(evidence.length ? { evidence } : {}) };
 }
+
+/** Counts the model detector's runs: its document view is reused by the next one. */
+let viewGeneration = 0;
 
 /** A trained model exposed as a detector (findings carry source "model"). */
 export interface ModelDetector extends Detector {
@@ -47,6 +51,7 @@ export interface TrainedModelDetector extends ModelDetector {
  */
 export function modelDetector(model: Model): TrainedModelDetector {
   const labelIndex = new Map(model.labels.map((l, i) => [l, i]));
+  const memo = new ExplainMemo();
   return {
     model,
     version: model.version,
@@ -83,6 +88,10 @@ export function modelDetector(model: Model): TrainedModelDetector {
         assessedFindings.push(f);
       }
       const assessed: Array<{ keep: number; prob: number }> = [];
+      // The view's arrays belong to the next document once create runs again: an explanation
+      // asked for after that would read another text's words, so it refuses.
+      const generation = ++viewGeneration;
+      memo.reset();
       for (const span of predictDoc(model, doc, view, requests, assessed)) {
         for (const t of span.techniques) {
           const technique = PTC_PRIMARY[t.label];
@@ -93,8 +102,12 @@ export function modelDetector(model: Model): TrainedModelDetector {
             confidence: t.confidence,
             ruleId: `model/${technique}`,
             source: 'model',
-            ...explained(model, view, span, t.index, technique, t.probability),
+            message: '',
             basis: { keep: span.keep, prob: t.probability },
+            explanation: () => {
+              if (generation !== viewGeneration) throw new Error('model finding: explanation asked for after the next document was analysed');
+              return explained(model, memo, view, span, t.index, technique, t.probability);
+            },
           });
         }
       }

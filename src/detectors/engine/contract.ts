@@ -30,6 +30,12 @@ export interface RawFinding {
    * classifier's probability of the technique. The model sets it on its own findings and on rules'.
    */
   basis?: { keep: number; prob: number };
+  /**
+   * A message and evidence that cost work to write (the model's explanations): called once, only for
+   * findings that are reported (src/analysis/explanations.ts), and then `message` and `evidence` are
+   * what it returns; until then `message` is a placeholder.
+   */
+  explanation?: () => { message: string; evidence?: Evidence[] };
 }
 
 export interface DetectorContext {
@@ -45,8 +51,10 @@ export interface Detector {
 }
 
 /** A finding as collected before mapping to original offsets. */
-export interface CollectedFinding extends Required<Omit<RawFinding, 'evidence' | 'basis'>> {
+export interface CollectedFinding extends Required<Omit<RawFinding, 'evidence' | 'basis' | 'explanation'>> {
   technique: TechniqueId;
   evidence?: Evidence[];
   basis?: { keep: number; prob: number };
+  /** Pending: see RawFinding.explanation (cleared once settled). */
+  explanation?: (() => { message: string; evidence?: Evidence[] }) | undefined;
 }

@@ -31,6 +31,12 @@ export interface ClaimShape {
   anchorIndex: number;
   /** The most tokens the elements before the anchor can take. */
   maxBefore: number;
+  /**
+   * The required literal elements other than the anchor, longest shortest word first (the rarer
+   * first): a sentence without a word for each of them cannot match, which matchClaimShape checks
+   * before it backtracks.
+   */
+  required: Array<Extract<ShapeElem, { t: 'word' }>>;
 }
 
 /** The most tokens an actor, name or party slot takes (a determiner, a name of up to four words, a group word). */
@@ -145,7 +151,13 @@ export function compileClaimShape(
     maxBefore += e.t === 'gap' ? e.max : e.t === 'word' ? 1 : SLOT_MAX;
   }
   const anchor = anchorIndex >= 0 ? (elems[anchorIndex] as Extract<ShapeElem, { t: 'word' }>).ids : null;
-  return { source, elems, anchor, anchorIndex, maxBefore };
+  const shortest = (e: Extract<ShapeElem, { t: 'word' }>) => Math.min(...[...e.ids].map((id) => vocab.str(id).length), ...e.prefixes.map((p) => p.length));
+  const required = elems
+    .filter((e, k): e is Extract<ShapeElem, { t: 'word' }> => e.t === 'word' && !e.optional && k !== anchorIndex)
+    .map((e, k) => ({ e, k, len: shortest(e) }))
+    .sort((x, y) => y.len - x.len || x.k - y.k)
+    .map((x) => x.e);
+  return { source, elems, anchor, anchorIndex, maxBefore, required };
 }
 
 /** Length of an actor phrase at token i (within [i, end)), 0 when none. */
@@ -185,6 +197,12 @@ function wordMatches(e: Extract<ShapeElem, { t: 'word' }>, t: Tokens, i: number)
  * over optional elements, gaps and slot lengths.
  */
 export function matchClaimShape(shape: ClaimShape, v: SlotView, from: number, to: number, at = -1): [number, number] | null {
+  // Every required word must be somewhere in [from, to): a match consumes one token for each.
+  for (const e of shape.required) {
+    let found = false;
+    for (let i = from; i < to && !found; i++) found = wordMatches(e, v.t, i);
+    if (!found) return null;
+  }
   const elems = shape.elems;
   const anchorK = at >= 0 ? shape.anchorIndex : -1;
   const go = (k: number, i: number): number => {

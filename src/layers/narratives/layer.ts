@@ -83,50 +83,65 @@ function wordsIn(doc: Doc, s: number): number {
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
+/** Whether sentence s holds explicit evidence (a hit) of item l. */
+function hasHit(r: PackScores, s: number, l: number): boolean {
+  const { hits, hitOff } = r.ev;
+  for (let h = hitOff[s]!, e = hitOff[s + 1]!; h < e; h++) if (hits[h]!.item === l) return true;
+  return false;
+}
+
 /** Evidence sentences of label l, each with the first token of its first cue (-1: none). */
 function evidenceFor(ctx: LayerContext, model: NarrativeModel, sig: DocSignals, r: PackScores, l: number, chosen: boolean): Array<{ e: NarrativeEvidence; cueTok: number }> {
   const { doc } = ctx;
   const L = r.L;
-  const withHits = new Set<number>();
-  for (const h of r.ev.hits) if (h.item === l) withHits.add(h.sentence);
+  const z = r.z;
   // Sentences that lean to the narrative (logit at least 0, a belief of one half) or hold its cues.
   // A sentence of fewer than MIN_EVIDENCE_WORDS words ("3.", "Notes") says too little to show as
   // evidence unless it holds the item's own cue.
   const ranked: number[] = [];
-  for (let s = 0; s < r.S; s++) if (withHits.has(s) || (r.z[s * L + l]! >= 0 && wordsIn(doc, s) >= MIN_EVIDENCE_WORDS)) ranked.push(s);
-  ranked.sort((a, b) => r.z[b * L + l]! - r.z[a * L + l]! || a - b);
+  for (let s = 0; s < r.S; s++) if (hasHit(r, s, l) || (z[s * L + l]! >= 0 && wordsIn(doc, s) >= MIN_EVIDENCE_WORDS)) ranked.push(s);
+  ranked.sort((a, b) => z[b * L + l]! - z[a * L + l]! || a - b);
   if (ranked.length === 0 && chosen && r.S > 0) {
     let best = -1;
-    for (let s = 0; s < r.S; s++) if (wordsIn(doc, s) >= MIN_EVIDENCE_WORDS && (best < 0 || r.z[s * L + l]! > r.z[best * L + l]!)) best = s;
+    for (let s = 0; s < r.S; s++) if (wordsIn(doc, s) >= MIN_EVIDENCE_WORDS && (best < 0 || z[s * L + l]! > z[best * L + l]!)) best = s;
     if (best >= 0) ranked.push(best);
   }
-  const tok = (a: number, b: number) => ctx.span(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
-  return ranked.slice(0, chosen ? MAX_EVIDENCE : 1).map((s) => {
+  const t = doc.tokens;
+  const { hits, hitOff } = r.ev;
+  const out: Array<{ e: NarrativeEvidence; cueTok: number }> = [];
+  const keep = Math.min(ranked.length, chosen ? MAX_EVIDENCE : 1);
+  for (let j = 0; j < keep; j++) {
+    const s = ranked[j]!;
     const cues: NarrativeCue[] = [];
     // The voice is read at the first of the pack's own cues (a quoted "genocide" is the source's
     // word however the sentence begins), else at the first word the model leaned on.
     let cueTok = -1;
     let modelTok = -1;
-    for (let h = r.ev.hitOff[s]!; h < r.ev.hitOff[s + 1]!; h++) {
-      const hit = r.ev.hits[h]!;
+    for (let h = hitOff[s]!; h < hitOff[s + 1]!; h++) {
+      const hit = hits[h]!;
       if (hit.item === l) {
-        cues.push({ ...tok(hit.a, hit.b), kind: hit.kind });
+        const sp = ctx.span(t.start[hit.a]!, t.end[hit.b - 1]!);
+        cues.push({ start: sp.start, end: sp.end, text: sp.text, kind: hit.kind });
         if (cueTok < 0 || hit.a < cueTok) cueTok = hit.a;
       }
     }
     for (const [a, b] of model.leaningWords(doc, sig, s, l, MIN_MODEL_WEIGHT, MAX_MODEL_CUES)) {
-      const sp = tok(a, b);
-      if (!cues.some((c) => c.start <= sp.start && sp.end <= c.end)) {
-        cues.push({ ...sp, kind: 'model' });
+      const sp = ctx.span(t.start[a]!, t.end[b - 1]!);
+      let inside = false;
+      for (let k = 0; k < cues.length && !inside; k++) inside = cues[k]!.start <= sp.start && sp.end <= cues[k]!.end;
+      if (!inside) {
+        cues.push({ start: sp.start, end: sp.end, text: sp.text, kind: 'model' });
         if (modelTok < 0 || a < modelTok) modelTok = a;
       }
     }
     if (cueTok < 0) cueTok = modelTok;
-    cues.sort((a, b) => a.start - b.start || b.end - a.end);
+    if (cues.length > 1) cues.sort((a, b) => a.start - b.start || b.end - a.end);
     const sent = doc.sentences[s]!;
-    const e: NarrativeEvidence = { ...ctx.span(sent.start, sent.end), sentence: s, score: round(sigmoid(r.z[s * L + l]!)), voice: voiceAt(ctx, s, cueTok >= 0 ? cueTok : -1), cues };
-    return { e, cueTok };
-  });
+    const sp = ctx.span(sent.start, sent.end);
+    const e: NarrativeEvidence = { start: sp.start, end: sp.end, text: sp.text, sentence: s, score: round(sigmoid(z[s * L + l]!)), voice: voiceAt(ctx, s, cueTok >= 0 ? cueTok : -1), cues };
+    out.push({ e, cueTok });
+  }
+  return out;
 }
 
 /** Builds `report.narratives` from the packs' scores. */
