@@ -4,6 +4,7 @@ import type { SpanRef } from '../../core/report.js';
 import type { VoiceAnalysis } from '../voice/analyse.js';
 import { voiceOfSegment } from '../voice/product.js';
 import { CUE_CLASSES } from './cues.js';
+import { roleShownBy } from './cue-direction.js';
 import { COND_NAMES, keyParts, keyTemplate, T, TEMPLATE_NAMES } from './features.js';
 import type { CueEvidence, MentionFraming } from './infer.js';
 import { bestRole, round3, type FramingModel } from './model.js';
@@ -81,7 +82,14 @@ export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionF
   // A word's general valence near the name ("wise") is a weight, not a reason a reader can check.
   const supported = (role: FramingRole, inVoice: (seg: number) => boolean): boolean => {
     if (role === 'unframed') return true;
-    for (const m of read) for (const c of m.evidence) if (c.role === role && c.weight > 0 && keyTemplate(c.key) !== T.VAL && inVoice(c.seg)) return true;
+    // ... nor is a cue that shows another role ("a smear campaign against X" never shows X as antagonist).
+    for (const m of read) {
+      for (const c of m.evidence) {
+        if (c.role !== role || c.weight <= 0 || keyTemplate(c.key) === T.VAL || !inVoice(c.seg)) continue;
+        const shown = roleShownBy(c.key);
+        if (shown === null || shown === role) return true;
+      }
+    }
     return false;
   };
   const gate = <T extends { role: FramingRole; archetypes: ArchetypeScore[] }>(c: T, inVoice: (seg: number) => boolean): T => (supported(c.role, inVoice) ? c : { ...c, role: 'unframed', archetypes: [] });

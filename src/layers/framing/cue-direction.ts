@@ -1,0 +1,30 @@
+/**
+ * What a cue around a mention can show a reader, whatever weight the classifier learned for it: harm
+ * done BY an actor ("X shelled") can show it as antagonist, harm done TO it ("the shelling of X",
+ * "a smear campaign against X") only as innocent; suffering ("X fled") only as innocent; help, peace
+ * and praise given by it only as protagonist. The report's evidence rule (aggregate.ts) uses this so
+ * that a casting never cites a cue that says the opposite. Same classes for every party.
+ */
+import type { MainRole } from '../../core/framing.js';
+import { CUE_CLASSES } from './cues.js';
+import { keyParts, T } from './features.js';
+
+const NEGATIVE_ACTS = new Set(['betray', 'conspire', 'exploit', 'harm', 'lie', 'oppress', 'sabotage', 'scapegoat', 'terror', 'neglect', 'spy']);
+const SUFFERING = new Set(['suffer', 'vulnerable', 'martyr', 'underdog']);
+const POSITIVE_ACTS = new Set(['help', 'peace', 'praise']);
+
+/** The only role a cue can show, or null when it may show any (labels, techniques, speakers, ...). */
+export function roleShownBy(key: number): MainRole | null {
+  const { tpl, value } = keyParts(key);
+  if (tpl !== T.AGENT && tpl !== T.PATIENT) return null;
+  const cls = CUE_CLASSES[value];
+  if (cls === undefined) return null;
+  if (tpl === T.AGENT) {
+    if (NEGATIVE_ACTS.has(cls)) return 'antagonist';
+    if (SUFFERING.has(cls)) return 'innocent';
+    if (POSITIVE_ACTS.has(cls)) return 'protagonist';
+    return null;
+  }
+  // Done to it: a victim of a harmful act; what else is done to it says nothing checkable alone.
+  return NEGATIVE_ACTS.has(cls) ? 'innocent' : null;
+}
