@@ -3,7 +3,7 @@ import { UserError } from '../core/errors.js';
 import type { Report } from '../core/report.js';
 import { wordUnit } from '../layers/narratives/features.js';
 import { parsePackFile } from '../layers/narratives/pack.js';
-import { rng } from '../layers/narratives/random.js';
+import { rng } from '../core/random.js';
 import type { DocumentFilter, DocumentSummary, Store } from '../store/types.js';
 
 /**

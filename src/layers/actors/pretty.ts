@@ -40,7 +40,9 @@ export function actorsSection(report: Report, colors: boolean): string | null {
   const paint: Record<FramingRole, Paint> = { antagonist: c.red, innocent: c.yellow, protagonist: c.green, unframed: c.dim };
   const lines = [c.bold('Actors'), ...castLines(actors, paint)];
   for (const a of actors.slice(0, 12)) {
-    const ev = [...new Set(a.framing.evidence.map((e) => `"${e.text}"${e.voice ? ` [${e.voice.speaker ?? 'a source'}]` : ''}`))].slice(0, 3).join(' ');
+    // An actor the author leaves unframed shows only what its sources' words hold against or for it.
+    const shown = a.framing.role === 'unframed' ? a.framing.evidence.filter((e) => e.voice) : a.framing.evidence;
+    const ev = [...new Set(shown.map((e) => `"${e.text}"${e.voice ? ` [${e.voice.speaker ?? 'a source'}]` : ''}`))].slice(0, 3).join(' ');
     const speaks = a.sourceOf.length ? `  speaks ${a.sourceOf.length}x${a.sourceOf.some((s) => s.stance === 'rejects') ? ' (the author rejects some)' : ''}` : '';
     const loaded = a.loadedTerms.length ? `  loaded: ${[...new Set(a.loadedTerms.map((l) => l.text))].join(', ')}` : '';
     lines.push(`  ${a.name} ${c.dim(`(${a.type}, ${a.mentions.length}x)`)} ${paint[a.framing.role](a.framing.role)} ${c.dim(ev)}${speaks}${loaded}`);

@@ -1,4 +1,4 @@
-import { rng, shuffle } from './random.js';
+import { rng, shuffle } from '../../core/random.js';
 
 /**
  * The sentence model: two softmax classifiers over the same sparse features, one choosing among

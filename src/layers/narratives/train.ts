@@ -1,4 +1,4 @@
-import { rng, shuffle } from './random.js';
+import { rng, shuffle } from '../../core/random.js';
 import { sentenceLogits, trainSoftmax, type Instance, type LinearModel } from './softmax.js';
 import { segment, type Doc } from '../../text/segment.js';
 import { findEvidence, planEvidence, type DocEvidence } from './evidence.js';
