@@ -122,7 +122,8 @@ export class Analyzer {
     }
     // Explanations wait until finalising: only reported findings need one (explanations.ts).
     const { doc, findings: collected, errors } = this.collectPending(input, options, lap);
-    const minConfidence = options.minConfidence ?? this.minConfidence;
+    // No cut asked for (per call or in the config): the judge's default cuts.
+    const minConfidence = options.minConfidence ?? this.config.minConfidence ?? null;
     const findings = reportFindings(doc, collected, this.judge, minConfidence, lap);
     lap?.('finalise');
     // Keys in taxonomy order, as Object.fromEntries would give them (no entry arrays per document).

@@ -8,6 +8,7 @@ import type { Judge } from '../model/judge.js';
 import type { Doc } from '../text/segment.js';
 import { finaliseFindings } from './finalise.js';
 import { applyJudge, applyPostCalibration } from './judging.js';
+import { hasDefaultCuts, keepByDefaultCuts, keepOverFloor, lowestFloor } from './default-cuts.js';
 import { foldSameWord } from './same-word.js';
 import { settleReported, type PendingExplanations } from './explanations.js';
 
@@ -28,13 +29,21 @@ export function settleFindings(doc: Doc, collected: CollectedFinding[]): void {
 /**
  * What analyze() reports of settled findings: judged (calibrated, rules that have not earned findings
  * removed), finalised (original offsets, folded, sorted), post-calibrated, and one finding per word.
- * Judges `collected` in place. `lap` (stage timing) is told when finalising ends and when the model's explanations are written.
+ * `minConfidence` null: the judge's default cuts (src/analysis/default-cuts.ts). Judges `collected` in place. `lap` (stage timing) is told when finalising ends and when the model's explanations are written.
  */
-export function reportFindings(doc: Doc, collected: CollectedFinding[], judge: Judge | null, minConfidence: number, lap?: (stage: string) => void): Finding[] {
+export function reportFindings(doc: Doc, collected: CollectedFinding[], judge: Judge | null, minConfidence: number | null, lap?: (stage: string) => void): Finding[] {
   if (judge) applyJudge(judge, collected);
+  // No cut asked for: the judge's default cuts (per technique, weaker findings beside strong ones).
+  const cuts = minConfidence === null && judge !== null && hasDefaultCuts(judge) ? judge : null;
+  let min = minConfidence ?? judge?.reportAt ?? 0;
+  if (cuts) {
+    min = lowestFloor(cuts);
+    keepOverFloor(cuts, collected);
+  }
   const pending: PendingExplanations = new Map();
-  const findings = finaliseFindings(doc, collected, minConfidence, pending);
-  if (judge) applyPostCalibration(judge, findings, minConfidence);
+  const findings = finaliseFindings(doc, collected, min, pending);
+  if (judge) applyPostCalibration(judge, findings, min);
+  if (cuts) keepByDefaultCuts(doc, cuts, findings);
   lap?.('finalise');
   // Before foldSameWord, which adds to the evidence of the findings it keeps. Timed as the model's
   // work (its explanations, written late), where it was timed when written for every span.

@@ -50,6 +50,19 @@ export interface Judge {
    * non-decreasing, linear between knots and flat beyond. Fitted on cross-fitted reported findings.
    */
   post?: Record<string, { x: number[]; y: number[] }>;
+  /**
+   * Rules whose findings are not reported beside the model: measured on cross-validation, they
+   * flagged clean sentences without adding to what the model finds. They still feed the model as
+   * features, and report in analyses without it (the rules-only judge has no such list).
+   */
+  quiet?: string[];
+  /** The default cut per PTC label (techniques not listed: `reportAt`). Used only when no cut is asked for. */
+  reportAtBy?: Record<string, number>;
+  /**
+   * With the default cuts: a finding of a PTC technique at or above this confidence but under its
+   * cut is still reported inside a sentence that carries a finding at or over its own cut.
+   */
+  context?: number;
 }
 
 /** The post-fold map of a finalised finding's confidence (identity without one). */
@@ -109,7 +122,15 @@ export function rulePrior(judge: Judge, ruleId: string, technique: TechniqueId):
 
 /** Is a finding of this rule reported? (Unknown rules are: user rules have not been measured.) */
 export function ruleEmits(judge: Judge, ruleId: string): boolean {
-  return ruleRecord(judge, ruleId)?.emit ?? true;
+  return (ruleRecord(judge, ruleId)?.emit ?? true) && !quietRules(judge).has(ruleId);
+}
+
+/** The default cut of a technique under the judge (its own, else `reportAt`). */
+export function defaultCut(judge: Judge, technique: TechniqueId): number {
+  const by = judge.reportAtBy;
+  if (!by) return judge.reportAt;
+  const label = toPtcLabel(technique);
+  return (label !== null ? by[label] : undefined) ?? judge.reportAt;
 }
 
 /** The calibrator weights of a kind and technique, or null when neither it nor the pool is fitted. */
@@ -123,12 +144,13 @@ export function calibratorFor(judge: Judge, kind: JudgeKind, technique: Techniqu
 interface JudgeCache {
   calibrators: Record<JudgeKind, Map<TechniqueId, number[] | null>>;
   rules: Map<string, RuleRecord | null>;
+  quiet: Set<string>;
 }
 const judgeCaches = new WeakMap<Judge, JudgeCache>();
 
 function cacheOf(judge: Judge): JudgeCache {
   let c = judgeCaches.get(judge);
-  if (!c) judgeCaches.set(judge, (c = { calibrators: { model: new Map(), rule: new Map(), 'rule-only': new Map() }, rules: new Map() }));
+  if (!c) judgeCaches.set(judge, (c = { calibrators: { model: new Map(), rule: new Map(), 'rule-only': new Map() }, rules: new Map(), quiet: new Set(judge.quiet ?? []) }));
   return c;
 }
 
@@ -138,6 +160,8 @@ function cachedCalibrator(judge: Judge, kind: JudgeKind, technique: TechniqueId)
   if (w === undefined) m.set(technique, (w = calibratorFor(judge, kind, technique)));
   return w;
 }
+
+const quietRules = (judge: Judge): Set<string> => cacheOf(judge).quiet;
 
 function ruleRecord(judge: Judge, ruleId: string): RuleRecord | null {
   const m = cacheOf(judge).rules;
@@ -184,6 +208,12 @@ export function judgeProblem(j: unknown): string | null {
       if (!ok) return `judge.post["${k}"] must have ascending knots x and non-decreasing y in 0..1 of the same length`;
     }
   }
+  if (x.quiet !== undefined && !(Array.isArray(x.quiet) && x.quiet.every((r) => typeof r === 'string'))) return 'judge.quiet must be a list of rule ids';
+  if (x.reportAtBy !== undefined) {
+    if (typeof x.reportAtBy !== 'object' || x.reportAtBy === null) return 'judge.reportAtBy must be an object';
+    for (const [k, v] of Object.entries(x.reportAtBy)) if (typeof v !== 'number' || !(v >= 0 && v <= 1)) return `judge.reportAtBy["${k}"] must be a number in 0..1`;
+  }
+  if (x.context !== undefined && (typeof x.context !== 'number' || !(x.context >= 0 && x.context <= 1))) return 'judge.context must be a number in 0..1';
   for (const [k, n] of [['reportAt', x.reportAt], ['uncalibratedCap', x.uncalibratedCap], ['defaultPrior', x.defaultPrior]] as const) {
     if (typeof n !== 'number' || !(n >= 0 && n <= 1)) return `judge.${k} must be a number in 0..1`;
   }

@@ -40,6 +40,11 @@ export interface JudgeFitOptions {
   l2: number;
   reportAt: number;
   uncalibratedCap: number;
+  /** Rules not reported beside the model (Judge.quiet). */
+  quiet?: readonly string[];
+  /** Default cut per PTC label (Judge.reportAtBy) and the context cut (Judge.context). */
+  reportAtBy?: Readonly<Record<string, number>>;
+  context?: number;
 }
 
 export const DEFAULT_JUDGE_FIT: JudgeFitOptions = {
@@ -197,7 +202,11 @@ export function fitJudge(items: readonly JudgeItem[], opts: JudgeFitOptions = DE
   }
   const techniquePrior: Record<string, number> = {};
   for (const [t, p] of [...all.technique].sort((a, b) => (a[0] < b[0] ? -1 : 1))) techniquePrior[t] = round(p);
-  return { format: 1, rules, techniquePrior, defaultPrior: round(all.overall), groups, reportAt: opts.reportAt, uncalibratedCap: opts.uncalibratedCap };
+  const judge: Judge = { format: 1, rules, techniquePrior, defaultPrior: round(all.overall), groups, reportAt: opts.reportAt, uncalibratedCap: opts.uncalibratedCap };
+  if (opts.quiet && opts.quiet.length > 0) judge.quiet = [...opts.quiet].sort();
+  if (opts.reportAtBy && Object.keys(opts.reportAtBy).length > 0) judge.reportAtBy = { ...opts.reportAtBy };
+  if (opts.context !== undefined) judge.context = opts.context;
+  return judge;
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

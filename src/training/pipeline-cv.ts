@@ -111,8 +111,8 @@ function postUnits(runs: readonly CrossFitRun[], judges: Map<number, Judge>, cut
   return out;
 }
 
-/** What analyze() would report for a run under a judge and a confidence cut. */
-export function reportedFindings(run: CrossFitRun, judge: Judge | null, minConfidence: number): Finding[] {
+/** What analyze() would report for a run under a judge and a confidence cut (null: the judge's default cuts, as analyze() without one). */
+export function reportedFindings(run: CrossFitRun, judge: Judge | null, minConfidence: number | null): Finding[] {
   const copy: CollectedFinding[] = run.run.findings.map((f) => ({ ...f }));
   return reportFindings(run.run.doc, copy, judge, minConfidence);
 }

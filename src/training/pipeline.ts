@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { Judge } from '../model/judge.js';
 import { DEFAULT_JUDGE_FIT, type JudgeFitOptions } from './judge-fit.js';
 import { splitLockbox } from './lockbox.js';
+import { QUIET_BESIDE_MODEL, WORD_LEVEL_LABELS } from './report-policy.js';
+import { PTC_LABELS } from '../core/taxonomy.js';
 import { trainingTable } from './clusters.js';
 import { crossFitRuns, fitShippedJudge, type CrossFitRun } from './pipeline-cv.js';
 import { UserError } from '../core/errors.js';
@@ -110,7 +112,11 @@ export interface TrainedOnDocs {
 
 /** The judge's fitting settings from a training config. */
 export function judgeFitOptions(cfg: TrainConfig): JudgeFitOptions {
-  return { ...DEFAULT_JUDGE_FIT, ruleFloor: cfg.ruleFloor, reportAt: cfg.reportAt };
+  const opts: JudgeFitOptions = { ...DEFAULT_JUDGE_FIT, ruleFloor: cfg.ruleFloor, reportAt: cfg.reportAt };
+  if (cfg.quietRules > 0) opts.quiet = QUIET_BESIDE_MODEL;
+  if (cfg.reportAtOther !== cfg.reportAt) opts.reportAtBy = Object.fromEntries(PTC_LABELS.filter((l) => !WORD_LEVEL_LABELS.includes(l)).map((l) => [l, cfg.reportAtOther]));
+  if (cfg.reportContext > 0) opts.context = cfg.reportContext;
+  return opts;
 }
 
 /**
@@ -181,8 +187,9 @@ export function trainFromFiles(opts: TrainOptions): TrainRun {
     // Without a model, rules are judged by the same table (their measured precision).
     if (model.judge) {
       const judgeFile = join(opts.out, RULES_JUDGE_FILE_NAME);
-      // Its own cut, only the rules-only calibrators, and no post-fold maps (those were fitted beside a model).
-      const { post: _post, ...rest } = model.judge;
+      // Its own cut, only the rules-only calibrators, no post-fold maps, quiet rules or per-technique
+      // cuts (those were chosen beside a model).
+      const { post: _post, quiet: _quiet, reportAtBy: _by, context: _context, ...rest } = model.judge;
       writeFileSync(judgeFile, JSON.stringify({ ...rest, reportAt: cfg.reportAtRules, groups: rulesOnlyGroups(model.judge) }, null, 1) + '\n');
       log(`wrote ${judgeFile}`);
     }

@@ -64,6 +64,16 @@ export interface TrainConfig {
   /** Default confidence cut of analyze() with the model, and without it. */
   reportAt: number;
   reportAtRules: number;
+  /**
+   * With the model: the default cut of the PTC techniques other than the word-level ones (loaded
+   * language, name calling, flag-waving), which keep `reportAt`; and the context cut (0: off) under
+   * which no finding is reported, and over which a finding under its cut is reported in a sentence
+   * that a finding at or over its cut marks (src/analysis/default-cuts.ts).
+   */
+  reportAtOther: number;
+  reportContext: number;
+  /** With the model: rules in QUIET_BESIDE_MODEL report nothing (1) or report as measured (0). */
+  quietRules: number;
   /** Word clusters from word vectors as features: how many frequent words (0: off), fine and coarse cluster counts. */
   clusterWords: number;
   clusterFine: number;
@@ -99,6 +109,9 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   ruleFloor: 0.2,
   reportAt: 0.15,
   reportAtRules: 0.15,
+  reportAtOther: 0.15,
+  reportContext: 0,
+  quietRules: 0,
   clusterWords: 40000,
   clusterFine: 320,
   clusterCoarse: 40,
