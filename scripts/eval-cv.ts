@@ -169,7 +169,7 @@ if (values.json) {
   console.log(`model alone   SI P ${pct(model.si.p)} R ${pct(model.si.r)} F1 ${pct(model.si.f1)} | TC micro-F1 ${pct(model.tc.microF1)} | FLC P ${pct(model.flc.p)} R ${pct(model.flc.r)} F1 ${pct(model.flc.f1)}`);
   console.log(`rules alone   SI P ${pct(rulesAlone.si.p)} R ${pct(rulesAlone.si.r)} F1 ${pct(rulesAlone.si.f1)} | FLC F1 ${pct(rulesAlone.flc.f1)} (every rule, own confidences)`);
   console.log(`unjudged      SI P ${pct(unjudged.si.p)} R ${pct(unjudged.si.r)} F1 ${pct(unjudged.si.f1)} | FLC F1 ${pct(unjudged.flc.f1)} | clean sentences flagged ${cleanRate(unjudged.clean)} (rules + every model span)`);
-  console.log(`analyze()     SI P ${pct(shipped.si.p)} R ${pct(shipped.si.r)} F1 ${pct(shipped.si.f1)} | FLC P ${pct(shipped.flc.p)} R ${pct(shipped.flc.r)} F1 ${pct(shipped.flc.f1)} | clean sentences flagged ${cleanRate(shipped.clean)} | ${shipped.findings} findings (rule floor ${cfg.ruleFloor}, cut ${cfg.reportAt}, other techniques ${cfg.reportAtOther}, context ${cfg.reportContext}, quiet rules ${cfg.quietRules})`);
+  console.log(`analyze()     SI P ${pct(shipped.si.p)} R ${pct(shipped.si.r)} F1 ${pct(shipped.si.f1)} | FLC P ${pct(shipped.flc.p)} R ${pct(shipped.flc.r)} F1 ${pct(shipped.flc.f1)} | clean sentences flagged ${cleanRate(shipped.clean)} | ${shipped.findings} findings (rule floor ${cfg.ruleFloor}, cut ${cfg.reportAt}, word-level ${cfg.reportAtWord}, other techniques ${cfg.reportAtOther}, context ${cfg.reportContext}, quiet rules ${cfg.quietRules})`);
   printCalibration('calibration of reported findings', shipped.calibration);
   printCalibration('calibration of every judged finding (cut 0)', every.calibration);
   printCalibration('calibration of judged findings before folding (cut 0)', unfolded);

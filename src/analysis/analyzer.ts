@@ -19,6 +19,7 @@ import { loadDefaultModel, loadRuleJudge, type ModelDetector } from './model-hoo
 import { reportFindings, settleFindings } from './report-findings.js';
 import { settleExplanations } from './explanations.js';
 import type { Judge } from '../model/judge.js';
+import { lowestFloor } from './default-cuts.js';
 
 export interface AnalyzeOptions {
   /** Only these techniques (intersected with the config's). */
@@ -77,7 +78,10 @@ export class Analyzer {
   private readonly model: ModelDetector | null;
   private readonly layers: readonly ReportLayer[];
   readonly judge: Judge | null;
-  /** Findings under this confidence are not reported unless a call asks otherwise. */
+  /**
+   * Findings under this confidence are not reported unless a call asks otherwise (the judge's default
+   * cuts may report a technique only from a higher one: src/analysis/default-cuts.ts).
+   */
   readonly minConfidence: number;
   readonly engine: Report['engine'];
 
@@ -97,7 +101,7 @@ export class Analyzer {
     // Narrative packs compile (and, without shipped weights, train) now, so that a bad pack fails here.
     const narratives = this.layers.some((l) => l.name === 'narratives') ? narrativeModels(this.config) : [];
     this.judge = options.judge !== undefined ? options.judge : this.model ? (this.model.judge ?? null) : loadRuleJudge();
-    this.minConfidence = this.config.minConfidence ?? this.judge?.reportAt ?? 0;
+    this.minConfidence = this.config.minConfidence ?? (this.judge ? lowestFloor(this.judge) : 0);
     // Everything that changes output goes into the key, so stored analyses made under another
     // configuration are never mistaken for current ones: enabled rules, techniques, lexicons, threshold.
     const hash = createHash('sha1');

@@ -21,6 +21,7 @@ import { DEFAULT_TRAIN_CONFIG, fitPlatt } from '../training/train.js';
 import { FILTER_FEATURES } from './span-filter.js';
 import { judgeProblem, ruleEmits } from './judge.js';
 import { toPtcLabel } from '../core/taxonomy.js';
+import { floorOf, lowestFloor } from '../analysis/default-cuts.js';
 
 const SMALL = { taggerBits: 14, classifierBits: 13, taggerEpochs: 8, classifierEpochs: 15, threshold: 0.3 };
 
@@ -193,9 +194,9 @@ describe('training', () => {
     }
     // The reported confidences are the judge's, never over 1, and the default cut is the judge's.
     const report = analyzer.analyze(text);
-    expect(analyzer.minConfidence).toBe(judge.reportAt);
+    expect(analyzer.minConfidence).toBe(lowestFloor(judge));
     for (const f of report.findings) {
-      expect(f.confidence).toBeGreaterThanOrEqual(judge.reportAt);
+      expect(f.confidence).toBeGreaterThanOrEqual(floorOf(judge, f.technique));
       expect(f.confidence).toBeLessThanOrEqual(1);
     }
     // The judge travels with the artefact.

@@ -89,7 +89,7 @@ export function crossFitRuns(held: readonly HeldOut[], cfg: TrainConfig, table: 
 export function crossFitJudges(runs: readonly CrossFitRun[], opts: JudgeFitOptions): Map<number, Judge> {
   const folds = [...new Set(runs.map((r) => r.fold))].sort((a, b) => a - b);
   const first = new Map(folds.map((f) => [f, fitJudge(runs.filter((r) => r.fold !== f).flatMap((r) => r.items), opts)]));
-  const units = postUnits(runs, first, opts.reportAt);
+  const units = postUnits(runs, first, null);
   return new Map(folds.map((f) => [f, { ...first.get(f)!, post: fitPost(units.filter((u) => u.fold !== f)) }]));
 }
 
@@ -97,10 +97,11 @@ export function crossFitJudges(runs: readonly CrossFitRun[], opts: JudgeFitOptio
 export function fitShippedJudge(runs: readonly CrossFitRun[], opts: JudgeFitOptions): Judge {
   const folds = [...new Set(runs.map((r) => r.fold))].sort((a, b) => a - b);
   const first = new Map(folds.map((f) => [f, fitJudge(runs.filter((r) => r.fold !== f).flatMap((r) => r.items), opts)]));
-  return { ...fitJudge(runs.flatMap((r) => r.items), opts), post: fitPost(postUnits(runs, first, opts.reportAt)) };
+  return { ...fitJudge(runs.flatMap((r) => r.items), opts), post: fitPost(postUnits(runs, first, null)) };
 }
 
-function postUnits(runs: readonly CrossFitRun[], judges: Map<number, Judge>, cut: number): Array<PostUnit & { fold: number }> {
+/** Findings reported under each fold's judge at `cut` (null: the judge's default cuts, as analyze() reports them). */
+function postUnits(runs: readonly CrossFitRun[], judges: Map<number, Judge>, cut: number | null): Array<PostUnit & { fold: number }> {
   const out: Array<PostUnit & { fold: number }> = [];
   for (const r of runs) {
     for (const f of reportedFindings(r, judges.get(r.fold)!, cut)) {

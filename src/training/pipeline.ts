@@ -114,7 +114,9 @@ export interface TrainedOnDocs {
 export function judgeFitOptions(cfg: TrainConfig): JudgeFitOptions {
   const opts: JudgeFitOptions = { ...DEFAULT_JUDGE_FIT, ruleFloor: cfg.ruleFloor, reportAt: cfg.reportAt };
   if (cfg.quietRules > 0) opts.quiet = QUIET_BESIDE_MODEL;
-  if (cfg.reportAtOther !== cfg.reportAt) opts.reportAtBy = Object.fromEntries(PTC_LABELS.filter((l) => !WORD_LEVEL_LABELS.includes(l)).map((l) => [l, cfg.reportAtOther]));
+  if (cfg.reportAtWord !== cfg.reportAt || cfg.reportAtOther !== cfg.reportAt) {
+    opts.reportAtBy = Object.fromEntries(PTC_LABELS.map((l) => [l, WORD_LEVEL_LABELS.includes(l) ? cfg.reportAtWord : cfg.reportAtOther]));
+  }
   if (cfg.reportContext > 0) opts.context = cfg.reportContext;
   return opts;
 }

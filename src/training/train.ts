@@ -65,11 +65,13 @@ export interface TrainConfig {
   reportAt: number;
   reportAtRules: number;
   /**
-   * With the model: the default cut of the PTC techniques other than the word-level ones (loaded
-   * language, name calling, flag-waving), which keep `reportAt`; and the context cut (0: off) under
-   * which no finding is reported, and over which a finding under its cut is reported in a sentence
-   * that a finding at or over its cut marks (src/analysis/default-cuts.ts).
+   * With the model: the default cut of the word-level PTC techniques (loaded language, name calling,
+   * flag-waving) and of the other PTC techniques (techniques PTC lacks keep `reportAt`, the cut the
+   * post-fold maps are fitted at); and the context cut (0: off) under which no finding of a PTC
+   * technique is reported, and over which a finding under its cut is reported in a sentence that a
+   * finding at or over its cut marks (src/analysis/default-cuts.ts).
    */
+  reportAtWord: number;
   reportAtOther: number;
   reportContext: number;
   /** With the model: rules in QUIET_BESIDE_MODEL report nothing (1) or report as measured (0). */
@@ -109,6 +111,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   ruleFloor: 0.2,
   reportAt: 0.15,
   reportAtRules: 0.15,
+  reportAtWord: 0.15,
   reportAtOther: 0.15,
   reportContext: 0,
   quietRules: 0,
