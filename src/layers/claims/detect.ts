@@ -79,12 +79,17 @@ const TYPES_OF: ClaimType[][] = Array.from({ length: 32 }, (_, bits) => CLAIM_TY
 /**
  * Finds check-worthy claims: sentences that assert something verifiable (numbers, casualties,
  * displacement, events, accusations). Questions are not claims; neither are sentences with nothing
- * but evaluation.
+ * but evaluation; nor are title lines (headings, section numbers, bylines, date lines).
  */
 export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalysis): ClaimInfo[] {
   const t = doc.tokens;
   const out: ClaimInfo[] = [];
+  let nextTitle = 0;
   for (const s of doc.sentences) {
+    if (doc.titleLines[nextTitle] === s.index) {
+      nextTitle++;
+      continue;
+    }
     // Questions assert nothing.
     let last = s.tokenEnd - 1;
     while (last > s.tokenStart && (punctChar(doc, last) === '"' || punctChar(doc, last) === "'")) last--;
