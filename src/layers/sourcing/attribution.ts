@@ -113,7 +113,10 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       if (source.pronoun === 'i' || source.pronoun === 'we') {
         if (info.lemma === 'believe') continue;
       }
-      if ((info.lemma === 'find' || info.lemma === 'conclude' || info.lemma === 'estimate') && source.kind !== 'document') continue;
+      // Findings and estimates come from documents, institutions, named people or groups of people
+      // ("the report found", "the UN refugee agency estimates", "aid agencies estimate"), not from
+      // whatever noun precedes the verb ("the damage found its way").
+      if ((info.lemma === 'find' || info.lemma === 'conclude' || info.lemma === 'estimate') && !(source.kind === 'document' || source.kind === 'organisation' || source.name || (source.kind === 'group' && source.vague))) continue;
       if (info.lemma === 'believe' && (source.pronoun || source.kind === 'document')) continue;
       if (info.lemma === 'quote' && !(verbEnd < s.tokenEnd && lower(t, verbEnd) === 'as')) continue;
       // "a film called X": only speakers call things names.

@@ -68,6 +68,7 @@ export const ATTRIBUTION_VERBS = new Map<string, VerbInfo>();
   forms('fear', 'fear feared', n, V);
   forms('suspect', 'suspected', n, V);
   forms('estimate', 'estimated estimates', n, V);
+  forms('estimate', 'estimate', { tone: 'neutral', clause: true }, V);
   const doubt = { tone: 'loaded' as const, note: 'casts doubt' as const, inverts: true };
   forms('claim', 'claim claims claimed claiming', doubt, V);
   forms('allege', 'allege alleged alleges alleging', doubt, V);

@@ -26,6 +26,9 @@ describe('sentence sourcing classes', () => {
   it('reads unnamed groups that report or suggest a thing as vague sources, and a coordinated named source as named', () => {
     expect(classes('Partners report shortages of fuel. Studies suggest a rise. The figures suggest a rise. Residents report that the road is closed.'))
       .toEqual(['attributed-vague', 'attributed-vague', 'unattributed-claim', 'attributed-vague']);
+    // Estimates and findings need someone who can make them: an institution, a named person, a group, a document.
+    expect(classes('Aid agencies estimate that 9,000 people left. The UN refugee agency estimates that 9,000 people left. The damage found its way into the river.'))
+      .toEqual(['attributed-vague', 'attributed-named', 'unattributed-claim']);
     const [s] = analyzer.analyze('The Kestrian Red Cross and its partners said the convoy was stopped.').sourcing!.sentences;
     expect(s!.class).toBe('attributed-named');
     expect(s!.source).toBe('Kestrian Red Cross');
