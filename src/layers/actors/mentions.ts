@@ -298,6 +298,9 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
           mentions.push({ actor: `${country}:people`, a, b: e, sentence: s.index });
           continue;
         }
+        // A singular demonym before a noun that names no party, people or institution is an adjective
+        // ("the European monitoring mission", "Dastrian weather"): it names no actor by itself.
+        if (nextLower && !w.endsWith('s') && demonymLike(doc, a)) continue;
       }
       const known = n === 1 ? surnames.get(lower(t, a)) : undefined;
       // A capitalised first word is a name only when titled, a known surname, or written capitalised inside a sentence too.
