@@ -35,7 +35,7 @@ const MAX_BACK = 14;
  * Where the subject of the verb at `verb` ends, skipping auxiliaries and adverbs between them:
  * "has described", "have at times spoken", "has repeatedly and loudly described".
  */
-function subjectEnd(doc: Doc, verb: number, from: number): number {
+export function subjectEnd(doc: Doc, verb: number, from: number): number {
   const t = doc.tokens;
   let end = verb;
   for (;;) {

@@ -22,6 +22,12 @@ describe('voice: direct speech', () => {
     expect(voices('The Red Cross and the World Bank met on Monday. The organisation said the road was closed.').map((x) => x.speaker)).toEqual(['organisation']);
   });
 
+  it('reads the content of a claim noun as the words of whoever puts it forward, also after a colon', () => {
+    expect(voices('Dastrian officials have repeated one explanation for the closure: that Korvan shelters armed cells.').map(show))
+      .toEqual(['Dastrian officials [indirect] Korvan shelters armed cells']);
+    expect(voices('The claim that the dam burst is false.').map(show)).toEqual(['? [indirect rejects] the dam burst']);
+  });
+
   it('resolves a pronoun speaker to the named source before it', () => {
     const vs = voices('Marta Kovac, the mayor of Lodz, spoke on Friday. "The water is gone," she said.');
     expect(vs[0]!.speaker).toBe('Marta Kovac');
