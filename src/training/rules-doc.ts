@@ -20,7 +20,8 @@ export function rulesTableMarkdown(stats: readonly RuleStat[], judge: Judge, met
     `judge uses. Rules whose smoothed precision is under the floor of ${meta.floor} (chosen on this cross-validation with`,
     '`--sweep-judge`) report nothing and stay features of the model. Techniques PTC does not annotate (hearsay, weasel',
     "attribution, identity framing, obfuscation, misleading headline) cannot be measured here: they report, with their rule's",
-    `confidence capped at ${judge.uncalibratedCap}.`,
+    `confidence capped at ${judge.uncalibratedCap}. "Without the model only": quiet beside the model (it cost clean sentences there`,
+    'without adding to SI; docs/evaluation.md), a feature of the model all the same.',
     '',
     '| rule | findings | precision | SI precision | smoothed | reports |',
     '|---|---:|---:|---:|---:|---|',
@@ -28,7 +29,7 @@ export function rulesTableMarkdown(stats: readonly RuleStat[], judge: Judge, met
   for (const s of rows) {
     const r = judge.rules[s.ruleId];
     const smoothed = s.ptc && r ? f(r.precision) : '';
-    const emits = !s.ptc ? 'yes (not measurable)' : r?.emit === false ? '**no** (feature only)' : 'yes';
+    const emits = !s.ptc ? 'yes (not measurable)' : r?.emit === false ? '**no** (feature only)' : judge.quiet?.includes(s.ruleId) ? 'without the model only' : 'yes';
     lines.push(`| \`${s.ruleId}\` | ${s.n} | ${s.ptc ? f(s.precision) : ''} | ${f(s.siPrecision)} | ${smoothed} | ${emits} |`);
   }
   lines.push('', 'For comparison, the model\'s findings in the same runs (before the confidence cut):', '', '| model technique | findings | precision | SI precision |', '|---|---:|---:|---:|');
