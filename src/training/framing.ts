@@ -137,9 +137,11 @@ export interface TrainSettings {
    * what its list says, so it is shrunk less than a word stem seen as rarely.
    */
   cueL2: number;
+  /** Class balance of the main model: each example weighs (mean class size / its class size) ^ balance. */
+  balance: number;
 }
 
-export const DEFAULT_FRAMING_SETTINGS: TrainSettings = { epochs: 20, l2: 0.002, rate: 0.1, minCount: 2, seed: 7, batchIterations: 600, batchL2: 0.01, batchRate: 0.2, cueL2: 1 };
+export const DEFAULT_FRAMING_SETTINGS: TrainSettings = { epochs: 20, l2: 0.002, rate: 0.1, minCount: 2, seed: 7, batchIterations: 600, batchL2: 0.01, batchRate: 0.2, cueL2: 1, balance: 0.5 };
 
 /** Counts features over examples and keeps those seen at least `min` times. */
 function vocabulary(examples: readonly { keys: number[] }[], min: number): Map<number, number> {
@@ -308,7 +310,7 @@ export function fitFraming(docs: readonly PreparedDoc[], s: TrainSettings = DEFA
   const counts = new Array(K_MAIN).fill(0);
   for (const e of ex) counts[e.label]++;
   const weights = ex.map((e) => e.weight * (ex.length / (K_MAIN * Math.max(1, counts[e.label]))));
-  const main = process.env.FRAMING_SGD ? trainSoftmax(ex, K_MAIN, s, weights.map((x) => Math.sqrt(x))) : trainSoftmaxBatch(ex, K_MAIN, { ...s, epochs: s.batchIterations, l2: s.batchL2, rate: s.batchRate }, weights.map((x) => Math.sqrt(x)));
+  const main = process.env.FRAMING_SGD ? trainSoftmax(ex, K_MAIN, s, weights.map((x) => Math.sqrt(x))) : trainSoftmaxBatch(ex, K_MAIN, { ...s, epochs: s.batchIterations, l2: s.batchL2, rate: s.batchRate }, weights.map((x) => x ** s.balance));
   // Archetypes read the cue, voice and type features only (no word stems or clusters): few keys per
   // mention carry archetype weights, which keeps reading them cheap, and the archetype sets are small.
   const archEx = ex.filter((e) => e.label < 3).map((e) => ({ ...e, keys: e.keys.filter((k) => ARCH_TEMPLATES.has(keyParts(k).tpl)) }));
