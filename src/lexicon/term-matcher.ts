@@ -2,7 +2,7 @@ import { K_NUMBER, K_WORD, type Tokens } from '../text/tokenise.js';
 import type { Doc } from '../text/segment.js';
 import { vocab } from '../text/vocab.js';
 import { parseWordList } from './load.js';
-import { WordMemo } from './word-memo.js';
+import { WordInts, WordMemo } from './word-memo.js';
 import { localIndex } from '../text/hot-path.js';
 
 
@@ -72,6 +72,7 @@ export class TermMatcher<T> {
     if (words.length === 0) return;
     this.cache.clear();
     this.memo.clear();
+    this.clearFirst();
     this.restVocabSize = -1;
     const first = words[0]!;
     const isPrefix = first.length > 1 && first.endsWith('*');
@@ -115,6 +116,37 @@ export class TermMatcher<T> {
 
   /** Candidate lists (null: none) per token's word, across documents; cleared whenever an entry is added. */
   private readonly memo = new WordMemo<Compiled<T>[] | null>((w) => this.lookup(w) ?? null);
+
+  /**
+   * What matchAt finds at a word before looking at its candidate list, per token's word across
+   * documents, as a small integer (a typed array read, where the list is several objects deep):
+   * -1 when no entry starts with the word, k + 1 when its first candidate is the one-word entry
+   * firstEntries[k] (which then matches by itself), 0 when the list must be walked. Derived from
+   * the same candidates as `memo`, so matchAt gives what matchAtList gives (tested).
+   */
+  private first = new WordInts((w) => this.firstCode(w));
+  private readonly firstEntries: TermEntry<T>[] = [];
+  private readonly firstIndex = new Map<TermEntry<T>, number>();
+
+  private firstCode(word: string): number {
+    const list = this.lookup(word);
+    if (!list) return -1;
+    if (list[0]!.rest.length > 0) return 0;
+    const entry = list[0]!.entry;
+    let k = this.firstIndex.get(entry);
+    if (k === undefined) {
+      k = this.firstEntries.length;
+      this.firstEntries.push(entry);
+      this.firstIndex.set(entry, k);
+    }
+    return k + 1;
+  }
+
+  private clearFirst(): void {
+    this.first = new WordInts((w) => this.firstCode(w));
+    this.firstEntries.length = 0;
+    this.firstIndex.clear();
+  }
 
   /** Every phrase's remaining words (for resolveRest). */
   private readonly rests: RestWord[] = [];
@@ -190,6 +222,19 @@ export class TermMatcher<T> {
 
   /** The longest entry matching at token i within [i, to), or null; its token end in matchEnd. */
   private matchAt(t: Tokens, i: number, to: number): TermEntry<T> | null {
+    const kind = t.kind[i]!;
+    if (kind !== K_WORD && kind !== K_NUMBER) return null;
+    const f = this.first.at(t, i);
+    if (f < 0) return null;
+    if (f > 0) {
+      this.matchEnd = i + 1;
+      return this.firstEntries[f - 1]!;
+    }
+    return this.matchAtList(t, i, to);
+  }
+
+  /** matchAt by walking the word's candidate list (the plain version of matchAt; also its slow path). */
+  matchAtList(t: Tokens, i: number, to: number): TermEntry<T> | null {
     const kind = t.kind[i]!;
     if (kind !== K_WORD && kind !== K_NUMBER) return null;
     const list = this.memo.at(t, i);
