@@ -83,8 +83,8 @@ describe('TermMatcher', () => {
   });
   it('finds at every token what walking the candidate list finds (the one-word fast path of matchAt)', () => {
     const m6 = new TermMatcher<string>();
-    for (const [term, value] of [['wipe out', 'phrase'], ['wipe', 'word'], ['econom*', 'prefix'], ['economy crisis', 'p2'], ['ecology', 'exact'], ['eco*', 'short'], ['Freedonia', 'name'], ['freedonian forces*', 'p3'], ['out', 'out'], ['zorblax', 'oov']] as const) m6.add(term, value);
-    const words = ['wipe', 'out', 'economy', 'economic', 'crisis', 'ecology', 'eco', 'Freedonia', 'freedonian', 'forces', 'forceful', 'zorblax', 'the', ',', '.', 'Wipe', 'ECONOMY'];
+    for (const [term, value] of [['wipe out', 'phrase'], ['wipe', 'word'], ['econom*', 'prefix'], ['economy crisis', 'p2'], ['ecology', 'exact'], ['eco*', 'short'], ['Freedonia', 'name'], ['freedonian forces*', 'p3'], ['out', 'out'], ['zorblax', 'oov'], ['the public', 'tp'], ['public opinion', 'po']] as const) m6.add(term, value);
+    const words = ['wipe', 'out', 'economy', 'economic', 'crisis', 'ecology', 'eco', 'Freedonia', 'freedonian', 'forces', 'forceful', 'zorblax', 'the', ',', '.', 'Wipe', 'ECONOMY', 'public', 'opinion', 'The'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 40 }), (ws) => {
         const doc = segment(ws.join(' '));

@@ -54,6 +54,9 @@ interface TrieNode<T> {
 }
 
 
+/** Codes of TermMatcher's per-word memo from this up: a gated word (see TermMatcher.first). */
+const GATED = 1 << 29;
+
 export class TermMatcher<T> {
   private readonly exact = new Map<string, Compiled<T>[]>();
   private readonly prefixed = new Map<string, Compiled<T>[]>();
@@ -100,7 +103,9 @@ export class TermMatcher<T> {
       list.sort(byPriority);
       return;
     }
-    const rest = words.slice(1).map((w): RestWord => (w.length > 1 && w.endsWith('*') ? { w: w.slice(0, -1), prefix: true, id: -1 } : { w, prefix: false, id: -1 }));
+    // A phrase's later exact words are interned, so that texts tokenised from now on give them
+    // global ids: matchAt compares ids, and a phrase's second word gates it (see `first`).
+    const rest = words.slice(1).map((w): RestWord => (w.length > 1 && w.endsWith('*') ? { w: w.slice(0, -1), prefix: true, id: -1 } : { w, prefix: false, id: vocab.intern(w) }));
     list.push({ entry: { term: normalised, value, words }, rest, seq: this.seq++ });
     list.sort(byPriority);
     this.size++;
@@ -120,19 +125,20 @@ export class TermMatcher<T> {
   /**
    * What matchAt finds at a word before looking at its candidate list, per token's word across
    * documents, as a small integer (a typed array read, where the list is several objects deep):
-   * -1 when no entry starts with the word, k + 1 when its first candidate is the one-word entry
-   * firstEntries[k] (which then matches by itself), 0 when the list must be walked. Derived from
-   * the same candidates as `memo`, so matchAt gives what matchAtList gives (tested).
+   * -1 when no entry starts with the word; k + 1 when its first candidate is the one-word entry
+   * firstEntries[k] (which then matches by itself); GATED + k when every phrase it starts goes on
+   * with the same vocabulary word, `second` (the "public" of "the public"), so that a token not
+   * followed by that word matches what the one-word entry firstEntries[k - 1] matches (none for
+   * k = 0); 0 when the list must be walked. Derived from the same candidates as `memo`, so matchAt
+   * gives what matchAtList gives (tested).
    */
   private first = new WordInts((w) => this.firstCode(w));
+  private second = new WordInts((w) => this.secondId(w));
   private readonly firstEntries: TermEntry<T>[] = [];
   private readonly firstIndex = new Map<TermEntry<T>, number>();
 
-  private firstCode(word: string): number {
-    const list = this.lookup(word);
-    if (!list) return -1;
-    if (list[0]!.rest.length > 0) return 0;
-    const entry = list[0]!.entry;
+  /** firstEntries' index + 1 of an entry (added on first use). */
+  private entryCode(entry: TermEntry<T>): number {
     let k = this.firstIndex.get(entry);
     if (k === undefined) {
       k = this.firstEntries.length;
@@ -142,8 +148,33 @@ export class TermMatcher<T> {
     return k + 1;
   }
 
+  private firstCode(word: string): number {
+    const list = this.lookup(word);
+    if (!list) return -1;
+    if (list[0]!.rest.length === 0) return this.entryCode(list[0]!.entry);
+    if (this.secondId(word) < 0) return 0;
+    const single = list.find((c) => c.rest.length === 0);
+    return GATED + (single ? this.entryCode(single.entry) : 0);
+  }
+
+  /** The vocab id of the word every phrase starting with `word` continues with (-1: none such). */
+  private secondId(word: string): number {
+    const list = this.lookup(word);
+    if (!list) return -1;
+    let id = -1;
+    for (const c of list) {
+      if (c.rest.length === 0) continue;
+      const r = c.rest[0]!;
+      const v = r.prefix ? -1 : vocab.get(r.w);
+      if (v < 0 || (id >= 0 && v !== id)) return -1;
+      id = v;
+    }
+    return id;
+  }
+
   private clearFirst(): void {
     this.first = new WordInts((w) => this.firstCode(w));
+    this.second = new WordInts((w) => this.secondId(w));
     this.firstEntries.length = 0;
     this.firstIndex.clear();
   }
@@ -226,9 +257,21 @@ export class TermMatcher<T> {
     if (kind !== K_WORD && kind !== K_NUMBER) return null;
     const f = this.first.at(t, i);
     if (f < 0) return null;
-    if (f > 0) {
+    if (f > 0 && f < GATED) {
       this.matchEnd = i + 1;
       return this.firstEntries[f - 1]!;
+    }
+    if (f >= GATED) {
+      // No phrase goes on unless the next token is `second` (a next token with a local id may be
+      // that word interned after the text was tokenised: the list decides).
+      const j = i + 1;
+      const kj = j < to ? t.kind[j]! : 0;
+      const id = j < to ? t.id[j]! : 0;
+      if (j >= to || (kj !== K_WORD && kj !== K_NUMBER) || (id >= 0 && id !== this.second.at(t, i))) {
+        if (f === GATED) return null;
+        this.matchEnd = i + 1;
+        return this.firstEntries[f - GATED - 1]!;
+      }
     }
     return this.matchAtList(t, i, to);
   }
