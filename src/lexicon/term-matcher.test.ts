@@ -101,6 +101,24 @@ describe('TermMatcher', () => {
       }),
       { numRuns: 200 },
     );
+    // A text tokenised before a matcher interned its phrase words has local ids for them.
+    const early = segment('the quorvantic plan and the quorvantic, the zelbrix quorvantic');
+    const m7 = new TermMatcher<string>();
+    m7.add('the quorvantic', 'phrase');
+    m7.add('the', 'word');
+    m7.add('zelbrix quorvantic*', 'prefix-phrase');
+    const seen: string[] = [];
+    for (let i = 0; i < early.tokens.count; i++) {
+      const fast = m7.entryAt(early, i, early.tokens.count);
+      const end = m7.lastEnd;
+      const plain = m7.matchAtList(early.tokens, i, early.tokens.count);
+      expect(fast).toBe(plain);
+      if (plain) {
+        expect(end).toBe(m7.lastEnd);
+        seen.push(`${plain.value}:${i}-${end}`);
+      }
+    }
+    expect(seen).toEqual(['phrase:0-2', 'phrase:4-6', 'word:7-8', 'prefix-phrase:8-10']);
     // Adding an entry forgets what the fast path knew.
     m6.add('wipe', 'word2');
     m6.add('ecology now', 'p4');

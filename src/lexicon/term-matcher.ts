@@ -56,6 +56,8 @@ interface TrieNode<T> {
 
 /** Codes of TermMatcher's per-word memo from this up: a gated word (see TermMatcher.first). */
 const GATED = 1 << 29;
+/** Bits of TermMatcher's `second` memo (its values, +2 in WordInts, stay under 2^31). */
+const SECOND_BITS = 29;
 
 export class TermMatcher<T> {
   private readonly exact = new Map<string, Compiled<T>[]>();
@@ -106,6 +108,7 @@ export class TermMatcher<T> {
     // A phrase's later exact words are interned, so that texts tokenised from now on give them
     // global ids: matchAt compares ids, and a phrase's second word gates it (see `first`).
     const rest = words.slice(1).map((w): RestWord => (w.length > 1 && w.endsWith('*') ? { w: w.slice(0, -1), prefix: true, id: -1 } : { w, prefix: false, id: vocab.intern(w) }));
+    for (const r of rest) if (r.id > this.maxRestId) this.maxRestId = r.id;
     list.push({ entry: { term: normalised, value, words }, rest, seq: this.seq++ });
     list.sort(byPriority);
     this.size++;
@@ -127,13 +130,16 @@ export class TermMatcher<T> {
    * documents, as a small integer (a typed array read, where the list is several objects deep):
    * -1 when no entry starts with the word; k + 1 when its first candidate is the one-word entry
    * firstEntries[k] (which then matches by itself); GATED + k when every phrase it starts goes on
-   * with the same vocabulary word, `second` (the "public" of "the public"), so that a token not
-   * followed by that word matches what the one-word entry firstEntries[k - 1] matches (none for
-   * k = 0); 0 when the list must be walked. Derived from the same candidates as `memo`, so matchAt
+   * with a vocabulary word (the "public" of "the public"), so that a token followed by none of
+   * them matches what the one-word entry firstEntries[k - 1] matches (none for k = 0): `second`
+   * holds those words' ids as bits (id % SECOND_BITS), and a next token whose bit is clear ends
+   * every phrase; 0 when the list must be walked. Derived from the same candidates as `memo`, so matchAt
    * gives what matchAtList gives (tested).
    */
   private first = new WordInts((w) => this.firstCode(w));
-  private second = new WordInts((w) => this.secondId(w));
+  private second = new WordInts((w) => this.secondBits(w));
+  /** The largest vocab id of a phrase's later exact word (-1: none). */
+  private maxRestId = -1;
   private readonly firstEntries: TermEntry<T>[] = [];
   private readonly firstIndex = new Map<TermEntry<T>, number>();
 
@@ -152,29 +158,32 @@ export class TermMatcher<T> {
     const list = this.lookup(word);
     if (!list) return -1;
     if (list[0]!.rest.length === 0) return this.entryCode(list[0]!.entry);
-    if (this.secondId(word) < 0) return 0;
+    if (this.secondBits(word) < 0) return 0;
     const single = list.find((c) => c.rest.length === 0);
     return GATED + (single ? this.entryCode(single.entry) : 0);
   }
 
-  /** The vocab id of the word every phrase starting with `word` continues with (-1: none such). */
-  private secondId(word: string): number {
+  /**
+   * The bits (id % SECOND_BITS) of the vocab ids of the words that phrases starting with `word` go
+   * on with, or -1 when one goes on with a prefix or a word outside the vocabulary.
+   */
+  private secondBits(word: string): number {
     const list = this.lookup(word);
     if (!list) return -1;
-    let id = -1;
+    let bits = 0;
     for (const c of list) {
       if (c.rest.length === 0) continue;
       const r = c.rest[0]!;
       const v = r.prefix ? -1 : vocab.get(r.w);
-      if (v < 0 || (id >= 0 && v !== id)) return -1;
-      id = v;
+      if (v < 0) return -1;
+      bits |= 1 << (v % SECOND_BITS);
     }
-    return id;
+    return bits;
   }
 
   private clearFirst(): void {
     this.first = new WordInts((w) => this.firstCode(w));
-    this.second = new WordInts((w) => this.secondId(w));
+    this.second = new WordInts((w) => this.secondBits(w));
     this.firstEntries.length = 0;
     this.firstIndex.clear();
   }
@@ -262,12 +271,12 @@ export class TermMatcher<T> {
       return this.firstEntries[f - 1]!;
     }
     if (f >= GATED) {
-      // No phrase goes on unless the next token is `second` (a next token with a local id may be
-      // that word interned after the text was tokenised: the list decides).
+      // No phrase goes on unless the next token's bit is in `second`. A next token with a local id
+      // is no phrase word when the text was tokenised after they all had ids; else the list decides.
       const j = i + 1;
       const kj = j < to ? t.kind[j]! : 0;
       const id = j < to ? t.id[j]! : 0;
-      if (j >= to || (kj !== K_WORD && kj !== K_NUMBER) || (id >= 0 && id !== this.second.at(t, i))) {
+      if (j >= to || (kj !== K_WORD && kj !== K_NUMBER) || (id >= 0 ? ((this.second.at(t, i) >>> id % SECOND_BITS) & 1) === 0 : t.vocabSize > this.maxRestId)) {
         if (f === GATED) return null;
         this.matchEnd = i + 1;
         return this.firstEntries[f - GATED - 1]!;
