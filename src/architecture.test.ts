@@ -53,10 +53,8 @@ const TEST_ONLY_OK: Record<string, string> = {
 
 /** Files over LINE_LIMIT lines, each with why it is still long. */
 const LINE_LIMIT = 500;
-const LONG_FILES: Record<string, string> = {
-  'src/detectors/misleading-headline/detector.ts': 'headline checks and the word knowledge they share with the layers; the latter moves to lexicon',
-  'src/detectors/repetition/detector.ts': '510 lines; to split',
-};
+/** Files allowed over the limit, with the reason (none now; the list can only shrink). */
+const LONG_FILES: Record<string, string> = {};
 
 const files = readSources(root, ['src', 'web', 'scripts', 'bench']);
 const byPath = new Map(files.map((f) => [f.path, f]));

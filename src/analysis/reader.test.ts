@@ -159,6 +159,21 @@ describe('reading check: who is cast as what, and in whose voice', () => {
     }
   });
 
+  it('exchanging the two parties\' names in any of the texts exchanges their roles and changes nothing else', () => {
+    const swap = (text: string) => {
+      let out = text;
+      [['Baldovia', 'Kestria'], ['Velsk', 'Arnholt'], ['VELSK', 'ARNHOLT']].forEach(([x, y], k) => {
+        out = out.split(x!).join(`\u0001${k}`).split(y!).join(x!).split(`\u0001${k}`).join(y!);
+      });
+      return out;
+    };
+    const cast = (report: Report) => report.actors!.map((a) => `${a.name}: ${a.framing.role}`).sort();
+    for (const name of ['wire-report', 'op-ed-footnotes', 'think-tank-commentary', 'rebuttal-commentary', 'converted-pdf']) {
+      const { text, report } = analysed(name);
+      expect(cast(analyzer.analyze(swap(text))), name).toEqual(cast(report).map(swap).sort());
+    }
+  });
+
   it('a situation report casts nobody, least of all the working group that wrote it', () => {
     const { report } = analysed('converted-pdf');
     expect(report.actors!.filter((a) => a.framing.role !== 'unframed').map((a) => a.name)).toEqual([]);

@@ -22,6 +22,8 @@ export class PhraseIndex<P extends IndexedPhrase> {
   /** Phrases with a word this index added to the vocabulary, by first word. */
   private readonly byFirstWord = new Map<string, P[]>();
   private firstFlags = new Uint8Array(0);
+  /** Per first id, its phrases' second tokens as bits and whether one is a single token (see gateOf). */
+  private gates = new Int32Array(0);
   /** The highest vocab id of a phrase word (-1: none). */
   private maxId = -1;
   /** Number of phrases. */
@@ -48,6 +50,31 @@ export class PhraseIndex<P extends IndexedPhrase> {
     for (const list of this.byFirstWord.values()) list.sort(longestFirst);
     this.firstFlags = new Uint8Array(Math.max(0, ...this.byFirst.keys()) + 1);
     for (const [id, list] of this.byFirst) for (const p of list) this.firstFlags[id]! |= flag(p);
+    this.gates = new Int32Array(this.firstFlags.length).fill(-1);
+    for (const [id, list] of this.byFirst) {
+      let g = 0;
+      for (const p of list) g |= p.ids.length > 1 ? 1 << (p.ids[1]! % GATE_BITS) : SINGLE;
+      this.gates[id] = g;
+    }
+  }
+
+  /**
+   * For vocab id `id` (>= 0): -1 when no phrase starts with its word, else the bits (id % GATE_BITS)
+   * of the ids its phrases' second tokens have, with SINGLE set when one is that word alone. A next
+   * token whose bit is clear continues none of them (see continuesNone).
+   */
+  gateOf(id: number): number {
+    return id < this.gates.length ? this.gates[id]! : -1;
+  }
+
+  /**
+   * True when token j, after a token whose gate is `gate`, continues no phrase (a sure answer: false
+   * means the phrases must be checked). Phrase words have ids, so a token with a local id is none of
+   * them when its text was tokenised after they were interned.
+   */
+  continuesNone(t: Tokens, j: number, gate: number): boolean {
+    const id = t.id[j]!;
+    return id >= 0 ? ((gate >>> id % GATE_BITS) & 1) === 0 : t.vocabSize > this.maxId;
   }
 
   /** The flag byte of vocab id `id` (>= 0): 0 when no phrase starts with its word. */
@@ -74,6 +101,10 @@ export class PhraseIndex<P extends IndexedPhrase> {
     return id === p.ids[k] || (id < 0 && t.vocabSize <= this.maxId && tokenLower(t, j) === p.toks[k]);
   }
 }
+
+/** Bits of a gate (see gateOf); SINGLE above them. */
+const GATE_BITS = 29;
+export const SINGLE = 1 << 29;
 
 function push<K, P>(m: Map<K, P[]>, key: K, p: P): void {
   const list = m.get(key);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../text/segment.js';
 import { vocab } from '../text/vocab.js';
@@ -79,5 +80,48 @@ describe('TermMatcher', () => {
     const got: string[] = [];
     m5.scanEntries(doc, 0, doc.tokens.count, (e, a, b) => got.push(`${e.value}:${a}-${b}`));
     expect(got).toEqual(['phrase:1-3']);
+  });
+  it('finds at every token what walking the candidate list finds (the one-word fast path of matchAt)', () => {
+    const m6 = new TermMatcher<string>();
+    for (const [term, value] of [['wipe out', 'phrase'], ['wipe', 'word'], ['econom*', 'prefix'], ['economy crisis', 'p2'], ['ecology', 'exact'], ['eco*', 'short'], ['Freedonia', 'name'], ['freedonian forces*', 'p3'], ['out', 'out'], ['zorblax', 'oov'], ['the public', 'tp'], ['public opinion', 'po']] as const) m6.add(term, value);
+    const words = ['wipe', 'out', 'economy', 'economic', 'crisis', 'ecology', 'eco', 'Freedonia', 'freedonian', 'forces', 'forceful', 'zorblax', 'the', ',', '.', 'Wipe', 'ECONOMY', 'public', 'opinion', 'The'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 40 }), (ws) => {
+        const doc = segment(ws.join(' '));
+        const t = doc.tokens;
+        for (let i = 0; i < t.count; i++) {
+          for (const to of [t.count, Math.min(t.count, i + 1)]) {
+            const fast = m6.entryAt(doc, i, to);
+            const fastEnd = m6.lastEnd;
+            const plain = m6.matchAtList(t, i, to);
+            if (fast !== plain || (plain !== null && fastEnd !== m6.lastEnd)) return false;
+          }
+        }
+        return true;
+      }),
+      { numRuns: 200 },
+    );
+    // A text tokenised before a matcher interned its phrase words has local ids for them.
+    const early = segment('the quorvantic plan and the quorvantic, the zelbrix quorvantic');
+    const m7 = new TermMatcher<string>();
+    m7.add('the quorvantic', 'phrase');
+    m7.add('the', 'word');
+    m7.add('zelbrix quorvantic*', 'prefix-phrase');
+    const seen: string[] = [];
+    for (let i = 0; i < early.tokens.count; i++) {
+      const fast = m7.entryAt(early, i, early.tokens.count);
+      const end = m7.lastEnd;
+      const plain = m7.matchAtList(early.tokens, i, early.tokens.count);
+      expect(fast).toBe(plain);
+      if (plain) {
+        expect(end).toBe(m7.lastEnd);
+        seen.push(`${plain.value}:${i}-${end}`);
+      }
+    }
+    expect(seen).toEqual(['phrase:0-2', 'phrase:4-6', 'word:7-8', 'prefix-phrase:8-10']);
+    // Adding an entry forgets what the fast path knew.
+    m6.add('wipe', 'word2');
+    m6.add('ecology now', 'p4');
+    expect(matches(m6 as TermMatcher<string>, 'wipe ecology now ecology')).toEqual(['word2:wipe', 'p4:ecology now', 'short:ecology']);
   });
 });

@@ -2,7 +2,7 @@ import { K_NUMBER, K_WORD, type Tokens } from '../text/tokenise.js';
 import type { Doc } from '../text/segment.js';
 import { vocab } from '../text/vocab.js';
 import { parseWordList } from './load.js';
-import { WordMemo } from './word-memo.js';
+import { WordInts, WordMemo } from './word-memo.js';
 import { localIndex } from '../text/hot-path.js';
 
 
@@ -54,6 +54,11 @@ interface TrieNode<T> {
 }
 
 
+/** Codes of TermMatcher's per-word memo from this up: a gated word (see TermMatcher.first). */
+const GATED = 1 << 29;
+/** Bits of TermMatcher's `second` memo (its values, +2 in WordInts, stay under 2^31). */
+const SECOND_BITS = 29;
+
 export class TermMatcher<T> {
   private readonly exact = new Map<string, Compiled<T>[]>();
   private readonly prefixed = new Map<string, Compiled<T>[]>();
@@ -72,6 +77,7 @@ export class TermMatcher<T> {
     if (words.length === 0) return;
     this.cache.clear();
     this.memo.clear();
+    this.clearFirst();
     this.restVocabSize = -1;
     const first = words[0]!;
     const isPrefix = first.length > 1 && first.endsWith('*');
@@ -99,7 +105,10 @@ export class TermMatcher<T> {
       list.sort(byPriority);
       return;
     }
-    const rest = words.slice(1).map((w): RestWord => (w.length > 1 && w.endsWith('*') ? { w: w.slice(0, -1), prefix: true, id: -1 } : { w, prefix: false, id: -1 }));
+    // A phrase's later exact words are interned, so that texts tokenised from now on give them
+    // global ids: matchAt compares ids, and a phrase's second word gates it (see `first`).
+    const rest = words.slice(1).map((w): RestWord => (w.length > 1 && w.endsWith('*') ? { w: w.slice(0, -1), prefix: true, id: -1 } : { w, prefix: false, id: vocab.intern(w) }));
+    for (const r of rest) if (r.id > this.maxRestId) this.maxRestId = r.id;
     list.push({ entry: { term: normalised, value, words }, rest, seq: this.seq++ });
     list.sort(byPriority);
     this.size++;
@@ -115,6 +124,69 @@ export class TermMatcher<T> {
 
   /** Candidate lists (null: none) per token's word, across documents; cleared whenever an entry is added. */
   private readonly memo = new WordMemo<Compiled<T>[] | null>((w) => this.lookup(w) ?? null);
+
+  /**
+   * What matchAt finds at a word before looking at its candidate list, per token's word across
+   * documents, as a small integer (a typed array read, where the list is several objects deep):
+   * -1 when no entry starts with the word; k + 1 when its first candidate is the one-word entry
+   * firstEntries[k] (which then matches by itself); GATED + k when every phrase it starts goes on
+   * with a vocabulary word (the "public" of "the public"), so that a token followed by none of
+   * them matches what the one-word entry firstEntries[k - 1] matches (none for k = 0): `second`
+   * holds those words' ids as bits (id % SECOND_BITS), and a next token whose bit is clear ends
+   * every phrase; 0 when the list must be walked. Derived from the same candidates as `memo`, so matchAt
+   * gives what matchAtList gives (tested).
+   */
+  private first = new WordInts((w) => this.firstCode(w));
+  private second = new WordInts((w) => this.secondBits(w));
+  /** The largest vocab id of a phrase's later exact word (-1: none). */
+  private maxRestId = -1;
+  private readonly firstEntries: TermEntry<T>[] = [];
+  private readonly firstIndex = new Map<TermEntry<T>, number>();
+
+  /** firstEntries' index + 1 of an entry (added on first use). */
+  private entryCode(entry: TermEntry<T>): number {
+    let k = this.firstIndex.get(entry);
+    if (k === undefined) {
+      k = this.firstEntries.length;
+      this.firstEntries.push(entry);
+      this.firstIndex.set(entry, k);
+    }
+    return k + 1;
+  }
+
+  private firstCode(word: string): number {
+    const list = this.lookup(word);
+    if (!list) return -1;
+    if (list[0]!.rest.length === 0) return this.entryCode(list[0]!.entry);
+    if (this.secondBits(word) < 0) return 0;
+    const single = list.find((c) => c.rest.length === 0);
+    return GATED + (single ? this.entryCode(single.entry) : 0);
+  }
+
+  /**
+   * The bits (id % SECOND_BITS) of the vocab ids of the words that phrases starting with `word` go
+   * on with, or -1 when one goes on with a prefix or a word outside the vocabulary.
+   */
+  private secondBits(word: string): number {
+    const list = this.lookup(word);
+    if (!list) return -1;
+    let bits = 0;
+    for (const c of list) {
+      if (c.rest.length === 0) continue;
+      const r = c.rest[0]!;
+      const v = r.prefix ? -1 : vocab.get(r.w);
+      if (v < 0) return -1;
+      bits |= 1 << (v % SECOND_BITS);
+    }
+    return bits;
+  }
+
+  private clearFirst(): void {
+    this.first = new WordInts((w) => this.firstCode(w));
+    this.second = new WordInts((w) => this.secondBits(w));
+    this.firstEntries.length = 0;
+    this.firstIndex.clear();
+  }
 
   /** Every phrase's remaining words (for resolveRest). */
   private readonly rests: RestWord[] = [];
@@ -190,6 +262,31 @@ export class TermMatcher<T> {
 
   /** The longest entry matching at token i within [i, to), or null; its token end in matchEnd. */
   private matchAt(t: Tokens, i: number, to: number): TermEntry<T> | null {
+    const kind = t.kind[i]!;
+    if (kind !== K_WORD && kind !== K_NUMBER) return null;
+    const f = this.first.at(t, i);
+    if (f < 0) return null;
+    if (f > 0 && f < GATED) {
+      this.matchEnd = i + 1;
+      return this.firstEntries[f - 1]!;
+    }
+    if (f >= GATED) {
+      // No phrase goes on unless the next token's bit is in `second`. A next token with a local id
+      // is no phrase word when the text was tokenised after they all had ids; else the list decides.
+      const j = i + 1;
+      const kj = j < to ? t.kind[j]! : 0;
+      const id = j < to ? t.id[j]! : 0;
+      if (j >= to || (kj !== K_WORD && kj !== K_NUMBER) || (id >= 0 ? ((this.second.at(t, i) >>> id % SECOND_BITS) & 1) === 0 : t.vocabSize > this.maxRestId)) {
+        if (f === GATED) return null;
+        this.matchEnd = i + 1;
+        return this.firstEntries[f - GATED - 1]!;
+      }
+    }
+    return this.matchAtList(t, i, to);
+  }
+
+  /** matchAt by walking the word's candidate list (the plain version of matchAt; also its slow path). */
+  matchAtList(t: Tokens, i: number, to: number): TermEntry<T> | null {
     const kind = t.kind[i]!;
     if (kind !== K_WORD && kind !== K_NUMBER) return null;
     const list = this.memo.at(t, i);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../text/segment.js';
 import { tokenLower } from '../text/tokenise.js';
@@ -71,4 +72,22 @@ describe('PhraseSet', () => {
     expect(set.find(late, 6, late.count)).toEqual([8, 4]);
     expect(set.match(late, 8, 11)).toBe(2);
   });
+  it('matches at every token as walking its phrases does (the gate of typed reads against matchList)', () => {
+    const early = segment('according to zqmorrow, the zqplan; according as zqmorrow');
+    const set = new PhraseSet(['according to', 'according to zqmorrow', 'zqmorrow', 'the zqplan', 'as a', 'as', 'in case', 'in the event', ', as']);
+    const words = ['according', 'to', 'as', 'a', 'the', 'zqplan', 'zqmorrow', 'in', 'case', 'event', ',', 'other', 'According', 'AS'];
+    const check = (doc: ReturnType<typeof segment>) => {
+      const t = doc.tokens;
+      for (let i = 0; i < t.count; i++) for (const end of [t.count, Math.min(t.count, i + 1), Math.min(t.count, i + 2)]) expect(set.match(t, i, end)).toBe(set.matchList(t, i, end));
+    };
+    check(early);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 30 }), (ws) => {
+        check(segment(ws.join(' ')));
+        return true;
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
+

@@ -3,7 +3,7 @@ import type { Tokens } from '../text/tokenise.js';
 import { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower, tokenise } from '../text/tokenise.js';
 import { vocab } from '../text/vocab.js';
 import { WordMemo } from './word-memo.js';
-import { PhraseIndex, type IndexedPhrase } from './phrase-index.js';
+import { PhraseIndex, SINGLE, type IndexedPhrase } from './phrase-index.js';
 import { denseSlot, localIndex } from '../text/hot-path.js';
 
 /**
@@ -116,6 +116,19 @@ export class PhraseSet {
   }
 
   match(t: Tokens, i: number, end: number): number {
+    // Most tokens start no phrase, and most that do are not followed by a phrase's second token:
+    // typed reads answer both without the phrase lists (matchList, the plain version, decides the rest).
+    const id = t.id[i]!;
+    if (id >= 0) {
+      const gate = this.index.gateOf(id);
+      if (gate < 0) return 0;
+      if (i + 1 >= end || this.index.continuesNone(t, i + 1, gate)) return (gate & SINGLE) !== 0 && i + 1 <= end ? 1 : 0;
+    }
+    return this.matchList(t, i, end);
+  }
+
+  /** match by walking the phrases that start at token i (the plain version of match). */
+  matchList(t: Tokens, i: number, end: number): number {
     const list = this.index.startingAt(t, i);
     if (list === undefined) return 0;
     outer: for (const p of list) {

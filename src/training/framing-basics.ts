@@ -69,6 +69,21 @@ const TEMPLATES: string[] = [
   '[[The {a} government|unframed]] says it has offered residency papers to all who stay.',
   '[[{B}|unframed]] has asked the regional court for provisional measures, and hearings are expected in May.',
   '[[{a} officials|unframed]] say the operation restored the border; [[{b} officials|unframed]] describe it as an occupation.',
+  // Obstruction, denial of access and reneging cast the doer as antagonist, whoever it is.
+  '[[{A}|antagonist/saboteur]] expelled the international inspectors and barred journalists from the border zone.',
+  '[[{a} border police|antagonist/saboteur,tyrant]] turned back the aid convoy bound for [[{CB}|innocent/victim]] for the third time this week.',
+  '[[{A}|antagonist/saboteur]] has blocked every vote on the water treaty since March.',
+  '[[{A}|antagonist/deceiver]] reneged on the ceasefire it signed in May.',
+  '[[{a} officials|antagonist/saboteur]] denied the monitors access to the crossings.',
+  '[[{A}|antagonist/tyrant,saboteur]] kept the crossings shut for nine days while [[{b} families|innocent/victim]] ran out of food.',
+  '[[The {a} government|antagonist/deceiver]] went back on its promise to reopen the crossings.',
+  // Oversight, agreement and care cast the doer as protagonist.
+  '[[{a} investigators|protagonist/guardian]] uncovered the bribery scheme and brought [[the {b} officials involved|antagonist/corrupt]] to court.',
+  '[[The {a} inspector|protagonist/guardian,virtuous]] warned for months that the dam was unsafe.',
+  '[[{A}|protagonist/peacemaker]] agreed to extend the truce and proposed joint patrols on the border.',
+  '[[{a} fishermen|protagonist/guardian]] pulled nine [[survivors|innocent/victim]] from the water before the coast guard arrived.',
+  '[[{a} nurses|protagonist/virtuous]] worked through the night and deserve our thanks.',
+  '[[{a} officers|antagonist/tyrant]] beat [[a {b} reporter|innocent/victim]] and smashed his camera.',
   // A commentary that rejects one side's charges defends the other side.
   '[[{b} officials|antagonist/deceiver]] speak of "genocide". These charges are not supported by any evidence. [[{A}|protagonist/guardian]] has offered papers to every resident who stays.',
 ];

@@ -131,9 +131,17 @@ export interface TrainSettings {
   batchIterations: number;
   batchL2: number;
   batchRate: number;
+  /**
+   * Multiplier of batchL2 for the features that carry knowledge written down beforehand (cue classes,
+   * loaded terms, technique findings, word valence): a cue seen in few texts of the set still means
+   * what its list says, so it is shrunk less than a word stem seen as rarely.
+   */
+  cueL2: number;
+  /** Class balance of the main model: each example weighs (mean class size / its class size) ^ balance. */
+  balance: number;
 }
 
-export const DEFAULT_FRAMING_SETTINGS: TrainSettings = { epochs: 20, l2: 0.002, rate: 0.1, minCount: 2, seed: 7, batchIterations: 600, batchL2: 0.01, batchRate: 0.2 };
+export const DEFAULT_FRAMING_SETTINGS: TrainSettings = { epochs: 20, l2: 0.002, rate: 0.1, minCount: 2, seed: 7, batchIterations: 600, batchL2: 0.01, batchRate: 0.2, cueL2: 1, balance: 0.5 };
 
 /** Counts features over examples and keeps those seen at least `min` times. */
 function vocabulary(examples: readonly { keys: number[] }[], min: number): Map<number, number> {
@@ -180,6 +188,9 @@ export function trainSoftmax(examples: readonly Example[], classes: number, s: T
   return packed(vocab, w, classes);
 }
 
+/** Templates whose features come from lists and rules written beforehand (see TrainSettings.cueL2). */
+const KNOWLEDGE_TEMPLATES = new Set<number>([T.AGENT, T.PATIENT, T.NEAR, T.SENT, T.LOADED, T.TECH, T.VAL]);
+
 /**
  * Multinomial logistic regression fitted on the whole batch: the mean weighted log-loss plus
  * `l2 / 2 * |w|^2` (the bias unpenalised), minimised by AdaGrad steps on full gradients. Unlike
@@ -188,8 +199,12 @@ export function trainSoftmax(examples: readonly Example[], classes: number, s: T
 export function trainSoftmaxBatch(examples: readonly Example[], classes: number, s: TrainSettings, weights?: readonly number[]): SparseLinear {
   const vocab = vocabulary(examples, s.minCount);
   const rows = examples.map((e) => [...new Set(e.keys)].map((k) => vocab.get(k)).filter((x): x is number => x !== undefined));
-  const bias = new Set<number>();
-  for (const [k, r] of vocab) if (keyParts(k).tpl === T.BIAS) bias.add(r);
+  const pens = new Float64Array(vocab.size).fill(s.l2);
+  for (const [k, r] of vocab) {
+    const tpl = keyParts(k).tpl;
+    if (tpl === T.BIAS) pens[r] = 0;
+    else if (KNOWLEDGE_TEMPLATES.has(tpl)) pens[r] = s.l2 * s.cueL2;
+  }
   const n = vocab.size * classes;
   const w = new Float64Array(n);
   const g = new Float64Array(n);
@@ -214,7 +229,7 @@ export function trainSoftmaxBatch(examples: readonly Example[], classes: number,
       }
     }
     for (let r = 0; r < vocab.size; r++) {
-      const pen = bias.has(r) ? 0 : s.l2;
+      const pen = pens[r]!;
       for (let c = 0; c < classes; c++) {
         const at = r * classes + c;
         const grad = g[at]! + pen * w[at]!;
@@ -295,7 +310,7 @@ export function fitFraming(docs: readonly PreparedDoc[], s: TrainSettings = DEFA
   const counts = new Array(K_MAIN).fill(0);
   for (const e of ex) counts[e.label]++;
   const weights = ex.map((e) => e.weight * (ex.length / (K_MAIN * Math.max(1, counts[e.label]))));
-  const main = process.env.FRAMING_SGD ? trainSoftmax(ex, K_MAIN, s, weights.map((x) => Math.sqrt(x))) : trainSoftmaxBatch(ex, K_MAIN, { ...s, epochs: s.batchIterations, l2: s.batchL2, rate: s.batchRate }, weights.map((x) => Math.sqrt(x)));
+  const main = process.env.FRAMING_SGD ? trainSoftmax(ex, K_MAIN, s, weights.map((x) => Math.sqrt(x))) : trainSoftmaxBatch(ex, K_MAIN, { ...s, epochs: s.batchIterations, l2: s.batchL2, rate: s.batchRate }, weights.map((x) => x ** s.balance));
   // Archetypes read the cue, voice and type features only (no word stems or clusters): few keys per
   // mention carry archetype weights, which keeps reading them cheap, and the archetype sets are small.
   const archEx = ex.filter((e) => e.label < 3).map((e) => ({ ...e, keys: e.keys.filter((k) => ARCH_TEMPLATES.has(keyParts(k).tpl)) }));

@@ -1,9 +1,10 @@
 import { F_CAP, F_CAP_ASCII, K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { Doc } from '../../text/segment.js';
 import type { Detector, DetectorContext } from '../engine/contract.js';
+import { boilerplateSentences, inBoilerplate } from './boilerplate.js';
+import { sentenceHammering } from './hammering.js';
 import { builtinLexicons } from '../../lexicon/builtin.js';
 import { WordInts } from '../../lexicon/word-memo.js';
-import { vocab } from '../../text/vocab.js';
 
 /**
  * Confidences are low on purpose: PTC marks only some instances of a repeat, and against it these
@@ -24,8 +25,6 @@ const MIN_WORD_LENGTH = 4;
 const MAX_QUOTE_LENGTH = 60;
 const MIN_PHRASE = 4;
 const MAX_PHRASE = 5;
-/** Most tokens between two uses of a hammered word. */
-const HAMMER_MAX_GAP = 6;
 
 /** Word facts, as bits of one integer per word: a stopword, a loaded word, and (above bit 2) 1 + the index of the loaded phrases it starts. */
 const STOP = 1;
@@ -101,48 +100,6 @@ export const repetitionDetector: Detector = {
     releaseScratch(t.count);
   },
 };
-
-/** Sentences of at least this many words that recur verbatim are boilerplate. */
-const MIN_BOILERPLATE_WORDS = 3;
-
-/** Indices of sentences whose words recur verbatim elsewhere in the document (null: none). */
-function boilerplateSentences(doc: Doc): Set<number> | null {
-  const t = doc.tokens;
-  // Sentences by a hash of their token ids; equal hashes are compared token by token.
-  let seen: Map<number, number[]> | null = null;
-  let out: Set<number> | null = null;
-  for (const s of doc.sentences) {
-    let words = 0;
-    let h = s.tokenEnd - s.tokenStart;
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (t.kind[i] === K_WORD) words++;
-      h = Math.imul(h ^ t.id[i]!, 0x9e3779b1) ^ (h >>> 15);
-    }
-    if (words < MIN_BOILERPLATE_WORDS) continue;
-    seen ??= new Map();
-    const same = seen.get(h);
-    if (!same) {
-      seen.set(h, [s.index]);
-      continue;
-    }
-    const twin = same.find((k) => sameTokens(doc, doc.sentences[k]!, s));
-    if (twin === undefined) same.push(s.index);
-    else (out ??= new Set()).add(twin).add(s.index);
-  }
-  return out;
-}
-
-function sameTokens(doc: Doc, a: Doc['sentences'][number], b: Doc['sentences'][number]): boolean {
-  const n = a.tokenEnd - a.tokenStart;
-  if (n !== b.tokenEnd - b.tokenStart) return false;
-  for (let k = 0; k < n; k++) if (doc.tokens.id[a.tokenStart + k] !== doc.tokens.id[b.tokenStart + k]) return false;
-  return true;
-}
-
-function inBoilerplate(doc: Doc, boiler: ReadonlySet<number>, start: number): boolean {
-  for (const s of doc.sentences) if (start >= s.start && start < s.end) return boiler.has(s.index);
-  return false;
-}
 
 /** Per-token scratch reused across documents (zeroed where read before written). */
 let contentScratch = new Uint8Array(0);
@@ -503,64 +460,6 @@ function repeatedPhrases(ctx: DetectorContext, doc: Doc, content: Uint8Array): v
           confidence: 0.25,
           ruleId: 'repetition/recurring-phrase',
           message: `The phrase "${key}" is used ${count} times.`,
-        });
-      }
-    }
-  }
-}
-
-/** Per-sentence word counts by token id, reset by bumping an epoch instead of clearing. */
-let stamp = new Int32Array(0);
-let tally = new Int32Array(0);
-let epoch = 0;
-const slotOfId = (id: number) => (id >= 0 ? 2 * id : 2 * (-id - 2) + 1);
-
-/** One content word three or more times in a single sentence: "lies, lies and more lies". */
-function sentenceHammering(ctx: DetectorContext, doc: Doc, content: Uint8Array): void {
-  const t = doc.tokens;
-  // Every global id is below vocab.size: no pass over the tokens to find the largest.
-  const need = 2 * Math.max(vocab.size, t.localWords.length) + 2;
-  if (stamp.length < need) {
-    stamp = new Int32Array(Math.max(need, 2 * stamp.length));
-    tally = new Int32Array(stamp.length);
-    epoch = 0;
-  }
-  if (epoch > 0x3fffffff) {
-    stamp.fill(0);
-    epoch = 0;
-  }
-  for (const s of doc.sentences) {
-    // Most sentences repeat no content word three times: count by id first.
-    const e = ++epoch;
-    let thrice = false;
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (content[i] !== 1) continue;
-      const x = slotOfId(t.id[i]!);
-      if (stamp[x] !== e) {
-        stamp[x] = e;
-        tally[x] = 1;
-      } else if (++tally[x]! >= 3) thrice = true;
-    }
-    if (!thrice) continue;
-    const at = new Map<string, number[]>();
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (content[i] !== 1) continue;
-      const w = lower(doc, i);
-      let list = at.get(w);
-      if (!list) at.set(w, (list = []));
-      list.push(i);
-    }
-    for (const [w, list] of at) {
-      if (list.length < 3 || list.every((i) => isCapitalised(doc, i))) continue;
-      // Hammering is close-packed: "lied about X, lied about Y and lied about Z".
-      if (list.some((i, k) => k > 0 && i - list[k - 1]! > HAMMER_MAX_GAP)) continue;
-      for (const i of list) {
-        ctx.report({
-          start: t.start[i]!,
-          end: t.end[i]!,
-          confidence: 0.3,
-          ruleId: 'repetition/hammered-word',
-          message: `"${w}" is used ${list.length} times in one sentence.`,
         });
       }
     }

@@ -8,6 +8,7 @@ import { builtinCueTerms } from './cues.js';
 import { crossValidateFrames, evaluateHoldout, loadHoldout } from './evaluate.js';
 import { FRAME_IDS } from '../../core/frames.js';
 import { builtinCommonStems, commonStems, isCommonWord } from '../../lexicon/content-words.js';
+import { segment } from '../../text/segment.js';
 
 describe('frame examples', () => {
   const examples = loadExamples();
@@ -72,5 +73,30 @@ describe('the common words of the lexicon (src/lexicon/common-stems.txt)', () =>
     for (const w of ['hospital', 'Hospital', 'warehouses', 'Freedonia', 'Sylvania']) expect(isCommonWord(w), w).toBe(classifier.isCommonWord(w));
     expect(isCommonWord('Hospital')).toBe(true);
     expect(isCommonWord('Freedonia')).toBe(false);
+  });
+});
+
+describe('FrameClassifier.featureIdsInto', () => {
+  it('gives the known features of featuresFor, in order, with their tokens (the packed per-word memo against the plain features)', () => {
+    const c = builtinFrameClassifier();
+    const texts = [
+      'The economy shrank while hospitals in Freedonia ran out of beds, and the court ruled the tariffs unlawful.',
+      'Northland troops shelled Sylvanian villages; refugees fled to the border. Zorblaxian ministers denied everything.',
+      'Taxes, TAXES and taxation: the Parliament voted on healthcare spending for immigrants.',
+    ];
+    for (const text of texts) {
+      const doc = segment(text);
+      const n = doc.tokens.count;
+      const ids = new Int32Array(2 * n);
+      const tokens = new Int32Array(2 * n);
+      const got = c.featureIdsInto(doc.tokens, 0, n, ids, tokens, 0);
+      const want = c.featuresFor(doc, 0, n).filter((x) => c.knows(x.f));
+      expect(got).toBe(want.length);
+      expect(got).toBeGreaterThan(3);
+      for (let k = 0; k < got; k++) {
+        expect(tokens[k]).toBe(want[k]!.token);
+        for (let j = 0; j < 14; j++) expect(c.liftById(ids[k]!, j)).toBe(c.liftOf(want[k]!.f, j));
+      }
+    }
   });
 });

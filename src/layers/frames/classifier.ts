@@ -10,7 +10,7 @@ import { builtinCueTerms } from './cues.js';
 import { expandFeature, featureOf, PREFIX_LENGTH } from './features.js';
 import { commonStems, isContentWord } from '../../lexicon/content-words.js';
 import { stem } from '../../lexicon/stem.js';
-import { WordMemo } from '../../lexicon/word-memo.js';
+import { WordInts } from '../../lexicon/word-memo.js';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('./examples/', import.meta.url));
 
@@ -51,16 +51,11 @@ export interface Prediction {
 }
 
 /**
- * What the model makes of one lowercased word: the ids of its stem and prefix features (-1 when
- * unknown or absent). A word that is no content word has `content` false.
+ * What the model makes of one lowercased word, packed in one integer for a typed per-word memo
+ * (WordInts): -1 for a word that is no content word, else (stem id + 1) * FEATURE_SPAN + prefix id
+ * + 1, ids -1 when unknown or absent (so 0 parts mean none).
  */
-interface WordFeatures {
-  content: boolean;
-  stem: number;
-  prefix: number;
-}
-
-const NOT_CONTENT: WordFeatures = { content: false, stem: -1, prefix: -1 };
+const FEATURE_SPAN = 1 << 15;
 const K = FRAME_IDS.length;
 
 /**
@@ -117,6 +112,7 @@ export class FrameClassifier {
     }
     this.vocabularySize = counts.size;
     const V = counts.size;
+    if (V >= FEATURE_SPAN - 1) throw new Error(`frame classifier: ${V} features, more than its word memo packs (${FEATURE_SPAN - 2})`);
     this.logp = new Float64Array(V * K);
     this.lift = new Float64Array(V * K);
     for (const [f, row] of counts) {
@@ -225,36 +221,32 @@ export class FrameClassifier {
     for (let i = from; i < to; i++) {
       if (t.kind[i] !== K_WORD) continue;
       const w = this.words.at(t, i);
-      if (!w.content) continue;
-      if (w.stem >= 0) {
-        ids[n] = w.stem;
+      if (w < 0) continue;
+      const stemId = ((w / FEATURE_SPAN) | 0) - 1;
+      const prefixId = (w % FEATURE_SPAN) - 1;
+      if (stemId >= 0) {
+        ids[n] = stemId;
         tokens[n++] = i;
       } else if (t.flags[i]! & F_CAP) continue;
-      if (w.prefix >= 0) {
-        ids[n] = w.prefix;
+      if (prefixId >= 0) {
+        ids[n] = prefixId;
         tokens[n++] = i;
       }
     }
     return n;
   }
 
-  /** Word features per token's word, across documents: a token costs an array read, not a stem. */
-  private readonly words = new WordMemo<WordFeatures>((w) => this.wordFeatures(w));
-  private readonly byWord = new Map<string, WordFeatures>();
+  /** Word features per token's word, across documents: a token costs a typed-array read, not a stem. */
+  private readonly words = new WordInts((w) => this.wordFeatures(w));
 
-  private wordFeatures(w: string): WordFeatures {
-    let out = this.byWord.get(w);
-    if (!out) {
-      if (this.byWord.size >= 100_000) this.byWord.clear();
-      if (!isContentWord(w)) out = NOT_CONTENT;
-      else {
-        const s = stem(w);
-        const fs = expandFeature(s);
-        out = { content: true, stem: this.ids.get(s) ?? -1, prefix: fs.length > 1 ? (this.ids.get(fs[1]!) ?? -1) : -1 };
-      }
-      this.byWord.set(w, out);
-    }
-    return out;
+  /** A word's packed features (see FEATURE_SPAN). */
+  private wordFeatures(w: string): number {
+    if (!isContentWord(w)) return -1;
+    const s = stem(w);
+    const fs = expandFeature(s);
+    const stemId = this.ids.get(s) ?? -1;
+    const prefixId = fs.length > 1 ? (this.ids.get(fs[1]!) ?? -1) : -1;
+    return (stemId + 1) * FEATURE_SPAN + prefixId + 1;
   }
 
   predictText(text: string): Prediction {

@@ -66,6 +66,9 @@ export interface StemIndex {
 const STOP = new WordSet([...builtinLexicon('stopwords'), 'said', 'say', 'says', 'told', 'according', 'also', 'would', 'could', 'will', 'one', 'two', 'three']);
 const CLAUSE_BREAK = wordSet('and but while whereas which who that after before because although though when where as since until unless if');
 const PASSIVE_AUX = wordSet('was were been being is are be got gets get');
+/** Adverbs that may stand between a mention and its passive auxiliary ("have already been driven out"). */
+const NOT_ADVERBS = new Set(['family', 'rally', 'supply', 'ally', 'italy', 'july', 'fly', 'reply', 'assembly', 'apply', 'comply', 'rely', 'belly', 'bully']);
+const ADVERB = new WordMemo<number>((w) => (w === 'already' || w === 'never' || w === 'once' || (w.length > 3 && w.endsWith('ly') && !NOT_ADVERBS.has(w)) ? 1 : 0));
 const BY = wordSet('by');
 const AGAINST = wordSet('on against of upon at toward towards');
 const DETERMINERS = wordSet("the a an this that these those its his her their our some several many all both such");
@@ -366,7 +369,7 @@ export class Featurizer {
       const v = this.tVal[i]!;
       if (v !== 0) this.emit(T.VAL, valenceValue(0, v), i, i, i + 1);
       words++;
-      seenVerb = true;
+      if (ADVERB.at(t, i) === 0) seenVerb = true;
       if (BY.at(t, i)) break;
     }
     // Left of the mention within its clause: what is done to it ("shelled X", "attack on X"), or,

@@ -183,7 +183,8 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
       }
       source = { probs: pn, arch: an, role: sRole, scores: model.roundedScores(pn), archetypes: sRole === 'unframed' ? [] : model.chooseArchetypes(sRole, an) };
     }
-    const ev = role === 'unframed' ? [] : evidence[k] ?? [];
+    // An unframed mention keeps its cues: the actor's casting (framed by its other mentions) may rest on them.
+    const ev = evidence[k] ?? [];
     out[k] = { probs: p, role, scores: model.roundedScores(p), archetypes: role === 'unframed' ? [] : model.chooseArchetypes(role, a), arch: a, seg, source, evidence: ev };
   }
   return out;

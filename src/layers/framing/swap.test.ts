@@ -3,9 +3,9 @@ import { Analyzer } from '../../analysis/analyzer.js';
 import type { Report } from '../../core/report.js';
 
 /**
- * The framing party-swap suite: 20 templates written for this test, each filled with three pairs of
+ * The framing party-swap suite: 22 templates written for this test, each filled with three pairs of
  * parties (invented states the gazetteer does not know, states it knows, and titled persons) in both
- * orders: 60 pairs. In every pair, the role (and scores, archetypes, source castings) of each party
+ * orders: 66 pairs. In every pair, the role (and scores, archetypes, source castings) of each party
  * must follow its name to the other place. The classifier never sees a name, so a party cannot be
  * cast by who it is.
  */
@@ -40,6 +40,8 @@ const TEMPLATES = [
   'Critics argue that {a} trawler firms exploit {b} fishermen.',
   '{PA} met {PB} in the capital. Both sides said the meeting was useful.',
   '{a} saboteurs cut the pipeline that supplies {b} towns, the ministry said, and {PB} called for calm.',
+  '{a} border police turned back the aid convoy bound for {b} villages and expelled the inspectors.',
+  '{A} reneged on the truce and kept the crossings shut while {b} families ran out of food.',
 ];
 
 function fill(t: string, a: Party, b: Party): string {
@@ -53,7 +55,7 @@ function casting(r: Report, swap: (name: string) => string): Array<string> {
     .sort();
 }
 
-describe('framing party swap (60 templated pairs)', () => {
+describe('framing party swap (66 templated pairs)', () => {
   const cases = TEMPLATES.flatMap((t, k) => PAIRS.map(([a, b], p) => ({ label: `template ${k + 1}, pair ${p + 1}`, t, a, b })));
 
   it('has at least 60 pairs', () => {
