@@ -47,7 +47,7 @@ if (values.list) {
     const t = r.doc.ctx.doc.tokens;
     const text = r.doc.ctx.doc.text;
     const a = Math.max(0, sp.a - 12);
-    const b = Math.min(t.length, sp.b + 12);
+    const b = Math.min(t.count, sp.b + 12);
     const start = t.start[a]!;
     const end = t.end[b - 1]!;
     const ms = t.start[sp.a]!, me = t.end[sp.b - 1]!;
