@@ -203,11 +203,15 @@ export class FramingModel {
     const [lo, hi] = ARCH_RANGE[role];
     const aw = this.archW;
     out.fill(0, outAt, outAt + K_ARCH);
-    for (let c = lo; c < hi; c++) {
-      let s = 0;
-      for (let j = 0; j < count; j++) s += aw[rows[rowAt + j]! + c]!;
-      out[outAt + c] = 1 / (1 + Math.exp(-s));
+    // Row by row (each row's weights lie together): every archetype's sum still adds the rows in
+    // the same order, so the result is the same bit for bit as one archetype at a time.
+    const from = outAt + lo;
+    const width = hi - lo;
+    for (let j = 0; j < count; j++) {
+      const r = rows[rowAt + j]! + lo;
+      for (let c = 0; c < width; c++) out[from + c]! += aw[r + c]!;
     }
+    for (let c = from; c < from + width; c++) out[c] = 1 / (1 + Math.exp(-out[c]!));
   }
 
   /** Main-role probabilities (MAIN_CLASSES order), calibrated. */
