@@ -11,7 +11,7 @@ import type { VoiceAnalysis } from '../voice/analyse.js';
 import { CUE_CLASSES, cueClassIndex, cueLength, cueMask } from './cues.js';
 import { NO_VALENCE, type Valence } from './valence.js';
 import { wordClusters, type Clusters } from './clusters.js';
-import { tokenFacts } from './scratch.js';
+import { featureBuffers, tokenFacts, type FeatureBuffers } from './scratch.js';
 import { citationSentences, COND, COND_NAMES, counteredSpeakers, segmentConds, segmentHits } from './context-parts.js';
 
 export { citationSentences, COND, COND_NAMES, segmentHits, segmentHitsPlain } from './context-parts.js';
@@ -209,19 +209,28 @@ export function docContext(doc: Doc, spans: readonly MentionSpan[], voice: Voice
 
 /**
  * A mention's features written into reusable typed buffers: `keys[0, n)`, and the cues behind them
- * (`cueKey`, `cueA`, `cueB`, `cueSeg` [0, nc)) for evidence. One per document context.
+ * (`cueKey`, `cueA`, `cueB`, `cueSeg` [0, nc)) for evidence. One per document context. The buffers
+ * are shared by all featurizers (featureBuffers): what `run` wrote is valid until the next `run` of
+ * any featurizer.
  */
 export class Featurizer {
-  keys = new Int32Array(256);
+  keys: Int32Array;
   n = 0;
-  cueKey = new Int32Array(64);
-  cueA = new Int32Array(64);
-  cueB = new Int32Array(64);
-  cueSeg = new Int32Array(64);
+  cueKey: Int32Array;
+  cueA: Int32Array;
+  cueB: Int32Array;
+  cueSeg: Int32Array;
   nc = 0;
   private neutral = false;
+  private readonly buf: FeatureBuffers;
 
   constructor(readonly ctx: DocContext) {
+    const buf = (this.buf = featureBuffers());
+    this.keys = buf.keys;
+    this.cueKey = buf.cueKey;
+    this.cueA = buf.cueA;
+    this.cueB = buf.cueB;
+    this.cueSeg = buf.cueSeg;
     const facts = tokenFacts(ctx.doc.tokens.count);
     this.epoch = facts.epoch;
     this.tStamp = facts.stamp;
@@ -239,7 +248,7 @@ export class Featurizer {
   private readonly segHits: Array<number[] | undefined>;
 
   private push(k: number): void {
-    if (this.n === this.keys.length) { const x = new Int32Array(this.n * 2); x.set(this.keys); this.keys = x; }
+    if (this.n === this.keys.length) { const x = new Int32Array(this.n * 2); x.set(this.keys); this.keys = this.buf.keys = x; }
     this.keys[this.n++] = k;
   }
 
@@ -247,6 +256,7 @@ export class Featurizer {
     if (this.nc === this.cueKey.length) {
       const grow = (x: Int32Array) => { const y = new Int32Array(x.length * 2); y.set(x); return y; };
       this.cueKey = grow(this.cueKey); this.cueA = grow(this.cueA); this.cueB = grow(this.cueB); this.cueSeg = grow(this.cueSeg);
+      Object.assign(this.buf, { cueKey: this.cueKey, cueA: this.cueA, cueB: this.cueB, cueSeg: this.cueSeg });
     }
     this.cueKey[this.nc] = k; this.cueA[this.nc] = a; this.cueB[this.nc] = b; this.cueSeg[this.nc] = seg;
     this.nc++;

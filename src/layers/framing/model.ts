@@ -292,8 +292,15 @@ export class FramingModel {
     const cuts = this.artefact.archetypeCut;
     let best = lo;
     for (let c = lo + 1; c < hi; c++) if (a[c]! > a[best]!) best = c;
-    const out = [{ id: ARCHETYPE_IDS[best]!, score: round3(a[best]!) }];
-    for (let c = lo; c < hi; c++) if (c !== best && a[c]! >= (cuts[c] ?? 0.5)) out.push({ id: ARCHETYPE_IDS[c]!, score: round3(a[c]!) });
+    let more = 0;
+    for (let c = lo; c < hi; c++) if (c !== best && a[c]! >= (cuts[c] ?? 0.5)) more++;
+    const first = { id: ARCHETYPE_IDS[best]!, score: round3(a[best]!) };
+    if (more === 0) return [first];
+    // Sized once (most mentions list one archetype; a push past a literal's length regrows it).
+    const out = new Array<{ id: ArchetypeId; score: number }>(1 + more);
+    out[0] = first;
+    let m = 1;
+    for (let c = lo; c < hi; c++) if (c !== best && a[c]! >= (cuts[c] ?? 0.5)) out[m++] = { id: ARCHETYPE_IDS[c]!, score: round3(a[c]!) };
     // Strongest first, ties in archetype order: an insertion sort (stable, as Array.sort is, and
     // cheaper for the few entries there are).
     for (let j = 1; j < out.length; j++) {

@@ -10,7 +10,7 @@ import type { ActorMention, ActorSummary, SourceOf } from '../../core/actors.js'
 import { VOICE, voiceOfSegment } from '../voice/product.js';
 import { FRAMING } from './product.js';
 import type { MentionFraming } from './infer.js';
-import { castActor } from './aggregate.js';
+import { castActor, sourceKeysOf } from './aggregate.js';
 
 /*
  * The actors report section: each actor the actors layer found, with its mentions (each with its
@@ -168,6 +168,7 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
   startLoadedMemo(doc.tokens.count);
   const near: Array<[number, number]> = [];
   const out: ActorSummary[] = [];
+  let sourceKeys: string[] | null = null;
   for (let ka = 0; ka < kept.length; ka++) {
     const { id, idx, entry, mentions: spans } = kept[ka]!;
     const techniques = techniquesOf[ka]!;
@@ -203,7 +204,7 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
       techniques,
       loadedTerms,
       sourceOf: sourceOf.get(id) ?? [],
-      framing: castActor(framing.model, readings, voice, tokSpan),
+      framing: castActor(framing.model, readings, voice, tokSpan, (sourceKeys ??= sourceKeysOf(voice))),
     });
   }
   out.sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0]!.start - b.mentions[0]!.start);

@@ -88,3 +88,19 @@ export function tokenFacts(count: number): TokenFacts {
   }
   return { epoch: ++lastEpoch, ...facts };
 }
+
+/** The featurizers' output buffers (see Featurizer): grown in place, shared. */
+export interface FeatureBuffers {
+  keys: Int32Array;
+  cueKey: Int32Array;
+  cueA: Int32Array;
+  cueB: Int32Array;
+  cueSeg: Int32Array;
+}
+
+const featureBufs: FeatureBuffers = { keys: new Int32Array(256), cueKey: new Int32Array(64), cueA: new Int32Array(64), cueB: new Int32Array(64), cueSeg: new Int32Array(64) };
+
+/** The shared output buffers of featurizers (five typed arrays per document were costly to allocate). */
+export function featureBuffers(): FeatureBuffers {
+  return featureBufs;
+}
