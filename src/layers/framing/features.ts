@@ -6,7 +6,7 @@ import { stem } from '../../lexicon/stem.js';
 import { WordMemo } from '../../lexicon/word-memo.js';
 import { isCap, isNumber, isWord, lower, punctChar, WordSet, wordSet } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
-import { loadedAt } from '../sourcing/classify.js';
+import { LoadedTerms } from './loaded.js';
 import type { VoiceAnalysis } from '../voice/analyse.js';
 import { CUE_CLASSES, cueClassIndex, cueLength, cueMask } from './cues.js';
 import { NO_VALENCE, type Valence } from './valence.js';
@@ -140,6 +140,8 @@ export interface DocContext {
    * ..."), or a byline ("By Ana Petrova, The Valley Herald", "A commentary by the X Institute").
    */
   citation: Uint8Array;
+  /** The loaded term at each token (shared with the actors report through LOADED_TERMS). */
+  loaded: LoadedTerms;
 }
 
 const TECH_INDEX = new Map<TechniqueId, number>(TECHNIQUE_IDS.map((t, k) => [t, k]));
@@ -147,7 +149,7 @@ const TECH_INDEX = new Map<TechniqueId, number>(TECHNIQUE_IDS.map((t, k) => [t, 
 const AIMED = new Set<string>(['name-calling', 'loaded-language', 'questioning-reputation', 'doubt', 'guilt-by-association', 'appeal-to-hypocrisy', 'exaggeration-minimisation', 'appeal-to-fear', 'straw-man']);
 
 /** Prepares the per-document lookups; `findings` are technique spans in canonical offsets. */
-export function docContext(doc: Doc, spans: readonly MentionSpan[], voice: VoiceAnalysis, stems: StemIndex, findings: ReadonlyArray<{ start: number; end: number; technique: TechniqueId }>, valence: Valence = NO_VALENCE, sentenceClass: Int8Array | null = null): DocContext {
+export function docContext(doc: Doc, spans: readonly MentionSpan[], voice: VoiceAnalysis, stems: StemIndex, findings: ReadonlyArray<{ start: number; end: number; technique: TechniqueId }>, valence: Valence = NO_VALENCE, sentenceClass: Int8Array | null = null, loaded: LoadedTerms = new LoadedTerms(doc)): DocContext {
   const owner = new Int32Array(doc.tokens.count).fill(-1);
   const spanGroup = new Int32Array(spans.length);
   const groupIds = new Map<string, number>();
@@ -203,7 +205,7 @@ export function docContext(doc: Doc, spans: readonly MentionSpan[], voice: Voice
   const segCond = segmentConds(voice);
   return {
     doc, spans, voice, owner, techAt, spanGroup, groupCount, groupFirstSentence, stems, valence, sentenceClass, firstPerson, clusters: wordClusters(), segCond,
-    countered: counteredSpeakers(spans, voice, segCond), citation: citationSentences(doc),
+    countered: counteredSpeakers(spans, voice, segCond), citation: citationSentences(doc), loaded,
   };
 }
 
@@ -239,8 +241,6 @@ export class Featurizer {
     this.tVal = facts.val;
     this.tCue = facts.cue;
     this.tLen = facts.len;
-    this.lStamp = facts.lstamp;
-    this.tLoaded = facts.loaded;
     this.segHits = ctx.voice.tokenSeg === null ? [] : segmentHits(ctx.spans, ctx.voice);
   }
 
@@ -286,17 +286,6 @@ export class Featurizer {
   private readonly tVal: Float32Array;
   private readonly tCue: Int32Array;
   private readonly tLen: Uint8Array;
-  private readonly lStamp: Int32Array;
-  private readonly tLoaded: Int32Array;
-
-  /** loadedAt(doc, i, end) once per token (`end`: the end of token i's sentence, so the same at every call). */
-  private loadedLen(i: number, end: number): number {
-    if (this.lStamp[i] === this.epoch) return this.tLoaded[i]!;
-    const n = loadedAt(this.ctx.doc, i, end);
-    this.lStamp[i] = this.epoch;
-    this.tLoaded[i] = n;
-    return n;
-  }
 
   /** Reads token i's word facts (once per document). */
   private word(i: number): void {
@@ -416,7 +405,7 @@ export class Featurizer {
     for (let i = Math.max(s.tokenStart, m.a - 3); i < Math.min(s.tokenEnd, m.b + 3); i++) {
       if (i >= m.a && i < m.b) continue;
       if (!isWord(t, i) || owner[i] !== -1) continue;
-      const len = this.loadedLen(i, s.tokenEnd);
+      const len = ctx.loaded.at(i);
       if (len > 0) {
         this.word(i);
         const st = this.tStem[i]!;

@@ -67,14 +67,10 @@ export interface TokenFacts {
   val: Float32Array;
   cue: Int32Array;
   len: Uint8Array;
-  /** The loaded term's length at a token (0: none), read when `lstamp[i] === epoch`. */
-  lstamp: Int32Array;
-  loaded: Int32Array;
 }
 
 const factArrays = (cap: number): Omit<TokenFacts, 'epoch'> => ({
   stamp: new Int32Array(cap), stem: new Int32Array(cap), cl: new Int16Array(cap), val: new Float32Array(cap), cue: new Int32Array(cap), len: new Uint8Array(cap),
-  lstamp: new Int32Array(cap), loaded: new Int32Array(cap),
 });
 let facts = factArrays(0);
 let lastEpoch = 0;
