@@ -2,6 +2,7 @@ import { normalise, type NormalisedText } from './normalise.js';
 import { arenaInt32, F_CAP, F_NEWLINE_BEFORE, F_PARA_BEFORE, K_NUMBER, K_PUNCT, K_WORD, tokenise, tokenLower, type Tokens } from './tokenise.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
 import { blank, findFurniture, furnitureJoins, type TextRange } from './furniture.js';
+import { findTitleLines } from './headings.js';
 import { assignCitationSentences, findCitationMarkers, type Citation } from './citations.js';
 
 export type { Citation } from './citations.js';
@@ -52,6 +53,11 @@ export interface Doc {
   furniture: TextRange[];
   /** Footnote and reference markers ("[12]", "¹²", "^12", "(12)"), blanked in `text` like furniture. */
   citations: Citation[];
+  /**
+   * Sentences that are title lines (section headings and numbers, bylines, date lines; not the
+   * headline), ascending: they state nothing, so sourcing and claims skip them (see headings.ts).
+   */
+  titleLines: number[];
 }
 
 const ABBREVIATIONS = new Set([
@@ -174,7 +180,8 @@ export function segment(input: string): Doc {
   const headline = detectHeadline(text, sentences);
   const quotes = findQuotes(text, paragraphs);
   if (citations.length > 0) assignCitationSentences(text, citations, sentences);
-  return { nt, text, tokens, tokenSentence, sentences, paragraphs, quotes, headline, words, furniture, citations };
+  const titleLines = findTitleLines(text, sentences, headline ? headline.sentence : -1);
+  return { nt, text, tokens, tokenSentence, sentences, paragraphs, quotes, headline, words, furniture, citations, titleLines };
 }
 
 /** The sentence that contains a canonical offset (binary search). */

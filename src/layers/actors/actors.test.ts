@@ -18,6 +18,14 @@ describe('actors layer', () => {
     for (const m of az.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 
+  it('takes no name from the capitals of title lines: a heading or byline in Title Case names no actor', () => {
+    const text = 'Water Access in the Lower Valley: Situation Analysis\n\nPrepared for the Lowland Working Group on Water Access\nBy Lena Maro\n\n' +
+      'The water board closed two canals in March. Ana Petrova, who farms near the canals, said the closure came without warning.\n';
+    const names = analyzer.analyze(text).actors!.map((a) => a.name);
+    expect(names).toContain('Ana Petrova');
+    expect(names.filter((n) => /Water Access|Working Group|Lena Maro/.test(n))).toEqual([]);
+  });
+
   it('finds unknown persons and organisations by capitalisation and links a surname to the full name', () => {
     const r = analyzer.analyze('Ana Petrova met the Council of Elders in the old town. Petrova said the Council of Elders had agreed.');
     const petrova = r.actors!.find((a) => a.id === 'person:ana-petrova')!;

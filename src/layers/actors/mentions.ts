@@ -172,6 +172,8 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
   /** Single capitalised words seen inside sentences (so one at a sentence's start is a name too). */
   let midCaps: TokenMarks | null = null;
   const skipSentence = titleCaseHeadline(doc);
+  // Title lines (headings, bylines: see text/headings.ts) capitalise for show, like a Title Case headline.
+  const titleLines = doc.titleLines.length > 0 ? new Set(doc.titleLines) : null;
   const add = (prefix: string, name: string, type: ActorType): string => {
     const r = actorRec(prefix, name);
     if (r.doc !== stamp) {
@@ -206,7 +208,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
       if (!isWord(t, i)) { i++; continue; }
-      const cap = isCap(t, i) && s.index !== skipSentence;
+      const cap = isCap(t, i) && s.index !== skipSentence && !titleLines?.has(s.index);
       let m = g.matchAlias(t, i, s.tokenEnd);
       if (cap) {
         // Events and places first, unless one alias is the whole name ("World Bank", "South Sudan").
@@ -296,6 +298,9 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
           mentions.push({ actor: `${country}:people`, a, b: e, sentence: s.index });
           continue;
         }
+        // A singular demonym before a noun that names no party, people or institution is an adjective
+        // ("the European monitoring mission", "Dastrian weather"): it names no actor by itself.
+        if (nextLower && !w.endsWith('s') && demonymLike(doc, a)) continue;
       }
       const known = n === 1 ? surnames.get(lower(t, a)) : undefined;
       // A capitalised first word is a name only when titled, a known surname, or written capitalised inside a sentence too.

@@ -34,6 +34,14 @@ describe('claims layer', () => {
     expect(text.slice(ev.start, ev.end)).toBe(ev.text);
   });
 
+  it('reads no accusation where the verb is negated or blames nobody', () => {
+    for (const text of ['The monitors counted 46 violations and, with admirable caution, blamed nobody.', 'The monitors did not blame either side for the shelling.',
+      'The monitors declined to blame either side.', 'Freedonia accused no one of the attack.']) {
+      expect(analyzer.analyze(text).claims!.filter((c) => c.accusation).map((c) => c.text), text).toEqual([]);
+    }
+    expect(analyzer.analyze('The monitors blamed Tarvia for the shelling.').claims![0]!.accusation).not.toBeNull();
+  });
+
   it('records an accusation the text itself makes, with no accuser and no evidence', () => {
     const [c] = analyzer.analyze('Northland aggression has cost thousands of lives.').claims!;
     expect(c!.accusation).toMatchObject({ accuser: null, charges: ['aggression'], evidence: null });

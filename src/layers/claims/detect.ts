@@ -79,12 +79,17 @@ const TYPES_OF: ClaimType[][] = Array.from({ length: 32 }, (_, bits) => CLAIM_TY
 /**
  * Finds check-worthy claims: sentences that assert something verifiable (numbers, casualties,
  * displacement, events, accusations). Questions are not claims; neither are sentences with nothing
- * but evaluation.
+ * but evaluation; nor are title lines (headings, section numbers, bylines, date lines).
  */
 export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalysis): ClaimInfo[] {
   const t = doc.tokens;
   const out: ClaimInfo[] = [];
+  let nextTitle = 0;
   for (const s of doc.sentences) {
+    if (doc.titleLines[nextTitle] === s.index) {
+      nextTitle++;
+      continue;
+    }
     // Questions assert nothing.
     let last = s.tokenEnd - 1;
     while (last > s.tokenStart && (punctChar(doc, last) === '"' || punctChar(doc, last) === "'")) last--;
@@ -127,7 +132,7 @@ export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalys
         i += ch - 1;
         continue;
       }
-      if (ACCUSE_VERBS.at(t, i) && accuseVerb === -1) accuseVerb = i;
+      if (ACCUSE_VERBS.at(t, i) && accuseVerb === -1 && !negatedAccusation(doc, i, s.tokenStart, s.tokenEnd)) accuseVerb = i;
       if (LABEL_VERBS.at(t, i) && labelVerb === -1) labelVerb = i;
       if (HEDGE_WORDS.at(t, i)) {
         // "may" as in "on May 28", "in May": a month, not a hedge.
@@ -152,6 +157,29 @@ export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalys
     out.push({ sentence: s.index, types: TYPES_OF[types]!.slice(), hedging: conditional ? 'conditional' : hedges ? 'hedged' : 'certain', hedges: hedges ?? [], cues: cues ?? [], accusation });
   }
   return out;
+}
+
+const NO_ONE = new Set(['nobody', 'none', 'neither', 'no-one']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+const DECLINING = new Set(['refused', 'declined', 'refuses', 'declines', 'refuse', 'decline', 'avoided', 'avoids']);
+
+/**
+ * "blamed nobody", "accused no one", "did not accuse", "never blamed", "declined to blame": the verb
+ * is there, the accusation is not.
+ */
+function negatedAccusation(doc: Doc, verb: number, start: number, end: number): boolean {
+  const t = doc.tokens;
+  if (verb + 1 < end) {
+    const next = lower(t, verb + 1);
+    if (NO_ONE.has(next) || (next === 'no' && verb + 2 < end && (lower(t, verb + 2) === 'one' || lower(t, verb + 2) === 'party' || lower(t, verb + 2) === 'side'))) return true;
+  }
+  for (let k = verb - 1; k >= Math.max(start, verb - 3); k--) {
+    const w = lower(t, k);
+    if (NEGATORS.has(w)) return true;
+    if (w === 'to' && k - 1 >= start && DECLINING.has(lower(t, k - 1))) return true;
+    if (punctChar(doc, k) !== '') break;
+  }
+  return false;
 }
 
 function accusationOf(

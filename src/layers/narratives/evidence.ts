@@ -1,7 +1,7 @@
 import type { Doc } from '../../text/segment.js';
 import type { ActiveRole } from './roles.js';
 import { matchClaimShape, type ClaimShape, type SlotView } from './claim-shape.js';
-import type { EvidenceTerm, NarrativePack } from './pack.js';
+import { scopeNeeded, type EvidenceTerm, type NarrativePack } from './pack.js';
 import { F_CAP, K_NUMBER, K_WORD } from '../../text/tokenise.js';
 import type { Parties } from './features.js';
 
@@ -35,6 +35,8 @@ export interface DocEvidence {
   hitOff: Int32Array;
   /** Scope term hits in the document. */
   scopeHits: number;
+  /** The document mentions the pack's topic enough for the pack to apply (see `scopeNeeded`). */
+  inScope: boolean;
 }
 
 /** Per pack: which term-set entries and claim shapes exist, prepared once. */
@@ -241,13 +243,14 @@ export class EvidenceFinder {
     const { pack } = this;
     let scopeHits = 0;
     const scope = pack.scopeMatcher;
+    const scopeNeed = scopeNeeded(pack, doc.words);
     if (scope && pack.scope) {
       for (const s of doc.sentences) {
         scope.scanEntries(doc, s.tokenStart, s.tokenEnd, () => void scopeHits++);
-        if (scopeHits >= pack.scope.min) break;
+        if (scopeHits >= scopeNeed) break;
       }
     }
-    const out = { hits: this.hits, hitOff: this.hitOff, scopeHits };
+    const out = { hits: this.hits, hitOff: this.hitOff, scopeHits, inScope: scopeHits >= scopeNeed };
     this.doc = null;
     this.view = null;
     return out;

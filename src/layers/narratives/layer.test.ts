@@ -10,7 +10,7 @@ import { segment } from '../../text/segment.js';
 import { findEvidence, planEvidence } from './evidence.js';
 import { FIXTURES_DIR } from './fixtures.js';
 import { modelOf } from './layer.js';
-import { loadPack, loadPacks } from './pack.js';
+import { loadPack, loadPacks, scopeNeeded } from './pack.js';
 import { standaloneSignals } from './signals.js';
 import { modelUnits, sentenceUnits } from './features.js';
 import { trainPack } from './train.js';
@@ -37,6 +37,22 @@ function checkSpans(input: string, r: Report): void {
     expect(n.dominant.explanation.words).toBeLessThanOrEqual(80);
   }
 }
+
+describe('narrative pack scope', () => {
+  it('applies a topical pack only to texts that keep to its topic: a long text naming it in passing is "Other"', () => {
+    const urw = new Analyzer({ model: null, narratives: ['ukraine-russia-war'] });
+    const para = 'For eight years the regime in Kyiv shelled the towns of the Donbas while Europe looked away. The war did not begin in 2022; NATO pushed up to the border and left no choice.';
+    const filler = Array.from({ length: 60 }, (_, i) => `The council of the river town met again on day ${i + 1} to discuss the cost of repairing the old bridge and the school roof.`).join(' ');
+    expect(urw.analyze(para).narratives!.narratives).not.toEqual(['Other']);
+    // Four scope hits in about 1,500 words: under the pack's one hit per 300 words.
+    const long = urw.analyze(`${para}\n\n${filler}`).narratives!;
+    expect(long.narratives).toEqual(['Other']);
+    expect(long.items.every((it) => !it.chosen)).toBe(true);
+    expect(scopeNeeded({ scope: { terms: ['x'], min: 1, wordsPerHit: 300 } }, 1474)).toBe(5);
+    expect(scopeNeeded({ scope: { terms: ['x'], min: 2, wordsPerHit: null } }, 5000)).toBe(2);
+    expect(scopeNeeded({ scope: null }, 5000)).toBe(0);
+  });
+});
 
 describe('narratives layer', () => {
   it('scores every narrative and sub-narrative of the default pack, and chooses what a text carries', () => {

@@ -296,7 +296,7 @@ export class NarrativeModel {
     const cues = new Float64Array(L);
     for (const h of ev.hits) cues[h.item]!++;
     const prob = documentProbabilities(this.pack, this.weights.stacker, this.summary, cues, this.narrativeLabels, this.siblings);
-    const inScope = !this.pack.scope || ev.scopeHits >= this.pack.scope.min;
+    const inScope = ev.inScope;
     const chosen = inScope ? choose(this.pack, this.weights.stacker, prob) : new Uint8Array(L);
     return { S, L, ...sc, prob, chosen, inScope };
   }

@@ -72,7 +72,7 @@ export interface NarrativePack {
   labelPrefix: string;
   items: PackItem[];
   parties: Array<{ id: string; aliases: string[] }>;
-  scope: { terms: string[]; min: number } | null;
+  scope: { terms: string[]; min: number; wordsPerHit: number | null } | null;
   background: string[];
   /** Cue phrases and term-set groups in one matcher (one scan per document). */
   evidence: TermMatcher<EvidenceTerm>;
@@ -81,12 +81,20 @@ export interface NarrativePack {
   singleIndex: Map<EvidenceTerm, number>;
   /** Scope terms, counted apart so that a longer cue cannot hide them (null: no scope). */
   scopeMatcher: TermMatcher<true> | null;
+
   /** Number of term-set groups. */
   groups: number;
   /** Party aliases; see PartyAlias. */
   partyMatcher: TermMatcher<PartyAlias>;
   /** The validated file content. */
   spec: PackFile;
+}
+
+/** Scope hits a document of `words` words needs for the pack to apply (0 for a pack without scope). */
+export function scopeNeeded(pack: Pick<NarrativePack, 'scope'>, words: number): number {
+  if (!pack.scope) return 0;
+  const { min, wordsPerHit } = pack.scope;
+  return wordsPerHit ? Math.max(min, Math.ceil(words / wordsPerHit)) : min;
 }
 
 const ROLE_OF: Record<string, ActiveRole> = {
@@ -311,7 +319,7 @@ export function compilePack(spec: PackFile, file: string): NarrativePack {
     labelPrefix: spec.labelPrefix,
     items,
     parties,
-    scope: spec.scope ? { terms: scopeTerms, min: spec.scope.min } : null,
+    scope: spec.scope ? { terms: scopeTerms, min: spec.scope.min, wordsPerHit: spec.scope.wordsPerHit ?? null } : null,
     background: spec.background,
     evidence,
     singles: [],

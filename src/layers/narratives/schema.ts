@@ -69,8 +69,15 @@ export const PackFile = z
     description: z.string().optional(),
     /** Prefix of every narrative's default label, e.g. "URW: ". */
     labelPrefix: z.string().default(''),
-    /** When set, the pack applies only to texts that mention its topic: at least `min` hits of `terms`. */
-    scope: z.object({ terms: z.array(Text).min(1), min: z.number().int().min(1).default(2) }).strict().optional(),
+    /**
+     * When set, the pack applies only to texts that mention its topic: at least `min` hits of
+     * `terms`, and, with `wordsPerHit`, at least one hit per that many words (a long article that
+     * names the topic once in passing is not about it).
+     */
+    scope: z
+      .object({ terms: z.array(Text).min(1), min: z.number().int().min(1).default(2), wordsPerHit: z.number().int().min(1).optional() })
+      .strict()
+      .optional(),
     /**
      * Parties the pack tells apart, with their names: the model sees `<party:id>` for them and one
      * placeholder for every other name, so that a pack without parties is blind to who is named.

@@ -313,7 +313,7 @@ function trainStacker(
   // Thresholds: the narrative one first (sub-narratives depend on it), then the sub-narrative one.
   // Probabilities do not depend on thresholds: computed once; label sets compared as item indices.
   const probs = docs.map((_, i) => documentProbabilities(pack, stacker, summarise(oof[i]!, prepared[i]!.doc.sentences.length, L), cuesOf(prepared[i]!), narrativeLabels, siblings));
-  const inScope = docs.map((_, i) => !pack.scope || prepared[i]!.ev.scopeHits >= pack.scope.min);
+  const inScope = docs.map((_, i) => prepared[i]!.ev.inScope);
   const setF1 = (g: number[], p: number[]) => {
     const gs = g.length ? g : [-1];
     const ps = p.length ? p : [-1];

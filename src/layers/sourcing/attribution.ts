@@ -46,6 +46,7 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       const w = lower(t, i);
       let info: VerbInfo | undefined;
       let verbEnd = i + 1;
+      let clauseless = false;
       if (w === 'according' && i + 1 < s.tokenEnd && lower(t, i + 1) === 'to') {
         info = ACCORDING;
         verbEnd = i + 2;
@@ -63,7 +64,9 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         const prev = i > s.tokenStart ? lower(t, i - 1) : '';
         if (prev === 'to' || prev === 'without' || NOUN_MARKERS.has(prev) || (i > s.tokenStart && isNumber(t, i - 1))) continue; // "declined to say", "his claims", "three reports", "without warning"
         const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
-        if (info.clause && next !== 'that') continue;
+        // "They report that ...": a clause. Without one, only an unnamed group reports or suggests a
+        // thing ("Partners report shortages", "Studies suggest a rise"); "we report a rise" is no source.
+        clauseless = info.clause === true && next !== 'that';
         if (next === 'to' && (prev === 'is' || prev === 'are' || prev === 'was' || prev === 'were')) continue; // "is said to": hearsay
         if (PASSIVE.has(prev) && info.lemma !== 'quote' && !w.endsWith('ing')) continue; // "fighting was reported": no source named
       }
@@ -101,6 +104,7 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         }
       }
       if (!source) continue;
+      if (clauseless && !(source.vague && source.kind === 'group')) continue;
       // A modal inside the phrase makes it a clause, not a speaker: "the courts that should settle claims";
       // so does a gerund opening it: "siding with whoever shouts".
       if (hasModal(doc, source.a, source.b) || (!isCap(t, source.a) && lower(t, source.a).endsWith('ing'))) continue;
@@ -109,7 +113,10 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       if (source.pronoun === 'i' || source.pronoun === 'we') {
         if (info.lemma === 'believe') continue;
       }
-      if ((info.lemma === 'find' || info.lemma === 'conclude' || info.lemma === 'estimate') && source.kind !== 'document') continue;
+      // Findings and estimates come from documents, institutions, named people or groups of people
+      // ("the report found", "the UN refugee agency estimates", "aid agencies estimate"), not from
+      // whatever noun precedes the verb ("the damage found its way").
+      if ((info.lemma === 'find' || info.lemma === 'conclude' || info.lemma === 'estimate') && !(source.kind === 'document' || source.kind === 'organisation' || source.name || (source.kind === 'group' && source.vague))) continue;
       if (info.lemma === 'believe' && (source.pronoun || source.kind === 'document')) continue;
       if (info.lemma === 'quote' && !(verbEnd < s.tokenEnd && lower(t, verbEnd) === 'as')) continue;
       // "a film called X": only speakers call things names.

@@ -42,6 +42,7 @@ export const ATTRIBUTION_VERBS = new Map<string, VerbInfo>();
   forms('ask', 'asked asks', ni, V);
   forms('report', 'reported reports', n, V);
   forms('report', 'report', { tone: 'neutral', clause: true }, V);
+  forms('suggest', 'suggest', { tone: 'neutral', clause: true }, V);
   forms('declare', 'declared declares declaring', ni, V);
   forms('comment', 'commented comments', ni, V);
   forms('continue', 'continued', ni, V);
@@ -67,6 +68,7 @@ export const ATTRIBUTION_VERBS = new Map<string, VerbInfo>();
   forms('fear', 'fear feared', n, V);
   forms('suspect', 'suspected', n, V);
   forms('estimate', 'estimated estimates', n, V);
+  forms('estimate', 'estimate', { tone: 'neutral', clause: true }, V);
   const doubt = { tone: 'loaded' as const, note: 'casts doubt' as const, inverts: true };
   forms('claim', 'claim claims claimed claiming', doubt, V);
   forms('allege', 'allege alleged alleges alleging', doubt, V);
@@ -117,7 +119,9 @@ export const VERB_GROUP_FILLERS = wordSet(
 export const VAGUE_HEADS = wordSet(
   'source sources official officials diplomat diplomats insider insiders people person critics critic observers observer experts expert analysts analyst some many others several witnesses witness residents resident commentators activists campaigners someone somebody anyone everyone everybody few most insiders aides aide figures ' +
     // Unnamed people in the plural: "aid workers said", "soldiers told us".
-    'workers doctors nurses medics soldiers fighters villagers farmers survivors refugees protesters demonstrators volunteers teachers students locals citizens passengers parents relatives neighbours neighbors families mothers men women',
+    'workers doctors nurses medics soldiers fighters villagers farmers survivors refugees protesters demonstrators volunteers teachers students locals citizens passengers parents relatives neighbours neighbors families mothers men women ' +
+    // Unnamed bodies and unnamed research: "partners report", "aid agencies say", "studies suggest".
+    'partners organisations organizations agencies ngos groups contacts interlocutors studies surveys interviews',
 );
 
 /** Heads that make a source second-hand: reports, rumours, accounts. */

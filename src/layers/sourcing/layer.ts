@@ -37,11 +37,15 @@ export function buildSourcing(ctx: LayerContext): { sourcing: SourcingSummary; q
   const { doc, span } = ctx;
   const r = ctx.need(SOURCING);
   const counts = Object.fromEntries(SOURCING_CLASSES.map((c) => [c, 0])) as Record<SourcingClass, number>;
-  const sentences: SourcingSentence[] = r.sentences.map((s) => {
+  // Title lines (headings, bylines, date lines) state nothing: no sourcing class for them.
+  const titles = new Set(doc.titleLines);
+  const sentences: SourcingSentence[] = [];
+  for (const s of r.sentences) {
+    if (titles.has(s.sentence)) continue;
     counts[s.cls]++;
     const sent = doc.sentences[s.sentence]!;
     const sp = span(sent.start, sent.end);
-    return {
+    sentences.push({
       index: s.sentence,
       start: sp.start,
       end: sp.end,
@@ -49,8 +53,8 @@ export function buildSourcing(ctx: LayerContext): { sourcing: SourcingSummary; q
       class: s.cls,
       cue: s.citation !== -1 ? span(doc.citations[s.citation]!.start, doc.citations[s.citation]!.end) : s.cueA !== -1 ? tokenSpan(doc, span, s.cueA, s.cueB) : null,
       source: attributionSource(s.attribution, s.quote),
-    };
-  });
+    });
+  }
   const total = sentences.length;
   const share = (n: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 1000);
   const shares = Object.fromEntries(SOURCING_CLASSES.map((c) => [c, share(counts[c])])) as Record<SourcingClass, number>;

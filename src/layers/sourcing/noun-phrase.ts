@@ -246,9 +246,14 @@ export function phraseBefore(doc: Doc, end: number, limit: number): SourcePhrase
   }
   const a = scanBack(doc, b, limit);
   if (a === null || a >= b) return null;
+  // Coordinated sources: "The Red Cross and its partners said" is said on the named one's word.
+  if (a - 1 > limit && lower(t, a - 1) === 'and') {
+    const a0 = scanBack(doc, a - 1, limit);
+    const first = a0 !== null && a0 < a - 1 ? parsePhrase(doc, a0, a - 1) : null;
+    if (first?.name && !first.vague && !first.hearsay) return first;
+  }
   // Lowercase words with no determiner, role or vague head are not a source ("the bridge was said").
   return parsePhrase(doc, a, b);
-  void t;
 }
 
 function scanBack(doc: Doc, b: number, limit: number): number | null {

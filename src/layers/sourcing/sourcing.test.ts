@@ -23,6 +23,25 @@ describe('sentence sourcing classes', () => {
     expect(s.weakShare).toBeCloseTo(2 / 3, 2);
   });
 
+  it('reads unnamed groups that report or suggest a thing as vague sources, and a coordinated named source as named', () => {
+    expect(classes('Partners report shortages of fuel. Studies suggest a rise. The figures suggest a rise. Residents report that the road is closed.'))
+      .toEqual(['attributed-vague', 'attributed-vague', 'unattributed-claim', 'attributed-vague']);
+    // Estimates and findings need someone who can make them: an institution, a named person, a group, a document.
+    expect(classes('Aid agencies estimate that 9,000 people left. The UN refugee agency estimates that 9,000 people left. The damage found its way into the river.'))
+      .toEqual(['attributed-vague', 'attributed-named', 'unattributed-claim']);
+    const [s] = analyzer.analyze('The Kestrian Red Cross and its partners said the convoy was stopped.').sourcing!.sentences;
+    expect(s!.class).toBe('attributed-named');
+    expect(s!.source).toBe('Kestrian Red Cross');
+  });
+
+  it('gives title lines (headings, section numbers, bylines, date lines) no class: they state nothing', () => {
+    const text = 'Water in the Valley: Situation Analysis\n\nBy Lena Maro, Valley Courier\nMarch 2025\n\n1. Access\n\nThe road was closed on Monday.\n';
+    const s = analyzer.analyze(text).sourcing!;
+    expect(s.sentences.map((x) => x.text)).toEqual(['Water in the Valley: Situation Analysis', 'The road was closed on Monday.']);
+    expect(SOURCING_CLASSES.reduce((n, c) => n + s.counts[c], 0)).toBe(2);
+    expect(analyzer.analyze(text).claims!.map((c) => c.text)).toEqual(['The road was closed on Monday.']);
+  });
+
   it('gives an empty text an empty summary', () => {
     const s = analyzer.analyze('').sourcing!;
     expect(s.sentences).toEqual([]);

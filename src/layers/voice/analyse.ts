@@ -358,7 +358,43 @@ function resolveSpeakers(doc: Doc, segs: VoiceSeg[], actors: ActorAnalysis): voi
     x.name = speakerName(doc, x.speaker, x.resolved);
     const who = x.resolved ?? x.speaker;
     x.actor = who ? speakerActor(doc, actors, who) : null;
+    // "the organisation said": the institution named just before.
+    if (who && !x.actor && isBareInstitution(doc, who)) {
+      const named = institutionBefore(doc, actors, who.a);
+      if (named) {
+        x.actor = named.id;
+        x.name = named.name;
+      }
+    }
   }
+}
+
+const INSTITUTION_TYPES = new Set(['organisation', 'international-body', 'media', 'armed-group']);
+
+/** "the organisation", "the agency", "the mission": an article and an institution's head noun, nothing else. */
+function isBareInstitution(doc: Doc, p: SourcePhrase): boolean {
+  return p.kind === 'organisation' && !p.name && !p.affiliation && !p.pronoun && p.b - p.a === 2 && lower(doc.tokens, p.a) === 'the';
+}
+
+/**
+ * The institution (organisation, international body, media, armed group) last mentioned before
+ * token `at`, in its sentence or the one before, with its name as written there; null when none or
+ * when two different ones compete in that window (then "the organisation" is ambiguous and stays).
+ */
+function institutionBefore(doc: Doc, r: ActorAnalysis, at: number): { id: string; name: string } | null {
+  const sentence = doc.tokenSentence[at]!;
+  const from = r.offsets[Math.max(0, sentence - 1)]!;
+  let found: { id: string; name: string } | null = null;
+  for (let k = r.offsets[sentence + 1]! - 1; k >= from; k--) {
+    const m = r.mentions[k]!;
+    if (m.b > at) continue;
+    const e = r.gazetteer.get(m.actor) ?? r.heuristic.get(m.actor);
+    if (!e || !INSTITUTION_TYPES.has(e.type)) continue;
+    if (found && found.id !== e.id) return null;
+    // As the text names it ("Red Crescent"), not the gazetteer's canonical name.
+    found ??= { id: e.id, name: doc.text.slice(doc.tokens.start[m.a]!, doc.tokens.end[m.b - 1]!) };
+  }
+  return found;
 }
 
 /** The actor a speaker phrase names: the mention that is its name, else the first mention inside it. */

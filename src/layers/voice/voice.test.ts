@@ -16,6 +16,12 @@ describe('voice: direct speech', () => {
     expect(vs[0]!.cue?.text).toBe('said');
   });
 
+  it('reads "the organisation said" as the institution named just before, and leaves it when two compete', () => {
+    const [v] = voices('A convoy organised by the Red Crescent reached the town by late afternoon, the organisation said.');
+    expect([v!.speaker, v!.actor]).toEqual(['Red Crescent', 'icrc']);
+    expect(voices('The Red Cross and the World Bank met on Monday. The organisation said the road was closed.').map((x) => x.speaker)).toEqual(['organisation']);
+  });
+
   it('resolves a pronoun speaker to the named source before it', () => {
     const vs = voices('Marta Kovac, the mayor of Lodz, spoke on Friday. "The water is gone," she said.');
     expect(vs[0]!.speaker).toBe('Marta Kovac');
