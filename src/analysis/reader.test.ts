@@ -1,5 +1,5 @@
 /**
- * Reading checks (demo/reader/README.md): four texts written for framewise in the styles its users
+ * Reading checks (demo/reader/README.md): five texts written for framewise in the styles its users
  * read, and what a journalist reading each report would check first. Each expectation below is a
  * finding a reader would call wrong if it failed, not a snapshot of today's output.
  */
@@ -82,6 +82,22 @@ describe('reading check: the think-tank commentary that quotes the other side to
   });
 });
 
+describe('reading check: the mirrored commentary, from the other side', () => {
+  it('gives the charges it quotes to the ministry that makes them, rejected, and the concessions to the other side\'s ministers', () => {
+    const { report } = analysed('rebuttal-commentary');
+    const charge = report.voices!.find((v) => v.text.startsWith('Kestria a "haven'));
+    expect([charge?.speaker, charge?.stance]).toEqual(['Baldovian interior ministry', 'rejects']);
+    const conceded = report.voices!.filter((v) => v.text === 'occupation' || v.text === 'expulsion');
+    expect(conceded.map((v) => v.speaker)).toEqual(['Its ministers', 'Its ministers']);
+  });
+
+  it('names no actor after an adjective, and does not cast the party it defends as the aggressor', () => {
+    const { report } = analysed('rebuttal-commentary');
+    expect(report.actors!.map((a) => a.name)).not.toContain('European');
+    expect(report.actors!.find((a) => a.name === 'Kestria')?.framing.role).not.toBe('antagonist');
+  });
+});
+
 describe('reading check: the situation report converted from PDF', () => {
   it('ignores running headers, footers and page numbers in every layer', () => {
     const { text, report } = analysed('converted-pdf');
@@ -95,6 +111,16 @@ describe('reading check: the situation report converted from PDF', () => {
     expect(sentences.some((s) => footer.test(s))).toBe(false);
     expect(report.findings.some((f) => footer.test(f.text) || f.text.includes(title))).toBe(false);
     expect(JSON.stringify(report.claims ?? null)).not.toMatch(footer);
+  });
+
+  it('reads headings, section numbers and the date line as title lines: no sourcing class, no claim, no actor', () => {
+    const { report } = analysed('converted-pdf');
+    const sentences = report.sourcing!.sentences.map((s) => s.text);
+    for (const t of ['Summary', '1.', 'Access', 'March 2025', 'Recommendations']) expect(sentences, t).not.toContain(t);
+    expect((report.claims ?? []).filter((c) => /^\d+\.$/.test(c.text))).toEqual([]);
+    expect(report.actors!.map((a) => a.name)).not.toContain('Humanitarian Access');
+    // "Partners report shortages": unnamed partners are a vague source, not none.
+    expect(report.sourcing!.sentences.find((s) => s.text.startsWith('Partners report'))?.class).toBe('attributed-vague');
   });
 
   it('attributes each government\'s statement to it and finds no technique in the working group\'s own prose', () => {
@@ -124,7 +150,7 @@ describe('reading check: who is cast as what, and in whose voice', () => {
   });
 
   it('every casting in the author\'s voice cites evidence in the author\'s words', () => {
-    for (const name of ['wire-report', 'op-ed-footnotes', 'think-tank-commentary', 'converted-pdf']) {
+    for (const name of ['wire-report', 'op-ed-footnotes', 'think-tank-commentary', 'rebuttal-commentary', 'converted-pdf']) {
       const { report } = analysed(name);
       for (const a of report.actors!) {
         if (a.framing.role === 'unframed') continue;

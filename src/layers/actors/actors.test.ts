@@ -18,6 +18,12 @@ describe('actors layer', () => {
     for (const m of az.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 
+  it('reads a faith before a place noun as a description, not a place name', () => {
+    const names = analyzer.analyze('"The mainly Orthodox valley", one headline read. The Lowen valley was quiet.').actors!.map((a) => a.name);
+    expect(names).toContain('Lowen valley');
+    expect(names.filter((n) => /Orthodox/.test(n))).toEqual([]);
+  });
+
   it('takes no name from the capitals of title lines: a heading or byline in Title Case names no actor', () => {
     const text = 'Water Access in the Lower Valley: Situation Analysis\n\nPrepared for the Lowland Working Group on Water Access\nBy Lena Maro\n\n' +
       'The water board closed two canals in March. Ana Petrova, who farms near the canals, said the closure came without warning.\n';

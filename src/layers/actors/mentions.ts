@@ -6,7 +6,7 @@ import type { ActorType, Gazetteer } from './gazetteer.js';
 import { peoplePlural } from './gazetteer.js';
 import {
   ARMED_HEADS, ARMED_NOUNS, COMPASS, COUNTRY_ENDINGS, DEMONYM_ENDINGS, EVENT_HEADS, EVENT_OPENERS, GROUP_NOUNS, LOCATIVE, MEDIA_HEADS,
-  MEDIA_NOUNS, NOT_DEMONYMS, PEOPLE_NOUNS, PLACE_HEADS, PLACE_OPENERS, STATE_NOUNS,
+  MEDIA_NOUNS, NOT_DEMONYMS, PEOPLE_NOUNS, PLACE_HEADS, PLACE_OPENERS, STATE_NOUNS, RELIGION_WORDS,
 } from './nouns.js';
 
 /** One mention of an actor: tokens [a, b) in the canonical text. */
@@ -130,6 +130,8 @@ function capRun(doc: Doc, i: number, end: number): number {
  */
 function setting(doc: Doc, a: number, e: number, end: number, demonym: boolean, alias: boolean): { b: number; type: 'event' | 'place' } | null {
   const t = doc.tokens;
+  // A faith before a place noun describes the place: "the mainly Orthodox valley".
+  if (e - a === 1 && RELIGION_WORDS.at(t, a)) return null;
   if (EVENT_HEADS.at(t, e - 1) && e - a >= 2) return { b: e, type: 'event' };
   if (PLACE_HEADS.at(t, e - 1) && e - a >= 2) return { b: e, type: 'place' };
   if (!demonym && e < end && isWord(t, e) && !isCap(t, e)) {

@@ -1,4 +1,5 @@
-import { wordSet } from '../../lexicon/word-sets.js';
+import { builtinLexiconSections } from '../../lexicon/builtin.js';
+import { WordSet, wordSet } from '../../lexicon/word-sets.js';
 
 /**
  * Word classes that decide what an actor mention is. Lowercased token forms, interned at load.
@@ -76,3 +77,11 @@ export const COUNTRY_ENDINGS = /(?:ia|land|stan|istan|ania|onia)$/;
 export const PLACE_OPENERS = wordSet('port saint st san santa fort mount mt lake cape isle point glen new bay');
 /** Prepositions of place: a name seen mostly after them is a place ("in Eastvale", "near Dunmore"). */
 export const LOCATIVE = wordSet('in at near outside inside across around into throughout');
+
+/**
+ * Religious adjectives and nouns ("Orthodox", "Sunni", "Catholic"): capitalised, but a name of
+ * neither a place nor a person ("the mainly Orthodox valley" is no place called "Orthodox valley").
+ */
+export const RELIGION_WORDS = new WordSet(
+  [...builtinLexiconSections('religions-ethnicities')].filter(([title]) => /^religion/i.test(title)).flatMap(([, terms]) => terms),
+);

@@ -42,6 +42,13 @@ describe('claims layer', () => {
     expect(analyzer.analyze('The monitors blamed Tarvia for the shelling.').claims![0]!.accusation).not.toBeNull();
   });
 
+  it('gives an accusation quoted inside a report the author\'s judgement of that report', () => {
+    const text = 'Dastrian officials have repeated one explanation: that Korvan shelters "terrorist cells". These charges are not supported by any evidence.';
+    const c = analyzer.analyze(text).claims!.find((x) => x.accusation)!;
+    expect(c.accusation!.accuser?.text).toBe('Dastrian officials');
+    expect(c.voice?.stance).toBe('rejects');
+  });
+
   it('records an accusation the text itself makes, with no accuser and no evidence', () => {
     const [c] = analyzer.analyze('Northland aggression has cost thousands of lives.').claims!;
     expect(c!.accusation).toMatchObject({ accuser: null, charges: ['aggression'], evidence: null });

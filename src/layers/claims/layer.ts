@@ -5,7 +5,7 @@ import { SOURCING } from '../sourcing/analyse.js';
 import { displaySource } from '../sourcing/layer.js';
 import type { PartyInfo } from './detect.js';
 import { detectClaims } from './detect.js';
-import { VOICE, voiceAtToken } from '../voice/product.js';
+import { VOICE, voiceAtToken, voiceChain } from '../voice/product.js';
 import type { Claim, Party } from '../../core/claims.js';
 
 export function buildClaims(ctx: LayerContext): Claim[] {
@@ -39,7 +39,12 @@ export function buildClaims(ctx: LayerContext): Claim[] {
     // Whose claim it is: the voice of the words that made it check-worthy (the charge, for an accusation).
     const at = c.accusation ? c.accusation.charge[0] : c.cues[0]?.[0];
     const v = at === undefined ? null : voiceAtToken(voice, at);
-    if (v && v.kind !== 'author') claim.voice = v;
+    if (v && v.kind !== 'author') {
+      // Words quoted inside a report share the author's judgement of that report ("X repeated that Y
+      // shelters "terrorist cells". These charges are baseless.").
+      const judged = v.stance || v.segment === undefined ? null : voiceChain(voice, v.segment).map((k) => voice.segments[k]!.stance).find((x) => x);
+      claim.voice = judged ? { ...v, stance: judged } : v;
+    }
     if (c.accusation) {
       const a = c.accusation;
       claim.accusation = {

@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { builtinLexicon, LEXICONS_DIR } from '../../lexicon/builtin.js';
+import { builtinLexicon, builtinLexiconSections } from '../../lexicon/builtin.js';
 import type { Doc } from '../../text/segment.js';
 import type { Attribution } from './attribution.js';
 import { EVENT_LOADED_TERMS, HEARSAY_PHRASES, HEARSAY_WORDS, OPINION_PHRASES, OPINION_WORDS, QUESTION_OR_EXCLAIM, VAGUE_PHRASES } from './cues.js';
@@ -52,18 +50,9 @@ export const loadedTerms = (): TermSet => ALL_LOADED;
  * not make a sentence an opinion. Without section headers, all terms count.
  */
 function evaluativeLoadedTerms(): string[] {
-  const file = join(LEXICONS_DIR, 'loaded-terms.txt');
-  if (!existsSync(file)) return [];
-  const lines = readFileSync(file, 'utf8').split('\n');
-  if (!lines.some((l) => l.startsWith('# ---'))) return builtinLexicon('loaded-terms');
-  const out: string[] = [];
-  let keep = false;
-  for (const line of lines) {
-    if (line.startsWith('# ---')) { keep = /label|condemn|scorn|ridicule|glorif|sanctif/i.test(line); continue; }
-    const term = line.replace(/#.*$/, '').trim();
-    if (keep && term) out.push(term);
-  }
-  return out;
+  const sections = builtinLexiconSections('loaded-terms');
+  if (sections.size <= 1) return builtinLexicon('loaded-terms');
+  return [...sections].filter(([title]) => /label|condemn|scorn|ridicule|glorif|sanctif/i.test(title)).flatMap(([, terms]) => terms);
 }
 
 /** A word token that starts with one of the loaded-term prefixes ("demoni*"). */

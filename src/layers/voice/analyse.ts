@@ -14,9 +14,9 @@ import { parsePhrase, phraseBefore } from '../sourcing/noun-phrase.js';
 import { tokenAtOrAfter, type QuoteInfo } from '../sourcing/quotations.js';
 import { displaySource } from '../sourcing/layer.js';
 import { LISTENER_WORDS } from '../sourcing/cues.js';
-import { ACCUSE_LEMMAS, CLAUSE_CONJUNCTIONS, CONTENT_NOUNS, HEADLINE_HEADS, HEADLINE_VERBS } from './cues.js';
+import { ACCUSE_LEMMAS, CLAUSE_CONJUNCTIONS, CONTENT_NOUNS, HEADLINE_HEADS, HEADLINE_VERBS, PUT_FORWARD_VERBS } from './cues.js';
 import { afterDateline } from './dateline.js';
-import { asNamings, joinedToPrevious, namingSpeaker, usedWords } from './naming.js';
+import { asNamings, joinedToPrevious, namingSpeaker, subjectEnd as subjectEndBefore, usedWords } from './naming.js';
 import { findStances } from './stance.js';
 
 /** One reported part of a document, in tokens [a, b) of the canonical text. */
@@ -220,23 +220,36 @@ function headlineSpeaker(doc: Doc, q: QuoteInfo): { phrase: SourcePhrase; verb: 
   return null;
 }
 
-/** "the claim that ...", "Sylvania's accusation that ...": reported content after a noun, with its owner if written. */
+/**
+ * "the claim that ...", "Sylvania's accusation that ...", "officials have repeated one explanation
+ * for the closure: that ...": reported content after a noun of speech, with its owner where the text
+ * says it (a possessive, or the subject of a verb that puts the claim forward).
+ */
 function nominalSegments(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<number>, out: VoiceSeg[]): void {
   const t = doc.tokens;
   for (const s of doc.sentences) {
     for (let i = s.tokenStart; i + 2 < s.tokenEnd; i++) {
-      if (!CONTENT_NOUNS.at(t, i) || tokenQuote[i] !== -1 || lower(t, i + 1) !== 'that' || verbs.has(i)) continue;
-      const a = i + 2;
+      if (!CONTENT_NOUNS.at(t, i) || tokenQuote[i] !== -1 || verbs.has(i)) continue;
+      // "that" right after the noun, or after a colon that ends the noun phrase ("one explanation for the closure: that").
+      let that = i + 1;
+      if (lower(t, that) !== 'that') {
+        let c = i + 1;
+        while (c < Math.min(s.tokenEnd, i + 10) && isWord(t, c)) c++;
+        if (c + 1 >= s.tokenEnd || punctChar(doc, c) !== ':' || lower(t, c + 1) !== 'that') continue;
+        that = c + 1;
+      }
+      const a = that + 1;
       let b = s.tokenEnd;
       for (let j = a; j < b; j++) if (punctChar(doc, j) === ';') { b = j; break; }
       b = trimEnd(doc, a, b);
       if (b <= a) continue;
-      // The owner: "X's claim", "claims by X" are rare enough to read only the possessive.
       let speaker: SourcePhrase | null = null;
       let k = i - 1;
-      while (k > s.tokenStart && isWord(t, k) && lower(t, k) !== "'s") k--;
+      while (k > s.tokenStart && isWord(t, k) && lower(t, k) !== "'s" && !PUT_FORWARD_VERBS.at(t, k)) k--;
       if (k > s.tokenStart && lower(t, k) === "'s") speaker = phraseBefore(doc, k, s.tokenStart);
-      out.push(seg({ a, b, sentence: s.index, mode: 'indirect', quoted: false, speaker, resolved: speaker, cueA: i, cueB: i + 2 }));
+      else if (k > s.tokenStart && PUT_FORWARD_VERBS.at(t, k) && i - k <= 4) speaker = phraseBefore(doc, subjectEndBefore(doc, k, s.tokenStart), s.tokenStart);
+      out.push(seg({ a, b, sentence: s.index, mode: 'indirect', quoted: false, speaker, resolved: speaker, cueA: i, cueB: that + 1 }));
+      i = that;
     }
   }
 }

@@ -26,7 +26,14 @@ export const REPORT_NOUNS = wordSet(
 /** Nouns that, followed by "that", introduce reported content ("the claim that ...", "allegations that ..."). */
 export const CONTENT_NOUNS = wordSet(
   'claim claims accusation accusations allegation allegations charge charges assertion assertions suggestion suggestions ' +
-    'contention insinuation insinuations rumour rumours rumor rumors narrative story reports report',
+    'contention insinuation insinuations rumour rumours rumor rumors narrative story reports report explanation explanations ' +
+    'justification argument',
+);
+/** Verbs whose subject puts forward a claim noun: "officials have repeated one explanation: that ...". */
+export const PUT_FORWARD_VERBS = wordSet(
+  'repeat repeats repeated repeating offer offers offered offering give gives gave given make makes made making spread spreads ' +
+    'push pushes pushed pushing advance advances advanced level levels levelled leveled voice voices voiced raise raises raised ' +
+    'peddle peddles peddled peddling circulate circulates circulated',
 );
 /** Words that, said of a report, reject it ("baseless", "a lie", "nonsense"). */
 export const REJECT_WORDS = wordSet(

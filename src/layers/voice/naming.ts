@@ -31,6 +31,22 @@ const JOINERS = wordSet('and or even also then later nor');
 
 const MAX_BACK = 14;
 
+/**
+ * Where the subject of the verb at `verb` ends, skipping auxiliaries and adverbs between them:
+ * "has described", "have at times spoken", "has repeatedly and loudly described".
+ */
+export function subjectEnd(doc: Doc, verb: number, from: number): number {
+  const t = doc.tokens;
+  let end = verb;
+  for (;;) {
+    const w = end > from ? lower(t, end - 1) : '';
+    if (end > from && (AUXILIARIES.at(t, end - 1) || (isWord(t, end - 1) && w.length > 4 && w.endsWith('ly')))) end--;
+    else if (end - 1 > from && w === 'and' && lower(t, end - 2).endsWith('ly')) end--;
+    else if (end - 1 > from && w === 'times' && lower(t, end - 2) === 'at') end -= 2;
+    else return end;
+  }
+}
+
 export interface NamedPhrase {
   speaker: SourcePhrase;
   verb: number;
@@ -48,12 +64,15 @@ export function namingSpeaker(doc: Doc, open: number, from: number): NamedPhrase
     // Another clause or sentence part: the verb would not govern the phrase.
     if (c === ';' || c === ':' || c === '.' || c === '!' || c === '?') return null;
     let governs = false;
-    if (OF_VERBS.at(t, v)) governs = lower(t, v + 1) === 'of' && open <= v + 3;
+    if (OF_VERBS.at(t, v)) {
+      // "speak of", and with an adverb between: "spoken carelessly of".
+      const of = lower(t, v + 1) === 'of' ? v + 1 : lower(t, v + 1).endsWith('ly') && lower(t, v + 2) === 'of' ? v + 2 : -1;
+      governs = of !== -1 && open <= of + 2;
+    }
     else if (AS_VERBS.at(t, v)) governs = open - 1 > v && lower(t, open - 1) === 'as';
     if (!governs && NAME_VERBS.at(t, v)) governs = open - v <= 4;
     if (!governs) continue;
-    let end = v;
-    while (end > from && AUXILIARIES.at(t, end - 1)) end--;
+    const end = subjectEnd(doc, v, from);
     let speaker = phraseBefore(doc, end, from);
     // "Tarvian officials and their supporters speak of": the first named stands for the list.
     while (speaker && speaker.a - 1 > from && (lower(t, speaker.a - 1) === 'and' || lower(t, speaker.a - 1) === 'or')) {
@@ -95,8 +114,7 @@ export function asNamings(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<n
       let b = as + 1;
       while (b < s.tokenEnd && (isWord(t, b) || punctChar(doc, b) === '-' || punctChar(doc, b) === "'") && !CLAUSE_WORDS.at(t, b)) b++;
       if (b <= as + 1) continue;
-      let end = v;
-      while (end > s.tokenStart && AUXILIARIES.at(t, end - 1)) end--;
+      const end = subjectEnd(doc, v, s.tokenStart);
       let speaker = phraseBefore(doc, end, s.tokenStart);
       if (speaker && speaker.a - 1 > s.tokenStart && lower(t, speaker.a - 1) === 'and') speaker = phraseBefore(doc, speaker.a - 1, s.tokenStart) ?? speaker;
       if (speaker) out.push({ speaker, verb: v, a: as + 1, b });
@@ -122,8 +140,7 @@ export function usedWords(doc: Doc, open: number, from: number): (NamedPhrase & 
     if (WORD_NOUNS.at(t, v) || HEADLINE_NOUNS.at(t, v)) noun = v;
     if (!USE.at(t, v)) continue;
     if (noun === -1) return null;
-    let end = v;
-    while (end > from && AUXILIARIES.at(t, end - 1)) end--;
+    const end = subjectEnd(doc, v, from);
     const speaker = phraseBefore(doc, end, from);
     return speaker ? { speaker, verb: v, headline: HEADLINE_NOUNS.at(t, noun) } : null;
   }

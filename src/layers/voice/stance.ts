@@ -98,10 +98,11 @@ export function findStances(doc: Doc, segs: VoiceSeg[], tokenSeg: Int32Array): v
       }
     }
   }
-  // A judgement of the author's after the reports, in the same paragraph ("These charges are not
-  // supported by any evidence."): it judges every top-level report that ends in the sentence before,
-  // and in a run of up to three sentences of reports before it ("X speaks of ... . Y has described
-  // ... . These charges are ..."): a plural noun of speech looks back over all of them.
+  // A judgement of the author's after the reports ("These charges are not supported by any
+  // evidence."): it judges every top-level report that ends in the sentence before, and in a run of
+  // up to three sentences of reports before it ("X speaks of ... . Y has described ... . These
+  // charges are ..."): a plural noun of speech looks back over all of them. One sentence of the
+  // author's may stand between, and the judgement may open the next paragraph.
   const reportIn = new Uint8Array(doc.sentences.length);
   for (const x of segs) if (x.parent === -1) reportIn[doc.tokenSentence[x.b - 1]!] = 1;
   const judged = new Map<number, { stance: Stance; sentence: number } | null>();
@@ -112,11 +113,25 @@ export function findStances(doc: Doc, segs: VoiceSeg[], tokenSeg: Int32Array): v
     if (j === undefined) {
       j = null;
       const para = doc.sentences[last]!.paragraph;
-      for (let n = last + 1; n < doc.sentences.length && n <= last + 3 && doc.sentences[n]!.paragraph === para; n++) {
-        const authors = tokenSeg[doc.sentences[n]!.tokenStart] === -1;
+      let skipped = false;
+      for (let n = last + 1; n < doc.sentences.length && n <= last + 3; n++) {
+        const sn = doc.sentences[n]!;
+        // The next paragraph may open with the judgement ("These charges are not supported..."), nothing after it.
+        const opensNext = sn.paragraph === para + 1 && doc.paragraphs[sn.paragraph]!.sentenceStart === n;
+        if (sn.paragraph !== para && !opensNext) break;
+        const authors = tokenSeg[sn.tokenStart] === -1;
         const stance = authors ? judgementOf(doc, n) : null;
         if (stance) { j = { stance, sentence: n }; break; }
-        if (!reportIn[n]) break;
+        if (opensNext) break;
+        // More reports continue the run, unless a sentence of the author's came first: then a
+        // judgement after them is theirs.
+        if (reportIn[n]) {
+          if (skipped) break;
+          continue;
+        }
+        // One sentence of the author's own may stand right before the judgement ("No attack has been documented.").
+        if (!authors || skipped) break;
+        skipped = true;
       }
       judged.set(last, j);
     }

@@ -22,6 +22,12 @@ describe('voice: direct speech', () => {
     expect(voices('The Red Cross and the World Bank met on Monday. The organisation said the road was closed.').map((x) => x.speaker)).toEqual(['organisation']);
   });
 
+  it('reads the content of a claim noun as the words of whoever puts it forward, also after a colon', () => {
+    expect(voices('Dastrian officials have repeated one explanation for the closure: that Korvan shelters armed cells.').map(show))
+      .toEqual(['Dastrian officials [indirect] Korvan shelters armed cells']);
+    expect(voices('The claim that the dam burst is false.').map(show)).toEqual(['? [indirect rejects] the dam burst']);
+  });
+
   it('resolves a pronoun speaker to the named source before it', () => {
     const vs = voices('Marta Kovac, the mayor of Lodz, spoke on Friday. "The water is gone," she said.');
     expect(vs[0]!.speaker).toBe('Marta Kovac');
@@ -81,6 +87,9 @@ describe('voice: words a source names', () => {
       'Several foreign outlets [headline quoted] The Valley Is Emptied',
     ]);
     expect(vs[0]!.cue?.text).toBe('speak');
+    // Adverbs between subject, verb and "of": the subject still uses the words.
+    expect(voices('Its ministers have at times spoken carelessly of "occupation". The Dastrian minister has repeatedly and loudly described the closure as "punishment".').map(show))
+      .toEqual(['Its ministers [phrase quoted] occupation', 'Dastrian minister [phrase quoted] punishment']);
   });
 
   it('leaves a scare quote with no naming verb to the author, with doubt ("used" names only words)', () => {
@@ -151,6 +160,11 @@ describe('voice: the author\'s stance', () => {
     // A sentence of the author's own between them ends the run.
     const one = analyzer.analyze('Korvani officials speak of "genocide". The valley is quiet. Aurel Tamm has described the curfew as "punishment". These claims are false.');
     expect(one.voices!.filter((v) => v.parent === null).map((v) => v.stance ?? null)).toEqual([null, 'rejects']);
+    // One sentence of the author's may stand right before the judgement, which may open the next paragraph.
+    const next = analyzer.analyze('The ministry has called Korvan "a haven for armed gangs". No attack has been documented.\n\nThese charges are not supported by any evidence.');
+    expect(next.voices!.filter((v) => v.parent === null).map((v) => v.stance ?? null)).toEqual(['rejects']);
+    const later = analyzer.analyze('The ministry has called Korvan "a haven for armed gangs".\n\nThe valley is quiet. These charges are not supported by any evidence.');
+    expect(later.voices!.filter((v) => v.parent === null).map((v) => v.stance ?? null)).toEqual([null]);
   });
 
   it('reads adverbs and loaded verbs on the report', () => {
