@@ -67,12 +67,17 @@ export function cueName(key: number): string {
   }
 }
 
+/** Per voice segment, the key its source is grouped by: the actor, else the name as written. */
+export function sourceKeysOf(voice: VoiceAnalysis): string[] {
+  return voice.segments.map((x) => x.actor ?? `name:${x.name ?? ''}`);
+}
+
 /**
  * How a document casts one actor, from its mentions' readings: the author's casting (every mention,
  * read as the author's framing), then each reported source's (its words only, read as that source's
  * framing), and the strongest evidence first, each cue with its voice.
  */
-export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionFraming | null>, voice: VoiceAnalysis, tokSpan: (a: number, b: number) => SpanRef): ActorFraming {
+export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionFraming | null>, voice: VoiceAnalysis, tokSpan: (a: number, b: number) => SpanRef, sourceKeys: readonly string[] = sourceKeysOf(voice)): ActorFraming {
   const read: MentionFraming[] = [];
   for (const m of ms) if (m !== null && m.arch.length > 0) read.push(m);
   if (!model || read.length === 0) return { role: UNFRAMED.role, scores: UNFRAMED.scores, archetypes: UNFRAMED.archetypes, byVoice: [], evidence: [] };
@@ -101,13 +106,14 @@ export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionF
   for (const m of read) {
     if (m.seg === -1 || !m.source) continue;
     const x = voice.segments[m.seg]!;
-    const k = x.actor ?? `name:${x.name ?? ''}`;
-    const e = bySource.get(k) ?? { speaker: x.name, actor: x.actor, rs: [] };
-    e.rs.push({ probs: m.source.probs, arch: m.source.arch });
-    bySource.set(k, e);
+    const k = sourceKeys[m.seg]!;
+    let e = bySource.get(k);
+    if (e === undefined) bySource.set(k, (e = { speaker: x.name, actor: x.actor, rs: [] }));
+    // The source's reading has the probabilities and archetypes `cast` reads.
+    e.rs.push(m.source);
   }
   for (const [k, e] of bySource) {
-    const inSource = (seg: number) => seg !== -1 && (voice.segments[seg]!.actor ?? `name:${voice.segments[seg]!.name ?? ''}`) === k;
+    const inSource = (seg: number) => seg !== -1 && sourceKeys[seg] === k;
     const c = gate(cast(model, e.rs), inSource);
     byVoice.push({ kind: 'source', speaker: e.speaker, actor: e.actor, role: c.role, scores: c.scores, archetypes: c.archetypes, mentions: e.rs.length });
   }

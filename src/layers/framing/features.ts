@@ -6,12 +6,12 @@ import { stem } from '../../lexicon/stem.js';
 import { WordMemo } from '../../lexicon/word-memo.js';
 import { isCap, isNumber, isWord, lower, punctChar, WordSet, wordSet } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
-import { loadedAt } from '../sourcing/classify.js';
+import { LoadedTerms } from './loaded.js';
 import type { VoiceAnalysis } from '../voice/analyse.js';
 import { CUE_CLASSES, cueClassIndex, cueLength, cueMask } from './cues.js';
 import { NO_VALENCE, type Valence } from './valence.js';
 import { wordClusters, type Clusters } from './clusters.js';
-import { tokenFacts } from './scratch.js';
+import { featureBuffers, tokenFacts, type FeatureBuffers } from './scratch.js';
 import { citationSentences, COND, COND_NAMES, counteredSpeakers, segmentConds, segmentHits } from './context-parts.js';
 
 export { citationSentences, COND, COND_NAMES, segmentHits, segmentHitsPlain } from './context-parts.js';
@@ -143,6 +143,8 @@ export interface DocContext {
    * ..."), or a byline ("By Ana Petrova, The Valley Herald", "A commentary by the X Institute").
    */
   citation: Uint8Array;
+  /** The loaded term at each token (shared with the actors report through LOADED_TERMS). */
+  loaded: LoadedTerms;
 }
 
 const TECH_INDEX = new Map<TechniqueId, number>(TECHNIQUE_IDS.map((t, k) => [t, k]));
@@ -150,7 +152,7 @@ const TECH_INDEX = new Map<TechniqueId, number>(TECHNIQUE_IDS.map((t, k) => [t, 
 const AIMED = new Set<string>(['name-calling', 'loaded-language', 'questioning-reputation', 'doubt', 'guilt-by-association', 'appeal-to-hypocrisy', 'exaggeration-minimisation', 'appeal-to-fear', 'straw-man']);
 
 /** Prepares the per-document lookups; `findings` are technique spans in canonical offsets. */
-export function docContext(doc: Doc, spans: readonly MentionSpan[], voice: VoiceAnalysis, stems: StemIndex, findings: ReadonlyArray<{ start: number; end: number; technique: TechniqueId }>, valence: Valence = NO_VALENCE, sentenceClass: Int8Array | null = null): DocContext {
+export function docContext(doc: Doc, spans: readonly MentionSpan[], voice: VoiceAnalysis, stems: StemIndex, findings: ReadonlyArray<{ start: number; end: number; technique: TechniqueId }>, valence: Valence = NO_VALENCE, sentenceClass: Int8Array | null = null, loaded: LoadedTerms = new LoadedTerms(doc)): DocContext {
   const owner = new Int32Array(doc.tokens.count).fill(-1);
   const spanGroup = new Int32Array(spans.length);
   const groupIds = new Map<string, number>();
@@ -206,25 +208,34 @@ export function docContext(doc: Doc, spans: readonly MentionSpan[], voice: Voice
   const segCond = segmentConds(voice);
   return {
     doc, spans, voice, owner, techAt, spanGroup, groupCount, groupFirstSentence, stems, valence, sentenceClass, firstPerson, clusters: wordClusters(), segCond,
-    countered: counteredSpeakers(spans, voice, segCond), citation: citationSentences(doc),
+    countered: counteredSpeakers(spans, voice, segCond), citation: citationSentences(doc), loaded,
   };
 }
 
 /**
  * A mention's features written into reusable typed buffers: `keys[0, n)`, and the cues behind them
- * (`cueKey`, `cueA`, `cueB`, `cueSeg` [0, nc)) for evidence. One per document context.
+ * (`cueKey`, `cueA`, `cueB`, `cueSeg` [0, nc)) for evidence. One per document context. The buffers
+ * are shared by all featurizers (featureBuffers): what `run` wrote is valid until the next `run` of
+ * any featurizer.
  */
 export class Featurizer {
-  keys = new Int32Array(256);
+  keys: Int32Array;
   n = 0;
-  cueKey = new Int32Array(64);
-  cueA = new Int32Array(64);
-  cueB = new Int32Array(64);
-  cueSeg = new Int32Array(64);
+  cueKey: Int32Array;
+  cueA: Int32Array;
+  cueB: Int32Array;
+  cueSeg: Int32Array;
   nc = 0;
   private neutral = false;
+  private readonly buf: FeatureBuffers;
 
   constructor(readonly ctx: DocContext) {
+    const buf = (this.buf = featureBuffers());
+    this.keys = buf.keys;
+    this.cueKey = buf.cueKey;
+    this.cueA = buf.cueA;
+    this.cueB = buf.cueB;
+    this.cueSeg = buf.cueSeg;
     const facts = tokenFacts(ctx.doc.tokens.count);
     this.epoch = facts.epoch;
     this.tStamp = facts.stamp;
@@ -233,8 +244,6 @@ export class Featurizer {
     this.tVal = facts.val;
     this.tCue = facts.cue;
     this.tLen = facts.len;
-    this.lStamp = facts.lstamp;
-    this.tLoaded = facts.loaded;
     this.segHits = ctx.voice.tokenSeg === null ? [] : segmentHits(ctx.spans, ctx.voice);
   }
 
@@ -242,7 +251,7 @@ export class Featurizer {
   private readonly segHits: Array<number[] | undefined>;
 
   private push(k: number): void {
-    if (this.n === this.keys.length) { const x = new Int32Array(this.n * 2); x.set(this.keys); this.keys = x; }
+    if (this.n === this.keys.length) { const x = new Int32Array(this.n * 2); x.set(this.keys); this.keys = this.buf.keys = x; }
     this.keys[this.n++] = k;
   }
 
@@ -250,6 +259,7 @@ export class Featurizer {
     if (this.nc === this.cueKey.length) {
       const grow = (x: Int32Array) => { const y = new Int32Array(x.length * 2); y.set(x); return y; };
       this.cueKey = grow(this.cueKey); this.cueA = grow(this.cueA); this.cueB = grow(this.cueB); this.cueSeg = grow(this.cueSeg);
+      Object.assign(this.buf, { cueKey: this.cueKey, cueA: this.cueA, cueB: this.cueB, cueSeg: this.cueSeg });
     }
     this.cueKey[this.nc] = k; this.cueA[this.nc] = a; this.cueB[this.nc] = b; this.cueSeg[this.nc] = seg;
     this.nc++;
@@ -279,17 +289,6 @@ export class Featurizer {
   private readonly tVal: Float32Array;
   private readonly tCue: Int32Array;
   private readonly tLen: Uint8Array;
-  private readonly lStamp: Int32Array;
-  private readonly tLoaded: Int32Array;
-
-  /** loadedAt(doc, i, end) once per token (`end`: the end of token i's sentence, so the same at every call). */
-  private loadedLen(i: number, end: number): number {
-    if (this.lStamp[i] === this.epoch) return this.tLoaded[i]!;
-    const n = loadedAt(this.ctx.doc, i, end);
-    this.lStamp[i] = this.epoch;
-    this.tLoaded[i] = n;
-    return n;
-  }
 
   /** Reads token i's word facts (once per document). */
   private word(i: number): void {
@@ -409,7 +408,7 @@ export class Featurizer {
     for (let i = Math.max(s.tokenStart, m.a - 3); i < Math.min(s.tokenEnd, m.b + 3); i++) {
       if (i >= m.a && i < m.b) continue;
       if (!isWord(t, i) || owner[i] !== -1) continue;
-      const len = this.loadedLen(i, s.tokenEnd);
+      const len = ctx.loaded.at(i);
       if (len > 0) {
         this.word(i);
         const st = this.tStem[i]!;

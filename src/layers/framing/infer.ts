@@ -27,8 +27,11 @@ export interface MentionFraming {
   arch: Float64Array;
   /** Innermost voice segment the mention stands in (-1: the author's words). */
   seg: number;
-  /** How the source whose words these are casts it (null in the author's words). */
-  source: { probs: Float64Array; arch: Float64Array; role: FramingRole; scores: Record<MainRole, number>; archetypes: ArchetypeScore[] } | null;
+  /**
+   * How the source whose words these are casts it (null in the author's words): what the actor's
+   * casting by that source is made of (aggregate.ts) and the mention's `sourceRole`.
+   */
+  source: { probs: Float64Array; arch: Float64Array; role: FramingRole } | null;
   /** The strongest cues toward the mention's best main role (at most three). */
   evidence: CueEvidence[];
 }
@@ -181,7 +184,7 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
         sourceAt += K_ARCH;
         model.archetypesOf(rows, rowsUsed, nr, sRole, an);
       }
-      source = { probs: pn, arch: an, role: sRole, scores: model.roundedScores(pn), archetypes: sRole === 'unframed' ? [] : model.chooseArchetypes(sRole, an) };
+      source = { probs: pn, arch: an, role: sRole };
     }
     // An unframed mention keeps its cues: the actor's casting (framed by its other mentions) may rest on them.
     const ev = evidence[k] ?? [];

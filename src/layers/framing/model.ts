@@ -203,11 +203,15 @@ export class FramingModel {
     const [lo, hi] = ARCH_RANGE[role];
     const aw = this.archW;
     out.fill(0, outAt, outAt + K_ARCH);
-    for (let c = lo; c < hi; c++) {
-      let s = 0;
-      for (let j = 0; j < count; j++) s += aw[rows[rowAt + j]! + c]!;
-      out[outAt + c] = 1 / (1 + Math.exp(-s));
+    // Row by row (each row's weights lie together): every archetype's sum still adds the rows in
+    // the same order, so the result is the same bit for bit as one archetype at a time.
+    const from = outAt + lo;
+    const width = hi - lo;
+    for (let j = 0; j < count; j++) {
+      const r = rows[rowAt + j]! + lo;
+      for (let c = 0; c < width; c++) out[from + c]! += aw[r + c]!;
     }
+    for (let c = from; c < from + width; c++) out[c] = 1 / (1 + Math.exp(-out[c]!));
   }
 
   /** Main-role probabilities (MAIN_CLASSES order), calibrated. */
@@ -288,8 +292,15 @@ export class FramingModel {
     const cuts = this.artefact.archetypeCut;
     let best = lo;
     for (let c = lo + 1; c < hi; c++) if (a[c]! > a[best]!) best = c;
-    const out = [{ id: ARCHETYPE_IDS[best]!, score: round3(a[best]!) }];
-    for (let c = lo; c < hi; c++) if (c !== best && a[c]! >= (cuts[c] ?? 0.5)) out.push({ id: ARCHETYPE_IDS[c]!, score: round3(a[c]!) });
+    let more = 0;
+    for (let c = lo; c < hi; c++) if (c !== best && a[c]! >= (cuts[c] ?? 0.5)) more++;
+    const first = { id: ARCHETYPE_IDS[best]!, score: round3(a[best]!) };
+    if (more === 0) return [first];
+    // Sized once (most mentions list one archetype; a push past a literal's length regrows it).
+    const out = new Array<{ id: ArchetypeId; score: number }>(1 + more);
+    out[0] = first;
+    let m = 1;
+    for (let c = lo; c < hi; c++) if (c !== best && a[c]! >= (cuts[c] ?? 0.5)) out[m++] = { id: ARCHETYPE_IDS[c]!, score: round3(a[c]!) };
     // Strongest first, ties in archetype order: an insertion sort (stable, as Array.sort is, and
     // cheaper for the few entries there are).
     for (let j = 1; j < out.length; j++) {

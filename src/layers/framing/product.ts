@@ -3,6 +3,7 @@ import { ACTORS } from '../actors/layer.js';
 import { VOICE } from '../voice/product.js';
 import { docContext, type MentionSpan } from './features.js';
 import { frameMentions, type MentionFraming } from './infer.js';
+import { LOADED_TERMS } from './loaded.js';
 import { shippedFramingModel, type FramingModel } from './model.js';
 import { analysisSpans, ruleFindings, sentenceClasses } from './spans.js';
 import { SOURCING } from '../sourcing/analyse.js';
@@ -22,6 +23,6 @@ export const FRAMING: Product<FramingAnalysis> = defineProduct('framing', (ctx) 
   const model = shippedFramingModel();
   if (!model || spans.length === 0) return { spans, mentions: spans.map(() => null), model };
   const voice = ctx.need(VOICE);
-  const dc = docContext(ctx.doc, spans, voice, model.stems, ruleFindings(ctx.doc, ctx.report.findings), model.valence, sentenceClasses(ctx.need(SOURCING)));
+  const dc = docContext(ctx.doc, spans, voice, model.stems, ruleFindings(ctx.doc, ctx.report.findings), model.valence, sentenceClasses(ctx.need(SOURCING)), ctx.need(LOADED_TERMS));
   return { spans, mentions: frameMentions(model, dc), model };
 });

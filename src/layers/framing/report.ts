@@ -1,7 +1,6 @@
 import type { LayerContext, ReportLayer } from '../contract.js';
 import type { SpanRef } from '../../core/report.js';
 import type { Finding } from '../../core/finding.js';
-import { loadedAt } from '../sourcing/classify.js';
 import { lower, punctChar } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
 import type { Mention } from '../actors/mentions.js';
@@ -10,7 +9,8 @@ import type { ActorMention, ActorSummary, SourceOf } from '../../core/actors.js'
 import { VOICE, voiceOfSegment } from '../voice/product.js';
 import { FRAMING } from './product.js';
 import type { MentionFraming } from './infer.js';
-import { castActor } from './aggregate.js';
+import { castActor, sourceKeysOf } from './aggregate.js';
+import { LOADED_TERMS, type LoadedTerms } from './loaded.js';
 
 /*
  * The actors report section: each actor the actors layer found, with its mentions (each with its
@@ -18,25 +18,11 @@ import { castActor } from './aggregate.js';
  * framing because it reads the framing product; the actors folder finds the actors.
  */
 
-/**
- * Length of the loaded term at each token (0: none), computed on first use: the windows of
- * neighbouring mentions overlap. Scratch shared by calls, cleared per document by a stamp.
- */
-let loadedLen = new Int32Array(0);
-let loadedStamp = new Int32Array(0);
-let loadedEpoch = 0;
-
 /** Loaded terms in a mention ("Freedonian regime") or within three tokens of it, in the same clause. */
-function loadedNear(doc: Doc, m: Mention, out: Array<[number, number]>): void {
+function loadedNear(doc: Doc, loaded: LoadedTerms, m: Mention, out: Array<[number, number]>): void {
   const s = doc.sentences[m.sentence]!;
   for (let i = Math.max(s.tokenStart, m.a - 3); i < Math.min(s.tokenEnd, m.b + 3); i++) {
-    let n: number;
-    if (loadedStamp[i] === loadedEpoch) n = loadedLen[i]!;
-    else {
-      n = loadedAt(doc, i, s.tokenEnd);
-      loadedStamp[i] = loadedEpoch;
-      loadedLen[i] = n;
-    }
+    const n = loaded.at(i);
     if (!n) continue;
     // Nothing but words between the term and the mention.
     const from = Math.min(i + n, m.a);
@@ -46,16 +32,6 @@ function loadedNear(doc: Doc, m: Mention, out: Array<[number, number]>): void {
     if (clean) out.push([i, i + n]);
     i += n - 1;
   }
-}
-
-/** Starts the loaded-term memo for a document of `count` tokens. */
-function startLoadedMemo(count: number): void {
-  if (loadedStamp.length < count || loadedEpoch >= 0x3fffffff) {
-    loadedLen = new Int32Array(Math.max(count, 2 * loadedStamp.length));
-    loadedStamp = new Int32Array(loadedLen.length);
-    loadedEpoch = 0;
-  }
-  loadedEpoch++;
 }
 
 /**
@@ -165,9 +141,10 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
     list.push({ segment, quoted: x.quoted, stance: x.stance });
     sourceOf.set(x.actor, list);
   });
-  startLoadedMemo(doc.tokens.count);
+  const loaded = ctx.need(LOADED_TERMS);
   const near: Array<[number, number]> = [];
   const out: ActorSummary[] = [];
+  let sourceKeys: string[] | null = null;
   for (let ka = 0; ka < kept.length; ka++) {
     const { id, idx, entry, mentions: spans } = kept[ka]!;
     const techniques = techniquesOf[ka]!;
@@ -180,7 +157,7 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
       const f = framing.mentions[idx[j]!] ?? null;
       readings[j] = f;
       near.length = 0;
-      loadedNear(doc, m, near);
+      loadedNear(doc, loaded, m, near);
       for (const [a, b] of near) {
         if (seen?.has(a)) continue;
         (seen ??= new Set()).add(a);
@@ -203,7 +180,7 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
       techniques,
       loadedTerms,
       sourceOf: sourceOf.get(id) ?? [],
-      framing: castActor(framing.model, readings, voice, tokSpan),
+      framing: castActor(framing.model, readings, voice, tokSpan, (sourceKeys ??= sourceKeysOf(voice))),
     });
   }
   out.sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0]!.start - b.mentions[0]!.start);

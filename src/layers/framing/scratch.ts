@@ -67,14 +67,10 @@ export interface TokenFacts {
   val: Float32Array;
   cue: Int32Array;
   len: Uint8Array;
-  /** The loaded term's length at a token (0: none), read when `lstamp[i] === epoch`. */
-  lstamp: Int32Array;
-  loaded: Int32Array;
 }
 
 const factArrays = (cap: number): Omit<TokenFacts, 'epoch'> => ({
   stamp: new Int32Array(cap), stem: new Int32Array(cap), cl: new Int16Array(cap), val: new Float32Array(cap), cue: new Int32Array(cap), len: new Uint8Array(cap),
-  lstamp: new Int32Array(cap), loaded: new Int32Array(cap),
 });
 let facts = factArrays(0);
 let lastEpoch = 0;
@@ -87,4 +83,20 @@ export function tokenFacts(count: number): TokenFacts {
     lastEpoch = 0;
   }
   return { epoch: ++lastEpoch, ...facts };
+}
+
+/** The featurizers' output buffers (see Featurizer): grown in place, shared. */
+export interface FeatureBuffers {
+  keys: Int32Array;
+  cueKey: Int32Array;
+  cueA: Int32Array;
+  cueB: Int32Array;
+  cueSeg: Int32Array;
+}
+
+const featureBufs: FeatureBuffers = { keys: new Int32Array(256), cueKey: new Int32Array(64), cueA: new Int32Array(64), cueB: new Int32Array(64), cueSeg: new Int32Array(64) };
+
+/** The shared output buffers of featurizers (five typed arrays per document were costly to allocate). */
+export function featureBuffers(): FeatureBuffers {
+  return featureBufs;
 }
