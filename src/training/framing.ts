@@ -168,12 +168,7 @@ export function trainSoftmax(examples: readonly Example[], classes: number, s: T
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
     for (const i of order) {
       const row = rows[i]!;
-      p.fill(0);
-      for (const f of row) for (let c = 0; c < classes; c++) p[c]! += w[f * classes + c]!;
-      let mx = -Infinity;
-      for (let c = 0; c < classes; c++) mx = Math.max(mx, p[c]!);
-      let z = 0;
-      for (let c = 0; c < classes; c++) { p[c] = Math.exp(p[c]! - mx); z += p[c]!; }
+      const z = expScores(row, w, classes, p);
       const ew = weights?.[i] ?? 1;
       for (const f of row) {
         for (let c = 0; c < classes; c++) {
@@ -215,12 +210,7 @@ export function trainSoftmaxBatch(examples: readonly Example[], classes: number,
     g.fill(0);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
-      p.fill(0);
-      for (const f of row) for (let c = 0; c < classes; c++) p[c]! += w[f * classes + c]!;
-      let mx = -Infinity;
-      for (let c = 0; c < classes; c++) mx = Math.max(mx, p[c]!);
-      let z = 0;
-      for (let c = 0; c < classes; c++) { p[c] = Math.exp(p[c]! - mx); z += p[c]!; }
+      const z = expScores(row, w, classes, p);
       const ew = (weights?.[i] ?? 1) / total;
       const y = examples[i]!.label;
       for (let c = 0; c < classes; c++) {
@@ -270,6 +260,20 @@ export function trainMultiLabel(examples: readonly Example[], classes: number, s
     }
   }
   return packed(vocab, w, classes);
+}
+
+/**
+ * The row's class scores (the sum of its features' weights), exponentiated after subtracting the
+ * largest into `p`; returns their sum, so that p[c] / z is the softmax probability of class c.
+ */
+function expScores(row: readonly number[], w: Float64Array, classes: number, p: Float64Array): number {
+  p.fill(0);
+  for (const f of row) for (let c = 0; c < classes; c++) p[c]! += w[f * classes + c]!;
+  let mx = -Infinity;
+  for (let c = 0; c < classes; c++) mx = Math.max(mx, p[c]!);
+  let z = 0;
+  for (let c = 0; c < classes; c++) { p[c] = Math.exp(p[c]! - mx); z += p[c]!; }
+  return z;
 }
 
 /** Weights as stored: keys in order, rounded, rows that are all (near) zero dropped. */
