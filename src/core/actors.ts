@@ -84,8 +84,11 @@ export interface ActorSummary {
   mentions: ActorMention[];
   /** Technique findings whose spans contain a mention of this actor. */
   techniques: Array<{ finding: string; technique: TechniqueId }>;
-  /** Loaded terms right next to a mention ("the Sylvanian regime", "Freedonian occupiers"). */
-  loadedTerms: SpanRef[];
+  /**
+   * Loaded terms right next to a mention ("the Sylvanian regime", "Freedonian occupiers"); `voice`
+   * when the term is in a source's words, not the author's ('diaspora groups say X is committing "genocide"').
+   */
+  loadedTerms: Array<SpanRef & { voice?: Voice }>;
   /** The reported parts this actor is the speaker of. */
   sourceOf: SourceOf[];
   framing: ActorFraming;

@@ -18,6 +18,12 @@ describe('actors layer', () => {
     for (const m of az.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 
+  it('says whose words a loaded term next to an actor is: the author\'s, or a source\'s', () => {
+    const r = analyzer.analyze('Sylvanian officials said that Freedonia is committing genocide. The Freedonian regime has not answered.');
+    const terms = r.actors!.find((a) => a.id === 'freedonia')!.loadedTerms.map((t) => [t.text, t.voice?.speaker ?? null]);
+    expect(terms).toEqual(expect.arrayContaining([['genocide', 'Sylvanian officials'], ['regime', null]]));
+  });
+
   it('reads a faith before a place noun as a description, not a place name', () => {
     const names = analyzer.analyze('"The mainly Orthodox valley", one headline read. The Lowen valley was quiet.').actors!.map((a) => a.name);
     expect(names).toContain('Lowen valley');

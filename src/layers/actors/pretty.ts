@@ -44,7 +44,10 @@ export function actorsSection(report: Report, colors: boolean): string | null {
     const shown = a.framing.role === 'unframed' ? a.framing.evidence.filter((e) => e.voice) : a.framing.evidence;
     const ev = [...new Set(shown.map((e) => `"${e.text}"${e.voice ? ` [${e.voice.speaker ?? 'a source'}]` : ''}`))].slice(0, 3).join(' ');
     const speaks = a.sourceOf.length ? `  speaks ${a.sourceOf.length}x${a.sourceOf.some((s) => s.stance === 'rejects') ? ' (the author rejects some)' : ''}` : '';
-    const loaded = a.loadedTerms.length ? `  loaded: ${[...new Set(a.loadedTerms.map((l) => l.text))].join(', ')}` : '';
+    // A term in a source's words says whose: "genocide [Tarvian diaspora groups]".
+    const loaded = a.loadedTerms.length
+      ? `  loaded: ${[...new Set(a.loadedTerms.map((l) => (l.voice ? `${l.text} [${l.voice.speaker ?? 'a source'}]` : l.text)))].join(', ')}`
+      : '';
     lines.push(`  ${a.name} ${c.dim(`(${a.type}, ${a.mentions.length}x)`)} ${paint[a.framing.role](a.framing.role)} ${c.dim(ev)}${speaks}${loaded}`);
   }
   if (actors.length > 12) lines.push(c.dim(`  ... and ${actors.length - 12} more`));

@@ -6,7 +6,7 @@ import type { Doc } from '../../text/segment.js';
 import type { Mention } from '../actors/mentions.js';
 import { ACTORS } from '../actors/layer.js';
 import type { ActorMention, ActorSummary, SourceOf } from '../../core/actors.js';
-import { VOICE, voiceOfSegment } from '../voice/product.js';
+import { VOICE, voiceAtToken, voiceOfSegment } from '../voice/product.js';
 import { FRAMING } from './product.js';
 import type { MentionFraming } from './infer.js';
 import { castActor, sourceKeysOf } from './aggregate.js';
@@ -148,7 +148,7 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
   for (let ka = 0; ka < kept.length; ka++) {
     const { id, idx, entry, mentions: spans } = kept[ka]!;
     const techniques = techniquesOf[ka]!;
-    const loadedTerms: SpanRef[] = [];
+    const loadedTerms: ActorSummary['loadedTerms'] = [];
     let seen: Set<number> | null = null;
     const readings: Array<MentionFraming | null> = new Array(idx.length);
     const ms: ActorMention[] = [];
@@ -161,7 +161,10 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
       for (const [a, b] of near) {
         if (seen?.has(a)) continue;
         (seen ??= new Set()).add(a);
-        loadedTerms.push(tokSpan(a, b));
+        const term: ActorSummary['loadedTerms'][number] = tokSpan(a, b);
+        const v = voiceAtToken(voice, a);
+        if (v.kind !== 'author') term.voice = v;
+        loadedTerms.push(term);
       }
       const sp = spans[j]!;
       const am: ActorMention = { start: sp.start, end: sp.end, text: sp.text, role: f ? f.role : 'unframed', scores: f ? f.scores : { protagonist: 0, antagonist: 0, innocent: 0 }, archetypes: f ? f.archetypes : [] };

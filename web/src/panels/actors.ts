@@ -87,7 +87,7 @@ export function actorsPanel(report: Report): HTMLElement | null {
                   h('span', { class: 'muted small' }, ` ${a.type} · ${a.mentions.length} mention${a.mentions.length === 1 ? '' : 's'} `),
                   badge(a.framing.role),
                 ),
-                a.loadedTerms.length ? h('p', { class: 'small' }, h('span', { class: 'muted' }, 'Loaded terms: '), [...new Set(a.loadedTerms.map((t) => t.text))].join(', ')) : null,
+                a.loadedTerms.length ? h('p', { class: 'small' }, h('span', { class: 'muted' }, 'Loaded terms: '), [...new Set(a.loadedTerms.map((t) => (t.voice ? `${t.text} (${t.voice.speaker ?? 'a source'}'s words)` : t.text)))].join(', ')) : null,
                 techniques.length ? h('p', { class: 'small' }, h('span', { class: 'muted' }, 'In findings: '), techniques.join(', ')) : null,
                 a.sourceOf.length ? h('p', { class: 'small' }, h('span', { class: 'muted' }, 'Speaks: '), `${a.sourceOf.length} time(s)`, a.sourceOf.some((s) => s.stance === 'rejects') ? ' (the author rejects some of it)' : '') : null,
                 a.framing.evidence.length
