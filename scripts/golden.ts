@@ -5,7 +5,7 @@
  * Usage: npx tsx scripts/golden.ts [--json]
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Analyzer } from '../src/analysis/analyzer.js';
 import { articles } from '../bench/corpus.mjs';
 
@@ -13,6 +13,9 @@ const texts: string[] = [];
 for (const line of readFileSync(new URL('../demo/corpus.jsonl', import.meta.url), 'utf8').split('\n')) {
   if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
 }
+// The reader-check texts (wire, op-ed with footnotes, commentaries, converted PDF): long and varied.
+const readerDir = new URL('../demo/reader/', import.meta.url);
+for (const name of readdirSync(readerDir).filter((n) => n.endsWith('.txt')).sort()) texts.push(readFileSync(new URL(name, readerDir), 'utf8'));
 for (const a of articles({ count: 60, bytes: 3000, seed: 11 }) as Iterable<string | { text: string }>) texts.push(typeof a === 'string' ? a : a.text);
 
 function hashOf(analyzer: Analyzer, layers: boolean): string {
