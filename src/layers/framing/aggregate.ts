@@ -6,18 +6,14 @@ import { voiceOfSegment } from '../voice/product.js';
 import { CUE_CLASSES } from './cues.js';
 import { roleShownBy } from './cue-direction.js';
 import { COND_NAMES, keyParts, keyTemplate, T, TEMPLATE_NAMES } from './features.js';
-import type { CueEvidence, MentionFraming } from './infer.js';
-import { bestRole, round3, type FramingModel } from './model.js';
+import type { ArchetypeReading as Reading, CueEvidence, MentionFraming } from './infer.js';
+import { archRange, bestRole, round3, type FramingModel } from './model.js';
 import { TECHNIQUE_IDS } from '../../core/taxonomy.js';
 
 export const UNFRAMED: ActorFraming = Object.freeze({
   role: 'unframed', scores: { protagonist: 0, antagonist: 0, innocent: 0 }, archetypes: [], byVoice: [], evidence: [],
 }) as ActorFraming;
 
-interface Reading {
-  probs: Float64Array;
-  arch: Float64Array;
-}
 
 /** Scratch for `cast` (only read by chooseArchetypes before the next call). */
 const castArch = new Float64Array(ARCHETYPE_IDS.length);
@@ -25,7 +21,6 @@ const castArch = new Float64Array(ARCHETYPE_IDS.length);
 /** One casting from several mentions' readings: scores weighted by how framed each mention is. */
 function cast(model: FramingModel, rs: readonly Reading[]): { role: FramingRole; scores: Record<MainRole, number>; archetypes: ArchetypeScore[] } {
   let sp = 0, sa = 0, si = 0, z = 0, framed = 0;
-  const arch = castArch.fill(0);
   for (const r of rs) {
     const f = 1 - r.probs[3]!;
     if (f > framed) framed = f;
@@ -37,15 +32,23 @@ function cast(model: FramingModel, rs: readonly Reading[]): { role: FramingRole;
       sa += (w * r.probs[1]!) / q;
       si += (w * r.probs[2]!) / q;
     }
-    // Archetypes past the reading's length count as 0 (adding +0 changes nothing).
-    const ra = r.arch;
-    const na = ra.length < arch.length ? ra.length : arch.length;
-    for (let c = 0; c < na; c++) arch[c]! += w * ra[c]!;
     z += w;
   }
   const scores: Record<MainRole, number> = z === 0 ? { protagonist: 0, antagonist: 0, innocent: 0 } : { protagonist: round3(sp / z), antagonist: round3(sa / z), innocent: round3(si / z) };
-  if (z > 0) for (let c = 0; c < arch.length; c++) arch[c] = arch[c]! / z;
   const role: FramingRole = rs.length === 0 || framed < model.artefact.unframedCut ? 'unframed' : bestRole(scores);
+  if (role === 'unframed') return { role, scores, archetypes: [] };
+  // The weighted mean of the readings' archetypes, for the chosen role's archetypes only (the only
+  // ones chooseArchetypes reads): each sum adds the same terms in the same order as a sum over all.
+  const [lo, hi] = archRange(role);
+  const arch = castArch.fill(0, lo, hi);
+  for (const r of rs) {
+    const f = 1 - r.probs[3]!;
+    const w = f > 1e-6 ? f : 1e-6;
+    const ra = r.arch;
+    const at = r.archAt;
+    for (let c = lo; c < hi; c++) arch[c]! += w * ra[at + c]!;
+  }
+  for (let c = lo; c < hi; c++) arch[c] = arch[c]! / z;
   return { role, scores, archetypes: model.chooseArchetypes(role, arch) };
 }
 
@@ -79,7 +82,7 @@ export function sourceKeysOf(voice: VoiceAnalysis): string[] {
  */
 export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionFraming | null>, voice: VoiceAnalysis, tokSpan: (a: number, b: number) => SpanRef, sourceKeys: readonly string[] = sourceKeysOf(voice)): ActorFraming {
   const read: MentionFraming[] = [];
-  for (const m of ms) if (m !== null && m.arch.length > 0) read.push(m);
+  for (const m of ms) if (m !== null && m.archAt >= 0) read.push(m);
   if (!model || read.length === 0) return { role: UNFRAMED.role, scores: UNFRAMED.scores, archetypes: UNFRAMED.archetypes, byVoice: [], evidence: [] };
   // Evidence for every finding: a voice casts the actor in a role only where some cue in that
   // voice's own words supports the role; a role read from the actor's type and the text's general

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
-import { cueClassIndex } from './cues.js';
+import { CUE_CLASSES, cueClassIndex } from './cues.js';
 import { key as cueKey, T } from './features.js';
-import { roleShownBy } from './cue-direction.js';
+import { roleShownBy, roleShownByPlain } from './cue-direction.js';
 
 describe('what a cue can show', () => {
   it('harm by an actor shows an antagonist, harm to it a victim, help by it a protagonist; labels show any role', () => {
@@ -11,6 +11,19 @@ describe('what a cue can show', () => {
     expect(roleShownBy(cueKey(T.AGENT, 0, cueClassIndex('suffer')))).toBe('innocent');
     expect(roleShownBy(cueKey(T.AGENT, 0, cueClassIndex('help')))).toBe('protagonist');
     expect(roleShownBy(cueKey(T.PATIENT, 0, cueClassIndex('help')))).toBeNull();
+  });
+
+  it('the table answers as the rule for every template, voice condition and value', () => {
+    let checked = 0;
+    for (const tpl of Object.values(T)) {
+      for (let cond = 0; cond < 8; cond++) {
+        for (const v of [...CUE_CLASSES.keys(), CUE_CLASSES.length, 40, 1000]) {
+          expect(roleShownBy(cueKey(tpl, cond, v))).toBe(roleShownByPlain(cueKey(tpl, cond, v)));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it('a party a smear campaign is run against is never cast as antagonist on that evidence, whichever party it is', () => {

@@ -7,14 +7,14 @@
  */
 import type { MainRole } from '../../core/framing.js';
 import { CUE_CLASSES } from './cues.js';
-import { keyParts, T } from './features.js';
+import { key, keyParts, keyTemplate, T, VALUE_RANGE } from './features.js';
 
 const NEGATIVE_ACTS = new Set(['betray', 'conspire', 'exploit', 'harm', 'lie', 'oppress', 'sabotage', 'scapegoat', 'terror', 'neglect', 'spy']);
 const SUFFERING = new Set(['suffer', 'vulnerable', 'martyr', 'underdog']);
 const POSITIVE_ACTS = new Set(['help', 'peace', 'praise']);
 
-/** The only role a cue can show, or null when it may show any (labels, techniques, speakers, ...). */
-export function roleShownBy(key: number): MainRole | null {
+/** The only role a cue can show, or null when it may show any (labels, techniques, speakers, ...): the rule as written. */
+export function roleShownByPlain(key: number): MainRole | null {
   const { tpl, value } = keyParts(key);
   if (tpl !== T.AGENT && tpl !== T.PATIENT) return null;
   const cls = CUE_CLASSES[value];
@@ -27,4 +27,24 @@ export function roleShownBy(key: number): MainRole | null {
   }
   // Done to it: a victim of a harmful act; what else is done to it says nothing checkable alone.
   return NEGATIVE_ACTS.has(cls) ? 'innocent' : null;
+}
+
+/**
+ * roleShownByPlain read from a table made once from it (the report asks for every cue behind every
+ * casting): the answer depends only on the key's template and cue class.
+ */
+const SHOWN: ReadonlyArray<MainRole | null> = [null, 'protagonist', 'antagonist', 'innocent'];
+const shownCode = new Uint8Array(2 * CUE_CLASSES.length);
+for (let v = 0; v < CUE_CLASSES.length; v++) {
+  shownCode[v] = SHOWN.indexOf(roleShownByPlain(key(T.AGENT, 0, v)));
+  shownCode[CUE_CLASSES.length + v] = SHOWN.indexOf(roleShownByPlain(key(T.PATIENT, 0, v)));
+}
+
+/** The only role a cue can show, or null when it may show any (labels, techniques, speakers, ...). */
+export function roleShownBy(k: number): MainRole | null {
+  const tpl = keyTemplate(k);
+  if (tpl !== T.AGENT && tpl !== T.PATIENT) return null;
+  const value = k % VALUE_RANGE;
+  if (value >= CUE_CLASSES.length) return null;
+  return SHOWN[shownCode[(tpl === T.AGENT ? 0 : CUE_CLASSES.length) + value]!]!;
 }

@@ -48,6 +48,8 @@ export const T = {
 export const TEMPLATE_NAMES: Record<number, string> = Object.fromEntries(Object.entries(T).map(([k, v]) => [v, k.toLowerCase()]));
 
 const VALUE = 2 ** 21;
+/** Keys' values lie in [0, VALUE_RANGE). */
+export const VALUE_RANGE = VALUE;
 export const key = (tpl: number, cond: number, value: number): number => (tpl * 8 + cond) * VALUE + value;
 /** keyParts(k).tpl without the object. */
 export const keyTemplate = (k: number): number => Math.floor(Math.floor(k / VALUE) / 8);

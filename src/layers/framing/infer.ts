@@ -16,32 +16,43 @@ export interface CueEvidence {
   weight: number;
 }
 
+/**
+ * A reading's archetype probabilities given the main role (ARCHETYPE_IDS order): K_ARCH values of
+ * `arch` from `archAt` (one buffer per document holds every mention's, so that a mention costs no
+ * typed-array view); `archAt` -1: no archetypes at all.
+ */
+export interface ArchetypeReading {
+  /** Calibrated probabilities (protagonist, antagonist, innocent, unframed). */
+  probs: readonly number[];
+  arch: Float64Array;
+  archAt: number;
+}
+
 /** The classifier's reading of one mention. */
-export interface MentionFraming {
-  /** Calibrated probabilities (protagonist, antagonist, innocent, unframed), as the author casts it. */
-  probs: Float64Array;
+export interface MentionFraming extends ArchetypeReading {
+  /** probs: as the author casts it. `archAt` -1: not classified (places, events). */
   role: FramingRole;
   scores: Record<MainRole, number>;
   archetypes: ArchetypeScore[];
-  /** Archetype probabilities given the main role (ARCHETYPE_IDS order); empty when not classified. */
-  arch: Float64Array;
   /** Innermost voice segment the mention stands in (-1: the author's words). */
   seg: number;
   /**
    * How the source whose words these are casts it (null in the author's words): what the actor's
    * casting by that source is made of (aggregate.ts) and the mention's `sourceRole`.
    */
-  source: { probs: Float64Array; arch: Float64Array; role: FramingRole } | null;
+  source: (ArchetypeReading & { role: FramingRole }) | null;
   /** The strongest cues toward the mention's best main role (at most three). */
   evidence: CueEvidence[];
 }
 
-const UNFRAMED_PROBS = Float64Array.from([0, 0, 0, 1]);
+const UNFRAMED_PROBS: readonly number[] = Object.freeze([0, 0, 0, 1]);
 /** No reading at all (places, events). */
 const NO_ARCH = new Float64Array(0);
 /** Read, but unframed: archetypes all zero (never written). */
 const NO_ARCH_FRAMED = new Float64Array(K_ARCH);
 const scratch = new Float64Array(K_MAIN);
+/** The source's main-role probabilities, before they are copied out. */
+const sourceProbs = new Float64Array(K_MAIN);
 const frameScratch = new FrameScratch();
 
 /** Cue templates that make readable evidence (not bias, type, counts). */
@@ -147,26 +158,27 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
     if (opts.wanted && !opts.wanted.has(k)) continue;
     const seg = ctx.voice.tokenSeg ? ctx.voice.tokenSeg[ctx.spans[k]!.a]! : -1;
     if (!read[k]) {
-      out[k] = { probs: UNFRAMED_PROBS, role: 'unframed', scores: { protagonist: 0, antagonist: 0, innocent: 0 }, archetypes: [], arch: NO_ARCH, seg, source: null, evidence: [] };
+      out[k] = { probs: UNFRAMED_PROBS, arch: NO_ARCH, archAt: -1, role: 'unframed', scores: { protagonist: 0, antagonist: 0, innocent: 0 }, archetypes: [], seg, source: null, evidence: [] };
       continue;
     }
-    const p = probBuf.subarray(k * K_MAIN, (k + 1) * K_MAIN);
+    const pk = k * K_MAIN;
     const g = groupOf[k]!;
     if (w > 0 && count[g]! >= 2) {
       let mx = -Infinity;
       for (let c = 0; c < K_MAIN; c++) {
-        const own = ownLog[k * K_MAIN + c]!;
+        const own = ownLog[pk + c]!;
         scratch[c] = own + (w * (logs[g * K_MAIN + c]! - own)) / (count[g]! - 1);
         if (scratch[c]! > mx) mx = scratch[c]!;
       }
       let z = 0;
       for (let c = 0; c < K_MAIN; c++) { scratch[c] = Math.exp(scratch[c]! - mx); z += scratch[c]!; }
-      for (let c = 0; c < K_MAIN; c++) p[c] = scratch[c]! / z;
+      for (let c = 0; c < K_MAIN; c++) probBuf[pk + c] = scratch[c]! / z;
     }
+    const p = [probBuf[pk]!, probBuf[pk + 1]!, probBuf[pk + 2]!, probBuf[pk + 3]!];
     const role: FramingRole = opts.given ? model.best(p) : model.decide(p);
-    const a = archBuf.subarray(k * K_ARCH, (k + 1) * K_ARCH);
+    const ak = k * K_ARCH;
     if (role !== 'unframed' && (!full[k] || MAIN_ROLES[evRole[k]!] !== role)) {
-      model.archetypesOf(sc.rows, rowStart[k]!, rowCount[k]!, role, a);
+      model.archetypesOf(sc.rows, rowStart[k]!, rowCount[k]!, role, archBuf, ak);
       // Framed only once the actor's other mentions weighed in (or in another role): its cues again.
       f.run(k);
       evidence[k] = evidenceOf(model, f, role);
@@ -174,21 +186,23 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
     let source: MentionFraming['source'] = null;
     if (seg !== -1) {
       f.run(k, true);
-      const pn = new Float64Array(K_MAIN);
       const rows = sc.rowRoom(rowsUsed, f.n);
-      const nr = model.scoreRows(f.keys, f.n, pn, 0, rows, rowsUsed);
+      const nr = model.scoreRows(f.keys, f.n, sourceProbs, 0, rows, rowsUsed);
+      const pn = [sourceProbs[0]!, sourceProbs[1]!, sourceProbs[2]!, sourceProbs[3]!];
       const sRole = model.decide(pn);
       let an = NO_ARCH_FRAMED;
+      let at = 0;
       if (sRole !== 'unframed') {
-        an = archBuf.subarray(sourceAt, sourceAt + K_ARCH);
+        an = archBuf;
+        at = sourceAt;
         sourceAt += K_ARCH;
-        model.archetypesOf(rows, rowsUsed, nr, sRole, an);
+        model.archetypesOf(rows, rowsUsed, nr, sRole, an, at);
       }
-      source = { probs: pn, arch: an, role: sRole };
+      source = { probs: pn, arch: an, archAt: at, role: sRole };
     }
     // An unframed mention keeps its cues: the actor's casting (framed by its other mentions) may rest on them.
     const ev = evidence[k] ?? [];
-    out[k] = { probs: p, role, scores: model.roundedScores(p), archetypes: role === 'unframed' ? [] : model.chooseArchetypes(role, a), arch: a, seg, source, evidence: ev };
+    out[k] = { probs: p, arch: archBuf, archAt: ak, role, scores: model.roundedScores(p), archetypes: role === 'unframed' ? [] : model.chooseArchetypes(role, archBuf, ak), seg, source, evidence: ev };
   }
   return out;
 }

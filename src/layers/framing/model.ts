@@ -285,22 +285,22 @@ export class FramingModel {
     return s;
   }
 
-  /** Archetypes of a main role above their cut, the best one always (strongest first). */
-  chooseArchetypes(role: FramingRole, a: ArrayLike<number>): Array<{ id: ArchetypeId; score: number }> {
+  /** Archetypes of a main role above their cut, the best one always (strongest first); `a` from `at` in ARCHETYPE_IDS order. */
+  chooseArchetypes(role: FramingRole, a: ArrayLike<number>, at = 0): Array<{ id: ArchetypeId; score: number }> {
     if (role === 'unframed') return [];
     const [lo, hi] = ARCH_RANGE[role];
     const cuts = this.artefact.archetypeCut;
     let best = lo;
-    for (let c = lo + 1; c < hi; c++) if (a[c]! > a[best]!) best = c;
+    for (let c = lo + 1; c < hi; c++) if (a[at + c]! > a[at + best]!) best = c;
     let more = 0;
-    for (let c = lo; c < hi; c++) if (c !== best && a[c]! >= (cuts[c] ?? 0.5)) more++;
-    const first = { id: ARCHETYPE_IDS[best]!, score: round3(a[best]!) };
+    for (let c = lo; c < hi; c++) if (c !== best && a[at + c]! >= (cuts[c] ?? 0.5)) more++;
+    const first = { id: ARCHETYPE_IDS[best]!, score: round3(a[at + best]!) };
     if (more === 0) return [first];
     // Sized once (most mentions list one archetype; a push past a literal's length regrows it).
     const out = new Array<{ id: ArchetypeId; score: number }>(1 + more);
     out[0] = first;
     let m = 1;
-    for (let c = lo; c < hi; c++) if (c !== best && a[c]! >= (cuts[c] ?? 0.5)) out[m++] = { id: ARCHETYPE_IDS[c]!, score: round3(a[c]!) };
+    for (let c = lo; c < hi; c++) if (c !== best && a[at + c]! >= (cuts[c] ?? 0.5)) out[m++] = { id: ARCHETYPE_IDS[c]!, score: round3(a[at + c]!) };
     // Strongest first, ties in archetype order: an insertion sort (stable, as Array.sort is, and
     // cheaper for the few entries there are).
     for (let j = 1; j < out.length; j++) {
@@ -332,6 +332,8 @@ const ARCH_MAIN: MainRole[] = ARCHETYPE_IDS.map((id) => MAIN_OF[id]);
 /** [first, last + 1) index of each main role's archetypes in ARCHETYPE_IDS (contiguous by construction). */
 const ARCH_RANGE = Object.fromEntries(MAIN_ROLES.map((r) => [r, [ARCH_MAIN.indexOf(r), ARCH_MAIN.lastIndexOf(r) + 1]])) as Record<MainRole, [number, number]>;
 for (const r of MAIN_ROLES) for (let c = ARCH_RANGE[r][0]; c < ARCH_RANGE[r][1]; c++) if (ARCH_MAIN[c] !== r) throw new Error('archetypes of a main role must be contiguous');
+/** [first, last + 1) index of a main role's archetypes in ARCHETYPE_IDS. */
+export const archRange = (role: MainRole): readonly [number, number] => ARCH_RANGE[role];
 
 export const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
