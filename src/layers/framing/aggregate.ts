@@ -76,6 +76,32 @@ export function sourceKeysOf(voice: VoiceAnalysis): string[] {
 }
 
 /**
+ * Does some cue in one voice's own words support casting the actor as `role`? `source` null: the
+ * author's words; else the words of the source with that key (sourceKeysOf). A role read from the
+ * actor's type and the text's general lean alone (a defended party "antagonist" with nothing said
+ * against it) stays unframed. A word's general valence near the name ("wise") is a weight, not a
+ * reason a reader can check; nor is a cue that shows another role ("a smear campaign against X"
+ * never shows X as antagonist).
+ */
+function supported(read: readonly MentionFraming[], role: FramingRole, sourceKeys: readonly string[], source: string | null): boolean {
+  if (role === 'unframed') return true;
+  for (const m of read) {
+    for (const c of m.evidence) {
+      if (c.role !== role || c.weight <= 0 || keyTemplate(c.key) === T.VAL) continue;
+      if (source === null ? c.seg !== -1 : c.seg === -1 || sourceKeys[c.seg] !== source) continue;
+      const shown = roleShownBy(c.key);
+      if (shown === null || shown === role) return true;
+    }
+  }
+  return false;
+}
+
+/** A casting as it stands when supported, else unframed (fields in the casting's order). */
+function gated<C extends { role: FramingRole; archetypes: ArchetypeScore[] }>(c: C, ok: boolean): C {
+  return ok ? c : { ...c, role: 'unframed', archetypes: [] };
+}
+
+/**
  * How a document casts one actor, from its mentions' readings: the author's casting (every mention,
  * read as the author's framing), then each reported source's (its words only, read as that source's
  * framing), and the strongest evidence first, each cue with its voice.
@@ -85,40 +111,29 @@ export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionF
   for (const m of ms) if (m !== null && m.archAt >= 0) read.push(m);
   if (!model || read.length === 0) return { role: UNFRAMED.role, scores: UNFRAMED.scores, archetypes: UNFRAMED.archetypes, byVoice: [], evidence: [] };
   // Evidence for every finding: a voice casts the actor in a role only where some cue in that
-  // voice's own words supports the role; a role read from the actor's type and the text's general
-  // lean alone (a defended party "antagonist" with nothing said against it) stays unframed.
-  // A word's general valence near the name ("wise") is a weight, not a reason a reader can check.
-  const supported = (role: FramingRole, inVoice: (seg: number) => boolean): boolean => {
-    if (role === 'unframed') return true;
-    // ... nor is a cue that shows another role ("a smear campaign against X" never shows X as antagonist).
-    for (const m of read) {
-      for (const c of m.evidence) {
-        if (c.role !== role || c.weight <= 0 || keyTemplate(c.key) === T.VAL || !inVoice(c.seg)) continue;
-        const shown = roleShownBy(c.key);
-        if (shown === null || shown === role) return true;
-      }
-    }
-    return false;
-  };
-  const gate = <T extends { role: FramingRole; archetypes: ArchetypeScore[] }>(c: T, inVoice: (seg: number) => boolean): T => (supported(c.role, inVoice) ? c : { ...c, role: 'unframed', archetypes: [] });
-  const author = gate(cast(model, read), (seg) => seg === -1);
+  // voice's own words supports the role (see `supported`).
+  const own = cast(model, read);
+  const author = gated(own, supported(read, own.role, sourceKeys, null));
   // Fields in the order a spread of the casting gave them (reports are compared as JSON).
   const byVoice: VoiceCasting[] = [{ kind: 'author', speaker: null, actor: null, role: author.role, scores: author.scores, archetypes: author.archetypes, mentions: read.length }];
-  // Each source: the mentions in its words, read as its framing.
-  const bySource = new Map<string, { speaker: string | null; actor: string | null; rs: Reading[] }>();
+  // Each source: the mentions in its words, read as its framing (most actors have none).
+  let bySource: Map<string, { speaker: string | null; actor: string | null; rs: Reading[] }> | null = null;
   for (const m of read) {
     if (m.seg === -1 || !m.source) continue;
     const x = voice.segments[m.seg]!;
     const k = sourceKeys[m.seg]!;
+    bySource ??= new Map();
     let e = bySource.get(k);
     if (e === undefined) bySource.set(k, (e = { speaker: x.name, actor: x.actor, rs: [] }));
     // The source's reading has the probabilities and archetypes `cast` reads.
     e.rs.push(m.source);
   }
-  for (const [k, e] of bySource) {
-    const inSource = (seg: number) => seg !== -1 && sourceKeys[seg] === k;
-    const c = gate(cast(model, e.rs), inSource);
-    byVoice.push({ kind: 'source', speaker: e.speaker, actor: e.actor, role: c.role, scores: c.scores, archetypes: c.archetypes, mentions: e.rs.length });
+  if (bySource !== null) {
+    for (const [k, e] of bySource) {
+      const theirs = cast(model, e.rs);
+      const c = gated(theirs, supported(read, theirs.role, sourceKeys, k));
+      byVoice.push({ kind: 'source', speaker: e.speaker, actor: e.actor, role: c.role, scores: c.scores, archetypes: c.archetypes, mentions: e.rs.length });
+    }
   }
   const evidence: FramingEvidence[] = [];
   /** Cue key of each evidence entry (an entry is one span and cue: the first, strongest, of its kind). */

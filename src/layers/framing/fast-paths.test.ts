@@ -82,6 +82,28 @@ describe('framing speed paths', () => {
     expect(segmentHits(reversed, dc.voice)).toEqual([...fast].reverse());
   });
 
+  it('roleAndScores gives what decide (best, given) and roundedScores give, for probabilities near every boundary', () => {
+    let seed = 11;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const cut = model.artefact.unframedCut;
+    for (let trial = 0; trial < 2000; trial++) {
+      // Ties, zeros and a framed share right at the cut are common.
+      const raw = Array.from({ length: 3 }, () => (rand() < 0.2 ? 0 : Math.floor(rand() * 8) / 7));
+      const framed = trial % 3 === 0 ? cut : rand();
+      const sum = raw[0]! + raw[1]! + raw[2]! || 1;
+      const p = [...raw.map((x) => (x / sum) * framed), 1 - framed];
+      expect(model.roleAndScores(p, false)).toEqual({ role: model.decide(p), scores: model.roundedScores(p) });
+      expect(model.roleAndScores(p, true)).toEqual({ role: model.best(p), scores: model.roundedScores(p) });
+    }
+  });
+
+  it('chooseArchetypes reads the archetypes from an offset as from their own array', () => {
+    const a = Float64Array.from({ length: K_ARCH }, (_x, c) => ((c * 7) % 10) / 10);
+    const padded = new Float64Array(3 * K_ARCH).fill(0.99);
+    padded.set(a, K_ARCH);
+    for (const role of MAIN_ROLES) expect(model.chooseArchetypes(role, padded, K_ARCH)).toEqual(model.chooseArchetypes(role, a));
+  });
+
   it('chooseArchetypes orders as a stable sort by score would, ties included', () => {
     let seed = 7;
     const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);

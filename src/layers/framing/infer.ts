@@ -93,8 +93,7 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
   const n = ctx.spans.length;
   const f = new Featurizer(ctx);
   const cut = model.artefact.unframedCut;
-  // One buffer per document for the probabilities and archetypes of every mention (views per mention).
-  const probBuf = new Float64Array(n * K_MAIN);
+  // One buffer per document for the archetypes of every mention (readings point into it).
   // Room past the n mentions' archetypes for those of the sources that speak in them (one
   // allocation per document rather than one per mention in reported words).
   const tokenSeg = ctx.voice.tokenSeg;
@@ -103,6 +102,7 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
   const archBuf = new Float64Array((n + inVoices) * K_ARCH);
   let sourceAt = n * K_ARCH;
   const sc = frameScratch.fit(n, K_MAIN, ctx.groupCount.length);
+  const probBuf = sc.probs;
   // The archetype rows each mention's keys hit, from the same pass over the keys as the main role:
   // a role chosen later sums its archetypes from them instead of featurising and scoring again.
   let rowsUsed = 0;
@@ -175,7 +175,7 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
       for (let c = 0; c < K_MAIN; c++) probBuf[pk + c] = scratch[c]! / z;
     }
     const p = [probBuf[pk]!, probBuf[pk + 1]!, probBuf[pk + 2]!, probBuf[pk + 3]!];
-    const role: FramingRole = opts.given ? model.best(p) : model.decide(p);
+    const { role, scores } = model.roleAndScores(p, opts.given === true);
     const ak = k * K_ARCH;
     if (role !== 'unframed' && (!full[k] || MAIN_ROLES[evRole[k]!] !== role)) {
       model.archetypesOf(sc.rows, rowStart[k]!, rowCount[k]!, role, archBuf, ak);
@@ -202,7 +202,7 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
     }
     // An unframed mention keeps its cues: the actor's casting (framed by its other mentions) may rest on them.
     const ev = evidence[k] ?? [];
-    out[k] = { probs: p, arch: archBuf, archAt: ak, role, scores: model.roundedScores(p), archetypes: role === 'unframed' ? [] : model.chooseArchetypes(role, archBuf, ak), seg, source, evidence: ev };
+    out[k] = { probs: p, arch: archBuf, archAt: ak, role, scores, archetypes: role === 'unframed' ? [] : model.chooseArchetypes(role, archBuf, ak), seg, source, evidence: ev };
   }
   return out;
 }

@@ -285,6 +285,24 @@ export class FramingModel {
     return s;
   }
 
+  /**
+   * `decide(p)` (with `given`, `best(p)`) and `roundedScores(p)` from one reading of the three
+   * logs both take (the same expressions, so the same role and scores bit for bit).
+   */
+  roleAndScores(p: ArrayLike<number>, given: boolean): { role: FramingRole; scores: Record<MainRole, number> } {
+    const sh = this.priorShift;
+    let a = Math.log(Math.max(1e-12, p[0]!)) + sh[0]!;
+    let b = Math.log(Math.max(1e-12, p[1]!)) + sh[1]!;
+    let c = Math.log(Math.max(1e-12, p[2]!)) + sh[2]!;
+    const role: FramingRole = !given && 1 - p[3]! < this.artefact.unframedCut ? 'unframed' : b >= a && b >= c ? 'antagonist' : a >= c ? 'protagonist' : 'innocent';
+    const mx = a > b ? (a > c ? a : c) : b > c ? b : c;
+    a = Math.exp(a - mx);
+    b = Math.exp(b - mx);
+    c = Math.exp(c - mx);
+    const z = a + b + c;
+    return { role, scores: { protagonist: round3(a / z), antagonist: round3(b / z), innocent: round3(c / z) } };
+  }
+
   /** Archetypes of a main role above their cut, the best one always (strongest first); `a` from `at` in ARCHETYPE_IDS order. */
   chooseArchetypes(role: FramingRole, a: ArrayLike<number>, at = 0): Array<{ id: ArchetypeId; score: number }> {
     if (role === 'unframed') return [];

@@ -18,21 +18,29 @@ import { LOADED_TERMS, type LoadedTerms } from './loaded.js';
  * framing because it reads the framing product; the actors folder finds the actors.
  */
 
-/** Loaded terms in a mention ("Freedonian regime") or within three tokens of it, in the same clause. */
-function loadedNear(doc: Doc, loaded: LoadedTerms, m: Mention, out: Array<[number, number]>): void {
+/**
+ * Loaded terms in a mention ("Freedonian regime") or within three tokens of it, in the same clause:
+ * their token ranges into `out` (pairs), returning how many. `out` has room for every token of the window.
+ */
+function loadedNear(doc: Doc, loaded: LoadedTerms, m: Mention, out: Int32Array): number {
   const s = doc.sentences[m.sentence]!;
+  let n = 0;
   for (let i = Math.max(s.tokenStart, m.a - 3); i < Math.min(s.tokenEnd, m.b + 3); i++) {
-    const n = loaded.at(i);
-    if (!n) continue;
+    const len = loaded.at(i);
+    if (!len) continue;
     // Nothing but words between the term and the mention.
-    const from = Math.min(i + n, m.a);
+    const from = Math.min(i + len, m.a);
     const to = Math.max(i, m.b);
     let clean = true;
     for (let k = Math.min(from, to); k < Math.max(from, to); k++) if (punctChar(doc, k) && lower(doc.tokens, k) !== "'s") clean = false;
-    if (clean) out.push([i, i + n]);
-    i += n - 1;
+    if (clean) { out[n++] = i; out[n++] = i + len; }
+    i += len - 1;
   }
+  return n / 2;
 }
+
+/** loadedNear's output, grown to the longest window asked for. */
+let nearBuf = new Int32Array(64);
 
 /**
  * Per actor, the findings whose span contains one of its mentions, in findings order. `starts`,
@@ -142,7 +150,6 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
     sourceOf.set(x.actor, list);
   });
   const loaded = ctx.need(LOADED_TERMS);
-  const near: Array<[number, number]> = [];
   const out: ActorSummary[] = [];
   let sourceKeys: string[] | null = null;
   for (let ka = 0; ka < kept.length; ka++) {
@@ -156,9 +163,11 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
       const m = mentions[idx[j]!]!;
       const f = framing.mentions[idx[j]!] ?? null;
       readings[j] = f;
-      near.length = 0;
-      loadedNear(doc, loaded, m, near);
-      for (const [a, b] of near) {
+      if (nearBuf.length < 2 * (m.b - m.a + 6)) nearBuf = new Int32Array(4 * (m.b - m.a + 6));
+      const nn = loadedNear(doc, loaded, m, nearBuf);
+      for (let q = 0; q < nn; q++) {
+        const a = nearBuf[2 * q]!;
+        const b = nearBuf[2 * q + 1]!;
         if (seen?.has(a)) continue;
         (seen ??= new Set()).add(a);
         const term: ActorSummary['loadedTerms'][number] = tokSpan(a, b);

@@ -11,6 +11,8 @@ export class FrameScratch {
   rowStart = new Int32Array(0);
   rowCount = new Int32Array(0);
   ownLog = new Float64Array(0);
+  /** Each read mention's main-role probabilities (K_MAIN from k * K_MAIN; copied out per mention). */
+  probs = new Float64Array(0);
   read = new Uint8Array(0);
   full = new Uint8Array(0);
   evRole = new Int8Array(0);
@@ -24,6 +26,7 @@ export class FrameScratch {
       this.rowStart = new Int32Array(cap);
       this.rowCount = new Int32Array(cap);
       this.ownLog = new Float64Array(cap * kMain);
+      this.probs = new Float64Array(cap * kMain);
       this.read = new Uint8Array(cap);
       this.full = new Uint8Array(cap);
       this.evRole = new Int8Array(cap);
