@@ -2,6 +2,7 @@ import type { Doc } from '../../text/segment.js';
 import { ROLE_WORDS, ORG_HEADS } from '../sourcing/cues.js';
 import { isCap, isWord, lower, punctChar, TokenMarks, tokenText, WordSet, wordSet } from '../../lexicon/word-sets.js';
 import { builtinLexicon } from '../../lexicon/builtin.js';
+import { WordInts } from '../../lexicon/word-memo.js';
 import type { ActorType, Gazetteer } from './gazetteer.js';
 import { peoplePlural } from './gazetteer.js';
 import {
@@ -89,12 +90,18 @@ export function partyStem(word: string): string {
   return m ? m[1]! : w;
 }
 
+/** What a lowercased word's letters say for demonyms (bits): DEMONYM_LIKE (see demonymLike), PLURAL_DEMONYM ("Tarvians", "Korvanis"). */
+const DEMONYM_LIKE = 1;
+const PLURAL_DEMONYM = 2;
+const demonymShape = (w: string): number =>
+  (!STOPWORDS.has(w) && !NOT_DEMONYMS.has(w) && !ROLE_WORDS.has(w) && w.length >= 4 && DEMONYM_ENDINGS.test(w) ? DEMONYM_LIKE : 0) |
+  (/(?:ians|ans|anis|ese)$/.test(w) ? PLURAL_DEMONYM : 0);
+/** demonymShape per word, computed once per word (not per capitalised token). */
+const DEMONYM_SHAPE = new WordInts(demonymShape);
+
 /** A capitalised word the gazetteer does not know that reads as a demonym ("Korvani", "Dastrian"). */
 function demonymLike(doc: Doc, i: number): boolean {
-  const t = doc.tokens;
-  if (STOPWORDS.at(t, i) || NOT_DEMONYMS.at(t, i) || ROLE_WORDS.at(t, i)) return false;
-  const w = lower(t, i);
-  return w.length >= 4 && DEMONYM_ENDINGS.test(w);
+  return (DEMONYM_SHAPE.at(doc.tokens, i) & DEMONYM_LIKE) !== 0;
 }
 
 /** Is the headline in Title Case (most words capitalised)? Then capitalisation says nothing there. */
@@ -208,9 +215,11 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
   };
   for (const s of doc.sentences) {
     let i = s.tokenStart;
+    /** Does capitalisation say anything in this sentence? */
+    const capsTell = s.index !== skipSentence && !titleLines?.has(s.index);
     while (i < s.tokenEnd) {
       if (!isWord(t, i)) { i++; continue; }
-      const cap = isCap(t, i) && s.index !== skipSentence && !titleLines?.has(s.index);
+      const cap = capsTell && isCap(t, i);
       let m = g.matchAlias(t, i, s.tokenEnd);
       if (cap) {
         // Events and places first, unless one alias is the whole name ("World Bank", "South Sudan").
@@ -295,7 +304,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
         }
         // A plural demonym: "Tarvians", "the valley Dastrians".
         const w = lower(t, a);
-        if (/(?:ians|ans|anis|ese)$/.test(w) && demonymLike(doc, a) && (!atStart || (midCaps ??= markMidSentenceCaps(doc)).get(t, a) === 1)) {
+        if ((DEMONYM_SHAPE.at(t, a) & (DEMONYM_LIKE | PLURAL_DEMONYM)) === (DEMONYM_LIKE | PLURAL_DEMONYM) && (!atStart || (midCaps ??= markMidSentenceCaps(doc)).get(t, a) === 1)) {
           const country = party(partyStem(w), tokenText(doc, a, e).replace(/s$/, ''));
           mentions.push({ actor: `${country}:people`, a, b: e, sentence: s.index });
           continue;
