@@ -48,27 +48,34 @@ export interface FramingArtefact {
 }
 
 /**
- * Feature keys to weight rows in open addressing over typed arrays (a Map of numbers costs several
- * times more per lookup, and a mention reads about a hundred keys).
+ * Feature keys to weights in open addressing over typed arrays (a Map of numbers costs several
+ * times more per lookup, and a mention reads about a hundred keys). Laid out for the cache: the
+ * framing layer runs between layers that fill it with their own tables, so each lookup is likely a
+ * miss, and one probe reads one line of `slots` (key, archetype row) and one of `mainW` (the key's
+ * four main weights) rather than a line in each of four arrays.
  */
 class KeyTable {
-  readonly keys: Int32Array;
-  readonly main: Int32Array;
-  readonly arch: Int32Array;
+  /** Per slot, SLOT ints: the key (-1: empty slot), 1 when it has main weights, its archetype row in archW (-1: none), unused. */
+  readonly slots: Int32Array;
+  /** Per slot, K_MAIN main weights (the key's row of the artefact's main weights). */
+  readonly mainW: Float64Array;
   readonly mask: number;
   readonly shift: number;
 
-  constructor(mainKeys: readonly number[], archKeys: readonly number[]) {
+  constructor(mainKeys: readonly number[], mainW: readonly number[], archKeys: readonly number[]) {
     let cap = 16;
     let bits = 4;
     while (cap < 2 * (mainKeys.length + archKeys.length)) { cap <<= 1; bits++; }
     this.shift = 32 - bits;
-    this.keys = new Int32Array(cap).fill(-1);
-    this.main = new Int32Array(cap).fill(-1);
-    this.arch = new Int32Array(cap).fill(-1);
+    this.slots = new Int32Array(cap * SLOT).fill(-1);
+    this.mainW = new Float64Array(cap * K_MAIN);
     this.mask = cap - 1;
-    mainKeys.forEach((k, r) => { this.main[this.slot(k, true)] = r * K_MAIN; });
-    archKeys.forEach((k, r) => { this.arch[this.slot(k, true)] = r * K_ARCH; });
+    mainKeys.forEach((k, r) => {
+      const h = this.slot(k, true);
+      this.slots[h * SLOT + 1] = 1;
+      for (let c = 0; c < K_MAIN; c++) this.mainW[h * K_MAIN + c] = mainW[r * K_MAIN + c]!;
+    });
+    archKeys.forEach((k, r) => { this.slots[this.slot(k, true) * SLOT + 2] = r * K_ARCH; });
   }
 
   /** The slot of key k (k >= 0), or -1 when absent; with `add`, the slot it takes. */
@@ -77,11 +84,11 @@ class KeyTable {
     // in their high bits by template, in their low bits by value).
     let h = Math.imul(k, 0x9e3779b1) >>> this.shift;
     for (;;) {
-      const x = this.keys[h]!;
+      const x = this.slots[h * SLOT]!;
       if (x === k) return h;
       if (x === -1) {
         if (!add) return -1;
-        this.keys[h] = k;
+        this.slots[h * SLOT] = k;
         return h;
       }
       h = (h + 1) & this.mask;
@@ -89,12 +96,14 @@ class KeyTable {
   }
 }
 
+/** Ints per KeyTable slot (a power of two: four slots to a cache line). */
+const SLOT = 4;
+
 /** A model ready for inference. */
 export class FramingModel {
   readonly stems: StemIndex;
   readonly valence: Valence;
   private readonly table: KeyTable;
-  private readonly mainW: Float64Array;
   private readonly archW: Float64Array;
   /** Log prior ratio per main role added in the given-mention setting (target prior / training prior). */
   private priorShift = new Float64Array(3);
@@ -106,8 +115,7 @@ export class FramingModel {
     this.temperature = artefact.temperature;
     this.stems = frozenStems(artefact.stems);
     this.valence = artefact.valence ? valenceFromTable(artefact.valence.hashes, artefact.valence.tenths) : NO_VALENCE;
-    this.table = new KeyTable(artefact.main.keys, artefact.archetypes.keys);
-    this.mainW = Float64Array.from(artefact.main.w);
+    this.table = new KeyTable(artefact.main.keys, artefact.main.w, artefact.archetypes.keys);
     this.archW = Float64Array.from(artefact.archetypes.w);
   }
 
@@ -119,12 +127,10 @@ export class FramingModel {
     // The key table's lookup inlined, four main classes in locals: a mention reads a dozen keys or
     // more and every analysed document has dozens of mentions.
     const t = this.table;
-    const tk = t.keys;
-    const tm = t.main;
-    const ta = t.arch;
+    const sl = t.slots;
     const shift = t.shift;
     const mask = t.mask;
-    const mw = this.mainW;
+    const mw = t.mainW;
     const aw = this.archW;
     const lo = role ? ARCH_RANGE[role][0] : 0;
     const hi = role ? ARCH_RANGE[role][1] : K_ARCH;
@@ -133,13 +139,12 @@ export class FramingModel {
     for (let j = 0; j < n; j++) {
       const k = keys[j]!;
       let h = Math.imul(k, 0x9e3779b1) >>> shift;
-      let x = tk[h]!;
-      while (x !== k && x !== -1) { h = (h + 1) & mask; x = tk[h]!; }
+      let x = sl[h * SLOT]!;
+      while (x !== k && x !== -1) { h = (h + 1) & mask; x = sl[h * SLOT]!; }
       if (x === -1) continue;
-      const r = tm[h]!;
-      if (r >= 0) { s0 += mw[r]!; s1 += mw[r + 1]!; s2 += mw[r + 2]!; s3 += mw[r + 3]!; }
+      if (sl[h * SLOT + 1] === 1) { const r = h * K_MAIN; s0 += mw[r]!; s1 += mw[r + 1]!; s2 += mw[r + 2]!; s3 += mw[r + 3]!; }
       if (arch) {
-        const ra = ta[h]!;
+        const ra = sl[h * SLOT + 2]!;
         if (ra >= 0) for (let c = lo; c < hi; c++) arch[c]! += aw[ra + c]!;
       }
     }
@@ -164,23 +169,20 @@ export class FramingModel {
    */
   scoreRows(keys: ArrayLike<number>, n: number, main: Float64Array, mainAt: number, rows: Int32Array, rowAt: number): number {
     const t = this.table;
-    const tk = t.keys;
-    const tm = t.main;
-    const ta = t.arch;
+    const sl = t.slots;
     const shift = t.shift;
     const mask = t.mask;
-    const mw = this.mainW;
+    const mw = t.mainW;
     let nr = 0;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (let j = 0; j < n; j++) {
       const k = keys[j]!;
       let h = Math.imul(k, 0x9e3779b1) >>> shift;
-      let x = tk[h]!;
-      while (x !== k && x !== -1) { h = (h + 1) & mask; x = tk[h]!; }
+      let x = sl[h * SLOT]!;
+      while (x !== k && x !== -1) { h = (h + 1) & mask; x = sl[h * SLOT]!; }
       if (x === -1) continue;
-      const r = tm[h]!;
-      if (r >= 0) { s0 += mw[r]!; s1 += mw[r + 1]!; s2 += mw[r + 2]!; s3 += mw[r + 3]!; }
-      const ra = ta[h]!;
+      if (sl[h * SLOT + 1] === 1) { const r = h * K_MAIN; s0 += mw[r]!; s1 += mw[r + 1]!; s2 += mw[r + 2]!; s3 += mw[r + 3]!; }
+      const ra = sl[h * SLOT + 2]!;
       if (ra >= 0) rows[rowAt + nr++] = ra;
     }
     const temp = this.temperature;
@@ -228,9 +230,9 @@ export class FramingModel {
 
   /** The contribution of one feature to each main class (for evidence). */
   weightOf(k: number, c: number): number {
-    const h = this.table.slot(k);
-    const r = h < 0 ? -1 : this.table.main[h]!;
-    return r < 0 ? 0 : this.mainW[r + c]!;
+    const t = this.table;
+    const h = t.slot(k);
+    return h < 0 || t.slots[h * SLOT + 1] !== 1 ? 0 : t.mainW[h * K_MAIN + c]!;
   }
 
   /** Sets the main-role prior of the text the model will read (for the given-mention setting). */
@@ -336,14 +338,16 @@ export class FramingModel {
    */
   contrast(k: number, c: number): number {
     const t = this.table;
+    const sl = t.slots;
     let h = Math.imul(k, 0x9e3779b1) >>> t.shift;
-    let x = t.keys[h]!;
-    while (x !== k && x !== -1) { h = (h + 1) & t.mask; x = t.keys[h]!; }
-    const r = x === -1 ? -1 : t.main[h]!;
-    if (r < 0) return NaN;
-    const w = this.mainW;
+    let x = sl[h * SLOT]!;
+    while (x !== k && x !== -1) { h = (h + 1) & t.mask; x = sl[h * SLOT]!; }
+    if (x === -1 || sl[h * SLOT + 1] !== 1) return NaN;
+    const w = t.mainW;
+    const r = h * K_MAIN;
     return w[r + c]! - (w[r]! + w[r + 1]! + w[r + 2]!) / 3;
   }
+
 }
 
 const ARCH_MAIN: MainRole[] = ARCHETYPE_IDS.map((id) => MAIN_OF[id]);
