@@ -81,6 +81,29 @@ describe('TermMatcher', () => {
     m5.scanEntries(doc, 0, doc.tokens.count, (e, a, b) => got.push(`${e.value}:${a}-${b}`));
     expect(got).toEqual(['phrase:1-3']);
   });
+  it('scans what a walk with the candidate lists finds, longest first and without overlap (the word-table skip of scanEntries)', () => {
+    const m8 = new TermMatcher<string>();
+    for (const [term, value] of [['wipe out', 'phrase'], ['wipe', 'word'], ['econom*', 'prefix'], ['out of', 'oo'], ['the public', 'tp'], ['public', 'p']] as const) m8.add(term, value);
+    const words = ['wipe', 'out', 'of', 'economy', 'the', 'public', 'plan', ',', 'Wipe', 'zqx'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 30 }), (ws) => {
+        const doc = segment(ws.join(' '));
+        const t = doc.tokens;
+        const got: string[] = [];
+        m8.scanEntries(doc, 0, t.count, (e, a, b) => got.push(`${e.value}:${a}-${b}`));
+        const plain: string[] = [];
+        for (let i = 0; i < t.count; i++) {
+          const e = m8.matchAtList(t, i, t.count);
+          if (!e) continue;
+          plain.push(`${e.value}:${i}-${m8.lastEnd}`);
+          i = m8.lastEnd - 1;
+        }
+        expect(got).toEqual(plain);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('finds at every token what walking the candidate list finds (the one-word fast path of matchAt)', () => {
     const m6 = new TermMatcher<string>();
     for (const [term, value] of [['wipe out', 'phrase'], ['wipe', 'word'], ['econom*', 'prefix'], ['economy crisis', 'p2'], ['ecology', 'exact'], ['eco*', 'short'], ['Freedonia', 'name'], ['freedonian forces*', 'p3'], ['out', 'out'], ['zorblax', 'oov'], ['the public', 'tp'], ['public opinion', 'po']] as const) m6.add(term, value);

@@ -248,7 +248,13 @@ export class TermMatcher<T> {
   /** scan without a match object per hit: `hit` gets the entry and the token range [tokenStart, tokenEnd). */
   scanEntries(doc: Doc, from: number, to: number, hit: (entry: TermEntry<T>, tokenStart: number, tokenEnd: number) => void): void {
     const t = doc.tokens;
+    const ids = t.id;
+    // Most words start no entry: their memo value is -1 (stored + 2 as 1), read here without a
+    // call; every other token goes through matchAt, which decides as before.
+    const first = this.first.idTable(t.vocabSize);
     for (let i = from; i < to; i++) {
+      const id = ids[i]!;
+      if (id >= 0 && id < first.length && first[id] === 1) continue;
       const entry = this.matchAt(t, i, to);
       if (entry === null) continue;
       const j = this.matchEnd;

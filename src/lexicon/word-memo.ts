@@ -88,6 +88,16 @@ export class WordInts {
     return this.ofKey(t.localKeys[j]!, t.localWords[j]!);
   }
 
+  /**
+   * The memo by vocab id, each value + 2 (0: not computed yet), covering at least the ids below
+   * `size`: a hot loop reads it to rule tokens out before calling `at`. Values never change once
+   * computed (a later grow copies them), so a table read earlier stays right where it is not 0.
+   */
+  idTable(size: number): Int32Array {
+    if (this.byId.length < size) this.byId = grown(this.byId, size);
+    return this.byId;
+  }
+
   /** The value for the document's word outside the vocab with local index j (see localIndex). */
   local(t: Tokens, j: number): number {
     this.syncGeneration(t.keyGeneration);

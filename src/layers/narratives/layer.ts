@@ -11,6 +11,7 @@ import { NarrativeModel, type DocSignals, type PackScores } from './model.js';
 import { loadPacks, splitPackSpecs, weightsFileOf, type NarrativePack } from './pack.js';
 import { signalsOf } from './signals.js';
 import { trainPack } from './train.js';
+import { topSentences } from './top.js';
 import { voiceAt } from './voice.js';
 import { readWeightsFile } from './weights.js';
 
@@ -98,9 +99,10 @@ function evidenceFor(ctx: LayerContext, model: NarrativeModel, sig: DocSignals, 
   // Sentences that lean to the narrative (logit at least 0, a belief of one half) or hold its cues.
   // A sentence of fewer than MIN_EVIDENCE_WORDS words ("3.", "Notes") says too little to show as
   // evidence unless it holds the item's own cue.
-  const ranked: number[] = [];
-  for (let s = 0; s < r.S; s++) if (hasHit(r, s, l) || (z[s * L + l]! >= 0 && wordsIn(doc, s) >= MIN_EVIDENCE_WORDS)) ranked.push(s);
-  ranked.sort((a, b) => z[b * L + l]! - z[a * L + l]! || a - b);
+  // Only the strongest `keep` are shown: they are selected (logit descending, then reading order, as
+  // a sort of all of them would order them) rather than all of them sorted.
+  const keep = chosen ? MAX_EVIDENCE : 1;
+  const ranked = topSentences(r, l, keep, (s) => hasHit(r, s, l) || (z[s * L + l]! >= 0 && wordsIn(doc, s) >= MIN_EVIDENCE_WORDS));
   if (ranked.length === 0 && chosen && r.S > 0) {
     let best = -1;
     for (let s = 0; s < r.S; s++) if (wordsIn(doc, s) >= MIN_EVIDENCE_WORDS && (best < 0 || z[s * L + l]! > z[best * L + l]!)) best = s;
@@ -109,8 +111,7 @@ function evidenceFor(ctx: LayerContext, model: NarrativeModel, sig: DocSignals, 
   const t = doc.tokens;
   const { hits, hitOff } = r.ev;
   const out: Array<{ e: NarrativeEvidence; cueTok: number }> = [];
-  const keep = Math.min(ranked.length, chosen ? MAX_EVIDENCE : 1);
-  for (let j = 0; j < keep; j++) {
+  for (let j = 0; j < ranked.length; j++) {
     const s = ranked[j]!;
     const cues: NarrativeCue[] = [];
     // The voice is read at the first of the pack's own cues (a quoted "genocide" is the source's

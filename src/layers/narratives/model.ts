@@ -8,6 +8,7 @@ import type { NarrativePack } from './pack.js';
 import { LogitSummary, STACK_K, stackFeatures, stackProbability, type Stacker } from './stacker.js';
 import { newScratch, nextEpoch, PairTable, unitFeatures, type VectorScratch } from './vector.js';
 import { SUB_GATE } from './softmax.js';
+import { strongestWords } from './top.js';
 import { WEIGHT_SCALE, type NarrativeWeights } from './weights.js';
 
 /** A pack's scores for one document: sentence logits, document probabilities and choices, evidence. */
@@ -39,7 +40,7 @@ let codes = new Int32Array(256);
 let ctoks = new Int32Array(256);
 const startsOut: StartsOut = { starts: new Int32Array(256), pays: new Int32Array(256), n: 0, anchors: new Int32Array(256), na: 0 };
 /** Scratch of leaningWords. */
-let lw = { ids: new Int32Array(0), a: new Int32Array(0), b: new Int32Array(0), codes: new Int32Array(0), toks: new Int32Array(0), out: startsOut };
+let lw = { ids: new Int32Array(0), a: new Int32Array(0), b: new Int32Array(0), codes: new Int32Array(0), toks: new Int32Array(0), out: startsOut, w: new Float64Array(0) };
 
 /** A pack with its trained weights, ready to score documents. */
 export class NarrativeModel {
@@ -273,18 +274,15 @@ export class NarrativeModel {
   leaningWords(doc: Doc, sig: DocSignals, s: number, l: number, min: number, max: number): Array<[number, number]> {
     const sent = doc.sentences[s]!;
     const size = (sent.tokenEnd - sent.tokenStart) * 2 + 2;
-    if (lw.ids.length < size) lw = { ids: new Int32Array(size * 2), a: new Int32Array(size * 2), b: new Int32Array(size * 2), codes: new Int32Array(size * 2), toks: new Int32Array(size * 2), out: { starts: new Int32Array(size * 2), pays: new Int32Array(size * 2), n: 0, anchors: new Int32Array(size * 2), na: 0 } };
+    if (lw.ids.length < size) lw = { ids: new Int32Array(size * 2), a: new Int32Array(size * 2), b: new Int32Array(size * 2), codes: new Int32Array(size * 2), toks: new Int32Array(size * 2), out: { starts: new Int32Array(size * 2), pays: new Int32Array(size * 2), n: 0, anchors: new Int32Array(size * 2), na: 0 }, w: new Float64Array(size * 2) };
     const { ids, a, b, codes: cs, toks: ts } = lw;
     const m = modelUnits(doc, sent.tokenStart, sent.tokenEnd, this.pack.parties.length > 0 ? sig.parties : null, this.coder, cs, ts, lw.out);
     nextEpoch(this.scratch);
     const n = unitFeatures(cs, m, this.pairs.get, this.scratch, ids, 0, ts, a, b);
-    const words: Array<[number, number, number]> = [];
-    for (let k = 0; k < n; k++) {
-      const w = this.weight(ids[k]!, l);
-      if (w >= min) words.push([a[k]!, b[k]! + 1, w]);
-    }
-    words.sort((x, y) => y[2] - x[2] || x[0] - y[0]);
-    return words.slice(0, max).map(([x, y]) => [x, y]);
+    const wt = lw.w.length < n ? (lw.w = new Float64Array(n * 2)) : lw.w;
+    for (let k = 0; k < n; k++) wt[k] = this.weight(ids[k]!, l);
+    const top = strongestWords(wt, a, n, min, max);
+    return top.map((k) => [a[k]!, b[k]! + 1]);
   }
 
   /** Scores every label of the pack for a document and chooses those it carries. */

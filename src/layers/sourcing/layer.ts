@@ -36,12 +36,17 @@ function attributionSource(a: Attribution | null, q: QuoteInfo | null): string |
 export function buildSourcing(ctx: LayerContext): { sourcing: SourcingSummary; quotations: Quotation[] } {
   const { doc, span } = ctx;
   const r = ctx.need(SOURCING);
-  const counts = Object.fromEntries(SOURCING_CLASSES.map((c) => [c, 0])) as Record<SourcingClass, number>;
+  // Keys in SOURCING_CLASSES order (as Object.fromEntries would give them).
+  const counts = {} as Record<SourcingClass, number>;
+  for (const c of SOURCING_CLASSES) counts[c] = 0;
   // Title lines (headings, bylines, date lines) state nothing: no sourcing class for them.
-  const titles = new Set(doc.titleLines);
+  // Both lists ascend by sentence: one cursor walks the title lines.
+  const titles = doc.titleLines;
+  let nextTitle = 0;
   const sentences: SourcingSentence[] = [];
   for (const s of r.sentences) {
-    if (titles.has(s.sentence)) continue;
+    while (nextTitle < titles.length && titles[nextTitle]! < s.sentence) nextTitle++;
+    if (titles[nextTitle] === s.sentence) continue;
     counts[s.cls]++;
     const sent = doc.sentences[s.sentence]!;
     const sp = span(sent.start, sent.end);
@@ -57,7 +62,8 @@ export function buildSourcing(ctx: LayerContext): { sourcing: SourcingSummary; q
   }
   const total = sentences.length;
   const share = (n: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 1000);
-  const shares = Object.fromEntries(SOURCING_CLASSES.map((c) => [c, share(counts[c])])) as Record<SourcingClass, number>;
+  const shares = {} as Record<SourcingClass, number>;
+  for (const c of SOURCING_CLASSES) shares[c] = share(counts[c]);
   const quotations: Quotation[] = r.quotes.map((q) => {
     const at = q.attribution;
     const sp = span(q.span.start, q.span.end);
