@@ -24,6 +24,14 @@ describe('actors layer', () => {
     expect(terms).toEqual(expect.arrayContaining([['genocide', 'Sylvanian officials'], ['regime', null]]));
   });
 
+  it('keeps one actor for one name, of the most specific type its mentions show', () => {
+    const r = analyzer.analyze('The ruling Varn Bloc says it won. Critics of the Varn Bloc point to its funding.');
+    const varn = r.actors!.filter((a) => a.name === 'Varn Bloc');
+    expect(varn).toHaveLength(1);
+    expect(varn[0]).toMatchObject({ type: 'organisation' });
+    expect(varn[0]!.mentions).toHaveLength(2);
+  });
+
   it('reads a faith before a place noun as a description, not a place name', () => {
     const names = analyzer.analyze('"The mainly Orthodox valley", one headline read. The Lowen valley was quiet.').actors!.map((a) => a.name);
     expect(names).toContain('Lowen valley');

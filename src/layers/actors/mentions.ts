@@ -366,10 +366,29 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
     }
     if (n < 2) (dropped ??= new Set()).add(r.id);
   }
+  // One name, one actor: "the ruling Unity Bloc" (a person by shape: no "the" right before it) and
+  // "the Unity Bloc's treasurer" (an organisation) name one party; the more specific type wins.
+  const byName = new Map<string, HeuristicActor>();
+  for (const h of [...heuristic.values()]) {
+    if (renamed?.has(h.id) || dropped?.has(h.id)) continue;
+    const key = h.name.toLowerCase();
+    const prev = byName.get(key);
+    if (prev === undefined) { byName.set(key, h); continue; }
+    const [keep, drop] = typeRank(h.type) > typeRank(prev.type) ? [h, prev] : [prev, h];
+    heuristic.delete(drop.id);
+    byName.set(key, keep);
+    (renamed ??= new Map()).set(drop.id, keep.id);
+    for (const [from, to] of renamed) if (to === drop.id) renamed.set(from, keep.id);
+  }
   if (renamed) for (const m of mentions) m.actor = renamed.get(m.actor) ?? m.actor;
   if (dropped === null) return { mentions, heuristic };
   for (const id of dropped) heuristic.delete(id);
   return { mentions: mentions.filter((m) => !dropped.has(m.actor)), heuristic };
+}
+
+/** How specific a heuristic type is: a person or an unknown is what a run of capitals reads as by default. */
+function typeRank(type: ActorType): number {
+  return type === 'unknown' ? 0 : type === 'person' ? 1 : 2;
 }
 
 /** Marks of the words a document writes capitalised inside a sentence (by token id, cleared per document). */
