@@ -63,6 +63,9 @@ function seg(partial: Partial<VoiceSeg> & Pick<VoiceSeg, 'a' | 'b' | 'sentence' 
   };
 }
 
+/** Words that open a denial between a reporting verb and its "that": "found no (little) evidence that". */
+const NO_EVIDENCE_OPENERS = new Set(['no', 'nothing', 'little', 'scant', 'neither']);
+
 /** Drops trailing punctuation and conjunctions from [a, b): "..., and" -> "...". */
 function trimEnd(doc: Doc, a: number, b: number): number {
   while (b > a) {
@@ -151,10 +154,14 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
   let a = at.verbEnd;
   const nextVerb = k + 1 < all.length && all[k + 1]!.sentence === at.sentence ? all[k + 1]!.verb : hi;
   let that = false;
+  // "found no evidence that P": P is what the source does not say; its words start at "no".
+  let denial = -1;
   for (let j = a; j < Math.min(hi, a + 11, nextVerb); j++) {
     const c = punctChar(doc, j);
     if (c !== '' && c !== ',') break;
-    if (lower(doc.tokens, j) === 'that') { a = j + 1; that = true; break; }
+    const w = lower(doc.tokens, j);
+    if (denial < 0 && NO_EVIDENCE_OPENERS.has(w)) denial = j;
+    if (w === 'that') { a = denial >= 0 ? denial : j + 1; that = true; break; }
   }
   // '"...," X said on Monday.', '"...," X told reporters in the capital.': a quotation carries what
   // was said; the words after the verb say when, where or to whom.

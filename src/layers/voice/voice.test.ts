@@ -45,6 +45,13 @@ describe('voice: indirect speech', () => {
     expect(voices('Critics argue the deal is unfair to farmers.').map(show)).toEqual(['Critics [indirect] the deal is unfair to farmers']);
   });
 
+  it('keeps the denial in what a source reports: "found no evidence that P" does not report P', () => {
+    expect(voices('An inquiry by the Basin Commission found no evidence that the gauges had been altered.').map(show))
+      .toEqual(['inquiry by the Basin Commission [indirect] no evidence that the gauges had been altered']);
+    expect(voices('The Basin Commission found that the gauges had been altered.').map(show))
+      .toEqual(['Basin Commission [indirect] the gauges had been altered']);
+  });
+
   it('covers the words before "..., X said" and both sides of "according to"', () => {
     expect(voices('Three shepherds were wounded, the Dastrian ministry said.').map(show)).toEqual(['Dastrian ministry [indirect] Three shepherds were wounded']);
     expect(voices('According to the Red Cross, 300 families fled.').map(show)).toEqual(['Red Cross [according-to] 300 families fled']);
