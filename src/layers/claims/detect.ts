@@ -5,7 +5,7 @@ import type { Mention } from '../actors/mentions.js';
 import { segmentAt, type VoiceAnalysis } from '../voice/analyse.js';
 import type { SourcePhrase } from '../sourcing/noun-phrase.js';
 import { phraseAfter, phraseBefore } from '../sourcing/noun-phrase.js';
-import { VERB_GROUP_FILLERS } from '../sourcing/cues.js';
+import { BLAME_AS_OBJECT, VERB_GROUP_FILLERS } from '../sourcing/cues.js';
 import { PhraseSet, WordSet } from '../../lexicon/word-sets.js';
 import { isDateNumber, isDateWord } from '../../lexicon/dates.js';
 import { isNumber, isWord, lower, punctChar } from '../../lexicon/word-sets.js';
@@ -62,9 +62,28 @@ const isYear = (doc: Doc, i: number) => {
 
 const mentionIn = (ms: readonly Mention[], a: number, b: number) => ms.find((m) => m.a >= a && m.b <= b) ?? null;
 
-function party(ms: readonly Mention[], p: SourcePhrase | null, fallback?: Mention | null): PartyInfo | null {
-  if (p) return { a: p.a, b: p.b, actor: mentionIn(ms, p.a, p.b)?.actor ?? null };
+function party(ms: readonly Mention[], p: SourcePhrase | null, fallback?: Mention | null, doc?: Doc): PartyInfo | null {
+  if (p) {
+    const b = doc ? withoutTrailingTime(doc, p.a, p.b) : p.b;
+    return { a: p.a, b, actor: mentionIn(ms, p.a, b)?.actor ?? null };
+  }
   return fallback ? { a: fallback.a, b: fallback.b, actor: fallback.actor } : null;
+}
+
+const TIME_OPENERS = new Set(['last', 'this', 'next', 'on', 'earlier', 'late', 'early']);
+const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'week', 'month', 'year', 'weekend', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'evening', 'night', 'spring', 'summer', 'autumn', 'winter']);
+
+/** [a, b) without a time phrase at its end: "Prosecutors in Velda last month" -> "Prosecutors in Velda". */
+function withoutTrailingTime(doc: Doc, a: number, b: number): number {
+  const t = doc.tokens;
+  if (b - a < 2 || !TIME_WORDS.has(lower(t, b - 1))) return b;
+  if (lower(t, b - 1) === 'yesterday' || lower(t, b - 1) === 'today') return b - 1;
+  return b - 2 > a && TIME_OPENERS.has(lower(t, b - 2)) ? b - 2 : b;
+}
+
+/** The preposition that brings the charge after an accusing verb: "accused X of", "blamed X for", "charged X with". */
+function chargePreposition(verb: string): string {
+  return verb.startsWith('charg') ? 'with' : verb.startsWith('blam') ? 'for' : 'of';
 }
 
 /** Claim types as bits, in CLAIM_TYPES order. */
@@ -169,6 +188,7 @@ const DECLINING = new Set(['refused', 'declined', 'refuses', 'declines', 'refuse
  */
 function negatedAccusation(doc: Doc, verb: number, start: number, end: number): boolean {
   const t = doc.tokens;
+  if (verb > start && BLAME_AS_OBJECT.has(lower(t, verb - 1))) return true; // "the sides trade blame"
   if (verb + 1 < end) {
     const next = lower(t, verb + 1);
     if (NO_ONE.has(next) || (next === 'no' && verb + 2 < end && (lower(t, verb + 2) === 'one' || lower(t, verb + 2) === 'party' || lower(t, verb + 2) === 'side'))) return true;
@@ -198,10 +218,16 @@ function accusationOf(
   let charge: [number, number] = charges[0] ? [charges[0][0], charges[0][1]] : [accuseVerb, accuseVerb + 1];
   if (accuseVerb !== -1) {
     // "X accused Y of Z" / "X blamed Y for Z".
-    accuser = party(ms, phraseBefore(doc, accuseVerb, s.tokenStart));
+    accuser = party(ms, phraseBefore(doc, accuseVerb, s.tokenStart), null, doc);
     let of = accuseVerb + 1;
     const stop = charges[0] && charges[0][0] > accuseVerb ? charges[0][0] : s.tokenEnd;
-    while (of < stop && of - accuseVerb < 10 && lower(t, of) !== 'of' && lower(t, of) !== 'for' && !(of > accuseVerb + 1 && (lower(t, of) === 'a' || lower(t, of) === 'an' || lower(t, of) === 'as'))) of++;
+    // "charged two officials of a firm with bribery": the verb's own preposition ends the accused.
+    const prep = chargePreposition(lower(t, accuseVerb));
+    while (of < stop && of - accuseVerb < 14 && lower(t, of) !== prep) of++;
+    if (of >= stop || of - accuseVerb >= 14) {
+      of = accuseVerb + 1;
+      while (of < stop && of - accuseVerb < 10 && lower(t, of) !== 'of' && lower(t, of) !== 'for' && !(of > accuseVerb + 1 && (lower(t, of) === 'a' || lower(t, of) === 'an' || lower(t, of) === 'as'))) of++;
+    }
     const m = ms.find((x) => x.a > accuseVerb && x.a < of) ?? null;
     if (m) accused = { a: m.a, b: m.b, actor: m.actor };
     else if (of > accuseVerb + 1 && of < s.tokenEnd) accused = { a: accuseVerb + 1, b: of, actor: null };
