@@ -417,7 +417,7 @@ function institutionBefore(doc: Doc, r: ActorAnalysis, at: number): { id: string
   return found;
 }
 
-/** The actor a speaker phrase names: the mention that is its name, else the first mention inside it. */
+/** The actor a speaker phrase names: the mention that is its name, else the first actor inside it that can speak. */
 function speakerActor(doc: Doc, r: ActorAnalysis, p: SourcePhrase): string | null {
   const sentence = doc.tokenSentence[p.a]!;
   let first: string | null = null;
@@ -425,6 +425,9 @@ function speakerActor(doc: Doc, r: ActorAnalysis, p: SourcePhrase): string | nul
     const m = r.mentions[k]!;
     if (m.a < p.a || m.b > p.b) continue;
     if (p.name && doc.text.slice(doc.tokens.start[m.a]!, doc.tokens.end[m.b - 1]!) === p.name) return m.actor;
+    // "Farmers in the lower Serel valley say": a place or an event inside the phrase does not speak.
+    const type = (r.gazetteer.get(m.actor) ?? r.heuristic.get(m.actor))?.type;
+    if (type === 'place' || type === 'event') continue;
     first ??= m.actor;
   }
   return first;

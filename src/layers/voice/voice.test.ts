@@ -28,6 +28,11 @@ describe('voice: direct speech', () => {
     expect(voices('The claim that the dam burst is false.').map(show)).toEqual(['? [indirect rejects] the dam burst']);
   });
 
+  it('gives a speaker no place as its actor: "Farmers in the Lowen valley say"', () => {
+    const [v] = voices('Farmers in the Lowen valley say their wells have dropped by two metres. The Lowen valley is dry.');
+    expect([v!.speaker, v!.actor]).toEqual(['Farmers in the Lowen valley', null]);
+  });
+
   it('resolves a pronoun speaker to the named source before it', () => {
     const vs = voices('Marta Kovac, the mayor of Lodz, spoke on Friday. "The water is gone," she said.');
     expect(vs[0]!.speaker).toBe('Marta Kovac');
