@@ -284,8 +284,9 @@ export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
       if (h) { x.speaker = h.phrase; x.resolved = h.phrase; x.cueA = h.verb; x.cueB = h.verb + 1; }
     }
     if (x.speaker && HEADLINE_HEADS.at(doc.tokens, x.speaker.b - 1)) x.mode = 'headline';
-    // 'X speaks of "..."', 'X described it as "..."' (and '"..." and even "..."' after it): X's words.
-    if (!x.speaker && q.kind === 'phrase' && !q.nested) {
+    // 'X speaks of "..."', 'X described it as "..."' (and '"..." and even "..."' after it): X's words;
+    // also a longer quotation with no speaker of its own ('X calls the protesters "hooligans paid from abroad"').
+    if (!x.speaker && !q.nested) {
       const named = namingSpeaker(doc, q.a, doc.sentences[q.firstSentence]!.tokenStart);
       if (named) Object.assign(x, { speaker: named.speaker, resolved: named.speaker, cueA: named.verb, cueB: named.verb + 1 });
       else if (lastNamed && lastNamed.quote && joinedToPrevious(doc, lastNamed.quote.b - 1, q.a)) Object.assign(x, { speaker: lastNamed.speaker, resolved: lastNamed.resolved, cueA: lastNamed.cueA, cueB: lastNamed.cueB });

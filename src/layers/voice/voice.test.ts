@@ -104,6 +104,11 @@ describe('voice: words a source names', () => {
       .toEqual(['Its ministers [phrase quoted] occupation', 'Dastrian minister [phrase quoted] punishment']);
   });
 
+  it('gives a longer quotation with no speaker of its own to the subject of a naming verb', () => {
+    expect(voices('The interior minister calls the protesters "hooligans paid from abroad". He has named nobody.').map(show))
+      .toEqual(['interior minister [quote quoted] hooligans paid from abroad']);
+  });
+
   it('leaves a scare quote with no naming verb to the author, with doubt ("used" names only words)', () => {
     expect(voices('The "reforms" of the Dastrian council closed three schools.').map(show)).toEqual(['? [phrase quoted doubts] reforms']);
     expect(voices('The Korvani army used tear gas near the "temporary" camp.').map(show)).toEqual(['? [phrase quoted doubts] temporary']);
