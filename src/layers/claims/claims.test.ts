@@ -37,6 +37,8 @@ describe('claims layer', () => {
   it('ends the accused at the verb\'s own preposition and the accuser before a time phrase', () => {
     const [c] = analyzer.analyze('Prosecutors in Velda last month charged two officials of a construction firm with bribing inspectors.').claims!;
     expect(c!.accusation).toMatchObject({ accuser: { text: 'Prosecutors in Velda' }, accused: { text: 'two officials of a construction firm' } });
+    const [d] = analyzer.analyze('The Sylvanian ministry accused Freedonian engineers of falsifying the gauge readings.').claims!;
+    expect(d!.accusation).toMatchObject({ accused: { text: 'Freedonian engineers', actor: 'freedonia' } });
   });
 
   it('reads no accusation where the verb is negated or blames nobody', () => {

@@ -70,6 +70,7 @@ function party(ms: readonly Mention[], p: SourcePhrase | null, fallback?: Mentio
   return fallback ? { a: fallback.a, b: fallback.b, actor: fallback.actor } : null;
 }
 
+const ARTICLE_WORDS = new Set(['the', 'a', 'an']);
 const TIME_OPENERS = new Set(['last', 'this', 'next', 'on', 'earlier', 'late', 'early']);
 const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'week', 'month', 'year', 'weekend', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'evening', 'night', 'spring', 'summer', 'autumn', 'winter']);
 
@@ -229,8 +230,13 @@ function accusationOf(
       while (of < stop && of - accuseVerb < 10 && lower(t, of) !== 'of' && lower(t, of) !== 'for' && !(of > accuseVerb + 1 && (lower(t, of) === 'a' || lower(t, of) === 'an' || lower(t, of) === 'as'))) of++;
     }
     const m = ms.find((x) => x.a > accuseVerb && x.a < of) ?? null;
-    if (m) accused = { a: m.a, b: m.b, actor: m.actor };
-    else if (of > accuseVerb + 1 && of < s.tokenEnd) accused = { a: accuseVerb + 1, b: of, actor: null };
+    // The words up to the preposition, when they hold more than the mention: "accused Korvani
+    // engineers of" names the engineers (of Korvan), not Korvan.
+    let from = accuseVerb + 1;
+    while (from < of - 1 && ARTICLE_WORDS.has(lower(t, from))) from++;
+    if (m && (of >= s.tokenEnd || (m.a <= from && m.b >= of))) accused = { a: m.a, b: m.b, actor: m.actor };
+    else if (of > accuseVerb + 1 && of < s.tokenEnd) accused = { a: m ? Math.min(m.a, from) : accuseVerb + 1, b: of, actor: m?.actor ?? null };
+    else if (m) accused = { a: m.a, b: m.b, actor: m.actor };
     if (!charges.length && of < s.tokenEnd) {
       let e = of + 1;
       while (e < s.tokenEnd && !punctChar(doc, e)) e++;
