@@ -104,6 +104,11 @@ describe('voice: words a source names', () => {
       .toEqual(['Its ministers [phrase quoted] occupation', 'Dastrian minister [phrase quoted] punishment']);
   });
 
+  it('skips a time phrase between a naming verb and its subject', () => {
+    expect(voices('Dastrian television on Thursday night described the delegation as "saboteurs in suits".').map(show))
+      .toEqual(['Dastrian television [phrase quoted] saboteurs in suits']);
+  });
+
   it('gives a longer quotation with no speaker of its own to the subject of a naming verb', () => {
     expect(voices('The interior minister calls the protesters "hooligans paid from abroad". He has named nobody.').map(show))
       .toEqual(['interior minister [quote quoted] hooligans paid from abroad']);
