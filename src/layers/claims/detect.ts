@@ -170,7 +170,7 @@ export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalys
       const ch = charges ?? [];
       // "X called Y a terrorist regime": a label verb before a charge accuses like "accused".
       const verb = accuseVerb !== -1 ? accuseVerb : ch.length && labelVerb !== -1 && labelVerb < ch[0]![0] ? labelVerb : -1;
-      accusation = accusationOf(doc, s.index, ch, verb, voice, sentenceMentions(actors, s.index));
+      accusation = accusationOf(doc, s.index, ch, verb, voice, partyMentions(actors, s.index));
       if (accusation) (cues ??= []).push(accusation.charge);
     }
     if (types === 0) continue;
@@ -201,6 +201,14 @@ function negatedAccusation(doc: Doc, verb: number, start: number, end: number): 
     if (punctChar(doc, k) !== '') break;
   }
   return false;
+}
+
+/** The sentence's mentions of actors that can accuse or be accused: no place or event ("Prosecutors in Velda"). */
+function partyMentions(actors: ActorAnalysis, sentence: number): Mention[] {
+  return sentenceMentions(actors, sentence).filter((m) => {
+    const type = (actors.gazetteer.get(m.actor) ?? actors.heuristic.get(m.actor))?.type;
+    return type !== 'place' && type !== 'event';
+  });
 }
 
 function accusationOf(
