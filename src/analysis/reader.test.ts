@@ -1,5 +1,5 @@
 /**
- * Reading checks (demo/reader/README.md): five texts written for framewise in the styles its users
+ * Reading checks (demo/reader/README.md): seven texts written for framewise in the styles its users
  * read, and what a journalist reading each report would check first. Each expectation below is a
  * finding a reader would call wrong if it failed, not a snapshot of today's output.
  */
@@ -177,5 +177,59 @@ describe('reading check: who is cast as what, and in whose voice', () => {
   it('a situation report casts nobody, least of all the working group that wrote it', () => {
     const { report } = analysed('converted-pdf');
     expect(report.actors!.filter((a) => a.framing.role !== 'unframed').map((a) => a.name)).toEqual([]);
+  });
+});
+
+describe('reading check: the wire report on the river talks (parties no gazetteer lists)', () => {
+  it('finds both parties, the country named like its demonym included, and the dateline city as a place', () => {
+    const { report } = analysed('wire-water-talks');
+    const korvan = report.actors!.find((a) => a.id === 'country:korvan');
+    expect(korvan).toMatchObject({ name: 'Korvan', type: 'country' });
+    expect(korvan!.mentions.filter((m) => m.text === 'Korvan').length).toBe(3);
+    expect(report.actors!.find((a) => a.id === 'country:dastr')).toMatchObject({ name: 'Dastria', type: 'country' });
+    expect(report.actors!.find((a) => a.name === 'Velda')).toMatchObject({ type: 'place' });
+  });
+
+  it('reads "trade blame" in the headline as blame both ways: no one-sided headline, accusation or speaker', () => {
+    const { report } = analysed('wire-water-talks');
+    expect(report.findings.filter((f) => f.technique === 'misleading-headline')).toEqual([]);
+    const headlineEnd = report.headline!.end;
+    expect(report.claims!.filter((c) => c.start < headlineEnd)).toEqual([]);
+    expect(report.voices!.filter((v) => v.start < headlineEnd)).toEqual([]);
+  });
+
+  it('does not report as the review\'s words what the review found no evidence of', () => {
+    const { report } = analysed('wire-water-talks');
+    const review = report.voices!.find((v) => /River Basin Commission|review/.test(v.speaker ?? ''));
+    expect(review?.text.startsWith('no evidence that the readings had been altered')).toBe(true);
+  });
+
+  it('names accuser, accused and charge as the text does', () => {
+    const { report } = analysed('wire-water-talks');
+    // The accuser is the claim's speaker when the charge stands in reported speech, else the subject.
+    const show = (c: NonNullable<Report['claims']>[number]) => `${c.accusation!.accuser?.text ?? c.voice?.speaker} -> ${c.accusation!.accused?.text}`;
+    const acc = report.claims!.filter((c) => c.accusation).map(show);
+    expect(acc).toEqual(expect.arrayContaining(['Dastrian foreign ministry -> Korvani engineers', 'Prosecutors in Velda -> two officials of a Korvani construction firm']));
+    // Prosecutors in a city do not speak for the city.
+    expect(report.claims!.find((c) => c.accusation?.accuser?.text === 'Prosecutors in Velda')!.accusation!.accuser!.actor).toBeNull();
+    // Farmers speak for themselves, not for the valley they live in.
+    const farmers = report.voices!.find((v) => v.speaker?.startsWith('Farmers'));
+    expect(farmers?.actor ?? null).toBeNull();
+    // A time phrase is not a speaker.
+    expect(report.voices!.some((v) => /Thursday/.test(v.speaker ?? ''))).toBe(false);
+  });
+});
+
+describe('reading check: the election op-ed', () => {
+  it('keeps one actor for the party the text names two ways, and gives the minister his words', () => {
+    const { report } = analysed('election-op-ed');
+    expect(report.actors!.filter((a) => a.name === 'Unity Bloc').map((a) => a.type)).toEqual(['organisation']);
+    const hooligans = report.voices!.find((v) => v.text === 'hooligans paid from abroad');
+    expect(hooligans?.speaker).toBe('interior minister');
+  });
+
+  it('reads the footnote markers as citations', () => {
+    const { report } = analysed('election-op-ed');
+    expect(report.sourcing!.sentences.filter((x) => x.class === 'cited').length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -9,6 +9,15 @@ describe('mentions', () => {
   it('finds a technique name as a mention of that technique only', () => {
     expect(mentioned('The ministry dismissed the report as hearsay.')).toEqual(['hearsay (hearsay)']);
     expect(mentioned('Critics called the speech pure fear-mongering.')).toEqual(['fear-mongering (appeal-to-fear)']);
+    // "spreading rumours" names the act of hearsay: a text that reports the charge is not hearsay itself.
+    expect(mentioned('Anyone who asked was told to stop spreading rumours.')).toEqual(['spreading rumours (hearsay)']);
+  });
+
+  it('drops a hearsay finding on a charge of spreading rumours, and keeps one on rumours used as a source', () => {
+    const a = new Analyzer({ model: null });
+    const hearsay = (text: string) => a.analyze(text).findings.filter((f) => f.technique === 'hearsay').map((f) => f.text);
+    expect(hearsay('Anyone who asked about the tape was told to stop spreading rumours.')).toEqual([]);
+    expect(hearsay('Rumours are circulating that the minister has fled the country.').length).toBeGreaterThan(0);
   });
 
   it('finds a list of devices as a mention of every technique', () => {

@@ -21,6 +21,10 @@ const BLAME_VERBS = new Set(
     'spark', 'poison', 'behind', 'responsible', 'blame', 'loot', 'torture', 'invade', 'sabotage', 'hack', 'rig', 'steal', 'raid',
     'execute', 'abduct', 'kidnap', 'target', 'sink', 'down', 'leak', 'wreck', 'flood', 'starve', 'expel', 'evict', 'jail'].map(stem),
 );
+/** Verbs that take blame as their object: "trade blame", "shift blame". */
+const BLAME_AS_NOUN = new Set(['trade', 'trades', 'traded', 'trading', 'exchange', 'exchanged', 'shift', 'shifts', 'shifted', 'deflect', 'deflects', 'deflected', 'share', 'shares', 'accept', 'accepts', 'accepted', 'deny', 'denies', 'denied', 'take', 'takes', 'took', 'lay', 'lays', 'laid', 'put', 'puts']);
+/** "blame each other", "accuse one another". */
+const RECIPROCALS = new Set(['each', 'one']);
 /** All-or-nothing quantifiers: in a headline they claim a scale the body must also state. */
 const UNIVERSALS = new Set(['all', 'every', 'entire', 'whole', 'none', 'nobody', 'everyone', 'everybody', 'total', 'totally', 'completely', 'always', 'never', 'wiped']);
 /** Universals that state an absence: any absence the body states ("no one", "no injuries") bears them out. */
@@ -406,6 +410,9 @@ export const misleadingHeadlineDetector: Detector = {
       if (!isName(x)) continue;
       const verb = headWords.slice(k + 1, k + 4).find((y) => BLAME_VERBS.has(y.stem));
       if (!verb || (verb.i > x.i + 1 && headWords.slice(k + 1).some((y) => y.i < verb.i && y.stem === 'by'))) continue;
+      // "officials trade blame", "blame each other": a noun, or blame both ways; no one side is the agent.
+      const v = headWords.indexOf(verb);
+      if ((v > 0 && BLAME_AS_NOUN.has(headWords[v - 1]!.w)) || (v + 1 < headWords.length && RECIPROCALS.has(headWords[v + 1]!.w))) continue;
       const agentSaid = body.some((s) => {
         if (hasHedge(doc, s)) return false;
         let hasName = false;

@@ -24,6 +24,24 @@ describe('actors layer', () => {
     expect(terms).toEqual(expect.arrayContaining([['genocide', 'Sylvanian officials'], ['regime', null]]));
   });
 
+  it('finds a country named like a demonym ("Korvan" beside "Korvani") under its own name, and a dateline city as a place', () => {
+    const text = 'VELDA, March 14 (Meridian Wire) - Talks between Korvan and Dastria broke up. The Korvani delegation left early. ' +
+      "Korvan's water minister said the data were public. Both teams will return to Velda in April.";
+    const actors = analyzer.analyze(text).actors!;
+    const korvan = actors.find((a) => a.id === 'country:korvan')!;
+    expect(korvan).toMatchObject({ name: 'Korvan', type: 'country' });
+    expect(korvan.mentions.map((m) => m.text)).toEqual(['Korvan', 'Korvani delegation', 'Korvan']);
+    expect(actors.find((a) => a.name.toLowerCase() === 'velda')).toMatchObject({ type: 'place' });
+  });
+
+  it('keeps one actor for one name, of the most specific type its mentions show', () => {
+    const r = analyzer.analyze('The ruling Varn Bloc says it won. Critics of the Varn Bloc point to its funding.');
+    const varn = r.actors!.filter((a) => a.name === 'Varn Bloc');
+    expect(varn).toHaveLength(1);
+    expect(varn[0]).toMatchObject({ type: 'organisation' });
+    expect(varn[0]!.mentions).toHaveLength(2);
+  });
+
   it('reads a faith before a place noun as a description, not a place name', () => {
     const names = analyzer.analyze('"The mainly Orthodox valley", one headline read. The Lowen valley was quiet.').actors!.map((a) => a.name);
     expect(names).toContain('Lowen valley');
@@ -46,12 +64,12 @@ describe('actors layer', () => {
     expect(r.actors!.find((a) => a.id === 'org:council-of-elders')!.mentions).toHaveLength(2);
   });
 
-  it('keeps no actor state from one document to the next (mention counts, names as first written)', () => {
-    // "Marisco" once is too weak to call an actor; twice it is one. Case variants share an id.
+  it('keeps no actor state from one document to the next (mention counts, names as the text writes them)', () => {
+    // "Marisco" once is too weak to call an actor; twice it is one. Case variants share an id, named as written in lower case.
     const once = 'Talks with Marisco resumed on Monday.';
     const twice = 'Talks with MARISCO resumed. The envoy from Marisco left.';
     const first = analyzer.analyze(twice).actors!;
-    expect(first.map((a) => [a.id, a.name, a.mentions.length])).toEqual([['unknown:marisco', 'MARISCO', 2]]);
+    expect(first.map((a) => [a.id, a.name, a.mentions.length])).toEqual([['unknown:marisco', 'Marisco', 2]]);
     expect(analyzer.analyze(once).actors).toEqual([]);
     expect(analyzer.analyze(twice).actors).toEqual(first);
     expect(analyzer.analyze(once).actors).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Doc } from '../../text/segment.js';
-import { ROLE_WORDS, ORG_HEADS } from '../sourcing/cues.js';
+import { ATTRIBUTION_FORMS, ROLE_WORDS, ORG_HEADS } from '../sourcing/cues.js';
 import { isCap, isWord, lower, punctChar, TokenMarks, tokenText, WordSet, wordSet } from '../../lexicon/word-sets.js';
 import { builtinLexicon } from '../../lexicon/builtin.js';
 import { WordInts } from '../../lexicon/word-memo.js';
@@ -59,6 +59,8 @@ interface IdRec {
   count: number;
   /** Mentions after a preposition of place ("in Eastvale"). */
   loc: number;
+  /** Named by a wire dateline ("VELDA, March 14 (Agency) - "): a place, however else it is written. */
+  dateline: boolean;
 }
 /** Per name as written: its slug and the actor ids made from it, so each id is built (and hashed) once. */
 const named = new Map<string, { slug: string; ids: Record<string, IdRec> }>();
@@ -77,7 +79,7 @@ function actorRec(prefix: string, name: string): IdRec {
   if (r === undefined) {
     const id = `${prefix}:${n.slug}`;
     r = idRecs.get(id);
-    if (r === undefined) idRecs.set(id, (r = { id, doc: 0, count: 0, loc: 0 }));
+    if (r === undefined) idRecs.set(id, (r = { id, doc: 0, count: 0, loc: 0, dateline: false }));
     n.ids[prefix] = r;
   }
   return r;
@@ -189,8 +191,13 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       r.doc = stamp;
       r.count = 0;
       r.loc = 0;
+      r.dateline = false;
       heuristic.set(r.id, { id: r.id, name, type });
       if (type === 'unknown') unknowns.push(r);
+    } else if (name !== name.toUpperCase()) {
+      // Named as the text writes it, not as a dateline's capitals ("VELDA", then "Velda").
+      const h = heuristic.get(r.id);
+      if (h && h.name === h.name.toUpperCase()) h.name = name;
     }
     r.count++;
     return r.id;
@@ -311,7 +318,9 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
         }
         // A singular demonym before a noun that names no party, people or institution is an adjective
         // ("the European monitoring mission", "Dastrian weather"): it names no actor by itself.
-        if (nextLower && !w.endsWith('s') && demonymLike(doc, a)) continue;
+        // A function word, a verb or a possessive after it makes it a name ("Korvan and Dastria",
+        // "Korvan said", "Korvan's minister").
+        if (nextLower && !w.endsWith('s') && demonymLike(doc, a) && nounAfter(doc, e)) continue;
       }
       const known = n === 1 ? surnames.get(lower(t, a)) : undefined;
       // A capitalised first word is a name only when titled, a known surname, or written capitalised inside a sentence too.
@@ -333,6 +342,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
         const prefix = type === 'unknown' ? 'unknown' : type === 'person' ? 'person' : type === 'organisation' ? 'org' : type;
         id = add(prefix, name, type);
         if (type === 'unknown' && a > s.tokenStart && LOCATIVE.at(t, a - 1)) idRecs.get(id)!.loc++;
+        if (type === 'unknown' && datelinePlace(doc, a, e, s.tokenStart)) idRecs.get(id)!.dateline = true;
         if (type === 'person' && n >= 2) surnames.set(lower(t, e - 1), id);
       }
       mentions.push({ actor: id, a, b: e, sentence: s.index });
@@ -344,10 +354,13 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
   for (const r of unknowns) {
     const h = heuristic.get(r.id);
     if (!h || /\s/.test(h.name)) continue;
-    const stem = partyStem(h.name);
+    // "Korvan" beside "Korvani": the name is the demonym's stem itself (partyStem would cut "-an").
+    const whole = h.name.toLowerCase();
+    const stem = parties.has(whole) ? whole : partyStem(h.name);
     const p = parties.get(stem);
     if (p || (COUNTRY_ENDINGS.test(h.name.toLowerCase()) && r.count >= 2)) {
       if (!p) parties.set(stem, { demonym: h.name, name: h.name });
+      else if (stem === whole) p.name = h.name; // the country's own name ("Korvan"), over a demonym used alone
       else p.name ??= h.name;
       (renamed ??= new Map()).set(r.id, `country:${stem}`);
     }
@@ -360,7 +373,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
   }
   // A name seen mostly after prepositions of place is a place ("in Eastvale", "near Dunmore").
   for (const r of unknowns) {
-    if (renamed?.has(r.id) || 2 * r.loc <= r.count) continue;
+    if (renamed?.has(r.id) || (2 * r.loc <= r.count && !r.dateline)) continue;
     const h = heuristic.get(r.id);
     if (h) h.type = 'place';
   }
@@ -375,10 +388,44 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
     }
     if (n < 2) (dropped ??= new Set()).add(r.id);
   }
+  // One name, one actor: "the ruling Unity Bloc" (a person by shape: no "the" right before it) and
+  // "the Unity Bloc's treasurer" (an organisation) name one party; the more specific type wins.
+  const byName = new Map<string, HeuristicActor>();
+  for (const h of [...heuristic.values()]) {
+    if (renamed?.has(h.id) || dropped?.has(h.id)) continue;
+    const key = h.name.toLowerCase();
+    const prev = byName.get(key);
+    if (prev === undefined) { byName.set(key, h); continue; }
+    const [keep, drop] = typeRank(h.type) > typeRank(prev.type) ? [h, prev] : [prev, h];
+    heuristic.delete(drop.id);
+    byName.set(key, keep);
+    (renamed ??= new Map()).set(drop.id, keep.id);
+    for (const [from, to] of renamed) if (to === drop.id) renamed.set(from, keep.id);
+  }
   if (renamed) for (const m of mentions) m.actor = renamed.get(m.actor) ?? m.actor;
   if (dropped === null) return { mentions, heuristic };
   for (const id of dropped) heuristic.delete(id);
   return { mentions: mentions.filter((m) => !dropped.has(m.actor)), heuristic };
+}
+
+/** A wire dateline's place: "VELDA, March 14 (Meridian Wire) - ..." (capitals opening a sentence, then a comma). */
+function datelinePlace(doc: Doc, a: number, e: number, sentenceStart: number): boolean {
+  if (a !== sentenceStart || e >= doc.tokens.kind.length || punctChar(doc, e) !== ',') return false;
+  const w = doc.text.slice(doc.tokens.start[a]!, doc.tokens.end[e - 1]!);
+  return w.length >= 3 && w === w.toUpperCase();
+}
+
+/** Can the word at i be the noun a demonym describes? Not a function word, verb form or possessive. */
+function nounAfter(doc: Doc, i: number): boolean {
+  const t = doc.tokens;
+  if (!isWord(t, i) || STOPWORDS.at(t, i) || CLAUSE_VERBS.at(t, i) || ATTRIBUTION_FORMS.at(t, i)) return false;
+  const w = lower(t, i);
+  return w !== "'s" && w !== '\u2019s' && !w.endsWith('ed') && !/[^s]s$/.test(w);
+}
+
+/** How specific a heuristic type is: a person or an unknown is what a run of capitals reads as by default. */
+function typeRank(type: ActorType): number {
+  return type === 'unknown' ? 0 : type === 'person' ? 1 : 2;
 }
 
 /** Marks of the words a document writes capitalised inside a sentence (by token id, cleared per document). */

@@ -34,9 +34,16 @@ describe('claims layer', () => {
     expect(text.slice(ev.start, ev.end)).toBe(ev.text);
   });
 
+  it('ends the accused at the verb\'s own preposition and the accuser before a time phrase', () => {
+    const [c] = analyzer.analyze('Prosecutors in Velda last month charged two officials of a construction firm with bribing inspectors.').claims!;
+    expect(c!.accusation).toMatchObject({ accuser: { text: 'Prosecutors in Velda' }, accused: { text: 'two officials of a construction firm' } });
+    const [d] = analyzer.analyze('The Sylvanian ministry accused Freedonian engineers of falsifying the gauge readings.').claims!;
+    expect(d!.accusation).toMatchObject({ accused: { text: 'Freedonian engineers', actor: 'freedonia' } });
+  });
+
   it('reads no accusation where the verb is negated or blames nobody', () => {
     for (const text of ['The monitors counted 46 violations and, with admirable caution, blamed nobody.', 'The monitors did not blame either side for the shelling.',
-      'The monitors declined to blame either side.', 'Freedonia accused no one of the attack.']) {
+      'The monitors declined to blame either side.', 'Freedonia accused no one of the attack.', 'Korvani and Dastrian officials traded blame after the talks.']) {
       expect(analyzer.analyze(text).claims!.filter((c) => c.accusation).map((c) => c.text), text).toEqual([]);
     }
     expect(analyzer.analyze('The monitors blamed Tarvia for the shelling.').claims![0]!.accusation).not.toBeNull();

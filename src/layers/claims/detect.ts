@@ -5,7 +5,7 @@ import type { Mention } from '../actors/mentions.js';
 import { segmentAt, type VoiceAnalysis } from '../voice/analyse.js';
 import type { SourcePhrase } from '../sourcing/noun-phrase.js';
 import { phraseAfter, phraseBefore } from '../sourcing/noun-phrase.js';
-import { VERB_GROUP_FILLERS } from '../sourcing/cues.js';
+import { BLAME_AS_OBJECT, VERB_GROUP_FILLERS } from '../sourcing/cues.js';
 import { PhraseSet, WordSet } from '../../lexicon/word-sets.js';
 import { isDateNumber, isDateWord } from '../../lexicon/dates.js';
 import { isNumber, isWord, lower, punctChar } from '../../lexicon/word-sets.js';
@@ -62,9 +62,29 @@ const isYear = (doc: Doc, i: number) => {
 
 const mentionIn = (ms: readonly Mention[], a: number, b: number) => ms.find((m) => m.a >= a && m.b <= b) ?? null;
 
-function party(ms: readonly Mention[], p: SourcePhrase | null, fallback?: Mention | null): PartyInfo | null {
-  if (p) return { a: p.a, b: p.b, actor: mentionIn(ms, p.a, p.b)?.actor ?? null };
+function party(ms: readonly Mention[], p: SourcePhrase | null, fallback?: Mention | null, doc?: Doc): PartyInfo | null {
+  if (p) {
+    const b = doc ? withoutTrailingTime(doc, p.a, p.b) : p.b;
+    return { a: p.a, b, actor: mentionIn(ms, p.a, b)?.actor ?? null };
+  }
   return fallback ? { a: fallback.a, b: fallback.b, actor: fallback.actor } : null;
+}
+
+const ARTICLE_WORDS = new Set(['the', 'a', 'an']);
+const TIME_OPENERS = new Set(['last', 'this', 'next', 'on', 'earlier', 'late', 'early']);
+const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'week', 'month', 'year', 'weekend', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'evening', 'night', 'spring', 'summer', 'autumn', 'winter']);
+
+/** [a, b) without a time phrase at its end: "Prosecutors in Velda last month" -> "Prosecutors in Velda". */
+function withoutTrailingTime(doc: Doc, a: number, b: number): number {
+  const t = doc.tokens;
+  if (b - a < 2 || !TIME_WORDS.has(lower(t, b - 1))) return b;
+  if (lower(t, b - 1) === 'yesterday' || lower(t, b - 1) === 'today') return b - 1;
+  return b - 2 > a && TIME_OPENERS.has(lower(t, b - 2)) ? b - 2 : b;
+}
+
+/** The preposition that brings the charge after an accusing verb: "accused X of", "blamed X for", "charged X with". */
+function chargePreposition(verb: string): string {
+  return verb.startsWith('charg') ? 'with' : verb.startsWith('blam') ? 'for' : 'of';
 }
 
 /** Claim types as bits, in CLAIM_TYPES order. */
@@ -150,7 +170,7 @@ export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalys
       const ch = charges ?? [];
       // "X called Y a terrorist regime": a label verb before a charge accuses like "accused".
       const verb = accuseVerb !== -1 ? accuseVerb : ch.length && labelVerb !== -1 && labelVerb < ch[0]![0] ? labelVerb : -1;
-      accusation = accusationOf(doc, s.index, ch, verb, voice, sentenceMentions(actors, s.index));
+      accusation = accusationOf(doc, s.index, ch, verb, voice, partyMentions(actors, s.index));
       if (accusation) (cues ??= []).push(accusation.charge);
     }
     if (types === 0) continue;
@@ -169,6 +189,7 @@ const DECLINING = new Set(['refused', 'declined', 'refuses', 'declines', 'refuse
  */
 function negatedAccusation(doc: Doc, verb: number, start: number, end: number): boolean {
   const t = doc.tokens;
+  if (verb > start && BLAME_AS_OBJECT.has(lower(t, verb - 1))) return true; // "the sides trade blame"
   if (verb + 1 < end) {
     const next = lower(t, verb + 1);
     if (NO_ONE.has(next) || (next === 'no' && verb + 2 < end && (lower(t, verb + 2) === 'one' || lower(t, verb + 2) === 'party' || lower(t, verb + 2) === 'side'))) return true;
@@ -180,6 +201,14 @@ function negatedAccusation(doc: Doc, verb: number, start: number, end: number): 
     if (punctChar(doc, k) !== '') break;
   }
   return false;
+}
+
+/** The sentence's mentions of actors that can accuse or be accused: no place or event ("Prosecutors in Velda"). */
+function partyMentions(actors: ActorAnalysis, sentence: number): Mention[] {
+  return sentenceMentions(actors, sentence).filter((m) => {
+    const type = (actors.gazetteer.get(m.actor) ?? actors.heuristic.get(m.actor))?.type;
+    return type !== 'place' && type !== 'event';
+  });
 }
 
 function accusationOf(
@@ -198,13 +227,24 @@ function accusationOf(
   let charge: [number, number] = charges[0] ? [charges[0][0], charges[0][1]] : [accuseVerb, accuseVerb + 1];
   if (accuseVerb !== -1) {
     // "X accused Y of Z" / "X blamed Y for Z".
-    accuser = party(ms, phraseBefore(doc, accuseVerb, s.tokenStart));
+    accuser = party(ms, phraseBefore(doc, accuseVerb, s.tokenStart), null, doc);
     let of = accuseVerb + 1;
     const stop = charges[0] && charges[0][0] > accuseVerb ? charges[0][0] : s.tokenEnd;
-    while (of < stop && of - accuseVerb < 10 && lower(t, of) !== 'of' && lower(t, of) !== 'for' && !(of > accuseVerb + 1 && (lower(t, of) === 'a' || lower(t, of) === 'an' || lower(t, of) === 'as'))) of++;
+    // "charged two officials of a firm with bribery": the verb's own preposition ends the accused.
+    const prep = chargePreposition(lower(t, accuseVerb));
+    while (of < stop && of - accuseVerb < 14 && lower(t, of) !== prep) of++;
+    if (of >= stop || of - accuseVerb >= 14) {
+      of = accuseVerb + 1;
+      while (of < stop && of - accuseVerb < 10 && lower(t, of) !== 'of' && lower(t, of) !== 'for' && !(of > accuseVerb + 1 && (lower(t, of) === 'a' || lower(t, of) === 'an' || lower(t, of) === 'as'))) of++;
+    }
     const m = ms.find((x) => x.a > accuseVerb && x.a < of) ?? null;
-    if (m) accused = { a: m.a, b: m.b, actor: m.actor };
-    else if (of > accuseVerb + 1 && of < s.tokenEnd) accused = { a: accuseVerb + 1, b: of, actor: null };
+    // The words up to the preposition, when they hold more than the mention: "accused Korvani
+    // engineers of" names the engineers (of Korvan), not Korvan.
+    let from = accuseVerb + 1;
+    while (from < of - 1 && ARTICLE_WORDS.has(lower(t, from))) from++;
+    if (m && (of >= s.tokenEnd || (m.a <= from && m.b >= of))) accused = { a: m.a, b: m.b, actor: m.actor };
+    else if (of > accuseVerb + 1 && of < s.tokenEnd) accused = { a: m ? Math.min(m.a, from) : accuseVerb + 1, b: of, actor: m?.actor ?? null };
+    else if (m) accused = { a: m.a, b: m.b, actor: m.actor };
     if (!charges.length && of < s.tokenEnd) {
       let e = of + 1;
       while (e < s.tokenEnd && !punctChar(doc, e)) e++;

@@ -1,6 +1,6 @@
 import type { Doc } from '../../text/segment.js';
 import type { VerbInfo } from './cues.js';
-import { ATTRIBUTION_FORMS, ATTRIBUTION_VERBS, DOCUMENT_HEADS, VERB_GROUP_FILLERS } from './cues.js';
+import { ATTRIBUTION_FORMS, ATTRIBUTION_VERBS, BLAME_AS_OBJECT, DOCUMENT_HEADS, VERB_GROUP_FILLERS } from './cues.js';
 import type { SourcePhrase } from './noun-phrase.js';
 import { parsePhrase, phraseAfter, phraseBefore } from './noun-phrase.js';
 import { isCap, isNumber, lower, punctChar } from '../../lexicon/word-sets.js';
@@ -63,6 +63,7 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         if (!info) continue;
         const prev = i > s.tokenStart ? lower(t, i - 1) : '';
         if (prev === 'to' || prev === 'without' || NOUN_MARKERS.has(prev) || (i > s.tokenStart && isNumber(t, i - 1))) continue; // "declined to say", "his claims", "three reports", "without warning"
+        if (info.lemma === 'blame' && BLAME_AS_OBJECT.has(prev)) continue; // "officials trade blame": a noun
         const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
         // "They report that ...": a clause. Without one, only an unnamed group reports or suggests a
         // thing ("Partners report shortages", "Studies suggest a rise"); "we report a rise" is no source.

@@ -63,6 +63,9 @@ function seg(partial: Partial<VoiceSeg> & Pick<VoiceSeg, 'a' | 'b' | 'sentence' 
   };
 }
 
+/** Words that open a denial between a reporting verb and its "that": "found no (little) evidence that". */
+const NO_EVIDENCE_OPENERS = new Set(['no', 'nothing', 'little', 'scant', 'neither']);
+
 /** Drops trailing punctuation and conjunctions from [a, b): "..., and" -> "...". */
 function trimEnd(doc: Doc, a: number, b: number): number {
   while (b > a) {
@@ -151,10 +154,14 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
   let a = at.verbEnd;
   const nextVerb = k + 1 < all.length && all[k + 1]!.sentence === at.sentence ? all[k + 1]!.verb : hi;
   let that = false;
+  // "found no evidence that P": P is what the source does not say; its words start at "no".
+  let denial = -1;
   for (let j = a; j < Math.min(hi, a + 11, nextVerb); j++) {
     const c = punctChar(doc, j);
     if (c !== '' && c !== ',') break;
-    if (lower(doc.tokens, j) === 'that') { a = j + 1; that = true; break; }
+    const w = lower(doc.tokens, j);
+    if (denial < 0 && NO_EVIDENCE_OPENERS.has(w)) denial = j;
+    if (w === 'that') { a = denial >= 0 ? denial : j + 1; that = true; break; }
   }
   // '"...," X said on Monday.', '"...," X told reporters in the capital.': a quotation carries what
   // was said; the words after the verb say when, where or to whom.
@@ -277,8 +284,9 @@ export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
       if (h) { x.speaker = h.phrase; x.resolved = h.phrase; x.cueA = h.verb; x.cueB = h.verb + 1; }
     }
     if (x.speaker && HEADLINE_HEADS.at(doc.tokens, x.speaker.b - 1)) x.mode = 'headline';
-    // 'X speaks of "..."', 'X described it as "..."' (and '"..." and even "..."' after it): X's words.
-    if (!x.speaker && q.kind === 'phrase' && !q.nested) {
+    // 'X speaks of "..."', 'X described it as "..."' (and '"..." and even "..."' after it): X's words;
+    // also a longer quotation with no speaker of its own ('X calls the protesters "hooligans paid from abroad"').
+    if (!x.speaker && !q.nested) {
       const named = namingSpeaker(doc, q.a, doc.sentences[q.firstSentence]!.tokenStart);
       if (named) Object.assign(x, { speaker: named.speaker, resolved: named.speaker, cueA: named.verb, cueB: named.verb + 1 });
       else if (lastNamed && lastNamed.quote && joinedToPrevious(doc, lastNamed.quote.b - 1, q.a)) Object.assign(x, { speaker: lastNamed.speaker, resolved: lastNamed.resolved, cueA: lastNamed.cueA, cueB: lastNamed.cueB });
@@ -410,7 +418,7 @@ function institutionBefore(doc: Doc, r: ActorAnalysis, at: number): { id: string
   return found;
 }
 
-/** The actor a speaker phrase names: the mention that is its name, else the first mention inside it. */
+/** The actor a speaker phrase names: the mention that is its name, else the first actor inside it that can speak. */
 function speakerActor(doc: Doc, r: ActorAnalysis, p: SourcePhrase): string | null {
   const sentence = doc.tokenSentence[p.a]!;
   let first: string | null = null;
@@ -418,6 +426,9 @@ function speakerActor(doc: Doc, r: ActorAnalysis, p: SourcePhrase): string | nul
     const m = r.mentions[k]!;
     if (m.a < p.a || m.b > p.b) continue;
     if (p.name && doc.text.slice(doc.tokens.start[m.a]!, doc.tokens.end[m.b - 1]!) === p.name) return m.actor;
+    // "Farmers in the lower Serel valley say": a place or an event inside the phrase does not speak.
+    const type = (r.gazetteer.get(m.actor) ?? r.heuristic.get(m.actor))?.type;
+    if (type === 'place' || type === 'event') continue;
     first ??= m.actor;
   }
   return first;

@@ -28,6 +28,11 @@ describe('voice: direct speech', () => {
     expect(voices('The claim that the dam burst is false.').map(show)).toEqual(['? [indirect rejects] the dam burst']);
   });
 
+  it('gives a speaker no place as its actor: "Farmers in the Lowen valley say"', () => {
+    const [v] = voices('Farmers in the Lowen valley say their wells have dropped by two metres. The Lowen valley is dry.');
+    expect([v!.speaker, v!.actor]).toEqual(['Farmers in the Lowen valley', null]);
+  });
+
   it('resolves a pronoun speaker to the named source before it', () => {
     const vs = voices('Marta Kovac, the mayor of Lodz, spoke on Friday. "The water is gone," she said.');
     expect(vs[0]!.speaker).toBe('Marta Kovac');
@@ -43,6 +48,13 @@ describe('voice: indirect speech', () => {
   it('covers the clause after "X said that" and after "X argues"', () => {
     expect(voices('The Korvani ministry said on Monday that the dam was safe.').map(show)).toEqual(['Korvani ministry [indirect] the dam was safe']);
     expect(voices('Critics argue the deal is unfair to farmers.').map(show)).toEqual(['Critics [indirect] the deal is unfair to farmers']);
+  });
+
+  it('keeps the denial in what a source reports: "found no evidence that P" does not report P', () => {
+    expect(voices('An inquiry by the Basin Commission found no evidence that the gauges had been altered.').map(show))
+      .toEqual(['inquiry by the Basin Commission [indirect] no evidence that the gauges had been altered']);
+    expect(voices('The Basin Commission found that the gauges had been altered.').map(show))
+      .toEqual(['Basin Commission [indirect] the gauges had been altered']);
   });
 
   it('covers the words before "..., X said" and both sides of "according to"', () => {
@@ -90,6 +102,16 @@ describe('voice: words a source names', () => {
     // Adverbs between subject, verb and "of": the subject still uses the words.
     expect(voices('Its ministers have at times spoken carelessly of "occupation". The Dastrian minister has repeatedly and loudly described the closure as "punishment".').map(show))
       .toEqual(['Its ministers [phrase quoted] occupation', 'Dastrian minister [phrase quoted] punishment']);
+  });
+
+  it('skips a time phrase between a naming verb and its subject', () => {
+    expect(voices('Dastrian television on Thursday night described the delegation as "saboteurs in suits".').map(show))
+      .toEqual(['Dastrian television [phrase quoted] saboteurs in suits']);
+  });
+
+  it('gives a longer quotation with no speaker of its own to the subject of a naming verb', () => {
+    expect(voices('The interior minister calls the protesters "hooligans paid from abroad". He has named nobody.').map(show))
+      .toEqual(['interior minister [quote quoted] hooligans paid from abroad']);
   });
 
   it('leaves a scare quote with no naming verb to the author, with doubt ("used" names only words)', () => {
