@@ -20,11 +20,15 @@ const AROUND = 4;
 const MAX_ENTRIES = 4096;
 
 interface Entry {
-  key: Float64Array;
+  /** The key: keys[at .. at + len). */
+  at: number;
+  len: number;
   triggers: number[];
   cues: string[];
 }
 
+/** Key store entries kept from one document to the next at most. */
+const KEPT_KEYS = 1 << 16;
 /** Key values for positions outside the document (word hashes are unsigned 32-bit: never negative). */
 const BEFORE_DOC = -1;
 const AFTER_DOC = -2;
@@ -36,18 +40,23 @@ export class ExplainMemo {
   private readonly memo = new Map<number, Entry[]>();
   private entries = 0;
   private scratch = new Float64Array(64);
+  /** The stored entries' keys, back to back (a typed array per entry cost more than explainSpan's own work). */
+  private keys = new Float64Array(1024);
+  private keysUsed = 0;
 
   /** Forgets what it knew: the next document's view reuses the arrays (call before each document). */
   reset(): void {
     this.view = null;
     this.memo.clear();
     this.entries = 0;
+    this.keysUsed = 0;
+    // A long text of distinct spans leaves a large key store behind: let it go.
+    if (this.keys.length > KEPT_KEYS) this.keys = new Float64Array(1024);
   }
 
   explain(m: LogRegWeights, lists: readonly string[], v: DocView, a: number, b: number, c: number): SpanExplanation {
     if (v !== this.view) {
-      this.memo.clear();
-      this.entries = 0;
+      this.reset();
       this.view = v;
     }
     const len = this.fillKey(v, a, b, c);
@@ -56,16 +65,29 @@ export class ExplainMemo {
     for (let k = 0; k < len; k++) h = Math.imul(h ^ (key[k]! | 0), 0x01000193);
     const bucket = this.memo.get(h);
     if (bucket) {
-      for (const e of bucket) if (sameKey(e.key, key, len)) return { triggers: e.triggers.map((k) => k + a), cues: e.cues.slice() };
+      for (const e of bucket) if (e.len === len && this.sameKey(e.at, key, len)) return { triggers: e.triggers.map((k) => k + a), cues: e.cues.slice() };
     }
     const e = explainSpan(m, lists, v, a, b, c);
     if (this.entries < MAX_ENTRIES) {
-      const entry = { key: key.slice(0, len), triggers: e.triggers.map((k) => k - a), cues: e.cues.slice() };
+      if (this.keysUsed + len > this.keys.length) {
+        const bigger = new Float64Array(Math.max(2 * this.keys.length, this.keysUsed + len));
+        bigger.set(this.keys.subarray(0, this.keysUsed));
+        this.keys = bigger;
+      }
+      for (let k = 0; k < len; k++) this.keys[this.keysUsed + k] = key[k]!;
+      const entry = { at: this.keysUsed, len, triggers: e.triggers.map((k) => k - a), cues: e.cues.slice() };
+      this.keysUsed += len;
       if (bucket) bucket.push(entry);
       else this.memo.set(h, [entry]);
       this.entries++;
     }
     return e;
+  }
+
+  private sameKey(at: number, key: Float64Array, len: number): boolean {
+    const keys = this.keys;
+    for (let k = 0; k < len; k++) if (keys[at + k] !== key[k]) return false;
+    return true;
   }
 
   /** Lays out the key of a span and technique in the scratch array; returns its length. */
@@ -92,8 +114,4 @@ export class ExplainMemo {
   }
 }
 
-function sameKey(stored: Float64Array, key: Float64Array, len: number): boolean {
-  if (stored.length !== len) return false;
-  for (let k = 0; k < len; k++) if (stored[k] !== key[k]) return false;
-  return true;
-}
+
