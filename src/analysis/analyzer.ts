@@ -18,6 +18,7 @@ import { splitPackSpecs } from '../layers/narratives/pack.js';
 import { loadDefaultModel, loadRuleJudge, type ModelDetector } from './model-hook.js';
 import { reportFindings, settleFindings } from './report-findings.js';
 import { settleExplanations } from './explanations.js';
+import { dropSilenced } from './judging.js';
 import type { Judge } from '../model/judge.js';
 import { lowestFloor } from './default-cuts.js';
 
@@ -125,7 +126,8 @@ export class Analyzer {
       throw new UserError(`input is ${Buffer.byteLength(input, 'utf8')} bytes, over the limit of ${this.config.maxInputBytes} (raise maxInputBytes)`);
     }
     // Explanations wait until finalising: only reported findings need one (explanations.ts).
-    const { doc, findings: collected, errors } = this.collectPending(input, options, lap);
+    // Findings of rules the judge silences go once the model has read them (report-findings.ts).
+    const { doc, findings: collected, errors } = this.collectPending(input, options, lap, this.judge);
     // No cut asked for (per call or in the config): the judge's default cuts.
     const minConfidence = options.minConfidence ?? this.config.minConfidence ?? null;
     const findings = reportFindings(doc, collected, this.judge, minConfidence, lap);
@@ -184,7 +186,7 @@ export class Analyzer {
   }
 
   /** collect(), with the findings' explanations still pending (analyze settles those it reports). */
-  private collectPending(input: string, options: Pick<AnalyzeOptions, 'techniques'> & { keepMentions?: boolean }, lap?: StageLap): CollectedRun {
+  private collectPending(input: string, options: Pick<AnalyzeOptions, 'techniques'> & { keepMentions?: boolean }, lap?: StageLap, silencedBy: Judge | null = null): CollectedRun {
     const doc = segment(input);
     lap?.('segment');
     const wanted = options.techniques && options.techniques.length > 0 ? new Set(options.techniques) : null;
@@ -206,6 +208,7 @@ export class Analyzer {
     // The model has read every rule finding already. Mention is not use, other senses, findings keep
     // to their quotations, plain headlines (src/analysis/report-findings.ts).
     if (!options.keepMentions) {
+      if (silencedBy) dropSilenced(silencedBy, collected);
       settleFindings(doc, collected);
       lap?.('mentions');
     }

@@ -9,15 +9,8 @@ import { judgeConfidence, postCalibrate, ruleEmits, type Judge } from '../model/
  * capped. Returns the list (shortened where rules were removed).
  */
 export function applyJudge(judge: Judge, findings: CollectedFinding[]): CollectedFinding[] {
-  let w = 0;
-  for (let r = 0; r < findings.length; r++) {
-    const f = findings[r]!;
-    if (f.source !== 'model' && !ruleEmits(judge, f.ruleId)) continue;
-    const c = judgeConfidence(judge, f);
-    f.confidence = c ?? Math.min(f.confidence, judge.uncalibratedCap);
-    findings[w++] = f;
-  }
-  findings.length = w;
+  dropSilenced(judge, findings);
+  for (const f of findings) f.confidence = judgeConfidence(judge, f) ?? Math.min(f.confidence, judge.uncalibratedCap);
   return findings;
 }
 
@@ -31,6 +24,23 @@ export function applyPostCalibration(judge: Judge, findings: Finding[], minConfi
   for (const f of findings) {
     f.confidence = Math.round(postCalibrate(judge, f.source, f.confidence) * 1000) / 1000;
     if (f.confidence >= minConfidence) findings[w++] = f;
+  }
+  findings.length = w;
+  return findings;
+}
+
+/**
+ * Removes, in place, the findings of rules the judge does not report (they were features of the
+ * model already). analyze() does this before the shared mention stages, which then read only
+ * findings that can be reported (nearly half of all findings on news are silenced rules'); each of
+ * those stages decides every finding on its own, so the findings they keep are the same.
+ */
+export function dropSilenced(judge: Judge, findings: CollectedFinding[]): CollectedFinding[] {
+  let w = 0;
+  for (let r = 0; r < findings.length; r++) {
+    const f = findings[r]!;
+    if (f.source !== 'model' && !ruleEmits(judge, f.ruleId)) continue;
+    findings[w++] = f;
   }
   findings.length = w;
   return findings;

@@ -28,8 +28,12 @@ export function newLogReg(classes: number, buckets: number): LogRegWeights {
  * cache (measured in isolation: 10 against 30 ns a feature). Sums of integers are exact, as 32-bit
  * integers or as doubles, so the result is the general loop's to the bit.
  */
-function sum14(w: Int16Array, feats: Uint32Array | readonly number[], out: Float64Array): void {
+function sum14(w: Int16Array, feats: Uint32Array | readonly number[], out: Float64Array, base?: Int32Array): void {
   let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0, c8 = 0, c9 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+  if (base) {
+    c0 = base[0]!; c1 = base[1]!; c2 = base[2]!; c3 = base[3]!; c4 = base[4]!; c5 = base[5]!; c6 = base[6]!;
+    c7 = base[7]!; c8 = base[8]!; c9 = base[9]!; c10 = base[10]!; c11 = base[11]!; c12 = base[12]!; c13 = base[13]!;
+  }
   for (let k = 0; k < feats.length; k++) {
     const b = feats[k]! * 14;
     c0 = (c0 + w[b]!) | 0;
@@ -63,8 +67,11 @@ function sum14(w: Int16Array, feats: Uint32Array | readonly number[], out: Float
   out[13] = c13;
 }
 
-/** Class probabilities for one feature list (deduplicated counts add up). */
-export function predictProba(m: LogRegWeights, feats: Uint32Array | readonly number[], out = new Float64Array(m.classes)): Float64Array {
+/**
+ * Class probabilities for one feature list (deduplicated counts add up). `base` (16-bit weights over
+ * 14 classes only): integer class sums of further features, added to the list's (span-scores.ts).
+ */
+export function predictProba(m: LogRegWeights, feats: Uint32Array | readonly number[], out = new Float64Array(m.classes), base?: Int32Array): Float64Array {
   const K = m.classes;
   out.fill(0);
   const w = m.w;
@@ -76,8 +83,9 @@ export function predictProba(m: LogRegWeights, feats: Uint32Array | readonly num
     touched += w[base]! + w[base + K - 1]!;
   }
   if (touched !== touched) out[0] = 0; // never (weights are finite): keeps the loads live
-  if (w instanceof Int16Array && K === 14) sum14(w, feats, out);
+  if (w instanceof Int16Array && K === 14) sum14(w, feats, out, base);
   else {
+    if (base) throw new Error('predictProba: base sums need 16-bit weights over 14 classes');
     for (let k = 0; k < feats.length; k++) {
       const base = feats[k]! * K;
       for (let c = 0; c < K; c++) out[c] += w[base + c]!;

@@ -11,6 +11,7 @@ import type { LexiconTable } from './lexicon-table.js';
 import { predictProba, type LogRegWeights } from './logreg.js';
 import { FILTER_FEATURES, filterFeatures, filterLogit, keepProbability, probabilityBound, type SpanEvidence, type SpanFilter } from './span-filter.js';
 import type { Judge } from './judge.js';
+import { spanProbabilities } from './span-scores.js';
 
 export const LABEL_O = 0;
 export const LABEL_B = 1;
@@ -341,11 +342,11 @@ export interface AssessRequest {
 
 /** Tags and classifies one segmented document; `assess` spans get their evidence in `assessed` (same order). */
 export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc, model.table), assess?: readonly AssessRequest[], assessed?: Array<{ keep: number; prob: number }>): PredictedSpan[] {
-  const cMask = model.classifier.buckets - 1;
   const spans: TaggedSpan[] = [];
   if (model.sentence) scoreSentences(model.sentence, view);
   const docMean = tagDocument(model, view, spans);
   const lower = spans.length > 0 ? doc.text.toLowerCase() : '';
+  const textCount = (phrase: string, atMost: number) => countOccurrencesIn(lower, phrase, atMost, OCCURRENCE_CHECKS);
   const probs = new Float64Array(model.classifier.classes);
   const out: PredictedSpan[] = [];
   const filter = model.filter;
@@ -355,7 +356,7 @@ export function predictDoc(model: Model, doc: Doc, view: DocView = buildView(doc
   const cut = filter && filter.keep > 0 && filter.keep < 1 ? Math.log(filter.keep / (1 - filter.keep)) - probabilityBound(filter, probs.length) - 1e-6 : -Infinity;
   for (const sp of spans) {
     if (filter && cut > -Infinity && filterLogit(filter, filterFeatures(view, sp, docMean, noProbs(probs.length), filterScratch)) < cut) continue;
-    predictProba(model.classifier, spanFeatureView(view, sp.a, sp.b, cMask, lower), probs);
+    spanProbabilities(model.classifier, view, sp.a, sp.b, textCount, probs);
     let x = sp.score;
     if (filter) {
       x = keepProbability(filter, filterFeatures(view, sp, docMean, probs, filterScratch));

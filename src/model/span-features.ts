@@ -43,14 +43,31 @@ const spanTags: number[] = [];
 /** The units spanFeatures hashes into character 4-grams (reused; only read within a call). */
 let spanUnits = new Uint16Array(512);
 
-/** Features of a candidate span [a, b) of tokens (canonical char range cs..ce) for the technique classifier. */
-export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffer, textCount?: (lower: string, atMost: number) => number): void {
+/**
+ * Where spanFeatures leaves the features that depend on one word alone, when given one (inference:
+ * src/model/span-scores.ts sums their weights once per word). spanFeatures then pushes neither the
+ * word, cluster and class features of the span's tokens (the sink reads them from the tokens' word
+ * slots) nor the character 4-grams that lie inside one word and the spaces around it, and tells the
+ * sink the words whose 4-grams it left out: `inside(slot, word)` for each, in order.
+ */
+export interface SpanWordSink {
+  inside(slot: number, word: string): void;
+}
+
+/** The unit offset of each word spanFeatures lays out for 4-grams (reused; only read within a call). */
+let wordUnitStart = new Int32Array(64);
+
+/**
+ * Features of a candidate span [a, b) of tokens (canonical char range cs..ce) for the technique
+ * classifier. With `sink`, the features of single words are left to it (see SpanWordSink).
+ */
+export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffer, textCount?: (lower: string, atMost: number) => number, sink?: SpanWordSink): void {
   const doc = v.doc;
   const t = doc.tokens;
   const n = b - a;
   out.push(mix(P.bias, 1));
   for (let k = a; k < b; k++) {
-    out.push(mix(P.word, v.wh[k]!));
+    if (!sink) out.push(mix(P.word, v.wh[k]!));
     if (k + 1 < b) out.push(mix3(P.bigram, v.wh[k]!, v.wh[k + 1]!));
   }
   out.push(mix(P.firstWord, v.wh[a]!));
@@ -73,6 +90,8 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
   let u = spanUnits;
   let len = 0;
   u[len++] = 32;
+  let nWords = 0;
+  if (sink && wordUnitStart.length < n + 1) wordUnitStart = new Int32Array(Math.max(n + 1, 2 * wordUnitStart.length));
   for (let k = a; k < b && t.start[k]! < cs + 400; k++) {
     const w = v.masked[k] ? '\u00a7' : tokenLower(t, k);
     if (len + w.length + 2 > u.length) {
@@ -81,11 +100,24 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
       spanUnits = u = bigger;
     }
     if (k > a) u[len++] = 32;
+    if (sink) {
+      wordUnitStart[nWords++] = len;
+      sink.inside(v.slot[k]!, w);
+    }
     for (let j = 0; j < w.length; j++) u[len++] = w.charCodeAt(j);
   }
   u[len++] = 32;
-  // hashString of each 4-unit window, without slicing it out.
+  // The end of the last word's padding, as the start of a word past it would place it.
+  if (sink) wordUnitStart[nWords] = len;
+  // hashString of each 4-unit window, without slicing it out. With `sink`, the windows inside one
+  // word's padding (from the space before it to the space after it) are the sink's.
+  let j = 0;
   for (let k = 0; k + 4 <= len; k++) {
+    if (sink) {
+      // Word j's padding is units [wordUnitStart[j] - 1, wordUnitStart[j + 1] - 1].
+      while (j + 1 < nWords && wordUnitStart[j + 1]! - 1 <= k) j++;
+      if (k + 3 <= wordUnitStart[j + 1]! - 1) continue;
+    }
     let h = FNV_SEED;
     for (let q = k; q < k + 4; q++) h = Math.imul(h ^ u[q]!, 0x01000193);
     out.push(mix(P.charGram, fmix32(h)));
@@ -138,19 +170,22 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
     if (own) for (const g of own) if (!tags.includes(g)) tags.push(g);
   }
   for (const g of tags) out.push(mix(P.ruleTag, g));
-  if (v.words.clustered) {
+  if (v.words.clustered && !sink) {
     // Word clusters: a loaded word PTC never showed shares its cluster with ones it did.
     const cl = v.words.cluster;
     for (let k = a; k < b; k++) {
       const c = cl[v.slot[k]!]!;
       if (c !== 0) out.push(mix(P.cluster, c & 0xffff));
     }
+  }
+  if (v.words.clustered) {
+    const cl = v.words.cluster;
     const cb = a > 0 ? cl[v.slot[a - 1]!]! >>> 16 : 0;
     const ca = b < v.n ? cl[v.slot[b]!]! >>> 16 : 0;
     out.push(mix3(P.clusterAround, 0, cb));
     out.push(mix3(P.clusterAround, 1, ca));
   }
-  if (v.words.classed) {
+  if (v.words.classed && !sink) {
     // WordNet classes: labels are nouns of people, loaded words adjectives and verbs of feeling.
     const wc = v.words.wclass;
     for (let k = a; k < b; k++) {
