@@ -141,7 +141,7 @@ export interface TrainSettings {
   balance: number;
 }
 
-export const DEFAULT_FRAMING_SETTINGS: TrainSettings = { epochs: 20, l2: 0.002, rate: 0.1, minCount: 2, seed: 7, batchIterations: 600, batchL2: 0.01, batchRate: 0.2, cueL2: 1, balance: 0.5 };
+export const DEFAULT_FRAMING_SETTINGS: TrainSettings = { epochs: 20, l2: 0.002, rate: 0.1, minCount: 2, seed: 7, batchIterations: 600, batchL2: 0.005, batchRate: 0.2, cueL2: 1, balance: 0.5 };
 
 /** Counts features over examples and keeps those seen at least `min` times. */
 function vocabulary(examples: readonly { keys: number[] }[], min: number): Map<number, number> {
