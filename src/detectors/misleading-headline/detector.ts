@@ -14,27 +14,9 @@ import { WordInts } from '../../lexicon/word-memo.js';
 import { isDateWord } from '../../lexicon/dates.js';
 import { absences } from '../engine/plain-headline.js';
 import { numbersIn } from './numbers.js';
+import { BLAME_AS_NOUN, BLAME_VERBS, HEADLINE_FILLER, HEADLINE_HEDGES, NEGATIVE_UNIVERSALS, RECIPROCALS, UNIVERSALS } from './words.js';
 
-/** Verbs by which a headline makes someone the agent of harm ("Sylvania shells...", "X behind..."). */
-const BLAME_VERBS = new Set(
-  ['kill', 'bomb', 'shell', 'attack', 'strike', 'destroy', 'massacre', 'slaughter', 'murder', 'burn', 'shoot', 'cause', 'trigger',
-    'spark', 'poison', 'behind', 'responsible', 'blame', 'loot', 'torture', 'invade', 'sabotage', 'hack', 'rig', 'steal', 'raid',
-    'execute', 'abduct', 'kidnap', 'target', 'sink', 'down', 'leak', 'wreck', 'flood', 'starve', 'expel', 'evict', 'jail'].map(stem),
-);
-/** Verbs that take blame as their object: "trade blame", "shift blame". */
-const BLAME_AS_NOUN = new Set(['trade', 'trades', 'traded', 'trading', 'exchange', 'exchanged', 'shift', 'shifts', 'shifted', 'deflect', 'deflects', 'deflected', 'share', 'shares', 'accept', 'accepts', 'accepted', 'deny', 'denies', 'denied', 'take', 'takes', 'took', 'lay', 'lays', 'laid', 'put', 'puts']);
-/** "blame each other", "accuse one another". */
-const RECIPROCALS = new Set(['each', 'one']);
-/** All-or-nothing quantifiers: in a headline they claim a scale the body must also state. */
-const UNIVERSALS = new Set(['all', 'every', 'entire', 'whole', 'none', 'nobody', 'everyone', 'everybody', 'total', 'totally', 'completely', 'always', 'never', 'wiped']);
-/** Universals that state an absence: any absence the body states ("no one", "no injuries") bears them out. */
-const NEGATIVE_UNIVERSALS = new Set(['none', 'nobody']);
-/** Headline words that carry no claim of their own. */
-const HEADLINE_FILLER = new Set(
-  ['amid', 'over', 'after', 'says', 'say', 'said', 'vows', 'vow', 'urges', 'urge', 'eyes', 'mulls', 'nears', 'new', 'report', 'update', 'live',
-    'breaking', 'exclusive', 'watch', 'analysis', 'opinion', 'latest', 'news', 'first', 'set', 'week', 'day', 'today', 'year', 'time'].map(stem),
-);
-const HEADLINE_HEDGES = new Set(['may', 'might', 'could', 'reportedly', 'allegedly', 'alleged', 'suspected', 'possible', 'possibly', 'likely', 'claims', 'claim', 'says', 'say', 'accuses', 'accused', 'blames', 'denies', 'probe', 'investigate', 'investigation']);
+
 const HEDGES_FILE = fileURLToPath(new URL('./body-hedges.txt', import.meta.url));
 
 let hedgeMatcher: TermMatcher<true> | null = null;
