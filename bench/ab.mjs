@@ -1,4 +1,5 @@
-// A/B throughput of analyze() (default: rules + model + layers) between two builds in ONE process:
+// A/B throughput of analyze() (default: rules + model + layers) between two builds in ONE process
+// (use an even number of rounds: odd rounds use analyzers built base first, even rounds current first):
 // `node bench/ab.mjs [--base DIR] [--mb 4] [--rounds 6]`, where DIR holds the other build's
 // dist/src (default: $FRAMEWISE_BASELINE or ../baseline). Chunks of 16 articles alternate between the
 // two so that machine drift and JIT warm-up hit both alike; prints the ratio current/base of
@@ -20,14 +21,18 @@ const cur = await import(pathToFileURL(resolve('dist/src/index.js')).href);
 const base = await import(pathToFileURL(baseIndex).href);
 const model = !values['no-model'];
 const make = (m) => new m.Analyzer(model ? {} : { model: null });
-const a = make(base);
-const b = make(cur);
+// Two pairs of analyzers, built in opposite orders: whichever is built second runs a few percent
+// slower (two identical builds read 0.94-0.98 with one pair), so rounds alternate between the pairs.
+const pair1 = [make(base), make(cur)];
+const builtFirst = make(cur);
+const pairs = [pair1, [make(base), builtFirst]];
 const texts = corpusTexts(Number(values.mb));
 const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
-for (const t of texts.slice(0, 100)) { a.analyze(t); b.analyze(t); }
+for (const [x, y] of pairs) for (const t of texts.slice(0, 100)) { x.analyze(t); y.analyze(t); }
 const median = (xs) => { const s = [...xs].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const ratios = [];
 for (let r = 0; r < Number(values.rounds); r++) {
+  const [a, b] = pairs[r % 2];
   let ta = 0, tb = 0;
   for (let i = 0; i < texts.length; i += 16) {
     const chunk = texts.slice(i, i + 16);
