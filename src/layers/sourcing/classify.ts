@@ -1,7 +1,7 @@
 import { builtinLexicon, builtinLexiconSections } from '../../lexicon/builtin.js';
 import type { Doc } from '../../text/segment.js';
 import type { Attribution } from './attribution.js';
-import { EVENT_LOADED_TERMS, HEARSAY_PHRASES, HEARSAY_WORDS, OPINION_PHRASES, OPINION_WORDS, QUESTION_OR_EXCLAIM, VAGUE_PHRASES } from './cues.js';
+import { EVENT_LOADED_TERMS, HEARSAY_PHRASES, HEARSAY_WORDS, OPINION_PHRASES, OPINION_WORDS, QUESTION_OR_EXCLAIM, RUMOUR_TALK, VAGUE_PHRASES } from './cues.js';
 import type { QuoteInfo } from './quotations.js';
 import { PhraseSet, WordLookup, WordSet } from '../../lexicon/word-sets.js';
 import { isWord, punctChar, tokenText } from '../../lexicon/word-sets.js';
@@ -141,7 +141,8 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
       const id = t.id[i]!;
       if ((id < 0 || id >= CUE_START.length || CUE_START[id] === 0) && !(opinionA === -1 && loadedPrefixAt(doc, i, true))) continue;
       if (hearsayA === -1) {
-        if (HEARSAY_WORDS.at(t, i)) { hearsayA = i; hearsayB = i + 1; }
+        // "told to stop spreading rumours", "denied rumours": the text talks about rumours, it does not relay one.
+        if (HEARSAY_WORDS.at(t, i)) { if (!(i > sent.tokenStart && RUMOUR_TALK.at(t, i - 1))) { hearsayA = i; hearsayB = i + 1; } }
         else {
           const n = HEARSAY_PHRASES.match(t, i, sent.tokenEnd);
           if (n) { hearsayA = i; hearsayB = i + n; }

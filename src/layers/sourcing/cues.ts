@@ -155,6 +155,8 @@ export const VAGUE_PHRASES = new PhraseSet([
 ]);
 
 /** Second-hand reports: what others reportedly said or saw. */
+/** Verbs that talk about rumours rather than relay one: "spreading rumours", "denied rumours". */
+export const RUMOUR_TALK = wordSet('spread spreads spreading denied denies deny dismissed dismisses dismiss quashed quash dispelled dispel debunked debunk fighting combating');
 export const HEARSAY_WORDS = wordSet('reportedly allegedly purportedly supposedly rumoured rumored ostensibly apparently rumour rumours rumor rumors hearsay');
 export const HEARSAY_PHRASES = new PhraseSet([
   'is said to', 'are said to', 'was said to', 'were said to', 'is reported to', 'are reported to', 'was reported to',

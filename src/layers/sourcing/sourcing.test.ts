@@ -61,6 +61,12 @@ describe('sentence sourcing classes', () => {
     expect(b!.cue!.text).toBe('Critics argue');
   });
 
+  it('does not read talk about rumours as relaying one', () => {
+    expect(classes('Anyone who asked about the tape was told to stop spreading rumours.')).not.toContain('hearsay');
+    expect(classes('The ministry denied rumours of a curfew.')).not.toContain('hearsay');
+    expect(classes('Rumours say the minister has fled.')).toEqual(['hearsay']);
+  });
+
   it('treats a report of a report as hearsay', () => {
     expect(classes('A refugee said his brother had told him that the village was burning.')).toEqual(['hearsay']);
   });
