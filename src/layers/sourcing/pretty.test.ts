@@ -12,4 +12,12 @@ describe('sourcing in the pretty output', () => {
     // One letter per 2.5% of sentences: C for cited.
     expect(out).toMatch(/C{13}/);
   });
+
+  it('counts the speakers of quotations as the voice layer reads them, and says how many have none', () => {
+    const a = new Analyzer({ model: null });
+    const named = sourcingSection(a.analyze('The interior minister calls the protesters "hooligans paid from abroad by foreigners". He named nobody.'), false)!;
+    expect(named).toContain('Quotes  1 from 1 speaker(s)');
+    const none = sourcingSection(a.analyze('The square was quiet. "We will come back tomorrow and every day after that." The police left.'), false)!;
+    expect(none).toContain('Quotes  1 from 0 speaker(s), 1 with none named');
+  });
 });

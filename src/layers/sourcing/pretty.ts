@@ -35,9 +35,15 @@ export function sourcingSection(report: Report, colors: boolean): string | null 
   const q = (report.quotations ?? []).filter((x) => x.kind === 'speech' && !x.nested);
   if (q.length > 0) {
     const loaded = q.filter((x) => x.verb?.tone === 'loaded');
-    const speakers = new Set(q.map((x) => x.speaker?.resolved).filter(Boolean));
+    // Who speaks each quotation: the voice layer's reading where it ran (it also reads naming verbs:
+    // 'X calls them "..."'), else the sourcing layer's attribution.
+    const speakerOf = (x: (typeof q)[number]) =>
+      report.voices?.find((v) => v.quoted && v.start < x.content.end && v.end > x.content.start && v.speaker)?.speaker ?? x.speaker?.resolved ?? null;
+    const who = q.map(speakerOf);
+    const speakers = new Set(who.filter(Boolean));
+    const unattributed = who.filter((x) => !x).length;
     lines.push(
-      `${c.bold('Quotes')}  ${q.length} from ${speakers.size} speaker(s)` +
+      `${c.bold('Quotes')}  ${q.length} from ${speakers.size} speaker(s)` + (unattributed ? `, ${unattributed} with none named` : '') +
         (loaded.length ? `; loaded verbs: ${loaded.map((x) => `"${x.verb!.text}" (${x.verb!.note})`).join(', ')}` : ''),
     );
   }
