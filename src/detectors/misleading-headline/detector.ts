@@ -14,7 +14,8 @@ import { WordInts } from '../../lexicon/word-memo.js';
 import { isDateWord } from '../../lexicon/dates.js';
 import { absences } from '../engine/plain-headline.js';
 import { numbersIn } from './numbers.js';
-import { BLAME_AS_NOUN, BLAME_VERBS, HEADLINE_FILLER, HEADLINE_HEDGES, NEGATIVE_UNIVERSALS, RECIPROCALS, UNIVERSALS } from './words.js';
+import { BLAME_AS_OBJECT } from '../../lexicon/blame.js';
+import { BLAME_VERBS, HEADLINE_FILLER, HEADLINE_HEDGES, NEGATIVE_UNIVERSALS, RECIPROCALS, UNIVERSALS } from './words.js';
 
 
 const HEDGES_FILE = fileURLToPath(new URL('./body-hedges.txt', import.meta.url));
@@ -394,7 +395,7 @@ export const misleadingHeadlineDetector: Detector = {
       if (!verb || (verb.i > x.i + 1 && headWords.slice(k + 1).some((y) => y.i < verb.i && y.stem === 'by'))) continue;
       // "officials trade blame", "blame each other": a noun, or blame both ways; no one side is the agent.
       const v = headWords.indexOf(verb);
-      if ((v > 0 && BLAME_AS_NOUN.has(headWords[v - 1]!.w)) || (v + 1 < headWords.length && RECIPROCALS.has(headWords[v + 1]!.w))) continue;
+      if ((v > 0 && BLAME_AS_OBJECT.has(headWords[v - 1]!.w)) || (v + 1 < headWords.length && RECIPROCALS.has(headWords[v + 1]!.w))) continue;
       const agentSaid = body.some((s) => {
         if (hasHedge(doc, s)) return false;
         let hasName = false;

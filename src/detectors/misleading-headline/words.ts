@@ -7,8 +7,6 @@ export const BLAME_VERBS = new Set(
     'spark', 'poison', 'behind', 'responsible', 'blame', 'loot', 'torture', 'invade', 'sabotage', 'hack', 'rig', 'steal', 'raid',
     'execute', 'abduct', 'kidnap', 'target', 'sink', 'down', 'leak', 'wreck', 'flood', 'starve', 'expel', 'evict', 'jail'].map(stem),
 );
-/** Verbs that take blame as their object: "trade blame", "shift blame". */
-export const BLAME_AS_NOUN = new Set(['trade', 'trades', 'traded', 'trading', 'exchange', 'exchanged', 'shift', 'shifts', 'shifted', 'deflect', 'deflects', 'deflected', 'share', 'shares', 'accept', 'accepts', 'accepted', 'deny', 'denies', 'denied', 'take', 'takes', 'took', 'lay', 'lays', 'laid', 'put', 'puts']);
 /** "blame each other", "accuse one another". */
 export const RECIPROCALS = new Set(['each', 'one']);
 /** All-or-nothing quantifiers: in a headline they claim a scale the body must also state. */

@@ -229,5 +229,4 @@ export const LISTENER_WORDS = wordSet('reporters journalists us me him her them 
 
 export const QUESTION_OR_EXCLAIM = new Set(['?', '!']);
 
-/** Verbs that take blame as their object ("the sides trade blame", "shifted blame"): no one accuses. */
-export const BLAME_AS_OBJECT: ReadonlySet<string> = new Set(['trade', 'trades', 'traded', 'trading', 'exchange', 'exchanged', 'shift', 'shifts', 'shifted', 'deflect', 'deflects', 'deflected', 'share', 'shares', 'accept', 'accepts', 'accepted', 'deny', 'denies', 'denied', 'take', 'takes', 'took', 'lay', 'lays', 'laid', 'put', 'puts', 'apportion']);
+export { BLAME_AS_OBJECT } from '../../lexicon/blame.js';
