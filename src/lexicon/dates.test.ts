@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../text/segment.js';
-import { isDateNumber, isDateWord } from './dates.js';
+import { isDateNumber, isDateWord, timePhraseStart } from './dates.js';
 
 /** The reading of every "may"/"march" (or number) token of a text. */
 function readings(text: string, word: string, test = isDateWord): boolean[] {
@@ -34,5 +34,22 @@ describe('months are dates, not modals', () => {
     expect(readings('It closed on 3 June.', '3', isDateNumber)).toEqual([true]);
     expect(readings('It closed on June 3, 2025.', '2025', isDateNumber)).toEqual([true]);
     expect(readings('Some 28 people may have died.', '28', isDateNumber)).toEqual([false]);
+  });
+});
+
+describe('time phrases', () => {
+  /** The words of a text before the time phrase that ends it (the whole text when none does). */
+  const before = (text: string) => {
+    const d = segment(text);
+    const end = d.tokens.count;
+    const k = timePhraseStart(d, end, 1);
+    return k === 0 ? '' : d.text.slice(0, d.tokens.end[k - 1]);
+  };
+  it('finds a time phrase with its opener, or a one-word one, and never cuts a name', () => {
+    expect(before('Dastrian television on Thursday night')).toBe('Dastrian television');
+    expect(before('Prosecutors in Velda last month')).toBe('Prosecutors in Velda');
+    expect(before('The ministry yesterday')).toBe('The ministry');
+    expect(before('Minister Thursday')).toBe('Minister Thursday');
+    expect(before('the council meeting on Monday morning')).toBe('the council meeting');
   });
 });

@@ -62,3 +62,27 @@ export function isDateNumber(doc: Doc, i: number): boolean {
   // "June 3, 2025": the year after a day.
   return i >= 3 && t.kind[i - 2] === K_NUMBER && isDateWord(doc, i - 3) && doc.text.charCodeAt(t.start[i - 1]!) === 44;
 }
+
+/** Words a time phrase can end in: "on Thursday night", "last month", "this spring". */
+const TIME_NOUNS = new WordSet([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'night', 'morning', 'evening', 'afternoon',
+  'weekend', 'week', 'month', 'year', 'spring', 'summer', 'autumn', 'winter',
+]);
+/** Words that open a time phrase: "on", "last", "earlier". */
+const TIME_OPENERS = new WordSet(['on', 'last', 'this', 'next', 'earlier', 'late', 'early']);
+/** A time phrase of one word. */
+const TIME_ALONE = new WordSet(['yesterday', 'today', 'tonight', 'earlier']);
+
+/**
+ * Where a time phrase that ends at token `end` starts ("Dastrian television on Thursday night
+ * described", "Prosecutors in Velda last month charged"), or `end` when none ends there; never before
+ * `from`. An opener ("on", "last") is needed, so a name ("Thursday Okafor") is never cut.
+ */
+export function timePhraseStart(doc: Doc, end: number, from: number): number {
+  const t = doc.tokens;
+  if (end - 1 >= from && TIME_ALONE.at(t, end - 1)) return end - 1;
+  let k = end;
+  while (k - 1 > from && TIME_NOUNS.at(t, k - 1)) k--;
+  if (k === end || k - 1 < from || !TIME_OPENERS.at(t, k - 1)) return end;
+  return k - 1;
+}

@@ -6,6 +6,7 @@ import { segmentAt, type VoiceAnalysis } from '../voice/analyse.js';
 import type { SourcePhrase } from '../sourcing/noun-phrase.js';
 import { phraseAfter, phraseBefore } from '../sourcing/noun-phrase.js';
 import { BLAME_AS_OBJECT, VERB_GROUP_FILLERS } from '../sourcing/cues.js';
+import { timePhraseStart } from '../../lexicon/dates.js';
 import { PhraseSet, WordSet } from '../../lexicon/word-sets.js';
 import { isDateNumber, isDateWord } from '../../lexicon/dates.js';
 import { isNumber, isWord, lower, punctChar } from '../../lexicon/word-sets.js';
@@ -71,15 +72,9 @@ function party(ms: readonly Mention[], p: SourcePhrase | null, fallback?: Mentio
 }
 
 const ARTICLE_WORDS = new Set(['the', 'a', 'an']);
-const TIME_OPENERS = new Set(['last', 'this', 'next', 'on', 'earlier', 'late', 'early']);
-const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'week', 'month', 'year', 'weekend', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'evening', 'night', 'spring', 'summer', 'autumn', 'winter']);
-
 /** [a, b) without a time phrase at its end: "Prosecutors in Velda last month" -> "Prosecutors in Velda". */
 function withoutTrailingTime(doc: Doc, a: number, b: number): number {
-  const t = doc.tokens;
-  if (b - a < 2 || !TIME_WORDS.has(lower(t, b - 1))) return b;
-  if (lower(t, b - 1) === 'yesterday' || lower(t, b - 1) === 'today') return b - 1;
-  return b - 2 > a && TIME_OPENERS.has(lower(t, b - 2)) ? b - 2 : b;
+  return timePhraseStart(doc, b, a + 1);
 }
 
 /** The preposition that brings the charge after an accusing verb: "accused X of", "blamed X for", "charged X with". */

@@ -7,6 +7,7 @@
  */
 import { isWord, lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
+import { timePhraseStart } from '../../lexicon/dates.js';
 import { phraseBefore, type SourcePhrase } from '../sourcing/noun-phrase.js';
 
 /** Verbs whose "of" introduces the words used: "speak of", "talk of", "warn of". */
@@ -43,26 +44,9 @@ export function subjectEnd(doc: Doc, verb: number, from: number): number {
     if (end > from && (AUXILIARIES.at(t, end - 1) || (isWord(t, end - 1) && w.length > 4 && w.endsWith('ly')))) end--;
     else if (end - 1 > from && w === 'and' && lower(t, end - 2).endsWith('ly')) end--;
     else if (end - 1 > from && w === 'times' && lower(t, end - 2) === 'at') end -= 2;
-    else if (timeBefore(doc, end, from) < end) end = timeBefore(doc, end, from);
+    else if (timePhraseStart(doc, end, from) < end) end = timePhraseStart(doc, end, from);
     else return end;
   }
-}
-
-const TIME_NOUNS = wordSet('monday tuesday wednesday thursday friday saturday sunday night morning evening afternoon weekend week month year');
-const TIME_OPENERS = wordSet('on last this earlier late early');
-const TIME_ALONE = wordSet('yesterday today tonight earlier');
-
-/**
- * Where a time phrase ending at `end` starts ("Dastrian television on Thursday night described"),
- * or `end` when there is none: an opener ("on", "last") is needed, so a name is never cut.
- */
-function timeBefore(doc: Doc, end: number, from: number): number {
-  const t = doc.tokens;
-  if (end - 1 >= from && TIME_ALONE.at(t, end - 1)) return end - 1;
-  let k = end;
-  while (k - 1 > from && TIME_NOUNS.at(t, k - 1)) k--;
-  if (k === end || k - 1 < from || !TIME_OPENERS.at(t, k - 1)) return end;
-  return k - 1;
 }
 
 export interface NamedPhrase {
