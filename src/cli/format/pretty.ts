@@ -9,6 +9,7 @@ import { actorsSection } from '../../layers/actors/pretty.js';
 import { voicesSection } from '../../layers/voice/pretty.js';
 import { framesSection } from '../../layers/frames/pretty.js';
 import { intensitySection } from '../../layers/intensity/pretty.js';
+import { narrativesSection } from '../../layers/narratives/pretty.js';
 
 export interface PrettyOptions {
   colors: boolean;
@@ -17,7 +18,7 @@ export interface PrettyOptions {
 
 /** Extra sections (frame bar, intensity gauge, sourcing...) contributed by report layers. */
 export type PrettySection = (report: Report, colors: boolean) => string | null;
-export const prettySections: PrettySection[] = [framesSection, intensitySection, sourcingSection, voicesSection, claimsSection, actorsSection];
+export const prettySections: PrettySection[] = [framesSection, intensitySection, sourcingSection, voicesSection, claimsSection, actorsSection, narrativesSection];
 
 /**
  * The text with every finding highlighted in its category's colour and numbered, then a legend and

@@ -141,7 +141,10 @@ export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionF
   const target = author.role === 'unframed' ? bestRole(author.scores) : author.role;
   const cues: CueEvidence[] = [];
   for (const m of read) for (const c of m.evidence) if (c.role === target) cues.push(c);
-  cues.sort((a, b) => b.weight - a.weight);
+  // Cues a reader can check first (an act, a label, a technique...), then words whose general
+  // valence the classifier weighed ("won", "treasurer"): the latter alone never cast an actor.
+  const valence = (c: CueEvidence) => (keyTemplate(c.key) === T.VAL ? 1 : 0);
+  cues.sort((a, b) => valence(a) - valence(b) || b.weight - a.weight);
   for (const c of cues) {
     const sp = tokSpan(c.a, c.b);
     let dup = false;

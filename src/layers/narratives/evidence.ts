@@ -264,3 +264,24 @@ export function findEvidence(doc: Doc, pack: NarrativePack, plan: PackEvidencePl
   for (let s = 0; s < doc.sentences.length; s++) f.sentence(s);
   return f.end();
 }
+
+/**
+ * The evidence without hits that touch words the author disowns (DocSignals.disowned): a cue inside
+ * a refuted quotation is not the text's own cue. Returns `ev` itself when nothing is dropped.
+ */
+export function withoutDisowned(ev: DocEvidence, disowned: Uint8Array | null): DocEvidence {
+  if (disowned === null) return ev;
+  const touches = (h: Hit) => {
+    for (let i = h.a; i < h.b; i++) if (disowned[i] === 1) return true;
+    return false;
+  };
+  if (!ev.hits.some(touches)) return ev;
+  const hits: Hit[] = [];
+  const hitOff = new Int32Array(ev.hitOff.length);
+  for (let s = 0; s + 1 < ev.hitOff.length; s++) {
+    hitOff[s] = hits.length;
+    for (let h = ev.hitOff[s]!; h < ev.hitOff[s + 1]!; h++) if (!touches(ev.hits[h]!)) hits.push(ev.hits[h]!);
+  }
+  hitOff[ev.hitOff.length - 1] = hits.length;
+  return { ...ev, hits, hitOff };
+}

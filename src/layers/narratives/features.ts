@@ -106,10 +106,18 @@ export function scanParties(doc: Doc, pack: NarrativePack): Parties {
  * The units of tokens [from, to) into `codes` (BREAK between clause pieces) with the token of each
  * in `tokens`; returns the count. Consecutive name words make one `@name`.
  */
-export function sentenceUnits(doc: Doc, from: number, to: number, parties: Parties, coder: UnitCoder, codes: Int32Array, tokens: Int32Array): number {
+export function sentenceUnits(doc: Doc, from: number, to: number, parties: Parties, coder: UnitCoder, codes: Int32Array, tokens: Int32Array, disowned: Uint8Array | null = null): number {
   const t = doc.tokens;
   let n = 0;
   for (let i = from; i < to; i++) {
+    // Words the author disowns read as a break (see DocSignals.disowned).
+    if (disowned !== null && disowned[i] === 1) {
+      if (n > 0 && codes[n - 1] !== BREAK) {
+        codes[n] = BREAK;
+        tokens[n++] = i;
+      }
+      continue;
+    }
     const p = parties.partyAt[i]!;
     if (p >= 0) {
       codes[n] = coder.party(p >> 8);
@@ -264,7 +272,7 @@ export class ModelCoder implements UnitCoder {
  * sentenceUnits for a trained model, reading each token's word once for its unit and for whether a
  * cue may start there (positions into `out.starts`). The same units as sentenceUnits (tested).
  */
-export function modelUnits(doc: Doc, from: number, to: number, parties: Parties | null, coder: ModelCoder, codes: Int32Array, tokens: Int32Array, out: StartsOut): number {
+export function modelUnits(doc: Doc, from: number, to: number, parties: Parties | null, coder: ModelCoder, codes: Int32Array, tokens: Int32Array, out: StartsOut, disowned: Uint8Array | null = null): number {
   const t = doc.tokens;
   const kinds = t.kind;
   const flags = t.flags;
@@ -276,6 +284,13 @@ export function modelUnits(doc: Doc, from: number, to: number, parties: Parties 
   const pays = out.pays;
   const anchors = out.anchors;
   for (let i = from; i < to; i++) {
+    if (disowned !== null && disowned[i] === 1) {
+      if (n > 0 && codes[n - 1] !== BREAK) {
+        codes[n] = BREAK;
+        tokens[n++] = i;
+      }
+      continue;
+    }
     if (parties !== null) {
       const p = parties.partyAt[i]!;
       if (p >= 0) {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
 import type { Report } from '../../core/report.js';
 import { segment } from '../../text/segment.js';
-import { findEvidence, planEvidence } from './evidence.js';
+import { findEvidence, planEvidence, withoutDisowned } from './evidence.js';
 import { FIXTURES_DIR } from './fixtures.js';
 import { modelOf } from './layer.js';
 import { loadPack, loadPacks, scopeNeeded } from './pack.js';
@@ -106,20 +106,29 @@ describe('narratives layer', () => {
     );
   });
 
-  it('gives evidence the voice of its cue: a narrative the author quotes to rebut is the source\'s, for either side', () => {
-    // Written for this test: an author on one side quotes the other side's accusation to reject it.
+  it('gives evidence the voice of its cue, and leaves out a story the author quotes to rebut, for either side', () => {
+    // Written for this test: an author on one side quotes the other side's accusation to reject it,
+    // and a report quotes the same accusation without taking a side.
     const rebut = (accuser: string, ruler: string) =>
       `${accuser}n officials and their supporters in the diaspora speak of "ethnic cleansing" and even "genocide". ` +
       `These charges are not supported by any evidence. The islands belong to ${ruler} under the treaty of 1951, and every map recognises them as ${ruler}n.\n\n3.\n\nNotes`;
-    for (const text of [rebut('Tarvia', 'Ostrelia'), rebut('Ostrelia', 'Tarvia')]) {
-      const r = analyzer.analyze(text);
-      const evidence = r.narratives!.items.flatMap((it) => it.evidence);
-      const quoted = evidence.filter((e) => e.cues.some((c) => c.kind === 'cue' && /genocide|ethnic cleansing/.test(c.text)));
-      expect(quoted.length).toBeGreaterThan(0);
-      for (const e of quoted) expect(e.voice.kind).toBe('source');
+    const report = (accuser: string) =>
+      `${accuser}n officials speak of "ethnic cleansing" and "genocide" on the islands, where 4,000 people have fled their villages since March, the agency said.`;
+    const genocide = (it: { id: string }) => /genocide|cleansing/.test(it.id);
+    for (const [a, b] of [['Tarvia', 'Ostrelia'], ['Ostrelia', 'Tarvia']] as const) {
+      const rebutted = analyzer.analyze(rebut(a, b));
+      const evidence = rebutted.narratives!.items.flatMap((it) => it.evidence);
+      // The accusation is the diaspora's, and the author rejects it: not the text's story.
+      expect(evidence.some((e) => e.cues.some((c) => /genocide|ethnic cleansing/.test(c.text)))).toBe(false);
+      expect(rebutted.narratives!.items.filter(genocide).some((it) => it.chosen)).toBe(false);
       // "3." and "Notes" say too little to be shown as evidence without a cue of their own.
       for (const e of evidence) expect(e.text.split(/\s+/).length >= 3 || e.cues.some((c) => c.kind !== 'model')).toBe(true);
-      checkSpans(text, r);
+      checkSpans(rebut(a, b), rebutted);
+      const reported = analyzer.analyze(report(a));
+      const quoted = reported.narratives!.items.flatMap((it) => it.evidence).filter((e) => e.cues.some((c) => c.kind === 'cue' && /genocide|ethnic cleansing/.test(c.text)));
+      expect(quoted.length).toBeGreaterThan(0);
+      for (const e of quoted) expect(e.voice.kind).toBe('source');
+      checkSpans(report(a), reported);
     }
   });
 
@@ -155,7 +164,7 @@ describe('narratives layer', () => {
       const doc = segment(d.text);
       const sig = standaloneSignals(doc, pack);
       const fused = model.score(doc, sig).ev;
-      const whole = findEvidence(doc, pack, plan, sig.parties, sig.roles);
+      const whole = withoutDisowned(findEvidence(doc, pack, plan, sig.parties, sig.roles), sig.disowned);
       expect(fused.hits).toEqual(whole.hits);
       expect(Array.from(fused.hitOff)).toEqual(Array.from(whole.hitOff));
     }

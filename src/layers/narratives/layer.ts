@@ -5,6 +5,7 @@ import type { Doc } from '../../text/segment.js';
 import { K_WORD } from '../../text/tokenise.js';
 import { ACTORS } from '../actors/layer.js';
 import { SOURCING } from '../sourcing/analyse.js';
+import { VOICE } from '../voice/product.js';
 import { explain } from './explain.js';
 import { labelsOfChoice } from './labels.js';
 import { NarrativeModel, type DocSignals, type PackScores } from './model.js';
@@ -149,12 +150,13 @@ function evidenceFor(ctx: LayerContext, model: NarrativeModel, sig: DocSignals, 
 export function buildNarratives(ctx: LayerContext, models: readonly NarrativeModel[]): NarrativesReport {
   const actors = ctx.need(ACTORS);
   const sourcing = ctx.need(SOURCING);
+  const voice = ctx.need(VOICE);
   const items: NarrativeScore[] = [];
   const chosenSets: Uint8Array[] = [];
   let dominant: { model: NarrativeModel; r: PackScores; l: number; evidence: Array<{ e: NarrativeEvidence; cueTok: number }> } | null = null;
   for (const model of models) {
     const pack = model.pack;
-    const sig = signalsOf(ctx.doc, pack, ctx.report.frames, actors, sourcing);
+    const sig = signalsOf(ctx.doc, pack, ctx.report.frames, actors, sourcing, voice);
     const r = model.score(ctx.doc, sig);
     chosenSets.push(r.chosen);
     // Evidence for the chosen items, and for the strongest few of the others that come close.

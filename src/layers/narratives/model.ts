@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { FrameId } from '../../core/frames.js';
 import type { Doc } from '../../text/segment.js';
 import { vocab } from '../../text/vocab.js';
-import { EvidenceFinder, planEvidence, type DocEvidence, type PackEvidencePlan, type RolesBySentence } from './evidence.js';
+import { builtinLexicon } from '../../lexicon/builtin.js';
+import { isWord, WordSet } from '../../lexicon/word-sets.js';
+import { EvidenceFinder, planEvidence, withoutDisowned, type DocEvidence, type PackEvidencePlan, type RolesBySentence } from './evidence.js';
 import { featureCount, ModelCoder, modelUnits, specialFeatures, type FeatureLayout, type Parties, type StartsOut } from './features.js';
 import type { NarrativePack } from './pack.js';
 import { LogitSummary, STACK_K, stackFeatures, stackProbability, type Stacker } from './stacker.js';
@@ -30,6 +32,18 @@ export interface DocSignals {
   parties: Parties;
   frames: ReadonlyArray<readonly FrameId[] | undefined>;
   roles: RolesBySentence;
+  /**
+   * Tokens in words the author rejects or doubts (1): the story a text quotes in order to refute it
+   * is not its story, so the model reads them as a break; null when there are none.
+   */
+  disowned: Uint8Array | null;
+}
+
+const FUNCTION_WORDS = new WordSet(builtinLexicon('stopwords'));
+/** Are tokens [a, b) all function words or punctuation? */
+function allFunctionWords(doc: Doc, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (isWord(doc.tokens, i) && !FUNCTION_WORDS.at(doc.tokens, i)) return false;
+  return true;
 }
 
 /** Weights are applied in thousandths. */
@@ -192,6 +206,7 @@ export class NarrativeModel {
     const scratch = this.scratch;
     const coder = this.coder;
     const parties = this.pack.parties.length > 0 ? sig.parties : null;
+    const disowned = sig.disowned;
     const summary = this.summary;
     summary.reset(L);
     const { m1, m2, count: cnt, lead } = summary;
@@ -210,7 +225,7 @@ export class NarrativeModel {
       }
       if (this.fids.length < len * 2 + 64) this.fids = new Int32Array(len * 4 + 64);
       const fids = this.fids;
-      const m = modelUnits(doc, sent.tokenStart, sent.tokenEnd, parties, coder, codes, ctoks, startsOut);
+      const m = modelUnits(doc, sent.tokenStart, sent.tokenEnd, parties, coder, codes, ctoks, startsOut, disowned);
       finder.sentence(s, startsOut.starts, startsOut.n, startsOut.anchors, startsOut.na, startsOut.pays);
       nextEpoch(scratch);
       const n1 = unitFeatures(codes, m, this.pairs.get, scratch, fids, 0);
@@ -264,7 +279,7 @@ export class NarrativeModel {
       }
       summary.S = s + 1;
     }
-    return { z, ev: finder.end() };
+    return { z, ev: withoutDisowned(finder.end(), sig.disowned) };
   }
 
   /**
@@ -276,11 +291,13 @@ export class NarrativeModel {
     const size = (sent.tokenEnd - sent.tokenStart) * 2 + 2;
     if (lw.ids.length < size) lw = { ids: new Int32Array(size * 2), a: new Int32Array(size * 2), b: new Int32Array(size * 2), codes: new Int32Array(size * 2), toks: new Int32Array(size * 2), out: { starts: new Int32Array(size * 2), pays: new Int32Array(size * 2), n: 0, anchors: new Int32Array(size * 2), na: 0 }, w: new Float64Array(size * 2) };
     const { ids, a, b, codes: cs, toks: ts } = lw;
-    const m = modelUnits(doc, sent.tokenStart, sent.tokenEnd, this.pack.parties.length > 0 ? sig.parties : null, this.coder, cs, ts, lw.out);
+    const m = modelUnits(doc, sent.tokenStart, sent.tokenEnd, this.pack.parties.length > 0 ? sig.parties : null, this.coder, cs, ts, lw.out, sig.disowned);
     nextEpoch(this.scratch);
     const n = unitFeatures(cs, m, this.pairs.get, this.scratch, ids, 0, ts, a, b);
     const wt = lw.w.length < n ? (lw.w = new Float64Array(n * 2)) : lw.w;
-    for (let k = 0; k < n; k++) wt[k] = this.weight(ids[k]!, l);
+    // Function words ("we", "not", "every") weigh in the sum but explain nothing to a reader: a unit
+    // made of them alone is never shown as a cue.
+    for (let k = 0; k < n; k++) wt[k] = allFunctionWords(doc, a[k]!, b[k]! + 1) ? -Infinity : this.weight(ids[k]!, l);
     const top = strongestWords(wt, a, n, min, max);
     return top.map((k) => [a[k]!, b[k]! + 1]);
   }

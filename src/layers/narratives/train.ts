@@ -1,7 +1,7 @@
 import { rng, shuffle } from '../../core/random.js';
 import { sentenceLogits, trainSoftmax, type Instance, type LinearModel } from './softmax.js';
 import { segment, type Doc } from '../../text/segment.js';
-import { findEvidence, planEvidence, type DocEvidence } from './evidence.js';
+import { findEvidence, planEvidence, withoutDisowned, type DocEvidence } from './evidence.js';
 import { commonUnits, featureCount, GrowingCoder, pairKey, sentenceUnits, specialFeatures, type FeatureLayout } from './features.js';
 import { choose, documentProbabilities, type DocSignals } from './model.js';
 import type { NarrativePack } from './pack.js';
@@ -101,12 +101,12 @@ export function trainPack(pack: NarrativePack, options: TrainOptions = {}): Narr
   const prepare = (text: string): Prepared => {
     const doc = segment(text);
     const sig = signals(doc, pack);
-    const ev = findEvidence(doc, pack, plan, sig.parties, sig.roles);
+    const ev = withoutDisowned(findEvidence(doc, pack, plan, sig.parties, sig.roles), sig.disowned);
     const units: Int32Array[] = [];
     for (const s of doc.sentences) {
       const codes = new Int32Array((s.tokenEnd - s.tokenStart) * 2 + 2);
       const toks = new Int32Array(codes.length);
-      const m = sentenceUnits(doc, s.tokenStart, s.tokenEnd, sig.parties, coder, codes, toks);
+      const m = sentenceUnits(doc, s.tokenStart, s.tokenEnd, sig.parties, coder, codes, toks, sig.disowned);
       units.push(codes.slice(0, m));
     }
     return { doc, sig, ev, units };
