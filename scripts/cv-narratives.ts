@@ -12,7 +12,12 @@ import { trainPack } from '../src/layers/narratives/train.js';
 import { segment } from '../src/text/segment.js';
 import { loadNarrativeRecords, trainingDocsFor } from '../src/training/narratives.js';
 
-const TRAIN: Record<string, string> = { disputes: 'disputes-docs.train.yaml', 'ukraine-russia-war': 'urw-docs.train.yaml', 'climate-change': 'cc-docs.train.yaml' };
+// The training files of each pack (the same lists as scripts/train-narratives.ts); folds are taken over their documents together.
+const TRAIN: Record<string, string[]> = {
+  disputes: ['disputes-docs.train.yaml'],
+  'ukraine-russia-war': ['urw-docs.train.yaml', 'urw-news.train.yaml'],
+  'climate-change': ['cc-docs.train.yaml'],
+};
 const args = process.argv.slice(2);
 // Training options to try, as JSON in NARRATIVES_TRAIN (e.g. {"l1": 1}); never tuned on held-out documents.
 const opts = JSON.parse(process.env.NARRATIVES_TRAIN ?? '{}');
@@ -22,8 +27,10 @@ const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--fo
 for (const name of names.length ? names : Object.keys(TRAIN)) {
   const packs = loadPacks([name]);
   const pack = packs[0]!;
-  const file = join(FIXTURES_DIR, TRAIN[name]!);
-  const docs = trainingDocsFor(packs, 0, loadNarrativeRecords(file), file);
+  const docs = TRAIN[name]!.flatMap((f) => {
+    const file = join(FIXTURES_DIR, f);
+    return trainingDocsFor(packs, 0, loadNarrativeRecords(file), file);
+  });
   let nnz = 0;
   const goldN: string[][] = [], predN: string[][] = [], goldS: string[][] = [], predS: string[][] = [];
   const longG: string[][] = [], longP: string[][] = [];
