@@ -17,6 +17,7 @@ const sets: Array<[string, string, string]> = [
   ['disputes', 'disputes', 'disputes-docs.heldout.yaml'],
   ['ukraine-russia-war', 'ukraine-russia-war', 'urw-docs.heldout.yaml'],
   ['climate-change', 'climate-change', 'cc-docs.heldout.yaml'],
+  ['climate-change, long articles', 'climate-change', 'cc-news.heldout.yaml'],
   ['both public packs', 'ukraine-russia-war,climate-change', 'urw-docs.heldout.yaml,cc-docs.heldout.yaml'],
 ];
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
