@@ -4,6 +4,8 @@ import type { Gazetteer } from './gazetteer.js';
 import { defaultGazetteer, gazetteerFor } from './gazetteer.js';
 import type { HeuristicActor, Mention } from './mentions.js';
 import { findMentions } from './mentions.js';
+import { addDescribed } from './described.js';
+import { addPronouns } from './pronouns.js';
 
 export interface ActorAnalysis {
   /** In document order (sorted by position, hence by sentence). */
@@ -27,7 +29,9 @@ export function mentionOffsets(sentences: number, mentions: readonly Mention[]):
 
 /** The mentions of a document. */
 export function analyseActors(doc: Doc, g: Gazetteer = defaultGazetteer()): ActorAnalysis {
-  const { mentions, heuristic } = findMentions(doc, g);
+  const found = findMentions(doc, g);
+  const heuristic = found.heuristic;
+  const mentions = addPronouns(doc, addDescribed(doc, found.mentions, heuristic), heuristic, (id) => g.get(id));
   return { mentions, offsets: mentionOffsets(doc.sentences.length, mentions), heuristic, gazetteer: g };
 }
 

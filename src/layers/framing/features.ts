@@ -72,6 +72,8 @@ const PASSIVE_AUX = wordSet('was were been being is are be got gets get');
 const NOT_ADVERBS = new Set(['family', 'rally', 'supply', 'ally', 'italy', 'july', 'fly', 'reply', 'assembly', 'apply', 'comply', 'rely', 'belly', 'bully']);
 const ADVERB = new WordMemo<number>((w) => (w === 'already' || w === 'never' || w === 'once' || (w.length > 3 && w.endsWith('ly') && !NOT_ADVERBS.has(w)) ? 1 : 0));
 const BY = wordSet('by');
+/** "Details of the attacks": a cue after "of" is what something else is about, not the mention's act. */
+const OF = wordSet('of about');
 const AGAINST = wordSet('on against of upon at toward towards');
 const DETERMINERS = wordSet("the a an this that these those its his her their our some several many all both such");
 /** The first word of a mention that says whose it is: "our volunteers", "their leaders", "my mother". */
@@ -345,6 +347,7 @@ export class Featurizer {
     // Right of the mention, to the clause's end: what it does (agent), unless passive ("were shelled").
     let passive = false;
     let seenVerb = false;
+    let ofNoun = false;
     const rEnd = Math.min(s.tokenEnd, m.b + 8);
     let words = 0;
     for (let i = m.b; i < rEnd; i++) {
@@ -356,10 +359,12 @@ export class Featurizer {
       if (owner[i] !== -1) break;
       if (CLAUSE_BREAK.at(t, i) && i > m.b) break;
       if (PASSIVE_AUX.at(t, i) && !seenVerb) { passive = i + 1 < rEnd && isWord(t, i + 1) && PARTICIPLE.test(lower(t, i + 1)); continue; }
+      if (OF.at(t, i)) { ofNoun = true; continue; }
       if (STOP.at(t, i)) continue;
       this.word(i);
       const mask = this.tCue[i]!;
-      if (mask) this.classes(passive ? T.PATIENT : T.AGENT, mask, i, i + this.tLen[i]!);
+      if (mask && !ofNoun) this.classes(passive ? T.PATIENT : T.AGENT, mask, i, i + this.tLen[i]!);
+      ofNoun = false;
       const st = this.tStem[i]!;
       if (st >= 0) {
         if (words === 0) this.emit(passive ? T.L1 : T.R1, st, i);
