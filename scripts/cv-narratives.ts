@@ -16,7 +16,7 @@ import { loadNarrativeRecords, trainingDocsFor } from '../src/training/narrative
 const TRAIN: Record<string, string[]> = {
   disputes: ['disputes-docs.train.yaml'],
   'ukraine-russia-war': ['urw-docs.train.yaml', 'urw-news.train.yaml'],
-  'climate-change': ['cc-docs.train.yaml'],
+  'climate-change': ['cc-docs.train.yaml', 'cc-news.train.yaml'],
 };
 const args = process.argv.slice(2);
 // Training options to try, as JSON in NARRATIVES_TRAIN (e.g. {"l1": 1}); never tuned on held-out documents.

@@ -19,6 +19,7 @@ const sets: Array<[string, string, string]> = [
   // The long articles (400-750 words) of urw-news, reported apart so that the short set's figures stay comparable.
   ['ukraine-russia-war-long', 'ukraine-russia-war', 'urw-news.heldout.yaml'],
   ['climate-change', 'climate-change', 'cc-docs.heldout.yaml'],
+  ['climate-change, long articles', 'climate-change', 'cc-news.heldout.yaml'],
   ['both public packs', 'ukraine-russia-war,climate-change', 'urw-docs.heldout.yaml,cc-docs.heldout.yaml'],
 ];
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
