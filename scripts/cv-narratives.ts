@@ -29,13 +29,17 @@ for (const name of names.length ? names : Object.keys(TRAIN)) {
   const pack = packs[0]!;
   const docs = TRAIN[name]!.flatMap((f) => {
     const file = join(FIXTURES_DIR, f);
-    return trainingDocsFor(packs, 0, loadNarrativeRecords(file), file);
+    return trainingDocsFor(packs, 0, loadNarrativeRecords(file), file).map((d) => ({ ...d, set: f }));
   });
+  // --first-set-only: every fold trains on the documents of the pack's first file only (still
+  // scoring all), to see what the other files (long articles) add.
+  const firstOnly = args.includes('--first-set-only');
+  const bySet = new Map<string, { g: string[][]; p: string[][] }>();
   let nnz = 0;
   const goldN: string[][] = [], predN: string[][] = [], goldS: string[][] = [], predS: string[][] = [];
   const longG: string[][] = [], longP: string[][] = [];
   for (let f = 0; f < K; f++) {
-    const train = docs.filter((_, i) => i % K !== f);
+    const train = docs.filter((d, i) => i % K !== f && (!firstOnly || d.set === TRAIN[name]![0]));
     const test = docs.filter((_, i) => i % K === f);
     const w = trainPack(pack, { documents: train, ...opts });
     nnz += w.weights.reduce((a, r) => a + r.length / 2, 0) / K;
@@ -48,6 +52,9 @@ for (const name of names.length ? names : Object.keys(TRAIN)) {
       const gl = labelsOfChoice([pack], [g]);
       const pl = labelsOfChoice([pack], [r.chosen]);
       goldN.push(gl.narratives); predN.push(pl.narratives);
+      let per = bySet.get(d.set);
+      if (!per) bySet.set(d.set, (per = { g: [], p: [] }));
+      per.g.push(gl.narratives); per.p.push(pl.narratives);
       if (args.includes('--why')) {
         const top = pack.items.filter((it) => it.level === 'narrative').sort((x, y) => r.prob[y.index]! - r.prob[x.index]!).slice(0, 3);
         console.log(`   gold ${gl.narratives.join(' | ')}\n      ${top.map((it) => `${it.title} p=${r.prob[it.index]!.toFixed(2)} max=${Math.max(...Array.from({ length: r.S }, (_, s) => r.z[s * r.L + it.index]!)).toFixed(2)}`).join('; ')}  (threshold ${model.weights.stacker.narrative.threshold})`);
@@ -64,6 +71,7 @@ for (const name of names.length ? names : Object.keys(TRAIN)) {
   const n = scoreLevel(goldN, predN);
   const s = goldS.length ? scoreLevel(goldS, predS) : null;
   console.log(`${name}: ${K}-fold CV over ${docs.length} training documents: narratives samples-F1 ${n.f1.toFixed(3)} (carrying ${n.f1Carrying.toFixed(3)})` + (s ? `, sub-narratives ${s.f1.toFixed(3)} (${s.f1Carrying.toFixed(3)})` : '') + `; ${Math.round(nnz)} weights`);
+  if (bySet.size > 1) for (const [set, x] of bySet) console.log(`   ${set}: ${x.g.length} documents, narratives samples-F1 ${scoreLevel(x.g, x.p).f1.toFixed(3)}`);
   const l = scoreLevel(longG, longP);
   console.log(`   the same documents padded with the fold's no-narrative documents: narratives samples-F1 ${l.f1.toFixed(3)} (carrying ${l.f1Carrying.toFixed(3)})`);
   if (args.includes('--docs')) goldN.forEach((g, i) => console.log(`   gold ${g.join(' | ')}  pred ${predN[i]!.join(' | ')}`));

@@ -118,9 +118,13 @@ describe('narratives layer', () => {
     for (const [a, b] of [['Tarvia', 'Ostrelia'], ['Ostrelia', 'Tarvia']] as const) {
       const rebutted = analyzer.analyze(rebut(a, b));
       const evidence = rebutted.narratives!.items.flatMap((it) => it.evidence);
-      // The accusation is the diaspora's, and the author rejects it: not the text's story.
+      // The accusation is the diaspora's, and the author rejects it: not the text's story. It is
+      // never evidence, and the narrative scores far below the same text whose author endorses it.
       expect(evidence.some((e) => e.cues.some((c) => /genocide|ethnic cleansing/.test(c.text)))).toBe(false);
-      expect(rebutted.narratives!.items.filter(genocide).some((it) => it.chosen)).toBe(false);
+      const endorsed = analyzer.analyze(rebut(a, b).replace('are not supported by any evidence', 'are confirmed by the evidence'));
+      const score = (r: typeof rebutted) => Math.max(...r.narratives!.items.filter(genocide).map((it) => it.score));
+      expect(score(endorsed)).toBeGreaterThan(0.8);
+      expect(score(rebutted)).toBeLessThan(score(endorsed) - 0.3);
       // "3." and "Notes" say too little to be shown as evidence without a cue of their own.
       for (const e of evidence) expect(e.text.split(/\s+/).length >= 3 || e.cues.some((c) => c.kind !== 'model')).toBe(true);
       checkSpans(rebut(a, b), rebutted);

@@ -37,6 +37,8 @@ export interface DocSignals {
    * is not its story, so the model reads them as a break; null when there are none.
    */
   disowned: Uint8Array | null;
+  /** Sentences all of whose words are disowned (1): no logits (-Infinity), left out of the document's summary. */
+  muted: Uint8Array | null;
 }
 
 const FUNCTION_WORDS = new WordSet(builtinLexicon('stopwords'));
@@ -207,6 +209,7 @@ export class NarrativeModel {
     const coder = this.coder;
     const parties = this.pack.parties.length > 0 ? sig.parties : null;
     const disowned = sig.disowned;
+    const muted = sig.muted;
     const summary = this.summary;
     summary.reset(L);
     const { m1, m2, count: cnt, lead } = summary;
@@ -256,6 +259,10 @@ export class NarrativeModel {
       }
       const noneS = bias[L + 1]! + scale * sc[L + 1]!;
       const base = s * L;
+      if (muted !== null && muted[s] === 1) {
+        summary.S = s + 1;
+        continue;
+      }
       // Narratives on every sentence; a narrative's sub-narratives where the sentence leans to it
       // (softmax.ts, SUB_GATE), -Infinity elsewhere (z was filled with it), which the summary never
       // counts. The summary's arrays are updated inline: this runs for every sentence and narrative.

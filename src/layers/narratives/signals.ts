@@ -9,6 +9,7 @@ import { scanParties } from './features.js';
 import type { DocSignals } from './model.js';
 import type { NarrativePack } from './pack.js';
 import { rolesBySentence } from './roles.js';
+import { K_WORD } from '../../text/tokenise.js';
 import { analyseVoice, type VoiceAnalysis } from '../voice/analyse.js';
 
 /** Dominant frames per paragraph, from a frames report (absent: none). */
@@ -22,15 +23,16 @@ export function framesByParagraph(doc: Doc, frames: FramesReport | undefined): A
 /** A document's signals from what the layers produced (the narratives layer's path). */
 export function signalsOf(doc: Doc, pack: NarrativePack, frames: FramesReport | undefined, actors: ActorAnalysis, sourcing: SourcingAnalysis, voice: VoiceAnalysis): DocSignals {
   const parties = scanParties(doc, pack);
-  return { parties, frames: framesByParagraph(doc, frames), roles: rolesBySentence(doc, actors, sourcing, parties), disowned: disownedTokens(voice) };
+  const disowned = disownedTokens(doc, voice);
+  return { parties, frames: framesByParagraph(doc, frames), roles: rolesBySentence(doc, actors, sourcing, parties), disowned, muted: mutedSentences(doc, disowned) };
 }
 
 /**
  * Tokens in the words of a source the author rejects or doubts, or reported inside such a source's
- * words (1): a commentary that quotes "terrorist cells" to refute the charge does not tell the story
- * of terrorist cells. null when there are none.
+ * words, with the frame that reports them (1): a commentary that quotes "terrorist cells" to refute
+ * the charge does not tell the story of terrorist cells. null when there are none.
  */
-export function disownedTokens(voice: VoiceAnalysis): Uint8Array | null {
+export function disownedTokens(doc: Doc, voice: VoiceAnalysis): Uint8Array | null {
   const segOf = voice.tokenSeg;
   if (segOf === null) return null;
   const segs = voice.segments;
@@ -43,10 +45,20 @@ export function disownedTokens(voice: VoiceAnalysis): Uint8Array | null {
     if (disowned[k]) any = true;
   }
   if (!any) return null;
+  // The words, and the frame that reports them ("Tarvian officials ... speak of"): from the speaker
+  // or the reporting words, whichever comes first in the sentence, to the words' end. The author's
+  // own stance words ("These charges are baseless") stay.
   const out = new Uint8Array(segOf.length);
-  for (let i = 0; i < segOf.length; i++) {
-    const k = segOf[i]!;
-    if (k >= 0 && disowned[k] === 1) out[i] = 1;
+  for (let k = 0; k < segs.length; k++) {
+    if (disowned[k] !== 1) continue;
+    const x = segs[k]!;
+    let lo = x.a;
+    if (x.cueA >= 0 && x.cueA < lo) lo = x.cueA;
+    if (x.speaker !== null && x.speaker.a < lo) lo = x.speaker.a;
+    const start = doc.sentences[x.sentence]!.tokenStart;
+    if (lo < start) lo = start;
+    out.fill(1, lo, x.b);
+    if (x.stanceA >= 0) out.fill(0, x.stanceA, x.stanceB);
   }
   return out;
 }
@@ -63,4 +75,25 @@ export function standaloneSignals(doc: Doc, pack: NarrativePack): DocSignals {
   const actors = analyseActors(doc);
   const sourcing = analyseSourcing(doc);
   return signalsOf(doc, pack, analyser.analyse(doc, span), actors, sourcing, analyseVoice(doc, sourcing, actors));
+}
+
+/** Sentences whose every word is disowned (1): they say nothing in the author's voice and are left out. */
+export function mutedSentences(doc: Doc, disowned: Uint8Array | null): Uint8Array | null {
+  if (disowned === null) return null;
+  const out = new Uint8Array(doc.sentences.length);
+  let any = false;
+  for (const s of doc.sentences) {
+    let own = false;
+    let words = 0;
+    for (let i = s.tokenStart; i < s.tokenEnd && !own; i++) {
+      if (doc.tokens.kind[i] !== K_WORD) continue;
+      words++;
+      own = disowned[i] !== 1;
+    }
+    if (words > 0 && !own) {
+      out[s.index] = 1;
+      any = true;
+    }
+  }
+  return any ? out : null;
 }

@@ -190,13 +190,13 @@ export function trainPack(pack: NarrativePack, options: TrainOptions = {}): Narr
   for (let f = 0; f < folds && given.length > 0; f++) {
     const first = train([...exInstances.filter((_, i) => exampleFold[i] !== f), ...bgInstances]);
     given.forEach((d, i) => {
-      if (docFold[i] === f) docInstances[i] = documentInstances(pack, d, docVectors[i]!, first, noneOf, parentOf);
+      if (docFold[i] === f) docInstances[i] = documentInstances(pack, d, docVectors[i]!, first, noneOf, parentOf, docPrepared[i]!.sig.muted);
     });
   }
   for (let f = 0; f < folds; f++) {
     const model = train([...exInstances.filter((_, i) => exampleFold[i] !== f), ...bgInstances, ...docInstances.slice(0, given.length).filter((_, i) => docFold[i] !== f).flat()]);
     docs.forEach((_, i) => {
-      if (docFold[i] === f) oof[i] = sentenceLogits(docVectors[i]!, model, noneOf, parentOf);
+      if (docFold[i] === f) oof[i] = mute(sentenceLogits(docVectors[i]!, model, noneOf, parentOf), docPrepared[i]!.sig.muted, L);
     });
   }
   const stacker = trainStacker(pack, docs, docPrepared, oof, o);
@@ -242,10 +242,17 @@ export function trainPack(pack: NarrativePack, options: TrainOptions = {}): Narr
   };
 }
 
+/** Logits z with the rows of muted sentences (DocSignals.muted) set to -Infinity, as scoring leaves them. */
+function mute(z: Float64Array, muted: Uint8Array | null, L: number): Float64Array {
+  if (muted !== null) for (let s = 0; s < muted.length; s++) if (muted[s] === 1) z.fill(-Infinity, s * L, s * L + L);
+  return z;
+}
+
 /** Instances from one labelled document (see trainPack). */
-function documentInstances(pack: NarrativePack, d: TrainingDoc, vs: ReadonlyArray<readonly [Int32Array, number]>, m: LinearModel, noneOf: Int32Array, parentOf: Int32Array): Instance[] {
+function documentInstances(pack: NarrativePack, d: TrainingDoc, vs: ReadonlyArray<readonly [Int32Array, number]>, m: LinearModel, noneOf: Int32Array, parentOf: Int32Array, muted: Uint8Array | null): Instance[] {
   const L = pack.items.length;
-  const z = sentenceLogits(vs, m, noneOf, parentOf);
+  const z = mute(sentenceLogits(vs, m, noneOf, parentOf), muted, L);
+  const kept = (s: number) => muted === null || muted[s] !== 1;
   const gold = new Set(d.items);
   const goldNarr = pack.items.filter((it) => it.level === 'narrative' && gold.has(it.index)).map((it) => it.index);
   const goldSubs = pack.items.filter((it) => it.level === 'subnarrative' && gold.has(it.index)).map((it) => it.index);
@@ -255,12 +262,12 @@ function documentInstances(pack: NarrativePack, d: TrainingDoc, vs: ReadonlyArra
   const out: Instance[] = [];
   const mk = (s: number, n: Int32Array | null, u: Int32Array | null): Instance => ({ ids: vs[s]![0], scale: 1 / Math.sqrt(Math.max(1, vs[s]![1])), narr: n, sub: u });
   // Every sentence: one of the document's narratives (sub-narratives), or none.
-  vs.forEach((_, s) => out.push(mk(s, narr, sub)));
+  vs.forEach((_, s) => kept(s) && out.push(mk(s, narr, sub)));
   // The most typical sentence per gold label (and the second when the model already agrees) carries it.
   for (const l of gold) {
     const it = pack.items[l]!;
     if (it.level === 'subnarrative' && !d.subsKnown) continue;
-    const ranked = vs.map((_, s) => s).sort((a, b) => z[b * L + l]! - z[a * L + l]! || a - b);
+    const ranked = vs.map((_, s) => s).filter(kept).sort((a, b) => z[b * L + l]! - z[a * L + l]! || a - b);
     for (let r = 0; r < Math.min(2, ranked.length); r++) {
       const s = ranked[r]!;
       if (r === 1 && z[s * L + l]! < 0) break;
