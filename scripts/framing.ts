@@ -43,6 +43,8 @@ const docs = prepareFraming(records, stems, valence);
 const basics = values['no-basics'] ? [] : prepareFraming(basicRecords(), stems, valence);
 const train = docs.filter((d) => d.split === 'train');
 const heldout = docs.filter((d) => d.split === 'heldout');
+/** The sets of long articles about the real war and real climate politics (reported apart). */
+const LONG_SETS = new Set(['urw', 'ccnews']);
 log(`prepared ${docs.length} texts (${train.length} train, ${heldout.length} held out), ${docs.reduce((n, d) => n + d.mentions.length, 0)} mentions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 const folds = Number(values.folds);
@@ -83,9 +85,16 @@ if (mode === 'cv') {
   if (!values['no-heldout'] && heldout.length > 0) {
     const model = artefactOf(fullFit, stems.stems, cal);
     void model;
-    const held = scoreReadings(readingsOf([...train, ...basics], heldout, stems.stems, s), cal, fullFit.trainPrior);
+    const heldReadings = readingsOf([...train, ...basics], heldout, stems.stems, s);
+    const held = scoreReadings(heldReadings, cal, fullFit.trainPrior);
     card.heldout = brief(held);
     process.stdout.write(`${summary('held-out split (scored once)', held)}\n`);
+    // The same readings, split into the long real-topic articles (urw, ccnews) and the short texts.
+    const isLong = (r: (typeof heldReadings)[number]) => LONG_SETS.has(r.doc.dispute);
+    for (const [name, keep] of [['  of which long real-topic articles', isLong], ['  of which the short texts', (r: (typeof heldReadings)[number]) => !isLong(r)]] as const) {
+      const part = heldReadings.filter(keep);
+      if (part.length > 0) process.stdout.write(`${summary(name, scoreReadings(part, cal, fullFit.trainPrior))}\n`);
+    }
   }
   process.stdout.write(`${summary(`${folds}-fold CV over the train split`, cv)}\n`);
   // Only the stems that some kept feature uses are stored.

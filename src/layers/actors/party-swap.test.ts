@@ -77,10 +77,10 @@ describe('party swap', () => {
           // Ids name a party in any part: "albania", "albania:people", "media:albania".
           const swapId = (x: string | null) => (x === null ? null : x.split(':').map((p) => (p === a.id ? b.id : p === b.id ? a.id : p)).join(':'));
           expect(signature(swapped, (x) => x)).toEqual(signature(original, swapId));
-          // And the two parties really are cast in roles (the test would be empty otherwise).
-          // (Template 3, failed talks and mutual blame in others' words, frames nobody in the author's voice.)
-          // A party's people or forces count as the party ("morocco:people").
-          const roles = original.actors!.filter((x) => x.id.split(':').some((p) => p === a.id || p === b.id)).map((x) => x.framing.role);
+          // And the two parties really are cast in roles, by the author or by a source the text
+          // reports (the test would be empty otherwise). (Template 3, failed talks and mutual blame
+          // in others' words, frames nobody.) A party's people or forces count as the party ("morocco:people").
+          const roles = original.actors!.filter((x) => x.id.split(':').some((p) => p === a.id || p === b.id)).flatMap((x) => x.framing.byVoice.map((v) => v.role));
           if (t !== 3) expect(roles.some((r) => r !== 'unframed')).toBe(true);
         },
       ),
@@ -88,13 +88,19 @@ describe('party swap', () => {
     );
   });
 
-  it('keeps each template\'s roles: the attacker is the antagonist whoever it is', () => {
+  it('keeps each template\'s roles: the attacker is the antagonist whoever it is, in the voice that says so', () => {
     const [x, y] = [parties.find((p) => p.id === 'azerbaijan')!, parties.find((p) => p.id === 'armenia')!];
     for (const [a, b] of [[x, y], [y, x]] as const) {
       const r = analyzer.analyze(fill(TEMPLATES[0]!, a, b));
-      expect(r.actors!.find((z) => z.id === a.id)!.framing.role).toBe('antagonist');
-      // The shelled side's harm is in the UN mission's words; the author does not cast it as a villain.
-      expect(['innocent', 'unframed']).toContain(r.actors!.find((z) => z.id === b.id)!.framing.role);
+      const attacker = r.actors!.find((z) => z.id === a.id)!.framing;
+      const shelled = r.actors!.find((z) => z.id === b.id)!.framing;
+      const byMission = (f: typeof attacker) => f.byVoice.find((v) => v.speaker === 'UN mission')?.role;
+      // The shelling is in the UN mission's words: the mission casts the attacker as antagonist and
+      // the shelled side as innocent; the wire's author may leave both unframed, never the reverse.
+      expect(byMission(attacker)).toBe('antagonist');
+      expect(byMission(shelled)).toBe('innocent');
+      expect(['antagonist', 'unframed']).toContain(attacker.role);
+      expect(['innocent', 'unframed']).toContain(shelled.role);
     }
   });
 });
