@@ -82,7 +82,11 @@ export function unitsOf(doc: number, text: string, report: Report, title: string
     if (!quotes.has(q.sentence) || quotes.get(q.sentence) === null) quotes.set(q.sentence, q.speaker?.resolved ?? q.speaker?.name ?? null);
   }
   const mentions: Array<{ start: number; id: string }> = [];
-  for (const a of report.actors ?? []) for (const m of a.mentions) mentions.push({ start: m.start, id: a.id });
+  const NAMED = /\p{Lu}/u;
+  const PRONOUNS = /^(?:he|she|it|they)$/i;
+  // Mentions by name only: a description ("the defence ministry") or a pronoun tells no event from
+  // another, and its words already count as words. A name has a capital letter.
+  for (const a of report.actors ?? []) for (const m of a.mentions) if (NAMED.test(m.text) && !PRONOUNS.test(m.text)) mentions.push({ start: m.start, id: a.id });
   const units: Unit[] = [];
   for (const s of sentencesOf(text, report)) {
     if (head && s.start < head.end && s.end > head.start) continue;

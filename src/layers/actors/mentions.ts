@@ -101,6 +101,14 @@ const demonymShape = (w: string): number =>
 /** demonymShape per word, computed once per word (not per capitalised token). */
 const DEMONYM_SHAPE = new WordInts(demonymShape);
 
+/**
+ * A capitalised compound adjective: "Russian-speaking", "Czech-made", "US-backed", "Kremlin-friendly".
+ * It describes something else and is never a name, nor part of one.
+ */
+const COMPOUND_ADJECTIVE = new WordInts((w) => (/^[\p{L}.]+-(?:[\p{L}]+(?:ing|ed)|made|born|led|style|era|based|owned|run|held|friendly|aligned|minded|speaking|language)$/u.test(w) ? 1 : 0));
+/** isCap, less compound adjectives. */
+const isNameCap = (t: Doc['tokens'], i: number): boolean => isCap(t, i) && COMPOUND_ADJECTIVE.at(t, i) === 0;
+
 /** A capitalised word the gazetteer does not know that reads as a demonym ("Korvani", "Dastrian"). */
 function demonymLike(doc: Doc, i: number): boolean {
   return (DEMONYM_SHAPE.at(doc.tokens, i) & DEMONYM_LIKE) !== 0;
@@ -125,8 +133,8 @@ function capRun(doc: Doc, i: number, end: number): number {
   const t = doc.tokens;
   let e = i;
   while (e < end) {
-    if (isCap(t, e)) { e++; continue; }
-    if (e > i && CONNECTORS.at(t, e) && e + 1 < end && isCap(t, e + 1)) { e += 2; continue; }
+    if (isNameCap(t, e)) { e++; continue; }
+    if (e > i && CONNECTORS.at(t, e) && e + 1 < end && isNameCap(t, e + 1)) { e += 2; continue; }
     break;
   }
   return e;
@@ -226,7 +234,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
     const capsTell = s.index !== skipSentence && !titleLines?.has(s.index);
     while (i < s.tokenEnd) {
       if (!isWord(t, i)) { i++; continue; }
-      const cap = capsTell && isCap(t, i);
+      const cap = capsTell && isNameCap(t, i);
       let m = g.matchAlias(t, i, s.tokenEnd);
       if (cap) {
         // Events and places first, unless one alias is the whole name ("World Bank", "South Sudan").
@@ -241,6 +249,13 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
             const id = add(set.type, tokenText(doc, a, set.b), set.type);
             mentions.push({ actor: id, a, b: set.b, sentence: s.index });
             i = set.b;
+            continue;
+          }
+          // A demonym opening an institution's name is part of it: "American Petroleum Institute".
+          if (first?.kind === 'demonym' && e - a >= 3 && ORG_HEADS.at(t, e - 1)) {
+            const id = add('org', tokenText(doc, a, e), 'organisation');
+            mentions.push({ actor: id, a, b: e, sentence: s.index });
+            i = e;
             continue;
           }
         }
@@ -276,8 +291,8 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       let a = i;
       let e = i + 1;
       while (e < s.tokenEnd) {
-        if (isCap(t, e) && !g.matchAlias(t, e, s.tokenEnd)) { e++; continue; }
-        if (e > a && CONNECTORS.at(t, e) && e + 1 < s.tokenEnd && isCap(t, e + 1) && !g.matchAlias(t, e + 1, s.tokenEnd)) { e += 2; continue; }
+        if (isNameCap(t, e) && !g.matchAlias(t, e, s.tokenEnd)) { e++; continue; }
+        if (e > a && CONNECTORS.at(t, e) && e + 1 < s.tokenEnd && isNameCap(t, e + 1) && !g.matchAlias(t, e + 1, s.tokenEnd)) { e += 2; continue; }
         break;
       }
       const end = e;
@@ -321,6 +336,8 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
         // A function word, a verb or a possessive after it makes it a name ("Korvan and Dastria",
         // "Korvan said", "Korvan's minister").
         if (nextLower && !w.endsWith('s') && demonymLike(doc, a) && nounAfter(doc, e)) continue;
+        // "Western outlets", "Eastern regions": a common adjective capitalised names nothing.
+        if (nextLower && NOT_DEMONYMS.at(t, a) && nounAfter(doc, e)) continue;
       }
       const known = n === 1 ? surnames.get(lower(t, a)) : undefined;
       // A capitalised first word is a name only when titled, a known surname, or written capitalised inside a sentence too.
@@ -444,43 +461,4 @@ function markMidSentenceCaps(doc: Doc): TokenMarks {
     }
   }
   return midCapMarks;
-}
-
-/**
- * The type of a phrase the actors layer did not resolve (a mention given from outside, as in the
- * roles evaluation): by its head noun ("the herders" -> people, "the interior ministry" -> country,
- * "Tarvian television" -> media), titles and names ("Minister Pavo Kesh" -> person), or a country's
- * ending ("Ostrelia").
- */
-export function spanType(doc: Doc, a: number, b: number): ActorType {
-  const t = doc.tokens;
-  let h = b - 1;
-  // "the people of Serek": the head comes before "of".
-  for (let i = a + 1; i < b - 1; i++) if (lower(t, i) === 'of' || lower(t, i) === 'who' || lower(t, i) === 'in') { h = i - 1; break; }
-  while (h > a && !isWord(t, h)) h--;
-  if (!isCap(t, h) || !isWord(t, h)) {
-    if (ARMED_NOUNS.at(t, h)) return 'armed-group';
-    if (MEDIA_NOUNS.at(t, h)) return 'media';
-    if (PEOPLE_NOUNS.at(t, h) || GROUP_NOUNS.at(t, h)) return 'people';
-    if (STATE_NOUNS.at(t, h)) return 'country';
-    if (ORG_HEADS.at(t, h)) return 'organisation';
-    if (ROLE_WORDS.at(t, h)) return 'person';
-    if (EVENT_HEADS.at(t, h)) return 'event';
-    if (PLACE_HEADS.at(t, h)) return 'place';
-    return /s$/.test(lower(t, h)) ? 'people' : 'unknown';
-  }
-  if (MEDIA_HEADS.at(t, h) && h > a) return 'media';
-  if (ARMED_HEADS.at(t, h)) return 'armed-group';
-  if (ORG_HEADS.at(t, h)) return 'organisation';
-  let caps = 0;
-  let titled = false;
-  for (let i = a; i <= h; i++) {
-    if (isCap(t, i) && !STOPWORDS.at(t, i)) caps++;
-    if (ROLE_WORDS.at(t, i)) titled = true;
-  }
-  if (titled) return 'person';
-  if (caps === 1 && COUNTRY_ENDINGS.test(lower(t, h))) return 'country';
-  if (caps === 1 && /(?:ians|ans|ese|is)$/.test(lower(t, h))) return 'people';
-  if (caps >= 2) return a > 0 && lower(t, a) === 'the' ? 'organisation' : 'person';
-  return 'unknown';
 }

@@ -5,6 +5,7 @@ import { lower, punctChar } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
 import type { Mention } from '../actors/mentions.js';
 import { ACTORS } from '../actors/layer.js';
+import { LOCATIVE } from '../actors/nouns.js';
 import type { ActorMention, ActorSummary, SourceOf } from '../../core/actors.js';
 import { VOICE, voiceAtToken, voiceOfSegment } from '../voice/product.js';
 import { FRAMING } from './product.js';
@@ -95,6 +96,15 @@ interface Kept {
   mentions: SpanRef[];
 }
 
+/** Does mention m follow a preposition of place ("in Canada", "across the EU")? */
+function afterLocative(doc: Doc, m: { a: number; sentence: number }): boolean {
+  const start = doc.sentences[m.sentence]!.tokenStart;
+  let k = m.a - 1;
+  if (k > start && ARTICLES_BEFORE.has(lower(doc.tokens, k))) k--;
+  return k >= start && LOCATIVE.at(doc.tokens, k);
+}
+const ARTICLES_BEFORE = new Set(['the']);
+
 export function buildActors(ctx: LayerContext): ActorSummary[] {
   const { doc, span, report } = ctx;
   const r = ctx.need(ACTORS);
@@ -159,9 +169,11 @@ export function buildActors(ctx: LayerContext): ActorSummary[] {
     let seen: Set<number> | null = null;
     const readings: Array<MentionFraming | null> = new Array(idx.length);
     const ms: ActorMention[] = [];
+    // Named only as where things happen ("wildfires in Canada", "talks in Istanbul"): a setting, cast by nobody.
+    const setting = entry.type !== 'person' && entry.type !== 'people' && idx.every((mi) => afterLocative(doc, mentions[mi]!));
     for (let j = 0; j < idx.length; j++) {
       const m = mentions[idx[j]!]!;
-      const f = framing.mentions[idx[j]!] ?? null;
+      const f = setting ? null : framing.mentions[idx[j]!] ?? null;
       readings[j] = f;
       if (nearBuf.length < 2 * (m.b - m.a + 6)) nearBuf = new Int32Array(4 * (m.b - m.a + 6));
       const nn = loadedNear(doc, loaded, m, nearBuf);

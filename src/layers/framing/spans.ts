@@ -4,7 +4,7 @@ import type { TechniqueId } from '../../core/taxonomy.js';
 import { toCanonicalOffset } from '../../text/normalise.js';
 import type { Doc } from '../../text/segment.js';
 import type { ActorAnalysis } from '../actors/layer.js';
-import { spanType } from '../actors/mentions.js';
+import { spanType } from '../actors/span-type.js';
 import { tokenAtOrAfter } from '../sourcing/quotations.js';
 import type { MentionSpan } from './features.js';
 import { SOURCING_CLASSES } from '../../core/sourcing.js';

@@ -106,11 +106,17 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       }
       if (!source) continue;
       if (clauseless && !(source.vague && source.kind === 'group')) continue;
+      // "Five Kremlin claims about the war": a plural number before a verb form in -s makes it a noun.
+      if (side === 'before' && PLURAL_NUMBERS.has(lower(t, source.a)) && /[^s]s$/.test(w)) continue;
+      // "announced it on television": a pronoun object, then a preposition or the end, is no reported speech.
+      if (info !== ACCORDING && OBJECT_PRONOUNS.has(wordAt(t, verbEnd, s.tokenEnd)) && (verbEnd + 1 >= s.tokenEnd || punctChar(doc, verbEnd + 1) !== '' || PREPOSITIONS.has(lower(t, verbEnd + 1)))) continue;
       // A modal inside the phrase makes it a clause, not a speaker: "the courts that should settle claims";
       // so does a gerund opening it: "siding with whoever shouts".
       if (hasModal(doc, source.a, source.b) || (!isCap(t, source.a) && lower(t, source.a).endsWith('ing'))) continue;
       const first = lower(t, source.a);
       if (NEVER_SOURCE.has(first) && source.b - source.a === 1) continue;
+      // "Claim one: ...": a list label, not a verb and its speaker.
+      if (source.b - source.a === 1 && (PLURAL_NUMBERS.has(first) || first === 'one' || /^\d+$/.test(first))) continue;
       if (source.pronoun === 'i' || source.pronoun === 'we') {
         if (info.lemma === 'believe') continue;
       }
@@ -134,6 +140,12 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
   }
   return out;
 }
+
+/** Numbers that make the noun after them plural ("Five Kremlin claims", "3 reports"). */
+const PLURAL_NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'many', 'numerous', 'dozens', 'hundreds', 'thousands']);
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'this']);
+const PREPOSITIONS = new Set(['on', 'in', 'at', 'to', 'for', 'with', 'from', 'during', 'after', 'before', 'by', 'over', 'via', 'through', 'across', 'last', 'yesterday', 'today', 'again']);
+const wordAt = (t: Doc['tokens'], i: number, end: number): string => (i < end ? lower(t, i) : '');
 
 const MODALS = new Set(['should', 'would', 'could', 'can', 'must', 'might', 'shall', 'will']);
 function hasModal(doc: Doc, a: number, b: number): boolean {

@@ -108,7 +108,7 @@ export function extractQuotations(doc: Doc, attributions: readonly Attribution[]
     } else if (a > 0 && punctChar(doc, a - 1) === ':') {
       // Headline style: "Minister: \"...\"".
       const sent = doc.sentences[doc.tokenSentence[a - 1]!]!;
-      const p = a - 1 - sent.tokenStart <= 8 ? parsePhrase(doc, sent.tokenStart, a - 1) : null;
+      const p = a - 1 - sent.tokenStart <= 8 && !listLabel(doc, sent.tokenStart, a - 1) ? parsePhrase(doc, sent.tokenStart, a - 1) : null;
       if (p) { info.speaker = p; info.via = 'colon'; }
     }
     // Up to three words inside a clause ('a "provocation"') are a quoted phrase, not speech.
@@ -183,3 +183,16 @@ export function personSubjects(doc: Doc, tokenQuote: Int32Array): SourcePhrase[]
 
 /** Lowercased attribution verb at a quote, if any. */
 export const quoteVerb = (doc: Doc, q: QuoteInfo): string | null => (q.attribution ? lower(doc.tokens, q.attribution.verb) : null);
+
+/** Nouns that label a list item rather than name a speaker: "Claim one:", "Myth 2:", "Question:". */
+const LABEL_NOUNS = new Set(['claim', 'claims', 'myth', 'myths', 'point', 'question', 'answer', 'lesson', 'fact', 'rule', 'step', 'note', 'update', 'headline', 'verdict', 'reality', 'truth', 'part', 'chapter', 'section', 'item', 'exhibit', 'case', 'example', 'argument', 'objection', 'reply', 'response', 'translation', 'caption', 'subject', 're']);
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'second', 'third', 'fourth', 'fifth', 'ii', 'iii', 'iv']);
+
+/** Is tokens [a, b) a list label before a colon ("Claim one", "Myth 2", "Question") rather than a speaker? */
+function listLabel(doc: Doc, a: number, b: number): boolean {
+  const t = doc.tokens;
+  if (b <= a) return false;
+  if (LABEL_NOUNS.has(lower(t, a))) return true;
+  const last = lower(t, b - 1);
+  return NUMBER_WORDS.has(last) || /^\d+$/.test(last);
+}

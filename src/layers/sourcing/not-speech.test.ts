@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../analysis/analyzer.js';
+
+// Texts written for this test, in the style of a commentary that lists and answers the other side's claims.
+const analyzer = new Analyzer({ model: null });
+const voices = (text: string) => analyzer.analyze(text).voices!.map((v) => [v.speaker, v.text]);
+
+describe('words that look like reported speech but are not', () => {
+  it('reads "Five Kremlin claims about the war" as a noun phrase, not Five Kremlin claiming', () => {
+    expect(voices('Five Kremlin claims about the war, and what the record shows\n\nThe record is public.')).toEqual([]);
+    // A singular subject still reports: "The Kremlin claims the strikes were precise."
+    expect(voices('The Kremlin claims the strikes were precise.').map((v) => v[0])).toEqual(['Kremlin']);
+  });
+
+  it('does not make the number of a list label the speaker of its quotation ("Claim one: ...")', () => {
+    const text = 'Claim one: "NATO provoked the war." The record says otherwise.\n\nClaim two: "Kyiv is run by extremists." It is not.';
+    const speakers = voices(text).map((v) => v[0]);
+    expect(speakers).not.toContain('one');
+    expect(speakers).not.toContain('two');
+    // A headline-style speaker before a colon still speaks: "Minister: ...".
+    expect(voices('Minister Lia Dorn: "We will not negotiate under fire."').map((v) => v[0])).toEqual(['Lia Dorn']);
+  });
+
+  it('does not read a pronoun object as reported words ("announced it on television"), but keeps "said it would"', () => {
+    expect(voices('Troops crossed the border at dawn, and the president announced it on television.')).toEqual([]);
+    expect(voices('The president said it would end within weeks.').map((v) => v[1])).toEqual(['it would end within weeks']);
+  });
+});
