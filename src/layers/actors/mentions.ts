@@ -293,6 +293,11 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       while (e < s.tokenEnd) {
         if (isNameCap(t, e) && !g.matchAlias(t, e, s.tokenEnd)) { e++; continue; }
         if (e > a && CONNECTORS.at(t, e) && e + 1 < s.tokenEnd && isNameCap(t, e + 1) && !g.matchAlias(t, e + 1, s.tokenEnd)) { e += 2; continue; }
+        // "National Oceanic and Atmospheric Administration": "and" inside one institution's name.
+        if (e > a && lower(t, e) === 'and' && !ORG_HEADS.at(t, e - 1)) {
+          const r = e + 1 < s.tokenEnd && isNameCap(t, e + 1) ? capRun(doc, e + 1, s.tokenEnd) : e;
+          if (r > e + 1 && ORG_HEADS.at(t, r - 1)) { e = r; continue; }
+        }
         break;
       }
       const end = e;

@@ -19,6 +19,14 @@ describe('what is a name', () => {
   });
 });
 
+describe('"and" inside a name', () => {
+  it('keeps "National Oceanic and Atmospheric Administration" whole, but not two parties joined by "and"', () => {
+    const names = actorsOf('Scientists at the National Oceanic and Atmospheric Administration report warming. Russia and Ukraine met in Geneva.').map((a) => a.name);
+    expect(names).toContain('National Oceanic and Atmospheric Administration');
+    expect(names).toEqual(expect.arrayContaining(['Russia', 'Ukraine']));
+  });
+});
+
 describe('an actor named only as a setting', () => {
   it('casts no role for a country named only as where things happen, and casts it where it acts', () => {
     const model = new Analyzer();
