@@ -1,4 +1,4 @@
-import type { ActorType } from '../core/actors.js';
+import { isDescribed, type ActorType } from '../core/actors.js';
 import { FRAMING_ROLES, type FramingRole } from '../core/framing.js';
 import type { Report } from '../core/report.js';
 import type { DocumentFilter, DocumentSummary } from '../core/documents.js';
@@ -48,7 +48,7 @@ export class ActorCastingAccumulator {
     if (keys.length === 0) return;
     for (const k of keys) this.groupDocs.set(k, (this.groupDocs.get(k) ?? 0) + 1);
     for (const a of report.actors ?? []) {
-      if (a.type === 'place' || a.type === 'event') continue;
+      if (a.type === 'place' || a.type === 'event' || isDescribed(a.id)) continue;
       let x = this.acc.get(a.id);
       if (!x) this.acc.set(a.id, (x = { name: a.name, type: a.type, documents: 0, byGroup: new Map() }));
       x.documents++;

@@ -11,6 +11,14 @@ import type { Stance, Voice } from './voice.js';
  */
 export const ACTOR_TYPES = ['country', 'people', 'international-body', 'media', 'armed-group', 'organisation', 'person', 'place', 'event', 'unknown'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
+/**
+ * Id prefix of an actor a text names only by description ("the election commission", "our
+ * government"): one document's referent, so corpus comparisons leave it out (the same words name
+ * different parties in different texts).
+ */
+export const DESCRIBED_PREFIX = 'desc:';
+export const isDescribed = (id: string): boolean => id.startsWith(DESCRIBED_PREFIX);
+
 /** Types that a text can cast in a role (places and events are settings, not parties). */
 export const FRAMEABLE_TYPES: ReadonlySet<ActorType> = new Set(['country', 'people', 'international-body', 'media', 'armed-group', 'organisation', 'person', 'unknown']);
 

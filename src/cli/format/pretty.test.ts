@@ -32,3 +32,30 @@ describe('pretty output shows how strong each finding is', () => {
     expect(strengthOf(0.499)).toBe('possible');
   });
 });
+
+describe('pretty output: narratives', () => {
+  // Written for this test: a short op-ed on an invented border dispute.
+  const text =
+    'The islands are ours by law\n\nThe islands belong to Ostrelia under the treaty of 1951, and every map recognises them as Ostrelian. ' +
+    'International law is clear, and the court in The Hague has said so twice. Tarvia must respect the ruling and withdraw its patrol boats.';
+  const report = new Analyzer({ model: null }).analyze(text);
+  const out = formatPretty(text, report, { colors: false });
+  const section = out.slice(out.indexOf('Narratives'));
+
+  it('names the chosen narratives with their scores and the sentences behind them, in their voice', () => {
+    const chosen = report.narratives!.items.filter((it) => it.chosen && it.level === 'narrative');
+    expect(chosen.length).toBeGreaterThan(0);
+    expect(section).toMatch(/^Narratives {2}\d+ chosen {2}pack: disputes/);
+    for (const it of chosen) expect(section).toContain(`${it.label}  ${it.score.toFixed(2)}`);
+    const e = chosen[0]!.evidence[0]!;
+    expect(section).toContain(`"${e.text.replace(/\s+/g, ' ').slice(0, 60)}`);
+    expect(section).toContain('[author]');
+  });
+
+  it('says "Other" when no narrative is chosen, and prints nothing without packs', () => {
+    const plain = new Analyzer({ model: null }).analyze('The bridge reopened on Monday after repairs.');
+    expect(formatPretty('The bridge reopened on Monday after repairs.', plain, { colors: false })).toMatch(/Narratives {2}none of the pack's narratives \(Other\)/);
+    const none = new Analyzer({ model: null, narratives: 'none' }).analyze(text);
+    expect(formatPretty(text, none, { colors: false })).not.toContain('Narratives');
+  });
+});

@@ -43,4 +43,9 @@ describe('actor aggregate', () => {
     expect(aggregateActors([{ actors: [actor('a', 'unframed')] }])[0]!.dominantRole).toBe('unframed');
     expect(aggregateActors([])).toEqual([]);
   });
+
+  it('leaves out actors named only by description: "the government" of one text is not that of another', () => {
+    const agg = aggregateActors([{ actors: [actor('desc:government', 'antagonist'), actor('freedonia', 'innocent')] }, { actors: [actor('desc:government', 'antagonist')] }]);
+    expect(agg.map((x) => x.id)).toEqual(['freedonia']);
+  });
 });

@@ -1,4 +1,4 @@
-import type { ActorType } from '../../core/actors.js';
+import { isDescribed, type ActorType } from '../../core/actors.js';
 import { FRAMING_ROLES, type ArchetypeId, type FramingRole } from '../../core/framing.js';
 import type { Report } from '../../core/report.js';
 import type { ActorAggregate } from '../../core/compare.js';
@@ -13,6 +13,7 @@ export class ActorsAccumulator {
 
   add(r: Pick<Report, 'actors'>): void {
     for (const a of r.actors ?? []) {
+      if (isDescribed(a.id)) continue;
       let x = this.acc.get(a.id);
       if (!x) {
         x = {

@@ -2,7 +2,7 @@ import type { Doc } from '../../text/segment.js';
 import { builtinLexicon, builtinLexiconSections } from '../../lexicon/builtin.js';
 import { isCap, isWord, lower, WordLookup, WordSet, wordSet } from '../../lexicon/word-sets.js';
 import { ATTRIBUTION_FORMS, ROLE_WORDS } from '../sourcing/cues.js';
-import { ACTOR_TYPES, type ActorType } from '../../core/actors.js';
+import { ACTOR_TYPES, DESCRIBED_PREFIX, type ActorType } from '../../core/actors.js';
 import type { HeuristicActor, Mention } from './mentions.js';
 
 /**
@@ -130,7 +130,7 @@ export function addDescribed(doc: Doc, named: readonly Mention[], heuristic: Map
     }
     let actor = d.bare ? byHead.get(d.head) : byKey.get(d.key);
     if (actor === undefined) {
-      actor = `desc:${d.key.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+      actor = `${DESCRIBED_PREFIX}${d.key.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
       if (!heuristic.has(actor)) heuristic.set(actor, { id: actor, name: d.key.startsWith('our ') ? d.key : `the ${d.key}`, type: d.type });
     }
     byKey.set(d.key, actor);
