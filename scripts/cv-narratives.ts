@@ -23,7 +23,7 @@ const args = process.argv.slice(2);
 const opts = JSON.parse(process.env.NARRATIVES_TRAIN ?? '{}');
 const fi = args.indexOf('--folds');
 const K = fi >= 0 ? Number(args[fi + 1]) : 5;
-const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds');
+const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds' && args[i - 1] !== '--weigh-other');
 for (const name of names.length ? names : Object.keys(TRAIN)) {
   const packs = loadPacks([name]);
   const pack = packs[0]!;
@@ -71,6 +71,20 @@ for (const name of names.length ? names : Object.keys(TRAIN)) {
   const n = scoreLevel(goldN, predN);
   const s = goldS.length ? scoreLevel(goldS, predS) : null;
   console.log(`${name}: ${K}-fold CV over ${docs.length} training documents: narratives samples-F1 ${n.f1.toFixed(3)} (carrying ${n.f1Carrying.toFixed(3)})` + (s ? `, sub-narratives ${s.f1.toFixed(3)} (${s.f1Carrying.toFixed(3)})` : '') + `; ${Math.round(nnz)} weights`);
+  // The same, with documents weighted so that "Other" documents make up the pack's otherShare (the
+  // share its thresholds are fitted for), when it has one.
+  const wi = args.indexOf('--weigh-other');
+  const share = wi >= 0 ? Number(args[wi + 1]) : pack.otherShare;
+  if (share !== null) {
+    const isOther = goldN.map((g) => g.length === 1 && g[0] === 'Other');
+    const p0 = isOther.filter(Boolean).length / goldN.length;
+    const w = (i: number) => (isOther[i] ? share / p0 : (1 - share) / (1 - p0));
+    const f1 = (g: string[], p: string[]) => (2 * g.filter((x) => p.includes(x)).length) / (g.length + p.length);
+    let num = 0;
+    let den = 0;
+    goldN.forEach((g, i) => { num += w(i) * f1(g, predN[i]!); den += w(i); });
+    console.log(`   weighted to ${share} "Other" documents: narratives samples-F1 ${(num / den).toFixed(3)}`);
+  }
   if (bySet.size > 1) for (const [set, x] of bySet) console.log(`   ${set}: ${x.g.length} documents, narratives samples-F1 ${scoreLevel(x.g, x.p).f1.toFixed(3)}`);
   const l = scoreLevel(longG, longP);
   console.log(`   the same documents padded with the fold's no-narrative documents: narratives samples-F1 ${l.f1.toFixed(3)} (carrying ${l.f1Carrying.toFixed(3)})`);

@@ -74,6 +74,8 @@ export interface NarrativePack {
   parties: Array<{ id: string; aliases: string[] }>;
   scope: { terms: string[]; min: number; wordsPerHit: number | null } | null;
   background: string[];
+  /** The share of documents without any of the pack's narratives that its thresholds are fitted for (null: the training documents'). */
+  otherShare: number | null;
   /** Cue phrases and term-set groups in one matcher (one scan per document). */
   evidence: TermMatcher<EvidenceTerm>;
   /** One-word evidence terms as the word memo of a model numbers them (index + 1), filled on first use. */
@@ -321,6 +323,7 @@ export function compilePack(spec: PackFile, file: string): NarrativePack {
     parties,
     scope: spec.scope ? { terms: scopeTerms, min: spec.scope.min, wordsPerHit: spec.scope.wordsPerHit ?? null } : null,
     background: spec.background,
+    otherShare: spec.otherShare ?? null,
     evidence,
     singles: [],
     singleIndex: new Map(),

@@ -87,6 +87,12 @@ export const PackFile = z
     termSets: z.record(Id, z.array(Text).min(1)).default({}),
     /** Sentences that carry none of the pack's narratives (the model's counter-examples). */
     background: z.array(Text).default([]),
+    /**
+     * The share of the documents this pack will read that carry none of its narratives ("Other"),
+     * when it is known and differs from the training documents': the choice thresholds are fitted
+     * with the training documents weighted to it. Unset: the training documents' own share.
+     */
+    otherShare: z.number().gt(0).lt(1).optional(),
     narratives: z.array(Narrative).min(1, 'a pack needs at least one narrative'),
   })
   .strict();

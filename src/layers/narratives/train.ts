@@ -339,21 +339,33 @@ function trainStacker(
     }
     return out;
   };
+  // Documents weighted so that those carrying none of the narratives make up the pack's otherShare
+  // (a prior shift: the thresholds then fit the texts the pack will read, not the training mix).
+  const isOther = docs.map((d) => !narrativeLabels.some((k) => d.items.includes(k)));
+  const trainOther = isOther.filter(Boolean).length / Math.max(1, docs.length);
+  const target = pack.otherShare;
+  const weight = (i: number) =>
+    target === null || trainOther === 0 || trainOther === 1 ? 1 : isOther[i] ? target / trainOther : (1 - target) / (1 - trainOther);
   const evaluate = () => {
     let n = 0;
     let s = 0;
     let ns = 0;
+    let wn = 0;
+    let ws = 0;
     docs.forEach((d, i) => {
       const chosen = inScope[i] ? choose(pack, stacker, probs[i]!) : new Uint8Array(L);
       const g = new Uint8Array(L);
       for (const k of d.items) g[k] = 1;
-      n += setF1(narrativeLabels.filter((k) => g[k]), narrativeLabels.filter((k) => chosen[k]));
+      const w = weight(i);
+      n += w * setF1(narrativeLabels.filter((k) => g[k]), narrativeLabels.filter((k) => chosen[k]));
+      wn += w;
       if (d.subsKnown) {
-        s += setF1(subSet(g), subSet(chosen));
+        s += w * setF1(subSet(g), subSet(chosen));
+        ws += w;
         ns++;
       }
     });
-    return { n: docs.length ? n / docs.length : 0, s: ns ? s / ns : 0 };
+    return { n: wn ? n / wn : 0, s: ns ? s / ws : 0 };
   };
   const grid: number[] = [];
   for (let t = 0.2; t <= 0.851; t += 0.025) grid.push(Math.round(t * 1000) / 1000);
