@@ -72,6 +72,10 @@ const PASSIVE_AUX = wordSet('was were been being is are be got gets get');
 const NOT_ADVERBS = new Set(['family', 'rally', 'supply', 'ally', 'italy', 'july', 'fly', 'reply', 'assembly', 'apply', 'comply', 'rely', 'belly', 'bully']);
 const ADVERB = new WordMemo<number>((w) => (w === 'already' || w === 'never' || w === 'once' || (w.length > 3 && w.endsWith('ly') && !NOT_ADVERBS.has(w)) ? 1 : 0));
 const BY = wordSet('by');
+/** Cue classes of help, peace and praise given (bits of a cue mask). */
+const POSITIVE_MASK = ['help', 'peace', 'praise'].reduce((m, c) => m | (1 << cueClassIndex(c)), 0);
+/** Words after which a cue word is a noun: "the aid", "two houses", "its support". */
+const NOUN_OPENERS = wordSet('the a an two three four five several many its their his her our this that these those some');
 /** "Details of the attacks": a cue after "of" is what something else is about, not the mention's act. */
 const OF = wordSet('of about');
 const AGAINST = wordSet('on against of upon at toward towards');
@@ -362,7 +366,10 @@ export class Featurizer {
       if (OF.at(t, i)) { ofNoun = true; continue; }
       if (STOP.at(t, i)) continue;
       this.word(i);
-      const mask = this.tCue[i]!;
+      let mask = this.tCue[i]!;
+      // "has two houses", "the aid": after a determiner or a number, a word of help, peace or praise
+      // is a thing, not something the mention does.
+      if (mask & POSITIVE_MASK && i > m.b && (NOUN_OPENERS.at(t, i - 1) || isNumber(t, i - 1))) mask &= ~POSITIVE_MASK;
       if (mask && !ofNoun) this.classes(passive ? T.PATIENT : T.AGENT, mask, i, i + this.tLen[i]!);
       ofNoun = false;
       const st = this.tStem[i]!;
