@@ -27,7 +27,9 @@ export interface HeuristicActor {
 const CONNECTORS = wordSet('of for de al el bin ibn van von der du la le');
 const NOT_NAMES = wordSet(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
-    'september october november december god mr mrs ms dr i since several many most some few various numerous both each every other such',
+    'september october november december god mr mrs ms dr i since several many most some few various numerous both each every other such ' +
+    // Prepositions that open a sentence: "Without Western weapons ..." names nobody called "Without Western".
+    'without with within after before during despite under over through across against among amid between beyond unlike following',
 );
 /** Verbs that make a Title Case run a clause (a headline or a title quoted: "The Valley Is Being Emptied"), not a name. */
 const CLAUSE_VERBS = wordSet('is are was were be being been has have had will would must can could should does did');
@@ -342,7 +344,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
         // "Korvan said", "Korvan's minister").
         if (nextLower && !w.endsWith('s') && demonymLike(doc, a) && nounAfter(doc, e)) continue;
         // "Western outlets", "Eastern regions": a common adjective capitalised names nothing.
-        if (nextLower && NOT_DEMONYMS.at(t, a) && nounAfter(doc, e)) continue;
+        if (nextLower && NOT_DEMONYMS.at(t, a) && isWord(t, e) && !STOPWORDS.at(t, e) && !CLAUSE_VERBS.at(t, e) && !ATTRIBUTION_FORMS.at(t, e)) continue;
       }
       const known = n === 1 ? surnames.get(lower(t, a)) : undefined;
       // A capitalised first word is a name only when titled, a known surname, or written capitalised inside a sentence too.

@@ -7,8 +7,9 @@ const actorsOf = (text: string) => analyzer.analyze(text).actors!;
 
 describe('what is a name', () => {
   it('never takes a capitalised compound adjective or a capitalised common adjective for an actor', () => {
-    const names = actorsOf('Voters elected a Russian-speaking president. The Czech-made launchers arrived. Western outlets covered it, and Eastern regions voted early.').map((a) => a.name);
-    expect(names.some((n) => /speaking|made|Western|Eastern/.test(n))).toBe(false);
+    const names = actorsOf('Voters elected a Russian-speaking president. The Czech-made launchers arrived. Western outlets covered it, and Eastern regions voted early. ' +
+      '"Without Western weapons and Western targeting data, such strikes would be impossible," a source said. Western capitals lifted their limits.').map((a) => a.name);
+    expect(names.some((n) => /speaking|made|Western|Eastern|Without/.test(n))).toBe(false);
   });
 
   it('keeps a demonym that opens an institution\'s name inside the name ("American Petroleum Institute")', () => {
