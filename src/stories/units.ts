@@ -65,6 +65,10 @@ function sentencesOf(text: string, report: Report): SentenceRef[] {
  * paragraph of one short sentence for a headline; when the document has a title of its own that
  * this line does not repeat, the line is the lede of the body, not a headline.
  */
+/** A mention by name has a capital letter; a pronoun is no name even when it opens a sentence. */
+const NAMED = /\p{Lu}/u;
+const PRONOUNS = /^(?:he|she|it|they)$/i;
+
 export function headlineSpan(report: Report, title: string | null): SpanRef | null {
   const head = report.headline;
   if (!head) return null;
@@ -82,8 +86,6 @@ export function unitsOf(doc: number, text: string, report: Report, title: string
     if (!quotes.has(q.sentence) || quotes.get(q.sentence) === null) quotes.set(q.sentence, q.speaker?.resolved ?? q.speaker?.name ?? null);
   }
   const mentions: Array<{ start: number; id: string }> = [];
-  const NAMED = /\p{Lu}/u;
-  const PRONOUNS = /^(?:he|she|it|they)$/i;
   // Mentions by name only: a description ("the defence ministry") or a pronoun tells no event from
   // another, and its words already count as words. A name has a capital letter.
   for (const a of report.actors ?? []) for (const m of a.mentions) if (NAMED.test(m.text) && !PRONOUNS.test(m.text)) mentions.push({ start: m.start, id: a.id });

@@ -1,7 +1,7 @@
 import type { Doc } from '../../text/segment.js';
 import { ATTRIBUTION_FORMS, ROLE_WORDS, ORG_HEADS } from '../sourcing/cues.js';
-import { isCap, isWord, lower, punctChar, TokenMarks, tokenText, WordSet, wordSet } from '../../lexicon/word-sets.js';
-import { builtinLexicon } from '../../lexicon/builtin.js';
+import { isCap, isWord, lower, punctChar, TokenMarks, tokenText, wordSet } from '../../lexicon/word-sets.js';
+import { STOPWORDS } from '../../lexicon/stopwords.js';
 import { WordInts } from '../../lexicon/word-memo.js';
 import type { ActorType, Gazetteer } from './gazetteer.js';
 import { peoplePlural } from './gazetteer.js';
@@ -34,8 +34,6 @@ const NOT_NAMES = wordSet(
 /** Verbs that make a Title Case run a clause (a headline or a title quoted: "The Valley Is Being Emptied"), not a name. */
 const CLAUSE_VERBS = wordSet('is are was were be being been has have had will would must can could should does did');
 
-/** Function words, interned at load time so each token is checked by id. */
-const STOPWORDS = new WordSet(builtinLexicon('stopwords'));
 
 /** What the noun after a demonym makes of it. */
 type NounClass = 'state' | 'people' | 'armed' | 'media' | 'group' | null;

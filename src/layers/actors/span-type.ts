@@ -1,12 +1,10 @@
 import type { Doc } from '../../text/segment.js';
 import { ORG_HEADS, ROLE_WORDS } from '../sourcing/cues.js';
-import { isCap, isWord, lower, WordSet } from '../../lexicon/word-sets.js';
+import { isCap, isWord, lower } from '../../lexicon/word-sets.js';
+import { STOPWORDS } from '../../lexicon/stopwords.js';
 import type { ActorType } from './gazetteer.js';
 import { ARMED_HEADS, ARMED_NOUNS, COUNTRY_ENDINGS, EVENT_HEADS, GROUP_NOUNS, MEDIA_HEADS, MEDIA_NOUNS, PEOPLE_NOUNS, PLACE_HEADS, STATE_NOUNS } from './nouns.js';
-import { builtinLexicon } from '../../lexicon/builtin.js';
 
-/** Function words, interned at load time so each token is checked by id. */
-const STOPWORDS = new WordSet(builtinLexicon('stopwords'));
 
 /**
  * The type of a phrase the actors layer did not resolve (a mention given from outside, as in the

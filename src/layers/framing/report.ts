@@ -100,10 +100,9 @@ interface Kept {
 function afterLocative(doc: Doc, m: { a: number; sentence: number }): boolean {
   const start = doc.sentences[m.sentence]!.tokenStart;
   let k = m.a - 1;
-  if (k > start && ARTICLES_BEFORE.has(lower(doc.tokens, k))) k--;
+  if (k > start && lower(doc.tokens, k) === 'the') k--;
   return k >= start && LOCATIVE.at(doc.tokens, k);
 }
-const ARTICLES_BEFORE = new Set(['the']);
 
 export function buildActors(ctx: LayerContext): ActorSummary[] {
   const { doc, span, report } = ctx;

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { FrameId } from '../../core/frames.js';
 import type { Doc } from '../../text/segment.js';
 import { vocab } from '../../text/vocab.js';
-import { builtinLexicon } from '../../lexicon/builtin.js';
-import { isWord, WordSet } from '../../lexicon/word-sets.js';
+import { STOPWORDS } from '../../lexicon/stopwords.js';
+import { isWord } from '../../lexicon/word-sets.js';
 import { EvidenceFinder, planEvidence, withoutDisowned, type DocEvidence, type PackEvidencePlan, type RolesBySentence } from './evidence.js';
 import { featureCount, ModelCoder, modelUnits, specialFeatures, type FeatureLayout, type Parties, type StartsOut } from './features.js';
 import type { NarrativePack } from './pack.js';
@@ -41,10 +41,9 @@ export interface DocSignals {
   muted: Uint8Array | null;
 }
 
-const FUNCTION_WORDS = new WordSet(builtinLexicon('stopwords'));
 /** Are tokens [a, b) all function words or punctuation? */
 function allFunctionWords(doc: Doc, a: number, b: number): boolean {
-  for (let i = a; i < b; i++) if (isWord(doc.tokens, i) && !FUNCTION_WORDS.at(doc.tokens, i)) return false;
+  for (let i = a; i < b; i++) if (isWord(doc.tokens, i) && !STOPWORDS.at(doc.tokens, i)) return false;
   return true;
 }
 
