@@ -72,6 +72,7 @@ const PASSIVE_AUX = wordSet('was were been being is are be got gets get');
 const NOT_ADVERBS = new Set(['family', 'rally', 'supply', 'ally', 'italy', 'july', 'fly', 'reply', 'assembly', 'apply', 'comply', 'rely', 'belly', 'bully']);
 const ADVERB = new WordMemo<number>((w) => (w === 'already' || w === 'never' || w === 'once' || (w.length > 3 && w.endsWith('ly') && !NOT_ADVERBS.has(w)) ? 1 : 0));
 const BY = wordSet('by');
+const AND_OR = wordSet('and or');
 /** Cue classes of help, peace and praise given (bits of a cue mask). */
 const POSITIVE_MASK = ['help', 'peace', 'praise'].reduce((m, c) => m | (1 << cueClassIndex(c)), 0);
 /** Words after which a cue word is a noun: "the aid", "two houses", "its support". */
@@ -352,13 +353,29 @@ export class Featurizer {
     let passive = false;
     let seenVerb = false;
     let ofNoun = false;
-    const rEnd = Math.min(s.tokenEnd, m.b + 8);
+    let rEnd = Math.min(s.tokenEnd, m.b + 8);
     let words = 0;
+    // "Turkey, Qatar and the Vatican have brokered ...": the parties listed with this one share the
+    // verb after the list. The other mentions are stepped over until the first word after them.
+    const coordinated = (i: number): number => {
+      let j = i + 1;
+      if (j < s.tokenEnd && isWord(t, j) && AND_OR.at(t, j) && punctChar(doc, i) === ',') j++;
+      if (j < s.tokenEnd && isWord(t, j) && lower(t, j) === 'the') j++;
+      return j < s.tokenEnd && owner[j] !== -1 ? spans[owner[j]!]!.b : -1;
+    };
     for (let i = m.b; i < rEnd; i++) {
       if (!isWord(t, i)) {
         const c = punctChar(doc, i);
+        if (c === ',' && words === 0) {
+          const e = coordinated(i);
+          if (e > i) { i = e - 1; rEnd = Math.min(s.tokenEnd, e + 8); continue; }
+        }
         if (c && c !== '-' && c !== "'") break;
         continue;
+      }
+      if (words === 0 && AND_OR.at(t, i)) {
+        const e = coordinated(i);
+        if (e > i) { i = e - 1; rEnd = Math.min(s.tokenEnd, e + 8); continue; }
       }
       if (owner[i] !== -1) break;
       if (CLAUSE_BREAK.at(t, i) && i > m.b) break;

@@ -6,6 +6,7 @@ import { VOICE } from '../voice/product.js';
 import { SOURCING } from '../sourcing/analyse.js';
 import { citationSentences, docContext, keyParts, mentionFeatures, T } from './features.js';
 import { shippedFramingModel } from './model.js';
+import { CUE_CLASSES } from './cues.js';
 import { analysisSpans, ruleFindings, sentenceClasses } from './spans.js';
 
 const analyzer = new Analyzer({ model: null });
@@ -73,5 +74,20 @@ describe('framing: the party the author argues against', () => {
       expect(counter[texts.indexOf(`${b} officials`)]).toEqual([]);
       expect(counter[texts.indexOf(`${a} government`)]).toEqual([1]);
     }
+  });
+});
+
+describe('framing: parties listed together', () => {
+  it('gives every party of a list the verb after it ("Turkey, Qatar and the Vatican have brokered")', () => {
+    const text = 'Turkey, Qatar and the Vatican have brokered an exchange of prisoners. Korvani and Dastrian forces shelled the ridge.';
+    const ctx = contextOf(text);
+    const doc = analyzer.segment(text);
+    const agentOf = (k: number) => mentionFeatures(ctx, k).keys.filter((key) => keyParts(key).tpl === T.AGENT).map((key) => CUE_CLASSES[keyParts(key).value]);
+    const byText = new Map(ctx.spans.map((m, k) => [doc.text.slice(doc.tokens.start[m.a]!, doc.tokens.end[m.b - 1]!), k]));
+    for (const name of ['Turkey', 'Qatar', 'Vatican']) expect(agentOf(byText.get(name)!), name).toContain('peace');
+    // Two parties joined by "and" share their verb too.
+    const shelling = [...byText.keys()].filter((n) => /Korvani|Dastrian/.test(n));
+    expect(shelling.length).toBeGreaterThan(0);
+    for (const n of shelling) expect(agentOf(byText.get(n)!), n).toContain('harm');
   });
 });
