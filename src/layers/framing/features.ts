@@ -1,14 +1,14 @@
 import type { ActorType } from '../../core/actors.js';
 import { ACTOR_TYPES } from '../../core/actors.js';
 import { TECHNIQUE_IDS, type TechniqueId } from '../../core/taxonomy.js';
-import { builtinLexicon } from '../../lexicon/builtin.js';
 import { stem } from '../../lexicon/stem.js';
 import { WordMemo } from '../../lexicon/word-memo.js';
-import { isCap, isNumber, isWord, lower, punctChar, WordSet, wordSet } from '../../lexicon/word-sets.js';
+import { isCap, isNumber, isWord, lower, punctChar } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
 import { LoadedTerms } from './loaded.js';
 import type { VoiceAnalysis } from '../voice/analyse.js';
 import { CUE_CLASSES, cueClassIndex, cueLength, cueMask } from './cues.js';
+import { ADVERB, AGAINST, AND_OR, BY, CLAUSE_BREAK, DETERMINERS, FIRST_PERSON, NOUN_OPENERS, OF, OWNERS, OWNER_SET, PASSIVE_AUX, POSITIVE_MASK, STOP } from './context-words.js';
 import { NO_VALENCE, type Valence } from './valence.js';
 import { wordClusters, type Clusters } from './clusters.js';
 import { featureBuffers, tokenFacts, type FeatureBuffers } from './scratch.js';
@@ -63,28 +63,6 @@ export interface StemIndex {
   at(doc: Doc, i: number): number;
   stems: readonly string[];
 }
-
-/** Function words and reporting boilerplate: no stem features. */
-const STOP = new WordSet([...builtinLexicon('stopwords'), 'said', 'say', 'says', 'told', 'according', 'also', 'would', 'could', 'will', 'one', 'two', 'three']);
-const CLAUSE_BREAK = wordSet('and but while whereas which who that after before because although though when where as since until unless if');
-const PASSIVE_AUX = wordSet('was were been being is are be got gets get');
-/** Adverbs that may stand between a mention and its passive auxiliary ("have already been driven out"). */
-const NOT_ADVERBS = new Set(['family', 'rally', 'supply', 'ally', 'italy', 'july', 'fly', 'reply', 'assembly', 'apply', 'comply', 'rely', 'belly', 'bully']);
-const ADVERB = new WordMemo<number>((w) => (w === 'already' || w === 'never' || w === 'once' || (w.length > 3 && w.endsWith('ly') && !NOT_ADVERBS.has(w)) ? 1 : 0));
-const BY = wordSet('by');
-const AND_OR = wordSet('and or');
-/** Cue classes of help, peace and praise given (bits of a cue mask). */
-const POSITIVE_MASK = ['help', 'peace', 'praise'].reduce((m, c) => m | (1 << cueClassIndex(c)), 0);
-/** Words after which a cue word is a noun: "the aid", "two houses", "its support". */
-const NOUN_OPENERS = wordSet('the a an two three four five several many its their his her our this that these those some');
-/** "Details of the attacks": a cue after "of" is what something else is about, not the mention's act. */
-const OF = wordSet('of about');
-const AGAINST = wordSet('on against of upon at toward towards');
-const DETERMINERS = wordSet("the a an this that these those its his her their our some several many all both such");
-/** The first word of a mention that says whose it is: "our volunteers", "their leaders", "my mother". */
-const OWNERS = ['the', 'a', 'an', 'our', 'their', 'my', 'his', 'her', 'its', 'these', 'those', 'this', 'that', 'your', 'some', 'many', 'all'];
-const OWNER_SET = wordSet(OWNERS.join(' '));
-const FIRST_PERSON = wordSet('i we our us my me ourselves');
 
 /** A frozen stem vocabulary (a trained model's). */
 export function frozenStems(stems: readonly string[]): StemIndex {
