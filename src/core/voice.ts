@@ -22,6 +22,8 @@ export type VoiceMode = (typeof VOICE_MODES)[number];
  */
 export const STANCES = ['endorses', 'doubts', 'rejects'] as const;
 export type Stance = (typeof STANCES)[number];
+/** How reports word each stance ("rejected by the author"). */
+export const STANCE_PHRASE: Readonly<Record<Stance, string>> = { rejects: 'rejected by the author', doubts: 'doubted by the author', endorses: 'endorsed by the author' };
 
 /**
  * A voice as it travels on findings, claims and framing cues. The author's voice is

@@ -59,3 +59,24 @@ describe('pretty output: narratives', () => {
     expect(formatPretty(text, none, { colors: false })).not.toContain('Narratives');
   });
 });
+
+describe('pretty output: whose words a finding is in', () => {
+  // Written for this test: the author quotes the other side's charge in order to reject it.
+  const text = 'Tarvian diaspora groups say that Ostrelia is committing genocide against the Tarvians. Such claims are baseless and they are false.';
+  const report = new Analyzer({ model: null }).analyze(text);
+  const out = formatPretty(text, report, { colors: false });
+
+  it('names the source and the author\'s stance on the line of a finding in reported words, and nothing for the author\'s own', () => {
+    const reported = report.findings.map((f, k) => [f, k] as const).filter(([f]) => f.voice && f.voice.kind === 'source');
+    expect(reported.length).toBeGreaterThan(0);
+    const lines = out.split('\n');
+    for (const [f, k] of reported) {
+      const line = lines.find((l) => l.startsWith(`[${k + 1}`))!;
+      expect(line).toContain(`in the words of ${f.voice!.speaker}`);
+      if (f.voice!.stance === 'rejects') expect(line).toContain('rejected by the author');
+    }
+    report.findings.forEach((f, k) => {
+      if (!f.voice) expect(lines.find((l) => l.startsWith(`[${k + 1}`))).not.toContain('in the words of');
+    });
+  });
+});

@@ -10,6 +10,7 @@ import { voicesSection } from '../../layers/voice/pretty.js';
 import { framesSection } from '../../layers/frames/pretty.js';
 import { intensitySection } from '../../layers/intensity/pretty.js';
 import { narrativesSection } from '../../layers/narratives/pretty.js';
+import { STANCE_PHRASE as STANCE } from '../../core/voice.js';
 
 export interface PrettyOptions {
   colors: boolean;
@@ -19,6 +20,15 @@ export interface PrettyOptions {
 /** Extra sections (frame bar, intensity gauge, sourcing...) contributed by report layers. */
 export type PrettySection = (report: Report, colors: boolean) => string | null;
 export const prettySections: PrettySection[] = [framesSection, intensitySection, sourcingSection, voicesSection, claimsSection, actorsSection, narrativesSection];
+
+
+/** "  in the words of X (rejected by the author)" for a finding in a source's words; "" in the author's. */
+function voiceOf(f: Report['findings'][number], c: ReturnType<typeof pc.createColors>): string {
+  const v = f.voice;
+  if (!v || v.kind === 'author') return '';
+  const stance = v.stance ? `, ${STANCE[v.stance]}` : '';
+  return c.magenta(`  in the words of ${v.speaker ?? 'an unnamed source'}${v.quoted ? ' (quoted' + stance + ')' : stance ? ` (${stance.slice(2)})` : ''}`);
+}
 
 /**
  * The text with every finding highlighted in its category's colour and numbered, then a legend and
@@ -53,7 +63,7 @@ export function formatPretty(text: string, report: Report, opts: PrettyOptions):
     const name = techniqueInfo(f.technique).name;
     const strength = strengthOf(f.confidence);
     lines.push(
-      `${c.dim(mark(k))} ${f.line}:${f.column} ${paint[f.category](` ${f.technique} `)} ${strength === 'strong' ? c.bold(strength) : strength} ${c.dim(`${f.confidence.toFixed(2)} ${f.source} ${f.ruleId}`)}\n     ${name}: ${f.message}`,
+      `${c.dim(mark(k))} ${f.line}:${f.column} ${paint[f.category](` ${f.technique} `)} ${strength === 'strong' ? c.bold(strength) : strength} ${c.dim(`${f.confidence.toFixed(2)} ${f.source} ${f.ruleId}`)}${voiceOf(f, c)}\n     ${name}: ${f.message}`,
     );
   });
   for (const section of prettySections) {

@@ -1,8 +1,8 @@
 import pc from 'picocolors';
 import type { NarrativeEvidence, NarrativeScore } from '../../core/narratives.js';
 import type { Report } from '../../core/report.js';
+import { STANCE_PHRASE as STANCE } from '../../core/voice.js';
 
-const STANCE = { rejects: 'rejected by the author', doubts: 'doubted by the author', endorses: 'endorsed by the author' } as const;
 /** Characters of an evidence sentence shown before it is cut. */
 const MAX_SENTENCE = 110;
 /** Narratives not chosen that are still listed (the closest ones), and the score they need. */

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import type { Report } from '../../core/report.js';
+import { STANCE_PHRASE as STANCE } from '../../core/voice.js';
 
-const STANCE = { rejects: 'rejected by the author', doubts: 'doubted by the author', endorses: 'endorsed by the author' } as const;
 
 /** Terminal section: who speaks in the text besides the author, and where the author takes a stance. */
 export function voicesSection(report: Report, colors: boolean): string | null {
