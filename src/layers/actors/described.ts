@@ -1,7 +1,7 @@
 import type { Doc } from '../../text/segment.js';
 import { builtinLexiconSections } from '../../lexicon/builtin.js';
 import { STOPWORDS } from '../../lexicon/stopwords.js';
-import { isCap, isWord, lower, WordLookup, WordSet, wordSet } from '../../lexicon/word-sets.js';
+import { isCap, isWord, lower, WordLookup, wordSet } from '../../lexicon/word-sets.js';
 import { ATTRIBUTION_FORMS, ROLE_WORDS } from '../sourcing/cues.js';
 import { ACTOR_TYPES, DESCRIBED_PREFIX, type ActorType } from '../../core/actors.js';
 import type { HeuristicActor, Mention } from './mentions.js';
@@ -36,8 +36,8 @@ const HEADS: WordLookup<ActorType> = (() => {
 const DETERMINERS = wordSet('the this these those our');
 /** Words between the determiner and the rest that say nothing of the referent. */
 const EMPTY_MODIFIERS = wordSet('so-called same very');
-/** Words that cannot modify a head inside a description (they end the noun phrase before it). */
-const NOT_MODIFIERS = new WordSet(['and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'who', 'which', 'that', 'not', 'no', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'other', 'two', 'three', 'both', 'all', 'every', 'each', 'any', 'no', 'such', 'most', 'more', 'less', 'some', 'many', 'few', 'whose', 'its', 'their', 'his', 'her']);
+/** Words besides the stop words that cannot modify a head inside a description (they end the noun phrase before it). */
+const NOT_MODIFIERS = wordSet('may might must every less whose');
 const MAX_MODIFIERS = 3;
 
 interface Description {
