@@ -71,10 +71,19 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         if (next === 'to' && (prev === 'is' || prev === 'are' || prev === 'was' || prev === 'were')) continue; // "is said to": hearsay
         if (PASSIVE.has(prev) && info.lemma !== 'quote' && !w.endsWith('ing')) continue; // "fighting was reported": no source named
       }
+      // "The monitors claimed no such thing": the author's denial that it was said, not a report.
+      if (info !== ACCORDING && deniesSaying(t, verbEnd, s.tokenEnd)) continue;
+      // "farmland that both governments claim.": an object relative clause with the verb at its end.
+      if (info !== ACCORDING && relativeAtClauseEnd(doc, i, s.tokenStart, s.tokenEnd)) continue;
       const inQuote = tokenQuote[i] !== -1;
       // Source before the verb group ("the minister has repeatedly said") or after it ("said the minister").
       let g = i;
       while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.at(t, g - 1)) g--;
+      // "The minister was reported as saying that ...", "is quoted as saying": the subject is the speaker.
+      if (g === i && w.endsWith('ing') && g - 2 > s.tokenStart && lower(t, g - 1) === 'as' && AS_SAYING.has(lower(t, g - 2))) {
+        g -= 2;
+        while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.at(t, g - 1)) g--;
+      }
       let source: SourcePhrase | null = null;
       let side: 'before' | 'after' = 'before';
       if (info === ACCORDING) {
@@ -105,6 +114,8 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         }
       }
       if (!source) continue;
+      // "called the weapons claim a pretext": after a verb that takes it as object, "the X claim" is a noun.
+      if (side === 'before' && source.a - 1 >= s.tokenStart && OBJECT_TAKING_VERBS.has(lower(t, source.a - 1))) continue;
       if (clauseless && !(source.vague && source.kind === 'group')) continue;
       // "Five Kremlin claims about the war": a plural number before a verb form in -s makes it a noun.
       if (side === 'before' && PLURAL_NUMBERS.has(lower(t, source.a)) && /[^s]s$/.test(w)) continue;
@@ -140,6 +151,43 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
   }
   return out;
 }
+
+/** Participles of "was reported as saying", "is quoted as saying". */
+const AS_SAYING = new Set(['reported', 'quoted', 'heard', 'cited', 'recorded', 'overheard', 'filmed', 'seen']);
+
+/** "no such thing", "(of) nothing of the kind": what a verb says nobody said. */
+function deniesSaying(t: Doc['tokens'], at: number, end: number): boolean {
+  // "warned of no such thing", "spoke about nothing of the kind".
+  if (wordAt(t, at, end) === 'of' || wordAt(t, at, end) === 'about') at++;
+  const a = wordAt(t, at, end);
+  const b = wordAt(t, at + 1, end);
+  return (a === 'no' && b === 'such') || (a === 'nothing' && (b === 'of' || b === 'like'));
+}
+
+/**
+ * "a strip of land that both governments claim.", "the ground which they claim, ...": the verb ends
+ * an object relative clause (nothing follows it but punctuation) whose "that"/"which" comes right
+ * before the source and after a noun (not after a verb: "said that officials claim, ...").
+ */
+function relativeAtClauseEnd(doc: Doc, verb: number, start: number, end: number): boolean {
+  if (verb + 1 < end && punctChar(doc, verb + 1) === '') return false;
+  const t = doc.tokens;
+  for (let k = verb - 1; k > start && k >= verb - 5; k--) {
+    const w = lower(t, k);
+    if (punctChar(doc, k) !== '') return false;
+    if (w !== 'that' && w !== 'which') continue;
+    const before = k - 1;
+    return before >= start && punctChar(doc, before) === '' && !ATTRIBUTION_FORMS.at(t, before);
+  }
+  return false;
+}
+
+/** Verbs that take a report as their object ("called the weapons claim ...", "rejected the army report"). */
+const OBJECT_TAKING_VERBS = new Set([
+  'called', 'dubbed', 'termed', 'branded', 'labelled', 'labeled', 'dismissed', 'rejected', 'denied', 'disputed',
+  'questioned', 'echoed', 'repeated', 'refuted', 'rebutted', 'challenged', 'accepted', 'welcomed', 'investigated',
+  'examined', 'doubted', 'ridiculed', 'mocked',
+]);
 
 /** Numbers that make the noun after them plural ("Five Kremlin claims", "3 reports"). */
 const PLURAL_NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'many', 'numerous', 'dozens', 'hundreds', 'thousands']);

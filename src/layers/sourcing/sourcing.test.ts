@@ -34,6 +34,22 @@ describe('sentence sourcing classes', () => {
     expect(s!.source).toBe('Kestrian Red Cross');
   });
 
+  it('reads no source in a verb of speech that is not one: an object relative clause, a report noun after a verb, a denial', () => {
+    // "a meadow that both villages claim": nobody is quoted; the sentence is the author's.
+    expect(classes('The herders crossed a meadow that both villages claim. They left at dawn.')).toEqual(['unattributed-claim', 'unattributed-claim']);
+    expect(analyzer.analyze('The herders said that both villages claim the meadow.').voices!.map((v) => v.speaker)).toEqual(['herders', 'both villages']);
+    // "called the drought report a fiction": "report" is a noun, and "the drought" says nothing.
+    const [v] = analyzer.analyze('The mayor called the drought report "a fiction".').voices!;
+    expect(v!.speaker).toBe('mayor');
+    // "The engineers reported no such thing": the author denies that they said it.
+    expect(classes('The engineers reported no such thing.')).toEqual(['unattributed-claim']);
+  });
+
+  it('reads "X was reported as saying that" with X as the speaker', () => {
+    const r = analyzer.analyze('The Korvani envoy was reported as saying that the talks had failed.');
+    expect(r.voices!.map((v) => [v.speaker, v.text])).toEqual([['Korvani envoy', 'the talks had failed']]);
+  });
+
   it('gives title lines (headings, section numbers, bylines, date lines) no class: they state nothing', () => {
     const text = 'Water in the Valley: Situation Analysis\n\nBy Lena Maro, Valley Courier\nMarch 2025\n\n1. Access\n\nThe road was closed on Monday.\n';
     const s = analyzer.analyze(text).sourcing!;

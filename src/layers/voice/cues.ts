@@ -53,8 +53,23 @@ export const REJECT_PHRASES = new PhraseSet([
   'that is a lie', 'it is false', 'it is untrue', 'it is nonsense', 'it is a lie', 'this is simply false', 'this is simply untrue',
   'that is simply false', 'that is simply untrue', 'the opposite is true', 'there is no evidence', 'there is no truth',
   'without any evidence', 'without evidence', 'no evidence', 'no basis', 'not supported by', 'not backed by', 'not borne out',
-  'unsupported by',
+  'unsupported by', 'nothing of the kind', 'nothing of the sort', 'the figures do not support', 'the facts do not support',
+  'the evidence does not support', 'the data do not support', 'the data does not support', 'the record does not support',
+  'the numbers do not support',
 ]);
+/**
+ * A short sentence of the author's that denies what was just reported, anywhere in it: "The mission
+ * made no such finding.", "They are nothing of the kind."
+ */
+export const DENIAL_PHRASES = new PhraseSet(['no such', 'nothing of the kind', 'nothing of the sort', 'nothing like it', 'nothing like that']);
+/** Subjects and auxiliaries of an elliptical denial right after a report: "It did not.", "They were not." */
+export const ELLIPSIS_SUBJECTS = wordSet('it they he she this that none');
+export const ELLIPSIS_AUXILIARIES = wordSet(
+  'did does do was were is are has have had will would could can ' +
+    "didn't doesn't don't wasn't weren't isn't aren't hasn't haven't hadn't won't wouldn't couldn't can't",
+);
+/** Adverbs that, between a source and its reporting verb, concede the report against the author's facts ("X nevertheless report"). */
+export const CONCESSIVE_ADVERBS = wordSet('nevertheless nonetheless');
 export const ENDORSE_PHRASES = new PhraseSet(['they are right', 'he is right', 'she is right', 'this is true', 'that is true', 'it is true', 'rightly so', 'with good reason']);
 /** Copulas between a report and its judgement ("the claim is baseless"). */
 export const COPULAS = wordSet('is are was were remains remain seems seem appears appear proved proves proven');

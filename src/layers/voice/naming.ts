@@ -125,25 +125,37 @@ export function asNamings(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<n
   return out;
 }
 
-const USE = wordSet('use uses used using ran run runs carried carries');
+const USE = wordSet(
+  'use uses used using ran run runs carried carries settle settles settled settling chose choose chooses chosen choosing ' +
+    'adopt adopts adopted adopting coin coins coined coining pick picks picked picking',
+);
 const WORD_NOUNS = wordSet('word words term terms phrase phrases language label labels expression expressions slogan slogans');
 const HEADLINE_NOUNS = wordSet('headline headlines banner banners title titles');
 
 /**
- * 'Several outlets have used headlines such as "..."', 'they use words like "..."': the quoted words
+ * 'Several outlets have used headlines such as "..."', 'they use words like "..."', 'they settled on
+ * one word for it: "..."': the quoted words
  * are the subject's (a headline when the noun says so). `open` is the quotation's opening mark.
  */
 export function usedWords(doc: Doc, open: number, from: number): (NamedPhrase & { headline: boolean }) | null {
   const t = doc.tokens;
   let noun = -1;
-  for (let v = open - 1; v >= Math.max(from, open - 8); v--) {
+  // 'settled on one phrase for the operation: "..."': after a colon the noun phrase may be longer.
+  const colon = open - 1 >= from && punctChar(doc, open - 1) === ':';
+  for (let v = open - 1; v >= Math.max(from, open - (colon ? 16 : 8)); v--) {
     const c = punctChar(doc, v);
-    if (c !== '' && c !== ',') return null;
+    if (c !== '' && c !== ',' && !(c === ':' && v === open - 1)) return null;
     if (WORD_NOUNS.at(t, v) || HEADLINE_NOUNS.at(t, v)) noun = v;
     if (!USE.at(t, v)) continue;
     if (noun === -1) return null;
     const end = subjectEnd(doc, v, from);
-    const speaker = phraseBefore(doc, end, from);
+    let speaker = phraseBefore(doc, end, from);
+    // "Officials and their allies settled on": the first named stands for the list.
+    while (speaker && speaker.a - 1 > from && (lower(t, speaker.a - 1) === 'and' || lower(t, speaker.a - 1) === 'or')) {
+      const first = phraseBefore(doc, speaker.a - 1, from);
+      if (!first) break;
+      speaker = first;
+    }
     return speaker ? { speaker, verb: v, headline: HEADLINE_NOUNS.at(t, noun) } : null;
   }
   return null;

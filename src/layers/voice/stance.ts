@@ -1,9 +1,9 @@
 import type { Stance } from '../../core/voice.js';
-import { isWord } from '../../lexicon/word-sets.js';
+import { isWord, lower } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
 import type { VoiceSeg } from './analyse.js';
 import {
-  ANAPHORS, CONTRARY, COPULAS, DESPITE, DOUBT_WORDS, ENDORSE_ADVERBS, ENDORSE_PHRASES, ENDORSE_WORDS, INTENSIFIERS, REJECT_ADVERBS,
+  ANAPHORS, CONCESSIVE_ADVERBS, CONTRARY, COPULAS, DENIAL_PHRASES, DESPITE, DOUBT_WORDS, ELLIPSIS_AUXILIARIES, ELLIPSIS_SUBJECTS, ENDORSE_ADVERBS, ENDORSE_PHRASES, ENDORSE_WORDS, INTENSIFIERS, REJECT_ADVERBS,
   REJECT_PHRASES, REJECT_WORDS, REPORT_NOUNS,
 } from './cues.js';
 
@@ -32,6 +32,12 @@ export function judgementOf(doc: Doc, sentence: number): Stance | null {
     if (REJECT_PHRASES.match(t, i, end)) return 'rejects';
     if (ENDORSE_PHRASES.match(t, i, end)) return 'endorses';
   }
+  // "It deserves a close look, because it is false.": a closing reason that rejects.
+  for (let i = s.tokenStart + 1; i < end; i++) {
+    if (lower(t, i - 1) !== 'because') continue;
+    const n = REJECT_PHRASES.match(t, i, end);
+    if (n && (i + n >= end || !isWord(t, i + n))) return 'rejects';
+  }
   let noun = -1;
   for (let i = s.tokenStart; i < Math.min(end, s.tokenStart + 3); i++) {
     if (!ANAPHORS.at(t, i)) continue;
@@ -49,6 +55,58 @@ export function judgementOf(doc: Doc, sentence: number): Stance | null {
   // A judgement word before the noun: "Such baseless claims deserve no answer."
   for (let i = s.tokenStart; i < noun; i++) if (REJECT_WORDS.at(t, i)) return 'rejects';
   return null;
+}
+
+/** Words (not punctuation) in a sentence, up to `max` + 1. */
+function wordsIn(doc: Doc, sentence: number, max: number): number[] {
+  const s = doc.sentences[sentence]!;
+  const out: number[] = [];
+  for (let i = s.tokenStart; i < s.tokenEnd && out.length <= max; i++) if (isWord(doc.tokens, i)) out.push(i);
+  return out;
+}
+
+/**
+ * A short sentence of the author's that flatly denies the report right before it: an elliptical
+ * negation ("It did not.", "They were not.") or a denial that the thing exists ("The mission made
+ * no such finding.", "They are nothing of the kind."). Only right after the report: at a distance
+ * "It did not." answers whatever came between.
+ */
+export function rebuttalOf(doc: Doc, sentence: number): boolean {
+  const t = doc.tokens;
+  const w = wordsIn(doc, sentence, 10);
+  if (w.length > 10) return false;
+  // "It did not.", "They did not, in fact.", "It didn't.": subject, auxiliary, "not", at most one word more.
+  if (w.length >= 2 && w.length <= 4 && ELLIPSIS_SUBJECTS.at(t, w[0]!) && ELLIPSIS_AUXILIARIES.at(t, w[1]!)) {
+    const negated = lower(t, w[1]!).endsWith("n't") ? 2 : w.length >= 3 && lower(t, w[2]!) === 'not' ? 3 : 0;
+    if (negated && w.length - negated <= 1) return true;
+  }
+  const s = doc.sentences[sentence]!;
+  for (const i of w) if (DENIAL_PHRASES.match(t, i, s.tokenEnd)) return true;
+  return false;
+}
+
+const PERFECT = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are']);
+
+/**
+ * The author's next sentence negates the report's own verb with the same subject: "X stated that the
+ * board had approved the plan. The board has not approved any plan." (a short sentence, and the
+ * subject's head word before the negation).
+ */
+export function negatesReport(doc: Doc, x: VoiceSeg, sentence: number): boolean {
+  const t = doc.tokens;
+  const w = wordsIn(doc, sentence, 12);
+  if (w.length > 12) return false;
+  for (let k = 1; k < w.length - 1; k++) {
+    const neg = lower(t, w[k]!);
+    if (neg !== 'not' && neg !== 'never') continue;
+    const verb = lower(t, w[k + 1]!);
+    for (let j = x.a + 2; j < x.b; j++) {
+      if (lower(t, j) !== verb || !PERFECT.has(lower(t, j - 1))) continue;
+      const head = lower(t, j - 2);
+      for (let h = 0; h < k - 1; h++) if (lower(t, w[h]!) === head) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -72,6 +130,8 @@ export function findStances(doc: Doc, segs: VoiceSeg[], tokenSeg: Int32Array): v
         else if (ENDORSE_ADVERBS.at(t, i)) set(x, 'endorses', i, i + 1);
         else if (DOUBT_WORDS.at(t, i)) set(x, 'doubts', i, i + 1);
       }
+      // "X nevertheless report ...": the author concedes the report against facts of its own.
+      if (at.side === 'before') for (let i = at.source.b; i < at.verb; i++) if (CONCESSIVE_ADVERBS.at(t, i)) set(x, 'doubts', i, i + 1);
       if (at.info.note === 'casts doubt') set(x, 'doubts', at.verb, at.verbEnd);
       else if (at.info.note === 'presupposes truth') set(x, 'endorses', at.verb, at.verbEnd);
       // "Contrary to what the ministry claims", "Despite Sylvania's claims".
@@ -120,7 +180,7 @@ export function findStances(doc: Doc, segs: VoiceSeg[], tokenSeg: Int32Array): v
         const opensNext = sn.paragraph === para + 1 && doc.paragraphs[sn.paragraph]!.sentenceStart === n;
         if (sn.paragraph !== para && !opensNext) break;
         const authors = tokenSeg[sn.tokenStart] === -1;
-        const stance = authors ? judgementOf(doc, n) : null;
+        const stance = !authors ? null : n === last + 1 && rebuttalOf(doc, n) ? 'rejects' : judgementOf(doc, n);
         if (stance) { j = { stance, sentence: n }; break; }
         if (opensNext) break;
         // More reports continue the run, unless a sentence of the author's came first: then a
@@ -136,5 +196,9 @@ export function findStances(doc: Doc, segs: VoiceSeg[], tokenSeg: Int32Array): v
       judged.set(last, j);
     }
     if (j) set(x, j.stance, doc.sentences[j.sentence]!.tokenStart, doc.sentences[j.sentence]!.tokenEnd);
+    else {
+      const n = last + 1;
+      if (n < doc.sentences.length && doc.sentences[n]!.paragraph === doc.sentences[last]!.paragraph && tokenSeg[doc.sentences[n]!.tokenStart] === -1 && negatesReport(doc, x, n)) set(x, 'rejects', doc.sentences[n]!.tokenStart, doc.sentences[n]!.tokenEnd);
+    }
   }
 }

@@ -205,6 +205,44 @@ describe('voice: the author\'s stance', () => {
   it('leaves the author\'s own sentences to the author', () => {
     expect(voices('The weir starves the valley. It is a disgrace.')).toEqual([]);
   });
+
+  it('reads a flat denial right after a report as rejecting it: "It did not.", "no such ...", "nothing of the kind"', () => {
+    const stances = (text: string) => voices(text).filter((v) => v.parent === null).map((v) => [v.speaker, v.stance ?? null]);
+    expect(stances('The Dastrian water board says the sluice was opened at night. It was not. The gauges show a steady level.'))
+      .toEqual([['Dastrian water board', 'rejects']]);
+    expect(stances('Korvani radio reported that the envoy had resigned. He didn\'t.')).toEqual([['Korvani radio', 'rejects']]);
+    expect(stances('The governor announced that the audit had cleared the mill. The auditors made no such finding.'))
+      .toEqual([['governor', 'rejects']]);
+    expect(stances('The union called the new rota "a punishment for the strike." It is nothing of the kind.')).toEqual([['union', 'rejects']]);
+    // Only right after the report: a sentence of the author's between them is what "It did not." answers.
+    expect(stances('The board says the river rose by a metre. The farmers expected it to flood. It did not.')).toEqual([['board', null]]);
+    // An affirmative short sentence judges nothing.
+    expect(stances('The board says the river rose by a metre. It did.')).toEqual([['board', null]]);
+  });
+
+  it('reads "X claimed no such thing" as the author\'s denial, which rejects the report that put it in X\'s mouth', () => {
+    const vs = voices('The mayor said on Sunday that the inspectors had warned the dam was cracked. The inspectors warned of no such thing.');
+    expect(vs.map(show)).toEqual(['mayor [indirect rejects] the inspectors had warned the dam was cracked', 'inspectors [indirect] the dam was cracked']);
+    expect(voices('The inspectors claimed nothing of the sort on Monday.')).toEqual([]);
+  });
+
+  it('reads the author\'s next sentence that negates the reported verb, with the same subject, as rejecting the report', () => {
+    const stances = (text: string) => voices(text).filter((v) => v.parent === null).map((v) => v.stance ?? null);
+    expect(stances('Dastrian television stated that the commission had approved the new quota. The commission has not approved any quota.')).toEqual(['rejects']);
+    // Another subject, or another verb, is not a denial of that report.
+    expect(stances('Dastrian television stated that the commission had approved the new quota. The ministry has not approved it.')).toEqual([null]);
+    expect(stances('Dastrian television stated that the commission had approved the new quota. The commission has not published it.')).toEqual([null]);
+  });
+
+  it('reads a closing "because it is false" as rejecting the report before it', () => {
+    const [v] = voices('Critics abroad have used one word for the dam: "theft." The word deserves attention, because it is false.');
+    expect([v!.speaker, v!.stance]).toEqual(['Critics abroad', 'rejects']);
+  });
+
+  it('reads "X nevertheless report(s)" as the author doubting the report, but not a "Nevertheless" that opens the sentence', () => {
+    expect(voices('Wells in the valley have risen since May, yet farmers nevertheless report that the pumps run dry.')[0]!.stance).toBe('doubts');
+    expect(voices('Nevertheless, the farmers report that the pumps run dry.')[0]!.stance ?? null).toBeNull();
+  });
 });
 
 describe('voice on findings', () => {
@@ -244,6 +282,12 @@ describe('voice on findings', () => {
 });
 
 describe('voice: quoted words a named speaker uses', () => {
+  it('gives a phrase after "X settled on one word for it:" to X, the first of a list', () => {
+    const [v] = voices('By noon the Korvani cabinet and its supporters had settled on one label for the new weir: "water theft."');
+    expect([v!.speaker, v!.text]).toEqual(['Korvani cabinet', 'water theft']);
+  });
+
+
   it('gives phrases after "speak of", "described ... as" and "call" to the one who uses them, not to the author', () => {
     const vs = voices(
       'Ostrelian ministers and their allies abroad speak of "annexation" and even "occupation". ' +
