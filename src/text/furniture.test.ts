@@ -161,3 +161,19 @@ describe('page furniture of converted PDFs', () => {
     );
   });
 });
+
+describe('running title kept as the first line', () => {
+  it('says when the first line is also the running title the pages repeat, and not otherwise', () => {
+    const page = 'The commission visited four wells in the valley and measured their levels twice a week. '.repeat(5);
+    const info = { runningTitle: false };
+    const text = `Lower Valley Water Survey\nPage 1 of 2\n\n${page}\n\nLower Valley Water Survey\nPage 2 of 2\n\n${page}`;
+    const found = findFurniture(text, info);
+    expect(info.runningTitle).toBe(true);
+    // The first line stays (the title); its repetition goes.
+    expect(found.some((f) => f.start === 0)).toBe(false);
+    expect(found.some((f) => text.slice(f.start, f.end) === 'Lower Valley Water Survey')).toBe(true);
+    const once = { runningTitle: false };
+    findFurniture(`Lower Valley Water Survey\nPage 1 of 2\n\n${page}\n\nPage 2 of 2\n\n${page}`, once);
+    expect(once.runningTitle).toBe(false);
+  });
+});

@@ -133,8 +133,11 @@ function nearFormFeed(text: string, start: number, end: number): boolean {
   return f !== -1 && f < b;
 }
 
-/** Furniture lines of a canonical text (trimmed line ranges, ascending). */
-export function findFurniture(text: string): TextRange[] {
+/**
+ * Furniture lines of a canonical text (trimmed line ranges, ascending). `info.runningTitle` is set
+ * when the first line, kept as the title, is also the running title the pages repeat.
+ */
+export function findFurniture(text: string, info?: { runningTitle: boolean }): TextRange[] {
   const cands = candidates(text);
   if (cands.length === 0) return [];
   const keep: Candidate[] = [];
@@ -169,7 +172,10 @@ export function findFurniture(text: string): TextRange[] {
   if (paginated) {
     let first = 0;
     while (first < text.length && (isBlank(text.charCodeAt(first)) || text.charCodeAt(first) === 10)) first++;
-    for (const g of repeated) keep.push(...(g[0]!.start === first ? g.slice(1) : g));
+    for (const g of repeated) {
+      if (g[0]!.start === first && info) info.runningTitle = true;
+      keep.push(...(g[0]!.start === first ? g.slice(1) : g));
+    }
   }
   keep.sort((a, b) => a.start - b.start);
   return keep.map((c) => ({ start: c.start, end: c.end }));

@@ -16,6 +16,12 @@ describe('title lines', () => {
     }
   });
 
+  it('reads a numbered heading in sentence case as a title line, but not a longer numbered statement or a list item', () => {
+    for (const line of ['3. Scope of the survey', '4.2 Statements made to the press']) expect(isTitleLine(line), line).toBe(true);
+    for (const line of ['2. the board approve the new intake rules for the spring term', '3. the crossings reopen at once;', '5 wells were dry'])
+      expect(isTitleLine(line), line).toBe(false);
+  });
+
   it('keeps statements, list items and running text out, however short', () => {
     for (const line of ['Partners report shortages of fuel and insulin in the valley', '- Talks collapse in Geneva', 'Nine days.', 'Why?',
       'The convoy was stopped at the second crossing', '"We will not leave"', 'It was closed for security reasons, they said']) {

@@ -7,7 +7,8 @@
  * of them: a news headline states what happened.
  *
  * A title line stands alone on its line, does not end like running text, and is short: three words
- * at most, or every longer word capitalised (Title Case), or a byline. A list item ("- Partners
+ * at most, or every longer word capitalised (Title Case), or a section number and at most seven words
+ * ("1. Scope and method"), or a byline. A list item ("- Partners
  * report shortages") or a line with lower-case content words reads as a statement and stays.
  */
 
@@ -16,6 +17,11 @@ const MAX_WORDS = 12;
 /** Words at most that make a title line without further evidence ("Population movements"). */
 const SHORT = 3;
 
+/** Words at most (its number included) in a numbered section heading in sentence case. */
+const NUMBERED_MAX = 8;
+
+/** A section number with a dot ("3.", "4.2"): a bare "5" opens a statement ("5 wells were dry"). */
+const NUMBERED = /^\d{1,3}(?:\.\d{1,3})*\.$|^\d{1,3}(?:\.\d{1,3})+$/;
 const SECTION_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.|[A-H]\.)$/;
 const BYLINE = /^(?:by\s|(?:an?\s+)?[a-z]+(?:\s+[a-z]+)?\s+by\s)/i;
 const LIST_MARK = /^[-–—•·*▪◦>]/;
@@ -60,6 +66,8 @@ export function isTitleLine(line: string): boolean {
   if (words.length === 0 || words.length > MAX_WORDS) return false;
   if (BYLINE.test(s)) return true;
   if (words.length <= SHORT) return true;
+  // A numbered section heading in sentence case: "1. Scope and method", "4.2 Statements made to the press".
+  if (NUMBERED.test(words[0]!) && words.length <= NUMBERED_MAX) return true;
   // Title Case: every word of four letters or more starts with a capital or a digit.
   return words.every((w) => w.length < 4 || !/^\p{Ll}/u.test(w));
 }

@@ -51,6 +51,8 @@ export interface Doc {
    * ranges. Blanked in `text` (and `nt.text`): no token, sentence or finding comes from it.
    */
   furniture: TextRange[];
+  /** The first line (kept as the title) is the running title that the pages repeat as furniture. */
+  runningTitle?: boolean;
   /** Footnote and reference markers ("[12]", "¹²", "^12", "(12)"), blanked in `text` like furniture. */
   citations: Citation[];
   /**
@@ -146,7 +148,8 @@ export function segment(input: string): Doc {
   let nt = normalise(input);
   // Furniture and reference markers become spaces: one length-preserving rewrite that every reader
   // of the text and the tokens (detectors, layers, the model) then skips without knowing of it.
-  const furniture = findFurniture(nt.text);
+  const found = { runningTitle: false };
+  const furniture = findFurniture(nt.text, found);
   const citations = findCitationMarkers(nt.text, furniture);
   if (furniture.length > 0 || citations.length > 0) {
     nt = { ...nt, text: blank(nt.text, [...furniture, ...citations].sort((a, b) => a.start - b.start), furnitureJoins(nt.text, furniture)) };
@@ -181,7 +184,7 @@ export function segment(input: string): Doc {
   const quotes = findQuotes(text, paragraphs);
   if (citations.length > 0) assignCitationSentences(text, citations, sentences);
   const titleLines = findTitleLines(text, sentences, headline ? headline.sentence : -1);
-  return { nt, text, tokens, tokenSentence, sentences, paragraphs, quotes, headline, words, furniture, citations, titleLines };
+  return { nt, text, tokens, tokenSentence, sentences, paragraphs, quotes, headline, words, furniture, runningTitle: found.runningTitle, citations, titleLines };
 }
 
 /** The sentence that contains a canonical offset (binary search). */

@@ -16,6 +16,11 @@ describe('claims layer', () => {
     for (const c of claims) expect(text.slice(c.start, c.end)).toBe(c.text);
   });
 
+  it('counts no number in a list item\'s own number, but the numbers it states', () => {
+    const text = 'The board recommends that:\n\n1. the wells be tested every month;\n2. at least 40 new pumps be installed;\n';
+    expect(analyzer.analyze(text).claims!.map((c) => [c.text, c.type])).toEqual([['2. at least 40 new pumps be installed;', 'number']]);
+  });
+
   it('marks conditional claims', () => {
     expect(analyzer.analyze('The toll will rise to 100 if the rescuers cannot reach the village.').claims![0]!.hedging).toBe('conditional');
   });

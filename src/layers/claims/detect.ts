@@ -120,7 +120,8 @@ export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalys
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (isNumber(t, i)) {
         // Years and the days of dates ("on May 28") count nothing.
-        if (!isYear(doc, i) && !isDateNumber(doc, i)) { types |= T_NUMBER; (cues ??= []).push([i, i + 1]); }
+        // Nor does the number of a list item ("3. the crossings reopen").
+        if (!isYear(doc, i) && !isDateNumber(doc, i) && !isListNumber(doc, i, s.tokenStart)) { types |= T_NUMBER; (cues ??= []).push([i, i + 1]); }
         if (i > s.tokenStart && APPROXIMATORS.at(t, i - 1)) (hedges ??= []).push([i - 1, i]);
         continue;
       }
@@ -172,6 +173,19 @@ export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalys
     out.push({ sentence: s.index, types: TYPES_OF[types]!.slice(), hedging: conditional ? 'conditional' : hedges ? 'hedged' : 'certain', hedges: hedges ?? [], cues: cues ?? [], accusation });
   }
   return out;
+}
+
+/** A list item's number: first in its sentence, at the start of a line, followed by "." or ")". */
+function isListNumber(doc: Doc, i: number, start: number): boolean {
+  if (i !== start || i + 1 >= doc.tokens.count) return false;
+  const c = punctChar(doc, i + 1);
+  if (c !== '.' && c !== ')') return false;
+  for (let k = doc.tokens.start[i]! - 1; k >= 0; k--) {
+    const ch = doc.text.charCodeAt(k);
+    if (ch === 10) return true;
+    if (ch !== 32 && ch !== 9) return false;
+  }
+  return true;
 }
 
 const NO_ONE = new Set(['nobody', 'none', 'neither', 'no-one']);

@@ -144,7 +144,20 @@ describe('IntensityScorer', () => {
   it('reads a dateline in capitals as a place, not shouting', () => {
     expect(run('DASKO, June 5 (Wire) - Two people were hurt.').score).toBe(0);
     expect(run('VARN (Wire) - The storm passed.').score).toBe(0);
+    // With the region or country between the place and the date.
+    expect(run('PELLA, Lower Dastria, June 5 (Wire) - Two people were hurt.').score).toBe(0);
+    expect(run('PELLA, Dastria, June 5 (Wire) - Two people were hurt.').score).toBe(0);
+    // Capitals followed by a comma and capitalised words with no date are no dateline.
+    expect(run('TRAITORS, Liars and Thieves, all of them!').sentences[0]!.contributions.some((c) => c.kind === 'capitals')).toBe(true);
     expect(run('STOP THE LIES, now!').sentences[0]!.contributions.some((c) => c.kind === 'capitals')).toBe(true);
+  });
+
+  it('reads a first line in capitals that the pages repeat as a running header as typography, not shouting', () => {
+    const page = 'The commission visited four wells in the valley and measured their levels twice a week. '.repeat(5);
+    const header = 'WATER COMMISSION - LOWER VALLEY';
+    expect(run(`${header}\nPage 1 of 2\n\n${page}\n\n${header}\nPage 2 of 2\n\n${page}`).score).toBe(0);
+    // Said once, the same capitals are a headline that shouts.
+    expect(run(`${header}\n\n${page}`).sentences[0]!.contributions.some((c) => c.kind === 'capitals')).toBe(true);
   });
 
   it('maps contribution offsets to the original text (CRLF, curly quotes)', () => {

@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/finding.js';
 import type { Doc } from '../../text/segment.js';
-import { F_NEWLINE_BEFORE, F_UPPER, K_PUNCT, K_WORD, tokenLower } from '../../text/tokenise.js';
+import { F_CAP, F_NEWLINE_BEFORE, F_UPPER, K_PUNCT, K_WORD, tokenLower } from '../../text/tokenise.js';
 import type { TermEntry, TermMatcher } from '../../lexicon/term-matcher.js';
 import { WordMemo } from '../../lexicon/word-memo.js';
 import { isDateWord, isMonthName } from '../../lexicon/dates.js';
@@ -27,6 +27,17 @@ const YOU = new Set(['you', 'your', 'yours', "you'll", "you're", 'yourselves', '
 const YOU_WORD = new WordMemo<boolean>((w) => YOU.has(w));
 const FUTURE = new Set(['will', 'shall', "'ll", 'gonna', 'going', "you'll", 'soon']);
 
+/**
+ * Where the month of a dateline stands after its place: `at` itself, or after a region or country
+ * in one to three capitalised words and a comma ("DASKO, Upper Velmara, June 5").
+ */
+function monthAfterRegion(doc: Doc, at: number): number {
+  const t = doc.tokens;
+  let k = at;
+  while (k < t.count && k - at < 3 && t.kind[k] === K_WORD && (t.flags[k]! & F_CAP) !== 0 && !isMonthName(doc, k)) k++;
+  return k > at && k + 1 < t.count && doc.text.charCodeAt(t.start[k]!) === 44 ? k + 1 : at;
+}
+
 /** A run of words in capitals: all of it when three or more, else words of five letters or more that are not acronyms. */
 function capitals(doc: Doc, run: number[], hits: Hit[], quoted: (at: number) => boolean): void {
   const t = doc.tokens;
@@ -36,8 +47,10 @@ function capitals(doc: Doc, run: number[], hits: Hit[], quoted: (at: number) => 
   const after = run[run.length - 1]! + 1;
   if ((first === 0 || (t.flags[first]! & F_NEWLINE_BEFORE) !== 0) && run.length <= 3 && after === first + run.length && after < t.count) {
     const c = doc.text.charCodeAt(t.start[after]!);
-    if (c === 40 || (c === 44 && after + 1 < t.count && isMonthName(doc, after + 1))) return;
+    if (c === 40 || (c === 44 && after + 1 < t.count && isMonthName(doc, monthAfterRegion(doc, after + 1)))) return;
   }
+  // A converted report's running title, kept as its first line: typography, not shouting.
+  if (doc.runningTitle && t.start[first]! < (doc.text.indexOf('\n') >>> 0)) return;
   for (const i of run) {
     const len = t.end[i]! - t.start[i]!;
     if (run.length >= 3 || (len >= 5 && !ACRONYMS.has(tokenLower(t, i)))) hits.push({ kind: 'capitals', weight: 1, start: t.start[i]!, end: t.end[i]!, quoted: quoted(t.start[i]!) });
