@@ -228,8 +228,17 @@ describe('reading check: the election op-ed', () => {
     expect(hooligans?.speaker).toBe('interior minister');
   });
 
-  it('reads the footnote markers as citations', () => {
-    const { report } = analysed('election-op-ed');
-    expect(report.sourcing!.sentences.filter((x) => x.class === 'cited').length).toBeGreaterThanOrEqual(2);
+  it('reads the footnote markers as citations, and the notes list as no sentences of the text', () => {
+    const { text, report } = analysed('election-op-ed');
+    const notes = text.indexOf('\n[1]');
+    const markers = [...text.slice(0, notes).matchAll(/\[\d+\]/g)].map((m) => m.index!);
+    expect(markers.length).toBeGreaterThanOrEqual(2);
+    // Each marked sentence is sourced: by its marker, or by the source it names ("the same commission announced").
+    for (const at of markers) {
+      const s = report.sourcing!.sentences.find((x) => x.start <= at && at <= x.end + 1);
+      expect(['cited', 'attributed-named'], text.slice(at - 40, at)).toContain(s?.class);
+    }
+    expect(report.sourcing!.sentences.filter((x) => x.class === 'cited').length).toBeGreaterThanOrEqual(1);
+    expect(report.sourcing!.sentences.some((x) => x.start >= notes)).toBe(false);
   });
 });

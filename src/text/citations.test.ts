@@ -57,3 +57,17 @@ describe('footnote and reference markers', () => {
     expect(numbers).toEqual([]);
   });
 });
+
+describe('a notes list', () => {
+  it('reads each note line as stating nothing, and a quoted title in a note as no quotation', () => {
+    const text = 'The wells ran dry in May.[1] Farmers left the valley.[2]\n\nNotes\n[1] Water Board, "Levels of the lower wells", survey, June.\n[2] Interview with a farmer in Pella, 3 June. He asked not to be named.\n';
+    const d = segment(text);
+    const titles = d.titleLines.map((k) => d.text.slice(d.sentences[k]!.start, d.sentences[k]!.end));
+    expect(titles).toContain('Water Board, "Levels of the lower wells", survey, June.');
+    expect(titles).toContain('He asked not to be named.');
+    expect(titles).not.toContain('The wells ran dry in May.');
+    expect(d.quotes).toEqual([]);
+    // A quotation in the body stays.
+    expect(segment('The board called it "a dry year".[1]\n\nNotes\n[1] Water Board, survey, June.\n').quotes).toHaveLength(1);
+  });
+});

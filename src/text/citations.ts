@@ -108,3 +108,19 @@ export function assignCitationSentences(text: string, citations: Citation[], sen
     else c.sentence = lo > 0 ? lo - 1 : 0;
   }
 }
+
+/**
+ * The sentences of a notes list: each line that a marker opens ("[2] Corridor Aid Network, ...") and
+ * every sentence on that line, ascending. They name the sources the text cites and state nothing of
+ * the story: sourcing and claims skip them, and a title in quotation marks there is no speech.
+ */
+export function noteSentences(text: string, citations: readonly Citation[], sentences: readonly SentenceLike[]): number[] {
+  const out: number[] = [];
+  for (const c of citations) {
+    if (c.sentence < 0 || !atLineStart(text, c.start) || sentences[c.sentence]!.end < c.start) continue;
+    let lineEnd = text.indexOf('\n', c.end);
+    if (lineEnd === -1) lineEnd = text.length;
+    for (let k = c.sentence; k < sentences.length && sentences[k]!.start < lineEnd; k++) if (out[out.length - 1] !== k) out.push(k);
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ import { arenaInt32, F_CAP, F_NEWLINE_BEFORE, F_PARA_BEFORE, K_NUMBER, K_PUNCT, 
 import { findQuotes, type QuoteSpan } from './quotes.js';
 import { blank, findFurniture, furnitureJoins, type TextRange } from './furniture.js';
 import { findTitleLines } from './headings.js';
-import { assignCitationSentences, findCitationMarkers, type Citation } from './citations.js';
+import { assignCitationSentences, findCitationMarkers, noteSentences, type Citation } from './citations.js';
 
 export type { Citation } from './citations.js';
 export type { TextRange } from './furniture.js';
@@ -56,10 +56,13 @@ export interface Doc {
   /** Footnote and reference markers ("[12]", "¹²", "^12", "(12)"), blanked in `text` like furniture. */
   citations: Citation[];
   /**
-   * Sentences that are title lines (section headings and numbers, bylines, date lines; not the
-   * headline), ascending: they state nothing, so sourcing and claims skip them (see headings.ts).
+   * Sentences that are title lines (section headings and numbers, bylines, date lines, the notes of
+   * a notes list; not the headline), ascending: they state nothing, so sourcing and claims skip them
+   * (see headings.ts, citations.ts).
    */
   titleLines: number[];
+  /** The title lines that are notes of a notes list, ascending (their capitals name sources, as in prose). */
+  noteLines?: number[];
 }
 
 const ABBREVIATIONS = new Set([
@@ -181,10 +184,17 @@ export function segment(input: string): Doc {
     sentences.push({ index, start: tokens.start[a]!, end, tokenStart: a, tokenEnd: b, paragraph: para.index });
   }
   const headline = detectHeadline(text, sentences);
-  const quotes = findQuotes(text, paragraphs);
+  let quotes = findQuotes(text, paragraphs);
   if (citations.length > 0) assignCitationSentences(text, citations, sentences);
-  const titleLines = findTitleLines(text, sentences, headline ? headline.sentence : -1);
-  return { nt, text, tokens, tokenSentence, sentences, paragraphs, quotes, headline, words, furniture, runningTitle: found.runningTitle, citations, titleLines };
+  let titleLines = findTitleLines(text, sentences, headline ? headline.sentence : -1);
+  // A notes list states nothing either, and a quoted title in a note is no speech.
+  const notes = citations.length > 0 ? noteSentences(text, citations, sentences) : [];
+  if (notes.length > 0) {
+    titleLines = [...new Set([...titleLines, ...notes])].sort((a, b) => a - b);
+    const inNote = (at: number) => notes.some((k) => sentences[k]!.start <= at && at < sentences[k]!.end);
+    quotes = quotes.filter((q) => !inNote(q.start));
+  }
+  return { nt, text, tokens, tokenSentence, sentences, paragraphs, quotes, headline, words, furniture, runningTitle: found.runningTitle, citations, titleLines, noteLines: notes };
 }
 
 /** The sentence that contains a canonical offset (binary search). */

@@ -192,7 +192,9 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
   let midCaps: TokenMarks | null = null;
   const skipSentence = titleCaseHeadline(doc);
   // Title lines (headings, bylines: see text/headings.ts) capitalise for show, like a Title Case headline.
+  // Notes of a notes list are written in sentence case: their capitals name sources.
   const titleLines = doc.titleLines.length > 0 ? new Set(doc.titleLines) : null;
+  if (titleLines && doc.noteLines) for (const k of doc.noteLines) titleLines.delete(k);
   const add = (prefix: string, name: string, type: ActorType): string => {
     const r = actorRec(prefix, name);
     if (r.doc !== stamp) {
