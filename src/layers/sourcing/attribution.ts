@@ -27,7 +27,9 @@ const PUBLISHED: VerbInfo = { lemma: 'published by', tone: 'neutral' };
 const PUBLISHING = new Set(['published', 'issued', 'compiled']);
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'some', 'several', 'my', 'your', "'s", 'such', 'new', 'false', 'earlier', 'latest']);
 /** Verbs too common outside speech to count unless they introduce speech or a clause. */
-const WEAK = new Set(['continue', 'add', 'note', 'ask', 'recall', 'describe', 'call', 'post', 'write', 'find', 'conclude', 'estimate']);
+const WEAK = new Set(['continue', 'add', 'note', 'ask', 'recall', 'describe', 'call', 'post', 'write', 'find', 'conclude', 'estimate', 'assure']);
+/** "like to say that", "love to claim that": a habit of speech, whose subject speaks (unlike "declined to say"). */
+export const HABIT = new Set(['like', 'likes', 'liked', 'love', 'loves', 'loved']);
 const PASSIVE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
 /** Verbs whose subject is often not a speaker at all ("the new reality revealed"). */
 const NEEDS_SPEAKER = new Set(['reveal', 'call', 'describe', 'believe', 'fear', 'suspect', 'acknowledge', 'maintain']);
@@ -62,7 +64,8 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         info = ATTRIBUTION_VERBS.get(w);
         if (!info) continue;
         const prev = i > s.tokenStart ? lower(t, i - 1) : '';
-        if (prev === 'to' || prev === 'without' || NOUN_MARKERS.has(prev) || (i > s.tokenStart && isNumber(t, i - 1))) continue; // "declined to say", "his claims", "three reports", "without warning"
+        const habit = prev === 'to' && i - 2 > s.tokenStart && HABIT.has(lower(t, i - 2));
+        if ((prev === 'to' && !habit) || prev === 'without' || NOUN_MARKERS.has(prev) || (i > s.tokenStart && isNumber(t, i - 1))) continue; // "declined to say", "his claims", "three reports", "without warning"
         if (info.lemma === 'blame' && BLAME_AS_OBJECT.has(prev)) continue; // "officials trade blame": a noun
         const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
         // "They report that ...": a clause. Without one, only an unnamed group reports or suggests a
@@ -79,6 +82,11 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       // Source before the verb group ("the minister has repeatedly said") or after it ("said the minister").
       let g = i;
       while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.at(t, g - 1)) g--;
+      // "Critics like to say that ...": the subject of "like" speaks.
+      if (g === i && i - 2 > s.tokenStart && lower(t, i - 1) === 'to' && HABIT.has(lower(t, i - 2))) {
+        g = i - 2;
+        while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.at(t, g - 1)) g--;
+      }
       // "The minister was reported as saying that ...", "is quoted as saying": the subject is the speaker.
       if (g === i && w.endsWith('ing') && g - 2 > s.tokenStart && lower(t, g - 1) === 'as' && AS_SAYING.has(lower(t, g - 2))) {
         g -= 2;
@@ -257,8 +265,10 @@ function introducesSpeech(doc: Doc, after: number, end: number, start: number, v
   if (c === ':' || c === '"' || c === ',') return true;
   const w = lower(t, after);
   if (w === 'that' || w === 'as') return true;
-  return false;
+  // "assures us that", "reminded reporters that".
+  return HEARERS.has(w) && after + 1 < end && lower(t, after + 1) === 'that';
 }
+const HEARERS = new Set(['us', 'me', 'him', 'her', 'them', 'you', 'reporters', 'journalists', 'parliament', 'lawmakers', 'voters', 'readers']);
 
 /** Is the source a document or body ("the report", "a UN study")? */
 export const isDocumentHead = (w: string) => DOCUMENT_HEADS.has(w);

@@ -59,6 +59,7 @@ export const ATTRIBUTION_VERBS = new Map<string, VerbInfo>();
   forms('condemn', 'condemned condemns', n, V);
   forms('testify', 'testified testifies', n, V);
   forms('recall', 'recalled recalls', ni, V);
+  forms('assure', 'assured assures', n, V);
   forms('describe', 'described describes', n, V);
   forms('call', 'called', n, V);
   forms('quote', 'quoted', n, V);

@@ -2,6 +2,7 @@ import type { Stance } from '../../core/voice.js';
 import { isWord, lower } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
 import type { VoiceSeg } from './analyse.js';
+import { HABIT } from '../sourcing/attribution.js';
 import {
   ANAPHORS, CONCESSIVE_ADVERBS, CONTRARY, COPULAS, DENIAL_PHRASES, DESPITE, DOUBT_WORDS, ELLIPSIS_AUXILIARIES, ELLIPSIS_SUBJECTS, ENDORSE_ADVERBS, ENDORSE_PHRASES, ENDORSE_WORDS, INTENSIFIERS, REJECT_ADVERBS,
   REJECT_PHRASES, REJECT_WORDS, REPORT_NOUNS,
@@ -132,6 +133,8 @@ export function findStances(doc: Doc, segs: VoiceSeg[], tokenSeg: Int32Array): v
       }
       // "X nevertheless report ...": the author concedes the report against facts of its own.
       if (at.side === 'before') for (let i = at.source.b; i < at.verb; i++) if (CONCESSIVE_ADVERBS.at(t, i)) set(x, 'doubts', i, i + 1);
+      // "Critics like to say that ...": a habit of speech, told with a sneer.
+      if (at.verb - 2 >= s.tokenStart && lower(t, at.verb - 1) === 'to' && HABIT.has(lower(t, at.verb - 2))) set(x, 'doubts', at.verb - 2, at.verbEnd);
       if (at.info.note === 'casts doubt') set(x, 'doubts', at.verb, at.verbEnd);
       else if (at.info.note === 'presupposes truth') set(x, 'endorses', at.verb, at.verbEnd);
       // "Contrary to what the ministry claims", "Despite Sylvania's claims".

@@ -45,6 +45,13 @@ describe('voice: direct speech', () => {
 });
 
 describe('voice: indirect speech', () => {
+  it('reads "X assures us that" and "X like(s) to say that" as X\'s words, the habit with the author\'s doubt', () => {
+    expect(voices('The water minister assures us that the reservoir is full.').map(show)).toEqual(['water minister [indirect] the reservoir is full']);
+    expect(voices('Mill owners like to say that the river belongs to everyone.').map(show)).toEqual(['Mill owners [indirect doubts] the river belongs to everyone']);
+    // "declined to say", "assured of a seat": no speech.
+    expect(voices('The mayor declined to say whether the bridge would reopen. The party is assured of a seat.')).toEqual([]);
+  });
+
   it('covers the clause after "X said that" and after "X argues"', () => {
     expect(voices('The Korvani ministry said on Monday that the dam was safe.').map(show)).toEqual(['Korvani ministry [indirect] the dam was safe']);
     expect(voices('Critics argue the deal is unfair to farmers.').map(show)).toEqual(['Critics [indirect] the deal is unfair to farmers']);
