@@ -21,6 +21,12 @@ describe('claims layer', () => {
     expect(analyzer.analyze(text).claims!.map((c) => [c.text, c.type])).toEqual([['2. at least 40 new pumps be installed;', 'number']]);
   });
 
+  it('names the accuser past its auxiliaries, and the subject of an accusing participle', () => {
+    const acc = (text: string) => analyzer.analyze(text).claims!.filter((c) => c.accusation).map((c) => [c.accusation!.accuser?.text, c.accusation!.accused?.text]);
+    expect(acc('Critics are accusing the harbour board of waste.')).toEqual([['Critics', 'the harbour board']]);
+    expect(acc('The Lowen council has filed two complaints, accusing Dastrian engineers of sabotage.')).toEqual([['The Lowen council', 'Dastrian engineers']]);
+  });
+
   it('marks conditional claims', () => {
     expect(analyzer.analyze('The toll will rise to 100 if the rescuers cannot reach the village.').claims![0]!.hedging).toBe('conditional');
   });

@@ -236,7 +236,16 @@ function accusationOf(
   let charge: [number, number] = charges[0] ? [charges[0][0], charges[0][1]] : [accuseVerb, accuseVerb + 1];
   if (accuseVerb !== -1) {
     // "X accused Y of Z" / "X blamed Y for Z".
-    accuser = party(ms, phraseBefore(doc, accuseVerb, s.tokenStart), null, doc);
+    // The voice layer's speaker of the verb when it has one ("The council filed two complaints,
+    // accusing ...", a pronoun resolved); else the words before it, past its auxiliaries ("are accusing").
+    const said = voice.segments.find((x) => x.cueA === accuseVerb && x.speaker !== null);
+    const who = said ? (said.speaker!.pronoun && said.resolved ? said.resolved : said.speaker!) : null;
+    if (said && who) accuser = { a: who.a, b: withoutTrailingTime(doc, who.a, who.b), actor: said.actor };
+    else {
+      let g = accuseVerb;
+      while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.at(t, g - 1)) g--;
+      accuser = party(ms, phraseBefore(doc, g, s.tokenStart), null, doc);
+    }
     let of = accuseVerb + 1;
     const stop = charges[0] && charges[0][0] > accuseVerb ? charges[0][0] : s.tokenEnd;
     // "charged two officials of a firm with bribery": the verb's own preposition ends the accused.

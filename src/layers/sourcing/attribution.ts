@@ -1,6 +1,6 @@
 import type { Doc } from '../../text/segment.js';
 import type { VerbInfo } from './cues.js';
-import { ATTRIBUTION_FORMS, ATTRIBUTION_VERBS, BLAME_AS_OBJECT, DOCUMENT_HEADS, VERB_GROUP_FILLERS } from './cues.js';
+import { ATTRIBUTION_FORMS, ATTRIBUTION_VERBS, BLAME_AS_OBJECT, DOCUMENT_HEADS, ORG_HEADS, ROLE_WORDS, VAGUE_HEADS, VERB_GROUP_FILLERS } from './cues.js';
 import type { SourcePhrase } from './noun-phrase.js';
 import { parsePhrase, phraseAfter, phraseBefore } from './noun-phrase.js';
 import { isCap, isNumber, lower, punctChar } from '../../lexicon/word-sets.js';
@@ -94,6 +94,7 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       }
       let source: SourcePhrase | null = null;
       let side: 'before' | 'after' = 'before';
+      let participle = false;
       if (info === ACCORDING) {
         const bound = quoteBound(doc, tokenQuote, s, verbEnd, 1);
         source = phraseAfter(doc, verbEnd, bound) ?? sourceOfData(doc, verbEnd, bound);
@@ -119,6 +120,12 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         if (!source) {
           source = g > s.tokenStart ? phraseBefore(doc, g, quoteBound(doc, tokenQuote, s, g - 1, -1)) : null;
           side = 'before';
+        }
+        // "The council filed two complaints, accusing X of ...", "..., saying that ...": a participle
+        // after a comma reports the words of the sentence's subject.
+        if (!source && prevC === ',' && w.endsWith('ing') && !inQuoteAt(tokenQuote, i)) {
+          source = sentenceSubject(doc, s.tokenStart, g - 1);
+          participle = source !== null;
         }
       }
       if (!source) continue;
@@ -151,7 +158,8 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       // For these verbs a source must be someone: not "the new reality revealed".
       if (NEEDS_SPEAKER.has(info.lemma) && source.kind === 'unknown' && !source.name && !source.pronoun && !source.vague) continue;
       // A sentence-initial capitalised word alone is only a source if it looks like a name, not a verb or noun of the text.
-      const a = Math.min(source.a, i);
+      // A participle's subject stands far back: the attribution itself is the participle.
+      const a = participle ? i : Math.min(source.a, i);
       const b = Math.max(source.b, verbEnd);
       out.push({ verb: i, verbEnd, info, source, side, sentence: s.index, a, b, inQuote });
       if (side === 'after') i = Math.max(i, source.b - 1);
@@ -159,6 +167,30 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
   }
   return out;
 }
+
+const inQuoteAt = (tokenQuote: Int32Array, i: number) => tokenQuote[i] !== -1;
+
+/**
+ * The subject that opens a sentence and is followed by its verb before `limit` (a comma): "The
+ * council" in "The council filed two complaints, accusing ...". Null when the sentence opens
+ * otherwise (a quotation, a subordinate clause, a time phrase).
+ */
+function sentenceSubject(doc: Doc, start: number, limit: number): SourcePhrase | null {
+  const t = doc.tokens;
+  if (PRONOUN_SUBJECTS.has(lower(t, start))) return parsePhrase(doc, start, start + 1);
+  // Without a parse, the subject is what names someone: an article, capitalised words and at most
+  // one head noun after them ("The Lowen council", "Oskari officials", "Mira Halden").
+  let b = start;
+  if (lower(t, b) === 'the') b++;
+  const caps = b;
+  while (b < limit && b - caps < 6 && isCap(t, b)) b++;
+  if (b === caps) return null;
+  if (b < limit && (ORG_HEADS.at(t, b) || ROLE_WORDS.at(t, b) || VAGUE_HEADS.at(t, b))) b++;
+  if (b >= limit || punctChar(doc, b) !== '' || isCap(t, b)) return null;
+  const p = parsePhrase(doc, start, b);
+  return p && (p.name || p.kind !== 'unknown') ? p : null;
+}
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'it']);
 
 /** Participles of "was reported as saying", "is quoted as saying". */
 const AS_SAYING = new Set(['reported', 'quoted', 'heard', 'cited', 'recorded', 'overheard', 'filmed', 'seen']);

@@ -175,7 +175,9 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
         const firstEnd = ats[lo]!.verbEnd;
         for (let k = lo + 1; k < hi; k++) {
           const a = ats[k]!;
-          if (a.side === 'before' && a.verb > firstEnd && !a.source.vague && a.info.lemma !== 'accuse' && a.info.lemma !== 'according to') {
+          // "X aired footage of what it said were rifles": "it" (he, she) is X again, not a second source.
+          const same = a.source.pronoun === 'it' || a.source.pronoun === 'he' || a.source.pronoun === 'she';
+          if (a.side === 'before' && a.verb > firstEnd && !same && !a.source.vague && a.info.lemma !== 'accuse' && a.info.lemma !== 'according to') {
             hearsayA = a.a;
             hearsayB = a.b;
             break;

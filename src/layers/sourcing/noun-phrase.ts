@@ -1,6 +1,6 @@
 import type { Doc } from '../../text/segment.js';
 import type { Tokens } from '../../text/tokenise.js';
-import { DETERMINERS, DOCUMENT_HEADS, HEARSAY_HEADS, INDEFINITE, NP_BREAKERS, OFFICIAL_MEDIA, ORG_HEADS, PRONOUNS, ROLE_WORDS, VAGUE_HEADS } from './cues.js';
+import { ATTRIBUTION_FORMS, DETERMINERS, DOCUMENT_HEADS, HEARSAY_HEADS, INDEFINITE, NP_BREAKERS, OFFICIAL_MEDIA, ORG_HEADS, PRONOUNS, ROLE_WORDS, VAGUE_HEADS } from './cues.js';
 import { isCap, isNumber, isWord, lower, punctChar, tokenText, wordSet } from '../../lexicon/word-sets.js';
 
 import type { SpeakerKind } from '../../core/sourcing.js';
@@ -238,7 +238,14 @@ export function phraseBefore(doc: Doc, end: number, limit: number): SourcePhrase
     if (k < limit || punctChar(doc, k) !== ',' || k === b - 2) return null;
     let plain = true;
     for (let i = k + 1; i < b - 1; i++) if (!npToken(doc, i) && lower(t, i) !== 'and') plain = false;
-    const relative = RELATIVE.at(t, k + 1);
+    // "X, a newspaper close to the mayor, said": an appositive that opens with an article describes X
+    // (no verb of speech inside it: "X, the army said, ..." is another sentence part).
+    let described = false;
+    if (!plain && (INDEFINITE.at(t, k + 1) || lower(t, k + 1) === 'the')) {
+      described = true;
+      for (let i = k + 1; i < b - 1; i++) if (ATTRIBUTION_FORMS.at(t, i) || punctChar(doc, i) !== '') described = false;
+    }
+    const relative = RELATIVE.at(t, k + 1) || described;
     if (!plain && !relative) return null;
     const head = scanBack(doc, k, limit);
     if (head === null || head >= k) return null;

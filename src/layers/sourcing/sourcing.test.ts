@@ -45,6 +45,19 @@ describe('sentence sourcing classes', () => {
     expect(classes('The engineers reported no such thing.')).toEqual(['unattributed-claim']);
   });
 
+  it('reads the speaker behind an appositive that opens with an article, a participle after a comma, and a nested "it said"', () => {
+    const r = (text: string) => analyzer.analyze(text);
+    const [appositive] = r('The Harbour Gazette, a weekly owned by the port authority, said the cranes had been sold.').sourcing!.sentences;
+    expect([appositive!.class, appositive!.source]).toEqual(['attributed-named', 'Harbour Gazette']);
+    const participle = r('The Lowen council has filed two complaints, accusing Dastrian engineers of draining the wells.');
+    expect([participle.sourcing!.sentences[0]!.class, participle.voices![0]!.speaker]).toEqual(['attributed-named', 'Lowen council']);
+    // "The river rose overnight, flooding the fields": a participle that reports nothing.
+    expect(classes('The river rose overnight, flooding the lower fields.')).toEqual(['unattributed-claim']);
+    // "what it said were fuel cans": the same source again, not a report of a report.
+    expect(classes('State radio described the fire as arson and showed what it said were fuel cans.')).toEqual(['attributed-named']);
+    expect(classes('State radio said that the rebels had claimed the fire.')).toEqual(['hearsay']);
+  });
+
   it('reads "X was reported as saying that" with X as the speaker', () => {
     const r = analyzer.analyze('The Korvani envoy was reported as saying that the talks had failed.');
     expect(r.voices!.map((v) => [v.speaker, v.text])).toEqual([['Korvani envoy', 'the talks had failed']]);
