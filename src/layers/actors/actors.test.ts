@@ -9,6 +9,23 @@ const FLOOR_BLIND = 0.5;
 const analyzer = new Analyzer({ model: null });
 
 describe('actors layer', () => {
+  it('reads a party name that only ever opens sentences as the party of its demonym', () => {
+    const r = analyzer.analyze('The talks stalled again. Pellish negotiators left early. Pellia rejected the offer. Pellia will return on Monday.');
+    const pel = r.actors!.find((a) => a.id === 'country:pell')!;
+    expect(pel.name).toBe('Pellia');
+    expect(pel.mentions.map((m) => m.text)).toEqual(['Pellish negotiators', 'Pellia', 'Pellia']);
+    // Without a demonym beside it, a capitalised first word stays unread.
+    expect(analyzer.analyze('Reform stalled again. Reform will return on Monday.').actors!.map((a) => a.name)).toEqual([]);
+  });
+
+  it('keeps a quantity and a demonym\'s title out of a name', () => {
+    const r = analyzer.analyze('Thousands of Pellish farmers have left. Pellish Foreign Minister Ada Lind said on Friday that talks would resume. Ada Lind spoke again.');
+    const names = r.actors!.map((a) => a.name);
+    expect(names).toContain('Ada Lind');
+    expect(names.some((n) => /Thousands|Minister/.test(n))).toBe(false);
+    expect(r.actors!.find((a) => a.name === 'Ada Lind')!.mentions).toHaveLength(2);
+  });
+
   it('resolves aliases to one actor and lists every mention in the original text', () => {
     const text = 'Baku said on Monday that the Azerbaijani government would talk. Azerbaijan\u2019s army withdrew.';
     const r = analyzer.analyze(text);

@@ -85,6 +85,8 @@ function actorRec(prefix: string, name: string): IdRec {
   return r;
 }
 
+const QUANTITIES = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'tens', 'scores', 'some', 'many', 'most', 'all', 'several']);
+
 /** The stem a demonym and its country's name share: Ostrelian, Ostrelians, Ostrelia -> "ostrel"; Korvani, Korvania -> "korvan". */
 export function partyStem(word: string): string {
   const w = word.toLowerCase();
@@ -190,6 +192,8 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
   const parties = new Map<string, { demonym: string; name: string | null }>();
   /** Single capitalised words seen inside sentences (so one at a sentence's start is a name too). */
   let midCaps: TokenMarks | null = null;
+  /** Single capitalised words that open a sentence and nowhere else: party names, if a demonym says so. */
+  let initial: Mention[] | null = null;
   const skipSentence = titleCaseHeadline(doc);
   // Title lines (headings, bylines: see text/headings.ts) capitalise for show, like a Title Case headline.
   // Notes of a notes list are written in sentence case: their capitals name sources.
@@ -308,8 +312,15 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       if (clause) { i = end; continue; }
       // Sentence-initial function words and titles are not part of the name, nor dates after it ("Since February").
       while (a < end && (STOPWORDS.at(t, a) || NOT_NAMES.at(t, a))) a++;
+      // "Thousands of Korvani villagers": a quantity and "of" name nobody.
+      if (a + 2 < end && QUANTITIES.has(lower(t, a)) && lower(t, a + 1) === 'of') a += 2;
       while (e > a + 1 && NOT_NAMES.at(t, e - 1)) e--;
       let titled = false;
+      // "Korvani Foreign Minister Ada Lind": the demonym says whose minister; the name is the person's.
+      if (a + 1 < end && ROLE_WORDS.at(t, a + 1) && demonymLike(doc, a) && !g.matchAlias(t, a, s.tokenEnd)) {
+        mentions.push({ actor: party(partyStem(tokenText(doc, a, a + 1)), tokenText(doc, a, a + 1)), a, b: a + 1, sentence: s.index });
+        a++;
+      }
       while (a < end && ROLE_WORDS.at(t, a)) { a++; titled = true; }
       while (e > a && CONNECTORS.at(t, e - 1)) e--;
       i = Math.max(end, i + 1);
@@ -347,8 +358,12 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
         if (nextLower && NOT_DEMONYMS.at(t, a) && isWord(t, e) && !STOPWORDS.at(t, e) && !CLAUSE_VERBS.at(t, e) && !ATTRIBUTION_FORMS.at(t, e)) continue;
       }
       const known = n === 1 ? surnames.get(lower(t, a)) : undefined;
-      // A capitalised first word is a name only when titled, a known surname, or written capitalised inside a sentence too.
-      if (n === 1 && atStart && !titled && !known && (midCaps ??= markMidSentenceCaps(doc)).get(t, a) !== 1) continue;
+      // A capitalised first word is a name only when titled, a known surname, or written capitalised
+      // inside a sentence too; or (decided after the text is read) the name of a party known by its demonym.
+      if (n === 1 && atStart && !titled && !known && (midCaps ??= markMidSentenceCaps(doc)).get(t, a) !== 1) {
+        (initial ??= []).push({ actor: '', a, b: e, sentence: s.index });
+        continue;
+      }
       let id: string;
       // A surname alone (n = 1: `known` is its lowercased word's entry) links to the full name.
       if (known !== undefined) id = known;
@@ -371,6 +386,22 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       }
       mentions.push({ actor: id, a, b: e, sentence: s.index });
     }
+  }
+  // "Korvania rejected the plan." at a sentence's start, never written inside one: the party of "Korvani officials".
+  if (initial !== null && parties.size > 0) {
+    let added = false;
+    for (const m of initial) {
+      const word = tokenText(doc, m.a, m.b);
+      const whole = word.toLowerCase();
+      const stem = parties.has(whole) ? whole : partyStem(word);
+      const p = parties.get(stem);
+      if (!p || whole === p.demonym.toLowerCase()) continue;
+      if (stem === whole) p.name = word;
+      else p.name ??= word;
+      mentions.push({ ...m, actor: `country:${stem}` });
+      added = true;
+    }
+    if (added) mentions.sort((x, y) => x.a - y.a);
   }
   // Unknown single words that are the name of a party known by its demonym ("Ostrelia" beside
   // "Ostrelian forces") or read as a country ("-ia", "-land", "-stan", twice or more) are that state.
