@@ -27,6 +27,12 @@ describe('claims layer', () => {
     expect(acc('The Lowen council has filed two complaints, accusing Dastrian engineers of sabotage.')).toEqual([['The Lowen council', 'Dastrian engineers']]);
   });
 
+  it('reads a quoted charge after "accused X of"', () => {
+    const acc = (text: string) => analyzer.analyze(text).claims!.filter((c) => c.accusation).map((c) => c.accusation!.charge.text);
+    expect(acc('The mayor accused the board of "starving the valley" on Monday.')).toEqual(['starving the valley']);
+    expect(acc('Farm groups accuse the board of a "war on wells".')).toEqual(['a "war on wells"']);
+  });
+
   it('marks conditional claims', () => {
     expect(analyzer.analyze('The toll will rise to 100 if the rescuers cannot reach the village.').claims![0]!.hedging).toBe('conditional');
   });

@@ -264,9 +264,15 @@ function accusationOf(
     else if (of > accuseVerb + 1 && of < s.tokenEnd) accused = { a: m ? Math.min(m.a, from) : accuseVerb + 1, b: of, actor: m?.actor ?? null };
     else if (m) accused = { a: m.a, b: m.b, actor: m.actor };
     if (!charges.length && of < s.tokenEnd) {
-      let e = of + 1;
-      while (e < s.tokenEnd && !punctChar(doc, e)) e++;
-      if (e > of + 1) charge = [of + 1, e];
+      // 'accused X of "starving the villages"', 'of a "war on bread"': quotation marks do not end the charge.
+      const quote = (k: number) => punctChar(doc, k) === '"' || punctChar(doc, k) === "'";
+      let c = of + 1;
+      while (c < s.tokenEnd && quote(c)) c++;
+      let e = c;
+      // Opened by a quotation mark: up to its closing mark; else up to punctuation, a quoted phrase inside.
+      if (c > of + 1) while (e < s.tokenEnd && !punctChar(doc, e)) e++;
+      else while (e < s.tokenEnd && (!punctChar(doc, e) || quote(e))) e++;
+      if (e > c) charge = [c, e];
     }
   } else {
     // Whose words the charge is in accuses: a quoted or reported source, or the author when none.
