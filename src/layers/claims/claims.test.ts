@@ -24,7 +24,7 @@ describe('claims layer', () => {
   it('names the accuser past its auxiliaries, and the subject of an accusing participle', () => {
     const acc = (text: string) => analyzer.analyze(text).claims!.filter((c) => c.accusation).map((c) => [c.accusation!.accuser?.text, c.accusation!.accused?.text]);
     expect(acc('Critics are accusing the harbour board of waste.')).toEqual([['Critics', 'the harbour board']]);
-    expect(acc('The Lowen council has filed two complaints, accusing Dastrian engineers of sabotage.')).toEqual([['The Lowen council', 'Dastrian engineers']]);
+    expect(acc('The Lowen council has filed two complaints, accusing Dastrian engineers of sabotage.')).toEqual([['Lowen council', 'Dastrian engineers']]);
   });
 
   it('reads a quoted charge after "accused X of"', () => {

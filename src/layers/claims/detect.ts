@@ -240,7 +240,10 @@ function accusationOf(
     // accusing ...", a pronoun resolved); else the words before it, past its auxiliaries ("are accusing").
     const said = voice.segments.find((x) => x.cueA === accuseVerb && x.speaker !== null);
     const who = said ? (said.speaker!.pronoun && said.resolved ? said.resolved : said.speaker!) : null;
-    if (said && who) accuser = { a: who.a, b: withoutTrailingTime(doc, who.a, who.b), actor: said.actor };
+    if (said && who) {
+      const a = who.b - who.a > 1 && ARTICLE_WORDS.has(lower(t, who.a)) ? who.a + 1 : who.a;
+      accuser = { a, b: withoutTrailingTime(doc, a, who.b), actor: said.actor };
+    }
     else {
       let g = accuseVerb;
       while (g - 1 >= s.tokenStart && VERB_GROUP_FILLERS.at(t, g - 1)) g--;

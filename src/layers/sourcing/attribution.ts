@@ -127,6 +127,16 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
           source = sentenceSubject(doc, s.tokenStart, g - 1);
           participle = source !== null;
         }
+        // "X said that P, and accused Y of Q": a verb of speech after "and" shares the subject of the
+        // one before it in the sentence.
+        if (g - 1 > s.tokenStart && lower(t, g - 1) === 'and' && !inQuoteAt(tokenQuote, i)) {
+          const prevAt = out.length > 0 ? out[out.length - 1]! : null;
+          if (prevAt && prevAt.sentence === s.index && !prevAt.inQuote && prevAt.info !== ACCORDING && prevAt.verb < g - 1) {
+            source = prevAt.source;
+            side = prevAt.side;
+            participle = true;
+          }
+        }
       }
       if (!source) continue;
       // "called the weapons claim a pretext": after a verb that takes it as object, "the X claim" is a noun.

@@ -1,5 +1,5 @@
 import type { Stance, Voice, VoiceMode } from '../../core/voice.js';
-import { isNumber, isWord, lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
+import { isCap, isNumber, isWord, lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
 
 const ARTICLES = wordSet('the a an');
 const DETERMINERS = wordSet('this that these those its his her their our some many several');
@@ -65,6 +65,14 @@ function seg(partial: Partial<VoiceSeg> & Pick<VoiceSeg, 'a' | 'b' | 'sentence' 
 
 /** Words that open a denial between a reporting verb and its "that": "found no (little) evidence that". */
 const NO_EVIDENCE_OPENERS = new Set(['no', 'nothing', 'little', 'scant', 'neither']);
+
+/** Modals and auxiliaries that open a relative clause after "that" ("claims that were made"). */
+const RELATIVE_OPENERS = wordSet('may might could would will can should must shall was were is are has have had');
+
+/** Verbs of speech in the past that, after "and", start the speaker's next act ("... and called it a farce"). */
+const SPEECH_AFTER_AND = wordSet(
+  'called said added accused blamed described dismissed denied insisted claimed warned urged demanded branded labelled labeled termed dubbed',
+);
 
 /** Drops trailing punctuation and conjunctions from [a, b): "..., and" -> "...". */
 function trimEnd(doc: Doc, a: number, b: number): number {
@@ -180,6 +188,15 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
     if (x.a > a && x.a < b && (punctChar(doc, x.a - 1) !== '' || CLAUSE_CONJUNCTIONS.at(doc.tokens, x.a - 1))) { b = x.a; break; }
   }
   for (let j = a; j < b; j++) if (punctChar(doc, j) === ';') { b = j; break; }
+  // "accused X of Y and called Z ...": a second verb of speech after "and" is the speaker's next act.
+  // ("and called on X to ...", "and called for ..." is the demand itself: it stays the speaker's words.)
+  for (let j = a + 1; j + 1 < b; j++) {
+    if (lower(doc.tokens, j) !== 'and' || tokenQuote[j] !== -1 || !SPEECH_AFTER_AND.at(doc.tokens, j + 1)) continue;
+    const next = j + 2 < b ? lower(doc.tokens, j + 2) : '';
+    if (next === 'on' || next === 'upon' || next === 'for') continue;
+    b = j;
+    break;
+  }
   b = trimEnd(doc, a, b);
   if (b > a && quoted(a) && !at.inQuote) {
     // The words are a quotation, which has its own segment; keep what follows it, if anything.
@@ -237,6 +254,8 @@ function nominalSegments(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<nu
   for (const s of doc.sentences) {
     for (let i = s.tokenStart; i + 2 < s.tokenEnd; i++) {
       if (!CONTENT_NOUNS.at(t, i) || tokenQuote[i] !== -1 || verbs.has(i)) continue;
+      // "said in a statement that ...": the verb's own report, not the noun's.
+      if (verbs.has(i - 1) || verbs.has(i - 2) || verbs.has(i - 3) || verbs.has(i - 4)) continue;
       // "that" right after the noun, or after a colon that ends the noun phrase ("one explanation for the closure: that").
       let that = i + 1;
       if (lower(t, that) !== 'that') {
@@ -245,9 +264,15 @@ function nominalSegments(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<nu
         if (c + 1 >= s.tokenEnd || punctChar(doc, c) !== ':' || lower(t, c + 1) !== 'that') continue;
         that = c + 1;
       }
+      // "statements that may inflame tensions": a relative clause (a verb right after "that"), not content.
+      if (RELATIVE_OPENERS.at(t, that + 1)) continue;
       const a = that + 1;
       let b = s.tokenEnd;
-      for (let j = a; j < b; j++) if (punctChar(doc, j) === ';') { b = j; break; }
+      for (let j = a; j < b; j++) {
+        if (punctChar(doc, j) === ';') { b = j; break; }
+        // "the X statement that P and the Y statement that Q": Q is another owner's.
+        if (lower(t, j) === 'and' && j + 2 < b && (CONTENT_NOUNS.at(t, j + 2) || CONTENT_NOUNS.at(t, j + 3)) && lower(t, CONTENT_NOUNS.at(t, j + 2) ? j + 3 : j + 4) === 'that') { b = j; break; }
+      }
       b = trimEnd(doc, a, b);
       if (b <= a) continue;
       let speaker: SourcePhrase | null = null;
@@ -255,6 +280,8 @@ function nominalSegments(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<nu
       while (k > s.tokenStart && isWord(t, k) && lower(t, k) !== "'s" && !PUT_FORWARD_VERBS.at(t, k)) k--;
       if (k > s.tokenStart && lower(t, k) === "'s") speaker = phraseBefore(doc, k, s.tokenStart);
       else if (k > s.tokenStart && PUT_FORWARD_VERBS.at(t, k) && i - k <= 4) speaker = phraseBefore(doc, subjectEndBefore(doc, k, s.tokenStart), s.tokenStart);
+      // "the Velmaran statement that ...": a capitalised word right before the noun names its owner.
+      else if (i - 1 > s.tokenStart && isCap(t, i - 1) && ARTICLES.at(t, i - 2)) speaker = parsePhrase(doc, i - 1, i);
       out.push(seg({ a, b, sentence: s.index, mode: 'indirect', quoted: false, speaker, resolved: speaker, cueA: i, cueB: that + 1 }));
       i = that;
     }
@@ -338,9 +365,28 @@ export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
     x.parent = p;
     tokenSeg.fill(i, x.a, x.b);
   }
+  inheritAfterAnd(doc, kept);
   resolveSpeakers(doc, kept, actors);
   findStances(doc, kept, tokenSeg);
   return { segments: kept, tokenSeg, voices: [] };
+}
+
+/**
+ * 'She accused X of "..." and called the audit "a farce."': a quoted phrase with no speaker, named by
+ * a verb of speech right after "and", is the words of whoever spoke just before the "and".
+ */
+function inheritAfterAnd(doc: Doc, segs: VoiceSeg[]): void {
+  const t = doc.tokens;
+  for (const x of segs) {
+    if (x.speaker || x.parent !== -1 || !x.quoted) continue;
+    const from = doc.sentences[x.sentence]!.tokenStart;
+    for (let v = x.a - 2; v > from && v >= x.a - 7; v--) {
+      if (!SPEECH_AFTER_AND.at(t, v) || lower(t, v - 1) !== 'and') continue;
+      const before = segs.find((y) => y !== x && y.speaker && y.parent === -1 && y.sentence === x.sentence && y.b <= v - 1 && y.b >= v - 3);
+      if (before) Object.assign(x, { speaker: before.speaker, resolved: before.resolved, cueA: v, cueB: v + 1 });
+      break;
+    }
+  }
 }
 
 /** Named sources in document order, for pronouns to resolve to. */

@@ -52,6 +52,26 @@ describe('voice: indirect speech', () => {
     expect(voices('The mayor declined to say whether the bridge would reopen. The party is assured of a seat.')).toEqual([]);
   });
 
+  it('ends what X accuses at "and called ...", whose quoted words are X\'s too', () => {
+    expect(voices('The mayor accused the board of "theft" and called the audit "a farce."').map(show))
+      .toEqual(['mayor [accusation] the board of "theft"', 'mayor [phrase quoted] theft', 'mayor [indirect] the audit "a farce."', 'mayor [phrase quoted] a farce']);
+    // A verb that reports nothing by itself ("branded") still passes the quoted words on.
+    expect(voices('The mayor accused the board of "theft" and branded the audit "a farce."').map((v) => v.speaker)).toEqual(['mayor', 'mayor', 'mayor']);
+    // "and called on X to ..." is the speaker's demand: it stays inside the report.
+    expect(voices('The mayor said the dam was unsafe and called on the board to close it.').map(show)).toEqual(['mayor [indirect] the dam was unsafe and called on the board to close it']);
+    // "and" before another kind of verb stays inside the report.
+    expect(voices('The minister said that the troops advanced and fired on the crowd.').map(show)).toEqual(['minister [indirect] the troops advanced and fired on the crowd']);
+  });
+
+  it('reads no content after a noun of speech when "that" opens a relative clause', () => {
+    expect(voices('Both boards should refrain from statements that may inflame the valley.')).toEqual([]);
+  });
+
+  it('reads "the X statement that P and the Y statement that Q" as two owners\' words', () => {
+    expect(voices('The board noted the Dastrian statement that the wells were full and the Korvani statement that they were dry.').map(show))
+      .toEqual(['Dastrian [indirect] the wells were full', 'Korvani [indirect] they were dry']);
+  });
+
   it('covers the clause after "X said that" and after "X argues"', () => {
     expect(voices('The Korvani ministry said on Monday that the dam was safe.').map(show)).toEqual(['Korvani ministry [indirect] the dam was safe']);
     expect(voices('Critics argue the deal is unfair to farmers.').map(show)).toEqual(['Critics [indirect] the deal is unfair to farmers']);
