@@ -88,7 +88,9 @@ describe('reading check: the mirrored commentary, from the other side', () => {
     const charge = report.voices!.find((v) => v.text.startsWith('Kestria a "haven'));
     expect([charge?.speaker, charge?.stance]).toEqual(['Baldovian interior ministry', 'rejects']);
     const conceded = report.voices!.filter((v) => v.text === 'occupation' || v.text === 'expulsion');
-    expect(conceded.map((v) => v.speaker)).toEqual(['Its ministers', 'Its ministers']);
+    // "None of this makes Kestria blameless. Its ministers have ... spoken of": Kestria's ministers.
+    expect(conceded.map((v) => v.speaker)).toEqual(["Kestria's ministers", "Kestria's ministers"]);
+    expect(conceded.every((v) => v.actor !== null && v.actor === report.actors!.find((a) => a.name === 'Kestria')?.id)).toBe(true);
   });
 
   it('names no actor after an adjective, and does not cast the party it defends as the aggressor', () => {

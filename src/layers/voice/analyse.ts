@@ -189,6 +189,10 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
   }
   for (let j = a; j < b; j++) if (punctChar(doc, j) === ';') { b = j; break; }
   // "accused X of Y and called Z ...": a second verb of speech after "and" is the speaker's next act.
+  // "accuse X of Y while refusing to explain Z": the participle clause describes the accusers, in the author's words.
+  if (ACCUSE_LEMMAS.has(at.info.lemma)) {
+    for (let j = a + 2; j + 1 < b; j++) if (lower(doc.tokens, j) === 'while' && tokenQuote[j] === -1 && lower(doc.tokens, j + 1).endsWith('ing')) { b = j; break; }
+  }
   // ("and called on X to ...", "and called for ..." is the demand itself: it stays the speaker's words.)
   for (let j = a + 1; j + 1 < b; j++) {
     if (lower(doc.tokens, j) !== 'and' || tokenQuote[j] !== -1 || !SPEECH_AFTER_AND.at(doc.tokens, j + 1)) continue;
@@ -425,6 +429,14 @@ function resolveSpeakers(doc: Doc, segs: VoiceSeg[], actors: ActorAnalysis): voi
     x.name = speakerName(doc, x.speaker, x.resolved);
     const who = x.resolved ?? x.speaker;
     x.actor = who ? speakerActor(doc, actors, who) : null;
+    // "Its officials call ...", "Their newspapers accuse ...": the party named just before owns them.
+    if (who && !x.actor && !who.name && POSSESSIVE_OPENERS.at(doc.tokens, who.a) && who.b - who.a >= 2) {
+      const owner = partyBefore(doc, actors, who.a);
+      if (owner) {
+        x.actor = owner.id;
+        x.name = `${owner.name}'s ${doc.text.slice(doc.tokens.start[who.a + 1]!, doc.tokens.end[who.b - 1]!)}`;
+      }
+    }
     // "the organisation said": the institution named just before.
     if (who && !x.actor && isBareInstitution(doc, who)) {
       const named = institutionBefore(doc, actors, who.a);
@@ -437,6 +449,27 @@ function resolveSpeakers(doc: Doc, segs: VoiceSeg[], actors: ActorAnalysis): voi
 }
 
 const INSTITUTION_TYPES = new Set(['organisation', 'international-body', 'media', 'armed-group']);
+const POSSESSIVE_OPENERS = wordSet('its their');
+const PARTY_TYPES = new Set(['country', 'organisation', 'international-body', 'media', 'armed-group']);
+
+/**
+ * The party (a country or an institution) last mentioned before token `at`, in its sentence or the
+ * one before, named as the actors layer names it; null when none, or when two compete in that window.
+ */
+function partyBefore(doc: Doc, r: ActorAnalysis, at: number): { id: string; name: string } | null {
+  const sentence = doc.tokenSentence[at]!;
+  const from = r.offsets[Math.max(0, sentence - 1)]!;
+  let found: { id: string; name: string } | null = null;
+  for (let k = r.offsets[sentence + 1]! - 1; k >= from; k--) {
+    const m = r.mentions[k]!;
+    if (m.b > at) continue;
+    const e = r.gazetteer.get(m.actor) ?? r.heuristic.get(m.actor);
+    if (!e || !PARTY_TYPES.has(e.type)) continue;
+    if (found && found.id !== e.id) return null;
+    found ??= { id: e.id, name: e.name };
+  }
+  return found;
+}
 
 /** "the organisation", "the agency", "the mission": an article and an institution's head noun, nothing else. */
 function isBareInstitution(doc: Doc, p: SourcePhrase): boolean {

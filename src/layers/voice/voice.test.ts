@@ -33,6 +33,13 @@ describe('voice: direct speech', () => {
     expect([v!.speaker, v!.actor]).toEqual(['Farmers in the Lowen valley', null]);
   });
 
+  it('gives "Its officials", "Their newspapers" to the one party named just before, and to none when two compete', () => {
+    const [v] = voices('The talks stalled. The Pellian government has refused every inspection since May. Its newspapers say the wells are full.');
+    expect([v!.speaker, v!.actor]).toEqual(["Pellian government's newspapers", 'country:pell']);
+    const [w] = voices('Pellian officials met Dorvish officials in May. Its newspapers say the wells are full.');
+    expect(w!.actor).toBeNull();
+  });
+
   it('resolves a pronoun speaker to the named source before it', () => {
     const vs = voices('Marta Kovac, the mayor of Lodz, spoke on Friday. "The water is gone," she said.');
     expect(vs[0]!.speaker).toBe('Marta Kovac');
@@ -61,6 +68,11 @@ describe('voice: indirect speech', () => {
     expect(voices('The mayor said the dam was unsafe and called on the board to close it.').map(show)).toEqual(['mayor [indirect] the dam was unsafe and called on the board to close it']);
     // "and" before another kind of verb stays inside the report.
     expect(voices('The minister said that the troops advanced and fired on the crowd.').map(show)).toEqual(['minister [indirect] the troops advanced and fired on the crowd']);
+  });
+
+  it('ends an accusation before "while" and a participle, which describes the accusers in the author\'s words', () => {
+    expect(voices('Farm groups accuse the board of theft while refusing to publish their own figures.').map(show)).toEqual(['Farm groups [accusation] the board of theft']);
+    expect(voices('Farm groups accuse the board of theft while in office.').map(show)).toEqual(['Farm groups [accusation] the board of theft while in office']);
   });
 
   it('reads no content after a noun of speech when "that" opens a relative clause', () => {
