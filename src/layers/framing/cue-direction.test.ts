@@ -59,4 +59,15 @@ describe('what a cue can show', () => {
       expect(x.framing.evidence.map((e) => e.text)).not.toContain('dream');
     }
   });
+
+  it('the verb after "and" is not the act of a party that is the object of a preposition', () => {
+    const analyzer = new Analyzer({ model: null });
+    for (const [a, b] of [['France', 'Britain'], ['Germany', 'France']]) {
+      const r = analyzer.analyze(`When the wind dropped, ${b} was importing power from ${a} and burning gas at full tilt.`);
+      const x = r.actors!.find((m) => m.name === a)!;
+      expect(x.framing.evidence.map((e) => e.text)).not.toContain('burning');
+      expect(x.framing.role).not.toBe('antagonist');
+    }
+  });
 });
+
