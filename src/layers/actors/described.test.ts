@@ -24,6 +24,15 @@ describe('actors named by description', () => {
     expect(byName.get('the government')).toBe('country');
   });
 
+  it('finds the groups an op-ed casts without naming them: lobbies, columnists, nurses, families', () => {
+    const actors = actorsOf('The fossil fuel lobby has never been closer to power. The tabloid columnists mock every warning. Ask the nurses on the night shift, or the families whose houses burned.');
+    const byName = new Map(actors.map((a) => [a.name, a.type]));
+    expect(byName.get('the fossil fuel lobby')).toBe('organisation');
+    expect(byName.get('the tabloid columnists')).toBe('people');
+    expect(byName.get('the nurses')).toBe('people');
+    expect(byName.get('the families')).toBe('people');
+  });
+
   it('reads "the minister" after a titled name as that person, and "the ministry" after a named ministry as its state', () => {
     const text = 'Interior Minister Pavo Kesh spoke on Monday. The minister said the border would stay shut. The Baldovian interior ministry cited attacks. The ministry gave no details.';
     const actors = actorsOf(text);

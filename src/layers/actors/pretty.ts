@@ -5,9 +5,25 @@ import type { Report } from '../../core/report.js';
 
 type Paint = (s: string) => string;
 
+/**
+ * The archetypes a cast list names: the strongest, and a second one only when it scores nearly as
+ * high (three quarters of the first). The report lists every archetype over its cut with its score
+ * (the task's metric counts them all); a reader of a summary line is better served by the one or two
+ * the classifier is surest of than by four weak ones ("Europe antagonist (tyrant, instigator,
+ * terrorist)" for a government that buys arms).
+ */
+export function shownArchetypes(list: readonly { id: string; score: number }[]): string[] {
+  if (list.length === 0) return [];
+  const sorted = [...list].sort((a, b) => b.score - a.score);
+  const out = [sorted[0]!.id];
+  if (sorted.length > 1 && sorted[1]!.score >= 0.75 * sorted[0]!.score) out.push(sorted[1]!.id);
+  return out;
+}
+
 /** "A antagonist (tyrant)": one actor as a voice casts it. */
 function castEntry(name: string, v: Pick<VoiceCasting, 'role' | 'archetypes'>, paint: Record<FramingRole, Paint>): string {
-  const arch = v.archetypes.length ? ` (${v.archetypes.map((x) => x.id).join(', ')})` : '';
+  const shown = shownArchetypes(v.archetypes);
+  const arch = shown.length ? ` (${shown.join(', ')})` : '';
   return `${name} ${paint[v.role](v.role)}${arch}`;
 }
 

@@ -1,5 +1,5 @@
 import type { Doc } from '../../text/segment.js';
-import { isWord, lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
+import { isWord, punctChar, WordLookup, wordSet } from '../../lexicon/word-sets.js';
 import type { ActorType } from '../../core/actors.js';
 import type { HeuristicActor, Mention } from './mentions.js';
 
@@ -18,7 +18,9 @@ const OPENERS = wordSet('and but yet so if when because although though while un
 const EMPTY_IT_VERBS = wordSet("is was 's are were be been being seems seemed appears appeared remains remained matters mattered takes took makes made happens happened means meant follows followed");
 
 type Kind = 'person' | 'thing' | 'plural';
-const KIND: Record<string, Kind> = { he: 'person', she: 'person', it: 'thing', they: 'plural' };
+const KINDS: Record<string, Kind> = { he: 'person', she: 'person', it: 'thing', they: 'plural' };
+/** The pronoun kind of a token, memoised per word (no string per token). */
+const KIND = new WordLookup<Kind>((w) => (Object.hasOwn(KINDS, w) ? KINDS[w] : undefined));
 
 /** Which pronoun an actor of this type (and this last word: plural heads) can be. */
 function kindOf(type: ActorType, name: string): Kind | null {
@@ -56,7 +58,7 @@ export function addPronouns(doc: Doc, mentions: readonly Mention[], heuristic: R
         window.push(mentions[n]!);
       }
       if (!isWord(t, i)) continue;
-      const kind = KIND[lower(t, i)];
+      const kind = KIND.at(t, i);
       if (kind === undefined || !subjectPosition(doc, i, s.tokenStart)) continue;
       if (kind === 'thing' && i + 1 < s.tokenEnd && EMPTY_IT_VERBS.at(t, i + 1)) continue;
       let actor: string | null = null;

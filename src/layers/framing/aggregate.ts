@@ -4,7 +4,7 @@ import type { SpanRef } from '../../core/report.js';
 import type { VoiceAnalysis } from '../voice/analyse.js';
 import { voiceOfSegment } from '../voice/product.js';
 import { CUE_CLASSES } from './cues.js';
-import { roleShownBy } from './cue-direction.js';
+import { roleShownBy, valenceFits } from './cue-direction.js';
 import { COND_NAMES, keyParts, keyTemplate, T, TEMPLATE_NAMES } from './features.js';
 import type { ArchetypeReading as Reading, CueEvidence, MentionFraming } from './infer.js';
 import { archRange, bestRole, round3, type FramingModel } from './model.js';
@@ -140,7 +140,7 @@ export function castActor(model: FramingModel | null, ms: ReadonlyArray<MentionF
   const evKeys: number[] = [];
   const target = author.role === 'unframed' ? bestRole(author.scores) : author.role;
   const cues: CueEvidence[] = [];
-  for (const m of read) for (const c of m.evidence) if (c.role === target) cues.push(c);
+  for (const m of read) for (const c of m.evidence) if (c.role === target && valenceFits(c.key, target)) cues.push(c);
   // Cues a reader can check first (an act, a label, a technique...), then words whose general
   // valence the classifier weighed ("won", "treasurer"): the latter alone never cast an actor.
   const valence = (c: CueEvidence) => (keyTemplate(c.key) === T.VAL ? 1 : 0);

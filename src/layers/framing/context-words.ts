@@ -23,6 +23,12 @@ export const POSITIVE_MASK = ['help', 'peace', 'praise'].reduce((m, c) => m | (1
 export const NOUN_OPENERS = wordSet('the a an two three four five several many its their his her our this that these those some');
 /** "Details of the attacks": a cue after "of" is what something else is about, not the mention's act. */
 export const OF = wordSet('of about');
+/**
+ * Prepositions whose object a mention can be ("power from France and burning gas", "drones launched
+ * from Ukraine hit a refinery"): the verb after such a mention is not its act. Not "by", whose
+ * object is the agent of a passive ("shelled by X"), nor "of"/"about" (OF).
+ */
+export const PREP_OBJECT = wordSet('from to with for into at on in against toward towards over under through across between among near via onto upon within without');
 export const AGAINST = wordSet('on against of upon at toward towards');
 export const DETERMINERS = wordSet("the a an this that these those its his her their our some several many all both such");
 /** The first word of a mention that says whose it is: "our volunteers", "their leaders", "my mother". */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
 import { CUE_CLASSES, cueClassIndex } from './cues.js';
 import { key as cueKey, T } from './features.js';
-import { roleShownBy, roleShownByPlain } from './cue-direction.js';
+import { roleShownBy, roleShownByPlain, valenceFits } from './cue-direction.js';
 
 describe('what a cue can show', () => {
   it('harm by an actor shows an antagonist, harm to it a victim, help by it a protagonist; labels show any role', () => {
@@ -35,4 +35,39 @@ describe('what a cue can show', () => {
       expect(x.framing.role).not.toBe('antagonist');
     }
   });
+
+  it('a valence word is evidence only for a role its sign fits: negative for antagonist and innocent, positive for protagonist', () => {
+    // valenceValue: where * 4 + (negative ? 2 : 0) + (strong ? 1 : 0)
+    for (const where of [0, 1, 2]) {
+      for (const strong of [0, 1]) {
+        const pos = cueKey(T.VAL, 0, where * 4 + strong);
+        const neg = cueKey(T.VAL, 0, where * 4 + 2 + strong);
+        expect([valenceFits(pos, 'protagonist'), valenceFits(pos, 'antagonist'), valenceFits(pos, 'innocent')]).toEqual([true, false, false]);
+        expect([valenceFits(neg, 'protagonist'), valenceFits(neg, 'antagonist'), valenceFits(neg, 'innocent')]).toEqual([false, true, true]);
+      }
+    }
+    // Other cues are left to roleShownBy.
+    expect(valenceFits(cueKey(T.AGENT, 0, cueClassIndex('help')), 'antagonist')).toBe(true);
+  });
+
+  it('a casting never cites a positive word near the name as evidence of an antagonist', () => {
+    const analyzer = new Analyzer({ model: null });
+    for (const [a, b] of [['Ostrelia', 'Tarvia'], ['Tarvia', 'Ostrelia']]) {
+      const r = analyzer.analyze(`Exporters sell gas to ${a} at prices they could only dream of before. ${a} sanctioned itself and banned the imports. ${b} did not.`);
+      const x = r.actors!.find((m) => m.name === a)!;
+      expect(x.framing.evidence.map((e) => e.text)).toContain('sanctioned');
+      expect(x.framing.evidence.map((e) => e.text)).not.toContain('dream');
+    }
+  });
+
+  it('the verb after "and" is not the act of a party that is the object of a preposition', () => {
+    const analyzer = new Analyzer({ model: null });
+    for (const [a, b] of [['France', 'Britain'], ['Germany', 'France']]) {
+      const r = analyzer.analyze(`When the wind dropped, ${b} was importing power from ${a} and burning gas at full tilt.`);
+      const x = r.actors!.find((m) => m.name === a)!;
+      expect(x.framing.evidence.map((e) => e.text)).not.toContain('burning');
+      expect(x.framing.role).not.toBe('antagonist');
+    }
+  });
 });
+

@@ -48,3 +48,15 @@ export function roleShownBy(k: number): MainRole | null {
   if (value >= CUE_CLASSES.length) return null;
   return SHOWN[shownCode[(tpl === T.AGENT ? 0 : CUE_CLASSES.length) + value]!]!;
 }
+
+/**
+ * Can a valence cue (a word's general valence near the mention, template VAL) be shown as evidence
+ * of `role`? Only when its sign agrees: a negative word for an antagonist or an innocent, a positive
+ * one for a protagonist. "Prices they could only dream of" is no reason a reader could check for
+ * casting the buyer as the antagonist, whatever weight the classifier gave it. Other cues: true.
+ */
+export function valenceFits(k: number, role: MainRole): boolean {
+  if (keyTemplate(k) !== T.VAL) return true;
+  const negative = (k % VALUE_RANGE & 2) !== 0;
+  return role === 'protagonist' ? !negative : negative;
+}

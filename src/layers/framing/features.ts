@@ -8,7 +8,7 @@ import type { Doc } from '../../text/segment.js';
 import { LoadedTerms } from './loaded.js';
 import type { VoiceAnalysis } from '../voice/analyse.js';
 import { CUE_CLASSES, cueClassIndex, cueLength, cueMask } from './cues.js';
-import { ADVERB, AGAINST, AND_OR, BY, CLAUSE_BREAK, DETERMINERS, FIRST_PERSON, NOUN_OPENERS, OF, OWNERS, OWNER_SET, PASSIVE_AUX, POSITIVE_MASK, STOP } from './context-words.js';
+import { ADVERB, AGAINST, AND_OR, BY, CLAUSE_BREAK, DETERMINERS, FIRST_PERSON, NOUN_OPENERS, OF, OWNERS, OWNER_SET, PASSIVE_AUX, POSITIVE_MASK, PREP_OBJECT, STOP } from './context-words.js';
 import { NO_VALENCE, type Valence } from './valence.js';
 import { wordClusters, type Clusters } from './clusters.js';
 import { featureBuffers, tokenFacts, type FeatureBuffers } from './scratch.js';
@@ -331,6 +331,11 @@ export class Featurizer {
     let passive = false;
     let seenVerb = false;
     let ofNoun = false;
+    // The object of a preposition followed by "and" ("importing power from France and burning gas"):
+    // the verb after "and" continues the clause of the subject, not the mention's.
+    let before = m.a - 1;
+    if (before > s.tokenStart && DETERMINERS.at(t, before)) before--;
+    const prepObject = before >= s.tokenStart && isWord(t, before) && PREP_OBJECT.at(t, before) && m.b < s.tokenEnd && isWord(t, m.b) && AND_OR.at(t, m.b);
     let rEnd = Math.min(s.tokenEnd, m.b + 8);
     let words = 0;
     // "Turkey, Qatar and the Vatican have brokered ...": the parties listed with this one share the
@@ -365,7 +370,7 @@ export class Featurizer {
       // "has two houses", "the aid": after a determiner or a number, a word of help, peace or praise
       // is a thing, not something the mention does.
       if (mask & POSITIVE_MASK && i > m.b && (NOUN_OPENERS.at(t, i - 1) || isNumber(t, i - 1))) mask &= ~POSITIVE_MASK;
-      if (mask && !ofNoun) this.classes(passive ? T.PATIENT : T.AGENT, mask, i, i + this.tLen[i]!);
+      if (mask && !ofNoun && !prepObject) this.classes(passive ? T.PATIENT : T.AGENT, mask, i, i + this.tLen[i]!);
       ofNoun = false;
       const st = this.tStem[i]!;
       if (st >= 0) {

@@ -123,7 +123,9 @@ describe('narratives layer', () => {
       expect(evidence.some((e) => e.cues.some((c) => /genocide|ethnic cleansing/.test(c.text)))).toBe(false);
       const endorsed = analyzer.analyze(rebut(a, b).replace('are not supported by any evidence', 'are confirmed by the evidence'));
       const score = (r: typeof rebutted) => Math.max(...r.narratives!.items.filter(genocide).map((it) => it.score));
-      expect(score(endorsed)).toBeGreaterThan(0.8);
+      const chosen = (r: typeof rebutted) => r.narratives!.items.some((it) => genocide(it) && it.level === 'narrative' && it.chosen);
+      expect(chosen(endorsed)).toBe(true);
+      expect(chosen(rebutted)).toBe(false);
       expect(score(rebutted)).toBeLessThan(score(endorsed) - 0.3);
       // "3." and "Notes" say too little to be shown as evidence without a cue of their own.
       for (const e of evidence) expect(e.text.split(/\s+/).length >= 3 || e.cues.some((c) => c.kind !== 'model')).toBe(true);

@@ -113,7 +113,12 @@ export function extractQuotations(doc: Doc, attributions: readonly Attribution[]
     }
     // Up to three words inside a clause ('a "provocation"') are a quoted phrase, not speech.
     const midClause = a > 0 && doc.tokenSentence[a - 1] === doc.tokenSentence[a] && isWord(t, a - 1);
-    info.kind = words <= 3 && midClause ? 'phrase' : info.speaker || words >= 4 ? 'speech' : 'phrase';
+    // A quotation the sentence goes on from, as its subject or object ('"The science is settled" is not
+    // an answer'), is words the text talks about, not speech: no one is said to speak them here.
+    const innerEnd = doc.text[lastInner];
+    const talkedAbout = !info.speaker && !q.open && innerEnd !== ',' && innerEnd !== '.' && innerEnd !== '?' && innerEnd !== '!' &&
+      b < t.count && isWord(t, b) && doc.tokenSentence[b] === doc.tokenSentence[Math.max(a, b - 1)];
+    info.kind = (words <= 3 && midClause) || talkedAbout ? 'phrase' : info.speaker || words >= 4 ? 'speech' : 'phrase';
     if (!info.speaker && info.kind === 'speech') {
       // A continued quotation: the previous speech quote in this paragraph, or the paragraph before.
       for (let k = out.length - 2; k >= 0; k--) {

@@ -36,7 +36,8 @@ function castTable(actors: readonly ActorSummary[], voice: string): HTMLElement 
           { data: { actor: a.id, role: c.role } },
           h('td', null, a.name, h('span', { class: 'muted small' }, ` ${a.type}`)),
           h('td', null, badge(c.role)),
-          h('td', { class: 'small' }, c.archetypes.map((x) => x.id).join(', ') || '–'),
+          // Every archetype over its cut, strongest first, with its score: a 0.20 "terrorist" reads as the guess it is.
+          h('td', { class: 'small' }, [...c.archetypes].sort((x, y) => y.score - x.score).map((x) => `${x.id} ${x.score.toFixed(2)}`).join(', ') || '–'),
           h('td', { class: 'small muted' }, `${c.scores.protagonist.toFixed(2)} / ${c.scores.antagonist.toFixed(2)} / ${c.scores.innocent.toFixed(2)}`),
           h(
             'td',

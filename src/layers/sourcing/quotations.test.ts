@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../analysis/analyzer.js';
+
+const analyzer = new Analyzer({ model: null });
+const voices = (text: string) => (analyzer.analyze(text).voices ?? []).map((v) => ({ speaker: v.speaker, mode: v.mode, text: v.text }));
+
+describe('quotations the sentence talks about', () => {
+  it('a quotation that is the subject of its sentence has no speaker, not even the last party named', () => {
+    const v = voices('Offshore, fishermen in Ostrelia have watched their grounds closed. "The science is settled" is not an answer to a question that nobody has finished researching.');
+    expect(v).toEqual([expect.objectContaining({ speaker: null, mode: 'phrase', text: 'The science is settled' })]);
+  });
+
+  it('a quotation that opens its sentence and ends it is still the speech of the person introduced before it', () => {
+    const v = voices('Interior Minister Pavo Kesh described the scene. "It was chaos from the first minute to the last."');
+    expect(v).toEqual([expect.objectContaining({ speaker: 'Pavo Kesh', mode: 'quote' })]);
+  });
+
+  it('a quotation followed by its speech tag keeps its speaker', () => {
+    const v = voices('"We will not abandon the valley and we will pay for the wells," the minister said on Monday.');
+    expect(v[0]).toMatchObject({ mode: 'quote' });
+    expect(v[0]!.speaker).toMatch(/minister/);
+  });
+});
