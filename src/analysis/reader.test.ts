@@ -244,3 +244,47 @@ describe('reading check: the election op-ed', () => {
     expect(report.sourcing!.sentences.some((x) => x.start >= notes)).toBe(false);
   });
 });
+
+describe('reading check: the second round (Velmara and Oskaria, demo/reader/velmar-*.txt)', () => {
+  it('wire: a relative "that both governments claim" attributes nothing; the appositive and participle speakers are found', () => {
+    const { report } = analysed('velmar-wire');
+    expect(report.sourcing!.sentences.find((s) => s.text.startsWith('DRASSEN'))?.class).toBe('unattributed-claim');
+    const courier = report.sourcing!.sentences.find((s) => s.text.startsWith('The Oskari Daily Courier'));
+    expect([courier?.class, courier?.source]).toEqual(['attributed-named', 'Oskari Daily Courier']);
+    const complaint = report.claims!.find((c) => c.text.startsWith('The Oskari government has lodged'));
+    expect(complaint?.accusation?.accuser?.actor).toBe('country:oskar');
+    // The dateline's capitals are a place, not shouting.
+    expect(report.intensity!.sentences.every((s) => s.contributions.every((c) => c.kind !== 'capitals'))).toBe(true);
+  });
+
+  it('op-ed: the notes list is no sentence and no quotation; Velmara is the party it attacks', () => {
+    const { text, report } = analysed('velmar-op-ed');
+    const notes = text.indexOf('\nNotes');
+    expect(report.sourcing!.sentences.some((s) => s.start > notes)).toBe(false);
+    expect(report.voices!.some((v) => v.start > notes)).toBe(false);
+    expect(report.actors!.find((a) => a.name === 'Velmara')!.mentions.length).toBeGreaterThanOrEqual(6);
+    // "assures us that": the minister's words.
+    expect(report.voices!.find((v) => v.text === 'military-grade equipment')?.speaker).toBe('Ada Renquist');
+  });
+
+  it('commentary: flat denials reject the report before them, and the accusations it quotes are the accusers\'', () => {
+    const { report } = analysed('velmar-commentary');
+    const v = (start: string) => report.voices!.find((x) => x.text.startsWith(start));
+    expect([v('ethnic cleansing')?.speaker, v('ethnic cleansing')?.stance]).toEqual(['Oskari officials', 'rejects']);
+    expect(v('the convoy carried only flour')?.stance).toBe('rejects'); // "It did not."
+    expect(v('the monitors had claimed')?.stance).toBe('rejects'); // "The monitors claimed no such thing."
+    expect(report.voices!.some((x) => x.text === 'no such thing')).toBe(false);
+    expect(v('a smear campaign')?.stance).toBe('rejects'); // "They are nothing of the kind."
+    expect(v('departures in the')?.stance).toBe('doubts'); // "nevertheless report"
+  });
+
+  it('converted report: no shouting in the running title, headings and list numbers state nothing, misattributions rejected', () => {
+    const { report } = analysed('velmar-pdf');
+    expect(report.intensity!.sentences.every((s) => s.contributions.every((c) => c.kind !== 'capitals'))).toBe(true);
+    expect(report.sourcing!.sentences.some((s) => /^(\d\.|Scope and method|The Drassen convoy)$/.test(s.text))).toBe(false);
+    // A list item's own number is no number claim (item 3 states one: "48 hours").
+    expect(report.claims!.some((c) => /^\d\.\s/.test(c.text) && !/\d/.test(c.text.slice(2)) && c.type === 'number')).toBe(false);
+    expect(report.voices!.find((x) => x.text.startsWith('the Mission had confirmed'))?.stance).toBe('rejects');
+    expect(report.voices!.find((x) => x.text.startsWith('the Mission had approved'))?.stance).toBe('rejects');
+  });
+});

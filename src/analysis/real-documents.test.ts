@@ -49,8 +49,10 @@ describe('page furniture is ignored by every layer and detector', () => {
 describe('footnotes read as citations', () => {
   it('a think-tank commentary with footnotes is mostly cited, not "no source"', () => {
     const r = analyzer.analyze(fixture('think-tank-commentary.txt')).sourcing!;
-    expect(r.counts.cited).toBeGreaterThanOrEqual(10);
-    expect(r.shares['unattributed-claim']).toBeLessThan(0.25);
+    // The notes list is no sentence of the text (text/citations.ts noteSentences): the body's ten count.
+    expect(r.sentences).toHaveLength(10);
+    expect(r.counts.cited).toBeGreaterThanOrEqual(7);
+    expect(r.shares['unattributed-claim']).toBeLessThan(0.35);
     // Cited sentences are sourced: not in the weak share.
     const weak = (r.counts['attributed-vague'] + r.counts.hearsay + r.counts['unattributed-claim']) / r.sentences.length;
     expect(r.weakShare).toBeCloseTo(weak, 2);
@@ -65,7 +67,8 @@ describe('footnotes read as citations', () => {
     const s = r.sourcing!.sentences;
     expect(s.find((x) => x.text.startsWith('The checkpoint delayed'))?.class).toBe('cited');
     expect(s.find((x) => x.text.startsWith('The commission has asked'))?.text).toBe('The commission has asked for that duty since 2009.');
-    expect(r.sourcing!.counts.cited).toBeGreaterThanOrEqual(10);
+    // Six sentences of the body carry markers; the notes they point at are no sentences of the text.
+    expect(r.sourcing!.counts.cited).toBeGreaterThanOrEqual(6);
     // Markers are not numbers: no claim rests on "¹" or "[6]".
     for (const c of r.claims ?? []) for (const cue of c.cues) expect(cue.text).not.toMatch(/^[\u00b9\u00b2\u00b3\u2074\u2075]|^\[\d/);
   });

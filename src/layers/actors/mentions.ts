@@ -7,7 +7,7 @@ import type { ActorType, Gazetteer } from './gazetteer.js';
 import { peoplePlural } from './gazetteer.js';
 import {
   ARMED_HEADS, ARMED_NOUNS, COMPASS, COUNTRY_ENDINGS, DEMONYM_ENDINGS, EVENT_HEADS, EVENT_OPENERS, GROUP_NOUNS, LOCATIVE, MEDIA_HEADS,
-  MEDIA_NOUNS, NOT_DEMONYMS, PEOPLE_NOUNS, PLACE_HEADS, PLACE_OPENERS, STATE_NOUNS, RELIGION_WORDS,
+  MEDIA_NOUNS, NOT_DEMONYMS, PEOPLE_NOUNS, PLACE_HEADS, PLACE_OPENERS, STATE_NOUNS, RELIGION_WORDS, QUANTITIES,
 } from './nouns.js';
 
 /** One mention of an actor: tokens [a, b) in the canonical text. */
@@ -84,8 +84,6 @@ function actorRec(prefix: string, name: string): IdRec {
   }
   return r;
 }
-
-const QUANTITIES = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'tens', 'scores', 'some', 'many', 'most', 'all', 'several']);
 
 /** The stem a demonym and its country's name share: Ostrelian, Ostrelians, Ostrelia -> "ostrel"; Korvani, Korvania -> "korvan". */
 export function partyStem(word: string): string {
@@ -389,7 +387,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
   }
   // "Korvania rejected the plan." at a sentence's start, never written inside one: the party of "Korvani officials".
   if (initial !== null && parties.size > 0) {
-    let added = false;
+    const before = mentions.length;
     for (const m of initial) {
       const word = tokenText(doc, m.a, m.b);
       const whole = word.toLowerCase();
@@ -399,9 +397,8 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       if (stem === whole) p.name = word;
       else p.name ??= word;
       mentions.push({ ...m, actor: `country:${stem}` });
-      added = true;
     }
-    if (added) mentions.sort((x, y) => x.a - y.a);
+    if (mentions.length > before) mentions.sort((x, y) => x.a - y.a);
   }
   // Unknown single words that are the name of a party known by its demonym ("Ostrelia" beside
   // "Ostrelian forces") or read as a country ("-ia", "-land", "-stan", twice or more) are that state.

@@ -85,3 +85,6 @@ export const LOCATIVE = wordSet('in at near outside inside across around into th
 export const RELIGION_WORDS = new WordSet(
   [...builtinLexiconSections('religions-ethnicities')].filter(([title]) => /^religion/i.test(title)).flatMap(([, terms]) => terms),
 );
+
+/** Quantities before "of" that name nobody: "Thousands of Korvani villagers". */
+export const QUANTITIES = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'tens', 'scores', 'some', 'many', 'most', 'all', 'several']);

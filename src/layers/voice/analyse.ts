@@ -12,12 +12,12 @@ import type { Attribution } from '../sourcing/attribution.js';
 import type { SourcePhrase } from '../sourcing/noun-phrase.js';
 import { parsePhrase, phraseBefore } from '../sourcing/noun-phrase.js';
 import { tokenAtOrAfter, type QuoteInfo } from '../sourcing/quotations.js';
-import { displaySource } from '../sourcing/layer.js';
 import { LISTENER_WORDS } from '../sourcing/cues.js';
 import { ACCUSE_LEMMAS, CLAUSE_CONJUNCTIONS, CONTENT_NOUNS, HEADLINE_HEADS, HEADLINE_VERBS, PUT_FORWARD_VERBS } from './cues.js';
 import { afterDateline } from './dateline.js';
 import { asNamings, joinedToPrevious, namingSpeaker, subjectEnd as subjectEndBefore, usedWords } from './naming.js';
 import { findStances } from './stance.js';
+import { resolveSpeakers } from './speakers.js';
 
 /** One reported part of a document, in tokens [a, b) of the canonical text. */
 export interface VoiceSeg {
@@ -91,26 +91,6 @@ function closesInside(doc: Doc, a: number, at: number): boolean {
   let n = 0;
   for (let i = a; i < at; i++) if (punctChar(doc, i) === '"') n++;
   return n % 2 === 1;
-}
-
-/**
- * How a speaker reads in a list: a name when there is one ("Ilse Varga"); otherwise the words as
- * written, without a leading article, when short ("Tarvian diaspora groups"); else the sourcing
- * layer's role-and-affiliation form.
- */
-function speakerName(doc: Doc, p: SourcePhrase | null, resolved: SourcePhrase | null): string | null {
-  if (!p) return null;
-  const r = p.pronoun ? resolved : p;
-  if (r && !r.name && r.b - r.a <= 6) {
-    let a = r.a;
-    while (a < r.b - 1 && ARTICLES.at(doc.tokens, a)) a++;
-    let b = r.b;
-    while (b > a + 1 && punctChar(doc, b - 1) !== '') b--;
-    let plain = true;
-    for (let i = a; i < b; i++) if (punctChar(doc, i) === ',') plain = false;
-    if (plain) return doc.text.slice(doc.tokens.start[a]!, doc.tokens.end[b - 1]!);
-  }
-  return displaySource(p, resolved);
 }
 
 function trimStart(doc: Doc, a: number, b: number): number {
@@ -391,126 +371,6 @@ function inheritAfterAnd(doc: Doc, segs: VoiceSeg[]): void {
       break;
     }
   }
-}
-
-/** Named sources in document order, for pronouns to resolve to. */
-function namedBefore(list: readonly SourcePhrase[], p: SourcePhrase): SourcePhrase | null {
-  const person = p.pronoun === 'he' || p.pronoun === 'she';
-  for (let k = list.length - 1; k >= 0; k--) {
-    const c = list[k]!;
-    if (c.a >= p.a) continue;
-    if (person && c.kind !== 'person' && c.kind !== 'unknown') continue;
-    return c;
-  }
-  return null;
-}
-
-/**
- * Speaker names and actor ids. A pronoun speaker ("he said") resolves to the last named source
- * before it; a quoted phrase without a speaker inside someone's speech is that speaker's words.
- */
-function resolveSpeakers(doc: Doc, segs: VoiceSeg[], actors: ActorAnalysis): void {
-  const named: SourcePhrase[] = [];
-  for (const x of segs) {
-    const p = x.resolved ?? x.speaker;
-    if (p && !p.pronoun && !p.vague && !p.hearsay && (p.name || p.role)) named.push(p);
-  }
-  named.sort((a, b) => a.a - b.a);
-  for (const x of segs) {
-    if (x.speaker?.pronoun && !x.resolved && x.speaker.pronoun !== 'i' && x.speaker.pronoun !== 'we') x.resolved = namedBefore(named, x.speaker);
-    if (!x.speaker && x.parent !== -1) {
-      const p = segs[x.parent]!;
-      x.speaker = p.speaker;
-      x.resolved = p.resolved;
-      x.name = p.name;
-      x.actor = p.actor;
-      continue;
-    }
-    x.name = speakerName(doc, x.speaker, x.resolved);
-    const who = x.resolved ?? x.speaker;
-    x.actor = who ? speakerActor(doc, actors, who) : null;
-    // "Its officials call ...", "Their newspapers accuse ...": the party named just before owns them.
-    if (who && !x.actor && !who.name && POSSESSIVE_OPENERS.at(doc.tokens, who.a) && who.b - who.a >= 2) {
-      const owner = partyBefore(doc, actors, who.a);
-      if (owner) {
-        x.actor = owner.id;
-        x.name = `${owner.name}'s ${doc.text.slice(doc.tokens.start[who.a + 1]!, doc.tokens.end[who.b - 1]!)}`;
-      }
-    }
-    // "the organisation said": the institution named just before.
-    if (who && !x.actor && isBareInstitution(doc, who)) {
-      const named = institutionBefore(doc, actors, who.a);
-      if (named) {
-        x.actor = named.id;
-        x.name = named.name;
-      }
-    }
-  }
-}
-
-const INSTITUTION_TYPES = new Set(['organisation', 'international-body', 'media', 'armed-group']);
-const POSSESSIVE_OPENERS = wordSet('its their');
-const PARTY_TYPES = new Set(['country', 'organisation', 'international-body', 'media', 'armed-group']);
-
-/**
- * The party (a country or an institution) last mentioned before token `at`, in its sentence or the
- * one before, named as the actors layer names it; null when none, or when two compete in that window.
- */
-function partyBefore(doc: Doc, r: ActorAnalysis, at: number): { id: string; name: string } | null {
-  const sentence = doc.tokenSentence[at]!;
-  const from = r.offsets[Math.max(0, sentence - 1)]!;
-  let found: { id: string; name: string } | null = null;
-  for (let k = r.offsets[sentence + 1]! - 1; k >= from; k--) {
-    const m = r.mentions[k]!;
-    if (m.b > at) continue;
-    const e = r.gazetteer.get(m.actor) ?? r.heuristic.get(m.actor);
-    if (!e || !PARTY_TYPES.has(e.type)) continue;
-    if (found && found.id !== e.id) return null;
-    found ??= { id: e.id, name: e.name };
-  }
-  return found;
-}
-
-/** "the organisation", "the agency", "the mission": an article and an institution's head noun, nothing else. */
-function isBareInstitution(doc: Doc, p: SourcePhrase): boolean {
-  return p.kind === 'organisation' && !p.name && !p.affiliation && !p.pronoun && p.b - p.a === 2 && lower(doc.tokens, p.a) === 'the';
-}
-
-/**
- * The institution (organisation, international body, media, armed group) last mentioned before
- * token `at`, in its sentence or the one before, with its name as written there; null when none or
- * when two different ones compete in that window (then "the organisation" is ambiguous and stays).
- */
-function institutionBefore(doc: Doc, r: ActorAnalysis, at: number): { id: string; name: string } | null {
-  const sentence = doc.tokenSentence[at]!;
-  const from = r.offsets[Math.max(0, sentence - 1)]!;
-  let found: { id: string; name: string } | null = null;
-  for (let k = r.offsets[sentence + 1]! - 1; k >= from; k--) {
-    const m = r.mentions[k]!;
-    if (m.b > at) continue;
-    const e = r.gazetteer.get(m.actor) ?? r.heuristic.get(m.actor);
-    if (!e || !INSTITUTION_TYPES.has(e.type)) continue;
-    if (found && found.id !== e.id) return null;
-    // As the text names it ("Red Crescent"), not the gazetteer's canonical name.
-    found ??= { id: e.id, name: doc.text.slice(doc.tokens.start[m.a]!, doc.tokens.end[m.b - 1]!) };
-  }
-  return found;
-}
-
-/** The actor a speaker phrase names: the mention that is its name, else the first actor inside it that can speak. */
-function speakerActor(doc: Doc, r: ActorAnalysis, p: SourcePhrase): string | null {
-  const sentence = doc.tokenSentence[p.a]!;
-  let first: string | null = null;
-  for (let k = r.offsets[sentence]!; k < r.offsets[sentence + 1]!; k++) {
-    const m = r.mentions[k]!;
-    if (m.a < p.a || m.b > p.b) continue;
-    if (p.name && doc.text.slice(doc.tokens.start[m.a]!, doc.tokens.end[m.b - 1]!) === p.name) return m.actor;
-    // "Farmers in the lower Serel valley say": a place or an event inside the phrase does not speak.
-    const type = (r.gazetteer.get(m.actor) ?? r.heuristic.get(m.actor))?.type;
-    if (type === 'place' || type === 'event') continue;
-    first ??= m.actor;
-  }
-  return first;
 }
 
 /** The innermost segment of token i, or -1 (the author's words). */
