@@ -27,7 +27,7 @@ export const REPORT_NOUNS = wordSet(
 export const CONTENT_NOUNS = wordSet(
   'claim claims accusation accusations allegation allegations charge charges assertion assertions suggestion suggestions ' +
     'contention insinuation insinuations rumour rumours rumor rumors narrative story reports report explanation explanations ' +
-    'justification argument statement statements',
+    'justification argument statement',
 );
 /** Verbs whose subject puts forward a claim noun: "officials have repeated one explanation: that ...". */
 export const PUT_FORWARD_VERBS = wordSet(

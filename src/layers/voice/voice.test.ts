@@ -77,6 +77,8 @@ describe('voice: indirect speech', () => {
 
   it('reads no content after a noun of speech when "that" opens a relative clause', () => {
     expect(voices('Both boards should refrain from statements that may inflame the valley.')).toEqual([]);
+    // A plural "statements that" is a relative clause more often than not: "statements that attribute ...".
+    expect(voices('Both boards should refrain from statements that attribute blame to the valley.')).toEqual([]);
   });
 
   it('reads "the X statement that P and the Y statement that Q" as two owners\' words', () => {
