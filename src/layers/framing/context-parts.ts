@@ -54,7 +54,9 @@ export function counteredSpeakers(spans: readonly MentionSpan[], v: VoiceAnalysi
   const out = new Map<string, ActorType>();
   v.segments.forEach((x, si) => {
     const sp = x.speaker;
-    if (!sp || sp.pronoun || (segCond[si] !== COND.REJECTED && segCond[si] !== COND.DOUBTED)) return;
+    // A source quoted inside another's report ("X said that the monitors had claimed P") is not the
+    // party the author argues against when it rejects the report: the reporter is.
+    if (!sp || sp.pronoun || x.parent !== -1 || (segCond[si] !== COND.REJECTED && segCond[si] !== COND.DOUBTED)) return;
     for (const m of spans) if (m.a >= sp.a && m.b <= sp.b) out.set(m.group, m.type);
   });
   return out;

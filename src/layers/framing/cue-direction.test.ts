@@ -69,5 +69,17 @@ describe('what a cue can show', () => {
       expect(x.framing.role).not.toBe('antagonist');
     }
   });
+
+  it('a source named inside a report the author rejects is cleared, not doubted: the reporter is the one argued against', () => {
+    const analyzer = new Analyzer({ model: null });
+    for (const [a, b] of [['Oskari', 'Velmaran'], ['Velmaran', 'Oskari']]) {
+      const r = analyzer.analyze(`The ${a} foreign minister said on Monday that the monitors had claimed ${b} troops fired on the convoy. The monitors claimed no such thing. Their report lists the convoy as turned back at a checkpoint.`);
+      const monitors = r.actors!.find((x) => x.name === 'the monitors')!;
+      expect(monitors.framing.evidence.map((e) => e.cue).filter((c) => /speaker of words/.test(c))).toEqual([]);
+      expect(monitors.framing.role).not.toBe('antagonist');
+      const reporter = r.actors!.find((x) => x.name === `${a === 'Oskari' ? 'Oskari' : 'Velmaran'} government`)!;
+      expect(reporter.framing.evidence.map((e) => e.cue)).toContain('speaker of words the author rejects');
+    }
+  });
 });
 

@@ -453,7 +453,9 @@ export class Featurizer {
         const x = voice.segments[si]!;
         if ((hit & 1) === 0) {
           const sp = x.speaker!;
-          const v = x.stance === 'rejects' ? 1 : x.stance === 'doubts' ? 2 : x.stance === 'endorses' ? 3 : 0;
+          // Judged by the author only as the outermost reporter: in "X said that Y had claimed P. Y claimed
+          // no such thing." the author rejects X's report, and Y is cleared, not doubted.
+          const v = x.parent !== -1 ? 0 : x.stance === 'rejects' ? 1 : x.stance === 'doubts' ? 2 : x.stance === 'endorses' ? 3 : 0;
           this.push(key(T.SPEAKER, 0, v));
           this.push(key(T.SPEAKER, x.quoted ? 1 : 2, 0));
           this.cue(key(T.SPEAKER, 0, v), sp.a, sp.b, -1);
