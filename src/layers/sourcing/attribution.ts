@@ -67,6 +67,8 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         const habit = prev === 'to' && i - 2 > s.tokenStart && HABIT.has(lower(t, i - 2));
         if ((prev === 'to' && !habit) || prev === 'without' || NOUN_MARKERS.has(prev) || (i > s.tokenStart && isNumber(t, i - 1))) continue; // "declined to say", "his claims", "three reports", "without warning"
         if (info.lemma === 'blame' && BLAME_AS_OBJECT.has(prev)) continue; // "officials trade blame": a noun
+        // "more telling than", "The silence is telling.": the adjective (revealing), not a verb of speech.
+        if (w === 'telling' && (DEGREE.has(prev) || i + 1 >= s.tokenEnd || punctChar(doc, i + 1) !== '' || lower(t, i + 1) === 'than')) continue;
         const next = i + 1 < s.tokenEnd ? lower(t, i + 1) : '';
         // "They report that ...": a clause. Without one, only an unnamed group reports or suggests a
         // thing ("Partners report shortages", "Studies suggest a rise"); "we report a rise" is no source.
@@ -217,7 +219,8 @@ function deniesSaying(t: Doc['tokens'], at: number, end: number): boolean {
 /**
  * "a strip of land that both governments claim.", "the ground which they claim, ...": the verb ends
  * an object relative clause (nothing follows it but punctuation) whose "that"/"which" comes right
- * before the source and after a noun (not after a verb: "said that officials claim, ...").
+ * before the source and after a noun (not after a verb: "said that officials claim, ..."). Also a
+ * free relative: "more telling than what it says." names the thing said, and reports no words.
  */
 function relativeAtClauseEnd(doc: Doc, verb: number, start: number, end: number): boolean {
   if (verb + 1 < end && punctChar(doc, verb + 1) === '') return false;
@@ -225,12 +228,15 @@ function relativeAtClauseEnd(doc: Doc, verb: number, start: number, end: number)
   for (let k = verb - 1; k > start && k >= verb - 5; k--) {
     const w = lower(t, k);
     if (punctChar(doc, k) !== '') return false;
-    if (w !== 'that' && w !== 'which') continue;
+    if (w !== 'that' && w !== 'which' && w !== 'what') continue;
     const before = k - 1;
     return before >= start && punctChar(doc, before) === '' && !ATTRIBUTION_FORMS.at(t, before);
   }
   return false;
 }
+
+/** Degree words before an adjective ("more telling", "very telling"). */
+const DEGREE = new Set(['more', 'most', 'less', 'least', 'very', 'so', 'too', 'quite', 'rather', 'particularly', 'especially', 'equally', 'even']);
 
 /** Verbs that take a report as their object ("called the weapons claim ...", "rejected the army report"). */
 const OBJECT_TAKING_VERBS = new Set([

@@ -21,3 +21,13 @@ describe('quotations the sentence talks about', () => {
     expect(v[0]!.speaker).toMatch(/minister/);
   });
 });
+
+describe('a free relative names what is said and reports no words', () => {
+  it('"than what it says" is no report, and "more telling" is no verb of speech', () => {
+    const v = voices('What the scare leaves out is more telling than what it says. The ministry said on Friday that the talks would resume.');
+    expect(v.map((x) => x.speaker)).toEqual(['ministry']);
+    expect(voices('Their silence is telling. We know what it says.')).toEqual([]);
+    // "telling" with an object or a clause is still speech.
+    expect(voices('The minister is telling reporters that the border will stay shut.').map((x) => x.speaker)).toEqual(['minister']);
+  });
+});
