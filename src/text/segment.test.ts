@@ -22,6 +22,16 @@ describe('tokenise', () => {
     ]);
   });
 
+  it('ends a dotted abbreviation with the text when its last dot is missing ("A.A" at the very end)', () => {
+    for (const text of ['" A.A', 'x A.A', 'A.A', 'the U.S', 'left the U.S.']) {
+      const t = tokenise(text);
+      expect(t.end[t.count - 1]).toBe(text.length);
+      const d = segment(text);
+      for (const sn of d.sentences) expect(sn.end).toBeLessThanOrEqual(text.length);
+    }
+    expect(words('x A.A')).toEqual(['x', 'A.A']);
+  });
+
   it('groups runs of the same punctuation and ?! runs', () => {
     expect(words('What?! No!!! Wait...')).toEqual(['What', '?!', 'No', '!!!', 'Wait', '...']);
   });

@@ -314,6 +314,8 @@ export function tokenise(text: string): Tokens {
         if (sep === 46 && j - i === 1 && letters === 1 && nextCls === _C_LETTER && (j + 2 >= n || units[j + 2]! === 46)) {
           j += 3;
           while (j + 1 < n && charClass(units[j]!) === _C_LETTER && units[j + 1]! === 46) j += 2;
+          // "A.A" at the very end of the text has no final dot: the token ends with the text.
+          if (j > n) j = n;
           hashed = false;
           break;
         }
@@ -323,8 +325,7 @@ export function tokenise(text: string): Tokens {
       if (c >= 65 && c <= 90) f |= _F_CAP_ASCII;
       if (letters >= 2 && (acc & _NONUPPER_LETTER_BIT) === 0) f |= _F_UPPER;
       k = (acc & 1) === 0 ? _K_NUMBER : _K_WORD;
-      // A dotted abbreviation at the very end of the text overshoots it by one unit.
-      id = hashed ? wordId(text, units, i, j, h, (acc & _NONASCII_BIT) === 0) : rangeId(text, units, i, j < n ? j : n);
+      id = hashed ? wordId(text, units, i, j, h, (acc & _NONASCII_BIT) === 0) : rangeId(text, units, i, j);
     } else {
       if (cls === _C_HIGH) {
         j = i + 1 < n && charClass(units[i + 1]!) === _C_LOW ? i + 2 : i + 1;
