@@ -93,10 +93,12 @@ const POSSESSIVE_OPENERS = wordSet('its their');
 const PARTY_TYPES = new Set(['country', 'organisation', 'international-body', 'media', 'armed-group']);
 
 /**
- * The party (a country or an institution) last mentioned before token `at`, in its sentence or the
- * one before, named as the actors layer names it; null when none, or when two compete in that window.
+ * The actor of one of `types` last mentioned before token `at`, in its sentence or the one before;
+ * null when none, or when two different ones compete in that window (then the reference is
+ * ambiguous and stays as written). Named as the actors layer names it, or as the text writes the
+ * mention (`asWritten`: "Red Crescent", not the gazetteer's canonical name).
  */
-function partyBefore(doc: Doc, r: ActorAnalysis, at: number): { id: string; name: string } | null {
+function actorBefore(doc: Doc, r: ActorAnalysis, at: number, types: ReadonlySet<string>, asWritten: boolean): { id: string; name: string } | null {
   const sentence = doc.tokenSentence[at]!;
   const from = r.offsets[Math.max(0, sentence - 1)]!;
   let found: { id: string; name: string } | null = null;
@@ -104,38 +106,23 @@ function partyBefore(doc: Doc, r: ActorAnalysis, at: number): { id: string; name
     const m = r.mentions[k]!;
     if (m.b > at) continue;
     const e = r.gazetteer.get(m.actor) ?? r.heuristic.get(m.actor);
-    if (!e || !PARTY_TYPES.has(e.type)) continue;
+    if (!e || !types.has(e.type)) continue;
     if (found && found.id !== e.id) return null;
-    found ??= { id: e.id, name: e.name };
+    found ??= { id: e.id, name: asWritten ? doc.text.slice(doc.tokens.start[m.a]!, doc.tokens.end[m.b - 1]!) : e.name };
   }
   return found;
 }
+
+/** The party (a country or an institution) last mentioned before token `at` ("Its officials"). */
+const partyBefore = (doc: Doc, r: ActorAnalysis, at: number) => actorBefore(doc, r, at, PARTY_TYPES, false);
 
 /** "the organisation", "the agency", "the mission": an article and an institution's head noun, nothing else. */
 function isBareInstitution(doc: Doc, p: SourcePhrase): boolean {
   return p.kind === 'organisation' && !p.name && !p.affiliation && !p.pronoun && p.b - p.a === 2 && lower(doc.tokens, p.a) === 'the';
 }
 
-/**
- * The institution (organisation, international body, media, armed group) last mentioned before
- * token `at`, in its sentence or the one before, with its name as written there; null when none or
- * when two different ones compete in that window (then "the organisation" is ambiguous and stays).
- */
-function institutionBefore(doc: Doc, r: ActorAnalysis, at: number): { id: string; name: string } | null {
-  const sentence = doc.tokenSentence[at]!;
-  const from = r.offsets[Math.max(0, sentence - 1)]!;
-  let found: { id: string; name: string } | null = null;
-  for (let k = r.offsets[sentence + 1]! - 1; k >= from; k--) {
-    const m = r.mentions[k]!;
-    if (m.b > at) continue;
-    const e = r.gazetteer.get(m.actor) ?? r.heuristic.get(m.actor);
-    if (!e || !INSTITUTION_TYPES.has(e.type)) continue;
-    if (found && found.id !== e.id) return null;
-    // As the text names it ("Red Crescent"), not the gazetteer's canonical name.
-    found ??= { id: e.id, name: doc.text.slice(doc.tokens.start[m.a]!, doc.tokens.end[m.b - 1]!) };
-  }
-  return found;
-}
+/** The institution (organisation, international body, media, armed group) last mentioned before token `at` ("the organisation"). */
+const institutionBefore = (doc: Doc, r: ActorAnalysis, at: number) => actorBefore(doc, r, at, INSTITUTION_TYPES, true);
 
 /** The actor a speaker phrase names: the mention that is its name, else the first actor inside it that can speak. */
 function speakerActor(doc: Doc, r: ActorAnalysis, p: SourcePhrase): string | null {
