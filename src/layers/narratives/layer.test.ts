@@ -209,3 +209,15 @@ narratives:
     expect(n.items.find((it) => it.id === 'harm')!.score).toBeGreaterThan(n.items.find((it) => it.id === 'talks')!.score);
   });
 });
+
+describe('narrative evidence cues', () => {
+  it('never show a bare quantifier ("every", "never") as a cue of its own', () => {
+    const a = new Analyzer({ model: null });
+    for (const [x, y] of [['Ardenia', 'Vellmark'], ['Vellmark', 'Ardenia']]) {
+      const r = a.analyze(`After a swift operation, ${x} restored control over the valley, which every court and every map recognise as ${x}n territory. ${y} never accepted it.`);
+      const cues = r.narratives!.items.filter((it) => it.chosen).flatMap((it) => it.evidence.flatMap((e) => e.cues.map((c) => c.text.toLowerCase())));
+      expect(cues.length).toBeGreaterThan(0);
+      for (const c of cues) expect(['every', 'never', 'all', 'each', 'any', 'always', 'ever']).not.toContain(c);
+    }
+  });
+});

@@ -3,7 +3,7 @@ import type { FrameId } from '../../core/frames.js';
 import type { Doc } from '../../text/segment.js';
 import { vocab } from '../../text/vocab.js';
 import { STOPWORDS } from '../../lexicon/stopwords.js';
-import { isWord } from '../../lexicon/word-sets.js';
+import { isWord, wordSet } from '../../lexicon/word-sets.js';
 import { EvidenceFinder, planEvidence, withoutDisowned, type DocEvidence, type PackEvidencePlan, type RolesBySentence } from './evidence.js';
 import { featureCount, ModelCoder, modelUnits, specialFeatures, type FeatureLayout, type Parties, type StartsOut } from './features.js';
 import type { NarrativePack } from './pack.js';
@@ -41,9 +41,16 @@ export interface DocSignals {
   muted: Uint8Array | null;
 }
 
-/** Are tokens [a, b) all function words or punctuation? */
+/**
+ * Quantifiers and time adverbs the shared stop-word list keeps as words: they weigh in a sentence's
+ * score, but "every" or "never" alone explains nothing to a reader (shown as a cue beside "restored
+ * control", or as the evidence of a narrative on its own).
+ */
+const BARE_QUANTIFIERS = wordSet('every each all any never always ever');
+
+/** Are tokens [a, b) all function words, bare quantifiers or punctuation? */
 function allFunctionWords(doc: Doc, a: number, b: number): boolean {
-  for (let i = a; i < b; i++) if (isWord(doc.tokens, i) && !STOPWORDS.at(doc.tokens, i)) return false;
+  for (let i = a; i < b; i++) if (isWord(doc.tokens, i) && !STOPWORDS.at(doc.tokens, i) && !BARE_QUANTIFIERS.at(doc.tokens, i)) return false;
   return true;
 }
 
