@@ -74,6 +74,10 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         // thing ("Partners report shortages", "Studies suggest a rise"); "we report a rise" is no source.
         clauseless = info.clause === true && next !== 'that';
         if (next === 'to' && (prev === 'is' || prev === 'are' || prev === 'was' || prev === 'were')) continue; // "is said to": hearsay
+        // "the central claim of the campaign", "reports of shelling": a noun of speech, not its verb.
+        if (next === 'of' && NOUN_BEFORE_OF.has(w)) continue;
+        // "the story Ardesia tells about it", "spoke of it.": a topic, no reported words.
+        if ((next === 'about' || next === 'of') && OBJECT_PRONOUNS.has(wordAt(t, i + 2, s.tokenEnd)) && (i + 3 >= s.tokenEnd || punctChar(doc, i + 3) !== '')) continue;
         if (PASSIVE.has(prev) && info.lemma !== 'quote' && !w.endsWith('ing')) continue; // "fighting was reported": no source named
       }
       // "The monitors claimed no such thing": the author's denial that it was said, not a report.
@@ -99,7 +103,10 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       let participle = false;
       if (info === ACCORDING) {
         const bound = quoteBound(doc, tokenQuote, s, verbEnd, 1);
-        source = phraseAfter(doc, verbEnd, bound) ?? sourceOfData(doc, verbEnd, bound);
+        // Opening the sentence ("According to X, ..."), the words after the source are the report:
+        // an appositive there must close with a comma.
+        const opens = i === s.tokenStart || (i - 1 >= s.tokenStart && punctChar(doc, i - 1) !== '' && punctChar(doc, i - 1) !== ',');
+        source = phraseAfter(doc, verbEnd, bound, opens) ?? sourceOfData(doc, verbEnd, bound);
         side = 'after';
       } else {
         const prevC = g > s.tokenStart ? punctChar(doc, g - 1) : 'start';
@@ -139,6 +146,12 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
             participle = true;
           }
         }
+      }
+      // "a retired general who said in 2019 that ...": a relative pronoun speaks for the person before it.
+      const who = source ? (source.b - source.a === 1 ? source.a : -1) : g - 1;
+      if (side === 'before' && who > s.tokenStart && lower(t, who) === 'who' && punctChar(doc, who - 1) === '') {
+        const antecedent = antecedentOf(doc, who, quoteBound(doc, tokenQuote, s, who - 1, -1));
+        source = antecedent && (antecedent.name || antecedent.kind === 'person' || antecedent.kind === 'group') && !antecedent.pronoun ? antecedent : null;
       }
       if (!source) continue;
       // "called the weapons claim a pretext": after a verb that takes it as object, "the X claim" is a noun.
@@ -197,6 +210,8 @@ function sentenceSubject(doc: Doc, start: number, limit: number): SourcePhrase |
   const caps = b;
   while (b < limit && b - caps < 6 && isCap(t, b)) b++;
   if (b === caps) return null;
+  // "Ardesian state television", "the Dastrian foreign ministry": one modifier before the head.
+  if (b + 1 < limit && !isCap(t, b) && punctChar(doc, b) === '' && ORG_HEADS.at(t, b + 1)) b++;
   if (b < limit && (ORG_HEADS.at(t, b) || ROLE_WORDS.at(t, b) || VAGUE_HEADS.at(t, b))) b++;
   if (b >= limit || punctChar(doc, b) !== '' || isCap(t, b)) return null;
   const p = parsePhrase(doc, start, b);
@@ -248,6 +263,17 @@ const OBJECT_TAKING_VERBS = new Set([
 /** Numbers that make the noun after them plural ("Five Kremlin claims", "3 reports"). */
 const PLURAL_NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'many', 'numerous', 'dozens', 'hundreds', 'thousands']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'this']);
+const ANTECEDENT_STOPS = new Set(['by', 'of', 'to', 'from', 'with', 'for', 'in', 'on', 'at', 'about', 'than', 'and', 'or']);
+
+/** The noun phrase right before a relative pronoun at `who`: "(a speech by) a retired general". */
+function antecedentOf(doc: Doc, who: number, limit: number): SourcePhrase | null {
+  let a = who;
+  while (a - 1 >= limit && who - a < 6 && punctChar(doc, a - 1) === '' && !ANTECEDENT_STOPS.has(lower(doc.tokens, a - 1))) a--;
+  return a < who ? parsePhrase(doc, a, who) : null;
+}
+
+/** Forms of speech verbs that are nouns when "of" follows ("the claim of the campaign", "reports of shelling"). */
+const NOUN_BEFORE_OF = new Set(['claim', 'claims', 'report', 'reports', 'warning', 'warnings', 'charge', 'charges', 'statement', 'statements', 'promise', 'promises', 'threat', 'threats', 'allegation', 'allegations']);
 const PREPOSITIONS = new Set(['on', 'in', 'at', 'to', 'for', 'with', 'from', 'during', 'after', 'before', 'by', 'over', 'via', 'through', 'across', 'last', 'yesterday', 'today', 'again']);
 const wordAt = (t: Doc['tokens'], i: number, end: number): string => (i < end ? lower(t, i) : '');
 

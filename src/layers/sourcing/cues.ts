@@ -60,7 +60,7 @@ export const ATTRIBUTION_VERBS = new Map<string, VerbInfo>();
   forms('testify', 'testified testifies', n, V);
   forms('recall', 'recalled recalls', ni, V);
   forms('assure', 'assured assures', n, V);
-  forms('describe', 'described describes', n, V);
+  forms('describe', 'described describes describing', n, V);
   forms('call', 'called', n, V);
   forms('quote', 'quoted', n, V);
   forms('find', 'found', n, V);

@@ -283,7 +283,7 @@ function scanBack(doc: Doc, b: number, limit: number): number | null {
  * The source phrase that starts at token `start` (after an inverted verb or "according to"), with an
  * appositive after a comma. Returns null when no plausible phrase starts there.
  */
-export function phraseAfter(doc: Doc, start: number, limit: number): SourcePhrase | null {
+export function phraseAfter(doc: Doc, start: number, limit: number, closedAppositive = false): SourcePhrase | null {
   const t = doc.tokens;
   if (start >= limit) return null;
   if (!(isCap(t, start) || DETERMINERS.at(t, start) || INDEFINITE.at(t, start) || PRONOUNS.at(t, start) || ROLE_WORDS.at(t, start) || VAGUE_HEADS.at(t, start) || HEARSAY_HEADS.at(t, start))) return null;
@@ -303,8 +303,26 @@ export function phraseAfter(doc: Doc, start: number, limit: number): SourcePhras
     if (DETERMINERS.at(t, b + 1) || INDEFINITE.at(t, b + 1) || ROLE_WORDS.at(t, b + 1) || (isCap(t, b + 1) && ROLE_WORDS.at(t, Math.min(b + 2, limit - 1)))) {
       let e = b + 1;
       while (e < limit && e - b < 14 && (npToken(doc, e) || lower(t, e) === POSSESSIVE)) e++;
-      return parsePhrase(doc, start, e);
+      // It ends at a comma, or at the end when nothing must follow it; stopping at a word it was
+      // a clause ("According to the commission, the flow has fallen by 6 percent since ...").
+      const c = e < limit ? punctChar(doc, e) : '';
+      const closed = c === ',' || (!closedAppositive && (e >= limit || (c !== '' && c !== '-')));
+      if (closed) return parsePhrase(doc, start, e);
     }
   }
   return parsePhrase(doc, start, b);
+}
+
+/**
+ * "The commission's chair, an engineer, declined to respond to what she described as ...": a he or
+ * she later in a sentence that opens with a person, and no named source (of `named`) before it in
+ * that sentence, is that person (the subject), not the last source named in an earlier sentence.
+ */
+export function openingPerson(doc: Doc, p: SourcePhrase, named: Iterable<SourcePhrase | null>): SourcePhrase | null {
+  if (p.pronoun !== 'he' && p.pronoun !== 'she') return null;
+  const s = doc.sentences[doc.tokenSentence[p.a]!]!;
+  if (p.a <= s.tokenStart + 1) return null;
+  for (const c of named) if (c && !c.pronoun && c.a >= s.tokenStart && c.a < p.a) return null;
+  const subject = phraseAfter(doc, s.tokenStart, p.a);
+  return subject && subject.kind === 'person' && !subject.pronoun && subject.b < p.a && (subject.name || subject.role) ? subject : null;
 }

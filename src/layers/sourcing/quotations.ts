@@ -2,7 +2,7 @@ import type { QuoteSpan } from '../../text/quotes.js';
 import type { Doc } from '../../text/segment.js';
 import type { Attribution } from './attribution.js';
 import type { SourcePhrase } from './noun-phrase.js';
-import { parsePhrase } from './noun-phrase.js';
+import { openingPerson, parsePhrase } from './noun-phrase.js';
 import { isCap, isWord, isNumber, lower, punctChar } from '../../lexicon/word-sets.js';
 
 import type { SpeakerVia } from '../../core/sourcing.js';
@@ -143,7 +143,7 @@ export function extractQuotations(doc: Doc, attributions: readonly Attribution[]
         if (p) { info.speaker = p; info.resolved = p; info.via = 'continuation'; }
       }
     }
-    if (info.speaker?.pronoun && !info.resolved) info.resolved = resolvePronoun(info.speaker, named, out, (persons ??= personSubjects(doc, tokenQuote)));
+    if (info.speaker?.pronoun && !info.resolved) info.resolved = openingPerson(doc, info.speaker, [...named.map((x) => x.source), ...out.map((q) => q.resolved)]) ?? resolvePronoun(info.speaker, named, out, (persons ??= personSubjects(doc, tokenQuote)));
     else if (info.speaker && !info.speaker.pronoun && !info.resolved) info.resolved = info.speaker;
   }
   return out;

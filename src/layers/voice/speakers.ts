@@ -5,7 +5,7 @@
  */
 import type { Doc } from '../../text/segment.js';
 import type { ActorAnalysis } from '../actors/layer.js';
-import type { SourcePhrase } from '../sourcing/noun-phrase.js';
+import { openingPerson, type SourcePhrase } from '../sourcing/noun-phrase.js';
 import { displaySource } from '../sourcing/layer.js';
 import { lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
 import type { VoiceSeg } from './analyse.js';
@@ -57,7 +57,7 @@ export function resolveSpeakers(doc: Doc, segs: VoiceSeg[], actors: ActorAnalysi
   }
   named.sort((a, b) => a.a - b.a);
   for (const x of segs) {
-    if (x.speaker?.pronoun && !x.resolved && x.speaker.pronoun !== 'i' && x.speaker.pronoun !== 'we') x.resolved = namedBefore(named, x.speaker);
+    if (x.speaker?.pronoun && !x.resolved && x.speaker.pronoun !== 'i' && x.speaker.pronoun !== 'we') x.resolved = openingPerson(doc, x.speaker, named) ?? namedBefore(named, x.speaker);
     if (!x.speaker && x.parent !== -1) {
       const p = segs[x.parent]!;
       x.speaker = p.speaker;

@@ -58,6 +58,27 @@ export function judgementOf(doc: Doc, sentence: number): Stance | null {
   return null;
 }
 
+/** Does the sentence open by pointing back at what was reported ("These are serious charges.", "Such claims...")? */
+function pointsBack(doc: Doc, sentence: number): boolean {
+  const t = doc.tokens;
+  const s = doc.sentences[sentence]!;
+  const end = Math.min(s.tokenEnd, s.tokenStart + 6);
+  if (!ANAPHORS.at(t, s.tokenStart)) return false;
+  for (let j = s.tokenStart + 1; j < end; j++) if (REPORT_NOUNS.at(t, j)) return true;
+  return false;
+}
+
+const BACK_PRONOUNS = new Set(['they', 'these', 'those', 'it', 'such']);
+
+/** "They are also not supported by the record.", "They are false.": a pronoun subject and a rejection. */
+function pronounRejects(doc: Doc, sentence: number): boolean {
+  const t = doc.tokens;
+  const s = doc.sentences[sentence]!;
+  if (!BACK_PRONOUNS.has(lower(t, s.tokenStart)) || s.tokenEnd - s.tokenStart > 16) return false;
+  for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) if (REJECT_WORDS.at(t, i) || REJECT_PHRASES.match(t, i, s.tokenEnd)) return true;
+  return false;
+}
+
 /** Words (not punctuation) in a sentence, up to `max` + 1. */
 function wordsIn(doc: Doc, sentence: number, max: number): number[] {
   const s = doc.sentences[sentence]!;
@@ -79,12 +100,17 @@ export function rebuttalOf(doc: Doc, sentence: number): boolean {
   // "It did not.", "They did not, in fact.", "It didn't.": subject, auxiliary, "not", at most one word more.
   if (w.length >= 2 && w.length <= 4 && ELLIPSIS_SUBJECTS.at(t, w[0]!) && ELLIPSIS_AUXILIARIES.at(t, w[1]!)) {
     const negated = lower(t, w[1]!).endsWith("n't") ? 2 : w.length >= 3 && lower(t, w[2]!) === 'not' ? 3 : 0;
+    // "That is not nothing.", "It is not trivial.": a double negative concedes, it does not deny.
+    if (negated && w.length > negated && LITOTES.has(lower(t, w[negated]!))) return false;
     if (negated && w.length - negated <= 1) return true;
   }
   const s = doc.sentences[sentence]!;
   for (const i of w) if (DENIAL_PHRASES.match(t, i, s.tokenEnd)) return true;
   return false;
 }
+
+/** Words that a negation turns into a concession ("not nothing", "not negligible"). */
+const LITOTES = new Set(['nothing', 'none', 'trivial', 'negligible', 'insignificant', 'small', 'minor', 'untrue', 'unfounded', 'baseless', 'wrong', 'false', 'irrelevant', 'meaningless']);
 
 const PERFECT = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are']);
 
@@ -185,6 +211,12 @@ export function findStances(doc: Doc, segs: VoiceSeg[], tokenSeg: Int32Array): v
         const authors = tokenSeg[sn.tokenStart] === -1;
         const stance = !authors ? null : n === last + 1 && rebuttalOf(doc, n) ? 'rejects' : judgementOf(doc, n);
         if (stance) { j = { stance, sentence: n }; break; }
+        // "These are serious charges. They are also not supported by the record.": a sentence that
+        // points back at the reports without judging them, then a judgement about "they".
+        if (authors && pointsBack(doc, n)) {
+          const m = n + 1;
+          if (m < doc.sentences.length && doc.sentences[m]!.paragraph === sn.paragraph && tokenSeg[doc.sentences[m]!.tokenStart] === -1 && pronounRejects(doc, m)) { j = { stance: 'rejects', sentence: m }; break; }
+        }
         if (opensNext) break;
         // More reports continue the run, unless a sentence of the author's came first: then a
         // judgement after them is theirs.

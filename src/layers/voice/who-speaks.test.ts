@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../analysis/analyzer.js';
+
+// Texts written for this test: a commentary on a river dispute between two invented states.
+const analyzer = new Analyzer({ model: null });
+const voices = (text: string) => analyzer.analyze(text).voices!;
+const speakers = (text: string) => voices(text).map((v) => [v.speaker, v.text]);
+
+describe('who speaks: subjects that the sentence names elsewhere', () => {
+  it('gives a participle of speech after a comma to the sentence subject ("X has gone further, describing ...")', () => {
+    const v = speakers('Ardesian state television has gone further, describing the project as "water genocide" in a documentary.');
+    expect(v).toContainEqual(['Ardesian state television', 'water genocide']);
+  });
+
+  it('gives the words after "who said" to the person before "who", not to nobody', () => {
+    const v = speakers('They point to a speech by a retired Kelvarian general who said in 2019 that "whoever controls the river controls the valley."');
+    expect(v).toEqual([['retired Kelvarian general', 'whoever controls the river controls the valley']]);
+  });
+
+  it('resolves "she" to the person the sentence opens with, not to the last source of an earlier sentence', () => {
+    const text = 'The minister, Tomas Vrell, called the report "a document written by people paid to look away." The commission\'s chair, an engineer from a third country, declined to respond to what she described as "a personal remark."';
+    const v = voices(text).filter((x) => x.text.includes('personal remark'));
+    expect(v.length).toBeGreaterThan(0);
+    for (const x of v) expect(x.speaker).toContain('chair');
+    // Without a person opening the sentence, "she" still goes back to the last person named.
+    const back = voices('Mara Lind, the envoy, arrived on Monday. Asked about the talks, she said "we are close."');
+    expect(back.map((x) => x.speaker)).toContain('Mara Lind');
+  });
+});
+
+describe('"according to" opening a sentence', () => {
+  it('ends the source at the comma when the report after it opens with an article', () => {
+    expect(speakers('According to the river commission, the flow has fallen.')).toEqual([['river commission', 'the flow has fallen']]);
+    expect(speakers('According to the river commission, the flow has fallen by 6 percent since the dam filled.')).toEqual([['river commission', 'the flow has fallen by 6 percent since the dam filled']]);
+  });
+
+  it('keeps an appositive that closes with a comma, and one at the end of an inverted attribution', () => {
+    expect(speakers('According to Elena Sy, the commission\'s secretary, the flow has fallen.')).toEqual([['Elena Sy', 'the flow has fallen']]);
+    const after = voices('The flow has fallen, according to Elena Sy, a spokeswoman for the commission.');
+    expect(after.map((v) => v.text)).toEqual(['The flow has fallen']);
+    expect(after[0]!.speakerSpan!.text).toBe('Elena Sy, a spokeswoman for the commission');
+  });
+});
+
+describe('who speaks: words that are not reported speech', () => {
+  it('reads "the central claim of the campaign" as a noun, not "the central" claiming', () => {
+    const v = speakers('But the central claim of the Ardesian campaign, that Kelvaria is cutting off water, rests on almost nothing.');
+    expect(v.map((x) => x[0])).not.toContain('central');
+  });
+
+  it('reads a title\'s "the Story Ardesia Tells About It" as no reported speech', () => {
+    expect(speakers('The Dam That Kelvaria Built, and the Story Ardesia Tells About It\n\nThe dam was finished in 2020.')).toEqual([]);
+  });
+});
+
+describe('the author\'s judgement of what was reported', () => {
+  it('does not read a double negative ("That is not nothing.") as a rejection of the report before it', () => {
+    const v = voices('According to the joint river commission, the flow has fallen by 6 percent. That is not nothing. But rainfall explains most of it.');
+    expect(v.length).toBe(1);
+    expect(v[0]!.stance).toBeNull();
+    // A plain elliptical denial still rejects.
+    expect(voices('The ministry said the dam had cut the flow by half. It did not.')[0]!.stance).toBe('rejects');
+  });
+
+  it('links "These are serious charges. They are not supported by the record." to the charges of the paragraph before', () => {
+    const text = 'Its foreign minister said that Kelvaria "is holding millions of farmers hostage." State television called the project "water genocide."\n\nThese are serious charges. They are also not supported by the record.\n\nConsider the flow data.';
+    const v = voices(text).filter((x) => x.parent === null);
+    expect(v.length).toBe(2);
+    for (const x of v) expect(x.stance).toBe('rejects');
+    // Without the pointing-back sentence, a later "They are not supported" in the next paragraph judges nothing.
+    const apart = voices('Its foreign minister said that Kelvaria "is holding millions of farmers hostage."\n\nThe river rose in spring. They are also not supported by the record.');
+    expect(apart.filter((x) => x.parent === null)[0]!.stance).toBeNull();
+  });
+});
