@@ -13,7 +13,7 @@ import type { SourcePhrase } from '../sourcing/noun-phrase.js';
 import { parsePhrase, phraseBefore } from '../sourcing/noun-phrase.js';
 import { tokenAtOrAfter, type QuoteInfo } from '../sourcing/quotations.js';
 import { LISTENER_WORDS } from '../sourcing/cues.js';
-import { ACCUSE_LEMMAS, CLAUSE_CONJUNCTIONS, CONTENT_NOUNS, HEADLINE_HEADS, HEADLINE_VERBS, PUT_FORWARD_VERBS } from './cues.js';
+import { ACCUSE_LEMMAS, CLAUSE_CONJUNCTIONS, CONTENT_NOUNS, HEADLINE_HEADS, HEADLINE_VERBS, PUT_FORWARD_VERBS, REJECT_PHRASES } from './cues.js';
 import { afterDateline } from './dateline.js';
 import { asNamings, joinedToPrevious, namingSpeaker, subjectEnd as subjectEndBefore, usedWords } from './naming.js';
 import { findStances } from './stance.js';
@@ -242,7 +242,10 @@ function nominalSegments(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<nu
       if (verbs.has(i - 1) || verbs.has(i - 2) || verbs.has(i - 3) || verbs.has(i - 4)) continue;
       // "that" right after the noun, or after a colon that ends the noun phrase ("one explanation for the closure: that").
       let that = i + 1;
-      if (lower(t, that) !== 'that') {
+      // "the central claim of the Ardesian campaign, that ...,": its owner after "of", the content between commas.
+      const owner = lower(t, i + 1) === 'of' ? ownerBeforeComma(doc, i + 2, s.tokenEnd) : -1;
+      if (owner !== -1) that = owner + 1;
+      else if (lower(t, that) !== 'that') {
         let c = i + 1;
         while (c < Math.min(s.tokenEnd, i + 10) && isWord(t, c)) c++;
         if (c + 1 >= s.tokenEnd || punctChar(doc, c) !== ':' || lower(t, c + 1) !== 'that') continue;
@@ -257,6 +260,14 @@ function nominalSegments(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<nu
         // "the X statement that P and the Y statement that Q": Q is another owner's.
         if (lower(t, j) === 'and' && j + 2 < b && (CONTENT_NOUNS.at(t, j + 2) || CONTENT_NOUNS.at(t, j + 3)) && lower(t, CONTENT_NOUNS.at(t, j + 2) ? j + 3 : j + 4) === 'that') { b = j; break; }
       }
+      let judged = -1;
+      if (owner !== -1) {
+        // The clause closes at the next comma; the sentence's verb after it may judge it ("rests on almost nothing").
+        let c = a;
+        while (c < b && punctChar(doc, c) !== ',') c++;
+        if (c < b && REJECT_PHRASES.match(t, c + 1, s.tokenEnd)) judged = c + 1;
+        b = c;
+      }
       b = trimEnd(doc, a, b);
       if (b <= a) continue;
       let speaker: SourcePhrase | null = null;
@@ -266,10 +277,21 @@ function nominalSegments(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<nu
       else if (k > s.tokenStart && PUT_FORWARD_VERBS.at(t, k) && i - k <= 4) speaker = phraseBefore(doc, subjectEndBefore(doc, k, s.tokenStart), s.tokenStart);
       // "the Velmaran statement that ...": a capitalised word right before the noun names its owner.
       else if (i - 1 > s.tokenStart && isCap(t, i - 1) && ARTICLES.at(t, i - 2)) speaker = parsePhrase(doc, i - 1, i);
-      out.push(seg({ a, b, sentence: s.index, mode: 'indirect', quoted: false, speaker, resolved: speaker, cueA: i, cueB: that + 1 }));
+      if (owner !== -1) speaker = parsePhrase(doc, i + 2, owner);
+      const x = seg({ a, b, sentence: s.index, mode: 'indirect', quoted: false, speaker, resolved: speaker, cueA: i, cueB: that + 1 });
+      if (judged !== -1) Object.assign(x, { stance: 'rejects', stanceA: judged, stanceB: judged + REJECT_PHRASES.match(t, judged, s.tokenEnd) });
+      out.push(x);
       i = that;
     }
   }
+}
+
+/** "of the Ardesian campaign, that": the comma before "that" when a short phrase (no verb of speech) follows "of", else -1. */
+function ownerBeforeComma(doc: Doc, from: number, end: number): number {
+  const t = doc.tokens;
+  let c = from;
+  while (c < Math.min(end, from + 6) && isWord(t, c)) c++;
+  return c > from && c + 1 < end && punctChar(doc, c) === ',' && lower(t, c + 1) === 'that' ? c : -1;
 }
 
 /**

@@ -55,7 +55,8 @@ export const REJECT_PHRASES = new PhraseSet([
   'without any evidence', 'without evidence', 'no evidence', 'no basis', 'not supported by', 'not backed by', 'not borne out',
   'unsupported by', 'nothing of the kind', 'nothing of the sort', 'the figures do not support', 'the facts do not support',
   'the evidence does not support', 'the data do not support', 'the data does not support', 'the record does not support',
-  'the numbers do not support',
+  'the numbers do not support', 'rests on nothing', 'rests on almost nothing', 'rests on little', 'does not hold up', 'falls apart',
+  'has no basis', 'have no basis',
 ]);
 /**
  * A short sentence of the author's that denies what was just reported, anywhere in it: "The mission

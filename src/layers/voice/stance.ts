@@ -193,7 +193,12 @@ export function findStances(doc: Doc, segs: VoiceSeg[], tokenSeg: Int32Array): v
   // charges are ..."): a plural noun of speech looks back over all of them. One sentence of the
   // author's may stand between, and the judgement may open the next paragraph.
   const reportIn = new Uint8Array(doc.sentences.length);
-  for (const x of segs) if (x.parent === -1) reportIn[doc.tokenSentence[x.b - 1]!] = 1;
+  // A sentence that names its own claim ("the central claim of X, that P, rests on nothing") judges that claim, not earlier ones.
+  const ownClaim = new Uint8Array(doc.sentences.length);
+  for (const x of segs) {
+    if (x.parent === -1) reportIn[doc.tokenSentence[x.b - 1]!] = 1;
+    if (x.parent === -1 && x.attribution === null && !x.quoted && x.cueA !== -1 && x.cueA < x.a) ownClaim[x.sentence] = 1;
+  }
   const judged = new Map<number, { stance: Stance; sentence: number } | null>();
   for (const x of segs) {
     if (x.parent !== -1) continue;
@@ -209,7 +214,7 @@ export function findStances(doc: Doc, segs: VoiceSeg[], tokenSeg: Int32Array): v
         const opensNext = sn.paragraph === para + 1 && doc.paragraphs[sn.paragraph]!.sentenceStart === n;
         if (sn.paragraph !== para && !opensNext) break;
         const authors = tokenSeg[sn.tokenStart] === -1;
-        const stance = !authors ? null : n === last + 1 && rebuttalOf(doc, n) ? 'rejects' : judgementOf(doc, n);
+        const stance = !authors || ownClaim[n] ? null : n === last + 1 && rebuttalOf(doc, n) ? 'rejects' : judgementOf(doc, n);
         if (stance) { j = { stance, sentence: n }; break; }
         // "These are serious charges. They are also not supported by the record.": a sentence that
         // points back at the reports without judging them, then a judgement about "they".

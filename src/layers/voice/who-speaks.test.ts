@@ -43,9 +43,15 @@ describe('"according to" opening a sentence', () => {
 });
 
 describe('who speaks: words that are not reported speech', () => {
-  it('reads "the central claim of the campaign" as a noun, not "the central" claiming', () => {
-    const v = speakers('But the central claim of the Ardesian campaign, that Kelvaria is cutting off water, rests on almost nothing.');
-    expect(v.map((x) => x[0])).not.toContain('central');
+  it('reads "the central claim of the campaign, that ..., rests on almost nothing" as the campaign\'s claim, which the author rejects', () => {
+    const v = voices('But the central claim of the Ardesian campaign, that Kelvaria is cutting off water, rests on almost nothing.');
+    expect(v.map((x) => [x.speaker, x.text, x.stance])).toEqual([['Ardesian campaign', 'Kelvaria is cutting off water', 'rejects']]);
+    // Without a judgement after the closing comma, the claim is reported and not judged.
+    const plain = voices('The main claim of the opposition, that the vote was rigged, was repeated on Monday.');
+    expect(plain.map((x) => [x.speaker, x.text, x.stance])).toEqual([['opposition', 'the vote was rigged', null]]);
+    // Opening the next paragraph, that sentence judges its own claim, not the reports before it.
+    const two = voices('Kelvarian officials announced the second turbine hall without consulting anyone.\n\nBut the central claim of the Ardesian campaign, that Kelvaria is cutting off water, rests on almost nothing.');
+    expect(two.map((x) => [x.speaker, x.stance])).toEqual([['Kelvarian officials', null], ['Ardesian campaign', 'rejects']]);
   });
 
   it('reads a title\'s "the Story Ardesia Tells About It" as no reported speech', () => {
