@@ -144,6 +144,14 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
             source = prevAt.source;
             side = prevAt.side;
             participle = true;
+          } else if (tokenQuote[s.tokenStart] === -1) {
+            // "Ostrelia's foreign minister, Lina Haart, has offered to host talks and said that ...": the sentence's subject.
+            const subject = phraseAfter(doc, s.tokenStart, g - 1);
+            if (subject && !subject.pronoun && !subject.vague && (subject.name || subject.role) && (subject.kind === 'person' || subject.kind === 'organisation' || subject.kind === 'group') && subject.b < g - 2) {
+              source = subject;
+              side = 'before';
+              participle = true;
+            }
           }
         }
       }
@@ -153,6 +161,8 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         const antecedent = antecedentOf(doc, who, quoteBound(doc, tokenQuote, s, who - 1, -1));
         source = antecedent && (antecedent.name || antecedent.kind === 'person' || antecedent.kind === 'group') && !antecedent.pronoun ? antecedent : null;
       }
+      // "In a statement on Tuesday it said ...": a subject pronoun right before the verb group is the whole subject.
+      if (source && side === 'before' && source.b - source.a > 1 && SUBJECT_PRONOUNS.has(lower(t, source.b - 1)) && source.b === g) source = parsePhrase(doc, source.b - 1, source.b);
       if (!source) continue;
       // "called the weapons claim a pretext": after a verb that takes it as object, "the X claim" is a noun.
       if (side === 'before' && source.a - 1 >= s.tokenStart && OBJECT_TAKING_VERBS.has(lower(t, source.a - 1))) continue;
@@ -263,6 +273,7 @@ const OBJECT_TAKING_VERBS = new Set([
 /** Numbers that make the noun after them plural ("Five Kremlin claims", "3 reports"). */
 const PLURAL_NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'many', 'numerous', 'dozens', 'hundreds', 'thousands']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'this']);
+const SUBJECT_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
 const ANTECEDENT_STOPS = new Set(['by', 'of', 'to', 'from', 'with', 'for', 'in', 'on', 'at', 'about', 'than', 'and', 'or']);
 
 /** The noun phrase right before a relative pronoun at `who`: "(a speech by) a retired general". */

@@ -74,6 +74,9 @@ const SPEECH_AFTER_AND = wordSet(
   'called said added accused blamed described dismissed denied insisted claimed warned urged demanded branded labelled labeled termed dubbed',
 );
 
+/** Words that open a phrase of when or where after a verb of speech ("said on Wednesday", "said in a statement"). */
+const ADJUNCT_OPENERS = wordSet('on in at yesterday today tonight overnight last this late early earlier during after before from');
+
 /** Drops trailing punctuation and conjunctions from [a, b): "..., and" -> "...". */
 function trimEnd(doc: Doc, a: number, b: number): number {
   while (b > a) {
@@ -189,7 +192,9 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
     a = trimStart(doc, qb, b);
     if (q.attribution === at || a >= b) return null;
   }
-  if (b > a) return [a, b];
+  // "..., the energy ministry said on Wednesday.": after the verb only when or where it was said.
+  const whenOnly = !that && b > a && b - a <= 10 && ADJUNCT_OPENERS.at(doc.tokens, a) && b >= trimEnd(doc, a, hi);
+  if (b > a && !(whenOnly && at.source.a > lo && punctChar(doc, at.source.a - 1) === ',')) return [a, b];
   // "..., the UN said.": the words before the source.
   if (at.source.a > lo && punctChar(doc, at.source.a - 1) === ',') {
     const e = trimEnd(doc, lo, at.source.a - 1);

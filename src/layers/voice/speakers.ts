@@ -66,6 +66,16 @@ export function resolveSpeakers(doc: Doc, segs: VoiceSeg[], actors: ActorAnalysi
       x.actor = p.actor;
       continue;
     }
+    // "it said": an institution or a country, never a person; the party named just before.
+    if (x.speaker?.pronoun === 'it' && (!x.resolved || x.resolved.kind === 'person')) {
+      x.resolved = null;
+      const party = partyBefore(doc, actors, x.speaker.a, true);
+      if (party) {
+        x.name = party.name;
+        x.actor = party.id;
+        continue;
+      }
+    }
     x.name = speakerName(doc, x.speaker, x.resolved);
     const who = x.resolved ?? x.speaker;
     x.actor = who ? speakerActor(doc, actors, who) : null;
@@ -114,7 +124,7 @@ function actorBefore(doc: Doc, r: ActorAnalysis, at: number, types: ReadonlySet<
 }
 
 /** The party (a country or an institution) last mentioned before token `at` ("Its officials"). */
-const partyBefore = (doc: Doc, r: ActorAnalysis, at: number) => actorBefore(doc, r, at, PARTY_TYPES, false);
+const partyBefore = (doc: Doc, r: ActorAnalysis, at: number, asWritten = false) => actorBefore(doc, r, at, PARTY_TYPES, asWritten);
 
 /** "the organisation", "the agency", "the mission": an article and an institution's head noun, nothing else. */
 function isBareInstitution(doc: Doc, p: SourcePhrase): boolean {

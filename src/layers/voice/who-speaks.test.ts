@@ -78,3 +78,23 @@ describe('the author\'s judgement of what was reported', () => {
     expect(apart.filter((x) => x.parent === null)[0]!.stance).toBeNull();
   });
 });
+
+describe('who speaks in a wire report', () => {
+  it('reports the words before ", the ministry said on Wednesday", not "on Wednesday"', () => {
+    const v = speakers('Teams restored electricity to four towns after artillery struck a substation, the energy ministry said on Wednesday.');
+    expect(v).toEqual([['energy ministry', 'Teams restored electricity to four towns after artillery struck a substation']]);
+    // "said on Wednesday that ..." still reports the clause after "that".
+    expect(speakers('The minister said on Wednesday that talks would resume.')).toEqual([['minister', 'talks would resume']]);
+  });
+
+  it('reads "In a statement on Tuesday it said" as "it", the party named just before', () => {
+    const text = 'The Ardesian defence ministry did not respond to a request for comment. In a statement on Tuesday it said its forces had targeted only military sites.';
+    const v = voices(text);
+    expect(v.map((x) => [x.speaker, x.actor, x.text])).toEqual([['Ardesian defence ministry', 'country:ardes', 'its forces had targeted only military sites']]);
+  });
+
+  it('gives "... has offered to host talks and said that ..." to the subject of the sentence', () => {
+    const v = voices('Ostrelia\'s foreign minister, Lina Haart, has offered to host a third round and said on Monday that both sides had a real chance to end the war.');
+    expect(v.map((x) => [x.speaker, x.text])).toEqual([["Ostrelia's foreign minister", 'both sides had a real chance to end the war']]);
+  });
+});
