@@ -162,7 +162,8 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         source = antecedent && (antecedent.name || antecedent.kind === 'person' || antecedent.kind === 'group') && !antecedent.pronoun ? antecedent : null;
       }
       // "In a statement on Tuesday it said ...": a subject pronoun right before the verb group is the whole subject.
-      if (source && side === 'before' && source.b - source.a > 1 && SUBJECT_PRONOUNS.has(lower(t, source.b - 1)) && source.b === g) source = parsePhrase(doc, source.b - 1, source.b);
+      // Only after a phrase of when or where: "the attacks it describes, reopen ..." is a relative clause.
+      if (source && side === 'before' && source.b - source.a > 1 && SUBJECT_PRONOUNS.has(lower(t, source.b - 1)) && source.b === g && (isNumber(t, source.b - 2) || SETTING_WORDS.has(lower(t, source.b - 2)))) source = parsePhrase(doc, source.b - 1, source.b);
       if (!source) continue;
       // "called the weapons claim a pretext": after a verb that takes it as object, "the X claim" is a noun.
       if (side === 'before' && source.a - 1 >= s.tokenStart && OBJECT_TAKING_VERBS.has(lower(t, source.a - 1))) continue;
@@ -274,6 +275,12 @@ const OBJECT_TAKING_VERBS = new Set([
 const PLURAL_NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'many', 'numerous', 'dozens', 'hundreds', 'thousands']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'this']);
 const SUBJECT_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
+/** Last words of an opening phrase of when or where ("On Tuesday", "In a statement", "Later that week"). */
+const SETTING_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday', 'week', 'month', 'year', 'day', 'morning',
+  'afternoon', 'evening', 'night', 'weekend', 'statement', 'interview', 'letter', 'speech', 'briefing', 'post', 'video', 'broadcast', 'later', 'then',
+]);
 const ANTECEDENT_STOPS = new Set(['by', 'of', 'to', 'from', 'with', 'for', 'in', 'on', 'at', 'about', 'than', 'and', 'or']);
 
 /** The noun phrase right before a relative pronoun at `who`: "(a speech by) a retired general". */

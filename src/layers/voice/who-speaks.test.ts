@@ -91,6 +91,8 @@ describe('who speaks in a wire report', () => {
     const text = 'The Ardesian defence ministry did not respond to a request for comment. In a statement on Tuesday it said its forces had targeted only military sites.';
     const v = voices(text);
     expect(v.map((x) => [x.speaker, x.actor, x.text])).toEqual([['Ardesian defence ministry', 'country:ardes', 'its forces had targeted only military sites']]);
+    // After a noun, a pronoun and a verb of speech are a relative clause ("the attacks it describes"), no report.
+    expect(speakers('Kelvaria should publish the evidence for the attacks it describes, reopen the crossings, and admit the monitors.')).toEqual([]);
   });
 
   it('gives "... has offered to host talks and said that ..." to the subject of the sentence', () => {
