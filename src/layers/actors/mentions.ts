@@ -3,8 +3,9 @@ import { ATTRIBUTION_FORMS, ROLE_WORDS, ORG_HEADS } from '../sourcing/cues.js';
 import { isCap, isWord, lower, punctChar, TokenMarks, tokenText, wordSet } from '../../lexicon/word-sets.js';
 import { STOPWORDS } from '../../lexicon/stopwords.js';
 import { WordInts } from '../../lexicon/word-memo.js';
-import type { ActorType, Gazetteer } from './gazetteer.js';
-import { peoplePlural } from './gazetteer.js';
+import { peoplePlural, type ActorType, type Gazetteer } from './gazetteer.js';
+import { partiesInTitles } from './title-parties.js';
+import { documentTitleHead, mediaNounBefore, orgHeadBeforeOf } from './span-type.js';
 import {
   ARMED_HEADS, ARMED_NOUNS, COMPASS, COUNTRY_ENDINGS, DEMONYM_ENDINGS, EVENT_HEADS, EVENT_OPENERS, GROUP_NOUNS, LOCATIVE, MEDIA_HEADS,
   MEDIA_NOUNS, NOT_DEMONYMS, PEOPLE_NOUNS, PLACE_HEADS, PLACE_OPENERS, STATE_NOUNS, RELIGION_WORDS, QUANTITIES,
@@ -33,7 +34,6 @@ const NOT_NAMES = wordSet(
 );
 /** Verbs that make a Title Case run a clause (a headline or a title quoted: "The Valley Is Being Emptied"), not a name. */
 const CLAUSE_VERBS = wordSet('is are was were be being been has have had will would must can could should does did');
-
 
 /** What the noun after a demonym makes of it. */
 type NounClass = 'state' | 'people' | 'armed' | 'media' | 'group' | null;
@@ -368,13 +368,13 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       else {
         const name = tokenText(doc, a, e);
         let type: ActorType;
-        if (n >= 2 && MEDIA_HEADS.at(t, e - 1)) type = 'media';
+        if (n >= 2 && (MEDIA_HEADS.at(t, e - 1) || mediaNounBefore(doc, a, s.tokenStart))) type = 'media';
         else if (n >= 2 && ARMED_HEADS.at(t, e - 1)) type = 'armed-group';
-        else if (ORG_HEADS.at(t, e - 1) || CONNECTORS.at(t, Math.min(a + 1, e - 1))) type = 'organisation';
+        else if (ORG_HEADS.at(t, e - 1) || CONNECTORS.at(t, Math.min(a + 1, e - 1)) || orgHeadBeforeOf(doc, a, e)) type = 'organisation';
         // "the Regional Security Forum": a name after "the" is an institution, not a person.
         else if (n >= 2 && !titled && a > s.tokenStart && lower(t, a - 1) === 'the') type = 'organisation';
         else if (n >= 2 && !titled && PLACE_OPENERS.at(t, a)) type = 'place';
-        else if (titled || n >= 2) type = 'person';
+        else if (titled || (n >= 2 && !documentTitleHead(doc, e - 1))) type = 'person';
         else type = 'unknown';
         const prefix = type === 'unknown' ? 'unknown' : type === 'person' ? 'person' : type === 'organisation' ? 'org' : type;
         id = add(prefix, name, type);
@@ -417,6 +417,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       (renamed ??= new Map()).set(r.id, `country:${stem}`);
     }
   }
+  partiesInTitles(doc, [...(titleLines ?? []), ...(skipSentence === -1 ? [] : [skipSentence])], parties, partyStem, mentions);
   for (const [stem, p] of parties) {
     const id = `country:${stem}`;
     heuristic.set(id, { id, name: p.name ?? `${p.demonym} government`, type: 'country' });

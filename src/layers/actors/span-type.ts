@@ -1,6 +1,6 @@
 import type { Doc } from '../../text/segment.js';
 import { ORG_HEADS, ROLE_WORDS } from '../sourcing/cues.js';
-import { isCap, isWord, lower } from '../../lexicon/word-sets.js';
+import { isCap, isWord, lower, wordSet } from '../../lexicon/word-sets.js';
 import { STOPWORDS } from '../../lexicon/stopwords.js';
 import type { ActorType } from './gazetteer.js';
 import { ARMED_HEADS, ARMED_NOUNS, COUNTRY_ENDINGS, EVENT_HEADS, GROUP_NOUNS, MEDIA_HEADS, MEDIA_NOUNS, PEOPLE_NOUNS, PLACE_HEADS, STATE_NOUNS } from './nouns.js';
@@ -44,3 +44,20 @@ export function spanType(doc: Doc, a: number, b: number): ActorType {
   if (caps >= 2) return a > 0 && lower(t, a) === 'the' ? 'organisation' : 'person';
   return 'unknown';
 }
+
+/** "Ardesian Institute of Hydrology": an institution's head noun before "of" inside a capitalised name. */
+export function orgHeadBeforeOf(doc: Doc, a: number, e: number): boolean {
+  const t = doc.tokens;
+  for (let k = a + 1; k + 1 < e; k++) if (ORG_HEADS.at(t, k) && lower(t, k + 1) === 'of') return true;
+  return false;
+}
+
+/** "the newspaper Kelvarski Vestnik", "the broadcaster Radio Sarn": a media noun right before a name. */
+export function mediaNounBefore(doc: Doc, a: number, sentenceStart: number): boolean {
+  return a > sentenceStart && MEDIA_NOUNS.at(doc.tokens, a - 1) && !isCap(doc.tokens, a - 1);
+}
+
+const TITLE_HEADS = wordSet('assessment report review survey study annex strategy plan agreement protocol treaty accord act bill charter declaration memorandum resolution convention doctrine index yearbook handbook');
+
+/** "Dry-Season Flow Assessment", "Valley Water Accord": the title of a document or agreement, never a person. */
+export const documentTitleHead = (doc: Doc, k: number): boolean => TITLE_HEADS.at(doc.tokens, k);
