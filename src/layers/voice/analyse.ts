@@ -74,6 +74,9 @@ const SPEECH_AFTER_AND = wordSet(
   'called said added accused blamed described dismissed denied insisted claimed warned urged demanded branded labelled labeled termed dubbed',
 );
 
+/** The last word of "said as much", "said so", "said this": nothing reported of their own. */
+const POINTING_BACK = new Set(['much', 'so', 'this', 'that', 'it', 'otherwise']);
+
 /** Words that open a phrase of when or where after a verb of speech ("said on Wednesday", "said in a statement"). */
 const ADJUNCT_OPENERS = wordSet('on in at yesterday today tonight overnight last this late early earlier during after before from');
 
@@ -161,7 +164,8 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
   a = trimStart(doc, a, hi);
   let b = hi;
   // "If X believes that P, Q": the report ends with the clause it stands in; Q is the author's.
-  if (that && SUBORDINATORS.at(doc.tokens, lo) && at.a > lo) for (let j = a; j < b; j++) if (punctChar(doc, j) === ',') { b = j; break; }
+  // ("When the commission says the flow has fallen, it is measuring ...": the same without "that".)
+  if (SUBORDINATORS.at(doc.tokens, lo) && at.a > lo) for (let j = a; j < b; j++) if (punctChar(doc, j) === ',' && tokenQuote[j] === -1) { b = j; break; }
   // The next attribution of the same sentence (and level) starts another voice.
   for (let n = k + 1; n < all.length; n++) {
     const x = all[n]!;
@@ -185,6 +189,12 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
     break;
   }
   b = trimEnd(doc, a, b);
+  // "have said as much", "said so": the words point back, and report nothing of their own.
+  if (!that && b > a) {
+    const w = lower(doc.tokens, a);
+    const end = w === 'so' || w === 'otherwise' ? a + 1 : w === 'as' && a + 1 < b && lower(doc.tokens, a + 1) === 'much' ? a + 2 : b - a === 1 && POINTING_BACK.has(w) ? a + 1 : -1;
+    if (end !== -1 && (end >= b || ADJUNCT_OPENERS.at(doc.tokens, end))) return null;
+  }
   if (b > a && quoted(a) && !at.inQuote) {
     // The words are a quotation, which has its own segment; keep what follows it, if anything.
     const q = quotes[tokenQuote[a]!]!;

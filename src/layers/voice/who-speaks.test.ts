@@ -100,3 +100,15 @@ describe('who speaks in a wire report', () => {
     expect(v.map((x) => [x.speaker, x.text])).toEqual([["Ostrelia's foreign minister", 'both sides had a real chance to end the war']]);
   });
 });
+
+describe('how far a report runs', () => {
+  it('ends a report inside an opening "When ..." clause at its comma, with or without "that"', () => {
+    const v = speakers('When the commission says the flow has fallen by six percent, it is measuring at a gauge that Kelvarian engineers chose.');
+    expect(v).toEqual([['commission', 'the flow has fallen by six percent']]);
+  });
+
+  it('reports nothing for "have said as much" or "said so": the words point back', () => {
+    expect(speakers("A regime that can turn off water can dictate politics, and Kelvaria's generals have said as much.")).toEqual([]);
+    expect(speakers('The minister said so on Monday.')).toEqual([]);
+  });
+});
