@@ -207,8 +207,9 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
   if (b > a && !(whenOnly && at.source.a > lo && punctChar(doc, at.source.a - 1) === ',')) return [a, b];
   // "..., the UN said.": the words before the source.
   if (at.source.a > lo && punctChar(doc, at.source.a - 1) === ',') {
-    const e = trimEnd(doc, lo, at.source.a - 1);
-    if (e > lo && !quoted(e - 1)) return [lo, e];
+    const from = afterDateline(doc, lo, at.source.a - 1);
+    const e = trimEnd(doc, from, at.source.a - 1);
+    if (e > from && !quoted(e - 1)) return [from, e];
   }
   return null;
 }

@@ -83,6 +83,9 @@ describe('who speaks in a wire report', () => {
   it('reports the words before ", the ministry said on Wednesday", not "on Wednesday"', () => {
     const v = speakers('Teams restored electricity to four towns after artillery struck a substation, the energy ministry said on Wednesday.');
     expect(v).toEqual([['energy ministry', 'Teams restored electricity to four towns after artillery struck a substation']]);
+    // After a wire dateline, the report starts after it.
+    const wire = speakers('Power cut in border towns\n\nSARN DISTRICT, March 14 (Kelvaria News Agency) - Teams restored electricity to four towns, the energy ministry said on Wednesday.');
+    expect(wire).toEqual([['energy ministry', 'Teams restored electricity to four towns']]);
     // "said on Wednesday that ..." still reports the clause after "that".
     expect(speakers('The minister said on Wednesday that talks would resume.')).toEqual([['minister', 'talks would resume']]);
   });
