@@ -88,3 +88,20 @@ describe('claims layer', () => {
     }
   });
 });
+
+describe('accusations made, not named', () => {
+  // Texts written for this test.
+  const accusations = (text: string) => analyzer.analyze(text).claims!.filter((c) => c.type === 'accusation');
+
+  it('does not read a charge named as a term ("the genocide charge", "the word genocide") as one made', () => {
+    expect(accusations('One columnist wrote that anyone who doubts the genocide charge "has been bought."')).toEqual([]);
+    expect(accusations('Using the word genocide for a dam cheapens it.')).toEqual([]);
+    const made = accusations('The ministry accused Kelvaria of genocide.');
+    expect(made.map((c) => c.accusation!.charges)).toEqual([['genocide']]);
+  });
+
+  it('does not read blame laid on no party ("the drought is to blame") as an accusation', () => {
+    expect(accusations('We are told that the drought is to blame.')).toEqual([]);
+    expect(accusations('Officials say Kelvaria is to blame for the drought.').length).toBe(1);
+  });
+});

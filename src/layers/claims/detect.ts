@@ -9,7 +9,7 @@ import { BLAME_AS_OBJECT, VERB_GROUP_FILLERS } from '../sourcing/cues.js';
 import { timePhraseStart } from '../../lexicon/dates.js';
 import { PhraseSet, WordSet } from '../../lexicon/word-sets.js';
 import { isDateNumber, isDateWord } from '../../lexicon/dates.js';
-import { isNumber, isWord, lower, punctChar } from '../../lexicon/word-sets.js';
+import { isCap, isNumber, isWord, lower, punctChar } from '../../lexicon/word-sets.js';
 import { ACCUSE_VERBS, APPROXIMATORS, CASUALTY_PHRASES, CASUALTY_WORDS, CHARGE_OF, CHARGE_PHRASES, COMMIT_VERBS, CONDITIONAL_PHRASES, CONDITIONAL_WORDS, DISPLACEMENT_PHRASES, DISPLACEMENT_WORDS, EVENT_WORDS, EVIDENCE_CUES, EVIDENCE_NOUNS, HEDGE_PHRASES, HEDGE_WORDS, LABEL_VERBS, NUMBER_WORDS } from './cues.js';
 
 /** Per vocab id: is the word in a claim cue set, or does a cue phrase start with it? */
@@ -142,13 +142,15 @@ export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalys
       const ch = CHARGE_PHRASES.match(t, i, s.tokenEnd);
       // "fled in terror" names a fear, not a charge.
       if (ch === 1 && i > s.tokenStart && lower(t, i) === 'terror' && lower(t, i - 1) === 'in') continue;
+      // "the genocide charge", "the term genocide": the charge named as a term the text discusses, not made.
+      if (ch && mentionedTerm(doc, i, i + ch, s.tokenStart, s.tokenEnd)) { i += ch - 1; continue; }
       if (ch) {
         const term = doc.text.slice(t.start[i]!, t.end[i + ch - 1]!).toLowerCase().replace(/\s+/g, ' ');
         (charges ??= []).push([i, i + ch, CHARGE_OF.get(term) ?? term]);
         i += ch - 1;
         continue;
       }
-      if (ACCUSE_VERBS.at(t, i) && accuseVerb === -1 && !negatedAccusation(doc, i, s.tokenStart, s.tokenEnd)) accuseVerb = i;
+      if (ACCUSE_VERBS.at(t, i) && accuseVerb === -1 && !negatedAccusation(doc, i, s.tokenStart, s.tokenEnd) && !blamesNoParty(doc, actors, i, s.index)) accuseVerb = i;
       if (LABEL_VERBS.at(t, i) && labelVerb === -1) labelVerb = i;
       if (HEDGE_WORDS.at(t, i)) {
         // "may" as in "on May 28", "in May": a month, not a hedge.
@@ -185,6 +187,34 @@ function isListNumber(doc: Doc, i: number, start: number): boolean {
     if (ch === 10) return true;
     if (ch !== 32 && ch !== 9) return false;
   }
+  return true;
+}
+
+/** Nouns after which a charge term is the name of a charge, not one made: "the genocide charge". */
+const TERM_NOUNS = new Set(['charge', 'charges', 'accusation', 'accusations', 'allegation', 'allegations', 'claim', 'claims', 'label', 'labels', 'narrative', 'narratives', 'rhetoric', 'question', 'debate']);
+const TERM_MARKERS = new Set(['word', 'term', 'label', 'phrase', 'words', 'terms']);
+
+/** Is the charge term [a, b) named rather than made ("the genocide charge", "the word genocide", '"genocide" label')? */
+function mentionedTerm(doc: Doc, a: number, b: number, start: number, end: number): boolean {
+  const t = doc.tokens;
+  let after = b;
+  while (after < end && (punctChar(doc, after) === '"' || punctChar(doc, after) === "'")) after++;
+  if (after < end && TERM_NOUNS.has(lower(t, after))) return true;
+  let before = a - 1;
+  while (before >= start && (punctChar(doc, before) === '"' || punctChar(doc, before) === "'")) before--;
+  return before >= start && TERM_MARKERS.has(lower(t, before)) && before - 1 >= start && lower(t, before - 1) === 'the';
+}
+
+/** "the drought is to blame": blame laid on something that is no party of the sentence is no accusation. */
+function blamesNoParty(doc: Doc, actors: ActorAnalysis, verb: number, sentence: number): boolean {
+  const t = doc.tokens;
+  const s = doc.sentences[sentence]!;
+  if (lower(t, verb) !== 'blame' || verb - 2 < s.tokenStart || lower(t, verb - 1) !== 'to') return false;
+  const be = lower(t, verb - 2);
+  if (be !== 'is' && be !== 'are' && be !== 'was' && be !== 'were' && be !== 'be') return false;
+  if (partyMentions(actors, sentence).some((m) => m.b <= verb)) return false;
+  // A name the actors layer did not keep (seen once) may still be the party: "Officials say Kelvaria is to blame".
+  for (let k = s.tokenStart + 1; k < verb; k++) if (isCap(t, k)) return false;
   return true;
 }
 
