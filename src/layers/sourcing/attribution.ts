@@ -163,7 +163,22 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       }
       // "In a statement on Tuesday it said ...": a subject pronoun right before the verb group is the whole subject.
       // Only after a phrase of when or where: "the attacks it describes, reopen ..." is a relative clause.
-      if (source && side === 'before' && source.b - source.a > 1 && SUBJECT_PRONOUNS.has(lower(t, source.b - 1)) && source.b === g && (isNumber(t, source.b - 2) || SETTING_WORDS.has(lower(t, source.b - 2)))) source = parsePhrase(doc, source.b - 1, source.b);
+      if (source && side === 'before' && source.b - source.a > 1 && SUBJECT_PRONOUNS.has(lower(t, source.b - 1)) && source.b === g) {
+        if (isNumber(t, source.b - 2) || SETTING_WORDS.has(lower(t, source.b - 2))) source = parsePhrase(doc, source.b - 1, source.b);
+        // "the very confrontation it claims to fear": a relative clause on the noun; nobody is reported.
+        else continue;
+      }
+      // "The same newspapers that warn of war told readers that ...": the subject is the noun phrase
+      // before the relative pronoun, not the relative clause.
+      if (source && side === 'before') {
+        const r = relativeAfterSubject(doc, s.tokenStart, source.a, g);
+        // ("A fighter who gave his name as Musa said": a name right before the verb still speaks.)
+        if (r !== -1 && !source.name) {
+          const np = parsePhrase(doc, s.tokenStart, r);
+          if (!np || np.pronoun || (np.kind === 'unknown' && !np.name)) continue;
+          source = np;
+        }
+      }
       if (!source) continue;
       // "called the weapons claim a pretext": after a verb that takes it as object, "the X claim" is a noun.
       if (side === 'before' && source.a - 1 >= s.tokenStart && OBJECT_TAKING_VERBS.has(lower(t, source.a - 1))) continue;
@@ -275,6 +290,7 @@ const OBJECT_TAKING_VERBS = new Set([
 const PLURAL_NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'many', 'numerous', 'dozens', 'hundreds', 'thousands']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'this']);
 const SUBJECT_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
+const RELATIVE_PRONOUNS = new Set(['that', 'who', 'which']);
 /** Last words of an opening phrase of when or where ("On Tuesday", "In a statement", "Later that week"). */
 const SETTING_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june',
@@ -282,6 +298,23 @@ const SETTING_WORDS = new Set([
   'afternoon', 'evening', 'night', 'weekend', 'statement', 'interview', 'letter', 'speech', 'briefing', 'post', 'video', 'broadcast', 'later', 'then',
 ]);
 const ANTECEDENT_STOPS = new Set(['by', 'of', 'to', 'from', 'with', 'for', 'in', 'on', 'at', 'about', 'than', 'and', 'or']);
+
+/**
+ * "The same newspapers that warn of war told ...", "Officials who visited the camp said ...": the
+ * relative pronoun right after a short opening noun phrase, with no punctuation up to the verb
+ * group at `g`, so the phrase before the verb lies inside the relative clause; -1 when none.
+ */
+function relativeAfterSubject(doc: Doc, start: number, phraseA: number, g: number): number {
+  const t = doc.tokens;
+  for (let r = start + 1; r <= phraseA && r - start <= 6; r++) {
+    // "The herders said that ...": a verb of speech before "that" makes it the complementiser.
+    if (punctChar(doc, r) !== '' || ATTRIBUTION_FORMS.at(t, r)) return -1;
+    if (!RELATIVE_PRONOUNS.has(lower(t, r))) continue;
+    for (let k = r + 1; k < g; k++) if (punctChar(doc, k) !== '') return -1;
+    return r < phraseA || r === phraseA - 1 ? r : -1;
+  }
+  return -1;
+}
 
 /** The noun phrase right before a relative pronoun at `who`: "(a speech by) a retired general". */
 function antecedentOf(doc: Doc, who: number, limit: number): SourcePhrase | null {

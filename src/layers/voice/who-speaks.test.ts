@@ -115,3 +115,14 @@ describe('how far a report runs', () => {
     expect(speakers('The minister said so on Monday.')).toEqual([]);
   });
 });
+
+describe('subjects with a relative clause', () => {
+  it('gives the words to the noun phrase before "that"/"who", not to the relative clause', () => {
+    expect(speakers('The same newspapers that warn of a coming war told their readers last spring that the border was calm.')).toEqual([['same newspapers', 'the border was calm']]);
+    expect(speakers('Officials who visited the camp said conditions were poor.')).toEqual([['Officials', 'conditions were poor']]);
+  });
+
+  it('reads "the very confrontation it claims to fear" as a relative clause that reports nobody', () => {
+    expect(speakers('Tarvia is provoking the very confrontation it claims to fear.')).toEqual([]);
+  });
+});
