@@ -177,3 +177,20 @@ describe('running title kept as the first line', () => {
     expect(once.runningTitle).toBe(false);
   });
 });
+
+describe('a masthead', () => {
+  // Written for this test: a policy brief whose first line says what its page headers say.
+  const para = 'The two gauges diverge from 2022, and the gap widens every dry season after that, which neither government has explained in public so far. '.repeat(3);
+  const brief = `LOWLAND POLICY INSTITUTE          Policy Brief No. 14\n\nWater, Power and Blame in the Orvel Basin\n\n${para}\n\nLowland Policy Institute | Policy Brief No. 14          Page 2 of 6\n\n${para}\n\nLowland Policy Institute | Policy Brief No. 14          Page 3 of 6\n\n${para}\n`;
+
+  it('takes a first line that the page headers repeat for the publisher\'s, and the next line for the title', () => {
+    expect(furnitureOf(brief)[0]).toBe('LOWLAND POLICY INSTITUTE          Policy Brief No. 14');
+    const doc = segment(brief);
+    expect(brief.slice(doc.headline!.start, doc.headline!.end)).toBe('Water, Power and Blame in the Orvel Basin');
+  });
+
+  it('keeps a first line that no page header repeats as the title', () => {
+    const own = brief.replace('LOWLAND POLICY INSTITUTE          Policy Brief No. 14', 'Water and Blame: A Review');
+    expect(furnitureOf(own)).not.toContain('Water and Blame: A Review');
+  });
+});

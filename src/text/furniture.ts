@@ -177,8 +177,27 @@ export function findFurniture(text: string, info?: { runningTitle: boolean }): T
       keep.push(...(g[0]!.start === first ? g.slice(1) : g));
     }
   }
+  const masthead = paginated ? mastheadOf(text, cands, keep) : null;
+  if (masthead) keep.push(masthead);
   keep.sort((a, b) => a.start - b.start);
   return keep.map((c) => ({ start: c.start, end: c.end }));
+}
+
+/** A line's words, lowercased, without its page number ("Page 2 of 6"). */
+const wordsOf = (line: string): string => (line.replace(PAGE_IN_LINE, ' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+
+/**
+ * A masthead: the document's first line says again what its page headers say ("LOWLAND POLICY
+ * INSTITUTE  Policy Brief No. 14" and "Lowland Policy Institute | Policy Brief No. 14  Page 2 of 6"):
+ * the publisher's line, not the title, which then is the next line.
+ */
+function mastheadOf(text: string, cands: readonly Candidate[], keep: readonly Candidate[]): Candidate | null {
+  const first = cands[0];
+  if (!first || first.kind !== 'repeat' || keep.includes(first) || text.slice(0, first.start).trim() !== '') return null;
+  const words = wordsOf(text.slice(first.start, first.end));
+  if (words.split(' ').length < 2) return null;
+  for (const c of keep) if (c.kind === 'page' && wordsOf(text.slice(c.start, c.end)) === words) return first;
+  return null;
 }
 
 const isLowerStart = (c: number) => (c >= 97 && c <= 122) || (c > 127 && String.fromCharCode(c) !== String.fromCharCode(c).toUpperCase());

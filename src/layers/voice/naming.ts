@@ -115,6 +115,12 @@ export function asNamings(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<n
       if (as === -1 || tokenQuote[as + 1] !== -1 || punctChar(doc, as + 1) !== '') continue;
       let b = as + 1;
       while (b < s.tokenEnd && (isWord(t, b) || punctChar(doc, b) === '-' || punctChar(doc, b) === "'") && !CLAUSE_WORDS.at(t, b)) b++;
+      // 'as an attempt to "strangle the valley"': the naming runs on through a quotation it opens into.
+      if (b > as + 1 && b < s.tokenEnd && tokenQuote[b] !== -1) {
+        const q = tokenQuote[b]!;
+        while (b < s.tokenEnd && tokenQuote[b] === q) b++;
+        while (b > as + 1 && punctChar(doc, b - 1) !== '' && punctChar(doc, b - 1) !== '"') b--;
+      }
       if (b <= as + 1) continue;
       const end = subjectEnd(doc, v, s.tokenStart);
       let speaker = phraseBefore(doc, end, s.tokenStart);
