@@ -126,3 +126,13 @@ describe('subjects with a relative clause', () => {
     expect(speakers('Tarvia is provoking the very confrontation it claims to fear.')).toEqual([]);
   });
 });
+
+describe('naming with "as"', () => {
+  it('runs "described X as an attempt to \\"...\\"" through the quotation, which is the describer\'s words', () => {
+    const v = voices('Ardesia has described the project as an attempt to "strangle the valley," while officials disagree.');
+    expect(v.map((x) => [x.speaker, x.text, x.parent])).toEqual([
+      ['Ardesia', 'an attempt to "strangle the valley,"', null],
+      ['Ardesia', 'strangle the valley', 0],
+    ]);
+  });
+});
