@@ -1,5 +1,5 @@
 /**
- * Reading checks (demo/reader/README.md): seven texts written for framewise in the styles its users
+ * Reading checks (demo/reader/README.md): texts written for framewise in the styles its users
  * read, and what a journalist reading each report would check first. Each expectation below is a
  * finding a reader would call wrong if it failed, not a snapshot of today's output.
  */
@@ -286,5 +286,54 @@ describe('reading check: the second round (Velmara and Oskaria, demo/reader/velm
     expect(report.claims!.some((c) => /^\d\.\s/.test(c.text) && !/\d/.test(c.text.slice(2)) && c.type === 'number')).toBe(false);
     expect(report.voices!.find((x) => x.text.startsWith('the Mission had confirmed'))?.stance).toBe('rejects');
     expect(report.voices!.find((x) => x.text.startsWith('the Mission had approved'))?.stance).toBe('rejects');
+  });
+});
+
+describe('reading check: the third round (Ardesia and Kelvaria over the Orvel dam, demo/reader/orvel-*.txt)', () => {
+  it('commentary: each accusation the author rejects is its accuser\'s, and the author\'s judgement reaches them', () => {
+    const { report } = analysed('orvel-commentary');
+    const v = (start: string) => report.voices!.find((x) => x.text.startsWith(start));
+    // "These are serious charges. They are also not supported by the record."
+    expect([v('the Orvel Dam is a weapon')?.speaker, v('the Orvel Dam is a weapon')?.stance]).toEqual(['government of Ardesia', 'rejects']);
+    expect([v('the project as')?.speaker, v('the project as')?.stance]).toEqual(['Ardesian state television', 'rejects']);
+    // "the central claim of the Ardesian campaign, that ..., rests on almost nothing."
+    expect([v('Kelvaria is deliberately')?.speaker, v('Kelvaria is deliberately')?.stance]).toEqual(['Ardesian campaign', 'rejects']);
+    // The figures the author relies on are not rejected ("That is not nothing.").
+    expect(report.voices!.find((x) => x.mode === 'according-to')?.stance ?? null).toBeNull();
+    // "what she described as": the chair who opens the sentence, not the minister named before.
+    expect(v('as "a personal remark')?.speaker).toContain('chair');
+    // A title's "the Story Ardesia Tells About It" is nobody's speech.
+    expect(report.voices!.some((x) => x.text === 'About It')).toBe(false);
+    const gen = report.claims!.find((c) => c.accusation?.charges.includes('genocide') && c.text.includes('water genocide'));
+    expect(gen?.voice?.speaker).toBe('Ardesian state television');
+  });
+
+  it('state-media report: "said on Wednesday" reports the words before it, "it said" is the ministry named before', () => {
+    const { report } = analysed('orvel-state-media');
+    expect(report.voices!.some((x) => x.text === 'on Wednesday')).toBe(false);
+    expect(report.voices!.find((x) => x.speaker === 'energy ministry')?.text.startsWith('Teams from the Kelvarian state grid')).toBe(true);
+    const acc = report.claims!.find((c) => c.accusation?.accused?.text === 'Kelvaria');
+    expect(acc?.accusation?.accuser?.actor).toBe('country:ardes');
+    expect(report.voices!.find((x) => x.text.startsWith('a real chance'))?.speaker).toBe("Ostrelia's foreign minister");
+  });
+
+  it('op-ed: the party its headline attacks is found there and cast as antagonist; notes are typed by what they name', () => {
+    const { report } = analysed('orvel-op-ed');
+    const k = report.actors!.find((a) => a.id === 'country:kelvar')!;
+    expect(k.mentions[0]!.start).toBe(0);
+    expect(k.framing?.role).toBe('antagonist');
+    const type = (name: string) => report.actors!.find((a) => a.name === name)?.type;
+    expect(type('Ardesian Institute of Hydrology')).toBe('organisation');
+    expect(type('Kelvarski Vestnik')).toBe('media');
+    // "have said as much" reports nothing; "When the commission says ..., it is measuring" ends at the comma.
+    expect(report.voices!.some((x) => x.text === 'as much')).toBe(false);
+    expect(report.voices!.find((x) => x.speaker === 'commission')?.text).toBe('the flow has fallen "only" six percent');
+  });
+
+  it('converted brief: the masthead is no headline; the title is', () => {
+    const { report } = analysed('orvel-pdf');
+    expect(report.headline?.text).toBe('Water, Power and Blame in the Orvel Basin');
+    expect(report.findings.some((f) => f.technique === 'misleading-headline' && /LOWLAND/.test(f.text))).toBe(false);
+    expect(report.voices!.find((x) => x.text.startsWith('an attempt to'))?.speaker).toBe('Ardesia');
   });
 });
