@@ -138,3 +138,17 @@ describe('quotes', () => {
     expect(quotes("Outbreak could be 'stronger' next year, the people's doctor said. Don't worry.")).toEqual(["'stronger'"]);
   });
 });
+
+describe('hard-wrapped lines that end on a word no sentence ends on', () => {
+  // Written for this test: a converted brief's bullet wrapped before a year.
+  it('runs a line ending on "and" on into a next line that opens with a number or a capital', () => {
+    const text = '  • Flow at the border fell by 6 to 9 percent between 2021 and\n    2024, depending on the gauge used.\n  • Rainfall fell for three years in the basin of the\n    Orvel river.';
+    const d = segment(text);
+    expect(d.sentences.map((s) => text.slice(s.start, s.end).replace(/\s+/g, ' '))).toEqual([
+      '• Flow at the border fell by 6 to 9 percent between 2021 and 2024, depending on the gauge used.',
+      '• Rainfall fell for three years in the basin of the Orvel river.',
+    ]);
+    // A line that ends on a noun still ends its sentence at the break.
+    expect(segment('Water Talks Resume\n2024 will be a dry year.').sentences.length).toBe(2);
+  });
+});

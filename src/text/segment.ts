@@ -82,6 +82,9 @@ function isCloser(text: string, t: Tokens, i: number): boolean {
  * Splits tokens into sentences: terminal punctuation before a plausible sentence start, or a line
  * break. Returns the token index where each sentence begins, then the token count.
  */
+/** Words a sentence does not end on: a line that ends on one is hard-wrapped, whatever opens the next. */
+const HANGING_WORDS = new Set(['and', 'or', 'but', 'of', 'the', 'a', 'an', 'to', 'between', 'by', 'in', 'on', 'at', 'for', 'with', 'from', 'than', 'that', 'which', 'who', 'its', 'their', 'our', 'his', 'her']);
+
 function splitSentences(text: string, t: Tokens): number[] {
   const out: number[] = [0];
   const count = t.count;
@@ -95,7 +98,9 @@ function splitSentences(text: string, t: Tokens): number[] {
     if (i > begin && flags[i]! & F_NEWLINE_BEFORE) {
       const c = text.charCodeAt(start[i]!);
       const lowerContinuation = c >= 97 && c <= 122 && !(flags[i]! & F_PARA_BEFORE);
-      if (!lowerContinuation) {
+      // "... between 2021 and\n2024, depending on ...": a line that ends on a word no sentence ends on runs on.
+      const hanging = !(flags[i]! & F_PARA_BEFORE) && kind[i - 1] === K_WORD && HANGING_WORDS.has(tokenLower(t, i - 1));
+      if (!lowerContinuation && !hanging) {
         out.push(i);
         begin = i;
       }
