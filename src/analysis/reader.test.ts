@@ -315,6 +315,8 @@ describe('reading check: the third round (Ardesia and Kelvaria over the Orvel da
     const acc = report.claims!.find((c) => c.accusation?.accused?.text === 'Kelvaria');
     expect(acc?.accusation?.accuser?.actor).toBe('country:ardes');
     expect(report.voices!.find((x) => x.text.startsWith('a real chance'))?.speaker).toBe("Ostrelia's foreign minister");
+    // The country is named by its name, not by the demonym the headline opens with ("Kelvarian engineers").
+    expect(report.actors!.find((a) => a.id === 'country:kelvar')?.name).toBe('Kelvaria');
   });
 
   it('op-ed: the party its headline attacks is found there and cast as antagonist; notes are typed by what they name', () => {

@@ -413,7 +413,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
     if (p || (COUNTRY_ENDINGS.test(h.name.toLowerCase()) && r.count >= 2)) {
       if (!p) parties.set(stem, { demonym: h.name, name: h.name });
       else if (stem === whole) p.name = h.name; // the country's own name ("Korvan"), over a demonym used alone
-      else p.name ??= h.name;
+      else if (whole !== p.demonym.toLowerCase()) p.name ??= h.name; // a demonym alone ("Kelvarian engineers ...") names no country
       (renamed ??= new Map()).set(r.id, `country:${stem}`);
     }
   }
