@@ -201,7 +201,7 @@ export class FramingModel {
    * The archetype probabilities of `role` from the rows `scoreRows` recorded (`count` from `rowAt`)
    * into `out` (K_ARCH from `outAt`; zero for the other roles' archetypes).
    */
-  archetypesOf(rows: Int32Array, rowAt: number, count: number, role: MainRole, out: Float64Array, outAt = 0): void {
+  archetypesOf(rows: Int32Array, rowAt: number, count: number, role: MainRole, out: Float64Array | number[], outAt = 0): void {
     const [lo, hi] = ARCH_RANGE[role];
     const aw = this.archW;
     out.fill(0, outAt, outAt + K_ARCH);
