@@ -57,9 +57,10 @@ export function addPronouns(doc: Doc, mentions: readonly Mention[], heuristic: R
     kinds.set(id, k);
     return k;
   };
+  /** Candidates: actors mentioned in the previous sentence, then earlier in this one (one array, refilled per sentence). */
+  const window: Mention[] = [];
   for (const s of doc.sentences) {
-    // Candidates: actors mentioned in the previous sentence, then earlier in this one.
-    const window: Mention[] = [];
+    window.length = 0;
     for (let k = out.length - 1; k >= 0 && out[k]!.sentence >= s.index - 1; k--) window.push(out[k]!);
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       for (; n < mentions.length && mentions[n]!.a <= i; n++) {
