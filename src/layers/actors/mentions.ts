@@ -60,8 +60,7 @@ interface IdRec {
   loc: number;
   /** Named by a wire dateline ("VELDA, March 14 (Agency) - "): a place, however else it is written. */
   dateline: boolean;
-  /** Its name in the document so far is written in capitals ("VELDA"): a later "Velda" renames it. */
-  caps: boolean;
+  /** Named so far in capitals ("VELDA"): a later "Velda" renames it. */ caps: boolean;
 }
 /** Per name as written: its slug and the actor ids made from it, so each id is built (and hashed) once. */
 const named = new Map<string, { slug: string; ids: Record<string, IdRec> }>();
@@ -202,8 +201,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
     const r = actorRec(prefix, name);
     if (r.doc !== stamp) {
       r.doc = stamp;
-      r.count = 0;
-      r.loc = 0;
+      r.count = 0; r.loc = 0;
       r.dateline = false;
       r.caps = name === name.toUpperCase();
       heuristic.set(r.id, { id: r.id, name, type });
