@@ -2,6 +2,8 @@ import type { Doc } from '../../text/segment.js';
 import { builtinLexiconSections } from '../../lexicon/builtin.js';
 import { STOPWORDS } from '../../lexicon/stopwords.js';
 import { isCap, isWord, lower, WordLookup, wordSet } from '../../lexicon/word-sets.js';
+import { WordInts } from '../../lexicon/word-memo.js';
+import { Scratch } from '../../text/hot-path.js';
 import { ATTRIBUTION_FORMS, ROLE_WORDS } from '../sourcing/cues.js';
 import { ACTOR_TYPES, DESCRIBED_PREFIX, type ActorType } from '../../core/actors.js';
 import type { HeuristicActor, Mention } from './mentions.js';
@@ -39,6 +41,10 @@ const EMPTY_MODIFIERS = wordSet('so-called same very');
 /** Words besides the stop words that cannot modify a head inside a description (they end the noun phrase before it). */
 const NOT_MODIFIERS = wordSet('may might must every less whose');
 const MAX_MODIFIERS = 3;
+/** 1 for a word of letters and hyphens only (a modifier can be one), per word rather than per token. */
+const LETTERS = new WordInts((w) => (/^[\p{L}-]+$/u.test(w) ? 1 : 0));
+/** addDescribed's marks of the named mentions' tokens, reused between documents (let go past 64k tokens). */
+const takenScratch = new Scratch((n) => new Uint8Array(n), 1 << 16);
 
 interface Description {
   a: number;
@@ -71,7 +77,7 @@ function describe(doc: Doc, s: number, taken: Uint8Array, out: Description[]): v
         i = h;
         break;
       }
-      if (NOT_MODIFIERS.at(t, h) || STOPWORDS.at(t, h) || ATTRIBUTION_FORMS.at(t, h) || HEADS.at(t, h) !== undefined || !/^[\p{L}-]+$/u.test(lower(t, h))) break;
+      if (NOT_MODIFIERS.at(t, h) || STOPWORDS.at(t, h) || ATTRIBUTION_FORMS.at(t, h) || HEADS.at(t, h) !== undefined || LETTERS.at(t, h) !== 1) break;
     }
   }
 }
@@ -104,10 +110,11 @@ function titleBefore(doc: Doc, a: number, sentenceStart: number): string {
  * order, and adds the new actors to `heuristic`.
  */
 export function addDescribed(doc: Doc, named: readonly Mention[], heuristic: Map<string, HeuristicActor>): Mention[] {
-  const taken = new Uint8Array(doc.tokens.kind.length);
+  const taken = takenScratch.zeroed(doc.tokens.kind.length);
   for (const m of named) taken.fill(1, m.a, m.b);
   const found: Description[] = [];
   for (let s = 0; s < doc.sentences.length; s++) describe(doc, s, taken, found);
+  takenScratch.release();
   if (found.length === 0) return named as Mention[];
   // The actor each description and title last named ("interior minister"), and each head word
   // ("minister", "ministry") last named: "the minister" is the most recent minister.

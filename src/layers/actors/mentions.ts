@@ -61,6 +61,7 @@ interface IdRec {
   loc: number;
   /** Named by a wire dateline ("VELDA, March 14 (Agency) - "): a place, however else it is written. */
   dateline: boolean;
+  /** Named so far in capitals ("VELDA"): a later "Velda" renames it. */ caps: boolean;
 }
 /** Per name as written: its slug and the actor ids made from it, so each id is built (and hashed) once. */
 const named = new Map<string, { slug: string; ids: Record<string, IdRec> }>();
@@ -79,7 +80,7 @@ function actorRec(prefix: string, name: string): IdRec {
   if (r === undefined) {
     const id = `${prefix}:${n.slug}`;
     r = idRecs.get(id);
-    if (r === undefined) idRecs.set(id, (r = { id, doc: 0, count: 0, loc: 0, dateline: false }));
+    if (r === undefined) idRecs.set(id, (r = { id, doc: 0, count: 0, loc: 0, dateline: false, caps: false }));
     n.ids[prefix] = r;
   }
   return r;
@@ -201,20 +202,19 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
     const r = actorRec(prefix, name);
     if (r.doc !== stamp) {
       r.doc = stamp;
-      r.count = 0;
-      r.loc = 0;
+      r.count = 0; r.loc = 0;
       r.dateline = false;
+      r.caps = name === name.toUpperCase();
       heuristic.set(r.id, { id: r.id, name, type });
       if (type === 'unknown') unknowns.push(r);
-    } else if (name !== name.toUpperCase()) {
-      // Named as the text writes it, not as a dateline's capitals ("VELDA", then "Velda").
-      const h = heuristic.get(r.id);
-      if (h && h.name === h.name.toUpperCase()) h.name = name;
+    } else if (r.caps && name !== name.toUpperCase()) {
+      // Named as the text writes it, not as a dateline's capitals ("VELDA", then "Velda"): the entry set above.
+      heuristic.get(r.id)!.name = name;
+      r.caps = false;
     }
     r.count++;
     return r.id;
   };
-  /** The actor a demonym and the noun after it name; `country` is the state's id. */
   /** An actor with a fixed id (a party's armed groups, media or groups), named as first written. */
   const fixed = (id: string, name: string, type: ActorType): string => {
     if (!heuristic.has(id)) heuristic.set(id, { id, name, type });

@@ -48,9 +48,19 @@ export function addPronouns(doc: Doc, mentions: readonly Mention[], heuristic: R
   const t = doc.tokens;
   const out: Mention[] = [];
   let n = 0;
+  /** The pronoun kind of each actor asked about (undefined: not an actor), once per document rather than per pronoun and candidate. */
+  const kinds = new Map<string, Kind | null | undefined>();
+  const kindOfActor = (id: string): Kind | null | undefined => {
+    if (kinds.has(id)) return kinds.get(id);
+    const info = heuristic.get(id) ?? typeOf(id);
+    const k = info ? kindOf(info.type, info.name.toLowerCase()) : undefined;
+    kinds.set(id, k);
+    return k;
+  };
+  /** Candidates: actors mentioned in the previous sentence, then earlier in this one (one array, refilled per sentence). */
+  const window: Mention[] = [];
   for (const s of doc.sentences) {
-    // Candidates: actors mentioned in the previous sentence, then earlier in this one.
-    const window: Mention[] = [];
+    window.length = 0;
     for (let k = out.length - 1; k >= 0 && out[k]!.sentence >= s.index - 1; k--) window.push(out[k]!);
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       for (; n < mentions.length && mentions[n]!.a <= i; n++) {
@@ -64,10 +74,7 @@ export function addPronouns(doc: Doc, mentions: readonly Mention[], heuristic: R
       let actor: string | null = null;
       let ambiguous = false;
       for (const m of window) {
-        const info = heuristic.get(m.actor) ?? typeOf(m.actor);
-        if (!info) continue;
-        const k = kindOf(info.type, info.name.toLowerCase());
-        if (k !== kind) continue;
+        if (kindOfActor(m.actor) !== kind) continue;
         if (actor === null) actor = m.actor;
         else if (actor !== m.actor) ambiguous = true;
       }

@@ -39,7 +39,8 @@ function cast(model: FramingModel, rs: readonly Reading[]): { role: FramingRole;
   if (role === 'unframed') return { role, scores, archetypes: [] };
   // The weighted mean of the readings' archetypes, for the chosen role's archetypes only (the only
   // ones chooseArchetypes reads): each sum adds the same terms in the same order as a sum over all.
-  const [lo, hi] = archRange(role);
+  const lo = archRange(role)[0];
+  const hi = archRange(role)[1];
   const arch = castArch.fill(0, lo, hi);
   for (const r of rs) {
     const f = 1 - r.probs[3]!;

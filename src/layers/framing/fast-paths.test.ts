@@ -5,8 +5,9 @@ import { createLayerContext } from '../contract.js';
 import { ACTORS } from '../actors/layer.js';
 import { VOICE } from '../voice/product.js';
 import { SOURCING } from '../sourcing/analyse.js';
-import { docContext, Featurizer, mentionFeatures, segmentHits, segmentHitsPlain } from './features.js';
-import { frameMentions } from './infer.js';
+import { docContext, Featurizer, key, mentionFeatures, segmentHits, segmentHitsPlain, T } from './features.js';
+import { evidenceOf, evidenceOfPlain, frameMentions } from './infer.js';
+import type { FramingModel } from './model.js';
 import { K_ARCH, K_MAIN, round3, shippedFramingModel } from './model.js';
 import { analysisSpans, ruleFindings, sentenceClasses } from './spans.js';
 
@@ -120,6 +121,42 @@ describe('framing speed paths', () => {
         plain.sort((x, y) => y.score - x.score);
         expect(model.chooseArchetypes(role, a)).toEqual(plain);
       }
+    }
+  });
+
+  it('evidenceOf keeps what the plain sort of every candidate keeps, on the model', () => {
+    const rich = contextOf(
+      TEXT + ' The brutal Tarvian regime shelled, looted and burned Ostrelian villages, murdering terrified civilians. ' +
+        'The corrupt Ostrelian junta lied, betrayed its allies and starved besieged Tarvian families. Brave Korvani volunteers rescued them.',
+    ).dc;
+    const f = new Featurizer(rich);
+    let several = 0;
+    for (let k = 0; k < rich.spans.length; k++) {
+      for (const neutral of [false, true]) {
+        f.run(k, neutral);
+        for (const role of MAIN_ROLES) {
+          const fast = evidenceOf(model, f, role);
+          expect(fast).toEqual(evidenceOfPlain(model, f, role));
+          if (fast.length >= 2) several++;
+        }
+      }
+    }
+    expect(several).toBeGreaterThan(0);
+  });
+
+  it('evidenceOf keeps what the plain sort keeps when weights tie (earlier cues first)', () => {
+    let seed = 5;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const templates = [T.AGENT, T.PATIENT, T.BIAS, T.LOADED, T.R1, T.TECH];
+    for (let trial = 0; trial < 300; trial++) {
+      const nc = Math.floor(rand() * 9);
+      const cueKey = Int32Array.from({ length: nc }, (_x, j) => key(templates[Math.floor(rand() * templates.length)]!, 0, j));
+      // A handful of weights (ties common), some under the evidence threshold or unknown (NaN).
+      const weights = new Map<number, number>();
+      for (const k of cueKey) weights.set(k, [0.01, 0.2, 0.2, 0.5, 0.5004, 0.9, NaN][Math.floor(rand() * 7)]!);
+      const fake = { nc, cueKey, cueA: cueKey.map((_x, j) => j), cueB: cueKey.map((_x, j) => j + 1), cueSeg: cueKey.map(() => -1) } as unknown as Featurizer;
+      const m = { contrast: (k: number) => weights.get(k)! } as unknown as FramingModel;
+      expect(evidenceOf(m, fake, 'antagonist')).toEqual(evidenceOfPlain(m, fake, 'antagonist'));
     }
   });
 

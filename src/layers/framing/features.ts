@@ -1,8 +1,6 @@
 import type { ActorType } from '../../core/actors.js';
 import { ACTOR_TYPES } from '../../core/actors.js';
 import { TECHNIQUE_IDS, type TechniqueId } from '../../core/taxonomy.js';
-import { stem } from '../../lexicon/stem.js';
-import { WordMemo } from '../../lexicon/word-memo.js';
 import { isCap, isNumber, isWord, lower, punctChar } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
 import { LoadedTerms } from './loaded.js';
@@ -13,8 +11,10 @@ import { NO_VALENCE, type Valence } from './valence.js';
 import { wordClusters, type Clusters } from './clusters.js';
 import { featureBuffers, tokenFacts, type FeatureBuffers } from './scratch.js';
 import { citationSentences, COND, COND_NAMES, counteredSpeakers, segmentConds, segmentHits } from './context-parts.js';
+import type { StemIndex } from './stems.js';
 
 export { citationSentences, COND, COND_NAMES, segmentHits, segmentHitsPlain } from './context-parts.js';
+export { frozenStems, growingStems, type StemIndex } from './stems.js';
 
 /** Classes that name a party in its own words ("the regime", "civilians"): read inside a mention. */
 const NAME_CLASSES = ['label_neg', 'label_pos', 'vulnerable'].map(cueClassIndex).filter((c) => c >= 0).reduce((m, c) => m | (1 << c), 0);
@@ -58,34 +58,6 @@ export const keyParts = (k: number): { tpl: number; cond: number; value: number 
   return { tpl: Math.floor(hi / 8), cond: hi % 8, value: k % VALUE };
 };
 
-/** The id of a word's stem in a model's vocabulary (-1: unknown). */
-export interface StemIndex {
-  at(doc: Doc, i: number): number;
-  stems: readonly string[];
-}
-
-/** A frozen stem vocabulary (a trained model's). */
-export function frozenStems(stems: readonly string[]): StemIndex {
-  const ids = new Map(stems.map((s, k) => [s, k + 1] as const).filter(([s]) => s !== ''));
-  const memo = new WordMemo<number>((w) => ids.get(stem(w)) ?? -1);
-  return { at: (doc, i) => memo.at(doc.tokens, i), stems };
-}
-
-/** A growing stem vocabulary, for training. */
-export function growingStems(): StemIndex & { stems: string[] } {
-  const stems: string[] = [];
-  const ids = new Map<string, number>();
-  return {
-    stems,
-    at(doc, i) {
-      const s = stem(lower(doc.tokens, i));
-      let id = ids.get(s);
-      if (id === undefined) { stems.push(s); id = stems.length; ids.set(s, id); }
-      return id;
-    },
-  };
-}
-
 /** A cue that fired for a mention: its feature key and the tokens it rests on (for evidence). */
 export interface FiredCue {
   key: number;
@@ -105,15 +77,19 @@ export interface DocContext {
   doc: Doc;
   spans: readonly MentionSpan[];
   voice: VoiceAnalysis;
-  /** Mention index at each token, -1 none. */
-  owner: Int32Array;
+  /**
+   * Mention index at each token, -1 none. This and the per-span and per-group arrays below are
+   * plain arrays: typed arrays allocated per document cost more (off the heap, tracked by the
+   * collector) than the few reads each entry gets.
+   */
+  owner: readonly number[];
   /** Techniques (indexes into TECHNIQUE_IDS) whose findings cover each token, as bit sets over 32-technique words. */
   techAt: Map<number, number[]>;
   /** Group (actor) index of each span, numbered in order of first mention. */
-  spanGroup: Int32Array;
+  spanGroup: readonly number[];
   /** Per group index: its number of spans, and the sentence of its first span. */
-  groupCount: Int32Array;
-  groupFirstSentence: Int32Array;
+  groupCount: readonly number[];
+  groupFirstSentence: readonly number[];
   stems: StemIndex;
   valence: Valence;
   /** Sourcing class index of each sentence (SOURCING_CLASSES order), when known. */
@@ -140,23 +116,23 @@ const AIMED = new Set<string>(['name-calling', 'loaded-language', 'questioning-r
 
 /** Prepares the per-document lookups; `findings` are technique spans in canonical offsets. */
 export function docContext(doc: Doc, spans: readonly MentionSpan[], voice: VoiceAnalysis, stems: StemIndex, findings: ReadonlyArray<{ start: number; end: number; technique: TechniqueId }>, valence: Valence = NO_VALENCE, sentenceClass: Int8Array | null = null, loaded: LoadedTerms = new LoadedTerms(doc)): DocContext {
-  const owner = new Int32Array(doc.tokens.count).fill(-1);
-  const spanGroup = new Int32Array(spans.length);
+  const owner = new Array<number>(doc.tokens.count).fill(-1);
+  const spanGroup = new Array<number>(spans.length);
   const groupIds = new Map<string, number>();
-  const firsts: number[] = [];
+  const groupFirstSentence: number[] = [];
+  const groupCount: number[] = [];
   for (let k = 0; k < spans.length; k++) {
     const m = spans[k]!;
     for (let i = m.a; i < m.b; i++) owner[i] = k;
     let g = groupIds.get(m.group);
     if (g === undefined) {
-      groupIds.set(m.group, (g = firsts.length));
-      firsts.push(m.sentence);
+      groupIds.set(m.group, (g = groupFirstSentence.length));
+      groupFirstSentence.push(m.sentence);
+      groupCount.push(0);
     }
     spanGroup[k] = g;
+    groupCount[g]!++;
   }
-  const groupCount = new Int32Array(firsts.length);
-  for (let k = 0; k < spans.length; k++) groupCount[spanGroup[k]!]!++;
-  const groupFirstSentence = Int32Array.from(firsts);
   // Techniques aimed at a party whose span covers a mention or touches it, keyed by mention index.
   // Spans are sorted by start: each finding looks only at the spans that can overlap it.
   const techAt = new Map<number, number[]>();
@@ -338,26 +314,18 @@ export class Featurizer {
     const prepObject = before >= s.tokenStart && isWord(t, before) && PREP_OBJECT.at(t, before) && m.b < s.tokenEnd && isWord(t, m.b) && AND_OR.at(t, m.b);
     let rEnd = Math.min(s.tokenEnd, m.b + 8);
     let words = 0;
-    // "Turkey, Qatar and the Vatican have brokered ...": the parties listed with this one share the
-    // verb after the list. The other mentions are stepped over until the first word after them.
-    const coordinated = (i: number): number => {
-      let j = i + 1;
-      if (j < s.tokenEnd && isWord(t, j) && AND_OR.at(t, j) && punctChar(doc, i) === ',') j++;
-      if (j < s.tokenEnd && isWord(t, j) && lower(t, j) === 'the') j++;
-      return j < s.tokenEnd && owner[j] !== -1 ? spans[owner[j]!]!.b : -1;
-    };
     for (let i = m.b; i < rEnd; i++) {
       if (!isWord(t, i)) {
         const c = punctChar(doc, i);
         if (c === ',' && words === 0) {
-          const e = coordinated(i);
+          const e = coordinated(ctx, i, s.tokenEnd);
           if (e > i) { i = e - 1; rEnd = Math.min(s.tokenEnd, e + 8); continue; }
         }
         if (c && c !== '-' && c !== "'") break;
         continue;
       }
       if (words === 0 && AND_OR.at(t, i)) {
-        const e = coordinated(i);
+        const e = coordinated(ctx, i, s.tokenEnd);
         if (e > i) { i = e - 1; rEnd = Math.min(s.tokenEnd, e + 8); continue; }
       }
       if (owner[i] !== -1) break;
@@ -470,6 +438,20 @@ export class Featurizer {
 }
 
 const PARTICIPLE = /(?:ed|en|wn|nt|ck|ot|uck|ung)$/;
+
+/**
+ * "Turkey, Qatar and the Vatican have brokered ...": the parties listed with a mention share the verb
+ * after the list. After the comma or "and" at token i (sentence ending at `end`), the end of the next
+ * listed mention, or -1. (A function of its own, not a closure made per mention.)
+ */
+function coordinated(ctx: DocContext, i: number, end: number): number {
+  const { doc, owner, spans } = ctx;
+  const t = doc.tokens;
+  let j = i + 1;
+  if (j < end && isWord(t, j) && AND_OR.at(t, j) && punctChar(doc, i) === ',') j++;
+  if (j < end && isWord(t, j) && lower(t, j) === 'the') j++;
+  return j < end && owner[j] !== -1 ? spans[owner[j]!]!.b : -1;
+}
 
 /** Features of mention k as plain arrays (training and tests). */
 export function mentionFeatures(ctx: DocContext, k: number, neutral = false): FeatureRow {

@@ -18,13 +18,13 @@ export interface CueEvidence {
 
 /**
  * A reading's archetype probabilities given the main role (ARCHETYPE_IDS order): K_ARCH values of
- * `arch` from `archAt` (one buffer per document holds every mention's, so that a mention costs no
- * typed-array view); `archAt` -1: no archetypes at all.
+ * `arch` from `archAt` (one array per document holds every mention's: see `doubles`); `archAt` -1:
+ * no archetypes at all.
  */
 export interface ArchetypeReading {
   /** Calibrated probabilities (protagonist, antagonist, innocent, unframed). */
   probs: readonly number[];
-  arch: Float64Array;
+  arch: readonly number[];
   archAt: number;
 }
 
@@ -46,10 +46,22 @@ export interface MentionFraming extends ArchetypeReading {
 }
 
 const UNFRAMED_PROBS: readonly number[] = Object.freeze([0, 0, 0, 1]);
+
+/**
+ * n zeros in a plain array of unboxed doubles. A document's archetype probabilities outlive the call
+ * (readings point into them), and a typed array that size costs several times more to allocate
+ * (off the heap, tracked by the collector) than an array on the heap. Filled with a fraction first
+ * so that it holds doubles from the start (filled with 0 it would hold small integers and be
+ * converted, copied, on the first write of a probability).
+ */
+function doubles(n: number): number[] {
+  return new Array<number>(n).fill(0.5).fill(0);
+}
+
 /** No reading at all (places, events). */
-const NO_ARCH = new Float64Array(0);
+const NO_ARCH: readonly number[] = doubles(0);
 /** Read, but unframed: archetypes all zero (never written). */
-const NO_ARCH_FRAMED = new Float64Array(K_ARCH);
+const NO_ARCH_FRAMED: readonly number[] = doubles(K_ARCH);
 const scratch = new Float64Array(K_MAIN);
 /** The source's main-role probabilities, before they are copied out. */
 const sourceProbs = new Float64Array(K_MAIN);
@@ -59,17 +71,51 @@ const frameScratch = new FrameScratch();
 const EVIDENCE_TEMPLATES = new Set<number>([T.AGENT, T.PATIENT, T.LOADED, T.LABEL, T.NEAR, T.TECH, T.SPEAKER, T.ACCUSED, T.VAL]);
 const MAX_EVIDENCE = 3;
 
-/** The featurizer's cues toward `role`, strongest first. */
-function evidenceOf(model: FramingModel, f: Featurizer, role: MainRole): CueEvidence[] {
+/** Cue indexes (into the featurizer's cues) and rounded weights of evidenceOf's best cues so far. */
+const bestCue = new Int32Array(MAX_EVIDENCE);
+const bestWeight = new Float64Array(MAX_EVIDENCE);
+
+/**
+ * The featurizer's cues toward `role`, strongest first, at most MAX_EVIDENCE: what a stable sort of
+ * every cue by weight, cut to its first MAX_EVIDENCE, gives (evidenceOfPlain), with an object for
+ * the kept cues only (a mention has a dozen candidates or more and keeps three).
+ */
+export function evidenceOf(model: FramingModel, f: Featurizer, role: MainRole): CueEvidence[] {
   const c = MAIN_ROLES.indexOf(role);
-  let out: CueEvidence[] | null = null;
+  let n = 0;
+  for (let j = 0; j < f.nc; j++) {
+    const k = f.cueKey[j]!;
+    if (!EVIDENCE_TEMPLATES.has(keyTemplate(k))) continue;
+    const w = model.contrast(k, c);
+    if (!(w > 0.05)) continue;
+    const r = round3(w);
+    // After every kept cue of the same weight or more (a stable sort keeps earlier cues first on ties).
+    let at = n;
+    while (at > 0 && bestWeight[at - 1]! < r) at--;
+    if (at >= MAX_EVIDENCE) continue;
+    for (let q = Math.min(n, MAX_EVIDENCE - 1); q > at; q--) { bestCue[q] = bestCue[q - 1]!; bestWeight[q] = bestWeight[q - 1]!; }
+    bestCue[at] = j;
+    bestWeight[at] = r;
+    if (n < MAX_EVIDENCE) n++;
+  }
+  const out: CueEvidence[] = new Array(n);
+  for (let q = 0; q < n; q++) {
+    const j = bestCue[q]!;
+    out[q] = { key: f.cueKey[j]!, a: f.cueA[j]!, b: f.cueB[j]!, seg: f.cueSeg[j]!, role, weight: bestWeight[q]! };
+  }
+  return out;
+}
+
+/** evidenceOf as first written: every candidate as an object, sorted, cut (the reference for tests). */
+export function evidenceOfPlain(model: FramingModel, f: Featurizer, role: MainRole): CueEvidence[] {
+  const c = MAIN_ROLES.indexOf(role);
+  const out: CueEvidence[] = [];
   for (let j = 0; j < f.nc; j++) {
     const k = f.cueKey[j]!;
     const w = model.contrast(k, c);
     if (!(w > 0.05) || !EVIDENCE_TEMPLATES.has(keyTemplate(k))) continue;
-    (out ??= []).push({ key: k, a: f.cueA[j]!, b: f.cueB[j]!, seg: f.cueSeg[j]!, role, weight: round3(w) });
+    out.push({ key: k, a: f.cueA[j]!, b: f.cueB[j]!, seg: f.cueSeg[j]!, role, weight: round3(w) });
   }
-  if (!out) return [];
   out.sort((x, y) => y.weight - x.weight);
   if (out.length > MAX_EVIDENCE) out.length = MAX_EVIDENCE;
   return out;
@@ -99,7 +145,7 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
   const tokenSeg = ctx.voice.tokenSeg;
   let inVoices = 0;
   if (tokenSeg) for (let k = 0; k < n; k++) if (tokenSeg[ctx.spans[k]!.a] !== -1) inVoices++;
-  const archBuf = new Float64Array((n + inVoices) * K_ARCH);
+  const archBuf = doubles((n + inVoices) * K_ARCH);
   let sourceAt = n * K_ARCH;
   const sc = frameScratch.fit(n, K_MAIN, ctx.groupCount.length);
   const probBuf = sc.probs;
@@ -196,7 +242,7 @@ export function frameMentions(model: FramingModel, ctx: DocContext, opts: FrameO
         an = archBuf;
         at = sourceAt;
         sourceAt += K_ARCH;
-        model.archetypesOf(rows, rowsUsed, nr, sRole, an, at);
+        model.archetypesOf(rows, rowsUsed, nr, sRole, archBuf, at);
       }
       source = { probs: pn, arch: an, archAt: at, role: sRole };
     }

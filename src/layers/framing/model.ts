@@ -201,8 +201,10 @@ export class FramingModel {
    * The archetype probabilities of `role` from the rows `scoreRows` recorded (`count` from `rowAt`)
    * into `out` (K_ARCH from `outAt`; zero for the other roles' archetypes).
    */
-  archetypesOf(rows: Int32Array, rowAt: number, count: number, role: MainRole, out: Float64Array, outAt = 0): void {
-    const [lo, hi] = ARCH_RANGE[role];
+  archetypesOf(rows: Int32Array, rowAt: number, count: number, role: MainRole, out: Float64Array | number[], outAt = 0): void {
+    // Read by index: destructuring the range allocated an iterator per call.
+    const lo = ARCH_RANGE[role][0];
+    const hi = ARCH_RANGE[role][1];
     const aw = this.archW;
     out.fill(0, outAt, outAt + K_ARCH);
     // Row by row (each row's weights lie together): every archetype's sum still adds the rows in
@@ -308,7 +310,8 @@ export class FramingModel {
   /** Archetypes of a main role above their cut, the best one always (strongest first); `a` from `at` in ARCHETYPE_IDS order. */
   chooseArchetypes(role: FramingRole, a: ArrayLike<number>, at = 0): Array<{ id: ArchetypeId; score: number }> {
     if (role === 'unframed') return [];
-    const [lo, hi] = ARCH_RANGE[role];
+    const lo = ARCH_RANGE[role][0];
+    const hi = ARCH_RANGE[role][1];
     const cuts = this.artefact.archetypeCut;
     let best = lo;
     for (let c = lo + 1; c < hi; c++) if (a[at + c]! > a[at + best]!) best = c;
