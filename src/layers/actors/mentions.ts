@@ -7,7 +7,7 @@ import { peoplePlural, type ActorType, type Gazetteer } from './gazetteer.js';
 import { partiesInTitles } from './title-parties.js';
 import { documentTitleHead, mediaNounBefore, orgHeadBeforeOf } from './span-type.js';
 import {
-  ARMED_HEADS, ARMED_NOUNS, COMPASS, COUNTRY_ENDINGS, DEMONYM_ENDINGS, EVENT_HEADS, EVENT_OPENERS, GROUP_NOUNS, LOCATIVE, MEDIA_HEADS,
+  ARMED_HEADS, ARMED_NOUNS, COMPASS, COUNTRY_ENDINGS, DEMONYM_ENDINGS, EVENT_HEADS, EVENT_OPENERS, GROUP_NOUNS, LOCATIVE, MEDIA_HEADS, PLACE_VERBS,
   MEDIA_NOUNS, NOT_DEMONYMS, PEOPLE_NOUNS, PLACE_HEADS, PLACE_OPENERS, STATE_NOUNS, RELIGION_WORDS, QUANTITIES,
 } from './nouns.js';
 
@@ -378,7 +378,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
         else type = 'unknown';
         const prefix = type === 'unknown' ? 'unknown' : type === 'person' ? 'person' : type === 'organisation' ? 'org' : type;
         id = add(prefix, name, type);
-        if (type === 'unknown' && a > s.tokenStart && LOCATIVE.at(t, a - 1)) idRecs.get(id)!.loc++;
+        if (type === 'unknown' && a > s.tokenStart && (LOCATIVE.at(t, a - 1) || PLACE_VERBS.at(t, a - 1))) idRecs.get(id)!.loc++;
         if (type === 'unknown' && datelinePlace(doc, a, e, s.tokenStart)) idRecs.get(id)!.dateline = true;
         if (type === 'person' && n >= 2) surnames.set(lower(t, e - 1), id);
       }

@@ -77,6 +77,8 @@ export const COUNTRY_ENDINGS = /(?:ia|land|stan|istan|ania|onia)$/;
 export const PLACE_OPENERS = wordSet('port saint st san santa fort mount mt lake cape isle point glen new bay');
 /** Prepositions of place: a name seen mostly after them is a place ("in Eastvale", "near Dunmore"). */
 export const LOCATIVE = wordSet('in at near outside inside across around into throughout');
+/** Verbs whose object is a place, as a preposition of place tells one ("visited Tessin", "toured Varo"). */
+export const PLACE_VERBS = wordSet('visited visiting visit visits toured touring evacuated shelled');
 
 /**
  * Religious adjectives and nouns ("Orthodox", "Sunni", "Catholic"): capitalised, but a name of

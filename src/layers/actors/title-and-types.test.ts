@@ -39,3 +39,10 @@ describe('types of capitalised names', () => {
     expect(twice.find((a) => a.name === 'Valley Water Accord')?.type ?? 'none').not.toBe('person');
   });
 });
+
+describe('places by what is done to them', () => {
+  it('types a town that is visited and stood in as a place ("visited Tessin", "in Tessin", "residents of Tessin")', () => {
+    const text = 'More than 3,000 residents of Tessin were without power. Engineers worked in Tessin through the night. The president visited Tessin on Wednesday.';
+    expect(actors(text).find((a) => a.name === 'Tessin')?.type).toBe('place');
+  });
+});
