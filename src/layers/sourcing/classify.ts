@@ -103,7 +103,7 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
   const ats: Attribution[] = new Array<Attribution>(at[nSent]!);
   {
     const fill = scratchFill;
-    fill.set(at.subarray(0, nSent));
+    for (let k = 0; k < nSent; k++) fill[k] = at[k]!;
     for (const x of attributions) if (!x.inQuote) ats[fill[x.sentence]!++] = x;
   }
   let speechBySentence: Array<QuoteInfo | null> | null = null;

@@ -72,12 +72,24 @@ export function extractQuotations(doc: Doc, attributions: readonly Attribution[]
   const named = attributions.filter((at) => !at.inQuote && isNamed(at.source));
   const out: QuoteInfo[] = [];
   let persons: SourcePhrase[] | null = null;
+  // Nesting: doc.quotes is sorted by start (then longest first), so a quotation lies inside an
+  // earlier one exactly when the furthest end among those starting before it reaches its end (no
+  // scan of all earlier quotations per quotation). `before` covers starts < `groupStart`.
+  let before = -1;
+  let groupStart = -1;
+  let groupEnd = -1;
   for (const q of doc.quotes) {
+    if (q.start !== groupStart) {
+      before = Math.max(before, groupEnd);
+      groupStart = q.start;
+      groupEnd = -1;
+    }
+    groupEnd = Math.max(groupEnd, q.end);
     const a = tokenAtOrAfter(doc, q.start);
     const b = tokenAtOrAfter(doc, q.end);
     let words = 0;
     for (let i = a; i < b; i++) if (isWord(t, i) || isNumber(t, i)) words++;
-    const nested = out.some((o) => o.span.start < q.start && q.end <= o.span.end);
+    const nested = q.end <= before;
     const info: QuoteInfo = {
       span: q, a, b, words, kind: 'phrase', nested, attribution: null, speaker: null, resolved: null, via: null,
       firstSentence: doc.tokenSentence[a] ?? 0, lastSentence: doc.tokenSentence[Math.max(a, b - 1)] ?? 0,

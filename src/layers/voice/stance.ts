@@ -1,5 +1,5 @@
 import type { Stance } from '../../core/voice.js';
-import { isWord, lower } from '../../lexicon/word-sets.js';
+import { isWord, lower, wordSet } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
 import type { VoiceSeg } from './analyse.js';
 import { HABIT } from '../sourcing/attribution.js';
@@ -7,6 +7,8 @@ import {
   ANAPHORS, CONCESSIVE_ADVERBS, CONTRARY, COPULAS, DENIAL_PHRASES, DESPITE, DOUBT_WORDS, ELLIPSIS_AUXILIARIES, ELLIPSIS_SUBJECTS, ENDORSE_ADVERBS, ENDORSE_PHRASES, ENDORSE_WORDS, INTENSIFIERS, REJECT_ADVERBS,
   REJECT_PHRASES, REJECT_WORDS, REPORT_NOUNS,
 } from './cues.js';
+
+const BECAUSE = wordSet('because');
 
 /** Strength of each stance, so that a clearer one replaces a weaker ("claimed" doubts; "Such claims are baseless" rejects). */
 const RANK: Record<Stance, number> = { doubts: 1, endorses: 2, rejects: 3 };
@@ -35,7 +37,8 @@ export function judgementOf(doc: Doc, sentence: number): Stance | null {
   }
   // "It deserves a close look, because it is false.": a closing reason that rejects.
   for (let i = s.tokenStart + 1; i < end; i++) {
-    if (lower(t, i - 1) !== 'because') continue;
+    // A set read by id: every word of the sentence is tried.
+    if (!BECAUSE.at(t, i - 1)) continue;
     const n = REJECT_PHRASES.match(t, i, end);
     if (n && (i + n >= end || !isWord(t, i + n))) return 'rejects';
   }
