@@ -205,6 +205,7 @@ export class NarrativeModel {
 
   /** Buffers reused from document to document (a model scores one document at a time; callers read a result before the next). */
   private bufZ = new Float64Array(0);
+  private cueCounts = new Float64Array(0);
   private fids = new Int32Array(256);
 
   /**
@@ -331,12 +332,14 @@ export class NarrativeModel {
     const ev = sc.ev;
     const S = doc.sentences.length;
     const L = this.L;
-    const cues = new Float64Array(L);
+    // Explicit cues per label: read by the stacker only, so one buffer serves every document.
+    if (this.cueCounts.length !== L) this.cueCounts = new Float64Array(L);
+    const cues = this.cueCounts.fill(0);
     for (const h of ev.hits) cues[h.item]!++;
     const prob = documentProbabilities(this.pack, this.weights.stacker, this.summary, cues, this.narrativeLabels, this.siblings);
     const inScope = ev.inScope;
     const chosen = inScope ? choose(this.pack, this.weights.stacker, prob) : new Uint8Array(L);
-    return { S, L, ...sc, prob, chosen, inScope };
+    return { S, L, z: sc.z, ev, prob, chosen, inScope };
   }
 }
 
