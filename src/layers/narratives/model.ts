@@ -90,6 +90,8 @@ export class NarrativeModel {
   private readonly scratch: VectorScratch;
   /** Column sums of one sentence: integers (weights in thousandths), so the sums are exact either way. */
   private readonly colScratch: Int32Array;
+  /** The narratives' logits of one sentence (narr order). */
+  private readonly narrScratch: Float64Array;
   /** Narrative items in pack order, and the sub-narratives of narr[k] at children[childStart[k], childStart[k + 1]). */
   private readonly narr: Int32Array;
   private readonly childStart: Int32Array;
@@ -180,6 +182,7 @@ export class NarrativeModel {
     this.finder = new EvidenceFinder(pack, this.plan);
     this.scratch = newScratch(F);
     this.colScratch = new Int32Array(L + 2);
+    this.narrScratch = new Float64Array(L);
     this.narrativeLabels = pack.items.filter((it) => it.level === 'narrative').map((it) => it.index);
     this.narr = Int32Array.from(this.narrativeLabels);
     this.childStart = new Int32Array(this.narr.length + 1);
@@ -233,6 +236,7 @@ export class NarrativeModel {
     z.fill(-Infinity, 0, S * L);
     const bias = this.bias;
     const { narr, childStart, children } = this;
+    const nv = this.narrScratch;
     for (let s = 0; s < S; s++) {
       const sent = doc.sentences[s]!;
       const len = sent.tokenEnd - sent.tokenStart;
@@ -262,9 +266,14 @@ export class NarrativeModel {
       }
       const scale = total > 0 ? 1 / Math.sqrt(total) / DENSE_SCALE : 0;
       const noneN = bias[L]! + scale * sc[L]!;
-      // Sub-narrative columns are summed only where some narrative opens (most sentences open none).
+      // The narratives' logits, once (sub-narrative columns do not change them). Sub-narrative
+      // columns are summed only where some narrative opens (most sentences open none).
       let open = false;
-      for (let k = 0; k < narr.length && !open; k++) open = bias[narr[k]!]! + scale * sc[narr[k]!]! - noneN > SUB_GATE;
+      for (let k = 0; k < narr.length; k++) {
+        const v = bias[narr[k]!]! + scale * sc[narr[k]!]! - noneN;
+        nv[k] = v;
+        if (v > SUB_GATE) open = true;
+      }
       if (open) {
         for (let k = 0; k < n2; k++) {
           const f = fids[k]!;
@@ -285,7 +294,7 @@ export class NarrativeModel {
       // counts. The summary's arrays are updated inline: this runs for every sentence and narrative.
       for (let k = 0; k < narr.length; k++) {
         const n = narr[k]!;
-        const v = bias[n]! + scale * sc[n]! - noneN;
+        const v = nv[k]!;
         z[base + n] = v;
         if (v > m1[n]!) {
           m2[n] = m1[n]!;
