@@ -1,5 +1,6 @@
 import type { QuoteSpan } from '../../text/quotes.js';
 import type { Doc } from '../../text/segment.js';
+import { arenaInt32 } from '../../text/tokenise.js';
 import type { Attribution } from './attribution.js';
 import type { SourcePhrase } from './noun-phrase.js';
 import { parsePhrase } from './noun-phrase.js';
@@ -43,7 +44,8 @@ export function tokenAtOrAfter(doc: Doc, offset: number): number {
 
 /** Index of the outermost quotation containing each token (marks included), or -1. */
 export function tokenQuoteMap(doc: Doc): Int32Array {
-  const map = new Int32Array(doc.tokens.count).fill(-1);
+  // A per-token array of the document: carved from the token arena (an ArrayBuffer per document costs more than filling it).
+  const map = arenaInt32(doc.tokens.count).fill(-1);
   doc.quotes.forEach((q, k) => {
     const a = tokenAtOrAfter(doc, q.start);
     const b = tokenAtOrAfter(doc, q.end);

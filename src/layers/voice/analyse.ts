@@ -6,6 +6,7 @@ const DETERMINERS = wordSet('this that these those its his her their our some ma
 /** Words that open a subordinate clause at the start of a sentence ("If X believes that ..., "). */
 const SUBORDINATORS = wordSet('if unless whether although though because since when whenever while once until');
 import type { Doc } from '../../text/segment.js';
+import { arenaInt32 } from '../../text/tokenise.js';
 import type { ActorAnalysis } from '../actors/layer.js';
 import type { SourcingAnalysis } from '../sourcing/analyse.js';
 import type { Attribution } from '../sourcing/attribution.js';
@@ -365,7 +366,8 @@ export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
     }
     kept.push(x);
   }
-  const tokenSeg = new Int32Array(doc.tokens.count).fill(-1);
+  // A per-token array of the document: carved from the token arena (an ArrayBuffer per document costs more than filling it).
+  const tokenSeg = arenaInt32(doc.tokens.count).fill(-1);
   for (let i = 0; i < kept.length; i++) {
     const x = kept[i]!;
     let p = tokenSeg[x.a]!;

@@ -1,6 +1,7 @@
 import type { Stance } from '../../core/voice.js';
 import { isWord, lower, wordSet } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
+import { arenaInt32 } from '../../text/tokenise.js';
 import type { VoiceSeg } from './analyse.js';
 import { HABIT } from '../sourcing/attribution.js';
 import {
@@ -169,7 +170,8 @@ export function findStances(doc: Doc, segs: VoiceSeg[], tokenSeg: Int32Array): v
   // up to three sentences of reports before it ("X speaks of ... . Y has described ... . These
   // charges are ..."): a plural noun of speech looks back over all of them. One sentence of the
   // author's may stand between, and the judgement may open the next paragraph.
-  const reportIn = new Uint8Array(doc.sentences.length);
+  // 1 where a top-level report ends; from the token arena (an ArrayBuffer per document costs more).
+  const reportIn = arenaInt32(doc.sentences.length);
   for (const x of segs) if (x.parent === -1) reportIn[doc.tokenSentence[x.b - 1]!] = 1;
   const judged = new Map<number, { stance: Stance; sentence: number } | null>();
   for (const x of segs) {
