@@ -57,12 +57,6 @@ class Evidence {
    */
   cueSpan: Array<Span | undefined> = [];
   cueKey: string[] = [];
-  /**
-   * Per token the classifier leaned on, its span() and lowercased text, made on first use: a word is
-   * a candidate for several frames and for its paragraph and the document, and most candidates are
-   * turned away (seen or overlapping), so making them anew each time was most of their cost.
-   */
-  readonly wordSpan = new Map<number, { o: Span; key: string }>();
   /** Scratch for a frame's ranked sentences. */
   ranked: Int32Array;
 
@@ -90,7 +84,6 @@ class Evidence {
     this.nCues = 0;
     this.nFeats = 0;
     this.words.clear();
-    this.wordSpan.clear();
   }
 
   addCue(k: number, start: number, end: number): void {
@@ -347,12 +340,8 @@ export class FrameAnalyser {
       const s = ranked[r]!;
       if (ev.cls[s * K + k]! <= 0) continue;
       for (const token of this.topWords(ev, s, k)) {
-        let w = ev.wordSpan.get(token);
-        if (w === undefined) {
-          const o = span(doc.tokens.start[token]!, doc.tokens.end[token]!);
-          ev.wordSpan.set(token, (w = { o, key: o.text.toLowerCase() }));
-        }
-        if (pushCue(cues, seen, maxCues, w.o, w.key, 'classifier')) break;
+        const o = span(doc.tokens.start[token]!, doc.tokens.end[token]!);
+        if (pushCue(cues, seen, maxCues, o, o.text.toLowerCase(), 'classifier')) break;
       }
     }
     const sentences: FrameSentence[] = [];
