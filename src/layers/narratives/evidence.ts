@@ -2,7 +2,7 @@ import type { Doc } from '../../text/segment.js';
 import type { ActiveRole } from './roles.js';
 import { matchClaimShape, type ClaimShape, type SlotView } from './claim-shape.js';
 import { scopeNeeded, type EvidenceTerm, type NarrativePack } from './pack.js';
-import { F_CAP, K_NUMBER, K_WORD } from '../../text/tokenise.js';
+import { arenaInt32, F_CAP, K_NUMBER, K_WORD } from '../../text/tokenise.js';
 import type { Parties } from './features.js';
 
 /** A role an actor is cast in within a sentence (from the actors layer), with who the actor is to the pack. */
@@ -94,7 +94,7 @@ export class EvidenceFinder {
   private doc: Doc | null = null;
   private roles: RolesBySentence = [];
   private hits: Hit[] = [];
-  private hitOff = new Int32Array(1);
+  private hitOff: Int32Array = new Int32Array(1);
   private view: SlotView | null = null;
 
   constructor(
@@ -113,7 +113,8 @@ export class EvidenceFinder {
     this.doc = doc;
     this.roles = roles;
     this.hits = [];
-    this.hitOff = new Int32Array(doc.sentences.length + 1);
+    // Per document, from the token arena (an ArrayBuffer per document costs more than the offsets).
+    this.hitOff = arenaInt32(doc.sentences.length + 1);
     const t = doc.tokens;
     const { partyAt, partyCover } = parties;
     this.view = {

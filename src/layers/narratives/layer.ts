@@ -12,7 +12,7 @@ import { NarrativeModel, type DocSignals, type PackScores } from './model.js';
 import { loadPacks, splitPackSpecs, weightsFileOf, type NarrativePack } from './pack.js';
 import { signalsOf } from './signals.js';
 import { trainPack } from './train.js';
-import { topSentences } from './top.js';
+import { strongestItems, topSentences } from './top.js';
 import { voiceAt } from './voice.js';
 import { readWeightsFile } from './weights.js';
 
@@ -52,14 +52,15 @@ const byConfig = new Map<string, NarrativeModel[]>();
 /** The models of a configuration's packs, loaded and compiled once (errors name the pack file and field). */
 export function narrativeModels(config?: Pick<ResolvedConfig, 'narratives'>): NarrativeModel[] {
   const raw = config?.narratives ?? [];
-  if (splitPackSpecs(raw).length === 1 && splitPackSpecs(raw)[0] === NO_NARRATIVES) return [];
   const key = raw.join('\0');
-  let list = byConfig.get(key);
-  if (!list) {
-    list = loadPacks(packSpecsOf(config)).map(modelOf);
-    if (byConfig.size >= 16) byConfig.clear();
-    byConfig.set(key, list);
-  }
+  // Called for every document: a configuration seen before costs one lookup.
+  const cached = byConfig.get(key);
+  if (cached) return cached;
+  const specs = splitPackSpecs(raw);
+  if (specs.length === 1 && specs[0] === NO_NARRATIVES) return [];
+  const list = loadPacks(packSpecsOf(config)).map(modelOf);
+  if (byConfig.size >= 16) byConfig.clear();
+  byConfig.set(key, list);
   return list;
 }
 
@@ -160,17 +161,11 @@ export function buildNarratives(ctx: LayerContext, models: readonly NarrativeMod
     const r = model.score(ctx.doc, sig);
     chosenSets.push(r.chosen);
     // Evidence for the chosen items, and for the strongest few of the others that come close.
-    const near = new Set(
-      pack.items
-        .filter((it) => !r.chosen[it.index] && r.prob[it.index]! >= MIN_EVIDENCE_SCORE)
-        .sort((a, b) => r.prob[b.index]! - r.prob[a.index]! || a.index - b.index)
-        .slice(0, MAX_NEAR)
-        .map((it) => it.index),
-    );
+    const near = strongestItems(r.prob, r.chosen, MIN_EVIDENCE_SCORE, MAX_NEAR);
     for (const it of pack.items) {
       const l = it.index;
       const chosen = r.chosen[l] === 1;
-      const evidence = chosen || near.has(l) ? evidenceFor(ctx, model, sig, r, l, chosen) : [];
+      const evidence = chosen || near.includes(l) ? evidenceFor(ctx, model, sig, r, l, chosen) : [];
       items.push({
         id: it.id,
         label: it.label,

@@ -74,8 +74,11 @@ export class NarrativeModel {
    * Columns: the items, then the narratives' and the sub-narratives' "none" (softmax.ts).
    */
   private readonly rowStart: Int32Array;
-  /** Where each feature's sub-narrative columns begin in rows. */
-  private readonly rowMid: Int32Array;
+  /**
+   * rowStart with where each feature's sub-narrative columns begin, interleaved (feature f at 2f:
+   * start, 2f + 1: sub-narratives, 2f + 2: end), so the per-sentence sums read one place.
+   */
+  private readonly bounds: Int32Array;
   private readonly rows: Int32Array;
   readonly bias: Float64Array;
   readonly L: number;
@@ -85,7 +88,10 @@ export class NarrativeModel {
   private readonly plan: PackEvidencePlan;
   private readonly finder: EvidenceFinder;
   private readonly scratch: VectorScratch;
-  private readonly colScratch: Float64Array;
+  /** Column sums of one sentence: integers (weights in thousandths), so the sums are exact either way. */
+  private readonly colScratch: Int32Array;
+  /** The narratives' logits of one sentence (narr order). */
+  private readonly narrScratch: Float64Array;
   /** Narrative items in pack order, and the sub-narratives of narr[k] at children[childStart[k], childStart[k + 1]). */
   private readonly narr: Int32Array;
   private readonly childStart: Int32Array;
@@ -153,10 +159,16 @@ export class NarrativeModel {
     }
     for (let f = 0; f < F; f++) count[f + 1]! += count[f]!;
     this.rowStart = count;
-    this.rowMid = Int32Array.from(countN, (n, f) => count[f]! + n);
+    const rowMid = Int32Array.from(countN, (n, f) => count[f]! + n);
     this.rows = new Int32Array(count[F]!);
     const fillN = count.slice(0, F);
-    const fillS = this.rowMid.slice();
+    const fillS = rowMid.slice();
+    this.bounds = new Int32Array(2 * F + 1);
+    for (let f = 0; f < F; f++) {
+      this.bounds[2 * f] = count[f]!;
+      this.bounds[2 * f + 1] = rowMid[f]!;
+    }
+    this.bounds[2 * F] = count[F]!;
     for (let c = 0; c < C; c++) {
       const row = weights.weights[c]!;
       const fill = narrativeLevel(c) ? fillN : fillS;
@@ -169,7 +181,8 @@ export class NarrativeModel {
     this.plan = plan;
     this.finder = new EvidenceFinder(pack, this.plan);
     this.scratch = newScratch(F);
-    this.colScratch = new Float64Array(L + 2);
+    this.colScratch = new Int32Array(L + 2);
+    this.narrScratch = new Float64Array(L);
     this.narrativeLabels = pack.items.filter((it) => it.level === 'narrative').map((it) => it.index);
     this.narr = Int32Array.from(this.narrativeLabels);
     this.childStart = new Int32Array(this.narr.length + 1);
@@ -195,6 +208,7 @@ export class NarrativeModel {
 
   /** Buffers reused from document to document (a model scores one document at a time; callers read a result before the next). */
   private bufZ = new Float64Array(0);
+  private cueCounts = new Float64Array(0);
   private fids = new Int32Array(256);
 
   /**
@@ -209,7 +223,7 @@ export class NarrativeModel {
     const L = this.L;
     if (this.bufZ.length < S * L) this.bufZ = new Float64Array(S * L * 2);
     const z = this.bufZ;
-    const { rowStart, rowMid, rows } = this;
+    const { bounds, rows } = this;
     const sc = this.colScratch;
     const scratch = this.scratch;
     const coder = this.coder;
@@ -222,6 +236,7 @@ export class NarrativeModel {
     z.fill(-Infinity, 0, S * L);
     const bias = this.bias;
     const { narr, childStart, children } = this;
+    const nv = this.narrScratch;
     for (let s = 0; s < S; s++) {
       const sent = doc.sentences[s]!;
       const len = sent.tokenEnd - sent.tokenStart;
@@ -244,20 +259,25 @@ export class NarrativeModel {
       sc.fill(0);
       for (let k = 0; k < n2; k++) {
         const f = fids[k]!;
-        for (let j = rowStart[f]!, e = rowMid[f]!; j < e; j++) {
+        for (let j = bounds[2 * f]!, e = bounds[2 * f + 1]!; j < e; j++) {
           const v = rows[j]!;
           sc[v >>> 16]! += (v << 16) >> 16;
         }
       }
       const scale = total > 0 ? 1 / Math.sqrt(total) / DENSE_SCALE : 0;
       const noneN = bias[L]! + scale * sc[L]!;
-      // Sub-narrative columns are summed only where some narrative opens (most sentences open none).
+      // The narratives' logits, once (sub-narrative columns do not change them). Sub-narrative
+      // columns are summed only where some narrative opens (most sentences open none).
       let open = false;
-      for (let k = 0; k < narr.length && !open; k++) open = bias[narr[k]!]! + scale * sc[narr[k]!]! - noneN > SUB_GATE;
+      for (let k = 0; k < narr.length; k++) {
+        const v = bias[narr[k]!]! + scale * sc[narr[k]!]! - noneN;
+        nv[k] = v;
+        if (v > SUB_GATE) open = true;
+      }
       if (open) {
         for (let k = 0; k < n2; k++) {
           const f = fids[k]!;
-          for (let j = rowMid[f]!, e = rowStart[f + 1]!; j < e; j++) {
+          for (let j = bounds[2 * f + 1]!, e = bounds[2 * f + 2]!; j < e; j++) {
             const v = rows[j]!;
             sc[v >>> 16]! += (v << 16) >> 16;
           }
@@ -274,7 +294,7 @@ export class NarrativeModel {
       // counts. The summary's arrays are updated inline: this runs for every sentence and narrative.
       for (let k = 0; k < narr.length; k++) {
         const n = narr[k]!;
-        const v = bias[n]! + scale * sc[n]! - noneN;
+        const v = nv[k]!;
         z[base + n] = v;
         if (v > m1[n]!) {
           m2[n] = m1[n]!;
@@ -321,12 +341,14 @@ export class NarrativeModel {
     const ev = sc.ev;
     const S = doc.sentences.length;
     const L = this.L;
-    const cues = new Float64Array(L);
+    // Explicit cues per label: read by the stacker only, so one buffer serves every document.
+    if (this.cueCounts.length !== L) this.cueCounts = new Float64Array(L);
+    const cues = this.cueCounts.fill(0);
     for (const h of ev.hits) cues[h.item]!++;
     const prob = documentProbabilities(this.pack, this.weights.stacker, this.summary, cues, this.narrativeLabels, this.siblings);
     const inScope = ev.inScope;
     const chosen = inScope ? choose(this.pack, this.weights.stacker, prob) : new Uint8Array(L);
-    return { S, L, ...sc, prob, chosen, inScope };
+    return { S, L, z: sc.z, ev, prob, chosen, inScope };
   }
 }
 

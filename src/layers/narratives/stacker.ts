@@ -87,6 +87,7 @@ export function summarise(z: Float64Array, S: number, L: number, into = new Logi
  */
 export function stackFeatures(sum: LogitSummary, cues: ArrayLike<number>, rivals: (l: number) => readonly number[], out: Float64Array): void {
   const { m1, m2, count, lead, S, L } = sum;
+  const length = Math.log1p(S);
   for (let l = 0; l < L; l++) {
     let a = m1[l]!;
     let b = m2[l]!;
@@ -105,7 +106,7 @@ export function stackFeatures(sum: LogitSummary, cues: ArrayLike<number>, rivals
     out[o + 3] = Math.log1p(cues[l]!);
     out[o + 4] = clip(c, 10);
     out[o + 5] = rival === -Infinity || S === 0 ? 0 : clip(a - rival, 10);
-    out[o + 6] = Math.log1p(S);
+    out[o + 6] = length;
   }
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { strongestWords, topSentences } from './top.js';
+import { strongestItems, strongestWords, topSentences } from './top.js';
 
 /** The plain version: every passing sentence sorted by logit descending, then by sentence. */
 function plain(z: Float64Array, S: number, L: number, l: number, k: number, ok: (s: number) => boolean): number[] {
@@ -37,6 +37,23 @@ describe('topSentences', () => {
           .slice(0, max)
           .map(([, k]) => k);
         expect(strongestWords(w, a, rows.length, 0.6, max)).toEqual(plain);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('strongestItems keeps the first max of the sort of the labels not skipped, by probability, then label (property)', () => {
+    const prob = fc.oneof(fc.constant(0.2), fc.constant(0.5), fc.integer({ min: 0, max: 8 }).map((x) => x / 8));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(prob, fc.boolean()), { maxLength: 30 }), fc.integer({ min: 1, max: 4 }), (rows, max) => {
+        const p = Float64Array.from(rows.map((r) => r[0]));
+        const skip = Uint8Array.from(rows.map((r) => (r[1] ? 1 : 0)));
+        const plain = rows
+          .map((_, l) => l)
+          .filter((l) => !skip[l] && p[l]! >= 0.2)
+          .sort((a, b) => p[b]! - p[a]! || a - b)
+          .slice(0, max);
+        expect(strongestItems(p, skip, 0.2, max)).toEqual(plain);
       }),
       { numRuns: 500 },
     );

@@ -43,3 +43,22 @@ export function strongestWords(w: Float64Array, a: Int32Array, n: number, min: n
   }
   return top;
 }
+
+/**
+ * The labels l not in `skip` (skip[l] = 1) with prob[l] >= min, strongest `max` first: probability
+ * descending, then label (what a sort of them all gives).
+ */
+export function strongestItems(prob: Float64Array, skip: Uint8Array, min: number, max: number): number[] {
+  const top: number[] = [];
+  for (let l = 0; l < prob.length; l++) {
+    const p = prob[l]!;
+    if (skip[l] === 1 || !(p >= min)) continue;
+    // Labels come in order, so an equal probability ranks after those already kept.
+    let j = top.length;
+    while (j > 0 && p > prob[top[j - 1]!]!) j--;
+    if (j >= max) continue;
+    top.splice(j, 0, l);
+    if (top.length > max) top.length = max;
+  }
+  return top;
+}

@@ -76,26 +76,26 @@ export function unitFeatures(codes: Int32Array, m: number, pairId: (a: number, b
   return n;
 }
 
-/** Unit pairs to feature ids: open addressing over two int arrays, no allocation per lookup. */
+/**
+ * Unit pairs to feature ids: open addressing over one int array, no allocation per lookup. A slot
+ * holds its two units and its value side by side (stride 4), so a probe reads one cache line: the
+ * table is looked up for every pair of neighbouring units of every sentence, often cold.
+ */
 export class PairTable {
-  private readonly ka: Int32Array;
-  private readonly kb: Int32Array;
-  private readonly val: Int32Array;
+  private readonly slots: Int32Array;
   private readonly mask: number;
 
   constructor(pairs: ReadonlyArray<readonly [number, number, number]>) {
     let size = 16;
     while (size < pairs.length * 2) size *= 2;
     this.mask = size - 1;
-    this.ka = new Int32Array(size).fill(-1);
-    this.kb = new Int32Array(size);
-    this.val = new Int32Array(size);
+    this.slots = new Int32Array(size * 4).fill(-1);
     for (const [a, b, v] of pairs) {
       let h = PairTable.hash(a, b) & this.mask;
-      while (this.ka[h] !== -1) h = (h + 1) & this.mask;
-      this.ka[h] = a;
-      this.kb[h] = b;
-      this.val[h] = v;
+      while (this.slots[h * 4] !== -1) h = (h + 1) & this.mask;
+      this.slots[h * 4] = a;
+      this.slots[h * 4 + 1] = b;
+      this.slots[h * 4 + 2] = v;
     }
   }
 
@@ -105,11 +105,12 @@ export class PairTable {
 
   /** The value of pair (a, b), or -1. */
   readonly get = (a: number, b: number): number => {
+    const slots = this.slots;
     let h = PairTable.hash(a, b) & this.mask;
     for (;;) {
-      const k = this.ka[h]!;
+      const k = slots[h * 4]!;
       if (k === -1) return -1;
-      if (k === a && this.kb[h] === b) return this.val[h]!;
+      if (k === a && slots[h * 4 + 1] === b) return slots[h * 4 + 2]!;
       h = (h + 1) & this.mask;
     }
   };

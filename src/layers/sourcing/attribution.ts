@@ -3,7 +3,7 @@ import type { VerbInfo } from './cues.js';
 import { ATTRIBUTION_FORMS, ATTRIBUTION_VERBS, BLAME_AS_OBJECT, DOCUMENT_HEADS, ORG_HEADS, ROLE_WORDS, VAGUE_HEADS, VERB_GROUP_FILLERS } from './cues.js';
 import type { SourcePhrase } from './noun-phrase.js';
 import { parsePhrase, phraseAfter, phraseBefore } from './noun-phrase.js';
-import { isCap, isNumber, lower, punctChar } from '../../lexicon/word-sets.js';
+import { isCap, isNumber, lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
 
 /** One attribution: a reporting verb (or "according to") and its source. Token ranges are [a, b). */
 export interface Attribution {
@@ -328,9 +328,10 @@ const NOUN_BEFORE_OF = new Set(['claim', 'claims', 'report', 'reports', 'warning
 const PREPOSITIONS = new Set(['on', 'in', 'at', 'to', 'for', 'with', 'from', 'during', 'after', 'before', 'by', 'over', 'via', 'through', 'across', 'last', 'yesterday', 'today', 'again']);
 const wordAt = (t: Doc['tokens'], i: number, end: number): string => (i < end ? lower(t, i) : '');
 
-const MODALS = new Set(['should', 'would', 'could', 'can', 'must', 'might', 'shall', 'will']);
+/** A set read by token id: every word of every source phrase is tried. */
+const MODALS = wordSet('should would could can must might shall will');
 function hasModal(doc: Doc, a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (MODALS.has(lower(doc.tokens, k))) return true;
+  for (let k = a; k < b; k++) if (MODALS.at(doc.tokens, k)) return true;
   return false;
 }
 

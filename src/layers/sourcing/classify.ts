@@ -103,7 +103,7 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
   const ats: Attribution[] = new Array<Attribution>(at[nSent]!);
   {
     const fill = scratchFill;
-    fill.set(at.subarray(0, nSent));
+    for (let k = 0; k < nSent; k++) fill[k] = at[k]!;
     for (const x of attributions) if (!x.inQuote) ats[fill[x.sentence]!++] = x;
   }
   let speechBySentence: Array<QuoteInfo | null> | null = null;
@@ -120,6 +120,8 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
     }
   }
   const out: SentenceClass[] = [];
+  // Without loaded-term prefixes (the built-in list has none) a word outside CUE_START is no cue.
+  const prefixed = EVALUATIVE.prefixes.length > 0;
   for (const sent of doc.sentences) {
     const q = speechBySentence ? speechBySentence[sent.index] : null;
     if (q) {
@@ -139,7 +141,7 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
       if (tokenQuote[i] !== -1) continue;
       // One read rules out most words: no cue set holds them and no phrase starts with them.
       const id = t.id[i]!;
-      if ((id < 0 || id >= CUE_START.length || CUE_START[id] === 0) && !(opinionA === -1 && loadedPrefixAt(doc, i, true))) continue;
+      if ((id < 0 || id >= CUE_START.length || CUE_START[id] === 0) && !(prefixed && opinionA === -1 && loadedPrefixAt(doc, i, true))) continue;
       if (hearsayA === -1) {
         // "told to stop spreading rumours", "denied rumours": the text talks about rumours, it does not relay one.
         if (HEARSAY_WORDS.at(t, i)) { if (!(i > sent.tokenStart && RUMOUR_TALK.at(t, i - 1))) { hearsayA = i; hearsayB = i + 1; } }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
+import { segment } from '../../text/segment.js';
+import { extractQuotations, tokenQuoteMap } from './quotations.js';
 
 const analyzer = new Analyzer({ model: null });
 const voices = (text: string) => (analyzer.analyze(text).voices ?? []).map((v) => ({ speaker: v.speaker, mode: v.mode, text: v.text }));
@@ -29,5 +31,24 @@ describe('a free relative names what is said and reports no words', () => {
     expect(voices('Their silence is telling. We know what it says.')).toEqual([]);
     // "telling" with an object or a clause is still speech.
     expect(voices('The minister is telling reporters that the border will stay shut.').map((x) => x.speaker)).toEqual(['minister']);
+  });
+});
+
+describe('nested quotations', () => {
+  it('a quotation is nested exactly when an earlier one that starts before it reaches its end (plain scan)', () => {
+    const texts = [
+      `The envoy said: "They told us 'the border stays shut' and 'no trucks pass' today." Then "another" and "one more 'inner' part".`,
+      `"Outer 'a' and 'b'," she said. 'Single "double inside" here.' "Plain."`,
+      `A "first" and "second 'deep "deeper" one' part" end.`,
+    ];
+    let nested = 0;
+    for (const text of texts) {
+      const doc = segment(text);
+      const got = extractQuotations(doc, [], tokenQuoteMap(doc)).map((q) => q.nested);
+      const plain = doc.quotes.map((q, k) => doc.quotes.slice(0, k).some((o) => o.start < q.start && q.end <= o.end));
+      expect(got).toEqual(plain);
+      nested += got.filter((x) => x).length;
+    }
+    expect(nested).toBeGreaterThan(1);
   });
 });

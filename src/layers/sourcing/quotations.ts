@@ -1,5 +1,6 @@
 import type { QuoteSpan } from '../../text/quotes.js';
 import type { Doc } from '../../text/segment.js';
+import { arenaInt32 } from '../../text/tokenise.js';
 import type { Attribution } from './attribution.js';
 import type { SourcePhrase } from './noun-phrase.js';
 import { openingPerson, parsePhrase } from './noun-phrase.js';
@@ -43,7 +44,8 @@ export function tokenAtOrAfter(doc: Doc, offset: number): number {
 
 /** Index of the outermost quotation containing each token (marks included), or -1. */
 export function tokenQuoteMap(doc: Doc): Int32Array {
-  const map = new Int32Array(doc.tokens.count).fill(-1);
+  // A per-token array of the document: carved from the token arena (an ArrayBuffer per document costs more than filling it).
+  const map = arenaInt32(doc.tokens.count).fill(-1);
   doc.quotes.forEach((q, k) => {
     const a = tokenAtOrAfter(doc, q.start);
     const b = tokenAtOrAfter(doc, q.end);
@@ -72,12 +74,24 @@ export function extractQuotations(doc: Doc, attributions: readonly Attribution[]
   const named = attributions.filter((at) => !at.inQuote && isNamed(at.source));
   const out: QuoteInfo[] = [];
   let persons: SourcePhrase[] | null = null;
+  // Nesting: doc.quotes is sorted by start (then longest first), so a quotation lies inside an
+  // earlier one exactly when the furthest end among those starting before it reaches its end (no
+  // scan of all earlier quotations per quotation). `before` covers starts < `groupStart`.
+  let before = -1;
+  let groupStart = -1;
+  let groupEnd = -1;
   for (const q of doc.quotes) {
+    if (q.start !== groupStart) {
+      before = Math.max(before, groupEnd);
+      groupStart = q.start;
+      groupEnd = -1;
+    }
+    groupEnd = Math.max(groupEnd, q.end);
     const a = tokenAtOrAfter(doc, q.start);
     const b = tokenAtOrAfter(doc, q.end);
     let words = 0;
     for (let i = a; i < b; i++) if (isWord(t, i) || isNumber(t, i)) words++;
-    const nested = out.some((o) => o.span.start < q.start && q.end <= o.span.end);
+    const nested = q.end <= before;
     const info: QuoteInfo = {
       span: q, a, b, words, kind: 'phrase', nested, attribution: null, speaker: null, resolved: null, via: null,
       firstSentence: doc.tokenSentence[a] ?? 0, lastSentence: doc.tokenSentence[Math.max(a, b - 1)] ?? 0,

@@ -6,6 +6,7 @@ const DETERMINERS = wordSet('this that these those its his her their our some ma
 /** Words that open a subordinate clause at the start of a sentence ("If X believes that ..., "). */
 const SUBORDINATORS = wordSet('if unless whether although though because since when whenever while once until');
 import type { Doc } from '../../text/segment.js';
+import { arenaInt32 } from '../../text/tokenise.js';
 import type { ActorAnalysis } from '../actors/layer.js';
 import type { SourcingAnalysis } from '../sourcing/analyse.js';
 import type { Attribution } from '../sourcing/attribution.js';
@@ -56,10 +57,30 @@ export interface VoiceAnalysis {
   voices: Array<Voice | undefined>;
 }
 
+/**
+ * A segment with every field in one literal (one object shape for all segments: spreading the
+ * given fields over the defaults made a differently shaped object per call site, slow to build and read).
+ */
 function seg(partial: Partial<VoiceSeg> & Pick<VoiceSeg, 'a' | 'b' | 'sentence' | 'mode' | 'quoted'>): VoiceSeg {
   return {
-    speaker: null, resolved: null, name: null, actor: null, cueA: -1, cueB: -1, stance: null, stanceA: -1, stanceB: -1,
-    denied: false, parent: -1, attribution: null, quote: null, ...partial,
+    a: partial.a,
+    b: partial.b,
+    sentence: partial.sentence,
+    mode: partial.mode,
+    quoted: partial.quoted,
+    speaker: partial.speaker ?? null,
+    resolved: partial.resolved ?? null,
+    name: partial.name ?? null,
+    actor: partial.actor ?? null,
+    cueA: partial.cueA ?? -1,
+    cueB: partial.cueB ?? -1,
+    stance: partial.stance ?? null,
+    stanceA: partial.stanceA ?? -1,
+    stanceB: partial.stanceB ?? -1,
+    denied: partial.denied ?? false,
+    parent: partial.parent ?? -1,
+    attribution: partial.attribution ?? null,
+    quote: partial.quote ?? null,
   };
 }
 
@@ -109,7 +130,7 @@ function trimStart(doc: Doc, a: number, b: number): number {
  * (its own segment) or there are none. "X said (on Monday) (that) ...", "..., X said.", "..., said X",
  * "According to X, ...", "..., according to X.", "X accused Y of ...".
  */
-function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: number, tokenQuote: Int32Array, quotes: readonly QuoteInfo[]): [number, number] | null {
+function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: number, tokenQuote: Int32Array, quotes: readonly QuoteInfo[], quotedBefore: ReadonlySet<Attribution>): [number, number] | null {
   const s = doc.sentences[at.sentence]!;
   let lo = s.tokenStart;
   let hi = s.tokenEnd;
@@ -159,7 +180,7 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
   }
   // '"...," X said on Monday.', '"...," X told reporters in the capital.': a quotation carries what
   // was said; the words after the verb say when, where or to whom.
-  if (!that && quotes.some((q) => q.attribution === at && q.b <= at.verb)) return null;
+  if (!that && quotedBefore.has(at)) return null;
   if (!that && at.info.lemma === 'tell' && LISTENER_WORDS.at(doc.tokens, a) && !ARTICLES.at(doc.tokens, a)) a++;
   a = trimStart(doc, a, hi);
   let b = hi;
@@ -349,6 +370,10 @@ export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
     segs.push(x);
   }
   const verbs = new Set<number>();
+  // Attributions of a quotation that ends before their verb, found once rather than by a scan of
+  // the quotations per attribution (quadratic in a long text of quoted speech).
+  const quotedBefore = new Set<Attribution>();
+  for (const q of quotes) if (q.attribution && q.b <= q.attribution.verb) quotedBefore.add(q.attribution);
   for (let k = 0; k < attributions.length; k++) {
     const at = attributions[k]!;
     verbs.add(at.verb);
@@ -356,7 +381,7 @@ export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
     // (a bare singular noun with no article, name or affiliation).
     const src = at.source;
     if (src.kind === 'unknown' && !src.name && !src.affiliation && !src.pronoun && !src.vague && !src.hearsay && !ARTICLES.at(doc.tokens, src.a) && !DETERMINERS.at(doc.tokens, src.a) && !lower(doc.tokens, src.b - 1).endsWith('s')) continue;
-    const r = reported(doc, at, attributions, k, tokenQuote, quotes);
+    const r = reported(doc, at, attributions, k, tokenQuote, quotes, quotedBefore);
     if (!r) continue;
     const lemma = at.info.lemma;
     const mode: VoiceMode = lemma === 'according to' ? 'according-to' : ACCUSE_LEMMAS.has(lemma) ? 'accusation' : HEADLINE_HEADS.at(doc.tokens, at.source.b - 1) ? 'headline' : 'indirect';
@@ -379,7 +404,8 @@ export function analyseVoice(doc: Doc, sourcing: SourcingAnalysis, actors: Actor
     }
     kept.push(x);
   }
-  const tokenSeg = new Int32Array(doc.tokens.count).fill(-1);
+  // A per-token array of the document: carved from the token arena (an ArrayBuffer per document costs more than filling it).
+  const tokenSeg = arenaInt32(doc.tokens.count).fill(-1);
   for (let i = 0; i < kept.length; i++) {
     const x = kept[i]!;
     let p = tokenSeg[x.a]!;

@@ -36,9 +36,17 @@ function speakerName(doc: Doc, p: SourcePhrase | null, resolved: SourcePhrase | 
 /** Named sources in document order, for pronouns to resolve to. */
 function namedBefore(list: readonly SourcePhrase[], p: SourcePhrase): SourcePhrase | null {
   const person = p.pronoun === 'he' || p.pronoun === 'she';
-  for (let k = list.length - 1; k >= 0; k--) {
+  // The list is sorted by start: the walk back begins at the last source before p (binary search),
+  // not at the end, so a long document's pronouns do not each pass every later source.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.a < p.a) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0; k--) {
     const c = list[k]!;
-    if (c.a >= p.a) continue;
     if (person && c.kind !== 'person' && c.kind !== 'unknown') continue;
     return c;
   }
@@ -141,7 +149,8 @@ function speakerActor(doc: Doc, r: ActorAnalysis, p: SourcePhrase): string | nul
   for (let k = r.offsets[sentence]!; k < r.offsets[sentence + 1]!; k++) {
     const m = r.mentions[k]!;
     if (m.a < p.a || m.b > p.b) continue;
-    if (p.name && doc.text.slice(doc.tokens.start[m.a]!, doc.tokens.end[m.b - 1]!) === p.name) return m.actor;
+    // The mention's text is the name (compared in place: no string per mention).
+    if (p.name && doc.tokens.end[m.b - 1]! - doc.tokens.start[m.a]! === p.name.length && doc.text.startsWith(p.name, doc.tokens.start[m.a]!)) return m.actor;
     // "Farmers in the lower Serel valley say": a place or an event inside the phrase does not speak.
     const type = (r.gazetteer.get(m.actor) ?? r.heuristic.get(m.actor))?.type;
     if (type === 'place' || type === 'event') continue;

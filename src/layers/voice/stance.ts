@@ -1,12 +1,15 @@
 import type { Stance } from '../../core/voice.js';
-import { isWord, lower } from '../../lexicon/word-sets.js';
+import { isWord, lower, wordSet } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
+import { arenaInt32 } from '../../text/tokenise.js';
 import type { VoiceSeg } from './analyse.js';
 import { HABIT } from '../sourcing/attribution.js';
 import {
   ANAPHORS, CONCESSIVE_ADVERBS, CONTRARY, COPULAS, DENIAL_PHRASES, DESPITE, DOUBT_WORDS, ELLIPSIS_AUXILIARIES, ELLIPSIS_SUBJECTS, ENDORSE_ADVERBS, ENDORSE_PHRASES, ENDORSE_WORDS, INTENSIFIERS, REJECT_ADVERBS,
   REJECT_PHRASES, REJECT_WORDS, REPORT_NOUNS,
 } from './cues.js';
+
+const BECAUSE = wordSet('because');
 
 /** Strength of each stance, so that a clearer one replaces a weaker ("claimed" doubts; "Such claims are baseless" rejects). */
 const RANK: Record<Stance, number> = { doubts: 1, endorses: 2, rejects: 3 };
@@ -35,7 +38,8 @@ export function judgementOf(doc: Doc, sentence: number): Stance | null {
   }
   // "It deserves a close look, because it is false.": a closing reason that rejects.
   for (let i = s.tokenStart + 1; i < end; i++) {
-    if (lower(t, i - 1) !== 'because') continue;
+    // A set read by id: every word of the sentence is tried.
+    if (!BECAUSE.at(t, i - 1)) continue;
     const n = REJECT_PHRASES.match(t, i, end);
     if (n && (i + n >= end || !isWord(t, i + n))) return 'rejects';
   }
@@ -192,9 +196,10 @@ export function findStances(doc: Doc, segs: VoiceSeg[], tokenSeg: Int32Array): v
   // up to three sentences of reports before it ("X speaks of ... . Y has described ... . These
   // charges are ..."): a plural noun of speech looks back over all of them. One sentence of the
   // author's may stand between, and the judgement may open the next paragraph.
-  const reportIn = new Uint8Array(doc.sentences.length);
+  // 1 where a top-level report ends; from the token arena (an ArrayBuffer per document costs more).
+  const reportIn = arenaInt32(doc.sentences.length);
   // A sentence that names its own claim ("the central claim of X, that P, rests on nothing") judges that claim, not earlier ones.
-  const ownClaim = new Uint8Array(doc.sentences.length);
+  const ownClaim = arenaInt32(doc.sentences.length);
   for (const x of segs) {
     if (x.parent === -1) reportIn[doc.tokenSentence[x.b - 1]!] = 1;
     if (x.parent === -1 && x.attribution === null && !x.quoted && x.cueA !== -1 && x.cueA < x.a) ownClaim[x.sentence] = 1;
