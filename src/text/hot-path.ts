@@ -9,7 +9,7 @@
  */
 
 /*
- * Token ids. A token's id is its lowercased word's id in the process-wide vocabulary (>= 0), or,
+ * Token ids. A token's id is its lowercased word's id in the tokens' vocabulary (Tokens.vocab, >= 0), or,
  * for a word the vocabulary does not hold, -(j + 2) where j indexes the document's local words
  * (Tokens.localWords[j], Tokens.localKeys[j]). -1 is never a token's id: it is free for "none".
  */
