@@ -12,7 +12,7 @@ export interface IndexedPhrase {
 /** A PhraseIndex compiled for one vocabulary (see PhraseIndex.bind). */
 interface BoundIndex<P> {
   byFirst: Map<number, P[]>;
-  /** Phrases with a word this index added to the vocabulary, by first word. */
+  /** Every phrase by its first word, for texts tokenised before some of their words were interned. */
   byFirstWord: Map<string, P[]>;
   firstFlags: Uint8Array;
   /** Per first id, its phrases' second tokens as bits and whether one is a single token (see gateOf). */
@@ -29,7 +29,7 @@ interface BoundIndex<P> {
  * The phrases are kept as words; the index is compiled once per vocabulary whose tokens it is asked
  * about (PerVocab): that interns their words and makes each phrase (`make(ids)`) with its ids there.
  * A text tokenised before that has local ids for the words that were new (Tokens.vocabSize tells),
- * so those phrases are also kept by their first word, and tokens with local ids are compared by
+ * so the phrases are also kept by their first word, and tokens with local ids are compared by
  * string; texts tokenised later never take that path.
  */
 export class PhraseIndex<P extends IndexedPhrase> {
@@ -60,12 +60,13 @@ export class PhraseIndex<P extends IndexedPhrase> {
     const byFirstWord = new Map<string, P[]>();
     let maxId = -1;
     for (const { toks, make } of this.phrases) {
-      const late = toks.some((w) => vocab.get(w) < 0);
       const ids = Int32Array.from(toks, (w) => vocab.intern(w));
       for (const id of ids) if (id > maxId) maxId = id;
       const p = make(ids);
       push(byFirst, ids[0]!, p);
-      if (late) push(byFirstWord, toks[0]!, p);
+      // Every phrase, not only those with words new here: another structure may have interned a
+      // word after a text was tokenised, and a phrase sharing words with an earlier one seems known.
+      push(byFirstWord, toks[0]!, p);
     }
     for (const list of byFirst.values()) list.sort(longestFirst);
     for (const list of byFirstWord.values()) list.sort(longestFirst);

@@ -1,5 +1,5 @@
 /**
- * The machinery of the hot paths in one place: how a token's id names its word (global vocabulary
+ * The machinery of the hot paths in one place: how a token's id names its word (vocabulary
  * ids and a document's local words), one dense index for both, and scratch arrays kept from one
  * document to the next up to a limit. The tokeniser, the lexicon's word structures, the rule engine
  * and the model use these instead of their own arithmetic and buffers.

@@ -58,7 +58,7 @@ const HARM_NOUN = 2;
 const SUFFER_VERB = 4;
 const ACCUSE_VERB = 8;
 const AUTHORITY_VERB = 16;
-/** Per vocab id, which of the role-casting sets above the word is in (WordSet ids, so global ids only). */
+/** Per vocab id, which of the role-casting sets above the word is in (ids of the tokens' vocabulary, bound with the sets). */
 const CUE_BITS = new PerVocab((vocab): Uint8Array => {
   const sets: Array<[WordSet, number]> = [[HARM_VERBS, HARM_VERB], [HARM_NOUNS, HARM_NOUN], [SUFFER_VERBS, SUFFER_VERB], [ACCUSE_VERBS, ACCUSE_VERB], [AUTHORITY_VERBS, AUTHORITY_VERB]];
   return WordSet.union(vocab, sets);
