@@ -56,6 +56,10 @@ interface BoundWords {
 export class WordSet {
   private readonly words: Set<string>;
   private readonly bound: PerVocab<BoundWords>;
+  /** The vocabulary last asked about and the set's bits and highest id there: what `at` reads. */
+  private vocab: Vocab | null = null;
+  private bits: Uint8Array = new Uint8Array(0);
+  private maxId = -1;
 
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
@@ -97,11 +101,18 @@ export class WordSet {
 
   /** Is token i of these tokens in the set? */
   at(t: Tokens, i: number): boolean {
+    if (t.vocab !== this.vocab) this.use(t.vocab);
     const id = t.id[i]!;
-    const b = this.bound.of(t.vocab);
-    if (id >= 0) return id < b.bits.length && b.bits[id] === 1;
+    if (id >= 0) return id < this.bits.length && this.bits[id] === 1;
     // A local word can be one of ours only when the set interned it after the text was tokenised.
-    return t.vocabSize <= b.maxId && this.words.has(t.localWords[localIndex(id)]!);
+    return t.vocabSize <= this.maxId && this.words.has(t.localWords[localIndex(id)]!);
+  }
+
+  private use(vocab: Vocab): void {
+    const b = this.bound.of(vocab);
+    this.vocab = vocab;
+    this.bits = b.bits;
+    this.maxId = b.maxId;
   }
 }
 
