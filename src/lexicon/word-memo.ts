@@ -32,6 +32,16 @@ export class WordMemo<V> {
   /** The value for token i. */
   at(t: Tokens, i: number): V {
     const id = t.id[i]!;
+    // The hot path stays small enough to inline: a known word of the vocabulary bound last.
+    if (id >= 0 && t.vocab === this.vocab && id < this.byId.length) {
+      const v = this.byId[id];
+      if (v !== undefined) return v;
+    }
+    return this.atOther(t, i);
+  }
+
+  private atOther(t: Tokens, i: number): V {
+    const id = t.id[i]!;
     if (id >= 0) {
       if (t.vocab !== this.vocab) this.switchTo(t.vocab);
       // Dense arrays (filled to size): a write far past the end would make V8 store them as dictionaries.
@@ -97,6 +107,16 @@ export class WordInts {
 
   /** The value for token i (-1 when the word has none). */
   at(t: Tokens, i: number): number {
+    const id = t.id[i]!;
+    // The hot path stays small enough to inline: a known word of the vocabulary bound last.
+    if (id >= 0 && t.vocab === this.vocab && id < this.byId.length) {
+      const v = this.byId[id]!;
+      if (v !== 0) return v - 2;
+    }
+    return this.atOther(t, i);
+  }
+
+  private atOther(t: Tokens, i: number): number {
     const id = t.id[i]!;
     if (id >= 0) {
       if (t.vocab !== this.vocab) this.switchTo(t.vocab);

@@ -101,6 +101,14 @@ export class WordSet {
 
   /** Is token i of these tokens in the set? */
   at(t: Tokens, i: number): boolean {
+    const id = t.id[i]!;
+    // The hot path stays small enough to inline: a vocabulary id of the vocabulary bound last.
+    if (id >= 0 && t.vocab === this.vocab) return id < this.bits.length && this.bits[id] === 1;
+    return this.atOther(t, i);
+  }
+
+  /** `at` for a local id, or after binding to another vocabulary. */
+  private atOther(t: Tokens, i: number): boolean {
     if (t.vocab !== this.vocab) this.use(t.vocab);
     const id = t.id[i]!;
     if (id >= 0) return id < this.bits.length && this.bits[id] === 1;
