@@ -32,23 +32,13 @@ export class WordMemo<V> {
   /** The value for token i. */
   at(t: Tokens, i: number): V {
     const id = t.id[i]!;
-    // The hot path stays small enough to inline: a known word of the vocabulary bound last.
-    if (id >= 0 && t.vocab === this.vocab && id < this.byId.length) {
-      const v = this.byId[id];
-      if (v !== undefined) return v;
-    }
-    return this.atOther(t, i);
-  }
-
-  private atOther(t: Tokens, i: number): V {
-    const id = t.id[i]!;
     if (id >= 0) {
-      if (t.vocab !== this.vocab) this.switchTo(t.vocab);
-      // Dense arrays (filled to size): a write far past the end would make V8 store them as dictionaries.
-      if (id >= this.byId.length) fillTo(this.byId, Math.max(t.vocab.size, id + 1));
-      let v = this.byId[id];
-      if (v === undefined) v = this.byId[id] = this.compute(t.vocab.str(id));
-      return v;
+      // A known word of the vocabulary bound last: read here; the rest in ofId.
+      if (t.vocab === this.vocab && id < this.byId.length) {
+        const v = this.byId[id];
+        if (v !== undefined) return v;
+      }
+      return this.ofId(t, id);
     }
     if (t.keyGeneration !== this.generation) {
       this.generation = t.keyGeneration;
@@ -59,6 +49,16 @@ export class WordMemo<V> {
     if (key >= this.byKey.length) fillTo(this.byKey, key + 1 + (key >> 1));
     let v = this.byKey[key];
     if (v === undefined) v = this.byKey[key] = this.compute(t.localWords[j]!);
+    return v;
+  }
+
+  /** The value of vocabulary id `id` of the tokens' vocabulary (binding to it first). */
+  private ofId(t: Tokens, id: number): V {
+    if (t.vocab !== this.vocab) this.switchTo(t.vocab);
+    // Dense arrays (filled to size): a write far past the end would make V8 store them as dictionaries.
+    if (id >= this.byId.length) fillTo(this.byId, Math.max(t.vocab.size, id + 1));
+    let v = this.byId[id];
+    if (v === undefined) v = this.byId[id] = this.compute(t.vocab.str(id));
     return v;
   }
 
@@ -108,17 +108,12 @@ export class WordInts {
   /** The value for token i (-1 when the word has none). */
   at(t: Tokens, i: number): number {
     const id = t.id[i]!;
-    // The hot path stays small enough to inline: a known word of the vocabulary bound last.
-    if (id >= 0 && t.vocab === this.vocab && id < this.byId.length) {
-      const v = this.byId[id]!;
-      if (v !== 0) return v - 2;
-    }
-    return this.atOther(t, i);
-  }
-
-  private atOther(t: Tokens, i: number): number {
-    const id = t.id[i]!;
     if (id >= 0) {
+      // A known word of the vocabulary bound last: read here; the rest in ofId.
+      if (t.vocab === this.vocab && id < this.byId.length) {
+        const v = this.byId[id]!;
+        if (v !== 0) return v - 2;
+      }
       if (t.vocab !== this.vocab) this.switchTo(t.vocab);
       return this.ofId(id);
     }

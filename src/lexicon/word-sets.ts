@@ -102,8 +102,12 @@ export class WordSet {
   /** Is token i of these tokens in the set? */
   at(t: Tokens, i: number): boolean {
     const id = t.id[i]!;
-    // The hot path stays small enough to inline: a vocabulary id of the vocabulary bound last.
-    if (id >= 0 && t.vocab === this.vocab) return id < this.bits.length && this.bits[id] === 1;
+    // The hot path stays small enough to inline: tokens of the vocabulary bound last.
+    if (t.vocab === this.vocab) {
+      if (id >= 0) return id < this.bits.length && this.bits[id] === 1;
+      // A local word can be one of ours only when the set interned it after the text was tokenised.
+      if (t.vocabSize > this.maxId) return false;
+    }
     return this.atOther(t, i);
   }
 
