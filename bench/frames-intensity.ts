@@ -6,11 +6,15 @@ import { IntensityScorer } from '../src/layers/intensity/score.js';
 import { misleadingHeadlineDetector } from '../src/detectors/misleading-headline/detector.js';
 import { toOriginalSpan } from '../src/text/normalise.js';
 import { segment, type Doc } from '../src/text/segment.js';
+import { preparedVocab } from '../src/lexicon/per-vocab.js';
+
+/** Texts are tokenised with one vocabulary, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const mb = Number(process.argv[2] ?? 2);
 const texts = corpusTexts(mb);
 const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
-const docs: Doc[] = texts.map((t) => segment(t));
+const docs: Doc[] = texts.map((t) => segment(t, vocab));
 const frames = new FrameAnalyser();
 const intensity = new IntensityScorer();
 const span = (doc: Doc) => (s: number, e: number) => {

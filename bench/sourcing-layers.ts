@@ -12,6 +12,10 @@ import { buildSourcing } from '../src/layers/sourcing/layer.js';
 import { createLayerContext } from '../src/layers/contract.js';
 import { segment } from '../src/text/segment.js';
 import type { Report } from '../src/core/report.js';
+import { preparedVocab } from '../src/lexicon/per-vocab.js';
+
+/** Texts are tokenised with one vocabulary, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const data = process.env.FRAMEWISE_DATA ?? join(root, '..', 'shared', 'data');
@@ -33,11 +37,11 @@ function time(label: string, fn: () => void, rounds = 3): number {
 }
 
 console.log(`${texts.length} articles, ${(bytes / 1e6).toFixed(2)} MB`);
-const docs = texts.map((t) => segment(t));
-time('segment only', () => { for (const t of texts) segment(t); });
+const docs = texts.map((t) => segment(t, vocab));
+time('segment only', () => { for (const t of texts) segment(t, vocab); });
 time('sourcing + quotations + actors + claims', () => {
   for (let k = 0; k < texts.length; k++) {
-    const doc = segment(texts[k]!);
+    const doc = segment(texts[k]!, vocab);
     const report = { findings: [] } as unknown as Report;
     const span = (s: number, e: number) => ({ start: s, end: e, text: texts[k]!.slice(s, e) });
     const ctx = createLayerContext({ doc, report, span });

@@ -16,12 +16,16 @@ import { VOICE } from '../src/layers/voice/product.js';
 import type { Report } from '../src/core/report.js';
 import { toOriginalSpan } from '../src/text/normalise.js';
 import { segment, type Doc } from '../src/text/segment.js';
+import { preparedVocab } from '../src/lexicon/per-vocab.js';
+
+/** Texts are tokenised with one vocabulary, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const analyzer = new Analyzer();
 interface Prepared { item: RatedSentence; doc: Doc; findings: Finding[]; reported: ReportedAt }
 const prepare = (items: RatedSentence[]): Prepared[] =>
   items.map((item) => {
-    const doc = segment(item.text);
+    const doc = segment(item.text, vocab);
     const span = (s: number, e: number) => ({ start: s, end: e, text: item.text.slice(s, e) });
     // The voice analysis as the intensity layer reads it (its product, computed for this document).
     const ctx = createLayerContext({ doc, report: {} as Report, span });

@@ -11,6 +11,10 @@ import { standaloneSignals } from '../src/layers/narratives/signals.js';
 import { trainPack } from '../src/layers/narratives/train.js';
 import { segment } from '../src/text/segment.js';
 import { loadNarrativeRecords, trainingDocsFor } from '../src/training/narratives.js';
+import { preparedVocab } from '../src/lexicon/per-vocab.js';
+
+/** Texts are tokenised with one vocabulary, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 // The training files of each pack (the same lists as scripts/train-narratives.ts); folds are taken over their documents together.
 const TRAIN: Record<string, string[]> = {
@@ -45,7 +49,7 @@ for (const name of names.length ? names : Object.keys(TRAIN)) {
     nnz += w.weights.reduce((a, r) => a + r.length / 2, 0) / K;
     const model = new NarrativeModel(pack, w);
     for (const d of test) {
-      const doc = segment(d.text);
+      const doc = segment(d.text, vocab);
       const r = model.score(doc, standaloneSignals(doc, pack));
       const g = new Uint8Array(pack.items.length);
       for (const k of d.items) g[k] = 1;
@@ -62,7 +66,7 @@ for (const name of names.length ? names : Object.keys(TRAIN)) {
       if (d.subsKnown) { goldS.push(gl.subnarratives); predS.push(pl.subnarratives); }
       // The same document padded with the fold's documents that carry nothing (a long article).
       const fillers = test.filter((x) => x !== d && x.items.length === 0).map((x) => x.text.trim().split(/\n\s*\n/).slice(1).join('\n\n'));
-      const long = segment([d.text.trim(), ...fillers].join('\n\n'));
+      const long = segment([d.text.trim(), ...fillers].join('\n\n'), vocab);
       const rl = model.score(long, standaloneSignals(long, pack));
       longG.push(gl.narratives);
       longP.push(labelsOfChoice([pack], [rl.chosen]).narratives);

@@ -9,6 +9,10 @@ import { Analyzer } from '../src/analysis/analyzer.js';
 import { WIRE_REPORT } from '../src/layers/intensity/test-support/texts.js';
 import { toOriginalSpan } from '../src/text/normalise.js';
 import { segment } from '../src/text/segment.js';
+import { preparedVocab } from '../src/lexicon/per-vocab.js';
+
+/** Texts are tokenised with one vocabulary, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 console.log('frames, 5-fold CV over the written examples:', crossValidateFrames(5));
 console.log('frames, held-out sentences:', evaluateHoldout());
@@ -18,7 +22,7 @@ const hold = runCalibration(undefined, loadCalibration(fileURLToPath(new URL('..
 console.log('intensity calibration (held-out sets):', { sets: hold.sets, sentences: hold.sentences, meanSpearman: hold.meanSpearman, pooledSpearman: hold.pooledSpearman, strictlyOrdered: hold.strictlyOrdered });
 const mean = (k: number) => Math.round((cal.details.reduce((s, d) => s + d.scores[k]!, 0) / cal.details.length) * 10) / 10;
 console.log('mean score by position in set (tuned):', [0, 1, 2, 3, 4].map(mean));
-const doc = segment(WIRE_REPORT);
+const doc = segment(WIRE_REPORT, vocab);
 const wire = new IntensityScorer().score(doc, (s, e) => {
   const [a, b] = toOriginalSpan(doc.nt, s, e);
   return { start: a, end: b, text: WIRE_REPORT.slice(a, b) };

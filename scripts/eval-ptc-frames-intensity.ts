@@ -10,6 +10,10 @@ import { IntensityScorer } from '../src/layers/intensity/score.js';
 import { dataFile } from '../src/model/resources.js';
 import { toOriginalSpan } from '../src/text/normalise.js';
 import { segment } from '../src/text/segment.js';
+import { preparedVocab } from '../src/lexicon/per-vocab.js';
+
+/** Texts are tokenised with one vocabulary, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 interface Rec {
   text: string;
@@ -27,7 +31,7 @@ const rules: Record<string, number> = {};
 let headlines = 0;
 let flagged = 0;
 for (const r of recs) {
-  const doc = segment(r.text);
+  const doc = segment(r.text, vocab);
   const span = (s: number, e: number) => {
     const [a, b] = toOriginalSpan(doc.nt, s, e);
     return { start: a, end: b, text: r.text.slice(a, b) };

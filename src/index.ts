@@ -18,6 +18,8 @@ export {
 export { loadConfigFile, parseConfig, defaultConfig, type FramewiseConfig, type ResolvedConfig } from './core/config.js';
 export { UserError } from './core/errors.js';
 export { segment, type Doc } from './text/segment.js';
+export { Vocab } from './text/vocab.js';
+export { prepareVocab, preparedVocab } from './lexicon/per-vocab.js';
 export { normalise } from './text/normalise.js';
 export type { Detector, DetectorContext, DetectorMeta, RawFinding } from './detectors/engine/contract.js';
 export { VERSION } from './version.js';

@@ -11,6 +11,8 @@ import { RuleSet, type LoadedRuleFile } from '../detectors/engine/ruleset.js';
 import { builtinCodeDetectors, builtinLexicons, builtinRuleFiles } from '../detectors/registry.js';
 import { toOriginalSpan } from '../text/normalise.js';
 import { segment, type Doc } from '../text/segment.js';
+import { Vocab } from '../text/vocab.js';
+import { prepareVocab } from '../lexicon/per-vocab.js';
 import { VERSION } from '../version.js';
 import { builtinLayers, createLayerContext, orderLayers, type ReportLayer } from '../layers/index.js';
 import { narrativeModels } from '../layers/narratives/layer.js';
@@ -51,6 +53,11 @@ export interface AnalyzerOptions {
    * null: findings keep the confidences their detectors gave and every rule reports.
    */
   judge?: Judge | null;
+  /**
+   * The vocabulary to tokenise with and compile into (default: a new one of this analyzer's own).
+   * Analyzers that share one share its words; reports do not depend on which one an analyzer has.
+   */
+  vocab?: Vocab;
 }
 
 /** Called after each stage of the pipeline with its name (segment, rules, code:<id>, model, mentions, finalise, report, layer:<name>): StageTimer's hook. */
@@ -65,10 +72,14 @@ export interface CollectedRun {
 
 /**
  * Compiles rules once and analyses any number of texts. Creating one is the expensive part
- * (loading and compiling rule files); `analyze` is the hot path.
+ * (loading and compiling rule files); `analyze` is the hot path. Texts are tokenised with the
+ * analyzer's vocabulary (`vocab`), into which its rules compile and the word structures of the
+ * lexicon, detectors, layers and model bind before the first text.
  */
 export class Analyzer {
   readonly config: ResolvedConfig;
+  /** The vocabulary this analyzer's texts are tokenised with (Tokens.vocab). */
+  readonly vocab: Vocab;
   readonly techniques: ReadonlySet<TechniqueId>;
   private readonly rules: RuleSet;
   private readonly ruleFiles: LoadedRuleFile[];
@@ -103,6 +114,11 @@ export class Analyzer {
     const narratives = this.layers.some((l) => l.name === 'narratives') ? narrativeModels(this.config) : [];
     this.judge = options.judge !== undefined ? options.judge : this.model ? (this.model.judge ?? null) : loadRuleJudge();
     this.minConfidence = this.config.minConfidence ?? (this.judge ? lowestFloor(this.judge) : 0);
+    // Every word structure loaded (the narrative packs' too) binds to the vocabulary and the rules
+    // compile into it before any text is tokenised with it, so texts get ids for all their words.
+    this.vocab = options.vocab ?? new Vocab();
+    prepareVocab(this.vocab);
+    this.rules.compileFor(this.vocab);
     // Everything that changes output goes into the key, so stored analyses made under another
     // configuration are never mistaken for current ones: enabled rules, techniques, lexicons, threshold.
     const hash = createHash('sha1');
@@ -187,14 +203,16 @@ export class Analyzer {
 
   /** collect(), with the findings' explanations still pending (analyze settles those it reports). */
   private collectPending(input: string, options: Pick<AnalyzeOptions, 'techniques'> & { keepMentions?: boolean }, lap?: StageLap, silencedBy: Judge | null = null): CollectedRun {
-    const doc = segment(input);
-    lap?.('segment');
     const wanted = options.techniques && options.techniques.length > 0 ? new Set(options.techniques) : null;
+    // The rules first: a subset's rule set compiles into the vocabulary before the text is tokenised.
+    const rules = this.rulesFor(wanted);
+    const doc = segment(input, this.vocab);
+    lap?.('segment');
     const collected: CollectedFinding[] = [];
     const errors: Report['errors'] = [];
     const keep = (f: CollectedFinding) => (!wanted || wanted.has(f.technique)) && this.techniques.has(f.technique);
 
-    for (const f of this.rulesFor(wanted).run(doc)) if (keep(f)) collected.push(f);
+    for (const f of rules.run(doc)) if (keep(f)) collected.push(f);
     lap?.('rules');
     for (const d of this.code) {
       if (wanted && !wanted.has(d.meta.technique)) continue;
@@ -222,6 +240,7 @@ export class Analyzer {
     if (!set) {
       if (this.subsets.size >= 64) this.subsets.clear();
       set = new RuleSet(this.ruleFiles.filter((f) => wanted.has(f.data.technique as TechniqueId)), this.lexicons);
+      set.compileFor(this.vocab);
       this.subsets.set(key, set);
     }
     return set;
@@ -241,7 +260,7 @@ export class Analyzer {
 
   /** The segmented document, for tools that need tokens and sentences (model training, layers). */
   segment(input: string): Doc {
-    return segment(input);
+    return segment(input, this.vocab);
   }
 }
 

@@ -4,6 +4,10 @@ import { categoryOf, type TechniqueId } from '../core/taxonomy.js';
 import { judgeProblem, ruleEmits, type Judge } from '../model/judge.js';
 import { segment } from '../text/segment.js';
 import { floorOf, hasDefaultCuts, keepByDefaultCuts, lowestFloor } from './default-cuts.js';
+import { preparedVocab } from '../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const judge: Judge = {
   format: 1, rules: {}, techniquePrior: {}, defaultPrior: 0.2, groups: {}, reportAt: 0.15, uncalibratedCap: 0.4,
@@ -31,7 +35,7 @@ describe('default cuts of the judge', () => {
   });
 
   it('keeps a weak finding only in a sentence a finding over its own cut marks', () => {
-    const doc = segment(text);
+    const doc = segment(text, vocab);
     const findings = [
       f('loaded-language', 'vile', 0.4), // strong: marks the first sentence
       f('exaggeration-minimisation', 'failed', 0.08), // weak, beside it: kept

@@ -5,6 +5,10 @@ import type { CollectedFinding } from '../detectors/engine/contract.js';
 import { segment } from '../text/segment.js';
 import { settleExplanations, settleReported, type PendingExplanations } from './explanations.js';
 import { finaliseFindings } from './finalise.js';
+import { preparedVocab } from '../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const model = loadDefaultModel();
 const analyzer = new Analyzer();
@@ -43,10 +47,10 @@ describe('pending explanations', () => {
     const pending: CollectedFinding[] = [];
     const report = (r: Parameters<Parameters<NonNullable<typeof model>['create']>[0]['report']>[0]) =>
       pending.push({ technique: r.technique!, start: r.start, end: r.end, confidence: r.confidence, message: r.message, ruleId: r.ruleId!, source: r.source!, explanation: r.explanation });
-    model!.create({ doc: segment(TEXT), report, findings: [] });
+    model!.create({ doc: segment(TEXT, vocab), report, findings: [] });
     expect(pending.length).toBeGreaterThan(0);
     expect(pending.every((f) => f.message === '' && typeof f.explanation === 'function')).toBe(true);
-    model!.create({ doc: segment('Another text entirely, about the census in Ostrelia.'), report: () => {}, findings: [] });
+    model!.create({ doc: segment('Another text entirely, about the census in Ostrelia.', vocab), report: () => {}, findings: [] });
     expect(() => settleExplanations(pending)).toThrow(/after the next document/);
   });
 
@@ -63,7 +67,7 @@ describe('pending explanations', () => {
   });
 
   it('finalising passes explanations on, and only the findings that stay get theirs written', () => {
-    const doc = segment('Brutal thugs. Reckless warmongers.');
+    const doc = segment('Brutal thugs. Reckless warmongers.', vocab);
     let calls = 0;
     const explanation = () => (calls++, { message: 'why', evidence: [{ label: 'trigger', text: 'Brutal' }] });
     const inner: CollectedFinding = { technique: 'loaded-language', start: 0, end: 6, confidence: 0.6, message: '', ruleId: 'model/loaded-language', source: 'model', explanation };

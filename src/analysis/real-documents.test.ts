@@ -4,6 +4,10 @@ import type { Report } from '../core/report.js';
 import { toOriginalSpan } from '../text/normalise.js';
 import { segment } from '../text/segment.js';
 import { Analyzer } from './analyzer.js';
+import { preparedVocab } from '../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 /**
  * Real documents as they arrive: converted PDFs with page headers and numbers, footnoted op-eds and
@@ -31,7 +35,7 @@ function spans(report: Report): Array<{ start: number; end: number; text: string
 describe('page furniture is ignored by every layer and detector', () => {
   it.each(['converted-brief.txt', 'converted-report.txt'])('%s', (name) => {
     const text = fixture(name);
-    const doc = segment(text);
+    const doc = segment(text, vocab);
     expect(doc.furniture.length).toBeGreaterThanOrEqual(5);
     const furniture = doc.furniture.map((f) => toOriginalSpan(doc.nt, f.start, f.end));
     const report = analyzer.analyze(text);

@@ -4,6 +4,7 @@ import { normalise } from '../text/normalise.js';
 import { K_WORD, tokenise, tokenLower } from '../text/tokenise.js';
 import type { DocumentComparison, KeyPhrase, SideInput } from '../core/compare.js';
 import { byWeight, weighPhrases } from './key-phrases.js';
+import { Vocab } from '../text/vocab.js';
 
 let stopwords: ReadonlySet<string> | null = null;
 function stopwordSet(): ReadonlySet<string> {
@@ -19,7 +20,7 @@ const MAX_N = 3;
  */
 export function contentNgrams(text: string, maxN = MAX_N): Map<string, number> {
   const stop = stopwordSet();
-  const t = tokenise(normalise(text).text);
+  const t = tokenise(normalise(text).text, new Vocab());
   const counts = new Map<string, number>();
   let run: string[] = [];
   const close = () => {

@@ -4,6 +4,10 @@ import type { Report } from '../core/report.js';
 import { segment } from '../text/segment.js';
 import { createLayerContext, defineProduct, orderLayers, type ReportLayer } from './contract.js';
 import { builtinLayers } from './index.js';
+import { preparedVocab } from '../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const layer = (name: string, needs: string[] = []): ReportLayer => ({ name, needs, apply() {} });
 
@@ -31,7 +35,7 @@ describe('layer products', () => {
       runs++;
       return ctx.doc.words;
     });
-    const doc = segment('One two three. Four five.');
+    const doc = segment('One two three. Four five.', vocab);
     const ctx = createLayerContext({ doc, report: {} as Report, span: (s, e) => ({ start: s, end: e, text: doc.text.slice(s, e) }) });
     expect(ctx.need(words)).toBe(5);
     expect(ctx.need(words)).toBe(5);

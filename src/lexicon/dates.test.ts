@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../text/segment.js';
 import { isDateNumber, isDateWord, timePhraseStart } from './dates.js';
+import { preparedVocab } from './per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 /** The reading of every "may"/"march" (or number) token of a text. */
 function readings(text: string, word: string, test = isDateWord): boolean[] {
-  const d = segment(text);
+  const d = segment(text, vocab);
   const out: boolean[] = [];
   for (let i = 0; i < d.tokens.count; i++) if (d.text.slice(d.tokens.start[i], d.tokens.end[i]).toLowerCase() === word) out.push(test(d, i));
   return out;
@@ -40,7 +44,7 @@ describe('months are dates, not modals', () => {
 describe('time phrases', () => {
   /** The words of a text before the time phrase that ends it (the whole text when none does). */
   const before = (text: string) => {
-    const d = segment(text);
+    const d = segment(text, vocab);
     const end = d.tokens.count;
     const k = timePhraseStart(d, end, 1);
     return k === 0 ? '' : d.text.slice(0, d.tokens.end[k - 1]);

@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../text/segment.js';
-import { vocab } from '../text/vocab.js';
+import { Vocab } from '../text/vocab.js';
+
+/** The vocabulary these tests tokenise with. */
+const vocab = new Vocab();
 import { TermMatcher } from './term-matcher.js';
 
 function matches(m: TermMatcher<string>, text: string): string[] {
-  const doc = segment(text);
+  const doc = segment(text, vocab);
   const out: string[] = [];
   m.scan(doc, 0, doc.tokens.count, (h) => out.push(`${h.entry.value}:${doc.text.slice(h.start, h.end)}`));
   return out;
@@ -36,7 +39,7 @@ describe('TermMatcher', () => {
     m2.add('vermin', 2);
     expect(m2.size).toBe(1);
     expect(m2.hasWord('vermin')).toBe(true);
-    const doc = segment('vermin');
+    const doc = segment('vermin', vocab);
     const got: number[] = [];
     m2.scan(doc, 0, doc.tokens.count, (h) => got.push(h.entry.value));
     expect(got).toEqual([2]);
@@ -46,7 +49,7 @@ describe('TermMatcher', () => {
     m3.add('massacre', 'loaded');
     m3.add('massacre*', 'atrocity');
     m3.add('massacred', 'loaded');
-    const doc = segment('massacre massacres massacred');
+    const doc = segment('massacre massacres massacred', vocab);
     const got: string[] = [];
     m3.scan(doc, 0, doc.tokens.count, (h) => got.push(h.entry.value));
     expect(got).toEqual(['atrocity', 'atrocity', 'loaded']);
@@ -58,7 +61,7 @@ describe('TermMatcher', () => {
     m4.add('economy', 'exact');
     m4.add('econom*', 'long');
     const got = (text: string) => {
-      const doc = segment(text);
+      const doc = segment(text, vocab);
       const out: string[] = [];
       m4.scan(doc, 0, doc.tokens.count, (h) => out.push(`${h.entry.value}:${doc.text.slice(h.start, h.end)}`));
       return out;
@@ -76,7 +79,7 @@ describe('TermMatcher', () => {
     // The phrase's second word becomes a vocab word (a global id) after the matcher resolved it.
     vocab.intern('quintrelvek');
     expect(matches(m5, 'zorblax quintrelvek')).toEqual(['phrase:zorblax quintrelvek']);
-    const doc = segment('one zorblax quintrelvek');
+    const doc = segment('one zorblax quintrelvek', vocab);
     const got: string[] = [];
     m5.scanEntries(doc, 0, doc.tokens.count, (e, a, b) => got.push(`${e.value}:${a}-${b}`));
     expect(got).toEqual(['phrase:1-3']);
@@ -87,7 +90,7 @@ describe('TermMatcher', () => {
     const words = ['wipe', 'out', 'of', 'economy', 'the', 'public', 'plan', ',', 'Wipe', 'zqx'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 30 }), (ws) => {
-        const doc = segment(ws.join(' '));
+        const doc = segment(ws.join(' '), vocab);
         const t = doc.tokens;
         const got: string[] = [];
         m8.scanEntries(doc, 0, t.count, (e, a, b) => got.push(`${e.value}:${a}-${b}`));
@@ -110,7 +113,7 @@ describe('TermMatcher', () => {
     const words = ['wipe', 'out', 'economy', 'economic', 'crisis', 'ecology', 'eco', 'Freedonia', 'freedonian', 'forces', 'forceful', 'zorblax', 'the', ',', '.', 'Wipe', 'ECONOMY', 'public', 'opinion', 'The'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 40 }), (ws) => {
-        const doc = segment(ws.join(' '));
+        const doc = segment(ws.join(' '), vocab);
         const t = doc.tokens;
         for (let i = 0; i < t.count; i++) {
           for (const to of [t.count, Math.min(t.count, i + 1)]) {
@@ -125,7 +128,7 @@ describe('TermMatcher', () => {
       { numRuns: 200 },
     );
     // A text tokenised before a matcher interned its phrase words has local ids for them.
-    const early = segment('the quorvantic plan and the quorvantic, the zelbrix quorvantic');
+    const early = segment('the quorvantic plan and the quorvantic, the zelbrix quorvantic', vocab);
     const m7 = new TermMatcher<string>();
     m7.add('the quorvantic', 'phrase');
     m7.add('the', 'word');

@@ -1,7 +1,8 @@
 import { K_NUMBER, K_WORD, type Tokens } from '../text/tokenise.js';
 import type { Doc } from '../text/segment.js';
-import { vocab } from '../text/vocab.js';
+import type { Vocab } from '../text/vocab.js';
 import { parseWordList } from './load.js';
+import { PerVocab } from './per-vocab.js';
 import { WordInts, WordMemo } from './word-memo.js';
 import { localIndex } from '../text/hot-path.js';
 
@@ -28,8 +29,18 @@ interface Compiled<T> {
 interface RestWord {
   w: string;
   prefix: boolean;
-  /** Vocab id of an exact word (-1 while the vocab lacks it); see TermMatcher.resolveRest. */
-  id: number;
+  /** An exact word's index in TermMatcher.restWords, whose ids each vocabulary binding holds (-1: a prefix). */
+  k: number;
+}
+
+/** What a TermMatcher knows of one vocabulary (see TermMatcher.bind). */
+interface BoundTerms {
+  /** Per exact later word of a phrase (by RestWord.k): its id. */
+  restIds: Int32Array;
+  /** The largest of restIds (-1: none). */
+  maxRestId: number;
+  /** Per word: the bits of the ids phrases starting with it go on with (see secondBits). */
+  second: WordInts;
 }
 
 export interface TermMatch<T> {
@@ -78,7 +89,7 @@ export class TermMatcher<T> {
     this.cache.clear();
     this.memo.clear();
     this.clearFirst();
-    this.restVocabSize = -1;
+    this.bound.reset();
     const first = words[0]!;
     const isPrefix = first.length > 1 && first.endsWith('*');
     const key = isPrefix ? first.slice(0, -1) : first;
@@ -105,10 +116,9 @@ export class TermMatcher<T> {
       list.sort(byPriority);
       return;
     }
-    // A phrase's later exact words are interned, so that texts tokenised from now on give them
-    // global ids: matchAt compares ids, and a phrase's second word gates it (see `first`).
-    const rest = words.slice(1).map((w): RestWord => (w.length > 1 && w.endsWith('*') ? { w: w.slice(0, -1), prefix: true, id: -1 } : { w, prefix: false, id: vocab.intern(w) }));
-    for (const r of rest) if (r.id > this.maxRestId) this.maxRestId = r.id;
+    // A phrase's later exact words are interned in each vocabulary the matcher binds to, so that texts
+    // tokenised after that give them ids: matchAt compares ids, and a phrase's second word gates it (see `first`).
+    const rest = words.slice(1).map((w): RestWord => (w.length > 1 && w.endsWith('*') ? { w: w.slice(0, -1), prefix: true, k: -1 } : { w, prefix: false, k: this.restWords.push(w) - 1 }));
     list.push({ entry: { term: normalised, value, words }, rest, seq: this.seq++ });
     list.sort(byPriority);
     this.size++;
@@ -137,9 +147,10 @@ export class TermMatcher<T> {
    * gives what matchAtList gives (tested).
    */
   private first = new WordInts((w) => this.firstCode(w));
-  private second = new WordInts((w) => this.secondBits(w));
-  /** The largest vocab id of a phrase's later exact word (-1: none). */
-  private maxRestId = -1;
+  /** Every phrase's later exact words, in the order added (RestWord.k). */
+  private readonly restWords: string[] = [];
+  /** The matcher bound to each vocabulary (interning the later exact words of phrases there). */
+  private readonly bound = new PerVocab((vocab) => this.bind(vocab));
   private readonly firstEntries: TermEntry<T>[] = [];
   private readonly firstIndex = new Map<TermEntry<T>, number>();
 
@@ -158,53 +169,43 @@ export class TermMatcher<T> {
     const list = this.lookup(word);
     if (!list) return -1;
     if (list[0]!.rest.length === 0) return this.entryCode(list[0]!.entry);
-    if (this.secondBits(word) < 0) return 0;
+    // Exact words have ids in every bound vocabulary: only a prefix leaves the second bits unknown.
+    if (list.some((c) => c.rest.length > 0 && c.rest[0]!.prefix)) return 0;
     const single = list.find((c) => c.rest.length === 0);
     return GATED + (single ? this.entryCode(single.entry) : 0);
   }
 
   /**
-   * The bits (id % SECOND_BITS) of the vocab ids of the words that phrases starting with `word` go
-   * on with, or -1 when one goes on with a prefix or a word outside the vocabulary.
+   * The bits (id % SECOND_BITS) of the ids (`restIds`, of one vocabulary) of the words that phrases
+   * starting with `word` go on with, or -1 when one goes on with a prefix.
    */
-  private secondBits(word: string): number {
+  private secondBits(word: string, restIds: Int32Array): number {
     const list = this.lookup(word);
     if (!list) return -1;
     let bits = 0;
     for (const c of list) {
       if (c.rest.length === 0) continue;
       const r = c.rest[0]!;
-      const v = r.prefix ? -1 : vocab.get(r.w);
-      if (v < 0) return -1;
-      bits |= 1 << (v % SECOND_BITS);
+      if (r.prefix) return -1;
+      bits |= 1 << (restIds[r.k]! % SECOND_BITS);
     }
     return bits;
   }
 
   private clearFirst(): void {
     this.first = new WordInts((w) => this.firstCode(w));
-    this.second = new WordInts((w) => this.secondBits(w));
     this.firstEntries.length = 0;
     this.firstIndex.clear();
   }
 
-  /** Every phrase's remaining words (for resolveRest). */
-  private readonly rests: RestWord[] = [];
-  /** vocab.size when the rest words' ids were last resolved (-1: never). */
-  private restVocabSize = -1;
-
   /**
-   * Gives the exact remaining words of phrases their vocab ids, so that a token with a global id
-   * matches by comparing ids. The vocab only grows and never renumbers, so this is redone only when
-   * it has grown (a word interned since then gets its id).
+   * The matcher for one vocabulary: the later exact words of phrases interned there, so that a token
+   * with an id matches by comparing ids, and the second-word gates over those ids.
    */
-  private resolveRest(): void {
-    if (this.restVocabSize === -1) {
-      this.rests.length = 0;
-      for (const table of [this.exact, this.prefixed]) for (const list of table.values()) for (const c of list) for (const r of c.rest) this.rests.push(r);
-    }
-    for (const r of this.rests) if (!r.prefix && r.id < 0) r.id = vocab.get(r.w);
-    this.restVocabSize = vocab.size;
+  private bind(vocab: Vocab): BoundTerms {
+    const restIds = Int32Array.from(this.restWords, (w) => vocab.intern(w));
+    const maxRestId = restIds.reduce((m, id) => Math.max(m, id), -1);
+    return { restIds, maxRestId, second: new WordInts((w) => this.secondBits(w, restIds)) };
   }
 
   private candidates(word: string): Compiled<T>[] | undefined {
@@ -251,7 +252,7 @@ export class TermMatcher<T> {
     const ids = t.id;
     // Most words start no entry: their memo value is -1 (stored + 2 as 1), read here without a
     // call; every other token goes through matchAt, which decides as before.
-    const first = this.first.idTable(t.vocabSize);
+    const first = this.first.idTable(t);
     for (let i = from; i < to; i++) {
       const id = ids[i]!;
       if (id >= 0 && id < first.length && first[id] === 1) continue;
@@ -282,7 +283,8 @@ export class TermMatcher<T> {
       const j = i + 1;
       const kj = j < to ? t.kind[j]! : 0;
       const id = j < to ? t.id[j]! : 0;
-      if (j >= to || (kj !== K_WORD && kj !== K_NUMBER) || (id >= 0 ? ((this.second.at(t, i) >>> id % SECOND_BITS) & 1) === 0 : t.vocabSize > this.maxRestId)) {
+      const b = this.bound.of(t.vocab);
+      if (j >= to || (kj !== K_WORD && kj !== K_NUMBER) || (id >= 0 ? ((b.second.at(t, i) >>> id % SECOND_BITS) & 1) === 0 : t.vocabSize > b.maxRestId)) {
         if (f === GATED) return null;
         this.matchEnd = i + 1;
         return this.firstEntries[f - GATED - 1]!;
@@ -297,7 +299,7 @@ export class TermMatcher<T> {
     if (kind !== K_WORD && kind !== K_NUMBER) return null;
     const list = this.memo.at(t, i);
     if (list === null) return null;
-    if (this.restVocabSize !== vocab.size) this.resolveRest();
+    const restIds = this.bound.of(t.vocab).restIds;
     for (let c = 0; c < list.length; c++) {
       const rest = list[c]!.rest;
       let j = i + 1;
@@ -309,10 +311,10 @@ export class TermMatcher<T> {
         const rw = rest[r]!;
         const id = t.id[j]!;
         if (rw.prefix) {
-          if (!(id >= 0 ? vocab.str(id) : t.localWords[localIndex(id)]!).startsWith(rw.w)) break;
+          if (!(id >= 0 ? t.vocab.str(id) : t.localWords[localIndex(id)]!).startsWith(rw.w)) break;
         } else if (id >= 0) {
-          // Ids name strings one to one: equal ids, equal words (rw.id is current, see resolveRest).
-          if (id !== rw.id) break;
+          // Ids name strings one to one: equal ids, equal words (the word was interned when the matcher bound to t.vocab).
+          if (id !== restIds[rw.k]) break;
         } else if (t.localWords[localIndex(id)] !== rw.w) break;
       }
       if (r < rest.length) continue;

@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../text/segment.js';
 import { tokenLower } from '../text/tokenise.js';
 import { PhraseSet, TokenMarks, WordLookup, WordSet } from './word-sets.js';
+import { Vocab } from '../text/vocab.js';
+import { prepareVocab } from './per-vocab.js';
+
+/** The vocabulary these tests tokenise with. */
+const vocab = new Vocab();
 
 describe('WordLookup', () => {
   it('answers like its function of the lowercased word, for vocabulary and document-local words, across documents', () => {
@@ -12,7 +17,7 @@ describe('WordLookup', () => {
       return w.length > 3 ? w.length : undefined;
     });
     for (const text of ['The Zyxwvut said the zyxwvut was fine.', 'ZYXWVUT and the qwertzuiop met; said qwertzuiop.']) {
-      const t = segment(text).tokens;
+      const t = segment(text, vocab).tokens;
       for (let i = 0; i < t.count; i++) {
         const w = tokenLower(t, i);
         expect(len.at(t, i)).toBe(w.length > 3 ? w.length : undefined);
@@ -26,10 +31,11 @@ describe('WordLookup', () => {
 });
 
 describe('WordSet', () => {
-  it('tests membership of a token, for vocabulary words and words of texts tokenised before the set was built', () => {
-    const early = segment('He said zqlatewordx twice, zqotherx.').tokens;
+  it('tests membership of a token, for vocabulary words and words of texts tokenised before the set was bound to their vocabulary', () => {
+    const early = segment('He said zqlatewordx twice, zqotherx.', vocab).tokens;
     const set = new WordSet(['said', 'zqlatewordx']);
-    const late = segment('He said zqlatewordx twice, zqotherx.').tokens;
+    prepareVocab(vocab); // binds the set: texts tokenised from now on have ids for its words
+    const late = segment('He said zqlatewordx twice, zqotherx.', vocab).tokens;
     const expected = [false, true, true, false, false, false, false];
     // The early text has a local id for the word the set interned after it; the late one a vocab id.
     expect(early.id[2]).toBeLessThan(0);
@@ -41,7 +47,7 @@ describe('WordSet', () => {
 
 describe('TokenMarks', () => {
   it('keeps a mark per word id until cleared', () => {
-    const t = segment('Lies, lies and more lies.').tokens;
+    const t = segment('Lies, lies and more lies.', vocab).tokens;
     const m = new TokenMarks();
     m.fit(t);
     for (let i = 0; i < t.count; i++) m.set(t, i, m.get(t, i) + 1);
@@ -52,12 +58,13 @@ describe('TokenMarks', () => {
 });
 
 describe('PhraseSet', () => {
-  it('finds the longest phrase, punctuation tokens included, in texts tokenised before and after it was built', () => {
+  it('finds the longest phrase, punctuation tokens included, in texts tokenised before and after it was bound to their vocabulary', () => {
     const text = 'They said the zqvorn-pact had zqheld, as the zqvorn-pact was zqsigned long ago; the zqvorn held.';
-    const early = segment(text).tokens;
+    const early = segment(text, vocab).tokens;
     // Hyphenated words are one token; the comma is a token of its own.
     const set = new PhraseSet(['the zqvorn', 'the zqvorn-pact', 'the zqvorn-pact was zqsigned', 'long ago', 'zqheld, as']);
-    const late = segment(text).tokens;
+    prepareVocab(vocab); // binds the set: texts tokenised from now on have ids for its words
+    const late = segment(text, vocab).tokens;
     expect(early.id.some((id) => id < 0)).toBe(true);
     const hits = (t: typeof early) => {
       const out: string[] = [];
@@ -73,7 +80,7 @@ describe('PhraseSet', () => {
     expect(set.match(late, 8, 11)).toBe(2);
   });
   it('matches at every token as walking its phrases does (the gate of typed reads against matchList)', () => {
-    const early = segment('according to zqmorrow, the zqplan; according as zqmorrow');
+    const early = segment('according to zqmorrow, the zqplan; according as zqmorrow', vocab);
     const set = new PhraseSet(['according to', 'according to zqmorrow', 'zqmorrow', 'the zqplan', 'as a', 'as', 'in case', 'in the event', ', as']);
     const words = ['according', 'to', 'as', 'a', 'the', 'zqplan', 'zqmorrow', 'in', 'case', 'event', ',', 'other', 'According', 'AS'];
     const check = (doc: ReturnType<typeof segment>) => {
@@ -83,7 +90,7 @@ describe('PhraseSet', () => {
     check(early);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 30 }), (ws) => {
-        check(segment(ws.join(' ')));
+        check(segment(ws.join(' '), vocab));
         return true;
       }),
       { numRuns: 150 },

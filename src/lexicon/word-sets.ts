@@ -1,8 +1,9 @@
 import type { Doc } from '../text/segment.js';
 import type { Tokens } from '../text/tokenise.js';
 import { F_CAP, F_UPPER, K_NUMBER, K_PUNCT, K_WORD, tokenLower, tokenise } from '../text/tokenise.js';
-import { vocab } from '../text/vocab.js';
+import { Vocab } from '../text/vocab.js';
 import { WordMemo } from './word-memo.js';
+import { PerVocab } from './per-vocab.js';
 import { PhraseIndex, SINGLE, type IndexedPhrase } from './phrase-index.js';
 import { denseSlot, localIndex } from '../text/hot-path.js';
 
@@ -28,52 +29,69 @@ export function tokenText(doc: Doc, a: number, b: number): string {
   return b > a ? doc.text.slice(doc.tokens.start[a]!, doc.tokens.end[b - 1]!) : '';
 }
 
-/** Lowercased token forms of a phrase, tokenised exactly as documents are. */
-export function phraseTokens(phrase: string): string[] {
-  const t = tokenise(phrase);
+/**
+ * Lowercased token forms of a phrase, tokenised exactly as documents are. The vocabulary only names
+ * ids (the forms do not depend on it): pass one to reuse, or a fresh empty one is used.
+ */
+export function phraseTokens(phrase: string, vocab: Vocab = new Vocab()): string[] {
+  const t = tokenise(phrase, vocab);
   const out: string[] = [];
   for (let i = 0; i < t.count; i++) out.push(tokenLower(t, i));
   return out;
 }
 
+/** A WordSet bound to one vocabulary: a bit per id, and the highest id of its words (-1: none). */
+interface BoundWords {
+  bits: Uint8Array;
+  maxId: number;
+}
+
 /**
- * The one word set: words interned in the global vocabulary, so that membership of a token is one
- * typed-array read on its id (documents get vocab ids at tokenisation; words no set names get
- * negative ids). A document tokenised before the set was built has local ids for the set's new
+ * The one word set: a list of words, interned in each vocabulary whose tokens it is asked about
+ * (once per vocabulary, see PerVocab), so that membership of a token is one typed-array read on its
+ * id (documents get vocabulary ids at tokenisation; words no structure names get negative ids). A
+ * document tokenised before the set was bound to its vocabulary has local ids for the set's new
  * words: those tokens are looked up by string (Tokens.vocabSize tells when that can happen).
  */
 export class WordSet {
-  private readonly bits: Uint8Array;
   private readonly words: Set<string>;
-  /** The highest vocab id of the set's words (-1 when empty). */
-  private readonly maxId: number;
+  private readonly bound: PerVocab<BoundWords>;
+  /** The vocabulary last asked about and the set's bits and highest id there: what `at` reads. */
+  private vocab: Vocab | null = null;
+  private bits: Uint8Array = new Uint8Array(0);
+  private maxId = -1;
 
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
-    const ids = [...this.words].map((w) => vocab.intern(w));
-    this.maxId = Math.max(-1, ...ids);
-    this.bits = new Uint8Array(this.maxId + 1);
-    for (const id of ids) this.bits[id] = 1;
+    this.bound = new PerVocab((vocab) => {
+      const ids = [...this.words].map((w) => vocab.intern(w));
+      const maxId = Math.max(-1, ...ids);
+      const bits = new Uint8Array(maxId + 1);
+      for (const id of ids) bits[id] = 1;
+      return { bits, maxId };
+    });
   }
 
   /**
-   * Per vocab id, the OR of the flags of the sets that hold the word (or, for a PhraseSet, that
-   * have a phrase starting with it): one read tests them all. Ids past the end are in none.
+   * Per id of `vocab`, the OR of the flags of the sets that hold the word (or, for a PhraseSet, that
+   * have a phrase starting with it): one read tests them all. Ids past the end are in none. Words the
+   * sets interned after a text was tokenised have local ids there: callers treat those as in none,
+   * so a union is bound before texts are tokenised (prepareVocab) or holds sets a slower test checks.
    */
-  static union(sets: ReadonlyArray<[WordSet | PhraseSet, number]>): Uint8Array {
+  static union(vocab: Vocab, sets: ReadonlyArray<[WordSet | PhraseSet, number]>): Uint8Array {
     let n = 0;
-    for (const [set] of sets) n = Math.max(n, set.idBits().length);
+    for (const [set] of sets) n = Math.max(n, set.idBits(vocab).length);
     const out = new Uint8Array(n);
     for (const [set, flag] of sets) {
-      const bits = set.idBits();
-      for (let id = 0; id < bits.length; id++) if (bits[id] === 1) out[id]! |= flag;
+      const bits = set.idBits(vocab);
+      for (let id = 0; id < bits.length; id++) if (bits[id] !== 0) out[id]! |= flag;
     }
     return out;
   }
 
-  /** 1 at the vocab ids of the set's words. */
-  idBits(): Uint8Array {
-    return this.bits;
+  /** 1 at the ids of `vocab` of the set's words. */
+  idBits(vocab: Vocab): Uint8Array {
+    return this.bound.of(vocab).bits;
   }
 
   /** Is this (lowercased) word in the set? */
@@ -84,9 +102,29 @@ export class WordSet {
   /** Is token i of these tokens in the set? */
   at(t: Tokens, i: number): boolean {
     const id = t.id[i]!;
+    // The hot path stays small enough to inline: tokens of the vocabulary bound last.
+    if (t.vocab === this.vocab) {
+      if (id >= 0) return id < this.bits.length && this.bits[id] === 1;
+      // A local word can be one of ours only when the set interned it after the text was tokenised.
+      if (t.vocabSize > this.maxId) return false;
+    }
+    return this.atOther(t, i);
+  }
+
+  /** `at` for a local id, or after binding to another vocabulary. */
+  private atOther(t: Tokens, i: number): boolean {
+    if (t.vocab !== this.vocab) this.use(t.vocab);
+    const id = t.id[i]!;
     if (id >= 0) return id < this.bits.length && this.bits[id] === 1;
     // A local word can be one of ours only when the set interned it after the text was tokenised.
     return t.vocabSize <= this.maxId && this.words.has(t.localWords[localIndex(id)]!);
+  }
+
+  private use(vocab: Vocab): void {
+    const b = this.bound.of(vocab);
+    this.vocab = vocab;
+    this.bits = b.bits;
+    this.maxId = b.maxId;
   }
 }
 
@@ -102,17 +140,18 @@ export class PhraseSet {
   readonly size: number;
 
   constructor(phrases: Iterable<string>) {
+    const scratch = new Vocab();
     for (const p of phrases) {
-      const toks = phraseTokens(p);
+      const toks = phraseTokens(p, scratch);
       if (toks.length > 0) this.index.add(toks, (ids) => ({ toks, ids }));
     }
     this.index.seal(() => 1);
     this.size = this.index.size;
   }
 
-  /** 1 at the vocab ids that start some phrase. */
-  idBits(): Uint8Array {
-    return this.index.idFlags();
+  /** Non-zero at the ids of `vocab` that start some phrase. */
+  idBits(vocab: Vocab): Uint8Array {
+    return this.index.idFlags(vocab);
   }
 
   match(t: Tokens, i: number, end: number): number {
@@ -120,7 +159,7 @@ export class PhraseSet {
     // typed reads answer both without the phrase lists (matchList, the plain version, decides the rest).
     const id = t.id[i]!;
     if (id >= 0) {
-      const gate = this.index.gateOf(id);
+      const gate = this.index.gateOf(t, id);
       if (gate < 0) return 0;
       if (i + 1 >= end || this.index.continuesNone(t, i + 1, gate)) return (gate & SINGLE) !== 0 && i + 1 <= end ? 1 : 0;
     }
@@ -187,7 +226,7 @@ export class TokenMarks {
 
   /** Sizes the marks for a document's tokens and clears them. */
   fit(t: Tokens): void {
-    const need = 2 * Math.max(vocab.size, t.localWords.length) + 2;
+    const need = 2 * Math.max(t.vocab.size, t.localWords.length) + 2;
     if (this.stamp.length < need) {
       this.stamp = new Int32Array(Math.max(need, this.stamp.length * 2));
       this.val = new Int32Array(this.stamp.length);

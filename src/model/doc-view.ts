@@ -182,7 +182,7 @@ const wordSlots = new Scratch((n) => new Int32Array(n), MAX_KEPT_TOKENS, 1024);
  */
 export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView {
   const t = doc.tokens;
-  const cache = cacheFor(table);
+  const cache = cacheFor(table, t.vocab);
   const n = t.count;
   const ns = doc.sentences.length;
   const { wh, valence, lex, count, inQuote, masked, slot, shape, sentNeg, sentPos, sentMark, sentLex } = viewArrays(reuse, n, ns);

@@ -6,6 +6,10 @@ import { ExplainMemo } from './explain-memo.js';
 import { explainSpan } from './explain.js';
 import { buildView } from './features.js';
 import { predictDoc } from './model.js';
+import { preparedVocab } from '../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const detector = loadDefaultModel() as TrainedModelDetector | null;
 
@@ -26,7 +30,7 @@ const TEXT = [
 describe('ExplainMemo', () => {
   it.skipIf(!detector)('explains every span and technique as explainSpan does, repeated wordings included', () => {
     const model = detector!.model;
-    const doc = segment(TEXT);
+    const doc = segment(TEXT, vocab);
     const view = buildView(doc, model.table, true);
     const memo = new ExplainMemo();
     const spans = predictDoc(model, doc, view);
@@ -49,7 +53,7 @@ describe('ExplainMemo', () => {
     const memo = new ExplainMemo();
     for (const text of [TEXT, 'Officials said the brutal regime of Sylvania shelled nothing at all, and the patriots of Freedonia agreed.']) {
       memo.reset();
-      const doc = segment(text);
+      const doc = segment(text, vocab);
       const view = buildView(doc, model.table, true);
       for (const span of predictDoc(model, doc, view)) {
         for (const t of span.techniques) {

@@ -6,6 +6,10 @@ import { buildView } from './features.js';
 import { explainSpan, explanationText } from './explain.js';
 import type { TrainedModelDetector } from './detector.js';
 import { predictDoc } from './model.js';
+import { preparedVocab } from '../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const detector = loadDefaultModel() as TrainedModelDetector | null;
 const analyzer = new Analyzer();
@@ -48,7 +52,7 @@ describe('model findings explain themselves', () => {
 
   it.skipIf(!detector)('the words named weigh for the technique chosen (their weight against the mean class is positive)', () => {
     const model = detector!.model;
-    const doc = segment(TEXT);
+    const doc = segment(TEXT, vocab);
     const view = buildView(doc, model.table, true);
     for (const span of predictDoc(model, doc, view)) {
       for (const t of span.techniques) {

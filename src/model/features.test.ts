@@ -5,6 +5,10 @@ import { tokenLower } from '../text/tokenise.js';
 import { buildView, countOccurrences, countOccurrencesIn, FeatureBuffer, releaseOccurrenceIndex, suffixHash } from './features.js';
 import { hashString } from './hash.js';
 import { buildLexiconTable } from './lexicon-table.js';
+import { preparedVocab } from '../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 describe('FeatureBuffer', () => {
   it('masks what is pushed and grows past its capacity', () => {
@@ -34,7 +38,7 @@ describe('suffixHash', () => {
 describe('buildView', () => {
   it('counts each word as often as its lowercased form occurs, and marks multi-word terms', () => {
     const table = buildLexiconTable(new Map([['calm', 1.5]]), [['phrases', ['cold war', 'iron curtain falls']]]);
-    const doc = segment('The cold war ended. The COLD war, they said, and the iron curtain falls.');
+    const doc = segment('The cold war ended. The COLD war, they said, and the iron curtain falls.', vocab);
     const v = buildView(doc, table);
     const words = Array.from({ length: doc.tokens.count }, (_, i) => tokenLower(doc.tokens, i));
     for (let i = 0; i < words.length; i++) {
@@ -49,7 +53,7 @@ describe('buildView', () => {
 describe('months in the word lists', () => {
   it('a month used as a date is in no list; the modal "may" and "may be" stay hedges', () => {
     const table = buildLexiconTable(new Map(), [['hedges', ['may', 'may be', 'march']]]);
-    const doc = segment('On May 28 the talks may be over. In March they march on.');
+    const doc = segment('On May 28 the talks may be over. In March they march on.', vocab);
     const v = buildView(doc, table);
     const hedged = Array.from({ length: doc.tokens.count }, (_, i) => i)
       .filter((i) => v.lex[i]! & 1)
@@ -71,11 +75,11 @@ describe('multi-word terms', () => {
     const words = fc.constantFrom('cold', 'War', 'iron', 'curtain', 'falls', 'so', 'called', 'of', 'course', 'not', 'the', ',', '.', 'Sylvania');
     fc.assert(
       fc.property(fc.array(words, { maxLength: 30 }), (ws) => {
-        const doc = segment(ws.join(' '));
+        const doc = segment(ws.join(' '), vocab);
         expect([...buildView(doc, table).lex]).toEqual([...buildView(doc, older).lex]);
       }),
     );
-    const doc = segment('So called experts, of course not, saw the iron curtain falls.');
+    const doc = segment('So called experts, of course not, saw the iron curtain falls.', vocab);
     const v = buildView(doc, table);
     const marked = Array.from({ length: doc.tokens.count }, (_, i) => i).filter((i) => v.lex[i]! & 2).map((i) => tokenLower(doc.tokens, i));
     expect(marked).toEqual(['of', 'course', 'not', 'curtain', 'falls']);

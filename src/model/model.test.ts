@@ -22,6 +22,10 @@ import { FILTER_FEATURES } from './span-filter.js';
 import { judgeProblem, ruleEmits } from './judge.js';
 import { toPtcLabel } from '../core/taxonomy.js';
 import { floorOf, lowestFloor } from '../analysis/default-cuts.js';
+import { preparedVocab } from '../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const SMALL = { taggerBits: 14, classifierBits: 13, taggerEpochs: 8, classifierEpochs: 15, threshold: 0.3 };
 
@@ -63,7 +67,7 @@ describe('training', () => {
 
   it('tags and classifies a new document written in the same style', () => {
     const text = 'Freedonia signed a trade deal.\nThe outrageous decision by Sylvania shocked the region.\n';
-    const doc = segment(text);
+    const doc = segment(text, vocab);
     const spans = predictDoc(run.model, doc);
     const hit = spans.find((s) => text.slice(s.start, s.end).includes('outrageous'));
     expect(hit).toBeDefined();
@@ -77,13 +81,13 @@ describe('training', () => {
       'and the Muslims at the mosque said nothing.\nThe church stayed closed.';
     const swapped = text.replace(/Sylvania|Freedonia|Christians|Muslims|mosque|church/g, (m) =>
       ({ Sylvania: 'Freedonia', Freedonia: 'Sylvania', Christians: 'Muslims', Muslims: 'Christians', mosque: 'church', church: 'mosque' })[m]!);
-    const shape = (t: string) => predictDoc(run.model, segment(t)).map((s) => [s.score, ...s.techniques.map((x) => `${x.label}:${x.probability}`)]);
+    const shape = (t: string) => predictDoc(run.model, segment(t, vocab)).map((s) => [s.score, ...s.techniques.map((x) => `${x.label}:${x.probability}`)]);
     expect(shape(swapped)).toEqual(shape(text));
     expect(shape(text).length).toBeGreaterThan(0);
   });
 
   it('sums the sentence-wide features once at inference, with the same marginals as per token', () => {
-    const doc = segment('The vile decision shocked the region!\nLeaders called them thugs of a foreign power, and nobody answered.');
+    const doc = segment('The vile decision shocked the region!\nLeaders called them thugs of a foreign power, and nobody answered.', vocab);
     const view = buildView(doc, run.model.table);
     const mask = run.model.tagger.buckets - 1;
     for (const s of doc.sentences) {
@@ -98,7 +102,7 @@ describe('training', () => {
 
   it('tags a whole document at once exactly as sentence by sentence', () => {
     const text = 'The vile decision shocked the region!\n\nLeaders called them thugs of a foreign power.  And nobody answered. Why? Why now?';
-    const doc = segment(text);
+    const doc = segment(text, vocab);
     const view = buildView(doc, run.model.table);
     const mask = run.model.tagger.buckets - 1;
     const reference: TaggedSpan[] = [];
@@ -119,7 +123,7 @@ describe('training', () => {
     expect(filter.weights).toHaveLength(FILTER_FEATURES);
     expect(filter.keep).toBe(DEFAULT_TRAIN_CONFIG.filterKeep);
     const text = 'The vile decision shocked the region!\n\nLeaders called them thugs of a foreign power. The outrageous plan failed.';
-    const doc = segment(text);
+    const doc = segment(text, vocab);
     const all = predictDoc({ ...run.model, filter: null }, doc);
     expect(all.length).toBeGreaterThan(0);
     const at = (keep: number) => predictDoc({ ...run.model, filter: { ...filter, keep } }, doc).map((s) => [s.start, s.end]);
@@ -137,7 +141,7 @@ describe('training', () => {
     const { model, header } = decodeModel(bytes);
     expect(header.meta).toEqual({ note: 'test' });
     expect(model.version).toBe('test-1');
-    const doc = segment(syntheticCorpus(30)[27]!.text!);
+    const doc = segment(syntheticCorpus(30)[27]!.text!, vocab);
     const a = predictDoc(run.model, doc);
     const b = predictDoc(model, doc);
     expect(b.map((s) => [s.start, s.end, s.techniques[0]!.label])).toEqual(a.map((s) => [s.start, s.end, s.techniques[0]!.label]));
@@ -156,7 +160,7 @@ describe('training', () => {
     const texts = syntheticCorpus(12).map((r) => r.text!);
     texts.push('Thugs! Vile thugs of Sylvania, again and again.\n\nWhy? A', 'One.');
     for (const text of texts) {
-      const doc = segment(text);
+      const doc = segment(text, vocab);
       const a = predictDoc({ ...model, filter: null }, doc, buildView(doc, model.table, true));
       const b = predictDoc({ ...listed, filter: null }, doc, buildView(doc, listed.table));
       expect(a).toEqual(b);

@@ -4,6 +4,10 @@ import { buildView } from './features.js';
 import { FILTER_FEATURES, filterFeatures, keepProbability, probabilityBound, trainSpanFilter, type FilterExample, type SpanEvidence } from './span-filter.js';
 import { syntheticTable } from './test-support/synthetic.js';
 import { rng } from './hash.js';
+import { preparedVocab } from '../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const probs = (top: number) => {
   const p = new Float64Array(14).fill((1 - top) / 13);
@@ -12,7 +16,7 @@ const probs = (top: number) => {
 };
 
 describe('span filter features', () => {
-  const doc = segment('Officials met on Monday.\n"The vile traitors lie!" he shouted at the crowd.');
+  const doc = segment('Officials met on Monday.\n"The vile traitors lie!" he shouted at the crowd.', vocab);
   const view = buildView(doc, syntheticTable());
   const s = doc.sentences[1]!;
   const span = (a: number, b: number): SpanEvidence => ({ a, b, score: 0.6, max: 0.8, min: 0.4, first: 0.5, sentMean: 0.3 });
@@ -78,7 +82,7 @@ describe('span filter training', () => {
 
 describe('probabilityBound', () => {
   it('is never exceeded by what the probability features add, whatever the weights and distribution', () => {
-    const doc = segment('The vile traitors lie, he shouted at the crowd.');
+    const doc = segment('The vile traitors lie, he shouted at the crowd.', vocab);
     const view = buildView(doc, syntheticTable());
     const sp: SpanEvidence = { a: 1, b: 4, score: 0.5, max: 0.7, min: 0.3, first: 0.4, sentMean: 0.3 };
     const r = rng(7);

@@ -5,6 +5,10 @@ import type { TrainedModelDetector } from './detector.js';
 import { buildView, countOccurrencesIn, FeatureBuffer, spanFeatures } from './features.js';
 import { predictProba } from './logreg.js';
 import { spanProbabilities } from './span-scores.js';
+import { preparedVocab } from '../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const detector = loadDefaultModel() as TrainedModelDetector | null;
 
@@ -25,7 +29,7 @@ describe('spanProbabilities', () => {
     const mask = m.buckets - 1;
     let compared = 0;
     for (const text of TEXTS) {
-      const doc = segment(text);
+      const doc = segment(text, vocab);
       const view = buildView(doc, model.table, true);
       const lower = doc.text.toLowerCase();
       const count = (phrase: string, atMost: number) => countOccurrencesIn(lower, phrase, atMost);

@@ -3,6 +3,10 @@ import { segment } from '../text/segment.js';
 import { buildView, FeatureBuffer, tokenOwnFeatures } from './features.js';
 import { buildLexiconTable } from './lexicon-table.js';
 import { allTemplates, T, TOKEN_MAX_FEATURES, TOKEN_TEMPLATES, tokenCapacity } from './templates.js';
+import { preparedVocab } from '../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 describe('feature templates', () => {
   it('have distinct numbers (a feature of one template never reads as another)', () => {
@@ -29,7 +33,7 @@ describe('feature templates', () => {
       clusters: { hashes: new Uint32Array(0), ids: new Uint32Array(0) },
       wordClasses: { hashes: new Uint32Array(0), ids: new Int8Array(0) },
     };
-    const doc = segment('They shouted Loudly today again.');
+    const doc = segment('They shouted Loudly today again.', vocab);
     const v = buildView(doc, table);
     // Every list bit on every token, a valence and a stage-one score everywhere, no word a stop word.
     v.lex.fill(0xffffffff);

@@ -4,6 +4,7 @@
  */
 import type { Doc } from '../text/segment.js';
 import { tokenLower } from '../text/tokenise.js';
+import type { Vocab } from '../text/vocab.js';
 import { FNV_SEED, fnvUpdate, hashString, mix } from './hash.js';
 import { clusterOf, isOrdinaryWord, lookupWord, mayStartPhrase, wordClassOf, type LexiconTable } from './lexicon-table.js';
 import { T } from './templates.js';
@@ -90,7 +91,7 @@ export const NAME_SLOT = 2;
 
 /**
  * Word lookups cached per table (two models with different tables never share an entry), by string
- * and by global vocab id. A word's facts live in slot-indexed typed arrays (its hash, valence, list
+ * and by vocabulary id (a table of ids per vocabulary: `cacheFor` switches to the document's). A word's facts live in slot-indexed typed arrays (its hash, valence, list
  * mask, flags, the FNV state after the word and a space where multi-word terms starting with it
  * continue) and its WORD_TEMPLATES mixes in one flat pool: a document's words are read from a few
  * dense arrays, not from an object per word scattered over the heap, and a 100k-word cache costs no
@@ -98,8 +99,11 @@ export const NAME_SLOT = 2;
  */
 export interface WordCache {
   slotByString: Map<string, number>;
-  /** Slot + 1 by global vocab id (0: not looked up yet). */
+  /** Slot + 1 by id of `vocab` (0: not looked up yet). */
   byId: Int32Array;
+  /** The vocabulary `byId` belongs to; the tables of others wait in `otherIds`. */
+  vocab: Vocab | null;
+  otherIds: WeakMap<Vocab, Int32Array>;
   pool: Uint32Array;
   hash: Uint32Array;
   valence: Float32Array;
@@ -133,6 +137,8 @@ function newCache(clustered: boolean, classed: boolean): WordCache {
     kpool: new Uint32Array(size * KM),
     slotByString: new Map(),
     byId: new Int32Array(0),
+    vocab: null,
+    otherIds: new WeakMap(),
     pool: new Uint32Array(size * WM),
     hash: new Uint32Array(size),
     valence: new Float32Array(size),
@@ -154,10 +160,18 @@ function newCache(clustered: boolean, classed: boolean): WordCache {
   return cache;
 }
 
-/** The table's cache, started afresh when it has grown past the limit (only between documents, so offsets stay valid within one). */
-export function cacheFor(table: LexiconTable): WordCache {
+/**
+ * The table's cache, its ids those of `vocab` (a document's tokens' vocabulary); started afresh when
+ * it has grown past the limit (only between documents, so offsets stay valid within one).
+ */
+export function cacheFor(table: LexiconTable, vocab: Vocab): WordCache {
   let cache = wordCaches.get(table);
   if (!cache || cache.slotByString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache(table.clusters !== undefined, table.wordClasses !== undefined)));
+  if (cache.vocab !== vocab) {
+    if (cache.vocab !== null) cache.otherIds.set(cache.vocab, cache.byId);
+    cache.vocab = vocab;
+    cache.byId = cache.otherIds.get(vocab) ?? new Int32Array(0);
+  }
   return cache;
 }
 
@@ -215,12 +229,12 @@ function newSlot(cache: WordCache, h: number): number {
 }
 
 /**
- * The slot of token i's word: by its global vocab id when it has one (no string lookup), else by
+ * The slot of token i's word (cache bound to the tokens' vocabulary by cacheFor): by its vocabulary id when it has one (no string lookup), else by
  * string. The word's string is read only when it is not cached yet.
  */
 export function tokenSlot(cache: WordCache, table: LexiconTable, t: Doc['tokens'], i: number, local: Int32Array): number {
   const id = t.id[i]!;
-  // Words outside the global vocab have document-local ids: one string lookup per word and document.
+  // Words outside the vocabulary have document-local ids: one string lookup per word and document.
   if (id < 0) {
     const j = localIndex(id);
     const known = local[j]!;

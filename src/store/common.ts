@@ -4,6 +4,7 @@ import { normalise } from '../text/normalise.js';
 import { K_NUMBER, K_WORD, tokenise } from '../text/tokenise.js';
 import { illFormedReason } from '../text/unicode.js';
 import type { DocumentFilter, MetadataPatch, NewDocument, Page } from './types.js';
+import { Vocab } from '../text/vocab.js';
 
 /**
  * Pieces every Store implementation shares, so that SQLite and PostgreSQL agree on hashing,
@@ -17,7 +18,7 @@ export function contentHash(text: string): string {
 
 /** Words as the analyzer counts them (word and number tokens of the normalised text). */
 export function countWords(text: string): number {
-  const tokens = tokenise(normalise(text).text);
+  const tokens = tokenise(normalise(text).text, new Vocab());
   let n = 0;
   for (let k = 0; k < tokens.count; k++) if (tokens.kind[k] === K_WORD || tokens.kind[k] === K_NUMBER) n++;
   return n;

@@ -4,6 +4,7 @@ import { builtinLexicon } from '../lexicon/builtin.js';
 import { stem } from '../lexicon/stem.js';
 import { normalise } from '../text/normalise.js';
 import { F_CAP, F_NEWLINE_BEFORE, K_NUMBER, K_PUNCT, K_WORD, tokenise, tokenLower } from '../text/tokenise.js';
+import { Vocab } from '../text/vocab.js';
 
 /**
  * The content of a text as the story code compares it: stemmed content words (names flagged) and
@@ -86,7 +87,7 @@ export interface TextTerms {
 /** Stems of the content words and the numbers of a text. Never throws. */
 export function readTerms(input: string): TextTerms {
   const text = normalise(input).text;
-  const t = tokenise(text);
+  const t = tokenise(text, new Vocab());
   const words: WordTerm[] = [];
   const numbers: NumberTerm[] = [];
   let sentenceStart = true;

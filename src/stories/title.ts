@@ -2,6 +2,7 @@ import { stem } from '../lexicon/stem.js';
 import { normalise } from '../text/normalise.js';
 import { F_CAP, K_NUMBER, K_WORD, tokenise, tokenLower } from '../text/tokenise.js';
 import { isStopWord } from './terms.js';
+import { Vocab } from '../text/vocab.js';
 
 /**
  * A story's title from the phrases most of its versions share (in their titles and leads): word sequences of one to four
@@ -34,7 +35,7 @@ export interface TitleSource {
 /** Phrases of one text as [key, surface, words, named] in order of appearance. */
 function phrasesOf(input: string): Array<[string, string, number, boolean]> {
   const text = normalise(input).text;
-  const t = tokenise(text);
+  const t = tokenise(text, new Vocab());
   const out: Array<[string, string, number, boolean]> = [];
   // Runs of words and numbers not broken by punctuation.
   let run: number[] = [];

@@ -3,6 +3,7 @@ import type { SourcingClass } from '../core/sourcing.js';
 import { toOriginalSpan } from '../text/normalise.js';
 import { segment } from '../text/segment.js';
 import { conceptOf, numberKey, readTerms } from './terms.js';
+import { Vocab } from '../text/vocab.js';
 
 /**
  * Units of content of one version of a story: its body sentences, each with what the report knows
@@ -53,7 +54,7 @@ function sentencesOf(text: string, report: Report): SentenceRef[] {
   if (report.sourcing?.sentences?.length) {
     return report.sourcing.sentences.map((s) => ({ start: s.start, end: s.end, text: s.text, index: s.index, class: s.class, source: s.source }));
   }
-  const doc = segment(text);
+  const doc = segment(text, new Vocab());
   return doc.sentences.map((s) => {
     const [start, end] = toOriginalSpan(doc.nt, s.start, s.end);
     return { start, end, text: text.slice(start, end), index: s.index, class: null, source: null };

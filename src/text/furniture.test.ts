@@ -4,11 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { findFurniture } from './furniture.js';
 import { normalise } from './normalise.js';
 import { segment } from './segment.js';
+import { Vocab } from './vocab.js';
+
+/** One vocabulary for this file's texts. */
+const vocab = new Vocab();
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-const furnitureOf = (text: string) => segment(text).furniture.map((f) => text.slice(f.start, f.end));
+const furnitureOf = (text: string) => segment(text, vocab).furniture.map((f) => text.slice(f.start, f.end));
 const sentences = (text: string) => {
-  const d = segment(text);
+  const d = segment(text, vocab);
   return d.sentences.map((s) => d.text.slice(s.start, s.end).replace(/\s+/g, ' '));
 };
 
@@ -22,7 +26,7 @@ describe('page furniture of converted PDFs', () => {
       'The Water Question: Valley Politics After the Dam',
       'Centre for Valley Studies 4',
     ]);
-    const d = segment(text);
+    const d = segment(text, vocab);
     expect(d.text.slice(d.sentences[0]!.start, d.sentences[0]!.end)).toBe('The Water Question: Valley Politics After the Dam');
   });
 
@@ -44,7 +48,7 @@ describe('page furniture of converted PDFs', () => {
       'Page 3 of 3',
     ]);
     // A page break without a blank line keeps the paragraph whole.
-    const d = segment(text);
+    const d = segment(text, vocab);
     const para = d.paragraphs.find((p) => d.text.slice(p.start, p.end).startsWith('Traders'))!;
     expect(d.text.slice(para.start, para.end)).toContain('the post reopened the next morning.');
   });
@@ -123,7 +127,7 @@ describe('page furniture of converted PDFs', () => {
     fc.assert(
       fc.property(paginatedArb, (input) => {
         const canonical = normalise(input).text;
-        const d = segment(input);
+        const d = segment(input, vocab);
         expect(d.text.length).toBe(canonical.length);
         const masked = new Uint8Array(canonical.length);
         for (const r of [...d.furniture, ...d.citations]) {
@@ -150,8 +154,8 @@ describe('page furniture of converted PDFs', () => {
   it('is deterministic (property)', () => {
     fc.assert(
       fc.property(paginatedArb, (input) => {
-        const a = segment(input);
-        const b = segment(input);
+        const a = segment(input, vocab);
+        const b = segment(input, vocab);
         expect(b.furniture).toEqual(a.furniture);
         expect(b.citations).toEqual(a.citations);
         expect(b.text).toBe(a.text);
@@ -185,7 +189,7 @@ describe('a masthead', () => {
 
   it('takes a first line that the page headers repeat for the publisher\'s, and the next line for the title', () => {
     expect(furnitureOf(brief)[0]).toBe('LOWLAND POLICY INSTITUTE          Policy Brief No. 14');
-    const doc = segment(brief);
+    const doc = segment(brief, vocab);
     expect(brief.slice(doc.headline!.start, doc.headline!.end)).toBe('Water, Power and Blame in the Orvel Basin');
   });
 

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isTitleLine } from './headings.js';
 import { segment } from './segment.js';
+import { Vocab } from './vocab.js';
+
+/** One vocabulary for this file's texts. */
+const vocab = new Vocab();
 
 const titles = (text: string) => {
-  const d = segment(text);
+  const d = segment(text, vocab);
   return d.titleLines.map((k) => d.text.slice(d.sentences[k]!.start, d.sentences[k]!.end));
 };
 
@@ -42,11 +46,11 @@ describe('title lines', () => {
   it('returns ascending sentence indices within the document, deterministically (property)', () => {
     fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom('Summary', '1. Access', 'By A. Writer', 'The road closed.', '\n', '\n\n', ' '), fc.string({ maxLength: 12 })), { maxLength: 30 }), (parts) => {
       const text = parts.join('');
-      const a = segment(text).titleLines;
-      expect(segment(text).titleLines).toEqual(a);
+      const a = segment(text, vocab).titleLines;
+      expect(segment(text, vocab).titleLines).toEqual(a);
       for (let k = 0; k < a.length; k++) {
         expect(a[k]).toBeGreaterThanOrEqual(0);
-        expect(a[k]).toBeLessThan(segment(text).sentences.length);
+        expect(a[k]).toBeLessThan(segment(text, vocab).sentences.length);
         if (k > 0) expect(a[k]).toBeGreaterThan(a[k - 1]!);
       }
     }), { numRuns: 200 });

@@ -1,5 +1,5 @@
 /**
- * The machinery of the hot paths in one place: how a token's id names its word (global vocabulary
+ * The machinery of the hot paths in one place: how a token's id names its word (vocabulary
  * ids and a document's local words), one dense index for both, and scratch arrays kept from one
  * document to the next up to a limit. The tokeniser, the lexicon's word structures, the rule engine
  * and the model use these instead of their own arithmetic and buffers.
@@ -9,7 +9,7 @@
  */
 
 /*
- * Token ids. A token's id is its lowercased word's id in the process-wide vocabulary (>= 0), or,
+ * Token ids. A token's id is its lowercased word's id in the tokens' vocabulary (Tokens.vocab, >= 0), or,
  * for a word the vocabulary does not hold, -(j + 2) where j indexes the document's local words
  * (Tokens.localWords[j], Tokens.localKeys[j]). -1 is never a token's id: it is free for "none".
  */

@@ -2,12 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segment, sentenceAt } from './segment.js';
 import { F_CAP, F_UPPER, K_HASHTAG, K_NUMBER, K_PUNCT, K_SYMBOL, K_WORD, tokenise, tokenLower } from './tokenise.js';
+import { Vocab } from './vocab.js';
+
+/** One vocabulary for this file's texts. */
+const vocab = new Vocab();
 
 const words = (text: string) => {
-  const t = tokenise(text);
+  const t = tokenise(text, vocab);
   return Array.from({ length: t.count }, (_, i) => text.slice(t.start[i], t.end[i]));
 };
-const sentences = (text: string) => segment(text).sentences.map((s) => text.slice(s.start, s.end));
+const sentences = (text: string) => segment(text, vocab).sentences.map((s) => text.slice(s.start, s.end));
 
 describe('tokenise', () => {
   it('keeps hyphenated words and contractions, splits possessive s', () => {
@@ -24,9 +28,9 @@ describe('tokenise', () => {
 
   it('ends a dotted abbreviation with the text when its last dot is missing ("A.A" at the very end)', () => {
     for (const text of ['" A.A', 'x A.A', 'A.A', 'the U.S', 'left the U.S.']) {
-      const t = tokenise(text);
+      const t = tokenise(text, vocab);
       expect(t.end[t.count - 1]).toBe(text.length);
-      const d = segment(text);
+      const d = segment(text, vocab);
       for (const sn of d.sentences) expect(sn.end).toBeLessThanOrEqual(text.length);
     }
     expect(words('x A.A')).toEqual(['x', 'A.A']);
@@ -37,7 +41,7 @@ describe('tokenise', () => {
   });
 
   it('assigns kinds and case flags', () => {
-    const t = tokenise('NATO 42 #tag \ud83d\udd25 Hello , x');
+    const t = tokenise('NATO 42 #tag \ud83d\udd25 Hello , x', vocab);
     expect(Array.from(t.kind)).toEqual([K_WORD, K_NUMBER, K_HASHTAG, K_SYMBOL, K_WORD, K_PUNCT, K_WORD]);
     expect(t.flags[0]! & F_UPPER).toBeTruthy();
     expect(t.flags[4]! & F_CAP).toBeTruthy();
@@ -45,7 +49,7 @@ describe('tokenise', () => {
   });
 
   it('gives the same id to the same word in any case and exposes its lowercase form', () => {
-    const t = tokenise('Regime regime REGIME');
+    const t = tokenise('Regime regime REGIME', vocab);
     expect(t.id[0]).toBe(t.id[1]);
     expect(t.id[1]).toBe(t.id[2]);
     expect(tokenLower(t, 2)).toBe('regime');
@@ -56,7 +60,7 @@ describe('tokenise', () => {
     fc.assert(
       fc.property(fc.array(units, { maxLength: 40 }), (parts) => {
         const text = parts.join('');
-        const t = tokenise(text);
+        const t = tokenise(text, vocab);
         for (let i = 0; i < t.count; i++) expect(tokenLower(t, i)).toBe(text.slice(t.start[i], t.end[i]).toLowerCase());
       }),
       { numRuns: 300 },
@@ -91,21 +95,21 @@ describe('segment', () => {
   });
 
   it('finds paragraphs and the sentences in each', () => {
-    const doc = segment('First one. Second one.\n\nThird one.\r\n\r\nFourth.');
+    const doc = segment('First one. Second one.\n\nThird one.\r\n\r\nFourth.', vocab);
     expect(doc.paragraphs.map((p) => [p.sentenceStart, p.sentenceEnd])).toEqual([[0, 2], [2, 3], [3, 4]]);
     expect(doc.sentences.map((s) => s.paragraph)).toEqual([0, 0, 1, 2]);
   });
 
   it('detects a headline set off as a title', () => {
-    const doc = segment('Border talks collapse after night of shelling\n\nThe talks ended on Tuesday. Both sides left.');
+    const doc = segment('Border talks collapse after night of shelling\n\nThe talks ended on Tuesday. Both sides left.', vocab);
     expect(doc.headline).not.toBeNull();
     expect(doc.text.slice(doc.headline!.start, doc.headline!.end)).toBe('Border talks collapse after night of shelling');
-    expect(segment('Just one sentence of running text here.').headline).toBeNull();
-    expect(segment('The talks ended.\nBoth sides left.').headline).toBeNull();
+    expect(segment('Just one sentence of running text here.', vocab).headline).toBeNull();
+    expect(segment('The talks ended.\nBoth sides left.', vocab).headline).toBeNull();
   });
 
   it('counts words and finds the sentence at an offset', () => {
-    const doc = segment('One two. Three four five.');
+    const doc = segment('One two. Three four five.', vocab);
     expect(doc.words).toBe(5);
     expect(sentenceAt(doc, 12)!.index).toBe(1);
     expect(sentenceAt(doc, 8)).toBeUndefined(); // the space between sentences
@@ -113,7 +117,7 @@ describe('segment', () => {
 
   it('returns an empty document for empty or blank input', () => {
     for (const text of ['', '   ', '\n\n\n']) {
-      const doc = segment(text);
+      const doc = segment(text, vocab);
       expect(doc.sentences).toEqual([]);
       expect(doc.words).toBe(0);
       expect(doc.headline).toBeNull();
@@ -122,14 +126,14 @@ describe('segment', () => {
 });
 
 describe('quotes', () => {
-  const quotes = (text: string) => segment(text).quotes.map((q) => text.slice(q.start, q.end));
+  const quotes = (text: string) => segment(text, vocab).quotes.map((q) => text.slice(q.start, q.end));
 
   it('pairs double quotes within a paragraph, curly or straight', () => {
     expect(quotes('\u201cWe will not retreat,\u201d the minister said. "Never."')).toEqual(['\u201cWe will not retreat,\u201d', '"Never."']);
   });
 
   it('runs an unclosed quote to the end of its paragraph', () => {
-    const doc = segment('She said: "the first part goes on\n\n"and here it ends."');
+    const doc = segment('She said: "the first part goes on\n\n"and here it ends."', vocab);
     expect(doc.quotes[0]!.open).toBe(true);
     expect(doc.quotes).toHaveLength(2);
   });
@@ -143,12 +147,12 @@ describe('hard-wrapped lines that end on a word no sentence ends on', () => {
   // Written for this test: a converted brief's bullet wrapped before a year.
   it('runs a line ending on "and" on into a next line that opens with a number or a capital', () => {
     const text = '  • Flow at the border fell by 6 to 9 percent between 2021 and\n    2024, depending on the gauge used.\n  • Rainfall fell for three years in the basin of the\n    Orvel river.';
-    const d = segment(text);
+    const d = segment(text, vocab);
     expect(d.sentences.map((s) => text.slice(s.start, s.end).replace(/\s+/g, ' '))).toEqual([
       '• Flow at the border fell by 6 to 9 percent between 2021 and 2024, depending on the gauge used.',
       '• Rainfall fell for three years in the basin of the Orvel river.',
     ]);
     // A line that ends on a noun still ends its sentence at the break.
-    expect(segment('Water Talks Resume\n2024 will be a dry year.').sentences.length).toBe(2);
+    expect(segment('Water Talks Resume\n2024 will be a dry year.', vocab).sentences.length).toBe(2);
   });
 });

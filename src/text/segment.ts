@@ -1,5 +1,6 @@
 import { normalise, type NormalisedText } from './normalise.js';
 import { arenaInt32, F_CAP, F_NEWLINE_BEFORE, F_PARA_BEFORE, K_NUMBER, K_PUNCT, K_WORD, tokenise, tokenLower, type Tokens } from './tokenise.js';
+import type { Vocab } from './vocab.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
 import { blank, findFurniture, furnitureJoins, type TextRange } from './furniture.js';
 import { findTitleLines } from './headings.js';
@@ -151,8 +152,8 @@ function detectHeadline(text: string, sentences: Sentence[]): Headline | null {
   return { start: first.start, end: first.end, sentence: 0 };
 }
 
-/** Normalises, tokenises and segments a text. Never throws on any string. */
-export function segment(input: string): Doc {
+/** Normalises, tokenises (ids of `vocab`, see tokenise) and segments a text. Never throws on any string. */
+export function segment(input: string, vocab: Vocab): Doc {
   let nt = normalise(input);
   // Furniture and reference markers become spaces: one length-preserving rewrite that every reader
   // of the text and the tokens (detectors, layers, the model) then skips without knowing of it.
@@ -163,7 +164,7 @@ export function segment(input: string): Doc {
     nt = { ...nt, text: blank(nt.text, [...furniture, ...citations].sort((a, b) => a.start - b.start), furnitureJoins(nt.text, furniture)) };
   }
   const text = nt.text;
-  const tokens = tokenise(text);
+  const tokens = tokenise(text, vocab);
   const bounds = splitSentences(text, tokens);
   const tokenSentence = arenaInt32(tokens.count);
   const sentences: Sentence[] = [];

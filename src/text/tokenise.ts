@@ -1,5 +1,5 @@
 import { charClass, charInfo, UnitBuffer, CHAR_INFO, CLASS_MASK, NONASCII_BIT, NONUPPER_LETTER_BIT, UPPER_BIT, C_DIGIT, C_HIGH, C_LETTER, C_LOW, C_MARK, C_NEWLINE, C_SPACE } from './chars.js';
-import { HASH_SEED, hashStep, lowerAscii, Vocab, vocab } from './vocab.js';
+import { HASH_SEED, hashStep, lowerAscii, Vocab } from './vocab.js';
 import { localId, localIndex, Scratch } from './hot-path.js';
 
 export const K_WORD = 1;
@@ -26,11 +26,13 @@ export interface Tokens {
   count: number;
   start: Int32Array;
   end: Int32Array;
-  /** Global vocab id of the lowercased form (>= 0), or a document-local negative id. */
+  /** The vocabulary the ids refer to (the one the text was tokenised with). */
+  vocab: Vocab;
+  /** Id of the lowercased form in `vocab` (>= 0), or a document-local negative id. */
   id: Int32Array;
   kind: Uint8Array;
   flags: Uint8Array;
-  /** Lowercased forms of the document's words that are not in the global vocab, by -(id) - 2. */
+  /** Lowercased forms of the document's words that are not in `vocab`, by -(id) - 2. */
   localWords: string[];
   /**
    * Per local word (by -(id) - 2): its key in the process-wide table of words outside the vocab,
@@ -48,7 +50,7 @@ export interface Tokens {
 /** The lowercased form of token i. */
 export function tokenLower(t: Tokens, i: number): string {
   const id = t.id[i]!;
-  return id >= 0 ? vocab.str(id) : t.localWords[localIndex(id)]!;
+  return id >= 0 ? t.vocab.str(id) : t.localWords[localIndex(id)]!;
 }
 
 /** Scratch longer than this (in units) is dropped after the call instead of kept for the next. */
@@ -96,7 +98,8 @@ export function arenaInt32(n: number): Int32Array {
 }
 
 /**
- * Words outside the vocab, across documents: news repeats the same out-of-vocabulary words (names,
+ * Words outside the vocabulary, across documents and vocabularies (a key names a string, whichever
+ * vocabulary lacked it): news repeats the same out-of-vocabulary words (names,
  * places), so each is lowercased and stored once, not once per document, and gets a key that
  * per-word caches can index. Bounded: past MAX_EXTRA_WORDS words or MAX_EXTRA_UNITS units it
  * starts over after the document (a new generation, whose keys mean other words).
@@ -163,7 +166,7 @@ function isWordChar(cls: number): boolean {
  * `h` is the hash of the lowercased units when the range is ASCII; otherwise lowercasing may change
  * its length, and the lookup goes through the string.
  */
-function wordId(text: string, units: Uint16Array, s: number, e: number, h: number, ascii: boolean): number {
+function wordId(vocab: Vocab, text: string, units: Uint16Array, s: number, e: number, h: number, ascii: boolean): number {
   let key: number;
   if (ascii) {
     const v = vocab.getAsciiRange(units, s, e, h);
@@ -181,7 +184,7 @@ function wordId(text: string, units: Uint16Array, s: number, e: number, h: numbe
 }
 
 /** Hash (see vocab.ts) and OR of the units of text[s, e), for tokens not hashed while scanning. */
-function rangeId(text: string, units: Uint16Array, s: number, e: number): number {
+function rangeId(vocab: Vocab, text: string, units: Uint16Array, s: number, e: number): number {
   let h = HASH_SEED;
   let or = 0;
   for (let p = s; p < e; p++) {
@@ -189,7 +192,7 @@ function rangeId(text: string, units: Uint16Array, s: number, e: number): number
     or |= c;
     h = hashStep(h, lowerAscii(c));
   }
-  return wordId(text, units, s, e, h, or < 128);
+  return wordId(vocab, text, units, s, e, h, or < 128);
 }
 
 /**
@@ -197,8 +200,9 @@ function rangeId(text: string, units: Uint16Array, s: number, e: number): number
  * Words keep internal hyphens ("so-called") and apostrophes ("don't"), but a trailing possessive
  * "'s" is its own token so that "Freedonia's" still matches the lexicon entry "freedonia".
  * Dotted abbreviations ("U.S.", "e.g.") and numbers with separators ("2,000", "3.5") are one token.
+ * Ids refer to `vocab` (which is only read: words it lacks get document-local ids).
  */
-export function tokenise(text: string): Tokens {
+export function tokenise(text: string, vocab: Vocab): Tokens {
   const n = text.length;
   // Module constants copied to locals: imported bindings are not constant-folded in hot loops.
   const table = CHAR_INFO;
@@ -325,7 +329,7 @@ export function tokenise(text: string): Tokens {
       if (c >= 65 && c <= 90) f |= _F_CAP_ASCII;
       if (letters >= 2 && (acc & _NONUPPER_LETTER_BIT) === 0) f |= _F_UPPER;
       k = (acc & 1) === 0 ? _K_NUMBER : _K_WORD;
-      id = hashed ? wordId(text, units, i, j, h, (acc & _NONASCII_BIT) === 0) : rangeId(text, units, i, j);
+      id = hashed ? wordId(vocab, text, units, i, j, h, (acc & _NONASCII_BIT) === 0) : rangeId(vocab, text, units, i, j);
     } else {
       if (cls === _C_HIGH) {
         j = i + 1 < n && charClass(units[i + 1]!) === _C_LOW ? i + 2 : i + 1;
@@ -361,7 +365,7 @@ export function tokenise(text: string): Tokens {
           }
         }
       }
-      id = rangeId(text, units, i, j);
+      id = rangeId(vocab, text, units, i, j);
     }
     start[count] = i;
     end[count] = j;
@@ -408,6 +412,7 @@ export function tokenise(text: string): Tokens {
   }
   return {
     count,
+    vocab,
     start: outStart,
     end: outEnd,
     id: outId,

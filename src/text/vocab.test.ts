@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { tokenise } from './tokenise.js';
-import { Vocab, vocab } from './vocab.js';
+import { Vocab } from './vocab.js';
+
+/** The vocabulary these tests tokenise with. */
+const vocab = new Vocab();
 
 /** Token ids as the straightforward implementation assigns them: lowercased substring, then Map. */
 function referenceIds(text: string): Array<string | number> {
-  const t = tokenise(text);
+  const t = tokenise(text, vocab);
   const out: Array<string | number> = [];
   for (let k = 0; k < t.count; k++) {
     const w = text.slice(t.start[k], t.end[k]).toLowerCase();
@@ -15,7 +18,7 @@ function referenceIds(text: string): Array<string | number> {
 }
 
 const actualIds = (text: string): Array<string | number> => {
-  const t = tokenise(text);
+  const t = tokenise(text, vocab);
   return Array.from(t.id, (id) => (id >= 0 ? id : `local:${t.localWords[-id - 2]}`));
 };
 
@@ -41,7 +44,7 @@ describe('vocab', () => {
       'Café CAFÉ café cafe',
     ];
     for (const text of texts) expect(actualIds(text)).toEqual(referenceIds(text));
-    const t = tokenise('\u212a K k');
+    const t = tokenise('\u212a K k', vocab);
     expect(t.id[0]).toBe(t.id[1]);
     expect(t.id[1]).toBe(t.id[2]);
   });
@@ -49,10 +52,10 @@ describe('vocab', () => {
 
 describe('words outside the vocab', () => {
   it('get local ids per document in order of first use, and keys shared across documents', () => {
-    const a = tokenise('Zqalpha zqbeta ZQALPHA zqgamma');
+    const a = tokenise('Zqalpha zqbeta ZQALPHA zqgamma', vocab);
     expect(Array.from(a.id)).toEqual([-2, -3, -2, -4]);
     expect(a.localWords).toEqual(['zqalpha', 'zqbeta', 'zqgamma']);
-    const b = tokenise('zqgamma zqdelta zqalpha');
+    const b = tokenise('zqgamma zqdelta zqalpha', vocab);
     expect(Array.from(b.id)).toEqual([-2, -3, -4]);
     expect(b.localWords).toEqual(['zqgamma', 'zqdelta', 'zqalpha']);
     expect(b.keyGeneration).toBe(a.keyGeneration);
@@ -66,10 +69,10 @@ describe('token arrays', () => {
   it('stay intact when later documents, small and large, are tokenised', () => {
     const texts = ['Zqone two three.', 'A large one: ' + 'word '.repeat(20_000), 'Zqfour five, six!', ...Array.from({ length: 200 }, (_, k) => `Doc ${k} says zq${k} things.`)];
     const snapshot = (t: ReturnType<typeof tokenise>) => JSON.stringify([t.start, t.end, t.id, t.kind, t.flags, t.localKeys].map((a) => Array.from(a)));
-    const kept = texts.map((x) => tokenise(x));
+    const kept = texts.map((x) => tokenise(x, vocab));
     const before = kept.map(snapshot);
-    for (const x of texts) tokenise(x);
+    for (const x of texts) tokenise(x, vocab);
     expect(kept.map(snapshot)).toEqual(before);
-    expect(kept.map(snapshot)).toEqual(texts.map((x) => snapshot(tokenise(x))));
+    expect(kept.map(snapshot)).toEqual(texts.map((x) => snapshot(tokenise(x, vocab))));
   });
 });

@@ -1,7 +1,11 @@
 /**
- * Strings stored once. The global vocabulary holds the words that rules, lexicons and models name;
- * it is filled at load time and then only read on the hot path. Words of a document that no rule
- * names get negative ids local to that document, so the global table never grows with input.
+ * Strings stored once. A vocabulary holds the words that rules, lexicons and models name; there is
+ * no process-wide one: an Analyzer creates its own (or takes one to share), tokenising a text takes
+ * the vocabulary its ids will refer to (Tokens.vocab), and the word structures of the lexicon bind
+ * to the vocabulary of the tokens they are asked about (src/lexicon/per-vocab.ts). Nothing is
+ * interned at import. A vocabulary is filled when rules compile and structures bind, and then only
+ * read on the hot path: words of a document that no rule or structure names get negative ids local
+ * to that document, so the table never grows with input.
  *
  * Lookup is an open-addressing table keyed by a hash of the UTF-16 units, so the tokeniser can
  * find a word straight from the document text without allocating its lowercased substring.
@@ -131,6 +135,3 @@ export function hashString(s: string): number {
 export function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c | 32 : c;
 }
-
-/** The process-wide vocabulary shared by all compiled rules. */
-export const vocab = new Vocab();

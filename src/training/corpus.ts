@@ -11,6 +11,7 @@ import { buildView, type DocView } from '../model/features.js';
 import type { LexiconTable } from '../model/lexicon-table.js';
 import { LABEL_B, LABEL_I } from '../model/model.js';
 import { applyRuleTags, tokenRange, type RuleTagger } from '../model/rule-tags.js';
+import { Vocab } from '../text/vocab.js';
 
 export type { RuleTagger } from '../model/rule-tags.js';
 
@@ -37,8 +38,9 @@ export interface PreparedDoc {
   spans: PtcDoc['spans'];
 }
 
-export function prepareDoc(rec: PtcDoc & { text: string }, table: LexiconTable, rules?: RuleTagger): PreparedDoc {
-  const doc = segment(rec.text);
+/** `vocab`: the vocabulary to tokenise with (the features read words, so any gives the same). */
+export function prepareDoc(rec: PtcDoc & { text: string }, table: LexiconTable, rules?: RuleTagger, vocab: Vocab = new Vocab()): PreparedDoc {
+  const doc = segment(rec.text, vocab);
   const view = buildView(doc, table);
   if (rules) applyRuleTags(doc, view, rules);
   const bio = new Uint8Array(doc.tokens.count);

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../text/segment.js';
 import { tautologyDetector } from './detector.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 function run(text: string): string[] {
-  const doc = segment(text);
+  const doc = segment(text, vocab);
   const out: string[] = [];
   tautologyDetector.create({ doc, report: (f) => out.push(doc.text.slice(f.start, f.end)) });
   return out;

@@ -7,7 +7,7 @@
 import { UserError } from '../../core/errors.js';
 import type { FindingSource } from '../../core/finding.js';
 import type { TechniqueId } from '../../core/taxonomy.js';
-import { vocab } from '../../text/vocab.js';
+import type { Vocab } from '../../text/vocab.js';
 import { anchorList, compileEntry, type AnchorList, type PatternEntry } from './compiled-pattern.js';
 import { firstSet, startsWithAny, startsWithSome, TOKEN_FLAGS } from './match.js';
 import { WordInts } from '../../lexicon/word-memo.js';
@@ -52,11 +52,16 @@ export interface CompiledRules {
   tokenFlags: Uint8Array;
   /** Per word: 1 when it starts with a prefix term at the trie root, else -1. */
   rootPrefixed: WordInts;
+  /** The vocabulary the ids above are of. */
+  vocab: Vocab;
+  /** Its size after compiling: a text tokenised when it was smaller may lack ids for rule words. */
+  vocabSize: number;
 }
 
 const { T_ROOT, T_PREFIX, T_ANCHORED, T_REGEX, T_SECOND, T_ROOT_ALWAYS, T_UNANCHORED } = TOKEN_FLAGS;
 
-export function compileRules(files: readonly LoadedRuleFile[], globalLexicons: ReadonlyMap<string, string[]> = new Map()): CompiledRules {
+/** Compiles rule files into ids of `vocab` (interning the words the rules name there). */
+export function compileRules(files: readonly LoadedRuleFile[], globalLexicons: ReadonlyMap<string, string[]>, vocab: Vocab): CompiledRules {
   const rules: CompiledRule[] = [];
   const trie = newNode();
   const anchored = new Map<number, PatternEntry[]>();
@@ -64,7 +69,7 @@ export function compileRules(files: readonly LoadedRuleFile[], globalLexicons: R
   const regexByWord = new Map<number, RegexEntry[]>();
   for (const { file, data } of files) {
     const resolve: LexiconResolver = (name) => data.lexicons[name] ?? globalLexicons.get(name);
-    for (const rule of data.rules) addRule({ rules, trie, anchored, unanchored, regexByWord }, data.technique as TechniqueId, rule, resolve, file);
+    for (const rule of data.rules) addRule({ rules, trie, anchored, unanchored, regexByWord, vocab }, data.technique as TechniqueId, rule, resolve, file);
   }
   // Filled to full length first: writing far past the end of an empty array makes it sparse.
   const rootById = new Array<TrieNode | undefined>(vocab.size).fill(undefined);
@@ -98,7 +103,8 @@ export function compileRules(files: readonly LoadedRuleFile[], globalLexicons: R
     for (let k = 0; k < set.bits.length; k++) if (set.bits[k] === 1 && set.lo + k < vocab.size) tokenFlags[set.lo + k]! |= T_UNANCHORED;
     if (set.prefixes.length > 0) for (let id = 0; id < vocab.size; id++) if (startsWithSome(vocab.str(id), set.prefixes)) tokenFlags[id]! |= T_UNANCHORED;
   }
-  return { rules, trie, unanchored, rootById, anchoredById, regexById, tokenFlags, rootPrefixed: new WordInts((w) => (trie.prefixNext !== null && startsWithAny(w, trie.prefixNext) ? 1 : -1)) };
+  const rootPrefixed = new WordInts((w) => (trie.prefixNext !== null && startsWithAny(w, trie.prefixNext) ? 1 : -1));
+  return { rules, trie, unanchored, rootById, anchoredById, regexById, tokenFlags, rootPrefixed, vocab, vocabSize: vocab.size };
 }
 
 /** The tables a rule is added to while compiling. */
@@ -108,6 +114,7 @@ interface Building {
   anchored: Map<number, PatternEntry[]>;
   unanchored: PatternEntry[];
   regexByWord: Map<number, RegexEntry[]>;
+  vocab: Vocab;
 }
 
 function addRule(b: Building, technique: TechniqueId, rule: Rule, resolve: LexiconResolver, file: string): void {
@@ -124,13 +131,13 @@ function addRule(b: Building, technique: TechniqueId, rule: Rule, resolve: Lexic
     expand: rule.expand,
     quotes: rule.quotes,
     headline: rule.headline,
-    unless: rule.unless.map((w) => termTokens(w).map((x) => vocab.intern(x))).filter((seq) => seq.length > 0),
+    unless: rule.unless.map((w) => termTokens(w, b.vocab).map((x) => b.vocab.intern(x))).filter((seq) => seq.length > 0),
   });
   if (rule.kind === 'lexicon') {
-    for (const term of rule.terms) addTerm(b.trie, term, index, where);
+    for (const term of rule.terms) addTerm(b.trie, term, index, where, b.vocab);
   } else if (rule.kind === 'pattern') {
     for (const p of rule.patterns) {
-      const pattern = compilePattern(p, resolve, where);
+      const pattern = compilePattern(p, resolve, where, b.vocab);
       const entry = compileEntry(index, pattern);
       if (pattern.anchor === -1) b.unanchored.push(entry);
       else {
@@ -151,9 +158,9 @@ function addRule(b: Building, technique: TechniqueId, rule: Rule, resolve: Lexic
     }
     const entry: RegexEntry = { rule: index, re, needs: requiredFinalChar(rule.regex) };
     for (const w of rule.requires) {
-      const toks = termTokens(w);
+      const toks = termTokens(w, b.vocab);
       if (toks.length !== 1) throw new UserError(`${where}: "requires" entries must be single words, got "${w}"`);
-      const id = vocab.intern(toks[0]!);
+      const id = b.vocab.intern(toks[0]!);
       let list = b.regexByWord.get(id);
       if (!list) b.regexByWord.set(id, (list = []));
       list.push(entry);

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
 import { segment } from '../../text/segment.js';
 import { findMentions } from './mentions.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
 
-const mentioned = (text: string) => findMentions(segment(text)).map((m) => `${text.slice(m.start, m.end)}${m.technique ? ` (${m.technique})` : ''}`);
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
+
+const mentioned = (text: string) => findMentions(segment(text, vocab)).map((m) => `${text.slice(m.start, m.end)}${m.technique ? ` (${m.technique})` : ''}`);
 
 describe('mentions', () => {
   it('finds a technique name as a mention of that technique only', () => {

@@ -22,6 +22,7 @@ import { TECHNIQUE_IDS, type TechniqueId } from '../../core/taxonomy.js';
 import { builtinLexicon } from '../../lexicon/builtin.js';
 import { WordInts } from '../../lexicon/word-memo.js';
 import { F_CAP, K_NUMBER, K_WORD, tokenLower, tokenise } from '../../text/tokenise.js';
+import { Vocab } from '../../text/vocab.js';
 import type { Doc } from '../../text/segment.js';
 import type { CollectedFinding } from './contract.js';
 
@@ -64,16 +65,18 @@ const MAX_ITEM_WORDS = 3;
 let tables: Tables | null = null;
 
 /** The phrase as the tokeniser splits it (hyphens and apostrophes are tokens of their own). */
-function phraseWords(s: string): string[] {
-  const t = tokenise(s.toLowerCase());
+function phraseWords(s: string, vocab: Vocab): string[] {
+  const t = tokenise(s.toLowerCase(), vocab);
   return Array.from({ length: t.count }, (_, i) => tokenLower(t, i));
 }
 
 export function loadMentionTables(file = MENTIONS_FILE): Tables {
   const data = parseYamlFile(file, readFileSync(file, 'utf8'), Schema);
   const phrases: Phrase[] = [];
-  for (const [technique, names] of Object.entries(data.names)) for (const n of names!) phrases.push({ words: phraseWords(n), kind: 'name', technique: technique as TechniqueId });
-  for (const kind of ['plain', 'needs-determiner', 'only-named'] as const) for (const m of data.markers[kind]) phrases.push({ words: phraseWords(m), kind, technique: null });
+  // Only the words' forms matter here: a vocabulary of its own, left empty (every word local).
+  const scratch = new Vocab();
+  for (const [technique, names] of Object.entries(data.names)) for (const n of names!) phrases.push({ words: phraseWords(n, scratch), kind: 'name', technique: technique as TechniqueId });
+  for (const kind of ['plain', 'needs-determiner', 'only-named'] as const) for (const m of data.markers[kind]) phrases.push({ words: phraseWords(m, scratch), kind, technique: null });
   const byFirst = new Map<string, Phrase[]>();
   for (const p of phrases) {
     if (p.words.length === 0) continue;

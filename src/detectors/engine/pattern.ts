@@ -1,6 +1,6 @@
 import { UserError } from '../../core/errors.js';
 import { tokenise, tokenLower } from '../../text/tokenise.js';
-import { vocab } from '../../text/vocab.js';
+import { Vocab } from '../../text/vocab.js';
 
 /**
  * Token patterns, compiled once into element arrays over vocabulary ids.
@@ -31,9 +31,12 @@ export interface CompiledPattern {
   anchorOffset: number;
 }
 
-/** Lowercased token forms of a word or phrase, tokenised exactly like documents are. */
-export function termTokens(term: string): string[] {
-  const toks = tokenise(term);
+/**
+ * Lowercased token forms of a word or phrase, tokenised exactly like documents are (the forms do not
+ * depend on the vocabulary, which only names ids: pass the one at hand, or a fresh one is used).
+ */
+export function termTokens(term: string, vocab: Vocab = new Vocab()): string[] {
+  const toks = tokenise(term, vocab);
   const out: string[] = [];
   for (let i = 0; i < toks.count; i++) out.push(tokenLower(toks, i));
   return out;
@@ -41,7 +44,8 @@ export function termTokens(term: string): string[] {
 
 export type LexiconResolver = (name: string) => string[] | undefined;
 
-export function compilePattern(source: string, resolve: LexiconResolver, where: string): CompiledPattern {
+/** Compiles a pattern into ids of `vocab` (interning its words). */
+export function compilePattern(source: string, resolve: LexiconResolver, where: string, vocab: Vocab): CompiledPattern {
   const elems: Elem[] = [];
   const parts = source.trim().split(/\s+/);
   for (let raw of parts) {
@@ -88,7 +92,7 @@ export function compilePattern(source: string, resolve: LexiconResolver, where: 
         prefixes.push(alt.slice(0, -1).toLowerCase());
         continue;
       }
-      const toks = termTokens(alt);
+      const toks = termTokens(alt, vocab);
       if (toks.length === 0) throw new UserError(`${where}: empty word "${alt}" in pattern "${source}"`);
       if (toks.length === 1) ids.add(vocab.intern(toks[0]!));
       else sequences.push(toks);

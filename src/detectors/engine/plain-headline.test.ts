@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../../text/segment.js';
 import type { CollectedFinding } from './contract.js';
 import { dropPlainHeadlineExaggeration, plainHeadlineAbsences } from './plain-headline.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const borne = (text: string) => {
-  const doc = segment(text);
+  const doc = segment(text, vocab);
   return plainHeadlineAbsences(doc).map(([a, b]) => doc.text.slice(a, b));
 };
 
@@ -25,7 +29,7 @@ describe('plain headlines that state an absence', () => {
 
   it('lose only the exaggeration findings that rest on the absence, in the headline', () => {
     const text = 'No one claimed the Dastrian lottery prize\n\nThe lottery said the prize had expired. No ticket holder came forward in time.';
-    const doc = segment(text);
+    const doc = segment(text, vocab);
     const findings = [finding(0, 12), finding(0, 12, 'loaded-language'), finding(7, 14)];
     dropPlainHeadlineExaggeration(doc, findings);
     expect(findings.map((f) => `${f.technique}@${f.start}`)).toEqual(['loaded-language@0', 'exaggeration-minimisation@7']);

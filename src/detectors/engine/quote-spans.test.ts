@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../text/segment.js';
 import { keepToQuote } from './quote-spans.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 /** The text of the span keepToQuote gives a finding over `phrase` (first occurrence). */
 function kept(text: string, phrase: string): string {
-  const doc = segment(text);
+  const doc = segment(text, vocab);
   // Canonical text has straight quote marks.
   const s = doc.text.indexOf(phrase.replace(/[‘’]/g, "'").replace(/[“”]/g, '"'));
   expect(s).toBeGreaterThanOrEqual(0);

@@ -3,6 +3,10 @@ import { segment } from '../../text/segment.js';
 import { builtinLexicons, builtinRuleFiles } from '../registry.js';
 import type { CollectedFinding } from './contract.js';
 import { RuleSet } from './ruleset.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 /** Two texts, both sides alike, with lexicon, pattern and regex rules firing several times each. */
 const A = [
@@ -29,8 +33,8 @@ function bounded(list: unknown[], most: number): void {
 
 describe('RuleSet runs are re-entrant', () => {
   const set = new RuleSet(builtinRuleFiles(), builtinLexicons());
-  const docA = segment(A);
-  const docB = segment(B);
+  const docA = segment(A, vocab);
+  const docB = segment(B, vocab);
   const alone = { a: plain(set.run(docA)), b: plain(set.run(docB)) };
 
   it('finds enough of every rule kind in the texts for the test to mean something', () => {

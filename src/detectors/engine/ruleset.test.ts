@@ -3,11 +3,15 @@ import { UserError } from '../../core/errors.js';
 import { segment } from '../../text/segment.js';
 import { RuleFile } from './rule-schema.js';
 import { requiredFinalChar, RuleSet } from './ruleset.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 function run(rules: unknown[], text: string, lexicons: Record<string, string[]> = {}) {
   const data = RuleFile.parse({ technique: 'loaded-language', lexicons, rules });
   const set = new RuleSet([{ file: 'test.yaml', data }]);
-  const doc = segment(text);
+  const doc = segment(text, vocab);
   return set.run(doc).map((f) => ({ rule: f.ruleId.split('/')[1], text: doc.text.slice(f.start, f.end), message: f.message }));
 }
 

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
 import { segment } from '../../text/segment.js';
 import { loadSenses, otherSense } from './senses.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const at = (text: string, word: string, nth = 0) => {
   let i = -1;
@@ -18,7 +22,7 @@ describe('other senses', () => {
 
   it('reads the word in context: the next word, the previous word, within the sentence', () => {
     const text = 'The way forward lies in the talks. Their lies in print were many. Such lies. In Marr the regime fell. A ceasefire regime ended.';
-    const doc = segment(text);
+    const doc = segment(text, vocab);
     const [a, b] = at(text, 'lies');
     expect(otherSense(doc, a, b)).toBe(true);
     // "lies in print": the word after is "in" too; the table cannot tell these apart, and says so by reading the same way.

@@ -1,6 +1,6 @@
 /** The lexicon rules' terms as a token trie over vocabulary ids, with `word*` prefix children. */
 import { UserError } from '../../core/errors.js';
-import { vocab } from '../../text/vocab.js';
+import type { Vocab } from '../../text/vocab.js';
 import { termTokens } from './pattern.js';
 
 export interface TrieNode {
@@ -20,7 +20,7 @@ export interface TrieNode {
 export const newNode = (): TrieNode => ({ next: null, nextKeys: null, nextNodes: [], nextMask: 0, prefixNext: null, terminals: null });
 
 /** Adds a term (words, `word*` prefixes) ending in rule `rule` to the trie. */
-export function addTerm(trie: TrieNode, term: string, rule: number, where: string): void {
+export function addTerm(trie: TrieNode, term: string, rule: number, where: string, vocab: Vocab): void {
   const words = term.trim().split(/\s+/);
   let node = trie;
   for (let w = 0; w < words.length; w++) {
@@ -33,7 +33,7 @@ export function addTerm(trie: TrieNode, term: string, rule: number, where: strin
       node = found.node;
       continue;
     }
-    const toks = termTokens(word);
+    const toks = termTokens(word, vocab);
     if (toks.length === 0) throw new UserError(`${where}: term "${term}" has no words`);
     for (const t of toks) {
       const id = vocab.intern(t);

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { RawFinding } from '../engine/contract.js';
 import { segment } from '../../text/segment.js';
 import { misleadingHeadlineDetector } from './detector.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 function run(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  misleadingHeadlineDetector.create({ doc: segment(text), report: (f) => out.push(f) });
+  misleadingHeadlineDetector.create({ doc: segment(text, vocab), report: (f) => out.push(f) });
   return out;
 }
 

@@ -1,7 +1,6 @@
 import { F_CAP_ASCII, tokenLower } from '../../text/tokenise.js';
 import type { Doc } from '../../text/segment.js';
 import type { DetectorContext } from '../engine/contract.js';
-import { vocab } from '../../text/vocab.js';
 
 /** Most tokens between two uses of a hammered word ("lied about X, lied about Y and lied about Z"). */
 const HAMMER_MAX_GAP = 6;
@@ -17,8 +16,8 @@ const slotOfId = (id: number) => (id >= 0 ? 2 * id : 2 * (-id - 2) + 1);
 /** One content word three or more times in a single sentence: "lies, lies and more lies". */
 export function sentenceHammering(ctx: DetectorContext, doc: Doc, content: Uint8Array): void {
   const t = doc.tokens;
-  // Every global id is below vocab.size: no pass over the tokens to find the largest.
-  const need = 2 * Math.max(vocab.size, t.localWords.length) + 2;
+  // Every vocabulary id is below t.vocab.size: no pass over the tokens to find the largest.
+  const need = 2 * Math.max(t.vocab.size, t.localWords.length) + 2;
   if (stamp.length < need) {
     stamp = new Int32Array(Math.max(need, 2 * stamp.length));
     tally = new Int32Array(stamp.length);

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../../text/segment.js';
 import type { RawFinding } from '../engine/contract.js';
 import { slogansDetector } from './detector.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 function run(text: string): Array<RawFinding & { text: string }> {
-  const doc = segment(text);
+  const doc = segment(text, vocab);
   const out: Array<RawFinding & { text: string }> = [];
   slogansDetector.create({ doc, report: (f) => out.push({ ...f, text: doc.text.slice(f.start, f.end) }) });
   return out;

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../text/segment.js';
 import { whatAboutDetector } from './detector.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 function run(text: string): Array<{ text: string; confidence: number }> {
-  const doc = segment(text);
+  const doc = segment(text, vocab);
   const out: Array<{ text: string; confidence: number }> = [];
   whatAboutDetector.create({ doc, report: (f) => out.push({ text: doc.text.slice(f.start, f.end), confidence: f.confidence }) });
   return out;

@@ -6,6 +6,7 @@ import { UserError } from '../../core/errors.js';
 import { parseYamlFile } from '../../core/yaml.js';
 import type { Tokens } from '../../text/tokenise.js';
 import { F_CAP, F_UPPER, tokenise } from '../../text/tokenise.js';
+import { Vocab } from '../../text/vocab.js';
 import { lower } from '../../lexicon/word-sets.js';
 import { PhraseIndex, type IndexedPhrase } from '../../lexicon/phrase-index.js';
 
@@ -79,8 +80,8 @@ export function peoplePlural(demonym: string): string {
   return demonym + 's';
 }
 
-function aliasTokens(alias: string): { toks: string[]; caseReq: Uint8Array } {
-  const t = tokenise(alias);
+function aliasTokens(alias: string, vocab: Vocab): { toks: string[]; caseReq: Uint8Array } {
+  const t = tokenise(alias, vocab);
   const toks: string[] = [];
   const caseReq = new Uint8Array(t.count);
   for (let i = 0; i < t.count; i++) {
@@ -100,6 +101,8 @@ export class Gazetteer {
   /** Aliases by first token; flag bytes: the capitalisation (ANY_CASE, CAPITAL, ALL_CAPS) they ask of it. */
   private readonly index = new PhraseIndex<Alias>();
   private readonly seen = new Map<string, string>();
+  /** Tokenises aliases (their forms only: it stays empty). */
+  private readonly scratch = new Vocab();
 
   static fromData(parts: Array<{ file: string; data: GazetteerData }>): Gazetteer {
     const g = new Gazetteer();
@@ -116,7 +119,7 @@ export class Gazetteer {
   }
 
   private alias(text: string, actor: string, kind: AliasKind, file: string): void {
-    const { toks, caseReq } = aliasTokens(text);
+    const { toks, caseReq } = aliasTokens(text, this.scratch);
     if (toks.length === 0) return;
     const key = `${toks.join(' ')}|${kind}|${caseReq.join('')}`;
     const owner = this.seen.get(key);
@@ -161,7 +164,7 @@ export class Gazetteer {
   matchAlias(t: Tokens, i: number, end: number): AliasMatch | null {
     const id = t.id[i]!;
     if (id >= 0) {
-      const bits = this.index.flagsOf(id);
+      const bits = this.index.flagsOf(t, id);
       if (bits === 0) return null;
       if ((bits & ANY_CASE) === 0 && !((bits & CAPITAL) !== 0 && (t.flags[i]! & F_CAP) !== 0) && !((bits & ALL_CAPS) !== 0 && (t.flags[i]! & F_UPPER) !== 0)) return null;
     }

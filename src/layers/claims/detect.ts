@@ -8,15 +8,16 @@ import { phraseAfter, phraseBefore } from '../sourcing/noun-phrase.js';
 import { BLAME_AS_OBJECT, VERB_GROUP_FILLERS } from '../sourcing/cues.js';
 import { timePhraseStart } from '../../lexicon/dates.js';
 import { PhraseSet, WordSet } from '../../lexicon/word-sets.js';
+import { PerVocab } from '../../lexicon/per-vocab.js';
 import { isDateNumber, isDateWord } from '../../lexicon/dates.js';
 import { isCap, isNumber, isWord, lower, punctChar } from '../../lexicon/word-sets.js';
 import { ACCUSE_VERBS, APPROXIMATORS, CASUALTY_PHRASES, CASUALTY_WORDS, CHARGE_OF, CHARGE_PHRASES, COMMIT_VERBS, CONDITIONAL_PHRASES, CONDITIONAL_WORDS, DISPLACEMENT_PHRASES, DISPLACEMENT_WORDS, EVENT_WORDS, EVIDENCE_CUES, EVIDENCE_NOUNS, HEDGE_PHRASES, HEDGE_WORDS, LABEL_VERBS, NUMBER_WORDS } from './cues.js';
 
 /** Per vocab id: is the word in a claim cue set, or does a cue phrase start with it? */
-const CUE_START = WordSet.union(
+const CUE_START = new PerVocab((vocab) => WordSet.union(vocab,
   [NUMBER_WORDS, CASUALTY_WORDS, CASUALTY_PHRASES, DISPLACEMENT_WORDS, DISPLACEMENT_PHRASES, EVENT_WORDS, CHARGE_PHRASES, ACCUSE_VERBS,
     LABEL_VERBS, HEDGE_WORDS, HEDGE_PHRASES, CONDITIONAL_WORDS, CONDITIONAL_PHRASES].map((set) => [set, 1] as [WordSet | PhraseSet, number]),
-);
+));
 
 import { CLAIM_TYPES, type ClaimType, type Hedging } from '../../core/claims.js';
 
@@ -117,6 +118,7 @@ export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalys
     let charges: Array<[number, number, string]> | null = null;
     let accuseVerb = -1;
     let labelVerb = -1;
+    const cueStart = CUE_START.of(t.vocab);
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (isNumber(t, i)) {
         // Years and the days of dates ("on May 28") count nothing.
@@ -128,7 +130,7 @@ export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalys
       if (!isWord(t, i)) continue;
       // One read rules out words that are in no cue set and start no cue phrase.
       const id = t.id[i]!;
-      if (id < 0 || id >= CUE_START.length || CUE_START[id] === 0) continue;
+      if (id < 0 || id >= cueStart.length || cueStart[id] === 0) continue;
       if (NUMBER_WORDS.at(t, i)) {
         types |= T_NUMBER;
         (cues ??= []).push([i, i + 1]);

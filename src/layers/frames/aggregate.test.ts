@@ -4,10 +4,14 @@ import { toOriginalSpan } from '../../text/normalise.js';
 import { segment } from '../../text/segment.js';
 import { aggregateFrames } from './aggregate.js';
 import { FrameAnalyser } from './analyse.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const analyser = new FrameAnalyser();
 function frames(text: string) {
-  const doc = segment(text);
+  const doc = segment(text, vocab);
   return { frames: analyser.analyse(doc, (s, e) => { const [a, b] = toOriginalSpan(doc.nt, s, e); return { start: a, end: b, text: text.slice(a, b) }; }) };
 }
 

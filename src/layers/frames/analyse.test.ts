@@ -7,11 +7,15 @@ import { toOriginalSpan } from '../../text/normalise.js';
 import { segment } from '../../text/segment.js';
 import { allScores, FrameAnalyser, type FramesReport } from './analyse.js';
 import { FRAME_IDS } from '../../core/frames.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const analyser = new FrameAnalyser();
 
 function run(text: string, a = analyser): FramesReport {
-  const doc = segment(text);
+  const doc = segment(text, vocab);
   return a.analyse(doc, (s, e) => {
     const [start, end] = toOriginalSpan(doc.nt, s, e);
     return { start, end, text: text.slice(start, end) };

@@ -9,6 +9,10 @@ import { crossValidateFrames, evaluateHoldout, loadHoldout } from './evaluate.js
 import { FRAME_IDS } from '../../core/frames.js';
 import { builtinCommonStems, commonStems, isCommonWord } from '../../lexicon/content-words.js';
 import { segment } from '../../text/segment.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 describe('frame examples', () => {
   const examples = loadExamples();
@@ -85,7 +89,7 @@ describe('FrameClassifier.featureIdsInto', () => {
       'Taxes, TAXES and taxation: the Parliament voted on healthcare spending for immigrants.',
     ];
     for (const text of texts) {
-      const doc = segment(text);
+      const doc = segment(text, vocab);
       const n = doc.tokens.count;
       const ids = new Int32Array(2 * n);
       const tokens = new Int32Array(2 * n);

@@ -11,6 +11,7 @@ import { expandFeature, featureOf, PREFIX_LENGTH } from './features.js';
 import { commonStems, isContentWord } from '../../lexicon/content-words.js';
 import { stem } from '../../lexicon/stem.js';
 import { WordInts } from '../../lexicon/word-memo.js';
+import { Vocab } from '../../text/vocab.js';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('./examples/', import.meta.url));
 
@@ -32,8 +33,8 @@ export function loadExamples(dir = EXAMPLES_DIR): LabelledSentence[] {
 }
 
 /** Features of a whole sentence; with `common`, only of words whose stem is in it (no names). */
-export function sentenceFeatures(text: string, common?: ReadonlySet<string>): string[] {
-  const doc = segment(text);
+export function sentenceFeatures(text: string, common?: ReadonlySet<string>, vocab: Vocab = new Vocab()): string[] {
+  const doc = segment(text, vocab);
   const out: string[] = [];
   for (let i = 0; i < doc.tokens.count; i++) {
     const s = featureOf(doc, i);
@@ -83,11 +84,12 @@ export class FrameClassifier {
     const counts = new Map<string, Float64Array>();
     const totals = new Float64Array(K);
     this.common = commonStems(examples.map((ex) => ex.text));
+    const scratch = new Vocab();
     for (const ex of examples) {
       const k = index.get(ex.frame)!;
       // Names (words the examples never write in lowercase: Freedonia, Northland) are not learned,
       // so that which country a sentence names cannot move its frame. Binary counts per sentence.
-      for (const f of new Set(sentenceFeatures(ex.text, this.common))) {
+      for (const f of new Set(sentenceFeatures(ex.text, this.common, scratch))) {
         let row = counts.get(f);
         if (!row) counts.set(f, (row = new Float64Array(K)));
         row[k]! += 1;
@@ -101,7 +103,7 @@ export class FrameClassifier {
         if (word.endsWith('*')) {
           const p = word.slice(0, -1);
           if (p.length >= PREFIX_LENGTH) feats.add(`${p.slice(0, PREFIX_LENGTH)}~`);
-        } else for (const f of sentenceFeatures(word)) feats.add(f);
+        } else for (const f of sentenceFeatures(word, undefined, scratch)) feats.add(f);
       }
       for (const f of feats) {
         let row = counts.get(f);
@@ -249,8 +251,8 @@ export class FrameClassifier {
     return (stemId + 1) * FEATURE_SPAN + prefixId + 1;
   }
 
-  predictText(text: string): Prediction {
-    const doc = segment(text);
+  predictText(text: string, vocab: Vocab = new Vocab()): Prediction {
+    const doc = segment(text, vocab);
     return this.predict(this.featuresFor(doc, 0, doc.tokens.count).map((x) => x.f));
   }
 }

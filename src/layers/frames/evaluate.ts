@@ -7,6 +7,7 @@ import { FrameAnalyser } from './analyse.js';
 import { FrameClassifier, loadExamples, type LabelledSentence } from './classifier.js';
 import { builtinCueTerms } from './cues.js';
 import { FRAME_IDS, isFrameId } from '../../core/frames.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
 
 export interface FrameCvResult {
   examples: number;
@@ -29,6 +30,7 @@ function argmaxOrder(w: Float64Array): number[] {
  * A sentence with no evidence at all counts as wrong.
  */
 export function crossValidateFrames(folds = 5, examples: readonly LabelledSentence[] = loadExamples()): FrameCvResult {
+  const vocab = preparedVocab();
   const position = new Map<string, number>();
   const fold = examples.map((ex) => {
     const n = position.get(ex.frame) ?? 0;
@@ -46,9 +48,9 @@ export function crossValidateFrames(folds = 5, examples: readonly LabelledSenten
     examples.forEach((ex, i) => {
       if (fold[i] !== f) return;
       const gold = FRAME_IDS.indexOf(ex.frame);
-      const doc = segment(ex.text);
+      const doc = segment(ex.text, vocab);
       const sf = analyser.sentenceFrames(doc, 0, doc.tokens.count);
-      const pred = classifier.predictText(ex.text);
+      const pred = classifier.predictText(ex.text, vocab);
       if (pred.known > 0 && argmaxOrder(pred.probs)[0] === gold) cls++;
       const lexOnly = new Float64Array(sf.w.length);
       for (let k = 0; k < lexOnly.length; k++) lexOnly[k] = sf.w[k]! - sf.cls[k]!;
@@ -86,11 +88,12 @@ export interface FrameHoldoutResult {
 
 /** Scores the shipped analyser on the held-out sentences. */
 export function evaluateHoldout(sentences = loadHoldout(), analyser = new FrameAnalyser()): FrameHoldoutResult {
+  const vocab = preparedVocab();
   let top1 = 0;
   let top2 = 0;
   let unframed = 0;
   for (const ex of sentences) {
-    const doc = segment(ex.text);
+    const doc = segment(ex.text, vocab);
     const sf = analyser.sentenceFrames(doc, 0, doc.tokens.count);
     const gold = FRAME_IDS.indexOf(ex.frame);
     const order = argmaxOrder(sf.w);

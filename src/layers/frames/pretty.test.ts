@@ -4,9 +4,13 @@ import { toOriginalSpan } from '../../text/normalise.js';
 import { segment } from '../../text/segment.js';
 import { FrameAnalyser } from './analyse.js';
 import { allocateCells, framesSection } from './pretty.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 function reportOf(text: string): Report {
-  const doc = segment(text);
+  const doc = segment(text, vocab);
   const frames = new FrameAnalyser().analyse(doc, (s, e) => {
     const [a, b] = toOriginalSpan(doc.nt, s, e);
     return { start: a, end: b, text: text.slice(a, b) };

@@ -5,6 +5,7 @@ import { parseWordList } from '../../lexicon/load.js';
 import { stem } from '../../lexicon/stem.js';
 import { WordMemo } from '../../lexicon/word-memo.js';
 import { PhraseSet, WordSet } from '../../lexicon/word-sets.js';
+import { PerVocab } from '../../lexicon/per-vocab.js';
 import type { Tokens } from '../../text/tokenise.js';
 
 /**
@@ -34,7 +35,7 @@ for (let c = 0; c < CUE_CLASSES.length; c++) {
 }
 
 /** Per vocab id: does some cue phrase start with the word? */
-const PHRASE_START = WordSet.union(phraseSets.map((p) => [p, 1] as [PhraseSet, number]));
+const PHRASE_START = new PerVocab((vocab) => WordSet.union(vocab, phraseSets.map((p) => [p, 1] as [PhraseSet, number])));
 
 /** Per word: the classes it belongs to, as bits (0: none). */
 const wordMask = new WordMemo<number>((w) => stemMask.get(w) ?? stemMask.get(stem(w)) ?? 0);
@@ -46,7 +47,8 @@ export function cueMask(t: Tokens, i: number, end: number): number {
   let mask = wordMask.at(t, i);
   lastLength = 1;
   const id = t.id[i]!;
-  if (id < 0 || id >= PHRASE_START.length || PHRASE_START[id] === 0) return mask;
+  const phraseStart = PHRASE_START.of(t.vocab);
+  if (id < 0 || id >= phraseStart.length || phraseStart[id] === 0) return mask;
   for (let c = 0; c < phraseSets.length; c++) {
     const n = phraseSets[c]!.match(t, i, end);
     if (n > 0) { mask |= 1 << c; if (n > lastLength) lastLength = n; }

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../../text/segment.js';
 import { loadedAt } from '../sourcing/classify.js';
 import { LoadedTerms } from './loaded.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 /* The loaded-term memo against the plain call it keeps, with memos of two documents interleaved. */
 
@@ -16,8 +20,8 @@ const plain = (doc: ReturnType<typeof segment>, i: number) => loadedAt(doc, i, d
 
 describe('LoadedTerms', () => {
   it('gives loadedAt bounded by the sentence at every token, whatever memo ran between', () => {
-    const da = segment(A);
-    const db = segment(B);
+    const da = segment(A, vocab);
+    const db = segment(B, vocab);
     const ma = new LoadedTerms(da);
     const mb = new LoadedTerms(db);
     const n = Math.max(da.tokens.count, db.tokens.count);

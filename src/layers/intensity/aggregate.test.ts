@@ -4,10 +4,14 @@ import { toOriginalSpan } from '../../text/normalise.js';
 import { segment } from '../../text/segment.js';
 import { aggregateIntensity } from './aggregate.js';
 import { IntensityScorer } from './score.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const scorer = new IntensityScorer();
 function intensity(text: string) {
-  const doc = segment(text);
+  const doc = segment(text, vocab);
   return { intensity: scorer.score(doc, (s, e) => { const [a, b] = toOriginalSpan(doc.nt, s, e); return { start: a, end: b, text: text.slice(a, b) }; }) };
 }
 

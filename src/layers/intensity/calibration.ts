@@ -5,6 +5,7 @@ import { parseYamlFile } from '../../core/yaml.js';
 import { toOriginalSpan } from '../../text/normalise.js';
 import { segment } from '../../text/segment.js';
 import { IntensityScorer } from './score.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
 
 export const CALIBRATION_FILE = fileURLToPath(new URL('./calibration.yaml', import.meta.url));
 
@@ -69,9 +70,10 @@ export function runCalibration(scorer = new IntensityScorer(), sets = loadCalibr
   const details: CalibrationResult['details'] = [];
   const pos: number[] = [];
   const all: number[] = [];
+  const vocab = preparedVocab();
   for (const set of sets) {
     const scores = set.sentences.map((text) => {
-      const doc = segment(text);
+      const doc = segment(text, vocab);
       return scorer.score(doc, (s, e) => {
         const [a, b] = toOriginalSpan(doc.nt, s, e);
         return { start: a, end: b, text: text.slice(a, b) };

@@ -4,9 +4,13 @@ import { toOriginalSpan } from '../../text/normalise.js';
 import { segment } from '../../text/segment.js';
 import { heatStrip, intensitySection } from './pretty.js';
 import { IntensityScorer, KIND_POINTS } from './score.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 function reportOf(text: string): Report {
-  const doc = segment(text);
+  const doc = segment(text, vocab);
   const intensity = new IntensityScorer().score(doc, (s, e) => {
     const [a, b] = toOriginalSpan(doc.nt, s, e);
     return { start: a, end: b, text: text.slice(a, b) };

@@ -5,12 +5,16 @@ import { toOriginalSpan } from '../../text/normalise.js';
 import { segment } from '../../text/segment.js';
 import { loadCalibration } from './calibration.js';
 import { IntensityScorer } from './score.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const scorer = new IntensityScorer();
 const frames = new FrameAnalyser();
 
 function layers(text: string) {
-  const doc = segment(text);
+  const doc = segment(text, vocab);
   const span = (s: number, e: number) => {
     const [a, b] = toOriginalSpan(doc.nt, s, e);
     return { start: a, end: b, text: text.slice(a, b) };

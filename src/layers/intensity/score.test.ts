@@ -9,11 +9,15 @@ import { segment } from '../../text/segment.js';
 import { WIRE_REPORT } from './test-support/texts.js';
 import { bandOf, IntensityScorer, KIND_POINTS, pointsToScore, type IntensityReport } from './score.js';
 import { defaultScale } from './scale.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const scorer = new IntensityScorer();
 
 function run(text: string, findings: Finding[] = [], s = scorer): IntensityReport {
-  const doc = segment(text);
+  const doc = segment(text, vocab);
   return s.score(doc, (a, b) => {
     const [start, end] = toOriginalSpan(doc.nt, a, b);
     return { start, end, text: text.slice(start, end) };
@@ -124,7 +128,7 @@ describe('IntensityScorer', () => {
 
   it('weighs a source\u2019s reported words less than the author\u2019s own', () => {
     const text = 'The rebels are butchers, the minister said.';
-    const doc = segment(text);
+    const doc = segment(text, vocab);
     const span = (a: number, b: number) => ({ start: a, end: b, text: text.slice(a, b) });
     const own = scorer.score(doc, span).score;
     // Every word reported (as the voice layer marks "the rebels are butchers" here).

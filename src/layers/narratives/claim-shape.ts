@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import { F_CAP, K_WORD, tokenise, tokenLower, type Tokens } from '../../text/tokenise.js';
-import { vocab } from '../../text/vocab.js';
+import { Vocab } from '../../text/vocab.js';
+import { WordSet } from '../../lexicon/word-sets.js';
 
 /**
  * Claim shapes: token patterns with actor slots, compiled once.
@@ -16,7 +17,7 @@ import { vocab } from '../../text/vocab.js';
  *   <name>          a name that is not one of the pack's parties
  */
 export type ShapeElem =
-  | { t: 'word'; ids: Set<number>; prefixes: string[]; optional: boolean }
+  | { t: 'word'; words: WordSet; list: string[]; prefixes: string[]; optional: boolean }
   | { t: 'gap'; max: number }
   | { t: 'actor'; optional: boolean }
   | { t: 'party'; party: number; optional: boolean }
@@ -25,8 +26,8 @@ export type ShapeElem =
 export interface ClaimShape {
   source: string;
   elems: ShapeElem[];
-  /** Vocab ids of the anchor element (a required literal word), or null when the shape has none. */
-  anchor: Set<number> | null;
+  /** Words of the anchor element (a required literal word), or null when the shape has none. */
+  anchor: readonly string[] | null;
   /** Index of the anchor element in elems (-1: none). */
   anchorIndex: number;
   /** The most tokens the elements before the anchor can take. */
@@ -66,8 +67,8 @@ const GROUP_WORDS = new Set(
 const DETERMINERS = new Set('the a an our their its his her your this that these those my some many both all'.split(' '));
 
 /** Lowercased token forms of a word, tokenised exactly like documents are. */
-function termTokens(term: string): string[] {
-  const toks = tokenise(term);
+function termTokens(term: string, vocab: Vocab): string[] {
+  const toks = tokenise(term, vocab);
   const out: string[] = [];
   for (let i = 0; i < toks.count; i++) out.push(tokenLower(toks, i));
   return out;
@@ -88,6 +89,8 @@ export function compileClaimShape(
   partyIndex: (id: string) => number | undefined,
 ): ClaimShape {
   const elems: ShapeElem[] = [];
+  // Only the words' forms matter while compiling: a vocabulary of its own, left empty.
+  const scratch = new Vocab();
   for (let raw of source.trim().split(/\s+/)) {
     if (raw === '...') {
       elems.push({ t: 'gap', max: GAP_MAX });
@@ -114,7 +117,7 @@ export function compileClaimShape(
       continue;
     }
     if (raw.startsWith('<')) fail(`${where}: claim shape "${source}": unknown slot "${raw}" (use <actor>, <name> or <party:id>)`);
-    const ids = new Set<number>();
+    const forms = new Set<string>();
     const prefixes: string[] = [];
     for (const alt of raw.split('|')) {
       const words = alt.startsWith('@') && alt.length > 1 ? resolveSet(alt.slice(1)) ?? fail(`${where}: claim shape "${source}": unknown term set "${alt}"`) : [alt];
@@ -123,13 +126,13 @@ export function compileClaimShape(
           prefixes.push(w.slice(0, -1).toLowerCase());
           continue;
         }
-        const toks = termTokens(w);
+        const toks = termTokens(w, scratch);
         if (toks.length !== 1) fail(`${where}: claim shape "${source}": "${w}" is not one word (write a phrase as separate elements)`);
-        ids.add(vocab.intern(toks[0]!));
+        forms.add(toks[0]!);
       }
     }
-    if (ids.size === 0 && prefixes.length === 0) fail(`${where}: claim shape "${source}": empty element "${raw}"`);
-    elems.push({ t: 'word', ids, prefixes, optional });
+    if (forms.size === 0 && prefixes.length === 0) fail(`${where}: claim shape "${source}": empty element "${raw}"`);
+    elems.push({ t: 'word', words: new WordSet(forms), list: [...forms], prefixes, optional });
   }
   if (!elems.some((e) => e.t !== 'gap' && !('optional' in e && e.optional))) fail(`${where}: claim shape "${source}" has no required element`);
   // Anchor on the required literal element whose shortest word is longest: "blame" rather than
@@ -139,7 +142,7 @@ export function compileClaimShape(
   elems.forEach((e, k) => {
     if (e.t !== 'word' || e.optional || e.prefixes.length > 0) return;
     let shortest = Infinity;
-    for (const id of e.ids) shortest = Math.min(shortest, vocab.str(id).length);
+    for (const w of e.list) shortest = Math.min(shortest, w.length);
     if (shortest > best) {
       best = shortest;
       anchorIndex = k;
@@ -150,8 +153,8 @@ export function compileClaimShape(
     const e = elems[k]!;
     maxBefore += e.t === 'gap' ? e.max : e.t === 'word' ? 1 : SLOT_MAX;
   }
-  const anchor = anchorIndex >= 0 ? (elems[anchorIndex] as Extract<ShapeElem, { t: 'word' }>).ids : null;
-  const shortest = (e: Extract<ShapeElem, { t: 'word' }>) => Math.min(...[...e.ids].map((id) => vocab.str(id).length), ...e.prefixes.map((p) => p.length));
+  const anchor = anchorIndex >= 0 ? (elems[anchorIndex] as Extract<ShapeElem, { t: 'word' }>).list : null;
+  const shortest = (e: Extract<ShapeElem, { t: 'word' }>) => Math.min(...e.list.map((w) => w.length), ...e.prefixes.map((p) => p.length));
   const required = elems
     .filter((e, k): e is Extract<ShapeElem, { t: 'word' }> => e.t === 'word' && !e.optional && k !== anchorIndex)
     .map((e, k) => ({ e, k, len: shortest(e) }))
@@ -182,8 +185,7 @@ function actorLen(v: SlotView, i: number, end: number): number {
 
 function wordMatches(e: Extract<ShapeElem, { t: 'word' }>, t: Tokens, i: number): boolean {
   if (t.kind[i] !== K_WORD) return false;
-  const id = t.id[i]!;
-  if (id >= 0 && e.ids.has(id)) return true;
+  if (e.words.at(t, i)) return true;
   if (e.prefixes.length === 0) return false;
   const w = tokenLower(t, i);
   for (const p of e.prefixes) if (w.startsWith(p)) return true;

@@ -2,7 +2,8 @@ import type { Doc } from '../../text/segment.js';
 import type { ActiveRole } from './roles.js';
 import { matchClaimShape, type ClaimShape, type SlotView } from './claim-shape.js';
 import { scopeNeeded, type EvidenceTerm, type NarrativePack } from './pack.js';
-import { arenaInt32, F_CAP, K_NUMBER, K_WORD } from '../../text/tokenise.js';
+import { arenaInt32, F_CAP, K_NUMBER, K_WORD, tokenLower } from '../../text/tokenise.js';
+import { WordSet } from '../../lexicon/word-sets.js';
 import type { Parties } from './features.js';
 
 /** A role an actor is cast in within a sentence (from the actors layer), with who the actor is to the pack. */
@@ -43,9 +44,9 @@ export interface DocEvidence {
 export interface PackEvidencePlan {
   termEntries: Array<{ item: number; groups: number[] }>;
   shapes: Array<{ item: number; shape: ClaimShape }>;
-  /** Shapes that have an anchor, by the anchor's vocab ids; shapes without one run on every sentence. */
-  anchorBits: Uint8Array;
-  anchored: Map<number, number[]>;
+  /** Shapes that have an anchor, by the anchor's words; shapes without one run on every sentence. */
+  anchorWords: WordSet;
+  anchored: Map<string, number[]>;
   unanchored: number[];
   roles: Array<{ item: number; role: ActiveRole; actor: number }>;
 }
@@ -59,24 +60,20 @@ export function planEvidence(pack: NarrativePack): PackEvidencePlan {
     for (const shape of it.claims) shapes.push({ item: it.index, shape });
     for (const r of it.roles) roles.push({ item: it.index, role: r.role, actor: r.actor });
   }
-  const anchored = new Map<number, number[]>();
+  const anchored = new Map<string, number[]>();
   const unanchored: number[] = [];
-  let maxId = 0;
   shapes.forEach((s, k) => {
     if (!s.shape.anchor) {
       unanchored.push(k);
       return;
     }
-    for (const id of s.shape.anchor) {
-      const list = anchored.get(id) ?? [];
+    for (const w of s.shape.anchor) {
+      const list = anchored.get(w) ?? [];
       list.push(k);
-      anchored.set(id, list);
-      maxId = Math.max(maxId, id);
+      anchored.set(w, list);
     }
   });
-  const anchorBits = new Uint8Array(anchored.size ? maxId + 1 : 0);
-  for (const id of anchored.keys()) anchorBits[id] = 1;
-  return { termEntries, shapes, anchorBits, anchored, unanchored, roles };
+  return { termEntries, shapes, anchorWords: new WordSet(anchored.keys()), anchored, unanchored, roles };
 }
 
 /**
@@ -200,7 +197,7 @@ export class EvidenceFinder {
     }
     if (plan.shapes.length > 0) {
       const view = this.view!;
-      const bits = plan.anchorBits;
+      const bits = plan.anchorWords.idBits(t.vocab);
       const ids = t.id;
       let done: Set<number> | null = null;
       const count = anchors ? nAnchors : sent.tokenEnd - sent.tokenStart;
@@ -208,7 +205,7 @@ export class EvidenceFinder {
         const i = anchors ? anchors[k]! : sent.tokenStart + k;
         const id = ids[i]!;
         if (id < 0 || id >= bits.length || bits[id] === 0) continue;
-        for (const k of plan.anchored.get(id)!) {
+        for (const k of plan.anchored.get(tokenLower(t, i))!) {
           if (done?.has(k)) continue;
           const m = matchClaimShape(plan.shapes[k]!.shape, view, sent.tokenStart, sent.tokenEnd, i);
           if (!m) continue;

@@ -1,6 +1,6 @@
 import { builtinLexicon } from '../../lexicon/builtin.js';
 import { stem } from '../../lexicon/stem.js';
-import { vocab } from '../../text/vocab.js';
+import { Vocab } from '../../text/vocab.js';
 import { FRAME_IDS, type FrameId } from '../../core/frames.js';
 import type { ActiveRole } from './roles.js';
 import { segment, type Doc } from '../../text/segment.js';
@@ -204,11 +204,14 @@ export class ModelCoder implements UnitCoder {
   /**
    * Per word, packed: bit 0 when a cue phrase of several words may start at it, bit 1 when it
    * anchors a claim shape, bits 2-15 its unit code + 8, bits 16-30 the index + 1 of the one-word cue
-   * or term it is (0: none); 0 while not yet computed: by global
-   * vocab id, and by the tokeniser's cross-document key for other words (see WordMemo). Int32
+   * or term it is (0: none); 0 while not yet computed: by id of the
+   * tokens' vocabulary, and by the tokeniser's cross-document key for other words (see WordMemo). Int32
    * arrays rather than a memo of values: this is read for every token of every document.
    */
   private byId = new Int32Array(0);
+  /** The vocabulary `byId` belongs to; the tables of others in `otherIds`. */
+  private vocab: Vocab | null = null;
+  private readonly otherIds = new WeakMap<Vocab, Int32Array<ArrayBuffer>>();
   private byKey = new Int32Array(0);
   private generation = -1;
 
@@ -238,13 +241,14 @@ export class ModelCoder implements UnitCoder {
   packed(t: Tokens, i: number): number {
     const id = t.id[i]!;
     if (id >= 0) {
+      if (t.vocab !== this.vocab) this.switchTo(t.vocab);
       if (id >= this.byId.length) {
-        const a = new Int32Array(Math.max(vocab.size, id + 1) + 1024);
+        const a = new Int32Array(Math.max(t.vocab.size, id + 1) + 1024);
         a.set(this.byId);
         this.byId = a;
       }
       let v = this.byId[id]!;
-      if (v === 0) v = this.byId[id] = this.compute(vocab.str(id));
+      if (v === 0) v = this.byId[id] = this.compute(t.vocab.str(id));
       return v;
     }
     if (t.keyGeneration !== this.generation) {
@@ -261,6 +265,12 @@ export class ModelCoder implements UnitCoder {
     let v = this.byKey[key]!;
     if (v === 0) v = this.byKey[key] = this.compute(t.localWords[j]!);
     return v;
+  }
+
+  private switchTo(vocab: Vocab): void {
+    if (this.vocab !== null) this.otherIds.set(this.vocab, this.byId);
+    this.vocab = vocab;
+    this.byId = this.otherIds.get(vocab) ?? new Int32Array(0);
   }
 
   party(k: number): number {
@@ -389,8 +399,9 @@ export class GrowingCoder implements UnitCoder {
 
 /** Units of the words a text writes in lowercase: the words a model may learn (names it may not). */
 export function commonUnits(texts: Iterable<string>, into = new Set<string>()): Set<string> {
+  const vocab = new Vocab();
   for (const text of texts) {
-    const t = segment(text).tokens;
+    const t = segment(text, vocab).tokens;
     for (let i = 0; i < t.count; i++) {
       if (t.kind[i] !== K_WORD || (t.flags[i]! & F_CAP) !== 0) continue;
       const u = wordUnit(tokenLower(t, i));

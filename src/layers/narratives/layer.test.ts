@@ -14,6 +14,10 @@ import { loadPack, loadPacks, scopeNeeded } from './pack.js';
 import { standaloneSignals } from './signals.js';
 import { modelUnits, sentenceUnits } from './features.js';
 import { trainPack } from './train.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
+
+/** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
+const vocab = preparedVocab();
 
 const analyzer = new Analyzer({ model: null });
 const docs = parse(readFileSync(join(FIXTURES_DIR, 'disputes-docs.heldout.yaml'), 'utf8')) as Array<{ id: string; text: string; narratives: string[] }>;
@@ -144,7 +148,7 @@ describe('narratives layer', () => {
       const model = modelOf(pack);
       const texts = [...docs.map((d) => d.text), 'NATO and the EU: "Russia\u2019s war" in Ukraine, 97 percent consensus! U.S.-backed Kyiv. Mr Ivan Petrov said so.'];
       for (const text of texts) {
-        const doc = segment(text);
+        const doc = segment(text, vocab);
         const parties = standaloneSignals(doc, pack).parties;
         for (const s of doc.sentences) {
           const n = s.tokenEnd - s.tokenStart;
@@ -167,7 +171,7 @@ describe('narratives layer', () => {
     const model = modelOf(pack);
     const plan = planEvidence(pack);
     for (const d of docs.slice(0, 30)) {
-      const doc = segment(d.text);
+      const doc = segment(d.text, vocab);
       const sig = standaloneSignals(doc, pack);
       const fused = model.score(doc, sig).ev;
       const whole = withoutDisowned(findEvidence(doc, pack, plan, sig.parties, sig.roles), sig.disowned);

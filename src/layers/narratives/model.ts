@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FrameId } from '../../core/frames.js';
 import type { Doc } from '../../text/segment.js';
-import { vocab } from '../../text/vocab.js';
 import { STOPWORDS } from '../../lexicon/stopwords.js';
 import { isWord, wordSet } from '../../lexicon/word-sets.js';
 import { EvidenceFinder, planEvidence, withoutDisowned, type DocEvidence, type PackEvidencePlan, type RolesBySentence } from './evidence.js';
@@ -111,7 +110,6 @@ export class NarrativeModel {
     this.L = L;
     const index = new Map<string, number>(weights.units.map((u, k) => [u, k]));
     const plan = planEvidence(pack);
-    const anchorIds = plan.anchorBits;
     this.coder = new ModelCoder(
       index,
       pack.parties.map((p) => p.id),
@@ -127,10 +125,7 @@ export class NarrativeModel {
         }
         return { single, startsPhrase: r.startsPhrase };
       },
-      (w) => {
-        const id = vocab.get(w);
-        return id >= 0 && id < anchorIds.length && anchorIds[id] === 1;
-      },
+      (w) => plan.anchorWords.has(w),
     );
     const U = weights.units.length;
     const list: Array<[number, number, number]> = [];

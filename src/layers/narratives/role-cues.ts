@@ -9,6 +9,7 @@ import type { Doc } from '../../text/segment.js';
 import type { SourcingAnalysis } from '../sourcing/analyse.js';
 
 import { WordSet } from '../../lexicon/word-sets.js';
+import { PerVocab } from '../../lexicon/per-vocab.js';
 import { isWord, lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
 import { ATTRIBUTION_FORMS } from '../sourcing/cues.js';
 import type { Mention } from '../actors/mentions.js';
@@ -57,11 +58,11 @@ const HARM_NOUN = 2;
 const SUFFER_VERB = 4;
 const ACCUSE_VERB = 8;
 const AUTHORITY_VERB = 16;
-/** Per vocab id, which of the role-casting sets above the word is in (WordSet ids, so global ids only). */
-const CUE_BITS = ((): Uint8Array => {
+/** Per vocab id, which of the role-casting sets above the word is in (ids of the tokens' vocabulary, bound with the sets). */
+const CUE_BITS = new PerVocab((vocab): Uint8Array => {
   const sets: Array<[WordSet, number]> = [[HARM_VERBS, HARM_VERB], [HARM_NOUNS, HARM_NOUN], [SUFFER_VERBS, SUFFER_VERB], [ACCUSE_VERBS, ACCUSE_VERB], [AUTHORITY_VERBS, AUTHORITY_VERB]];
-  return WordSet.union(sets);
-})();
+  return WordSet.union(vocab, sets);
+});
 const PASSIVE_AUX = wordSet('was were been being is are be got');
 const AGAINST = wordSet('on against of upon');
 const CLAUSE_BREAK = wordSet('and but while whereas which who that after before because although though when where as');
@@ -124,6 +125,7 @@ export function portrayalCues(doc: Doc, mentions: readonly Mention[], sourcing: 
     if (!m) return;
     cues.push({ actor: m.actor, role, weight, cue: lower(t, i), a: s.tokenStart, b: s.tokenEnd });
   };
+  const cueBits = CUE_BITS.of(t.vocab);
   for (const s of doc.sentences) {
     const lo = offsets[s.index]!;
     const hi = offsets[s.index + 1]!;
@@ -131,7 +133,7 @@ export function portrayalCues(doc: Doc, mentions: readonly Mention[], sourcing: 
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       // One read decides whether the word can cast a role at all: most words cannot.
       const id = t.id[i]!;
-      const cue = id >= 0 && id < CUE_BITS.length ? CUE_BITS[id]! : 0;
+      const cue = id >= 0 && id < cueBits.length ? cueBits[id]! : 0;
       if (cue === 0 || !isWord(t, i) || tokenQuote[i] !== -1) continue;
       if (cue & HARM_VERB && !inside(lo, hi, i)) {
         // Set words are interned: a token is in one exactly when its id is (no strings compared).

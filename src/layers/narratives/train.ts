@@ -9,6 +9,7 @@ import { standaloneSignals } from './signals.js';
 import { fitStacker, STACK_K, stackFeaturesAll, summarise, type Stacker } from './stacker.js';
 import { newScratch, nextEpoch, unitFeatures } from './vector.js';
 import { WEIGHT_SCALE, WEIGHTS_FORMAT, type NarrativeWeights } from './weights.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
 
 /**
  * Trains a pack's model, deterministically: a one-vs-rest logistic model per narrative and
@@ -98,8 +99,9 @@ export function trainPack(pack: NarrativePack, options: TrainOptions = {}): Narr
   const common = commonUnits([...examples.map((e) => e.text), ...pack.background, ...docs.map((d) => d.text)]);
   const coder = new GrowingCoder(common, pack.parties.map((p) => p.id));
   const plan = planEvidence(pack);
+  const vocab = preparedVocab();
   const prepare = (text: string): Prepared => {
-    const doc = segment(text);
+    const doc = segment(text, vocab);
     const sig = signals(doc, pack);
     const ev = withoutDisowned(findEvidence(doc, pack, plan, sig.parties, sig.roles), sig.disowned);
     const units: Int32Array[] = [];

@@ -4,6 +4,7 @@ import type { Attribution } from './attribution.js';
 import { EVENT_LOADED_TERMS, HEARSAY_PHRASES, HEARSAY_WORDS, OPINION_PHRASES, OPINION_WORDS, QUESTION_OR_EXCLAIM, RUMOUR_TALK, VAGUE_PHRASES } from './cues.js';
 import type { QuoteInfo } from './quotations.js';
 import { PhraseSet, WordLookup, WordSet } from '../../lexicon/word-sets.js';
+import { PerVocab } from '../../lexicon/per-vocab.js';
 import { isWord, punctChar, tokenText } from '../../lexicon/word-sets.js';
 
 import type { SourcingClass } from '../../core/sourcing.js';
@@ -65,9 +66,9 @@ function loadedPrefixAt(doc: Doc, i: number, evaluative: boolean): boolean {
  * Per vocab id: can a sentence cue start here (a hearsay, vague or opinion word or phrase, an
  * evaluative loaded phrase)? Words outside the vocabulary start none of them (prefixes aside).
  */
-const CUE_START = WordSet.union([
+const CUE_START = new PerVocab((vocab) => WordSet.union(vocab, [
   [HEARSAY_WORDS, 1], [HEARSAY_PHRASES, 1], [VAGUE_PHRASES, 1], [OPINION_WORDS, 1], [OPINION_PHRASES, 1], [EVALUATIVE.phrases, 1],
-]);
+]));
 
 /** Length of a loaded term at token i, or 0 (`evaluative`: only terms of judgement). */
 export function loadedAt(doc: Doc, i: number, end: number, evaluative = false): number {
@@ -122,6 +123,7 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
   const out: SentenceClass[] = [];
   // Without loaded-term prefixes (the built-in list has none) a word outside CUE_START is no cue.
   const prefixed = EVALUATIVE.prefixes.length > 0;
+  const cueStart = CUE_START.of(t.vocab);
   for (const sent of doc.sentences) {
     const q = speechBySentence ? speechBySentence[sent.index] : null;
     if (q) {
@@ -141,7 +143,7 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
       if (tokenQuote[i] !== -1) continue;
       // One read rules out most words: no cue set holds them and no phrase starts with them.
       const id = t.id[i]!;
-      if ((id < 0 || id >= CUE_START.length || CUE_START[id] === 0) && !(prefixed && opinionA === -1 && loadedPrefixAt(doc, i, true))) continue;
+      if ((id < 0 || id >= cueStart.length || cueStart[id] === 0) && !(prefixed && opinionA === -1 && loadedPrefixAt(doc, i, true))) continue;
       if (hearsayA === -1) {
         // "told to stop spreading rumours", "denied rumours": the text talks about rumours, it does not relay one.
         if (HEARSAY_WORDS.at(t, i)) { if (!(i > sent.tokenStart && RUMOUR_TALK.at(t, i - 1))) { hearsayA = i; hearsayB = i + 1; } }

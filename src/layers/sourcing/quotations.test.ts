@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
 import { segment } from '../../text/segment.js';
+import { preparedVocab } from '../../lexicon/per-vocab.js';
 import { extractQuotations, tokenQuoteMap } from './quotations.js';
 
 const analyzer = new Analyzer({ model: null });
@@ -43,7 +44,7 @@ describe('nested quotations', () => {
     ];
     let nested = 0;
     for (const text of texts) {
-      const doc = segment(text);
+      const doc = segment(text, preparedVocab());
       const got = extractQuotations(doc, [], tokenQuoteMap(doc)).map((q) => q.nested);
       const plain = doc.quotes.map((q, k) => doc.quotes.slice(0, k).some((o) => o.start < q.start && q.end <= o.end));
       expect(got).toEqual(plain);
