@@ -67,7 +67,9 @@ export const NOT_DEMONYMS = wordSet(
     'young old many most some other western eastern northern southern central national regional international official ' +
     'unofficial common public private royal ruling governing opposition pro-government anti-government islamist secular ' +
     'leftist rightist liberal conservative radical militant moderate hardline religious ethnic tribal rural coastal ' +
-    'mountain border frontline frontier exiled displaced wounded fleeing grieving striking protesting protest state',
+    'mountain border frontline frontier exiled displaced wounded fleeing grieving striking protesting protest state ' +
+    // Determiners and pronouns with a demonym's ending ("Neither government has published ...").
+    'neither either another whether other either each whichever whatever former latter further',
 );
 /** Endings of demonyms and country names, for words the gazetteer does not know. */
 export const DEMONYM_ENDINGS = /(?:ian|ans|ians|an|ese|i|is|ish|ic|er|ers|ite|ites|ot|ots)$/;

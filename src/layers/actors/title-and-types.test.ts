@@ -46,3 +46,12 @@ describe('places by what is done to them', () => {
     expect(actors(text).find((a) => a.name === 'Tessin')?.type).toBe('place');
   });
 });
+
+describe('words with a demonym\'s ending that name no party', () => {
+  it('reads "Neither government has published ..." as no country called "Neith"', () => {
+    const ids = actors('Neither government has published the data it cites. Either government could publish it tomorrow.').map((a) => a.id);
+    expect(ids.some((id) => id.startsWith('country:neith') || id.startsWith('country:eith'))).toBe(false);
+    // A real demonym before "government" is still a party.
+    expect(actors('The Dastrian government has published the data.').map((a) => a.id)).toContain('country:dastr');
+  });
+});
