@@ -417,7 +417,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       (renamed ??= new Map()).set(r.id, `country:${stem}`);
     }
   }
-  partiesInTitles(doc, [...(titleLines ?? []), ...(skipSentence === -1 ? [] : [skipSentence])], parties, partyStem, mentions);
+  if (parties.size > 0 && (titleLines || skipSentence !== -1)) partiesInTitles(doc, [...(titleLines ?? []), ...(skipSentence === -1 ? [] : [skipSentence])], parties, partyStem, mentions);
   for (const [stem, p] of parties) {
     const id = `country:${stem}`;
     heuristic.set(id, { id, name: p.name ?? `${p.demonym} government`, type: 'country' });

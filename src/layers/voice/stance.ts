@@ -43,12 +43,7 @@ export function judgementOf(doc: Doc, sentence: number): Stance | null {
     const n = REJECT_PHRASES.match(t, i, end);
     if (n && (i + n >= end || !isWord(t, i + n))) return 'rejects';
   }
-  let noun = -1;
-  for (let i = s.tokenStart; i < Math.min(end, s.tokenStart + 3); i++) {
-    if (!ANAPHORS.at(t, i)) continue;
-    for (let j = i + 1; j < Math.min(end, i + 4); j++) if (REPORT_NOUNS.at(t, j)) { noun = j; break; }
-    if (noun !== -1) break;
-  }
+  const noun = backNoun(doc, sentence);
   // "Such claims are baseless", "The accusations are lies", "Their words ring hollow" (not listed: too open).
   const from = noun !== -1 ? s.tokenStart : -1;
   if (from === -1) return null;
@@ -63,13 +58,22 @@ export function judgementOf(doc: Doc, sentence: number): Stance | null {
 }
 
 /** Does the sentence open by pointing back at what was reported ("These are serious charges.", "Such claims...")? */
-function pointsBack(doc: Doc, sentence: number): boolean {
+const pointsBack = (doc: Doc, sentence: number): boolean => backNoun(doc, sentence) !== -1;
+
+/**
+ * The noun of speech a sentence opens by pointing back with ("Such claims", "These are serious
+ * charges", "The accusations"): an anaphor among its first three words and the noun within the
+ * three after it; -1 when none.
+ */
+function backNoun(doc: Doc, sentence: number): number {
   const t = doc.tokens;
   const s = doc.sentences[sentence]!;
-  const end = Math.min(s.tokenEnd, s.tokenStart + 6);
-  if (!ANAPHORS.at(t, s.tokenStart)) return false;
-  for (let j = s.tokenStart + 1; j < end; j++) if (REPORT_NOUNS.at(t, j)) return true;
-  return false;
+  const end = s.tokenEnd;
+  for (let i = s.tokenStart; i < Math.min(end, s.tokenStart + 3); i++) {
+    if (!ANAPHORS.at(t, i)) continue;
+    for (let j = i + 1; j < Math.min(end, i + 4); j++) if (REPORT_NOUNS.at(t, j)) return j;
+  }
+  return -1;
 }
 
 const BACK_PRONOUNS = new Set(['they', 'these', 'those', 'it', 'such']);
