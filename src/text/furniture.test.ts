@@ -198,3 +198,21 @@ describe('a masthead', () => {
     expect(furnitureOf(own)).not.toContain('Water and Blame: A Review');
   });
 });
+
+describe('a decision converted from PDF (written for this test: a sports federation\'s panel)', () => {
+  const para = 'The panel heard the athlete, her coach and two experts, and it read the laboratory reports with care before it reached its view. '.repeat(3);
+  const header = 'ALPINE SLEDGE FEDERATION                    Integrity Unit';
+  const footer = (n: number) => `ASF Integrity Unit | Case ASF/DP/07                    Page ${n} of 3`;
+  const doc = `${header}\n\nDecision of the Panel\n\n${para}The coach told the\n\n${footer(1)}\n\n\n${header}\n\nPanel that the officer left the room.\n\n${para}\n\n${footer(2)}\n\n\n${header}\n\n${para}\n\n${footer(3)}\n`;
+
+  it('takes a first line set in columns that every page repeats for the masthead, and the next line for the title', () => {
+    expect(furnitureOf(doc).filter((x) => x === header).length).toBe(3);
+    const d = segment(doc, vocab);
+    expect(d.runningTitle).toBe(false);
+    expect(d.text.slice(d.sentences[0]!.start, d.sentences[0]!.end)).toBe('Decision of the Panel');
+  });
+
+  it('reads a sentence on across a page break after a word no sentence ends on, whatever case follows', () => {
+    expect(sentences(doc)).toContain('The coach told the Panel that the officer left the room.');
+  });
+});

@@ -33,6 +33,18 @@ const DASHED_NUMBER = /^[-–—]\s*\d{1,4}\s*[-–—]$/;
 /** "Policy Brief 4 | Page 3 of 12", "Page 3 · Centre for Valley Studies". */
 const PAGE_IN_LINE = /(?:^|[\s|·•,–—-])page\s+\d{1,4}(?:\s+of\s+\d{1,4})?(?:$|[\s|·•,–—-])/i;
 const LONE_NUMBER = /^\d{1,4}$/;
+/** Two columns on one line: a run of three or more spaces between words. */
+const COLUMN_GAP = /\S[ \t]{3,}\S/;
+
+/** Words a sentence does not end on: a line that ends on one is hard-wrapped, whatever opens the next. */
+export const HANGING_WORDS = new Set(['and', 'or', 'but', 'of', 'the', 'a', 'an', 'to', 'between', 'by', 'in', 'on', 'at', 'for', 'with', 'from', 'than', 'that', 'which', 'who', 'its', 'their', 'our', 'his', 'her']);
+
+/** Does text[..a) end on a hanging word ("... told the")? */
+function endsOnHangingWord(text: string, a: number): boolean {
+  let s = a;
+  while (s > 0 && s > a - 12 && /\p{L}/u.test(text[s - 1]!)) s--;
+  return s < a && (s === 0 || !/[\p{L}\p{N}'-]/u.test(text[s - 1]!)) && HANGING_WORDS.has(text.slice(s, a).toLowerCase());
+}
 const DIGITS = /\d+/g;
 
 interface Candidate {
@@ -173,8 +185,11 @@ export function findFurniture(text: string, info?: { runningTitle: boolean }): T
     let first = 0;
     while (first < text.length && (isBlank(text.charCodeAt(first)) || text.charCodeAt(first) === 10)) first++;
     for (const g of repeated) {
-      if (g[0]!.start === first && info) info.runningTitle = true;
-      keep.push(...(g[0]!.start === first ? g.slice(1) : g));
+      // A first line set in columns ("INTERNATIONAL SLEDGE RACING FEDERATION      Integrity Unit")
+      // is the publisher's masthead that every page repeats, not the title: furniture everywhere.
+      const titled = g[0]!.start === first && !COLUMN_GAP.test(text.slice(g[0]!.start, g[0]!.end));
+      if (titled && info) info.runningTitle = true;
+      keep.push(...(titled ? g.slice(1) : g));
     }
   }
   const masthead = paginated ? mastheadOf(text, cands, keep) : null;
@@ -239,7 +254,8 @@ export function furnitureJoins(text: string, furniture: readonly TextRange[]): n
         lineText = false;
       } else if (c !== 32 && c !== 9) lineText = true;
     }
-    const continues = !endsLikeText(text.charCodeAt(a - 1)) && isLowerStart(text.charCodeAt(b));
+    // "... told the | <page break> | Panel that ...": a line that ends on a hanging word goes on, whatever case follows.
+    const continues = (!endsLikeText(text.charCodeAt(a - 1)) && isLowerStart(text.charCodeAt(b))) || endsOnHangingWord(text, a);
     if (breaks.length > 1 && (continues || !blankLine)) for (let q = 1; q < breaks.length; q++) out.push(breaks[q]!);
   }
   return out;

@@ -156,3 +156,58 @@ describe('hard-wrapped lines that end on a word no sentence ends on', () => {
     expect(segment('Water Talks Resume\n2024 will be a dry year.', vocab).sentences.length).toBe(2);
   });
 });
+
+describe('hard-wrapped pages of a converted PDF (written for this test)', () => {
+  const para = 'The panel read the reports of both laboratories with care and heard the two experts at length. '.repeat(4);
+  const page = (n: number) => `Alpine Sledge Federation | Decision 7                Page ${n} of 2`;
+  const body =
+    'The Integrity Unit rejects both statements of the federation. Its director, Dr. Ruth\n' +
+    'Amsel, told the Panel that collections followed the usual procedure.\n\n' +
+    '  1. The athlete committed an anti-doping rule violation under Article\n' +
+    '     2.1 of the Rules.\n' +
+    '  2. Each party shall bear its own costs.\n';
+  const text = `${para}\n\n${page(1)}\n\n${body}\n${para}\n\n${page(2)}\n`;
+
+  it('runs a full line that stops without punctuation on into the next, as the page wrapped it', () => {
+    const s = sentences(text).map((x) => x.replace(/\s+/g, ' '));
+    expect(s).toContain('Its director, Dr. Ruth Amsel, told the Panel that collections followed the usual procedure.');
+    expect(s).toContain('The athlete committed an anti-doping rule violation under Article 2.1 of the Rules.');
+    expect(s).toContain('Each party shall bear its own costs.');
+  });
+
+  it('leaves short lines, and text without page furniture, as they were', () => {
+    expect(sentences('A short heading line\nThe text starts here and goes on.').length).toBe(2);
+    const plain = 'The Integrity Unit rejects both statements of the federation. Its director, Dr. Ruth\nAmsel, told the Panel.';
+    expect(sentences(plain).length).toBe(3);
+  });
+});
+
+describe('words hyphenated across a line break', () => {
+  const v = new Vocab();
+  v.intern('investigation');
+  v.intern('well-known');
+  const lowered = (text: string) => {
+    const t = tokenise(text, v);
+    return Array.from({ length: t.count }, (_, i) => [text.slice(t.start[i], t.end[i]), tokenLower(t, i)]);
+  };
+
+  it('are one token spanning the break in the original, read as the word', () => {
+    const text = 'a new investi-\ngation of the well-\n   known un- \n attended case';
+    expect(lowered(text)).toEqual([
+      ['a', 'a'], ['new', 'new'], ['investi-\ngation', 'investigation'], ['of', 'of'], ['the', 'the'],
+      ['well-\n   known', 'well-known'], ['un- \n attended', 'unattended'], ['case', 'case'],
+    ]);
+  });
+
+  it('stay apart before a capital, a number, a blank line or a dash that is no hyphen', () => {
+    const parts = (text: string) => lowered(text).map(([, w]) => w);
+    expect(parts('Anti-\nDoping')).toEqual(['anti', '-', 'doping']);
+    expect(parts('pages 2-\n4')).toEqual(['pages', '2', '-', '4']);
+    expect(parts('over-\n\nthere')).toEqual(['over', '-', 'there']);
+    expect(parts('and then -\nlater')).toEqual(['and', 'then', '-', 'later']);
+  });
+
+  it('do not stop the sentence at the break', () => {
+    expect(segment('The panel ordered a new investi-\ngation of the sample.', v).sentences.length).toBe(1);
+  });
+});

@@ -2,7 +2,7 @@ import { normalise, type NormalisedText } from './normalise.js';
 import { arenaInt32, F_CAP, F_NEWLINE_BEFORE, F_PARA_BEFORE, K_NUMBER, K_PUNCT, K_WORD, tokenise, tokenLower, type Tokens } from './tokenise.js';
 import type { Vocab } from './vocab.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
-import { blank, findFurniture, furnitureJoins, type TextRange } from './furniture.js';
+import { blank, findFurniture, furnitureJoins, HANGING_WORDS, type TextRange } from './furniture.js';
 import { findTitleLines } from './headings.js';
 import { assignCitationSentences, findCitationMarkers, noteSentences, type Citation } from './citations.js';
 
@@ -83,10 +83,17 @@ function isCloser(text: string, t: Tokens, i: number): boolean {
  * Splits tokens into sentences: terminal punctuation before a plausible sentence start, or a line
  * break. Returns the token index where each sentence begins, then the token count.
  */
-/** Words a sentence does not end on: a line that ends on one is hard-wrapped, whatever opens the next. */
-const HANGING_WORDS = new Set(['and', 'or', 'but', 'of', 'the', 'a', 'an', 'to', 'between', 'by', 'in', 'on', 'at', 'for', 'with', 'from', 'than', 'that', 'which', 'who', 'its', 'their', 'our', 'his', 'her']);
 
-function splitSentences(text: string, t: Tokens): number[] {
+/** A full line of running text that stops without punctuation: in a hard-wrapped page, the sentence goes on. */
+const WRAP_MIN = 55;
+function wrappedLine(text: string, lineEnd: number): boolean {
+  const s = text.lastIndexOf('\n', lineEnd - 1) + 1;
+  if (s === 0 || lineEnd - s < WRAP_MIN) return false; // the document's first line is its title
+  const line = text.slice(s, lineEnd);
+  return line.trim().length >= WRAP_MIN && !/\S[ \t]{3,}\S/.test(line) && /\p{Ll}/u.test(line);
+}
+
+function splitSentences(text: string, t: Tokens, hardWrapped: boolean): number[] {
   const out: number[] = [0];
   const count = t.count;
   const kind = t.kind;
@@ -101,7 +108,9 @@ function splitSentences(text: string, t: Tokens): number[] {
       const lowerContinuation = c >= 97 && c <= 122 && !(flags[i]! & F_PARA_BEFORE);
       // "... between 2021 and\n2024, depending on ...": a line that ends on a word no sentence ends on runs on.
       const hanging = !(flags[i]! & F_PARA_BEFORE) && kind[i - 1] === K_WORD && HANGING_WORDS.has(tokenLower(t, i - 1));
-      if (!lowerContinuation && !hanging) {
+      // Converted pages wrap wherever the line is full: "Its director, Dr. Ruth\nAmsel, told ...".
+      const wrapped = hardWrapped && !lowerContinuation && !hanging && !(flags[i]! & F_PARA_BEFORE) && kind[i - 1] === K_WORD && wrappedLine(text, end[i - 1]!);
+      if (!lowerContinuation && !hanging && !wrapped) {
         out.push(i);
         begin = i;
       }
@@ -165,7 +174,7 @@ export function segment(input: string, vocab: Vocab): Doc {
   }
   const text = nt.text;
   const tokens = tokenise(text, vocab);
-  const bounds = splitSentences(text, tokens);
+  const bounds = splitSentences(text, tokens, furniture.length > 0);
   const tokenSentence = arenaInt32(tokens.count);
   const sentences: Sentence[] = [];
   const paragraphs: Paragraph[] = [];

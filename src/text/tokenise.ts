@@ -183,6 +183,40 @@ function wordId(vocab: Vocab, text: string, units: Uint16Array, s: number, e: nu
   return localIdOf(key);
 }
 
+/**
+ * Where a word goes on after "-" at p - 1 that ends a line: the next line's first unit when that is a
+ * lowercase letter after one line break (spaces around it allowed), else -1. Offsets stay the
+ * original's: the token spans the break, and only its id reads the word whole.
+ */
+function afterLineBreak(units: Uint16Array, p: number, n: number): number {
+  while (p < n && (units[p] === 32 || units[p] === 9)) p++;
+  if (p >= n || units[p] !== 10) return -1;
+  p++;
+  while (p < n && (units[p] === 32 || units[p] === 9)) p++;
+  if (p >= n) return -1;
+  const c = units[p]!;
+  if (c >= 97 && c <= 122) return p;
+  if (c < 128) return -1;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toUpperCase() ? p : -1;
+}
+
+/**
+ * The id of a word hyphenated across a line break, text[s, hy) + text[r, e): joined ("investigation")
+ * unless only the hyphenated form is a known word ("well-known"), as a known compound keeps its hyphen.
+ */
+function joinedId(vocab: Vocab, text: string, s: number, hy: number, r: number, e: number): number {
+  const head = text.slice(s, hy).toLowerCase();
+  const tail = text.slice(r, e).toLowerCase();
+  let w = head + tail;
+  if (vocab.get(w) < 0 && vocab.get(`${head}-${tail}`) >= 0) w = `${head}-${tail}`;
+  const v = vocab.get(w);
+  if (v >= 0) return v;
+  let key = extra.get(w);
+  if (key < 0) key = extra.intern(ownCopy(w));
+  return localIdOf(key);
+}
+
 /** Hash (see vocab.ts) and OR of the units of text[s, e), for tokens not hashed while scanning. */
 function rangeId(vocab: Vocab, text: string, units: Uint16Array, s: number, e: number): number {
   let h = HASH_SEED;
@@ -264,6 +298,8 @@ export function tokenise(text: string, vocab: Vocab): Tokens {
       // The hash of the lowercased units: an ASCII capital has UPPER_BIT (8), and 8 << 2 is the case bit.
       let h = hashStep(_HASH_SEED, c | ((info & _UPPER_BIT) << 2));
       let hashed = true;
+      let joinAt = -1;
+      let resume = -1;
       for (;;) {
         while (j < n) {
           const d = units[j]!;
@@ -323,13 +359,24 @@ export function tokenise(text: string, vocab: Vocab): Tokens {
           hashed = false;
           break;
         }
+        // A word hyphenated across a line break ("investi-\ngation"): one token, read as the word.
+        if (sep === 45 && joinAt < 0 && letters > 0) {
+          const r = afterLineBreak(units, j + 1, n);
+          if (r > 0) {
+            joinAt = j;
+            resume = r;
+            j = r;
+            hashed = false;
+            continue;
+          }
+        }
         break;
       }
       if (cls === _C_LETTER && (info & _UPPER_BIT) !== 0) f |= _F_CAP;
       if (c >= 65 && c <= 90) f |= _F_CAP_ASCII;
       if (letters >= 2 && (acc & _NONUPPER_LETTER_BIT) === 0) f |= _F_UPPER;
       k = (acc & 1) === 0 ? _K_NUMBER : _K_WORD;
-      id = hashed ? wordId(vocab, text, units, i, j, h, (acc & _NONASCII_BIT) === 0) : rangeId(vocab, text, units, i, j);
+      id = joinAt >= 0 ? joinedId(vocab, text, i, joinAt, resume, j) : hashed ? wordId(vocab, text, units, i, j, h, (acc & _NONASCII_BIT) === 0) : rangeId(vocab, text, units, i, j);
     } else {
       if (cls === _C_HIGH) {
         j = i + 1 < n && charClass(units[i + 1]!) === _C_LOW ? i + 2 : i + 1;

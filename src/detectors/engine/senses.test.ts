@@ -48,3 +48,20 @@ describe('other senses', () => {
     expect(charged.findings.some((f) => /\bregime\b/i.test(f.text))).toBe(true);
   });
 });
+
+describe('other senses read by the intensity and sourcing layers (fourth reading round)', () => {
+  const analyzer = new Analyzer({ model: null });
+
+  it('"where the problem lies" and "his animals" are no charged words, for findings, intensity and opinion alike', () => {
+    const r = analyzer.analyze('Three of his animals died within a week. The permit does not cover the dam, which is exactly where the problem lies.');
+    expect(r.findings.filter((f) => /^(animals|lies)$/i.test(f.text))).toEqual([]);
+    expect(r.intensity!.sentences.flatMap((s) => s.contributions).filter((c) => /animals|lies/i.test(c.text))).toEqual([]);
+    expect(r.sourcing!.sentences[0]!.class).not.toBe('opinion');
+  });
+
+  it('still reads the charged sense where nothing shows the other', () => {
+    const r = analyzer.analyze('They are animals, and everything they say is lies.');
+    expect(r.intensity!.sentences[0]!.contributions.some((c) => /animals/.test(c.text))).toBe(true);
+    expect(r.sourcing!.sentences[0]!.class).toBe('opinion');
+  });
+});

@@ -76,7 +76,7 @@ export const DEMONYM_ENDINGS = /(?:ian|ans|ians|an|ese|i|is|ish|ic|er|ers|ite|it
 export const COUNTRY_ENDINGS = /(?:ia|land|stan|istan|ania|onia)$/;
 
 /** Words that open a place name: "Port Alder", "Saint Orla", "New Tarrow", "Lake Ormen". */
-export const PLACE_OPENERS = wordSet('port saint st san santa fort mount mt lake cape isle point glen new bay');
+export const PLACE_OPENERS = wordSet('port saint st san santa fort mount mt lake cape isle point glen new bay river');
 /** Prepositions of place: a name seen mostly after them is a place ("in Eastvale", "near Dunmore"). */
 export const LOCATIVE = wordSet('in at near outside inside across around into throughout');
 /** Verbs whose object is a place, as a preposition of place tells one ("visited Tessin", "toured Varo"). */

@@ -82,6 +82,13 @@ describe('IntensityScorer', () => {
     expect(r[2]!.contributions.map((c) => `${c.kind}:${c.text}`)).toEqual(['threat:YOU will pay', 'exclamation:!']);
   });
 
+  it('reads a subheading in capitals on a line of its own as typography, not shouting (a wire report\'s "TURNOUT QUESTIONED")', () => {
+    const r = run('The count ended on Monday.\n\nTURNOUT QUESTIONED\n\nThe sharpest dispute concerns turnout. They are LYING to us.');
+    expect(r.sentences.flatMap((s) => s.contributions).filter((c) => c.kind === 'capitals').map((c) => c.text)).toEqual(['LYING']);
+    // Inside a line, or with more on the line, capitals still count.
+    expect(run('The count ended.\nSTOP THE LIES, they wrote.').sentences[1]!.contributions.some((c) => c.kind === 'capitals')).toBe(true);
+  });
+
   it('weighs quoted speech less than the author\u2019s own words, and marks it', () => {
     const own = run('The rebels are butchers, the minister said.').score;
     const quoted = run('"The rebels are butchers," the minister said.');

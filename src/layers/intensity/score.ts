@@ -9,6 +9,7 @@ import { loadIntensityMatcher, threatVerbs } from '../../lexicon/intensity/lexic
 import { defaultScale, type IntensityScale } from './scale.js';
 import type { ReportedAt } from './voice.js';
 import { toCanonicalOffset } from '../../text/normalise.js';
+import { otherSense } from '../../detectors/engine/senses.js';
 import { BAND_FLOORS, bandOf, INTENSITY_KINDS, type IntensityBand, type IntensityContribution, type IntensityKind, type IntensityReport, type SentenceIntensity } from '../../core/intensity.js';
 
 export { INTENSITY_BANDS, BAND_FLOORS, bandOf, type IntensityBand, type IntensityContribution, type IntensityReport, type SentenceIntensity } from '../../core/intensity.js';
@@ -49,6 +50,9 @@ function capitals(doc: Doc, run: number[], hits: Hit[], quoted: (at: number) => 
     const c = doc.text.charCodeAt(t.start[after]!);
     if (c === 40 || (c === 44 && after + 1 < t.count && isMonthName(doc, monthAfterRegion(doc, after + 1)))) return;
   }
+  // A subheading in capitals on a line of its own ("TURNOUT QUESTIONED", "REACTIONS ABROAD" in a wire
+  // report): a few words between line breaks, nothing else on the line; typography, not shouting.
+  if (first > 0 && (t.flags[first]! & F_NEWLINE_BEFORE) !== 0 && run.length <= 5 && after === first + run.length && (after >= t.count || (t.flags[after]! & F_NEWLINE_BEFORE) !== 0)) return;
   // A converted report's running title, kept as its first line: typography, not shouting.
   if (doc.runningTitle && t.start[first]! < (doc.text.indexOf('\n') >>> 0)) return;
   for (const i of run) {
@@ -140,6 +144,8 @@ export class IntensityScorer {
       // "March on the capital" is a call; "in March on the border" is a date.
       if (isDateWord(doc, tokenStart)) return;
       const start = doc.tokens.start[tokenStart]!;
+      // "where the problem lies", "his animals": the word in its other sense (senses.yaml).
+      if (tokenEnd - tokenStart === 1 && otherSense(doc, start, doc.tokens.end[tokenStart]!)) return;
       hits.push({ kind: entry.value.kind, weight: entry.value.weight, start, end: doc.tokens.end[tokenEnd - 1]!, quoted: quoted(start), reported: reported !== null && reported(start) });
     };
     let acc = 0;

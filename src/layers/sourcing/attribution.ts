@@ -186,7 +186,8 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       // "Five Kremlin claims about the war": a plural number before a verb form in -s makes it a noun.
       if (side === 'before' && PLURAL_NUMBERS.has(lower(t, source.a)) && /[^s]s$/.test(w)) continue;
       // "announced it on television": a pronoun object, then a preposition or the end, is no reported speech.
-      if (info !== ACCORDING && OBJECT_PRONOUNS.has(wordAt(t, verbEnd, s.tokenEnd)) && (verbEnd + 1 >= s.tokenEnd || punctChar(doc, verbEnd + 1) !== '' || PREPOSITIONS.has(lower(t, verbEnd + 1)))) continue;
+      // ('said it "shares the concern"': the subject pronoun of a quotation that follows; that is speech.)
+      if (info !== ACCORDING && OBJECT_PRONOUNS.has(wordAt(t, verbEnd, s.tokenEnd)) && (verbEnd + 1 >= s.tokenEnd || (punctChar(doc, verbEnd + 1) !== '' && (punctChar(doc, verbEnd + 1) !== '"' || PREPOSITIONS.has(wordAt(t, verbEnd + 2, s.tokenEnd)))) || PREPOSITIONS.has(lower(t, verbEnd + 1)))) continue;
       // A modal inside the phrase makes it a clause, not a speaker: "the courts that should settle claims";
       // so does a gerund opening it: "siding with whoever shouts".
       if (hasModal(doc, source.a, source.b) || (!isCap(t, source.a) && lower(t, source.a).endsWith('ing'))) continue;

@@ -1,7 +1,8 @@
 import { builtinLexicon, builtinLexiconSections } from '../../lexicon/builtin.js';
 import type { Doc } from '../../text/segment.js';
+import { otherSense } from '../../detectors/engine/senses.js';
 import type { Attribution } from './attribution.js';
-import { EVENT_LOADED_TERMS, HEARSAY_PHRASES, HEARSAY_WORDS, OPINION_PHRASES, OPINION_WORDS, QUESTION_OR_EXCLAIM, RUMOUR_TALK, VAGUE_PHRASES } from './cues.js';
+import { EVENT_LOADED_TERMS, TIME_SUBORDINATORS, HEARSAY_PHRASES, HEARSAY_WORDS, OPINION_PHRASES, OPINION_WORDS, QUESTION_OR_EXCLAIM, RUMOUR_TALK, VAGUE_PHRASES } from './cues.js';
 import type { QuoteInfo } from './quotations.js';
 import { PhraseSet, WordLookup, WordSet } from '../../lexicon/word-sets.js';
 import { PerVocab } from '../../lexicon/per-vocab.js';
@@ -160,7 +161,8 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
         if (OPINION_WORDS.at(t, i)) { opinionA = i; opinionB = i + 1; }
         else {
           const n = OPINION_PHRASES.match(t, i, sent.tokenEnd) || (EVENT_LOADED_TERMS.at(t, i) ? 0 : loadedAt(doc, i, sent.tokenEnd, true));
-          if (n) { opinionA = i; opinionB = i + n; }
+          // ("three of his animals died": the word in its other sense, see senses.yaml.)
+          if (n && !(n === 1 && otherSense(doc, t.start[i]!, t.end[i]!))) { opinionA = i; opinionB = i + n; }
         }
       }
     }
@@ -180,8 +182,12 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
         for (let k = lo + 1; k < hi; k++) {
           const a = ats[k]!;
           // "X aired footage of what it said were rifles": "it" (he, she) is X again, not a second source.
-          const same = a.source.pronoun === 'it' || a.source.pronoun === 'he' || a.source.pronoun === 'she';
-          if (a.side === 'before' && a.verb > firstEnd && !same && !a.source.vague && a.info.lemma !== 'accuse' && a.info.lemma !== 'according to') {
+          // "X accused Y of P and said Q": the second verb shares the first one's subject.
+          const same = a.source.pronoun === 'it' || a.source.pronoun === 'he' || a.source.pronoun === 'she' || a.source === ats[lo]!.source;
+          // "X said P, hours after the commission confirmed Q": a clause of time, not a report inside X's.
+          const ofTime = a.a - 1 > sent.tokenStart && TIME_SUBORDINATORS.at(t, a.a - 1);
+          // (Its source stands after the first verb: "The alliance, whose candidate won 41.7 percent according to the count, said" is one report.)
+          if (a.side === 'before' && a.a >= firstEnd && !same && !ofTime && !a.source.vague && a.info.lemma !== 'accuse' && a.info.lemma !== 'according to') {
             hearsayA = a.a;
             hearsayB = a.b;
             break;

@@ -228,6 +228,14 @@ export const NP_BREAKERS = wordSet(
 /** Listeners that may follow "told": "told reporters", "told the BBC". */
 export const LISTENER_WORDS = wordSet('reporters journalists us me him her them parliament lawmakers the a an');
 
+/**
+ * Words that open a clause of time before a second source: "X said P, hours after the commission
+ * confirmed Q", "X alleges fraud as commission confirms victory". Q is not inside X's words.
+ */
+export const TIME_SUBORDINATORS = wordSet('after before as while when whenever since until once');
+/** Time words that may stand before them: "hours after", "shortly before". */
+export const TIME_LEADS = wordSet('hours days weeks months minutes moments shortly soon just only even');
+
 export const QUESTION_OR_EXCLAIM = new Set(['?', '!']);
 
 export { BLAME_AS_OBJECT } from '../../lexicon/blame.js';

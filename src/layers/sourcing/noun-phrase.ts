@@ -2,6 +2,7 @@ import type { Doc } from '../../text/segment.js';
 import type { Tokens } from '../../text/tokenise.js';
 import { ATTRIBUTION_FORMS, DETERMINERS, DOCUMENT_HEADS, HEARSAY_HEADS, INDEFINITE, NP_BREAKERS, OFFICIAL_MEDIA, ORG_HEADS, PRONOUNS, ROLE_WORDS, VAGUE_HEADS } from './cues.js';
 import { isCap, isNumber, isWord, lower, punctChar, tokenText, wordSet } from '../../lexicon/word-sets.js';
+import { LOCATIVE, PLACE_HEADS, PLACE_OPENERS } from '../actors/nouns.js';
 
 import type { SpeakerKind } from '../../core/sourcing.js';
 
@@ -174,7 +175,7 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
     if (r > s && !out.affiliation) out.affiliation = clean(tokenText(doc, s, r));
     if (appositive?.role) out.role = appositive.role;
     const nameTokens = headEnd - nameStart;
-    out.kind = out.role || nameTokens >= 2 ? 'person' : 'unknown';
+    out.kind = out.role || (nameTokens >= 2 && !placeName(doc, nameStart, headEnd)) ? 'person' : 'unknown';
     if (ORG_HEADS.at(t, headEnd - 1)) out.kind = 'organisation';
     return out;
   }
@@ -197,6 +198,17 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
 
 function anyCap(t: Tokens, x: number, y: number): boolean {
   for (let i = x; i < y; i++) if (isCap(t, i)) return true;
+  return false;
+}
+
+/**
+ * Capitalised words that name a place, not a person: "River Sel", "Vesna Street", or a preposition
+ * capitalised at a sentence's start ("In Dolsk, Terlan has stopped waiting").
+ */
+function placeName(doc: Doc, a: number, b: number): boolean {
+  const t = doc.tokens;
+  if (PREPS.at(t, a) || LOCATIVE.at(t, a) || PLACE_OPENERS.at(t, a)) return true;
+  for (let i = a; i < b; i++) if (PLACE_HEADS.at(t, i)) return true;
   return false;
 }
 

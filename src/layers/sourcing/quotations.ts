@@ -185,6 +185,8 @@ function resolvePronoun(p: SourcePhrase, named: readonly Attribution[], quotes: 
 export function personSubjects(doc: Doc, tokenQuote: Int32Array): SourcePhrase[] {
   const t = doc.tokens;
   const out: SourcePhrase[] = [];
+  // Surnames of the persons found so far: "In Dolsk, Terlan has stopped waiting" names Josip Terlan again.
+  const surnames = new Set<string>();
   for (const s of doc.sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (!isCap(t, i) || tokenQuote[i] !== -1) continue;
@@ -192,7 +194,17 @@ export function personSubjects(doc: Doc, tokenQuote: Int32Array): SourcePhrase[]
       while (e < s.tokenEnd && isCap(t, e) && tokenQuote[e] === -1) e++;
       if (e - i >= 2) {
         const p = parsePhrase(doc, i, e);
-        if (p && p.kind === 'person' && p.name) { out.push(p); break; }
+        if (p && p.kind === 'person' && p.name) {
+          out.push(p);
+          surnames.add(lower(t, e - 1));
+          break;
+        }
+      } else if (i > s.tokenStart && surnames.has(lower(t, i))) {
+        const p = parsePhrase(doc, i, e);
+        if (p && p.name) {
+          out.push({ ...p, kind: 'person' });
+          break;
+        }
       }
       i = e;
     }

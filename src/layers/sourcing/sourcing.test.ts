@@ -169,3 +169,29 @@ describe('quotations', () => {
     }
   });
 });
+
+describe('one source, not a report of a report (fourth reading round)', () => {
+  const sourced = (text: string) => analyzer.analyze(text).sourcing!.sentences.map((s) => [s.class, s.source]);
+
+  it('a second verb of speech after "and" shares the first one\'s subject', () => {
+    expect(sourced('Interior Minister Dana Kovrin accused the opposition of preparing a coup and said police would act.')).toEqual([['attributed-named', 'Dana Kovrin']]);
+  });
+
+  it('a source in a clause of time is no source of what the first one says', () => {
+    const [[cls]] = sourced('The opposition alliance said on Tuesday that the vote had been rigged, hours after the electoral commission confirmed the result.');
+    expect(cls).not.toBe('hearsay');
+  });
+
+  it('"according to" inside the subject\'s relative clause is the subject\'s one report', () => {
+    const [[cls]] = sourced('The Democratic Alliance, whose candidate won 41.7 percent according to the final count, said it had evidence of fraud.');
+    expect(cls).not.toBe('hearsay');
+  });
+
+  it('"said it" before a quotation is speech: the quotation is the subject\'s', () => {
+    const r = analyzer.analyze('In a final statement, the company said it "shares the community\'s concern" and would "cooperate fully."');
+    expect(r.sourcing!.sentences[0]!.class).toBe('quote');
+    expect(r.voices!.map((v) => v.speaker)).toEqual(['company', 'company', 'company']);
+    // "announced it on television": still a pronoun object and a place, no speech.
+    expect(analyzer.analyze('He announced it "on television" to cheers.').voices!.every((v) => v.speaker === null)).toBe(true);
+  });
+});

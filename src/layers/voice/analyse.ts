@@ -13,7 +13,7 @@ import type { Attribution } from '../sourcing/attribution.js';
 import type { SourcePhrase } from '../sourcing/noun-phrase.js';
 import { parsePhrase, phraseBefore } from '../sourcing/noun-phrase.js';
 import { tokenAtOrAfter, type QuoteInfo } from '../sourcing/quotations.js';
-import { LISTENER_WORDS } from '../sourcing/cues.js';
+import { LISTENER_WORDS, TIME_LEADS, TIME_SUBORDINATORS } from '../sourcing/cues.js';
 import { ACCUSE_LEMMAS, CLAUSE_CONJUNCTIONS, CONTENT_NOUNS, HEADLINE_HEADS, HEADLINE_VERBS, PUT_FORWARD_VERBS, REJECT_PHRASES } from './cues.js';
 import { afterDateline } from './dateline.js';
 import { asNamings, joinedToPrevious, namingSpeaker, subjectEnd as subjectEndBefore, usedWords } from './naming.js';
@@ -194,6 +194,12 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
     if (x.inQuote !== at.inQuote) continue;
     // Coordinated ("..., and the board said"), not embedded ("said rebels claimed"): a clause break before it.
     if (x.a > a && x.a < b && (punctChar(doc, x.a - 1) !== '' || CLAUSE_CONJUNCTIONS.at(doc.tokens, x.a - 1))) { b = x.a; break; }
+    // "..., hours after the commission confirmed ...", "alleges fraud as commission confirms ...": a clause of time ends the report.
+    if (x.a > a + 1 && x.a < b && !x.inQuote && TIME_SUBORDINATORS.at(doc.tokens, x.a - 1)) {
+      b = x.a - 1;
+      while (b > a + 1 && TIME_LEADS.at(doc.tokens, b - 1)) b--;
+      break;
+    }
   }
   for (let j = a; j < b; j++) if (punctChar(doc, j) === ';') { b = j; break; }
   // "accused X of Y and called Z ...": a second verb of speech after "and" is the speaker's next act.

@@ -136,3 +136,24 @@ describe('naming with "as"', () => {
     ]);
   });
 });
+
+describe('who speaks: pronouns after places and clauses of time (fourth reading round)', () => {
+  it('"he" is the farmer named before, not a river or a sentence that opens "In Dolsk"', () => {
+    const text =
+      'The first thing Josip Terlan noticed was the goats. They drank from a tributary of the River Sel. ' +
+      'By summer, he says, the water had turned "the colour of weak tea." Ilse Varga said the company lied. ' +
+      'In Dolsk, Terlan has stopped waiting. He now buys water in drums. "They say we are against jobs," he said.';
+    const v = voices(text);
+    expect(v.find((x) => x.text.startsWith('the water had turned'))?.speaker).toBe('Josip Terlan');
+    expect(v.find((x) => x.text === 'They say we are against jobs')?.speaker).toBe('Terlan');
+    expect(v.some((x) => /River Sel|In Dolsk/.test(x.speaker ?? ''))).toBe(false);
+  });
+
+  it('a clause of time ends what the first source says: the second source is no part of it', () => {
+    const v = voices('The alliance said on Tuesday that the vote had been rigged, hours after the commission confirmed the result.');
+    expect(v.find((x) => x.speaker === 'alliance')?.text).toBe('the vote had been rigged');
+    expect(v.find((x) => x.speaker === 'commission')?.parent ?? null).toBeNull();
+    const h = voices('Opposition alleges fraud as commission confirms victory\n\nThe count ended on Monday.');
+    expect(h.find((x) => x.speaker === 'Opposition')?.text).toBe('fraud');
+  });
+});
