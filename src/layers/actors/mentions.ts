@@ -5,7 +5,7 @@ import { STOPWORDS } from '../../lexicon/stopwords.js';
 import { WordInts } from '../../lexicon/word-memo.js';
 import { peoplePlural, type ActorType, type Gazetteer } from './gazetteer.js';
 import { partiesInTitles } from './title-parties.js';
-import { documentTitleHead, mediaNounBefore, orgHeadBeforeOf } from './span-type.js';
+import { calledGroup, documentTitleHead, mediaNounBefore, orgHeadBeforeOf, REFERENCE_LABELS, shortNames } from './span-type.js';
 import {
   ARMED_HEADS, ARMED_NOUNS, COMPASS, COUNTRY_ENDINGS, DEMONYM_ENDINGS, EVENT_HEADS, EVENT_OPENERS, GROUP_NOUNS, LOCATIVE, MEDIA_HEADS, PLACE_VERBS,
   MEDIA_NOUNS, NOT_DEMONYMS, PEOPLE_NOUNS, PLACE_HEADS, PLACE_OPENERS, STATE_NOUNS, RELIGION_WORDS, QUANTITIES,
@@ -30,7 +30,8 @@ const NOT_NAMES = wordSet(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
     'september october november december god mr mrs ms dr i since several many most some few various numerous both each every other such ' +
     // Prepositions that open a sentence: "Without Western weapons ..." names nobody called "Without Western".
-    'without with within after before during despite under over through across against among amid between beyond unlike following',
+    'without with within after before during despite under over through across against among amid between beyond unlike following ' +
+    'neighbouring neighboring nearby fellow outgoing incoming embattled beleaguered landlocked war-torn', // "Neighbouring Ostrelia congratulated ..." 
 );
 /** Verbs that make a Title Case run a clause (a headline or a title quoted: "The Valley Is Being Emptied"), not a name. */
 const CLAUSE_VERBS = wordSet('is are was were be being been has have had will would must can could should does did');
@@ -158,7 +159,7 @@ function setting(doc: Doc, a: number, e: number, end: number, demonym: boolean, 
   }
   if (alias) return null;
   if (e - a >= 2 && EVENT_OPENERS.at(t, a)) return { b: e, type: 'event' };
-  if (e - a >= 2 && COMPASS.at(t, a)) return { b: e, type: 'place' };
+  if (e - a >= 2 && COMPASS.at(t, a) && !ORG_HEADS.at(t, e - 1) && !orgHeadBeforeOf(doc, a, e)) return { b: e, type: 'place' }; // not "Central Electoral Commission"
   return null;
 }
 
@@ -250,15 +251,13 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
         if (e > a && !whole) {
           const set = setting(doc, a, e, s.tokenEnd, first?.kind === 'demonym' && first.toks.length === e - a, first !== null);
           if (set) {
-            const id = add(set.type, tokenText(doc, a, set.b), set.type);
-            mentions.push({ actor: id, a, b: set.b, sentence: s.index });
+            mentions.push({ actor: add(set.type, tokenText(doc, a, set.b), set.type), a, b: set.b, sentence: s.index });
             i = set.b;
             continue;
           }
           // A demonym opening an institution's name is part of it: "American Petroleum Institute".
           if (first?.kind === 'demonym' && e - a >= 3 && ORG_HEADS.at(t, e - 1)) {
-            const id = add('org', tokenText(doc, a, e), 'organisation');
-            mentions.push({ actor: id, a, b: e, sentence: s.index });
+            mentions.push({ actor: add('org', tokenText(doc, a, e), 'organisation'), a, b: e, sentence: s.index });
             i = e;
             continue;
           }
@@ -322,7 +321,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       while (a < end && ROLE_WORDS.at(t, a)) { a++; titled = true; }
       while (e > a && CONNECTORS.at(t, e - 1)) e--;
       i = Math.max(end, i + 1);
-      if (a >= e) continue;
+      if (a >= e || REFERENCE_LABELS.at(t, a) || (e - a === 1 && documentTitleHead(doc, a))) continue; // "Article 2.1", "Table 1", "the Rules": nobody
       const n = e - a;
       const atStart = a === s.tokenStart || (a === s.tokenStart + 1 && punctChar(doc, s.tokenStart) === '"');
       // An unknown demonym before a group noun: "Korvani militias", "the Dastrian ministry".
@@ -366,14 +365,14 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       // A surname alone (n = 1: `known` is its lowercased word's entry) links to the full name.
       if (known !== undefined) id = known;
       else {
-        const name = tokenText(doc, a, e);
+        const name = tokenText(doc, a, e).replace(/\s+/g, ' '); // one line, however the page wrapped it
         let type: ActorType;
         if (n >= 2 && (MEDIA_HEADS.at(t, e - 1) || mediaNounBefore(doc, a, s.tokenStart))) type = 'media';
         else if (n >= 2 && ARMED_HEADS.at(t, e - 1)) type = 'armed-group';
-        else if (ORG_HEADS.at(t, e - 1) || CONNECTORS.at(t, Math.min(a + 1, e - 1)) || orgHeadBeforeOf(doc, a, e)) type = 'organisation';
+        else if (ORG_HEADS.at(t, e - 1) || CONNECTORS.at(t, Math.min(a + 1, e - 1)) || orgHeadBeforeOf(doc, a, e) || calledGroup(doc, a, s.tokenStart)) type = 'organisation';
+        else if (n >= 2 && !titled && PLACE_OPENERS.at(t, a)) type = 'place'; // "the River Sel", "Lake Ormen"
         // "the Regional Security Forum": a name after "the" is an institution, not a person.
         else if (n >= 2 && !titled && a > s.tokenStart && lower(t, a - 1) === 'the') type = 'organisation';
-        else if (n >= 2 && !titled && PLACE_OPENERS.at(t, a)) type = 'place';
         else if (titled || (n >= 2 && !documentTitleHead(doc, e - 1))) type = 'person';
         else type = 'unknown';
         const prefix = type === 'unknown' ? 'unknown' : type === 'person' ? 'person' : type === 'organisation' ? 'org' : type;
@@ -424,6 +423,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
     const peopleId = `${id}:people`;
     if (mentions.some((m) => m.actor === peopleId)) heuristic.set(peopleId, { id: peopleId, name: peoplePlural(p.demonym.replace(/s$/, '')), type: 'people' });
   }
+  renamed = shortNames(unknowns, heuristic, renamed);
   // A name seen mostly after prepositions of place is a place ("in Eastvale", "near Dunmore").
   for (const r of unknowns) {
     if (renamed?.has(r.id) || (2 * r.loc <= r.count && !r.dateline)) continue;

@@ -57,7 +57,52 @@ export function mediaNounBefore(doc: Doc, a: number, sentenceStart: number): boo
   return a > sentenceStart && MEDIA_NOUNS.at(doc.tokens, a - 1) && !isCap(doc.tokens, a - 1);
 }
 
-const TITLE_HEADS = wordSet('assessment report review survey study annex strategy plan agreement protocol treaty accord act bill charter declaration memorandum resolution convention doctrine index yearbook handbook');
+const TITLE_HEADS = wordSet('assessment report review survey study annex strategy plan agreement protocol treaty accord act bill charter declaration memorandum resolution convention doctrine index yearbook handbook rules regulations statute statutes');
 
 /** "Dry-Season Flow Assessment", "Valley Water Accord": the title of a document or agreement, never a person. */
 export const documentTitleHead = (doc: Doc, k: number): boolean => TITLE_HEADS.at(doc.tokens, k);
+
+/** Words that label a reference, not an actor: "Article 2.1", "Case ISRF/DP/07", "Table 1", "Annex B". */
+export const REFERENCE_LABELS = wordSet('article articles case section sections chapter annex appendix table figure clause paragraph batch exhibit schedule');
+
+/** Nouns of a group that a name is given to: "a small environmental group called Clean Sel". */
+const GROUP_HEADS = wordSet('group groups organisation organization movement coalition campaign charity company firm party network association alliance union collective');
+
+/** Is the name at token `a` given to a group ("a group called X", "the charity named X")? */
+export function calledGroup(doc: Doc, a: number, sentenceStart: number): boolean {
+  const t = doc.tokens;
+  if (a - 2 < sentenceStart) return false;
+  const verb = lower(t, a - 1);
+  return (verb === 'called' || verb === 'named') && GROUP_HEADS.at(t, a - 2) && !isCap(t, a - 2);
+}
+
+/**
+ * "Halvard" beside "Halvard Mining Group", "Lantern" beside "Lantern Movement": a single word the text
+ * uses alone for an organisation whose name it opens is that organisation (when only one such name
+ * opens with it). Adds to `renamed` (unknown id -> organisation id) and returns it.
+ */
+export function shortNames(
+  unknowns: readonly { id: string; loc: number; dateline: boolean }[],
+  heuristic: ReadonlyMap<string, { id: string; name: string; type: ActorType }>,
+  renamed: Map<string, string> | null,
+): Map<string, string> | null {
+  let firsts: Map<string, string | null> | null = null;
+  for (const r of unknowns) {
+    const h = heuristic.get(r.id);
+    // ("Maltry" seen after "in", or in a dateline, is the city that "Maltry Institute for Public Data" is named after.)
+    if (!h || renamed?.has(r.id) || /\s/.test(h.name) || r.loc > 0 || r.dateline) continue;
+    if (firsts === null) {
+      firsts = new Map();
+      for (const o of heuristic.values()) {
+        if (o.type !== 'organisation') continue;
+        const sp = o.name.indexOf(' ');
+        if (sp <= 0) continue;
+        const first = o.name.slice(0, sp);
+        firsts.set(first, firsts.has(first) && firsts.get(first) !== o.id ? null : o.id);
+      }
+    }
+    const org = firsts.get(h.name);
+    if (org) (renamed ??= new Map()).set(r.id, org);
+  }
+  return renamed;
+}

@@ -204,7 +204,8 @@ export const ORG_HEADS = wordSet(
     'coalition alliance fund bank press news media newspaper channel broadcaster television radio station authorities ' +
     'authority kremlin pentagon guard guards navy secretariat assembly senate congress regime junta leadership command ' +
     'headquarters staff directorate bureau board corps unit units troops outlet outlets newspapers forum association federation ' +
-    'league club company corporation firm group institute society trust partnership consortium syndicate commission',
+    'league club company corporation firm group institute society trust partnership consortium syndicate commission ' +
+    'panel university college',
 );
 
 /** Titles and roles: "Foreign Minister", "a spokesman", "the UN envoy". */

@@ -9,6 +9,7 @@ import { openingPerson, type SourcePhrase } from '../sourcing/noun-phrase.js';
 import { displaySource } from '../sourcing/layer.js';
 import { lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
 import type { VoiceSeg } from './analyse.js';
+import { ARMED_NOUNS, GROUP_NOUNS, PEOPLE_NOUNS } from '../actors/nouns.js';
 
 const ARTICLES = wordSet('the a an');
 
@@ -154,8 +155,16 @@ function speakerActor(doc: Doc, r: ActorAnalysis, p: SourcePhrase): string | nul
     // "Farmers in the lower Serel valley say": a place or an event inside the phrase does not speak.
     const type = (r.gazetteer.get(m.actor) ?? r.heuristic.get(m.actor))?.type;
     if (type === 'place' || type === 'event') continue;
+    // "Brenna's main opposition alliance said": the opposition (residents, rebels ...) does not speak for the state.
+    if (type === 'country' && nonStateAfter(doc, m.b, p.b)) continue;
     first ??= m.actor;
   }
   return first;
 }
 
+
+/** Is there a noun of a non-state group (opposition, residents, rebels, ...) in tokens [a, b)? */
+function nonStateAfter(doc: Doc, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (GROUP_NOUNS.at(doc.tokens, i) || PEOPLE_NOUNS.at(doc.tokens, i) || ARMED_NOUNS.at(doc.tokens, i)) return true;
+  return false;
+}

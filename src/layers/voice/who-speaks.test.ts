@@ -157,3 +157,12 @@ describe('who speaks: pronouns after places and clauses of time (fourth reading 
     expect(h.find((x) => x.speaker === 'Opposition')?.text).toBe('fraud');
   });
 });
+
+describe('who speaks: a party inside a speaker\'s name', () => {
+  it('the opposition of a country does not speak for its state; its ministers do', () => {
+    const v = voices('Brennan officials met on Monday. Brenna\'s main opposition alliance said the election had been rigged. Brenna\'s ministers said the count was clean. The Brenna government said it would not step down.');
+    const actor = (start: string) => v.find((x) => x.text.startsWith(start))?.actor ?? null;
+    expect(actor('the election had been rigged')).toBeNull();
+    expect(actor('the count was clean')).toMatch(/^country:/);
+  });
+});
