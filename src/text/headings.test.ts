@@ -39,6 +39,12 @@ describe('title lines', () => {
     expect(titles(text)).toEqual(['Prepared for the Council Working Group', 'March 2025', 'Summary', '1.', 'Access']);
   });
 
+  it('reads a wire\'s credit line as a title line, not as a sentence of the report', () => {
+    for (const line of ['(Reporting by Nadia Fell; Editing by Simon Arcot)', 'Additional reporting by Jon Mart in Velda', 'Editing by Simon Arcot.']) expect(isTitleLine(line), line).toBe(true);
+    expect(isTitleLine('(Police said the reporting by local media was wrong.)')).toBe(false);
+    expect(titles('The count ended on Monday.\n\n(Reporting by Nadia Fell; Editing by Simon Arcot)\n')).toEqual(['(Reporting by Nadia Fell; Editing by Simon Arcot)']);
+  });
+
   it('leaves a sentence that shares its line with running text alone', () => {
     expect(titles('Floods in the north\n\nSummary. The river rose by two metres overnight.\n')).toEqual([]);
   });

@@ -24,6 +24,8 @@ const NUMBERED_MAX = 8;
 const NUMBERED = /^\d{1,3}(?:\.\d{1,3})*\.$|^\d{1,3}(?:\.\d{1,3})+$/;
 const SECTION_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.|[A-H]\.)$/;
 const BYLINE = /^(?:by\s|(?:an?\s+)?[a-z]+(?:\s+[a-z]+)?\s+by\s)/i;
+/** A wire's credit line: "(Reporting by Nadia Fell; Editing by Simon Arcot)". */
+const CREDIT = /^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|research)\s+by\s[^.!?]*\)?\.?$/i;
 const LIST_MARK = /^[-–—•·*▪◦>]/;
 /** Ends like running text: sentence or clause punctuation, a closing quote or bracket. */
 const TEXT_END = /[.!?;:,"'”’)\]]$/;
@@ -60,7 +62,7 @@ function sameLine(text: string, from: number, to: number): boolean {
 export function isTitleLine(line: string): boolean {
   const s = line.trim();
   if (s === '') return false;
-  if (SECTION_NUMBER.test(s)) return true;
+  if (SECTION_NUMBER.test(s) || (CREDIT.test(s) && s.length <= 160)) return true;
   if (LIST_MARK.test(s) || TEXT_END.test(s)) return false;
   const words = s.match(WORD) ?? [];
   if (words.length === 0 || words.length > MAX_WORDS) return false;

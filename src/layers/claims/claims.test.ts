@@ -100,6 +100,17 @@ describe('accusations made, not named', () => {
     expect(made.map((c) => c.accusation!.charges)).toEqual([['genocide']]);
   });
 
+  it('reads no accusation in a gerund that names the act ("Blaming X for Y is convenient"), but one in a participle', () => {
+    expect(accusations('"Blaming a modern, regulated operation for a legacy of fifty years is convenient, but it is not science," the company wrote.')).toEqual([]);
+    expect(accusations('Accusing the council of fraud, the protesters marched to the square.').length).toBe(1);
+  });
+
+  it('spells the charge out after a colon, and reads evidence hidden as part of the charge, not evidence stated', () => {
+    const [c] = accusations('Its critics, led by a group called Clean Sel, accuse the company of something much worse: of knowingly releasing arsenic into the river, and of hiding the evidence.');
+    expect(c?.accusation?.charge?.text).toBe('knowingly releasing arsenic into the river');
+    expect(c?.accusation?.evidence ?? null).toBeNull();
+  });
+
   it('does not read blame laid on no party ("the drought is to blame") as an accusation', () => {
     expect(accusations('We are told that the drought is to blame.')).toEqual([]);
     expect(accusations('Officials say Kelvaria is to blame for the drought.').length).toBe(1);

@@ -223,6 +223,24 @@ function blamesNoParty(doc: Doc, actors: ActorAnalysis, verb: number, sentence: 
 const NO_ONE = new Set(['nobody', 'none', 'neither', 'no-one']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 const DECLINING = new Set(['refused', 'declined', 'refuses', 'declines', 'refuse', 'decline', 'avoided', 'avoids']);
+const GERUND_COPULAS = new Set(['is', 'was', 'are', 'were', 'would', 'will', 'seems', 'remains', 'makes']);
+
+/**
+ * '"Blaming a modern operation for a legacy of fifty years is convenient"': a gerund that opens the
+ * sentence (or its quotation) as the subject of a verb to be names the act; nobody accuses here.
+ * ("Accusing the council of fraud, protesters marched": a participle with its subject after the comma.)
+ */
+function gerundSubject(doc: Doc, verb: number, start: number, end: number): boolean {
+  const t = doc.tokens;
+  if (!lower(t, verb).endsWith('ing')) return false;
+  if (verb !== start && !(punctChar(doc, verb - 1) === '"' && (verb - 1 === start || punctChar(doc, verb - 2) !== ''))) return false;
+  for (let k = verb + 2; k < end && k < verb + 20; k++) {
+    const c = punctChar(doc, k);
+    if (c === '.' || c === ';' || c === ':' || c === '"') return false;
+    if (GERUND_COPULAS.has(lower(t, k))) return punctChar(doc, k - 1) !== ',';
+  }
+  return false;
+}
 
 /**
  * "blamed nobody", "accused no one", "did not accuse", "never blamed", "declined to blame": the verb
@@ -231,6 +249,7 @@ const DECLINING = new Set(['refused', 'declined', 'refuses', 'declines', 'refuse
 function negatedAccusation(doc: Doc, verb: number, start: number, end: number): boolean {
   const t = doc.tokens;
   if (verb > start && BLAME_AS_OBJECT.has(lower(t, verb - 1))) return true; // "the sides trade blame"
+  if (gerundSubject(doc, verb, start, end)) return true;
   if (verb + 1 < end) {
     const next = lower(t, verb + 1);
     if (NO_ONE.has(next) || (next === 'no' && verb + 2 < end && (lower(t, verb + 2) === 'one' || lower(t, verb + 2) === 'party' || lower(t, verb + 2) === 'side'))) return true;
@@ -307,6 +326,12 @@ function accusationOf(
       // Opened by a quotation mark: up to its closing mark; else up to punctuation, a quoted phrase inside.
       if (c > of + 1) while (e < s.tokenEnd && !punctChar(doc, e)) e++;
       else while (e < s.tokenEnd && (!punctChar(doc, e) || quote(e))) e++;
+      // "accuse the company of something much worse: of knowingly releasing ...": the colon spells the charge out.
+      if (punctChar(doc, e) === ':' && e + 2 < s.tokenEnd && lower(t, e + 1) === lower(t, of)) {
+        c = e + 2;
+        e = c;
+        while (e < s.tokenEnd && (!punctChar(doc, e) || quote(e))) e++;
+      }
       if (e > c) charge = [c, e];
     }
   } else {
@@ -355,7 +380,8 @@ function accusationOf(
   if (cue) evidence = [cue[0], clauseEnd(cue[0] + cue[1])];
   else {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (isWord(t, i) && EVIDENCE_NOUNS.at(t, i)) {
+      // ("of hiding the evidence": evidence hidden or destroyed is part of the charge, none stated for it.)
+      if (isWord(t, i) && EVIDENCE_NOUNS.at(t, i) && !evidenceOfCharge(doc, i, s.tokenStart)) {
         let a = i;
         while (a > s.tokenStart && !punctChar(doc, a - 1) && i - a < 4) a--;
         evidence = [a, clauseEnd(i + 1)];
@@ -364,4 +390,12 @@ function accusationOf(
     }
   }
   return { accuser, accused, charges: ids, charge, evidence };
+}
+
+const CONCEALING = new Set(['hiding', 'hide', 'hid', 'hidden', 'concealing', 'conceal', 'concealed', 'destroying', 'destroy', 'destroyed', 'fabricating', 'fabricate', 'fabricated', 'planting', 'planted', 'tampering', 'tampered', 'suppressing', 'suppressed', 'doctoring', 'doctored', 'falsifying', 'falsified']);
+
+/** "hiding the evidence", "destroyed evidence": an evidence noun that a concealing verb governs is the charge's. */
+function evidenceOfCharge(doc: Doc, i: number, start: number): boolean {
+  for (let k = i - 1; k >= Math.max(start, i - 3); k--) if (CONCEALING.has(lower(doc.tokens, k))) return true;
+  return false;
 }
