@@ -27,7 +27,7 @@ const PUBLISHED: VerbInfo = { lemma: 'published by', tone: 'neutral' };
 const PUBLISHING = new Set(['published', 'issued', 'compiled']);
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'some', 'several', 'my', 'your', "'s", 'such', 'new', 'false', 'earlier', 'latest']);
 /** Verbs too common outside speech to count unless they introduce speech or a clause. */
-const WEAK = new Set(['continue', 'add', 'note', 'ask', 'recall', 'describe', 'call', 'post', 'write', 'find', 'conclude', 'estimate', 'assure']);
+const WEAK = new Set(['continue', 'add', 'note', 'ask', 'recall', 'describe', 'call', 'post', 'write', 'find', 'conclude', 'estimate', 'assure', 'explain']);
 /** "like to say that", "love to claim that": a habit of speech, whose subject speaks (unlike "declined to say"). */
 export const HABIT = new Set(['like', 'likes', 'liked', 'love', 'loves', 'loved']);
 const PASSIVE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
@@ -209,6 +209,8 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       if (WEAK.has(info.lemma) && !introducesSpeech(doc, verbEnd, s.tokenEnd, s.tokenStart, i) && source.kind !== 'document') continue;
       // For these verbs a source must be someone: not "the new reality revealed".
       if (NEEDS_SPEAKER.has(info.lemma) && source.kind === 'unknown' && !source.name && !source.pronoun && !source.vague) continue;
+      // "disturbance of old workings explains the readings": without "that", only someone explains.
+      if (info.lemma === 'explain' && source.kind === 'unknown' && !source.name && !source.pronoun && !source.vague && wordAt(t, verbEnd, s.tokenEnd) !== 'that') continue;
       // A sentence-initial capitalised word alone is only a source if it looks like a name, not a verb or noun of the text.
       // A participle's subject stands far back: the attribution itself is the participle.
       const a = participle ? i : Math.min(source.a, i);
@@ -255,7 +257,8 @@ function deniesSaying(t: Doc['tokens'], at: number, end: number): boolean {
   if (wordAt(t, at, end) === 'of' || wordAt(t, at, end) === 'about') at++;
   const a = wordAt(t, at, end);
   const b = wordAt(t, at + 1, end);
-  return (a === 'no' && b === 'such') || (a === 'nothing' && (b === 'of' || b === 'like'));
+  // "The memo says nothing about cost": what it does not say.
+  return (a === 'no' && b === 'such') || (a === 'nothing' && (b === 'of' || b === 'like' || b === 'about' || b === 'on'));
 }
 
 /**

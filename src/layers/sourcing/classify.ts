@@ -6,7 +6,7 @@ import { EVENT_LOADED_TERMS, TIME_SUBORDINATORS, HEARSAY_PHRASES, HEARSAY_WORDS,
 import type { QuoteInfo } from './quotations.js';
 import { PhraseSet, WordLookup, WordSet } from '../../lexicon/word-sets.js';
 import { PerVocab } from '../../lexicon/per-vocab.js';
-import { isWord, punctChar, tokenText } from '../../lexicon/word-sets.js';
+import { isWord, lower, punctChar, tokenText } from '../../lexicon/word-sets.js';
 
 import type { SourcingClass } from '../../core/sourcing.js';
 
@@ -158,7 +158,7 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
         if (n) { vagueA = i; vagueB = i + n; }
       }
       if (opinionA === -1) {
-        if (OPINION_WORDS.at(t, i)) { opinionA = i; opinionB = i + 1; }
+        if (OPINION_WORDS.at(t, i)) { if (!reportingFirstPerson(doc, i, sent.tokenStart, sent.tokenEnd)) { opinionA = i; opinionB = i + 1; } }
         else {
           const n = OPINION_PHRASES.match(t, i, sent.tokenEnd) || (EVENT_LOADED_TERMS.at(t, i) ? 0 : loadedAt(doc, i, sent.tokenEnd, true));
           // ("three of his animals died": the word in its other sense, see senses.yaml.)
@@ -242,3 +242,19 @@ export function classifySentences(doc: Doc, attributions: readonly Attribution[]
 }
 
 export const cueText = (doc: Doc, cue: [number, number] | null): string | null => (cue ? tokenText(doc, cue[0], cue[1]) : null);
+
+/** What a reporter did, in the first person: "which I obtained", "I spoke to", "told me". */
+const REPORTER_VERBS = new Set(['obtained', 'spoke', 'saw', 'visited', 'asked', 'reviewed', 'read', 'counted', 'interviewed', 'met', 'requested', 'received', 'photographed', 'watched', 'heard', 'found', 'checked', 'contacted', 'reached', 'called']);
+const TOLD = new Set(['told', 'showed', 'wrote', 'sent', 'gave', 'handed', 'emailed']);
+
+/**
+ * A first-person word that reports what the reporter did or was told ("which I obtained from the
+ * registry", "two doctors I spoke to", "Terlan told me"): reportage, not the author's opinion.
+ */
+function reportingFirstPerson(doc: Doc, i: number, start: number, end: number): boolean {
+  const t = doc.tokens;
+  const w = lower(t, i);
+  if (w === 'i' || w === 'we') return i + 1 < end && REPORTER_VERBS.has(lower(t, i + 1));
+  if (w === 'me' || w === 'us') return i > start && TOLD.has(lower(t, i - 1));
+  return false;
+}

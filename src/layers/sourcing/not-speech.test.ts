@@ -26,3 +26,27 @@ describe('words that look like reported speech but are not', () => {
     expect(voices('The president said it would end within weeks.').map((v) => v[1])).toEqual(['it would end within weeks']);
   });
 });
+
+describe('an investigation\'s own words that look like reported speech (fourth reading round)', () => {
+  const classes = (text: string) => analyzer.analyze(text).sourcing!.sentences.map((s) => s.class);
+
+  it('"X explains the readings" reports nothing; "X explained that ..." does', () => {
+    expect(voices('Its answer is that disturbance of old workings, some of them from the 1970s, explains the readings.').map((v) => v[1])).not.toContain('the readings');
+    expect(voices('The engineer explained that the liner was sound.')).toEqual([['engineer', 'the liner was sound']]);
+  });
+
+  it('"The memo says nothing about cost" is what it does not say', () => {
+    expect(voices('The memo says nothing about cost, and nothing about the river.')).toEqual([]);
+  });
+
+  it('the reporter\'s first person reports; it is no opinion', () => {
+    expect(classes('The permit, which I obtained from the registry, covers only the main outfall.')).toEqual(['unattributed-claim']);
+    expect(classes('We read the data, the lawsuits and the company\'s own reports.')).not.toContain('opinion');
+    expect(classes('I think the permit is a disgrace.')).toEqual(['opinion']);
+  });
+
+  it('"that" after a preposition is a determiner: the words start at the verb ("built for that purpose")', () => {
+    const text = 'The lawsuit names the leak. Halvard Mining Group does not dispute that the memo is genuine. It says the seepage was captured by a drain built for that purpose.';
+    expect(voices(text)).toContainEqual(['Halvard Mining Group', 'the seepage was captured by a drain built for that purpose']);
+  });
+});

@@ -84,6 +84,9 @@ function seg(partial: Partial<VoiceSeg> & Pick<VoiceSeg, 'a' | 'b' | 'sentence' 
   };
 }
 
+/** Prepositions before a "that" that is a determiner, not the report's "that": "for that purpose". */
+const PREP_BEFORE_THAT = wordSet('for of in on at with by about from to into under over after before');
+
 /** Words that open a denial between a reporting verb and its "that": "found no (little) evidence that". */
 const NO_EVIDENCE_OPENERS = new Set(['no', 'nothing', 'little', 'scant', 'neither']);
 
@@ -176,6 +179,8 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
     if (c !== '' && c !== ',') break;
     const w = lower(doc.tokens, j);
     if (denial < 0 && NO_EVIDENCE_OPENERS.has(w)) denial = j;
+    // ("says the seepage was caught by a system built for that purpose": a determiner, the words began at the verb.)
+    if (w === 'that' && j > a && PREP_BEFORE_THAT.at(doc.tokens, j - 1)) break;
     if (w === 'that') { a = denial >= 0 ? denial : j + 1; that = true; break; }
   }
   // '"...," X said on Monday.', '"...," X told reporters in the capital.': a quotation carries what

@@ -76,7 +76,8 @@ export function resolveSpeakers(doc: Doc, segs: VoiceSeg[], actors: ActorAnalysi
       continue;
     }
     // "it said": an institution or a country, never a person; the party named just before.
-    if (x.speaker?.pronoun === 'it' && (!x.resolved || x.resolved.kind === 'person')) {
+    // ("Halvard does not dispute it. It says ...": a party of the sentence before beats a source named further back.)
+    if (x.speaker?.pronoun === 'it' && (!x.resolved || x.resolved.kind === 'person' || x.resolved.a < doc.sentences[Math.max(0, doc.tokenSentence[x.speaker.a]! - 1)]!.tokenStart)) {
       x.resolved = null;
       const party = partyBefore(doc, actors, x.speaker.a, true);
       if (party) {
