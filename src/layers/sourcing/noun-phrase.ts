@@ -3,6 +3,7 @@ import type { Tokens } from '../../text/tokenise.js';
 import { ATTRIBUTION_FORMS, DETERMINERS, DOCUMENT_HEADS, HEARSAY_HEADS, INDEFINITE, NP_BREAKERS, OFFICIAL_MEDIA, ORG_HEADS, PRONOUNS, ROLE_WORDS, VAGUE_HEADS } from './cues.js';
 import { isCap, isNumber, isWord, lower, punctChar, tokenText, wordSet } from '../../lexicon/word-sets.js';
 import { LOCATIVE, PLACE_HEADS, PLACE_OPENERS } from '../actors/nouns.js';
+import { isDateWord } from '../../lexicon/dates.js';
 
 import type { SpeakerKind } from '../../core/sourcing.js';
 
@@ -23,7 +24,10 @@ export interface SourcePhrase {
   hearsay: boolean;
 }
 
-const PREPS = wordSet('of for at from with by in');
+const PREPS = wordSet('of for at from with by in on');
+/** "on" before a day or a date says when, not where: "Dastrian television on Thursday night". */
+const DAYS = wordSet('monday tuesday wednesday thursday friday saturday sunday weekend weekday');
+const onDate = (doc: Doc, i: number) => lower(doc.tokens, i) === 'on' && i + 1 < doc.tokens.count && (DAYS.at(doc.tokens, i + 1) || isDateWord(doc, i + 1) || isNumber(doc.tokens, i + 1));
 /** Reporting verbs that never stand inside a source's name: "the envoy said rebels claimed" has two sources. */
 const SPEECH_VERBS = wordSet('said says told tells argued argues claimed insisted warned added stated declared alleged alleges accused');
 const RELATIVE = wordSet('who which whose speaking asked asking citing quoted');
@@ -97,7 +101,7 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   let headEnd = coreEnd;
   let prepAffiliation: string | null = null;
   for (let i = indefinite ? s : s + 1; i < coreEnd; i++) {
-    if (PREPS.at(t, i)) {
+    if (PREPS.at(t, i) && !onDate(doc, i)) {
       let c = i + 1;
       while (c < coreEnd && DETERMINERS.at(t, c)) c++;
       prepAffiliation = clean(tokenText(doc, c, coreEnd));

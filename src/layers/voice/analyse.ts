@@ -101,6 +101,9 @@ const SPEECH_AFTER_AND = wordSet(
 /** The last word of "said as much", "said so", "said this": nothing reported of their own. */
 const POINTING_BACK = new Set(['much', 'so', 'this', 'that', 'it', 'otherwise']);
 
+/** "said so too", "said as much again": words after a pointing-back report that add nothing of its own. */
+const ALSO_WORDS = wordSet('too also again repeatedly publicly themselves');
+
 /** Words that open a phrase of when or where after a verb of speech ("said on Wednesday", "said in a statement"). */
 const ADJUNCT_OPENERS = wordSet('on in at yesterday today tonight overnight last this late early earlier during after before from');
 
@@ -225,7 +228,7 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
   if (!that && b > a) {
     const w = lower(doc.tokens, a);
     const end = w === 'so' || w === 'otherwise' ? a + 1 : w === 'as' && a + 1 < b && lower(doc.tokens, a + 1) === 'much' ? a + 2 : b - a === 1 && POINTING_BACK.has(w) ? a + 1 : -1;
-    if (end !== -1 && (end >= b || ADJUNCT_OPENERS.at(doc.tokens, end))) return null;
+    if (end !== -1 && (end >= b || ADJUNCT_OPENERS.at(doc.tokens, end) || ALSO_WORDS.at(doc.tokens, end))) return null;
   }
   if (b > a && quoted(a) && !at.inQuote) {
     // The words are a quotation, which has its own segment; keep what follows it, if anything.

@@ -166,3 +166,14 @@ describe('who speaks: a party inside a speaker\'s name', () => {
     expect(actor('the count was clean')).toMatch(/^country:/);
   });
 });
+
+describe('who speaks: a person described by where they work, and reports that point back', () => {
+  it('"The owner of a bakery on Vesna Street told ..." is the owner, not the street', () => {
+    const v = voices("The owner of a bakery on Vesna Street told the Maltry Courier that she had lost a week's takings.");
+    expect(v.map((x) => [x.speaker, x.actor])).toEqual([['owner (bakery on Vesna Street)', null]]);
+  });
+
+  it('"the observers said so too" reports nothing of its own', () => {
+    expect(voices('The mission found the vote orderly, and the observers said so too.').filter((x) => x.speaker === 'observers')).toEqual([]);
+  });
+});
