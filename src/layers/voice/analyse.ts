@@ -84,6 +84,15 @@ function seg(partial: Partial<VoiceSeg> & Pick<VoiceSeg, 'a' | 'b' | 'sentence' 
   };
 }
 
+/** Nouns of speech whose words may follow a colon without "that": "have an answer to all of this: ...". */
+const COLON_NOUNS = wordSet('answer answers explanation explanations story version line message argument narrative verdict');
+const HAVE = wordSet('have has had');
+/** A verb that puts the noun at `i` forward, within four words before it ("have an answer", "offered one explanation"). */
+function putForwardBefore(doc: Doc, i: number, start: number): boolean {
+  for (let k = i - 1; k >= Math.max(start, i - 4); k--) if (PUT_FORWARD_VERBS.at(doc.tokens, k) || HAVE.at(doc.tokens, k)) return true;
+  return false;
+}
+
 /** Prepositions before a "that" that is a determiner, not the report's "that": "for that purpose". */
 const PREP_BEFORE_THAT = wordSet('for of in on at with by about from to into under over after before');
 
@@ -288,19 +297,24 @@ function nominalSegments(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<nu
   const t = doc.tokens;
   for (const s of doc.sentences) {
     for (let i = s.tokenStart; i + 2 < s.tokenEnd; i++) {
-      if (!CONTENT_NOUNS.at(t, i) || tokenQuote[i] !== -1 || verbs.has(i)) continue;
+      const content = CONTENT_NOUNS.at(t, i);
+      if ((!content && !COLON_NOUNS.at(t, i)) || tokenQuote[i] !== -1 || verbs.has(i)) continue;
       // "said in a statement that ...": the verb's own report, not the noun's.
       if (verbs.has(i - 1) || verbs.has(i - 2) || verbs.has(i - 3) || verbs.has(i - 4)) continue;
       // "that" right after the noun, or after a colon that ends the noun phrase ("one explanation for the closure: that").
       let that = i + 1;
+      let colon = false;
       // "the central claim of the Ardesian campaign, that ...,": its owner after "of", the content between commas.
-      const owner = lower(t, i + 1) === 'of' ? ownerBeforeComma(doc, i + 2, s.tokenEnd) : -1;
+      const owner = content && lower(t, i + 1) === 'of' ? ownerBeforeComma(doc, i + 2, s.tokenEnd) : -1;
       if (owner !== -1) that = owner + 1;
-      else if (lower(t, that) !== 'that') {
+      else if (!content || lower(t, that) !== 'that') {
         let c = i + 1;
         while (c < Math.min(s.tokenEnd, i + 10) && isWord(t, c)) c++;
-        if (c + 1 >= s.tokenEnd || punctChar(doc, c) !== ':' || lower(t, c + 1) !== 'that') continue;
-        that = c + 1;
+        if (c + 1 >= s.tokenEnd || punctChar(doc, c) !== ':') continue;
+        // "the foreign press has an answer to all of this: the government is ...": put forward, the words follow the colon.
+        if (content && lower(t, c + 1) === 'that') that = c + 1;
+        else if (COLON_NOUNS.at(t, i) && putForwardBefore(doc, i, s.tokenStart)) { that = c; colon = true; }
+        else continue;
       }
       // "statements that may inflame tensions": a relative clause (a verb right after "that"), not content.
       if (RELATIVE_OPENERS.at(t, that + 1)) continue;
@@ -323,9 +337,9 @@ function nominalSegments(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<nu
       if (b <= a) continue;
       let speaker: SourcePhrase | null = null;
       let k = i - 1;
-      while (k > s.tokenStart && isWord(t, k) && lower(t, k) !== "'s" && !PUT_FORWARD_VERBS.at(t, k)) k--;
+      while (k > s.tokenStart && isWord(t, k) && lower(t, k) !== "'s" && !PUT_FORWARD_VERBS.at(t, k) && !(colon && HAVE.at(t, k))) k--;
       if (k > s.tokenStart && lower(t, k) === "'s") speaker = phraseBefore(doc, k, s.tokenStart);
-      else if (k > s.tokenStart && PUT_FORWARD_VERBS.at(t, k) && i - k <= 4) speaker = phraseBefore(doc, subjectEndBefore(doc, k, s.tokenStart), s.tokenStart);
+      else if (k > s.tokenStart && (PUT_FORWARD_VERBS.at(t, k) || (colon && HAVE.at(t, k))) && i - k <= 4) speaker = phraseBefore(doc, subjectEndBefore(doc, k, s.tokenStart), s.tokenStart);
       // "the Velmaran statement that ...": a capitalised word right before the noun names its owner.
       else if (i - 1 > s.tokenStart && isCap(t, i - 1) && ARTICLES.at(t, i - 2)) speaker = parsePhrase(doc, i - 1, i);
       if (owner !== -1) speaker = parsePhrase(doc, i + 2, owner);

@@ -73,6 +73,10 @@ function backNoun(doc: Doc, sentence: number): number {
     if (!ANAPHORS.at(t, i)) continue;
     for (let j = i + 1; j < Math.min(end, i + 4); j++) if (REPORT_NOUNS.at(t, j)) return j;
   }
+  // "It is a wonderfully simple story.": a pronoun, a copula, and the noun within five words.
+  if (s.tokenStart + 2 < end && BACK_PRONOUNS.has(lower(t, s.tokenStart)) && COPULAS.at(t, s.tokenStart + 1)) {
+    for (let j = s.tokenStart + 2; j < Math.min(end, s.tokenStart + 7); j++) if (REPORT_NOUNS.at(t, j)) return j;
+  }
   return -1;
 }
 

@@ -177,3 +177,17 @@ describe('who speaks: a person described by where they work, and reports that po
     expect(voices('The mission found the vote orderly, and the observers said so too.').filter((x) => x.speaker === 'observers')).toEqual([]);
   });
 });
+
+describe('who speaks: a noun of speech put forward before a colon (an op-ed that answers its opponents)', () => {
+  const text = 'Its friends in the foreign press have an answer to all of this: the government is an authoritarian regime, and anyone who disagrees is a propagandist. It is a wonderfully simple story. It is also false.';
+
+  it('the words after the colon are theirs, and the author\'s "It is a ... story. It is also false." rejects them', () => {
+    const v = voices(text).find((x) => x.text.startsWith('the government is an authoritarian regime'));
+    expect(v?.speaker).toMatch(/friends/);
+    expect(v?.stance).toBe('rejects');
+  });
+
+  it('a noun of speech that nobody puts forward introduces nothing ("The answer: more wells.")', () => {
+    expect(voices('The answer to all of this: more wells and fewer dams.')).toEqual([]);
+  });
+});
