@@ -32,10 +32,10 @@ export function claimsSection(report: Report, colors: boolean): string | null {
   for (const x of claims) {
     const a = x.accusation;
     if (!a) continue;
-    lines.push(
+    const line =
       `  ${c.red('accusation')} ${accuserText(x)} -> ${a.accused?.text ?? c.dim('(unnamed)')}: ${a.charges.join(', ') || a.charge.text}` +
-        ` ${c.dim(a.evidence ? `evidence: ${a.evidence.text}` : 'no stated evidence')}${stanceNote(x)}`,
-    );
+      ` ${c.dim(a.evidence ? `evidence: ${a.evidence.text}` : 'no stated evidence')}${stanceNote(x)}`;
+    lines.push(line.replace(/\s*\n\s*/g, ' ')); // one line, however the page wrapped the words
   }
   return lines.join('\n');
 }

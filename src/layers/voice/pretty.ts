@@ -11,7 +11,9 @@ export function voicesSection(report: Report, colors: boolean): string | null {
   const top = vs.filter((v) => v.mode !== 'phrase' || v.speaker !== null);
   const lines = [`${c.bold('Voices')}  ${vs.length} reported part(s); the rest is the author's`];
   for (const v of top.slice(0, 10)) {
-    const words = v.text.length > 70 ? `${v.text.slice(0, 67)}...` : v.text;
+    // One line per voice, however the page wrapped the words.
+    const flat = v.text.replace(/\s+/g, ' ');
+    const words = flat.length > 70 ? `${flat.slice(0, 67)}...` : flat;
     const stance = v.stance ? `  ${c.magenta(STANCE[v.stance])}` : '';
     const nested = v.parent !== null ? c.dim(' (reported within another source)') : '';
     lines.push(`  ${v.speaker ?? c.dim('(unnamed)')} ${c.dim(`[${v.mode}${v.quoted ? ', quoted' : ''}${v.denied ? ', denies' : ''}]`)} ${words}${stance}${nested}`);
