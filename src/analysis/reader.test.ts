@@ -339,3 +339,86 @@ describe('reading check: the third round (Ardesia and Kelvaria over the Orvel da
     expect(report.voices!.find((x) => x.text.startsWith('an attempt to'))?.speaker).toBe('Ardesia');
   });
 });
+
+describe('reading check: the fourth round (Brenna: an election, a mine, a protest, a doping case; demo/reader/brenna-*.txt)', () => {
+  const actor = (report: Report, name: string) => report.actors!.find((a) => a.name === name);
+
+  it('election wire: subheads in capitals are no shouting; one source per report; the credit line is nobody', () => {
+    const { report } = analysed('brenna-election-wire');
+    expect(report.intensity!.sentences.flatMap((s) => s.contributions).filter((c) => c.kind === 'capitals')).toEqual([]);
+    const cls = (start: string) => report.sourcing!.sentences.find((s) => s.text.startsWith(start))?.class;
+    // "X said ..., hours after the commission confirmed ...", "X accused ... and said ...": one named source each, no hearsay.
+    expect(report.sourcing!.sentences.filter((s) => s.class === 'hearsay').map((s) => s.text)).toEqual([]);
+    expect(cls('Interior Minister Dana Kovrin accused')).toBe('attributed-named');
+    // The headline's allegation is "fraud"; the commission's confirmation is no part of it.
+    expect(report.voices!.find((v) => v.speaker === 'Brenna opposition')?.text).toBe('fraud');
+    expect(report.voices!.filter((v) => v.mode === 'indirect' && /commission/.test(v.speaker ?? '')).every((v) => v.parent === null)).toBe(true);
+    // The opposition does not speak for the state.
+    expect(report.voices!.find((v) => v.speaker === "Brenna's main opposition alliance")?.actor ?? null).toBeNull();
+    for (const [name, type] of [['Central Electoral Commission', 'organisation'], ['Eastern Partnership of Parliaments', 'organisation'], ['Maltry State University', 'organisation'], ['Maltry', 'place']] as const) {
+      expect(actor(report, name)?.type, name).toBe(type);
+    }
+    const names = report.actors!.map((a) => a.name);
+    for (const n of ['Neighbouring Ostrelia', 'Nadia Fell', 'Simon Arcot']) expect(names).not.toContain(n);
+    expect(report.claims!.some((c) => c.text.includes('Reporting by'))).toBe(false);
+  });
+
+  it('magazine investigation: one company however named, the farmer\'s words his, the reporter\'s own words no opinion', () => {
+    const { report } = analysed('brenna-mining-magazine');
+    const halvard = report.actors!.filter((a) => a.name.startsWith('Halvard'));
+    expect(halvard.map((a) => a.type)).toEqual(['organisation']);
+    expect(halvard[0]!.mentions.length).toBeGreaterThanOrEqual(10);
+    expect(actor(report, 'Clean Sel')?.type).toBe('organisation');
+    expect(actor(report, 'River Sel')?.type).toBe('place');
+    const v = (start: string) => report.voices!.find((x) => x.text.startsWith(start));
+    expect(v('the water had turned')?.actor).toBe('person:josip-terlan'); // "By summer, he says, ..."
+    expect(v('They say we are against jobs')?.actor).toBe('person:josip-terlan'); // "In Dolsk, Terlan ... he said"
+    expect(v('it "shares the community')?.speaker).toBe('company');
+    // Explanations and denials that are no speech.
+    expect(v('the readings')).toBeUndefined();
+    expect(v('nothing about cost')).toBeUndefined();
+    const cls = (start: string) => report.sourcing!.sentences.find((s) => s.text.includes(start))?.class;
+    expect(cls('three of his animals died')).not.toBe('opinion');
+    expect(cls('which I obtained')).not.toBe('opinion');
+    expect(report.findings.filter((f) => /^(lies|animals)$/.test(f.text))).toEqual([]);
+    // The spokesman's "Blaming X for Y is convenient" rejects blame; it accuses nobody. The critics' charge is spelt out after the colon.
+    const acc = report.claims!.filter((c) => c.accusation);
+    expect(acc.some((c) => c.voice?.speaker === 'Colm Ardagh')).toBe(false);
+    const critics = acc.find((c) => c.accusation!.accuser?.actor === 'org:clean-sel');
+    expect(critics?.accusation!.charge.text).toMatch(/^knowingly releasing water laced with arsenic/);
+    expect(critics?.accusation!.evidence ?? null).toBeNull();
+  });
+
+  it('government-side op-ed: the side it answers speaks after the colon, rejected; one movement however named; no unnamed crowd', () => {
+    const { report } = analysed('brenna-protest-op-ed');
+    const answer = report.voices!.find((x) => x.text.startsWith('the government is an authoritarian regime'));
+    expect(answer?.speaker).toMatch(/friends/);
+    expect(answer?.stance).toBe('rejects');
+    for (const f of report.findings.filter((x) => /authoritarian regime|propagandist/.test(x.text))) expect(f.voice?.speaker, f.text).toMatch(/friends/);
+    expect(report.actors!.filter((a) => /Lantern/.test(a.name)).map((a) => a.name)).toEqual(['Lantern Movement']);
+    expect(report.voices!.find((x) => x.text.startsWith('she had lost'))?.actor ?? null).toBeNull(); // the baker, not the street
+    expect(report.findings.filter((f) => f.technique === 'weasel-attribution' && /observers/.test(f.text))).toEqual([]);
+  });
+
+  it('converted decision: masthead and footers are furniture, wrapped lines and hyphenated words read whole, references are nobody', () => {
+    const { text, report } = analysed('brenna-doping-pdf');
+    const sentences = report.sourcing!.sentences.map((s) => s.text);
+    expect(sentences[0]).toBe('Decision of the Disciplinary Panel');
+    // No sentence of its own: a sentence that runs across a page break spans the furniture between its parts, no more.
+    expect(sentences.some((s) => /^(INTERNATIONAL SLEDGE|ISRF Integrity Unit \|)/.test(s) || /Page \d of 4$/.test(s))).toBe(false);
+    expect(report.actors!.some((a) => /INTERNATIONAL|ISRF/.test(a.name))).toBe(false);
+    expect(sentences.some((s) => s.startsWith('Its director, Dr. Ruth\nAmsel, told the Panel'))).toBe(true);
+    // "... told the | page break | Panel that the officer ...": one sentence across the page.
+    expect(sentences.find((s) => s.startsWith("The athlete's coach"))).toMatch(/told the\s[\s\S]*Panel that the officer had stepped out/);
+    expect(sentences.some((s) => s.includes('investi-\ngation of the sample collection.'))).toBe(true);
+    // The crime frame reads the hyphenated word whole, at its offsets in the original.
+    const cue = report.frames!.frames.flatMap((f) => f.cues).find((c) => c.text.startsWith('investi-'));
+    expect(cue && text.slice(cue.start, cue.end)).toBe('investi-\ngation');
+    const names = report.actors!.map((a) => a.name);
+    for (const n of ['Article', 'Rules', 'Case ISRF']) expect(names).not.toContain(n);
+    expect(actor(report, 'Ruth Amsel')?.type).toBe('person');
+    expect(actor(report, 'Panel')?.type).toBe('organisation');
+    expect(report.sourcing!.sentences.filter((s) => s.class === 'hearsay')).toEqual([]);
+    expect(report.voices!.find((x) => x.text.startsWith('respects the Panel'))?.speaker).toBe('Integrity Unit');
+  });
+});
