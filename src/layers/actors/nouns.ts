@@ -1,6 +1,9 @@
 import { builtinLexiconSections } from '../../lexicon/builtin.js';
 import { WordSet, wordSet } from '../../lexicon/word-sets.js';
 
+// Place words are the sourcing layer's too (a place in a speaker's name is nobody's name): kept there, one list.
+export { LOCATIVE, PLACE_HEADS, PLACE_OPENERS } from '../sourcing/cues.js';
+
 /**
  * Word classes that decide what an actor mention is. Lowercased token forms, interned at load.
  * A demonym ("Sylvanian", or an unknown "Korvani") names a different actor depending on the noun
@@ -45,13 +48,6 @@ export const EVENT_HEADS = wordSet(
 );
 /** Words that open an event name: "Operation Dawn", "Battle of the Ridge". */
 export const EVENT_OPENERS = wordSet('operation battle siege treaty war');
-/** Heads that make a capitalised run a place or region: "South Caucasus", "the Lowen valley". */
-export const PLACE_HEADS = wordSet(
-  'valley region province district mountains mountain river sea basin corridor gulf strait peninsula plateau ridge coast ' +
-    'island islands highlands delta pass oblast county caucasus balkans sahel bay lake desert steppe enclave lowlands plain ' +
-    'plains square street avenue airport bridge dam port harbour harbor crossing camp canal gorge heights hills forest ' +
-    'territory territories strip bank governorate municipality prefecture',
-);
 /** Compass words that make a capitalised run a region: "South Caucasus", "Western Balkans". */
 export const COMPASS = wordSet('north south east west northern southern eastern western central upper lower northeast northwest southeast southwest middle far greater');
 /** Heads that make a run a media outlet: "The Valley Herald", "Korvani State Television". */
@@ -75,10 +71,6 @@ export const NOT_DEMONYMS = wordSet(
 export const DEMONYM_ENDINGS = /(?:ian|ans|ians|an|ese|i|is|ish|ic|er|ers|ite|ites|ot|ots)$/;
 export const COUNTRY_ENDINGS = /(?:ia|land|stan|istan|ania|onia)$/;
 
-/** Words that open a place name: "Port Alder", "Saint Orla", "New Tarrow", "Lake Ormen". */
-export const PLACE_OPENERS = wordSet('port saint st san santa fort mount mt lake cape isle point glen new bay river');
-/** Prepositions of place: a name seen mostly after them is a place ("in Eastvale", "near Dunmore"). */
-export const LOCATIVE = wordSet('in at near outside inside across around into throughout');
 /** Verbs whose object is a place, as a preposition of place tells one ("visited Tessin", "toured Varo"). */
 export const PLACE_VERBS = wordSet('visited visiting visit visits toured touring evacuated shelled');
 

@@ -9,7 +9,7 @@ import { loadIntensityMatcher, threatVerbs } from '../../lexicon/intensity/lexic
 import { defaultScale, type IntensityScale } from './scale.js';
 import type { ReportedAt } from './voice.js';
 import { toCanonicalOffset } from '../../text/normalise.js';
-import { otherSense } from '../../detectors/engine/senses.js';
+import { otherSense } from '../../lexicon/senses.js';
 import { BAND_FLOORS, bandOf, INTENSITY_KINDS, type IntensityBand, type IntensityContribution, type IntensityKind, type IntensityReport, type SentenceIntensity } from '../../core/intensity.js';
 
 export { INTENSITY_BANDS, BAND_FLOORS, bandOf, type IntensityBand, type IntensityContribution, type IntensityReport, type SentenceIntensity } from '../../core/intensity.js';

@@ -1,6 +1,6 @@
 import { builtinLexicon, builtinLexiconSections } from '../../lexicon/builtin.js';
 import type { Doc } from '../../text/segment.js';
-import { otherSense } from '../../detectors/engine/senses.js';
+import { otherSense } from '../../lexicon/senses.js';
 import type { Attribution } from './attribution.js';
 import { EVENT_LOADED_TERMS, TIME_SUBORDINATORS, HEARSAY_PHRASES, HEARSAY_WORDS, OPINION_PHRASES, OPINION_WORDS, QUESTION_OR_EXCLAIM, RUMOUR_TALK, VAGUE_PHRASES } from './cues.js';
 import type { QuoteInfo } from './quotations.js';

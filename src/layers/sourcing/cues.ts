@@ -240,3 +240,15 @@ export const TIME_LEADS = wordSet('hours days weeks months minutes moments short
 export const QUESTION_OR_EXCLAIM = new Set(['?', '!']);
 
 export { BLAME_AS_OBJECT } from '../../lexicon/blame.js';
+
+/** Heads that make a capitalised run a place or region: "South Caucasus", "the Lowen valley". */
+export const PLACE_HEADS = wordSet(
+  'valley region province district mountains mountain river sea basin corridor gulf strait peninsula plateau ridge coast ' +
+    'island islands highlands delta pass oblast county caucasus balkans sahel bay lake desert steppe enclave lowlands plain ' +
+    'plains square street avenue airport bridge dam port harbour harbor crossing camp canal gorge heights hills forest ' +
+    'territory territories strip bank governorate municipality prefecture',
+);
+/** Words that open a place name: "Port Alder", "Saint Orla", "New Tarrow", "Lake Ormen". */
+export const PLACE_OPENERS = wordSet('port saint st san santa fort mount mt lake cape isle point glen new bay river');
+/** Prepositions of place: a name seen mostly after them is a place ("in Eastvale", "near Dunmore"). */
+export const LOCATIVE = wordSet('in at near outside inside across around into throughout');

@@ -1,8 +1,7 @@
 import type { Doc } from '../../text/segment.js';
 import type { Tokens } from '../../text/tokenise.js';
-import { ATTRIBUTION_FORMS, DETERMINERS, DOCUMENT_HEADS, HEARSAY_HEADS, INDEFINITE, NP_BREAKERS, OFFICIAL_MEDIA, ORG_HEADS, PRONOUNS, ROLE_WORDS, VAGUE_HEADS } from './cues.js';
+import { ATTRIBUTION_FORMS, DETERMINERS, DOCUMENT_HEADS, HEARSAY_HEADS, INDEFINITE, LOCATIVE, NP_BREAKERS, OFFICIAL_MEDIA, ORG_HEADS, PLACE_HEADS, PLACE_OPENERS, PRONOUNS, ROLE_WORDS, VAGUE_HEADS } from './cues.js';
 import { isCap, isNumber, isWord, lower, punctChar, tokenText, wordSet } from '../../lexicon/word-sets.js';
-import { LOCATIVE, PLACE_HEADS, PLACE_OPENERS } from '../actors/nouns.js';
 import { isDateWord } from '../../lexicon/dates.js';
 
 import type { SpeakerKind } from '../../core/sourcing.js';
