@@ -17,8 +17,8 @@ import type { StemIndex } from './stems.js';
 export { citationSentences, COND, COND_NAMES, segmentHits, segmentHitsPlain } from './context-parts.js';
 export { frozenStems, growingStems, type StemIndex } from './stems.js';
 
-/** Classes that name a party in its own words ("the regime", "civilians"): read inside a mention. */
-const NAME_CLASSES = ['label_neg', 'label_pos', 'vulnerable'].map(cueClassIndex).filter((c) => c >= 0).reduce((m, c) => m | (1 << c), 0);
+/** Classes that name a party in its own words ("the regime", "civilians", "the rescuers"): read inside a mention. */
+const NAME_CLASSES = ['label_neg', 'label_pos', 'vulnerable', 'carer'].map(cueClassIndex).filter((c) => c >= 0).reduce((m, c) => m | (1 << c), 0);
 
 /** Valence feature value: where (0 right, 1 left, 2 elsewhere in the sentence), sign and strength. */
 const valenceValue = (where: number, v: number) => where * 4 + (v < 0 ? 2 : 0) + (Math.abs(v) >= 2 ? 1 : 0);
