@@ -21,8 +21,8 @@ const ROUNDS = 3;
 const FLOOR_SHARE = 0.05;
 const timer = new StageTimer();
 
-function bestTimes(texts: Map<string, string>): Map<string, Map<string, number>> {
-  const best = new Map<string, Map<string, number>>();
+/** Best time of each stage per text over ROUNDS interleaved rounds, kept as the minimum with `best`'s earlier readings. */
+function bestTimes(texts: Map<string, string>, best = new Map<string, Map<string, number>>()): Map<string, Map<string, number>> {
   const keys = [...texts.keys()];
   for (let r = 0; r < ROUNDS; r++) {
     for (let k = 0; k < keys.length; k++) {
@@ -37,6 +37,29 @@ function bestTimes(texts: Map<string, string>): Map<string, Map<string, number>>
 }
 
 const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+
+/** What breaks the bounds (empty: none), from each text's best stage times. */
+function scalingProblems(texts: Map<string, string>, best: Map<string, Map<string, number>>): string[] {
+  const perMb = (key: string, stage: string) => {
+    const mb = Buffer.byteLength(texts.get(key)!) / 1e6;
+    const floor = (FLOOR_SHARE * sum(best.get(`normal@${key.split('@')[1]}`)!)) / mb;
+    return Math.max(best.get(key)!.get(stage) ?? 0, 0) / mb + floor;
+  };
+  const problems: string[] = [];
+  const totals = SHAPES.map((s) => sum(best.get(`${s}@full`)!) / (Buffer.byteLength(texts.get(`${s}@full`)!) / 1e6));
+  const spread = Math.max(...totals) / Math.min(...totals);
+  if (spread > 3) problems.push(`pipeline: ${SHAPES.map((s, k) => `${s} ${totals[k]!.toFixed(0)}`).join(', ')} ms/MB (x${spread.toFixed(1)})`);
+  for (const stage of best.get('normal@full')!.keys()) {
+    const full = SHAPES.map((s) => perMb(`${s}@full`, stage));
+    const ratio = Math.max(...full) / full[SHAPES.indexOf('normal')]!;
+    if (ratio > 3) problems.push(`${stage}: ${SHAPES.map((s, k) => `${s} ${full[k]!.toFixed(0)}`).join(', ')} ms/MB (x${ratio.toFixed(1)} of normal)`);
+    for (const s of SHAPES) {
+      const growth = perMb(`${s}@full`, stage) / perMb(`${s}@quarter`, stage);
+      if (growth > 3) problems.push(`${stage} on ${s}: ${growth.toFixed(1)}x the time per MB at 4x the size`);
+    }
+  }
+  return problems;
+}
 
 describe('scaling: every stage near-linear on any text', () => {
   it('makes the same report as the analyzer, stage by stage', () => {
@@ -56,23 +79,12 @@ describe('scaling: every stage near-linear on any text', () => {
           texts.set(`${shape}@quarter`, shapedText(shape as Shape, SIZE / 4, seed));
         }
         const best = bestTimes(texts);
-        const perMb = (key: string, stage: string) => {
-          const mb = Buffer.byteLength(texts.get(key)!) / 1e6;
-          const floor = (FLOOR_SHARE * sum(best.get(`normal@${key.split('@')[1]}`)!)) / mb;
-          return Math.max(best.get(key)!.get(stage) ?? 0, 0) / mb + floor;
-        };
-        const problems: string[] = [];
-        const totals = SHAPES.map((s) => sum(best.get(`${s}@full`)!) / (Buffer.byteLength(texts.get(`${s}@full`)!) / 1e6));
-        const spread = Math.max(...totals) / Math.min(...totals);
-        if (spread > 3) problems.push(`pipeline: ${SHAPES.map((s, k) => `${s} ${totals[k]!.toFixed(0)}`).join(', ')} ms/MB (x${spread.toFixed(1)})`);
-        for (const stage of best.get('normal@full')!.keys()) {
-          const full = SHAPES.map((s) => perMb(`${s}@full`, stage));
-          const ratio = Math.max(...full) / full[SHAPES.indexOf('normal')]!;
-          if (ratio > 3) problems.push(`${stage}: ${SHAPES.map((s, k) => `${s} ${full[k]!.toFixed(0)}`).join(', ')} ms/MB (x${ratio.toFixed(1)} of normal)`);
-          for (const s of SHAPES) {
-            const growth = perMb(`${s}@full`, stage) / perMb(`${s}@quarter`, stage);
-            if (growth > 3) problems.push(`${stage} on ${s}: ${growth.toFixed(1)}x the time per MB at 4x the size`);
-          }
+        // A machine shared with other jobs can slow one text's rounds: a problem must survive more
+        // rounds (the best time only falls) before it counts. A superlinear stage stays superlinear.
+        let problems = scalingProblems(texts, best);
+        for (let retry = 0; retry < 2 && problems.length > 0; retry++) {
+          bestTimes(texts, best);
+          problems = scalingProblems(texts, best);
         }
         expect(problems).toEqual([]);
       }),
