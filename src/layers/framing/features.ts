@@ -8,6 +8,7 @@ import type { VoiceAnalysis } from '../voice/analyse.js';
 import { CUE_CLASSES, cueClassIndex, cueLength, cueMask } from './cues.js';
 import { ADVERB, AGAINST, AND_OR, BY, CLAUSE_BREAK, DETERMINERS, FIRST_PERSON, NOUN_OPENERS, OF, OWNERS, OWNER_SET, PASSIVE_AUX, POSITIVE_MASK, PREP_OBJECT, STOP } from './context-words.js';
 import { NO_VALENCE, type Valence } from './valence.js';
+import { defenceMask } from './defence.js';
 import { wordClusters, type Clusters } from './clusters.js';
 import { featureBuffers, tokenFacts, type FeatureBuffers } from './scratch.js';
 import { citationSentences, COND, COND_NAMES, counteredSpeakers, segmentConds, segmentHits } from './context-parts.js';
@@ -338,6 +339,7 @@ export class Featurizer {
       // "has two houses", "the aid": after a determiner or a number, a word of help, peace or praise
       // is a thing, not something the mention does.
       if (mask & POSITIVE_MASK && i > m.b && (NOUN_OPENERS.at(t, i - 1) || isNumber(t, i - 1))) mask &= ~POSITIVE_MASK;
+      if (mask !== 0) mask = defenceMask(mask, t, i + this.tLen[i]!, s.tokenEnd);
       if (mask && !ofNoun && !prepObject) this.classes(passive ? T.PATIENT : T.AGENT, mask, i, i + this.tLen[i]!);
       ofNoun = false;
       const st = this.tStem[i]!;
