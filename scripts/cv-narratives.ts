@@ -1,6 +1,6 @@
 // Cross-validation of the narrative packs over their TRAINING documents (never the held-out ones):
 // k folds of documents; each fold's documents are predicted by a model trained on the pack's
-// examples and the other folds. `npx tsx scripts/cv-narratives.ts [pack...] [--folds 5]`.
+// examples and the other folds. `npx tsx scripts/cv-narratives.ts [pack...] [--folds 5] [--without FILE]`.
 import { join } from 'node:path';
 import { scoreLevel } from '../src/eval/narratives.js';
 import { FIXTURES_DIR } from '../src/layers/narratives/fixtures.js';
@@ -19,15 +19,15 @@ const vocab = preparedVocab();
 // The training files of each pack (the same lists as scripts/train-narratives.ts); folds are taken over their documents together.
 const TRAIN: Record<string, string[]> = {
   disputes: ['disputes-docs.train.yaml'],
-  'ukraine-russia-war': ['urw-docs.train.yaml', 'urw-news.train.yaml'],
-  'climate-change': ['cc-docs.train.yaml', 'cc-news.train.yaml'],
+  'ukraine-russia-war': ['urw-docs.train.yaml', 'urw-news.train.yaml', 'urw-long.train.yaml'],
+  'climate-change': ['cc-docs.train.yaml', 'cc-news.train.yaml', 'cc-long.train.yaml'],
 };
 const args = process.argv.slice(2);
 // Training options to try, as JSON in NARRATIVES_TRAIN (e.g. {"l1": 1}); never tuned on held-out documents.
 const opts = JSON.parse(process.env.NARRATIVES_TRAIN ?? '{}');
 const fi = args.indexOf('--folds');
 const K = fi >= 0 ? Number(args[fi + 1]) : 5;
-const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds' && args[i - 1] !== '--weigh-other');
+const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds' && args[i - 1] !== '--weigh-other' && args[i - 1] !== '--without');
 for (const name of names.length ? names : Object.keys(TRAIN)) {
   const packs = loadPacks([name]);
   const pack = packs[0]!;
@@ -38,12 +38,16 @@ for (const name of names.length ? names : Object.keys(TRAIN)) {
   // --first-set-only: every fold trains on the documents of the pack's first file only (still
   // scoring all), to see what the other files (long articles) add.
   const firstOnly = args.includes('--first-set-only');
+  // --without FILE: every fold trains without that file's documents (still scoring all), to see what
+  // one training file adds on the same folds.
+  const wo = args.indexOf('--without');
+  const without = wo >= 0 ? args[wo + 1] : null;
   const bySet = new Map<string, { g: string[][]; p: string[][] }>();
   let nnz = 0;
   const goldN: string[][] = [], predN: string[][] = [], goldS: string[][] = [], predS: string[][] = [];
   const longG: string[][] = [], longP: string[][] = [];
   for (let f = 0; f < K; f++) {
-    const train = docs.filter((d, i) => i % K !== f && (!firstOnly || d.set === TRAIN[name]![0]));
+    const train = docs.filter((d, i) => i % K !== f && (!firstOnly || d.set === TRAIN[name]![0]) && d.set !== without);
     const test = docs.filter((_, i) => i % K === f);
     const w = trainPack(pack, { documents: train, ...opts });
     nnz += w.weights.reduce((a, r) => a + r.length / 2, 0) / K;

@@ -25,6 +25,11 @@ const sets: Array<[string, string, string]> = [
   ['both public packs', 'ukraine-russia-war,climate-change', 'urw-docs.heldout.yaml,cc-docs.heldout.yaml'],
   // The setting closest to the task's test: long articles of both topics, both packs loaded.
   ['both public packs, long articles', 'ukraine-russia-war,climate-change', 'urw-news.heldout.yaml,cc-news.heldout.yaml'],
+  // A second set of long articles (450-800 words; urw-long, cc-long), labelled before any scoring, and
+  // both sets of long articles together with both packs loaded.
+  ['ukraine-russia-war, long articles (2)', 'ukraine-russia-war', 'urw-long.heldout.yaml'],
+  ['climate-change, long articles (2)', 'climate-change', 'cc-long.heldout.yaml'],
+  ['both public packs, all long articles', 'ukraine-russia-war,climate-change', 'urw-news.heldout.yaml,cc-news.heldout.yaml,urw-long.heldout.yaml,cc-long.heldout.yaml'],
 ];
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 for (const [name, packs, files] of sets) {

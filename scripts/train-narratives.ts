@@ -7,8 +7,8 @@ import { trainNarrativePacks } from '../src/training/narratives.js';
 
 const TRAIN_DOCS: Record<string, string[]> = {
   disputes: ['disputes-docs.train.yaml'],
-  'ukraine-russia-war': ['urw-docs.train.yaml', 'urw-news.train.yaml'],
-  'climate-change': ['cc-docs.train.yaml', 'cc-news.train.yaml'],
+  'ukraine-russia-war': ['urw-docs.train.yaml', 'urw-news.train.yaml', 'urw-long.train.yaml'],
+  'climate-change': ['cc-docs.train.yaml', 'cc-news.train.yaml', 'cc-long.train.yaml'],
 };
 const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(TRAIN_DOCS);
 for (const name of names) {

@@ -6,21 +6,36 @@ import { applyRuleTags, ruleTag, tokenRange } from './rule-tags.js';
 import type { Evidence } from '../core/finding.js';
 import type { TechniqueId } from '../core/taxonomy.js';
 import type { DocView } from './doc-view.js';
-import { explanationText } from './explain.js';
-import { ExplainMemo } from './explain-memo.js';
+import { explainSpan, explanationText } from './explain.js';
 import { predictDoc, type AssessRequest, type Model, type PredictedSpan } from './model.js';
+
+/** Technique names as a model finding's message writes them, by technique (each lowercased once). */
+const lowerNames = new Map<TechniqueId, string>();
+function lowerName(technique: TechniqueId): string {
+  let name = lowerNames.get(technique);
+  if (name === undefined) lowerNames.set(technique, (name = techniqueInfo(technique).name.toLowerCase()));
+  return name;
+}
 
 /**
  * A model finding's message and evidence: the technique with the model's percentages, then in words
  * why (the words that weigh most, other cues), as rule findings say which words triggered them.
+ * Written only for reported findings; each explains its span afresh (a memo of repeated wordings
+ * cost about half an explanation per call and news repeats one wording in a few hundred).
  */
-function explained(model: Model, memo: ExplainMemo, view: DocView, span: PredictedSpan, c: number, technique: TechniqueId, probability: number): { message: string; evidence?: Evidence[] } {
-  const e = memo.explain(model.classifier, model.table.lists, view, span.a, span.b, c);
+function explained(model: Model, view: DocView, span: PredictedSpan, c: number, technique: TechniqueId, probability: number): { message: string; evidence?: Evidence[] } {
+  const e = explainSpan(model.classifier, model.table.lists, view, span.a, span.b, c);
   const t = view.doc.tokens;
-  const words = e.triggers.map((k) => view.doc.text.slice(t.start[k]!, t.end[k]!));
-  const head = `The trained model reads this as ${techniqueInfo(technique).name.toLowerCase()} (span ${Math.round(span.score * 100)}%, technique ${Math.round(probability * 100)}%)`;
-  const evidence: Evidence[] = [...words.map((text) => ({ label: 'trigger', text })), ...e.cues.map((text) => ({ label: 'cue', text }))];
-  return { message: `${head}: ${explanationText(words, e.cues)}.`, ...(evidence.length ? { evidence } : {}) };
+  const words: string[] = [];
+  const evidence: Evidence[] = [];
+  for (const k of e.triggers) {
+    const text = view.doc.text.slice(t.start[k]!, t.end[k]!);
+    words.push(text);
+    evidence.push({ label: 'trigger', text });
+  }
+  for (const text of e.cues) evidence.push({ label: 'cue', text });
+  const message = `The trained model reads this as ${lowerName(technique)} (span ${Math.round(span.score * 100)}%, technique ${Math.round(probability * 100)}%): ${explanationText(words, e.cues)}.`;
+  return evidence.length ? { message, evidence } : { message };
 }
 
 /** Counts the model detector's runs: its document view is reused by the next one. */
@@ -51,7 +66,6 @@ export interface TrainedModelDetector extends ModelDetector {
  */
 export function modelDetector(model: Model): TrainedModelDetector {
   const labelIndex = new Map(model.labels.map((l, i) => [l, i]));
-  const memo = new ExplainMemo();
   return {
     model,
     version: model.version,
@@ -91,7 +105,6 @@ export function modelDetector(model: Model): TrainedModelDetector {
       // The view's arrays belong to the next document once create runs again: an explanation
       // asked for after that would read another text's words, so it refuses.
       const generation = ++viewGeneration;
-      memo.reset();
       for (const span of predictDoc(model, doc, view, requests, assessed)) {
         for (const t of span.techniques) {
           const technique = PTC_PRIMARY[t.label];
@@ -106,7 +119,7 @@ export function modelDetector(model: Model): TrainedModelDetector {
             basis: { keep: span.keep, prob: t.probability },
             explanation: () => {
               if (generation !== viewGeneration) throw new Error('model finding: explanation asked for after the next document was analysed');
-              return explained(model, memo, view, span, t.index, technique, t.probability);
+              return explained(model, view, span, t.index, technique, t.probability);
             },
           });
         }

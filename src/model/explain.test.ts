@@ -3,7 +3,7 @@ import { Analyzer } from '../analysis/analyzer.js';
 import { loadDefaultModel } from '../analysis/model-hook.js';
 import { segment } from '../text/segment.js';
 import { buildView } from './features.js';
-import { explainSpan, explanationText } from './explain.js';
+import { explainSpan, explainSpanPlain, explanationText } from './explain.js';
 import type { TrainedModelDetector } from './detector.js';
 import { predictDoc } from './model.js';
 import { preparedVocab } from '../lexicon/per-vocab.js';
@@ -62,5 +62,26 @@ describe('model findings explain themselves', () => {
         expect(e.cues.length).toBeLessThanOrEqual(2);
       }
     }
+  });
+
+  it.skipIf(!detector)('explains every span and class as explainSpanPlain (every weight computed, then sorted) does', () => {
+    const model = detector!.model;
+    // Written for this test: loaded and plain wording, names, punctuation, repeated words (ties).
+    const texts = [TEXT, swap(TEXT), 'Shameful, shameful, shameful: the so-called reforms of Sylvania are a disgrace, and every honest citizen knows it. "They lied," said Mara Olen of the Freedonian council. The plan costs 40 million, officials said.'];
+    let asked = 0;
+    for (const text of texts) {
+      const view = buildView(segment(text, vocab), model.table, true);
+      // Every window of up to 8 tokens, and the tagger's own spans.
+      const spans: Array<[number, number]> = [];
+      for (let a = 0; a < view.n; a++) for (let b = a + 1; b <= Math.min(view.n, a + 8); b++) spans.push([a, b]);
+      for (const sp of predictDoc(model, view.doc, view)) spans.push([sp.a, sp.b]);
+      for (const [a, b] of spans) {
+        for (let c = 0; c < model.classifier.classes; c++) {
+          expect(explainSpan(model.classifier, model.table.lists, view, a, b, c)).toEqual(explainSpanPlain(model.classifier, model.table.lists, view, a, b, c));
+          asked++;
+        }
+      }
+    }
+    expect(asked).toBeGreaterThan(1000);
   });
 });

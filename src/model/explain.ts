@@ -47,21 +47,19 @@ const LIST_NAMES: Record<string, string> = {
 /** Weights below this (in logits) do not count as a reason. */
 const MIN_WEIGHT = 0.05;
 
-export function explainSpan(m: LogRegWeights, lists: readonly string[], v: DocView, a: number, b: number, c: number): SpanExplanation {
-  const K = m.classes;
-  const mask = m.buckets - 1;
-  const scale = m.scale ?? 1;
-  const w = m.w;
-  /** Weight of one feature hash for class c, against the mean class. */
-  const weight = (h: number): number => {
-    const base = (h & mask) * K;
-    let sum = 0;
-    for (let k = 0; k < K; k++) sum += w[base + k]!;
-    return (w[base + c]! - sum / K) * scale;
-  };
-  const t = v.doc.tokens;
+/** explainSpan's three strongest words so far: token indices and weights (scratch; not re-entered). */
+const topK = new Int32Array(3);
+const topX = new Float64Array(3);
 
-  // Each word's own weight, with half of each bigram it is in and the first/last-word features.
+export function explainSpan(m: LogRegWeights, lists: readonly string[], v: DocView, a: number, b: number, c: number): SpanExplanation {
+  const weight = weigher(m, c);
+  return { triggers: strongestWords(weight, v, a, b), cues: cuesOf(weight, lists, v, a, b) };
+}
+
+/** explainSpan as first written, every token's weights computed and sorted (the reference for tests). */
+export function explainSpanPlain(m: LogRegWeights, lists: readonly string[], v: DocView, a: number, b: number, c: number): SpanExplanation {
+  const weight = weigher(m, c);
+  const t = v.doc.tokens;
   const scored: Array<{ k: number; x: number }> = [];
   for (let k = a; k < b; k++) {
     let x = weight(mix(P.word, v.wh[k]!));
@@ -69,13 +67,70 @@ export function explainSpan(m: LogRegWeights, lists: readonly string[], v: DocVi
     if (k + 1 < b) x += weight(mix3(P.bigram, v.wh[k]!, v.wh[k + 1]!)) / 2;
     if (k === a) x += weight(mix(P.firstWord, v.wh[a]!));
     if (k === b - 1) x += weight(mix(P.lastWord, v.wh[b - 1]!));
-    // Names are hidden from the model (one placeholder): never named as a reason; nor are stopwords.
     if (t.kind[k] !== K_WORD || v.masked[k] || v.lex[k]! & v.stopBit) continue;
     if (x > MIN_WEIGHT) scored.push({ k, x });
   }
   scored.sort((p, q) => q.x - p.x || p.k - q.k);
-  const triggers = scored.slice(0, 3).map((s) => s.k);
+  return { triggers: scored.slice(0, 3).map((s) => s.k), cues: cuesOf(weight, lists, v, a, b) };
+}
 
+/** The weight of one feature hash for class c, against the mean class. */
+function weigher(m: LogRegWeights, c: number): (h: number) => number {
+  const K = m.classes;
+  const mask = m.buckets - 1;
+  const scale = m.scale ?? 1;
+  const w = m.w;
+  return (h: number): number => {
+    const base = (h & mask) * K;
+    let sum = 0;
+    for (let k = 0; k < K; k++) sum += w[base + k]!;
+    return (w[base + c]! - sum / K) * scale;
+  };
+}
+
+/**
+ * The words of span [a, b) that weigh most (at most 3, strongest first): each word's own weight,
+ * with half of each bigram it is in and the first/last-word features. Only words can be triggers:
+ * names are hidden from the model (one placeholder) and never named as a reason; nor are stopwords
+ * or punctuation. Their weights are not computed at all (about half a span's tokens), and a
+ * bigram's weight, shared by two neighbouring words, is computed once: each is a random read in the
+ * classifier's large table. The same sums in the same order as explainSpanPlain's, so the same
+ * triggers (tested).
+ */
+function strongestWords(weight: (h: number) => number, v: DocView, a: number, b: number): number[] {
+  const t = v.doc.tokens;
+  let n = 0;
+  /** The weight of the bigram (k - 1, k), when the previous word computed it (NaN: not computed). */
+  let carried = NaN;
+  for (let k = a; k < b; k++) {
+    if (t.kind[k] !== K_WORD || v.masked[k] || v.lex[k]! & v.stopBit) {
+      carried = NaN;
+      continue;
+    }
+    let x = weight(mix(P.word, v.wh[k]!));
+    if (k > a) x += (carried === carried ? carried : weight(mix3(P.bigram, v.wh[k - 1]!, v.wh[k]!))) / 2;
+    carried = NaN;
+    if (k + 1 < b) x += (carried = weight(mix3(P.bigram, v.wh[k]!, v.wh[k + 1]!))) / 2;
+    if (k === a) x += weight(mix(P.firstWord, v.wh[a]!));
+    if (k === b - 1) x += weight(mix(P.lastWord, v.wh[b - 1]!));
+    if (!(x > MIN_WEIGHT)) continue;
+    // Strongest first; on equal weight the earlier word stays ahead (as a stable sort keeps it).
+    if (n === 3 && !(x > topX[2]!)) continue;
+    let at = n < 3 ? n++ : 2;
+    for (; at > 0 && topX[at - 1]! < x; at--) {
+      topK[at] = topK[at - 1]!;
+      topX[at] = topX[at - 1]!;
+    }
+    topK[at] = k;
+    topX[at] = x;
+  }
+  const out: number[] = [];
+  for (let j = 0; j < n; j++) out.push(topK[j]!);
+  return out;
+}
+
+/** The other cues that weigh for the technique, strongest first, in plain language (at most 2). */
+function cuesOf(weight: (h: number) => number, lists: readonly string[], v: DocView, a: number, b: number): string[] {
   const cues: Array<{ text: string; x: number }> = [];
   const before = (k: number) => (a - k >= 0 ? v.wh[a - k]! : BOS);
   const after = (k: number) => (b - 1 + k < v.n ? v.wh[b - 1 + k]! : EOS);
@@ -97,14 +152,11 @@ export function explainSpan(m: LogRegWeights, lists: readonly string[], v: DocVi
     const id = TECHNIQUE_IDS[g - 1];
     if (id) cues.push({ text: `a rule finding of ${techniqueInfo(id).name.toLowerCase()} on these words`, x: weight(mix(P.ruleTag, g)) });
   }
-  return {
-    triggers,
-    cues: cues
-      .filter((q) => q.x > MIN_WEIGHT)
-      .sort((p, q) => q.x - p.x)
-      .slice(0, 2)
-      .map((q) => q.text),
-  };
+  return cues
+    .filter((q) => q.x > MIN_WEIGHT)
+    .sort((p, q) => q.x - p.x)
+    .slice(0, 2)
+    .map((q) => q.text);
 }
 
 /** The explanation as the end of a finding's message: "the words “x” and “y” weigh most, then ...". */

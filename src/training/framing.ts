@@ -137,11 +137,13 @@ export interface TrainSettings {
    * what its list says, so it is shrunk less than a word stem seen as rarely.
    */
   cueL2: number;
+  /** Multiplier of batchL2 for the actor-type features (TYPE): how far the kind of actor alone may decide. */
+  typeL2: number;
   /** Class balance of the main model: each example weighs (mean class size / its class size) ^ balance. */
   balance: number;
 }
 
-export const DEFAULT_FRAMING_SETTINGS: TrainSettings = { epochs: 20, l2: 0.002, rate: 0.1, minCount: 2, seed: 7, batchIterations: 600, batchL2: 0.005, batchRate: 0.2, cueL2: 1, balance: 0.5 };
+export const DEFAULT_FRAMING_SETTINGS: TrainSettings = { epochs: 20, l2: 0.002, rate: 0.1, minCount: 2, seed: 7, batchIterations: 600, batchL2: 0.005, batchRate: 0.2, cueL2: 1, typeL2: 5, balance: 0.5 };
 
 /** Counts features over examples and keeps those seen at least `min` times. */
 function vocabulary(examples: readonly { keys: number[] }[], min: number): Map<number, number> {
@@ -199,6 +201,7 @@ export function trainSoftmaxBatch(examples: readonly Example[], classes: number,
     const tpl = keyParts(k).tpl;
     if (tpl === T.BIAS) pens[r] = 0;
     else if (KNOWLEDGE_TEMPLATES.has(tpl)) pens[r] = s.l2 * s.cueL2;
+    else if (tpl === T.TYPE) pens[r] = s.l2 * s.typeL2;
   }
   const n = vocab.size * classes;
   const w = new Float64Array(n);

@@ -9,6 +9,7 @@ import { CUE_CLASSES, cueClassIndex, cueLength, cueMask } from './cues.js';
 import { ADVERB, AGAINST, AND_OR, BY, CLAUSE_BREAK, DETERMINERS, FIRST_PERSON, NOUN_OPENERS, OF, OWNERS, OWNER_SET, PASSIVE_AUX, POSITIVE_MASK, PREP_OBJECT, STOP } from './context-words.js';
 import { NO_VALENCE, type Valence } from './valence.js';
 import { defenceMask } from './defence.js';
+import { coordinated, coordinatedPrepObject } from './coordination.js';
 import { wordClusters, type Clusters } from './clusters.js';
 import { featureBuffers, tokenFacts, type FeatureBuffers } from './scratch.js';
 import { citationSentences, COND, COND_NAMES, counteredSpeakers, segmentConds, segmentHits } from './context-parts.js';
@@ -17,8 +18,8 @@ import type { StemIndex } from './stems.js';
 export { citationSentences, COND, COND_NAMES, segmentHits, segmentHitsPlain } from './context-parts.js';
 export { frozenStems, growingStems, type StemIndex } from './stems.js';
 
-/** Classes that name a party in its own words ("the regime", "civilians"): read inside a mention. */
-const NAME_CLASSES = ['label_neg', 'label_pos', 'vulnerable'].map(cueClassIndex).filter((c) => c >= 0).reduce((m, c) => m | (1 << c), 0);
+/** Classes that name a party in its own words ("the regime", "civilians", "the rescuers"): read inside a mention. */
+const NAME_CLASSES = ['label_neg', 'label_pos', 'vulnerable', 'carer'].map(cueClassIndex).filter((c) => c >= 0).reduce((m, c) => m | (1 << c), 0);
 
 /** Valence feature value: where (0 right, 1 left, 2 elsewhere in the sentence), sign and strength. */
 const valenceValue = (where: number, v: number) => where * 4 + (v < 0 ? 2 : 0) + (Math.abs(v) >= 2 ? 1 : 0);
@@ -312,7 +313,7 @@ export class Featurizer {
     // the verb after "and" continues the clause of the subject, not the mention's.
     let before = m.a - 1;
     if (before > s.tokenStart && DETERMINERS.at(t, before)) before--;
-    const prepObject = before >= s.tokenStart && isWord(t, before) && PREP_OBJECT.at(t, before) && m.b < s.tokenEnd && isWord(t, m.b) && AND_OR.at(t, m.b);
+    const prepObject = (before >= s.tokenStart && isWord(t, before) && PREP_OBJECT.at(t, before) && m.b < s.tokenEnd && isWord(t, m.b) && AND_OR.at(t, m.b)) || coordinatedPrepObject(ctx, m.a, s.tokenStart);
     let rEnd = Math.min(s.tokenEnd, m.b + 8);
     let words = 0;
     for (let i = m.b; i < rEnd; i++) {
@@ -440,20 +441,6 @@ export class Featurizer {
 }
 
 const PARTICIPLE = /(?:ed|en|wn|nt|ck|ot|uck|ung)$/;
-
-/**
- * "Turkey, Qatar and the Vatican have brokered ...": the parties listed with a mention share the verb
- * after the list. After the comma or "and" at token i (sentence ending at `end`), the end of the next
- * listed mention, or -1. (A function of its own, not a closure made per mention.)
- */
-function coordinated(ctx: DocContext, i: number, end: number): number {
-  const { doc, owner, spans } = ctx;
-  const t = doc.tokens;
-  let j = i + 1;
-  if (j < end && isWord(t, j) && AND_OR.at(t, j) && punctChar(doc, i) === ',') j++;
-  if (j < end && isWord(t, j) && lower(t, j) === 'the') j++;
-  return j < end && owner[j] !== -1 ? spans[owner[j]!]!.b : -1;
-}
 
 /** Features of mention k as plain arrays (training and tests). */
 export function mentionFeatures(ctx: DocContext, k: number, neutral = false): FeatureRow {
