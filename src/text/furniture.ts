@@ -147,14 +147,17 @@ function nearFormFeed(text: string, start: number, end: number): boolean {
 
 /**
  * Furniture lines of a canonical text (trimmed line ranges, ascending). `info.runningTitle` is set
- * when the first line, kept as the title, is also the running title the pages repeat.
+ * when the first line, kept as the title, is also the running title the pages repeat; `info.pages`
+ * when the text shows its pages (form feeds, "Page 3 of 12", rising lone page numbers), not only
+ * numbered lines that repeat (a comment thread's "X • 13 hours ago" is no page).
  */
-export function findFurniture(text: string, info?: { runningTitle: boolean }): TextRange[] {
+export function findFurniture(text: string, info?: { runningTitle: boolean; pages?: boolean }): TextRange[] {
   const cands = candidates(text);
   if (cands.length === 0) return [];
   const keep: Candidate[] = [];
   let paginated = text.indexOf('\f') !== -1;
   for (const c of cands) if (c.kind === 'page') { keep.push(c); paginated = true; }
+  if (info && paginated) info.pages = true;
   // Numbered headers and footers: the same words with different numbers, a page apart.
   const groups = new Map<string, Candidate[]>();
   for (const c of cands) {
@@ -177,6 +180,7 @@ export function findFurniture(text: string, info?: { runningTitle: boolean }): T
   if (lone.length >= 2 && spread(lone) && lone.every((c, k) => k === 0 || c.value > lone[k - 1]!.value)) {
     keep.push(...lone);
     paginated = true;
+    if (info) info.pages = true;
   } else {
     for (const c of lone) if (nearFormFeed(text, c.start, c.end)) keep.push(c);
   }

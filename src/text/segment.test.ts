@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segment, sentenceAt } from './segment.js';
+import { findFurniture } from './furniture.js';
 import { F_CAP, F_UPPER, K_HASHTAG, K_NUMBER, K_PUNCT, K_SYMBOL, K_WORD, tokenise, tokenLower } from './tokenise.js';
 import { Vocab } from './vocab.js';
 
@@ -179,6 +180,22 @@ describe('hard-wrapped pages of a converted PDF (written for this test)', () => 
     expect(sentences('A short heading line\nThe text starts here and goes on.').length).toBe(2);
     const plain = 'The Integrity Unit rejects both statements of the federation. Its director, Dr. Ruth\nAmsel, told the Panel.';
     expect(sentences(plain).length).toBe(3);
+  });
+
+  it('leaves the lines of a comment thread whose numbered lines repeat (no pages) as they were', () => {
+    // Long comments, so that the repeated lines stand a page apart and are taken for furniture.
+    const filler = 'The minutes of the last meeting say nothing about the money, and nobody has asked for them. '.repeat(12);
+    const comment = (who: string, n: number, words: string) => `${who} \u2022 ${n} hours ago\n${words}\n${filler}\n\n`;
+    const thread =
+      comment('Ana Petrova', 13, 'I have read the whole report twice and I still cannot see the evidence they promised us') +
+      comment('Ana Petrova', 9, 'Nobody in the ministry has answered a single one of the questions raised last spring') +
+      comment('Ana Petrova', 12, 'The committee will meet again in June and nothing will change for the families');
+    const found = { runningTitle: false, pages: false };
+    expect(findFurniture(thread, found).length).toBeGreaterThan(0);
+    expect(found.pages).toBe(false);
+    const s = sentences(thread);
+    expect(s).toContain('I have read the whole report twice and I still cannot see the evidence they promised us');
+    expect(s).toContain('Nobody in the ministry has answered a single one of the questions raised last spring');
   });
 });
 

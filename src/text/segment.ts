@@ -166,7 +166,7 @@ export function segment(input: string, vocab: Vocab): Doc {
   let nt = normalise(input);
   // Furniture and reference markers become spaces: one length-preserving rewrite that every reader
   // of the text and the tokens (detectors, layers, the model) then skips without knowing of it.
-  const found = { runningTitle: false };
+  const found = { runningTitle: false, pages: false };
   const furniture = findFurniture(nt.text, found);
   const citations = findCitationMarkers(nt.text, furniture);
   if (furniture.length > 0 || citations.length > 0) {
@@ -174,7 +174,8 @@ export function segment(input: string, vocab: Vocab): Doc {
   }
   const text = nt.text;
   const tokens = tokenise(text, vocab);
-  const bounds = splitSentences(text, tokens, furniture.length > 0);
+  // Lines run on where they are full only in a text that shows its pages (a converted PDF).
+  const bounds = splitSentences(text, tokens, found.pages);
   const tokenSentence = arenaInt32(tokens.count);
   const sentences: Sentence[] = [];
   const paragraphs: Paragraph[] = [];
