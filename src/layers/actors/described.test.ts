@@ -24,6 +24,15 @@ describe('actors named by description', () => {
     expect(byName.get('the government')).toBe('country');
   });
 
+  it('finds the parties a rebuttal accuses without naming them: "several foreign capitals", "the newspapers"', () => {
+    const text = 'Meanwhile several foreign capitals run a campaign against the valley. The newspapers print every rumour.';
+    const actors = actorsOf(text);
+    const byName = new Map(actors.map((a) => [a.name, a.type]));
+    expect(byName.get('several foreign capitals')).toBe('country');
+    expect(byName.get('the newspapers')).toBe('media');
+    expect(mentionsOf(text, 'several foreign capitals')).toEqual(['foreign capitals']);
+  });
+
   it('finds the groups an op-ed casts without naming them: lobbies, columnists, nurses, families', () => {
     const actors = actorsOf('The fossil fuel lobby has never been closer to power. The tabloid columnists mock every warning. Ask the nurses on the night shift, or the families whose houses burned.');
     const byName = new Map(actors.map((a) => [a.name, a.type]));

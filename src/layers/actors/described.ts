@@ -32,10 +32,10 @@ const HEADS: WordLookup<ActorType> = (() => {
 })();
 
 /**
- * Determiners that open a description; "our" keeps its own actor ("our government" is not "the
- * government"). Not "that", which opens clauses as often ("a territory that every court recognises").
+ * Determiners that open a description ("several foreign capitals" too); "our" keeps its own actor
+ * ("our government" is not "the government"). Not "that", which opens clauses as often ("a territory that every court recognises").
  */
-const DETERMINERS = wordSet('the this these those our');
+const DETERMINERS = wordSet('the this these those our several');
 /** Words between the determiner and the rest that say nothing of the referent. */
 const EMPTY_MODIFIERS = wordSet('so-called same very');
 /** Words besides the stop words that cannot modify a head inside a description (they end the noun phrase before it). */
@@ -71,7 +71,7 @@ function describe(doc: Doc, s: number, taken: Uint8Array, out: Description[]): v
       const type = HEADS.at(t, h);
       if (type !== undefined && !titleOrOwner(doc, h + 1, sent.tokenEnd)) {
         const words: string[] = [];
-        if (lower(t, i) === 'our') words.push('our');
+        if (lower(t, i) === 'our' || lower(t, i) === 'several') words.push(lower(t, i));
         for (let k = a; k <= h; k++) words.push(lower(t, k));
         out.push({ a, b: h + 1, sentence: s, key: words.join(' '), head: (words[0] === 'our' ? 'our ' : '') + lower(t, h), bare: h === a, type });
         i = h;
@@ -138,7 +138,7 @@ export function addDescribed(doc: Doc, named: readonly Mention[], heuristic: Map
     let actor = d.bare ? byHead.get(d.head) : byKey.get(d.key);
     if (actor === undefined) {
       actor = `${DESCRIBED_PREFIX}${d.key.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
-      if (!heuristic.has(actor)) heuristic.set(actor, { id: actor, name: d.key.startsWith('our ') ? d.key : `the ${d.key}`, type: d.type });
+      if (!heuristic.has(actor)) heuristic.set(actor, { id: actor, name: d.key.startsWith('our ') || d.key.startsWith('several ') ? d.key : `the ${d.key}`, type: d.type });
     }
     byKey.set(d.key, actor);
     byHead.set(d.head, actor);
