@@ -10,6 +10,7 @@ import { LogitSummary, STACK_K, stackFeatures, stackProbability, type Stacker } 
 import { newScratch, nextEpoch, PairTable, unitFeatures, type VectorScratch } from './vector.js';
 import { SUB_GATE } from './softmax.js';
 import { strongestWords } from './top.js';
+import { cueSupport, supportedLabels } from './support.js';
 import { WEIGHT_SCALE, type NarrativeWeights } from './weights.js';
 
 /** A pack's scores for one document: sentence logits, document probabilities and choices, evidence. */
@@ -99,6 +100,8 @@ export class NarrativeModel {
   private readonly summary = new LogitSummary();
   private readonly narrativeLabels: number[];
   private readonly siblings: number[][];
+  /** 1 for the narratives (the labels support.ts's rule for long texts applies to). */
+  private readonly isNarrative: Uint8Array;
   /** Hash of the weights: stored analyses made with other weights are stale. */
   readonly fingerprint: string;
 
@@ -184,6 +187,7 @@ export class NarrativeModel {
     this.narrativeLabels.forEach((n, k) => (this.childStart[k + 1] = this.childStart[k]! + pack.items[n]!.children.length));
     this.children = Int32Array.from(this.narrativeLabels.flatMap((n) => pack.items[n]!.children));
     this.siblings = pack.items.map((it) => (it.parent >= 0 ? pack.items[it.parent]!.children : this.narrativeLabels));
+    this.isNarrative = Uint8Array.from(pack.items, (it) => (it.level === 'narrative' ? 1 : 0));
   }
 
 
@@ -204,6 +208,8 @@ export class NarrativeModel {
   /** Buffers reused from document to document (a model scores one document at a time; callers read a result before the next). */
   private bufZ = new Float64Array(0);
   private cueCounts = new Float64Array(0);
+  private corroborated = new Uint8Array(0);
+  private eligible = new Uint8Array(0);
   private fids = new Int32Array(256);
 
   /**
@@ -336,13 +342,18 @@ export class NarrativeModel {
     const ev = sc.ev;
     const S = doc.sentences.length;
     const L = this.L;
-    // Explicit cues per label: read by the stacker only, so one buffer serves every document.
-    if (this.cueCounts.length !== L) this.cueCounts = new Float64Array(L);
-    const cues = this.cueCounts.fill(0);
-    for (const h of ev.hits) cues[h.item]!++;
+    // Explicit cues per label that count (support.ts): read by the stacker only, so one buffer serves every document.
+    if (this.cueCounts.length !== L) {
+      this.cueCounts = new Float64Array(L);
+      this.corroborated = new Uint8Array(L);
+      this.eligible = new Uint8Array(L);
+    }
+    const cues = this.cueCounts;
+    cueSupport(doc, ev, sc.z, L, cues, this.corroborated);
     const prob = documentProbabilities(this.pack, this.weights.stacker, this.summary, cues, this.narrativeLabels, this.siblings);
     const inScope = ev.inScope;
-    const chosen = inScope ? choose(this.pack, this.weights.stacker, prob) : new Uint8Array(L);
+    const eligible = supportedLabels(S, this.summary.count, this.corroborated, this.isNarrative, this.eligible);
+    const chosen = inScope ? choose(this.pack, this.weights.stacker, prob, eligible) : new Uint8Array(L);
     return { S, L, z: sc.z, ev, prob, chosen, inScope };
   }
 }
@@ -368,11 +379,13 @@ let feats = new Float64Array(0);
 /**
  * The labels a document carries: narratives at or above the narrative threshold (the strongest
  * `maxChosen`), and under each of them its sub-narratives at or above theirs (at most `maxChosen`).
+ * Only labels `eligible` marks (1) are candidates, when given (support.ts: a long text needs more
+ * than one sentence's evidence).
  */
-export function choose(pack: NarrativePack, stacker: { narrative: Stacker; subnarrative: Stacker }, prob: Float64Array): Uint8Array {
+export function choose(pack: NarrativePack, stacker: { narrative: Stacker; subnarrative: Stacker }, prob: Float64Array, eligible: Uint8Array | null = null): Uint8Array {
   const chosen = new Uint8Array(prob.length);
   const pick = (candidates: number[], st: Stacker) => {
-    const ok = candidates.filter((l) => prob[l]! >= st.threshold).sort((a, b) => prob[b]! - prob[a]! || a - b);
+    const ok = candidates.filter((l) => prob[l]! >= st.threshold && (eligible === null || eligible[l] === 1)).sort((a, b) => prob[b]! - prob[a]! || a - b);
     return ok.slice(0, st.maxChosen);
   };
   const narratives = pick(pack.items.filter((it) => it.level === 'narrative').map((it) => it.index), stacker.narrative);

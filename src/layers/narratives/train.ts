@@ -8,6 +8,7 @@ import type { NarrativePack } from './pack.js';
 import { standaloneSignals } from './signals.js';
 import { fitStacker, STACK_K, stackFeaturesAll, summarise, type Stacker } from './stacker.js';
 import { newScratch, nextEpoch, unitFeatures } from './vector.js';
+import { cueSupport, supportedLabels } from './support.js';
 import { WEIGHT_SCALE, WEIGHTS_FORMAT, type NarrativeWeights } from './weights.js';
 import { preparedVocab } from '../../lexicon/per-vocab.js';
 
@@ -43,6 +44,8 @@ export interface TrainOptions {
   /** Signals of a training text (default: the built-in frames and gazetteer). */
   signals?: (doc: Doc, pack: NarrativePack) => DocSignals;
   log?: (message: string) => void;
+  /** Called with the stacker's training data (documents, their out-of-fold sentence logits and evidence): scripts study document decisions with it. */
+  capture?: (data: { docs: readonly TrainingDoc[]; oof: readonly Float64Array[]; sentences: readonly number[]; evidence: readonly DocEvidence[]; segmented: readonly Doc[] }) => void;
 }
 
 /** One training text, prepared: its sentences' units and signals. */
@@ -201,6 +204,7 @@ export function trainPack(pack: NarrativePack, options: TrainOptions = {}): Narr
       if (docFold[i] === f) oof[i] = mute(sentenceLogits(docVectors[i]!, model, noneOf, parentOf), docPrepared[i]!.sig.muted, L);
     });
   }
+  options.capture?.({ docs, oof, sentences: docPrepared.map((p) => p.doc.sentences.length), evidence: docPrepared.map((p) => p.ev), segmented: docPrepared.map((p) => p.doc) });
   const stacker = trainStacker(pack, docs, docPrepared, oof, o);
   const final = train([...exInstances, ...bgInstances, ...docInstances.slice(0, given.length).flat()]);
   log(`narratives: ${pack.name}: thresholds ${stacker.narrative.threshold} (narratives), ${stacker.subnarrative.threshold} (sub-narratives)`);
@@ -294,15 +298,19 @@ function trainStacker(
   const ysN: number[] = [];
   const rowsS: Float64Array[] = [];
   const ysS: number[] = [];
-  const cuesOf = (p: Prepared) => {
-    const c = new Float64Array(L);
-    for (const h of p.ev.hits) c[h.item]!++;
-    return c;
-  };
+  // Explicit evidence that counts, and what may be chosen, as the model reads them (support.ts).
+  const isNarrative = Uint8Array.from(pack.items, (it) => (it.level === 'narrative' ? 1 : 0));
+  const support = prepared.map((p, i) => {
+    const cues = new Float64Array(L);
+    const corroborated = new Uint8Array(L);
+    cueSupport(p.doc, p.ev, oof[i]!, L, cues, corroborated);
+    const S = p.doc.sentences.length;
+    return { cues, eligible: supportedLabels(S, summarise(oof[i]!, S, L).count, corroborated, isNarrative, new Uint8Array(L)) };
+  });
   docs.forEach((d, i) => {
     const S = prepared[i]!.doc.sentences.length;
     const feats = new Float64Array(L * STACK_K);
-    stackFeaturesAll(oof[i]!, S, L, cuesOf(prepared[i]!), (l) => siblings[l]!, feats);
+    stackFeaturesAll(oof[i]!, S, L, support[i]!.cues, (l) => siblings[l]!, feats);
     const gold = new Set(d.items);
     for (const it of pack.items) {
       if (it.level === 'subnarrative' && (!d.subsKnown || !gold.has(it.parent))) continue;
@@ -321,7 +329,7 @@ function trainStacker(
   };
   // Thresholds: the narrative one first (sub-narratives depend on it), then the sub-narrative one.
   // Probabilities do not depend on thresholds: computed once; label sets compared as item indices.
-  const probs = docs.map((_, i) => documentProbabilities(pack, stacker, summarise(oof[i]!, prepared[i]!.doc.sentences.length, L), cuesOf(prepared[i]!), narrativeLabels, siblings));
+  const probs = docs.map((_, i) => documentProbabilities(pack, stacker, summarise(oof[i]!, prepared[i]!.doc.sentences.length, L), support[i]!.cues, narrativeLabels, siblings));
   const inScope = docs.map((_, i) => prepared[i]!.ev.inScope);
   const setF1 = (g: number[], p: number[]) => {
     const gs = g.length ? g : [-1];
@@ -355,7 +363,7 @@ function trainStacker(
     let wn = 0;
     let ws = 0;
     docs.forEach((d, i) => {
-      const chosen = inScope[i] ? choose(pack, stacker, probs[i]!) : new Uint8Array(L);
+      const chosen = inScope[i] ? choose(pack, stacker, probs[i]!, support[i]!.eligible) : new Uint8Array(L);
       const g = new Uint8Array(L);
       for (const k of d.items) g[k] = 1;
       const w = weight(i);
