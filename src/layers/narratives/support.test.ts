@@ -62,7 +62,7 @@ describe('explicit evidence that counts (support.ts)', () => {
 
 /**
  * Long wire copy written for this test: an election in Freedonia (or Sylvania) where observers are
- * mentioned in passing, and the same length of text where the talks between the two are the story.
+ * mentioned in passing, and text of the same length where talks between the two are the story.
  */
 const filler = [
   'Turnout was put at 64 percent, slightly above the figure of the last vote.',
@@ -82,11 +82,17 @@ const filler = [
 ];
 
 function electionWire(country: string): string {
+  // Observers and monitors four times, once as a crosshead: the shipped weights before support.ts
+  // chose "Peace, negotiation and guarantees" here (0.81).
   return [
-    `${country} votes in a calm election as count begins`,
-    `Voters in ${country} chose a new parliament on Sunday in an election the commission called orderly.`,
-    `The commission said its observers had visited 60 polling stations and reported no serious incidents.`,
-    ...filler,
+    `${country} opposition disputes count as president claims victory`,
+    `The opposition in ${country} said on Monday that Sunday's presidential vote had been rigged in three provinces, hours after the commission declared the president re-elected.`,
+    `It said its observers had been removed from polling stations in the three provinces.`,
+    ...filler.slice(0, 7),
+    'OBSERVERS SPLIT',
+    `A mission of 120 observers from a regional assembly said voting had been orderly but the campaign unequal.`,
+    `A second delegation of monitors, invited by the ruling party, called the vote free and fair.`,
+    ...filler.slice(7),
   ].join('\n\n');
 }
 
@@ -106,7 +112,7 @@ describe('narratives on long texts need more than one weak cue', () => {
   const peace = (text: string) => analyzer.analyze(text).narratives!.items.find((it) => it.id === 'peace-negotiation-guarantees')!;
 
   for (const [a, b] of [['Freedonia', 'Sylvania'], ['Sylvania', 'Freedonia']] as const) {
-    it(`an election wire from ${a} that mentions observers once does not tell a story of peace talks`, () => {
+    it(`an election wire from ${a} that mentions observers in passing does not tell a story of peace talks`, () => {
       const text = electionWire(a);
       expect(segment(text, vocab).sentences.length).toBeGreaterThanOrEqual(LONG_TEXT);
       expect(peace(text).chosen).toBe(false);
