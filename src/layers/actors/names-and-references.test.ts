@@ -22,6 +22,14 @@ describe('names of institutions, places and references', () => {
     expect(typeOf('The goats drank from a tributary of the River Sel below the mine.', 'River Sel')).toBe('place');
   });
 
+  it('a name in apposition to a group noun is an organisation, whole, even when it opens with a common word', () => {
+    const text = 'The activist group Last Summer, whose members glued themselves to the ministry doors, claims that delay kills. The campaign group Blue Tide said it would return.';
+    expect(typeOf(text, 'Last Summer')).toBe('organisation');
+    expect(typeOf(text, 'Blue Tide')).toBe('organisation');
+    // A capitalised name without a group noun before it is read as before.
+    expect(typeOf('Campaigners said Blue Tide would return.', 'Blue Tide')).toBe('person');
+  });
+
   it('an adjective that opens a sentence is no part of the name after it', () => {
     const names = actors('Neighbouring Ostrelia congratulated the president on Monday, and the president thanked Ostrelia.').map((a) => a.name);
     expect(names).not.toContain('Neighbouring Ostrelia');

@@ -68,9 +68,14 @@ export const REFERENCE_LABELS = wordSet('article articles case section sections 
 /** Nouns of a group that a name is given to: "a small environmental group called Clean Sel". */
 const GROUP_HEADS = wordSet('group groups organisation organization movement coalition campaign charity company firm party network association alliance union collective');
 
-/** Is the name at token `a` given to a group ("a group called X", "the charity named X")? */
+/**
+ * Is the name at token `a` given to a group: "a group called X", "the charity named X", or in
+ * apposition, "the activist group Last Summer", "the campaign group Blue Tide"? Such a name is an
+ * organisation, and its first word stays in it even when it is a common word ("Last").
+ */
 export function calledGroup(doc: Doc, a: number, sentenceStart: number): boolean {
   const t = doc.tokens;
+  if (a - 1 >= sentenceStart && GROUP_HEADS.at(t, a - 1) && !isCap(t, a - 1)) return true;
   if (a - 2 < sentenceStart) return false;
   const verb = lower(t, a - 1);
   return (verb === 'called' || verb === 'named') && GROUP_HEADS.at(t, a - 2) && !isCap(t, a - 2);

@@ -28,6 +28,22 @@ describe('who speaks: subjects that the sentence names elsewhere', () => {
   });
 });
 
+describe('speakers described by what they are (fifth reading round: a climate op-ed)', () => {
+  it('keeps a plural possessive, a place after "near" and a name with "of" in the speaker', () => {
+    const v = speakers('The bakers\' association warns that bread will cost more. A dairy farmer near Lenz told this newspaper that she will sell her herd. The Ministry of Environment admits that households will lose money.');
+    expect(v).toEqual([
+      ["bakers' association", 'bread will cost more'],
+      ['dairy farmer near Lenz', 'she will sell her herd'],
+      ['Ministry of Environment', 'households will lose money'],
+    ]);
+  });
+
+  it('still splits a title from the body it heads ("the Minister of Energy")', () => {
+    const v = voices('The Minister of Energy, Ada Lind, said that prices would fall.');
+    expect(v.map((x) => x.speaker)).toEqual(['Ada Lind']);
+  });
+});
+
 describe('"according to" opening a sentence', () => {
   it('ends the source at the comma when the report after it opens with an article', () => {
     expect(speakers('According to the river commission, the flow has fallen.')).toEqual([['river commission', 'the flow has fallen']]);
