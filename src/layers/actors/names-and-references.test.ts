@@ -30,6 +30,14 @@ describe('names of institutions, places and references', () => {
     expect(typeOf('Campaigners said Blue Tide would return.', 'Blue Tide')).toBe('person');
   });
 
+  it('a law or a deal named by its title is an event, never an organisation cast in a role', () => {
+    const text = 'The Clean Horizon Act hands power to the Climate Council. Critics of the European Green Deal met the Act Now campaign.';
+    expect(typeOf(text, 'Clean Horizon Act')).toBe('event');
+    expect(typeOf(text, 'European Green Deal')).toBe('event');
+    expect(typeOf(text, 'Climate Council')).toBe('organisation');
+    expect(typeOf(text, 'Act Now')).toBe('organisation');
+  });
+
   it('an adjective that opens a sentence is no part of the name after it', () => {
     const names = actors('Neighbouring Ostrelia congratulated the president on Monday, and the president thanked Ostrelia.').map((a) => a.name);
     expect(names).not.toContain('Neighbouring Ostrelia');

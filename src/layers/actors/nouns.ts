@@ -44,7 +44,7 @@ export const EVENT_HEADS = wordSet(
   'war wars conflict crisis process talks accords accord agreement agreements summit offensive operation revolution ' +
     'uprising election elections referendum games olympics olympiad cup championship championships treaty protocol ' +
     'declaration ceasefire truce format initiative massacre famine pogrom protests insurrection intifada blockade siege ' +
-    'negotiations conference convention pact memorandum tournament league festival',
+    'negotiations conference convention pact memorandum tournament league festival act deal directive', // laws: "the Clean Horizon Act", "Green Deal"
 );
 /** Words that open an event name: "Operation Dawn", "Battle of the Ridge". */
 export const EVENT_OPENERS = wordSet('operation battle siege treaty war');
