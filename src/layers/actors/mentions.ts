@@ -5,7 +5,7 @@ import { STOPWORDS } from '../../lexicon/stopwords.js';
 import { WordInts } from '../../lexicon/word-memo.js';
 import { peoplePlural, type ActorType, type Gazetteer } from './gazetteer.js';
 import { partiesInTitles } from './title-parties.js';
-import { calledGroup, documentTitleHead, mediaNounBefore, orgHeadBeforeOf, REFERENCE_LABELS, shortNames } from './span-type.js';
+import { agencyCredit, calledGroup, documentTitleHead, mediaNounBefore, orgHeadBeforeOf, REFERENCE_LABELS, shortNames } from './span-type.js';
 import {
   ARMED_HEADS, ARMED_NOUNS, COMPASS, COUNTRY_ENDINGS, DEMONYM_ENDINGS, EVENT_HEADS, EVENT_OPENERS, GROUP_NOUNS, LOCATIVE, MEDIA_HEADS, PLACE_VERBS,
   MEDIA_NOUNS, NOT_DEMONYMS, NOT_NAMES, PEOPLE_NOUNS, PLACE_HEADS, PLACE_OPENERS, STATE_NOUNS, RELIGION_WORDS, QUANTITIES,
@@ -313,6 +313,9 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
         a++;
       }
       while (a < end && ROLE_WORDS.at(t, a)) { a++; titled = true; }
+      if (titled && a + 2 < e && CONNECTORS.at(t, a)) a += 2; // "Secretary of State Jan Roe"
+      // "Environment Minister Ilse Marrow": a portfolio and a title before the name.
+      for (let k = e - 2; k > a; k--) if (ROLE_WORDS.at(t, k) && isCap(t, k + 1) && !CONNECTORS.at(t, k + 1) && !ORG_HEADS.at(t, e - 1)) { a = k + 1; titled = true; break; }
       while (e > a && CONNECTORS.at(t, e - 1)) e--;
       i = Math.max(end, i + 1);
       if (a >= e || REFERENCE_LABELS.at(t, a) || (e - a === 1 && documentTitleHead(doc, a))) continue; // "Article 2.1", "Table 1", "the Rules": nobody
@@ -361,7 +364,7 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       else {
         const name = tokenText(doc, a, e).replace(/\s+/g, ' '); // one line, however the page wrapped it
         let type: ActorType;
-        if (n >= 2 && (MEDIA_HEADS.at(t, e - 1) || mediaNounBefore(doc, a, s.tokenStart))) type = 'media';
+        if ((n >= 2 && (MEDIA_HEADS.at(t, e - 1) || mediaNounBefore(doc, a, s.tokenStart))) || agencyCredit(doc, a, e)) type = 'media';
         else if (n >= 2 && ARMED_HEADS.at(t, e - 1)) type = 'armed-group';
         else if (ORG_HEADS.at(t, e - 1) || CONNECTORS.at(t, Math.min(a + 1, e - 1)) || orgHeadBeforeOf(doc, a, e) || given) type = 'organisation';
         else if (n >= 2 && !titled && PLACE_OPENERS.at(t, a)) type = 'place'; // "the River Sel", "Lake Ormen"

@@ -38,6 +38,15 @@ describe('names of institutions, places and references', () => {
     expect(typeOf(text, 'Act Now')).toBe('organisation');
   });
 
+  it('a portfolio and a title before a name are no part of it; a wire agency credited in a dateline is media', () => {
+    const names = actors('Environment Minister Ilse Marrow said no. Secretary of State Jan Roe came. The Union of Journalists protested.').map((a) => [a.name, a.type]);
+    expect(names).toContainEqual(['Ilse Marrow', 'person']);
+    expect(names).toContainEqual(['Jan Roe', 'person']);
+    expect(names).toContainEqual(['Union of Journalists', 'organisation']);
+    const wire = 'LENZ, Valdoria, March 14 (Northwire) - Farmers blocked the motorway. A spokesman told Northwire that talks would resume.';
+    expect(typeOf(wire, 'Northwire')).toBe('media');
+  });
+
   it('an adjective that opens a sentence is no part of the name after it', () => {
     const names = actors('Neighbouring Ostrelia congratulated the president on Monday, and the president thanked Ostrelia.').map((a) => a.name);
     expect(names).not.toContain('Neighbouring Ostrelia');

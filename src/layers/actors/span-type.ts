@@ -1,6 +1,6 @@
 import type { Doc } from '../../text/segment.js';
 import { ORG_HEADS, ROLE_WORDS } from '../sourcing/cues.js';
-import { isCap, isWord, lower, wordSet } from '../../lexicon/word-sets.js';
+import { isCap, isWord, lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
 import { STOPWORDS } from '../../lexicon/stopwords.js';
 import type { ActorType } from './gazetteer.js';
 import { ARMED_HEADS, ARMED_NOUNS, COUNTRY_ENDINGS, EVENT_HEADS, GROUP_NOUNS, MEDIA_HEADS, MEDIA_NOUNS, PEOPLE_NOUNS, PLACE_HEADS, STATE_NOUNS } from './nouns.js';
@@ -55,6 +55,14 @@ export function orgHeadBeforeOf(doc: Doc, a: number, e: number): boolean {
 /** "the newspaper Kelvarski Vestnik", "the broadcaster Radio Sarn": a media noun right before a name. */
 export function mediaNounBefore(doc: Doc, a: number, sentenceStart: number): boolean {
   return a > sentenceStart && MEDIA_NOUNS.at(doc.tokens, a - 1) && !isCap(doc.tokens, a - 1);
+}
+
+/** "LENZ, March 14 (Northwire) - ...": the name in brackets before the dash of a wire dateline is the agency. */
+export function agencyCredit(doc: Doc, a: number, e: number): boolean {
+  const n = doc.tokens.kind.length;
+  if (a === 0 || e + 1 >= n || punctChar(doc, a - 1) !== '(' || punctChar(doc, e) !== ')') return false;
+  const d = punctChar(doc, e + 1);
+  return d === '-' || d === '\u2013' || d === '\u2014';
 }
 
 const TITLE_HEADS = wordSet('assessment report review survey study annex strategy plan agreement protocol treaty accord act bill charter declaration memorandum resolution convention doctrine index yearbook handbook rules regulations statute statutes');
