@@ -10,7 +10,7 @@ import { LogitSummary, STACK_K, stackFeatures, stackProbability, type Stacker } 
 import { newScratch, nextEpoch, PairTable, unitFeatures, type VectorScratch } from './vector.js';
 import { SUB_GATE } from './softmax.js';
 import { strongestWords } from './top.js';
-import { cueSupport, supportedLabels } from './support.js';
+import { documentSupport } from './support.js';
 import { WEIGHT_SCALE, type NarrativeWeights } from './weights.js';
 
 /** A pack's scores for one document: sentence logits, document probabilities and choices, evidence. */
@@ -349,10 +349,9 @@ export class NarrativeModel {
       this.eligible = new Uint8Array(L);
     }
     const cues = this.cueCounts;
-    cueSupport(doc, ev, sc.z, L, cues, this.corroborated);
+    const eligible = documentSupport(this.pack.evidenceRules, doc, ev, sc.z, L, this.summary.count, this.isNarrative, cues, this.corroborated, this.eligible);
     const prob = documentProbabilities(this.pack, this.weights.stacker, this.summary, cues, this.narrativeLabels, this.siblings);
     const inScope = ev.inScope;
-    const eligible = supportedLabels(S, this.summary.count, this.corroborated, this.isNarrative, this.eligible);
     const chosen = inScope ? choose(this.pack, this.weights.stacker, prob, eligible) : new Uint8Array(L);
     return { S, L, z: sc.z, ev, prob, chosen, inScope };
   }

@@ -76,6 +76,8 @@ export interface NarrativePack {
   background: string[];
   /** The share of documents without any of the pack's narratives that its thresholds are fitted for (null: the training documents'). */
   otherShare: number | null;
+  /** The evidence rules of support.ts apply (the pack's `evidenceRules`). */
+  evidenceRules: boolean;
   /** Cue phrases and term-set groups in one matcher (one scan per document). */
   evidence: TermMatcher<EvidenceTerm>;
   /** One-word evidence terms as the word memo of a model numbers them (index + 1), filled on first use. */
@@ -324,6 +326,7 @@ export function compilePack(spec: PackFile, file: string): NarrativePack {
     scope: spec.scope ? { terms: scopeTerms, min: spec.scope.min, wordsPerHit: spec.scope.wordsPerHit ?? null } : null,
     background: spec.background,
     otherShare: spec.otherShare ?? null,
+    evidenceRules: spec.evidenceRules ?? false,
     evidence,
     singles: [],
     singleIndex: new Map(),

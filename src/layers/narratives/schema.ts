@@ -93,6 +93,12 @@ export const PackFile = z
      * with the training documents weighted to it. Unset: the training documents' own share.
      */
     otherShare: z.number().gt(0).lt(1).optional(),
+    /**
+     * Evidence rules for long texts (support.ts): one-word cues count only where their sentence
+     * corroborates them, and a text of 15+ sentences needs two leaning sentences or a corroborated
+     * cue. Off unless set: they raised CV for some packs and lowered it for others.
+     */
+    evidenceRules: z.boolean().optional(),
     narratives: z.array(Narrative).min(1, 'a pack needs at least one narrative'),
   })
   .strict();

@@ -5,7 +5,7 @@ import { segment } from '../../text/segment.js';
 import { findEvidence, planEvidence } from './evidence.js';
 import { loadPacks } from './pack.js';
 import { standaloneSignals } from './signals.js';
-import { cueSupport, LONG_TEXT, supportedLabels } from './support.js';
+import { cueSupport, documentSupport, LONG_TEXT, supportedLabels } from './support.js';
 
 const vocab = preparedVocab();
 const pack = loadPacks(['disputes'])[0]!;
@@ -47,6 +47,22 @@ describe('explicit evidence that counts (support.ts)', () => {
     const s = support('The ruling was described as a violation of international law.', LAW, [-2]);
     expect(s.cues).toBeGreaterThan(0);
     expect(s.corroborated).toBe(1);
+  });
+
+  it('applies only to packs that ask for it (evidenceRules): otherwise every hit counts and everything may be chosen', () => {
+    expect(pack.evidenceRules).toBe(true);
+    expect(loadPacks(['ukraine-russia-war'])[0]!.evidenceRules).toBe(false);
+    const doc = segment('The commission said its observers visited 60 polling stations on Sunday.', vocab);
+    const sig = standaloneSignals(doc, pack);
+    const ev = findEvidence(doc, pack, planEvidence(pack), sig.parties, sig.roles);
+    const z = new Float64Array(doc.sentences.length * L).fill(-2);
+    const isNarr = Uint8Array.from(pack.items, (it) => (it.level === 'narrative' ? 1 : 0));
+    const count = new Float64Array(L);
+    const cues = new Float64Array(L);
+    expect(documentSupport(false, doc, ev, z, L, count, isNarr, cues, new Uint8Array(L), new Uint8Array(L))).toBeNull();
+    expect(cues[PEACE]).toBe(1);
+    expect(documentSupport(true, doc, ev, z, L, count, isNarr, cues, new Uint8Array(L), new Uint8Array(L))).not.toBeNull();
+    expect(cues[PEACE]).toBe(0);
   });
 
   it('asks a long text for two leaning sentences or a corroborated cue, and a short one for nothing', () => {

@@ -17,7 +17,8 @@ import type { DocEvidence } from './evidence.js';
  *   In a text of LONG_TEXT sentences or more, a narrative is chosen only with two sentences that
  *   lean to it, or a corroborated cue. A short text is judged by its scores alone.
  * The stacker and the thresholds are fitted with both in place, so the thresholds can be lower
- * where weak evidence no longer passes them.
+ * where weak evidence no longer passes them. A pack opts in (`evidenceRules: true`): on CV they
+ * raised the disputes and climate packs and lowered the URW pack (docs/evaluation.md, Narratives).
  */
 
 /** From this many sentences, a text is long. */
@@ -75,4 +76,29 @@ export function supportedLabels(S: number, count: ArrayLike<number>, corroborate
   const L = out.length;
   for (let l = 0; l < L; l++) out[l] = S < LONG_TEXT || !narrative[l] || count[l]! >= 2 || corroborated[l] === 1 ? 1 : 0;
   return out;
+}
+
+/**
+ * The explicit evidence counts the stacker reads (into `cues`) and which labels may be chosen (into
+ * `eligible`; null: all) for a pack: with its `evidenceRules`, as above; without, every hit counts.
+ */
+export function documentSupport(
+  evidenceRules: boolean,
+  doc: Doc,
+  ev: Pick<DocEvidence, 'hits' | 'hitOff'>,
+  z: Float64Array,
+  L: number,
+  count: ArrayLike<number>,
+  narrative: ArrayLike<number>,
+  cues: Float64Array,
+  corroborated: Uint8Array,
+  eligible: Uint8Array,
+): Uint8Array | null {
+  if (!evidenceRules) {
+    cues.fill(0, 0, L);
+    for (const h of ev.hits) cues[h.item]!++;
+    return null;
+  }
+  cueSupport(doc, ev, z, L, cues, corroborated);
+  return supportedLabels(doc.sentences.length, count, corroborated, narrative, eligible);
 }

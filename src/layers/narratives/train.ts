@@ -8,7 +8,7 @@ import type { NarrativePack } from './pack.js';
 import { standaloneSignals } from './signals.js';
 import { fitStacker, STACK_K, stackFeaturesAll, summarise, type Stacker } from './stacker.js';
 import { newScratch, nextEpoch, unitFeatures } from './vector.js';
-import { cueSupport, supportedLabels } from './support.js';
+import { documentSupport } from './support.js';
 import { WEIGHT_SCALE, WEIGHTS_FORMAT, type NarrativeWeights } from './weights.js';
 import { preparedVocab } from '../../lexicon/per-vocab.js';
 
@@ -302,10 +302,9 @@ function trainStacker(
   const isNarrative = Uint8Array.from(pack.items, (it) => (it.level === 'narrative' ? 1 : 0));
   const support = prepared.map((p, i) => {
     const cues = new Float64Array(L);
-    const corroborated = new Uint8Array(L);
-    cueSupport(p.doc, p.ev, oof[i]!, L, cues, corroborated);
     const S = p.doc.sentences.length;
-    return { cues, eligible: supportedLabels(S, summarise(oof[i]!, S, L).count, corroborated, isNarrative, new Uint8Array(L)) };
+    const eligible = documentSupport(pack.evidenceRules, p.doc, p.ev, oof[i]!, L, summarise(oof[i]!, S, L).count, isNarrative, cues, new Uint8Array(L), new Uint8Array(L));
+    return { cues, eligible };
   });
   docs.forEach((d, i) => {
     const S = prepared[i]!.doc.sentences.length;

@@ -10,7 +10,7 @@ import { STACK_K } from './stacker.js';
  * weights for another version of the pack are not used (the pack is trained from its examples at
  * load instead).
  */
-export const WEIGHTS_FORMAT = 'framewise-narratives-3';
+export const WEIGHTS_FORMAT = 'framewise-narratives-2';
 
 const StackerSchema = z.object({
   coef: z.array(z.number()).length(STACK_K),
