@@ -25,6 +25,11 @@ describe('gazetteer', () => {
     for (const t of ['country', 'people', 'international-body', 'media', 'armed-group']) expect(types.has(t as never), t).toBe(true);
   });
 
+  it('reads "Brussels" as the European Union, whose seat it stands for in the news, and "Belgian" still as Belgium', () => {
+    expect(actorsIn('He was denounced in Brussels as a traitor.')).toEqual(['eu']);
+    expect(actorsIn('The Belgian government abstained.')).toEqual(['belgium']);
+  });
+
   it('resolves capital, government, forces and name of every country to one actor', () => {
     const wrong: string[] = [];
     for (const c of data.countries) {

@@ -5,10 +5,10 @@ import { STOPWORDS } from '../../lexicon/stopwords.js';
 import { WordInts } from '../../lexicon/word-memo.js';
 import { peoplePlural, type ActorType, type Gazetteer } from './gazetteer.js';
 import { partiesInTitles } from './title-parties.js';
-import { calledGroup, documentTitleHead, mediaNounBefore, orgHeadBeforeOf, REFERENCE_LABELS, shortNames } from './span-type.js';
+import { agencyCredit, calledGroup, documentTitleHead, mediaNounBefore, orgHeadBeforeOf, REFERENCE_LABELS, shortNames } from './span-type.js';
 import {
   ARMED_HEADS, ARMED_NOUNS, COMPASS, COUNTRY_ENDINGS, DEMONYM_ENDINGS, EVENT_HEADS, EVENT_OPENERS, GROUP_NOUNS, LOCATIVE, MEDIA_HEADS, PLACE_VERBS,
-  MEDIA_NOUNS, NOT_DEMONYMS, PEOPLE_NOUNS, PLACE_HEADS, PLACE_OPENERS, STATE_NOUNS, RELIGION_WORDS, QUANTITIES,
+  MEDIA_NOUNS, NOT_DEMONYMS, NOT_NAMES, PEOPLE_NOUNS, PLACE_HEADS, PLACE_OPENERS, STATE_NOUNS, RELIGION_WORDS, QUANTITIES,
 } from './nouns.js';
 
 /** One mention of an actor: tokens [a, b) in the canonical text. */
@@ -26,13 +26,6 @@ export interface HeuristicActor {
 }
 
 const CONNECTORS = wordSet('of for de al el bin ibn van von der du la le');
-const NOT_NAMES = wordSet(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
-    'september october november december god mr mrs ms dr i since several many most some few various numerous both each every other such ' +
-    // Prepositions that open a sentence: "Without Western weapons ..." names nobody called "Without Western".
-    'without with within after before during despite under over through across against among amid between beyond unlike following ' +
-    'neighbouring neighboring nearby fellow outgoing incoming embattled beleaguered landlocked war-torn', // "Neighbouring Ostrelia congratulated ..." 
-);
 /** Verbs that make a Title Case run a clause (a headline or a title quoted: "The Valley Is Being Emptied"), not a name. */
 const CLAUSE_VERBS = wordSet('is are was were be being been has have had will would must can could should does did');
 
@@ -308,7 +301,8 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       for (let k = a + 1; k < end && !clause; k++) clause = CLAUSE_VERBS.at(t, k);
       if (clause) { i = end; continue; }
       // Sentence-initial function words and titles are not part of the name, nor dates after it ("Since February").
-      while (a < end && (STOPWORDS.at(t, a) || NOT_NAMES.at(t, a))) a++;
+      const given = calledGroup(doc, a, s.tokenStart); // "the activist group Last Summer" keeps "Last"
+      while (a < end && ((STOPWORDS.at(t, a) && !given) || NOT_NAMES.at(t, a))) a++;
       // "Thousands of Korvani villagers": a quantity and "of" name nobody.
       if (a + 2 < end && QUANTITIES.has(lower(t, a)) && lower(t, a + 1) === 'of') a += 2;
       while (e > a + 1 && NOT_NAMES.at(t, e - 1)) e--;
@@ -319,6 +313,9 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
         a++;
       }
       while (a < end && ROLE_WORDS.at(t, a)) { a++; titled = true; }
+      if (titled && a + 2 < e && CONNECTORS.at(t, a)) a += 2; // "Secretary of State Jan Roe"
+      // "Environment Minister Ilse Marrow": a portfolio and a title before the name.
+      for (let k = e - 2; k > a; k--) if (ROLE_WORDS.at(t, k) && isCap(t, k + 1) && !CONNECTORS.at(t, k + 1) && !ORG_HEADS.at(t, e - 1)) { a = k + 1; titled = true; break; }
       while (e > a && CONNECTORS.at(t, e - 1)) e--;
       i = Math.max(end, i + 1);
       if (a >= e || REFERENCE_LABELS.at(t, a) || (e - a === 1 && documentTitleHead(doc, a))) continue; // "Article 2.1", "Table 1", "the Rules": nobody
@@ -367,9 +364,9 @@ export function findMentions(doc: Doc, g: Gazetteer): { mentions: Mention[]; heu
       else {
         const name = tokenText(doc, a, e).replace(/\s+/g, ' '); // one line, however the page wrapped it
         let type: ActorType;
-        if (n >= 2 && (MEDIA_HEADS.at(t, e - 1) || mediaNounBefore(doc, a, s.tokenStart))) type = 'media';
+        if ((n >= 2 && (MEDIA_HEADS.at(t, e - 1) || mediaNounBefore(doc, a, s.tokenStart))) || agencyCredit(doc, a, e)) type = 'media';
         else if (n >= 2 && ARMED_HEADS.at(t, e - 1)) type = 'armed-group';
-        else if (ORG_HEADS.at(t, e - 1) || CONNECTORS.at(t, Math.min(a + 1, e - 1)) || orgHeadBeforeOf(doc, a, e) || calledGroup(doc, a, s.tokenStart)) type = 'organisation';
+        else if (ORG_HEADS.at(t, e - 1) || CONNECTORS.at(t, Math.min(a + 1, e - 1)) || orgHeadBeforeOf(doc, a, e) || given) type = 'organisation';
         else if (n >= 2 && !titled && PLACE_OPENERS.at(t, a)) type = 'place'; // "the River Sel", "Lake Ormen"
         // "the Regional Security Forum": a name after "the" is an institution, not a person.
         else if (n >= 2 && !titled && a > s.tokenStart && lower(t, a - 1) === 'the') type = 'organisation';

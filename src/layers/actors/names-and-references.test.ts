@@ -22,6 +22,31 @@ describe('names of institutions, places and references', () => {
     expect(typeOf('The goats drank from a tributary of the River Sel below the mine.', 'River Sel')).toBe('place');
   });
 
+  it('a name in apposition to a group noun is an organisation, whole, even when it opens with a common word', () => {
+    const text = 'The activist group Last Summer, whose members glued themselves to the ministry doors, claims that delay kills. The campaign group Blue Tide said it would return.';
+    expect(typeOf(text, 'Last Summer')).toBe('organisation');
+    expect(typeOf(text, 'Blue Tide')).toBe('organisation');
+    // A capitalised name without a group noun before it is read as before.
+    expect(typeOf('Campaigners said Blue Tide would return.', 'Blue Tide')).toBe('person');
+  });
+
+  it('a law or a deal named by its title is an event, never an organisation cast in a role', () => {
+    const text = 'The Clean Horizon Act hands power to the Climate Council. Critics of the European Green Deal met the Act Now campaign.';
+    expect(typeOf(text, 'Clean Horizon Act')).toBe('event');
+    expect(typeOf(text, 'European Green Deal')).toBe('event');
+    expect(typeOf(text, 'Climate Council')).toBe('organisation');
+    expect(typeOf(text, 'Act Now')).toBe('organisation');
+  });
+
+  it('a portfolio and a title before a name are no part of it; a wire agency credited in a dateline is media', () => {
+    const names = actors('Environment Minister Ilse Marrow said no. Secretary of State Jan Roe came. The Union of Journalists protested.').map((a) => [a.name, a.type]);
+    expect(names).toContainEqual(['Ilse Marrow', 'person']);
+    expect(names).toContainEqual(['Jan Roe', 'person']);
+    expect(names).toContainEqual(['Union of Journalists', 'organisation']);
+    const wire = 'LENZ, Valdoria, March 14 (Northwire) - Farmers blocked the motorway. A spokesman told Northwire that talks would resume.';
+    expect(typeOf(wire, 'Northwire')).toBe('media');
+  });
+
   it('an adjective that opens a sentence is no part of the name after it', () => {
     const names = actors('Neighbouring Ostrelia congratulated the president on Monday, and the president thanked Ostrelia.').map((a) => a.name);
     expect(names).not.toContain('Neighbouring Ostrelia');

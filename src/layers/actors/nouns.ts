@@ -44,7 +44,7 @@ export const EVENT_HEADS = wordSet(
   'war wars conflict crisis process talks accords accord agreement agreements summit offensive operation revolution ' +
     'uprising election elections referendum games olympics olympiad cup championship championships treaty protocol ' +
     'declaration ceasefire truce format initiative massacre famine pogrom protests insurrection intifada blockade siege ' +
-    'negotiations conference convention pact memorandum tournament league festival',
+    'negotiations conference convention pact memorandum tournament league festival act deal directive', // laws: "the Clean Horizon Act", "Green Deal"
 );
 /** Words that open an event name: "Operation Dawn", "Battle of the Ridge". */
 export const EVENT_OPENERS = wordSet('operation battle siege treaty war');
@@ -84,3 +84,12 @@ export const RELIGION_WORDS = new WordSet(
 
 /** Quantities before "of" that name nobody: "Thousands of Korvani villagers". */
 export const QUANTITIES = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'tens', 'scores', 'some', 'many', 'most', 'all', 'several']);
+
+/** Capitalised words that are no part of a name: days, months, titles, quantifiers, sentence-opening prepositions. */
+export const NOT_NAMES = wordSet(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december god mr mrs ms dr i since several many most some few various numerous both each every other such ' +
+    // Prepositions that open a sentence: "Without Western weapons ..." names nobody called "Without Western".
+    'without with within after before during despite under over through across against among amid between beyond unlike following ' +
+    'neighbouring neighboring nearby fellow outgoing incoming embattled beleaguered landlocked war-torn', // "Neighbouring Ostrelia congratulated ..." 
+);

@@ -31,4 +31,14 @@ describe('subject pronouns follow an actor to the next sentence', () => {
     const all = analyzer.analyze(text).actors!.flatMap((a) => a.mentions.map((m) => m.text));
     expect(all).not.toContain('It');
   });
+
+  it('leaves "he" alone when the sentence names an office before it: the office-holder is meant, not the last person named', () => {
+    for (const [a, b] of [['Ostrelian', 'Tarvian'], ['Tarvian', 'Ostrelian']]) {
+      const text = `President Anton Vell has signed a decree. When the ${a} prime minister travelled to the ${b} capital, he was denounced as a traitor.`;
+      expect(mentionTexts(text, (n) => n === 'Anton Vell').map((x) => x[1])).toEqual(['Anton Vell']);
+    }
+    // An office that is the person's own mention still lets "he" follow that person.
+    const own = 'The interior minister called the protesters hooligans, and he has never produced a single name.';
+    expect(mentionTexts(own, (n) => n === 'the interior minister').map((x) => x[1])).toEqual(['interior minister', 'he']);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Doc } from '../../text/segment.js';
-import { isWord, punctChar, WordLookup, wordSet } from '../../lexicon/word-sets.js';
+import { isCap, isWord, punctChar, WordLookup, wordSet } from '../../lexicon/word-sets.js';
 import type { ActorType } from '../../core/actors.js';
 import type { HeuristicActor, Mention } from './mentions.js';
 
@@ -16,6 +16,15 @@ import type { HeuristicActor, Mention } from './mentions.js';
 
 const OPENERS = wordSet('and but yet so if when because although though while unless until once after before since whereas that');
 const EMPTY_IT_VERBS = wordSet("is was 's are were be been being seems seemed appears appeared remains remained matters mattered takes took makes made happens happened means meant follows followed");
+
+/**
+ * Offices a person holds, written as a common noun: "When the Hungarian prime minister travelled to
+ * Moscow, he was denounced" makes "he" that unnamed minister, not the last person named before.
+ */
+const OFFICES = wordSet(
+  'president minister chancellor premier king queen leader spokesman spokeswoman spokesperson ambassador envoy mayor ' +
+    'governor senator commander chairman chairwoman ceo prosecutor judge secretary general',
+);
 
 type Kind = 'person' | 'thing' | 'plural';
 const KINDS: Record<string, Kind> = { he: 'person', she: 'person', it: 'thing', they: 'plural' };
@@ -61,6 +70,8 @@ export function addPronouns(doc: Doc, mentions: readonly Mention[], heuristic: R
   const window: Mention[] = [];
   for (const s of doc.sentences) {
     window.length = 0;
+    // An office named in this sentence before a "he" or "she" (not a title before a name: "President Vell").
+    let office = false;
     for (let k = out.length - 1; k >= 0 && out[k]!.sentence >= s.index - 1; k--) window.push(out[k]!);
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       for (; n < mentions.length && mentions[n]!.a <= i; n++) {
@@ -68,11 +79,16 @@ export function addPronouns(doc: Doc, mentions: readonly Mention[], heuristic: R
         window.push(mentions[n]!);
       }
       if (!isWord(t, i)) continue;
+      if (OFFICES.at(t, i) && !(i + 1 < s.tokenEnd && isCap(t, i + 1))) {
+        // An office inside a person's own mention ("the interior minister", an actor) is that person.
+        const last = out[out.length - 1];
+        if (!(last && last.a <= i && i < last.b && kindOfActor(last.actor) === 'person')) office = true;
+      }
       const kind = KIND.at(t, i);
       if (kind === undefined || !subjectPosition(doc, i, s.tokenStart)) continue;
       if (kind === 'thing' && i + 1 < s.tokenEnd && EMPTY_IT_VERBS.at(t, i + 1)) continue;
       let actor: string | null = null;
-      let ambiguous = false;
+      let ambiguous = kind === 'person' && office;
       for (const m of window) {
         if (kindOfActor(m.actor) !== kind) continue;
         if (actor === null) actor = m.actor;

@@ -1,6 +1,6 @@
 import type { Doc } from '../../text/segment.js';
 import { ORG_HEADS, ROLE_WORDS } from '../sourcing/cues.js';
-import { isCap, isWord, lower, wordSet } from '../../lexicon/word-sets.js';
+import { isCap, isWord, lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
 import { STOPWORDS } from '../../lexicon/stopwords.js';
 import type { ActorType } from './gazetteer.js';
 import { ARMED_HEADS, ARMED_NOUNS, COUNTRY_ENDINGS, EVENT_HEADS, GROUP_NOUNS, MEDIA_HEADS, MEDIA_NOUNS, PEOPLE_NOUNS, PLACE_HEADS, STATE_NOUNS } from './nouns.js';
@@ -57,6 +57,14 @@ export function mediaNounBefore(doc: Doc, a: number, sentenceStart: number): boo
   return a > sentenceStart && MEDIA_NOUNS.at(doc.tokens, a - 1) && !isCap(doc.tokens, a - 1);
 }
 
+/** "LENZ, March 14 (Northwire) - ...": the name in brackets before the dash of a wire dateline is the agency. */
+export function agencyCredit(doc: Doc, a: number, e: number): boolean {
+  const n = doc.tokens.kind.length;
+  if (a === 0 || e + 1 >= n || punctChar(doc, a - 1) !== '(' || punctChar(doc, e) !== ')') return false;
+  const d = punctChar(doc, e + 1);
+  return d === '-' || d === '\u2013' || d === '\u2014';
+}
+
 const TITLE_HEADS = wordSet('assessment report review survey study annex strategy plan agreement protocol treaty accord act bill charter declaration memorandum resolution convention doctrine index yearbook handbook rules regulations statute statutes');
 
 /** "Dry-Season Flow Assessment", "Valley Water Accord": the title of a document or agreement, never a person. */
@@ -68,9 +76,14 @@ export const REFERENCE_LABELS = wordSet('article articles case section sections 
 /** Nouns of a group that a name is given to: "a small environmental group called Clean Sel". */
 const GROUP_HEADS = wordSet('group groups organisation organization movement coalition campaign charity company firm party network association alliance union collective');
 
-/** Is the name at token `a` given to a group ("a group called X", "the charity named X")? */
+/**
+ * Is the name at token `a` given to a group: "a group called X", "the charity named X", or in
+ * apposition, "the activist group Last Summer", "the campaign group Blue Tide"? Such a name is an
+ * organisation, and its first word stays in it even when it is a common word ("Last").
+ */
 export function calledGroup(doc: Doc, a: number, sentenceStart: number): boolean {
   const t = doc.tokens;
+  if (a - 1 >= sentenceStart && GROUP_HEADS.at(t, a - 1) && !isCap(t, a - 1)) return true;
   if (a - 2 < sentenceStart) return false;
   const verb = lower(t, a - 1);
   return (verb === 'called' || verb === 'named') && GROUP_HEADS.at(t, a - 2) && !isCap(t, a - 2);

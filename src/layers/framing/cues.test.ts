@@ -31,4 +31,14 @@ describe('framing cue lists', () => {
       expect(x.framing.role).toBe('innocent');
     }
   });
+
+  it('a month is no protest march: "in March" carries no cue', () => {
+    const analyzer = new Analyzer({ model: null });
+    for (const group of ['Last Summer', 'Blue Tide']) {
+      const r = analyzer.analyze(`The activist group ${group}, whose members glued themselves to the doors of the finance ministry in March, claims that delay kills.`);
+      const ev = r.actors!.flatMap((a) => a.framing.evidence);
+      expect(ev.some((e) => e.text === 'March')).toBe(false);
+    }
+    expect(cueClassesOf('march')).toContain('defy');
+  });
 });

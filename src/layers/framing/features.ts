@@ -14,6 +14,7 @@ import { wordClusters, type Clusters } from './clusters.js';
 import { featureBuffers, tokenFacts, type FeatureBuffers } from './scratch.js';
 import { citationSentences, COND, COND_NAMES, counteredSpeakers, segmentConds, segmentHits } from './context-parts.js';
 import type { StemIndex } from './stems.js';
+import { isDateWord } from '../../lexicon/dates.js';
 
 export { citationSentences, COND, COND_NAMES, segmentHits, segmentHitsPlain } from './context-parts.js';
 export { frozenStems, growingStems, type StemIndex } from './stems.js';
@@ -268,6 +269,8 @@ export class Featurizer {
     const s = doc.sentences[doc.tokenSentence[i]!]!;
     this.tCue[i] = cueMask(t, i, s.tokenEnd);
     this.tLen[i] = cueLength();
+    // "in March" is a month, not a protest march ("may" a modal, not a month, stays as it is).
+    if (this.tCue[i] !== 0 && isDateWord(doc, i)) this.tCue[i] = 0;
   }
 
   private classes(tpl: number, mask: number, at: number, b: number): void {

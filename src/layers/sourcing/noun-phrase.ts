@@ -23,7 +23,7 @@ export interface SourcePhrase {
   hearsay: boolean;
 }
 
-const PREPS = wordSet('of for at from with by in on');
+const PREPS = wordSet('of for at from with by in on near');
 /** "on" before a day or a date says when, not where: "Dastrian television on Thursday night". */
 const DAYS = wordSet('monday tuesday wednesday thursday friday saturday sunday weekend weekday');
 const onDate = (doc: Doc, i: number) => lower(doc.tokens, i) === 'on' && i + 1 < doc.tokens.count && (DAYS.at(doc.tokens, i + 1) || isDateWord(doc, i + 1) || isNumber(doc.tokens, i + 1));
@@ -100,7 +100,7 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   let headEnd = coreEnd;
   let prepAffiliation: string | null = null;
   for (let i = indefinite ? s : s + 1; i < coreEnd; i++) {
-    if (PREPS.at(t, i) && !onDate(doc, i)) {
+    if (PREPS.at(t, i) && !onDate(doc, i) && !nameLink(doc, i, coreEnd)) {
       let c = i + 1;
       while (c < coreEnd && DETERMINERS.at(t, c)) c++;
       prepAffiliation = clean(tokenText(doc, c, coreEnd));
@@ -111,7 +111,7 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   // A possessive: "Sylvania's foreign minister".
   let possessor: string | null = null;
   for (let i = s; i < headEnd; i++) {
-    if (lower(t, i) === POSSESSIVE) {
+    if (lower(t, i) === POSSESSIVE || (i + 1 < headEnd && pluralPossessive(doc, i))) {
       possessor = clean(tokenText(doc, s, i).replace(/^(the|a|an)\s+/i, ''));
       s = i + 1;
       break;
@@ -168,7 +168,7 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
   }
   // Trailing run of capitalised non-role words is the name ("Foreign Minister Ana Petrova").
   let nameStart = headEnd;
-  while (nameStart > s && isCap(t, nameStart - 1) && !ROLE_WORDS.at(t, nameStart - 1)) nameStart--;
+  while (nameStart > s && ((isCap(t, nameStart - 1) && !ROLE_WORDS.at(t, nameStart - 1)) || (nameStart - 1 > s && nameLink(doc, nameStart - 1, headEnd)))) nameStart--;
   if (nameStart < headEnd) {
     out.name = clean(tokenText(doc, nameStart, headEnd));
     // Role words before the name, and a capitalised affiliation before those.
@@ -179,7 +179,7 @@ export function parsePhrase(doc: Doc, a: number, b: number): SourcePhrase | null
     if (appositive?.role) out.role = appositive.role;
     const nameTokens = headEnd - nameStart;
     out.kind = out.role || (nameTokens >= 2 && !placeName(doc, nameStart, headEnd)) ? 'person' : 'unknown';
-    if (ORG_HEADS.at(t, headEnd - 1)) out.kind = 'organisation';
+    if (ORG_HEADS.at(t, headEnd - 1) || (nameStart + 1 < headEnd && lower(t, nameStart + 1) !== POSSESSIVE && ORG_HEADS.at(t, nameStart) && nameLink(doc, nameStart + 1, headEnd))) out.kind = 'organisation';
     return out;
   }
   // A role without a name: "the foreign minister", "a spokesman" (named in apposition, if at all).
@@ -234,7 +234,27 @@ function npToken(doc: Doc, i: number): boolean {
   if (isWord(t, i)) return (!NP_BREAKERS.at(t, i) && !SPEECH_VERBS.at(t, i)) || PREPS.at(t, i);
   if (isNumber(t, i)) return true;
   const c = punctChar(doc, i);
-  return c === '-' || c === '.';
+  return c === '-' || c === '.' || pluralPossessive(doc, i);
+}
+
+/**
+ * "of" or "for" inside one capitalised name, "the Ministry of Environment", "Bank of Korvan": the name
+ * runs on through it. After a title ("the Minister of Energy") it still splits role and affiliation.
+ */
+function nameLink(doc: Doc, i: number, end: number): boolean {
+  const t = doc.tokens;
+  const w = lower(t, i);
+  if ((w !== 'of' && w !== 'for') || i + 1 >= end || !isCap(t, i - 1) || !isCap(t, i + 1)) return false;
+  return !ROLE_WORDS.at(t, i - 1);
+}
+
+/** The apostrophe of a plural possessive, "the bakers' association": after a plural, before a word. */
+function pluralPossessive(doc: Doc, i: number): boolean {
+  const t = doc.tokens;
+  const c = punctChar(doc, i);
+  if ((c !== "'" && c !== '\u2019') || i === 0 || i + 1 >= t.count || t.end[i - 1] !== t.start[i] || !isWord(t, i + 1)) return false;
+  const w = lower(t, i - 1);
+  return isWord(t, i - 1) && w.length > 2 && w.endsWith('s');
 }
 
 /**

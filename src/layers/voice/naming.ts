@@ -5,10 +5,10 @@
  * the accuser's words, and a finding inside them is in the accuser's voice. A phrase coordinated
  * with such a phrase ('"ethnic cleansing" and even "genocide"') has the same speaker.
  */
-import { isWord, lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
+import { isCap, isWord, lower, punctChar, wordSet } from '../../lexicon/word-sets.js';
 import type { Doc } from '../../text/segment.js';
 import { timePhraseStart } from '../../lexicon/dates.js';
-import { phraseBefore, type SourcePhrase } from '../sourcing/noun-phrase.js';
+import { phraseAfter, phraseBefore, type SourcePhrase } from '../sourcing/noun-phrase.js';
 
 /** Verbs whose "of" introduces the words used: "speak of", "talk of", "warn of". */
 const OF_VERBS = wordSet('speak speaks spoke spoken speaking talk talks talked talking');
@@ -49,6 +49,36 @@ export function subjectEnd(doc: Doc, verb: number, from: number): number {
   }
 }
 
+/** Auxiliaries that make a naming verb passive: "he was denounced as a traitor". */
+const PASSIVE_AUX = wordSet('was were is are been being be get gets got');
+const QUOTE_MARKS = new Set(['"', '\u201d', '\u201c', "'", '\u2019']);
+
+/**
+ * The speaker of a passive naming, whose subject is the one named, not the one naming: the agent
+ * after "by" ("the plan was branded a land grab by critics"), or a capital after "in" standing for
+ * its government ("he was denounced in Brussels as a traitor"); null when the sentence names none.
+ * Undefined when the verb at `v` is not passive. Looks at tokens (v, until).
+ */
+export function passiveSpeaker(doc: Doc, v: number, until: number, from: number, quoteOpen = -1): SourcePhrase | null | undefined {
+  const t = doc.tokens;
+  let k = v - 1;
+  while (k > from && isWord(t, k) && lower(t, k).length > 4 && lower(t, k).endsWith('ly')) k--;
+  if (k < from || !PASSIVE_AUX.at(t, k)) return undefined;
+  // Words inside the quotation opening at `quoteOpen` are the quoted ones' ('"killed by the army"').
+  let inQuote = false;
+  for (let j = v + 1; j + 1 < until; j++) {
+    if (j === quoteOpen) inQuote = true;
+    else if (inQuote && QUOTE_MARKS.has(punctChar(doc, j))) inQuote = false;
+    if (inQuote) continue;
+    const w = lower(t, j);
+    if (w === 'by' || (w === 'in' && isCap(t, j + 1))) {
+      const p = phraseAfter(doc, j + 1, until);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
 export interface NamedPhrase {
   speaker: SourcePhrase;
   verb: number;
@@ -74,6 +104,9 @@ export function namingSpeaker(doc: Doc, open: number, from: number): NamedPhrase
     else if (AS_VERBS.at(t, v)) governs = open - 1 > v && lower(t, open - 1) === 'as';
     if (!governs && NAME_VERBS.at(t, v)) governs = open - v <= 4;
     if (!governs) continue;
+    // A passive's agent may follow the quotation: 'described as "..." by the envoy'.
+    const passive = passiveSpeaker(doc, v, doc.sentences[doc.tokenSentence[open]!]!.tokenEnd, from, open);
+    if (passive !== undefined) return passive ? { speaker: passive, verb: v } : null;
     const end = subjectEnd(doc, v, from);
     let speaker = phraseBefore(doc, end, from);
     // "Tarvian officials and their supporters speak of": the first named stands for the list.
@@ -122,6 +155,11 @@ export function asNamings(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<n
         while (b > as + 1 && punctChar(doc, b - 1) !== '' && punctChar(doc, b - 1) !== '"') b--;
       }
       if (b <= as + 1) continue;
+      const passive = passiveSpeaker(doc, v, as, s.tokenStart);
+      if (passive !== undefined) {
+        if (passive) out.push({ speaker: passive, verb: v, a: as + 1, b });
+        continue;
+      }
       const end = subjectEnd(doc, v, s.tokenStart);
       let speaker = phraseBefore(doc, end, s.tokenStart);
       if (speaker && speaker.a - 1 > s.tokenStart && lower(t, speaker.a - 1) === 'and') speaker = phraseBefore(doc, speaker.a - 1, s.tokenStart) ?? speaker;
