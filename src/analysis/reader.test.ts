@@ -417,7 +417,7 @@ describe('reading check: the fourth round (Brenna: an election, a mine, a protes
     const names = report.actors!.map((a) => a.name);
     for (const n of ['Article', 'Rules', 'Case ISRF']) expect(names).not.toContain(n);
     expect(actor(report, 'Ruth Amsel')?.type).toBe('person');
-    expect(actor(report, 'Panel')?.type).toBe('organisation');
+    expect(actor(report, 'Disciplinary Panel')?.type).toBe('organisation'); // "the Panel" is the Disciplinary Panel (fifth round)
     expect(report.sourcing!.sentences.filter((s) => s.class === 'hearsay')).toEqual([]);
     expect(report.voices!.find((x) => x.text.startsWith('respects the Panel'))?.speaker).toBe('Integrity Unit');
   });

@@ -47,6 +47,18 @@ describe('names of institutions, places and references', () => {
     expect(typeOf(wire, 'Northwire')).toBe('media');
   });
 
+  it('an organisation named by its head noun alone is the one organisation whose name it heads', () => {
+    const text = 'The Tarsian Council alleges fraud. Observers of the Regional Security Forum disagree. The Council has not published its source, and the Forum has.';
+    const names = actors(text).map((a) => a.name);
+    expect(names).toContain('Tarsian Council');
+    expect(names).toContain('Regional Security Forum');
+    expect(names).not.toContain('Council');
+    expect(names).not.toContain('Forum');
+    // Two councils: "the Council" could be either, so it stays apart.
+    const two = actors('The Tarsian Council alleges fraud. The Dorvian Council denies it. The Council met again.').map((a) => a.name);
+    expect(two).toContain('Council');
+  });
+
   it('an adjective that opens a sentence is no part of the name after it', () => {
     const names = actors('Neighbouring Ostrelia congratulated the president on Monday, and the president thanked Ostrelia.').map((a) => a.name);
     expect(names).not.toContain('Neighbouring Ostrelia');

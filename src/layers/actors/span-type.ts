@@ -117,5 +117,30 @@ export function shortNames(
     const org = firsts.get(h.name);
     if (org) (renamed ??= new Map()).set(r.id, org);
   }
+  return headNames(heuristic, renamed);
+}
+
+/**
+ * "the Council" beside "the Tarsian Council", "the Forum" beside "the Regional Security Forum", "the
+ * Institute" beside "the Institute for Caspian Affairs": an organisation named by its head noun alone
+ * is the one organisation of the text whose name ends (or opens, before "of"/"for") with it.
+ */
+function headNames(heuristic: ReadonlyMap<string, { id: string; name: string; type: ActorType }>, renamed: Map<string, string> | null): Map<string, string> | null {
+  let heads: Map<string, string | null> | null = null;
+  for (const h of heuristic.values()) {
+    if (h.type !== 'organisation' || /\s/.test(h.name) || renamed?.has(h.id)) continue;
+    if (heads === null) {
+      heads = new Map();
+      for (const o of heuristic.values()) {
+        if (o.type !== 'organisation' || !/\s/.test(o.name)) continue;
+        const words = o.name.split(/\s+/);
+        const keys = new Set([words[words.length - 1]!]);
+        if (words.length >= 3 && /^(?:of|for)$/i.test(words[1]!)) keys.add(words[0]!);
+        for (const k of keys) heads.set(k, heads.has(k) && heads.get(k) !== o.id ? null : o.id);
+      }
+    }
+    const org = heads.get(h.name);
+    if (org && org !== h.id) (renamed ??= new Map()).set(h.id, org);
+  }
   return renamed;
 }

@@ -100,6 +100,17 @@ describe('accusations made, not named', () => {
     expect(made.map((c) => c.accusation!.charges)).toEqual([['genocide']]);
   });
 
+  it('reads no accusation in a charge named in general ("The charge of X is the gravest") or made against a general case', () => {
+    expect(accusations('The charge of ethnic cleansing is the gravest that can be made against a state.')).toEqual([]);
+    expect(accusations('A state engaged in ethnic cleansing does not do these things.')).toEqual([]);
+    // Named with whom it accuses, or by an accuser, it is one made.
+    expect(accusations('Tarsia repeated the charge of genocide against Dorvia.').length).toBe(1);
+    for (const [a, b] of [['Tarsian', 'Dorvian'], ['Dorvian', 'Tarsian']]) {
+      const made = accusations(`The ${a} council says ${b} troops committed ethnic cleansing in the valley.`);
+      expect(made.map((c) => c.accusation!.charges)).toEqual([['ethnic-cleansing']]);
+    }
+  });
+
   it('reads no accusation in a gerund that names the act ("Blaming X for Y is convenient"), but one in a participle', () => {
     expect(accusations('"Blaming a modern, regulated operation for a legacy of fifty years is convenient, but it is not science," the company wrote.')).toEqual([]);
     expect(accusations('Accusing the council of fraud, the protesters marched to the square.').length).toBe(1);

@@ -172,6 +172,7 @@ export function detectClaims(doc: Doc, actors: ActorAnalysis, voice: VoiceAnalys
       const verb = accuseVerb !== -1 ? accuseVerb : ch.length && labelVerb !== -1 && labelVerb < ch[0]![0] ? labelVerb : -1;
       accusation = accusationOf(doc, s.index, ch, verb, voice, partyMentions(actors, s.index));
       if (accusation) (cues ??= []).push(accusation.charge);
+      else types &= ~T_ACCUSATION;
     }
     if (types === 0) continue;
     out.push({ sentence: s.index, types: TYPES_OF[types]!.slice(), hedging: conditional ? 'conditional' : hedges ? 'hedged' : 'certain', hedges: hedges ?? [], cues: cues ?? [], accusation });
@@ -204,8 +205,15 @@ function mentionedTerm(doc: Doc, a: number, b: number, start: number, end: numbe
   if (after < end && TERM_NOUNS.has(lower(t, after))) return true;
   let before = a - 1;
   while (before >= start && (punctChar(doc, before) === '"' || punctChar(doc, before) === "'")) before--;
-  return before >= start && TERM_MARKERS.has(lower(t, before)) && before - 1 >= start && lower(t, before - 1) === 'the';
+  if (before >= start && TERM_MARKERS.has(lower(t, before)) && before - 1 >= start && lower(t, before - 1) === 'the') return true;
+  // "The charge of ethnic cleansing is the gravest ...": a charge named in general, nobody's ("Tarsia's charge of" is one made).
+  // ("the accusations of genocide against Dorvia" name whom they accuse: one made.)
+  const against = after < end && (lower(t, after) === 'against' || lower(t, after) === 'by');
+  return !against && before - 2 >= start && lower(t, before) === 'of' && TERM_NOUNS.has(lower(t, before - 1)) && GENERAL_DETERMINERS.has(lower(t, before - 2));
 }
+const GENERAL_DETERMINERS = new Set(['the', 'this', 'that', 'such', 'any']);
+/** An accused named only in general: "A state engaged in ethnic cleansing does not do these things." */
+const GENERIC_OPENERS = new Set(['a', 'an', 'any', 'every', 'no']);
 
 /** "the drought is to blame": blame laid on something that is no party of the sentence is no accusation. */
 function blamesNoParty(doc: Doc, actors: ActorAnalysis, verb: number, sentence: number): boolean {
@@ -364,6 +372,8 @@ function accusationOf(
         }
       }
     }
+    // A general case ("a state engaged in ethnic cleansing", "any army that commits war crimes") accuses nobody.
+    if (agentPhrase && !agentPhrase.name && GENERIC_OPENERS.has(lower(t, agentPhrase.a)) && !src) return null;
     if (agentPhrase) accused = { a: agentPhrase.a, b: agentPhrase.b, actor: null };
     // "called X terrorists", "X is a terrorist state": the nearest mention in the same clause.
     if (!agent) agent = [...ms].reverse().find((m) => m.b <= ca && m.b >= ca - 4 && !(src && m.a >= src.a && m.b <= src.b)) ?? null;

@@ -30,6 +30,9 @@ const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those'
 const WEAK = new Set(['continue', 'add', 'note', 'ask', 'recall', 'describe', 'call', 'post', 'write', 'find', 'conclude', 'estimate', 'assure', 'explain']);
 /** "like to say that", "love to claim that": a habit of speech, whose subject speaks (unlike "declined to say"). */
 export const HABIT = new Set(['like', 'likes', 'liked', 'love', 'loves', 'loved']);
+const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'another', 'every', 'each']);
+/** Verb forms that are also singular nouns of speech: "an unsupported claim", "a brief comment". */
+const BARE_NOUN_FORMS = new Set(['claim', 'report', 'charge', 'promise', 'threat', 'call', 'comment', 'note', 'remark', 'estimate', 'boast', 'reply', 'answer', 'warning', 'statement', 'allege', 'accuse', 'blame', 'deny', 'insist', 'suggest', 'say', 'tell', 'argue', 'warn', 'state']);
 const PASSIVE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
 /** Verbs whose subject is often not a speaker at all ("the new reality revealed"). */
 const NEEDS_SPEAKER = new Set(['reveal', 'call', 'describe', 'believe', 'fear', 'suspect', 'acknowledge', 'maintain']);
@@ -66,6 +69,8 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
         const prev = i > s.tokenStart ? lower(t, i - 1) : '';
         const habit = prev === 'to' && i - 2 > s.tokenStart && HABIT.has(lower(t, i - 2));
         if ((prev === 'to' && !habit) || prev === 'without' || NOUN_MARKERS.has(prev) || (i > s.tokenStart && isNumber(t, i - 1))) continue; // "declined to say", "his claims", "three reports", "without warning"
+        // "an unsupported claim in a campaign": after "a" and a word, a bare form is a noun (a singular subject says "claims").
+        if (i - 2 >= s.tokenStart && SINGULAR_DETERMINERS.has(lower(t, i - 2)) && BARE_NOUN_FORMS.has(w)) continue;
         if (info.lemma === 'blame' && BLAME_AS_OBJECT.has(prev)) continue; // "officials trade blame": a noun
         // "more telling than", "The silence is telling.": the adjective (revealing), not a verb of speech.
         if (w === 'telling' && (DEGREE.has(prev) || i + 1 >= s.tokenEnd || punctChar(doc, i + 1) !== '' || lower(t, i + 1) === 'than')) continue;
@@ -146,8 +151,11 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
             participle = true;
           } else if (tokenQuote[s.tokenStart] === -1) {
             // "Ostrelia's foreign minister, Lina Haart, has offered to host talks and said that ...": the sentence's subject.
-            const subject = phraseAfter(doc, s.tokenStart, g - 1);
-            if (subject && !subject.pronoun && !subject.vague && (subject.name || subject.role) && (subject.kind === 'person' || subject.kind === 'organisation' || subject.kind === 'group') && subject.b < g - 2) {
+            let subject = phraseAfter(doc, s.tokenStart, g - 1);
+            // (An unnamed person described by a title speaks too: "One prominent columnist went further and wrote".)
+            const described = subject && (subject.kind === 'person' || subject.kind === 'organisation' || subject.kind === 'group') ? null : describedSubject(doc, s.tokenStart, g - 2);
+            if (described) subject = described;
+            if (subject && !subject.pronoun && (!subject.vague || described) && (subject.name || subject.role) && (subject.kind === 'person' || subject.kind === 'organisation' || subject.kind === 'group') && subject.b < g - 2) {
               source = subject;
               side = 'before';
               participle = true;
@@ -160,6 +168,16 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
       if (side === 'before' && who > s.tokenStart && lower(t, who) === 'who' && punctChar(doc, who - 1) === '') {
         const antecedent = antecedentOf(doc, who, quoteBound(doc, tokenQuote, s, who - 1, -1));
         source = antecedent && (antecedent.name || antecedent.kind === 'person' || antecedent.kind === 'group') && !antecedent.pronoun ? antecedent : null;
+      } else if (side === 'before' && who - 1 > s.tokenStart && lower(t, who) === 'which' && punctChar(doc, who - 1) === ',') {
+        // "the Tarsian Council, a diaspora organisation, which alleges that ...": the institution before a non-restrictive "which".
+        const bound = quoteBound(doc, tokenQuote, s, who - 1, -1);
+        let end = who - 1;
+        // Past an appositive that opens with an article: ", a diaspora organisation based abroad,".
+        let k = end - 1;
+        while (k > bound && end - k < 12 && punctChar(doc, k) === '') k--;
+        if (k > bound && punctChar(doc, k) === ',' && (lower(t, k + 1) === 'a' || lower(t, k + 1) === 'an' || lower(t, k + 1) === 'the')) end = k;
+        const p = antecedentOf(doc, end, bound);
+        source = p && !p.pronoun && (p.name || p.kind === 'organisation' || p.kind === 'document') ? p : null;
       }
       // "In a statement on Tuesday it said ...": a subject pronoun right before the verb group is the whole subject.
       // Only after a phrase of when or where: "the attacks it describes, reopen ..." is a relative clause.
@@ -247,6 +265,25 @@ function sentenceSubject(doc: Doc, start: number, limit: number): SourcePhrase |
   return p && (p.name || p.kind !== 'unknown') ? p : null;
 }
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'it']);
+
+const DESCRIBED_OPENERS = new Set(['the', 'a', 'an', 'one', 'another']);
+/**
+ * "One prominent columnist went further and wrote that ...": a person described by a title word
+ * after at most two modifiers, opening the sentence and followed by its verb (a lowercase word).
+ */
+function describedSubject(doc: Doc, start: number, limit: number): SourcePhrase | null {
+  const t = doc.tokens;
+  if (!DESCRIBED_OPENERS.has(lower(t, start))) return null;
+  for (let k = start + 1; k < limit && k <= start + 3; k++) {
+    if (punctChar(doc, k) !== '') return null;
+    if (!ROLE_WORDS.at(t, k)) continue;
+    while (k + 1 < limit && ROLE_WORDS.at(t, k + 1)) k++; // "the foreign minister"
+    if (k + 1 >= limit || punctChar(doc, k + 1) !== '' || isCap(t, k + 1)) return null;
+    const p = parsePhrase(doc, start, k + 1);
+    return p && p.kind === 'person' ? p : null;
+  }
+  return null;
+}
 
 /** Participles of "was reported as saying", "is quoted as saying". */
 const AS_SAYING = new Set(['reported', 'quoted', 'heard', 'cited', 'recorded', 'overheard', 'filmed', 'seen']);

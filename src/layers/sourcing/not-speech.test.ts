@@ -5,6 +5,21 @@ import { Analyzer } from '../../analysis/analyzer.js';
 const analyzer = new Analyzer({ model: null });
 const voices = (text: string) => analyzer.analyze(text).voices!.map((v) => [v.speaker, v.text]);
 
+describe('a rebuttal brief (fifth reading round)', () => {
+  it('reads "an unsupported claim" as a noun, and gives the words after ", which alleges" to the institution before it', () => {
+    expect(voices('Editors should treat the accusation for what it is: an unsupported claim in a political campaign.')).toEqual([]);
+    for (const [a, b] of [['Tarsian', 'Dorvian'], ['Dorvian', 'Tarsian']]) {
+      expect(voices(`The charge comes from the ${a} Council, a diaspora organisation based abroad, which alleges that ${b} troops drove families from their homes.`))
+        .toEqual([[`${a} Council`, `${b} troops drove families from their homes`]]);
+    }
+    // A person described by a title, then "went further and wrote": the subject speaks.
+    expect(voices('One prominent columnist went further and wrote that Dorvia "wants a valley without Tarsians".')[0]).toEqual(['One prominent columnist', 'Dorvia "wants a valley without Tarsians"']);
+    expect(voices('The foreign minister stood up and said that the talks were over.')).toEqual([['foreign minister', 'the talks were over']]);
+    // A clause opened by ", which" inside the subject ends at its comma; the main clause is the author's.
+    expect(voices('The report, which claims that the dam is safe, was published on Monday.')).toEqual([['report', 'the dam is safe']]);
+  });
+});
+
 describe('words that look like reported speech but are not', () => {
   it('reads "Five Kremlin claims about the war" as a noun phrase, not Five Kremlin claiming', () => {
     expect(voices('Five Kremlin claims about the war, and what the record shows\n\nThe record is public.')).toEqual([]);

@@ -7,6 +7,18 @@ import { extractQuotations, tokenQuoteMap } from './quotations.js';
 const analyzer = new Analyzer({ model: null });
 const voices = (text: string) => (analyzer.analyze(text).voices ?? []).map((v) => ({ speaker: v.speaker, mode: v.mode, text: v.text }));
 
+describe('continued quotations', () => {
+  it('a quotation inside a later sentence\'s clause continues no earlier speaker', () => {
+    const v = voices('The Tarsian Council alleges that troops have "driven thousands from their homes". By evening the talk in the cafés was that Dorvia "wants a valley without Tarsians".');
+    expect(v.find((x) => x.text === 'wants a valley without Tarsians')?.speaker ?? null).toBeNull();
+    const w = voices('The Tarsian Council alleges that troops have "driven thousands from their homes". One columnist went further and wrote that Dorvia "wants a valley without Tarsians".');
+    expect(w.find((x) => x.text === 'wants a valley without Tarsians')?.speaker).toBe('One columnist');
+    // A quotation that opens its sentence still continues the speaker before it.
+    const c = voices('"We will not leave," said Ana Petrov, a farmer. "This land has fed my family for four generations."');
+    expect(c.find((x) => x.text.startsWith('This land'))?.speaker).toBe('Ana Petrov');
+  });
+});
+
 describe('quotations the sentence talks about', () => {
   it('a quotation that is the subject of its sentence has no speaker, not even the last party named', () => {
     const v = voices('Offshore, fishermen in Ostrelia have watched their grounds closed. "The science is settled" is not an answer to a question that nobody has finished researching.');

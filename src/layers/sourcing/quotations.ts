@@ -62,6 +62,12 @@ const isNamed = (p: SourcePhrase | null): p is SourcePhrase => !!p && !p.pronoun
  * speaker of the previous quotation in the same or previous paragraph (a continued quote). Pronoun
  * speakers resolve to the last named source before them.
  */
+/** Does the quotation opening at token `a` stand in a sentence that no earlier quotation shares? */
+function inOtherClause(doc: Doc, out: readonly QuoteInfo[], a: number): boolean {
+  const prev = out.length >= 2 ? out[out.length - 2]! : null;
+  return !prev || doc.tokenSentence[a] !== prev.firstSentence;
+}
+
 export function extractQuotations(doc: Doc, attributions: readonly Attribution[], tokenQuote: Int32Array): QuoteInfo[] {
   const t = doc.tokens;
   const byStart = new Map<number, Attribution>();
@@ -133,7 +139,10 @@ export function extractQuotations(doc: Doc, attributions: readonly Attribution[]
     const talkedAbout = !info.speaker && !q.open && innerEnd !== ',' && innerEnd !== '.' && innerEnd !== '?' && innerEnd !== '!' &&
       b < t.count && isWord(t, b) && doc.tokenSentence[b] === doc.tokenSentence[Math.max(a, b - 1)];
     info.kind = (words <= 3 && midClause) || talkedAbout ? 'phrase' : info.speaker || words >= 4 ? 'speech' : 'phrase';
-    if (!info.speaker && info.kind === 'speech') {
+    // A quotation inside another sentence's clause ('X went further and wrote that Dorvia "wants ..."')
+    // belongs to that clause's subject, found or not: it continues no earlier speaker.
+    const opensSentence = a === doc.sentences[info.firstSentence]!.tokenStart || (a > 0 && punctChar(doc, a - 1) === ':');
+    if (!info.speaker && info.kind === 'speech' && (opensSentence || !inOtherClause(doc, out, a))) {
       // A continued quotation: the previous speech quote in this paragraph, or the paragraph before.
       for (let k = out.length - 2; k >= 0; k--) {
         const prev = out[k]!;

@@ -145,6 +145,12 @@ function trimStart(doc: Doc, a: number, b: number): number {
  * (its own segment) or there are none. "X said (on Monday) (that) ...", "..., X said.", "..., said X",
  * "According to X, ...", "..., according to X.", "X accused Y of ...".
  */
+/** Is there a ", which" in tokens [from, to) (a relative clause between a source and its verb)? */
+function relativeWhich(doc: Doc, from: number, to: number): boolean {
+  for (let j = Math.max(1, from); j < to; j++) if (lower(doc.tokens, j) === 'which' && punctChar(doc, j - 1) === ',') return true;
+  return false;
+}
+
 function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: number, tokenQuote: Int32Array, quotes: readonly QuoteInfo[], quotedBefore: ReadonlySet<Attribution>): [number, number] | null {
   const s = doc.sentences[at.sentence]!;
   let lo = s.tokenStart;
@@ -204,6 +210,9 @@ function reported(doc: Doc, at: Attribution, all: readonly Attribution[], k: num
   // "If X believes that P, Q": the report ends with the clause it stands in; Q is the author's.
   // ("When the commission says the flow has fallen, it is measuring ...": the same without "that".)
   if (SUBORDINATORS.at(doc.tokens, lo) && at.a > lo) for (let j = a; j < b; j++) if (punctChar(doc, j) === ',' && tokenQuote[j] === -1) { b = j; break; }
+  // "The report, which claims that P, was published": a clause opened by ", which" inside the
+  // subject ends at its comma (after an object, "comes from X, which alleges that P, Q and R", it runs on).
+  if (at.source.a <= lo + 1 && at.source.b < at.verb && relativeWhich(doc, at.source.b, at.verb)) for (let j = a; j < b; j++) if (punctChar(doc, j) === ',' && tokenQuote[j] === -1) { b = j; break; }
   // The next attribution of the same sentence (and level) starts another voice.
   for (let n = k + 1; n < all.length; n++) {
     const x = all[n]!;
