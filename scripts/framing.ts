@@ -53,12 +53,14 @@ const cal = fitCalibration(oof);
 const fullFit = fitFraming([...train, ...basics], s);
 const cv = scoreReadings(oof, cal, fullFit.trainPrior);
 const pct = (x: number) => (x * 100).toFixed(1);
+/** Per main role F1 of a given-mention score, for the summary line. */
+const roleF1 = (g: ReturnType<typeof scoreReadings>['given']) => ` (F1 protagonist ${pct(g.perRole.protagonist.f1)}, antagonist ${pct(g.perRole.antagonist.f1)}, innocent ${pct(g.perRole.innocent.f1)})`;
 const summary = (name: string, r: ReturnType<typeof scoreReadings>) => [
   `${name}: ${r.mentions} mentions`,
   `  report setting (4 roles, unframed below the cut): accuracy ${pct(r.report.accuracy)}, macro-F1 ${pct(r.report.macroF1)} ` +
     `(protagonist ${pct(r.report.perRole.protagonist)}, antagonist ${pct(r.report.perRole.antagonist)}, innocent ${pct(r.report.perRole.innocent)}, unframed ${pct(r.report.perRole.unframed)})`,
-  `  given mentions, training prior: accuracy ${pct(r.given.mainRoleAccuracy)}, macro-F1 ${pct(r.given.mainRoleMacroF1)}, EMR ${pct(r.given.emr)}, archetype micro-F1 ${pct(r.given.fineMicroF1)} (constant antagonist ${pct(r.constantAntagonist)})`,
-  `  given mentions, news prior:     accuracy ${pct(r.givenNews.mainRoleAccuracy)}, macro-F1 ${pct(r.givenNews.mainRoleMacroF1)}, EMR ${pct(r.givenNews.emr)}, archetype micro-F1 ${pct(r.givenNews.fineMicroF1)}`,
+  `  given mentions, training prior: accuracy ${pct(r.given.mainRoleAccuracy)}, macro-F1 ${pct(r.given.mainRoleMacroF1)}, EMR ${pct(r.given.emr)}, archetype micro-F1 ${pct(r.given.fineMicroF1)} (constant antagonist ${pct(r.constantAntagonist)})${roleF1(r.given)}`,
+  `  given mentions, news prior:     accuracy ${pct(r.givenNews.mainRoleAccuracy)}, macro-F1 ${pct(r.givenNews.mainRoleMacroF1)}, EMR ${pct(r.givenNews.emr)}, archetype micro-F1 ${pct(r.givenNews.fineMicroF1)}${roleF1(r.givenNews)}`,
   `  source's casting inside reported words (src= labels): ${pct(r.source.accuracy)} of ${r.source.mentions}`,
 ].join('\n');
 

@@ -16,7 +16,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { isPtcLabel, type PtcLabel } from '../core/taxonomy.js';
-import { lexiconTableArrays, lexiconTableFromArrays } from './lexicon-table.js';
+import { LOADED_LEVELS, lexiconTableArrays, lexiconTableFromArrays } from './lexicon-table.js';
 import type { Model, ModelSettings, Platt } from './model.js';
 import { FILTER_FEATURES, type SpanFilter } from './span-filter.js';
 import { judgeProblem, type Judge } from './judge.js';
@@ -121,6 +121,10 @@ export function encodeModel(model: Model, meta: Record<string, unknown> = {}): B
   if (model.table.wordClasses) {
     add('table.classHashes', 'u32', model.table.wordClasses.hashes);
     add('table.classIds', 'i8', model.table.wordClasses.ids);
+  }
+  if (model.table.loaded) {
+    add('table.loadedHashes', 'u32', model.table.loaded.hashes);
+    add('table.loadedLevels', 'i8', new Int8Array(model.table.loaded.levels.buffer, model.table.loaded.levels.byteOffset, model.table.loaded.levels.length));
   }
   let offset = 0;
   const tensors: TensorInfo[] = parts.map((p) => {
@@ -232,13 +236,15 @@ export function decodeModel(gz: Uint8Array, file = 'model'): DecodedModel {
     calibration: header.calibration,
     filter: header.filter ?? null,
     judge: header.judge ?? null,
-    table: lexiconTableFromArrays(header.table.lists, header.table.prefixLengths, header.table.maxWords, u32('table.hashes'), i8('table.valence'), u32('table.mask'), has('table.ordinary') ? u32('table.ordinary') : undefined, has('table.phraseStarts') ? u32('table.phraseStarts') : undefined, has('table.clusterHashes') ? { hashes: u32('table.clusterHashes'), ids: u32('table.clusterIds') } : undefined, has('table.classHashes') ? { hashes: u32('table.classHashes'), ids: i8('table.classIds') } : undefined),
+    table: lexiconTableFromArrays(header.table.lists, header.table.prefixLengths, header.table.maxWords, u32('table.hashes'), i8('table.valence'), u32('table.mask'), has('table.ordinary') ? u32('table.ordinary') : undefined, has('table.phraseStarts') ? u32('table.phraseStarts') : undefined, has('table.clusterHashes') ? { hashes: u32('table.clusterHashes'), ids: u32('table.clusterIds') } : undefined, has('table.classHashes') ? { hashes: u32('table.classHashes'), ids: i8('table.classIds') } : undefined, has('table.loadedHashes') ? { hashes: u32('table.loadedHashes'), levels: new Uint8Array(copy('table.loadedLevels', 1)) } : undefined),
     tagger: { labels: header.tagger.labels, buckets: header.tagger.buckets, emission: em.w, emissionScale: em.scale, transition: f32('tagger.transition') },
     sentence: header.sentence && sw ? { classes: 2, buckets: header.sentence.buckets, w: sw.w, scale: sw.scale } : null,
     classifier: { classes: header.classifier.classes, buckets: header.classifier.buckets, w: cw.w, scale: cw.scale },
   };
   const wc = model.table.wordClasses;
   if (wc && wc.ids.length !== wc.hashes.length) throw new UserError(`${file}: word classes do not match their hashes`, { file });
+  const ld = model.table.loaded;
+  if (ld && (ld.levels.length !== ld.hashes.length || ld.levels.some((l) => l >= LOADED_LEVELS))) throw new UserError(`${file}: loaded-word levels do not match their hashes`, { file });
   if (model.tagger.emission.length !== model.tagger.buckets * model.tagger.labels) throw new UserError(`${file}: tagger weights do not match their declared size`, { file });
   if (model.classifier.w.length !== model.classifier.buckets * model.classifier.classes) throw new UserError(`${file}: classifier weights do not match their declared size`, { file });
   if (model.filter && (model.filter.weights.length !== FILTER_FEATURES || !model.filter.weights.every(Number.isFinite) || !Number.isFinite(model.filter.keep)))

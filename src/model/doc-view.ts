@@ -47,7 +47,12 @@ export interface DocView {
   /** Stage-one sentence scores (P(sentence holds a propaganda span)) and their document mean, when set. */
   sentScore: Float32Array | null;
   docScore: number;
-  /** Bumped whenever sentScore changes, so cached tagger inputs are rebuilt. */
+  /**
+   * Training only: per-token loaded-word levels that replace the word cache's (cross-fitted levels of
+   * a training document: src/training/loaded-lexicon.ts). Null: the levels of the table, if any.
+   */
+  loadLevel: Uint8Array | null;
+  /** Bumped whenever sentScore or loadLevel changes, so cached tagger inputs are rebuilt. */
   stamp: number;
 }
 
@@ -257,7 +262,7 @@ export function buildView(doc: Doc, table: LexiconTable, reuse = false): DocView
   localSlots.release();
   wordSlots.release();
   const stopIdx = table.lists.indexOf('stopwords');
-  return { doc, n, wh, slot, words: cache, shape, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: tagArray(reuse, n), masked, stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, stamp: 0 };
+  return { doc, n, wh, slot, words: cache, shape, valence, lex, count, inQuote, sentNeg, sentPos, sentMark, sentLex, tags: tagArray(reuse, n), masked, stopBit: stopIdx >= 0 ? 1 << stopIdx : 0, sentScore: null, docScore: 0, loadLevel: null, stamp: 0 };
 }
 
 function shapeOf(doc: Doc, i: number): number {

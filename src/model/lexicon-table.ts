@@ -39,6 +39,29 @@ export interface LexiconTable {
    * number (1 + lexicographer file, + 64 when a noun sense names a person). Absent: no class features.
    */
   wordClasses?: WordClassTable;
+  /**
+   * Loaded-word levels (src/training/loaded-lexicon.ts): hashes ascending and, aligned, the level of
+   * the word's smoothed log-odds of lying inside a loaded-language or name-calling span. Words not
+   * listed have LOADED_NEUTRAL. Absent (a model saved before it): no level features.
+   */
+  loaded?: LoadedTable;
+}
+
+export interface LoadedTable {
+  hashes: Uint32Array;
+  levels: Uint8Array;
+}
+
+/** The level of a word without evidence either way (levels are 0..LOADED_LEVELS - 1). */
+export const LOADED_NEUTRAL = 1;
+export const LOADED_LEVELS = 8;
+
+/** The loaded-word level of a lowercased word (by hash; names by the placeholder's hash). */
+export function loadedLevelOf(t: LexiconTable, wordHash: number): number {
+  const c = t.loaded;
+  if (!c) return LOADED_NEUTRAL;
+  const i = sortedIndex(c.hashes, wordHash);
+  return i >= 0 ? c.levels[i]! : LOADED_NEUTRAL;
 }
 
 export interface WordClassTable {
@@ -211,6 +234,7 @@ export function lexiconTableFromArrays(
   phraseStarts?: Uint32Array,
   clusters?: ClusterTable,
   wordClasses?: WordClassTable,
+  loaded?: LoadedTable,
 ): LexiconTable {
   const index = new Map<number, number>();
   for (let i = 0; i < hashes.length; i++) index.set(hashes[i]!, i);
@@ -218,6 +242,7 @@ export function lexiconTableFromArrays(
   if (phraseStarts) table.phraseStarts = phraseStarts;
   if (clusters) table.clusters = clusters;
   if (wordClasses) table.wordClasses = wordClasses;
+  if (loaded) table.loaded = loaded;
   return table;
 }
 

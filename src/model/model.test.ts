@@ -27,7 +27,8 @@ import { preparedVocab } from '../lexicon/per-vocab.js';
 /** One vocabulary for this file's texts, prepared as an Analyzer prepares its own. */
 const vocab = preparedVocab();
 
-const SMALL = { taggerBits: 14, classifierBits: 13, taggerEpochs: 8, classifierEpochs: 15, threshold: 0.3 };
+// The loaded-word lexicon without neighbour priors (those read the 300 MB vectors file; loaded-lexicon.test.ts covers them).
+const SMALL = { taggerBits: 14, classifierBits: 13, taggerEpochs: 8, classifierEpochs: 15, threshold: 0.3, loadedLexicon: 1, loadedNeighbours: 0 };
 
 function corpusFile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'fw-model-'));
@@ -147,6 +148,9 @@ describe('training', () => {
     expect(b.map((s) => [s.start, s.end, s.techniques[0]!.label])).toEqual(a.map((s) => [s.start, s.end, s.techniques[0]!.label]));
     for (let i = 0; i < a.length; i++) expect(b[i]!.score).toBeCloseTo(a[i]!.score, 3);
     expect(model.filter).toEqual(run.model.filter);
+    // The loaded-word levels travel with the artefact.
+    expect(run.model.table.loaded?.hashes.length).toBeGreaterThan(0);
+    expect(model.table.loaded).toEqual(run.model.table.loaded);
     // A span filter of the wrong size is refused rather than misread.
     const bad = encodeModel({ ...run.model, filter: { weights: [1, 2], keep: 0.2 } });
     expect(() => decodeModel(bad, 'bad-filter.fwm')).toThrow(/bad-filter\.fwm: span filter has 2 weights, expected 33/);

@@ -6,6 +6,7 @@ import type { FeatureBuffer } from './feature-buffer.js';
 import { fmix32, FNV_SEED, mix, mix3 } from './hash.js';
 import { SENTENCE_TEMPLATES, SPAN_TEMPLATES } from './templates.js';
 import { WORD_LAYOUT } from './word-cache.js';
+import { LOADED_NEUTRAL } from './lexicon-table.js';
 
 const { BOS, EOS } = WORD_LAYOUT;
 const { COUNT_EDGES, LEN_EDGES, SENT_EDGES, VAL_EDGES } = EDGES;
@@ -191,6 +192,15 @@ export function spanFeatures(v: DocView, a: number, b: number, out: FeatureBuffe
     for (let k = a; k < b; k++) {
       const c = wc[v.slot[k]!]!;
       if (c !== 0 && !v.masked[k]) out.push(mix(P.wordClass, c));
+    }
+  }
+  const lv = v.loadLevel;
+  if ((lv || v.words.leveled) && !sink) {
+    // Loaded-word levels (names read the placeholder's level, as in the tagger).
+    const wl = v.words.level;
+    for (let k = a; k < b; k++) {
+      const l = lv ? lv[k]! : wl[v.slot[k]!]!;
+      if (l !== LOADED_NEUTRAL) out.push(mix(P.loadedLevel, l));
     }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The technique classifier's probabilities for a span at inference, with the weights of features
- * that depend on one word alone summed once per word: the word itself, its cluster and WordNet
- * class, and the character 4-grams inside the word and the spaces around it (about two thirds of a
+ * that depend on one word alone summed once per word: the word itself, its cluster, WordNet
+ * class and loaded-word level, and the character 4-grams inside the word and the spaces around it (about two thirds of a
  * span's features). Each is a row of 14 weights in a 14 MB table, read at a random place, so most
  * cost a cache miss; a word's summed rows sit in a small per-word array instead. The sums are of
  * 16-bit integers, exact in any order, so the probabilities are predictProba's over spanFeatures to
@@ -15,6 +15,7 @@ import { predictProba, type LogRegWeights } from './logreg.js';
 import { spanFeatures, type SpanWordSink } from './span-features.js';
 import { SPAN_TEMPLATES as P } from './templates.js';
 import type { WordCache } from './word-cache.js';
+import { LOADED_NEUTRAL } from './lexicon-table.js';
 
 const K = 14;
 
@@ -84,6 +85,7 @@ class WordRows implements SpanWordSink {
     this.addRow(at, (mix(P.word, c.hash[slot]!) & this.mask) >>> 0);
     if (c.clustered && c.cluster[slot]! !== 0) this.addRow(at, (mix(P.cluster, c.cluster[slot]! & 0xffff) & this.mask) >>> 0);
     if (c.classed && c.wclass[slot]! !== 0) this.addRow(at, (mix(P.wordClass, c.wclass[slot]!) & this.mask) >>> 0);
+    if (c.leveled && c.level[slot]! !== LOADED_NEUTRAL) this.addRow(at, (mix(P.loadedLevel, c.level[slot]!) & this.mask) >>> 0);
     this.filled[slot]! |= 1;
   }
 

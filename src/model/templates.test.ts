@@ -23,7 +23,7 @@ describe('feature templates', () => {
   });
 
   it('give the token buffer its room: a new template grows it by its most', () => {
-    expect(TOKEN_MAX_FEATURES).toBe(15 + 5 + 5 + 4 + 3 + 64);
+    expect(TOKEN_MAX_FEATURES).toBe(15 + 5 + 5 + 4 + 3 + 3 + 64);
     expect(tokenCapacity({ ...TOKEN_TEMPLATES, extra: { id: 99, most: 3 } })).toBe(TOKEN_MAX_FEATURES + 3);
   });
 
@@ -32,6 +32,7 @@ describe('feature templates', () => {
       ...buildLexiconTable(new Map([['loudly', 2]]), [['a', ['loudly']]]),
       clusters: { hashes: new Uint32Array(0), ids: new Uint32Array(0) },
       wordClasses: { hashes: new Uint32Array(0), ids: new Int8Array(0) },
+      loaded: { hashes: new Uint32Array(0), levels: new Uint8Array(0) },
     };
     const doc = segment('They shouted Loudly today again.', vocab);
     const v = buildView(doc, table);

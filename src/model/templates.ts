@@ -71,6 +71,10 @@ export const TOKEN_TEMPLATES = {
   classSelf: { id: 49, most: 1 },
   classPrev: { id: 50, most: 1 },
   classNext: { id: 51, most: 1 },
+  /** Loaded-word levels (models whose table has them): of the word, the previous and the next one. */
+  loadedSelf: { id: 52, most: 1 },
+  loadedPrev: { id: 53, most: 1 },
+  loadedNext: { id: 54, most: 1 },
 } as const satisfies Record<string, TokenTemplate>;
 
 /** Templates of the features every token of a sentence shares (sentenceSharedFeatures). */
@@ -138,6 +142,8 @@ export const SPAN_TEMPLATES = {
   clusterAround: 130,
   /** WordNet classes of the span's words. */
   wordClass: 131,
+  /** Loaded-word levels of the span's words (the neutral level left out). */
+  loadedLevel: 132,
 } as const;
 
 type TokenName = keyof typeof TOKEN_TEMPLATES;

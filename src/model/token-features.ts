@@ -8,10 +8,10 @@ import type { DocView } from './doc-view.js';
 import type { FeatureBuffer } from './feature-buffer.js';
 import { fmix32, FNV_SEED, hashString, mix, mix3 } from './hash.js';
 import { SHARED_TEMPLATES, T as TOKEN_TEMPLATE_IDS, TOKEN_MAX_FEATURES } from './templates.js';
-import { WORD_LAYOUT, type WordCache, type WordSums } from './word-cache.js';
+import { LOADED_MIXES, WORD_LAYOUT, type WordCache, type WordSums } from './word-cache.js';
 
 // Constants of this module's own, read for every token (see WORD_LAYOUT).
-const { KM, K_SELF, K_PREV, K_NEXT, BOS_SLOT, C_COARSE, C_NEXT, C_PREV, C_SELF, CM, EOS, EOS_SLOT, W_BI_NEXT, W_BI_PREV, W_FIRST, W_NEXT, W_NEXT2, W_PREV, W_PREV2, W_SELF, W_SKIP, WM } = WORD_LAYOUT;
+const { LM, L_SELF, L_PREV, L_NEXT, EDGE_LEVEL, KM, K_SELF, K_PREV, K_NEXT, BOS_SLOT, C_COARSE, C_NEXT, C_PREV, C_SELF, CM, EOS, EOS_SLOT, W_BI_NEXT, W_BI_PREV, W_FIRST, W_NEXT, W_NEXT2, W_PREV, W_PREV2, W_SELF, W_SKIP, WM } = WORD_LAYOUT;
 const { COUNT_EDGES, LEN_EDGES, SENT_EDGES, VAL_EDGES } = EDGES;
 const T = TOKEN_TEMPLATE_IDS;
 const S = SHARED_TEMPLATES;
@@ -159,6 +159,20 @@ export function tokenOwnFeatures(v: DocView, i: number, out: FeatureBuffer, word
       d[n++] = kp[(hasPrev ? slot[i - 1]! : BOS_SLOT) * KM + K_PREV]! & m;
       d[n++] = kp[(hasNext ? slot[i + 1]! : EOS_SLOT) * KM + K_NEXT]! & m;
     }
+    const lv = v.loadLevel;
+    if (lv) {
+      // Cross-fitted levels of a training document: the same mixes as the word cache's.
+      const E1 = EDGE_LEVEL + 1;
+      d[n++] = LOADED_MIXES[L_SELF * E1 + lv[i]!]! & m;
+      d[n++] = LOADED_MIXES[L_PREV * E1 + (hasPrev ? lv[i - 1]! : EDGE_LEVEL)]! & m;
+      d[n++] = LOADED_MIXES[L_NEXT * E1 + (hasNext ? lv[i + 1]! : EDGE_LEVEL)]! & m;
+    } else if (v.words.leveled) {
+      // Loaded-word levels, folded into the per-word sums like the clusters.
+      const lp = v.words.lpool;
+      d[n++] = lp[slot[i]! * LM + L_SELF]! & m;
+      d[n++] = lp[(hasPrev ? slot[i - 1]! : BOS_SLOT) * LM + L_PREV]! & m;
+      d[n++] = lp[(hasNext ? slot[i + 1]! : EOS_SLOT) * LM + L_NEXT]! & m;
+    }
   }
   // Bigrams: mix3(k, a, b) === mix(mix(k, a), b), the first half cached per word.
   d[n++] = mix(pool[prev + W_BI_PREV]!, w0) & m;
@@ -228,6 +242,12 @@ const CLASS_SUMMED = [
   [1, K_PREV],
   [2, K_NEXT],
 ] as const;
+/** Level templates added to the summed entry of the same offset: [index in SUMMED, level template]. */
+const LEVEL_SUMMED = [
+  [0, L_SELF],
+  [1, L_PREV],
+  [2, L_NEXT],
+] as const;
 /** Per slot: the three label weights of each summed template (15 integers). */
 const PER_SLOT = SUMMED.length * 3;
 
@@ -261,6 +281,7 @@ export function wordTemplateSums(v: DocView, emission: Int16Array, mask: number,
   const slot = v.slot;
   const cp = v.words.clustered ? v.words.cpool : null;
   const kp = v.words.classed ? v.words.kpool : null;
+  const lp = v.words.leveled ? v.words.lpool : null;
   const fill = (sl: number) => {
     for (let q = 0; q < SUMMED.length; q++) {
       const row = (pool[sl * WM + SUMMED[q]!]! & mask) * 3;
@@ -276,6 +297,12 @@ export function wordTemplateSums(v: DocView, emission: Int16Array, mask: number,
     if (kp) {
       for (const [q, c] of CLASS_SUMMED) {
         const row = (kp[sl * KM + c]! & mask) * 3;
+        for (let y = 0; y < 3; y++) sums[sl * PER_SLOT + q * 3 + y] += emission[row + y]!;
+      }
+    }
+    if (lp) {
+      for (const [q, c] of LEVEL_SUMMED) {
+        const row = (lp[sl * LM + c]! & mask) * 3;
         for (let y = 0; y < 3; y++) sums[sl * PER_SLOT + q * 3 + y] += emission[row + y]!;
       }
     }

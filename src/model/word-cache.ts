@@ -6,7 +6,7 @@ import type { Doc } from '../text/segment.js';
 import { tokenLower } from '../text/tokenise.js';
 import type { Vocab } from '../text/vocab.js';
 import { FNV_SEED, fnvUpdate, hashString, mix } from './hash.js';
-import { clusterOf, isOrdinaryWord, lookupWord, mayStartPhrase, wordClassOf, type LexiconTable } from './lexicon-table.js';
+import { clusterOf, isOrdinaryWord, LOADED_LEVELS, loadedLevelOf, lookupWord, mayStartPhrase, wordClassOf, type LexiconTable } from './lexicon-table.js';
 import { T } from './templates.js';
 import { localIndex } from '../text/hot-path.js';
 
@@ -81,6 +81,25 @@ function setClassMixes(out: Uint32Array, at: number, cls: number): void {
   for (let k = 0; k < KM; k++) out[at + k] = mix(CLASS_TEMPLATES[k]!, cls);
 }
 
+/**
+ * Loaded-word level templates (tables with levels only): the level of the word at offsets 0, -1, +1,
+ * mixed per word into `lpool` (LM per slot). LOADED_MIXES[k][level] is the mix of template k.
+ */
+const LOADED_TEMPLATES = [T.loadedSelf, T.loadedPrev, T.loadedNext] as const;
+export const LM = LOADED_TEMPLATES.length;
+export const L_SELF = 0;
+export const L_PREV = 1;
+export const L_NEXT = 2;
+/** The level value of the sentence edges (word levels are 0..LOADED_LEVELS - 1). */
+export const EDGE_LEVEL = LOADED_LEVELS;
+/** mix(LOADED_TEMPLATES[k], level) at [k * (EDGE_LEVEL + 1) + level], edges included. */
+export const LOADED_MIXES = Uint32Array.from({ length: LM * (EDGE_LEVEL + 1) }, (_, x) => mix(LOADED_TEMPLATES[Math.floor(x / (EDGE_LEVEL + 1))]!, x % (EDGE_LEVEL + 1)));
+
+/** Writes the LM level mixes of a level at `at` of `out`. */
+function setLevelMixes(out: Uint32Array, at: number, level: number): void {
+  for (let k = 0; k < LM; k++) out[at + k] = LOADED_MIXES[k * (EDGE_LEVEL + 1) + level]!;
+}
+
 function wordMixes(h: number): Uint32Array {
   return Uint32Array.from(WORD_TEMPLATES, (k) => mix(k, h));
 }
@@ -120,6 +139,11 @@ export interface WordCache {
   /** Per slot: the word's WordNet class (0: none) and its KM template mixes (tables with classes). */
   wclass: Uint8Array;
   kpool: Uint32Array;
+  /** The table has loaded-word levels: level features are on. */
+  leveled: boolean;
+  /** Per slot: the word's loaded-word level and its LM template mixes (tables with levels). */
+  level: Uint8Array;
+  lpool: Uint32Array;
   /** Slots in use. */
   used: number;
   /** Per-word sums of a tagger's word-template weights (wordTemplateSums), by emission table. */
@@ -128,11 +152,17 @@ export interface WordCache {
 let wordCaches = new WeakMap<LexiconTable, WordCache>();
 const CACHE_LIMIT = 50_000;
 
-function newCache(clustered: boolean, classed: boolean): WordCache {
+function newCache(table: LexiconTable): WordCache {
   const size = 4096;
+  const clustered = table.clusters !== undefined;
+  const classed = table.wordClasses !== undefined;
+  const leveled = table.loaded !== undefined;
   const cache: WordCache = {
     clustered,
     classed,
+    leveled,
+    level: new Uint8Array(size),
+    lpool: new Uint32Array(size * LM),
     wclass: new Uint8Array(size),
     kpool: new Uint32Array(size * KM),
     slotByString: new Map(),
@@ -157,6 +187,10 @@ function newCache(clustered: boolean, classed: boolean): WordCache {
   setClassMixes(cache.kpool, BOS_SLOT * KM, EDGE_CLASS);
   setClassMixes(cache.kpool, EOS_SLOT * KM, EDGE_CLASS);
   setClassMixes(cache.kpool, NAME_SLOT * KM, NAME_CLASS);
+  // Names read the placeholder's level (fitted on every name alike: neutral by construction).
+  cache.level[BOS_SLOT] = cache.level[EOS_SLOT] = EDGE_LEVEL;
+  cache.level[NAME_SLOT] = loadedLevelOf(table, NAME_HASH);
+  for (const sl of [BOS_SLOT, EOS_SLOT, NAME_SLOT]) setLevelMixes(cache.lpool, sl * LM, cache.level[sl]!);
   return cache;
 }
 
@@ -166,7 +200,7 @@ function newCache(clustered: boolean, classed: boolean): WordCache {
  */
 export function cacheFor(table: LexiconTable, vocab: Vocab): WordCache {
   let cache = wordCaches.get(table);
-  if (!cache || cache.slotByString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache(table.clusters !== undefined, table.wordClasses !== undefined)));
+  if (!cache || cache.slotByString.size >= CACHE_LIMIT) wordCaches.set(table, (cache = newCache(table)));
   if (cache.vocab !== vocab) {
     if (cache.vocab !== null) cache.otherIds.set(cache.vocab, cache.byId);
     cache.vocab = vocab;
@@ -197,6 +231,11 @@ function wordSlot(cache: WordCache, table: LexiconTable, w: string): number {
       cache.wclass[slot] = k;
       setClassMixes(cache.kpool, slot * KM, k);
     }
+    if (table.loaded) {
+      const l = loadedLevelOf(table, h);
+      cache.level[slot] = l;
+      setLevelMixes(cache.lpool, slot * LM, l);
+    }
     cache.slotByString.set(w, slot);
   }
   return slot;
@@ -221,6 +260,8 @@ function newSlot(cache: WordCache, h: number): number {
     cache.cpool = grow(cache.cpool, (n) => new Uint32Array(n), size * CM);
     cache.wclass = grow(cache.wclass, (n) => new Uint8Array(n), size);
     cache.kpool = grow(cache.kpool, (n) => new Uint32Array(n), size * KM);
+    cache.level = grow(cache.level, (n) => new Uint8Array(n), size);
+    cache.lpool = grow(cache.lpool, (n) => new Uint32Array(n), size * LM);
   }
   const slot = cache.used++;
   cache.pool.set(wordMixes(h), slot * WM);
@@ -273,4 +314,4 @@ export interface WordSums {
  * imported from another module is checked at every use (it might not be initialised yet), a
  * module's own constant folds into its code (tokenOwnFeatures: about 12% of its time).
  */
-export const WORD_LAYOUT = Object.freeze({ KM, K_SELF, K_PREV, K_NEXT, W_ORDINARY, W_STARTS, W_LONG, NAME_HASH, BOS, EOS, WM, CM, C_SELF, C_PREV, C_NEXT, C_COARSE, W_SELF, W_PREV, W_NEXT, W_PREV2, W_NEXT2, W_BI_PREV, W_BI_NEXT, W_SKIP, W_FIRST, BOS_SLOT, EOS_SLOT, NAME_SLOT });
+export const WORD_LAYOUT = Object.freeze({ LM, L_SELF, L_PREV, L_NEXT, EDGE_LEVEL, KM, K_SELF, K_PREV, K_NEXT, W_ORDINARY, W_STARTS, W_LONG, NAME_HASH, BOS, EOS, WM, CM, C_SELF, C_PREV, C_NEXT, C_COARSE, W_SELF, W_PREV, W_NEXT, W_PREV2, W_NEXT2, W_BI_PREV, W_BI_NEXT, W_SKIP, W_FIRST, BOS_SLOT, EOS_SLOT, NAME_SLOT });

@@ -74,7 +74,9 @@ export function crossFitRuns(held: readonly HeldOut[], cfg: TrainConfig, table: 
   return held.map((h) => {
     let analyzer = analyzers.get(h.fold);
     if (!analyzer) {
-      const model = buildModel(table, h.tagger, null, h.classifier, cfg, { a: 4, b: -2 }, `cv-fold-${h.fold}`, ruleFeatures, filters?.get(h.fold) ?? null);
+      // The fold's loaded-word table rides on a table object of its own (word caches are per table).
+      const foldTable = h.loaded ? { ...table, loaded: h.loaded } : table;
+      const model = buildModel(foldTable, h.tagger, null, h.classifier, cfg, { a: 4, b: -2 }, `cv-fold-${h.fold}`, ruleFeatures, filters?.get(h.fold) ?? null);
       analyzers.set(h.fold, (analyzer = new Analyzer({ ...analyzerOptions, model: modelDetector(model), judge: null })));
     }
     return crossFitRun(analyzer, h.doc.id, h.doc.text, h.doc.spans, h.fold);

@@ -18,6 +18,7 @@ import { Analyzer } from '../analysis/analyzer.js';
 import { prepareDoc, type PreparedDoc, type RuleTagger } from './corpus.js';
 import { analyzerRuleTagger } from './rule-tags.js';
 import { resetFeatureCache } from '../model/features.js';
+import { applyLoadedLexicon } from './loaded-lexicon.js';
 import type { LexiconTable } from '../model/lexicon-table.js';
 import type { Model } from '../model/model.js';
 import type { SpanFilter } from '../model/span-filter.js';
@@ -152,10 +153,12 @@ export function trainOnDocs(docs: PreparedDoc[], cfg: TrainConfig, folds: number
     }
   }
   log(`training the final model on ${docs.length} documents`);
+  const loaded = applyLoadedLexicon(docs, [], cfg);
+  if (loaded) log(`loaded-word lexicon: ${loaded.table.hashes.length} words off the neutral level`);
   const sentence = stageOne(docs, cfg);
   const tagger = trainTagger(docs, cfg, log);
   const classifier = trainClassifier(docs, cfg);
-  const model = buildModel(table, tagger, sentence, classifier, cfg, calibration, version, ruleFeatures, filter, judge);
+  const model = buildModel(loaded ? { ...table, loaded: loaded.table } : table, tagger, sentence, classifier, cfg, calibration, version, ruleFeatures, filter, judge);
   return { model, cv, runs, held };
 }
 

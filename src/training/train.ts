@@ -9,7 +9,8 @@ import { toOriginalSpan } from '../text/normalise.js';
 import { type PreparedDoc } from './corpus.js';
 import { crfMarginals, newCrf, trainCrf, type CrfWeights, type Sequence } from '../model/crf.js';
 import { rng, shuffle } from '../model/hash.js';
-import type { LexiconTable } from '../model/lexicon-table.js';
+import type { LexiconTable, LoadedTable } from '../model/lexicon-table.js';
+import { applyLoadedLexicon } from './loaded-lexicon.js';
 import { newLogReg, predictProba, trainLogReg, type Example, type LogRegWeights } from '../model/logreg.js';
 import { FeatureBuffer, sentenceFeatures } from '../model/features.js';
 import type { Judge } from '../model/judge.js';
@@ -82,6 +83,15 @@ export interface TrainConfig {
   clusterCoarse: number;
   /** WordNet word classes as features (0: off). */
   wordClasses: number;
+  /**
+   * Loaded-word lexicon fitted inside each fold (src/training/loaded-lexicon.ts): 0 off, 1 loaded
+   * language and name calling, 2 also doubt, exaggeration and flag-waving, 3 every PTC technique. Its prior's pseudo-counts,
+   * neighbours from word vectors (0: none) and whether training documents read cross-fitted levels.
+   */
+  loadedLexicon: number;
+  loadedPrior: number;
+  loadedNeighbours: number;
+  loadedCrossFit: number;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -121,6 +131,10 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   clusterFine: 320,
   clusterCoarse: 40,
   wordClasses: 1,
+  loadedLexicon: 0,
+  loadedPrior: 10,
+  loadedNeighbours: 10,
+  loadedCrossFit: 1,
 };
 
 export type Log = (msg: string) => void;
@@ -218,13 +232,13 @@ function lowerText(d: PreparedDoc): string {
   return s;
 }
 
-const spanCache = new WeakMap<PreparedDoc, { bits: number; feats: Uint32Array[] }>();
+const spanCache = new WeakMap<PreparedDoc, { bits: number; stamp: number; feats: Uint32Array[] }>();
 function goldSpanFeatures(d: PreparedDoc, bits: number): Uint32Array[] {
   const hit = spanCache.get(d);
-  if (hit && hit.bits === bits) return hit.feats;
+  if (hit && hit.bits === bits && hit.stamp === d.view.stamp) return hit.feats;
   const mask = (1 << bits) - 1;
   const feats = d.gold.map((g) => spanFeatureVector(d.view, g.a, g.b, mask, lowerText(d)));
-  spanCache.set(d, { bits, feats });
+  spanCache.set(d, { bits, stamp: d.view.stamp, feats });
   return feats;
 }
 
@@ -278,11 +292,19 @@ export function heldOutSpans(h: HeldOut, settings: DecodeSettings): HeldOutSpan[
   const { spans, docMean } = spansFromMarginals(d, h.marginals, settings);
   const lower = lowerText(d);
   const mask = h.classifier.buckets - 1;
-  return spans.map((sp) => {
-    const probs = predictProba(h.classifier, spanFeatureVector(d.view, sp.a, sp.b, mask, lower));
-    const [start, end] = toOriginalSpan(d.doc.nt, d.doc.tokens.start[sp.a]!, d.doc.tokens.end[sp.b - 1]!);
-    return { sp, probs, x: filterFeatures(d.view, sp, docMean, probs), start, end };
-  });
+  // The levels the document had when its fold held it out (later folds gave it others); the view's
+  // own are put back after, so cached tagger inputs stay valid.
+  const levels = d.view.loadLevel;
+  d.view.loadLevel = h.loadLevels;
+  try {
+    return spans.map((sp) => {
+      const probs = predictProba(h.classifier, spanFeatureVector(d.view, sp.a, sp.b, mask, lower));
+      const [start, end] = toOriginalSpan(d.doc.nt, d.doc.tokens.start[sp.a]!, d.doc.tokens.end[sp.b - 1]!);
+      return { sp, probs, x: filterFeatures(d.view, sp, docMean, probs), start, end };
+    });
+  } finally {
+    d.view.loadLevel = levels;
+  }
 }
 
 /** The span filter's training examples: every held-out span and the share of it inside gold spans. */
@@ -326,6 +348,9 @@ export interface HeldOut {
   goldProbs: Float64Array[];
   tagger: CrfWeights;
   classifier: LogRegWeights;
+  /** The fold's loaded-word table and this document's levels under it (null: no lexicon). */
+  loaded: LoadedTable | null;
+  loadLevels: Uint8Array | null;
 }
 
 export function foldsOf(n: number, k: number, seed: number): number[] {
@@ -347,15 +372,18 @@ export function crossValidate(docs: readonly PreparedDoc[], cfg: TrainConfig, k:
     const train = [...docs.filter((_, i) => fold[i] !== f), ...extra];
     const test = docs.filter((_, i) => fold[i] === f);
     const t0 = Date.now();
+    // Candidate lenders of the neighbour priors from every document's words (never their labels), so
+    // that the folds share one neighbour index.
+    const loaded = applyLoadedLexicon(train, test, cfg, [...docs, ...extra]);
     const sentence = stageOne(train, cfg);
     if (sentence) for (const d of test) scoreSentences(sentence, d.view);
     const tagger = trainTagger(train, cfg);
     const t1 = Date.now();
     const classifier = trainClassifier(train, cfg);
-    log?.(`fold ${f + 1}/${k}: ${train.length} train / ${test.length} test docs; tagger ${((t1 - t0) / 1000).toFixed(1)} s, classifier ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+    log?.(`fold ${f + 1}/${k}: ${train.length} train / ${test.length} test docs; tagger ${((t1 - t0) / 1000).toFixed(1)} s, classifier ${((Date.now() - t1) / 1000).toFixed(1)} s${loaded ? `, ${loaded.table.hashes.length} loaded-word levels` : ''}`);
     for (const d of test) {
       const goldProbs = goldSpanFeatures(d, cfg.classifierBits).map((fv) => predictProba(classifier, fv));
-      out.push({ doc: d, fold: f, marginals: docMarginals(tagger, d, cfg.taggerBits), goldProbs, tagger, classifier });
+      out.push({ doc: d, fold: f, marginals: docMarginals(tagger, d, cfg.taggerBits), goldProbs, tagger, classifier, loaded: loaded?.table ?? null, loadLevels: loaded?.testLevels.get(d) ?? null });
     }
   }
   return out;

@@ -16,6 +16,11 @@ export const PASSIVE_AUX = wordSet('was were been being is are be got gets get')
 export const NOT_ADVERBS = new Set(['family', 'rally', 'supply', 'ally', 'italy', 'july', 'fly', 'reply', 'assembly', 'apply', 'comply', 'rely', 'belly', 'bully']);
 export const ADVERB = new WordMemo<number>((w) => (w === 'already' || w === 'never' || w === 'once' || (w.length > 3 && w.endsWith('ly') && !NOT_ADVERBS.has(w)) ? 1 : 0));
 export const BY = wordSet('by');
+/**
+ * Words that negate the verb or noun after them ("did not shell", "never protected", "has no
+ * support", "won't negotiate"): the cue word they govern is read as negated (features.ts).
+ */
+export const NEGATOR = new WordMemo<number>((w) => (w === 'not' || w === 'never' || w === 'no' || w === 'nor' || w === 'cannot' || w.endsWith("n't") || w.endsWith('n\u2019t') ? 1 : 0));
 export const AND_OR = wordSet('and or');
 /** Cue classes of help, peace and praise given (bits of a cue mask). */
 export const POSITIVE_MASK = ['help', 'peace', 'praise'].reduce((m, c) => m | (1 << cueClassIndex(c)), 0);

@@ -6,9 +6,10 @@ import type { Doc } from '../../text/segment.js';
 import { LoadedTerms } from './loaded.js';
 import type { VoiceAnalysis } from '../voice/analyse.js';
 import { CUE_CLASSES, cueClassIndex, cueLength, cueMask } from './cues.js';
-import { ADVERB, AGAINST, AND_OR, BY, CLAUSE_BREAK, DETERMINERS, FIRST_PERSON, NOUN_OPENERS, OF, OWNERS, OWNER_SET, PASSIVE_AUX, POSITIVE_MASK, PREP_OBJECT, STOP } from './context-words.js';
+import { ADVERB, AGAINST, AND_OR, BY, CLAUSE_BREAK, DETERMINERS, FIRST_PERSON, NEGATOR, NOUN_OPENERS, OF, OWNERS, OWNER_SET, PASSIVE_AUX, POSITIVE_MASK, PREP_OBJECT, STOP } from './context-words.js';
 import { NO_VALENCE, type Valence } from './valence.js';
 import { defenceMask } from './defence.js';
+import { negatedAt } from './negation.js';
 import { coordinated, coordinatedPrepObject } from './coordination.js';
 import { wordClusters, type Clusters } from './clusters.js';
 import { featureBuffers, tokenFacts, type FeatureBuffers } from './scratch.js';
@@ -46,7 +47,7 @@ export interface MentionSpan {
 export const T = {
   BIAS: 1, TYPE: 2, HEAD: 3, AGENT: 4, PATIENT: 5, SENT: 6, R1: 7, R2: 8, L1: 9, L2: 10, SPEAKER: 11, ACCUSED: 12,
   LOADED: 13, TECH: 14, FREQ: 15, FIRST: 16, SUBJECT: 17, LABEL: 18, NEAR: 19, OTHERS: 20, RBAG: 21, LBAG: 22, VAL: 23, DET: 24, DOC: 25, SCLASS: 26, RCL: 27, LCL: 28,
-  COUNTER: 29,
+  COUNTER: 29, NEG: 30,
 } as const;
 export const TEMPLATE_NAMES: Record<number, string> = Object.fromEntries(Object.entries(T).map(([k, v]) => [v, k.toLowerCase()]));
 
@@ -312,6 +313,9 @@ export class Featurizer {
     let passive = false;
     let seenVerb = false;
     let ofNoun = false;
+    // The accused of a reported accusation ("accused X of shelling the town"): what follows "of" is
+    // the act it is accused of, not a thing something else is about.
+    const accused = neutral && isAccused(this.segHits[k]);
     // The object of a preposition followed by "and" ("importing power from France and burning gas"):
     // the verb after "and" continues the clause of the subject, not the mention's.
     let before = m.a - 1;
@@ -319,6 +323,8 @@ export class Featurizer {
     const prepObject = (before >= s.tokenStart && isWord(t, before) && PREP_OBJECT.at(t, before) && m.b < s.tokenEnd && isWord(t, m.b) && AND_OR.at(t, m.b)) || coordinatedPrepObject(ctx, m.a, s.tokenStart);
     let rEnd = Math.min(s.tokenEnd, m.b + 8);
     let words = 0;
+    // "did not shell", "has no support": the next content word after a negator is negated.
+    let negated = false;
     for (let i = m.b; i < rEnd; i++) {
       if (!isWord(t, i)) {
         const c = punctChar(doc, i);
@@ -335,15 +341,31 @@ export class Featurizer {
       }
       if (owner[i] !== -1) break;
       if (CLAUSE_BREAK.at(t, i) && i > m.b) break;
-      if (PASSIVE_AUX.at(t, i) && !seenVerb) { passive = i + 1 < rEnd && isWord(t, i + 1) && PARTICIPLE.test(lower(t, i + 1)); continue; }
-      if (OF.at(t, i)) { ofNoun = true; continue; }
+      if (PASSIVE_AUX.at(t, i) && !seenVerb) { passive = i + 2 < rEnd && NEGATOR.at(t, i + 1) ? isWord(t, i + 2) && PARTICIPLE.test(lower(t, i + 2)) : i + 1 < rEnd && isWord(t, i + 1) && PARTICIPLE.test(lower(t, i + 1)); continue; }
+      if (NEGATOR.at(t, i)) {
+        negated = true;
+        if (i + 1 < rEnd && lower(t, i) === 'no' && lower(t, i + 1) === 'longer') i++;
+        continue;
+      }
+      if (OF.at(t, i)) { ofNoun = !(accused && words === 0); continue; }
       if (STOP.at(t, i)) continue;
       this.word(i);
       let mask = this.tCue[i]!;
+      const neg = negated && ADVERB.at(t, i) === 0;
+      if (neg) negated = false;
       // "has two houses", "the aid": after a determiner or a number, a word of help, peace or praise
       // is a thing, not something the mention does.
       if (mask & POSITIVE_MASK && i > m.b && (NOUN_OPENERS.at(t, i - 1) || isNumber(t, i - 1))) mask &= ~POSITIVE_MASK;
       if (mask !== 0) mask = defenceMask(mask, t, i + this.tLen[i]!, s.tokenEnd);
+      if (neg) {
+        // A negated cue is not the act ("did not shell the town"): a feature of its own, and the
+        // word's stem, cluster and valence stay out.
+        if (mask && !ofNoun && !prepObject) this.classes(T.NEG, mask, i, i + this.tLen[i]!);
+        ofNoun = false;
+        words++;
+        seenVerb = true;
+        continue;
+      }
       if (mask && !ofNoun && !prepObject) this.classes(passive ? T.PATIENT : T.AGENT, mask, i, i + this.tLen[i]!);
       ofNoun = false;
       const st = this.tStem[i]!;
@@ -379,6 +401,8 @@ export class Featurizer {
       if (STOP.at(t, i) || DETERMINERS.at(t, i) || AGAINST.at(t, i)) continue;
       this.word(i);
       const mask = this.tCue[i]!;
+      // "never shelled X", "did not attack X": what is not done to it.
+      if (mask && !byAgent && negatedAt(t, i, lStart)) { this.classes(T.NEG, mask, i, i + this.tLen[i]!); words++; continue; }
       if (mask) this.classes(byAgent ? T.AGENT : T.PATIENT, mask, i, i + this.tLen[i]!);
       const st = this.tStem[i]!;
       if (st >= 0) {
@@ -421,6 +445,8 @@ export class Featurizer {
     }
     // Voice: the mention is a speaker, or the accused of a reported accusation.
     const hits = this.segHits[k];
+    // Read as the accuser reads it (neutral): being accused is how the accuser casts the mention.
+    if (neutral && isAccused(hits)) this.push(key(T.ACCUSED, COND.AUTHOR, 0));
     if (!neutral && voice.tokenSeg !== null && hits !== undefined) {
       for (const hit of hits) {
         const si = hit >> 1;
@@ -444,6 +470,8 @@ export class Featurizer {
 }
 
 const PARTICIPLE = /(?:ed|en|wn|nt|ck|ot|uck|ung)$/;
+/** Is some hit of a mention (segHits) the accused of an accusation? */
+const isAccused = (hits: number[] | undefined): boolean => hits !== undefined && hits.some((h) => (h & 1) === 1);
 
 /** Features of mention k as plain arrays (training and tests). */
 export function mentionFeatures(ctx: DocContext, k: number, neutral = false): FeatureRow {
@@ -459,7 +487,7 @@ export function featureName(k: number, stems: readonly string[]): string {
   const { tpl, cond, value } = keyParts(k);
   const name = TEMPLATE_NAMES[tpl] ?? `t${tpl}`;
   let v: string;
-  if (tpl === T.AGENT || tpl === T.PATIENT || tpl === T.SENT || tpl === T.NEAR) v = CUE_CLASSES[value] ?? String(value);
+  if (tpl === T.AGENT || tpl === T.PATIENT || tpl === T.SENT || tpl === T.NEAR || tpl === T.NEG) v = CUE_CLASSES[value] ?? String(value);
   else if (tpl === T.TYPE) v = ACTOR_TYPES[value] ?? (value === 30 ? 'voice' : String(value));
   else if (tpl === T.COUNTER) v = value === 1 ? 'same-type' : 'other-type';
   else if (tpl === T.TECH) v = TECHNIQUE_IDS[value] ?? String(value);

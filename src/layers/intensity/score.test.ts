@@ -87,6 +87,9 @@ describe('IntensityScorer', () => {
     expect(r.sentences.flatMap((s) => s.contributions).filter((c) => c.kind === 'capitals').map((c) => c.text)).toEqual(['LYING']);
     // Inside a line, or with more on the line, capitals still count.
     expect(run('The count ended.\nSTOP THE LIES, they wrote.').sentences[1]!.contributions.some((c) => c.kind === 'capitals')).toBe(true);
+    // A masthead in capitals as the first line of a converted report is typography too.
+    const masthead = run('VALDORIAN CLIMATE COUNCIL\nAnnual Progress Report 2026\n\nEmissions fell by 3.1 percent in 2025.');
+    expect(masthead.sentences.flatMap((s) => s.contributions).filter((c) => c.kind === 'capitals')).toEqual([]);
   });
 
   it('weighs quoted speech less than the author\u2019s own words, and marks it', () => {

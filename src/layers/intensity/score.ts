@@ -51,8 +51,9 @@ function capitals(doc: Doc, run: number[], hits: Hit[], quoted: (at: number) => 
     if (c === 40 || (c === 44 && after + 1 < t.count && isMonthName(doc, monthAfterRegion(doc, after + 1)))) return;
   }
   // A subheading in capitals on a line of its own ("TURNOUT QUESTIONED", "REACTIONS ABROAD" in a wire
-  // report): a few words between line breaks, nothing else on the line; typography, not shouting.
-  if (first > 0 && (t.flags[first]! & F_NEWLINE_BEFORE) !== 0 && run.length <= 5 && after === first + run.length && (after >= t.count || (t.flags[after]! & F_NEWLINE_BEFORE) !== 0)) return;
+  // report), or a masthead as the first line ("VALDORIAN CLIMATE COUNCIL"): a few words between line
+  // breaks, nothing else on the line; typography, not shouting.
+  if ((first === 0 || (t.flags[first]! & F_NEWLINE_BEFORE) !== 0) && run.length <= 5 && after === first + run.length && (after >= t.count || (t.flags[after]! & F_NEWLINE_BEFORE) !== 0)) return;
   // A converted report's running title, kept as its first line: typography, not shouting.
   if (doc.runningTitle && t.start[first]! < (doc.text.indexOf('\n') >>> 0)) return;
   for (const i of run) {

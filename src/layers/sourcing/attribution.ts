@@ -151,8 +151,11 @@ export function findAttributions(doc: Doc, tokenQuote: Int32Array): Attribution[
             participle = true;
           } else if (tokenQuote[s.tokenStart] === -1) {
             // "Ostrelia's foreign minister, Lina Haart, has offered to host talks and said that ...": the sentence's subject.
-            const subject = phraseAfter(doc, s.tokenStart, g - 1);
-            if (subject && !subject.pronoun && !subject.vague && (subject.name || subject.role) && (subject.kind === 'person' || subject.kind === 'organisation' || subject.kind === 'group') && subject.b < g - 2) {
+            let subject = phraseAfter(doc, s.tokenStart, g - 1);
+            // (An unnamed person described by a title speaks too: "One prominent columnist went further and wrote".)
+            const described = subject && (subject.kind === 'person' || subject.kind === 'organisation' || subject.kind === 'group') ? null : describedSubject(doc, s.tokenStart, g - 2);
+            if (described) subject = described;
+            if (subject && !subject.pronoun && (!subject.vague || described) && (subject.name || subject.role) && (subject.kind === 'person' || subject.kind === 'organisation' || subject.kind === 'group') && subject.b < g - 2) {
               source = subject;
               side = 'before';
               participle = true;
@@ -262,6 +265,25 @@ function sentenceSubject(doc: Doc, start: number, limit: number): SourcePhrase |
   return p && (p.name || p.kind !== 'unknown') ? p : null;
 }
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'it']);
+
+const DESCRIBED_OPENERS = new Set(['the', 'a', 'an', 'one', 'another']);
+/**
+ * "One prominent columnist went further and wrote that ...": a person described by a title word
+ * after at most two modifiers, opening the sentence and followed by its verb (a lowercase word).
+ */
+function describedSubject(doc: Doc, start: number, limit: number): SourcePhrase | null {
+  const t = doc.tokens;
+  if (!DESCRIBED_OPENERS.has(lower(t, start))) return null;
+  for (let k = start + 1; k < limit && k <= start + 3; k++) {
+    if (punctChar(doc, k) !== '') return null;
+    if (!ROLE_WORDS.at(t, k)) continue;
+    while (k + 1 < limit && ROLE_WORDS.at(t, k + 1)) k++; // "the foreign minister"
+    if (k + 1 >= limit || punctChar(doc, k + 1) !== '' || isCap(t, k + 1)) return null;
+    const p = parsePhrase(doc, start, k + 1);
+    return p && p.kind === 'person' ? p : null;
+  }
+  return null;
+}
 
 /** Participles of "was reported as saying", "is quoted as saying". */
 const AS_SAYING = new Set(['reported', 'quoted', 'heard', 'cited', 'recorded', 'overheard', 'filmed', 'seen']);

@@ -217,7 +217,7 @@ export const ROLE_WORDS = wordSet(
     'patriarch emir sultan ombudsman premier vice speaker lawmaker mp legislator diplomat correspondent reporter journalist ' +
     'editor activist doctor nurse surgeon teacher worker resident villager farmer soldier fighter commander-in-chief ' +
     'negotiator mediator monitor inspector investigator historian economist scientist analyst expert official aide ' +
-    'candidate councillor councilor mr mrs ms dr prof gen sen rep col capt lt sgt maj adm gov',
+    'candidate councillor councilor columnist commentator blogger pundit mr mrs ms dr prof gen sen rep col capt lt sgt maj adm gov',
 );
 
 /** Tokens that never belong to a speaker noun phrase. */

@@ -12,6 +12,9 @@ describe('a rebuttal brief (fifth reading round)', () => {
       expect(voices(`The charge comes from the ${a} Council, a diaspora organisation based abroad, which alleges that ${b} troops drove families from their homes.`))
         .toEqual([[`${a} Council`, `${b} troops drove families from their homes`]]);
     }
+    // A person described by a title, then "went further and wrote": the subject speaks.
+    expect(voices('One prominent columnist went further and wrote that Dorvia "wants a valley without Tarsians".')[0]).toEqual(['One prominent columnist', 'Dorvia "wants a valley without Tarsians"']);
+    expect(voices('The foreign minister stood up and said that the talks were over.')).toEqual([['foreign minister', 'the talks were over']]);
     // A clause opened by ", which" inside the subject ends at its comma; the main clause is the author's.
     expect(voices('The report, which claims that the dam is safe, was published on Monday.')).toEqual([['report', 'the dam is safe']]);
   });

@@ -9,8 +9,10 @@ const voices = (text: string) => (analyzer.analyze(text).voices ?? []).map((v) =
 
 describe('continued quotations', () => {
   it('a quotation inside a later sentence\'s clause continues no earlier speaker', () => {
-    const v = voices('The Tarsian Council alleges that troops have "driven thousands from their homes". One columnist went further and wrote that Dorvia "wants a valley without Tarsians".');
+    const v = voices('The Tarsian Council alleges that troops have "driven thousands from their homes". By evening the talk in the cafés was that Dorvia "wants a valley without Tarsians".');
     expect(v.find((x) => x.text === 'wants a valley without Tarsians')?.speaker ?? null).toBeNull();
+    const w = voices('The Tarsian Council alleges that troops have "driven thousands from their homes". One columnist went further and wrote that Dorvia "wants a valley without Tarsians".');
+    expect(w.find((x) => x.text === 'wants a valley without Tarsians')?.speaker).toBe('One columnist');
     // A quotation that opens its sentence still continues the speaker before it.
     const c = voices('"We will not leave," said Ana Petrov, a farmer. "This land has fed my family for four generations."');
     expect(c.find((x) => x.text.startsWith('This land'))?.speaker).toBe('Ana Petrov');

@@ -309,7 +309,10 @@ function nominalSegments(doc: Doc, tokenQuote: Int32Array, verbs: ReadonlySet<nu
       const content = CONTENT_NOUNS.at(t, i);
       if ((!content && !COLON_NOUNS.at(t, i)) || tokenQuote[i] !== -1 || verbs.has(i)) continue;
       // "said in a statement that ...": the verb's own report, not the noun's.
-      if (verbs.has(i - 1) || verbs.has(i - 2) || verbs.has(i - 3) || verbs.has(i - 4)) continue;
+      // (Within the sentence: "..., the monitors said. Claims that P are false." is a report of its own.)
+      let spoken = false;
+      for (let d = 1; d <= 4 && i - d >= s.tokenStart; d++) if (verbs.has(i - d)) spoken = true;
+      if (spoken) continue;
       // "that" right after the noun, or after a colon that ends the noun phrase ("one explanation for the closure: that").
       let that = i + 1;
       let colon = false;

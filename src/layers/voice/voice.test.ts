@@ -28,6 +28,13 @@ describe('voice: direct speech', () => {
     expect(voices('The claim that the dam burst is false.').map(show)).toEqual(['? [indirect rejects] the dam burst']);
   });
 
+  it('reads a claim noun after a sentence that ends in a verb of speech: "..., the monitors said. Claims that X shelled ..."', () => {
+    for (const [a, b] of [['Tarvia', 'Ostrelia'], ['Ostrelia', 'Tarvia']]) {
+      expect(voices(`${a} did not shell the town, the monitors said. Claims that ${b} shelled the town are false.`).map(show))
+        .toEqual([`monitors [indirect] ${a} did not shell the town`, `? [indirect rejects] ${b} shelled the town`]);
+    }
+  });
+
   it('gives a speaker no place as its actor: "Farmers in the Lowen valley say"', () => {
     const [v] = voices('Farmers in the Lowen valley say their wells have dropped by two metres. The Lowen valley is dry.');
     expect([v!.speaker, v!.actor]).toEqual(['Farmers in the Lowen valley', null]);
