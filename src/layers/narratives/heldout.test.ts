@@ -35,12 +35,11 @@ describe('held-out narratives', () => {
   it('the two SemEval-2025 taxonomies together: Ukraine war and climate documents', () => {
     const { res, other } = evaluate('ukraine-russia-war,climate-change', ['urw-docs.heldout.yaml', 'cc-docs.heldout.yaml']);
     expect(res.narratives.documents).toBe(60);
-    // Bounds a little under the shipped packs' figures (0.633, 0.522, 0.548 in docs/evaluation.md;
-    // 0.666, 0.567, 0.548 with the climate pack's weights of the sixth session).
+    // Bounds a little under the shipped packs' figures (0.664, 0.587, 0.559 in docs/evaluation.md).
     // The public packs' thresholds are fitted for the task's news, where about half the articles
     // carry no narrative (otherShare); a quarter of these documents do not, so they score lower here.
     expect(res.narratives.f1).toBeGreaterThan(0.63);
-    expect(res.narratives.f1Carrying).toBeGreaterThan(0.5);
+    expect(res.narratives.f1Carrying).toBeGreaterThan(0.55);
     expect(res.subnarratives!.f1).toBeGreaterThan(0.53);
     expect(res.narratives.f1).toBeGreaterThan(other.narratives.f1 + 0.3);
   });
