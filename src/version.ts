@@ -1,2 +1,2 @@
 /** Engine version: bump when analysis output changes so stored analyses are redone. */
-export const VERSION = '0.7.0';
+export const VERSION = '0.8.0';
