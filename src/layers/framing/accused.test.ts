@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
-import { createLayerContext } from '../contract.js';
-import { ACTORS } from '../actors/layer.js';
-import { VOICE } from '../voice/product.js';
-import { SOURCING } from '../sourcing/analyse.js';
 import { cueClassIndex } from './cues.js';
-import { COND, docContext, key, mentionFeatures, T } from './features.js';
-import { shippedFramingModel } from './model.js';
-import { analysisSpans, ruleFindings, sentenceClasses } from './spans.js';
+import { mentionFeatureKeys } from './test-support/mention-features.js';
+import { COND, key, T } from './features.js';
 
 /*
  * The source's own casting (the neutral reading: every word read as the author's) of the accused of a
@@ -18,17 +13,7 @@ import { analysisSpans, ruleFindings, sentenceClasses } from './spans.js';
 const analyzer = new Analyzer({ model: null });
 
 /** Features of the first mention whose text is `name`, in `text`. */
-function featuresOf(text: string, name: string, neutral = false): number[] {
-  const report = analyzer.analyze(text, { layers: false });
-  const doc = analyzer.segment(text);
-  const ctx = createLayerContext({ doc, report, span: (s, e) => ({ start: s, end: e, text: text.slice(s, e) }), config: analyzer.config });
-  const model = shippedFramingModel()!;
-  const spans = analysisSpans(ctx.need(ACTORS));
-  const dc = docContext(doc, spans, ctx.need(VOICE), model.stems, ruleFindings(doc, report.findings), model.valence, sentenceClasses(ctx.need(SOURCING)));
-  const k = spans.findIndex((m) => doc.text.slice(doc.tokens.start[m.a]!, doc.tokens.end[m.b - 1]!) === name);
-  expect(k, `"${name}" is a mention of "${text}"`).toBeGreaterThanOrEqual(0);
-  return mentionFeatures(dc, k, neutral).keys;
-}
+const featuresOf = (text: string, name: string, neutral = false): number[] => mentionFeatureKeys(analyzer, text, name, neutral);
 
 const harm = key(T.AGENT, 0, cueClassIndex('harm'));
 const accusedKey = key(T.ACCUSED, COND.AUTHOR, 0);

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analysis/analyzer.js';
-import { createLayerContext } from '../contract.js';
-import { ACTORS } from '../actors/layer.js';
-import { VOICE } from '../voice/product.js';
-import { SOURCING } from '../sourcing/analyse.js';
 import { cueClassIndex } from './cues.js';
-import { docContext, key, mentionFeatures, T } from './features.js';
-import { shippedFramingModel } from './model.js';
-import { analysisSpans, ruleFindings, sentenceClasses } from './spans.js';
+import { mentionFeatureKeys } from './test-support/mention-features.js';
+import { key, T } from './features.js';
 
 /*
  * Negated cues ("did not shell", "has not repaired", "never attacked X") are not the act: a feature
@@ -17,17 +12,7 @@ import { analysisSpans, ruleFindings, sentenceClasses } from './spans.js';
 const analyzer = new Analyzer({ model: null });
 
 /** Features of the first mention whose text is `name`, in `text`. */
-function featuresOf(text: string, name: string): number[] {
-  const report = analyzer.analyze(text, { layers: false });
-  const doc = analyzer.segment(text);
-  const ctx = createLayerContext({ doc, report, span: (s, e) => ({ start: s, end: e, text: text.slice(s, e) }), config: analyzer.config });
-  const model = shippedFramingModel()!;
-  const spans = analysisSpans(ctx.need(ACTORS));
-  const dc = docContext(doc, spans, ctx.need(VOICE), model.stems, ruleFindings(doc, report.findings), model.valence, sentenceClasses(ctx.need(SOURCING)));
-  const k = spans.findIndex((m) => doc.text.slice(doc.tokens.start[m.a]!, doc.tokens.end[m.b - 1]!) === name);
-  expect(k, `"${name}" is a mention of "${text}"`).toBeGreaterThanOrEqual(0);
-  return mentionFeatures(dc, k).keys;
-}
+const featuresOf = (text: string, name: string): number[] => mentionFeatureKeys(analyzer, text, name);
 
 const has = (keys: number[], tpl: number, cls: string) => keys.includes(key(tpl, 0, cueClassIndex(cls)));
 const PAIRS = [['Sylvania', 'Freedonia'], ['Freedonia', 'Sylvania']] as const;
